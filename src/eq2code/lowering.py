@@ -1,0 +1,670 @@
+"""IR expressions → SymPy, given what the declarations say about each symbol.
+
+This is where notation gets its meaning: a subscript is an index when it names an index in
+scope (`x_i` under `\\sum_i` becomes `x[i]` of an `IndexedBase`), otherwise part of a name
+(`d_k`); juxtaposed matrices multiply (`QK^\\top` → `MatMul(Q, Transpose(K))`); `p(x)` with
+`x` a summation index reads entry x of the vector p; `\\sigma(·)` applied is the logistic
+function; `\\log` is natural. Sizes are unified as they meet (a sum up to K over z_j makes z a
+K-vector). What cannot be given a meaning raises `LoweringError` naming the construct.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy
+from sympy.matrices.expressions.matexpr import MatrixExpr
+
+from .latex import ir
+from .model import REAL, Space
+from .spaces import key_text
+from .sympy_ext import Apply, Reduce, Softmax, sigmoid
+
+INDEX_ASSUMPTIONS = {"integer": True}
+SIZE_ASSUMPTIONS = {"integer": True, "positive": True}
+
+
+class LoweringError(Exception):
+    def __init__(self, kind: str, detail: str, span: ir.Span, construct: str = ""):
+        super().__init__(detail)
+        self.kind = kind  # unsupported-notation | not-checkable
+        self.detail = detail
+        self.span = span
+        self.construct = construct
+
+
+@dataclass
+class Decl:
+    """What a declaration (or an inference) says about one symbol."""
+
+    key: str
+    latex: str
+    shape: tuple
+    space: Space
+    declared: bool = True
+
+
+@dataclass
+class FunctionDef:
+    """An auxiliary function defined in the file: softmax(𝐳)_i = …, f(x, y) = …"""
+
+    name: str
+    params: list[str]  # symbol keys of the parameters
+    body: ir.Node
+    out_indices: list[str]  # letters of the head's subscript
+
+
+class Sizes:
+    """Union-find over size names; declared names win over inferred ones (n_z…)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.synthetic: set[str] = set()
+
+    def find(self, name: str) -> str:
+        self.parent.setdefault(name, name)
+        while self.parent[name] != name:
+            self.parent[name] = self.parent[self.parent[name]]
+            name = self.parent[name]
+        return name
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if ra in self.synthetic and rb not in self.synthetic:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+
+    def fresh(self, hint: str) -> str:
+        name = hint
+        k = 2
+        while name in self.parent:
+            name = f"{hint}{k}"
+            k += 1
+        self.parent[name] = name
+        self.synthetic.add(name)
+        return name
+
+
+def size_symbol(name: str) -> sympy.Symbol:
+    return sympy.Symbol(name, **SIZE_ASSUMPTIONS)
+
+
+def py_name(key: str) -> str:
+    """The Python-facing name of a symbol key: 'hat:y' → 'y_hat', 'cal:L' → 'L'."""
+    parts = key.split(":")
+    base = parts[-1]
+    accents = [p for p in parts[:-1] if p in ("hat", "tilde", "bar", "vec", "dot", "check")]
+    base = base.replace("^", "_").replace("*", "_star").replace("'", "_prime")
+    return base + "".join(f"_{a}" for a in accents if a != "vec")
+
+
+def latex_of(key: str) -> str:
+    parts = key.split(":")
+    base = parts[-1]
+    greek = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "theta", "lambda", "mu",
+             "sigma", "tau", "phi", "psi", "omega", "eta", "rho", "pi", "Delta", "ell", "xi", "nu"}
+    head, _, sub = base.partition("_")
+    text = ("\\" + head if head in greek else head) + (f"_{{{sub}}}" if sub else "")
+    for p in reversed(parts[:-1]):
+        text = {"cal": f"\\mathcal{{{text}}}", "bb": f"\\mathbb{{{text}}}"}.get(p, f"\\{p}{{{text}}}")
+    return text
+
+
+@dataclass
+class ArrayUse:
+    key: str
+    dims: list[str]  # size names per axis (representatives are looked up through Sizes)
+    latex: str
+
+
+@dataclass
+class Context:
+    decls: dict[str, Decl]
+    functions: dict[str, FunctionDef]
+    quantities: dict[str, Any]  # key → lowered SymPy expression of an auxiliary definition
+    sizes: Sizes
+    size_names: set[str]
+    arrays: dict[str, ArrayUse] = field(default_factory=dict)
+    scalars: dict[str, str] = field(default_factory=dict)  # key → latex, in order of appearance
+    indices: dict[str, tuple[sympy.Symbol, Any, Any]] = field(default_factory=dict)
+    free: dict[str, str | None] = field(default_factory=dict)  # free index → size name it spans
+    bindings: dict[str, Any] = field(default_factory=dict)  # function parameters being inlined
+    uses: set[str] = field(default_factory=set)
+    order: list[str] = field(default_factory=list)  # symbol keys in order of first appearance
+
+    # -- symbols -------------------------------------------------------------------------
+    def note(self, key: str) -> None:
+        if key not in self.order:
+            self.order.append(key)
+
+    def array(self, key: str, ndim: int, latex: str, span: ir.Span) -> ArrayUse:
+        use = self.arrays.get(key)
+        if use is None:
+            decl = self.decls.get(key)
+            if decl is not None and decl.shape:
+                dims = [self._dim_name(d) for d in decl.shape]
+            else:
+                dims = [self.sizes.fresh(f"n_{py_name(key)}" if i == 0 else f"n_{py_name(key)}_{i + 1}")
+                        for i in range(ndim)]
+            use = self.arrays[key] = ArrayUse(key, dims, latex)
+        if ndim and len(use.dims) != ndim:
+            raise LoweringError("not-checkable", f"{latex} is used with {ndim} indices but has "
+                                f"{len(use.dims)} dimensions", span)
+        self.note(key)
+        return use
+
+    def _dim_name(self, d: Any) -> str:
+        if isinstance(d, int):
+            name = str(d)
+            self.sizes.find(name)
+            return name
+        self.size_names.add(str(d))
+        self.sizes.find(str(d))
+        return str(d)
+
+    def is_array(self, key: str) -> bool:
+        decl = self.decls.get(key)
+        return key in self.arrays or (decl is not None and len(decl.shape) > 0)
+
+
+class Lowerer:
+    """Lowers the IR of one definition's right side (or head) in a Context."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+
+    # -- entry ---------------------------------------------------------------------------
+    def expr(self, node: ir.Node) -> Any:
+        method = getattr(self, "_" + type(node).__name__.lower(), None)
+        if method is None:
+            raise LoweringError("not-checkable", f"{type(node).__name__.lower()} has no value",
+                                node.span, type(node).__name__)
+        return method(node)
+
+    # -- atoms ---------------------------------------------------------------------------
+    def _num(self, node: ir.Num) -> Any:
+        return sympy.Rational(node.text) if "." in node.text else sympy.Integer(node.text)
+
+    def _group(self, node: ir.Group) -> Any:
+        return self.expr(node.body)
+
+    def _annotated(self, node: ir.Annotated) -> Any:
+        return self.expr(node.body)
+
+    def _text(self, node: ir.Text) -> Any:
+        raise LoweringError("not-checkable", f"prose '{node.content.strip()}' has no value", node.span)
+
+    def _special(self, node: ir.Special) -> Any:
+        if node.name == "infty":
+            return sympy.oo
+        raise LoweringError("not-checkable", f"'\\{node.name}' has no value here", node.span, node.name)
+
+    def _ident(self, node: ir.Ident) -> Any:
+        return self.symbol(node.key, node, bare=True)
+
+    def symbol(self, key: str, node: ir.Node, bare: bool) -> Any:
+        ctx = self.ctx
+        if key in ctx.bindings:
+            return ctx.bindings[key]
+        if key in ctx.indices:
+            return ctx.indices[key][0]
+        if key in ctx.quantities:
+            ctx.uses.add(key)
+            return ctx.quantities[key]
+        if key == "pi":
+            return sympy.pi
+        if key in ctx.size_names or ctx.sizes.find(key) in ctx.size_names:
+            return size_symbol(ctx.sizes.find(key))
+        if key in ctx.functions:
+            raise LoweringError("not-checkable", f"the function {latex_of(key)} is used without arguments",
+                                node.span)
+        if ctx.is_array(key) or (isinstance(node, ir.Ident) and node.style == "bf"):
+            use = ctx.array(key, 0 if key in ctx.arrays or key in ctx.decls else 1, latex_of(key), node.span)
+            dims = [size_symbol(ctx.sizes.find(d)) if not d.isdigit() else int(d) for d in use.dims]
+            if len(dims) == 1:
+                dims.append(1)
+            if len(dims) != 2:
+                raise LoweringError("unsupported-notation", f"{latex_of(key)} has {len(dims)} dimensions; "
+                                    "only vectors and matrices can be used without indices", node.span)
+            return sympy.MatrixSymbol(py_name(key), *dims)
+        decl = ctx.decls.get(key)
+        ctx.scalars.setdefault(key, decl.latex if decl else latex_of(key))
+        ctx.note(key)
+        positive = decl is not None and decl.space.kind in ("positive", "size")
+        return sympy.Symbol(py_name(key), real=True, **({"positive": True} if positive else {}))
+
+    # -- scripts -------------------------------------------------------------------------
+    def _script(self, node: ir.Script) -> Any:
+        if node.primes:
+            raise LoweringError("unsupported-notation", "primes (f') are not supported here", node.span, "'")
+        base = node.base
+        if isinstance(base, ir.Annotated):
+            base = base.body
+        key = self._base_key(base)
+        if key is not None and node.sub is not None:
+            named = self._named_sub(key, node.sub)
+            if named is not None and (named in self.ctx.decls or named in self.ctx.quantities
+                                      or named in self.ctx.size_names or not self._is_index_sub(node.sub)):
+                value = self.symbol(named, node, bare=True)
+                return self._superscript(value, node.sup, node, named) if node.sup is not None else value
+            value = self._indexed(key, node.sub, node)
+            return self._superscript(value, node.sup, node, None) if node.sup is not None else value
+        if node.sub is not None:
+            if isinstance(base, ir.Call):  # softmax(z)_i
+                value = self._call(base, out_index=node.sub)
+                return self._superscript(value, node.sup, node, None) if node.sup is not None else value
+            raise LoweringError("unsupported-notation", "a subscript on an expression", node.span, "_")
+        if key is not None and node.sup is not None:
+            named = self._named_sup(key, node.sup)
+            if named is not None:
+                return self.symbol(named, node, bare=True)
+            if key == "e" and "e" not in self.ctx.decls and "e" not in self.ctx.indices:
+                return self._elementwise(sympy.exp, self.expr(node.sup))
+        value = self.expr(base)
+        return self._superscript(value, node.sup, node, key)
+
+    def _base_key(self, base: ir.Node) -> str | None:
+        return base.key if isinstance(base, ir.Ident) else None
+
+    def _named_sub(self, key: str, sub: ir.Node) -> str | None:
+        text = key_text(sub)
+        return None if text is None else f"{key}_{text}"
+
+    def _named_sup(self, key: str, sup: ir.Node) -> str | None:
+        text = key_text(sup)
+        if text is None:
+            return None
+        named = f"{key}^{text}"
+        if named in self.ctx.decls or named in self.ctx.quantities:
+            return named
+        if text in ("*", "'"):
+            return named
+        return None
+
+    def _is_index_sub(self, sub: ir.Node) -> bool:
+        """Does this subscript name positions (indices in scope, numbers), not a name part?"""
+        if isinstance(sub, ir.Tuple) and sub.bracket == "{":
+            return all(self._is_index_sub(i) for i in sub.items)
+        if isinstance(sub, ir.Num):
+            return True
+        if isinstance(sub, ir.Ident):
+            return sub.key in self.ctx.indices
+        if isinstance(sub, ir.Product) and all(op is None for op in sub.ops[1:]):
+            return all(isinstance(f, ir.Ident) and f.key in self.ctx.indices for f in sub.factors)
+        return any(isinstance(n, ir.Ident) and n.key in self.ctx.indices for n in sub.walk())
+
+    def _index_list(self, sub: ir.Node) -> list[ir.Node]:
+        if isinstance(sub, ir.Tuple):
+            return list(sub.items)
+        if isinstance(sub, ir.Product) and all(op is None for op in sub.ops[1:]) \
+                and all(isinstance(f, ir.Ident) and f.key in self.ctx.indices for f in sub.factors):
+            return list(sub.factors)  # W_{ij}
+        return [sub]
+
+    def _indexed(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
+        positions = self._index_list(sub)
+        use = self.ctx.array(key, len(positions), latex_of(key), node.span)
+        idx = [self.expr(p) for p in positions]
+        for axis, (pos, value) in enumerate(zip(positions, idx)):
+            self._unify_axis(use.dims[axis], pos, value)
+        return sympy.IndexedBase(py_name(key))[tuple(idx)]
+
+    def _unify_axis(self, dim: str, pos: ir.Node, value: Any) -> None:
+        if not isinstance(pos, ir.Ident) or pos.key not in self.ctx.indices:
+            return
+        if pos.key in self.ctx.free:
+            seen = self.ctx.free[pos.key]
+            if seen is None:
+                self.ctx.free[pos.key] = dim
+            else:
+                self.ctx.sizes.union(seen, dim)
+            return
+        _, lo, hi = self.ctx.indices[pos.key]
+        if lo == 1 and isinstance(hi, sympy.Symbol):
+            self.ctx.sizes.union(dim, hi.name)
+        elif lo == 1 and isinstance(hi, sympy.Integer):
+            self.ctx.sizes.union(dim, str(int(hi)))
+
+    def _superscript(self, value: Any, sup: ir.Node, node: ir.Node, key: str | None) -> Any:
+        if isinstance(sup, ir.Special) and sup.name == "top" or (
+                isinstance(sup, ir.Ident) and sup.name == "T" and isinstance(value, MatrixExpr)):
+            if not isinstance(value, MatrixExpr):
+                raise LoweringError("not-checkable", "a transpose of a scalar", node.span, "^\\top")
+            return value.T
+        if isinstance(sup, ir.Group) and sup.bracket == "(":
+            raise LoweringError("unsupported-notation", "superscripts in parentheses (samples x^{(i)}, "
+                                "layers W^{(l)}) are not supported yet", sup.span, "^{(i)}")
+        exponent = self.expr(sup)
+        if isinstance(value, MatrixExpr):
+            return self._elementwise(lambda u: u ** exponent, value)
+        return value ** exponent
+
+    # -- applications ----------------------------------------------------------------------
+    def _call(self, node: ir.Call, out_index: ir.Node | None = None) -> Any:
+        func = node.func
+        name = self._func_name(func)
+        if name is not None and name in self.ctx.functions:
+            return self._inline(self.ctx.functions[name], node, out_index)
+        if name == "softmax" or name == "Softmax":
+            value = self._one_arg(node)
+            if not isinstance(value, MatrixExpr):
+                raise LoweringError("not-checkable", "softmax of a scalar", node.span, "softmax")
+            result = Softmax(value)
+            return self._index_matrix(result, out_index, node) if out_index is not None else result
+        if name == "sigma" and "sigma" not in self.ctx.decls:
+            return self._elementwise(sigmoid, self._one_arg(node))
+        if name in ("ReLU", "relu"):
+            return self._elementwise(lambda u: sympy.Max(0, u), self._one_arg(node))
+        if out_index is None and isinstance(func, ir.Ident) and self._indexes_support(node):
+            return self._indexed(func.key, node.args[0] if len(node.args) == 1 else
+                                 ir.Tuple(node.args, "{", span=node.span), node)
+        if name is not None and self._looks_like_function(func):
+            raise LoweringError("not-checkable", f"the function {name} is not defined in this file",
+                                func.span, name)
+        left = self.expr(func)
+        right = self.expr(ir.Group(node.args[0], span=node.span)) if len(node.args) == 1 else None
+        if right is None:
+            raise LoweringError("not-checkable", "a tuple has no value", node.span)
+        return self._times(left, right, node)
+
+    def _func_name(self, func: ir.Node) -> str | None:
+        if isinstance(func, ir.Ident):
+            return func.key if func.key in self.ctx.functions else func.name
+        if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident):
+            text = key_text(func.sub) if func.sub is not None else None
+            if text is not None and func.sup is None:
+                return f"{func.base.key}_{text}"
+        return None
+
+    def _looks_like_function(self, func: ir.Node) -> bool:
+        if isinstance(func, ir.Ident):
+            if func.style in ("rm", "op", "text") or func.key in self.ctx.functions:
+                return True
+            return func.key not in self.ctx.decls and not self.ctx.is_array(func.key) \
+                and func.key not in self.ctx.indices and func.key not in self.ctx.quantities \
+                and func.name.islower() and func.key not in self.ctx.bindings and func.key not in self.ctx.scalars
+        return isinstance(func, ir.Script)
+
+    def _indexes_support(self, node: ir.Call) -> bool:
+        """p(x) with x a summation index: entry x of the vector p."""
+        return node.bracket == "(" and all(isinstance(a, ir.Ident) and a.key in self.ctx.indices
+                                           for a in node.args)
+
+    def _one_arg(self, node: ir.Call) -> Any:
+        if len(node.args) != 1:
+            raise LoweringError("not-checkable", "this function takes one argument", node.span)
+        return self.expr(node.args[0])
+
+    def _index_matrix(self, value: Any, out_index: ir.Node, node: ir.Node) -> Any:
+        positions = self._index_list(out_index)
+        idx = [self.expr(p) for p in positions]
+        rows, cols = value.shape
+        if len(idx) == 1 and cols == 1:
+            return value[idx[0] - 1, 0]
+        if len(idx) == 2:
+            return value[idx[0] - 1, idx[1] - 1]
+        raise LoweringError("not-checkable", "indices do not match the shape", node.span)
+
+    def _inline(self, fdef: FunctionDef, node: ir.Call, out_index: ir.Node | None) -> Any:
+        if len(node.args) != len(fdef.params):
+            raise LoweringError("not-checkable", f"{fdef.name} takes {len(fdef.params)} arguments",
+                                node.span)
+        values = [self.expr(a) for a in node.args]
+        saved = dict(self.ctx.bindings), dict(self.ctx.indices)
+        self.ctx.uses.add(fdef.name)
+        try:
+            self.ctx.bindings.update(dict(zip(fdef.params, values)))
+            if fdef.out_indices:
+                if out_index is None:
+                    raise LoweringError("unsupported-notation", f"{fdef.name} is defined elementwise "
+                                        f"(_{''.join(fdef.out_indices)}); use it with an index", node.span)
+                for letter, pos in zip(fdef.out_indices, self._index_list(out_index)):
+                    self.ctx.bindings[letter] = self.expr(pos)
+            return self.expr(fdef.body)
+        finally:
+            self.ctx.bindings, self.ctx.indices = saved
+
+    def _func(self, node: ir.Func) -> Any:
+        arg = self.expr(node.arg)
+        name = node.name
+        if name in ("log", "ln", "lg"):
+            base = None
+            if node.sub is not None:
+                base = self.expr(node.sub)
+            elif name == "lg":
+                base = sympy.Integer(10)
+            fn = (lambda u: sympy.log(u) / sympy.log(base)) if base is not None else sympy.log
+        elif name == "exp":
+            fn = sympy.exp
+        elif name in ("sin", "cos", "tan", "tanh", "sinh", "cosh"):
+            fn = getattr(sympy, name)
+        elif name in ("arcsin", "arccos", "arctan"):
+            fn = getattr(sympy, "a" + name[3:])
+        elif name == "sgn":
+            fn = sympy.sign
+        else:
+            raise LoweringError("unsupported-notation", f"\\{name} is not supported yet", node.span, "\\" + name)
+        value = self._elementwise(fn, arg)
+        if node.sup is not None:
+            value = value ** self.expr(node.sup) if not isinstance(value, MatrixExpr) else \
+                self._elementwise(lambda u: u ** self.expr(node.sup), value)
+        return value
+
+    def _elementwise(self, fn, value: Any) -> Any:
+        if isinstance(value, MatrixExpr):
+            u = sympy.Dummy("u", real=True)
+            return Apply(sympy.Lambda(u, fn(u)), value)
+        return fn(value)
+
+    # -- arithmetic ------------------------------------------------------------------------
+    def _add(self, node: ir.Add) -> Any:
+        total: Any = None
+        for sign, term in node.terms:
+            value = self.expr(term)
+            if sign == "-":
+                value = -value
+            elif sign in ("pm", "mp"):
+                raise LoweringError("not-checkable", "± has two values", term.span, "\\pm")
+            total = value if total is None else self._plus(total, value, node)
+        return total
+
+    def _plus(self, a: Any, b: Any, node: ir.Node) -> Any:
+        if isinstance(a, MatrixExpr) and isinstance(b, MatrixExpr):
+            a, b = self._same_shape(a, b, node)
+        elif isinstance(a, MatrixExpr) != isinstance(b, MatrixExpr):
+            matrix, scalar = (a, b) if isinstance(a, MatrixExpr) else (b, a)
+            if scalar != 0:
+                u = sympy.Dummy("u", real=True)
+                return Apply(sympy.Lambda(u, u + scalar), matrix)
+        return a + b
+
+    def _same_shape(self, a: MatrixExpr, b: MatrixExpr, node: ir.Node) -> tuple[Any, Any]:
+        for da, db in zip(a.shape, b.shape):
+            self._unify_dims(da, db, node)
+        return self.canonical(a), self.canonical(b)
+
+    def _unify_dims(self, da: Any, db: Any, node: ir.Node) -> None:
+        if da == db:
+            return
+        na, nb = str(da), str(db)
+        sizes = self.ctx.sizes
+        if sizes.find(na) == sizes.find(nb):
+            return
+        if sizes.find(na) in sizes.synthetic or sizes.find(nb) in sizes.synthetic:
+            sizes.union(na, nb)
+            return
+        raise LoweringError("not-checkable", f"shapes do not fit: {na} against {nb}", node.span)
+
+    def canonical(self, value: Any) -> Any:
+        """Replace every size symbol by its representative."""
+        if not hasattr(value, "free_symbols"):
+            return value
+        mapping = {}
+        for s in value.free_symbols:
+            if isinstance(s, sympy.Symbol) and s.is_integer and s.is_positive:
+                rep = self.ctx.sizes.find(s.name)
+                if rep != s.name:
+                    mapping[s] = int(rep) if rep.isdigit() else size_symbol(rep)
+        for m in value.atoms(sympy.MatrixSymbol):
+            for d in m.shape:
+                if isinstance(d, sympy.Symbol):
+                    rep = self.ctx.sizes.find(d.name)
+                    if rep != d.name:
+                        mapping[d] = int(rep) if rep.isdigit() else size_symbol(rep)
+        return value.xreplace(mapping) if mapping else value
+
+    def _times(self, a: Any, b: Any, node: ir.Node) -> Any:
+        if isinstance(a, MatrixExpr) and isinstance(b, MatrixExpr):
+            if a.shape[1] == 1 and b.shape[1] == 1 and a.shape[0] != 1:
+                a, b = self._same_shape(a, b, node)  # two column vectors juxtaposed: elementwise
+                return sympy.HadamardProduct(a, b)
+            self._unify_dims(a.shape[1], b.shape[0], node)
+            return sympy.MatMul(self.canonical(a), self.canonical(b))
+        return a * b
+
+    def _product(self, node: ir.Product) -> Any:
+        value: Any = None
+        for op, factor in zip(node.ops, node.factors):
+            if op == "circ":
+                raise LoweringError("not-checkable", "function composition has no value by itself",
+                                    factor.span, "\\circ")
+            rhs = self.expr(factor)
+            if value is None:
+                value = rhs
+            elif op in ("slash", "div"):
+                value = self._divide(value, rhs, factor)
+            elif op == "odot":
+                value = sympy.HadamardProduct(*self._same_shape(value, rhs, node))
+            else:
+                value = self._times(value, rhs, node)
+        return value
+
+    def _divide(self, a: Any, b: Any, node: ir.Node) -> Any:
+        if isinstance(b, MatrixExpr):
+            raise LoweringError("not-checkable", "division by a matrix", node.span)
+        return a / b if not isinstance(a, MatrixExpr) else sympy.MatMul(1 / b, a)
+
+    def _frac(self, node: ir.Frac) -> Any:
+        return self._divide(self.expr(node.num), self.expr(node.den), node)
+
+    def _root(self, node: ir.Root) -> Any:
+        body = self.expr(node.body)
+        if node.index is None:
+            return self._elementwise(sympy.sqrt, body)
+        n = self.expr(node.index)
+        return self._elementwise(lambda u: u ** (1 / n), body)
+
+    def _abs(self, node: ir.Abs) -> Any:
+        return self._elementwise(sympy.Abs, self.expr(node.body))
+
+    def _norm(self, node: ir.Node, p: Any = 2) -> Any:
+        raise LoweringError("unsupported-notation", "a norm inside an expression is not supported yet",
+                            node.span, "\\|\\cdot\\|")
+
+    # -- big operators -----------------------------------------------------------------------
+    def _bigop(self, node: ir.BigOp) -> Any:
+        if node.op in ("int", "lim", "sup", "inf"):
+            raise LoweringError("unsupported-notation", f"\\{node.op} is not computable here", node.span,
+                                "\\" + node.op)
+        if node.op in ("max", "min") and node.sub is None:
+            body = node.body
+            args = body.items if isinstance(body, ir.Tuple) else [body]
+            values = [self.expr(a) for a in args]
+            return (sympy.Max if node.op == "max" else sympy.Min)(*values)
+        letter, lo, hi = self._limits(node)
+        symbol = sympy.Symbol(letter.name if isinstance(letter, ir.Ident) else "k", **INDEX_ASSUMPTIONS)
+        saved = dict(self.ctx.indices)
+        try:
+            self.ctx.indices[letter.key] = (symbol, lo, hi)
+            body = self.expr(node.body)
+        finally:
+            self.ctx.indices = saved
+        if isinstance(body, MatrixExpr):
+            raise LoweringError("unsupported-notation", f"\\{node.op} over matrices", node.span, "\\" + node.op)
+        if node.op == "sum":
+            return sympy.Sum(body, (symbol, lo, hi))
+        if node.op == "prod":
+            return sympy.Product(body, (symbol, lo, hi))
+        return Reduce(sympy.Symbol(node.op), body, sympy.Tuple(symbol, lo, hi))
+
+    def _limits(self, node: ir.BigOp) -> tuple[ir.Ident, Any, Any]:
+        sub = node.sub
+        if isinstance(sub, ir.Chain) and sub.rels == ["eq"] and isinstance(sub.items[0], ir.Ident):
+            letter = sub.items[0]
+            lo = self._size_expr(sub.items[1])
+            if node.sup is None:
+                raise LoweringError("not-checkable", f"\\{node.op}_{{{letter.name}=…}} needs an upper bound",
+                                    node.span)
+            return letter, lo, self._size_expr(node.sup)
+        if isinstance(sub, ir.Ident):
+            size = self.ctx.sizes.fresh(f"n_{sub.name}")
+            self.ctx.size_names.add(size)
+            return sub, sympy.Integer(1), size_symbol(size)
+        raise LoweringError("unsupported-notation", f"this range under \\{node.op} is not supported",
+                            sub.span if sub is not None else node.span, "\\" + node.op)
+
+    def _size_expr(self, node: ir.Node) -> Any:
+        """Bounds are sizes: an unknown name there becomes a size symbol."""
+        for n in node.walk():
+            if isinstance(n, ir.Ident) and n.key not in self.ctx.indices and n.key not in self.ctx.bindings:
+                self.ctx.size_names.add(n.key)
+                self.ctx.sizes.find(n.key)
+            if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident) and key_text(n.sub):
+                name = f"{n.base.key}_{key_text(n.sub)}"
+                self.ctx.size_names.add(name)
+                self.ctx.sizes.find(name)
+        return self.expr(node)
+
+    # -- structures --------------------------------------------------------------------------
+    def _matrix(self, node: ir.Matrix) -> Any:
+        rows = [[self.expr(c) if c is not None else sympy.Integer(0) for c in row] for row in node.rows]
+        if len({len(r) for r in rows}) != 1:
+            raise LoweringError("not-checkable", "rows of different lengths", node.span)
+        return sympy.ImmutableMatrix(rows)
+
+    def _cases(self, node: ir.Cases) -> Any:
+        pieces = []
+        for value, cond in node.rows:
+            pieces.append((self.expr(value), self._condition(cond)))
+        return sympy.Piecewise(*pieces)
+
+    def _condition(self, cond: ir.Node | None) -> Any:
+        if cond is None:
+            return sympy.true
+        if isinstance(cond, ir.Text) or (isinstance(cond, ir.Ident) and cond.style == "text"):
+            text = cond.content if isinstance(cond, ir.Text) else cond.name
+            if text.strip().lower() in ("otherwise", "else", "if otherwise"):
+                return sympy.true
+        if isinstance(cond, ir.Product) and isinstance(cond.factors[0], (ir.Text, ir.Ident)):
+            return self._condition(ir.Product(cond.factors[1:], cond.ops[1:], span=cond.span)
+                                   if len(cond.factors) > 2 else cond.factors[1])
+        if isinstance(cond, ir.Chain) and len(cond.rels) == 1:
+            left, right = cond.items
+            if isinstance(left, ir.Product) and isinstance(left.factors[0], (ir.Text,)):
+                left = left.factors[1] if len(left.factors) == 2 else \
+                    ir.Product(left.factors[1:], left.ops[1:], span=left.span)
+            rel = {"lt": sympy.Lt, "gt": sympy.Gt, "le": sympy.Le, "ge": sympy.Ge, "eq": sympy.Eq,
+                   "neq": sympy.Ne}.get(cond.rels[0])
+            if rel is not None:
+                return rel(self.expr(left), self.expr(right))
+        raise LoweringError("unsupported-notation", "this condition is not supported in cases", cond.span,
+                            "cases")
+
+    def _chain(self, node: ir.Chain) -> Any:
+        raise LoweringError("not-checkable", "a relation inside an expression", node.span, node.rels[0])
+
+    def _tuple(self, node: ir.Tuple) -> Any:
+        raise LoweringError("not-checkable", "a tuple or set has no numeric value", node.span)
+
+    def _statement(self, node: ir.Statement) -> Any:
+        raise LoweringError("not-checkable", "a list has no numeric value", node.span)
+
+    def _empty(self, node: ir.Empty) -> Any:
+        raise LoweringError("latex-syntax", "an empty group where a value is needed", node.span)
+
+
+def default_space() -> Space:
+    return REAL

@@ -1,0 +1,99 @@
+"""The equation model: what an equation file means, independent of any implementation.
+
+`semantics.py` builds it from the IR; `evaluate.py` computes references from it; `inputs.py`
+draws inputs from its spaces; `eq2code parse` prints it. Shapes are tuples of size names
+(`("n", "d_k")`) or integers; `()` is a scalar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .span import Range
+
+Shape = tuple[Any, ...]  # size names (str) or ints
+
+
+@dataclass(frozen=True)
+class Space:
+    """Where a symbol's values live; fixes which values are tried."""
+
+    kind: str  # real | positive | nonnegative | interval | simplex | binary | onehot | categorical | size
+    low: float | None = None
+    high: float | None = None
+    closed: tuple[bool, bool] = (True, True)
+    latex: str = ""
+    size: Any = None  # categorical {1..V}: the size name of the upper end ("V")
+
+    def describe(self) -> str:
+        return self.latex or self.kind
+
+
+REAL = Space("real", latex="\\mathbb{R}")
+
+
+@dataclass
+class InputSpec:
+    """One input of an equation: an array, a scalar parameter, or a size symbol."""
+
+    name: str  # Python-facing name: "z", "y_hat", "d_k", "theta"
+    latex: str  # as written: "\\mathbf{z}", "\\hat{y}"
+    shape: Shape
+    space: Space
+    role: str = "array"  # array | scalar | size
+    sympy_name: str = ""  # the SymPy symbol's name
+    inferred: bool = False  # shape or space inferred rather than declared
+    aliases: tuple[str, ...] = ()
+    one_based: bool = False  # categorical values: the math counts from 1, code from 0
+
+
+@dataclass
+class Equation:
+    """One clause of an equation file: a definition, an identity, a declaration or a statement."""
+
+    kind: str  # definition | identity | declaration | statement | annotation
+    latex: str
+    range: Range
+    checkable: bool = False
+    reason: str = ""  # why not checkable
+    name: str = ""  # the defined quantity/function (LaTeX-free), e.g. "softmax"
+    head_latex: str = ""  # its left side as written
+    params: list[str] = field(default_factory=list)  # parameter names in the head, in order
+    inputs: list[InputSpec] = field(default_factory=list)
+    output_shape: Shape = ()
+    sympy: Any = None  # the SymPy expression of the right side (main form)
+    sides: list[Any] = field(default_factory=list)  # every side of an identity chain
+    free_indices: list[tuple[Any, Any, Any]] = field(default_factory=list)  # (symbol, lo, hi)
+    uses: set[str] = field(default_factory=set)  # auxiliary definitions it refers to
+
+
+@dataclass
+class Diagnostic:
+    """A problem found while reading the equation file (becomes a Finding)."""
+
+    name: str  # latex-syntax | unsupported-notation | not-checkable | equation-file | argument-mapping
+    range: Range
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class EquationFile:
+    path: str
+    text: str
+    metadata: dict[str, str]
+    equations: list[Equation]
+    diagnostics: list[Diagnostic]
+
+    @property
+    def main(self) -> Equation | None:
+        """The checkable definition nothing else uses (spec §1); the last one if several."""
+        defs = [e for e in self.equations if e.checkable]
+        used = set().union(*(e.uses for e in defs)) if defs else set()
+        top = [e for e in defs if e.name not in used]
+        wanted = self.metadata.get("equation")
+        if wanted:
+            for e in defs:
+                if e.name == wanted:
+                    return e
+        return (top or defs or [None])[-1]

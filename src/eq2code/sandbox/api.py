@@ -1,0 +1,54 @@
+"""The data that crosses between the checker and the sandbox (plain dataclasses, no pickle)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+Value = np.ndarray | float | int
+
+
+@dataclass
+class CallSpec:
+    """One call of the user's function: positional and keyword arguments."""
+
+    args: list[Value] = field(default_factory=list)
+    kwargs: dict[str, Value] = field(default_factory=dict)
+    max_elements: int = 10_000_000  # a result larger than this is refused in the child
+
+
+@dataclass
+class CallResult:
+    status: Literal["ok", "exception", "no-return", "wrong-type", "too-large"]
+    value: np.ndarray | None = None  # plain float64 ndarray (0-d for scalars), read in the checker
+    result_type: str = ""  # Python type name of what the function returned, e.g. "ndarray", "list"
+    dtype: str = ""  # dtype of the returned array before conversion, e.g. "float32"
+    exc_type: str = ""
+    exc_message: str = ""
+    lineno: int | None = None  # 1-based line in the implementation file of the innermost user frame
+    col: int | None = None  # 0-based column when Python knows it (3.11+ traceback positions)
+    end_col: int | None = None
+    traceback: str = ""  # user frames only, shortened
+    mutated: list[str] = field(default_factory=list)  # names/positions of arguments the call changed
+    seconds: float = 0.0
+
+
+@dataclass
+class RunOutcome:
+    status: Literal["ok", "import-error", "function-not-found", "timeout", "crashed",
+                    "resource-limit", "exit"]
+    phase: Literal["import", "call", ""] = ""
+    results: list[CallResult] = field(default_factory=list)  # one per CallSpec that ran
+    exc_type: str = ""
+    exc_message: str = ""
+    lineno: int | None = None
+    col: int | None = None
+    end_col: int | None = None
+    traceback: str = ""
+    signal_name: str = ""  # e.g. "SIGSEGV" when the child died from a signal
+    exit_code: int | None = None
+    stdout: str = ""  # captured, capped (start kept)
+    stderr: str = ""
+    seconds: float = 0.0

@@ -1,0 +1,447 @@
+"""The script that runs the user's function inside the sandbox child (spec §5).
+
+It owns everything that happens *inside* the child process: applying the resource limits,
+capping printed output, importing the user's module once, calling the function for every
+requested call, and writing each outcome back as plain data (`.npy` saved with
+`allow_pickle=False` plus JSON). It never compares anything — it never sees a reference.
+
+Usage: ``python -I child.py REQUEST_DIR``. REQUEST_DIR holds ``request.json`` (written by
+`runner.py`); the child writes into it:
+
+- ``progress``: the current phase, ``import`` or ``call K``, so the parent can tell where a
+  hang or a crash happened;
+- ``result_K.npy`` / ``result_K.json``: one pair per finished call (the JSON is written last);
+- ``outcome.json``: how the run ended, when the child got to say so.
+
+Imports are kept to what is already cheap (json, os, sys, time, traceback, linecache,
+importlib, io, resource) and numpy. References to every numpy/json helper the child needs are taken
+before the user's module runs, so casual monkeypatching (``np.save = ...``) cannot reach
+them; user code runs in this process, though, so this is a courtesy, not a security boundary.
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import io
+import json
+import linecache
+import os
+import sys
+import time
+import traceback
+
+try:
+    import resource
+except ImportError:  # not POSIX: no limits beyond the parent's wall clock
+    resource = None
+
+MODULE_NAME = "eq2code_user_impl"
+MAX_TEXT = 2000  # characters kept of an exception message or traceback
+MAX_NESTING = 32  # deepest list/tuple nesting accepted as a result
+TRACEBACK_FRAMES = 5  # user frames kept in a reported traceback
+NUMERIC_KINDS = "biuf"  # bool, int, unsigned, float
+
+_open = open
+_json_dump = json.dump
+_json_load = json.load
+_perf_counter = time.perf_counter
+_replace = os.replace
+_write = os.write
+_exit = os._exit
+
+
+# ----------------------------------------------------------------------------- limits
+
+
+def apply_limits(limits: dict) -> None:
+    """Lower this process's resource limits (soft and hard, so user code cannot raise them)."""
+    if resource is None:
+        return
+    wanted = {
+        "RLIMIT_AS": limits.get("memory_bytes"),
+        "RLIMIT_CPU": limits.get("cpu_seconds"),
+        "RLIMIT_FSIZE": limits.get("file_bytes"),
+        "RLIMIT_NPROC": limits.get("processes"),
+        "RLIMIT_CORE": 0,
+    }
+    for name, value in wanted.items():
+        kind = getattr(resource, name, None)
+        if kind is not None and value is not None:
+            _lower_limit(kind, int(value))
+
+
+def _lower_limit(kind: int, value: int) -> None:
+    _soft, hard = resource.getrlimit(kind)
+    if hard != resource.RLIM_INFINITY:
+        value = min(value, hard)
+    try:
+        resource.setrlimit(kind, (value, value))
+    except (OSError, ValueError):  # e.g. RLIMIT_AS on macOS: keep what the OS allows
+        pass
+
+
+# ----------------------------------------------------------------------------- output
+
+
+class CappedRaw(io.RawIOBase):
+    """A raw binary stream on a file descriptor that silently drops bytes past `cap`.
+
+    Printing 60 MB then costs only the time to format it: the output file stays small and
+    never reaches RLIMIT_FSIZE.
+    """
+
+    def __init__(self, fd: int, cap: int) -> None:
+        super().__init__()
+        self._fd = fd
+        self._left = cap
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def write(self, data) -> int:
+        size = len(data)
+        if self._left > 0:
+            chunk = bytes(data[: self._left])
+            self._left -= len(chunk)
+            _write_all(self._fd, chunk)
+        return size
+
+
+def _write_all(fd: int, chunk: bytes) -> None:
+    try:
+        while chunk:
+            chunk = chunk[_write(fd, chunk):]
+    except OSError:  # file-size limit or a closed descriptor: output is best effort
+        pass
+
+
+def capped_text_stream(fd: int, cap: int) -> io.TextIOWrapper:
+    buffered = io.BufferedWriter(CappedRaw(fd, cap))
+    return io.TextIOWrapper(buffered, encoding="utf-8", errors="backslashreplace",
+                            line_buffering=True)
+
+
+def flush_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:  # the user may have replaced or closed the streams
+            pass
+
+
+# ----------------------------------------------------------------------------- numpy
+
+
+class Numpy:
+    """The numpy functions and types the child uses, captured before user code runs."""
+
+    def __init__(self, np) -> None:
+        self.save = np.save
+        self.load = np.load
+        self.array = np.array
+        self.asarray = np.asarray
+        self.array_equal = np.array_equal
+        self.ndarray = np.ndarray
+        self.generic = np.generic
+        self.float64 = np.float64
+        self.view = np.ndarray.view
+        self.copy = np.ndarray.copy
+
+
+# ----------------------------------------------------------------------------- errors
+
+
+class ErrorReport:
+    """What the parent learns about an exception: type, message, user-file location."""
+
+    def __init__(self, exc: BaseException, user_file: str) -> None:
+        self.exc_type = type(exc).__name__
+        self.exc_message = _safe_str(exc)
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == user_file]
+        self.lineno, self.col, self.end_col = _location(exc, frames, user_file)
+        self.traceback = _format_traceback(frames, self.exc_type, self.exc_message)
+
+    def as_dict(self) -> dict:
+        return {"exc_type": self.exc_type, "exc_message": self.exc_message,
+                "lineno": self.lineno, "col": self.col, "end_col": self.end_col,
+                "traceback": self.traceback}
+
+
+def _safe_str(exc: BaseException) -> str:
+    try:
+        return str(exc)[:MAX_TEXT]
+    except BaseException:  # a user exception whose __str__ fails
+        return "<unprintable exception>"
+
+
+def _location(exc: BaseException, frames: list, user_file: str) -> tuple:
+    """1-based line and 0-based character columns of the error in the user's file."""
+    if isinstance(exc, SyntaxError) and exc.filename == user_file and exc.lineno:
+        col = exc.offset - 1 if exc.offset else None
+        end = exc.end_offset - 1 if exc.end_offset and exc.end_lineno == exc.lineno else None
+        return exc.lineno, col, end
+    if not frames:
+        return None, None, None
+    frame = frames[-1]
+    line = linecache.getline(user_file, frame.lineno)
+    col = _char_column(line, getattr(frame, "colno", None))
+    end_col = _char_column(line, getattr(frame, "end_colno", None))
+    if getattr(frame, "end_lineno", frame.lineno) != frame.lineno:
+        end_col = None
+    return frame.lineno, col, end_col
+
+
+def _char_column(line: str, byte_offset: int | None) -> int | None:
+    """Tracebacks count columns in UTF-8 bytes; the report counts characters."""
+    if byte_offset is None or not line:
+        return None
+    return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore"))
+
+
+def _format_traceback(frames: list, exc_type: str, message: str) -> str:
+    lines = traceback.format_list(frames[-TRACEBACK_FRAMES:])
+    skipped = len(frames) - TRACEBACK_FRAMES
+    head = [f"  ... {skipped} more frames\n"] if skipped > 0 else []
+    return ("".join(head + lines) + f"{exc_type}: {message}")[-MAX_TEXT:]
+
+
+# ----------------------------------------------------------------------------- results
+
+
+class Refused(Exception):
+    """A result that cannot be sent back: carries the call status and a reason."""
+
+    def __init__(self, status: str, reason: str, dtype: str = "") -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+        self.dtype = dtype
+
+
+def to_plain_array(result, max_elements: int, npx: Numpy) -> tuple:
+    """Convert a returned value to a base float64 ndarray and its original dtype name.
+
+    Raises Refused for what cannot be sent back. Sizes are checked before any conversion.
+    """
+    base = _as_base_array(result, max_elements, npx)
+    dtype = str(base.dtype)
+    if base.dtype.kind not in NUMERIC_KINDS:
+        raise Refused("wrong-type", f"dtype {dtype} is not a real number type", dtype)
+    return npx.array(base, dtype=npx.float64), dtype
+
+
+def _as_base_array(result, max_elements: int, npx: Numpy):
+    if isinstance(result, npx.ndarray):
+        base = npx.view(result, npx.ndarray)  # drops the subclass without calling its code
+        _check_size(base.size, max_elements, str(base.dtype))
+        return base
+    if isinstance(result, (bool, int, float, npx.generic)):
+        return npx.asarray(result)
+    if isinstance(result, (list, tuple)):
+        leaf_types = (bool, int, float, npx.ndarray, npx.generic)
+        _check_size(_count_elements(result, leaf_types, max_elements, 0), max_elements, "")
+        return _array_from_sequence(result, npx)
+    raise Refused("wrong-type", f"a {type(result).__name__} is not a number or an array")
+
+
+def _check_size(size: int, max_elements: int, dtype: str) -> None:
+    if size > max_elements:
+        raise Refused("too-large", f"the result has more than {max_elements} elements", dtype)
+
+
+def _count_elements(value, leaf_types: tuple, bound: int, depth: int) -> int:
+    """Leaf count of a nested list/tuple, stopping as soon as it exceeds `bound`."""
+    if depth > MAX_NESTING:
+        raise Refused("wrong-type", "the list is nested too deeply")
+    total = 0
+    for item in value:
+        if isinstance(item, (list, tuple)):
+            total += _count_elements(item, leaf_types, bound - total, depth + 1)
+        elif isinstance(item, leaf_types):
+            total += getattr(item, "size", 1)
+        else:
+            raise Refused("wrong-type", f"the list contains a {type(item).__name__}")
+        if total > bound:
+            return total
+    return total
+
+
+def _array_from_sequence(value, npx: Numpy):
+    try:
+        return npx.asarray(value)
+    except (ValueError, TypeError) as exc:  # ragged nesting, odd elements
+        raise Refused("wrong-type", f"the list is not a regular array: {_safe_str(exc)}")
+
+
+# ----------------------------------------------------------------------------- the run
+
+
+class Run:
+    """One child run: the request, the user's module, and the files written back."""
+
+    def __init__(self, request_dir: str, request: dict, npx: Numpy) -> None:
+        self.dir = request_dir
+        self.request = request
+        self.npx = npx
+        self.user_file = os.path.abspath(request["module_path"])
+
+    # -- files written for the parent
+
+    def path(self, name: str) -> str:
+        return os.path.join(self.dir, name)
+
+    def write_json(self, name: str, data: dict) -> None:
+        temporary = self.path(name + ".tmp")
+        with _open(temporary, "w", encoding="utf-8") as stream:
+            _json_dump(data, stream)
+        _replace(temporary, self.path(name))
+
+    def set_phase(self, phase: str) -> None:
+        with _open(self.path("progress"), "w", encoding="utf-8") as stream:
+            stream.write(phase)
+
+    def finish(self, status: str, phase: str = "", **details) -> None:
+        """Report how the run ended and leave at once: no atexit hooks, no user threads
+        (never returns)."""
+        flush_output()
+        self.write_json("outcome.json", {"status": status, "phase": phase, **details})
+        _exit(0)
+
+    def stop_on(self, exc: BaseException, phase: str) -> None:
+        """End the run on what is not an ordinary exception (never returns)."""
+        report = ErrorReport(exc, self.user_file).as_dict()
+        if isinstance(exc, MemoryError):
+            self.finish("resource-limit", phase, **report)
+        if isinstance(exc, SystemExit):
+            self.finish("exit", phase, exit_code=_exit_code(exc), **report)
+        self.finish("exit", phase, exit_code=None, **report)
+
+    # -- the user's module
+
+    def import_module(self):
+        self.set_phase("import")
+        sys.path.insert(0, os.path.dirname(self.user_file))
+        try:
+            loader = importlib.machinery.SourceFileLoader(MODULE_NAME, self.user_file)
+            spec = importlib.util.spec_from_file_location(MODULE_NAME, self.user_file,
+                                                          loader=loader)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[MODULE_NAME] = module
+            spec.loader.exec_module(module)
+        except MemoryError as exc:
+            self.stop_on(exc, "import")
+        except Exception as exc:
+            self.finish("import-error", "import", **ErrorReport(exc, self.user_file).as_dict())
+        except BaseException as exc:
+            self.stop_on(exc, "import")
+        return module
+
+    def find_function(self, module):
+        name = self.request["function"]
+        try:
+            function = getattr(module, name, None)
+        except BaseException as exc:  # a module-level __getattr__ that misbehaves
+            self.stop_on(exc, "import")
+        if not callable(function):
+            defined = sorted(key for key, value in vars(module).items()
+                             if getattr(value, "__module__", None) == MODULE_NAME
+                             and callable(value) and not key.startswith("_"))
+            self.finish("function-not-found", "import",
+                        exc_message=f"no function {name!r}; defined: {', '.join(defined)}")
+        return function
+
+    # -- the calls
+
+    def run_all(self, function) -> None:
+        for index, call in enumerate(self.request["calls"]):
+            self.set_phase(f"call {index}")
+            self.run_call(index, call, function)
+        self.set_phase("done")
+        self.finish("ok")
+
+    def run_call(self, index: int, call: dict, function) -> None:
+        args = [self.load_value(ref) for ref in call["args"]]
+        kwargs = {name: self.load_value(ref) for name, ref in call["kwargs"].items()}
+        originals = self.snapshot(args, kwargs)
+        started = _perf_counter()
+        try:  # converting may run user code too (a list subclass's __iter__)
+            result = function(*args, **kwargs)
+            record = self.store_result(index, result, call["max_elements"])
+        except MemoryError as exc:
+            self.stop_on(exc, "call")
+        except Exception as exc:
+            record = {"status": "exception", **ErrorReport(exc, self.user_file).as_dict()}
+        except BaseException as exc:
+            self.stop_on(exc, "call")
+        record["seconds"] = _perf_counter() - started
+        record["mutated"] = self.mutated(originals, args, kwargs)
+        self.write_json(f"result_{index}.json", record)
+
+    def load_value(self, ref: dict):
+        if "array" in ref:
+            return self.npx.load(self.path(ref["array"]), allow_pickle=False)
+        if "npscalar" in ref:
+            return self.npx.load(self.path(ref["npscalar"]), allow_pickle=False)[()]
+        if "bool" in ref:
+            return bool(ref["bool"])
+        if "int" in ref:
+            return int(ref["int"])
+        return float(ref["float"])
+
+    def snapshot(self, args: list, kwargs: dict) -> dict:
+        named = {f"arg{i}": value for i, value in enumerate(args)} | kwargs
+        return {name: self.npx.copy(value) for name, value in named.items()
+                if isinstance(value, self.npx.ndarray)}
+
+    def mutated(self, originals: dict, args: list, kwargs: dict) -> list:
+        named = {f"arg{i}": value for i, value in enumerate(args)} | kwargs
+        changed = []
+        for name, before in originals.items():
+            nan_aware = before.dtype.kind in "fc"
+            try:
+                same = bool(self.npx.array_equal(before, named[name], equal_nan=nan_aware))
+            except Exception:  # e.g. the array's dtype was changed in place
+                same = False
+            if not same:
+                changed.append(name)
+        return changed
+
+    def store_result(self, index: int, result, max_elements: int) -> dict:
+        result_type = type(result).__name__
+        if result is None:
+            return {"status": "no-return", "result_type": result_type}
+        try:
+            array, dtype = to_plain_array(result, max_elements, self.npx)
+        except Refused as refused:
+            return {"status": refused.status, "result_type": result_type,
+                    "dtype": refused.dtype, "exc_message": refused.reason}
+        self.npx.save(self.path(f"result_{index}.npy"), array, allow_pickle=False)
+        return {"status": "ok", "result_type": result_type, "dtype": dtype}
+
+
+def _exit_code(exc: SystemExit):
+    if exc.code is None:
+        return 0
+    return exc.code if isinstance(exc.code, int) else 1
+
+
+def main(request_dir: str) -> None:
+    with _open(os.path.join(request_dir, "request.json"), encoding="utf-8") as stream:
+        request = _json_load(stream)
+    apply_limits(request["limits"])
+    sys.dont_write_bytecode = True  # no __pycache__ next to the user's file
+    sys.stdout = capped_text_stream(1, request["output_cap"])
+    sys.stderr = capped_text_stream(2, request["output_cap"])
+    import numpy
+
+    run = Run(request_dir, request, Numpy(numpy))
+    module = run.import_module()
+    run.run_all(run.find_function(module))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,422 @@
+"""Equation file → equation model: what each clause is and what it computes.
+
+Steps: read the blocks (`source.py`), parse each (`latex/`), sort clauses into declarations,
+definitions, identities, statements and annotations, read declarations into shapes and spaces
+(`spaces.py`), then lower each definition to SymPy (`lowering.py`) and list its inputs with
+shapes in size names. Problems become `Diagnostic`s; nothing here raises to the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy
+from sympy.matrices.expressions.matexpr import MatrixExpr
+
+from .latex import ir
+from .latex.errors import LatexError
+from .latex.parser import parse_math
+from .lowering import (Context, Decl, FunctionDef, LoweringError, Lowerer, Sizes, latex_of, py_name,
+                       size_symbol)
+from .model import REAL, Diagnostic, Equation, EquationFile, InputSpec, Space
+from .source import Block, split_blocks, strip_comments
+from .span import Range, offset_to_position
+from .spaces import NotASpace, key_text, read_space
+
+DEFINING = {"eq", "defeq", "leftarrow"}
+STATEMENT_RELS = {
+    "lt": "an inequality", "gt": "an inequality", "le": "an inequality", "ge": "an inequality",
+    "neq": "an inequality", "implies": "an implication", "iff": "an equivalence",
+    "impliedby": "an implication", "in": "a membership statement", "notin": "a membership statement",
+    "subseteq": "a set relation", "subset": "a set relation", "supseteq": "a set relation",
+    "perp": "an independence statement", "propto": "a proportionality", "approx": "an approximation",
+    ":": "a statement with ':'", "to": "a mapping", "sim": "a distribution statement",
+    "equiv": "an equivalence", "and": "a logical statement", "or": "a logical statement",
+}
+
+
+@dataclass
+class Clause:
+    node: ir.Node
+    block: Block
+    latex: str
+
+
+@dataclass
+class Head:
+    """The left side of a definition."""
+
+    name: str  # 'softmax', 'L_CE', 'p', 'norm'
+    key: str
+    params: list[ir.Node]
+    out_indices: list[str]
+    is_function: bool
+
+
+class FileReader:
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.text = text
+        self.diagnostics: list[Diagnostic] = []
+        self.decls: dict[str, Decl] = {}
+        self.sizes = Sizes()
+        self.size_names: set[str] = set()
+        self.functions: dict[str, FunctionDef] = {}
+        self.quantities: dict[str, object] = {}
+
+    # -- positions ---------------------------------------------------------------------------
+    def range_of(self, block: Block, span: tuple[int, int]) -> Range:
+        start = offset_to_position(self.text, block.offset + span[0])
+        end = offset_to_position(self.text, block.offset + max(span[1], span[0] + 1))
+        return Range(start, end)
+
+    def diag(self, name: str, block: Block, span: tuple[int, int], **params) -> None:
+        self.diagnostics.append(Diagnostic(name, self.range_of(block, span), params))
+
+    # -- reading -----------------------------------------------------------------------------
+    def read(self) -> EquationFile:
+        clean, meta = strip_comments(self.text)
+        blocks = split_blocks(clean)
+        if not blocks:
+            self.diagnostics.append(Diagnostic("equation-file", Range.of(0, 0),
+                                               {"detail": "the file holds no equation"}))
+        clauses: list[Clause] = []
+        for block in blocks:
+            clauses.extend(self._parse_block(block))
+        equations = self._classify(clauses)
+        return EquationFile(self.path, self.text, meta, equations, self.diagnostics)
+
+    def _parse_block(self, block: Block) -> list[Clause]:
+        try:
+            node = parse_math(block.text)
+        except LatexError as e:
+            params = {"detail": e.detail}
+            if e.kind == "unsupported-notation":
+                params["construct"] = e.construct
+            elif e.construct:
+                params["expected"] = e.construct
+            self.diag(e.kind, block, (e.offset, e.end or e.offset + 1), **params)
+            return []
+        nodes = node.clauses if isinstance(node, ir.Statement) else [node]
+        return [Clause(n, block, block.text[n.span[0]:n.span[1]]) for n in nodes]
+
+    # -- classification ------------------------------------------------------------------------
+    def _classify(self, clauses: list[Clause]) -> list[Equation]:
+        pending: list[Clause] = []  # bare symbols waiting for `\in S` (z_s, z_t \in ℝ^K)
+        kinds: list[tuple[str, Clause]] = []
+        for clause in clauses:
+            node = clause.node
+            if isinstance(node, ir.Chain) and node.rels == ["in"]:
+                self._declare(clause, [c.node for c in pending])
+                kinds.extend(("declaration", c) for c in pending)
+                pending = []
+                kinds.append(("declaration", clause))
+                continue
+            if _is_symbol(node):
+                pending.append(clause)
+                continue
+            kinds.extend(("statement", c) for c in pending)
+            pending = []
+            kinds.append((self._kind(node), clause))
+        kinds.extend(("statement", c) for c in pending)
+        self._collect_definitions(kinds)
+        return [self._equation(kind, clause) for kind, clause in kinds]
+
+    def _kind(self, node: ir.Node) -> str:
+        if _is_annotation(node):
+            return "annotation"
+        if isinstance(node, ir.Chain) and node.rels and all(r in DEFINING for r in node.rels):
+            return "definition"
+        if isinstance(node, ir.Chain) and node.rels[:2] == [":", "to"]:
+            self._mapping(node)
+        return "statement"
+
+    def _declare(self, clause: Clause, extra: list[ir.Node]) -> None:
+        left, right = clause.node.items  # type: ignore[attr-defined]
+        targets = list(extra) + (left.items if isinstance(left, ir.Tuple) else [left])
+        latex = clause.block.text[right.span[0]:right.span[1]]
+        try:
+            shape, space = read_space(right, latex)
+        except NotASpace as e:
+            return self._not_a_space(clause, right, str(e))
+        for target in targets:
+            key = symbol_key(target)
+            if key is None:
+                continue
+            t_latex = clause.block.text[target.span[0]:target.span[1]]
+            self.decls[key] = Decl(key, t_latex, shape, space)
+            for d in shape:
+                if isinstance(d, str):
+                    self.size_names.add(d)
+            if space.size is not None and isinstance(space.size, str):
+                self.size_names.add(space.size)
+
+    def _not_a_space(self, clause: Clause, right: ir.Node, why: str) -> None:
+        """`x \\in S` where S is no space eq2code knows: a statement, with a note when it looks
+        like a declaration of a symbol."""
+        clause.node = ir.Chain(clause.node.items, ["in-statement"], span=clause.node.span)  # type: ignore
+        left = clause.node.items[0]  # type: ignore[attr-defined]
+        if symbol_key(left) is not None and not isinstance(right, ir.SetBuilder):
+            self.diag("unsupported-notation", clause.block, right.span, construct=clause.block.text[
+                right.span[0]:right.span[1]], detail=f"this space is not understood ({why})")
+
+    def _mapping(self, node: ir.Chain) -> None:
+        """f : ℝ^n → ℝ^m gives the shapes of f's argument and value."""
+        f, domain, codomain = node.items[0], node.items[1], node.items[2]
+        try:
+            dom_shape, _ = read_space(domain)
+            cod_shape, _ = read_space(codomain)
+        except NotASpace:
+            return
+        key = symbol_key(f)
+        if key is not None:
+            self.decls.setdefault(f"{key}:domain", Decl(key, "", dom_shape, REAL))
+            self.decls.setdefault(f"{key}:codomain", Decl(key, "", cod_shape, REAL))
+            for d in dom_shape + cod_shape:
+                if isinstance(d, str):
+                    self.size_names.add(d)
+
+    def _collect_definitions(self, kinds: list[tuple[str, Clause]]) -> None:
+        for kind, clause in kinds:
+            if kind != "definition":
+                continue
+            head = analyze_head(clause.node.items[0], clause.node.items[1])  # type: ignore[attr-defined]
+            if head is not None and head.is_function:
+                body = clause.node.items[1]  # type: ignore[attr-defined]
+                params = [symbol_key(p) or "" for p in head.params]
+                self.functions[head.key] = FunctionDef(head.key, params, body, head.out_indices)
+
+    # -- equations -------------------------------------------------------------------------------
+    def _equation(self, kind: str, clause: Clause) -> Equation:
+        rng = self.range_of(clause.block, clause.node.span)
+        eq = Equation(kind, clause.latex, rng)
+        if kind == "definition":
+            self._definition(eq, clause)
+        elif kind == "statement":
+            eq.reason = _statement_reason(clause.node)
+        elif kind == "declaration":
+            eq.reason = "a declaration: it gives shapes and spaces"
+        else:
+            eq.reason = "an annotation"
+        if not eq.checkable and kind == "statement":
+            self.diag("not-checkable", clause.block, clause.node.span, reason=eq.reason)
+        return eq
+
+    def _definition(self, eq: Equation, clause: Clause) -> None:
+        chain: ir.Chain = clause.node  # type: ignore[assignment]
+        lhs, sides = chain.items[0], chain.items[1:]
+        head = analyze_head(lhs, sides[0])
+        ctx = self._context()
+        low = Lowerer(ctx)
+        try:
+            if head is None:
+                eq.kind = "identity"
+                eq.name = self.text_name(lhs)
+                values = [low.expr(lhs)] + [low.expr(s) for s in sides]
+            else:
+                eq.name, eq.params = head.name, [symbol_key(p) or "" for p in head.params]
+                self._declare_free_indices(ctx, head)
+                self._apply_mapping_shapes(ctx, head)
+                values = [low.expr(s) for s in sides]
+            values = [low.canonical(v) for v in values]
+            eq.free_indices = self._free_ranges(ctx, head)
+        except LoweringError as e:
+            eq.reason = e.detail
+            self.diag("unsupported-notation" if e.kind == "unsupported-notation" else "not-checkable",
+                      clause.block, e.span, reason=e.detail, construct=e.construct, detail=e.detail)
+            return
+        eq.head_latex = clause.block.text[lhs.span[0]:lhs.span[1]]
+        eq.sympy, eq.sides = values[0], values
+        eq.uses = set(ctx.uses)
+        eq.inputs = self._inputs(ctx, head, values)
+        eq.output_shape = self._output_shape(eq, values[0])
+        eq.checkable = True
+        if head is not None and not head.is_function and not head.out_indices:
+            self.quantities[head.key] = values[0]
+
+    def _context(self) -> Context:
+        return Context(self.decls, self.functions, self.quantities, self.sizes, self.size_names)
+
+    def _declare_free_indices(self, ctx: Context, head: Head) -> None:
+        for letter in head.out_indices:
+            symbol = sympy.Symbol(letter, integer=True)
+            ctx.indices[letter] = (symbol, sympy.Integer(1), None)
+            ctx.free[letter] = None
+
+    def _apply_mapping_shapes(self, ctx: Context, head: Head) -> None:
+        dom = self.decls.get(f"{head.key}:domain")
+        if dom is None or len(head.params) != 1:
+            return
+        key = symbol_key(head.params[0])
+        if key is not None and key not in self.decls:
+            self.decls[key] = Decl(key, latex_of(key), dom.shape, REAL, declared=False)
+
+    def _free_ranges(self, ctx: Context, head: Head | None) -> list[tuple]:
+        out = []
+        for letter in (head.out_indices if head else []):
+            dim = ctx.free.get(letter)
+            if dim is None:
+                raise LoweringError("not-checkable", f"the index {letter} does not index an array on the "
+                                    "right side", (0, 0))
+            rep = ctx.sizes.find(dim)
+            out.append((sympy.Symbol(letter, integer=True), 1, int(rep) if rep.isdigit() else size_symbol(rep)))
+        return out
+
+    def _inputs(self, ctx: Context, head: Head | None, values: list) -> list[InputSpec]:
+        order = list(ctx.order)
+        if head is not None:
+            params = [symbol_key(p) for p in head.params]
+            order = [k for k in params if k in order] + [k for k in order if k not in params]
+        inputs = []
+        for key in order:
+            decl = self.decls.get(key)
+            if key in ctx.arrays:
+                dims = tuple(self._size_label(ctx, d) for d in ctx.arrays[key].dims)
+                space = decl.space if decl else _inferred_space(key, values)
+                inputs.append(InputSpec(py_name(key), decl.latex if decl else latex_of(key), dims, space,
+                                        "array", py_name(key), inferred=decl is None or not decl.declared,
+                                        one_based=space.kind == "categorical"))
+            elif key in ctx.scalars:
+                space = decl.space if decl else REAL
+                inputs.append(InputSpec(py_name(key), ctx.scalars[key], (), space, "scalar", py_name(key),
+                                        inferred=decl is None, one_based=space.kind == "categorical"))
+        used_sizes = sorted({s.name for v in values for s in _size_atoms(v)})
+        for name in used_sizes:
+            inputs.append(InputSpec(py_name(name), latex_of(name), (), Space("size"), "size", name))
+        return inputs
+
+    def _size_label(self, ctx: Context, dim: str) -> object:
+        rep = ctx.sizes.find(dim)
+        return int(rep) if rep.isdigit() else rep
+
+    def _output_shape(self, eq: Equation, value) -> tuple:
+        if eq.free_indices:
+            return tuple(int(hi) if isinstance(hi, (int, sympy.Integer)) else str(hi)
+                         for _, _, hi in eq.free_indices)
+        if isinstance(value, MatrixExpr):
+            rows, cols = value.shape
+            dims = [rows] if cols == 1 else [rows, cols]
+            return tuple(int(d) if isinstance(d, (int, sympy.Integer)) else str(d) for d in dims)
+        return ()
+
+    def text_name(self, node: ir.Node) -> str:
+        key = symbol_key(node)
+        return py_name(key) if key else ""
+
+
+def _size_atoms(value) -> set:
+    out = set()
+    for s in getattr(value, "free_symbols", set()):
+        if isinstance(s, sympy.Symbol) and s.is_integer and s.is_positive:
+            out.add(s)
+    return out
+
+
+def _inferred_space(key: str, values: list) -> Space:
+    return REAL
+
+
+def _is_symbol(node: ir.Node) -> bool:
+    return symbol_key(node) is not None and isinstance(node, (ir.Ident, ir.Script))
+
+
+def _is_annotation(node: ir.Node) -> bool:
+    if isinstance(node, ir.Text):
+        return True
+    if isinstance(node, ir.Product):
+        return any(isinstance(f, ir.Text) for f in node.factors)
+    return False
+
+
+def _statement_reason(node: ir.Node) -> str:
+    if isinstance(node, ir.Quantified):
+        return "a quantified statement (\\forall, \\exists) is not a computation"
+    if isinstance(node, ir.Chain):
+        for rel in node.rels:
+            if rel in STATEMENT_RELS:
+                return f"{STATEMENT_RELS[rel]} is not a computation"
+        if node.rels == ["in-statement"]:
+            return "a membership statement is not a computation"
+    if _is_annotation(node):
+        return "prose"
+    return "an expression without '=' defines nothing to check"
+
+
+def symbol_key(node: ir.Node) -> str | None:
+    """The identity of a symbol as written: 'z' for 𝐳 and z, 'hat:y', 'd_k', 'cal:L_CE'."""
+    if isinstance(node, ir.Ident):
+        return node.key
+    if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and not node.primes:
+        key = node.base.key
+        if node.sub is not None:
+            text = key_text(node.sub)
+            if text is None:
+                return None
+            key = f"{key}_{text}"
+        if node.sup is not None:
+            text = key_text(node.sup)
+            if text is None:
+                return None
+            key = f"{key}^{text}"
+        return key
+    return None
+
+
+def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
+    """softmax(𝐳)_i, f(x, y), Attention(Q,K,V), ‖𝐱‖_2, p_i, L_CE, μ, σ² → Head; else None."""
+    if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Call) and lhs.sup is None:
+        inner = analyze_head(lhs.base, rhs)
+        if inner is not None and lhs.sub is not None:
+            inner.out_indices = _letters(lhs.sub)
+            return inner
+    if isinstance(lhs, ir.Call) and lhs.bracket == "(":
+        key = symbol_key(lhs.func)
+        if key is None:
+            return None
+        params = [a.items[0] if isinstance(a, ir.Chain) and a.rels == ["parallel"] else a for a in lhs.args]
+        flat: list[ir.Node] = []
+        for a in lhs.args:
+            flat.extend(a.items if isinstance(a, ir.Chain) and set(a.rels) <= {"parallel", "mid"} else [a])
+        if not all(symbol_key(p) is not None for p in flat):
+            return None
+        return Head(_head_name(key), key, flat, [], True)
+    if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Norm):
+        p = key_text(lhs.sub) or "2"
+        return Head(f"l{p}_norm", f"norm_{p}", [lhs.base.body], [], True)
+    if isinstance(lhs, ir.Norm):
+        return Head("l2_norm", "norm_2", [lhs.body], [], True)
+    if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Ident) and lhs.sub is not None and lhs.sup is None:
+        letters = _letters(lhs.sub)
+        if letters and all(_mentions(rhs, l) for l in letters):
+            return Head(py_name(lhs.base.key), lhs.base.key, [], letters, False)
+    key = symbol_key(lhs)
+    if key is not None:
+        return Head(py_name(key), key, [], [], False)
+    return None
+
+
+def _head_name(key: str) -> str:
+    return py_name(key)
+
+
+def _letters(sub: ir.Node) -> list[str]:
+    if isinstance(sub, ir.Ident) and len(sub.name) == 1:
+        return [sub.name]
+    if isinstance(sub, ir.Product) and all(isinstance(f, ir.Ident) and len(f.name) == 1 for f in sub.factors):
+        return [f.name for f in sub.factors]  # type: ignore[attr-defined]
+    if isinstance(sub, ir.Tuple) and all(isinstance(f, ir.Ident) for f in sub.items):
+        return [f.name for f in sub.items]  # type: ignore[attr-defined]
+    return []
+
+
+def _mentions(node: ir.Node, letter: str) -> bool:
+    return any(isinstance(n, ir.Ident) and n.key == letter for n in node.walk())
+
+
+def read_equation_file(path: str, text: str) -> EquationFile:
+    """Read an equation file's text. Never raises for bad LaTeX: see `.diagnostics`."""
+    try:
+        return FileReader(path, text).read()
+    except RecursionError:
+        return EquationFile(path, text, {}, [], [Diagnostic("latex-syntax", Range.of(0, 0),
+                                                            {"detail": "the equation is nested too deeply"})])

@@ -1,0 +1,82 @@
+"""SymPy classes for the lecture's notation that SymPy lacks.
+
+- `sigmoid(x)`: the logistic function σ, with its derivative σ(1−σ).
+- `Softmax(X)`: softmax over the last axis of a matrix expression (rows of QKᵀ/√d_k).
+- `Apply(Lambda, X)`: a scalar function applied elementwise to a matrix expression (σ(Wx+b)).
+- `Reduce(op, body, (i, lo, hi))`: max/min/argmax/argmin over an index range.
+"""
+
+from __future__ import annotations
+
+import sympy
+from sympy.matrices.expressions.matexpr import MatrixExpr
+
+
+class sigmoid(sympy.Function):  # noqa: N801 - SymPy names functions in lower case
+    """The logistic function 1/(1+e^{-x})."""
+
+    def fdiff(self, argindex=1):
+        s = sigmoid(self.args[0])
+        return s * (1 - s)
+
+    def _eval_rewrite_as_exp(self, x, **kwargs):
+        return 1 / (1 + sympy.exp(-x))
+
+    def _latex(self, printer):
+        return r"\sigma\left(%s\right)" % printer._print(self.args[0])
+
+
+class Softmax(MatrixExpr):
+    """softmax over the last axis of a matrix expression."""
+
+    def __new__(cls, arg):
+        return super().__new__(cls, sympy.sympify(arg))
+
+    @property
+    def arg(self):
+        return self.args[0]
+
+    @property
+    def shape(self):
+        return self.arg.shape
+
+    def _latex(self, printer):
+        return r"\mathrm{softmax}\left(%s\right)" % printer._print(self.arg)
+
+    def _sympystr(self, printer):
+        return "softmax(%s)" % printer._print(self.arg)
+
+
+class Apply(MatrixExpr):
+    """A scalar function (a Lambda) applied to every element of a matrix expression."""
+
+    def __new__(cls, func, arg):
+        return super().__new__(cls, func, sympy.sympify(arg))
+
+    @property
+    def func_(self):
+        return self.args[0]
+
+    @property
+    def arg(self):
+        return self.args[1]
+
+    @property
+    def shape(self):
+        return self.arg.shape
+
+    def _sympystr(self, printer):
+        lam = self.func_
+        return printer._print(lam.expr.subs(lam.variables[0], sympy.Symbol(printer._print(self.arg))))
+
+
+class Reduce(sympy.Function):
+    """Reduce(op, body, Tuple(i, lo, hi)) with op one of max, min, argmax, argmin."""
+
+    @classmethod
+    def eval(cls, op, body, limits):
+        return None
+
+    def _sympystr(self, printer):
+        op, body, (i, lo, hi) = self.args
+        return f"{op}_{{{printer._print(i)}={printer._print(lo)}..{printer._print(hi)}}}({printer._print(body)})"
