@@ -93,7 +93,7 @@ def facts(expr):
     try:
         import sympy
         from sympy.core.function import AppliedUndef
-        if isinstance(expr, (list, tuple, set, frozenset)):
+        if isinstance(expr, (list, tuple, set, frozenset, sympy.FiniteSet)):
             items = list(expr)
             out["container_of_relations"] = bool(items) and all(
                 isinstance(e, sympy.core.relational.Relational) for e in items)
@@ -106,8 +106,11 @@ def facts(expr):
         out["undefined_functions"] = sorted({n.func.__name__ for n in nodes if isinstance(n, AppliedUndef)})
         out["pow_symbol_exponents"] = sorted({str(n.exp) for n in nodes
                                               if isinstance(n, sympy.Pow) and isinstance(n.exp, sympy.Symbol)})
+        # log(10) left over from log(x, 10) -> log(x)/log(10), or an unevaluated 2-argument log
         out["log_constants"] = sorted({str(n.args[0]) for n in nodes
-                                       if isinstance(n, sympy.log) and n.args and n.args[0].is_Integer})
+                                       if isinstance(n, sympy.log) and len(n.args) == 1 and n.args[0].is_Integer}
+                                      | {str(n.args[1]) for n in nodes
+                                         if isinstance(n, sympy.log) and len(n.args) == 2})
         out["is_relational"] = isinstance(expr, sympy.core.relational.Relational) or bool(
             out.get("container_of_relations")) or (isinstance(expr, sympy.And) and all(
                 isinstance(a, sympy.core.relational.Relational) for a in expr.args))
@@ -315,8 +318,9 @@ def rubric(latex: str, res: dict) -> list[str]:
         elif not f.get("has_transpose"):
             reasons.append("R3 transpose lost")
     # R4: \log without a base is natural
-    if re.search(r"\\log(?!\s*_)", latex) and set(f.get("log_constants", [])) & {"10", "2"}:
-        reasons.append(f"R4 \\log read with base {sorted(f['log_constants'])[0]}")
+    bases = set(f.get("log_constants", [])) & {"10", "2"}
+    if re.search(r"\\log(?!\s*_)", latex) and bases:
+        reasons.append(f"R4 \\log read with base {sorted(bases)[0]}")
     # R5: an equation must stay an equation (not one side, not a boolean constant)
     if f.get("is_boolean_constant"):
         reasons.append("R5 relation evaluated to a boolean constant")

@@ -99,7 +99,7 @@ def read_space(node: ir.Node, latex: str = "") -> tuple[Shape, Space]:
         return (_simplex_size(sup),), Space("simplex", 0.0, 1.0, latex=latex)
     shape: Shape = shape_of(sup) if sup is not None else ()
     if isinstance(base, ir.Ident) and base.style == "bb" and base.name == "R":
-        return shape, REAL if sub is None else _sub_with_latex(sub, latex)
+        return shape, Space("real", latex=latex or "\\mathbb{R}") if sub is None else _sub_with_latex(sub, latex)
     if isinstance(base, ir.Ident) and base.style == "bb" and base.name in ("N", "Z"):
         return shape, Space("integer", low=0.0 if base.name == "N" else None, latex=latex)
     if isinstance(base, ir.Tuple):

@@ -1,0 +1,314 @@
+"""One check: an equation file against an implementation, from LaTeX to verdict.
+
+read equation (semantics) → find the function and map its parameters (loader) → draw trials
+(inputs) → compute references (evaluate) → run the function on every trial in one sandboxed
+child (sandbox) → compare (compare) → findings. Nothing here prints: reporters do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .compare import compare, shape_names, short
+from .evaluate import EvaluationError, evaluate
+from .findings import Finding, Related, Severity
+from .inputs import Trial, code_value, make_trials
+from .loader import FunctionInfo, Mapping, ModuleInfo, PythonSyntaxError, find_function, map_arguments, read_module
+from .model import Equation, EquationFile
+from .report import CheckRecord
+from .sandbox.api import CallResult, CallSpec, RunOutcome
+from .span import Range
+
+
+@dataclass
+class Options:
+    function: str | None = None
+    maps: dict[str, str] = field(default_factory=dict)
+    seed: int = 0
+    timeout: float = 10.0
+    no_exec: bool = False
+    rule: str | None = None  # the rule's name when checking against a shipped rule
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class CheckResult:
+    record: CheckRecord
+    findings: list[Finding]
+
+
+class Check:
+    def __init__(self, eq_file: EquationFile, impl_path: str, options: Options):
+        self.eq_file = eq_file
+        self.eq_path = eq_file.path
+        self.impl_path = impl_path
+        self.options = options
+        self.findings: list[Finding] = []
+        self.function: FunctionInfo | None = None
+        self.equation: Equation | None = None
+        self.forms: list[str] = []
+
+    # -- findings ------------------------------------------------------------------------------
+    def add(self, name: str, path: str, range_: Range, expression: str = "", **params) -> Finding:
+        related = []
+        if self.equation is not None and path != self.eq_path:
+            related.append(Related(self.eq_path, self.equation.range, self.equation.latex.strip()))
+        finding = Finding(name, path, range_, params, related, rule=self.options.rule or
+                          (self.equation.name if self.equation else None),
+                          function=self.function.name if self.function else None, expression=expression)
+        self.findings.append(finding)
+        return finding
+
+    def record(self, verdict: str) -> CheckResult:
+        rec = CheckRecord(self.eq_path, self.impl_path, self.function.name if self.function else None,
+                          verdict, self.forms, self.options.seed, self.options.rule)  # type: ignore[arg-type]
+        return CheckResult(rec, self.findings)
+
+    # -- the pipeline --------------------------------------------------------------------------
+    def run(self) -> CheckResult:
+        eq = self._equation()
+        if eq is None:
+            return self.record("error")
+        module = self._module()
+        if module is None:
+            return self.record("error")
+        func = self._function(module, eq)
+        if func is None:
+            return self.record("error")
+        mapping = self._mapping(func, eq)
+        if mapping is None:
+            return self.record("error")
+        if self.options.no_exec:
+            return self.record("pass")
+        return self._execute(eq, func, mapping)
+
+    def _equation(self) -> Equation | None:
+        for d in self.eq_file.diagnostics:
+            if d.name != "not-checkable":
+                self.add(d.name, self.eq_path, d.range, **d.params)
+        eq = self.eq_file.main
+        if eq is None:
+            if not any(f.effective_severity == Severity.ERROR for f in self.findings):
+                reasons = [e.reason for e in self.eq_file.equations if e.reason and e.kind != "declaration"]
+                self.add("not-checkable", self.eq_path, Range.of(0, 0, 0, 1),
+                         reason=reasons[0] if reasons else "the file defines no value to compute",
+                         ).severity = Severity.ERROR
+            return None
+        self.equation = eq
+        return eq
+
+    def _module(self) -> ModuleInfo | None:
+        try:
+            text = Path(self.impl_path).read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            self.add("python-syntax", self.impl_path, Range.of(0, 0, 0, 1), detail="the file is not UTF-8 text")
+            return None
+        try:
+            return read_module(self.impl_path, text)
+        except PythonSyntaxError as e:
+            self.add("python-syntax", self.impl_path, e.range, detail=e.detail)
+            return None
+
+    def _function(self, module: ModuleInfo, eq: Equation) -> FunctionInfo | None:
+        wanted = self.options.function or self.eq_file.metadata.get("function")
+        func, tried = find_function(module, eq, wanted, self.options.rule, self.eq_path, self.options.aliases)
+        if func is None:
+            self.add("function-not-found", self.impl_path, Range.of(0, 0, 0, 0), wanted=", ".join(tried),
+                     available=", ".join(f.name for f in module.functions) or "no functions")
+            return None
+        self.function = func
+        return func
+
+    def _mapping(self, func: FunctionInfo, eq: Equation) -> Mapping | None:
+        mapping = map_arguments(func, eq, self.options.maps)
+        params = ", ".join(p.name for p in func.params) or "no parameters"
+        for spec in mapping.unmapped_inputs:
+            self.add("argument-mapping", self.impl_path, func.range, symbol=spec.name, params=params)
+        for pname in mapping.unmapped_params:
+            self.add("argument-mapping", self.impl_path, func.range, symbol=pname, params=params,
+                     detail=f"the parameter {pname} receives nothing from the equation")
+        return mapping if mapping.ok else None
+
+    # -- running -------------------------------------------------------------------------------
+    def _execute(self, eq: Equation, func: FunctionInfo, mapping: Mapping) -> CheckResult:
+        from .sandbox.runner import SandboxError, run_calls
+
+        trials = make_trials(eq, self.options.seed)
+        expected = []
+        for t in trials:
+            try:
+                expected.append(self._reference(eq, t))
+            except EvaluationError as e:
+                self.add("not-checkable", self.eq_path, eq.range,
+                         reason=f"the equation cannot be evaluated: {e}").severity = Severity.ERROR
+                return self.record("error")
+        calls = [self._call_spec(func, mapping, t, exp) for t, exp in zip(trials, expected)]
+        try:
+            outcome = run_calls(str(Path(self.impl_path).resolve()), func.name, calls,
+                                timeout=self.options.timeout)
+        except SandboxError as e:
+            self.add("internal-error", self.impl_path, func.range, detail=str(e))
+            return self.record("error")
+        if outcome.status != "ok" and not outcome.results:
+            self._run_failure(outcome, func)
+            return self.record("fail")
+        return self._judge(eq, func, trials, expected, outcome)
+
+    def _reference(self, eq: Equation, trial: Trial) -> np.ndarray:
+        if not trial.batch:
+            return evaluate(eq, self._math_values(eq, trial.values), trial.sizes)
+        out = []
+        for idx in np.ndindex(*trial.batch):
+            values = {k: (v[idx] if k in trial.batched else v) for k, v in trial.values.items()}
+            out.append(evaluate(eq, self._math_values(eq, values), trial.sizes))
+        arr = np.asarray(out)
+        return arr.reshape(trial.batch + arr.shape[1:])
+
+    def _math_values(self, eq: Equation, values: dict[str, Any]) -> dict[str, Any]:
+        return {s.sympy_name: values[s.name] for s in eq.inputs if s.role != "size"}
+
+    def _call_spec(self, func: FunctionInfo, mapping: Mapping, trial: Trial, expected: np.ndarray) -> CallSpec:
+        args, kwargs = [], {}
+        positional_ok = True
+        for p in func.params:
+            spec = mapping.keyword.get(p.name)
+            if spec is None:
+                positional_ok = False
+                continue
+            value = code_value(spec, trial.values[spec.name])
+            if positional_ok and p.kind == "positional":
+                args.append(value)
+            else:
+                kwargs[p.name] = value
+        return CallSpec(args, kwargs, max_elements=max(1000, 100 * int(np.size(expected))))
+
+    def _run_failure(self, outcome: RunOutcome, func: FunctionInfo) -> None:
+        at = self._user_range(outcome.lineno, outcome.col, outcome.end_col, func)
+        if outcome.status == "timeout":
+            self.add("timeout", self.impl_path, at if outcome.phase == "import" else func.range,
+                     seconds=f"{self.options.timeout:g}", phase=outcome.phase or "call")
+        elif outcome.status == "import-error":
+            name = "python-syntax" if outcome.exc_type in ("SyntaxError", "IndentationError", "TabError") else "exception"
+            self.add(name, self.impl_path, at, type=outcome.exc_type, detail=outcome.exc_message,
+                     form="module import")
+        elif outcome.status == "function-not-found":
+            self.add("function-not-found", self.impl_path, func.range, wanted=func.name)
+        elif outcome.status == "resource-limit":
+            self.add("resource-limit", self.impl_path, at, resource="memory")
+        elif outcome.status == "crashed":
+            self.add("crashed", self.impl_path, func.range, how=f"killed by signal {outcome.signal_name}")
+        else:
+            how = f"exited ({outcome.exc_type or 'os._exit'}"
+            how += f", status {outcome.exit_code})" if outcome.exit_code is not None else ")"
+            self.add("crashed", self.impl_path, at, how=how)
+
+    def _user_range(self, lineno: int | None, col: int | None, end_col: int | None, func: FunctionInfo) -> Range:
+        if not lineno:
+            return func.range
+        line = lineno - 1
+        start = col or 0
+        end = end_col if end_col and end_col > start else start + 1
+        if col is None:
+            text = self._line(line)
+            start = len(text) - len(text.lstrip())
+            end = max(len(text.rstrip()), start + 1)
+        return Range.of(line, start, line, end)
+
+    def _line(self, line: int) -> str:
+        try:
+            return Path(self.impl_path).read_text(encoding="utf-8").splitlines()[line]
+        except (OSError, IndexError, UnicodeDecodeError):
+            return ""
+
+    # -- judging ------------------------------------------------------------------------------
+    def _judge(self, eq: Equation, func: FunctionInfo, trials: list[Trial], expected: list[np.ndarray],
+               outcome: RunOutcome) -> CheckResult:
+        core = [(t, e, r) for t, e, r in zip(trials, expected, outcome.results) if t.form == "core"]
+        batched = [(t, e, r) for t, e, r in zip(trials, expected, outcome.results) if t.form == "batched"]
+        core_problems = [self._problem(eq, func, t, e, r) for t, e, r in core]
+        batch_problems = [self._problem(eq, func, t, e, r) for t, e, r in batched]
+        if outcome.status != "ok" and len(outcome.results) < len(trials):
+            self._run_failure(outcome, func)
+            return self.record("fail")
+        core_ok = all(p is None for p in core_problems) and len(core) == len([t for t in trials if t.form == "core"])
+        batch_ok = bool(batched) and all(p is None for p in batch_problems)
+        if core_ok:
+            self.forms.append("core")
+        if batch_ok:
+            self.forms.append("batched")
+        if core_ok:
+            self._batch_note(batched, batch_problems, func)
+            return self.record("pass")
+        if batch_ok:
+            self.add("rejects-core-form", self.impl_path, func.range,
+                     detail="it is right on inputs with a leading batch axis but not on the equation's own shapes")
+            return self.record("pass")
+        self._report_core(core, core_problems, func)
+        return self.record("fail")
+
+    def _batch_note(self, batched, problems, func: FunctionInfo) -> None:
+        for (t, _, r), p in zip(batched, problems):
+            if p is not None and p[0] in ("numeric-mismatch", "wrong-shape", "nonfinite-output"):
+                self.add("batch-inconsistent", self.impl_path, func.range,
+                         detail=f"with a leading batch axis of size {t.batch[0]}: {p[1].get('actual', '')}".rstrip(": "))
+                return
+
+    def _problem(self, eq: Equation, func: FunctionInfo, trial: Trial, expected: np.ndarray,
+                 result: CallResult) -> tuple[str, dict, Range, float] | None:
+        form = self._form_text(trial)
+        if result.status == "exception":
+            return ("exception", {"type": result.exc_type, "detail": result.exc_message, "form": form},
+                    self._user_range(result.lineno, result.col, result.end_col, func), 1e300)
+        if result.status == "no-return":
+            return ("no-return", {}, func.range, 1e300)
+        if result.status in ("wrong-type", "too-large"):
+            return ("wrong-type", {"type": result.result_type or result.exc_message}, func.range, 1e300)
+        exp_shape = shape_names(tuple(trial.batch) + tuple(eq.output_shape)) if not trial.batch else \
+            shape_names(("batch",) + tuple(eq.output_shape))
+        problem = compare(expected, result.value, trial.sizes, exp_shape, result.dtype)  # type: ignore[arg-type]
+        if problem is None:
+            if result.dtype in ("float32", "float16") and trial.form == "core" and not any(
+                    f.name == "float32-output" for f in self.findings):
+                self.add("float32-output", self.impl_path, func.range, dtype=result.dtype)
+            return None
+        params = dict(problem.params)
+        params["output"] = eq.head_latex or eq.name
+        if problem.name == "numeric-mismatch":
+            params["inputs"] = self._inputs_text(eq, trial)
+            params["seed"] = str(self.options.seed)
+        return (problem.name, params, func.range, problem.score + self._size_of(trial) * 1e-9)
+
+    def _form_text(self, trial: Trial) -> str:
+        sizes = ", ".join(f"{k}={v}" for k, v in trial.sizes.items())
+        form = "core form" if trial.form == "core" else f"batched form (batch {trial.batch})"
+        return f"{form}{', ' + sizes if sizes else ''}"
+
+    def _inputs_text(self, eq: Equation, trial: Trial) -> str:
+        parts = []
+        for spec in eq.inputs:
+            if spec.role == "size":
+                continue
+            parts.append(f"{spec.name} = {short(code_value(spec, trial.values[spec.name]))}")
+        return "; ".join(parts)
+
+    def _size_of(self, trial: Trial) -> int:
+        return sum(trial.sizes.values())
+
+    def _report_core(self, core, problems, func: FunctionInfo) -> None:
+        failing = [(t, p) for (t, _, _), p in zip(core, problems) if p is not None]
+        if not failing:
+            self.add("crashed", self.impl_path, func.range, how="the run ended before every input was tried")
+            return
+        # the clearest problem: exceptions and shapes first, then the smallest counterexample
+        rank = {"exception": 0, "no-return": 0, "wrong-type": 0, "wrong-shape": 1, "nonfinite-output": 2,
+                "numeric-mismatch": 3}
+        trial, (name, params, where, _) = min(failing, key=lambda tp: (rank.get(tp[1][0], 9), self._size_of(tp[0])))
+        self.add(name, self.impl_path, where, **params)
+
+
+def run_check(eq_file: EquationFile, impl_path: str, options: Options) -> CheckResult:
+    return Check(eq_file, impl_path, options).run()
