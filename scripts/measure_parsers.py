@@ -134,8 +134,10 @@ def run(s):
         msg = (type(e).__name__ + ": " + str(e)).strip().splitlines()
         return {"status": "error", "error": " | ".join(msg)[:400], "ms": dt * 1e3}
     try:
-        if isinstance(expr, (set, frozenset)):  # stable text for the judgement hash
-            text = "{" + ", ".join(sorted(str(e) for e in expr)) + "}"
+        if isinstance(expr, (list, tuple, set, frozenset)):
+            # order-insensitive text so the judgement hash is stable (latex2sympy2 returns
+            # solve() output, whose order varies between runs)
+            text = type(expr).__name__ + "[" + ", ".join(sorted(str(e) for e in expr)) + "]"
         else:
             text = str(expr)
     except Exception as e:
@@ -204,7 +206,8 @@ class Worker:
         cfg = json.dumps({k: self.spec[k] for k in ("setup", "call", "versions")})
         self.proc = subprocess.Popen([str(self.py), "-c", WORKER, cfg], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                     bufsize=1, start_new_session=True)
+                                     bufsize=1, start_new_session=True,
+                                     env={**os.environ, "PYTHONHASHSEED": "0"})
         self.hello = self._read(120)
         if self.hello is None:
             err = self.proc.stderr.read() if self.proc.poll() is not None else ""

@@ -115,7 +115,8 @@ class Check:
 
     def _function(self, module: ModuleInfo, eq: Equation) -> FunctionInfo | None:
         wanted = self.options.function or self.eq_file.metadata.get("function")
-        func, tried = find_function(module, eq, wanted, self.options.rule, self.eq_path, self.options.aliases)
+        aliases = self.options.aliases + tuple(a for a in self.eq_file.metadata.get("aliases", "").split(",") if a)
+        func, tried = find_function(module, eq, wanted, self.options.rule, self.eq_path, aliases)
         if func is None:
             self.add("function-not-found", self.impl_path, Range.of(0, 0, 0, 0), wanted=", ".join(tried),
                      available=", ".join(f.name for f in module.functions) or "no functions")

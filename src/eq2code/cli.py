@@ -70,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(e), args, usage=True)
     except KeyboardInterrupt:
         return _fail("interrupted", args)
+    except BrokenPipeError:  # e.g. `eq2code parse … | head`
+        sys.stderr.close()
+        return 0
     except Exception:  # a fault in eq2code itself: reported, never a traceback
         detail = traceback.format_exc(limit=-3).strip().splitlines()[-1]
         return _fail(f"internal error in eq2code: {detail}", args)
@@ -121,10 +124,17 @@ def _parse_maps(items: list[str]) -> dict[str, str]:
 
 
 def _load_equation(path: str):
-    from .semantics import read_equation_file
+    from . import cache
 
     text = _read_text(path, "equation file")
-    return read_equation_file(path, text)
+    cached = cache.load(path, text)
+    if cached is not None:
+        return cached
+    from .semantics import read_equation_file
+
+    eq_file = read_equation_file(path, text)
+    cache.store(eq_file)
+    return eq_file
 
 
 def _check(args) -> int:

@@ -1,4 +1,5 @@
-"""The reference evaluator: an equation's SymPy form + input values → a NumPy array.
+"""The reference evaluator: an equation's plan (`plan.py`, compiled from SymPy) + input
+values → a NumPy array. It imports neither SymPy nor the parser.
 
 Vectorised over indices: every value carries named index axes (from x[i], sums over j) in
 front of positional matrix axes; a sum over j reduces the j axis, a free index i of the
@@ -13,11 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import sympy
-from sympy.matrices.expressions.matexpr import MatrixElement
 
 from .model import Equation
-from .sympy_ext import Apply, Reduce, Softmax, sigmoid
 
 DTYPE = np.longdouble
 
@@ -29,7 +27,7 @@ class EvaluationError(Exception):
 @dataclass
 class Val:
     arr: np.ndarray
-    axes: tuple  # index symbols naming the leading axes
+    axes: tuple[str, ...]  # index names of the leading axes
 
     @property
     def positional(self) -> int:
@@ -40,22 +38,18 @@ def _const(x: Any) -> Val:
     return Val(np.asarray(x, dtype=DTYPE), ())
 
 
-def _align(vals: list[Val]) -> tuple[list[np.ndarray], tuple]:
-    axes: list = []
+def _align(vals: list[Val]) -> tuple[list[np.ndarray], tuple[str, ...]]:
+    """Bring values to common named axes (in first-seen order) and right-aligned positions."""
+    axes: list[str] = []
     for v in vals:
-        for a in v.axes:
-            if a not in axes:
-                axes.append(a)
+        axes.extend(a for a in v.axes if a not in axes)
     npos = max(v.positional for v in vals)
     out = []
     for v in vals:
-        arr = v.arr
         order = [v.axes.index(a) for a in axes if a in v.axes]
-        arr = np.moveaxis(arr, order, list(range(len(order)))) if order else arr
-        shape = []
-        it = iter(arr.shape[:len(v.axes)])
-        for a in axes:
-            shape.append(next(it) if a in v.axes else 1)
+        arr = np.moveaxis(v.arr, order, list(range(len(order)))) if order else v.arr
+        sizes = iter(arr.shape[:len(v.axes)])
+        shape = [next(sizes) if a in v.axes else 1 for a in axes]
         pos = arr.shape[len(v.axes):]
         shape.extend([1] * (npos - len(pos)) + list(pos))
         out.append(arr.reshape(shape))
@@ -65,206 +59,190 @@ def _align(vals: list[Val]) -> tuple[list[np.ndarray], tuple]:
 def _elementwise(fn, *vals: Val) -> Val:
     arrs, axes = _align(list(vals))
     with np.errstate(all="ignore"):
-        return Val(np.asarray(fn(*arrs)), axes)
+        try:
+            return Val(np.asarray(fn(*arrs)), axes)
+        except ValueError as err:
+            raise EvaluationError(f"shapes do not fit: {err}") from None
 
 
-def _numpy_sigmoid(x):
+def _sigmoid(x):
     return 1 / (1 + np.exp(-x))
 
 
-UNARY = {
-    sympy.exp: np.exp, sympy.log: np.log, sympy.Abs: np.abs, sympy.tanh: np.tanh, sympy.sinh: np.sinh,
-    sympy.cosh: np.cosh, sympy.sin: np.sin, sympy.cos: np.cos, sympy.tan: np.tan, sympy.atan: np.arctan,
-    sympy.asin: np.arcsin, sympy.acos: np.arccos, sympy.sign: np.sign, sigmoid: _numpy_sigmoid,
-}
+def _product(*xs):
+    out = xs[0]
+    for x in xs[1:]:
+        out = out * x
+    return out
+
+
+UNARY = {"exp": np.exp, "log": np.log, "abs": np.abs, "tanh": np.tanh, "sinh": np.sinh, "cosh": np.cosh,
+         "sin": np.sin, "cos": np.cos, "tan": np.tan, "arctan": np.arctan, "arcsin": np.arcsin,
+         "arccos": np.arccos, "sign": np.sign, "sigmoid": _sigmoid}
+RELATIONS = {"gt": np.greater, "lt": np.less, "ge": np.greater_equal, "le": np.less_equal,
+             "eq": np.equal, "ne": np.not_equal}
 
 
 class Evaluator:
     def __init__(self, values: dict[str, Any], sizes: dict[str, int]):
         self.values = {k: np.asarray(v, dtype=DTYPE) for k, v in values.items()}
         self.sizes = sizes
-        self.bound: dict[Any, Val] = {}
+        self.bound: dict[str, Val] = {}
 
-    def ev(self, e: Any) -> Val:
-        if e in self.bound:
-            return self.bound[e]
-        if isinstance(e, (sympy.Integer, sympy.Rational, sympy.Float, int, float)) or e in (sympy.pi, sympy.E):
-            return _const(float(e) if not isinstance(e, sympy.Integer) else int(e))
-        if e is sympy.oo or e == sympy.oo:
-            return _const(np.inf)
-        method = getattr(self, "_" + type(e).__name__, None)
-        if method is not None:
-            return method(e)
-        if isinstance(e, sympy.Symbol):
-            return self._symbol(e)
-        func = type(e)
-        if func in UNARY or e.func in UNARY:
-            return _elementwise(UNARY[e.func], self.ev(e.args[0]))
-        if isinstance(e, sympy.Function) and e.func == sympy.log and len(e.args) == 2:
-            return _elementwise(lambda a, b: np.log(a) / np.log(b), self.ev(e.args[0]), self.ev(e.args[1]))
-        raise EvaluationError(f"cannot evaluate {e.func.__name__}")
+    def ev(self, plan: list) -> Val:
+        method = getattr(self, "_" + plan[0], None)
+        if method is None:
+            raise EvaluationError(f"cannot evaluate {plan[0]}")
+        return method(*plan[1:])
 
     # -- atoms -------------------------------------------------------------------------------
-    def _symbol(self, s: sympy.Symbol) -> Val:
-        if s.name in self.sizes and s.is_integer and s.is_positive:
-            return _const(self.sizes[s.name])
-        if s.name in self.values:
-            return Val(self.values[s.name], ())
-        if s.name in self.sizes:
-            return _const(self.sizes[s.name])
-        raise EvaluationError(f"no value for {s.name}")
+    def _num(self, x):
+        return _const(x)
 
-    def _MatrixSymbol(self, m) -> Val:
-        if m.name not in self.values:
-            raise EvaluationError(f"no value for {m.name}")
-        return Val(self.values[m.name], ())
+    def _inf(self):
+        return _const(np.inf)
 
-    def _Indexed(self, e) -> Val:
-        name = e.base.label.name
+    def _true(self):
+        return _const(True)
+
+    def _size(self, name):
+        if name in self.bound:
+            return self.bound[name]
+        if name in self.sizes:
+            return _const(self.sizes[name])
+        if name.isdigit():
+            return _const(int(name))
+        raise EvaluationError(f"no value for the size {name}")
+
+    def _index(self, name):
+        if name in self.bound:
+            return self.bound[name]
+        raise EvaluationError(f"the index {name} has no range")
+
+    def _sym(self, name):
+        if name in self.bound:
+            return self.bound[name]
+        if name in self.values:
+            return Val(self.values[name], ())
+        if name in self.sizes:
+            return _const(self.sizes[name])
+        raise EvaluationError(f"no value for {name}")
+
+    def _msym(self, name):
+        if name not in self.values:
+            raise EvaluationError(f"no value for {name}")
+        return Val(self.values[name], ())
+
+    def _indexed(self, name, indices):
         if name not in self.values:
             raise EvaluationError(f"no value for {name}")
         arr = self.values[name]
-        idx_vals = [self.ev(i) for i in e.indices]
-        arrs, axes = _align(idx_vals)
+        arrs, axes = _align([self.ev(i) for i in indices])
         if arr.ndim != len(arrs):
             raise EvaluationError(f"{name} has {arr.ndim} dimensions but {len(arrs)} indices")
         positions = []
         for dim, a in enumerate(arrs):
             ints = np.asarray(a).astype(np.int64) - 1  # the math counts from 1
             if ints.size and (ints.min() < 0 or ints.max() >= arr.shape[dim]):
-                raise EvaluationError(f"index out of range for {name}")
+                raise EvaluationError(f"an index of {name} is out of range")
             positions.append(ints)
         return Val(arr[tuple(positions)], axes)
 
-    def _MatrixElement(self, e: MatrixElement) -> Val:
-        parent = self.ev(e.parent)
-        i, j = self.ev(e.i), self.ev(e.j)
-        arr = parent.arr
-        arrs, axes = _align([i, j])
+    def _melem(self, parent, i, j):
+        p = self.ev(parent)
+        arrs, axes = _align([self.ev(i), self.ev(j)])
         ii = np.asarray(arrs[0]).astype(np.int64)
-        if arr.ndim - len(parent.axes) == 1:
-            return Val(np.take(arr, ii, axis=-1), parent.axes + axes)
+        if p.positional == 1:
+            return Val(np.take(p.arr, ii, axis=-1), p.axes + axes)
         jj = np.asarray(arrs[1]).astype(np.int64)
-        return Val(arr[..., ii, jj], parent.axes + axes)
+        return Val(p.arr[..., ii, jj], p.axes + axes)
 
-    def _ImmutableDenseMatrix(self, m) -> Val:
-        rows = [[self.ev(m[r, c]).arr for c in range(m.cols)] for r in range(m.rows)]
-        return Val(np.asarray(rows, dtype=DTYPE), ())
-
-    _MutableDenseMatrix = _ImmutableDenseMatrix
+    def _matrix(self, rows):
+        values = [[self.ev(c) for c in row] for row in rows]
+        if any(v.axes or v.arr.ndim for row in values for v in row):
+            raise EvaluationError("matrix entries must be numbers")
+        return Val(np.asarray([[v.arr for v in row] for row in values], dtype=DTYPE), ())
 
     # -- arithmetic --------------------------------------------------------------------------
-    def _Add(self, e) -> Val:
-        return _elementwise(lambda *xs: sum(xs[1:], xs[0]), *[self.ev(a) for a in e.args])
+    def _add(self, args):
+        return _elementwise(lambda *xs: sum(xs[1:], xs[0]), *[self.ev(a) for a in args])
 
-    def _Mul(self, e) -> Val:
-        def prod(*xs):
-            out = xs[0]
-            for x in xs[1:]:
-                out = out * x
-            return out
-        return _elementwise(prod, *[self.ev(a) for a in e.args])
+    def _mul(self, args):
+        return _elementwise(_product, *[self.ev(a) for a in args])
 
-    def _Pow(self, e) -> Val:
-        base, exp = self.ev(e.args[0]), self.ev(e.args[1])
-        return _elementwise(np.power, base, exp)
+    def _hadamard(self, args):
+        return self._mul(args)
 
-    def _Max(self, e) -> Val:
-        return _elementwise(lambda *xs: np.maximum.reduce(np.broadcast_arrays(*xs)), *[self.ev(a) for a in e.args])
+    def _pow(self, base, exp):
+        return _elementwise(np.power, self.ev(base), self.ev(exp))
 
-    def _Min(self, e) -> Val:
-        return _elementwise(lambda *xs: np.minimum.reduce(np.broadcast_arrays(*xs)), *[self.ev(a) for a in e.args])
+    def _fn(self, name, arg):
+        return _elementwise(UNARY[name], self.ev(arg))
 
-    def _Piecewise(self, e) -> Val:
-        vals, conds = [], []
-        for expr, cond in e.args:
-            vals.append(self.ev(expr))
-            conds.append(self.ev(cond) if cond is not sympy.true else _const(True))
+    def _logb(self, arg, base):
+        return _elementwise(lambda a, b: np.log(a) / np.log(b), self.ev(arg), self.ev(base))
+
+    def _max(self, args):
+        return _elementwise(lambda *xs: np.maximum.reduce(np.broadcast_arrays(*xs)), *[self.ev(a) for a in args])
+
+    def _min(self, args):
+        return _elementwise(lambda *xs: np.minimum.reduce(np.broadcast_arrays(*xs)), *[self.ev(a) for a in args])
+
+    def _rel(self, op, a, b):
+        return _elementwise(RELATIONS[op], self.ev(a), self.ev(b))
+
+    def _piecewise(self, pieces):
+        vals = [self.ev(v) for v, _ in pieces]
+        conds = [self.ev(c) for _, c in pieces]
         arrs, axes = _align(vals + conds)
+        arrs = np.broadcast_arrays(*arrs)
         n = len(vals)
-        values = np.broadcast_arrays(*arrs)
-        return Val(np.select([c.astype(bool) for c in values[n:]], values[:n], default=np.nan), axes)
-
-    def _relational(self, e, fn) -> Val:
-        return _elementwise(fn, self.ev(e.lhs), self.ev(e.rhs))
-
-    def _StrictGreaterThan(self, e):
-        return self._relational(e, np.greater)
-
-    def _StrictLessThan(self, e):
-        return self._relational(e, np.less)
-
-    def _GreaterThan(self, e):
-        return self._relational(e, np.greater_equal)
-
-    def _LessThan(self, e):
-        return self._relational(e, np.less_equal)
-
-    def _Equality(self, e):
-        return self._relational(e, np.equal)
-
-    def _Unequality(self, e):
-        return self._relational(e, np.not_equal)
+        return Val(np.select([c.astype(bool) for c in arrs[n:]], arrs[:n], default=np.nan), axes)
 
     # -- reductions --------------------------------------------------------------------------
-    def _range(self, limits) -> tuple[Any, Val]:
-        sym, lo, hi = limits
+    def index_range(self, lo, hi) -> Val:
         lo_v, hi_v = self.ev(lo).arr, self.ev(hi).arr
         if lo_v.ndim or hi_v.ndim:
             raise EvaluationError("summation bounds must be sizes")
-        return sym, Val(np.arange(int(lo_v), int(hi_v) + 1, dtype=DTYPE), (sym,))
+        return _const(np.arange(int(lo_v), int(hi_v) + 1))
 
-    def _reduce(self, body: Any, limits, fn, empty: float) -> Val:
-        sym, rng = self._range(limits)
-        saved = self.bound.get(sym)
-        self.bound[sym] = rng
+    def _reduce_over(self, body, index, lo, hi, fn, empty) -> Val:
+        rng = Val(self.index_range(lo, hi).arr, (index,))
+        saved = self.bound.get(index)
+        self.bound[index] = rng
         try:
             val = self.ev(body)
         finally:
-            self.bound.pop(sym)
+            self.bound.pop(index)
             if saved is not None:
-                self.bound[sym] = saved
+                self.bound[index] = saved
         if rng.arr.size == 0:
             return _const(empty)
-        if sym not in val.axes:
+        if index not in val.axes:
             val = _elementwise(lambda a, b: a + 0 * b, val, rng)
-        axis = val.axes.index(sym)
         with np.errstate(all="ignore"):
-            out = fn(val.arr, axis=axis)
-        return Val(np.asarray(out), tuple(a for a in val.axes if a != sym))
+            out = fn(val.arr, axis=val.axes.index(index))
+        return Val(np.asarray(out), tuple(a for a in val.axes if a != index))
 
-    def _Sum(self, e) -> Val:
-        val = None
-        body = e.function
-        for limits in reversed(e.limits):
-            val = self._reduce(body if val is None else _Bound(val), limits, np.sum, 0.0)
-        return val  # type: ignore[return-value]
+    def _sum(self, body, index, lo, hi):
+        return self._reduce_over(body, index, lo, hi, np.sum, 0.0)
 
-    def _Product(self, e) -> Val:
-        val = None
-        for limits in reversed(e.limits):
-            val = self._reduce(e.function if val is None else _Bound(val), limits, np.prod, 1.0)
-        return val  # type: ignore[return-value]
+    def _prod(self, body, index, lo, hi):
+        return self._reduce_over(body, index, lo, hi, np.prod, 1.0)
 
-    def _Reduce(self, e) -> Val:
-        op, body, limits = e.args
-        fn = {"max": np.max, "min": np.min}.get(op.name)
-        if fn is not None:
-            return self._reduce(body, limits, fn, np.nan)
-        arg = {"argmax": np.argmax, "argmin": np.argmin}[op.name]
-        lo = int(self.ev(limits[1]).arr)
-        return self._reduce(body, limits, lambda a, axis: arg(a, axis=axis) + lo, np.nan)
-
-    def _Bound(self, e) -> Val:  # a partially reduced value inside nested limits
-        return e.val
+    def _reduce(self, op, body, index, lo, hi):
+        if op in ("max", "min"):
+            return self._reduce_over(body, index, lo, hi, np.max if op == "max" else np.min, np.nan)
+        first = int(self.ev(lo).arr)
+        arg = np.argmax if op == "argmax" else np.argmin
+        return self._reduce_over(body, index, lo, hi, lambda a, axis: arg(a, axis=axis) + first, np.nan)
 
     # -- matrices ----------------------------------------------------------------------------
-    def _MatMul(self, e) -> Val:
-        scalars = [a for a in e.args if not getattr(a, "is_Matrix", False)]
-        mats = [a for a in e.args if getattr(a, "is_Matrix", False)]
-        val = self.ev(mats[0])
-        for m in mats[1:]:
-            nxt = self.ev(m)
+    def _matmul(self, args):
+        mats = [self.ev(a) for is_matrix, a in args if is_matrix]
+        scalars = [self.ev(a) for is_matrix, a in args if not is_matrix]
+        val = mats[0]
+        for nxt in mats[1:]:
             if val.axes or nxt.axes:
                 raise EvaluationError("matrix product of indexed values")
             try:
@@ -272,72 +250,42 @@ class Evaluator:
             except ValueError as err:
                 raise EvaluationError(f"matrix product: {err}") from None
         for s in scalars:
-            val = _elementwise(np.multiply, self.ev(s), val)
+            val = _elementwise(np.multiply, s, val)
         return val
 
-    def _MatAdd(self, e) -> Val:
-        return self._Add(e)
+    def _transpose(self, a):
+        val = self.ev(a)
+        return val if val.positional < 2 else Val(np.swapaxes(val.arr, -1, -2), val.axes)
 
-    def _HadamardProduct(self, e) -> Val:
-        return self._Mul(e)
-
-    def _Transpose(self, e) -> Val:
-        val = self.ev(e.arg)
-        if val.positional < 2:
-            return val
-        return Val(np.swapaxes(val.arr, -1, -2), val.axes)
-
-    def _Softmax(self, e: Softmax) -> Val:
-        val = self.ev(e.arg)
+    def _softmax(self, a):
+        val = self.ev(a)
         if val.positional < 1:
             raise EvaluationError("softmax of a scalar")
-        x = val.arr
         with np.errstate(all="ignore"):
-            shifted = x - np.max(x, axis=-1, keepdims=True)
-            ex = np.exp(shifted)
+            ex = np.exp(val.arr - np.max(val.arr, axis=-1, keepdims=True))
             return Val(ex / np.sum(ex, axis=-1, keepdims=True), val.axes)
 
-    def _Apply(self, e: Apply) -> Val:
-        lam = e.func_
-        arg = self.ev(e.arg)
-        var = lam.variables[0]
-        self.bound[var] = arg
+    def _apply(self, var, body, a):
+        self.bound[var] = self.ev(a)
         try:
-            return self.ev(lam.expr)
+            return self.ev(body)
         finally:
             self.bound.pop(var)
-
-    def _Dummy(self, d) -> Val:
-        if d in self.bound:
-            return self.bound[d]
-        raise EvaluationError(f"unbound {d}")
-
-
-class _Bound(sympy.Basic):
-    """Wraps an already computed Val so that nested sum limits can reduce it further."""
-
-    def __new__(cls, val: Val):
-        obj = super().__new__(cls)
-        obj.val = val
-        return obj
 
 
 def evaluate(eq: Equation, values: dict[str, Any], sizes: dict[str, int], which: int = 0) -> np.ndarray:
     """The equation's value (side `which` of an identity) as an array shaped like its output."""
-    expr = eq.sides[which] if eq.sides else eq.sympy
     ev = Evaluator(values, sizes)
     free = []
-    for sym, lo, hi in eq.free_indices:
-        _, rng = ev._range((sym, lo, hi))
-        ev.bound[sym] = rng
-        free.append(sym)
-    val = ev.ev(expr)
-    for sym in free:
-        if sym not in val.axes:
-            val = _elementwise(lambda a, b: a + 0 * b, val, ev.bound[sym])
+    for name, lo, hi in eq.free_indices:
+        ev.bound[name] = Val(ev.index_range(lo, hi).arr, (name,))
+        free.append(name)
+    val = ev.ev(eq.plans[which])
+    for name in free:
+        if name not in val.axes:
+            val = _elementwise(lambda a, b: a + 0 * b, val, ev.bound[name])
     extra = [a for a in val.axes if a not in free]
     if extra:
         raise EvaluationError(f"the index {extra[0]} is free on the right side but not on the left")
     order = [val.axes.index(s) for s in free]
-    arr = np.moveaxis(val.arr, order, list(range(len(order)))) if order else val.arr
-    return np.asarray(arr)
+    return np.asarray(np.moveaxis(val.arr, order, list(range(len(order)))) if order else val.arr)

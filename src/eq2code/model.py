@@ -62,9 +62,10 @@ class Equation:
     params: list[str] = field(default_factory=list)  # parameter names in the head, in order
     inputs: list[InputSpec] = field(default_factory=list)
     output_shape: Shape = ()
-    sympy: Any = None  # the SymPy expression of the right side (main form)
-    sides: list[Any] = field(default_factory=list)  # every side of an identity chain
-    free_indices: list[tuple[Any, Any, Any]] = field(default_factory=list)  # (symbol, lo, hi)
+    sympy: Any = None  # the SymPy expression of the first computed side (None when cached)
+    sympy_text: list[str] = field(default_factory=list)  # every computed side, as SymPy prints it
+    plans: list[list] = field(default_factory=list)  # every computed side, compiled (plan.py)
+    free_indices: list[tuple[str, list, list]] = field(default_factory=list)  # (index, lo plan, hi plan)
     uses: set[str] = field(default_factory=set)  # auxiliary definitions it refers to
 
 

@@ -18,6 +18,7 @@ from .latex.errors import LatexError
 from .latex.parser import parse_math
 from .lowering import (Context, Decl, FunctionDef, LoweringError, Lowerer, Sizes, latex_of, py_name,
                        size_symbol)
+from .plan import CompileError, compile_expr
 from .model import REAL, Diagnostic, Equation, EquationFile, InputSpec, Space
 from .source import Block, split_blocks, strip_comments
 from .span import Range, offset_to_position
@@ -219,17 +220,24 @@ class FileReader:
                 self._apply_mapping_shapes(ctx, head)
                 values = [low.expr(s) for s in sides]
             values = [low.canonical(v) for v in values]
-            eq.free_indices = self._free_ranges(ctx, head)
+            free = self._free_ranges(ctx, head)
+            eq.plans = [compile_expr(v) for v in values]
+            eq.free_indices = [(str(s), compile_expr(sympy.sympify(lo)), compile_expr(sympy.sympify(hi)))
+                               for s, lo, hi in free]
+        except CompileError as e:
+            eq.reason = str(e)
+            self.diag("unsupported-notation", clause.block, clause.node.span, construct=eq.name, detail=str(e))
+            return
         except LoweringError as e:
             eq.reason = e.detail
             self.diag("unsupported-notation" if e.kind == "unsupported-notation" else "not-checkable",
                       clause.block, e.span, reason=e.detail, construct=e.construct, detail=e.detail)
             return
         eq.head_latex = clause.block.text[lhs.span[0]:lhs.span[1]]
-        eq.sympy, eq.sides = values[0], values
+        eq.sympy, eq.sympy_text = values[0], [str(v) for v in values]
         eq.uses = set(ctx.uses)
         eq.inputs = self._inputs(ctx, head, values)
-        eq.output_shape = self._output_shape(eq, values[0])
+        eq.output_shape = self._output_shape(free, values[0])
         eq.checkable = True
         if head is not None and not head.is_function and not head.out_indices:
             self.quantities[head.key] = values[0]
@@ -289,10 +297,9 @@ class FileReader:
         rep = ctx.sizes.find(dim)
         return int(rep) if rep.isdigit() else rep
 
-    def _output_shape(self, eq: Equation, value) -> tuple:
-        if eq.free_indices:
-            return tuple(int(hi) if isinstance(hi, (int, sympy.Integer)) else str(hi)
-                         for _, _, hi in eq.free_indices)
+    def _output_shape(self, free: list[tuple], value) -> tuple:
+        if free:
+            return tuple(int(hi) if isinstance(hi, (int, sympy.Integer)) else str(hi) for _, _, hi in free)
         if isinstance(value, MatrixExpr):
             rows, cols = value.shape
             dims = [rows] if cols == 1 else [rows, cols]

@@ -33,9 +33,14 @@ class _PreTokenized(Lexer):
 
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
+    from ..cache import cache_dir
+
     grammar = resources.files("eq2code.latex").joinpath("grammar.lark").read_text(encoding="utf-8")
+    d = cache_dir()
+    # Lark keeps its LALR tables in a cache file of its own (keyed by the grammar's hash) in
+    # eq2code's private cache directory; without one it builds them (~0.1 s).
     return Lark(grammar, parser="lalr", lexer=_PreTokenized, propagate_positions=True,
-                maybe_placeholders=False)
+                maybe_placeholders=False, cache=str(d / "lark-grammar.cache") if d else False)
 
 
 def _describe(tok: Token) -> str:

@@ -45,8 +45,8 @@ def _equation_json(eq: Equation, main: Equation | None) -> dict[str, Any]:
         "reason": eq.reason or None,
         "inputs": [_input_json(s) for s in eq.inputs],
         "output": list(eq.output_shape) if eq.checkable else None,
-        "sympy": str(eq.sympy) if eq.sympy is not None else None,
-        "sides": [str(s) for s in eq.sides] if len(eq.sides) > 1 else None,
+        "sympy": eq.sympy_text[0] if eq.sympy_text else None,
+        "sides": eq.sympy_text if len(eq.sympy_text) > 1 else None,
     }
 
 
@@ -90,7 +90,7 @@ def _equation_text(path: str, eq: Equation, is_main: bool) -> list[str]:
         for r in rows:
             lines.append("    " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
     lines.append(f"    output: {shape_label(eq.output_shape)}")
-    for k, side in enumerate(eq.sides or [eq.sympy]):
+    for k, side in enumerate(eq.sympy_text):
         label = "sympy" if k == 0 else f"side {k + 1}"
         lines.append(f"    {label}: {side}")
     return lines

@@ -1,0 +1,10 @@
+# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: note=Forgets the 1/sqrt(d_k) scale.
+import numpy as np
+
+
+def attention(Q, K, V):
+    scores = Q @ K.T
+    w = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    w = w / w.sum(axis=-1, keepdims=True)
+    return w @ V

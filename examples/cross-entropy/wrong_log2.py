@@ -1,0 +1,7 @@
+# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: note=Uses log base 2 (bits) instead of the natural log.
+import numpy as np
+
+
+def cross_entropy(y, y_hat):
+    return -np.sum(y * np.log2(y_hat))
