@@ -16,6 +16,7 @@ judgement made on a different expression than the one measured now ("stale").
     python scripts/measure_parsers.py                 # measure, judge, print the table
     python scripts/measure_parsers.py --only 1,4,17   # a few blocks, with expressions
     python scripts/measure_parsers.py --list          # every block x candidate, one line each
+    python scripts/measure_parsers.py --compat        # latex2sympy2 on 3.13, its antlr4 pin
 """
 from __future__ import annotations
 
@@ -348,6 +349,43 @@ def rubric(latex: str, res: dict) -> list[str]:
     return reasons
 
 
+# ----------------------------------------------------------------------------- compat
+
+def compat_checks(root: Path, python: str) -> None:
+    """latex2sympy2 on Python 3.13, and what pip does with its antlr4 4.7.2 pin."""
+    py313 = next((c for c in ("/root/.pyenv/versions/3.13.0/bin/python3.13", shutil.which("python3.13"))
+                  if c and Path(c).exists()), None)
+    if py313:
+        venv = root / "latex2sympy2-py313"
+        if not (venv / "bin" / "python").exists():
+            subprocess.run([py313, "-m", "venv", str(venv)], check=True)
+            subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q",
+                            "latex2sympy2==1.9.1"], check=True)
+        r = subprocess.run([str(venv / "bin" / "python"), "-c",
+                            "from latex2sympy2 import latex2sympy; print(latex2sympy('x+1'))"],
+                           capture_output=True, text=True)
+        last = (r.stdout + r.stderr).strip().splitlines()[-1:]
+        print(f"latex2sympy2 1.9.1 on Python 3.13: {'imports' if r.returncode == 0 else 'fails'}: "
+              f"{last[0] if last else ''}")
+    else:
+        print("latex2sympy2 on Python 3.13: no python3.13 found")
+    venv = root / "pincheck"
+    if not (venv / "bin" / "python").exists():
+        subprocess.run([python, "-m", "venv", str(venv)], check=True)
+    for reqs in (["latex2sympy2", "hydra-core"], ["latex2sympy2", "antlr4-python3-runtime==4.11.*"]):
+        report = venv / "report.json"
+        r = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--dry-run",
+                            "--ignore-installed", "--report", str(report), *reqs],
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            print(f"pip install {' '.join(reqs)}: no resolution: {r.stderr.strip()[-300:]}")
+            continue
+        chosen = {i["metadata"]["name"].lower(): i["metadata"]["version"]
+                  for i in json.loads(report.read_text())["install"]}
+        print(f"pip install {' '.join(reqs)} resolves to " + ", ".join(
+            f"{k}=={chosen[k]}" for k in ("latex2sympy2", "hydra-core", "antlr4-python3-runtime") if k in chosen))
+
+
 # ----------------------------------------------------------------------------- main
 
 def sha(text: str | None) -> str:
@@ -368,7 +406,12 @@ def main(argv=None) -> int:
     ap.add_argument("--list", action="store_true", help="print every block x candidate")
     ap.add_argument("--write-stubs", action="store_true",
                     help="add missing judgements (verdict 'unjudged') to the judgements file")
+    ap.add_argument("--compat", action="store_true",
+                    help="only check latex2sympy2 on Python 3.13 and its antlr4 pin under pip")
     args = ap.parse_args(argv)
+    if args.compat:
+        compat_checks(args.venv_root, args.python)
+        return 0
 
     blocks = split_blocks(args.tex)
     if args.only:

@@ -1,4 +1,4 @@
-# eq2code-example: verdict=pass
+# eq2code-example: verdict=pass findings=equivalent-form
 # eq2code-example: note=Scales Q by 1/sqrt(d_k) before the product and uses swapaxes: an equal form.
 import numpy as np
 

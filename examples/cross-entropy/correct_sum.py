@@ -1,5 +1,5 @@
-# eq2code-example: verdict=pass
-# eq2code-example: note=Direct translation: minus the sum of y * log(y_hat).
+# eq2code-example: verdict=pass findings=log-of-zero
+# eq2code-example: note=Direct translation; right, but log(0) gives nan for an exact zero in y_hat (a warning, spec §2 stress profiles).
 import numpy as np
 
 

@@ -133,6 +133,7 @@ class Context:
     free: dict[str, str | None] = field(default_factory=dict)  # free index → size name it spans
     bindings: dict[str, Any] = field(default_factory=dict)  # function parameters being inlined
     uses: set[str] = field(default_factory=set)
+    inlining: list[str] = field(default_factory=list)  # functions being defined or inlined now
     order: list[str] = field(default_factory=list)  # symbol keys in order of first appearance
 
     # -- symbols -------------------------------------------------------------------------
@@ -218,7 +219,7 @@ class Lowerer:
             return sympy.pi
         if key in ctx.size_names or ctx.sizes.find(key) in ctx.size_names:
             return size_symbol(ctx.sizes.find(key))
-        if key in ctx.functions:
+        if key in ctx.functions and key not in ctx.inlining:
             raise LoweringError("not-checkable", f"the function {latex_of(key)} is used without arguments",
                                 node.span)
         if ctx.is_array(key) or (isinstance(node, ir.Ident) and node.style == "bf"):
@@ -346,7 +347,7 @@ class Lowerer:
     def _call(self, node: ir.Call, out_index: ir.Node | None = None) -> Any:
         func = node.func
         name = self._func_name(func)
-        if name is not None and name in self.ctx.functions:
+        if name is not None and name in self.ctx.functions and name not in self.ctx.inlining:
             return self._inline(self.ctx.functions[name], node, out_index)
         if name == "softmax" or name == "Softmax":
             value = self._one_arg(node)
@@ -415,6 +416,7 @@ class Lowerer:
         values = [self.expr(a) for a in node.args]
         saved = dict(self.ctx.bindings), dict(self.ctx.indices)
         self.ctx.uses.add(fdef.name)
+        self.ctx.inlining.append(fdef.name)
         try:
             self.ctx.bindings.update(dict(zip(fdef.params, values)))
             if fdef.out_indices:
@@ -426,6 +428,7 @@ class Lowerer:
             return self.expr(fdef.body)
         finally:
             self.ctx.bindings, self.ctx.indices = saved
+            self.ctx.inlining.pop()
 
     def _func(self, node: ir.Func) -> Any:
         arg = self.expr(node.arg)

@@ -204,6 +204,16 @@ class FileReader:
         return eq
 
     def _definition(self, eq: Equation, clause: Clause) -> None:
+        try:
+            self._lower_definition(eq, clause)
+        except RecursionError:
+            eq.checkable, eq.reason = False, "the equation is nested too deeply"
+            self.diag("latex-syntax", clause.block, clause.node.span, detail=eq.reason)
+        except Exception as e:  # a fault of eq2code: one equation's finding, not a crash
+            eq.checkable, eq.reason = False, f"eq2code could not read this equation ({type(e).__name__}: {e})"
+            self.diag("internal-error", clause.block, clause.node.span, detail=eq.reason)
+
+    def _lower_definition(self, eq: Equation, clause: Clause) -> None:
         chain: ir.Chain = clause.node  # type: ignore[assignment]
         lhs, sides = chain.items[0], chain.items[1:]
         head = analyze_head(lhs, sides[0])
@@ -216,6 +226,7 @@ class FileReader:
                 values = [low.expr(lhs)] + [low.expr(s) for s in sides]
             else:
                 eq.name, eq.params = head.name, [symbol_key(p) or "" for p in head.params]
+                ctx.inlining.append(head.key)  # softmax(z) = softmax(z + c1) is no recursion
                 self._declare_free_indices(ctx, head)
                 self._apply_mapping_shapes(ctx, head)
                 values = [low.expr(s) for s in sides]

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import sympy
-from sympy.matrices.expressions.matexpr import MatrixExpr
+from sympy.matrices.expressions.matexpr import MatrixElement, MatrixExpr
 
 
 class sigmoid(sympy.Function):  # noqa: N801 - SymPy names functions in lower case
@@ -40,6 +40,9 @@ class Softmax(MatrixExpr):
     def shape(self):
         return self.arg.shape
 
+    def _entry(self, i, j, **kwargs):
+        return MatrixElement(self, i, j)
+
     def _latex(self, printer):
         return r"\mathrm{softmax}\left(%s\right)" % printer._print(self.arg)
 
@@ -64,6 +67,9 @@ class Apply(MatrixExpr):
     @property
     def shape(self):
         return self.arg.shape
+
+    def _entry(self, i, j, **kwargs):
+        return MatrixElement(self, i, j)
 
     def _sympystr(self, printer):
         lam = self.func_

@@ -72,7 +72,8 @@ _CHAR_TOKENS = {
     ">": "REL", "|": "BAR",
 }
 _CHAR_VALUES = {"/": "slash", "=": "eq", "<": "lt", ">": "gt"}
-_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+DIGITS = frozenset("0123456789")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _CONTROL = re.compile(r"\\([A-Za-z]+\*?|.)", re.S)
 _MAX_LENGTH = 200_000
 
@@ -122,7 +123,7 @@ class Tokenizer:
                 self.pos = len(text) if nl < 0 else nl
             elif ch == "\\":
                 self._control()
-            elif ch.isdigit() or (ch == "." and self.pos + 1 < len(text) and text[self.pos + 1].isdigit()):
+            elif ch in DIGITS or (ch == "." and self.pos + 1 < len(text) and text[self.pos + 1] in DIGITS):
                 self._number()
             elif ch.isascii() and ch.isalpha():
                 self._emit("LETTER", ch, self.pos, self.pos + 1)
