@@ -34,9 +34,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TEX = Path("/work/shared/lecture-equations.tex")
-if not DEFAULT_TEX.exists():
-    DEFAULT_TEX = ROOT / "tests" / "lecture-equations.tex"
+DEFAULT_TEX = next((p for p in (ROOT.parent / "shared" / "lecture-equations.tex",
+                                 Path("/work/shared/lecture-equations.tex"),
+                                 ROOT / "tests" / "data" / "lecture-equations.tex") if p.exists()),
+                   Path("lecture-equations.tex"))
 JUDGEMENTS = Path(__file__).resolve().parent / "parser_judgements.json"
 
 

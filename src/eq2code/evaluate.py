@@ -133,6 +133,10 @@ class Evaluator:
             raise EvaluationError(f"no value for {name}")
         return Val(self.values[name], ())
 
+    def _fill(self, value, rows, cols):
+        n, m = int(self.ev(rows).arr), int(self.ev(cols).arr)
+        return Val(np.full((n,) if m == 1 else (n, m), value, dtype=DTYPE), ())
+
     def _indexed(self, name, indices):
         if name not in self.values:
             raise EvaluationError(f"no value for {name}")

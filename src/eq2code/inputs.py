@@ -16,7 +16,7 @@ import numpy as np
 
 from .model import Equation, InputSpec
 
-SIZE_POOLS = ([3, 4, 5, 6, 7, 8], [4, 5, 6, 7, 8, 9], [2, 3, 5, 7, 9, 11])
+SIZE_POOLS = ([2, 3, 4, 5, 6, 7], [3, 4, 5, 6, 7, 8], [4, 5, 7, 9, 11, 13])
 PARAMETER_VALUES = (0.5, 2.0, 1.7)  # away from the neutral 1 and from each other
 BATCH = (2,)
 

@@ -17,7 +17,7 @@ import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
 from .latex import ir
-from .model import REAL, Space
+from .model import Space
 from .spaces import key_text
 from .sympy_ext import Apply, Reduce, Softmax, sigmoid
 
@@ -134,6 +134,8 @@ class Context:
     bindings: dict[str, Any] = field(default_factory=dict)  # function parameters being inlined
     uses: set[str] = field(default_factory=set)
     inlining: list[str] = field(default_factory=list)  # functions being defined or inlined now
+    matrices: set[str] = field(default_factory=set)  # undeclared symbols that matrix products make matrices
+    distributions: set[str] = field(default_factory=set)  # arrays used as distributions p(x)
     order: list[str] = field(default_factory=list)  # symbol keys in order of first appearance
 
     # -- symbols -------------------------------------------------------------------------
@@ -201,9 +203,14 @@ class Lowerer:
     def _special(self, node: ir.Special) -> Any:
         if node.name == "infty":
             return sympy.oo
+        if node.name == "nabla":
+            raise LoweringError("not-checkable", "a gradient needs the expression it applies to", node.span)
         raise LoweringError("not-checkable", f"'\\{node.name}' has no value here", node.span, node.name)
 
     def _ident(self, node: ir.Ident) -> Any:
+        if node.style == "bf" and node.name in ("1", "0"):  # the ones / zeros vector
+            n = size_symbol(self.ctx.sizes.fresh("n_1"))
+            return sympy.OneMatrix(n, 1) if node.name == "1" else sympy.ZeroMatrix(n, 1)
         return self.symbol(node.key, node, bare=True)
 
     def symbol(self, key: str, node: ir.Node, bare: bool) -> Any:
@@ -222,6 +229,8 @@ class Lowerer:
         if key in ctx.functions and key not in ctx.inlining:
             raise LoweringError("not-checkable", f"the function {latex_of(key)} is used without arguments",
                                 node.span)
+        if key in ctx.matrices and not ctx.is_array(key):
+            ctx.array(key, 2, latex_of(key), node.span)
         if ctx.is_array(key) or (isinstance(node, ir.Ident) and node.style == "bf"):
             use = ctx.array(key, 0 if key in ctx.arrays or key in ctx.decls else 1, latex_of(key), node.span)
             dims = [size_symbol(ctx.sizes.find(d)) if not d.isdigit() else int(d) for d in use.dims]
@@ -240,11 +249,21 @@ class Lowerer:
     # -- scripts -------------------------------------------------------------------------
     def _script(self, node: ir.Script) -> Any:
         if node.primes:
-            raise LoweringError("unsupported-notation", "primes (f') are not supported here", node.span, "'")
+            raise LoweringError("not-checkable", "f' is the derivative of a function this file does not "
+                                "define", node.span, "'")
         base = node.base
+        if isinstance(base, (ir.Tuple, ir.SetBuilder)):
+            raise LoweringError("not-checkable", "a set has no numeric value", node.span)
+        if isinstance(base, ir.Special) and base.name == "nabla":
+            raise LoweringError("not-checkable", "a gradient needs the expression it applies to", node.span)
         if isinstance(base, ir.Annotated):
             base = base.body
         key = self._base_key(base)
+        if key is not None and node.sup is not None and (key_text(node.sup) or "").startswith("("):
+            key = f"{key}^{key_text(node.sup)}"  # W_{ij}^{(l)}: entry ij of the layer-l matrix
+            node = ir.Script(ir.Ident(key, span=base.span), node.sub, None, span=node.span)
+            if node.sub is None:
+                return self.symbol(key, node, bare=True)
         if key is not None and node.sub is not None:
             named = self._named_sub(key, node.sub)
             if named is not None and (named in self.ctx.decls or named in self.ctx.quantities
@@ -278,6 +297,8 @@ class Lowerer:
         text = key_text(sup)
         if text is None:
             return None
+        if text.startswith("("):
+            return f"{key}^{text}"  # samples x^{(i)} and layers W^{(l)} name a symbol
         named = f"{key}^{text}"
         if named in self.ctx.decls or named in self.ctx.quantities:
             return named
@@ -335,9 +356,6 @@ class Lowerer:
             if not isinstance(value, MatrixExpr):
                 raise LoweringError("not-checkable", "a transpose of a scalar", node.span, "^\\top")
             return value.T
-        if isinstance(sup, ir.Group) and sup.bracket == "(":
-            raise LoweringError("unsupported-notation", "superscripts in parentheses (samples x^{(i)}, "
-                                "layers W^{(l)}) are not supported yet", sup.span, "^{(i)}")
         exponent = self.expr(sup)
         if isinstance(value, MatrixExpr):
             return self._elementwise(lambda u: u ** exponent, value)
@@ -359,6 +377,10 @@ class Lowerer:
             return self._elementwise(sigmoid, self._one_arg(node))
         if name in ("ReLU", "relu"):
             return self._elementwise(lambda u: sympy.Max(0, u), self._one_arg(node))
+        if _is_expectation(func):
+            return self._expectation(func, node)  # type: ignore[arg-type]
+        if name in ("H", "D_KL") and name not in self.ctx.decls:
+            return self._information(name, node)
         if out_index is None and isinstance(func, ir.Ident) and self._indexes_support(node):
             return self._indexed(func.key, node.args[0] if len(node.args) == 1 else
                                  ir.Tuple(node.args, "{", span=node.span), node)
@@ -371,6 +393,67 @@ class Lowerer:
             raise LoweringError("not-checkable", "a tuple has no value", node.span)
         return self._times(left, right, node)
 
+    # -- distributions over a finite support ----------------------------------------------
+    def _support_index(self, letter: str) -> sympy.Symbol:
+        """A new summation index over a support whose size the distributions fix."""
+        size = self.ctx.sizes.fresh(f"n_{letter}")
+        self.ctx.size_names.add(size)
+        symbol = sympy.Symbol(letter, **INDEX_ASSUMPTIONS)
+        self.ctx.indices[letter] = (symbol, sympy.Integer(1), size_symbol(size))
+        return symbol
+
+    def _distribution(self, node: ir.Node) -> str:
+        key = node.key if isinstance(node, ir.Ident) else None
+        if key is None:
+            raise LoweringError("not-checkable", "the distribution must be a named vector such as p",
+                                node.span)
+        self.ctx.distributions.add(key)
+        return key
+
+    def _expectation(self, func: ir.Script, node: ir.Call) -> Any:
+        """E_{x~p}[f(x)] = Σ_x p(x) f(x); E_q[g] takes x from the calls q(x) inside g."""
+        if len(node.args) != 1:
+            raise LoweringError("not-checkable", "an expectation takes one expression", node.span)
+        sub, body = func.sub, node.args[0]
+        if isinstance(sub, ir.Chain) and sub.rels == ["sim"] and isinstance(sub.items[0], ir.Ident):
+            letter, dist = sub.items[0].name, self._distribution(sub.items[1])
+        else:
+            dist = self._distribution(sub) if isinstance(sub, ir.Ident) else ""
+            if not dist:
+                raise LoweringError("not-checkable", "an expectation under a conditional or continuous "
+                                    "distribution is not a finite sum", func.span)
+            letter = _call_argument(body, dist)
+            if letter is None:
+                raise LoweringError("not-checkable", f"the variable of {latex_of(dist)} is not named; "
+                                    f"write \\mathbb{{E}}_{{x \\sim {latex_of(dist)}}}", func.span)
+        saved = dict(self.ctx.indices)
+        try:
+            x = self._support_index(letter)
+            weight = self._indexed(dist, ir.Ident(letter, span=func.span), func)
+            value = self.expr(body)
+            return sympy.Sum(weight * value, (x, 1, self.ctx.indices[letter][2]))
+        finally:
+            self.ctx.indices = saved
+
+    def _information(self, name: str, node: ir.Call) -> Any:
+        """H(p) = -Σ p log p, H(p, q) = -Σ p log q, D_KL(p‖q) = Σ p log(p/q) over one support."""
+        args = node.args
+        if len(args) == 1 and isinstance(args[0], ir.Chain) and args[0].rels == ["parallel"]:
+            args = args[0].items
+        if not (1 <= len(args) <= 2) or (name == "D_KL" and len(args) != 2):
+            raise LoweringError("not-checkable", f"{name} takes one or two distributions", node.span)
+        keys = [self._distribution(a) for a in args]
+        saved = dict(self.ctx.indices)
+        try:
+            x = self._support_index("_x")
+            at = ir.Ident("_x", span=node.span)
+            p = self._indexed(keys[0], at, node)
+            q = self._indexed(keys[-1], at, node)
+            term = p * sympy.log(p / q) if name == "D_KL" else -p * sympy.log(q)
+            return sympy.Sum(term, (x, 1, self.ctx.indices["_x"][2]))
+        finally:
+            self.ctx.indices = saved
+
     def _func_name(self, func: ir.Node) -> str | None:
         if isinstance(func, ir.Ident):
             return func.key if func.key in self.ctx.functions else func.name
@@ -381,18 +464,23 @@ class Lowerer:
         return None
 
     def _looks_like_function(self, func: ir.Node) -> bool:
-        if isinstance(func, ir.Ident):
-            if func.style in ("rm", "op", "text") or func.key in self.ctx.functions:
-                return True
-            return func.key not in self.ctx.decls and not self.ctx.is_array(func.key) \
-                and func.key not in self.ctx.indices and func.key not in self.ctx.quantities \
-                and func.name.islower() and func.key not in self.ctx.bindings and func.key not in self.ctx.scalars
-        return isinstance(func, ir.Script)
+        """A name followed by (…) applies a function unless the name is a known value."""
+        key = func.key if isinstance(func, ir.Ident) else None
+        if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident):
+            key = self._named_sub(func.base.key, func.sub) if func.sub is not None else func.base.key
+        if key is None:
+            return False
+        ctx = self.ctx
+        known = (ctx.decls, ctx.arrays, ctx.scalars, ctx.indices, ctx.quantities, ctx.bindings)
+        return not any(key in k for k in known) and key not in ctx.size_names
 
     def _indexes_support(self, node: ir.Call) -> bool:
         """p(x) with x a summation index: entry x of the vector p."""
-        return node.bracket == "(" and all(isinstance(a, ir.Ident) and a.key in self.ctx.indices
-                                           for a in node.args)
+        ok = node.bracket == "(" and all(isinstance(a, ir.Ident) and a.key in self.ctx.indices
+                                         for a in node.args)
+        if ok and isinstance(node.func, ir.Ident):
+            self.ctx.distributions.add(node.func.key)
+        return ok
 
     def _one_arg(self, node: ir.Call) -> Any:
         if len(node.args) != 1:
@@ -529,6 +617,19 @@ class Lowerer:
         return a * b
 
     def _product(self, node: ir.Product) -> Any:
+        for k, factor in enumerate(node.factors):
+            var = self._derivative_variable(factor)
+            if var is not None:
+                rest = node.factors[k + 1:]
+                if not rest:
+                    raise LoweringError("not-checkable", "a derivative needs the expression it applies to",
+                                        factor.span)
+                target = rest[0] if len(rest) == 1 else ir.Product(rest, [None] + node.ops[k + 2:], span=node.span)
+                derived = self._differentiate(self.expr(target), var, factor)
+                head = node.factors[:k]
+                if not head:
+                    return derived
+                return self._times(self._product(ir.Product(head, node.ops[:k], span=node.span)), derived, node)
         value: Any = None
         for op, factor in zip(node.ops, node.factors):
             if op == "circ":
@@ -551,7 +652,31 @@ class Lowerer:
         return a / b if not isinstance(a, MatrixExpr) else sympy.MatMul(1 / b, a)
 
     def _frac(self, node: ir.Frac) -> Any:
+        var = _derivative_of(node)
+        if var is not None:  # \frac{df}{dx}: f must be defined in this file
+            fname = _derivative_numerator(node)
+            if fname is None:
+                raise LoweringError("not-checkable", "a derivative needs the expression it applies to", node.span)
+            return self._differentiate(self.symbol(fname, node.num, bare=True), self.expr(var), node)
         return self._divide(self.expr(node.num), self.expr(node.den), node)
+
+    def _derivative_variable(self, factor: ir.Node) -> Any:
+        """d/dx, ∂/∂x, ∇_x as an operator: the variable it differentiates by."""
+        if isinstance(factor, ir.Frac) and _derivative_of(factor) is not None and _is_d(factor.num):
+            return self.expr(_derivative_of(factor))  # type: ignore[arg-type]
+        if isinstance(factor, ir.Script) and isinstance(factor.base, ir.Special) \
+                and factor.base.name == "nabla" and factor.sub is not None:
+            return self.expr(factor.sub)
+        return None
+
+    def _differentiate(self, value: Any, var: Any, node: ir.Node) -> Any:
+        if not isinstance(var, sympy.Symbol) or isinstance(value, MatrixExpr):
+            raise LoweringError("not-checkable", "only derivatives by a scalar variable are computed",
+                                node.span)
+        if var not in getattr(value, "free_symbols", set()):
+            raise LoweringError("not-checkable", f"the expression does not depend on {var}: the function "
+                                "it differentiates is not defined in this file", node.span)
+        return sympy.diff(value, var)
 
     def _root(self, node: ir.Root) -> Any:
         body = self.expr(node.body)
@@ -570,8 +695,8 @@ class Lowerer:
     # -- big operators -----------------------------------------------------------------------
     def _bigop(self, node: ir.BigOp) -> Any:
         if node.op in ("int", "lim", "sup", "inf"):
-            raise LoweringError("unsupported-notation", f"\\{node.op} is not computable here", node.span,
-                                "\\" + node.op)
+            what = {"int": "an integral over a continuous variable", "lim": "a limit"}.get(node.op, "a supremum")
+            raise LoweringError("not-checkable", f"{what} is not a finite computation", node.span, "\\" + node.op)
         if node.op in ("max", "min") and node.sub is None:
             body = node.body
             args = body.items if isinstance(body, ir.Tuple) else [body]
@@ -669,5 +794,39 @@ class Lowerer:
         raise LoweringError("latex-syntax", "an empty group where a value is needed", node.span)
 
 
-def default_space() -> Space:
-    return REAL
+def _is_d(node: ir.Node) -> bool:
+    return (isinstance(node, ir.Ident) and node.name == "d" and not node.style) or \
+        (isinstance(node, ir.Special) and node.name == "partial")
+
+
+def _derivative_of(frac: ir.Frac) -> ir.Node | None:
+    """The variable x of d/dx, df/dx, ∂f/∂x; None for an ordinary fraction."""
+    den = frac.den
+    if isinstance(den, ir.Product) and len(den.factors) == 2 and _is_d(den.factors[0]) \
+            and den.ops[1] is None:
+        num = frac.num
+        if _is_d(num) or (isinstance(num, ir.Product) and _is_d(num.factors[0])):
+            return den.factors[1]
+    return None
+
+
+def _derivative_numerator(frac: ir.Frac) -> str | None:
+    num = frac.num
+    if isinstance(num, ir.Product) and len(num.factors) == 2:
+        f = num.factors[1]
+        return f.key if isinstance(f, ir.Ident) else None
+    return None
+
+
+def _is_expectation(func: ir.Node) -> bool:
+    return isinstance(func, ir.Script) and isinstance(func.base, ir.Ident) and func.base.style == "bb" \
+        and func.base.name == "E" and func.sub is not None
+
+
+def _call_argument(body: ir.Node, dist: str) -> str | None:
+    """The letter x of the first call dist(x) inside body."""
+    for n in body.walk():
+        if isinstance(n, ir.Call) and isinstance(n.func, ir.Ident) and n.func.key == dist \
+                and len(n.args) == 1 and isinstance(n.args[0], ir.Ident):
+            return n.args[0].name
+    return None

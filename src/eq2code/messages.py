@@ -108,7 +108,7 @@ EN: dict[str, Entry] = {
         "reshape; a scalar is not a length-1 array."),
     "numeric-mismatch": Entry(
         "Numeric mismatch",
-        "the output {output} differs from the equation at {index}: expected {expected_value}, "
+        "the output {output} differs from the equation[[ at {index}]]: expected {expected_value}, "
         "got {actual_value}[[ (relative error {rel_error})]][[; inputs: {inputs}]][[; seed {seed}]]",
         "Evaluate the equation by hand on these inputs and compare each step of the function "
         "with it.[[ Reproduce with --seed {seed}.]]"),
@@ -327,7 +327,7 @@ JA: dict[str, Entry] = {
         "スカラーと長さ 1 の配列は別物です。"),
     "numeric-mismatch": Entry(
         "値の不一致",
-        "出力 {output} の {index} が数式と一致しません: 参照値 {expected_value}、実際の値 {actual_value}"
+        "出力 {output}[[ の {index}]] が数式と一致しません: 参照値 {expected_value}、実際の値 {actual_value}"
         "[[、相対誤差 {rel_error}]][[。入力: {inputs}]][[（seed {seed}）]]",
         "この入力で数式を手で計算し、関数の各ステップと比べてください。[[--seed {seed} で再現できます。]]"),
     # named mistakes

@@ -4,7 +4,7 @@ The plan is what the reference evaluator runs and what the equation cache stores
 check needs neither SymPy nor the LaTeX parser. Nodes are `[op, ...]`:
 
     ["num", x]  ["inf"]  ["sym", name]  ["size", name]  ["index", name]
-    ["indexed", name, [idx…]]  ["msym", name]  ["melem", parent, i, j]  ["matrix", [[…]]]
+    ["indexed", name, [idx…]]  ["msym", name]  ["fill", value, rows, cols]  ["melem", parent, i, j]  ["matrix", [[…]]]
     ["add", [a…]]  ["mul", [a…]]  ["pow", a, b]  ["fn", name, a]  ["logb", a, base]
     ["max", [a…]]  ["min", [a…]]  ["piecewise", [[value, cond]…]]  ["rel", op, a, b]  ["true"]
     ["sum"|"prod", body, index, lo, hi]  ["reduce", op, body, index, lo, hi]
@@ -90,6 +90,8 @@ _COMPILERS = [
     (sympy.Indexed, lambda e: ["indexed", e.base.label.name, [compile_expr(i) for i in e.indices]]),
     (MatrixElement, lambda e: ["melem", compile_expr(e.parent), compile_expr(e.i), compile_expr(e.j)]),
     (sympy.MatrixSymbol, lambda e: ["msym", e.name]),
+    (sympy.OneMatrix, lambda e: ["fill", 1.0, compile_expr(e.shape[0]), compile_expr(e.shape[1])]),
+    (sympy.ZeroMatrix, lambda e: ["fill", 0.0, compile_expr(e.shape[0]), compile_expr(e.shape[1])]),
     (sympy.MatrixBase, lambda e: ["matrix", [[compile_expr(e[r, c]) for c in range(e.cols)] for r in range(e.rows)]]),
     (sympy.MatAdd, lambda e: ["add", [compile_expr(a) for a in e.args]]),
     (sympy.MatMul, _matmul),

@@ -218,6 +218,7 @@ class FileReader:
         lhs, sides = chain.items[0], chain.items[1:]
         head = analyze_head(lhs, sides[0])
         ctx = self._context()
+        ctx.matrices = matrix_candidates(chain)
         low = Lowerer(ctx)
         try:
             if head is None:
@@ -230,6 +231,7 @@ class FileReader:
                 self._declare_free_indices(ctx, head)
                 self._apply_mapping_shapes(ctx, head)
                 values = [low.expr(s) for s in sides]
+                self._apply_codomain(low, head, values)
             values = [low.canonical(v) for v in values]
             free = self._free_ranges(ctx, head)
             eq.plans = [compile_expr(v) for v in values]
@@ -270,6 +272,16 @@ class FileReader:
         if key is not None and key not in self.decls:
             self.decls[key] = Decl(key, latex_of(key), dom.shape, REAL, declared=False)
 
+    def _apply_codomain(self, low: Lowerer, head: Head, values: list) -> None:
+        """f: ℝ^n → ℝ^m makes f's value an m-vector."""
+        cod = self.decls.get(f"{head.key}:codomain")
+        if cod is None or not cod.shape:
+            return
+        for v in values:
+            if isinstance(v, MatrixExpr) and len(cod.shape) == 1:
+                self.size_names.add(str(cod.shape[0]))
+                low._unify_dims(v.shape[0], cod.shape[0], head.params[0] if head.params else ir.Empty())
+
     def _free_ranges(self, ctx: Context, head: Head | None) -> list[tuple]:
         out = []
         for letter in (head.out_indices if head else []):
@@ -291,12 +303,12 @@ class FileReader:
             decl = self.decls.get(key)
             if key in ctx.arrays:
                 dims = tuple(self._size_label(ctx, d) for d in ctx.arrays[key].dims)
-                space = decl.space if decl else _inferred_space(key, values)
+                space = decl.space if decl else _inferred_space(ctx, key, values)
                 inputs.append(InputSpec(py_name(key), decl.latex if decl else latex_of(key), dims, space,
                                         "array", py_name(key), inferred=decl is None or not decl.declared,
                                         one_based=space.kind == "categorical"))
             elif key in ctx.scalars:
-                space = decl.space if decl else REAL
+                space = decl.space if decl else _inferred_space(ctx, key, values)
                 inputs.append(InputSpec(py_name(key), ctx.scalars[key], (), space, "scalar", py_name(key),
                                         inferred=decl is None, one_based=space.kind == "categorical"))
         used_sizes = sorted({s.name for v in values for s in _size_atoms(v)})
@@ -330,8 +342,61 @@ def _size_atoms(value) -> set:
     return out
 
 
-def _inferred_space(key: str, values: list) -> Space:
+def _inferred_space(ctx: Context, key: str, values: list) -> Space:
+    """Undeclared: a distribution p(x) lives on the simplex; what only a log or a root takes
+    is positive; everything else is real."""
+    if key in ctx.distributions:
+        return Space("simplex", 0.0, 1.0, latex="\\Delta (inferred)")
+    name = py_name(key)
+    inside = [a for v in values for f in (sympy.log, sympy.sqrt) for a in _arguments_of(v, f)]
+    if inside and all(_mentions_symbol(a, name) for a in inside) and any(
+            _mentions_symbol(a, name) for a in inside):
+        return Space("positive", 0.0, None, (False, True), "\\mathbb{R}_{>0} (inferred)")
     return REAL
+
+
+def _arguments_of(value, func) -> list:
+    if not hasattr(value, "atoms"):
+        return []
+    if func is sympy.sqrt:
+        return [p.base for p in value.atoms(sympy.Pow) if p.exp == sympy.Rational(1, 2)]
+    return [a.args[0] for a in value.atoms(func)]
+
+
+def _mentions_symbol(expr, name: str) -> bool:
+    return any(getattr(s, "name", None) == name or getattr(getattr(s, "base", None), "label", None) is not None
+               and s.base.label.name == name for s in expr.atoms(sympy.Symbol, sympy.Indexed))
+
+
+def matrix_candidates(chain: ir.Node) -> set[str]:
+    """Undeclared capitals that matrix products make matrices: QK^⊤, W𝐱, softmax(…)V."""
+    out: set[str] = set()
+    for node in chain.walk():
+        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and (
+                isinstance(node.sup, ir.Special) and node.sup.name == "top"
+                or isinstance(node.sup, ir.Ident) and node.sup.name == "T" and node.base.name.isupper()):
+            out.add(node.base.key)
+        if isinstance(node, ir.Product):
+            factors = node.factors
+            for k in range(len(factors) - 1):
+                if node.ops[k + 1] not in (None, "cdot"):
+                    continue
+                a, b = factors[k], factors[k + 1]
+                if _array_like(a) and _array_like(b):
+                    out.update(x.key for x in (a, b) if _capital(x))
+    return out
+
+
+def _capital(node: ir.Node) -> bool:
+    return isinstance(node, ir.Ident) and len(node.name) == 1 and node.name.isupper() and node.style in ("", "bf")
+
+
+def _array_like(node: ir.Node) -> bool:
+    if _capital(node) or (isinstance(node, ir.Ident) and node.style == "bf"):
+        return True
+    if isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top":
+        return True
+    return isinstance(node, ir.Call) and isinstance(node.func, ir.Ident) and node.func.name in ("softmax", "Softmax")
 
 
 def _is_symbol(node: ir.Node) -> bool:

@@ -25,6 +25,9 @@ def key_text(node: ir.Node | None) -> str | None:
         parts = [key_text(f) for f in node.factors]
         if all(p is not None for p in parts):
             return "".join(parts)  # type: ignore[arg-type]
+    if isinstance(node, ir.Group) and node.bracket == "(":
+        inner = key_text(node.body)
+        return None if inner is None else f"({inner})"  # x^{(i)}, W^{(l)}
     if isinstance(node, ir.Special) and node.name in ("star", "prime"):
         return {"star": "*", "prime": "'"}[node.name]
     return None
