@@ -48,8 +48,11 @@ def size_names(eq: Equation) -> list[str]:
     return names
 
 
-def _assign_sizes(names: list[str], pool: list[int], rng: np.random.Generator) -> dict[str, int]:
-    chosen = list(rng.permutation(pool))[: len(names)]
+def _assign_sizes(names: list[str], pool: list[int], rng: np.random.Generator,
+                  smallest: bool = False) -> dict[str, int]:
+    """Distinct sizes from `pool` in a seeded order; `smallest` takes the pool's first values
+    (the first trial stays small, so counterexamples are easy to read)."""
+    chosen = list(rng.permutation(pool[: len(names)] if smallest else pool))[: len(names)]
     while len(chosen) < len(names):
         chosen.append(max(chosen) + 1 if chosen else 3)
     return {n: int(v) for n, v in zip(names, chosen)}
@@ -115,7 +118,7 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
     names = size_names(eq)
     trials = []
     for k, pool in enumerate(SIZE_POOLS):
-        sizes = _assign_sizes(names, pool, rng)
+        sizes = _assign_sizes(names, pool, rng, smallest=k == 0)
         parameter = PARAMETER_VALUES[k]
         values = {s.name: draw(s, _shape(s, sizes), sizes, rng, parameter) for s in eq.inputs}
         trials.append(Trial("ordinary" if k < 2 else "parameter", "core", sizes, values))

@@ -22,6 +22,7 @@ from .spaces import key_text
 from .sympy_ext import Apply, Reduce, Softmax, sigmoid
 
 INDEX_ASSUMPTIONS = {"integer": True}
+DISTRIBUTION_NAMES = {"p", "q", "r", "P", "Q", "pi"}  # p(x) over a support is a distribution
 SIZE_ASSUMPTIONS = {"integer": True, "positive": True}
 
 
@@ -61,6 +62,7 @@ class Sizes:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
         self.synthetic: set[str] = set()
+        self.weak: set[str] = set()  # named after an array (n_f), not after an index (n_x)
 
     def find(self, name: str) -> str:
         self.parent.setdefault(name, name)
@@ -73,11 +75,14 @@ class Sizes:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
-        if ra in self.synthetic and rb not in self.synthetic:
+        if self._rank(rb) > self._rank(ra):
             ra, rb = rb, ra
         self.parent[rb] = ra
 
-    def fresh(self, hint: str) -> str:
+    def _rank(self, name: str) -> int:
+        return 0 if name in self.weak else 1 if name in self.synthetic else 2
+
+    def fresh(self, hint: str, weak: bool = False) -> str:
         name = hint
         k = 2
         while name in self.parent:
@@ -85,6 +90,8 @@ class Sizes:
             k += 1
         self.parent[name] = name
         self.synthetic.add(name)
+        if weak:
+            self.weak.add(name)
         return name
 
 
@@ -150,7 +157,7 @@ class Context:
             if decl is not None and decl.shape:
                 dims = [self._dim_name(d) for d in decl.shape]
             else:
-                dims = [self.sizes.fresh(f"n_{py_name(key)}" if i == 0 else f"n_{py_name(key)}_{i + 1}")
+                dims = [self.sizes.fresh(f"n_{py_name(key)}" if i == 0 else f"n_{py_name(key)}_{i + 1}", weak=True)
                         for i in range(ndim)]
             use = self.arrays[key] = ArrayUse(key, dims, latex)
         if ndim and len(use.dims) != ndim:
@@ -478,7 +485,7 @@ class Lowerer:
         """p(x) with x a summation index: entry x of the vector p."""
         ok = node.bracket == "(" and all(isinstance(a, ir.Ident) and a.key in self.ctx.indices
                                          for a in node.args)
-        if ok and isinstance(node.func, ir.Ident):
+        if ok and isinstance(node.func, ir.Ident) and node.func.name in DISTRIBUTION_NAMES:
             self.ctx.distributions.add(node.func.key)
         return ok
 

@@ -58,6 +58,7 @@ class Equation:
     checkable: bool = False
     reason: str = ""  # why not checkable
     name: str = ""  # the defined quantity/function (LaTeX-free), e.g. "softmax"
+    key: str = ""  # its symbol key ("sigma^2", "cal:L_CE"), what other equations' `uses` name
     head_latex: str = ""  # its left side as written
     params: list[str] = field(default_factory=list)  # parameter names in the head, in order
     inputs: list[InputSpec] = field(default_factory=list)
@@ -91,7 +92,7 @@ class EquationFile:
         """The checkable definition nothing else uses (spec §1); the last one if several."""
         defs = [e for e in self.equations if e.checkable]
         used = set().union(*(e.uses for e in defs)) if defs else set()
-        top = [e for e in defs if e.name not in used]
+        top = [e for e in defs if e.key not in used]
         wanted = self.metadata.get("equation")
         if wanted:
             for e in defs:

@@ -121,7 +121,10 @@ class FileReader:
             kinds.append((self._kind(node), clause))
         kinds.extend(("statement", c) for c in pending)
         self._collect_definitions(kinds)
-        return [self._equation(kind, clause) for kind, clause in kinds]
+        equations: dict[int, Equation] = {}
+        for k in _definitions_first(kinds):  # auxiliary definitions before what uses them
+            equations[k] = self._equation(*kinds[k])
+        return [equations[k] for k in range(len(kinds))]
 
     def _kind(self, node: ir.Node) -> str:
         if _is_annotation(node):
@@ -226,7 +229,7 @@ class FileReader:
                 eq.name = self.text_name(lhs)
                 values = [low.expr(lhs)] + [low.expr(s) for s in sides]
             else:
-                eq.name, eq.params = head.name, [symbol_key(p) or "" for p in head.params]
+                eq.name, eq.key, eq.params = head.name, head.key, [symbol_key(p) or "" for p in head.params]
                 ctx.inlining.append(head.key)  # softmax(z) = softmax(z + c1) is no recursion
                 self._declare_free_indices(ctx, head)
                 self._apply_mapping_shapes(ctx, head)
@@ -334,6 +337,27 @@ class FileReader:
         return py_name(key) if key else ""
 
 
+def _definitions_first(kinds: list[tuple[str, "Clause"]]) -> list[int]:
+    """Indices of the clauses, definitions ordered so that μ = … comes before what uses μ."""
+    defs = [k for k, (kind, _) in enumerate(kinds) if kind == "definition"]
+    heads: dict[int, str | None] = {}
+    mentions: dict[int, set[str]] = {}
+    for k in defs:
+        chain = kinds[k][1].node
+        head = analyze_head(chain.items[0], chain.items[1])  # type: ignore[attr-defined]
+        heads[k] = head.key if head is not None else None
+        mentions[k] = {key for side in chain.items[1:] for n in side.walk()  # type: ignore[attr-defined]
+                       for key in [symbol_key(n) if isinstance(n, (ir.Ident, ir.Script)) else None] if key}
+    ordered: list[int] = []
+    pending = list(defs)
+    while pending:
+        ready = [k for k in pending if not any(heads[j] in mentions[k] for j in pending if j != k and heads[j])]
+        chosen = ready[0] if ready else pending[0]  # a cycle keeps file order
+        ordered.append(chosen)
+        pending.remove(chosen)
+    return ordered + [k for k in range(len(kinds)) if k not in defs]
+
+
 def _size_atoms(value) -> set:
     out = set()
     for s in getattr(value, "free_symbols", set()):
@@ -343,29 +367,31 @@ def _size_atoms(value) -> set:
 
 
 def _inferred_space(ctx: Context, key: str, values: list) -> Space:
-    """Undeclared: a distribution p(x) lives on the simplex; what only a log or a root takes
-    is positive; everything else is real."""
+    """Undeclared: a distribution p(x) lives on the simplex; what a log or a root takes
+    directly, or what only divides, is positive; everything else is real."""
     if key in ctx.distributions:
         return Space("simplex", 0.0, 1.0, latex="\\Delta (inferred)")
     name = py_name(key)
-    inside = [a for v in values for f in (sympy.log, sympy.sqrt) for a in _arguments_of(v, f)]
-    if inside and all(_mentions_symbol(a, name) for a in inside) and any(
-            _mentions_symbol(a, name) for a in inside):
+    direct = [a for v in values for a in _direct_arguments(v)]
+    if any(_is_symbol_named(a, name) for a in direct):
         return Space("positive", 0.0, None, (False, True), "\\mathbb{R}_{>0} (inferred)")
     return REAL
 
 
-def _arguments_of(value, func) -> list:
+def _direct_arguments(value) -> list:
+    """Arguments of log and sqrt, and bases of negative powers (divisors)."""
     if not hasattr(value, "atoms"):
         return []
-    if func is sympy.sqrt:
-        return [p.base for p in value.atoms(sympy.Pow) if p.exp == sympy.Rational(1, 2)]
-    return [a.args[0] for a in value.atoms(func)]
+    out = [a.args[0] for a in value.atoms(sympy.log)]
+    out += [p.base for p in value.atoms(sympy.Pow) if p.exp == sympy.Rational(1, 2) or
+            (p.exp.is_number and p.exp < 0)]
+    return out
 
 
-def _mentions_symbol(expr, name: str) -> bool:
-    return any(getattr(s, "name", None) == name or getattr(getattr(s, "base", None), "label", None) is not None
-               and s.base.label.name == name for s in expr.atoms(sympy.Symbol, sympy.Indexed))
+def _is_symbol_named(expr, name: str) -> bool:
+    if isinstance(expr, sympy.Symbol):
+        return expr.name == name
+    return isinstance(expr, sympy.Indexed) and expr.base.label.name == name
 
 
 def matrix_candidates(chain: ir.Node) -> set[str]:
