@@ -17,7 +17,8 @@ from .compare import compare, shape_names, short
 from .evaluate import EvaluationError, evaluate
 from .findings import Finding, Related, Severity
 from .inputs import Trial, code_value, make_trials
-from .loader import FunctionInfo, Mapping, ModuleInfo, PythonSyntaxError, find_function, map_arguments, read_module
+from .loader import (FunctionInfo, Mapping, ModuleInfo, PythonSyntaxError, find_function, map_arguments,
+                     param_aliases, read_module)
 from .model import Equation, EquationFile
 from .report import CheckRecord
 from .sandbox.api import CallResult, CallSpec, RunOutcome
@@ -125,7 +126,8 @@ class Check:
         return func
 
     def _mapping(self, func: FunctionInfo, eq: Equation) -> Mapping | None:
-        mapping = map_arguments(func, eq, self.options.maps)
+        mapping = map_arguments(func, eq, self.options.maps,
+                                param_aliases(self.eq_file.metadata.get("params", "")))
         params = ", ".join(p.name for p in func.params) or "no parameters"
         for spec in mapping.unmapped_inputs:
             self.add("argument-mapping", self.impl_path, func.range, symbol=spec.name, params=params)
@@ -228,28 +230,97 @@ class Check:
     # -- judging ------------------------------------------------------------------------------
     def _judge(self, eq: Equation, func: FunctionInfo, trials: list[Trial], expected: list[np.ndarray],
                outcome: RunOutcome) -> CheckResult:
-        core = [(t, e, r) for t, e, r in zip(trials, expected, outcome.results) if t.form == "core"]
-        batched = [(t, e, r) for t, e, r in zip(trials, expected, outcome.results) if t.form == "batched"]
+        runs = list(zip(trials, expected, outcome.results))
+        core = [r for r in runs if r[0].form == "core"]
+        batched = [r for r in runs if r[0].form == "batched"]
+        stress = [r for r in runs if r[0].form == "stress"]
         core_problems = [self._problem(eq, func, t, e, r) for t, e, r in core]
         batch_problems = [self._problem(eq, func, t, e, r) for t, e, r in batched]
-        if outcome.status != "ok" and len(outcome.results) < len(trials):
+        if outcome.status != "ok" and len(outcome.results) < len(trials) and not all(
+                p is None for p in core_problems):
             self._run_failure(outcome, func)
             return self.record("fail")
-        core_ok = all(p is None for p in core_problems) and len(core) == len([t for t in trials if t.form == "core"])
+        n_core = len([t for t in trials if t.form == "core"])
+        core_ok = all(p is None for p in core_problems) and len(core) == n_core
         batch_ok = bool(batched) and all(p is None for p in batch_problems)
         if core_ok:
             self.forms.append("core")
         if batch_ok:
             self.forms.append("batched")
+        if core_ok or batch_ok:
+            self._mutation_note(eq, func, core + batched)
         if core_ok:
             self._batch_note(batched, batch_problems, func)
+            self._stress_notes(eq, func, stress)
             return self.record("pass")
         if batch_ok:
             self.add("rejects-core-form", self.impl_path, func.range,
                      detail="it is right on inputs with a leading batch axis but not on the equation's own shapes")
             return self.record("pass")
-        self._report_core(core, core_problems, func)
+        if not self._named_mistake(eq, func, core):
+            self._report_core(core, core_problems, func)
         return self.record("fail")
+
+    # -- named mistakes and robustness -------------------------------------------------------
+    def _named_mistake(self, eq: Equation, func: FunctionInfo, core) -> bool:
+        from .diagnose import name_the_mistake
+
+        runs = [(self._math_values(eq, t.values), t.sizes, r.value, r.dtype)
+                for t, _, r in core if r.status == "ok" and r.value is not None]
+        found = name_the_mistake(eq, runs)
+        if found is None:
+            return False
+        trial = next(t for t, _, r in core if r.status == "ok")
+        self.add(found.name, self.impl_path, self._locate(found.name, func, found.part), part=found.part,
+                 detail=found.detail or None, inputs=self._inputs_text(eq, trial), seed=str(self.options.seed))
+        return True
+
+    def _locate(self, name: str, func: FunctionInfo, part: str = "") -> Range:
+        """The responsible expression in the code (static analysis), else the def line."""
+        try:
+            from .static import analyze, locate
+        except ImportError:
+            return func.range
+        try:
+            found = locate(name, analyze(self.impl_path, func.name), part)
+        except Exception:  # static analysis must never cost the verdict
+            return func.range
+        return found or func.range
+
+    def _mutation_note(self, eq: Equation, func: FunctionInfo, runs) -> None:
+        mutated = sorted({m for _, _, r in runs for m in r.mutated})
+        if mutated:
+            names = ", ".join(self._param_name(func, m) for m in mutated)
+            self.add("input-mutated", self.impl_path, self._locate("input-mutated", func), argument=names)
+
+    def _param_name(self, func: FunctionInfo, arg: str) -> str:
+        if arg.startswith("arg") and arg[3:].isdigit() and int(arg[3:]) < len(func.params):
+            return func.params[int(arg[3:])].name
+        return arg
+
+    def _stress_notes(self, eq: Equation, func: FunctionInfo, stress) -> None:
+        for trial, expected, result in stress:
+            if not np.all(np.isfinite(expected)):
+                continue  # the equation itself is infinite there: nothing to ask of the code
+            if result.status == "ok" and result.value is not None and compare(
+                    expected, result.value, trial.sizes, "", result.dtype) is None:
+                continue
+            name = "unstable-exp" if trial.label == "large" else "log-of-zero"
+            if any(f.name == name for f in self.findings):
+                continue
+            what = self._stress_outcome(result)
+            part = "\\exp" if name == "unstable-exp" else "\\log"
+            magnitude = f"{max(abs(float(np.max(v))) for v in trial.values.values() if np.ndim(v)):.0f}" \
+                if name == "unstable-exp" else ""
+            self.add(name, self.impl_path, self._locate(name, func), part=part, magnitude=magnitude,
+                     detail=f"{what}; inputs: {self._inputs_text(eq, trial)}")
+
+    def _stress_outcome(self, result: CallResult) -> str:
+        if result.status != "ok" or result.value is None:
+            return f"the function failed ({result.exc_type or result.status})"
+        if not np.all(np.isfinite(result.value)):
+            return "the result has inf or nan"
+        return "the result is inaccurate"
 
     def _batch_note(self, batched, problems, func: FunctionInfo) -> None:
         for (t, _, r), p in zip(batched, problems):

@@ -70,10 +70,13 @@ def _sigmoid(x):
 
 
 def _product(*xs):
+    """Elementwise product with the math's convention 0·(±∞) = 0 (so 0 log 0 = 0)."""
     out = xs[0]
+    zero = out == 0
     for x in xs[1:]:
         out = out * x
-    return out
+        zero = zero | (x == 0)
+    return np.where(zero, 0, out) if np.any(zero) else out
 
 
 UNARY = {"exp": np.exp, "log": np.log, "abs": np.abs, "tanh": np.tanh, "sinh": np.sinh, "cosh": np.cosh,
@@ -261,13 +264,15 @@ class Evaluator:
         val = self.ev(a)
         return val if val.positional < 2 else Val(np.swapaxes(val.arr, -1, -2), val.axes)
 
-    def _softmax(self, a):
+    def _softmax(self, a, axis=-1):
+        """Over the last axis; `axis=0` is the first positional axis (a mutant)."""
         val = self.ev(a)
         if val.positional < 1:
             raise EvaluationError("softmax of a scalar")
+        ax = -1 if axis == -1 else len(val.axes) + axis
         with np.errstate(all="ignore"):
-            ex = np.exp(val.arr - np.max(val.arr, axis=-1, keepdims=True))
-            return Val(ex / np.sum(ex, axis=-1, keepdims=True), val.axes)
+            ex = np.exp(val.arr - np.max(val.arr, axis=ax, keepdims=True))
+            return Val(ex / np.sum(ex, axis=ax, keepdims=True), val.axes)
 
     def _apply(self, var, body, a):
         self.bound[var] = self.ev(a)
@@ -279,12 +284,17 @@ class Evaluator:
 
 def evaluate(eq: Equation, values: dict[str, Any], sizes: dict[str, int], which: int = 0) -> np.ndarray:
     """The equation's value (side `which` of an identity) as an array shaped like its output."""
+    return evaluate_plan(eq.plans[which], eq.free_indices, values, sizes)
+
+
+def evaluate_plan(plan: list, free_indices: list, values: dict[str, Any], sizes: dict[str, int]) -> np.ndarray:
+    """A plan's value; the free indices (the left side's subscripts) become the result's axes."""
     ev = Evaluator(values, sizes)
     free = []
-    for name, lo, hi in eq.free_indices:
+    for name, lo, hi in free_indices:
         ev.bound[name] = Val(ev.index_range(lo, hi).arr, (name,))
         free.append(name)
-    val = ev.ev(eq.plans[which])
+    val = ev.ev(plan)
     for name in free:
         if name not in val.axes:
             val = _elementwise(lambda a, b: a + 0 * b, val, ev.bound[name])

@@ -134,7 +134,38 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
             else:
                 values[s.name] = draw(s, _shape(s, sizes), sizes, rng, PARAMETER_VALUES[1])
         trials.append(Trial("batched", "batched", sizes, values, batch=BATCH, batched=tuple(batched)))
+    trials.extend(_stress_trials(eq, trials[0], rng))
     return trials
+
+
+def _stress_trials(eq: Equation, base: Trial, rng: np.random.Generator) -> list[Trial]:
+    """Stress profiles (spec §2): large-magnitude reals; exact zeros on the simplex boundary."""
+    out = []
+    reals = [s for s in eq.inputs if s.role == "array" and s.space.kind == "real"]
+    if reals:
+        values = dict(base.values)
+        for s in reals:
+            values[s.name] = np.asarray(base.values[s.name]) * 1000.0
+        out.append(Trial("large", "stress", base.sizes, values))
+    simplex = [s for s in eq.inputs if s.role == "array" and s.space.kind == "simplex"]
+    if simplex:
+        values = dict(base.values)
+        for s in simplex:
+            values[s.name] = _with_zeros(np.asarray(base.values[s.name]), rng)
+        out.append(Trial("zero", "stress", base.sizes, values))
+    return out
+
+
+def _with_zeros(p: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Half of each distribution's entries set to exactly 0 (at least one kept), renormalised."""
+    q = np.array(p, dtype=float)
+    flat = q.reshape(-1, q.shape[-1])
+    for row in flat:
+        k = row.size
+        zero = rng.permutation(k)[: max(1, k // 2)] if k > 1 else []
+        row[zero] = 0.0
+        row /= row.sum()
+    return flat.reshape(q.shape)
 
 
 def _batchable_scalar(eq: Equation, spec: InputSpec) -> bool:

@@ -450,6 +450,7 @@ class Lowerer:
         if not (1 <= len(args) <= 2) or (name == "D_KL" and len(args) != 2):
             raise LoweringError("not-checkable", f"{name} takes one or two distributions", node.span)
         keys = [self._distribution(a) for a in args]
+        self.ctx.uses.add(name)
         saved = dict(self.ctx.indices)
         try:
             x = self._support_index("_x")

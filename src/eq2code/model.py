@@ -68,6 +68,8 @@ class Equation:
     plans: list[list] = field(default_factory=list)  # every computed side, compiled (plan.py)
     free_indices: list[tuple[str, list, list]] = field(default_factory=list)  # (index, lo plan, hi plan)
     uses: set[str] = field(default_factory=set)  # auxiliary definitions it refers to
+    parts: list[dict] = field(default_factory=list)  # operations with their LaTeX (parts.py)
+    mutants: list[dict] = field(default_factory=list)  # named mistakes as plans (mutants.py)
 
 
 @dataclass

@@ -8,7 +8,7 @@ check needs neither SymPy nor the LaTeX parser. Nodes are `[op, ...]`:
     ["add", [a…]]  ["mul", [a…]]  ["pow", a, b]  ["fn", name, a]  ["logb", a, base]
     ["max", [a…]]  ["min", [a…]]  ["piecewise", [[value, cond]…]]  ["rel", op, a, b]  ["true"]
     ["sum"|"prod", body, index, lo, hi]  ["reduce", op, body, index, lo, hi]
-    ["matmul", [[is_matrix, a]…]]  ["hadamard", [a…]]  ["transpose", a]  ["softmax", a]
+    ["matmul", [[is_matrix, a]…]]  ["hadamard", [a…]]  ["transpose", a]  ["softmax", a, axis?]
     ["apply", var, body, a]
 """
 
@@ -19,7 +19,7 @@ from typing import Any
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from .sympy_ext import Apply, Reduce, Softmax, sigmoid
+from .sympy_ext import Apply, Reduce, Softmax, SoftmaxFirstAxis, sigmoid
 
 Plan = list
 
@@ -97,6 +97,7 @@ _COMPILERS = [
     (sympy.MatMul, _matmul),
     (sympy.HadamardProduct, lambda e: ["hadamard", [compile_expr(a) for a in e.args]]),
     (sympy.Transpose, lambda e: ["transpose", compile_expr(e.arg)]),
+    (SoftmaxFirstAxis, lambda e: ["softmax", compile_expr(e.arg), 0]),
     (Softmax, lambda e: ["softmax", compile_expr(e.arg)]),
     (Apply, lambda e: ["apply", _name(e.func_.variables[0]), compile_expr(e.func_.expr), compile_expr(e.arg)]),
     (sympy.Add, lambda e: ["add", [compile_expr(a) for a in e.args]]),

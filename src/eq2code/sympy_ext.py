@@ -50,6 +50,13 @@ class Softmax(MatrixExpr):
         return "softmax(%s)" % printer._print(self.arg)
 
 
+class SoftmaxFirstAxis(Softmax):
+    """Softmax over the first axis instead of the last (a mutant: the wrong-axis mistake)."""
+
+    def _sympystr(self, printer):
+        return "softmax_axis0(%s)" % printer._print(self.arg)
+
+
 class Apply(MatrixExpr):
     """A scalar function (a Lambda) applied to every element of a matrix expression."""
 
