@@ -6,10 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import EXAMPLES
+from conftest import ROOT
 
-SOFTMAX_EQ = EXAMPLES / "softmax" / "equation.tex"
-ATTENTION_EQ = EXAMPLES / "attention" / "equation.tex"
+SOFTMAX_EQ = ROOT / "rules" / "softmax.tex"  # a rule file is an ordinary equation file
+ATTENTION_EQ = ROOT / "rules" / "attention.tex"
 
 GOOD_SOFTMAX = """import numpy as np
 
@@ -58,7 +58,7 @@ def test_wrong_softmax_exits_1_with_json_fields(run_json, tmp_path):
     assert diag["data"]["name"] == "numeric-mismatch"
     assert set(diag["range"]) == {"start", "end"}
     assert diag["range"]["start"]["line"] == 2  # the def line, 0-based
-    assert diag["relatedInformation"][0]["location"]["uri"].endswith("equation.tex")
+    assert diag["relatedInformation"][0]["location"]["uri"].endswith("softmax.tex")
     assert doc["summary"]["errors"] == 1
 
 
