@@ -38,11 +38,14 @@ def mutant_output(eq: Equation, mutant: dict, values: dict[str, Any], sizes: dic
         return None
 
 
-def name_the_mistake(eq: Equation, runs: list[tuple[dict[str, Any], dict[str, int], np.ndarray, str]]) -> Diagnosis | None:
-    """`runs`: (math values, sizes, the code's output, its dtype) for each core trial with a value."""
+def name_the_mistake(eq: Equation, runs: list[tuple[dict[str, Any], dict[str, int], np.ndarray, str]],
+                     candidates: list[dict] | None = None) -> Diagnosis | None:
+    """`runs`: (math values, sizes, the code's output, its dtype) for each core trial with a
+    value. `candidates` defaults to the equation's mutants (pass `eq.variants` to ask whether
+    the code is an accepted variant instead)."""
     if not runs:
         return None
-    for mutant in eq.mutants:
+    for mutant in eq.mutants if candidates is None else candidates:
         if all(_matches(eq, mutant, values, sizes, out, dtype) for values, sizes, out, dtype in runs):
             return Diagnosis(mutant["name"], mutant.get("part", ""), mutant.get("detail", ""))
     return None

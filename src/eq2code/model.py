@@ -70,6 +70,7 @@ class Equation:
     uses: set[str] = field(default_factory=set)  # auxiliary definitions it refers to
     parts: list[dict] = field(default_factory=list)  # operations with their LaTeX (parts.py)
     mutants: list[dict] = field(default_factory=list)  # named mistakes as plans (mutants.py)
+    variants: list[dict] = field(default_factory=list)  # accepted variants as plans (ε in a log)
 
 
 @dataclass

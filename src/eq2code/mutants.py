@@ -16,6 +16,7 @@ import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
 from .model import InputSpec
+from .parts import latex
 from .plan import CompileError, compile_expr
 from .sympy_ext import Apply, Softmax, SoftmaxFirstAxis
 
@@ -29,11 +30,11 @@ PRIORITY = [
 TEMPERATURE_NAMES = {"T", "tau", "temperature"}
 
 
+_NAMES: dict[str, str] = {}  # sympy name → LaTeX, set by make_mutants for the printer
+
+
 def _latex(e: Any) -> str:
-    try:
-        return sympy.latex(e)
-    except Exception:
-        return str(e)
+    return latex(e, _NAMES)
 
 
 def _is_scale(f: Any) -> bool:
@@ -160,8 +161,32 @@ def _swaps(inputs: list[InputSpec], is_kl: bool) -> Iterator[dict]:
                        "swap": [x.sympy_name, y.sympy_name], "plan": None}
 
 
-def make_mutants(expr: Any, inputs: list[InputSpec], is_kl: bool = False) -> list[dict]:
+EPSILONS = (1e-15, 1e-12, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4)
+
+
+def make_variants(expr: Any) -> list[dict]:
+    """Accepted variants (spec §2): a small ε inside every log, or the log's argument clipped
+    at ε — the textbook's np.log(y + 1e-7) and np.log(np.clip(p, eps, 1)). Numbers decide."""
+    if not expr.atoms(sympy.log):
+        return []
+    out = []
+    for eps in EPSILONS:
+        e = sympy.Float(eps)
+        for how, fn in (("+", lambda x, *b: sympy.log(x + e, *b)), ("clip", lambda x, *b: sympy.log(sympy.Max(x, e), *b))):
+            try:
+                plan = compile_expr(expr.replace(sympy.log, fn))
+            except (CompileError, TypeError, ValueError):
+                continue
+            detail = f"log(x + {eps:g})" if how == "+" else f"log(max(x, {eps:g}))"
+            out.append({"name": "epsilon-variant", "part": "\\log", "detail": detail, "plan": plan, "swap": None})
+    return out
+
+
+def make_mutants(expr: Any, inputs: list[InputSpec], is_kl: bool = False,
+                 names: dict[str, str] | None = None) -> list[dict]:
     """Every distinct mutant of `expr` that compiles, most specific names first."""
+    _NAMES.clear()
+    _NAMES.update(names or {})
     sizes = _sizes(expr)
     seen = {sympy.srepr(expr)}
     out: list[dict] = []

@@ -15,15 +15,28 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from .sympy_ext import Apply, Reduce, Softmax, sigmoid
 
 
-def _latex(e: Any) -> str:
+def latex(e: Any, names: dict[str, str] | None = None) -> str:
+    """SymPy's LaTeX of `e`, with symbols written as the equation writes them (ŷ, not y_hat)."""
     try:
-        return sympy.latex(e)
+        mapping = {}
+        if names and hasattr(e, "atoms"):
+            for s in e.atoms(sympy.Symbol):
+                if s.name in names:
+                    mapping[s] = names[s.name]
+            for b in e.atoms(sympy.IndexedBase):
+                if b.label.name in names:
+                    mapping[b.label] = names[b.label.name]
+        return sympy.latex(e, symbol_names=mapping) if mapping else sympy.latex(e)
     except Exception:  # a printer gap must not break a check
         return str(e)
 
 
-def equation_parts(expr: Any) -> list[dict[str, str]]:
+def equation_parts(expr: Any, names: dict[str, str] | None = None) -> list[dict[str, str]]:
     parts: list[dict[str, str]] = []
+
+    def _latex(e: Any) -> str:
+        return latex(e, names)
+
     seen: set[tuple[str, str]] = set()
 
     def add(op: str, e: Any, detail: str = "") -> None:

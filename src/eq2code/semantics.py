@@ -18,7 +18,7 @@ from .latex.errors import LatexError
 from .latex.parser import parse_math
 from .lowering import (Context, Decl, FunctionDef, LoweringError, Lowerer, Sizes, latex_of, py_name,
                        size_symbol)
-from .mutants import make_mutants
+from .mutants import make_mutants, make_variants
 from .parts import equation_parts
 from .plan import CompileError, compile_expr
 from .model import REAL, Diagnostic, Equation, EquationFile, InputSpec, Space
@@ -253,11 +253,13 @@ class FileReader:
             return
         eq.head_latex = clause.block.text[lhs.span[0]:lhs.span[1]]
         eq.sympy, eq.sympy_text = values[0], [str(v) for v in values]
-        eq.parts = equation_parts(values[0])
+        names = {py_name(k): latex_of(k) for k in ctx.order}
+        eq.parts = equation_parts(values[0], names)
         eq.uses = set(ctx.uses)
         eq.inputs = self._inputs(ctx, head, values)
         eq.output_shape = self._output_shape(free, values[0])
-        eq.mutants = make_mutants(values[0], eq.inputs, is_kl=eq.key == "D_KL" or "D_KL" in ctx.uses)
+        eq.mutants = make_mutants(values[0], eq.inputs, is_kl=eq.key == "D_KL" or "D_KL" in ctx.uses, names=names)
+        eq.variants = make_variants(values[0])
         eq.checkable = True
         if head is not None and not head.is_function and not head.out_indices:
             self.quantities[head.key] = values[0]
