@@ -250,7 +250,7 @@ class Check:
         if core_ok or batch_ok:
             self._mutation_note(eq, func, core + batched)
         if core_ok:
-            self._batch_note(batched, batch_problems, func)
+            self._batch_note(eq, batched, batch_problems, func)
             self._stress_notes(eq, func, stress)
             return self.record("pass")
         if batch_ok:
@@ -342,14 +342,40 @@ class Check:
             return "the result has inf or nan"
         return "the result is inaccurate"
 
-    def _batch_note(self, batched, problems, func: FunctionInfo) -> None:
+    def _batch_note(self, eq: Equation, batched, problems, func: FunctionInfo) -> None:
         for (t, _, r), p in zip(batched, problems):
             if p is not None and p[0] in ("numeric-mismatch", "wrong-shape", "nonfinite-output"):
-                got = f"returns shape {p[1]['actual']} instead of {p[1]['expected']}" if p[0] == "wrong-shape" \
-                    else "returns values that differ from the equation's"
-                self.add("batch-inconsistent", self.impl_path, func.range,
+                if self._reduces_batch_axis(eq, t, r):
+                    got = ("works along axis 0, the batch axis; the equation's index runs over the last "
+                           "axis — count it from the end: axis=-1, keepdims=True")
+                    where = self._locate("wrong-reduction-axis", func)
+                else:
+                    got = f"returns shape {p[1]['actual']} instead of {p[1]['expected']}" \
+                        if p[0] == "wrong-shape" else "returns values that differ from the equation's"
+                    where = func.range
+                self.add("batch-inconsistent", self.impl_path, where,
                          detail=f"with a leading batch axis of size {t.batch[0]} it {got}")
                 return
+
+    def _reduces_batch_axis(self, eq: Equation, trial: Trial, result: CallResult) -> bool:
+        """Does the code apply the equation along axis 0 (the batch axis) instead of the last?
+        Evidence: its output equals the equation evaluated on the columns of the batch."""
+        vectors = [s for s in eq.inputs if s.name in trial.batched and len(s.shape) == 1]
+        if result.status != "ok" or result.value is None or len(vectors) != len(trial.batched) or not vectors:
+            return False
+        size = str(vectors[0].shape[0])
+        if any(str(s.shape[0]) != size for s in vectors) or eq.output_shape not in ((), (size,)):
+            return False
+        columns = []
+        for k in range(trial.sizes[size]):
+            values = {n: (np.asarray(v)[:, k] if n in trial.batched else v) for n, v in trial.values.items()}
+            sizes = dict(trial.sizes, **{size: trial.batch[0]})
+            try:
+                columns.append(evaluate(eq, self._math_values(eq, values), sizes))
+            except EvaluationError:
+                return False
+        alt = np.stack(columns, axis=-1)
+        return compare(alt, result.value, trial.sizes, "", result.dtype) is None
 
     def _problem(self, eq: Equation, func: FunctionInfo, trial: Trial, expected: np.ndarray,
                  result: CallResult) -> tuple[str, dict, Range, float] | None:
