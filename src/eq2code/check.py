@@ -31,6 +31,7 @@ class Options:
     maps: dict[str, str] = field(default_factory=dict)
     seed: int = 0
     timeout: float = 10.0
+    memory_mb: int = 2048  # the child's address-space limit (spec §5)
     no_exec: bool = False
     rule: str | None = None  # the rule's name when checking against a shipped rule
     aliases: tuple[str, ...] = ()
@@ -152,7 +153,7 @@ class Check:
         calls = [self._call_spec(func, mapping, t, exp) for t, exp in zip(trials, expected)]
         try:
             outcome = run_calls(str(Path(self.impl_path).resolve()), func.name, calls,
-                                timeout=self.options.timeout)
+                                timeout=self.options.timeout, memory_mb=self.options.memory_mb)
         except SandboxError as e:
             self.add("internal-error", self.impl_path, func.range, detail=str(e))
             return self.record("error")
@@ -191,8 +192,8 @@ class Check:
 
     def _run_failure(self, outcome: RunOutcome, func: FunctionInfo) -> None:
         at = self._user_range(outcome.lineno, outcome.col, outcome.end_col, func)
-        if outcome.status == "timeout":
-            self.add("timeout", self.impl_path, at if outcome.phase == "import" else func.range,
+        if outcome.status == "timeout":  # the line is where the child was when time ran out
+            self.add("timeout", self.impl_path, at,
                      seconds=f"{self.options.timeout:g}", phase=outcome.phase or "call")
         elif outcome.status == "import-error":
             name = "python-syntax" if outcome.exc_type in ("SyntaxError", "IndentationError", "TabError") else "exception"
@@ -201,9 +202,14 @@ class Check:
         elif outcome.status == "function-not-found":
             self.add("function-not-found", self.impl_path, func.range, wanted=func.name)
         elif outcome.status == "resource-limit":
-            self.add("resource-limit", self.impl_path, at, resource="memory")
+            if outcome.signal_name == "SIGXFSZ":
+                self.add("resource-limit", self.impl_path, at, resource="file size")
+            else:
+                how = "killed by SIGKILL" if outcome.signal_name else outcome.exc_type or "MemoryError"
+                self.add("resource-limit", self.impl_path, at, resource="memory",
+                         detail=f"{how} at the limit of {self.options.memory_mb} MB")
         elif outcome.status == "crashed":
-            self.add("crashed", self.impl_path, func.range, how=f"killed by signal {outcome.signal_name}")
+            self.add("crashed", self.impl_path, at, how=f"killed by signal {outcome.signal_name}")
         else:
             how = f"exited ({outcome.exc_type or 'os._exit'}"
             how += f", status {outcome.exit_code})" if outcome.exit_code is not None else ")"
@@ -288,8 +294,10 @@ class Check:
         if found is None:
             return False
         trial = next(t for t, _, r in core if r.status == "ok")
-        self.add(found.name, self.impl_path, self._locate(found.name, func, found.part), part=found.part,
-                 detail=found.detail or None, inputs=self._inputs_text(eq, trial), seed=str(self.options.seed))
+        finding = self.add(found.name, self.impl_path, self._locate(found.name, func, found.part), part=found.part,
+                           detail=found.detail or None, inputs=self._inputs_text(eq, trial),
+                           seed=str(self.options.seed))
+        finding.severity = Severity.ERROR  # the mistake that makes the code wrong (missing-operation too)
         return True
 
     def _locate(self, name: str, func: FunctionInfo, part: str = "") -> Range:
@@ -385,8 +393,13 @@ class Check:
                     self._user_range(result.lineno, result.col, result.end_col, func), 1e300)
         if result.status == "no-return":
             return ("no-return", {}, func.range, 1e300)
-        if result.status in ("wrong-type", "too-large"):
-            return ("wrong-type", {"type": result.result_type or result.exc_message}, func.range, 1e300)
+        if result.status == "too-large":  # refused in the child: never written, never loaded
+            return ("resource-limit", {"resource": "result size", "detail": result.exc_message},
+                    func.range, 1e300)
+        if result.status == "wrong-type":
+            detail = "" if result.exc_message.endswith("is not a number or an array") else result.exc_message
+            return ("wrong-type", {"type": result.result_type or "an unreadable value", "detail": detail},
+                    func.range, 1e300)
         exp_shape = shape_names(tuple(trial.batch) + tuple(eq.output_shape)) if not trial.batch else \
             shape_names(("batch",) + tuple(eq.output_shape))
         problem = compare(expected, result.value, trial.sizes, exp_shape, result.dtype)  # type: ignore[arg-type]

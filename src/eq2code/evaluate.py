@@ -69,6 +69,13 @@ def _sigmoid(x):
     return 1 / (1 + np.exp(-x))
 
 
+def _erf(x):
+    """erf elementwise (NumPy has none; math.erf is exact to float64)."""
+    import math
+
+    return np.vectorize(lambda v: math.erf(float(v)), otypes=[DTYPE])(x)
+
+
 def _product(*xs):
     """Elementwise product with the math's convention 0·(±∞) = 0 (so 0 log 0 = 0)."""
     out = xs[0]
@@ -81,7 +88,8 @@ def _product(*xs):
 
 UNARY = {"exp": np.exp, "log": np.log, "abs": np.abs, "tanh": np.tanh, "sinh": np.sinh, "cosh": np.cosh,
          "sin": np.sin, "cos": np.cos, "tan": np.tan, "arctan": np.arctan, "arcsin": np.arcsin,
-         "arccos": np.arccos, "sign": np.sign, "sigmoid": _sigmoid}
+         "arccos": np.arccos, "sign": np.sign, "sigmoid": _sigmoid, "erf": _erf,
+         "erfc": lambda x: 1 - _erf(x)}
 RELATIONS = {"gt": np.greater, "lt": np.less, "ge": np.greater_equal, "le": np.less_equal,
              "eq": np.equal, "ne": np.not_equal}
 

@@ -141,7 +141,7 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
 def _stress_trials(eq: Equation, base: Trial, rng: np.random.Generator) -> list[Trial]:
     """Stress profiles (spec §2): large-magnitude reals; exact zeros on the simplex boundary."""
     out = []
-    reals = [s for s in eq.inputs if s.role == "array" and s.space.kind == "real"]
+    reals = [s for s in eq.inputs if s.space.kind == "real" and (s.role == "array" or _batchable_scalar(eq, s))]
     if reals:
         values = dict(base.values)
         for s in reals:

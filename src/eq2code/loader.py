@@ -145,17 +145,57 @@ class Mapping:
         return not self.unmapped_inputs and not self.unmapped_params
 
 
-def _candidates(spec: InputSpec) -> list[str]:
+def param_aliases(text: str) -> dict[str, tuple[str, ...]]:
+    """The `% eq2code: params=` metadata of an equation file: `g:grad|gradient,alpha:lr|eta`
+    → {"g": ("grad", "gradient"), "alpha": ("lr", "eta")}. A symbol is named as `eq2code
+    parse` shows it (code name, SymPy name or LaTeX). See docs/rules.md."""
+    out: dict[str, tuple[str, ...]] = {}
+    for entry in text.split(","):
+        symbol, sep, names = entry.partition(":")
+        symbol = symbol.strip()
+        found = tuple(n.strip() for n in names.split("|") if n.strip())
+        if sep and symbol and found:
+            out[symbol] = out.get(symbol, ()) + found
+    return out
+
+
+def _extra_aliases(spec: InputSpec, extra: dict[str, tuple[str, ...]] | None) -> tuple[str, ...]:
+    if not extra:
+        return ()
+    keys = {symbol_key(spec.name), symbol_key(spec.sympy_name), symbol_key(spec.latex)}
+    return tuple(a for k, v in extra.items() if symbol_key(k) in keys for a in v)
+
+
+def symbol_key(text: str) -> str:
+    """How a `params=` entry names a symbol: `W^Q`, `W^{Q}`, `\\hat{y}`, `y_hat`, `\\alpha` and
+    `alpha` all work; spacing, backslashes, braces and font macros do not matter."""
+    t = re.sub(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathcal|mathit|text)\b", "", text)
+    return re.sub(r"[\s\\{}]", "", t)
+
+
+SPACE_ALIASES: dict[str, tuple[str, ...]] = {
+    "categorical": ("tokens", "token", "targets", "target", "labels", "label", "ids", "indices", "idx",
+                    "classes", "class_ids"),
+    "onehot": ("onehot", "one_hot", "targets", "target", "labels", "y_true"),
+    "simplex": ("probs", "probabilities", "prob", "dist", "distribution"),
+}
+
+
+def _candidates(spec: InputSpec, extra: dict[str, tuple[str, ...]] | None = None) -> list[str]:
     base = spec.name
-    names = [base, base.lower(), spec.sympy_name, *spec.aliases, *ALIASES.get(base, ())]
+    names = [base, base.lower(), spec.sympy_name, *spec.aliases, *_extra_aliases(spec, extra),
+             *ALIASES.get(base, ()), *SPACE_ALIASES.get(spec.space.kind, ())]
     if base.endswith("_hat"):
         stem = base[:-4]
         names += [stem + "hat", stem + "_pred", stem + "pred", "pred", "predicted"]
     return [_norm(n) for n in names if n]
 
 
-def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str]) -> Mapping:
-    """By explicit --map, then by name, then by position. Sizes only where asked by name."""
+def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
+                  aliases: dict[str, tuple[str, ...]] | None = None) -> Mapping:
+    """By explicit --map, then by name (the symbol's own, then `aliases` — symbol → parameter
+    names, from the `params=` metadata — then the common ALIASES), then by position. Sizes
+    only where asked by name."""
     params = [p for p in func.params if p.kind != "var"]
     free = list(params)
     how: dict[str, str] = {}
@@ -177,7 +217,7 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str]) ->
     for spec in inputs:
         if spec.name in how:
             continue
-        cands = _candidates(spec)
+        cands = _candidates(spec, aliases)
         # exact name first, then aliases in order
         match = next((p for c in cands for p in free if _norm(p.name) == c), None)
         if match is not None:

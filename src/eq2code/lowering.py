@@ -23,6 +23,7 @@ from .sympy_ext import Apply, Reduce, Softmax, sigmoid
 
 INDEX_ASSUMPTIONS = {"integer": True}
 DISTRIBUTION_NAMES = {"p", "q", "r", "P", "Q", "pi"}  # p(x) over a support is a distribution
+BUILTIN_FUNCTIONS = {"softmax", "Softmax", "sigma", "ReLU", "relu", "erf", "erfc", "H", "D_KL"}
 SIZE_ASSUMPTIONS = {"integer": True, "positive": True}
 
 
@@ -44,6 +45,7 @@ class Decl:
     shape: tuple
     space: Space
     declared: bool = True
+    elementwise: bool = False  # x_t \in S: the space of every entry; the shape comes from use
 
 
 @dataclass
@@ -127,6 +129,13 @@ class ArrayUse:
     latex: str
 
 
+class OrderedSet(dict):
+    """A set that remembers insertion order (the order symbols and definitions are met)."""
+
+    def add(self, key) -> None:
+        self[key] = None
+
+
 @dataclass
 class Context:
     decls: dict[str, Decl]
@@ -139,7 +148,7 @@ class Context:
     indices: dict[str, tuple[sympy.Symbol, Any, Any]] = field(default_factory=dict)
     free: dict[str, str | None] = field(default_factory=dict)  # free index → size name it spans
     bindings: dict[str, Any] = field(default_factory=dict)  # function parameters being inlined
-    uses: set[str] = field(default_factory=set)
+    uses: OrderedSet = field(default_factory=OrderedSet)
     inlining: list[str] = field(default_factory=list)  # functions being defined or inlined now
     matrices: set[str] = field(default_factory=set)  # undeclared symbols that matrix products make matrices
     distributions: set[str] = field(default_factory=set)  # arrays used as distributions p(x)
@@ -271,6 +280,12 @@ class Lowerer:
             node = ir.Script(ir.Ident(key, span=base.span), node.sub, None, span=node.span)
             if node.sub is None:
                 return self.symbol(key, node, bare=True)
+        if key is not None and node.sup is not None and node.sub is not None and self._is_index_sub(node.sub):
+            named_sup = self._named_sup(key, node.sup)  # p^{t}_i: entry i of the vector p^t
+            if named_sup is not None:
+                return self._entry(named_sup, node.sub, node)
+        if key is not None and node.sub is not None and key in self.ctx.quantities and self._is_index_sub(node.sub):
+            return self._entry(key, node.sub, node)  # h_k of 𝐡 = W𝐱
         if key is not None and node.sub is not None:
             named = self._named_sub(key, node.sub)
             if named is not None and (named in self.ctx.decls or named in self.ctx.quantities
@@ -279,10 +294,21 @@ class Lowerer:
                 return self._superscript(value, node.sup, node, named) if node.sup is not None else value
             value = self._indexed(key, node.sub, node)
             return self._superscript(value, node.sup, node, None) if node.sup is not None else value
+        if isinstance(base, ir.Call) and not self._is_application(base):  # y_i (1 - ŷ_i)^γ
+            group = ir.Script(ir.Group(base.args[0], span=base.span), node.sub, node.sup, span=node.span)
+            return self._times(self.expr(base.func), self.expr(group), node)
+        if isinstance(base, ir.Norm):  # ‖𝐯‖_2
+            return self._superscript(self._norm(base, node.sub), node.sup, node, None) if node.sup is not None \
+                else self._norm(base, node.sub)
         if node.sub is not None:
             if isinstance(base, ir.Call):  # softmax(z)_i
                 value = self._call(base, out_index=node.sub)
                 return self._superscript(value, node.sup, node, None) if node.sup is not None else value
+            if isinstance(base, ir.Group) and self._is_index_sub(node.sub):  # (W𝐱)_i
+                value = self.expr(base)
+                if isinstance(value, MatrixExpr):
+                    value = self._index_matrix(value, node.sub, node)
+                    return self._superscript(value, node.sup, node, None) if node.sup is not None else value
             raise LoweringError("unsupported-notation", "a subscript on an expression", node.span, "_")
         if key is not None and node.sup is not None:
             named = self._named_sup(key, node.sup)
@@ -292,6 +318,25 @@ class Lowerer:
                 return self._elementwise(sympy.exp, self.expr(node.sup))
         value = self.expr(base)
         return self._superscript(value, node.sup, node, key)
+
+    def _entry(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
+        """Entry `sub` of a symbol: of a vector-valued auxiliary definition, or of an array."""
+        if key in self.ctx.quantities:
+            value = self.ctx.quantities[key]
+            self.ctx.uses.add(key)
+            if not isinstance(value, MatrixExpr):
+                raise LoweringError("not-checkable", f"{latex_of(key)} is a scalar and has no entries", node.span)
+            return self._index_matrix(value, sub, node)
+        return self._indexed(key, sub, node)
+
+    def _is_application(self, node: ir.Call) -> bool:
+        """Is `name(…)` a function applied (not a product)?"""
+        name = self._func_name(node.func)
+        if name is not None and (name in self.ctx.functions or name in BUILTIN_FUNCTIONS):
+            return True
+        if _is_expectation(node.func) or (isinstance(node.func, ir.Ident) and self._indexes_support(node)):
+            return True
+        return self._looks_like_function(node.func)
 
     def _base_key(self, base: ir.Node) -> str | None:
         return base.key if isinstance(base, ir.Ident) else None
@@ -384,6 +429,8 @@ class Lowerer:
             return self._elementwise(sigmoid, self._one_arg(node))
         if name in ("ReLU", "relu"):
             return self._elementwise(lambda u: sympy.Max(0, u), self._one_arg(node))
+        if name in ("erf", "erfc") and name not in self.ctx.decls:
+            return self._elementwise(getattr(sympy, name), self._one_arg(node))
         if _is_expectation(func):
             return self._expectation(func, node)  # type: ignore[arg-type]
         if name in ("H", "D_KL") and name not in self.ctx.decls:
@@ -411,6 +458,11 @@ class Lowerer:
 
     def _distribution(self, node: ir.Node) -> str:
         key = node.key if isinstance(node, ir.Ident) else None
+        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and not node.primes:
+            if node.sup is not None and node.sub is None:
+                key = self._named_sup(node.base.key, node.sup)  # 𝐩^{t}
+            elif node.sub is not None and node.sup is None:
+                key = self._named_sub(node.base.key, node.sub)  # 𝐩_s
         if key is None:
             raise LoweringError("not-checkable", "the distribution must be a named vector such as p",
                                 node.span)
@@ -436,7 +488,7 @@ class Lowerer:
         saved = dict(self.ctx.indices)
         try:
             x = self._support_index(letter)
-            weight = self._indexed(dist, ir.Ident(letter, span=func.span), func)
+            weight = self._entry(dist, ir.Ident(letter, span=func.span), func)
             value = self.expr(body)
             return sympy.Sum(weight * value, (x, 1, self.ctx.indices[letter][2]))
         finally:
@@ -455,8 +507,8 @@ class Lowerer:
         try:
             x = self._support_index("_x")
             at = ir.Ident("_x", span=node.span)
-            p = self._indexed(keys[0], at, node)
-            q = self._indexed(keys[-1], at, node)
+            p = self._entry(keys[0], at, node)
+            q = self._entry(keys[-1], at, node)
             term = p * sympy.log(p / q) if name == "D_KL" else -p * sympy.log(q)
             return sympy.Sum(term, (x, 1, self.ctx.indices["_x"][2]))
         finally:
@@ -475,6 +527,8 @@ class Lowerer:
         """A name followed by (…) applies a function unless the name is a known value."""
         key = func.key if isinstance(func, ir.Ident) else None
         if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident):
+            if func.sub is not None and self._is_index_sub(func.sub):
+                return False  # y_i (1 - ŷ_i): an entry times a group
             key = self._named_sub(func.base.key, func.sub) if func.sub is not None else func.base.key
         if key is None:
             return False
@@ -696,9 +750,27 @@ class Lowerer:
     def _abs(self, node: ir.Abs) -> Any:
         return self._elementwise(sympy.Abs, self.expr(node.body))
 
-    def _norm(self, node: ir.Node, p: Any = 2) -> Any:
-        raise LoweringError("unsupported-notation", "a norm inside an expression is not supported yet",
-                            node.span, "\\|\\cdot\\|")
+    def _norm(self, node: ir.Norm, sub: ir.Node | None = None) -> Any:
+        """‖𝐯‖_p of a vector: (Σ_k |v_k|^p)^{1/p}; ‖𝐯‖ is the 2-norm."""
+        p = key_text(sub) if sub is not None else "2"
+        if p not in ("1", "2"):
+            raise LoweringError("unsupported-notation", f"the {p}-norm is not supported", node.span, f"\\|\\cdot\\|_{p}")
+        value = self.expr(node.body)
+        if not isinstance(value, MatrixExpr):
+            return sympy.Abs(value)
+        saved = dict(self.ctx.indices)
+        try:
+            size = self.ctx.sizes.fresh("n_norm", weak=True)
+            self._unify_dims(value.shape[0], size_symbol(size), node)
+            value = self.canonical(value)
+            k = sympy.Symbol("_k", **INDEX_ASSUMPTIONS)
+            entry = value[k - 1, 0]
+            hi = value.shape[0]
+            if p == "1":
+                return sympy.Sum(sympy.Abs(entry), (k, 1, hi))
+            return sympy.sqrt(sympy.Sum(entry ** 2, (k, 1, hi)))
+        finally:
+            self.ctx.indices = saved
 
     # -- big operators -----------------------------------------------------------------------
     def _bigop(self, node: ir.BigOp) -> Any:
@@ -768,20 +840,25 @@ class Lowerer:
         return sympy.Piecewise(*pieces)
 
     def _condition(self, cond: ir.Node | None) -> Any:
+        """`\\text{if } |a| \\le \\delta`, `x > 0`, `\\text{otherwise}` → a SymPy condition."""
         if cond is None:
             return sympy.true
-        if isinstance(cond, ir.Text) or (isinstance(cond, ir.Ident) and cond.style == "text"):
-            text = cond.content if isinstance(cond, ir.Text) else cond.name
-            if text.strip().lower() in ("otherwise", "else", "if otherwise"):
+        if isinstance(cond, ir.Statement) and len(cond.clauses) == 1:  # a trailing comma
+            return self._condition(cond.clauses[0])
+        if _is_prose(cond):
+            if _prose(cond).strip(" .,;").lower() in ("otherwise", "else", "if otherwise", "sonst"):
                 return sympy.true
-        if isinstance(cond, ir.Product) and isinstance(cond.factors[0], (ir.Text, ir.Ident)):
-            return self._condition(ir.Product(cond.factors[1:], cond.ops[1:], span=cond.span)
-                                   if len(cond.factors) > 2 else cond.factors[1])
+            raise LoweringError("unsupported-notation", f"the condition '{_prose(cond).strip()}' is prose",
+                                cond.span, "cases")
+        if isinstance(cond, ir.Product) and _is_prose(cond.factors[0]):
+            rest = cond.factors[1:]
+            return self._condition(rest[0] if len(rest) == 1 else ir.Product(rest, [None] + cond.ops[2:],
+                                                                               span=cond.span))
         if isinstance(cond, ir.Chain) and len(cond.rels) == 1:
             left, right = cond.items
-            if isinstance(left, ir.Product) and isinstance(left.factors[0], (ir.Text,)):
-                left = left.factors[1] if len(left.factors) == 2 else \
-                    ir.Product(left.factors[1:], left.ops[1:], span=left.span)
+            if isinstance(left, ir.Product) and _is_prose(left.factors[0]):
+                rest = left.factors[1:]
+                left = rest[0] if len(rest) == 1 else ir.Product(rest, [None] + left.ops[2:], span=left.span)
             rel = {"lt": sympy.Lt, "gt": sympy.Gt, "le": sympy.Le, "ge": sympy.Ge, "eq": sympy.Eq,
                    "neq": sympy.Ne}.get(cond.rels[0])
             if rel is not None:
@@ -800,6 +877,15 @@ class Lowerer:
 
     def _empty(self, node: ir.Empty) -> Any:
         raise LoweringError("latex-syntax", "an empty group where a value is needed", node.span)
+
+
+def _is_prose(node: ir.Node) -> bool:
+    return isinstance(node, ir.Text) or (isinstance(node, ir.Ident) and node.style == "text"
+                                         and node.name.lower() in ("if", "otherwise", "else", "for", "when"))
+
+
+def _prose(node: ir.Node) -> str:
+    return node.content if isinstance(node, ir.Text) else node.name  # type: ignore[attr-defined]
 
 
 def _is_d(node: ir.Node) -> bool:

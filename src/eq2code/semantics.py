@@ -66,6 +66,7 @@ class FileReader:
         self.size_names: set[str] = set()
         self.functions: dict[str, FunctionDef] = {}
         self.quantities: dict[str, object] = {}
+        self.quantity_inputs: dict[str, list[InputSpec]] = {}  # inputs of each auxiliary definition
 
     # -- positions ---------------------------------------------------------------------------
     def range_of(self, block: Block, span: tuple[int, int]) -> Range:
@@ -150,6 +151,12 @@ class FileReader:
             if key is None:
                 continue
             t_latex = clause.block.text[target.span[0]:target.span[1]]
+            if not shape and _element_target(target):
+                # x_t \in \{1,…,V\}, \sigma_j \in ℝ_{>0}: every entry of the array x lives there
+                key = target.base.key  # type: ignore[attr-defined]
+                base_span = target.base.span  # type: ignore[attr-defined]
+                self.decls[key] = Decl(key, clause.block.text[base_span[0]:base_span[1]], (), space, elementwise=True)
+                continue
             self.decls[key] = Decl(key, t_latex, shape, space)
             for d in shape:
                 if isinstance(d, str):
@@ -256,13 +263,14 @@ class FileReader:
         names = {py_name(k): latex_of(k) for k in ctx.order}
         eq.parts = equation_parts(values[0], names)
         eq.uses = set(ctx.uses)
-        eq.inputs = self._inputs(ctx, head, values)
+        eq.inputs = self._with_used_inputs(self._inputs(ctx, head, values), ctx.uses)
         eq.output_shape = self._output_shape(free, values[0])
         eq.mutants = make_mutants(values[0], eq.inputs, is_kl=eq.key == "D_KL" or "D_KL" in ctx.uses, names=names)
         eq.variants = make_variants(values[0])
         eq.checkable = True
         if head is not None and not head.is_function and not head.out_indices:
             self.quantities[head.key] = values[0]
+            self.quantity_inputs[head.key] = eq.inputs
 
     def _context(self) -> Context:
         return Context(self.decls, self.functions, self.quantities, self.sizes, self.size_names)
@@ -325,6 +333,18 @@ class FileReader:
             inputs.append(InputSpec(py_name(name), latex_of(name), (), Space("size"), "size", name))
         return inputs
 
+    def _with_used_inputs(self, inputs: list[InputSpec], uses) -> list[InputSpec]:
+        """An auxiliary definition's inputs (𝐳^t of 𝐩^t = softmax(𝐳^t/T)) are inputs of what uses it."""
+        names = {i.name for i in inputs}
+        extra = []
+        for key in uses:  # in the order the equation uses them
+            for spec in self.quantity_inputs.get(key, []):
+                if spec.name not in names:
+                    names.add(spec.name)
+                    extra.append(spec)
+        arrays = [i for i in inputs if i.role != "size"] + [i for i in extra if i.role != "size"]
+        return arrays + [i for i in inputs if i.role == "size"] + [i for i in extra if i.role == "size"]
+
     def _size_label(self, ctx: Context, dim: str) -> object:
         rep = ctx.sizes.find(dim)
         return int(rep) if rep.isdigit() else rep
@@ -334,6 +354,8 @@ class FileReader:
             return tuple(int(hi) if isinstance(hi, (int, sympy.Integer)) else str(hi) for _, _, hi in free)
         if isinstance(value, MatrixExpr):
             rows, cols = value.shape
+            if rows == 1 and cols == 1:
+                return ()  # 𝐮^⊤𝐯 is a number
             dims = [rows] if cols == 1 else [rows, cols]
             return tuple(int(d) if isinstance(d, (int, sympy.Integer)) else str(d) for d in dims)
         return ()
@@ -376,11 +398,11 @@ def _inferred_space(ctx: Context, key: str, values: list) -> Space:
     """Undeclared: a distribution p(x) lives on the simplex; what a log or a root takes
     directly, or what only divides, is positive; everything else is real."""
     if key in ctx.distributions:
-        return Space("simplex", 0.0, 1.0, latex="\\Delta (inferred)")
+        return Space("simplex", 0.0, 1.0, latex="\\Delta")
     name = py_name(key)
     direct = [a for v in values for a in _direct_arguments(v)]
     if any(_is_symbol_named(a, name) for a in direct):
-        return Space("positive", 0.0, None, (False, True), "\\mathbb{R}_{>0} (inferred)")
+        return Space("positive", 0.0, None, (False, True), "\\mathbb{R}_{>0}")
     return REAL
 
 
@@ -429,6 +451,13 @@ def _array_like(node: ir.Node) -> bool:
     if isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top":
         return True
     return isinstance(node, ir.Call) and isinstance(node.func, ir.Ident) and node.func.name in ("softmax", "Softmax")
+
+
+def _element_target(node: ir.Node) -> bool:
+    """`x_t`, `\\sigma_j`: a one-letter lowercase subscript declares the entries of an array."""
+    return isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.sup is None \
+        and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1 and node.sub.name.islower() \
+        and not node.sub.style
 
 
 def _is_symbol(node: ir.Node) -> bool:
@@ -484,16 +513,23 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         if inner is not None and lhs.sub is not None:
             inner.out_indices = _letters(lhs.sub)
             return inner
+    if isinstance(lhs, ir.Func) and lhs.sub is None and lhs.sup is None:  # \log softmax(z)_i = …
+        inner = analyze_head(lhs.arg, rhs)
+        if inner is not None:
+            return Head(f"{lhs.name}_{inner.name}", f"{lhs.name}:{inner.key}", inner.params, inner.out_indices,
+                        False)
     if isinstance(lhs, ir.Call) and lhs.bracket == "(":
         key = symbol_key(lhs.func)
         if key is None:
             return None
-        params = [a.items[0] if isinstance(a, ir.Chain) and a.rels == ["parallel"] else a for a in lhs.args]
         flat: list[ir.Node] = []
         for a in lhs.args:
             flat.extend(a.items if isinstance(a, ir.Chain) and set(a.rels) <= {"parallel", "mid"} else [a])
         if not all(symbol_key(p) is not None for p in flat):
-            return None
+            if any(isinstance(p, ir.Call) for p in flat):
+                # D_KL(q_φ(z|x) ‖ p(z)) = …: a named value, whose inputs are those of its right side
+                return Head(_head_name(key), key, [], [], False)
+            return None  # softmax((1/√2  0)) = …: an identity between computed sides
         return Head(_head_name(key), key, flat, [], True)
     if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Norm):
         p = key_text(lhs.sub) or "2"

@@ -10,6 +10,7 @@ from . import ir
 from .errors import LatexError
 
 _NAME_TEXT = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
+PROSE_WORDS = {"if", "for", "when", "where", "otherwise", "else", "and", "or", "s", "st", "with", "all"}
 
 
 def _span(meta) -> ir.Span:
@@ -172,7 +173,10 @@ class ToIR(Transformer):
 
     # -- scripts -------------------------------------------------------------------------
     def braced_script(self, meta, children):
-        return children[1]
+        content = children[1]
+        if isinstance(content, ir.Statement):  # Q_{t,x_t}: several indices
+            return ir.Tuple(list(content.clauses), "{", span=_span(meta))
+        return content
 
     def script(self, meta, children):
         return children[0]
@@ -209,8 +213,9 @@ class ToIR(Transformer):
         return ir.Special(children[0].value, span=_tok_span(children[0]))
 
     def text(self, meta, children):
-        content = children[0].value.strip()
-        if _NAME_TEXT.match(content):
+        raw = children[0].value
+        content = raw.strip()
+        if _NAME_TEXT.match(content) and content == raw and content.lower() not in PROSE_WORDS:
             return ir.Ident(content, "text", span=_tok_span(children[0]))
         return ir.Text(children[0].value, span=_tok_span(children[0]))
 

@@ -1,0 +1,8 @@
+# eq2code-example: verdict=fail
+# eq2code-example: note=Linear branch written delta * |a| - 1/2 (drops the delta of delta^2 / 2).
+import numpy as np
+
+
+def huber_loss(y, y_hat, delta=1.0):
+    a = np.abs(y - y_hat)
+    return np.mean(np.where(a <= delta, 0.5 * a ** 2, delta * a - 0.5))
