@@ -51,6 +51,7 @@ class Check:
         self.options = options
         self.findings: list[Finding] = []
         self.function: FunctionInfo | None = None
+        self.mapping: Mapping | None = None
         self.equation: Equation | None = None
         self.forms: list[str] = []
 
@@ -127,7 +128,7 @@ class Check:
         return func
 
     def _mapping(self, func: FunctionInfo, eq: Equation) -> Mapping | None:
-        mapping = map_arguments(func, eq, self.options.maps,
+        mapping = self.mapping = map_arguments(func, eq, self.options.maps,
                                 param_aliases(self.eq_file.metadata.get("params", "")))
         params = ", ".join(p.name for p in func.params) or "no parameters"
         for spec in mapping.unmapped_inputs:
@@ -258,6 +259,7 @@ class Check:
         if core_ok:
             self._batch_note(eq, batched, batch_problems, func)
             self._stress_notes(eq, func, stress)
+            self._static_notes(func)
             return self.record("pass")
         if batch_ok:
             self.add("rejects-core-form", self.impl_path, func.range,
@@ -266,7 +268,7 @@ class Check:
         if self._accepted_variant(eq, func, core):
             self.forms.append("core")
             return self.record("pass")
-        if not self._named_mistake(eq, func, core):
+        if not self._named_mistake(eq, func, core) and not self._static_mistake(eq, func, core):
             self._report_core(core, core_problems, func)
         return self.record("fail")
 
@@ -299,6 +301,55 @@ class Check:
                            seed=str(self.options.seed))
         finding.severity = Severity.ERROR  # the mistake that makes the code wrong (missing-operation too)
         return True
+
+    def _facts(self, func: FunctionInfo):
+        """What static analysis (libcst, imported only now) sees in the function, or None."""
+        try:
+            from .static import analyze
+
+            ndims = {}
+            if self.equation is not None and self.mapping is not None:
+                ndims = {p: len(spec.shape) for p, spec in self.mapping.keyword.items()}
+            facts = analyze(self.impl_path, func.name, ndims)
+            return facts if facts.found else None
+        except Exception:  # static analysis must never cost the verdict
+            return None
+
+    def _static_mistake(self, eq: Equation, func: FunctionInfo, core) -> bool:
+        """An exception explained by the code's pattern: a broadcast error from a reduction
+        without keepdims, a matmul shape error from an operand left untransposed."""
+        errors = [r for _, _, r in core if r.status == "exception"]
+        if not errors:
+            return False
+        message = " ".join(f"{r.exc_type}: {r.exc_message}" for r in errors)
+        facts = self._facts(func)
+        if facts is None:
+            return False
+        if "broadcast" in message and facts.hints_named("missing-keepdims"):
+            hint = facts.hints_named("missing-keepdims")[0]
+            part = self._part_latex(eq, "sum") if any(p["op"] == "sum" for p in eq.parts) else \
+                self._part_latex(eq, "softmax")
+            self.add("missing-keepdims", self.impl_path, hint.range, part=part,
+                     detail=f"{errors[0].exc_type}: {errors[0].exc_message}").severity = Severity.ERROR
+            return True
+        matmul_error = any(w in message for w in ("matmul", "not aligned", "core dimension", "shapes"))
+        if matmul_error and any(p["op"] == "transpose" for p in eq.parts):
+            from .static import locate
+
+            where = locate("missing-transpose", facts, "") or func.range
+            self.add("missing-transpose", self.impl_path, where, part=self._part_latex(eq, "transpose"),
+                     detail=f"{errors[0].exc_type}: {errors[0].exc_message}").severity = Severity.ERROR
+            return True
+        return False
+
+    def _static_notes(self, func: FunctionInfo) -> None:
+        """Accepted variants the code shows by its pattern (numbers already agreed)."""
+        if any(f.name == "epsilon-variant" for f in self.findings):
+            return
+        facts = self._facts(func)
+        if facts is not None and facts.hints_named("epsilon-variant"):
+            hint = facts.hints_named("epsilon-variant")[0]
+            self.add("epsilon-variant", self.impl_path, hint.range, part="\\log", detail=hint.detail)
 
     def _locate(self, name: str, func: FunctionInfo, part: str = "") -> Range:
         """The responsible expression in the code (static analysis), else the def line."""

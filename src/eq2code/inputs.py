@@ -42,9 +42,9 @@ def size_names(eq: Equation) -> list[str]:
         for d in dims:
             if isinstance(d, str) and d not in names:
                 names.append(d)
-    for _, _, hi in eq.free_indices:
-        if not isinstance(hi, int) and str(hi) not in names and not str(hi).isdigit():
-            names.append(str(hi))
+    for _, _, hi in eq.free_indices:  # hi is a plan: ["size", "K"] or ["num", 3.0]
+        if isinstance(hi, list) and hi and hi[0] == "size" and hi[1] not in names:
+            names.append(hi[1])
     return names
 
 

@@ -719,7 +719,11 @@ class Lowerer:
             fname = _derivative_numerator(node)
             if fname is None:
                 raise LoweringError("not-checkable", "a derivative needs the expression it applies to", node.span)
-            return self._differentiate(self.symbol(fname, node.num, bare=True), self.expr(var), node)
+            if fname in self.ctx.functions and fname not in self.ctx.inlining:  # df/dx of f(x) = …
+                value = self.expr(ir.Call(ir.Ident(fname, span=node.span), [var], span=node.span))
+            else:
+                value = self.symbol(fname, node.num, bare=True)
+            return self._differentiate(value, self.expr(var), node)
         return self._divide(self.expr(node.num), self.expr(node.den), node)
 
     def _derivative_variable(self, factor: ir.Node) -> Any:
