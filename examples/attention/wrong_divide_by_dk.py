@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: verdict=fail findings=wrong-scale
 # eq2code-example: note=Divides by d_k instead of sqrt(d_k).
 import numpy as np
 

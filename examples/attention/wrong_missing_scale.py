@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: verdict=fail findings=missing-scale
 # eq2code-example: note=Forgets the 1/sqrt(d_k) scale.
 import numpy as np
 

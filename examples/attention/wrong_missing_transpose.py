@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=exception
+# eq2code-example: verdict=fail findings=exception mistake=missing-transpose
 # eq2code-example: note=Multiplies Q by K without transposing K (shapes do not align when m != d_k).
 import numpy as np
 

@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=wrong-shape
+# eq2code-example: verdict=fail findings=missing-value-product
 # eq2code-example: note=Returns the attention weights and forgets the final product with V.
 import numpy as np
 

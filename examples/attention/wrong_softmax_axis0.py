@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: verdict=fail findings=wrong-reduction-axis
 # eq2code-example: note=Normalises the attention weights over the queries (axis=0) instead of the keys.
 import numpy as np
 

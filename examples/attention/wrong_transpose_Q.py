@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=exception
+# eq2code-example: verdict=fail findings=missing-transpose mistake=missing-transpose
 # eq2code-example: note=Writes Q.T @ K instead of Q @ K.T.
 import numpy as np
 

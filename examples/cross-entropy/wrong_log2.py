@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: verdict=fail findings=wrong-log-base
 # eq2code-example: note=Uses log base 2 (bits) instead of the natural log.
 import numpy as np
 

@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: verdict=fail findings=sum-vs-mean
 # eq2code-example: note=Averages over the classes instead of summing.
 import numpy as np
 

@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: verdict=fail findings=sign-error
 # eq2code-example: note=Forgets the minus sign, so the loss is negative.
 import numpy as np
 

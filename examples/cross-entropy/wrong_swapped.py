@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: verdict=fail findings=numeric-mismatch mistake=swapped-arguments
 # eq2code-example: note=Swaps target and prediction inside the formula: -sum(y_hat * log(y)).
 import numpy as np
 

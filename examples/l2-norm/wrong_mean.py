@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: verdict=fail findings=sum-vs-mean
 # eq2code-example: note=Uses the mean of the squares (root mean square) instead of the sum.
 import numpy as np
 

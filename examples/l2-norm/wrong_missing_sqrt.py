@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: verdict=fail findings=missing-sqrt
 # eq2code-example: note=Returns the squared norm: the sqrt is missing.
 import numpy as np
 

@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: verdict=fail findings=sign-error
 # eq2code-example: note=Drops the minus in the exponent: 1 / (1 + exp(x)).
 import numpy as np
 

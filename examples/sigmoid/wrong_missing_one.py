@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: verdict=fail findings=missing-term
 # eq2code-example: note=Forgets the 1 + in the denominator: 1 / exp(-x).
 import numpy as np
 

@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: verdict=fail findings=missing-scale
 # eq2code-example: note=Accepts T but never uses it: plain softmax.
 import numpy as np
 

@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: verdict=fail findings=temperature-inverted
 # eq2code-example: note=Multiplies the logits by T instead of dividing.
 import numpy as np
 

@@ -96,7 +96,9 @@ class Check:
         eq = self.eq_file.main
         if eq is None:
             if not any(f.effective_severity == Severity.ERROR for f in self.findings):
-                reasons = [e.reason for e in self.eq_file.equations if e.reason and e.kind != "declaration"]
+                candidate = self.eq_file.main_candidate
+                reasons = [candidate.reason] if candidate is not None and candidate.reason else []
+                reasons += [e.reason for e in self.eq_file.equations if e.reason and e.kind != "declaration"]
                 self.add("not-checkable", self.eq_path, Range.of(0, 0, 0, 1),
                          reason=reasons[0] if reasons else "the file defines no value to compute",
                          ).severity = Severity.ERROR

@@ -15,12 +15,19 @@ from pathlib import Path
 
 from . import __version__
 
-FORMATS_CHECK = ("text", "json")
+FORMATS_CHECK = ("text", "json", "sarif", "github", "concise")
 FORMATS_PARSE = ("text", "json")
 
 
 class UsageError(Exception):
     pass
+
+
+def _memory_mb(text: str) -> int:
+    value = int(text)
+    if value < 64:
+        raise argparse.ArgumentTypeError("the memory limit must be at least 64 MiB")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,18 +39,40 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=("en", "ja"), default=None, help="language of messages (default: locale)")
 
     c = sub.add_parser("check", parents=[common], help="check an implementation against an equation file")
-    c.add_argument("paths", nargs="+", metavar="PATH", help="EQ_FILE IMPL_FILE")
+    c.add_argument("paths", nargs="*", metavar="PATH",
+                   help="EQ_FILE IMPL_FILE, or files and folders to search for tagged or configured pairs "
+                        "(none: the project's configured tree)")
     c.add_argument("--format", choices=FORMATS_CHECK, default="text")
     c.add_argument("--function", help="name of the function that implements the equation")
     c.add_argument("--map", action="append", default=[], metavar="SYMBOL=PARAM",
                    help="pass the equation's SYMBOL as the parameter PARAM (repeatable)")
-    c.add_argument("--seed", type=int, default=0, help="seed of the generated inputs (default 0)")
-    c.add_argument("--timeout", type=float, default=10.0, help="wall-time limit in seconds (default 10)")
+    c.add_argument("--seed", type=int, default=None, help="seed of the generated inputs (default 0)")
+    c.add_argument("--timeout", type=float, default=None, help="wall-time limit in seconds (default 10)")
+    c.add_argument("--memory-mb", type=_memory_mb, default=2048, metavar="MB",
+                   help="address-space limit of the process running the function, in MiB (default 2048)")
+    c.add_argument("--fail-on", choices=("error", "warning"), default=None,
+                   help="the lowest severity that makes the exit status 1 (default error)")
+    c.add_argument("--baseline", metavar="FILE", help="leave out the findings recorded in FILE")
+    c.add_argument("--write-baseline", nargs="?", const="", default=None, metavar="FILE",
+                   help="record every finding of this run in FILE (default: [tool.eq2code] baseline)")
+    c.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="checks run at once (default: CPUs)")
+    c.add_argument("--discover", action="store_true",
+                   help="treat every PATH as a file or folder to search for pairs (as the pre-commit hook does)")
+    c.add_argument("--config", metavar="PYPROJECT", help="read [tool.eq2code] from this file")
     c.add_argument("--no-exec", action="store_true", help="only the static checks; run nothing")
+    c.add_argument("--rule", metavar="NAME", help="check IMPL_FILE against the rule NAME (eq2code rules lists them)")
+    c.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
+                   help="also read the rules in DIR; they override shipped rules of the same name (repeatable)")
+
+    rl = sub.add_parser("rules", parents=[common], help="list the rules: name, title, LaTeX, inputs, path")
+    rl.add_argument("--format", choices=("text", "json"), default="text")
+    rl.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
+                    help="also read the rules in DIR; they override shipped rules of the same name (repeatable)")
 
     r = sub.add_parser("parse", parents=[common], help="show what eq2code understood of an equation file")
     r.add_argument("equation", metavar="EQ_FILE")
     r.add_argument("--format", choices=FORMATS_PARSE, default="text")
+    _add_explain_and_docs(sub, common)
     return p
 
 
@@ -66,6 +95,12 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "parse":
             return _parse(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "explain":
+            return _explain(args)
+        if args.command == "docs":
+            return _docs(args)
     except UsageError as e:
         return _fail(str(e), args, usage=True)
     except KeyboardInterrupt:
@@ -138,11 +173,22 @@ def _load_equation(path: str):
 
 
 def _check(args) -> int:
+    from . import batch
+
+    try:
+        batch.resolve_defaults(args)  # [tool.eq2code] fills what the command line left out
+        if getattr(args, "rule", None):
+            return _check_rule(args)
+        if batch.is_project_run(args):  # check [PATH ...]: tagged and configured pairs
+            return batch.check_project(args, _load_equation, _parse_maps(args.map))
+        return _check_pair(args)
+    except batch.RunError as e:
+        raise UsageError(str(e)) from None
+
+
+def _check_pair(args) -> int:
+    """`check EQ_FILE IMPL_FILE`."""
     from .check import Options, run_check
-    from .messages import detect_lang
-    from .report import Report
-    from .reporters import render
-    from .reporters.text import want_color
 
     if len(args.paths) != 2:
         raise UsageError("check takes EQ_FILE IMPL_FILE")
@@ -152,12 +198,55 @@ def _check(args) -> int:
     _read_text(impl_path, "implementation file")
     eq_file = _load_equation(eq_path)
     options = Options(function=args.function, maps=_parse_maps(args.map), seed=args.seed,
-                      timeout=args.timeout, no_exec=args.no_exec)
+                      timeout=args.timeout, memory_mb=args.memory_mb, no_exec=args.no_exec)
     result = run_check(eq_file, impl_path, options)
-    report = Report([result.record], result.findings, detect_lang(args.lang))
-    color = args.format == "text" and want_color(sys.stdout)
-    print(render(report, args.format, color=color))
-    return report.exit_code()
+    from .batch import finish_single  # suppressions, baseline, --fail-on; prints the report
+
+    return finish_single(args, result, eq_path, impl_path)
+
+
+def _check_rule(args) -> int:
+    """`check --rule NAME IMPL_FILE`: the rule's equation file against IMPL_FILE."""
+    from .check import Options, run_check
+    from .messages import detect_lang
+    from .report import Report
+    from .reporters import render
+    from .reporters.text import want_color
+    from .rulebook import RuleError, find_rule
+
+    if len(args.paths) != 1:
+        raise UsageError("check --rule NAME takes one IMPL_FILE")
+    impl_path = args.paths[0]
+    try:
+        rule = find_rule(args.rule, args.rules_dir)
+    except RuleError as e:
+        raise UsageError(str(e)) from None
+    _read_text(impl_path, "implementation file")
+    eq_file = _load_equation(str(rule.path))
+    options = Options(function=args.function, maps=_parse_maps(args.map), seed=args.seed,
+                      timeout=args.timeout, memory_mb=args.memory_mb, no_exec=args.no_exec, rule=rule.name,
+                      aliases=rule.aliases)
+    result = run_check(eq_file, impl_path, options)
+    from .batch import finish_single  # suppressions, baseline, --fail-on; prints the report
+
+    return finish_single(args, result, str(rule.path), impl_path, rule.name)
+
+
+def _rules(args) -> int:
+    from .rulebook import RuleError, describe, list_rules, render_rules
+
+    try:
+        rules = list_rules(args.rules_dir)
+    except RuleError as e:
+        raise UsageError(str(e)) from None
+    docs = []
+    for rule in rules:
+        try:
+            docs.append(describe(rule, _load_equation(str(rule.path))))
+        except Exception as e:  # one broken rule file must not hide the others
+            docs.append(describe(rule, None, error=f"the rule file cannot be read: {type(e).__name__}: {e}"))
+    print(render_rules(docs, args.format, __version__))
+    return 0
 
 
 def _parse(args) -> int:
@@ -168,6 +257,80 @@ def _parse(args) -> int:
     text, code = render_parse(eq_file, args.format, detect_lang(args.lang))
     print(text)
     return code
+
+
+def _add_explain_and_docs(sub, common) -> None:
+    e = sub.add_parser("explain", parents=[common],
+                       help="equation part ↔ code span table, and the shape of each assignment")
+    e.add_argument("paths", nargs="+", metavar="PATH", help="EQ_FILE IMPL_FILE, or IMPL_FILE with --rule NAME")
+    e.add_argument("--rule", metavar="NAME", help="explain IMPL_FILE against the rule NAME")
+    e.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
+                   help="also read the rules in DIR (repeatable)")
+    e.add_argument("--format", choices=("text", "json"), default="text")
+    e.add_argument("--function", help="name of the function that implements the equation")
+    e.add_argument("--map", action="append", default=[], metavar="SYMBOL=PARAM",
+                   help="pass the equation's SYMBOL as the parameter PARAM (repeatable)")
+    e.add_argument("--seed", type=int, default=0, help="seed of the input the shapes are traced on (default 0)")
+    e.add_argument("--timeout", type=float, default=10.0, help="wall-time limit in seconds (default 10)")
+    e.add_argument("--no-exec", action="store_true", help="only the correspondence; run nothing (no shapes)")
+
+    d = sub.add_parser("docs", parents=[common], help="documentation of a finding: meaning, why, example, fix")
+    d.add_argument("name", metavar="NAME_OR_CODE", help="a finding's name (wrong-reduction-axis) or code (EQ301)")
+    d.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _explain(args) -> int:
+    """`explain EQ_FILE IMPL_FILE` or `explain --rule NAME IMPL_FILE` (explain.py)."""
+    from .check import Options
+    from .explain import explain, render
+    from .messages import detect_lang
+
+    rule_name, aliases = None, ()
+    if args.rule:
+        if len(args.paths) != 1:
+            raise UsageError("explain --rule NAME takes one IMPL_FILE")
+        impl_path = args.paths[0]
+        try:
+            from .rulebook import RuleError, find_rule
+        except ImportError:  # pragma: no cover - rules not available in this build
+            raise UsageError("--rule is not available; give EQ_FILE IMPL_FILE") from None
+        try:
+            rule = find_rule(args.rule, args.rules_dir)
+        except RuleError as e:
+            raise UsageError(str(e)) from None
+        eq_path, rule_name, aliases = str(rule.path), rule.name, tuple(rule.aliases)
+    else:
+        if len(args.paths) != 2:
+            raise UsageError("explain takes EQ_FILE IMPL_FILE (or --rule NAME IMPL_FILE)")
+        eq_path, impl_path = args.paths
+        if eq_path.endswith(".py") and not impl_path.endswith(".py"):
+            eq_path, impl_path = impl_path, eq_path
+    _read_text(impl_path, "implementation file")
+    eq_file = _load_equation(eq_path)
+    options = Options(function=args.function, maps=_parse_maps(args.map), seed=args.seed, timeout=args.timeout,
+                      no_exec=args.no_exec, rule=rule_name, aliases=aliases)
+    explanation = explain(eq_file, impl_path, options)
+    print(render(explanation, args.format, detect_lang(args.lang)))
+    return explanation.exit_code
+
+
+def _docs(args) -> int:
+    """`docs NAME_OR_CODE`: a finding's documentation (finding_docs.py)."""
+    from .finding_docs import close_matches, lookup, page, render_text
+    from .messages import detect_lang
+
+    found = lookup(args.name)
+    if found is None:
+        close = close_matches(args.name)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise UsageError(f"unknown finding {args.name!r}{hint} (names and codes: see docs/findings/)")
+    lang = detect_lang(args.lang)
+    data = page(found.name, lang)
+    if args.format == "json":
+        print(json.dumps({"version": 1, "finding": data}, ensure_ascii=False, indent=2))
+    else:
+        print(render_text(data, lang))
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -75,7 +75,8 @@ def compare(expected: np.ndarray, actual: np.ndarray, sizes: dict[str, int], exp
     bad = err > bound
     if not bad.any():
         return None
-    rel = err / np.maximum(np.abs(e), np.finfo(float).tiny)
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        rel = err / np.maximum(np.abs(e), np.finfo(float).tiny)
     worst_flat = int(np.argmax(np.where(bad, rel, -1.0)))
     where = np.argwhere(fin_e)[worst_flat] if expected.ndim else np.array([], dtype=int)
     return Problem("numeric-mismatch", _mismatch_params(expected, actual, where, float(rel.max())),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from dataclasses import dataclass, field
 
 from .model import Equation, InputSpec
@@ -61,7 +62,9 @@ class PythonSyntaxError(Exception):
 def read_module(path: str, text: str) -> ModuleInfo:
     """Top-level functions of a module. Raises PythonSyntaxError with a range."""
     try:
-        tree = ast.parse(text, filename=path)
+        with warnings.catch_warnings():  # SyntaxWarning/DeprecationWarning are the user's (and
+            warnings.simplefilter("ignore")  # would be errors under -W error): not ours to show
+            tree = ast.parse(text, filename=path)
     except SyntaxError as e:
         line = max((e.lineno or 1) - 1, 0)
         col = max((e.offset or 1) - 1, 0)

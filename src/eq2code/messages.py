@@ -78,7 +78,7 @@ EN: dict[str, Entry] = {
         "genuinely slow, raise --timeout."),
     "resource-limit": Entry(
         "Resource limit",
-        "the function exceeded the limit on {resource}",
+        "the function exceeded the limit on {resource}[[ ({detail})]]",
         "Do not build arrays much larger than the inputs (e.g. an outer product where a sum is meant)."),
     "crashed": Entry(
         "Crashed",
@@ -87,7 +87,7 @@ EN: dict[str, Entry] = {
         "implementation."),
     "wrong-type": Entry(
         "Wrong return type",
-        "the function returned {type}, not a number or an array of numbers",
+        "the function returned {type}, not a number or an array of numbers[[ ({detail})]]",
         "Return the computed value as a NumPy array (or a float for a scalar)."),
     "no-return": Entry(
         "No return value",
@@ -300,7 +300,7 @@ JA: dict[str, Entry] = {
         "本当に時間のかかる計算なら --timeout を増やしてください。"),
     "resource-limit": Entry(
         "資源の上限超過",
-        "関数が {resource} の上限を超えました",
+        "関数が {resource} の上限を超えました[[（{detail}）]]",
         "入力よりはるかに大きな配列を作らないでください（総和のつもりで外積を作っている、など）。"),
     "crashed": Entry(
         "異常終了",
@@ -308,7 +308,7 @@ JA: dict[str, Entry] = {
         "実装から sys.exit()、os._exit() など、インタプリタを終了させうるコードを取り除いてください。"),
     "wrong-type": Entry(
         "戻り値の型の誤り",
-        "関数の戻り値が {type} です。数値または数値の配列ではありません",
+        "関数の戻り値が {type} です。数値または数値の配列ではありません[[（{detail}）]]",
         "計算した値を NumPy 配列（スカラーなら float）として return してください。"),
     "no-return": Entry(
         "戻り値なし",
@@ -465,8 +465,10 @@ CATALOGUES: dict[str, dict[str, Entry]] = {"en": EN, "ja": JA}
 
 # Enumerated parameter values that read differently per language.
 VALUE_NAMES: dict[str, dict[str, dict[str, str]]] = {
-    "en": {"phase": {"import": "importing the module", "call": "the call"}},
-    "ja": {"phase": {"import": "モジュールの読み込み（import）", "call": "関数の呼び出し"}},
+    "en": {"phase": {"import": "importing the module", "call": "the call"},
+           "resource": {"result size": "the size of its result", "file size": "the size of written files"}},
+    "ja": {"phase": {"import": "モジュールの読み込み（import）", "call": "関数の呼び出し"},
+           "resource": {"memory": "メモリ", "result size": "戻り値の大きさ", "file size": "書き込むファイルの大きさ"}},
 }
 
 # Fixed phrases that reporters print around findings.

@@ -68,6 +68,7 @@ class Equation:
     plans: list[list] = field(default_factory=list)  # every computed side, compiled (plan.py)
     free_indices: list[tuple[str, list, list]] = field(default_factory=list)  # (index, lo plan, hi plan)
     uses: set[str] = field(default_factory=set)  # auxiliary definitions it refers to
+    mentions: set[str] = field(default_factory=set)  # symbol keys its right side names (as written)
     parts: list[dict] = field(default_factory=list)  # operations with their LaTeX (parts.py)
     mutants: list[dict] = field(default_factory=list)  # named mistakes as plans (mutants.py)
     variants: list[dict] = field(default_factory=list)  # accepted variants as plans (ε in a log)
@@ -92,13 +93,21 @@ class EquationFile:
 
     @property
     def main(self) -> Equation | None:
-        """The checkable definition nothing else uses (spec §1); the last one if several."""
-        defs = [e for e in self.equations if e.checkable]
-        used = set().union(*(e.uses for e in defs)) if defs else set()
-        top = [e for e in defs if e.key not in used]
+        """The definition nothing else uses (spec §1), the last one if several — and only if it
+        is checkable: a file whose main equation cannot be checked is not checked through one
+        of its auxiliary definitions. `% eq2code: equation=NAME` picks one by name."""
+        defs = [e for e in self.equations if e.kind in ("definition", "identity")]
         wanted = self.metadata.get("equation")
         if wanted:
-            for e in defs:
-                if e.name == wanted:
-                    return e
-        return (top or defs or [None])[-1]
+            return next((e for e in defs if e.name == wanted and e.checkable), None)
+        top = [e for e in defs if not e.key or not any(e.key in o.mentions for o in defs if o is not e)]
+        if not top:
+            return None
+        return top[-1] if top[-1].checkable else None
+
+    @property
+    def main_candidate(self) -> Equation | None:
+        """The main equation even when it is not checkable (for its reason)."""
+        defs = [e for e in self.equations if e.kind in ("definition", "identity")]
+        top = [e for e in defs if not e.key or not any(e.key in o.mentions for o in defs if o is not e)]
+        return top[-1] if top else None

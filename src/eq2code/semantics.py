@@ -229,6 +229,9 @@ class FileReader:
         chain: ir.Chain = clause.node  # type: ignore[assignment]
         lhs, sides = chain.items[0], chain.items[1:]
         head = analyze_head(lhs, sides[0])
+        eq.mentions = _mentioned_keys(sides)
+        if head is not None:
+            eq.name, eq.key = head.name, head.key
         ctx = self._context()
         ctx.matrices = matrix_candidates(chain)
         low = Lowerer(ctx)
@@ -363,6 +366,20 @@ class FileReader:
     def text_name(self, node: ir.Node) -> str:
         key = symbol_key(node)
         return py_name(key) if key else ""
+
+
+def _mentioned_keys(sides: list[ir.Node]) -> set[str]:
+    out: set[str] = set()
+    for side in sides:
+        for n in side.walk():
+            key = symbol_key(n) if isinstance(n, (ir.Ident, ir.Script)) else None
+            if key:
+                out.add(key)
+            if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident):
+                out.add(n.base.key)  # p^{t}_i mentions p^t through p
+                if n.sup is not None and key_text(n.sup):
+                    out.add(f"{n.base.key}^{key_text(n.sup)}")
+    return out
 
 
 def _definitions_first(kinds: list[tuple[str, "Clause"]]) -> list[int]:

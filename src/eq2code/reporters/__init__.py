@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Callable
 
 from ..report import Report
-from . import json, text
+from . import concise, github, json, sarif, text
 
-REPORTERS: dict[str, Callable[..., str]] = {"text": text.render, "json": json.render}
+REPORTERS: dict[str, Callable[..., str]] = {"text": text.render, "json": json.render, "sarif": sarif.render,
+                                            "github": github.render, "concise": concise.render}
 
 
 def render(report: Report, fmt: str = "text", *, color: bool = False) -> str:

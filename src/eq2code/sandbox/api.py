@@ -17,6 +17,7 @@ class CallSpec:
     args: list[Value] = field(default_factory=list)
     kwargs: dict[str, Value] = field(default_factory=dict)
     max_elements: int = 10_000_000  # a result larger than this is refused in the child
+    trace: bool = False  # record the shapes of the function's locals line by line (child.ShapeTrace)
 
 
 @dataclass
@@ -32,6 +33,7 @@ class CallResult:
     end_col: int | None = None
     traceback: str = ""  # user frames only, shortened
     mutated: list[str] = field(default_factory=list)  # names/positions of arguments the call changed
+    trace: list[dict] = field(default_factory=list)  # with CallSpec.trace: [{"line", "name", "shape"}]
     seconds: float = 0.0
 
 

@@ -11,7 +11,14 @@ Usage: ``python -I child.py REQUEST_DIR``. REQUEST_DIR holds ``request.json`` (w
 - ``progress``: the current phase, ``import`` or ``call K``, so the parent can tell where a
   hang or a crash happened;
 - ``result_K.npy`` / ``result_K.json``: one pair per finished call (the JSON is written last);
-- ``outcome.json``: how the run ended, when the child got to say so.
+- ``outcome.json``: how the run ended, when the child got to say so;
+- ``fault``: Python stacks written by `faulthandler` on a fatal signal (SIGSEGV, …) or just
+  before the parent's deadline, so a crash or a hang can be pinned to a line of the user's file.
+
+Before anything else the child asks the kernel to kill it when the parent dies
+(``PR_SET_PDEATHSIG``) and, where that needs no privileges, moves into a new network namespace
+(no network at all, not even loopback). Both are best effort: they are skipped silently where
+the OS refuses them.
 
 Imports are kept to what is already cheap (json, os, sys, time, traceback, linecache,
 importlib, io, resource) and numpy. References to every numpy/json helper the child needs are taken
@@ -21,6 +28,7 @@ them; user code runs in this process, though, so this is a courtesy, not a secur
 
 from __future__ import annotations
 
+import faulthandler
 import importlib.machinery
 import importlib.util
 import io
@@ -40,6 +48,8 @@ MODULE_NAME = "eq2code_user_impl"
 MAX_TEXT = 2000  # characters kept of an exception message or traceback
 MAX_NESTING = 32  # deepest list/tuple nesting accepted as a result
 TRACEBACK_FRAMES = 5  # user frames kept in a reported traceback
+TRACE_LIMIT = 2000  # distinct (line, name, shape) records kept by a shape trace
+TRACE_COMPARE = 4096  # arrays up to this size are compared by value to see in-place changes
 NUMERIC_KINDS = "biuf"  # bool, int, unsigned, float
 
 _open = open
@@ -49,6 +59,14 @@ _perf_counter = time.perf_counter
 _replace = os.replace
 _write = os.write
 _exit = os._exit
+_monotonic = time.monotonic
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWNET = 0x40000000
+PR_SET_PDEATHSIG = 1
+SIGKILL = 9
+WATCHDOG_MARGIN = 0.5  # seconds before the parent's deadline when the stacks are dumped
+_settrace = sys.settrace
+_gettrace = sys.gettrace
 
 
 # ----------------------------------------------------------------------------- limits
@@ -78,6 +96,74 @@ def _lower_limit(kind: int, value: int) -> None:
     try:
         resource.setrlimit(kind, (value, value))
     except (OSError, ValueError):  # e.g. RLIMIT_AS on macOS: keep what the OS allows
+        pass
+
+
+# ----------------------------------------------------------------------------- isolation
+
+
+def _libc():
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True)
+    except (ImportError, OSError, AttributeError):
+        return None
+
+
+def isolate(request: dict) -> list:
+    """Kernel isolation that needs no privileges, best effort; returns what was applied.
+
+    Must run while the process has a single thread (unshare(CLONE_NEWUSER) requires it),
+    so before numpy is imported.
+    """
+    if not sys.platform.startswith("linux"):
+        return []
+    libc = _libc()
+    if libc is None:
+        return []
+    applied = []
+    if libc.prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) == 0:
+        applied.append("parent-death")
+        if os.getppid() != request.get("parent_pid", os.getppid()):  # the parent already died
+            _exit(0)
+    if request.get("isolate_network", True) and _new_network_namespace(libc):
+        applied.append("network")
+    return applied
+
+
+def _new_network_namespace(libc) -> bool:
+    """An empty network namespace: root may create one directly, others through a user
+    namespace (where the distribution allows unprivileged ones). Root keeps its user namespace
+    so that it keeps reading files it reads now."""
+    uid, gid = os.getuid(), os.getgid()
+    if os.geteuid() == 0 and libc.unshare(CLONE_NEWNET) == 0:
+        return True
+    if libc.unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0:
+        return False
+    # Map our own ids into the new namespace so that files and os.getuid() look as before.
+    for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"),
+                       ("gid_map", f"{gid} {gid} 1")):
+        try:
+            with _open(f"/proc/self/{name}", "w", encoding="ascii") as stream:
+                stream.write(text)
+        except OSError:
+            pass
+    return True
+
+
+def start_fault_reports(request_dir: str, deadline: float | None) -> None:
+    """Dump the Python stacks to ``fault`` on a fatal signal and shortly before the deadline."""
+    try:
+        fd = os.open(os.path.join(request_dir, "fault"),
+                     os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        faulthandler.enable(file=fd, all_threads=True)
+        if deadline is not None:
+            left = deadline - _monotonic()
+            left -= min(WATCHDOG_MARGIN, left / 10)
+            if left > 0:
+                faulthandler.dump_traceback_later(left, file=fd)
+    except (OSError, ValueError, RuntimeError):  # diagnostics only: run without them
         pass
 
 
@@ -150,6 +236,8 @@ class Numpy:
         self.float64 = np.float64
         self.view = np.ndarray.view
         self.copy = np.ndarray.copy
+        self.shape = np.ndarray.shape.__get__  # the shape without calling a subclass's code
+        self.size = np.ndarray.size.__get__
 
 
 # ----------------------------------------------------------------------------- errors
@@ -277,6 +365,106 @@ def _array_from_sequence(value, npx: Numpy):
         raise Refused("wrong-type", f"the list is not a regular array: {_safe_str(exc)}")
 
 
+# ----------------------------------------------------------------------------- shape trace
+
+
+class ShapeTrace:
+    """Opt-in (a call's ``trace``): the shapes of the locals of the user's file, line by line.
+
+    Runs under ``sys.settrace`` restricted to frames whose code comes from the user's file.
+    After each executed line, every local that is a numpy array or a scalar and changed on
+    that line (a new object, a new shape, or — for small arrays — new values written in
+    place) is recorded as ``{"line": n, "name": var, "shape": [..]}`` (1-based line); what a
+    frame returns is recorded under the name ``return``. Identical records are kept once,
+    and at most TRACE_LIMIT of them. The trace only reads: it never changes what the
+    function computes (but note that while any trace function is active, CPython 3.11 keeps
+    a frame's locals in a dict, so ``ndarray.resize`` with its reference check can refuse).
+    """
+
+    def __init__(self, user_file: str, npx: "Numpy") -> None:
+        self.user_file = user_file
+        self.npx = npx
+        self.records: list = []
+        self.seen: set = set()
+        self.frames: dict = {}  # frame → (line being executed, {name: (id, shape, copy)})
+
+    def global_trace(self, frame, event, arg):
+        if event != "call" or len(self.records) >= TRACE_LIMIT \
+                or frame.f_code.co_filename != self.user_file:
+            return None
+        try:
+            self.frames[frame] = (None, self.state(frame.f_locals))  # the arguments: a baseline
+        except Exception:  # a local the trace cannot look at: leave this frame alone
+            return None
+        return self.local_trace
+
+    def local_trace(self, frame, event, arg):
+        entry = self.frames.get(frame)
+        if entry is None:
+            return None
+        try:
+            line, before = entry
+            if event == "line":
+                after = self.state(frame.f_locals)
+                if line is not None:
+                    self.note_changes(line, before, after)
+                self.frames[frame] = (frame.f_lineno, after)
+            elif event == "return":
+                del self.frames[frame]
+                if line is not None:
+                    self.note_changes(line, before, self.state(frame.f_locals))
+                shape = self.shape_of(arg)
+                if shape is not None:
+                    self.add(frame.f_lineno, "return", shape)
+        except Exception:  # never let the trace disturb the user's code
+            self.frames.pop(frame, None)
+            return None
+        if len(self.records) >= TRACE_LIMIT:
+            return None
+        return self.local_trace
+
+    def shape_of(self, value):
+        kind = type(value)
+        if issubclass(kind, self.npx.ndarray):
+            return tuple(self.npx.shape(value))
+        if issubclass(kind, (int, float, complex, self.npx.generic)):
+            return ()
+        return None
+
+    def state(self, local_vars: dict) -> dict:
+        out = {}
+        for name, value in local_vars.items():
+            shape = self.shape_of(value)
+            if shape is None:
+                continue
+            copy = None
+            if shape and self.npx.size(value) <= TRACE_COMPARE:
+                copy = self.npx.copy(self.npx.view(value, self.npx.ndarray))
+            out[name] = (id(value), shape, copy)
+        return out
+
+    def note_changes(self, line: int, before: dict, after: dict) -> None:
+        for name, (ident, shape, copy) in after.items():
+            old = before.get(name)
+            if old is not None and old[0] == ident and old[1] == shape:
+                if copy is None or old[2] is None or self.same(old[2], copy):
+                    continue
+            self.add(line, name, shape)
+
+    def same(self, a, b) -> bool:
+        try:
+            return bool(self.npx.array_equal(a, b, equal_nan=a.dtype.kind in "fc"))
+        except Exception:
+            return False
+
+    def add(self, line: int, name: str, shape: tuple) -> None:
+        key = (line, name, shape)
+        if key in self.seen or len(self.records) >= TRACE_LIMIT:
+            return
+        self.seen.add(key)
+        self.records.append({"line": line, "name": name, "shape": [int(d) for d in shape]})
+
+
 # ----------------------------------------------------------------------------- the run
 
 
@@ -308,7 +496,10 @@ class Run:
         """Report how the run ended and leave at once: no atexit hooks, no user threads
         (never returns)."""
         flush_output()
-        self.write_json("outcome.json", {"status": status, "phase": phase, **details})
+        try:
+            self.write_json("outcome.json", {"status": status, "phase": phase, **details})
+        except BaseException:  # the user's code removed or locked the request directory
+            _exit(1)
         _exit(0)
 
     def stop_on(self, exc: BaseException, phase: str) -> None:
@@ -367,9 +558,10 @@ class Run:
         args = [self.load_value(ref) for ref in call["args"]]
         kwargs = {name: self.load_value(ref) for name, ref in call["kwargs"].items()}
         originals = self.snapshot(args, kwargs)
+        trace = ShapeTrace(self.user_file, self.npx) if call.get("trace") else None
         started = _perf_counter()
         try:  # converting may run user code too (a list subclass's __iter__)
-            result = function(*args, **kwargs)
+            result = self.call(function, args, kwargs, trace)
             record = self.store_result(index, result, call["max_elements"])
         except MemoryError as exc:
             self.stop_on(exc, "call")
@@ -379,7 +571,20 @@ class Run:
             self.stop_on(exc, "call")
         record["seconds"] = _perf_counter() - started
         record["mutated"] = self.mutated(originals, args, kwargs)
+        if trace is not None:
+            record["trace"] = trace.records
         self.write_json(f"result_{index}.json", record)
+
+    def call(self, function, args: list, kwargs: dict, trace):
+        """Call the user's function, under the shape trace when one is asked for."""
+        if trace is None:
+            return function(*args, **kwargs)
+        previous = _gettrace()
+        _settrace(trace.global_trace)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _settrace(previous)
 
     def load_value(self, ref: dict):
         if "array" in ref:
@@ -419,6 +624,12 @@ class Run:
         except Refused as refused:
             return {"status": refused.status, "result_type": result_type,
                     "dtype": refused.dtype, "exc_message": refused.reason}
+        except MemoryError:
+            raise
+        except Exception as exc:  # e.g. an int too large for any dtype, a failing __len__
+            return {"status": "wrong-type", "result_type": result_type,
+                    "exc_message": f"it cannot be converted to an array of numbers "
+                                   f"({type(exc).__name__}: {_safe_str(exc)[:200]})"}
         self.npx.save(self.path(f"result_{index}.npy"), array, allow_pickle=False)
         return {"status": "ok", "result_type": result_type, "dtype": dtype}
 
@@ -432,7 +643,9 @@ def _exit_code(exc: SystemExit):
 def main(request_dir: str) -> None:
     with _open(os.path.join(request_dir, "request.json"), encoding="utf-8") as stream:
         request = _json_load(stream)
+    isolate(request)  # first: it needs a single-threaded process
     apply_limits(request["limits"])
+    start_fault_reports(request_dir, request.get("deadline"))
     sys.dont_write_bytecode = True  # no __pycache__ next to the user's file
     sys.stdout = capped_text_stream(1, request["output_cap"])
     sys.stderr = capped_text_stream(2, request["output_cap"])

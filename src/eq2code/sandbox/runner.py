@@ -8,10 +8,14 @@ afterwards, and turns whatever the child left behind into a `RunOutcome` of plai
 Every file the child wrote is treated as untrusted: sizes are checked before reading, types
 are validated, arrays are read as plain `.npy` only and converted to base float64 ndarrays.
 
-Known limits: a process that the user's code detaches with `setsid()` (or a double fork
-into a new session) leaves the process group and survives the final kill; RLIMIT_AS does not
-bound memory on macOS; there is no network isolation; on Windows only the wall-time limit
-and the output cap apply.
+After the group kill, processes that left the group (`setsid()`, a double fork into a new
+session) are found by a random token in their inherited environment and killed too.
+
+Known limits (see docs/security.md): a process that drops that token (exec with a fresh
+environment) after leaving the process group survives; RLIMIT_AS does not bound memory on
+macOS; the network is cut only where the kernel lets an unprivileged process create a network
+namespace (Linux); files are not isolated; on Windows only the wall-time limit and the output
+cap apply.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
+import secrets
 import shutil
 import signal
 import stat
@@ -44,6 +50,12 @@ RUN_STATUSES = ("ok", "import-error", "function-not-found", "timeout", "crashed"
 PHASES = ("import", "call", "")
 KEPT_VARIABLES = ("PATH", "LANG", "SYSTEMROOT", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 UNREADABLE = "the child's report for this call could not be read back"
+TOKEN_VARIABLE = "EQ2CODE_SANDBOX"  # marks every process started from the child
+SWEEPS = 20  # rounds of killing marked processes (each round catches what forked meanwhile)
+ENVIRON_BYTES = 2**20  # most of /proc/PID/environ read when looking for the token
+FAULT_BYTES = 2**18  # most of the faulthandler dump read back
+FAULT_FRAME = re.compile(r'^\s*File "(.*)", line (\d+) in ', re.MULTILINE)
+MAX_TRACE = 5000  # shape-trace records read back per call
 
 
 class SandboxError(RuntimeError):
@@ -73,11 +85,16 @@ def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
         request_dir.mkdir()
         scratch.mkdir()
         limits = _limits(calls, timeout, memory_mb)
-        _write_request(request_dir, module_path, function_name, calls, limits, output_cap)
-        timed_out, returncode = _run_child(base, request_dir, scratch, timeout)
+        _write_request(request_dir, module_path, function_name, calls, limits, output_cap,
+                       deadline=started + timeout)
+        timed_out, returncode = _run_child(base, request_dir, scratch, timeout - (
+            time.monotonic() - started))
+        _restore_permissions(base)
         stdout, stderr = _read_output(base, output_cap)
         outcome = _interpret(request_dir, calls, timed_out, returncode, stderr)
         outcome.stdout, outcome.stderr = stdout, stderr
+        if outcome.status in ("timeout", "crashed", "resource-limit") and not outcome.lineno:
+            outcome.lineno = _fault_line(request_dir, os.path.abspath(module_path))
         outcome.seconds = time.monotonic() - started
         return outcome
     finally:
@@ -128,12 +145,16 @@ def _task_count(pid: str, uid: int) -> int:
 
 
 def _write_request(request_dir: Path, module_path: str, function_name: str,
-                   calls: list[CallSpec], limits: dict, output_cap: int) -> None:
+                   calls: list[CallSpec], limits: dict, output_cap: int,
+                   deadline: float | None = None) -> None:
     request = {
         "module_path": os.path.abspath(module_path),
         "function": function_name,
         "limits": limits,
         "output_cap": output_cap,
+        "parent_pid": os.getpid(),
+        "deadline": deadline,  # time.monotonic() at which the parent kills the child
+        "isolate_network": True,
         "calls": [_encode_call(request_dir, index, call) for index, call in enumerate(calls)],
     }
     (request_dir / "request.json").write_text(json.dumps(request), encoding="utf-8")
@@ -144,7 +165,10 @@ def _encode_call(request_dir: Path, index: int, call: CallSpec) -> dict:
             for position, value in enumerate(call.args)]
     kwargs = {name: _encode_value(request_dir, f"kwarg_{index}_{position}", value)
               for position, (name, value) in enumerate(call.kwargs.items())}
-    return {"args": args, "kwargs": kwargs, "max_elements": int(call.max_elements)}
+    encoded = {"args": args, "kwargs": kwargs, "max_elements": int(call.max_elements)}
+    if call.trace:
+        encoded["trace"] = True
+    return encoded
 
 
 def _encode_value(request_dir: Path, stem: str, value: Value) -> dict:
@@ -166,27 +190,31 @@ def _run_child(base: Path, request_dir: Path, scratch: Path,
                timeout: float) -> tuple[bool, int]:
     """Run the child to its end or the deadline; returns (timed out, return code)."""
     command = [sys.executable, "-I", str(CHILD_SCRIPT), str(request_dir)]
+    token = secrets.token_hex(16)
+    since = _uptime() - 1.0  # processes started before the child cannot carry its token
     with open(base / "stdout", "wb") as out, open(base / "stderr", "wb") as err:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                   cwd=scratch, env=_child_environment(scratch),
+                                   cwd=scratch, env=_child_environment(scratch, token),
                                    start_new_session=True)
     timed_out = False
     try:
-        process.wait(timeout)
+        process.wait(max(timeout, 0.0))
     except subprocess.TimeoutExpired:
         timed_out = True
     finally:
         _kill_group(process)
         process.wait()
+        _sweep(token, since)
     return timed_out, process.returncode
 
 
-def _child_environment(scratch: Path) -> dict[str, str]:
+def _child_environment(scratch: Path, token: str = "") -> dict[str, str]:
     kept = {name: value for name, value in os.environ.items()
             if name in KEPT_VARIABLES or name.startswith("LC_")}
     single_thread = dict.fromkeys(("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
                                    "MKL_NUM_THREADS"), "1")
-    return kept | single_thread | {"HOME": str(scratch), "TMPDIR": str(scratch)}
+    marker = {TOKEN_VARIABLE: token} if token else {}
+    return kept | single_thread | marker | {"HOME": str(scratch), "TMPDIR": str(scratch)}
 
 
 def _kill_group(process: subprocess.Popen) -> None:
@@ -203,6 +231,78 @@ def _kill_group(process: subprocess.Popen) -> None:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):  # the group is already empty
         pass
+
+
+def _uptime() -> float:
+    try:
+        with open("/proc/uptime", "rb") as stream:
+            return float(stream.read(64).split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _sweep(token: str, since: float = 0.0) -> None:
+    """Kill every process that still carries this run's token: those that left the process
+    group. Repeated while any is found, so processes forked meanwhile are caught as well.
+    Only processes started after `since` (seconds since boot) are looked at."""
+    if not hasattr(os, "getuid") or not os.path.isdir("/proc"):
+        return
+    needle = f"{TOKEN_VARIABLE}={token}".encode()
+    for _ in range(SWEEPS):
+        marked = [pid for pid in _own_processes(since) if _carries(pid, needle)]
+        if not marked:
+            return
+        for pid in marked:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:  # gone meanwhile
+                pass
+        time.sleep(0.01)
+
+
+def _own_processes(since: float = 0.0) -> list[int]:
+    """Live processes of this user other than this one started after `since` (seconds since
+    boot); zombies are left out, they cannot be killed again."""
+    uid, me = os.getuid(), os.getpid()
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    pids = []
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.isdigit() or int(entry) == me:
+            continue
+        try:
+            if os.stat(f"/proc/{entry}").st_uid != uid:
+                continue
+            with open(f"/proc/{entry}/stat", "rb") as stream:
+                fields = stream.read(1024).rpartition(b")")[2].split()
+            started = int(fields[19]) / ticks  # field 22 of stat, counted after the name
+        except (OSError, ValueError, IndexError):
+            continue
+        if fields[0] not in (b"Z", b"X") and started >= since:
+            pids.append(int(entry))
+    return pids
+
+
+def _carries(pid: int, needle: bytes) -> bool:
+    try:
+        with open(f"/proc/{pid}/environ", "rb") as stream:
+            return needle in stream.read(ENVIRON_BYTES).split(b"\0")
+    except OSError:
+        return False
+
+
+def _restore_permissions(base: Path) -> None:
+    """Undo a `chmod` the user's code did on the run's own directories, so that its reports
+    can be read and the directory removed."""
+    for directory in (base, base / "request", base / "scratch"):
+        try:
+            if directory.is_dir() and not directory.is_symlink():
+                os.chmod(directory, 0o700)
+        except OSError:
+            pass
 
 
 # ----------------------------------------------------------------------------- reading back
@@ -244,6 +344,14 @@ def _read_start(path: Path, size: int) -> str:
         return ""
     with stream:
         return stream.read(size).decode("utf-8", errors="replace")
+
+
+def _fault_line(request_dir: Path, user_file: str) -> int | None:
+    """The line of the user's file in the innermost frame faulthandler dumped, if any."""
+    for match in FAULT_FRAME.finditer(_read_start(request_dir / "fault", FAULT_BYTES)):
+        if match.group(1) == user_file and len(match.group(2)) < 10:
+            return int(match.group(2)) or None
+    return None
 
 
 def _read_json(path: Path) -> dict | None:
@@ -315,11 +423,29 @@ def _call_result(data: dict | None, npy: Path, max_elements: int) -> CallResult:
     seconds = data.get("seconds")
     if isinstance(seconds, (int, float)) and not isinstance(seconds, bool):
         result.seconds = float(seconds)
+    result.trace = _trace_records(data.get("trace"))
     if status == "ok":
         result.value = _load_result_array(npy, max_elements)
         if result.value is None:
             result.status, result.exc_message = "wrong-type", UNREADABLE
     return result
+
+
+def _trace_records(data) -> list[dict]:
+    """A shape trace the child sent, validated: [{"line": int, "name": str, "shape": [int…]}]."""
+    if not isinstance(data, list):
+        return []
+    records = []
+    for item in data[:MAX_TRACE]:
+        if not isinstance(item, dict):
+            continue
+        line, name, shape = item.get("line"), item.get("name"), item.get("shape")
+        if not (isinstance(line, int) and not isinstance(line, bool) and isinstance(name, str)
+                and isinstance(shape, list) and len(shape) <= 64
+                and all(isinstance(d, int) and not isinstance(d, bool) for d in shape)):
+            continue
+        records.append({"line": line, "name": name[:200], "shape": list(shape)})
+    return records
 
 
 def _read_results(request_dir: Path, calls: list[CallSpec]) -> list[CallResult]:
