@@ -47,22 +47,7 @@ RULES = ("softmax", "softmax-temperature", "logsumexp", "attention", "multihead-
 
 # Examples whose true expectation eq2code does not meet yet (bugs or missing features in
 # eq2code, not in the examples). strict: the xfail turns into a failure once it is fixed.
-KNOWN_BUGS: dict[str, str] = {
-    "attention/correct_prescaled_query.py":
-        "accepted variants pass without the equivalent-form info note (spec §2)",
-    "logsumexp/correct_naive.py":
-        "the large-magnitude stress profile multiplies the first trial's values by 1000, which can stay "
-        "below exp's overflow (here max |z| = 198 < 709), so unstable-exp is never reported (spec §2)",
-    "log-sigmoid-derivative/correct_sigmoid_of_minus_x.py":
-        "internal error: check._stress_notes takes max() over the array inputs for the magnitude; an "
-        "equation with only a scalar input has none (ValueError: max() arg is an empty sequence)",
-    "softmax/correct_naive_exp.py":
-        "the large-magnitude stress profile scales the first trial by 1000, which can stay below exp's "
-        "overflow (709), so unstable-exp is not always reported (spec §2)",
-    "softmax/wrong_missing_exp.py":
-        "verdict fail (exit 1) with only an info missing-operation finding: the failure has no error "
-        "finding (numeric-mismatch) saying what is wrong",
-}
+KNOWN_BUGS: dict[str, str] = {}
 
 # Rules whose LaTeX eq2code cannot check yet (notation; see docs/rules-notation-todo.md).
 # Every example of the folder is expected to fail until the notation works; strict, so
@@ -70,14 +55,8 @@ KNOWN_BUGS: dict[str, str] = {
 NOTATION_TODO: dict[str, str] = {
     "multihead-attention": "notation: Concat(head_1..head_h), head_i defined through Attention, W_i^Q read as a "
                            "matrix power, size product h d_v in a declaration (docs/rules-notation-todo.md)",
-    "token-cross-entropy": "notation: p_theta(x_t | x_{<t}) := P_{t,x_t}, gather P_{t,x_t}, rows on the simplex "
-                           "(\\Delta^{V-1})^T (docs/rules-notation-todo.md)",
-    "negative-log-likelihood": "notation: p(x^(i) | theta) := p_i, half-open interval (0, 1]^N; an auxiliary "
-                               "definition becomes the main equation (docs/rules-notation-todo.md)",
     "bayes-posterior": "notation: overloaded p(theta | D), p(D | theta), p(theta), p(D); sum over theta; "
                        "half-open interval (0, 1] (docs/rules-notation-todo.md)",
-    "gradient-descent-step": "notation: \\nabla_\\theta L(theta) := g, a definition of a gradient "
-                             "(docs/rules-notation-todo.md)",
 }
 
 

@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=numeric-mismatch
+# eq2code-example: verdict=fail findings=missing-operation
 # eq2code-example: note=No exp at all: z is normalised by its sum.
 import numpy as np
 

@@ -185,6 +185,10 @@ def _check_pair(pair: Pair, eq_file: Any, settings: Settings) -> PairResult:
                     rule=pair.rule, function=pair.function, expression=f"{pair.origin}:{pair.equation or pair.rule}")
         rec = CheckRecord(pair.equation or "", pair.impl, pair.function, "error", [], settings.seed, pair.rule)
         return PairResult(pair, rec, [f])
+    if pair.snippet is not None:  # code in a Markdown file or notebook (documents.py)
+        from .documents import check_pair
+
+        return check_pair(pair, eq_file, settings)
     options = Options(function=pair.function, maps=dict(settings.maps), seed=settings.seed,
                       timeout=settings.timeout, no_exec=settings.no_exec, rule=pair.rule, aliases=pair.aliases)
     if settings.memory_mb is not None and hasattr(options, "memory_mb"):
@@ -236,7 +240,8 @@ def finish(results: list[PairResult], settings: Settings) -> RunResult:
     # suppressions, per file of the run
     shown: dict[str, str] = {}  # normalised path → the path as the report shows it
     for r in results:
-        for path in (r.record.implementation, r.pair.equation):
+        # the files checked, and the files findings point into (a notebook snippet spans cells)
+        for path in (r.record.implementation, r.pair.equation, *sorted({f.path for f in r.findings})):
             if path:
                 shown.setdefault(suppress.key(path), path)
     comments = {k: suppress.read_suppressions(path) for k, path in sorted(shown.items())}
@@ -365,7 +370,8 @@ def is_project_run(args: Any) -> bool:
     if getattr(args, "discover", False):
         return True
     if len(paths) == 2 and not any(Path(p).is_dir() for p in paths) \
-            and not all(p.endswith(".py") for p in paths):
+            and not all(p.endswith(".py") for p in paths) \
+            and not all(p.lower().endswith((".md", ".markdown", ".ipynb")) for p in paths):  # two documents
         return False
     return True
 

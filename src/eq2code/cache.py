@@ -86,6 +86,7 @@ def _to_json(f: EquationFile) -> dict[str, Any]:
     for e in f.equations:
         d = asdict(e) if e.sympy is None else asdict(_without_sympy(e))
         d["uses"] = sorted(e.uses)
+        d["mentions"] = sorted(e.mentions)
         equations.append(d)
     return {"metadata": f.metadata, "equations": equations, "diagnostics": [asdict(x) for x in f.diagnostics]}
 
@@ -121,6 +122,7 @@ def _equation(d: dict) -> Equation:
     d["output_shape"] = tuple(d["output_shape"])
     d["free_indices"] = [tuple(x) for x in d["free_indices"]]
     d["uses"] = set(d["uses"])
+    d["mentions"] = set(d["mentions"])
     return Equation(**d)
 
 

@@ -7,6 +7,7 @@ child (sandbox) → compare (compare) → findings. Nothing here prints: reporte
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -261,7 +262,7 @@ class Check:
         if core_ok:
             self._batch_note(eq, batched, batch_problems, func)
             self._stress_notes(eq, func, stress)
-            self._static_notes(func)
+            self._static_notes(eq, func)
             return self.record("pass")
         if batch_ok:
             self.add("rejects-core-form", self.impl_path, func.range,
@@ -344,14 +345,37 @@ class Check:
             return True
         return False
 
-    def _static_notes(self, func: FunctionInfo) -> None:
-        """Accepted variants the code shows by its pattern (numbers already agreed)."""
-        if any(f.name == "epsilon-variant" for f in self.findings):
+    def _static_notes(self, eq: Equation, func: FunctionInfo) -> None:
+        """Accepted variants the code shows by its pattern (the numbers already agreed):
+        an ε in a log, a scale applied to an input before the product (Q/√d_k then QKᵀ).
+        libcst is imported only when the source text hints at one of them."""
+        if any(f.name in ("epsilon-variant", "equivalent-form") for f in self.findings):
+            return
+        text = self._source()
+        ops = {p["op"] for p in eq.parts}
+        maybe_eps = "log" in ops and re.search(r"\b1e-|eps|clip", text)
+        maybe_prescale = "sqrt" in ops and "matmul" in ops and re.search(r"sqrt|\*\*\s*0?\.5", text)
+        if not (maybe_eps or maybe_prescale):
             return
         facts = self._facts(func)
-        if facts is not None and facts.hints_named("epsilon-variant"):
+        if facts is None:
+            return
+        if maybe_eps and facts.hints_named("epsilon-variant"):
             hint = facts.hints_named("epsilon-variant")[0]
-            self.add("epsilon-variant", self.impl_path, hint.range, part="\\log", detail=hint.detail)
+            self.add("epsilon-variant", self.impl_path, hint.range, part=self._part_latex(eq, "log"),
+                     detail=hint.detail)
+        elif maybe_prescale:
+            scaled = [o for o in facts.ops if o.kind in ("divide", "multiply") and o.args
+                      and o.args[0].strip() in facts.params and re.search(r"sqrt|\*\*", o.text)]
+            if scaled:
+                self.add("equivalent-form", self.impl_path, scaled[0].range, part=self._part_latex(eq, "sqrt"),
+                         detail=f"{scaled[0].text} scales the input before the product; the result is the same")
+
+    def _source(self) -> str:
+        try:
+            return Path(self.impl_path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
 
     def _locate(self, name: str, func: FunctionInfo, part: str = "") -> Range:
         """The responsible expression in the code (static analysis), else the def line."""
@@ -388,7 +412,7 @@ class Check:
                 continue
             what = self._stress_outcome(result)
             part = self._part_latex(eq, "exp" if name == "unstable-exp" else "log")
-            magnitude = f"{max(abs(float(np.max(v))) for v in trial.values.values() if np.ndim(v)):.0f}" \
+            magnitude = f"{max([float(np.max(np.abs(v))) for v in trial.values.values()] or [0]):.0f}" \
                 if name == "unstable-exp" else ""
             self.add(name, self.impl_path, self._locate(name, func), part=part, magnitude=magnitude,
                      detail=f"{what}; inputs: {self._inputs_text(eq, trial)}")
@@ -490,8 +514,8 @@ class Check:
             self.add("crashed", self.impl_path, func.range, how="the run ended before every input was tried")
             return
         # the clearest problem: exceptions and shapes first, then the smallest counterexample
-        rank = {"exception": 0, "no-return": 0, "wrong-type": 0, "wrong-shape": 1, "nonfinite-output": 2,
-                "numeric-mismatch": 3}
+        rank = {"exception": 0, "no-return": 0, "wrong-type": 0, "resource-limit": 0, "wrong-shape": 1,
+                "nonfinite-output": 2, "numeric-mismatch": 3}
         trial, (name, params, where, _) = min(failing, key=lambda tp: (rank.get(tp[1][0], 9), self._size_of(tp[0])))
         self.add(name, self.impl_path, where, **params)
 

@@ -73,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("equation", metavar="EQ_FILE")
     r.add_argument("--format", choices=FORMATS_PARSE, default="text")
     _add_explain_and_docs(sub, common)
+    sub.add_parser("lsp", help="language server on stdio (diagnostics, hover, code actions; docs/editors.md)")
     return p
 
 
@@ -101,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
             return _explain(args)
         if args.command == "docs":
             return _docs(args)
+        if args.command == "lsp":  # pygls is imported only here
+            from .lsp import main as lsp_main
+
+            return lsp_main()
     except UsageError as e:
         return _fail(str(e), args, usage=True)
     except KeyboardInterrupt:

@@ -30,6 +30,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .config import SKIP_DIRS, Config
 
@@ -58,10 +59,12 @@ class Pair:
     docstring_text: str | None = field(default=None, repr=False)
     problem: str | None = None
     aliases: tuple[str, ...] = ()  # a rule's names for the implementing function
+    snippet: Any = field(default=None, repr=False)  # documents.Snippet: code in a .md/.ipynb (origin "document")
 
     def key(self) -> tuple:
         eq = _abs(self.equation) if self.equation else ""
-        return (_abs(self.impl), self.function or "", eq, self.rule or "", self.docstring_text is not None)
+        return (_abs(self.impl), self.function or "", eq, self.rule or "", self.docstring_text is not None,
+                self.snippet.key if self.snippet is not None else None)
 
     def sort_key(self) -> tuple:
         return (self.impl, self.function or "", self.equation or "", self.rule or "", self.origin)
@@ -214,13 +217,15 @@ class ModulePairs:
     tagged: bool  # any tag comment or LaTeX docstring: no folder pairing
 
 
-def module_pairs(py: Path, config: Config) -> ModulePairs:
-    """The pairs a .py file declares itself: tags and LaTeX docstrings."""
+def module_pairs(py: Path, config: Config, text: str | None = None) -> ModulePairs:
+    """The pairs a .py file declares itself: tags and LaTeX docstrings (`text`: the file's
+    content when it is not to be read from disk, e.g. an editor's unsaved buffer)."""
     shown = display(py)
-    try:
-        text = py.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return ModulePairs([], False)
+    if text is None:
+        try:
+            text = py.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return ModulePairs([], False)
     has_tag = bool(_TAG_LINE.search(text))
     has_math = "math::" in text or "$$" in text
     if not has_tag and not has_math:
@@ -345,6 +350,7 @@ def discover(paths: list[str], config: Config) -> Discovery:
     py_files: list[Path] = []
     eq_files: list[Path] = []
     missing: list = []
+    document_found: list[Pair] = []
     if not paths:
         roots = config.paths or [config.root]
         for r in roots:
@@ -364,8 +370,12 @@ def discover(paths: list[str], config: Config) -> Discovery:
         elif p.suffix == ".py":
             py_files.append(p)
         else:
+            if p.suffix.lower() in (".md", ".markdown", ".ipynb"):  # its own code blocks (documents.py)
+                from .documents import document_pairs
+
+                document_found += document_pairs(p, config)
             eq_files.append(p)
-    pairs: list[Pair] = []
+    pairs: list[Pair] = list(document_found)
     seen_py: set[str] = set()
     folder_cache: dict[str, Path | None] = {}
     for py in py_files:
@@ -385,12 +395,14 @@ def discover(paths: list[str], config: Config) -> Discovery:
     return Discovery(ordered, sorted(display(p) for p in py_files))
 
 
-def pairs_of(py: Path, config: Config, folder_cache: dict[str, Path | None] | None = None) -> list[Pair]:
+def pairs_of(py: Path, config: Config, folder_cache: dict[str, Path | None] | None = None,
+             text: str | None = None) -> list[Pair]:
     """The pairs of one .py file, by the first source that gives any: its own tags and
     LaTeX docstrings, then `[[tool.eq2code.pairs]]` that name the file, then the single
     .tex file of its folder, then `[[tool.eq2code.pairs]]` patterns that match it. (Tags and
-    pairs naming the file both count; the later sources are fallbacks.)"""
-    own = module_pairs(py, config)
+    pairs naming the file both count; the later sources are fallbacks.) `text`: the file's
+    content when not read from disk (eq2code lsp)."""
+    own = module_pairs(py, config, text)
     literal = [cp for cp in config.pairs if not cp.is_pattern and _abs(cp.file) == _abs(py)]
     pairs = own.pairs + [_config_pair(cp, py, config) for cp in literal]
     if own.tagged or pairs:

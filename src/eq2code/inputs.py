@@ -144,8 +144,10 @@ def _stress_trials(eq: Equation, base: Trial, rng: np.random.Generator) -> list[
     reals = [s for s in eq.inputs if s.space.kind == "real" and (s.role == "array" or _batchable_scalar(eq, s))]
     if reals:
         values = dict(base.values)
-        for s in reals:
-            values[s.name] = np.asarray(base.values[s.name]) * 1000.0
+        for s in reals:  # scaled so the largest entry is ±1000: far past exp's float64 range
+            v = np.asarray(base.values[s.name], dtype=float)
+            peak = float(np.max(np.abs(v))) if v.size else 0.0
+            values[s.name] = v * (1000.0 / peak) if peak > 0 else v + 1000.0
         out.append(Trial("large", "stress", base.sizes, values))
     simplex = [s for s in eq.inputs if s.role == "array" and s.space.kind == "simplex"]
     if simplex:

@@ -151,6 +151,7 @@ class Context:
     uses: OrderedSet = field(default_factory=OrderedSet)
     inlining: list[str] = field(default_factory=list)  # functions being defined or inlined now
     matrices: set[str] = field(default_factory=set)  # undeclared symbols that matrix products make matrices
+    patterns: list = field(default_factory=list)  # (left IR, right IR) of := substitutions
     distributions: set[str] = field(default_factory=set)  # arrays used as distributions p(x)
     order: list[str] = field(default_factory=list)  # symbol keys in order of first appearance
 
@@ -197,6 +198,9 @@ class Lowerer:
 
     # -- entry ---------------------------------------------------------------------------
     def expr(self, node: ir.Node) -> Any:
+        for lhs, rhs in self.ctx.patterns:  # IR nodes compare by structure, not by position
+            if node == lhs:
+                return self.expr(rhs)
         method = getattr(self, "_" + type(node).__name__.lower(), None)
         if method is None:
             raise LoweringError("not-checkable", f"{type(node).__name__.lower()} has no value",
@@ -679,6 +683,9 @@ class Lowerer:
         return a * b
 
     def _product(self, node: ir.Product) -> Any:
+        replaced = self._substitute_in_product(node)
+        if replaced is not None:
+            return self.expr(replaced)
         for k, factor in enumerate(node.factors):
             var = self._derivative_variable(factor)
             if var is not None:
@@ -707,6 +714,19 @@ class Lowerer:
             else:
                 value = self._times(value, rhs, node)
         return value
+
+    def _substitute_in_product(self, node: ir.Product) -> ir.Node | None:
+        """α ∇_θ L(θ) with ∇_θ L(θ) := 𝐠 → α 𝐠: a pattern that is a run of factors."""
+        for lhs, rhs in self.ctx.patterns:
+            if not isinstance(lhs, ir.Product):
+                continue
+            n = len(lhs.factors)
+            for k in range(len(node.factors) - n + 1):
+                if node.factors[k:k + n] == lhs.factors and all(op is None for op in node.ops[k + 1:k + n]):
+                    factors = node.factors[:k] + [rhs] + node.factors[k + n:]
+                    ops = node.ops[:k + 1] + node.ops[k + n:]
+                    return factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)
+        return None
 
     def _divide(self, a: Any, b: Any, node: ir.Node) -> Any:
         if isinstance(b, MatrixExpr):

@@ -155,9 +155,10 @@ def _swaps(inputs: list[InputSpec], is_kl: bool) -> Iterator[dict]:
         for b in range(a + 1, len(values)):
             x, y = values[a], values[b]
             if x.shape == y.shape and x.role == y.role:
-                name = "kl-direction-swapped" if is_kl and x.space.kind == y.space.kind == "simplex" \
-                    else "swapped-arguments"
-                yield {"name": name, "part": f"{x.latex}, {y.latex}", "detail": f"{x.name} and {y.name} exchanged",
+                kl = is_kl and x.space.kind == y.space.kind == "simplex"
+                name = "kl-direction-swapped" if kl else "swapped-arguments"
+                part = f"D_{{\\mathrm{{KL}}}}({x.latex} \\| {y.latex})" if kl else f"{x.latex}, {y.latex}"
+                yield {"name": name, "part": part, "detail": f"{x.name} and {y.name} exchanged",
                        "swap": [x.sympy_name, y.sympy_name], "plan": None}
 
 

@@ -22,7 +22,7 @@ from .mutants import make_mutants, make_variants
 from .parts import equation_parts
 from .plan import CompileError, compile_expr
 from .model import REAL, Diagnostic, Equation, EquationFile, InputSpec, Space
-from .source import Block, split_blocks, strip_comments
+from .source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from .span import Range, offset_to_position
 from .spaces import NotASpace, key_text, read_space
 
@@ -67,6 +67,7 @@ class FileReader:
         self.functions: dict[str, FunctionDef] = {}
         self.quantities: dict[str, object] = {}
         self.quantity_inputs: dict[str, list[InputSpec]] = {}  # inputs of each auxiliary definition
+        self.patterns: list[tuple[ir.Node, ir.Node]] = []  # p_θ(x_t | x_{<t}) := P_{t,x_t}
 
     # -- positions ---------------------------------------------------------------------------
     def range_of(self, block: Block, span: tuple[int, int]) -> Range:
@@ -84,6 +85,10 @@ class FileReader:
         if not blocks:
             self.diagnostics.append(Diagnostic("equation-file", Range.of(0, 0),
                                                {"detail": "the file holds no equation"}))
+        if len(blocks) > MAX_BLOCKS:
+            self.diagnostics.append(Diagnostic("equation-file", self.range_of(blocks[MAX_BLOCKS], (0, 1)), {
+                "detail": f"the file holds {len(blocks)} display equations; eq2code reads the first {MAX_BLOCKS}"}))
+            blocks = blocks[:MAX_BLOCKS]
         clauses: list[Clause] = []
         for block in blocks:
             clauses.extend(self._parse_block(block))
@@ -132,6 +137,9 @@ class FileReader:
     def _kind(self, node: ir.Node) -> str:
         if _is_annotation(node):
             return "annotation"
+        if isinstance(node, ir.Chain) and node.rels == ["defeq"] and _is_pattern(node.items[0]):
+            self.patterns.append((node.items[0], node.items[1]))
+            return "pattern"
         if isinstance(node, ir.Chain) and node.rels and all(r in DEFINING for r in node.rels):
             return "definition"
         if isinstance(node, ir.Chain) and node.rels[:2] == [":", "to"]:
@@ -209,6 +217,8 @@ class FileReader:
             eq.reason = _statement_reason(clause.node)
         elif kind == "declaration":
             eq.reason = "a declaration: it gives shapes and spaces"
+        elif kind == "pattern":
+            eq.reason = "a substitution (:=): the other equations read its left side as its right side"
         else:
             eq.reason = "an annotation"
         if not eq.checkable and kind == "statement":
@@ -276,7 +286,8 @@ class FileReader:
             self.quantity_inputs[head.key] = eq.inputs
 
     def _context(self) -> Context:
-        return Context(self.decls, self.functions, self.quantities, self.sizes, self.size_names)
+        return Context(self.decls, self.functions, self.quantities, self.sizes, self.size_names,
+                       patterns=self.patterns)
 
     def _declare_free_indices(self, ctx: Context, head: Head) -> None:
         for letter in head.out_indices:
@@ -468,6 +479,17 @@ def _array_like(node: ir.Node) -> bool:
     if isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top":
         return True
     return isinstance(node, ir.Call) and isinstance(node.func, ir.Ident) and node.func.name in ("softmax", "Softmax")
+
+
+def _is_pattern(lhs: ir.Node) -> bool:
+    """`p(x^{(i)} | θ)`, `∇_θ L(θ)`: a left side that names an expression, not a symbol or a
+    function of symbols, defines a substitution."""
+    if symbol_key(lhs) is not None:
+        return False
+    if isinstance(lhs, ir.Product):
+        return True
+    return any(isinstance(n, ir.Chain) and "mid" in n.rels for n in lhs.walk()) or any(
+        isinstance(n, ir.Special) and n.name == "nabla" for n in lhs.walk())
 
 
 def _element_target(node: ir.Node) -> bool:

@@ -54,8 +54,11 @@ def _comment_start(line: str) -> int | None:
     return None
 
 
+MAX_BLOCKS = 200
+
+
 def split_blocks(text: str) -> list[Block]:
-    """The display equations of a comment-free text."""
+    """The display equations of a comment-free text (all of them; the reader caps the count)."""
     found = list(_DELIMITED.finditer(text))
     if not found:
         return _paragraphs(text, 0)

@@ -83,9 +83,10 @@ def _sub_condition(sub: ir.Node | None) -> Space | None:
     raise NotASpace("a subscript on \\mathbb{R} must be a condition such as _{>0}")
 
 
-def _interval(items: list[ir.Node], bracket_open: str, latex: str) -> Space:
+def _interval(items: list[ir.Node], brackets: str, latex: str) -> Space:
+    """(0,1), [0,1], and the half-open (0,1] and [0,1) (brackets "(]" / "[)")."""
     lo, hi = (float(i.text) for i in items)  # type: ignore[union-attr]
-    closed = (bracket_open == "[", bracket_open == "[")
+    closed = (brackets[0] == "[", brackets[-1] == "]")
     return Space("interval", lo, hi, closed, latex)
 
 
@@ -107,6 +108,9 @@ def read_space(node: ir.Node, latex: str = "") -> tuple[Shape, Space]:
         return shape, Space("integer", low=0.0 if base.name == "N" else None, latex=latex)
     if isinstance(base, ir.Tuple):
         return _tuple_space(base, shape, latex)
+    if isinstance(base, ir.Group) and base.bracket == "(":  # (Δ^{V-1})^T: T rows on the simplex
+        inner_shape, inner = read_space(base.body, latex)
+        return shape + inner_shape, Space(inner.kind, inner.low, inner.high, inner.closed, latex, inner.size)
     raise NotASpace("not a space eq2code knows")
 
 
@@ -121,7 +125,7 @@ def _tuple_space(base: ir.Tuple, shape: Shape, latex: str) -> tuple[Shape, Space
     nums = all(isinstance(i, ir.Num) for i in items)
     if base.bracket == "\\{" and nums and [i.text for i in items] == ["0", "1"]:  # type: ignore[union-attr]
         return shape, Space("binary", 0.0, 1.0, latex=latex)
-    if base.bracket in ("(", "[") and nums and len(items) == 2:
+    if base.bracket in ("(", "[", "(]", "[)") and nums and len(items) == 2:
         return shape, _interval(items, base.bracket, latex)
     if base.bracket == "\\{" and len(items) == 3 and isinstance(items[1], ir.Special) \
             and items[1].name in ("ldots", "cdots", "dots", "dotsc"):

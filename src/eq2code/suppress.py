@@ -65,16 +65,29 @@ def function_spans(path: str) -> dict[str, tuple[int, int]]:
 
 def read_suppressions(path: str) -> list[Suppression]:
     """The suppression comments of a .py or equation file (none if it cannot be read)."""
-    try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return []
+    if "#cell=" in path:  # a notebook cell (documents.py)
+        from .documents import cell_source_lines
+
+        cell = cell_source_lines(path)
+        if cell is None:
+            return []
+        text = "\n".join(cell)
+    else:
+        try:
+            text = Path(path).read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            return []
     if "eq2code:" not in text or "ignore[" not in text:
         return []
     lines = text.split("\n")
     if path.endswith(".py"):
         comments = _python_comments(text, lines)
         scopes = _function_scopes(text)
+    elif path.lower().endswith((".md", ".markdown")) or "#cell=" in path:
+        # a document (documents.py): `#` comments in its code, `%` comments in its math
+        comments = [(i, min(c for c in (line.find("#"), line.find("%")) if c >= 0))
+                    for i, line in enumerate(lines) if "#" in line or "%" in line]
+        scopes = {}
     else:
         comments = [(i, line.find("%")) for i, line in enumerate(lines) if "%" in line]
         scopes = {}

@@ -119,4 +119,4 @@ def parse_math(text: str) -> ir.Node:
     except (UnexpectedInput, LarkError) as e:
         raise LatexError("latex-syntax", f"could not read this equation ({type(e).__name__})", 0, 1) from None
     except RecursionError:
-        raise LatexError("latex-syntax", "the equation is nested too deeply", 0, 1) from None
+        raise LatexError("latex-syntax", "the equation is too long or nested too deeply to read", 0, 1) from None

@@ -135,7 +135,7 @@ class Tokenizer:
                 self._char(ch)
             else:
                 raise self._error(f"unexpected character {ch!r} in math", self.pos)
-        return classify(self.tokens)
+        return classify(half_open(self.tokens))
 
     def _number(self) -> None:
         m = _NUMBER.match(self.text, self.pos)
@@ -296,6 +296,24 @@ _SIMPLE: dict[str, tuple[str, str]] = {
     "exists": ("QUANT", "exists"), "nexists": ("QUANT", "nexists"), "neg": ("QUANT", "not"),
     "lnot": ("QUANT", "not"), "pm": ("PM", "pm"), "mp": ("PM", "mp"), "_": ("LETTER", "_"),
 }
+
+
+def half_open(tokens: list[Token]) -> list[Token]:
+    """(0, 1] and [0, 1): the closer takes the opener's type (so brackets balance) and keeps
+    its own character as its value, which the transformer reads as the interval's kind."""
+    out = list(tokens)
+    closers = {"LPAR": "RPAR", "LBRACK": "RBRACK"}
+    for k, tok in enumerate(out):
+        if tok.type not in closers:
+            continue
+        j = k + 1
+        seen_comma = False
+        while j < len(out) and out[j].type in ("NUMBER", "MINUS", "COMMA", "INFTY"):
+            seen_comma = seen_comma or out[j].type == "COMMA"
+            j += 1
+        if seen_comma and j < len(out) and out[j].type in ("RPAR", "RBRACK") and out[j].type != closers[tok.type]:
+            out[j] = Token.new_borrow_pos(closers[tok.type], out[j].value, out[j])
+    return out
 
 
 def classify(tokens: list[Token]) -> list[Token]:

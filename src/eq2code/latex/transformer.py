@@ -260,10 +260,12 @@ class ToIR(Transformer):
         return ir.Group(content, bracket, span=_span(meta))
 
     def paren(self, meta, children):
-        return self._grouped(meta, children[1], "(")
+        closer = children[2].value
+        return self._grouped(meta, children[1], "(" + (closer if closer == "]" else ""))
 
     def brack(self, meta, children):
-        return self._grouped(meta, children[1], "[")
+        closer = children[2].value
+        return self._grouped(meta, children[1], "[" + (closer if closer == ")" else ""))
 
     def angle(self, meta, children):
         return self._grouped(meta, children[1], "<")

@@ -7,12 +7,13 @@ from __future__ import annotations
 from ..findings import Finding
 from ..messages import render_message, summary_line, ui
 from ..report import Report
+from .source import shown_path
 
 
 def line(f: Finding, lang: str) -> str:
     start = f.range.start
     message = " ".join(render_message(f, lang).split())  # one line, whatever the message holds
-    return f"{f.path}:{start.line + 1}:{start.character + 1}: {f.code} [{f.effective_severity.label}] {f.name}: {message}"
+    return f"{shown_path(f.path)}:{start.line + 1}:{start.character + 1}: {f.code} [{f.effective_severity.label}] {f.name}: {message}"
 
 
 def render(report: Report, *, color: bool = False) -> str:

@@ -15,7 +15,7 @@ from .. import __version__
 from ..findings import Finding, Fix
 from ..messages import render_help, render_message
 from ..report import Report
-from .source import SourceLines
+from .source import SourceLines, split_cell
 
 
 def render(report: Report, *, color: bool = False) -> str:
@@ -36,13 +36,14 @@ def document(report: Report) -> dict[str, Any]:
 
 
 def _uri(path: str) -> str:
-    return Path(path).resolve().as_uri()
+    return Path(split_cell(path)[0]).resolve().as_uri()  # a notebook cell: the notebook's URI
 
 
 def _diagnostic(finding: Finding, lang: str, sources: SourceLines) -> dict[str, Any]:
     help_text = render_help(finding, lang)
-    return {
-        "path": finding.path,
+    file, cell = split_cell(finding.path)  # a notebook cell: path and URI of the notebook, `data.cell`
+    diagnostic = {
+        "path": file,
         "uri": _uri(finding.path),
         "range": sources.utf16_range(finding.path, finding.range),
         "severity": int(finding.effective_severity),
@@ -63,6 +64,12 @@ def _diagnostic(finding: Finding, lang: str, sources: SourceLines) -> dict[str, 
             for r in finding.related
         ],
     }
+    if cell is not None:  # ranges count lines within the cell (1-based cell number, as in text output)
+        diagnostic["data"]["cell"] = cell
+        for r, info in zip(finding.related, diagnostic["relatedInformation"]):
+            if split_cell(r.path)[1] is not None:
+                info["cell"] = split_cell(r.path)[1]
+    return diagnostic
 
 
 def _fix(fix: Fix | None, path: str, help_text: str, sources: SourceLines) -> dict[str, Any] | None:

@@ -43,11 +43,30 @@ class SourceLines:
 
 
 def _read_lines(path: str) -> list[str] | None:
+    if "#cell=" in path:  # a notebook cell (documents.py): its source's lines
+        from ..documents import cell_source_lines
+
+        return cell_source_lines(path)
     try:
         text = Path(path).read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def shown_path(path: str) -> str:
+    """A finding's path as people read it: a notebook cell `notes.ipynb#cell=3` (documents.py)
+    shows as `notes.ipynb:cell 3`, so text output reads `notes.ipynb:cell 3:4:5`."""
+    file, cell = split_cell(path)
+    return f"{file}:cell {cell}" if cell is not None else path
+
+
+def split_cell(path: str) -> tuple[str, int | None]:
+    """`notes.ipynb#cell=3` → ("notes.ipynb", 3); any other path → (path, None)."""
+    file, sep, rest = path.rpartition("#cell=")
+    if sep and rest.isdigit() and file.endswith(".ipynb"):
+        return file, int(rest)
+    return path, None
 
 
 def utf16_column(text: str, column: int) -> int:

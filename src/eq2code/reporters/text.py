@@ -12,7 +12,7 @@ from typing import TextIO
 from ..findings import Finding, Severity
 from ..messages import render_help, render_message, summary_line, ui
 from ..report import CheckRecord, Report
-from .source import TAB_WIDTH, SourceLines, display_width
+from .source import TAB_WIDTH, SourceLines, display_width, shown_path
 
 _SEVERITY_STYLE = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;36",
                    Severity.HINT: "1;36"}
@@ -45,7 +45,7 @@ def _finding(finding: Finding, lang: str, sources: SourceLines, paint) -> list[s
     start = finding.range.start
     severity = finding.effective_severity
     style = _SEVERITY_STYLE[severity]
-    header = (f"{paint(finding.path, '1')}:{start.line + 1}:{start.character + 1}: "
+    header = (f"{paint(shown_path(finding.path), '1')}:{start.line + 1}:{start.character + 1}: "
               f"{paint(finding.code, style)} [{paint(severity.label, style)}] {finding.name}: "
               f"{render_message(finding, lang)}")
     gutter = len(str(start.line + 1))
@@ -54,10 +54,13 @@ def _finding(finding: Finding, lang: str, sources: SourceLines, paint) -> list[s
     if help_text:
         lines.append(f"{' ' * gutter} = {paint(ui('help', lang), '1')}: {help_text}")
     for rel in finding.related:
-        location = f"{rel.path}:{rel.range.start.line + 1}:{rel.range.start.character + 1}"
+        location = f"{shown_path(rel.path)}:{rel.range.start.line + 1}:{rel.range.start.character + 1}"
         note = ui("related", lang, location=location, message=rel.message)
         lines.append(f"{' ' * gutter} = {paint(ui('note', lang), '1')}: {note}")
     return lines
+
+
+MAX_SNIPPET = 160  # characters of a source line shown around a finding
 
 
 def _snippet(finding: Finding, sources: SourceLines, gutter: int, paint, style: str) -> list[str]:
@@ -69,6 +72,12 @@ def _snippet(finding: Finding, sources: SourceLines, gutter: int, paint, style: 
     start = min(max(rng.start.character, 0), len(text))
     end = rng.end.character if rng.end.line == rng.start.line else len(text)
     end = min(max(end, start), len(text))
+    if len(text) > MAX_SNIPPET:  # a 1 MB equation line: show a window around the range
+        lo = max(0, start - MAX_SNIPPET // 4)
+        hi = min(len(text), lo + MAX_SNIPPET)
+        prefix, suffix = ("…" if lo else ""), ("…" if hi < len(text) else "")
+        text = prefix + text[lo:hi] + suffix
+        start, end = start - lo + len(prefix), min(end, hi) - lo + len(prefix)
     pad = display_width(text[:start])
     carets = max(1, display_width(text[start:end]))
     bar = paint("|", "1;34")
@@ -77,8 +86,9 @@ def _snippet(finding: Finding, sources: SourceLines, gutter: int, paint, style: 
 
 
 def _check(check: CheckRecord, lang: str, paint) -> str:
-    subject = f"{check.implementation}::{check.function}" if check.function else check.implementation
-    target = ui("rule", lang, rule=check.rule) if check.rule else check.equation
+    implementation = shown_path(check.implementation)
+    subject = f"{implementation}::{check.function}" if check.function else implementation
+    target = ui("rule", lang, rule=check.rule) if check.rule else shown_path(check.equation)
     verdict = paint(ui(check.verdict, lang), _VERDICT_STYLE.get(check.verdict, "1"))
     key = "check" if check.forms else "check-no-forms"
     return ui(key, lang, subject=subject, target=target, verdict=verdict,

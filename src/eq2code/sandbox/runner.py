@@ -20,6 +20,7 @@ cap apply.
 
 from __future__ import annotations
 
+import contextvars
 import json
 import math
 import os
@@ -33,6 +34,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -56,6 +58,12 @@ ENVIRON_BYTES = 2**20  # most of /proc/PID/environ read when looking for the tok
 FAULT_BYTES = 2**18  # most of the faulthandler dump read back
 FAULT_FRAME = re.compile(r'^\s*File "(.*)", line (\d+) in ', re.MULTILINE)
 MAX_TRACE = 5000  # shape-trace records read back per call
+
+
+# Told about every child started in this context (`eq2code lsp` sets it on the thread that runs
+# a check, so that a new edit can kill the check's child at once). None: nobody is told.
+child_observer: contextvars.ContextVar[Callable[[subprocess.Popen], None] | None] = contextvars.ContextVar(
+    "eq2code_child_observer", default=None)
 
 
 class SandboxError(RuntimeError):
@@ -198,6 +206,9 @@ def _run_child(base: Path, request_dir: Path, scratch: Path,
                                    start_new_session=True)
     timed_out = False
     try:
+        observer = child_observer.get()
+        if observer is not None:
+            observer(process)
         process.wait(max(timeout, 0.0))
     except subprocess.TimeoutExpired:
         timed_out = True
