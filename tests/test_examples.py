@@ -53,8 +53,6 @@ KNOWN_BUGS: dict[str, str] = {}
 # Every example of the folder is expected to fail until the notation works; strict, so
 # the marks must go once it does.
 NOTATION_TODO: dict[str, str] = {
-    "multihead-attention": "notation: Concat(head_1..head_h), head_i defined through Attention, W_i^Q read as a "
-                           "matrix power, size product h d_v in a declaration (docs/rules-notation-todo.md)",
     "bayes-posterior": "notation: overloaded p(theta | D), p(D | theta), p(theta), p(D); sum over theta; "
                        "half-open interval (0, 1] (docs/rules-notation-todo.md)",
 }

@@ -1,4 +1,4 @@
-# eq2code-example: verdict=fail findings=wrong-shape
+# eq2code-example: verdict=fail findings=missing-value-product
 # eq2code-example: note=Returns the concatenated heads and forgets the output projection W^O.
 import numpy as np
 

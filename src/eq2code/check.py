@@ -339,7 +339,9 @@ class Check:
         if matmul_error and any(p["op"] == "transpose" for p in eq.parts):
             from .static import locate
 
-            where = locate("missing-transpose", facts, "") or func.range
+            where = locate("missing-transpose", facts, "")
+            if where is None or not any(r.lineno == where.start.line + 1 for r in errors):
+                return False  # the failing line is not the untransposed product
             self.add("missing-transpose", self.impl_path, where, part=self._part_latex(eq, "transpose"),
                      detail=f"{errors[0].exc_type}: {errors[0].exc_message}").severity = Severity.ERROR
             return True

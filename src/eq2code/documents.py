@@ -310,9 +310,8 @@ def _prose_math(lines: list[str], rows: list[int], base: int, offsets: list[int]
                     first_line = base + r
     if not spans:
         return None
-    label = _meta_label(joined)
-    skip = any(_SKIP_MATH.search(joined[a - offsets[base]:b - offsets[base]]) for a, b in spans) if False else \
-        bool(_SKIP_MATH.search("".join(_slice_spans(lines, text_rows, base, offsets, spans))))
+    latex = "".join(_slice_spans(lines, text_rows, base, offsets, spans))
+    label, skip = _meta_label(latex), bool(_SKIP_MATH.search(latex))
     return MathUnit(spans, first_line if first_line is not None else base + text_rows[0], label, skip)
 
 
@@ -355,9 +354,12 @@ def _meta_label(latex: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _tags(lines: list[str], first: int) -> tuple[dict[str, str], int]:
+def _tags(lines: list[str], first: int) -> tuple[dict[str, str], int, bool]:
+    """`# eq2code: key=value` comments of a code block, the line of the first, and whether
+    the block says `# eq2code: skip`."""
     tags: dict[str, str] = {}
     where = first
+    skip = any(_SKIP_CODE.match(ln) for ln in lines)
     for k, ln in enumerate(lines):
         m = _TAG.search(ln)
         if not m or not ln.lstrip().startswith("#"):
@@ -367,7 +369,7 @@ def _tags(lines: list[str], first: int) -> tuple[dict[str, str], int]:
                 if not tags:
                     where = first + k
                 tags[key] = value
-    return tags, where
+    return tags, where, skip
 
 
 # ----------------------------------------------------------------------------- pairing

@@ -258,15 +258,48 @@ class Evaluator:
         scalars = [self.ev(a) for is_matrix, a in args if not is_matrix]
         val = mats[0]
         for nxt in mats[1:]:
-            if val.axes or nxt.axes:
-                raise EvaluationError("matrix product of indexed values")
             try:
-                val = Val(np.matmul(val.arr, nxt.arr), ())
+                if val.axes or nxt.axes:  # a family of matrices (head_i): the index axes broadcast
+                    if val.positional != 2 or nxt.positional != 2:
+                        raise EvaluationError("a matrix product of indexed vectors")
+                    (a, b), axes = _align([val, nxt])
+                    val = Val(np.matmul(a, b), axes)
+                else:
+                    val = Val(np.matmul(val.arr, nxt.arr), ())
             except ValueError as err:
                 raise EvaluationError(f"matrix product: {err}") from None
         for s in scalars:
             val = _elementwise(np.multiply, s, val)
         return val
+
+    def _slice(self, name, indices):
+        """W^Q[i]: leading indices of a stacked array; the last two axes stay a matrix."""
+        if name not in self.values:
+            raise EvaluationError(f"no value for {name}")
+        arr = self.values[name]
+        arrs, axes = _align([self.ev(i) for i in indices])
+        positions = []
+        for dim, a in enumerate(arrs):
+            ints = np.asarray(a).astype(np.int64) - 1
+            if ints.size and (ints.min() < 0 or ints.max() >= arr.shape[dim]):
+                raise EvaluationError(f"an index of {name} is out of range")
+            positions.append(ints)
+        return Val(arr[tuple(positions)], axes)
+
+    def _concat(self, body, index, lo, hi):
+        """Concat(X_i): evaluate X over all i at once, then lay the i axis out along the columns."""
+        rng = Val(self.index_range(lo, hi).arr, (index,))
+        self.bound[index] = rng
+        try:
+            val = self.ev(body)
+        finally:
+            self.bound.pop(index)
+        if index not in val.axes or val.positional != 2:
+            raise EvaluationError("Concat needs a family of matrices")
+        k = val.axes.index(index)
+        arr = np.moveaxis(val.arr, k, -2)  # (…, rows, i, cols): row r is head_1[r], head_2[r], …
+        rest = tuple(a for a in val.axes if a != index)
+        return Val(arr.reshape(arr.shape[:-2] + (arr.shape[-2] * arr.shape[-1],)), rest)
 
     def _transpose(self, a):
         val = self.ev(a)

@@ -40,8 +40,9 @@ def size_names(eq: Equation) -> list[str]:
         if spec.space.size is not None:
             dims.append(spec.space.size)
         for d in dims:
-            if isinstance(d, str) and d not in names:
-                names.append(d)
+            for part in (d.split("*") if isinstance(d, str) else []):  # h*d_v: both sizes
+                if part not in names and not part.isdigit():
+                    names.append(part)
     for _, _, hi in eq.free_indices:  # hi is a plan: ["size", "K"] or ["num", 3.0]
         if isinstance(hi, list) and hi and hi[0] == "size" and hi[1] not in names:
             names.append(hi[1])
@@ -58,8 +59,18 @@ def _assign_sizes(names: list[str], pool: list[int], rng: np.random.Generator,
     return {n: int(v) for n, v in zip(names, chosen)}
 
 
+def size_value(d: object, sizes: dict[str, int]) -> int:
+    """A dimension's value: an int, a size name, or a product of sizes ('h*d_v')."""
+    if isinstance(d, int):
+        return d
+    out = 1
+    for part in str(d).split("*"):
+        out *= int(part) if part.isdigit() else sizes[part]
+    return out
+
+
 def _shape(spec: InputSpec, sizes: dict[str, int]) -> tuple[int, ...]:
-    return tuple(d if isinstance(d, int) else sizes[str(d)] for d in spec.shape)
+    return tuple(size_value(d, sizes) for d in spec.shape)
 
 
 def draw(spec: InputSpec, shape: tuple[int, ...], sizes: dict[str, int], rng: np.random.Generator,

@@ -19,11 +19,11 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from .latex import ir
 from .model import Space
 from .spaces import key_text
-from .sympy_ext import Apply, Reduce, Softmax, sigmoid
+from .sympy_ext import Apply, ArraySlice, Concat, Reduce, Softmax, sigmoid
 
 INDEX_ASSUMPTIONS = {"integer": True}
 DISTRIBUTION_NAMES = {"p", "q", "r", "P", "Q", "pi"}  # p(x) over a support is a distribution
-BUILTIN_FUNCTIONS = {"softmax", "Softmax", "sigma", "ReLU", "relu", "erf", "erfc", "H", "D_KL"}
+BUILTIN_FUNCTIONS = {"softmax", "Softmax", "sigma", "ReLU", "relu", "erf", "erfc", "H", "D_KL", "Concat"}
 SIZE_ASSUMPTIONS = {"integer": True, "positive": True}
 
 
@@ -152,6 +152,7 @@ class Context:
     inlining: list[str] = field(default_factory=list)  # functions being defined or inlined now
     matrices: set[str] = field(default_factory=set)  # undeclared symbols that matrix products make matrices
     patterns: list = field(default_factory=list)  # (left IR, right IR) of := substitutions
+    families: dict = field(default_factory=dict)  # head_i = …: key → (value with index i, i)
     distributions: set[str] = field(default_factory=set)  # arrays used as distributions p(x)
     order: list[str] = field(default_factory=list)  # symbol keys in order of first appearance
 
@@ -181,9 +182,17 @@ class Context:
             name = str(d)
             self.sizes.find(name)
             return name
-        self.size_names.add(str(d))
-        self.sizes.find(str(d))
+        for part in str(d).split("*"):  # h*d_v: a product of sizes
+            self.size_names.add(part)
+            self.sizes.find(part)
         return str(d)
+
+    def dim_symbol(self, d: str) -> Any:
+        """The SymPy size of a dimension name: a size symbol, an integer, or a product."""
+        if "*" in d:
+            return sympy.Mul(*[self.dim_symbol(p) for p in d.split("*")])
+        rep = self.sizes.find(d)
+        return int(rep) if rep.isdigit() else size_symbol(rep)
 
     def is_array(self, key: str) -> bool:
         decl = self.decls.get(key)
@@ -253,7 +262,7 @@ class Lowerer:
             ctx.array(key, 2, latex_of(key), node.span)
         if ctx.is_array(key) or (isinstance(node, ir.Ident) and node.style == "bf"):
             use = ctx.array(key, 0 if key in ctx.arrays or key in ctx.decls else 1, latex_of(key), node.span)
-            dims = [size_symbol(ctx.sizes.find(d)) if not d.isdigit() else int(d) for d in use.dims]
+            dims = [ctx.dim_symbol(d) for d in use.dims]
             if len(dims) == 1:
                 dims.append(1)
             if len(dims) != 2:
@@ -384,6 +393,14 @@ class Lowerer:
 
     def _indexed(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
         positions = self._index_list(sub)
+        decl = self.ctx.decls.get(key)
+        if decl is not None and len(decl.shape) == len(positions) + 2:  # W_i^Q: slice i of a stack
+            use = self.ctx.array(key, len(decl.shape), latex_of(key), node.span)
+            idx = [self.expr(p) for p in positions]
+            for axis, (pos, value) in enumerate(zip(positions, idx)):
+                self._unify_axis(use.dims[axis], pos, value)
+            rows, cols = (self.ctx.dim_symbol(d) for d in use.dims[-2:])
+            return ArraySlice(sympy.Symbol(py_name(key)), sympy.Tuple(*idx), rows, cols)
         use = self.ctx.array(key, len(positions), latex_of(key), node.span)
         idx = [self.expr(p) for p in positions]
         for axis, (pos, value) in enumerate(zip(positions, idx)):
@@ -439,6 +456,8 @@ class Lowerer:
             return self._expectation(func, node)  # type: ignore[arg-type]
         if name in ("H", "D_KL") and name not in self.ctx.decls:
             return self._information(name, node)
+        if name == "Concat" and name not in self.ctx.functions:
+            return self._concat(node)
         if out_index is None and isinstance(func, ir.Ident) and self._indexes_support(node):
             return self._indexed(func.key, node.args[0] if len(node.args) == 1 else
                                  ir.Tuple(node.args, "{", span=node.span), node)
@@ -517,6 +536,23 @@ class Lowerer:
             return sympy.Sum(term, (x, 1, self.ctx.indices["_x"][2]))
         finally:
             self.ctx.indices = saved
+
+    def _concat(self, node: ir.Call) -> Any:
+        """Concat(head_1, …, head_h): the family head_i side by side along the last axis."""
+        args = node.args
+        first, last = args[0], args[-1]
+        if not (len(args) == 3 and isinstance(args[1], ir.Special) and isinstance(first, ir.Script)
+                and isinstance(last, ir.Script) and isinstance(first.base, ir.Ident)):
+            raise LoweringError("unsupported-notation", "Concat takes a family: Concat(x_1, \\ldots, x_h)",
+                                node.span, "Concat")
+        family = self.ctx.families.get(first.base.key)
+        if family is None:
+            raise LoweringError("not-checkable", f"{latex_of(first.base.key)}_i is not defined in this file",
+                                node.span)
+        body, index = family
+        self.ctx.uses.add(first.base.key)
+        lo, hi = self._size_expr(first.sub), self._size_expr(last.sub)  # type: ignore[arg-type]
+        return Concat(body, sympy.Tuple(index, lo, hi))
 
     def _func_name(self, func: ir.Node) -> str | None:
         if isinstance(func, ir.Ident):
@@ -646,6 +682,10 @@ class Lowerer:
     def _unify_dims(self, da: Any, db: Any, node: ir.Node) -> None:
         if da == db:
             return
+        if not all(isinstance(d, (sympy.Symbol, sympy.Integer, int)) for d in (da, db)):
+            if sympy.simplify(da - db) == 0:
+                return
+            raise LoweringError("not-checkable", f"shapes do not fit: {da} against {db}", node.span)
         na, nb = str(da), str(db)
         sizes = self.ctx.sizes
         if sizes.find(na) == sizes.find(nb):

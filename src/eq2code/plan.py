@@ -9,7 +9,7 @@ check needs neither SymPy nor the LaTeX parser. Nodes are `[op, ...]`:
     ["max", [a…]]  ["min", [a…]]  ["piecewise", [[value, cond]…]]  ["rel", op, a, b]  ["true"]
     ["sum"|"prod", body, index, lo, hi]  ["reduce", op, body, index, lo, hi]
     ["matmul", [[is_matrix, a]…]]  ["hadamard", [a…]]  ["transpose", a]  ["softmax", a, axis?]
-    ["apply", var, body, a]
+    ["apply", var, body, a]  ["slice", name, [idx…]]  ["concat", body, index, lo, hi]
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from .sympy_ext import Apply, Reduce, Softmax, SoftmaxFirstAxis, sigmoid
+from .sympy_ext import Apply, ArraySlice, Concat, Reduce, Softmax, SoftmaxFirstAxis, sigmoid
 
 Plan = list
 
@@ -98,6 +98,9 @@ _COMPILERS = [
     (sympy.MatMul, _matmul),
     (sympy.HadamardProduct, lambda e: ["hadamard", [compile_expr(a) for a in e.args]]),
     (sympy.Transpose, lambda e: ["transpose", compile_expr(e.arg)]),
+    (ArraySlice, lambda e: ["slice", e.args[0].name, [compile_expr(i) for i in e.args[1]]]),
+    (Concat, lambda e: ["concat", compile_expr(e.args[0]), _name(e.args[1][0]), compile_expr(e.args[1][1]),
+                        compile_expr(e.args[1][2])]),
     (SoftmaxFirstAxis, lambda e: ["softmax", compile_expr(e.arg), 0]),
     (Softmax, lambda e: ["softmax", compile_expr(e.arg)]),
     (Apply, lambda e: ["apply", _name(e.func_.variables[0]), compile_expr(e.func_.expr), compile_expr(e.arg)]),

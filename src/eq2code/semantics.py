@@ -68,6 +68,7 @@ class FileReader:
         self.quantities: dict[str, object] = {}
         self.quantity_inputs: dict[str, list[InputSpec]] = {}  # inputs of each auxiliary definition
         self.patterns: list[tuple[ir.Node, ir.Node]] = []  # p_θ(x_t | x_{<t}) := P_{t,x_t}
+        self.families: dict[str, tuple] = {}  # head_i = …
 
     # -- positions ---------------------------------------------------------------------------
     def range_of(self, block: Block, span: tuple[int, int]) -> Range:
@@ -284,10 +285,14 @@ class FileReader:
         if head is not None and not head.is_function and not head.out_indices:
             self.quantities[head.key] = values[0]
             self.quantity_inputs[head.key] = eq.inputs
+        elif head is not None and len(head.out_indices) == 1 and isinstance(values[0], MatrixExpr):
+            # head_i = …: a family of matrices, used as Concat(head_1, …, head_h)
+            self.families[head.key] = (values[0], sympy.Symbol(head.out_indices[0], integer=True))
+            self.quantity_inputs[head.key] = eq.inputs
 
     def _context(self) -> Context:
         return Context(self.decls, self.functions, self.quantities, self.sizes, self.size_names,
-                       patterns=self.patterns)
+                       patterns=self.patterns, families=self.families)
 
     def _declare_free_indices(self, ctx: Context, head: Head) -> None:
         for letter in head.out_indices:
@@ -365,7 +370,8 @@ class FileReader:
 
     def _output_shape(self, free: list[tuple], value) -> tuple:
         if free:
-            return tuple(int(hi) if isinstance(hi, (int, sympy.Integer)) else str(hi) for _, _, hi in free)
+            dims = tuple(int(hi) if isinstance(hi, (int, sympy.Integer)) else str(hi) for _, _, hi in free)
+            return dims + (self._output_shape([], value) if isinstance(value, MatrixExpr) else ())
         if isinstance(value, MatrixExpr):
             rows, cols = value.shape
             if rows == 1 and cols == 1:
@@ -402,8 +408,7 @@ def _definitions_first(kinds: list[tuple[str, "Clause"]]) -> list[int]:
         chain = kinds[k][1].node
         head = analyze_head(chain.items[0], chain.items[1])  # type: ignore[attr-defined]
         heads[k] = head.key if head is not None else None
-        mentions[k] = {key for side in chain.items[1:] for n in side.walk()  # type: ignore[attr-defined]
-                       for key in [symbol_key(n) if isinstance(n, (ir.Ident, ir.Script)) else None] if key}
+        mentions[k] = _mentioned_keys(chain.items[1:])  # type: ignore[attr-defined]
     ordered: list[int] = []
     pending = list(defs)
     while pending:

@@ -47,10 +47,30 @@ def size_of(node: ir.Node) -> object:
 
 
 def shape_of(node: ir.Node) -> Shape:
-    """`n \\times d_k` → ('n', 'd_k'); `K` → ('K',)."""
-    if isinstance(node, ir.Product) and all(op == "times" for op in node.ops[1:]):
-        return tuple(size_of(f) for f in node.factors)
-    return (size_of(node),)
+    """`n \\times d_k` → ('n', 'd_k'); `K` → ('K',); `h d_v \\times d` → ('h*d_v', 'd')."""
+    if not isinstance(node, ir.Product):
+        return (size_of(node),)
+    groups: list[list[ir.Node]] = [[]]
+    for op, f in zip(node.ops, node.factors):
+        if op == "times":
+            groups.append([])
+        elif op is not None:
+            raise NotASpace("a shape is sizes separated by \\times")
+        groups[-1].append(f)
+    return tuple(_product_size(g) for g in groups)
+
+
+def _product_size(factors: list[ir.Node]) -> object:
+    """A size written as a product of sizes (`h d_v`): the name 'h*d_v'."""
+    sizes = [size_of(f) for f in factors]
+    if len(sizes) == 1:
+        return sizes[0]
+    if all(isinstance(x, int) for x in sizes):
+        out = 1
+        for x in sizes:
+            out *= x  # type: ignore[operator]
+        return out
+    return "*".join(str(x) for x in sizes)
 
 
 def _simplex_size(node: ir.Node) -> object:

@@ -83,6 +83,45 @@ class Apply(MatrixExpr):
         return printer._print(lam.expr.subs(lam.variables[0], sympy.Symbol(printer._print(self.arg))))
 
 
+class ArraySlice(MatrixExpr):
+    """Slice `idx` of a stacked array: W_i^Q is the matrix W^Q[i] of W^Q ∈ ℝ^{h×d×d_k}."""
+
+    def __new__(cls, name, idx, rows, cols):
+        return super().__new__(cls, name, idx, sympy.sympify(rows), sympy.sympify(cols))
+
+    @property
+    def shape(self):
+        return (self.args[2], self.args[3])
+
+    def _entry(self, i, j, **kwargs):
+        return MatrixElement(self, i, j)
+
+    def _sympystr(self, printer):
+        return "%s[%s]" % (printer._print(self.args[0]), ", ".join(printer._print(i) for i in self.args[1]))
+
+    def _latex(self, printer):
+        return "%s_{%s}" % (printer._print(self.args[0]), ",".join(printer._print(i) for i in self.args[1]))
+
+
+class Concat(MatrixExpr):
+    """Concat(X_i for i in lo..hi): matrices side by side along the last axis."""
+
+    def __new__(cls, body, limits):
+        return super().__new__(cls, body, limits)
+
+    @property
+    def shape(self):
+        body, (i, lo, hi) = self.args
+        return (body.shape[0], body.shape[1] * (hi - lo + 1))
+
+    def _entry(self, i, j, **kwargs):
+        return MatrixElement(self, i, j)
+
+    def _sympystr(self, printer):
+        body, (i, lo, hi) = self.args
+        return "Concat(%s for %s in %s..%s)" % (printer._print(body), i, printer._print(lo), printer._print(hi))
+
+
 class Reduce(sympy.Function):
     """Reduce(op, body, Tuple(i, lo, hi)) with op one of max, min, argmax, argmin."""
 
