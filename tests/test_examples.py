@@ -53,8 +53,6 @@ KNOWN_BUGS: dict[str, str] = {}
 # Every example of the folder is expected to fail until the notation works; strict, so
 # the marks must go once it does.
 NOTATION_TODO: dict[str, str] = {
-    "bayes-posterior": "notation: overloaded p(theta | D), p(D | theta), p(theta), p(D); sum over theta; "
-                       "half-open interval (0, 1] (docs/rules-notation-todo.md)",
 }
 
 

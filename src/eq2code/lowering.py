@@ -102,7 +102,12 @@ def size_symbol(name: str) -> sympy.Symbol:
 
 
 def py_name(key: str) -> str:
-    """The Python-facing name of a symbol key: 'hat:y' → 'y_hat', 'cal:L' → 'L'."""
+    """The Python-facing name of a symbol key: 'hat:y' → 'y_hat', 'cal:L' → 'L',
+    'p(cal:D|theta)' → 'p_D_given_theta'."""
+    if "(" in key and key.endswith(")"):
+        func, _, args = key[:-1].partition("(")
+        given = [", ".join(py_name(a) for a in part.split(",")) for part in args.split("|")]
+        return py_name(func) + "_" + "_given_".join(g.replace(", ", "_") for g in given)
     parts = key.split(":")
     base = parts[-1]
     accents = [p for p in parts[:-1] if p in ("hat", "tilde", "bar", "vec", "dot", "check")]
@@ -437,6 +442,12 @@ class Lowerer:
     # -- applications ----------------------------------------------------------------------
     def _call(self, node: ir.Call, out_index: ir.Node | None = None) -> Any:
         func = node.func
+        key = app_key(node)
+        if key is not None and key in self.ctx.quantities:  # p(D) = Σ_θ …
+            self.ctx.uses.add(key)
+            return self.ctx.quantities[key]
+        if key is not None and key in self.ctx.decls:  # p(D | θ) ∈ (0,1]: an input over θ
+            return self._application_input(key, node)
         name = self._func_name(func)
         if name is not None and name in self.ctx.functions and name not in self.ctx.inlining:
             return self._inline(self.ctx.functions[name], node, out_index)
@@ -536,6 +547,16 @@ class Lowerer:
             return sympy.Sum(term, (x, 1, self.ctx.indices["_x"][2]))
         finally:
             self.ctx.indices = saved
+
+    def _application_input(self, key: str, node: ir.Call) -> Any:
+        """A declared application such as p(D | θ): entry θ of an input vector over θ."""
+        variables = [v for v in application_variables(node) if v in self.ctx.indices]
+        if not variables:
+            raise LoweringError("not-checkable", f"{self.ctx.decls[key].latex} needs its variable "
+                                "bound by a sum or the left side", node.span)
+        sub = ir.Ident(variables[0], span=node.span) if len(variables) == 1 else \
+            ir.Tuple([ir.Ident(v, span=node.span) for v in variables], "{", span=node.span)
+        return self._indexed(key, sub, node)
 
     def _concat(self, node: ir.Call) -> Any:
         """Concat(head_1, …, head_h): the family head_i side by side along the last axis."""
@@ -680,6 +701,7 @@ class Lowerer:
         return self.canonical(a), self.canonical(b)
 
     def _unify_dims(self, da: Any, db: Any, node: ir.Node) -> None:
+        da, db = (self.ctx.dim_symbol(d) if isinstance(d, str) else d for d in (da, db))
         if da == db:
             return
         if not all(isinstance(d, (sympy.Symbol, sympy.Integer, int)) for d in (da, db)):
@@ -872,6 +894,10 @@ class Lowerer:
                                     node.span)
             return letter, lo, self._size_expr(node.sup)
         if isinstance(sub, ir.Ident):
+            decl = self.ctx.decls.get(sub.key)
+            if decl is not None and decl.space.kind == "categorical" and decl.space.size is not None:
+                return sub, sympy.Integer(int(decl.space.low or 1)), self._size_expr(  # θ ∈ {1,…,K}
+                    ir.Ident(str(decl.space.size), span=sub.span))
             size = self.ctx.sizes.fresh(f"n_{sub.name}")
             self.ctx.size_names.add(size)
             return sub, sympy.Integer(1), size_symbol(size)
@@ -941,6 +967,35 @@ class Lowerer:
 
     def _empty(self, node: ir.Empty) -> Any:
         raise LoweringError("latex-syntax", "an empty group where a value is needed", node.span)
+
+
+def app_key(node: ir.Node) -> str | None:
+    """The identity of an application as written: p(D | θ) → 'p(cal:D|theta)'."""
+    from .semantics import symbol_key
+
+    if not isinstance(node, ir.Call) or node.bracket != "(":
+        return None
+    func = symbol_key(node.func)
+    if func is None:
+        return None
+    parts = []
+    for a in node.args:
+        items = a.items if isinstance(a, ir.Chain) and set(a.rels) <= {"mid"} else [a]
+        keys = [symbol_key(x) for x in items]
+        if any(k is None for k in keys):
+            return None
+        parts.append("|".join(keys))  # type: ignore[arg-type]
+    return f"{func}({','.join(parts)})"
+
+
+def application_variables(node: ir.Call) -> list[str]:
+    """The plain symbols an application's arguments name (θ in p(D | θ))."""
+    out = []
+    for a in node.args:
+        for x in (a.items if isinstance(a, ir.Chain) else [a]):
+            if isinstance(x, ir.Ident) and not x.style:
+                out.append(x.key)
+    return out
 
 
 def _is_prose(node: ir.Node) -> bool:

@@ -16,8 +16,8 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from .latex import ir
 from .latex.errors import LatexError
 from .latex.parser import parse_math
-from .lowering import (Context, Decl, FunctionDef, LoweringError, Lowerer, Sizes, latex_of, py_name,
-                       size_symbol)
+from .lowering import (Context, Decl, FunctionDef, LoweringError, Lowerer, Sizes, app_key,
+                       application_variables, latex_of, py_name, size_symbol)
 from .mutants import make_mutants, make_variants
 from .parts import equation_parts
 from .plan import CompileError, compile_expr
@@ -93,7 +93,7 @@ class FileReader:
         clauses: list[Clause] = []
         for block in blocks:
             clauses.extend(self._parse_block(block))
-        equations = self._classify(clauses)
+        equations = self._classify(clauses)  # (application declarations are shaped in _classify)
         return EquationFile(self.path, self.text, meta, equations, self.diagnostics)
 
     def _parse_block(self, block: Block) -> list[Clause]:
@@ -129,6 +129,7 @@ class FileReader:
             pending = []
             kinds.append((self._kind(node), clause))
         kinds.extend(("statement", c) for c in pending)
+        self._shape_applications(clauses)
         self._collect_definitions(kinds)
         equations: dict[int, Equation] = {}
         for k in _definitions_first(kinds):  # auxiliary definitions before what uses them
@@ -156,7 +157,7 @@ class FileReader:
         except NotASpace as e:
             return self._not_a_space(clause, right, str(e))
         for target in targets:
-            key = symbol_key(target)
+            key = symbol_key(target) or app_key(target)
             if key is None:
                 continue
             t_latex = clause.block.text[target.span[0]:target.span[1]]
@@ -172,6 +173,25 @@ class FileReader:
                     self.size_names.add(d)
             if space.size is not None and isinstance(space.size, str):
                 self.size_names.add(space.size)
+
+    def _shape_applications(self, clauses: list[Clause]) -> None:
+        """p(D | θ) ∈ (0,1] with θ ∈ {1,…,K}: a vector over θ (shape (K,)); p(θ) ∈ Δ^{K-1} is that
+        simplex itself."""
+        for clause in clauses:
+            node = clause.node
+            if not (isinstance(node, ir.Chain) and node.rels == ["in"]):
+                continue
+            for target in [node.items[0]]:
+                key = app_key(target)
+                decl = self.decls.get(key) if key else None
+                if decl is None or decl.shape:
+                    continue
+                dims = []
+                for var in application_variables(target):  # type: ignore[arg-type]
+                    vdecl = self.decls.get(var)
+                    if vdecl is not None and vdecl.space.kind == "categorical" and vdecl.space.size is not None:
+                        dims.append(vdecl.space.size)
+                self.decls[key] = Decl(key, decl.latex, tuple(dims), decl.space)
 
     def _not_a_space(self, clause: Clause, right: ir.Node, why: str) -> None:
         """`x \\in S` where S is no space eq2code knows: a statement, with a note when it looks
@@ -389,6 +409,8 @@ def _mentioned_keys(sides: list[ir.Node]) -> set[str]:
     out: set[str] = set()
     for side in sides:
         for n in side.walk():
+            if isinstance(n, ir.Call) and app_key(n):
+                out.add(app_key(n))  # type: ignore[arg-type]
             key = symbol_key(n) if isinstance(n, (ir.Ident, ir.Script)) else None
             if key:
                 out.add(key)
@@ -486,6 +508,15 @@ def _array_like(node: ir.Node) -> bool:
     return isinstance(node, ir.Call) and isinstance(node.func, ir.Ident) and node.func.name in ("softmax", "Softmax")
 
 
+def _is_probability(call: ir.Call) -> bool:
+    """p(θ | D), p(D): a probability written as an application of p to events."""
+    if not (isinstance(call.func, ir.Ident) and call.func.name in ("p", "P") and not call.func.style):
+        return False
+    conditional = any(isinstance(a, ir.Chain) and "mid" in a.rels for a in call.args)
+    events = any(isinstance(n, ir.Ident) and n.style == "cal" for n in call.walk())
+    return conditional or events
+
+
 def _is_pattern(lhs: ir.Node) -> bool:
     """`p(x^{(i)} | θ)`, `∇_θ L(θ)`: a left side that names an expression, not a symbol or a
     function of symbols, defines a substitution."""
@@ -562,6 +593,11 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         if inner is not None:
             return Head(f"{lhs.name}_{inner.name}", f"{lhs.name}:{inner.key}", inner.params, inner.out_indices,
                         False)
+    if isinstance(lhs, ir.Call) and lhs.bracket == "(" and _is_probability(lhs):
+        key = app_key(lhs)
+        if key is not None:
+            free = [v for v in application_variables(lhs) if _mentions(rhs, v)]
+            return Head(py_name(key), key, [], free, False)
     if isinstance(lhs, ir.Call) and lhs.bracket == "(":
         key = symbol_key(lhs.func)
         if key is None:
