@@ -38,19 +38,13 @@ FAULTY_LINE = 6  # 0-based: `return e / np.mean(e)`
 SLOW = WRONG.replace("    e = np.exp", "    import time\n    time.sleep(60)\n    e = np.exp")
 
 
-def _server_env(tmp_path_factory) -> dict[str, str]:
-    env = dict(os.environ)
-    env["EQ2CODE_CACHE_DIR"] = str(tmp_path_factory.getbasetemp() / "eq2code-cache")
-    return env
-
-
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "eq2code.cli", "lsp"]))
 async def client(lsp_client: LanguageClient, tmp_path_factory):
-    await lsp_client.initialize_session(types.InitializeParams(
+    await asyncio.wait_for(lsp_client.initialize_session(types.InitializeParams(
         capabilities=types.ClientCapabilities(),
         root_uri=tmp_path_factory.getbasetemp().as_uri(),
         initialization_options={"debounce": 0.2, "timeout": 30},
-    ))
+    )), WAIT)
     yield
     await asyncio.wait_for(lsp_client.shutdown_session(), WAIT)
 

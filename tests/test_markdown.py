@@ -3,7 +3,6 @@ turned into functions, findings on the lines of the .md file (documents.py)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -65,7 +64,7 @@ def test_script_becomes_a_function_on_the_same_lines():
     assert gen.output_range.start.line == 10
 
 
-def document_pairs_from(doc, text, tmp=None):
+def document_pairs_from(doc, text):
     import tempfile
 
     folder = Path(tempfile.mkdtemp())

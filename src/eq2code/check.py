@@ -336,13 +336,15 @@ class Check:
                      detail=f"{errors[0].exc_type}: {errors[0].exc_message}").severity = Severity.ERROR
             return True
         matmul_error = any(w in message for w in ("matmul", "not aligned", "core dimension", "shapes"))
-        if matmul_error and any(p["op"] == "transpose" for p in eq.parts):
+        if matmul_error and any(p["op"] in ("transpose", "matmul") for p in eq.parts):
             from .static import locate
 
             where = locate("missing-transpose", facts, "")
             if where is None or not any(r.lineno == where.start.line + 1 for r in errors):
                 return False  # the failing line is not the untransposed product
-            self.add("missing-transpose", self.impl_path, where, part=self._part_latex(eq, "transpose"),
+            part = self._part_latex(eq, "transpose") if any(p["op"] == "transpose" for p in eq.parts) else \
+                self._part_latex(eq, "matmul")
+            self.add("missing-transpose", self.impl_path, where, part=part,
                      detail=f"{errors[0].exc_type}: {errors[0].exc_message}").severity = Severity.ERROR
             return True
         return False

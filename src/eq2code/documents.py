@@ -527,7 +527,7 @@ def _stmt_lines(node: ast.stmt) -> tuple[int, int]:
 def generate(snippet: Snippet, eq: Any, maps: dict[str, str], aliases: dict[str, tuple[str, ...]],
              wanted: str | None, rule: str | None, rule_aliases: tuple[str, ...]) -> Generated:
     """The module text for `snippet`, laid out on the document's virtual lines."""
-    from .loader import FunctionInfo, ModuleInfo, Param, find_function, map_arguments
+    from .loader import FunctionInfo, ModuleInfo, find_function
 
     doc = snippet.document
     n = len(doc.lines)

@@ -148,7 +148,7 @@ class Evaluator:
         n, m = int(self.ev(rows).arr), int(self.ev(cols).arr)
         return Val(np.full((n,) if m == 1 else (n, m), value, dtype=DTYPE), ())
 
-    def _indexed(self, name, indices):
+    def _indexed(self, name, indices, wrap=None):
         if name not in self.values:
             raise EvaluationError(f"no value for {name}")
         arr = self.values[name]
@@ -158,6 +158,8 @@ class Evaluator:
         positions = []
         for dim, a in enumerate(arrs):
             ints = np.asarray(a).astype(np.int64) - 1  # the math counts from 1
+            if wrap and ints.size and ints.min() >= -arr.shape[dim]:
+                ints = ints % arr.shape[dim]  # a mutant: index -1 is the last entry, as in NumPy
             if ints.size and (ints.min() < 0 or ints.max() >= arr.shape[dim]):
                 raise EvaluationError(f"an index of {name} is out of range")
             positions.append(ints)

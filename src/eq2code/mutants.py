@@ -77,6 +77,13 @@ def _at(node: Any, expr: Any, sizes: list[sympy.Symbol]) -> Iterator[tuple[str, 
         yield "sum-vs-mean", _replace(expr, node, node / (hi - lo + 1)), _latex(node)
         yield "off-by-one", _replace(expr, node, sympy.Sum(body, (i, lo + 1, hi))), _latex(node)
         yield "off-by-one", _replace(expr, node, sympy.Sum(body, (i, lo, hi - 1))), _latex(node)
+    if isinstance(node, sympy.Indexed):  # P_{t, x_t}: a gather shifted by one (1- vs 0-based)
+        for k, idx in enumerate(node.indices):
+            if idx.atoms(sympy.Indexed):
+                for shift in (-1, 1):
+                    moved = list(node.indices)
+                    moved[k] = idx + shift
+                    yield "off-by-one", _replace(expr, node, node.base[tuple(moved)]), _latex(node)
     if isinstance(node, sympy.Abs):
         yield "missing-abs", _replace(expr, node, node.args[0]), _latex(node)
     if isinstance(node, sympy.Add) and len(node.args) >= 2:
@@ -142,11 +149,12 @@ def _global(expr: Any, inputs: list[InputSpec]) -> Iterator[tuple[str, Any, str]
         sym = next((s for s in expr.free_symbols if getattr(s, "name", None) == spec.sympy_name), None)
         if sym is None:
             continue
+        if not (sym.is_positive or spec.space.kind in ("positive", "interval")):
+            continue
         divides = any(p.base == sym and p.exp.is_number and p.exp < 0 for p in expr.atoms(sympy.Pow))
-        if divides:
-            name = "temperature-inverted" if spec.name in TEMPERATURE_NAMES else "wrong-scale"
-            yield name, expr.xreplace({sym: 1 / sym}), spec.latex
-            yield "missing-scale", expr.xreplace({sym: sympy.Integer(1)}), spec.latex
+        name = "temperature-inverted" if divides and spec.name in TEMPERATURE_NAMES else "wrong-scale"
+        yield name, expr.xreplace({sym: 1 / sym}), spec.latex  # x/T ↔ x·T, θ − αg ↔ θ − g/α
+        yield "missing-scale", expr.xreplace({sym: sympy.Integer(1)}), spec.latex
 
 
 def _swaps(inputs: list[InputSpec], is_kl: bool) -> Iterator[dict]:
@@ -160,6 +168,15 @@ def _swaps(inputs: list[InputSpec], is_kl: bool) -> Iterator[dict]:
                 part = f"D_{{\\mathrm{{KL}}}}({x.latex} \\| {y.latex})" if kl else f"{x.latex}, {y.latex}"
                 yield {"name": name, "part": part, "detail": f"{x.name} and {y.name} exchanged",
                        "swap": [x.sympy_name, y.sympy_name], "plan": None}
+
+
+def _wrap_indices(plan: Any) -> Any:
+    if isinstance(plan, list):
+        out = [_wrap_indices(p) for p in plan]
+        if out and out[0] == "indexed" and len(out) == 3:
+            out.append("wrap")
+        return out
+    return plan
 
 
 EPSILONS = (1e-15, 1e-12, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4)
@@ -199,7 +216,10 @@ def make_mutants(expr: Any, inputs: list[InputSpec], is_kl: bool = False,
             if key in seen:
                 continue
             seen.add(key)
-            out.append({"name": name, "part": part, "detail": "", "plan": compile_expr(mutated), "swap": None})
+            plan = compile_expr(mutated)
+            if name == "off-by-one":
+                plan = _wrap_indices(plan)  # a shifted index wraps as NumPy's negative indices do
+            out.append({"name": name, "part": part, "detail": "", "plan": plan, "swap": None})
         except (CompileError, TypeError, ValueError, AttributeError, RecursionError):
             continue
     out.extend(_swaps(inputs, is_kl))
