@@ -18,7 +18,7 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from .model import InputSpec
 from .parts import latex
 from .plan import CompileError, compile_expr
-from .sympy_ext import Apply, Softmax, SoftmaxFirstAxis
+from .sympy_ext import Apply, ArraySlice, Softmax, SoftmaxFirstAxis
 
 # When several mutants give the same output, the first name in this order wins.
 PRIORITY = [
@@ -49,9 +49,19 @@ def _sizes(expr: Any) -> list[sympy.Symbol]:
                   key=lambda s: s.name)
 
 
+def _nodes(expr: Any) -> Iterator[Any]:
+    """The tree's nodes, not descending into the shapes of matrix symbols and slices."""
+    yield expr
+    if isinstance(expr, (sympy.MatrixSymbol, ArraySlice, sympy.OneMatrix, sympy.ZeroMatrix)):
+        return
+    for a in getattr(expr, "args", ()):
+        if isinstance(a, sympy.Basic):
+            yield from _nodes(a)
+
+
 def _local(expr: Any, inputs: list[InputSpec], sizes: list[sympy.Symbol]) -> Iterator[tuple[str, Any, str]]:
     """(name, mutated expression, part) for mistakes at one place of the tree."""
-    for node in sympy.preorder_traversal(expr):
+    for node in _nodes(expr):
         yield from _at(node, expr, sizes)
 
 
@@ -157,12 +167,32 @@ def _global(expr: Any, inputs: list[InputSpec]) -> Iterator[tuple[str, Any, str]
         yield "missing-scale", expr.xreplace({sym: sympy.Integer(1)}), spec.latex
 
 
-def _swaps(inputs: list[InputSpec], is_kl: bool) -> Iterator[dict]:
+def _symmetric(expr: Any, a: str, b: str) -> bool:
+    """Is the expression unchanged when inputs a and b trade places (p(x) f(x) in p and f)?"""
+    mapping = {}
+    for s in expr.atoms(sympy.Symbol, sympy.IndexedBase, sympy.MatrixSymbol):
+        name = getattr(s, "name", None) or str(getattr(s, "label", ""))
+        if name in (a, b):
+            other = b if name == a else a
+            if isinstance(s, sympy.IndexedBase):
+                mapping[s] = sympy.IndexedBase(other)
+            elif isinstance(s, sympy.MatrixSymbol):
+                mapping[s] = sympy.MatrixSymbol(other, *s.shape)
+            else:
+                mapping[s] = sympy.Symbol(other, **s.assumptions0)
+    try:
+        return sympy.simplify(expr.xreplace(mapping) - expr) == 0 if not isinstance(expr, MatrixExpr) \
+            else expr.xreplace(mapping) == expr
+    except Exception:
+        return False
+
+
+def _swaps(inputs: list[InputSpec], is_kl: bool, expr: Any) -> Iterator[dict]:
     values = [s for s in inputs if s.role in ("array", "scalar")]
     for a in range(len(values)):
         for b in range(a + 1, len(values)):
             x, y = values[a], values[b]
-            if x.shape == y.shape and x.role == y.role:
+            if x.shape == y.shape and x.role == y.role and not _symmetric(expr, x.sympy_name, y.sympy_name):
                 kl = is_kl and x.space.kind == y.space.kind == "simplex"
                 name = "kl-direction-swapped" if kl else "swapped-arguments"
                 part = f"D_{{\\mathrm{{KL}}}}({x.latex} \\| {y.latex})" if kl else f"{x.latex}, {y.latex}"
@@ -222,6 +252,6 @@ def make_mutants(expr: Any, inputs: list[InputSpec], is_kl: bool = False,
             out.append({"name": name, "part": part, "detail": "", "plan": plan, "swap": None})
         except (CompileError, TypeError, ValueError, AttributeError, RecursionError):
             continue
-    out.extend(_swaps(inputs, is_kl))
+    out.extend(_swaps(inputs, is_kl, expr))
     out.sort(key=lambda m: PRIORITY.index(m["name"]) if m["name"] in PRIORITY else len(PRIORITY))
     return out
