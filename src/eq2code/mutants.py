@@ -168,7 +168,10 @@ def _global(expr: Any, inputs: list[InputSpec]) -> Iterator[tuple[str, Any, str]
 
 
 def _symmetric(expr: Any, a: str, b: str) -> bool:
-    """Is the expression unchanged when inputs a and b trade places (p(x) f(x) in p and f)?"""
+    """Is the expression unchanged when inputs a and b trade places (p(x) f(x) in p and f)?
+    Matrix expressions are not: a product of matrices does not commute."""
+    if isinstance(expr, MatrixExpr) or expr.atoms(MatrixExpr):
+        return False
     mapping = {}
     for s in expr.atoms(sympy.Symbol, sympy.IndexedBase, sympy.MatrixSymbol):
         name = getattr(s, "name", None) or str(getattr(s, "label", ""))
@@ -181,8 +184,7 @@ def _symmetric(expr: Any, a: str, b: str) -> bool:
             else:
                 mapping[s] = sympy.Symbol(other, **s.assumptions0)
     try:
-        return sympy.simplify(expr.xreplace(mapping) - expr) == 0 if not isinstance(expr, MatrixExpr) \
-            else expr.xreplace(mapping) == expr
+        return expr.xreplace(mapping) == expr  # products and sums are canonical: p·f = f·p
     except Exception:
         return False
 
