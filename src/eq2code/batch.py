@@ -155,25 +155,14 @@ class _EquationStore:
         if key not in self.files:
             try:
                 if pair.docstring_text is not None:
-                    self.files[key] = _read_text_equation(pair.equation, pair.docstring_text)
+                    from .cache import read_equation
+
+                    self.files[key] = read_equation(pair.equation, pair.docstring_text)
                 else:
                     self.files[key] = self.load(pair.equation)
             except Exception as e:  # a missing/unreadable file: a finding on this pair
                 self.files[key] = e
         return self.files[key]
-
-
-def _read_text_equation(path: str, text: str):
-    from . import cache
-
-    cached = cache.load(path, text)
-    if cached is not None:
-        return cached
-    from .semantics import read_equation_file
-
-    eq_file = read_equation_file(path, text)
-    cache.store(eq_file)
-    return eq_file
 
 
 def _check_pair(pair: Pair, eq_file: Any, settings: Settings) -> PairResult:

@@ -56,6 +56,18 @@ def _key(text: str) -> str:
     return hashlib.sha256((code_fingerprint() + "\0" + text).encode()).hexdigest()[:32]
 
 
+def read_equation(path: str, text: str) -> EquationFile:
+    """An equation file's model: from the cache, else read (SymPy, Lark) and stored."""
+    cached = load(path, text)
+    if cached is not None:
+        return cached
+    from .semantics import read_equation_file
+
+    eq_file = read_equation_file(path, text)
+    store(eq_file)
+    return eq_file
+
+
 def load(path: str, text: str) -> EquationFile | None:
     d = cache_dir()
     if d is None:

@@ -164,17 +164,9 @@ def _parse_maps(items: list[str]) -> dict[str, str]:
 
 
 def _load_equation(path: str):
-    from . import cache
+    from .cache import read_equation
 
-    text = _read_text(path, "equation file")
-    cached = cache.load(path, text)
-    if cached is not None:
-        return cached
-    from .semantics import read_equation_file
-
-    eq_file = read_equation_file(path, text)
-    cache.store(eq_file)
-    return eq_file
+    return read_equation(path, _read_text(path, "equation file"))
 
 
 def _check(args) -> int:
