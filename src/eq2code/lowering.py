@@ -354,7 +354,7 @@ class Lowerer:
             return True
         if _is_expectation(node.func) or (isinstance(node.func, ir.Ident) and self._indexes_support(node)):
             return True
-        return self._looks_like_function(node.func)
+        return self._looks_like_function(node.func, node.args)
 
     def _base_key(self, base: ir.Node) -> str | None:
         return base.key if isinstance(base, ir.Ident) else None
@@ -472,7 +472,7 @@ class Lowerer:
         if out_index is None and isinstance(func, ir.Ident) and self._indexes_support(node):
             return self._indexed(func.key, node.args[0] if len(node.args) == 1 else
                                  ir.Tuple(node.args, "{", span=node.span), node)
-        if name is not None and self._looks_like_function(func):
+        if name is not None and self._looks_like_function(func, node.args):
             raise LoweringError("not-checkable", f"the function {name} is not defined in this file",
                                 func.span, name)
         left = self.expr(func)
@@ -584,8 +584,12 @@ class Lowerer:
                 return f"{func.base.key}_{text}"
         return None
 
-    def _looks_like_function(self, func: ir.Node) -> bool:
-        """A name followed by (…) applies a function unless the name is a known value."""
+    def _looks_like_function(self, func: ir.Node, args: list[ir.Node] | None = None) -> bool:
+        """A name followed by (…) applies a function unless the name is a known value, or it is
+        a subscripted coefficient before a sum or difference (α_t (1 − p_t))."""
+        if isinstance(func, ir.Script) and func.sub is not None and args is not None and len(args) == 1 \
+                and isinstance(args[0], ir.Add) and len(args[0].terms) > 1:
+            return False
         key = func.key if isinstance(func, ir.Ident) else None
         if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident):
             if func.sub is not None and self._is_index_sub(func.sub):
@@ -769,6 +773,9 @@ class Lowerer:
             rhs = self.expr(factor)
             if value is None:
                 value = rhs
+            elif op == "cdot" and _column(value) and _column(rhs):  # 𝐚 · 𝐛: the dot product
+                a, b = self._same_shape(value, rhs, node)
+                value = sympy.MatMul(a.T, b)
             elif op in ("slash", "div"):
                 value = self._divide(value, rhs, factor)
             elif op == "odot":
@@ -967,6 +974,10 @@ class Lowerer:
 
     def _empty(self, node: ir.Empty) -> Any:
         raise LoweringError("latex-syntax", "an empty group where a value is needed", node.span)
+
+
+def _column(value: Any) -> bool:
+    return isinstance(value, MatrixExpr) and value.shape[1] == 1 and value.shape[0] != 1
 
 
 def app_key(node: ir.Node) -> str | None:

@@ -588,6 +588,10 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         if inner is not None and lhs.sub is not None:
             inner.out_indices = _letters(lhs.sub)
             return inner
+    if isinstance(lhs, ir.Func) and isinstance(lhs.arg, ir.Tuple) and lhs.arg.bracket == "(" \
+            and all(symbol_key(a) for a in lhs.arg.items):  # \cos(𝐚, 𝐛) = …: a function named cos
+        return Head("cosine_similarity" if lhs.name == "cos" else lhs.name, f"func:{lhs.name}",
+                    list(lhs.arg.items), [], True)
     if isinstance(lhs, ir.Func) and lhs.sub is None and lhs.sup is None:  # \log softmax(z)_i = …
         inner = analyze_head(lhs.arg, rhs)
         if inner is not None:
