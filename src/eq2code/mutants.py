@@ -198,7 +198,7 @@ def _swaps(inputs: list[InputSpec], is_kl: bool, expr: Any) -> Iterator[dict]:
                 kl = is_kl and x.space.kind == y.space.kind == "simplex"
                 name = "kl-direction-swapped" if kl else "swapped-arguments"
                 part = f"D_{{\\mathrm{{KL}}}}({x.latex} \\| {y.latex})" if kl else f"{x.latex}, {y.latex}"
-                yield {"name": name, "part": part, "detail": f"{x.name} and {y.name} exchanged",
+                yield {"name": name, "part": part, "detail": f"{x.name} ↔ {y.name}",
                        "swap": [x.sympy_name, y.sympy_name], "plan": None}
 
 
