@@ -13,28 +13,22 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import sys
 from collections import Counter
 from contextlib import redirect_stdout
 from pathlib import Path
 
 from eq2code.cli import main as eq2code_main
+from eq2code.finding_docs import example_header
 from eq2code.findings import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADER = re.compile(r"^# eq2code-example:\s*(.*)$")
 NAMED = {k.name for k in KINDS.values() if k.group in ("named", "robustness", "variant")} | {
     "missing-operation", "missing-keepdims"}
 
 
 def header(path: Path) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines()[:3]:
-        m = HEADER.match(line)
-        if m and not m.group(1).startswith("note="):
-            out.update(dict(kv.split("=", 1) for kv in m.group(1).split() if "=" in kv))
-    return out
+    return example_header(path)
 
 
 def intended(h: dict[str, str]) -> set[str]:

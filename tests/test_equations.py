@@ -27,10 +27,11 @@ from pathlib import Path
 import pytest
 
 from eq2code.cli import main
+from eq2code.finding_docs import EXAMPLE_HEADER, example_header
 
 ROOT = Path(__file__).resolve().parent.parent
 EQUATIONS = ROOT / "tests" / "equations"
-HEADER = re.compile(r"^#\s*eq2code-example:\s*(.*?)\s*$")
+HEADER = EXAMPLE_HEADER
 META_FUNCTION = re.compile(r"^%\s*eq2code:.*\bfunction=(\w+)", re.M)
 MIN_CORRECT, MIN_WRONG = 2, 2
 
@@ -73,19 +74,8 @@ class Case:
 
 
 def read_header(path: Path) -> dict[str, str]:
-    header: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        m = HEADER.match(line)
-        if not m:
-            break
-        body = m.group(1)
-        if body.startswith("note="):
-            header["note"] = body[len("note="):]
-            continue
-        for item in body.split():
-            key, _, value = item.partition("=")
-            header[key] = value
-    return header
+    """The file's `# eq2code-example:` header, read as eq2code's own docs read it."""
+    return example_header(path)
 
 
 def folders() -> list[Path]:

@@ -23,19 +23,19 @@ exit status. One check costs one child process.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from eq2code.cli import main
+from eq2code.finding_docs import EXAMPLE_HEADER, example_header
 from eq2code.findings import KINDS
 from eq2code.rulebook import list_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-HEADER = re.compile(r"^#\s*eq2code-example:\s*(.*?)\s*$")
+HEADER = EXAMPLE_HEADER
 KNOWN_KEYS = {"verdict", "findings", "mistake", "note"}
 MIN_CORRECT, MIN_WRONG = 2, 3
 GENERIC = {"numeric-mismatch", "exception", "wrong-shape"}  # what a named mistake replaces
@@ -92,20 +92,8 @@ class Example:
 
 
 def read_header(path: Path) -> dict[str, str]:
-    """The `# eq2code-example: key=value ...` lines at the top of the file."""
-    header: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        m = HEADER.match(line)
-        if not m:
-            break
-        body = m.group(1)
-        if body.startswith("note="):  # a note is free text and runs to the end of the line
-            header["note"] = body[len("note="):]
-            continue
-        for item in body.split():
-            key, _, value = item.partition("=")
-            header[key] = value
-    return header
+    """The file's `# eq2code-example:` header, read as eq2code's own docs read it."""
+    return example_header(path)
 
 
 def example_folders() -> list[Path]:

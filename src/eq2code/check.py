@@ -232,10 +232,8 @@ class Check:
         return Range.of(line, start, line, end)
 
     def _line(self, line: int) -> str:
-        try:
-            return Path(self.impl_path).read_text(encoding="utf-8").splitlines()[line]
-        except (OSError, IndexError, UnicodeDecodeError):
-            return ""
+        lines = self._source().splitlines()
+        return lines[line] if 0 <= line < len(lines) else ""
 
     # -- judging ------------------------------------------------------------------------------
     def _judge(self, eq: Equation, func: FunctionInfo, trials: list[Trial], expected: list[np.ndarray],

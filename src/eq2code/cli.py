@@ -175,7 +175,7 @@ def _check(args) -> int:
     try:
         batch.resolve_defaults(args)  # [tool.eq2code] fills what the command line left out
         if getattr(args, "rule", None):
-            return _check_rule(args)
+            return _check_pair(args)
         if batch.is_project_run(args):  # check [PATH ...]: tagged and configured pairs
             return batch.check_project(args, _load_equation, _parse_maps(args.map))
         return _check_pair(args)
@@ -183,50 +183,44 @@ def _check(args) -> int:
         raise UsageError(str(e)) from None
 
 
-def _check_pair(args) -> int:
-    """`check EQ_FILE IMPL_FILE`."""
-    from .check import Options, run_check
+def _pair_paths(args, command: str) -> tuple[str, str, object]:
+    """EQ_FILE and IMPL_FILE of `check`/`explain` (in either order), or the rule's file with
+    `--rule NAME IMPL_FILE`; the third value is the rule (or None)."""
+    if getattr(args, "rule", None):
+        from .rulebook import RuleError, find_rule
 
+        if len(args.paths) != 1:
+            raise UsageError(f"{command} --rule NAME takes one IMPL_FILE")
+        try:
+            rule = find_rule(args.rule, args.rules_dir)
+        except RuleError as e:
+            raise UsageError(str(e)) from None
+        return str(rule.path), args.paths[0], rule
     if len(args.paths) != 2:
-        raise UsageError("check takes EQ_FILE IMPL_FILE")
+        raise UsageError(f"{command} takes EQ_FILE IMPL_FILE (or --rule NAME IMPL_FILE)")
     eq_path, impl_path = args.paths
     if eq_path.endswith(".py") and not impl_path.endswith(".py"):
         eq_path, impl_path = impl_path, eq_path
-    _read_text(impl_path, "implementation file")
-    eq_file = _load_equation(eq_path)
-    options = Options(function=args.function, maps=_parse_maps(args.map), seed=args.seed,
-                      timeout=args.timeout, memory_mb=args.memory_mb, no_exec=args.no_exec)
-    result = run_check(eq_file, impl_path, options)
+    return eq_path, impl_path, None
+
+
+def _options(args, rule):
+    from .check import Options
+
+    return Options(function=args.function, maps=_parse_maps(args.map), seed=args.seed, timeout=args.timeout,
+                   memory_mb=getattr(args, "memory_mb", 2048), no_exec=args.no_exec,
+                   rule=rule.name if rule else None, aliases=tuple(rule.aliases) if rule else ())
+
+
+def _check_pair(args) -> int:
+    """`check EQ_FILE IMPL_FILE` or `check --rule NAME IMPL_FILE`."""
     from .batch import finish_single  # suppressions, baseline, --fail-on; prints the report
+    from .check import run_check
 
-    return finish_single(args, result, eq_path, impl_path)
-
-
-def _check_rule(args) -> int:
-    """`check --rule NAME IMPL_FILE`: the rule's equation file against IMPL_FILE."""
-    from .check import Options, run_check
-    from .messages import detect_lang
-    from .report import Report
-    from .reporters import render
-    from .reporters.text import want_color
-    from .rulebook import RuleError, find_rule
-
-    if len(args.paths) != 1:
-        raise UsageError("check --rule NAME takes one IMPL_FILE")
-    impl_path = args.paths[0]
-    try:
-        rule = find_rule(args.rule, args.rules_dir)
-    except RuleError as e:
-        raise UsageError(str(e)) from None
+    eq_path, impl_path, rule = _pair_paths(args, "check")
     _read_text(impl_path, "implementation file")
-    eq_file = _load_equation(str(rule.path))
-    options = Options(function=args.function, maps=_parse_maps(args.map), seed=args.seed,
-                      timeout=args.timeout, memory_mb=args.memory_mb, no_exec=args.no_exec, rule=rule.name,
-                      aliases=rule.aliases)
-    result = run_check(eq_file, impl_path, options)
-    from .batch import finish_single  # suppressions, baseline, --fail-on; prints the report
-
-    return finish_single(args, result, str(rule.path), impl_path, rule.name)
+    result = run_check(_load_equation(eq_path), impl_path, _options(args, rule))
+    return finish_single(args, result, eq_path, impl_path, rule.name if rule else None)
 
 
 def _rules(args) -> int:
@@ -278,34 +272,13 @@ def _add_explain_and_docs(sub, common) -> None:
 
 def _explain(args) -> int:
     """`explain EQ_FILE IMPL_FILE` or `explain --rule NAME IMPL_FILE` (explain.py)."""
-    from .check import Options
     from .explain import explain, render
     from .messages import detect_lang
 
-    rule_name, aliases = None, ()
-    if args.rule:
-        if len(args.paths) != 1:
-            raise UsageError("explain --rule NAME takes one IMPL_FILE")
-        impl_path = args.paths[0]
-        try:
-            from .rulebook import RuleError, find_rule
-        except ImportError:  # pragma: no cover - rules not available in this build
-            raise UsageError("--rule is not available; give EQ_FILE IMPL_FILE") from None
-        try:
-            rule = find_rule(args.rule, args.rules_dir)
-        except RuleError as e:
-            raise UsageError(str(e)) from None
-        eq_path, rule_name, aliases = str(rule.path), rule.name, tuple(rule.aliases)
-    else:
-        if len(args.paths) != 2:
-            raise UsageError("explain takes EQ_FILE IMPL_FILE (or --rule NAME IMPL_FILE)")
-        eq_path, impl_path = args.paths
-        if eq_path.endswith(".py") and not impl_path.endswith(".py"):
-            eq_path, impl_path = impl_path, eq_path
+    eq_path, impl_path, rule = _pair_paths(args, "explain")
     _read_text(impl_path, "implementation file")
     eq_file = _load_equation(eq_path)
-    options = Options(function=args.function, maps=_parse_maps(args.map), seed=args.seed, timeout=args.timeout,
-                      no_exec=args.no_exec, rule=rule_name, aliases=aliases)
+    options = _options(args, rule)
     explanation = explain(eq_file, impl_path, options)
     print(render(explanation, args.format, detect_lang(args.lang)))
     return explanation.exit_code

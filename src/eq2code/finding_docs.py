@@ -557,7 +557,7 @@ HEADINGS = {
            "group": "分類", "from": "{path} より"},
 }
 
-_HEADER = re.compile(r"^#\s*eq2code-example:\s*(.*?)\s*$")
+EXAMPLE_HEADER = re.compile(r"^#\s*eq2code-example:\s*(.*?)\s*$")
 
 
 def lookup(name_or_code: str) -> Kind | None:
@@ -614,7 +614,7 @@ def find_example(name: str, directories: list[Path] | None = None) -> Example | 
     best: tuple[int, Path, dict] | None = None
     for directory in examples_dirs() if directories is None else directories:
         for path in sorted(directory.rglob("*.py")):
-            meta = _header(path)
+            meta = example_header(path)
             if not meta:
                 continue
             findings = [f.strip() for f in meta.get("findings", "").split(",") if f.strip()]
@@ -635,7 +635,7 @@ def find_example(name: str, directories: list[Path] | None = None) -> Example | 
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
-    body = [line for line in lines if not _HEADER.match(line)]
+    body = [line for line in lines if not EXAMPLE_HEADER.match(line)]
     while body and not body[0].strip():
         body.pop(0)
     shown = path
@@ -648,13 +648,15 @@ def find_example(name: str, directories: list[Path] | None = None) -> Example | 
     return Example(str(shown), "\n".join(body).rstrip() + "\n", meta.get("note", ""))
 
 
-def _header(path: Path) -> dict[str, str]:
+def example_header(path: Path) -> dict[str, str]:
+    """The `# eq2code-example: verdict=… findings=… mistake=…` header of an example file
+    (`note=` runs to the end of its line); {} for a file without one."""
     meta: dict[str, str] = {}
     try:
         with path.open(encoding="utf-8") as stream:
             for _ in range(10):
                 line = stream.readline()
-                m = _HEADER.match(line)
+                m = EXAMPLE_HEADER.match(line)
                 if not m:
                     if line.strip() and not line.startswith("#"):
                         break

@@ -96,14 +96,12 @@ class EquationFile:
         """The definition nothing else uses (spec §1), the last one if several — and only if it
         is checkable: a file whose main equation cannot be checked is not checked through one
         of its auxiliary definitions. `% eq2code: equation=NAME` picks one by name."""
-        defs = [e for e in self.equations if e.kind in ("definition", "identity")]
         wanted = self.metadata.get("equation")
         if wanted:
-            return next((e for e in defs if e.name == wanted and e.checkable), None)
-        top = [e for e in defs if not e.key or not any(e.key in o.mentions for o in defs if o is not e)]
-        if not top:
-            return None
-        return top[-1] if top[-1].checkable else None
+            return next((e for e in self.equations if e.name == wanted and e.checkable
+                         and e.kind in ("definition", "identity")), None)
+        candidate = self.main_candidate
+        return candidate if candidate is not None and candidate.checkable else None
 
     @property
     def main_candidate(self) -> Equation | None:

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from .latex import ir
-from .model import REAL, Shape, Space
+from .model import Shape, Space
 
 
 class NotASpace(Exception):
