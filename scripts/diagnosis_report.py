@@ -18,9 +18,9 @@ from collections import Counter
 from contextlib import redirect_stdout
 from pathlib import Path
 
-from eq2code.cli import main as eq2code_main
-from eq2code.finding_docs import example_header
-from eq2code.findings import KINDS
+from eq2code.cli.main import main as eq2code_main
+from eq2code.findings.docs import example_header
+from eq2code.findings.model import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMED = {k.name for k in KINDS.values() if k.group in ("named", "robustness", "variant")} | {

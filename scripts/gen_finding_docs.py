@@ -2,7 +2,7 @@
 
 Usage: python scripts/gen_finding_docs.py [OUT_DIR]   (default: docs/findings next to this script)
 
-The pages come from `eq2code.finding_docs` (English and Japanese) and the example gallery
+The pages come from `eq2code.findings.docs` (English and Japanese) and the example gallery
 (`examples/`); rerun after changing either. An index page lists every finding by group.
 """
 
@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from eq2code.findings import KINDS  # noqa: E402
-from eq2code.finding_docs import render_markdown  # noqa: E402
-from eq2code.messages import title  # noqa: E402
+from eq2code.findings.model import KINDS  # noqa: E402
+from eq2code.findings.docs import render_markdown  # noqa: E402
+from eq2code.findings.messages import title  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EQ2CODE = [sys.executable, "-m", "eq2code.cli"]
+EQ2CODE = [sys.executable, "-m", "eq2code.cli.main"]
 
 
 def run(args: list[str]) -> subprocess.CompletedProcess:

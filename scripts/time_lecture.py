@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from eq2code.latex.parser import parse_math
-from eq2code.semantics import read_equation_file
+from eq2code.equation.latex.parser import parse_math
+from eq2code.equation.semantics import read_equation_file
 
 
 def blocks(path: Path) -> dict[int, str]:

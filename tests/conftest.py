@@ -21,7 +21,7 @@ def _private_cache(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def run_cli(capsys):
     """Run `eq2code ARGS…` in-process; returns (exit code, stdout, stderr)."""
-    from eq2code.cli import main
+    from eq2code.cli.main import main
 
     def run(*args: str):
         code = main([str(a) for a in args])

@@ -174,7 +174,7 @@ def test_bounded_memory_in_a_fresh_process(tmp_path, impl, name):
     limit = 2**30
     probe = ("import resource, sys; "
              f"resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit})); "
-             "from eq2code.cli import main; sys.exit(main(sys.argv[1:]))")
+             "from eq2code.cli.main import main; sys.exit(main(sys.argv[1:]))")
     env = dict(os.environ, EQ2CODE_CACHE_DIR=str(tmp_path / "cache"), OPENBLAS_NUM_THREADS="1",
                OMP_NUM_THREADS="1")
     started = time.monotonic()
@@ -202,7 +202,7 @@ def test_any_bytes_give_a_json_document(tmp_path, impl, content):
     import contextlib
     import io
 
-    from eq2code.cli import main
+    from eq2code.cli.main import main
 
     equation = tmp_path / "fuzz.tex"
     equation.write_bytes(content)

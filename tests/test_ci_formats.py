@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from eq2code.batch import Settings, finish, run_paths
-from eq2code.cli import _load_equation
-from eq2code.config import load_config
-from eq2code.findings import KINDS, Edit, Finding, Fix, Related
-from eq2code.report import CheckRecord, Report
-from eq2code.reporters import REPORTERS, render
-from eq2code.reporters import github as github_reporter
-from eq2code.span import Range
+from eq2code.project.batch import Settings, finish, run_paths
+from eq2code.equation.cache import load_equation as _load_equation
+from eq2code.project.config import load_config
+from eq2code.findings.model import KINDS, Edit, Finding, Fix, Related
+from eq2code.report.model import CheckRecord, Report
+from eq2code.report.formats import REPORTERS, render
+from eq2code.report.formats import github as github_reporter
+from eq2code.base.span import Range
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "tests" / "data" / "sarif-2.1.0.json"
@@ -119,8 +119,8 @@ def test_the_command_line_checks_a_folder(run_cli, monkeypatch):
 
 def test_output_is_the_same_whatever_order_the_workers_finish_in(softmax_run):
     result, rendered = softmax_run
-    from eq2code.batch import PairResult
-    from eq2code.discovery import Pair
+    from eq2code.project.batch import PairResult
+    from eq2code.project.discovery import Pair
 
     pairs = [PairResult(Pair(c.implementation, c.function, c.equation, c.rule), c,
                         [f for f in result.report.findings if f.path == c.implementation])
@@ -302,7 +302,7 @@ def test_json_report_is_deterministic_across_runs(course, run_cli):
 def test_baseline_entries_prefer_their_own_file(tmp_path, monkeypatch):
     """Every student's file is solution.py: one student's recorded mistake must not hide the
     same mistake of another student; a moved file keeps its entries."""
-    from eq2code import baseline
+    from eq2code.project import baseline
 
     monkeypatch.chdir(tmp_path)
     a = finding("numeric-mismatch", 4, path="alice/solution.py")

@@ -179,7 +179,7 @@ def test_parse_json(run_json):
 def test_console_script_has_no_traceback(tmp_path):
     eq = write(tmp_path, "eq.tex", "\\frac{a}{")
     impl = write(tmp_path, "s.py", GOOD_SOFTMAX)
-    proc = subprocess.run([sys.executable, "-m", "eq2code.cli", "check", str(eq), str(impl)],
+    proc = subprocess.run([sys.executable, "-m", "eq2code.cli.main", "check", str(eq), str(impl)],
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from eq2code.config import ConfigError, load_config
-from eq2code.discovery import discover, docstring_latex
+from eq2code.project.config import ConfigError, load_config
+from eq2code.project.discovery import discover, docstring_latex
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,8 +10,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from eq2code.finding_docs import EN, JA, SNIPPETS, close_matches, find_example, page, render_markdown
-from eq2code.findings import KINDS
+from eq2code.findings.docs import EN, JA, SNIPPETS, close_matches, find_example, page, render_markdown
+from eq2code.findings.model import KINDS
 
 
 @pytest.mark.parametrize("name", sorted(KINDS))

@@ -9,7 +9,7 @@ first line states the verdict eq2code must reach::
     # eq2code-example: note=What the implementation does, in one sentence.
 
 ``correct_*`` files must pass and ``wrong_*`` files must fail. Each is checked through the real
-command line (``eq2code.cli.main(["check", EQ, IMPL, "--format", "json"])``) in-process.
+command line (``eq2code.cli.main.main(["check", EQ, IMPL, "--format", "json"])``) in-process.
 
 This set is independent of the shipped rules and examples: it measures how much of the
 notation the parser and semantics understand. Nothing here is marked xfail on purpose —
@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from eq2code.cli import main
-from eq2code.finding_docs import EXAMPLE_HEADER, example_header
+from eq2code.cli.main import main
+from eq2code.findings.docs import EXAMPLE_HEADER, example_header
 
 ROOT = Path(__file__).resolve().parent.parent
 EQUATIONS = ROOT / "tests" / "equations"

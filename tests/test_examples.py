@@ -16,7 +16,7 @@ lists the generic finding it gets (``numeric-mismatch``, ``exception``, ``wrong-
 the mistake the spec calls for in ``mistake``: the named mistake then replaces the generic
 finding without a change to the header. A report that names a mistake listed in neither is
 a wrong diagnosis and fails. Each example is checked through the real command line
-entry point in-process (``eq2code.cli.main``), so it also tests the JSON report and the
+entry point in-process (``eq2code.cli.main.main``), so it also tests the JSON report and the
 exit status. One check costs one child process.
 """
 
@@ -28,10 +28,10 @@ from pathlib import Path
 
 import pytest
 
-from eq2code.cli import main
-from eq2code.finding_docs import EXAMPLE_HEADER, example_header
-from eq2code.findings import KINDS
-from eq2code.rulebook import list_rules
+from eq2code.cli.main import main
+from eq2code.findings.docs import EXAMPLE_HEADER, example_header
+from eq2code.findings.model import KINDS
+from eq2code.equation.rulebook import list_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

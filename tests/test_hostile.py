@@ -1,6 +1,6 @@
 """Hostile implementations through the real command line (spec §5, issue 6).
 
-Every case runs `python -m eq2code.cli check EQ IMPL --format json` in a subprocess, so nothing
+Every case runs `python -m eq2code.cli.main check EQ IMPL --format json` in a subprocess, so nothing
 the implementation does can reach the test process. Each must end well within 30 s with the
 expected exit status, print one JSON document with a finding that has a message, leave no
 process behind, and never run the user's code in the checker's own process: every
@@ -239,7 +239,7 @@ def _run_case(name: str, case: Case, base: Path, equation: Path, env: dict) -> R
     source = source.replace("{{", "{").replace("}}", "}")
     impl.write_text(_prelude(directory / "pids") + source, encoding="utf-8")
     cwd = base / "cwd"  # `python -m` puts the working directory on sys.path: keep it empty
-    command = [sys.executable, "-m", "eq2code.cli", "check", str(equation), str(impl),
+    command = [sys.executable, "-m", "eq2code.cli.main", "check", str(equation), str(impl),
                "--format", "json", *case.args]
     started = time.monotonic()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
@@ -264,7 +264,7 @@ def runs(tmp_path_factory) -> dict[str, Run]:
     env.pop("LC_ALL", None)
     env.pop("LC_MESSAGES", None)
     # Warm the equation cache once so that every case pays only for its own run.
-    subprocess.run([sys.executable, "-m", "eq2code.cli", "parse", str(equation)], cwd=base / "cwd",
+    subprocess.run([sys.executable, "-m", "eq2code.cli.main", "parse", str(equation)], cwd=base / "cwd",
                    env=env, capture_output=True, timeout=120)
     with ThreadPoolExecutor(WORKERS) as pool:
         futures = {name: pool.submit(_run_case, name, case, base, equation, env)
@@ -343,7 +343,7 @@ def test_the_file_stays_fast(runs):
 
 
 def _network_namespaces_allowed() -> bool:
-    probe = ("from eq2code.sandbox.child import _libc, _new_network_namespace; "
+    probe = ("from eq2code.code.sandbox.child import _libc, _new_network_namespace; "
              "import sys; sys.exit(0 if _new_network_namespace(_libc()) else 1)")
     return subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60).returncode == 0
 
@@ -373,7 +373,7 @@ def test_the_function_has_no_network(tmp_path):
                 return np.zeros_like(z)  # reached the test's server: fail the check
         """) + textwrap.indent(textwrap.dedent(CORRECT), "    "), encoding="utf-8")
     try:
-        result = subprocess.run([sys.executable, "-m", "eq2code.cli", "check", str(equation), str(impl),
+        result = subprocess.run([sys.executable, "-m", "eq2code.cli.main", "check", str(equation), str(impl),
                                  "--format", "json", "--timeout", "20"], cwd=tmp_path, timeout=60,
                                 capture_output=True, text=True,
                                 env=dict(os.environ, EQ2CODE_CACHE_DIR=str(tmp_path / "cache")))

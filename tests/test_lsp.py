@@ -20,7 +20,7 @@ pytest_lsp = pytest.importorskip("pytest_lsp")
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
 
-from eq2code.lsp import check_text, suppression_edit, unused_removal  # noqa: E402
+from eq2code.lsp.server import check_text, suppression_edit, unused_removal  # noqa: E402
 
 WAIT = 60.0  # seconds any single wait may take (a cold first check imports SymPy and parses the rule)
 
@@ -38,7 +38,7 @@ FAULTY_LINE = 6  # 0-based: `return e / np.mean(e)`
 SLOW = WRONG.replace("    e = np.exp", "    import time\n    time.sleep(60)\n    e = np.exp")
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "eq2code.cli", "lsp"]))
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "eq2code.cli.main", "lsp"]))
 async def client(lsp_client: LanguageClient, tmp_path_factory):
     await asyncio.wait_for(lsp_client.initialize_session(types.InitializeParams(
         capabilities=types.ClientCapabilities(),

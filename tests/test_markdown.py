@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from eq2code.config import Config
-from eq2code.documents import SCRIPT_FUNCTION, document_pairs, generate, read_markdown
-from eq2code.semantics import read_equation_file
+from eq2code.project.config import Config
+from eq2code.project.documents import SCRIPT_FUNCTION, document_pairs, generate, read_markdown
+from eq2code.equation.semantics import read_equation_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "examples" / "documents"

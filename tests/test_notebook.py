@@ -10,7 +10,7 @@ import pytest
 nbformat = pytest.importorskip("nbformat")
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook  # noqa: E402
 
-from eq2code.documents import read_notebook, shown_path, split_cell_path  # noqa: E402
+from eq2code.project.documents import read_notebook, shown_path, split_cell_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "examples" / "documents"

@@ -8,10 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import lecture_blocks
-from eq2code.latex import ir
-from eq2code.latex.errors import LatexError
-from eq2code.latex.parser import parse_math
-from eq2code.semantics import read_equation_file
+from eq2code.equation.latex import ir
+from eq2code.equation.latex.errors import LatexError
+from eq2code.equation.latex.parser import parse_math
+from eq2code.equation.semantics import read_equation_file
 
 BLOCKS = lecture_blocks()
 

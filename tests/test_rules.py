@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from eq2code.loader import param_aliases, symbol_key
-from eq2code.rulebook import RuleError, find_rule, list_rules, read_rule, shipped_dir
+from eq2code.code.loader import param_aliases, symbol_key
+from eq2code.equation.rulebook import RuleError, find_rule, list_rules, read_rule, shipped_dir
 from test_examples import NOTATION_TODO, RULES
 
 RULES_DIR = ROOT / "rules"
@@ -106,7 +106,7 @@ def test_rule_is_checkable(name, run_json):
 
 @pytest.mark.parametrize("name", sorted(MEANING))
 def test_rule_means_what_it_should(name):
-    from eq2code.cli import _load_equation
+    from eq2code.equation.cache import load_equation as _load_equation
 
     rule = find_rule(name)
     eq_file = _load_equation(str(rule.path))
@@ -121,7 +121,7 @@ def test_rule_means_what_it_should(name):
 
 
 def test_rule_spaces():
-    from eq2code.cli import _load_equation
+    from eq2code.equation.cache import load_equation as _load_equation
 
     def spaces(name):
         main = _load_equation(str(find_rule(name).path)).main

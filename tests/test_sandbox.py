@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eq2code.sandbox.api import CallSpec, RunOutcome
-from eq2code.sandbox.runner import run_calls
+from eq2code.code.sandbox.api import CallSpec, RunOutcome
+from eq2code.code.sandbox.runner import run_calls
 
 SHORT_TIMEOUT = 3.0
 

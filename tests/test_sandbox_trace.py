@@ -6,8 +6,8 @@ import textwrap
 
 import numpy as np
 
-from eq2code.sandbox.api import CallSpec
-from eq2code.sandbox.runner import run_calls
+from eq2code.code.sandbox.api import CallSpec
+from eq2code.code.sandbox.runner import run_calls
 
 
 def write(tmp_path, code: str) -> str:

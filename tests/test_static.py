@@ -7,8 +7,8 @@ import textwrap
 
 import pytest
 
-from eq2code.span import Position, Range
-from eq2code.static import analyze, analyze_text, locate
+from eq2code.base.span import Position, Range
+from eq2code.code.static import analyze, analyze_text, locate
 
 
 def write(tmp_path, code: str, name: str = "impl.py") -> str:
@@ -318,6 +318,6 @@ def test_methods_nested_functions_and_failures(tmp_path):
 def test_libcst_is_imported_lazily():
     import subprocess
 
-    code = "import sys, eq2code.static, eq2code.check; print('libcst' in sys.modules)"
+    code = "import sys, eq2code.code.static, eq2code.checking.check; print('libcst' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

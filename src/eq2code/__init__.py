@@ -1,8 +1,11 @@
 """eq2code: checks that NumPy code computes what a LaTeX equation says.
 
-The pipeline, one module per stage (see docs/architecture.md):
-source → latex (grammar, transformer) → model → lowering → evaluate → inputs →
-loader → sandbox → compare → findings → reporters → cli.
+The pipeline is a package per stage (see docs/architecture.md): equation reading (`equation`)
+→ reference (`reference`) → running the code (`code`) → judging (`checking`) → diagnosis
+(`diagnosis`) → findings (`findings`) → reports (`report`) → front ends (`cli`, `lsp`);
+`project` runs many pairs.
 """
 
-__version__ = "0.1.0"
+from eq2code.base.version import __version__
+
+__all__ = ["__version__"]

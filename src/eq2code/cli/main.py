@@ -1,0 +1,305 @@
+"""The command line: `eq2code check | parse | --version` (spec §4).
+
+Exit status: 0 no error finding; 1 an error finding (including unparsable inputs); 2 usage
+error, missing file, or a fault in eq2code itself — reported, never a traceback. With
+`--format json` stdout is always one JSON document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from pathlib import Path
+
+from eq2code.base.files import FileProblem, read_text
+from eq2code.base.version import __version__
+from eq2code.equation.cache import load_equation
+from eq2code.equation.model import EquationFile
+
+FORMATS_CHECK = ("text", "json", "sarif", "github", "concise")
+FORMATS_PARSE = ("text", "json")
+
+
+class UsageError(Exception):
+    pass
+
+
+def _memory_mb(text: str) -> int:
+    value = int(text)
+    if value < 64:
+        raise argparse.ArgumentTypeError("the memory limit must be at least 64 MiB")
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="eq2code", description="Check that NumPy code computes what a LaTeX equation says.")
+    p.add_argument("--version", action="version", version=f"eq2code {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("en", "ja"), default=None, help="language of messages (default: locale)")
+
+    c = sub.add_parser("check", parents=[common], help="check an implementation against an equation file")
+    c.add_argument("paths", nargs="*", metavar="PATH",
+                   help="EQ_FILE IMPL_FILE, or files and folders to search for tagged or configured pairs "
+                        "(none: the project's configured tree)")
+    c.add_argument("--format", choices=FORMATS_CHECK, default="text")
+    c.add_argument("--function", help="name of the function that implements the equation")
+    c.add_argument("--map", action="append", default=[], metavar="SYMBOL=PARAM",
+                   help="pass the equation's SYMBOL as the parameter PARAM (repeatable)")
+    c.add_argument("--seed", type=int, default=None, help="seed of the generated inputs (default 0)")
+    c.add_argument("--timeout", type=float, default=None, help="wall-time limit in seconds (default 10)")
+    c.add_argument("--memory-mb", type=_memory_mb, default=2048, metavar="MB",
+                   help="address-space limit of the process running the function, in MiB (default 2048)")
+    c.add_argument("--fail-on", choices=("error", "warning"), default=None,
+                   help="the lowest severity that makes the exit status 1 (default error)")
+    c.add_argument("--baseline", metavar="FILE", help="leave out the findings recorded in FILE")
+    c.add_argument("--write-baseline", nargs="?", const="", default=None, metavar="FILE",
+                   help="record every finding of this run in FILE (default: [tool.eq2code] baseline)")
+    c.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="checks run at once (default: CPUs)")
+    c.add_argument("--discover", action="store_true",
+                   help="treat every PATH as a file or folder to search for pairs (as the pre-commit hook does)")
+    c.add_argument("--config", metavar="PYPROJECT", help="read [tool.eq2code] from this file")
+    c.add_argument("--no-exec", action="store_true", help="only the static checks; run nothing")
+    c.add_argument("--rule", metavar="NAME", help="check IMPL_FILE against the rule NAME (eq2code rules lists them)")
+    c.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
+                   help="also read the rules in DIR; they override shipped rules of the same name (repeatable)")
+
+    rl = sub.add_parser("rules", parents=[common], help="list the rules: name, title, LaTeX, inputs, path")
+    rl.add_argument("--format", choices=("text", "json"), default="text")
+    rl.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
+                    help="also read the rules in DIR; they override shipped rules of the same name (repeatable)")
+
+    r = sub.add_parser("parse", parents=[common], help="show what eq2code understood of an equation file")
+    r.add_argument("equation", metavar="EQ_FILE")
+    r.add_argument("--format", choices=FORMATS_PARSE, default="text")
+    _add_explain_and_docs(sub, common)
+    sub.add_parser("lsp", help="language server on stdio (diagnostics, hover, code actions; docs/editors.md)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    wants_json = _wants_json(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # argparse prints usage itself
+        code = int(e.code or 0) if not isinstance(e.code, str) else 2
+        if code and wants_json:
+            _json_failure("usage error: see eq2code --help")
+        return code
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "parse":
+            return _parse(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "explain":
+            return _explain(args)
+        if args.command == "docs":
+            return _docs(args)
+        if args.command == "lsp":  # pygls is imported only here
+            from eq2code.lsp.server import main as lsp_main
+
+            return lsp_main()
+    except UsageError as e:
+        return _fail(str(e), args, usage=True)
+    except KeyboardInterrupt:
+        return _fail("interrupted", args)
+    except BrokenPipeError:  # e.g. `eq2code parse … | head`
+        sys.stderr.close()
+        return 0
+    except Exception:  # a fault in eq2code itself: reported, never a traceback
+        detail = traceback.format_exc(limit=-3).strip().splitlines()[-1]
+        return _fail(f"internal error in eq2code: {detail}", args)
+    return 2
+
+
+def _wants_json(argv: list[str]) -> bool:
+    for i, a in enumerate(argv):
+        if a == "--format=json" or (a == "--format" and i + 1 < len(argv) and argv[i + 1] == "json"):
+            return True
+    return False
+
+
+def _fail(message: str, args, usage: bool = False) -> int:
+    if getattr(args, "format", "text") == "json":
+        _json_failure(message)
+    print(f"eq2code: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _json_failure(message: str) -> None:
+    doc = {"version": 1, "tool": {"name": "eq2code", "version": __version__}, "positionEncoding": "utf-16",
+           "checks": [], "diagnostics": [], "summary": {"errors": 0, "warnings": 0, "infos": 0},
+           "error": message}
+    print(json.dumps(doc, ensure_ascii=False, indent=2))
+
+
+def _read_text(path: str, what: str) -> str:
+    try:
+        return read_text(path, what)
+    except FileProblem as e:
+        raise UsageError(str(e)) from None
+
+
+def _parse_maps(items: list[str]) -> dict[str, str]:
+    maps = {}
+    for item in items:
+        if "=" not in item:
+            raise UsageError(f"--map expects SYMBOL=PARAM, got {item!r}")
+        k, v = item.split("=", 1)
+        maps[k.strip()] = v.strip()
+    return maps
+
+
+def _load_equation(path: str) -> EquationFile:
+    try:
+        return load_equation(path)
+    except FileProblem as e:
+        raise UsageError(str(e)) from None
+
+
+def _check(args) -> int:
+    from eq2code.project import batch
+
+    try:
+        batch.resolve_defaults(args)  # [tool.eq2code] fills what the command line left out
+        if getattr(args, "rule", None):
+            return _check_pair(args)
+        if batch.is_project_run(args):  # check [PATH ...]: tagged and configured pairs
+            return batch.check_project(args, _load_equation, _parse_maps(args.map))
+        return _check_pair(args)
+    except batch.RunError as e:
+        raise UsageError(str(e)) from None
+
+
+def _pair_paths(args, command: str) -> tuple[str, str, object]:
+    """EQ_FILE and IMPL_FILE of `check`/`explain` (in either order), or the rule's file with
+    `--rule NAME IMPL_FILE`; the third value is the rule (or None)."""
+    if getattr(args, "rule", None):
+        from eq2code.equation.rulebook import RuleError, find_rule
+
+        if len(args.paths) != 1:
+            raise UsageError(f"{command} --rule NAME takes one IMPL_FILE")
+        try:
+            rule = find_rule(args.rule, args.rules_dir)
+        except RuleError as e:
+            raise UsageError(str(e)) from None
+        return str(rule.path), args.paths[0], rule
+    if len(args.paths) != 2:
+        raise UsageError(f"{command} takes EQ_FILE IMPL_FILE (or --rule NAME IMPL_FILE)")
+    eq_path, impl_path = args.paths
+    if eq_path.endswith(".py") and not impl_path.endswith(".py"):
+        eq_path, impl_path = impl_path, eq_path
+    return eq_path, impl_path, None
+
+
+def _options(args, rule):
+    from eq2code.checking.check import Options
+
+    return Options(function=args.function, maps=_parse_maps(args.map), seed=args.seed, timeout=args.timeout,
+                   memory_mb=getattr(args, "memory_mb", 2048), no_exec=args.no_exec,
+                   rule=rule.name if rule else None, aliases=tuple(rule.aliases) if rule else ())
+
+
+def _check_pair(args) -> int:
+    """`check EQ_FILE IMPL_FILE` or `check --rule NAME IMPL_FILE`."""
+    from eq2code.project.batch import finish_single  # suppressions, baseline, --fail-on; prints the report
+    from eq2code.checking.check import run_check
+
+    eq_path, impl_path, rule = _pair_paths(args, "check")
+    _read_text(impl_path, "implementation file")
+    result = run_check(_load_equation(eq_path), impl_path, _options(args, rule))
+    return finish_single(args, result, eq_path, impl_path, rule.name if rule else None)
+
+
+def _rules(args) -> int:
+    from eq2code.equation.rulebook import RuleError, describe, list_rules, render_rules
+
+    try:
+        rules = list_rules(args.rules_dir)
+    except RuleError as e:
+        raise UsageError(str(e)) from None
+    docs = []
+    for rule in rules:
+        try:
+            docs.append(describe(rule, _load_equation(str(rule.path))))
+        except Exception as e:  # one broken rule file must not hide the others
+            docs.append(describe(rule, None, error=f"the rule file cannot be read: {type(e).__name__}: {e}"))
+    print(render_rules(docs, args.format, __version__))
+    return 0
+
+
+def _parse(args) -> int:
+    from eq2code.findings.messages import detect_lang
+    from eq2code.report.formats.parse import render_parse
+
+    eq_file = _load_equation(args.equation)
+    text, code = render_parse(eq_file, args.format, detect_lang(args.lang))
+    print(text)
+    return code
+
+
+def _add_explain_and_docs(sub, common) -> None:
+    e = sub.add_parser("explain", parents=[common],
+                       help="equation part ↔ code span table, and the shape of each assignment")
+    e.add_argument("paths", nargs="+", metavar="PATH", help="EQ_FILE IMPL_FILE, or IMPL_FILE with --rule NAME")
+    e.add_argument("--rule", metavar="NAME", help="explain IMPL_FILE against the rule NAME")
+    e.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
+                   help="also read the rules in DIR (repeatable)")
+    e.add_argument("--format", choices=("text", "json"), default="text")
+    e.add_argument("--function", help="name of the function that implements the equation")
+    e.add_argument("--map", action="append", default=[], metavar="SYMBOL=PARAM",
+                   help="pass the equation's SYMBOL as the parameter PARAM (repeatable)")
+    e.add_argument("--seed", type=int, default=0, help="seed of the input the shapes are traced on (default 0)")
+    e.add_argument("--timeout", type=float, default=10.0, help="wall-time limit in seconds (default 10)")
+    e.add_argument("--no-exec", action="store_true", help="only the correspondence; run nothing (no shapes)")
+
+    d = sub.add_parser("docs", parents=[common], help="documentation of a finding: meaning, why, example, fix")
+    d.add_argument("name", metavar="NAME_OR_CODE", help="a finding's name (wrong-reduction-axis) or code (EQ301)")
+    d.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _explain(args) -> int:
+    """`explain EQ_FILE IMPL_FILE` or `explain --rule NAME IMPL_FILE` (explain.py)."""
+    from eq2code.diagnosis.explain import explain, render
+    from eq2code.findings.messages import detect_lang
+
+    eq_path, impl_path, rule = _pair_paths(args, "explain")
+    _read_text(impl_path, "implementation file")
+    eq_file = _load_equation(eq_path)
+    options = _options(args, rule)
+    explanation = explain(eq_file, impl_path, options)
+    print(render(explanation, args.format, detect_lang(args.lang)))
+    return explanation.exit_code
+
+
+def _docs(args) -> int:
+    """`docs NAME_OR_CODE`: a finding's documentation (finding_docs.py)."""
+    from eq2code.findings.docs import close_matches, lookup, page, render_text
+    from eq2code.findings.messages import detect_lang
+
+    found = lookup(args.name)
+    if found is None:
+        close = close_matches(args.name)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise UsageError(f"unknown finding {args.name!r}{hint} (names and codes: see docs/findings/)")
+    lang = detect_lang(args.lang)
+    data = page(found.name, lang)
+    if args.format == "json":
+        print(json.dumps({"version": 1, "finding": data}, ensure_ascii=False, indent=2))
+    else:
+        print(render_text(data, lang))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,514 @@
+"""The checker's side of the sandbox: run the user's function in a child process (spec §5).
+
+`run_calls` owns the child's life: it writes the request (arguments as `.npy` saved with
+`allow_pickle=False`, everything else JSON — never pickle), starts one `python -I child.py`
+per run in its own process group with a scrubbed environment, no stdin, a scratch working
+directory and resource limits, enforces the wall-time limit, kills the whole process group
+afterwards, and turns whatever the child left behind into a `RunOutcome` of plain data.
+Every file the child wrote is treated as untrusted: sizes are checked before reading, types
+are validated, arrays are read as plain `.npy` only and converted to base float64 ndarrays.
+
+After the group kill, processes that left the group (`setsid()`, a double fork into a new
+session) are found by a random token in their inherited environment and killed too.
+
+Known limits (see docs/security.md): a process that drops that token (exec with a fresh
+environment) after leaving the process group survives; RLIMIT_AS does not bound memory on
+macOS; the network is cut only where the kernel lets an unprivileged process create a network
+namespace (Linux); files are not isolated; on Windows only the wall-time limit and the output
+cap apply.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import math
+import os
+import re
+import secrets
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from eq2code.code.sandbox.api import CallResult, CallSpec, RunOutcome, Value
+
+CHILD_SCRIPT = Path(__file__).with_name("child.py")
+MIN_FILE_BYTES = 64 * 2**20  # RLIMIT_FSIZE floor; raised to fit the largest allowed result
+NPY_HEADER_BYTES = 64 * 2**10  # allowance for a .npy header on top of the data
+JSON_BYTES = 2**20  # largest status file the parent reads
+MAX_TEXT = 4000  # characters kept of any text field the child reports
+PROCESS_MARGIN = 256  # processes/threads the child may add to what the user already runs
+CALL_STATUSES = ("ok", "exception", "no-return", "wrong-type", "too-large")
+RUN_STATUSES = ("ok", "import-error", "function-not-found", "timeout", "crashed",
+                "resource-limit", "exit")
+PHASES = ("import", "call", "")
+KEPT_VARIABLES = ("PATH", "LANG", "SYSTEMROOT", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+UNREADABLE = "the child's report for this call could not be read back"
+TOKEN_VARIABLE = "EQ2CODE_SANDBOX"  # marks every process started from the child
+SWEEPS = 20  # rounds of killing marked processes (each round catches what forked meanwhile)
+ENVIRON_BYTES = 2**20  # most of /proc/PID/environ read when looking for the token
+FAULT_BYTES = 2**18  # most of the faulthandler dump read back
+FAULT_FRAME = re.compile(r'^\s*File "(.*)", line (\d+) in ', re.MULTILINE)
+MAX_TRACE = 5000  # shape-trace records read back per call
+
+
+# Told about every child started in this context (`eq2code lsp` sets it on the thread that runs
+# a check, so that a new edit can kill the check's child at once). None: nobody is told.
+child_observer: contextvars.ContextVar[Callable[[subprocess.Popen], None] | None] = contextvars.ContextVar(
+    "eq2code_child_observer", default=None)
+
+
+class SandboxError(RuntimeError):
+    """The child failed before reaching the user's code: a fault of eq2code, not the user."""
+
+
+def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
+              timeout: float = 10.0, memory_mb: int = 2048,
+              output_cap: int = 2_000_000) -> RunOutcome:
+    """Import `module_path` once in a child process and call `function_name` for each call.
+
+    `timeout` is the wall time of the whole run (child start-up included), `memory_mb` its
+    address-space limit and `output_cap` the bytes of stdout+stderr kept.
+
+    The outcome's status says how the run ended: "ok" (every call ran; each CallResult says
+    what that call did), "import-error" (the module raised or had a syntax error on import),
+    "function-not-found", "timeout" (wall or CPU time; `phase` says where), "crashed" (killed
+    by a signal, `signal_name`), "resource-limit" (MemoryError, or killed by the kernel),
+    "exit" (SystemExit, KeyboardInterrupt or another BaseException, or `os._exit`;
+    `exit_code` where there is one). Raises SandboxError when the child never reached the
+    user's module, TypeError/ValueError for an argument that cannot be sent as plain data.
+    """
+    started = time.monotonic()
+    base = Path(tempfile.mkdtemp(prefix="eq2code-"))
+    try:
+        request_dir, scratch = base / "request", base / "scratch"
+        request_dir.mkdir()
+        scratch.mkdir()
+        limits = _limits(calls, timeout, memory_mb)
+        _write_request(request_dir, module_path, function_name, calls, limits, output_cap,
+                       deadline=started + timeout)
+        timed_out, returncode = _run_child(base, request_dir, scratch, timeout - (
+            time.monotonic() - started))
+        _restore_permissions(base)
+        stdout, stderr = _read_output(base, output_cap)
+        outcome = _interpret(request_dir, calls, timed_out, returncode, stderr)
+        outcome.stdout, outcome.stderr = stdout, stderr
+        if outcome.status in ("timeout", "crashed", "resource-limit") and not outcome.lineno:
+            outcome.lineno = _fault_line(request_dir, os.path.abspath(module_path))
+        outcome.seconds = time.monotonic() - started
+        return outcome
+    finally:
+        # A directory the user's code made unreadable (chmod 000) is left behind.
+        shutil.rmtree(base, ignore_errors=True)
+
+
+# ----------------------------------------------------------------------------- request
+
+
+def _limits(calls: list[CallSpec], timeout: float, memory_mb: int) -> dict:
+    largest = max((call.max_elements for call in calls), default=0)
+    return {
+        "memory_bytes": memory_mb * 2**20,
+        "cpu_seconds": math.ceil(timeout) + 1,
+        "file_bytes": max(MIN_FILE_BYTES, largest * 8 + NPY_HEADER_BYTES),
+        "processes": _process_limit(),
+    }
+
+
+def _process_limit() -> int | None:
+    """RLIMIT_NPROC for the child, or None to leave it alone.
+
+    The limit counts every process and thread of the real user, not only the child's, so it
+    is set to what the user runs now plus a margin. Root is exempt from it anyway.
+    """
+    if not hasattr(os, "getuid") or os.getuid() == 0:
+        return None
+    tasks = _count_user_tasks(os.getuid())
+    return None if tasks is None else tasks + PROCESS_MARGIN
+
+
+def _count_user_tasks(uid: int) -> int | None:
+    try:
+        entries = os.listdir("/proc")
+    except OSError:  # no procfs (macOS, BSD): no process limit
+        return None
+    return sum(_task_count(entry, uid) for entry in entries if entry.isdigit())
+
+
+def _task_count(pid: str, uid: int) -> int:
+    try:
+        if os.stat(f"/proc/{pid}").st_uid != uid:
+            return 0
+        return len(os.listdir(f"/proc/{pid}/task"))
+    except OSError:  # the process ended meanwhile
+        return 0
+
+
+def _write_request(request_dir: Path, module_path: str, function_name: str,
+                   calls: list[CallSpec], limits: dict, output_cap: int,
+                   deadline: float | None = None) -> None:
+    request = {
+        "module_path": os.path.abspath(module_path),
+        "function": function_name,
+        "limits": limits,
+        "output_cap": output_cap,
+        "parent_pid": os.getpid(),
+        "deadline": deadline,  # time.monotonic() at which the parent kills the child
+        "isolate_network": True,
+        "calls": [_encode_call(request_dir, index, call) for index, call in enumerate(calls)],
+    }
+    (request_dir / "request.json").write_text(json.dumps(request), encoding="utf-8")
+
+
+def _encode_call(request_dir: Path, index: int, call: CallSpec) -> dict:
+    args = [_encode_value(request_dir, f"arg_{index}_{position}", value)
+            for position, value in enumerate(call.args)]
+    kwargs = {name: _encode_value(request_dir, f"kwarg_{index}_{position}", value)
+              for position, (name, value) in enumerate(call.kwargs.items())}
+    encoded = {"args": args, "kwargs": kwargs, "max_elements": int(call.max_elements)}
+    if call.trace:
+        encoded["trace"] = True
+    return encoded
+
+
+def _encode_value(request_dir: Path, stem: str, value: Value) -> dict:
+    """A reference the child can load: a `.npy` file name for arrays, JSON for Python scalars."""
+    if isinstance(value, (np.ndarray, np.generic)):
+        kind = "array" if isinstance(value, np.ndarray) else "npscalar"
+        np.save(request_dir / f"{stem}.npy", np.asarray(value), allow_pickle=False)
+        return {kind: f"{stem}.npy"}
+    for kind in (bool, int, float):  # bool first: it is also an int
+        if isinstance(value, kind):
+            return {kind.__name__: kind(value)}
+    raise TypeError(f"cannot pass a {type(value).__name__} to the sandbox")
+
+
+# ----------------------------------------------------------------------------- the child
+
+
+def _run_child(base: Path, request_dir: Path, scratch: Path,
+               timeout: float) -> tuple[bool, int]:
+    """Run the child to its end or the deadline; returns (timed out, return code)."""
+    command = [sys.executable, "-I", str(CHILD_SCRIPT), str(request_dir)]
+    token = secrets.token_hex(16)
+    since = _uptime() - 1.0  # processes started before the child cannot carry its token
+    with open(base / "stdout", "wb") as out, open(base / "stderr", "wb") as err:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                                   cwd=scratch, env=_child_environment(scratch, token),
+                                   start_new_session=True)
+    timed_out = False
+    try:
+        observer = child_observer.get()
+        if observer is not None:
+            observer(process)
+        process.wait(max(timeout, 0.0))
+    except subprocess.TimeoutExpired:
+        timed_out = True
+    finally:
+        _kill_group(process)
+        process.wait()
+        _sweep(token, since)
+    return timed_out, process.returncode
+
+
+def _child_environment(scratch: Path, token: str = "") -> dict[str, str]:
+    kept = {name: value for name, value in os.environ.items()
+            if name in KEPT_VARIABLES or name.startswith("LC_")}
+    single_thread = dict.fromkeys(("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
+                                   "MKL_NUM_THREADS"), "1")
+    marker = {TOKEN_VARIABLE: token} if token else {}
+    return kept | single_thread | marker | {"HOME": str(scratch), "TMPDIR": str(scratch)}
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    """Kill the child and everything it started in its process group, even after success.
+
+    The group outlives a reaped leader while any member is alive, so this also reaches
+    background processes of a child that has already exited. A process that called setsid()
+    (a daemon, `start_new_session=True`) is in another group and escapes this kill.
+    """
+    if not hasattr(os, "killpg"):
+        process.kill()
+        return
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):  # the group is already empty
+        pass
+
+
+def _uptime() -> float:
+    try:
+        with open("/proc/uptime", "rb") as stream:
+            return float(stream.read(64).split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _sweep(token: str, since: float = 0.0) -> None:
+    """Kill every process that still carries this run's token: those that left the process
+    group. Repeated while any is found, so processes forked meanwhile are caught as well.
+    Only processes started after `since` (seconds since boot) are looked at."""
+    if not hasattr(os, "getuid") or not os.path.isdir("/proc"):
+        return
+    needle = f"{TOKEN_VARIABLE}={token}".encode()
+    for _ in range(SWEEPS):
+        marked = [pid for pid in _own_processes(since) if _carries(pid, needle)]
+        if not marked:
+            return
+        for pid in marked:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:  # gone meanwhile
+                pass
+        time.sleep(0.01)
+
+
+def _own_processes(since: float = 0.0) -> list[int]:
+    """Live processes of this user other than this one started after `since` (seconds since
+    boot); zombies are left out, they cannot be killed again."""
+    uid, me = os.getuid(), os.getpid()
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    pids = []
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.isdigit() or int(entry) == me:
+            continue
+        try:
+            if os.stat(f"/proc/{entry}").st_uid != uid:
+                continue
+            with open(f"/proc/{entry}/stat", "rb") as stream:
+                fields = stream.read(1024).rpartition(b")")[2].split()
+            started = int(fields[19]) / ticks  # field 22 of stat, counted after the name
+        except (OSError, ValueError, IndexError):
+            continue
+        if fields[0] not in (b"Z", b"X") and started >= since:
+            pids.append(int(entry))
+    return pids
+
+
+def _carries(pid: int, needle: bytes) -> bool:
+    try:
+        with open(f"/proc/{pid}/environ", "rb") as stream:
+            return needle in stream.read(ENVIRON_BYTES).split(b"\0")
+    except OSError:
+        return False
+
+
+def _restore_permissions(base: Path) -> None:
+    """Undo a `chmod` the user's code did on the run's own directories, so that its reports
+    can be read and the directory removed."""
+    for directory in (base, base / "request", base / "scratch"):
+        try:
+            if directory.is_dir() and not directory.is_symlink():
+                os.chmod(directory, 0o700)
+        except OSError:
+            pass
+
+
+# ----------------------------------------------------------------------------- reading back
+
+
+def _open_regular(path: Path, max_bytes: int | None):
+    """Open a file the child wrote, refusing links, FIFOs, devices and oversized files."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode) or (max_bytes is not None and info.st_size > max_bytes):
+        os.close(descriptor)
+        return None
+    return os.fdopen(descriptor, "rb")
+
+
+def _read_output(base: Path, cap: int) -> tuple[str, str]:
+    """stdout and stderr, at most `cap` bytes together; each keeps at least half if it has it."""
+    sizes = {name: _file_size(base / name) for name in ("stdout", "stderr")}
+    out_bytes = min(sizes["stdout"], cap - min(sizes["stderr"], cap // 2))
+    err_bytes = min(sizes["stderr"], cap - out_bytes)
+    return _read_start(base / "stdout", out_bytes), _read_start(base / "stderr", err_bytes)
+
+
+def _file_size(path: Path) -> int:
+    stream = _open_regular(path, None)
+    if stream is None:
+        return 0
+    with stream:
+        return os.fstat(stream.fileno()).st_size
+
+
+def _read_start(path: Path, size: int) -> str:
+    stream = _open_regular(path, None)
+    if stream is None:
+        return ""
+    with stream:
+        return stream.read(size).decode("utf-8", errors="replace")
+
+
+def _fault_line(request_dir: Path, user_file: str) -> int | None:
+    """The line of the user's file in the innermost frame faulthandler dumped, if any."""
+    for match in FAULT_FRAME.finditer(_read_start(request_dir / "fault", FAULT_BYTES)):
+        if match.group(1) == user_file and len(match.group(2)) < 10:
+            return int(match.group(2)) or None
+    return None
+
+
+def _read_json(path: Path) -> dict | None:
+    stream = _open_regular(path, JSON_BYTES)
+    if stream is None:
+        return None
+    with stream:
+        try:
+            data = json.loads(stream.read())
+        except (ValueError, RecursionError):
+            return None
+    return data if isinstance(data, dict) else None
+
+
+def _read_phase(request_dir: Path) -> str | None:
+    """The phase the child last announced; None when it never got to the user's module."""
+    stream = _open_regular(request_dir / "progress", 64)
+    if stream is None:
+        return None
+    with stream:
+        word = stream.read().decode("ascii", errors="replace").split(" ")[0]
+    return word if word in PHASES else ""
+
+
+def _load_result_array(path: Path, max_elements: int) -> np.ndarray | None:
+    """The result array as a base float64 ndarray, or None when the file is not acceptable."""
+    stream = _open_regular(path, max_elements * 8 + NPY_HEADER_BYTES)
+    if stream is None:
+        return None
+    with stream:
+        try:
+            array = np.lib.format.read_array(stream, allow_pickle=False)
+        except Exception:  # any malformed file is refused, whatever numpy raises for it
+            return None
+    if array.dtype.kind not in "biuf" or array.size > max_elements:
+        return None
+    return np.array(array, dtype=np.float64)
+
+
+# ----------------------------------------------------------------------------- validation
+
+
+def _text(data: dict, key: str) -> str:
+    value = data.get(key)
+    return value[:MAX_TEXT] if isinstance(value, str) else ""
+
+
+def _integer(data: dict, key: str) -> int | None:
+    value = data.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _error_fields(data: dict) -> dict:
+    """The exception details shared by CallResult and RunOutcome, validated."""
+    texts = {key: _text(data, key) for key in ("exc_type", "exc_message", "traceback")}
+    numbers = {key: _integer(data, key) for key in ("lineno", "col", "end_col")}
+    return texts | numbers
+
+
+def _call_result(data: dict | None, npy: Path, max_elements: int) -> CallResult:
+    status = data.get("status") if data else None
+    if status not in CALL_STATUSES:
+        return CallResult(status="wrong-type", exc_message=UNREADABLE)
+    result = CallResult(status=status, result_type=_text(data, "result_type"),
+                        dtype=_text(data, "dtype"), **_error_fields(data))
+    mutated = data.get("mutated")
+    if isinstance(mutated, list):
+        result.mutated = [name[:MAX_TEXT] for name in mutated if isinstance(name, str)]
+    seconds = data.get("seconds")
+    if isinstance(seconds, (int, float)) and not isinstance(seconds, bool):
+        result.seconds = float(seconds)
+    result.trace = _trace_records(data.get("trace"))
+    if status == "ok":
+        result.value = _load_result_array(npy, max_elements)
+        if result.value is None:
+            result.status, result.exc_message = "wrong-type", UNREADABLE
+    return result
+
+
+def _trace_records(data) -> list[dict]:
+    """A shape trace the child sent, validated: [{"line": int, "name": str, "shape": [int…]}]."""
+    if not isinstance(data, list):
+        return []
+    records = []
+    for item in data[:MAX_TRACE]:
+        if not isinstance(item, dict):
+            continue
+        line, name, shape = item.get("line"), item.get("name"), item.get("shape")
+        if not (isinstance(line, int) and not isinstance(line, bool) and isinstance(name, str)
+                and isinstance(shape, list) and len(shape) <= 64
+                and all(isinstance(d, int) and not isinstance(d, bool) for d in shape)):
+            continue
+        records.append({"line": line, "name": name[:200], "shape": list(shape)})
+    return records
+
+
+def _read_results(request_dir: Path, calls: list[CallSpec]) -> list[CallResult]:
+    """One CallResult per call the child finished, in order, up to the first missing one."""
+    results = []
+    for index, call in enumerate(calls):
+        report = request_dir / f"result_{index}.json"
+        if not report.exists():
+            break
+        npy = request_dir / f"result_{index}.npy"
+        results.append(_call_result(_read_json(report), npy, call.max_elements))
+    return results
+
+
+# ----------------------------------------------------------------------------- outcome
+
+
+def _interpret(request_dir: Path, calls: list[CallSpec], timed_out: bool,
+               returncode: int, stderr: str) -> RunOutcome:
+    results = _read_results(request_dir, calls)
+    phase = _read_phase(request_dir)
+    if timed_out:
+        return RunOutcome(status="timeout", phase=phase or "", results=results)
+    reported = _reported_outcome(_read_json(request_dir / "outcome.json"), results)
+    if reported is not None:
+        return reported
+    if phase is None:
+        raise SandboxError(f"the sandbox child failed to start (exit {returncode}): "
+                           f"{stderr[-MAX_TEXT:]}")
+    if returncode < 0:
+        return _signal_outcome(-returncode, phase, results)
+    return RunOutcome(status="exit", phase=phase, exit_code=returncode, results=results)
+
+
+def _reported_outcome(data: dict | None, results: list[CallResult]) -> RunOutcome | None:
+    """The outcome the child wrote before leaving, if it wrote a valid one."""
+    if data is None or data.get("status") not in RUN_STATUSES:
+        return None
+    phase = data.get("phase")
+    return RunOutcome(status=data["status"], phase=phase if phase in PHASES else "",
+                      results=results, exit_code=_integer(data, "exit_code"),
+                      **_error_fields(data))
+
+
+def _signal_outcome(number: int, phase: str, results: list[CallResult]) -> RunOutcome:
+    """A child killed by a signal that the parent did not send."""
+    try:
+        name = signal.Signals(number).name
+    except ValueError:
+        name = f"signal {number}"
+    # SIGKILL from someone else is the kernel's out-of-memory killer; SIGXCPU is RLIMIT_CPU;
+    # SIGXFSZ is RLIMIT_FSIZE (CPython ignores it, but C code may restore it).
+    status = {"SIGKILL": "resource-limit", "SIGXCPU": "timeout",
+              "SIGXFSZ": "resource-limit"}.get(name, "crashed")
+    return RunOutcome(status=status, phase=phase, results=results, signal_name=name)

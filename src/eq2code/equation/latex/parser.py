@@ -1,0 +1,121 @@
+"""Runs the grammar: equation text → IR. Raises only LatexError (with offsets)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from lark import Lark, Token
+from lark.exceptions import LarkError, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+from lark.lexer import Lexer
+
+from eq2code.base.paths import cache_dir
+from eq2code.equation.latex import ir
+from eq2code.equation.latex.errors import LatexError
+from eq2code.equation.latex.tokens import tokenize
+from eq2code.equation.latex.transformer import ToIR
+
+MAX_DEPTH = 120
+
+_TOKEN_TEXT = {"RBRACE": "'}'", "LBRACE": "'{'", "RPAR": "')'", "LPAR": "'('", "RBRACK": "']'",
+               "LBRACK": "'['", "$END": "the end of the equation", "REL": "a relation",
+               "COMMA": "','", "AMP": "'&'", "ROWSEP": "'\\\\'", "SUB": "'_'", "SUP": "'^'"}
+
+
+class _PreTokenized(Lexer):
+    """Lark lexer that passes on the tokens made by tokens.py."""
+
+    def __init__(self, lexer_conf):  # noqa: D401 - Lark's interface
+        pass
+
+    def lex(self, data):  # type: ignore[override]
+        return iter(data)
+
+
+@lru_cache(maxsize=1)
+def _lark() -> Lark:
+    grammar = resources.files("eq2code.equation.latex").joinpath("grammar.lark").read_text(encoding="utf-8")
+    d = cache_dir()
+    # Lark keeps its LALR tables in a cache file of its own (keyed by the grammar's hash) in
+    # eq2code's private cache directory; without one it builds them (~0.1 s).
+    return Lark(grammar, parser="lalr", lexer=_PreTokenized, propagate_positions=True,
+                maybe_placeholders=False, cache=str(d / "lark-grammar.cache") if d else False)
+
+
+def _describe(tok: Token) -> str:
+    if tok.type == "$END":
+        return "the end of the equation"
+    return f"'{tok.value}'" if tok.value else tok.type
+
+
+def _check_depth(tokens: list[Token]) -> None:
+    depth = 0
+    for tok in tokens:
+        if tok.type in ("LPAR", "LBRACK", "LBRACE", "LSET", "LANGLE", "ABS_OPEN", "NORM_OPEN", "BEGIN_ENV"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise LatexError("latex-syntax", f"brackets nested more than {MAX_DEPTH} deep",
+                                 tok.start_pos, tok.end_pos)
+        elif tok.type in ("RPAR", "RBRACK", "RBRACE", "RSET", "RANGLE", "ABS_CLOSE", "NORM_CLOSE", "END_ENV"):
+            depth -= 1
+
+
+def _unbalanced(tokens: list[Token]) -> LatexError | None:
+    """A clearer message than the parser's for the commonest slip: unbalanced braces."""
+    pairs = {"RPAR": "LPAR", "RBRACK": "LBRACK", "RBRACE": "LBRACE", "RSET": "LSET"}
+    names = {"LPAR": "(", "LBRACK": "[", "LBRACE": "{", "LSET": "\\{"}
+    stack: list[Token] = []
+    for tok in tokens:
+        if tok.type in names:
+            stack.append(tok)
+        elif tok.type in pairs:
+            if not stack or stack[-1].type != pairs[tok.type]:
+                if any(t.type == pairs[tok.type] for t in stack):
+                    opener = stack[-1]
+                    return LatexError("latex-syntax", f"'{names[opener.type]}' is not closed before '{tok.value}'",
+                                      opener.start_pos, opener.end_pos)
+                return LatexError("latex-syntax", f"unbalanced '{tok.value}': nothing opened it",
+                                  tok.start_pos, tok.end_pos)
+            stack.pop()
+    if stack:
+        opener = stack[-1]
+        return LatexError("latex-syntax", f"unbalanced '{names[opener.type]}': it is never closed",
+                          opener.start_pos, opener.end_pos)
+    return None
+
+
+def parse_math(text: str) -> ir.Node:
+    """Parse one display equation's math into IR. Raises LatexError, nothing else."""
+    try:
+        tokens = tokenize(text)
+        if not tokens:
+            raise LatexError("latex-syntax", "empty equation", 0, max(1, len(text)))
+        _check_depth(tokens)
+        problem = _unbalanced(tokens)
+        if problem is not None:
+            raise problem
+        tree = _lark().parse(tokens)  # type: ignore[arg-type]
+        return ToIR().transform(tree)
+    except LatexError:
+        raise
+    except VisitError as e:
+        if isinstance(e.orig_exc, LatexError):
+            raise e.orig_exc from None
+        raise LatexError("latex-syntax", f"could not read this equation ({e.orig_exc})", 0, len(text)) from None
+    except UnexpectedToken as e:
+        tok = e.token
+        pos = tok.start_pos if tok.start_pos is not None else len(text)
+        expected = sorted(_TOKEN_TEXT.get(x, x) for x in (e.expected or ()) if x in _TOKEN_TEXT)
+        detail = f"unexpected {_describe(tok)}"
+        if tok.type == "$END":
+            pos = len(text.rstrip())
+        return_err = LatexError("latex-syntax", detail, pos, (tok.end_pos or pos + 1))
+        return_err.construct = ", ".join(expected[:4])
+        raise return_err from None
+    except UnexpectedEOF:
+        raise LatexError("latex-syntax", "the equation ends too early", len(text.rstrip()),
+                         len(text.rstrip()) + 1) from None
+    except (UnexpectedInput, LarkError) as e:
+        raise LatexError("latex-syntax", f"could not read this equation ({type(e).__name__})", 0, 1) from None
+    except RecursionError:
+        raise LatexError("latex-syntax", "the equation is too long or nested too deeply to read", 0, 1) from None

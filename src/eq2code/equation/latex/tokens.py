@@ -1,0 +1,357 @@
+"""The LaTeX math tokenizer: text → a list of Lark tokens with offsets, lines and columns.
+
+It does what TeX's own reader does for math (a letter is one token, a control word is one
+token, spacing is dropped) plus the little context the grammar cannot see: whether a `|` opens
+or closes an absolute value or is a conditional bar, whether `\\|` is a norm or separates the
+arguments of D_KL(p || q), and whether `\\cdot` is a placeholder as in σ(·).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lark import Token
+
+from eq2code.equation.latex.errors import LatexError
+
+GREEK = set(
+    "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
+    "xi pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta "
+    "Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega ell emptyset varnothing hbar imath jmath".split()
+)
+UNICODE_GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "η": "eta",
+    "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi",
+    "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi", "χ": "chi",
+    "ψ": "psi", "ω": "omega", "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Σ": "Sigma",
+    "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega",
+}
+FUNCS = set("exp log ln lg sin cos tan tanh sinh cosh arcsin arccos arctan det sgn".split())
+BIGOPS = {"sum": "sum", "prod": "prod", "max": "max", "min": "min", "sup": "sup", "inf": "inf",
+          "lim": "lim", "int": "int", "argmax": "argmax", "argmin": "argmin"}
+FONTS = {"mathbf": "bf", "boldsymbol": "bf", "bm": "bf", "mathrm": "rm", "mathit": "it",
+         "mathcal": "cal", "mathbb": "bb", "mathsf": "sf", "mathscr": "scr", "mathfrak": "frak",
+         "operatorname": "op", "mathtt": "tt", "textbf": "bf"}
+ACCENTS = {"hat": "hat", "widehat": "hat", "tilde": "tilde", "widetilde": "tilde", "bar": "bar",
+           "overline": "bar", "vec": "vec", "dot": "dot", "ddot": "ddot", "check": "check"}
+TEXTS = {"text", "textrm", "textit", "mbox", "textnormal", "textsf", "texttt"}
+RELS = {
+    "neq": "neq", "ne": "neq", "leq": "le", "le": "le", "leqslant": "le", "geq": "ge", "ge": "ge",
+    "geqslant": "ge", "approx": "approx", "equiv": "equiv", "propto": "propto", "sim": "sim",
+    "in": "in", "notin": "notin", "subseteq": "subseteq", "subset": "subset", "supseteq": "supseteq",
+    "supset": "supset", "to": "to", "rightarrow": "to", "mapsto": "mapsto", "leftarrow": "leftarrow",
+    "gets": "leftarrow", "implies": "implies", "Rightarrow": "implies", "Longrightarrow": "implies",
+    "impliedby": "impliedby", "Leftarrow": "impliedby", "iff": "iff", "Leftrightarrow": "iff",
+    "Longleftrightarrow": "iff", "perp": "perp", "coloneqq": "defeq", "triangleq": "defeq",
+    "ll": "ll", "gg": "gg", "land": "and", "wedge": "and", "lor": "or", "vee": "or",
+    "cup": "cup", "cap": "cap", "setminus": "setminus",
+}
+MULOPS = {"cdot": "cdot", "times": "times", "div": "div", "circ": "circ", "odot": "odot",
+          "otimes": "otimes", "ast": "ast"}
+ELLIPSES = {"ldots", "cdots", "dots", "vdots", "ddots", "dotsc", "dotsb"}
+SPACING = {",", ":", ";", "!", " ", "enspace", "thinspace", "medspace", "thickspace",
+           "negthinspace", "negmedspace", "displaystyle", "textstyle", "scriptstyle", "limits",
+           "nolimits", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl",
+           "biggr", "Biggl", "Biggr", "nonumber", "notag", "quad", "qquad"}
+DROP_WITH_ARG = {"label", "tag", "hspace", "vspace", "hphantom", "vphantom", "phantom"}
+ENVIRONMENTS = {"pmatrix", "bmatrix", "matrix", "vmatrix", "Bmatrix", "cases", "array", "aligned",
+                "smallmatrix"}
+
+# Tokens after which a bar closes something or separates (x | z): an operand just ended.
+OPERAND_END = {"LETTER", "GREEK", "NUMBER", "RPAR", "RBRACK", "RBRACE", "RSET", "RANGLE",
+               "ABS_CLOSE", "NORM_CLOSE", "TOP", "PRIME", "TEXT", "INFTY", "ELLIPSIS", "STAR",
+               "PLACEHOLDER", "END_ENV"}
+OPENERS = {"LPAR": "paren", "LBRACK": "paren", "LSET": "paren", "LANGLE": "paren",
+           "LBRACE": "brace"}
+CLOSERS = {"RPAR", "RBRACK", "RSET", "RANGLE", "RBRACE"}
+
+_CHAR_TOKENS = {
+    "(": "LPAR", ")": "RPAR", "[": "LBRACK", "]": "RBRACK", "{": "LBRACE", "}": "RBRACE",
+    "+": "PLUS", "-": "MINUS", "*": "STAR", "/": "MULOP", ",": "COMMA", ";": "COMMA", ":": "COLON",
+    "'": "PRIME", "!": "BANG", "&": "AMP", "_": "SUB", "^": "SUP", "=": "REL", "<": "REL",
+    ">": "REL", "|": "BAR",
+}
+_CHAR_VALUES = {"/": "slash", "=": "eq", "<": "lt", ">": "gt"}
+DIGITS = frozenset("0123456789")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
+_CONTROL = re.compile(r"\\([A-Za-z]+\*?|.)", re.S)
+_MAX_LENGTH = 200_000
+
+
+class Tokenizer:
+    """Turns one equation's text into tokens. Raises only LatexError."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tokens: list[Token] = []
+        self.pos = 0
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    # -- positions -------------------------------------------------------------------------
+    def _line_col(self, offset: int) -> tuple[int, int]:
+        lo, hi = 0, len(self._line_starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self._line_starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1, offset - self._line_starts[lo] + 1
+
+    def _emit(self, type_: str, value: str, start: int, end: int) -> None:
+        line, col = self._line_col(start)
+        end_line, end_col = self._line_col(end)
+        self.tokens.append(Token(type_, value, start_pos=start, line=line, column=col,
+                                 end_line=end_line, end_column=end_col, end_pos=end))
+
+    def _error(self, detail: str, start: int, end: int | None = None, kind: str = "latex-syntax",
+               construct: str = "") -> LatexError:
+        return LatexError(kind, detail, start, end if end is not None else start + 1, construct)
+
+    # -- reading ---------------------------------------------------------------------------
+    def run(self) -> list[Token]:
+        if len(self.text) > _MAX_LENGTH:
+            raise self._error(f"equation too long ({len(self.text)} characters; the limit is "
+                              f"{_MAX_LENGTH})", 0)
+        text = self.text
+        while self.pos < len(text):
+            ch = text[self.pos]
+            if ch.isspace() or ch == "~":
+                self.pos += 1
+            elif ch == "%":
+                nl = text.find("\n", self.pos)
+                self.pos = len(text) if nl < 0 else nl
+            elif ch == "\\":
+                self._control()
+            elif ch in DIGITS or (ch == "." and self.pos + 1 < len(text) and text[self.pos + 1] in DIGITS):
+                self._number()
+            elif ch.isascii() and ch.isalpha():
+                self._emit("LETTER", ch, self.pos, self.pos + 1)
+                self.pos += 1
+            elif ch in UNICODE_GREEK:
+                self._emit("GREEK", UNICODE_GREEK[ch], self.pos, self.pos + 1)
+                self.pos += 1
+            elif ch in _CHAR_TOKENS:
+                self._char(ch)
+            else:
+                raise self._error(f"unexpected character {ch!r} in math", self.pos)
+        return classify(half_open(self.tokens))
+
+    def _number(self) -> None:
+        m = _NUMBER.match(self.text, self.pos)
+        assert m is not None
+        value = m.group()
+        if self.tokens and self.tokens[-1].type in ("SUB", "SUP"):
+            value = value[0]  # x_12 is x_1 followed by 2, as in TeX
+        self._emit("NUMBER", value, self.pos, self.pos + len(value))
+        self.pos += len(value)
+
+    def _char(self, ch: str) -> None:
+        start = self.pos
+        self.pos += 1
+        if ch == ":" and self.text.startswith("=", self.pos):
+            self.pos += 1
+            self._emit("REL", "defeq", start, self.pos)
+            return
+        self._emit(_CHAR_TOKENS[ch], _CHAR_VALUES.get(ch, ch), start, self.pos)
+
+    def _braced(self, start: int) -> tuple[str, int]:
+        """The raw text of a {…} argument starting at `start` (after spaces), and its end."""
+        i = start
+        while i < len(self.text) and self.text[i].isspace():
+            i += 1
+        if i >= len(self.text) or self.text[i] != "{":
+            raise self._error("expected '{' after this command", max(0, start - 1), start)
+        depth, j = 0, i
+        while j < len(self.text):
+            c = self.text[j]
+            if c == "\\":
+                j += 2
+                continue
+            if c == "{":
+                depth += 1
+            elif c == "}":
+                depth -= 1
+                if depth == 0:
+                    return self.text[i + 1:j], j + 1
+            j += 1
+        raise self._error("unbalanced braces: this '{' is never closed", i)
+
+    def _control(self) -> None:
+        start = self.pos
+        m = _CONTROL.match(self.text, self.pos)
+        if m is None:
+            raise self._error("a lone backslash at the end of the equation", start)
+        name = m.group(1)
+        self.pos = m.end()
+        end = self.pos
+        if name in SPACING:
+            if name in ("quad", "qquad"):
+                self._emit("QUAD", name, start, end)
+            return
+        if name in DROP_WITH_ARG:
+            _, self.pos = self._braced(self.pos)
+            return
+        handler = _SIMPLE.get(name)
+        if handler is not None:
+            self._emit(handler[0], handler[1], start, end)
+            return
+        self._named_control(name, start, end)
+
+    def _named_control(self, name: str, start: int, end: int) -> None:
+        if name in GREEK:
+            self._emit("GREEK", name, start, end)
+        elif name in FUNCS:
+            self._emit("FUNC", name, start, end)
+        elif name == "arg":
+            self._arg_op(start)
+        elif name in BIGOPS:
+            self._emit("BIGOP", BIGOPS[name], start, end)
+        elif name in ("operatorname", "operatorname*"):
+            self._operatorname(start)
+        elif name in FONTS:
+            self._emit("FONT", FONTS[name], start, end)
+        elif name in ACCENTS:
+            self._emit("ACCENT", ACCENTS[name], start, end)
+        elif name in TEXTS:
+            content, self.pos = self._braced(self.pos)
+            self._emit("TEXT", content, start, self.pos)
+        elif name in RELS:
+            self._emit("REL", RELS[name], start, end)
+        elif name in MULOPS:
+            self._cdot_or_mulop(name, start, end)
+        elif name in ELLIPSES:
+            self._emit("ELLIPSIS", name, start, end)
+        elif name in ("left", "right", "middle"):
+            self._delimiter(name, start)
+        elif name in ("begin", "end"):
+            env, self.pos = self._braced(self.pos)
+            env = env.strip()
+            if env.rstrip("*") not in ENVIRONMENTS:
+                raise self._error(f"the environment '{env}' is not supported here", start, self.pos,
+                                  "unsupported-notation", f"\\begin{{{env}}}")
+            self._emit("BEGIN_ENV" if name == "begin" else "END_ENV", env.rstrip("*"), start, self.pos)
+        elif name.isalpha() or name.rstrip("*").isalpha():
+            raise self._error(f"unknown command \\{name}", start, end, "unsupported-notation", "\\" + name)
+        else:
+            raise self._error(f"unexpected '\\{name}'", start, end)
+
+    def _arg_op(self, start: int) -> None:
+        m = re.compile(r"\s*(?:\\[,;:! ]\s*)*\\(max|min)").match(self.text, self.pos)
+        if not m:
+            raise self._error("\\arg must be followed by \\max or \\min", start, self.pos,
+                              "unsupported-notation", "\\arg")
+        self.pos = m.end()
+        self._emit("BIGOP", "arg" + m.group(1), start, self.pos)
+
+    def _operatorname(self, start: int) -> None:
+        content, end = self._braced(self.pos)
+        word = re.sub(r"\\[,;:! ]|\s", "", content)
+        if word in ("argmax", "argmin", "arg max", "arg min"):
+            self.pos = end
+            self._emit("BIGOP", word.replace(" ", ""), start, end)
+        else:
+            self._emit("FONT", "op", start, self.pos)
+
+    def _cdot_or_mulop(self, name: str, start: int, end: int) -> None:
+        nxt = self.text[end:].lstrip()
+        if name == "cdot" and (nxt[:1] in (")", "]", ",") or nxt.startswith("\\right")):
+            self._emit("PLACEHOLDER", "cdot", start, end)
+        else:
+            self._emit("MULOP", MULOPS[name], start, end)
+
+    def _delimiter(self, which: str, start: int) -> None:
+        """\\left( … \\right): keep the delimiter; a bar after \\left/\\right says its role."""
+        m = re.compile(r"\s*(\\\{|\\\}|\\\||\\[A-Za-z]+|[()\[\]|.])").match(self.text, self.pos)
+        if not m:
+            raise self._error(f"\\{which} must be followed by a delimiter", start, self.pos)
+        delim = m.group(1)
+        d_start = m.start(1)
+        self.pos = m.end()
+        if delim == ".":
+            return
+        forced = {"left": {"|": "ABS_OPEN", "\\|": "NORM_OPEN", "\\vert": "ABS_OPEN", "\\Vert": "NORM_OPEN"},
+                  "right": {"|": "ABS_CLOSE", "\\|": "NORM_CLOSE", "\\vert": "ABS_CLOSE", "\\Vert": "NORM_CLOSE"},
+                  "middle": {"|": "MID", "\\|": "PARALLEL", "\\vert": "MID", "\\Vert": "PARALLEL"}}[which]
+        if delim in forced:
+            self._emit(forced[delim], delim, d_start, self.pos)
+            return
+        self.pos = d_start  # an ordinary delimiter: read it as usual
+        if delim.startswith("\\"):
+            self._control()
+        else:
+            self._char(delim)
+
+
+_SIMPLE: dict[str, tuple[str, str]] = {
+    "{": ("LSET", "{"), "}": ("RSET", "}"), "|": ("DBAR", "|"), "Vert": ("DBAR", "|"),
+    "vert": ("BAR", "|"), "mid": ("MID", "|"), "lvert": ("ABS_OPEN", "|"), "rvert": ("ABS_CLOSE", "|"),
+    "lVert": ("NORM_OPEN", "|"), "rVert": ("NORM_CLOSE", "|"), "langle": ("LANGLE", "<"),
+    "rangle": ("RANGLE", ">"), "\\": ("ROWSEP", "\\\\"), "cr": ("ROWSEP", "\\\\"),
+    "frac": ("FRAC", "frac"), "dfrac": ("FRAC", "frac"), "tfrac": ("FRAC", "frac"),
+    "cfrac": ("FRAC", "frac"), "sqrt": ("SQRT", "sqrt"), "underbrace": ("BRACEOVER", "under"),
+    "overbrace": ("BRACEOVER", "over"), "top": ("TOP", "top"), "intercal": ("TOP", "top"),
+    "intercal*": ("TOP", "top"), "prime": ("PRIME", "'"), "infty": ("INFTY", "infty"),
+    "partial": ("PARTIAL", "partial"), "nabla": ("NABLA", "nabla"), "forall": ("QUANT", "forall"),
+    "exists": ("QUANT", "exists"), "nexists": ("QUANT", "nexists"), "neg": ("QUANT", "not"),
+    "lnot": ("QUANT", "not"), "pm": ("PM", "pm"), "mp": ("PM", "mp"), "_": ("LETTER", "_"),
+}
+
+
+def half_open(tokens: list[Token]) -> list[Token]:
+    """(0, 1] and [0, 1): the closer takes the opener's type (so brackets balance) and keeps
+    its own character as its value, which the transformer reads as the interval's kind."""
+    out = list(tokens)
+    closers = {"LPAR": "RPAR", "LBRACK": "RBRACK"}
+    for k, tok in enumerate(out):
+        if tok.type not in closers:
+            continue
+        j = k + 1
+        seen_comma = False
+        while j < len(out) and out[j].type in ("NUMBER", "MINUS", "COMMA", "INFTY"):
+            seen_comma = seen_comma or out[j].type == "COMMA"
+            j += 1
+        if seen_comma and j < len(out) and out[j].type in ("RPAR", "RBRACK") and out[j].type != closers[tok.type]:
+            out[j] = Token.new_borrow_pos(closers[tok.type], out[j].value, out[j])
+    return out
+
+
+def classify(tokens: list[Token]) -> list[Token]:
+    """Give bars their roles and drop a \\quad that only pads a relation (`: \\quad`)."""
+    out: list[Token] = []
+    stack: list[str] = []
+    for tok in tokens:
+        t = tok.type
+        prev = out[-1].type if out else ""
+        if t == "QUAD" and prev in ("COLON", "REL", "QUAD", "QUANT"):
+            continue
+        if t in ("BAR", "DBAR"):
+            tok = _bar_role(tok, prev, stack)
+            t = tok.type
+        if t in OPENERS:
+            stack.append(OPENERS[t])
+        elif t in ("ABS_OPEN", "NORM_OPEN"):
+            stack.append("abs" if t == "ABS_OPEN" else "norm")
+        elif t in CLOSERS or t in ("ABS_CLOSE", "NORM_CLOSE"):
+            if stack:
+                stack.pop()
+        out.append(tok)
+    return out
+
+
+def _bar_role(tok: Token, prev: str, stack: list[str]) -> Token:
+    single = tok.type == "BAR"
+    mine = "abs" if single else "norm"
+    after_operand = prev in OPERAND_END
+    nearest = next((s for s in reversed(stack) if s != "brace"), "")
+    if after_operand and nearest == mine:
+        role = "ABS_CLOSE" if single else "NORM_CLOSE"
+    elif after_operand and nearest == "paren":
+        role = "MID" if single else "PARALLEL"
+    else:
+        role = "ABS_OPEN" if single else "NORM_OPEN"
+    return Token.new_borrow_pos(role, tok.value, tok)
+
+
+def tokenize(text: str) -> list[Token]:
+    return Tokenizer(text).run()

@@ -1,0 +1,334 @@
+"""Lark parse tree → IR (`ir.py`). Structure only; every node gets its source span."""
+
+from __future__ import annotations
+
+import re
+
+from lark import Token, Transformer, v_args
+
+from eq2code.equation.latex import ir
+from eq2code.equation.latex.errors import LatexError
+
+_NAME_TEXT = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
+PROSE_WORDS = {"if", "for", "when", "where", "otherwise", "else", "and", "or", "s", "st", "with", "all"}
+
+
+def _span(meta) -> ir.Span:
+    if getattr(meta, "empty", True):
+        return (0, 0)
+    return (meta.start_pos, meta.end_pos)
+
+
+def _tok_span(tok: Token) -> ir.Span:
+    return (tok.start_pos, tok.end_pos)
+
+
+def _rel_name(tok: Token) -> str:
+    return {"COLON": ":", "MID": "mid", "PARALLEL": "parallel"}.get(tok.type, tok.value)
+
+
+def _letters(node: ir.Node) -> str | None:
+    """'softmax' for the juxtaposed letters s o f t m a x; None when it is not a plain word."""
+    if isinstance(node, ir.Ident) and not node.accents and node.style == "":
+        return node.name
+    if isinstance(node, ir.Num):
+        return node.text
+    if isinstance(node, ir.Product) and all(op is None for op in node.ops[1:]):
+        parts = [_letters(f) for f in node.factors]
+        if all(p is not None and len(p) == 1 for p in parts):
+            return "".join(parts)  # type: ignore[arg-type]
+    return None
+
+
+@v_args(meta=True)
+class ToIR(Transformer):
+    # -- statements ---------------------------------------------------------------------
+    def start(self, meta, children):
+        return children[0]
+
+    def stmt(self, meta, children):
+        clauses, seps = [], []
+        for c in children:
+            if isinstance(c, list):
+                seps.extend(c)
+            else:
+                clauses.append(c)
+        if len(clauses) == 1 and not seps:
+            return clauses[0]
+        return ir.Statement(clauses, seps, span=_span(meta))
+
+    def seps(self, meta, children):
+        return [s for s in children]
+
+    def sep(self, meta, children):
+        return children[0].value
+
+    def quantified(self, meta, children):
+        body = children[1] if len(children) > 1 else None
+        return ir.Quantified(children[0].value, body, span=_span(meta))
+
+    def chain(self, meta, children):
+        items = children[0::2]
+        rels = children[1::2]
+        return ir.Chain(items, rels, span=_span(meta))
+
+    def rel(self, meta, children):
+        return _rel_name(children[0])
+
+    # -- arithmetic ----------------------------------------------------------------------
+    def addop(self, meta, children):
+        return {"PLUS": "+", "MINUS": "-"}.get(children[0].type, children[0].value)
+
+    def binop(self, meta, children):
+        left, op, right = children
+        terms = list(left.terms) if isinstance(left, ir.Add) and not getattr(left, "_closed", False) else [("+", left)]
+        terms.append((op, right))
+        return ir.Add(terms, span=_span(meta))
+
+    def unary(self, meta, children):
+        op, term = children
+        return ir.Add([(op, term)], span=_span(meta))
+
+    def mulop(self, meta, children):
+        tok = children[0]
+        return "ast" if tok.type == "STAR" else tok.value
+
+    def _product(self, meta, left, op, right):
+        if isinstance(left, ir.Product):
+            factors, ops = list(left.factors), list(left.ops)
+        else:
+            factors, ops = [left], [None]
+        factors.append(right)
+        ops.append(op)
+        return ir.Product(factors, ops, span=_span(meta))
+
+    def juxt(self, meta, children):
+        return self._product(meta, children[0], None, children[1])
+
+    def mulop_prod(self, meta, children):
+        return self._product(meta, children[0], children[1], children[2])
+
+    def prod_tail(self, meta, children):
+        if len(children) == 3:
+            return self._product(meta, children[0], children[1], children[2])
+        return self._product(meta, children[0], None, children[1])
+
+    def scripts(self, meta, children):
+        sub = sup = None
+        for kind, value in zip(children[0::2], children[1::2]):
+            if kind.type == "SUB":
+                sub = value
+            else:
+                sup = value
+        return (sub, sup)
+
+    def bigop(self, meta, children):
+        tok, (sub, sup), body = children
+        return ir.BigOp(tok.value, sub, sup, body, span=_span(meta))
+
+    def func_app(self, meta, children):
+        tok, (sub, sup), arg = children
+        return ir.Func(tok.value, arg, sub, sup, span=_span(meta))
+
+    func_tail = func_app
+
+    # -- postfix -------------------------------------------------------------------------
+    def sub(self, meta, children):
+        return self._script(meta, children[0], "sub", children[2])
+
+    def sup(self, meta, children):
+        return self._script(meta, children[0], "sup", children[2])
+
+    def _script(self, meta, base, slot, value):
+        if isinstance(base, ir.Annotated) and base.note is None:
+            base.note = value
+            base.span = _span(meta)
+            return base
+        if isinstance(base, ir.Script) and getattr(base, slot) is None and not base.primes:
+            setattr(base, slot, value)
+            base.span = _span(meta)
+            return base
+        return ir.Script(base, **{slot: value}, span=_span(meta))
+
+    def prime(self, meta, children):
+        base = children[0]
+        if isinstance(base, ir.Script) and base.sub is None and base.sup is None:
+            base.primes += 1
+            return base
+        return ir.Script(base, primes=1, span=_span(meta))
+
+    def bang(self, meta, children):
+        raise LatexError("unsupported-notation", "factorial '!' is not supported", children[1].start_pos,
+                         children[1].end_pos, "!")
+
+    def call_paren(self, meta, children):
+        return self._call(meta, children[0], children[2], "(")
+
+    def call_brack(self, meta, children):
+        return self._call(meta, children[0], children[2], "[")
+
+    def _call(self, meta, func, content, bracket):
+        args = content.clauses if isinstance(content, ir.Statement) else [content]
+        return ir.Call(func, list(args), bracket, span=_span(meta))
+
+    # -- scripts -------------------------------------------------------------------------
+    def braced_script(self, meta, children):
+        content = children[1]
+        if isinstance(content, ir.Statement):  # Q_{t,x_t}: several indices
+            return ir.Tuple(list(content.clauses), "{", span=_span(meta))
+        return content
+
+    def script(self, meta, children):
+        return children[0]
+
+    def rel_script(self, meta, children):
+        rel = children[0]
+        items = [ir.Empty(span=_span(meta))] + ([children[1]] if len(children) > 1 else [])
+        if len(items) == 1:
+            items.append(ir.Empty(span=_span(meta)))
+        return ir.Chain(items, [rel], span=_span(meta))
+
+    def star_script(self, meta, children):
+        return ir.Special("star", span=_span(meta))
+
+    def prime_script(self, meta, children):
+        return ir.Special("prime", span=_span(meta))
+
+    def empty_script(self, meta, children):
+        return ir.Empty(span=_span(meta))
+
+    # -- atoms ---------------------------------------------------------------------------
+    def number(self, meta, children):
+        return ir.Num(children[0].value, span=_tok_span(children[0]))
+
+    def letter(self, meta, children):
+        return ir.Ident(children[0].value, span=_tok_span(children[0]))
+
+    greek = letter
+
+    def top(self, meta, children):
+        return ir.Special("top", span=_tok_span(children[0]))
+
+    def special(self, meta, children):
+        return ir.Special(children[0].value, span=_tok_span(children[0]))
+
+    def text(self, meta, children):
+        raw = children[0].value
+        content = raw.strip()
+        if _NAME_TEXT.match(content) and content == raw and content.lower() not in PROSE_WORDS:
+            return ir.Ident(content, "text", span=_tok_span(children[0]))
+        return ir.Text(children[0].value, span=_tok_span(children[0]))
+
+    def arg(self, meta, children):
+        return children[0]
+
+    def font(self, meta, children):
+        tok, body = children
+        style = tok.value
+        span = _span(meta)
+        if isinstance(body, ir.Ident) and body.style == "":
+            return ir.Ident(body.name, style, body.accents, span=span)
+        word = _letters(body)
+        if word is not None:
+            return ir.Ident(word, style, span=span)
+        if isinstance(body, ir.Ident):
+            return body
+        if isinstance(body, ir.Group) and body.bracket == "{":
+            return self.font(meta, [tok, body.body])
+        if style == "bb" or style == "cal":
+            raise LatexError("unsupported-notation", f"\\math{style}{{…}} of an expression", span[0], span[1],
+                             f"\\math{style}")
+        return body
+
+    def accent(self, meta, children):
+        tok, body = children
+        if isinstance(body, ir.Group) and body.bracket == "{":
+            body = body.body
+        if isinstance(body, ir.Ident):
+            return ir.Ident(body.name, body.style, body.accents + (tok.value,), span=_span(meta))
+        if isinstance(body, ir.Script) and isinstance(body.base, ir.Ident):
+            b = body.base
+            body.base = ir.Ident(b.name, b.style, b.accents + (tok.value,), span=b.span)
+            return body
+        raise LatexError("unsupported-notation", f"\\{tok.value} over an expression", tok.start_pos,
+                         _span(meta)[1], f"\\{tok.value}")
+
+    # -- groups --------------------------------------------------------------------------
+    def _grouped(self, meta, content, bracket):
+        if isinstance(content, ir.Statement):
+            return ir.Tuple(list(content.clauses), bracket, span=_span(meta))
+        return ir.Group(content, bracket, span=_span(meta))
+
+    def paren(self, meta, children):
+        closer = children[2].value
+        return self._grouped(meta, children[1], "(" + (closer if closer == "]" else ""))
+
+    def brack(self, meta, children):
+        closer = children[2].value
+        return self._grouped(meta, children[1], "[" + (closer if closer == ")" else ""))
+
+    def angle(self, meta, children):
+        return self._grouped(meta, children[1], "<")
+
+    def braced(self, meta, children):
+        content = children[1]  # TeX braces only group: they leave no trace in the IR
+        if isinstance(content, ir.Statement):
+            return ir.Tuple(list(content.clauses), "{", span=_span(meta))
+        return content
+
+    def empty_group(self, meta, children):
+        return ir.Empty(span=_span(meta))
+
+    def set_group(self, meta, children):
+        content = children[1]
+        if isinstance(content, ir.Chain) and ":" in content.rels or (
+                isinstance(content, ir.Statement) and any(isinstance(c, ir.Chain) and ":" in c.rels
+                                                          for c in content.clauses)):
+            return ir.SetBuilder(content, span=_span(meta))
+        items = content.clauses if isinstance(content, ir.Statement) else [content]
+        return ir.Tuple(list(items), "\\{", span=_span(meta))
+
+    def empty_set(self, meta, children):
+        return ir.Tuple([], "\\{", span=_span(meta))
+
+    def abs(self, meta, children):
+        return ir.Abs(children[1], span=_span(meta))
+
+    def norm(self, meta, children):
+        return ir.Norm(children[1], span=_span(meta))
+
+    def frac(self, meta, children):
+        return ir.Frac(children[1], children[2], span=_span(meta))
+
+    def sqrt(self, meta, children):
+        return ir.Root(children[1], span=_span(meta))
+
+    def root(self, meta, children):
+        return ir.Root(children[4], children[2], span=_span(meta))
+
+    def braceover(self, meta, children):
+        return ir.Annotated(children[1], span=_span(meta))
+
+    def env(self, meta, children):
+        begin, rows, end = children
+        if begin.value != end.value:
+            raise LatexError("latex-syntax", f"\\begin{{{begin.value}}} is closed by \\end{{{end.value}}}",
+                             end.start_pos, end.end_pos)
+        if begin.value == "cases":
+            return ir.Cases([(r[0], r[1] if len(r) > 1 else None) for r in rows if r and r[0] is not None],
+                            span=_span(meta))
+        if begin.value == "aligned":
+            raise LatexError("unsupported-notation", "aligned inside an equation", begin.start_pos,
+                             begin.end_pos, "\\begin{aligned}")
+        while rows and all(c is None for c in rows[-1]):
+            rows.pop()  # a trailing \\ before \end
+        return ir.Matrix(rows, begin.value, span=_span(meta))
+
+    def rows(self, meta, children):
+        return [c for c in children if isinstance(c, list)]
+
+    def row(self, meta, children):
+        return [c for c in children if not isinstance(c, Token)]
+
+    def cell(self, meta, children):
+        return children[0] if children else None

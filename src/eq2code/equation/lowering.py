@@ -1,0 +1,1055 @@
+"""IR expressions → SymPy, given what the declarations say about each symbol.
+
+This is where notation gets its meaning: a subscript is an index when it names an index in
+scope (`x_i` under `\\sum_i` becomes `x[i]` of an `IndexedBase`), otherwise part of a name
+(`d_k`); juxtaposed matrices multiply (`QK^\\top` → `MatMul(Q, Transpose(K))`); `p(x)` with
+`x` a summation index reads entry x of the vector p; `\\sigma(·)` applied is the logistic
+function; `\\log` is natural. Sizes are unified as they meet (a sum up to K over z_j makes z a
+K-vector). What cannot be given a meaning raises `LoweringError` naming the construct.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy
+from sympy.matrices.expressions.matexpr import MatrixExpr
+
+from eq2code.equation.latex import ir
+from eq2code.equation.model import Space
+from eq2code.equation.spaces import key_text
+from eq2code.equation.symbols import symbol_key
+from eq2code.equation.sympy_ext import Apply, ArraySlice, Concat, Reduce, Softmax, sigmoid
+
+INDEX_ASSUMPTIONS = {"integer": True}
+DISTRIBUTION_NAMES = {"p", "q", "r", "P", "Q", "pi"}  # p(x) over a support is a distribution
+BUILTIN_FUNCTIONS = {"softmax", "Softmax", "sigma", "ReLU", "relu", "erf", "erfc", "H", "D_KL", "Concat"}
+SIZE_ASSUMPTIONS = {"integer": True, "positive": True}
+
+
+class LoweringError(Exception):
+    def __init__(self, kind: str, detail: str, span: ir.Span, construct: str = ""):
+        super().__init__(detail)
+        self.kind = kind  # unsupported-notation | not-checkable
+        self.detail = detail
+        self.span = span
+        self.construct = construct
+
+
+@dataclass
+class Decl:
+    """What a declaration (or an inference) says about one symbol."""
+
+    key: str
+    latex: str
+    shape: tuple
+    space: Space
+    declared: bool = True
+    elementwise: bool = False  # x_t \in S: the space of every entry; the shape comes from use
+
+
+@dataclass
+class FunctionDef:
+    """An auxiliary function defined in the file: softmax(𝐳)_i = …, f(x, y) = …"""
+
+    name: str
+    params: list[str]  # symbol keys of the parameters
+    body: ir.Node
+    out_indices: list[str]  # letters of the head's subscript
+
+
+class Sizes:
+    """Union-find over size names; declared names win over inferred ones (n_z…)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+        self.synthetic: set[str] = set()
+        self.weak: set[str] = set()  # named after an array (n_f), not after an index (n_x)
+
+    def find(self, name: str) -> str:
+        self.parent.setdefault(name, name)
+        while self.parent[name] != name:
+            self.parent[name] = self.parent[self.parent[name]]
+            name = self.parent[name]
+        return name
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if self._rank(rb) > self._rank(ra):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+
+    def _rank(self, name: str) -> int:
+        return 0 if name in self.weak else 1 if name in self.synthetic else 2
+
+    def fresh(self, hint: str, weak: bool = False) -> str:
+        name = hint
+        k = 2
+        while name in self.parent:
+            name = f"{hint}{k}"
+            k += 1
+        self.parent[name] = name
+        self.synthetic.add(name)
+        if weak:
+            self.weak.add(name)
+        return name
+
+
+def size_symbol(name: str) -> sympy.Symbol:
+    return sympy.Symbol(name, **SIZE_ASSUMPTIONS)
+
+
+def py_name(key: str) -> str:
+    """The Python-facing name of a symbol key: 'hat:y' → 'y_hat', 'cal:L' → 'L',
+    'p(cal:D|theta)' → 'p_D_given_theta'."""
+    if "(" in key and key.endswith(")"):
+        func, _, args = key[:-1].partition("(")
+        given = [", ".join(py_name(a) for a in part.split(",")) for part in args.split("|")]
+        return py_name(func) + "_" + "_given_".join(g.replace(", ", "_") for g in given)
+    parts = key.split(":")
+    base = parts[-1]
+    accents = [p for p in parts[:-1] if p in ("hat", "tilde", "bar", "vec", "dot", "check")]
+    base = base.replace("^", "_").replace("*", "_star").replace("'", "_prime")
+    return base + "".join(f"_{a}" for a in accents if a != "vec")
+
+
+def latex_of(key: str) -> str:
+    parts = key.split(":")
+    base = parts[-1]
+    greek = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "theta", "lambda", "mu",
+             "sigma", "tau", "phi", "psi", "omega", "eta", "rho", "pi", "Delta", "ell", "xi", "nu"}
+    head, _, sub = base.partition("_")
+    text = ("\\" + head if head in greek else head) + (f"_{{{sub}}}" if sub else "")
+    for p in reversed(parts[:-1]):
+        text = {"cal": f"\\mathcal{{{text}}}", "bb": f"\\mathbb{{{text}}}"}.get(p, f"\\{p}{{{text}}}")
+    return text
+
+
+@dataclass
+class ArrayUse:
+    key: str
+    dims: list[str]  # size names per axis (representatives are looked up through Sizes)
+    latex: str
+
+
+class OrderedSet(dict):
+    """A set that remembers insertion order (the order symbols and definitions are met)."""
+
+    def add(self, key) -> None:
+        self[key] = None
+
+
+@dataclass
+class Context:
+    decls: dict[str, Decl]
+    functions: dict[str, FunctionDef]
+    quantities: dict[str, Any]  # key → lowered SymPy expression of an auxiliary definition
+    sizes: Sizes
+    size_names: set[str]
+    arrays: dict[str, ArrayUse] = field(default_factory=dict)
+    scalars: dict[str, str] = field(default_factory=dict)  # key → latex, in order of appearance
+    indices: dict[str, tuple[sympy.Symbol, Any, Any]] = field(default_factory=dict)
+    free: dict[str, str | None] = field(default_factory=dict)  # free index → size name it spans
+    bindings: dict[str, Any] = field(default_factory=dict)  # function parameters being inlined
+    uses: OrderedSet = field(default_factory=OrderedSet)
+    inlining: list[str] = field(default_factory=list)  # functions being defined or inlined now
+    matrices: set[str] = field(default_factory=set)  # undeclared symbols that matrix products make matrices
+    patterns: list = field(default_factory=list)  # (left IR, right IR) of := substitutions
+    families: dict = field(default_factory=dict)  # head_i = …: key → (value with index i, i)
+    distributions: set[str] = field(default_factory=set)  # arrays used as distributions p(x)
+    order: list[str] = field(default_factory=list)  # symbol keys in order of first appearance
+
+    # -- symbols -------------------------------------------------------------------------
+    def note(self, key: str) -> None:
+        if key not in self.order:
+            self.order.append(key)
+
+    def array(self, key: str, ndim: int, latex: str, span: ir.Span) -> ArrayUse:
+        use = self.arrays.get(key)
+        if use is None:
+            decl = self.decls.get(key)
+            if decl is not None and decl.shape:
+                dims = [self._dim_name(d) for d in decl.shape]
+            else:
+                dims = [self.sizes.fresh(f"n_{py_name(key)}" if i == 0 else f"n_{py_name(key)}_{i + 1}", weak=True)
+                        for i in range(ndim)]
+            use = self.arrays[key] = ArrayUse(key, dims, latex)
+        if ndim and len(use.dims) != ndim:
+            raise LoweringError("not-checkable", f"{latex} is used with {ndim} indices but has "
+                                f"{len(use.dims)} dimensions", span)
+        self.note(key)
+        return use
+
+    def _dim_name(self, d: Any) -> str:
+        if isinstance(d, int):
+            name = str(d)
+            self.sizes.find(name)
+            return name
+        for part in str(d).split("*"):  # h*d_v: a product of sizes
+            self.size_names.add(part)
+            self.sizes.find(part)
+        return str(d)
+
+    def dim_symbol(self, d: str) -> Any:
+        """The SymPy size of a dimension name: a size symbol, an integer, or a product."""
+        if "*" in d:
+            return sympy.Mul(*[self.dim_symbol(p) for p in d.split("*")])
+        rep = self.sizes.find(d)
+        return int(rep) if rep.isdigit() else size_symbol(rep)
+
+    def is_array(self, key: str) -> bool:
+        decl = self.decls.get(key)
+        return key in self.arrays or (decl is not None and len(decl.shape) > 0)
+
+
+class Lowerer:
+    """Lowers the IR of one definition's right side (or head) in a Context."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+
+    # -- entry ---------------------------------------------------------------------------
+    def expr(self, node: ir.Node) -> Any:
+        for lhs, rhs in self.ctx.patterns:  # IR nodes compare by structure, not by position
+            if node == lhs:
+                return self.expr(rhs)
+        method = getattr(self, "_" + type(node).__name__.lower(), None)
+        if method is None:
+            raise LoweringError("not-checkable", f"{type(node).__name__.lower()} has no value",
+                                node.span, type(node).__name__)
+        return method(node)
+
+    # -- atoms ---------------------------------------------------------------------------
+    def _num(self, node: ir.Num) -> Any:
+        return sympy.Rational(node.text) if "." in node.text else sympy.Integer(node.text)
+
+    def _group(self, node: ir.Group) -> Any:
+        return self.expr(node.body)
+
+    def _annotated(self, node: ir.Annotated) -> Any:
+        return self.expr(node.body)
+
+    def _text(self, node: ir.Text) -> Any:
+        raise LoweringError("not-checkable", f"prose '{node.content.strip()}' has no value", node.span)
+
+    def _special(self, node: ir.Special) -> Any:
+        if node.name == "infty":
+            return sympy.oo
+        if node.name == "nabla":
+            raise LoweringError("not-checkable", "a gradient needs the expression it applies to", node.span)
+        raise LoweringError("not-checkable", f"'\\{node.name}' has no value here", node.span, node.name)
+
+    def _ident(self, node: ir.Ident) -> Any:
+        if node.style == "bf" and node.name in ("1", "0"):  # the ones / zeros vector
+            n = size_symbol(self.ctx.sizes.fresh("n_1"))
+            return sympy.OneMatrix(n, 1) if node.name == "1" else sympy.ZeroMatrix(n, 1)
+        return self.symbol(node.key, node, bare=True)
+
+    def symbol(self, key: str, node: ir.Node, bare: bool) -> Any:
+        ctx = self.ctx
+        if key in ctx.bindings:
+            return ctx.bindings[key]
+        if key in ctx.indices:
+            return ctx.indices[key][0]
+        if key in ctx.quantities:
+            ctx.uses.add(key)
+            return ctx.quantities[key]
+        if key == "pi":
+            return sympy.pi
+        if key in ctx.size_names or ctx.sizes.find(key) in ctx.size_names:
+            return size_symbol(ctx.sizes.find(key))
+        if key in ctx.functions and key not in ctx.inlining:
+            raise LoweringError("not-checkable", f"the function {latex_of(key)} is used without arguments",
+                                node.span)
+        if key in ctx.matrices and not ctx.is_array(key):
+            ctx.array(key, 2, latex_of(key), node.span)
+        if ctx.is_array(key) or (isinstance(node, ir.Ident) and node.style == "bf"):
+            use = ctx.array(key, 0 if key in ctx.arrays or key in ctx.decls else 1, latex_of(key), node.span)
+            dims = [ctx.dim_symbol(d) for d in use.dims]
+            if len(dims) == 1:
+                dims.append(1)
+            if len(dims) != 2:
+                raise LoweringError("unsupported-notation", f"{latex_of(key)} has {len(dims)} dimensions; "
+                                    "only vectors and matrices can be used without indices", node.span)
+            return sympy.MatrixSymbol(py_name(key), *dims)
+        decl = ctx.decls.get(key)
+        ctx.scalars.setdefault(key, decl.latex if decl else latex_of(key))
+        ctx.note(key)
+        positive = decl is not None and decl.space.kind in ("positive", "size")
+        return sympy.Symbol(py_name(key), real=True, **({"positive": True} if positive else {}))
+
+    # -- scripts -------------------------------------------------------------------------
+    def _script(self, node: ir.Script) -> Any:
+        if node.primes:
+            raise LoweringError("not-checkable", "f' is the derivative of a function this file does not "
+                                "define", node.span, "'")
+        base = node.base
+        if isinstance(base, (ir.Tuple, ir.SetBuilder)):
+            raise LoweringError("not-checkable", "a set has no numeric value", node.span)
+        if isinstance(base, ir.Special) and base.name == "nabla":
+            raise LoweringError("not-checkable", "a gradient needs the expression it applies to", node.span)
+        if isinstance(base, ir.Annotated):
+            base = base.body
+        key = self._base_key(base)
+        if key is not None and node.sup is not None and (key_text(node.sup) or "").startswith("("):
+            key = f"{key}^{key_text(node.sup)}"  # W_{ij}^{(l)}: entry ij of the layer-l matrix
+            node = ir.Script(ir.Ident(key, span=base.span), node.sub, None, span=node.span)
+            if node.sub is None:
+                return self.symbol(key, node, bare=True)
+        if key is not None and node.sup is not None and node.sub is not None and self._is_index_sub(node.sub):
+            named_sup = self._named_sup(key, node.sup)  # p^{t}_i: entry i of the vector p^t
+            if named_sup is not None:
+                return self._entry(named_sup, node.sub, node)
+        if key is not None and node.sub is not None and key in self.ctx.quantities and self._is_index_sub(node.sub):
+            return self._entry(key, node.sub, node)  # h_k of 𝐡 = W𝐱
+        if key is not None and node.sub is not None:
+            named = self._named_sub(key, node.sub)
+            if named is not None and (named in self.ctx.decls or named in self.ctx.quantities
+                                      or named in self.ctx.size_names or not self._is_index_sub(node.sub)):
+                value = self.symbol(named, node, bare=True)
+                return self._superscript(value, node.sup, node, named) if node.sup is not None else value
+            value = self._indexed(key, node.sub, node)
+            return self._superscript(value, node.sup, node, None) if node.sup is not None else value
+        if isinstance(base, ir.Call) and not self._is_application(base):  # y_i (1 - ŷ_i)^γ
+            group = ir.Script(ir.Group(base.args[0], span=base.span), node.sub, node.sup, span=node.span)
+            return self._times(self.expr(base.func), self.expr(group), node)
+        if isinstance(base, ir.Norm):  # ‖𝐯‖_2
+            return self._superscript(self._norm(base, node.sub), node.sup, node, None) if node.sup is not None \
+                else self._norm(base, node.sub)
+        if node.sub is not None:
+            if isinstance(base, ir.Call):  # softmax(z)_i
+                value = self._call(base, out_index=node.sub)
+                return self._superscript(value, node.sup, node, None) if node.sup is not None else value
+            if isinstance(base, ir.Group) and self._is_index_sub(node.sub):  # (W𝐱)_i
+                value = self.expr(base)
+                if isinstance(value, MatrixExpr):
+                    value = self._index_matrix(value, node.sub, node)
+                    return self._superscript(value, node.sup, node, None) if node.sup is not None else value
+            raise LoweringError("unsupported-notation", "a subscript on an expression", node.span, "_")
+        if key is not None and node.sup is not None:
+            named = self._named_sup(key, node.sup)
+            if named is not None:
+                return self.symbol(named, node, bare=True)
+            if key == "e" and "e" not in self.ctx.decls and "e" not in self.ctx.indices:
+                return self._elementwise(sympy.exp, self.expr(node.sup))
+        value = self.expr(base)
+        return self._superscript(value, node.sup, node, key)
+
+    def _entry(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
+        """Entry `sub` of a symbol: of a vector-valued auxiliary definition, or of an array."""
+        if key in self.ctx.quantities:
+            value = self.ctx.quantities[key]
+            self.ctx.uses.add(key)
+            if not isinstance(value, MatrixExpr):
+                raise LoweringError("not-checkable", f"{latex_of(key)} is a scalar and has no entries", node.span)
+            return self._index_matrix(value, sub, node)
+        return self._indexed(key, sub, node)
+
+    def _is_application(self, node: ir.Call) -> bool:
+        """Is `name(…)` a function applied (not a product)?"""
+        name = self._func_name(node.func)
+        if name is not None and (name in self.ctx.functions or name in BUILTIN_FUNCTIONS):
+            return True
+        if _is_expectation(node.func) or (isinstance(node.func, ir.Ident) and self._indexes_support(node)):
+            return True
+        return self._looks_like_function(node.func, node.args)
+
+    def _base_key(self, base: ir.Node) -> str | None:
+        return base.key if isinstance(base, ir.Ident) else None
+
+    def _named_sub(self, key: str, sub: ir.Node) -> str | None:
+        text = key_text(sub)
+        return None if text is None else f"{key}_{text}"
+
+    def _named_sup(self, key: str, sup: ir.Node) -> str | None:
+        text = key_text(sup)
+        if text is None:
+            return None
+        if text.startswith("("):
+            return f"{key}^{text}"  # samples x^{(i)} and layers W^{(l)} name a symbol
+        named = f"{key}^{text}"
+        if named in self.ctx.decls or named in self.ctx.quantities:
+            return named
+        if text in ("*", "'"):
+            return named
+        return None
+
+    def _is_index_sub(self, sub: ir.Node) -> bool:
+        """Does this subscript name positions (indices in scope, numbers), not a name part?"""
+        if isinstance(sub, ir.Tuple) and sub.bracket == "{":
+            return all(self._is_index_sub(i) for i in sub.items)
+        if isinstance(sub, ir.Num):
+            return True
+        if isinstance(sub, ir.Ident):
+            return sub.key in self.ctx.indices
+        if isinstance(sub, ir.Product) and all(op is None for op in sub.ops[1:]):
+            return all(isinstance(f, ir.Ident) and f.key in self.ctx.indices for f in sub.factors)
+        return any(isinstance(n, ir.Ident) and n.key in self.ctx.indices for n in sub.walk())
+
+    def _index_list(self, sub: ir.Node) -> list[ir.Node]:
+        if isinstance(sub, ir.Tuple):
+            return list(sub.items)
+        if isinstance(sub, ir.Product) and all(op is None for op in sub.ops[1:]) \
+                and all(isinstance(f, ir.Ident) and f.key in self.ctx.indices for f in sub.factors):
+            return list(sub.factors)  # W_{ij}
+        return [sub]
+
+    def _indexed(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
+        positions = self._index_list(sub)
+        decl = self.ctx.decls.get(key)
+        if decl is not None and len(decl.shape) == len(positions) + 2:  # W_i^Q: slice i of a stack
+            use = self.ctx.array(key, len(decl.shape), latex_of(key), node.span)
+            idx = [self.expr(p) for p in positions]
+            for axis, (pos, value) in enumerate(zip(positions, idx)):
+                self._unify_axis(use.dims[axis], pos, value)
+            rows, cols = (self.ctx.dim_symbol(d) for d in use.dims[-2:])
+            return ArraySlice(sympy.Symbol(py_name(key)), sympy.Tuple(*idx), rows, cols)
+        use = self.ctx.array(key, len(positions), latex_of(key), node.span)
+        idx = [self.expr(p) for p in positions]
+        for axis, (pos, value) in enumerate(zip(positions, idx)):
+            self._unify_axis(use.dims[axis], pos, value)
+        return sympy.IndexedBase(py_name(key))[tuple(idx)]
+
+    def _unify_axis(self, dim: str, pos: ir.Node, value: Any) -> None:
+        if not isinstance(pos, ir.Ident) or pos.key not in self.ctx.indices:
+            return
+        if pos.key in self.ctx.free:
+            seen = self.ctx.free[pos.key]
+            if seen is None:
+                self.ctx.free[pos.key] = dim
+            else:
+                self.ctx.sizes.union(seen, dim)
+            return
+        _, lo, hi = self.ctx.indices[pos.key]
+        if lo == 1 and isinstance(hi, sympy.Symbol):
+            self.ctx.sizes.union(dim, hi.name)
+        elif lo == 1 and isinstance(hi, sympy.Integer):
+            self.ctx.sizes.union(dim, str(int(hi)))
+
+    def _superscript(self, value: Any, sup: ir.Node, node: ir.Node, key: str | None) -> Any:
+        if isinstance(sup, ir.Special) and sup.name == "top" or (
+                isinstance(sup, ir.Ident) and sup.name == "T" and isinstance(value, MatrixExpr)):
+            if not isinstance(value, MatrixExpr):
+                raise LoweringError("not-checkable", "a transpose of a scalar", node.span, "^\\top")
+            return value.T
+        exponent = self.expr(sup)
+        if isinstance(value, MatrixExpr):
+            return self._elementwise(lambda u: u ** exponent, value)
+        return value ** exponent
+
+    # -- applications ----------------------------------------------------------------------
+    def _call(self, node: ir.Call, out_index: ir.Node | None = None) -> Any:
+        func = node.func
+        key = app_key(node)
+        if key is not None and key in self.ctx.quantities:  # p(D) = Σ_θ …
+            self.ctx.uses.add(key)
+            return self.ctx.quantities[key]
+        if key is not None and key in self.ctx.decls:  # p(D | θ) ∈ (0,1]: an input over θ
+            return self._application_input(key, node)
+        name = self._func_name(func)
+        if name is not None and name in self.ctx.functions and name not in self.ctx.inlining:
+            return self._inline(self.ctx.functions[name], node, out_index)
+        if name == "softmax" or name == "Softmax":
+            value = self._one_arg(node)
+            if not isinstance(value, MatrixExpr):
+                raise LoweringError("not-checkable", "softmax of a scalar", node.span, "softmax")
+            result = Softmax(value)
+            return self._index_matrix(result, out_index, node) if out_index is not None else result
+        if name == "sigma" and "sigma" not in self.ctx.decls:
+            return self._elementwise(sigmoid, self._one_arg(node))
+        if name in ("ReLU", "relu"):
+            return self._elementwise(lambda u: sympy.Max(0, u), self._one_arg(node))
+        if name in ("erf", "erfc") and name not in self.ctx.decls:
+            return self._elementwise(getattr(sympy, name), self._one_arg(node))
+        if _is_expectation(func):
+            return self._expectation(func, node)  # type: ignore[arg-type]
+        if name in ("H", "D_KL") and name not in self.ctx.decls:
+            return self._information(name, node)
+        if name == "Concat" and name not in self.ctx.functions:
+            return self._concat(node)
+        if out_index is None and isinstance(func, ir.Ident) and self._indexes_support(node):
+            return self._indexed(func.key, node.args[0] if len(node.args) == 1 else
+                                 ir.Tuple(node.args, "{", span=node.span), node)
+        if name is not None and self._looks_like_function(func, node.args):
+            raise LoweringError("not-checkable", f"the function {name} is not defined in this file",
+                                func.span, name)
+        left = self.expr(func)
+        right = self.expr(ir.Group(node.args[0], span=node.span)) if len(node.args) == 1 else None
+        if right is None:
+            raise LoweringError("not-checkable", "a tuple has no value", node.span)
+        return self._times(left, right, node)
+
+    # -- distributions over a finite support ----------------------------------------------
+    def _support_index(self, letter: str) -> sympy.Symbol:
+        """A new summation index over a support whose size the distributions fix."""
+        size = self.ctx.sizes.fresh(f"n_{letter}")
+        self.ctx.size_names.add(size)
+        symbol = sympy.Symbol(letter, **INDEX_ASSUMPTIONS)
+        self.ctx.indices[letter] = (symbol, sympy.Integer(1), size_symbol(size))
+        return symbol
+
+    def _distribution(self, node: ir.Node) -> str:
+        key = node.key if isinstance(node, ir.Ident) else None
+        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and not node.primes:
+            if node.sup is not None and node.sub is None:
+                key = self._named_sup(node.base.key, node.sup)  # 𝐩^{t}
+            elif node.sub is not None and node.sup is None:
+                key = self._named_sub(node.base.key, node.sub)  # 𝐩_s
+        if key is None:
+            raise LoweringError("not-checkable", "the distribution must be a named vector such as p",
+                                node.span)
+        self.ctx.distributions.add(key)
+        return key
+
+    def _expectation(self, func: ir.Script, node: ir.Call) -> Any:
+        """E_{x~p}[f(x)] = Σ_x p(x) f(x); E_q[g] takes x from the calls q(x) inside g."""
+        if len(node.args) != 1:
+            raise LoweringError("not-checkable", "an expectation takes one expression", node.span)
+        sub, body = func.sub, node.args[0]
+        if isinstance(sub, ir.Chain) and sub.rels == ["sim"] and isinstance(sub.items[0], ir.Ident):
+            letter, dist = sub.items[0].name, self._distribution(sub.items[1])
+        else:
+            dist = self._distribution(sub) if isinstance(sub, ir.Ident) else ""
+            if not dist:
+                raise LoweringError("not-checkable", "an expectation under a conditional or continuous "
+                                    "distribution is not a finite sum", func.span)
+            letter = _call_argument(body, dist)
+            if letter is None:
+                raise LoweringError("not-checkable", f"the variable of {latex_of(dist)} is not named; "
+                                    f"write \\mathbb{{E}}_{{x \\sim {latex_of(dist)}}}", func.span)
+        saved = dict(self.ctx.indices)
+        try:
+            x = self._support_index(letter)
+            weight = self._entry(dist, ir.Ident(letter, span=func.span), func)
+            value = self.expr(body)
+            return sympy.Sum(weight * value, (x, 1, self.ctx.indices[letter][2]))
+        finally:
+            self.ctx.indices = saved
+
+    def _information(self, name: str, node: ir.Call) -> Any:
+        """H(p) = -Σ p log p, H(p, q) = -Σ p log q, D_KL(p‖q) = Σ p log(p/q) over one support."""
+        args = node.args
+        if len(args) == 1 and isinstance(args[0], ir.Chain) and args[0].rels == ["parallel"]:
+            args = args[0].items
+        if not (1 <= len(args) <= 2) or (name == "D_KL" and len(args) != 2):
+            raise LoweringError("not-checkable", f"{name} takes one or two distributions", node.span)
+        keys = [self._distribution(a) for a in args]
+        self.ctx.uses.add(name)
+        saved = dict(self.ctx.indices)
+        try:
+            x = self._support_index("_x")
+            at = ir.Ident("_x", span=node.span)
+            p = self._entry(keys[0], at, node)
+            q = self._entry(keys[-1], at, node)
+            term = p * sympy.log(p / q) if name == "D_KL" else -p * sympy.log(q)
+            return sympy.Sum(term, (x, 1, self.ctx.indices["_x"][2]))
+        finally:
+            self.ctx.indices = saved
+
+    def _application_input(self, key: str, node: ir.Call) -> Any:
+        """A declared application such as p(D | θ): entry θ of an input vector over θ."""
+        variables = [v for v in application_variables(node) if v in self.ctx.indices]
+        if not variables:
+            raise LoweringError("not-checkable", f"{self.ctx.decls[key].latex} needs its variable "
+                                "bound by a sum or the left side", node.span)
+        sub = ir.Ident(variables[0], span=node.span) if len(variables) == 1 else \
+            ir.Tuple([ir.Ident(v, span=node.span) for v in variables], "{", span=node.span)
+        return self._indexed(key, sub, node)
+
+    def _concat(self, node: ir.Call) -> Any:
+        """Concat(head_1, …, head_h): the family head_i side by side along the last axis."""
+        args = node.args
+        first, last = args[0], args[-1]
+        if not (len(args) == 3 and isinstance(args[1], ir.Special) and isinstance(first, ir.Script)
+                and isinstance(last, ir.Script) and isinstance(first.base, ir.Ident)):
+            raise LoweringError("unsupported-notation", "Concat takes a family: Concat(x_1, \\ldots, x_h)",
+                                node.span, "Concat")
+        family = self.ctx.families.get(first.base.key)
+        if family is None:
+            raise LoweringError("not-checkable", f"{latex_of(first.base.key)}_i is not defined in this file",
+                                node.span)
+        body, index = family
+        self.ctx.uses.add(first.base.key)
+        lo, hi = self._size_expr(first.sub), self._size_expr(last.sub)  # type: ignore[arg-type]
+        return Concat(body, sympy.Tuple(index, lo, hi))
+
+    def _func_name(self, func: ir.Node) -> str | None:
+        if isinstance(func, ir.Ident):
+            return func.key if func.key in self.ctx.functions else func.name
+        if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident):
+            text = key_text(func.sub) if func.sub is not None else None
+            if text is not None and func.sup is None:
+                return f"{func.base.key}_{text}"
+        return None
+
+    def _looks_like_function(self, func: ir.Node, args: list[ir.Node] | None = None) -> bool:
+        """A name followed by (…) applies a function unless the name is a known value, or it is
+        a subscripted coefficient before a sum or difference (α_t (1 − p_t))."""
+        if isinstance(func, ir.Script) and func.sub is not None and args is not None and len(args) == 1 \
+                and isinstance(args[0], ir.Add) and len(args[0].terms) > 1:
+            return False
+        key = func.key if isinstance(func, ir.Ident) else None
+        if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident):
+            if func.sub is not None and self._is_index_sub(func.sub):
+                return False  # y_i (1 - ŷ_i): an entry times a group
+            key = self._named_sub(func.base.key, func.sub) if func.sub is not None else func.base.key
+        if key is None:
+            return False
+        ctx = self.ctx
+        known = (ctx.decls, ctx.arrays, ctx.scalars, ctx.indices, ctx.quantities, ctx.bindings)
+        return not any(key in k for k in known) and key not in ctx.size_names
+
+    def _indexes_support(self, node: ir.Call) -> bool:
+        """p(x) with x a summation index: entry x of the vector p."""
+        ok = node.bracket == "(" and all(isinstance(a, ir.Ident) and a.key in self.ctx.indices
+                                         for a in node.args)
+        if ok and isinstance(node.func, ir.Ident) and node.func.name in DISTRIBUTION_NAMES:
+            self.ctx.distributions.add(node.func.key)
+        return ok
+
+    def _one_arg(self, node: ir.Call) -> Any:
+        if len(node.args) != 1:
+            raise LoweringError("not-checkable", "this function takes one argument", node.span)
+        return self.expr(node.args[0])
+
+    def _index_matrix(self, value: Any, out_index: ir.Node, node: ir.Node) -> Any:
+        positions = self._index_list(out_index)
+        idx = [self.expr(p) for p in positions]
+        rows, cols = value.shape
+        if len(idx) == 1 and cols == 1:
+            return value[idx[0] - 1, 0]
+        if len(idx) == 2:
+            return value[idx[0] - 1, idx[1] - 1]
+        raise LoweringError("not-checkable", "indices do not match the shape", node.span)
+
+    def _inline(self, fdef: FunctionDef, node: ir.Call, out_index: ir.Node | None) -> Any:
+        if len(node.args) != len(fdef.params):
+            raise LoweringError("not-checkable", f"{fdef.name} takes {len(fdef.params)} arguments",
+                                node.span)
+        values = [self.expr(a) for a in node.args]
+        saved = dict(self.ctx.bindings), dict(self.ctx.indices)
+        self.ctx.uses.add(fdef.name)
+        self.ctx.inlining.append(fdef.name)
+        try:
+            self.ctx.bindings.update(dict(zip(fdef.params, values)))
+            if fdef.out_indices:
+                if out_index is None:
+                    raise LoweringError("unsupported-notation", f"{fdef.name} is defined elementwise "
+                                        f"(_{''.join(fdef.out_indices)}); use it with an index", node.span)
+                for letter, pos in zip(fdef.out_indices, self._index_list(out_index)):
+                    self.ctx.bindings[letter] = self.expr(pos)
+            return self.expr(fdef.body)
+        finally:
+            self.ctx.bindings, self.ctx.indices = saved
+            self.ctx.inlining.pop()
+
+    def _func(self, node: ir.Func) -> Any:
+        arg = self.expr(node.arg)
+        name = node.name
+        if name in ("log", "ln", "lg"):
+            base = None
+            if node.sub is not None:
+                base = self.expr(node.sub)
+            elif name == "lg":
+                base = sympy.Integer(10)
+            fn = (lambda u: sympy.log(u) / sympy.log(base)) if base is not None else sympy.log
+        elif name == "exp":
+            fn = sympy.exp
+        elif name in ("sin", "cos", "tan", "tanh", "sinh", "cosh"):
+            fn = getattr(sympy, name)
+        elif name in ("arcsin", "arccos", "arctan"):
+            fn = getattr(sympy, "a" + name[3:])
+        elif name == "sgn":
+            fn = sympy.sign
+        else:
+            raise LoweringError("unsupported-notation", f"\\{name} is not supported yet", node.span, "\\" + name)
+        value = self._elementwise(fn, arg)
+        if node.sup is not None:
+            value = value ** self.expr(node.sup) if not isinstance(value, MatrixExpr) else \
+                self._elementwise(lambda u: u ** self.expr(node.sup), value)
+        return value
+
+    def _elementwise(self, fn, value: Any) -> Any:
+        if isinstance(value, MatrixExpr):
+            u = sympy.Dummy("u", real=True)
+            return Apply(sympy.Lambda(u, fn(u)), value)
+        return fn(value)
+
+    # -- arithmetic ------------------------------------------------------------------------
+    def _add(self, node: ir.Add) -> Any:
+        total: Any = None
+        for sign, term in node.terms:
+            value = self.expr(term)
+            if sign == "-":
+                value = -value
+            elif sign in ("pm", "mp"):
+                raise LoweringError("not-checkable", "± has two values", term.span, "\\pm")
+            total = value if total is None else self._plus(total, value, node)
+        return total
+
+    def _plus(self, a: Any, b: Any, node: ir.Node) -> Any:
+        if isinstance(a, MatrixExpr) and isinstance(b, MatrixExpr):
+            a, b = self._same_shape(a, b, node)
+        elif isinstance(a, MatrixExpr) != isinstance(b, MatrixExpr):
+            matrix, scalar = (a, b) if isinstance(a, MatrixExpr) else (b, a)
+            if scalar != 0:
+                u = sympy.Dummy("u", real=True)
+                return Apply(sympy.Lambda(u, u + scalar), matrix)
+        return a + b
+
+    def _same_shape(self, a: MatrixExpr, b: MatrixExpr, node: ir.Node) -> tuple[Any, Any]:
+        for da, db in zip(a.shape, b.shape):
+            self._unify_dims(da, db, node)
+        return self.canonical(a), self.canonical(b)
+
+    def _unify_dims(self, da: Any, db: Any, node: ir.Node) -> None:
+        da, db = (self.ctx.dim_symbol(d) if isinstance(d, str) else d for d in (da, db))
+        if da == db:
+            return
+        if not all(isinstance(d, (sympy.Symbol, sympy.Integer, int)) for d in (da, db)):
+            if sympy.simplify(da - db) == 0:
+                return
+            raise LoweringError("not-checkable", f"shapes do not fit: {da} against {db}", node.span)
+        na, nb = str(da), str(db)
+        sizes = self.ctx.sizes
+        if sizes.find(na) == sizes.find(nb):
+            return
+        if sizes.find(na) in sizes.synthetic or sizes.find(nb) in sizes.synthetic:
+            sizes.union(na, nb)
+            return
+        raise LoweringError("not-checkable", f"shapes do not fit: {na} against {nb}", node.span)
+
+    def canonical(self, value: Any) -> Any:
+        """Replace every size symbol by its representative."""
+        if not hasattr(value, "free_symbols"):
+            return value
+        mapping = {}
+        for s in value.free_symbols:
+            if isinstance(s, sympy.Symbol) and s.is_integer and s.is_positive:
+                rep = self.ctx.sizes.find(s.name)
+                if rep != s.name:
+                    mapping[s] = int(rep) if rep.isdigit() else size_symbol(rep)
+        for m in value.atoms(sympy.MatrixSymbol):
+            for d in m.shape:
+                if isinstance(d, sympy.Symbol):
+                    rep = self.ctx.sizes.find(d.name)
+                    if rep != d.name:
+                        mapping[d] = int(rep) if rep.isdigit() else size_symbol(rep)
+        return value.xreplace(mapping) if mapping else value
+
+    def _times(self, a: Any, b: Any, node: ir.Node) -> Any:
+        if isinstance(a, MatrixExpr) and isinstance(b, MatrixExpr):
+            if a.shape[1] == 1 and b.shape[1] == 1 and a.shape[0] != 1:
+                a, b = self._same_shape(a, b, node)  # two column vectors juxtaposed: elementwise
+                return sympy.HadamardProduct(a, b)
+            self._unify_dims(a.shape[1], b.shape[0], node)
+            return sympy.MatMul(self.canonical(a), self.canonical(b))
+        return a * b
+
+    def _product(self, node: ir.Product) -> Any:
+        replaced = self._substitute_in_product(node)
+        if replaced is not None:
+            return self.expr(replaced)
+        for k, factor in enumerate(node.factors):
+            var = self._derivative_variable(factor)
+            if var is not None:
+                rest = node.factors[k + 1:]
+                if not rest:
+                    raise LoweringError("not-checkable", "a derivative needs the expression it applies to",
+                                        factor.span)
+                target = rest[0] if len(rest) == 1 else ir.Product(rest, [None] + node.ops[k + 2:], span=node.span)
+                derived = self._differentiate(self.expr(target), var, factor)
+                head = node.factors[:k]
+                if not head:
+                    return derived
+                return self._times(self._product(ir.Product(head, node.ops[:k], span=node.span)), derived, node)
+        value: Any = None
+        for op, factor in zip(node.ops, node.factors):
+            if op == "circ":
+                raise LoweringError("not-checkable", "function composition has no value by itself",
+                                    factor.span, "\\circ")
+            rhs = self.expr(factor)
+            if value is None:
+                value = rhs
+            elif op == "cdot" and _column(value) and _column(rhs):  # 𝐚 · 𝐛: the dot product
+                a, b = self._same_shape(value, rhs, node)
+                value = sympy.MatMul(a.T, b)
+            elif op in ("slash", "div"):
+                value = self._divide(value, rhs, factor)
+            elif op == "odot":
+                value = sympy.HadamardProduct(*self._same_shape(value, rhs, node))
+            else:
+                value = self._times(value, rhs, node)
+        return value
+
+    def _substitute_in_product(self, node: ir.Product) -> ir.Node | None:
+        """α ∇_θ L(θ) with ∇_θ L(θ) := 𝐠 → α 𝐠: a pattern that is a run of factors."""
+        for lhs, rhs in self.ctx.patterns:
+            if not isinstance(lhs, ir.Product):
+                continue
+            n = len(lhs.factors)
+            for k in range(len(node.factors) - n + 1):
+                if node.factors[k:k + n] == lhs.factors and all(op is None for op in node.ops[k + 1:k + n]):
+                    factors = node.factors[:k] + [rhs] + node.factors[k + n:]
+                    ops = node.ops[:k + 1] + node.ops[k + n:]
+                    return factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)
+        return None
+
+    def _divide(self, a: Any, b: Any, node: ir.Node) -> Any:
+        if isinstance(b, MatrixExpr):
+            raise LoweringError("not-checkable", "division by a matrix", node.span)
+        return a / b if not isinstance(a, MatrixExpr) else sympy.MatMul(1 / b, a)
+
+    def _frac(self, node: ir.Frac) -> Any:
+        var = _derivative_of(node)
+        if var is not None:  # \frac{df}{dx}: f must be defined in this file
+            fname = _derivative_numerator(node)
+            if fname is None:
+                raise LoweringError("not-checkable", "a derivative needs the expression it applies to", node.span)
+            if fname in self.ctx.functions and fname not in self.ctx.inlining:  # df/dx of f(x) = …
+                value = self.expr(ir.Call(ir.Ident(fname, span=node.span), [var], span=node.span))
+            else:
+                value = self.symbol(fname, node.num, bare=True)
+            return self._differentiate(value, self.expr(var), node)
+        return self._divide(self.expr(node.num), self.expr(node.den), node)
+
+    def _derivative_variable(self, factor: ir.Node) -> Any:
+        """d/dx, ∂/∂x, ∇_x as an operator: the variable it differentiates by."""
+        if isinstance(factor, ir.Frac) and _derivative_of(factor) is not None and _is_d(factor.num):
+            return self.expr(_derivative_of(factor))  # type: ignore[arg-type]
+        if isinstance(factor, ir.Script) and isinstance(factor.base, ir.Special) \
+                and factor.base.name == "nabla" and factor.sub is not None:
+            return self.expr(factor.sub)
+        return None
+
+    def _differentiate(self, value: Any, var: Any, node: ir.Node) -> Any:
+        if not isinstance(var, sympy.Symbol) or isinstance(value, MatrixExpr):
+            raise LoweringError("not-checkable", "only derivatives by a scalar variable are computed",
+                                node.span)
+        if var not in getattr(value, "free_symbols", set()):
+            raise LoweringError("not-checkable", f"the expression does not depend on {var}: the function "
+                                "it differentiates is not defined in this file", node.span)
+        return sympy.diff(value, var)
+
+    def _root(self, node: ir.Root) -> Any:
+        body = self.expr(node.body)
+        if node.index is None:
+            return self._elementwise(sympy.sqrt, body)
+        n = self.expr(node.index)
+        return self._elementwise(lambda u: u ** (1 / n), body)
+
+    def _abs(self, node: ir.Abs) -> Any:
+        return self._elementwise(sympy.Abs, self.expr(node.body))
+
+    def _norm(self, node: ir.Norm, sub: ir.Node | None = None) -> Any:
+        """‖𝐯‖_p of a vector: (Σ_k |v_k|^p)^{1/p}; ‖𝐯‖ is the 2-norm."""
+        p = key_text(sub) if sub is not None else "2"
+        if p not in ("1", "2"):
+            raise LoweringError("unsupported-notation", f"the {p}-norm is not supported", node.span, f"\\|\\cdot\\|_{p}")
+        value = self.expr(node.body)
+        if not isinstance(value, MatrixExpr):
+            return sympy.Abs(value)
+        saved = dict(self.ctx.indices)
+        try:
+            size = self.ctx.sizes.fresh("n_norm", weak=True)
+            self._unify_dims(value.shape[0], size_symbol(size), node)
+            value = self.canonical(value)
+            k = sympy.Symbol("_k", **INDEX_ASSUMPTIONS)
+            entry = value[k - 1, 0]
+            hi = value.shape[0]
+            if p == "1":
+                return sympy.Sum(sympy.Abs(entry), (k, 1, hi))
+            return sympy.sqrt(sympy.Sum(entry ** 2, (k, 1, hi)))
+        finally:
+            self.ctx.indices = saved
+
+    # -- big operators -----------------------------------------------------------------------
+    def _bigop(self, node: ir.BigOp) -> Any:
+        if node.op in ("int", "lim", "sup", "inf"):
+            what = {"int": "an integral over a continuous variable", "lim": "a limit"}.get(node.op, "a supremum")
+            raise LoweringError("not-checkable", f"{what} is not a finite computation", node.span, "\\" + node.op)
+        if node.op in ("max", "min") and node.sub is None:
+            body = node.body
+            args = body.items if isinstance(body, ir.Tuple) else [body]
+            values = [self.expr(a) for a in args]
+            return (sympy.Max if node.op == "max" else sympy.Min)(*values)
+        letter, lo, hi = self._limits(node)
+        symbol = sympy.Symbol(letter.name if isinstance(letter, ir.Ident) else "k", **INDEX_ASSUMPTIONS)
+        saved = dict(self.ctx.indices)
+        try:
+            self.ctx.indices[letter.key] = (symbol, lo, hi)
+            body = self.expr(node.body)
+        finally:
+            self.ctx.indices = saved
+        if isinstance(body, MatrixExpr):
+            raise LoweringError("unsupported-notation", f"\\{node.op} over matrices", node.span, "\\" + node.op)
+        if node.op == "sum":
+            return sympy.Sum(body, (symbol, lo, hi))
+        if node.op == "prod":
+            return sympy.Product(body, (symbol, lo, hi))
+        return Reduce(sympy.Symbol(node.op), body, sympy.Tuple(symbol, lo, hi))
+
+    def _limits(self, node: ir.BigOp) -> tuple[ir.Ident, Any, Any]:
+        sub = node.sub
+        if isinstance(sub, ir.Chain) and sub.rels == ["eq"] and isinstance(sub.items[0], ir.Ident):
+            letter = sub.items[0]
+            lo = self._size_expr(sub.items[1])
+            if node.sup is None:
+                raise LoweringError("not-checkable", f"\\{node.op}_{{{letter.name}=…}} needs an upper bound",
+                                    node.span)
+            return letter, lo, self._size_expr(node.sup)
+        if isinstance(sub, ir.Ident):
+            decl = self.ctx.decls.get(sub.key)
+            if decl is not None and decl.space.kind == "categorical" and decl.space.size is not None:
+                return sub, sympy.Integer(int(decl.space.low or 1)), self._size_expr(  # θ ∈ {1,…,K}
+                    ir.Ident(str(decl.space.size), span=sub.span))
+            size = self.ctx.sizes.fresh(f"n_{sub.name}")
+            self.ctx.size_names.add(size)
+            return sub, sympy.Integer(1), size_symbol(size)
+        raise LoweringError("unsupported-notation", f"this range under \\{node.op} is not supported",
+                            sub.span if sub is not None else node.span, "\\" + node.op)
+
+    def _size_expr(self, node: ir.Node) -> Any:
+        """Bounds are sizes: an unknown name there becomes a size symbol."""
+        for n in node.walk():
+            if isinstance(n, ir.Ident) and n.key not in self.ctx.indices and n.key not in self.ctx.bindings:
+                self.ctx.size_names.add(n.key)
+                self.ctx.sizes.find(n.key)
+            if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident) and key_text(n.sub):
+                name = f"{n.base.key}_{key_text(n.sub)}"
+                self.ctx.size_names.add(name)
+                self.ctx.sizes.find(name)
+        return self.expr(node)
+
+    # -- structures --------------------------------------------------------------------------
+    def _matrix(self, node: ir.Matrix) -> Any:
+        rows = [[self.expr(c) if c is not None else sympy.Integer(0) for c in row] for row in node.rows]
+        if len({len(r) for r in rows}) != 1:
+            raise LoweringError("not-checkable", "rows of different lengths", node.span)
+        return sympy.ImmutableMatrix(rows)
+
+    def _cases(self, node: ir.Cases) -> Any:
+        pieces = []
+        for value, cond in node.rows:
+            pieces.append((self.expr(value), self._condition(cond)))
+        return sympy.Piecewise(*pieces)
+
+    def _condition(self, cond: ir.Node | None) -> Any:
+        """`\\text{if } |a| \\le \\delta`, `x > 0`, `\\text{otherwise}` → a SymPy condition."""
+        if cond is None:
+            return sympy.true
+        if isinstance(cond, ir.Statement) and len(cond.clauses) == 1:  # a trailing comma
+            return self._condition(cond.clauses[0])
+        if _is_prose(cond):
+            if _prose(cond).strip(" .,;").lower() in ("otherwise", "else", "if otherwise", "sonst"):
+                return sympy.true
+            raise LoweringError("unsupported-notation", f"the condition '{_prose(cond).strip()}' is prose",
+                                cond.span, "cases")
+        if isinstance(cond, ir.Product) and _is_prose(cond.factors[0]):
+            rest = cond.factors[1:]
+            return self._condition(rest[0] if len(rest) == 1 else ir.Product(rest, [None] + cond.ops[2:],
+                                                                               span=cond.span))
+        if isinstance(cond, ir.Chain) and len(cond.rels) == 1:
+            left, right = cond.items
+            if isinstance(left, ir.Product) and _is_prose(left.factors[0]):
+                rest = left.factors[1:]
+                left = rest[0] if len(rest) == 1 else ir.Product(rest, [None] + left.ops[2:], span=left.span)
+            rel = {"lt": sympy.Lt, "gt": sympy.Gt, "le": sympy.Le, "ge": sympy.Ge, "eq": sympy.Eq,
+                   "neq": sympy.Ne}.get(cond.rels[0])
+            if rel is not None:
+                return rel(self.expr(left), self.expr(right))
+        raise LoweringError("unsupported-notation", "this condition is not supported in cases", cond.span,
+                            "cases")
+
+    def _chain(self, node: ir.Chain) -> Any:
+        raise LoweringError("not-checkable", "a relation inside an expression", node.span, node.rels[0])
+
+    def _tuple(self, node: ir.Tuple) -> Any:
+        raise LoweringError("not-checkable", "a tuple or set has no numeric value", node.span)
+
+    def _statement(self, node: ir.Statement) -> Any:
+        raise LoweringError("not-checkable", "a list has no numeric value", node.span)
+
+    def _empty(self, node: ir.Empty) -> Any:
+        raise LoweringError("latex-syntax", "an empty group where a value is needed", node.span)
+
+
+def _column(value: Any) -> bool:
+    return isinstance(value, MatrixExpr) and value.shape[1] == 1 and value.shape[0] != 1
+
+
+def app_key(node: ir.Node) -> str | None:
+    """The identity of an application as written: p(D | θ) → 'p(cal:D|theta)'."""
+    if not isinstance(node, ir.Call) or node.bracket != "(":
+        return None
+    func = symbol_key(node.func)
+    if func is None:
+        return None
+    parts = []
+    for a in node.args:
+        items = a.items if isinstance(a, ir.Chain) and set(a.rels) <= {"mid"} else [a]
+        keys = [symbol_key(x) for x in items]
+        if any(k is None for k in keys):
+            return None
+        parts.append("|".join(keys))  # type: ignore[arg-type]
+    return f"{func}({','.join(parts)})"
+
+
+def application_variables(node: ir.Call) -> list[str]:
+    """The plain symbols an application's arguments name (θ in p(D | θ))."""
+    out = []
+    for a in node.args:
+        for x in (a.items if isinstance(a, ir.Chain) else [a]):
+            if isinstance(x, ir.Ident) and not x.style:
+                out.append(x.key)
+    return out
+
+
+def _is_prose(node: ir.Node) -> bool:
+    return isinstance(node, ir.Text) or (isinstance(node, ir.Ident) and node.style == "text"
+                                         and node.name.lower() in ("if", "otherwise", "else", "for", "when"))
+
+
+def _prose(node: ir.Node) -> str:
+    return node.content if isinstance(node, ir.Text) else node.name  # type: ignore[attr-defined]
+
+
+def _is_d(node: ir.Node) -> bool:
+    return (isinstance(node, ir.Ident) and node.name == "d" and not node.style) or \
+        (isinstance(node, ir.Special) and node.name == "partial")
+
+
+def _derivative_of(frac: ir.Frac) -> ir.Node | None:
+    """The variable x of d/dx, df/dx, ∂f/∂x; None for an ordinary fraction."""
+    den = frac.den
+    if isinstance(den, ir.Product) and len(den.factors) == 2 and _is_d(den.factors[0]) \
+            and den.ops[1] is None:
+        num = frac.num
+        if _is_d(num) or (isinstance(num, ir.Product) and _is_d(num.factors[0])):
+            return den.factors[1]
+    return None
+
+
+def _derivative_numerator(frac: ir.Frac) -> str | None:
+    num = frac.num
+    if isinstance(num, ir.Product) and len(num.factors) == 2:
+        f = num.factors[1]
+        return f.key if isinstance(f, ir.Ident) else None
+    return None
+
+
+def _is_expectation(func: ir.Node) -> bool:
+    return isinstance(func, ir.Script) and isinstance(func.base, ir.Ident) and func.base.style == "bb" \
+        and func.base.name == "E" and func.sub is not None
+
+
+def _call_argument(body: ir.Node, dist: str) -> str | None:
+    """The letter x of the first call dist(x) inside body."""
+    for n in body.walk():
+        if isinstance(n, ir.Call) and isinstance(n.func, ir.Ident) and n.func.key == dist \
+                and len(n.args) == 1 and isinstance(n.args[0], ir.Ident):
+            return n.args[0].name
+    return None

@@ -1,0 +1,638 @@
+"""Equation file → equation model: what each clause is and what it computes.
+
+Steps: read the blocks (`source.py`), parse each (`latex/`), sort clauses into declarations,
+definitions, identities, statements and annotations, read declarations into shapes and spaces
+(`spaces.py`), then lower each definition to SymPy (`lowering.py`) and list its inputs with
+shapes in size names. Problems become `Diagnostic`s; nothing here raises to the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy
+from sympy.matrices.expressions.matexpr import MatrixExpr
+
+from eq2code.equation.latex import ir
+from eq2code.equation.latex.errors import LatexError
+from eq2code.equation.latex.parser import parse_math
+from eq2code.equation.lowering import (Context, Decl, FunctionDef, LoweringError, Lowerer, Sizes, app_key,
+                       application_variables, latex_of, py_name, size_symbol)
+from eq2code.diagnosis.mutants import make_mutants, make_variants
+from eq2code.equation.parts import equation_parts
+from eq2code.equation.plan import CompileError, compile_expr
+from eq2code.equation.model import REAL, Diagnostic, Equation, EquationFile, InputSpec, Space
+from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
+from eq2code.base.span import Range, offset_to_position
+from eq2code.equation.spaces import NotASpace, key_text, read_space
+from eq2code.equation.symbols import symbol_key
+
+DEFINING = {"eq", "defeq", "leftarrow"}
+STATEMENT_RELS = {
+    "lt": "an inequality", "gt": "an inequality", "le": "an inequality", "ge": "an inequality",
+    "neq": "an inequality", "implies": "an implication", "iff": "an equivalence",
+    "impliedby": "an implication", "in": "a membership statement", "notin": "a membership statement",
+    "subseteq": "a set relation", "subset": "a set relation", "supseteq": "a set relation",
+    "perp": "an independence statement", "propto": "a proportionality", "approx": "an approximation",
+    ":": "a statement with ':'", "to": "a mapping", "sim": "a distribution statement",
+    "equiv": "an equivalence", "and": "a logical statement", "or": "a logical statement",
+}
+
+
+@dataclass
+class Clause:
+    node: ir.Node
+    block: Block
+    latex: str
+
+
+@dataclass
+class Head:
+    """The left side of a definition."""
+
+    name: str  # 'softmax', 'L_CE', 'p', 'norm'
+    key: str
+    params: list[ir.Node]
+    out_indices: list[str]
+    is_function: bool
+
+
+class FileReader:
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.text = text
+        self.diagnostics: list[Diagnostic] = []
+        self.decls: dict[str, Decl] = {}
+        self.sizes = Sizes()
+        self.size_names: set[str] = set()
+        self.functions: dict[str, FunctionDef] = {}
+        self.quantities: dict[str, object] = {}
+        self.quantity_inputs: dict[str, list[InputSpec]] = {}  # inputs of each auxiliary definition
+        self.patterns: list[tuple[ir.Node, ir.Node]] = []  # p_θ(x_t | x_{<t}) := P_{t,x_t}
+        self.families: dict[str, tuple] = {}  # head_i = …
+
+    # -- positions ---------------------------------------------------------------------------
+    def range_of(self, block: Block, span: tuple[int, int]) -> Range:
+        start = offset_to_position(self.text, block.offset + span[0])
+        end = offset_to_position(self.text, block.offset + max(span[1], span[0] + 1))
+        return Range(start, end)
+
+    def diag(self, name: str, block: Block, span: tuple[int, int], **params) -> None:
+        self.diagnostics.append(Diagnostic(name, self.range_of(block, span), params))
+
+    # -- reading -----------------------------------------------------------------------------
+    def read(self) -> EquationFile:
+        clean, meta = strip_comments(self.text)
+        blocks = split_blocks(clean)
+        if not blocks:
+            self.diagnostics.append(Diagnostic("equation-file", Range.of(0, 0),
+                                               {"detail": "the file holds no equation"}))
+        if len(blocks) > MAX_BLOCKS:
+            self.diagnostics.append(Diagnostic("equation-file", self.range_of(blocks[MAX_BLOCKS], (0, 1)), {
+                "detail": f"the file holds {len(blocks)} display equations; eq2code reads the first {MAX_BLOCKS}"}))
+            blocks = blocks[:MAX_BLOCKS]
+        clauses: list[Clause] = []
+        for block in blocks:
+            clauses.extend(self._parse_block(block))
+        equations = self._classify(clauses)  # (application declarations are shaped in _classify)
+        return EquationFile(self.path, self.text, meta, equations, self.diagnostics)
+
+    def _parse_block(self, block: Block) -> list[Clause]:
+        try:
+            node = parse_math(block.text)
+        except LatexError as e:
+            params = {"detail": e.detail}
+            if e.kind == "unsupported-notation":
+                params["construct"] = e.construct
+            elif e.construct:
+                params["expected"] = e.construct
+            self.diag(e.kind, block, (e.offset, e.end or e.offset + 1), **params)
+            return []
+        nodes = node.clauses if isinstance(node, ir.Statement) else [node]
+        return [Clause(n, block, block.text[n.span[0]:n.span[1]]) for n in nodes]
+
+    # -- classification ------------------------------------------------------------------------
+    def _classify(self, clauses: list[Clause]) -> list[Equation]:
+        pending: list[Clause] = []  # bare symbols waiting for `\in S` (z_s, z_t \in ℝ^K)
+        kinds: list[tuple[str, Clause]] = []
+        for clause in clauses:
+            node = clause.node
+            if isinstance(node, ir.Chain) and node.rels == ["in"]:
+                self._declare(clause, [c.node for c in pending])
+                kinds.extend(("declaration", c) for c in pending)
+                pending = []
+                kinds.append(("declaration", clause))
+                continue
+            if _is_symbol(node):
+                pending.append(clause)
+                continue
+            kinds.extend(("statement", c) for c in pending)
+            pending = []
+            kinds.append((self._kind(node), clause))
+        kinds.extend(("statement", c) for c in pending)
+        self._shape_applications(clauses)
+        self._collect_definitions(kinds)
+        equations: dict[int, Equation] = {}
+        for k in _definitions_first(kinds):  # auxiliary definitions before what uses them
+            equations[k] = self._equation(*kinds[k])
+        return [equations[k] for k in range(len(kinds))]
+
+    def _kind(self, node: ir.Node) -> str:
+        if _is_annotation(node):
+            return "annotation"
+        if isinstance(node, ir.Chain) and node.rels == ["defeq"] and _is_pattern(node.items[0]):
+            self.patterns.append((node.items[0], node.items[1]))
+            return "pattern"
+        if isinstance(node, ir.Chain) and node.rels and all(r in DEFINING for r in node.rels):
+            return "definition"
+        if isinstance(node, ir.Chain) and node.rels[:2] == [":", "to"]:
+            self._mapping(node)
+        return "statement"
+
+    def _declare(self, clause: Clause, extra: list[ir.Node]) -> None:
+        left, right = clause.node.items  # type: ignore[attr-defined]
+        targets = list(extra) + (left.items if isinstance(left, ir.Tuple) else [left])
+        latex = clause.block.text[right.span[0]:right.span[1]]
+        try:
+            shape, space = read_space(right, latex)
+        except NotASpace as e:
+            return self._not_a_space(clause, right, str(e))
+        for target in targets:
+            key = symbol_key(target) or app_key(target)
+            if key is None:
+                continue
+            t_latex = clause.block.text[target.span[0]:target.span[1]]
+            if not shape and _element_target(target):
+                # x_t \in \{1,…,V\}, \sigma_j \in ℝ_{>0}: every entry of the array x lives there
+                key = target.base.key  # type: ignore[attr-defined]
+                base_span = target.base.span  # type: ignore[attr-defined]
+                self.decls[key] = Decl(key, clause.block.text[base_span[0]:base_span[1]], (), space, elementwise=True)
+                continue
+            self.decls[key] = Decl(key, t_latex, shape, space)
+            for d in shape:
+                if isinstance(d, str):
+                    self.size_names.add(d)
+            if space.size is not None and isinstance(space.size, str):
+                self.size_names.add(space.size)
+
+    def _shape_applications(self, clauses: list[Clause]) -> None:
+        """p(D | θ) ∈ (0,1] with θ ∈ {1,…,K}: a vector over θ (shape (K,)); p(θ) ∈ Δ^{K-1} is that
+        simplex itself."""
+        for clause in clauses:
+            node = clause.node
+            if not (isinstance(node, ir.Chain) and node.rels == ["in"]):
+                continue
+            for target in [node.items[0]]:
+                key = app_key(target)
+                decl = self.decls.get(key) if key else None
+                if decl is None or decl.shape:
+                    continue
+                dims = []
+                for var in application_variables(target):  # type: ignore[arg-type]
+                    vdecl = self.decls.get(var)
+                    if vdecl is not None and vdecl.space.kind == "categorical" and vdecl.space.size is not None:
+                        dims.append(vdecl.space.size)
+                self.decls[key] = Decl(key, decl.latex, tuple(dims), decl.space)
+
+    def _not_a_space(self, clause: Clause, right: ir.Node, why: str) -> None:
+        """`x \\in S` where S is no space eq2code knows: a statement, with a note when it looks
+        like a declaration of a symbol."""
+        clause.node = ir.Chain(clause.node.items, ["in-statement"], span=clause.node.span)  # type: ignore
+        left = clause.node.items[0]  # type: ignore[attr-defined]
+        if symbol_key(left) is not None and not isinstance(right, ir.SetBuilder):
+            self.diag("unsupported-notation", clause.block, right.span, construct=clause.block.text[
+                right.span[0]:right.span[1]], detail=f"this space is not understood ({why})")
+
+    def _mapping(self, node: ir.Chain) -> None:
+        """f : ℝ^n → ℝ^m gives the shapes of f's argument and value."""
+        f, domain, codomain = node.items[0], node.items[1], node.items[2]
+        try:
+            dom_shape, _ = read_space(domain)
+            cod_shape, _ = read_space(codomain)
+        except NotASpace:
+            return
+        key = symbol_key(f)
+        if key is not None:
+            self.decls.setdefault(f"{key}:domain", Decl(key, "", dom_shape, REAL))
+            self.decls.setdefault(f"{key}:codomain", Decl(key, "", cod_shape, REAL))
+            for d in dom_shape + cod_shape:
+                if isinstance(d, str):
+                    self.size_names.add(d)
+
+    def _collect_definitions(self, kinds: list[tuple[str, Clause]]) -> None:
+        for kind, clause in kinds:
+            if kind != "definition":
+                continue
+            head = analyze_head(clause.node.items[0], clause.node.items[1])  # type: ignore[attr-defined]
+            if head is not None and head.is_function:
+                body = clause.node.items[1]  # type: ignore[attr-defined]
+                params = [symbol_key(p) or "" for p in head.params]
+                self.functions[head.key] = FunctionDef(head.key, params, body, head.out_indices)
+
+    # -- equations -------------------------------------------------------------------------------
+    def _equation(self, kind: str, clause: Clause) -> Equation:
+        rng = self.range_of(clause.block, clause.node.span)
+        eq = Equation(kind, clause.latex, rng)
+        if kind == "definition":
+            self._definition(eq, clause)
+        elif kind == "statement":
+            eq.reason = _statement_reason(clause.node)
+        elif kind == "declaration":
+            eq.reason = "a declaration: it gives shapes and spaces"
+        elif kind == "pattern":
+            eq.reason = "a substitution (:=): the other equations read its left side as its right side"
+        else:
+            eq.reason = "an annotation"
+        if not eq.checkable and kind == "statement":
+            self.diag("not-checkable", clause.block, clause.node.span, reason=eq.reason)
+        return eq
+
+    def _definition(self, eq: Equation, clause: Clause) -> None:
+        try:
+            self._lower_definition(eq, clause)
+        except RecursionError:
+            eq.checkable, eq.reason = False, "the equation is nested too deeply"
+            self.diag("latex-syntax", clause.block, clause.node.span, detail=eq.reason)
+        except Exception as e:  # a fault of eq2code: one equation's finding, not a crash
+            eq.checkable, eq.reason = False, f"eq2code could not read this equation ({type(e).__name__}: {e})"
+            self.diag("internal-error", clause.block, clause.node.span, detail=eq.reason)
+
+    def _lower_definition(self, eq: Equation, clause: Clause) -> None:
+        chain: ir.Chain = clause.node  # type: ignore[assignment]
+        lhs, sides = chain.items[0], chain.items[1:]
+        head = analyze_head(lhs, sides[0])
+        eq.mentions = _mentioned_keys(sides)
+        if head is not None:
+            eq.name, eq.key = head.name, head.key
+        ctx = self._context()
+        ctx.matrices = matrix_candidates(chain)
+        low = Lowerer(ctx)
+        try:
+            if head is None:
+                eq.kind = "identity"
+                eq.name = self.text_name(lhs)
+                values = [low.expr(lhs)] + [low.expr(s) for s in sides]
+            else:
+                eq.name, eq.key, eq.params = head.name, head.key, [symbol_key(p) or "" for p in head.params]
+                ctx.inlining.append(head.key)  # softmax(z) = softmax(z + c1) is no recursion
+                self._declare_free_indices(ctx, head)
+                self._apply_mapping_shapes(ctx, head)
+                values = [low.expr(s) for s in sides]
+                self._apply_codomain(low, head, values)
+            values = [low.canonical(v) for v in values]
+            free = self._free_ranges(ctx, head)
+            eq.plans = [compile_expr(v) for v in values]
+            eq.free_indices = [(str(s), compile_expr(sympy.sympify(lo)), compile_expr(sympy.sympify(hi)))
+                               for s, lo, hi in free]
+        except CompileError as e:
+            eq.reason = str(e)
+            self.diag("unsupported-notation", clause.block, clause.node.span, construct=eq.name, detail=str(e))
+            return
+        except LoweringError as e:
+            eq.reason = e.detail
+            self.diag("unsupported-notation" if e.kind == "unsupported-notation" else "not-checkable",
+                      clause.block, e.span, reason=e.detail, construct=e.construct, detail=e.detail)
+            return
+        eq.head_latex = clause.block.text[lhs.span[0]:lhs.span[1]]
+        eq.sympy, eq.sympy_text = values[0], [str(v) for v in values]
+        names = {py_name(k): latex_of(k) for k in ctx.order}
+        eq.parts = equation_parts(values[0], names)
+        eq.uses = set(ctx.uses)
+        eq.inputs = self._with_used_inputs(self._inputs(ctx, head, values), ctx.uses)
+        eq.output_shape = self._output_shape(free, values[0])
+        eq.mutants = make_mutants(values[0], eq.inputs, is_kl=eq.key == "D_KL" or "D_KL" in ctx.uses, names=names)
+        eq.variants = make_variants(values[0])
+        eq.checkable = True
+        if head is not None and not head.is_function and not head.out_indices:
+            self.quantities[head.key] = values[0]
+            self.quantity_inputs[head.key] = eq.inputs
+        elif head is not None and len(head.out_indices) == 1 and isinstance(values[0], MatrixExpr):
+            # head_i = …: a family of matrices, used as Concat(head_1, …, head_h)
+            self.families[head.key] = (values[0], sympy.Symbol(head.out_indices[0], integer=True))
+            self.quantity_inputs[head.key] = eq.inputs
+
+    def _context(self) -> Context:
+        return Context(self.decls, self.functions, self.quantities, self.sizes, self.size_names,
+                       patterns=self.patterns, families=self.families)
+
+    def _declare_free_indices(self, ctx: Context, head: Head) -> None:
+        for letter in head.out_indices:
+            symbol = sympy.Symbol(letter, integer=True)
+            ctx.indices[letter] = (symbol, sympy.Integer(1), None)
+            ctx.free[letter] = None
+
+    def _apply_mapping_shapes(self, ctx: Context, head: Head) -> None:
+        dom = self.decls.get(f"{head.key}:domain")
+        if dom is None or len(head.params) != 1:
+            return
+        key = symbol_key(head.params[0])
+        if key is not None and key not in self.decls:
+            self.decls[key] = Decl(key, latex_of(key), dom.shape, REAL, declared=False)
+
+    def _apply_codomain(self, low: Lowerer, head: Head, values: list) -> None:
+        """f: ℝ^n → ℝ^m makes f's value an m-vector."""
+        cod = self.decls.get(f"{head.key}:codomain")
+        if cod is None or not cod.shape:
+            return
+        for v in values:
+            if isinstance(v, MatrixExpr) and len(cod.shape) == 1:
+                self.size_names.add(str(cod.shape[0]))
+                low._unify_dims(v.shape[0], cod.shape[0], head.params[0] if head.params else ir.Empty())
+
+    def _free_ranges(self, ctx: Context, head: Head | None) -> list[tuple]:
+        out = []
+        for letter in (head.out_indices if head else []):
+            dim = ctx.free.get(letter)
+            if dim is None:
+                raise LoweringError("not-checkable", f"the index {letter} does not index an array on the "
+                                    "right side", (0, 0))
+            rep = ctx.sizes.find(dim)
+            out.append((sympy.Symbol(letter, integer=True), 1, int(rep) if rep.isdigit() else size_symbol(rep)))
+        return out
+
+    def _inputs(self, ctx: Context, head: Head | None, values: list) -> list[InputSpec]:
+        order = list(ctx.order)
+        if head is not None:
+            params = [symbol_key(p) for p in head.params]
+            order = [k for k in params if k in order] + [k for k in order if k not in params]
+        inputs = []
+        for key in order:
+            decl = self.decls.get(key)
+            if key in ctx.arrays:
+                dims = tuple(self._size_label(ctx, d) for d in ctx.arrays[key].dims)
+                space = decl.space if decl else _inferred_space(ctx, key, values)
+                inputs.append(InputSpec(py_name(key), decl.latex if decl else latex_of(key), dims, space,
+                                        "array", py_name(key), inferred=decl is None or not decl.declared,
+                                        one_based=space.kind == "categorical"))
+            elif key in ctx.scalars:
+                space = decl.space if decl else _inferred_space(ctx, key, values)
+                inputs.append(InputSpec(py_name(key), ctx.scalars[key], (), space, "scalar", py_name(key),
+                                        inferred=decl is None, one_based=space.kind == "categorical"))
+        used_sizes = sorted({s.name for v in values for s in _size_atoms(v)})
+        for name in used_sizes:
+            inputs.append(InputSpec(py_name(name), latex_of(name), (), Space("size"), "size", name))
+        return inputs
+
+    def _with_used_inputs(self, inputs: list[InputSpec], uses) -> list[InputSpec]:
+        """An auxiliary definition's inputs (𝐳^t of 𝐩^t = softmax(𝐳^t/T)) are inputs of what uses it."""
+        names = {i.name for i in inputs}
+        extra = []
+        for key in uses:  # in the order the equation uses them
+            for spec in self.quantity_inputs.get(key, []):
+                if spec.name not in names:
+                    names.add(spec.name)
+                    extra.append(spec)
+        arrays = [i for i in inputs if i.role != "size"] + [i for i in extra if i.role != "size"]
+        return arrays + [i for i in inputs if i.role == "size"] + [i for i in extra if i.role == "size"]
+
+    def _size_label(self, ctx: Context, dim: str) -> object:
+        rep = ctx.sizes.find(dim)
+        return int(rep) if rep.isdigit() else rep
+
+    def _output_shape(self, free: list[tuple], value) -> tuple:
+        if free:
+            dims = tuple(int(hi) if isinstance(hi, (int, sympy.Integer)) else str(hi) for _, _, hi in free)
+            return dims + (self._output_shape([], value) if isinstance(value, MatrixExpr) else ())
+        if isinstance(value, MatrixExpr):
+            rows, cols = value.shape
+            if rows == 1 and cols == 1:
+                return ()  # 𝐮^⊤𝐯 is a number
+            dims = [rows] if cols == 1 else [rows, cols]
+            return tuple(int(d) if isinstance(d, (int, sympy.Integer)) else str(d) for d in dims)
+        return ()
+
+    def text_name(self, node: ir.Node) -> str:
+        key = symbol_key(node)
+        return py_name(key) if key else ""
+
+
+def _mentioned_keys(sides: list[ir.Node]) -> set[str]:
+    out: set[str] = set()
+    for side in sides:
+        for n in side.walk():
+            if isinstance(n, ir.Call) and app_key(n):
+                out.add(app_key(n))  # type: ignore[arg-type]
+            key = symbol_key(n) if isinstance(n, (ir.Ident, ir.Script)) else None
+            if key:
+                out.add(key)
+            if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident):
+                out.add(n.base.key)  # p^{t}_i mentions p^t through p
+                if n.sup is not None and key_text(n.sup):
+                    out.add(f"{n.base.key}^{key_text(n.sup)}")
+    return out
+
+
+def _definitions_first(kinds: list[tuple[str, "Clause"]]) -> list[int]:
+    """Indices of the clauses, definitions ordered so that μ = … comes before what uses μ."""
+    defs = [k for k, (kind, _) in enumerate(kinds) if kind == "definition"]
+    heads: dict[int, str | None] = {}
+    mentions: dict[int, set[str]] = {}
+    for k in defs:
+        chain = kinds[k][1].node
+        head = analyze_head(chain.items[0], chain.items[1])  # type: ignore[attr-defined]
+        heads[k] = head.key if head is not None else None
+        mentions[k] = _mentioned_keys(chain.items[1:])  # type: ignore[attr-defined]
+    ordered: list[int] = []
+    pending = list(defs)
+    while pending:
+        ready = [k for k in pending if not any(heads[j] in mentions[k] for j in pending if j != k and heads[j])]
+        chosen = ready[0] if ready else pending[0]  # a cycle keeps file order
+        ordered.append(chosen)
+        pending.remove(chosen)
+    return ordered + [k for k in range(len(kinds)) if k not in defs]
+
+
+def _size_atoms(value) -> set:
+    out = set()
+    for s in getattr(value, "free_symbols", set()):
+        if isinstance(s, sympy.Symbol) and s.is_integer and s.is_positive:
+            out.add(s)
+    return out
+
+
+def _inferred_space(ctx: Context, key: str, values: list) -> Space:
+    """Undeclared: a distribution p(x) lives on the simplex; what a log or a root takes
+    directly, or what only divides, is positive; everything else is real."""
+    if key in ctx.distributions:
+        return Space("simplex", 0.0, 1.0, latex="\\Delta")
+    name = py_name(key)
+    direct = [a for v in values for a in _direct_arguments(v)]
+    if any(_is_symbol_named(a, name) for a in direct):
+        return Space("positive", 0.0, None, (False, True), "\\mathbb{R}_{>0}")
+    return REAL
+
+
+def _direct_arguments(value) -> list:
+    """Arguments of log and sqrt, and bases of negative powers (divisors)."""
+    if not hasattr(value, "atoms"):
+        return []
+    out = [a.args[0] for a in value.atoms(sympy.log)]
+    out += [p.base for p in value.atoms(sympy.Pow) if p.exp == sympy.Rational(1, 2) or
+            (p.exp.is_number and p.exp < 0)]
+    return out
+
+
+def _is_symbol_named(expr, name: str) -> bool:
+    if isinstance(expr, sympy.Symbol):
+        return expr.name == name
+    return isinstance(expr, sympy.Indexed) and expr.base.label.name == name
+
+
+def matrix_candidates(chain: ir.Node) -> set[str]:
+    """Undeclared capitals that matrix products make matrices: QK^⊤, W𝐱, softmax(…)V."""
+    out: set[str] = set()
+    for node in chain.walk():
+        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and (
+                isinstance(node.sup, ir.Special) and node.sup.name == "top"
+                or isinstance(node.sup, ir.Ident) and node.sup.name == "T" and node.base.name.isupper()):
+            out.add(node.base.key)
+        if isinstance(node, ir.Product):
+            factors = node.factors
+            for k in range(len(factors) - 1):
+                if node.ops[k + 1] not in (None, "cdot"):
+                    continue
+                a, b = factors[k], factors[k + 1]
+                if _array_like(a) and _array_like(b):
+                    out.update(x.key for x in (a, b) if _capital(x))
+    return out
+
+
+def _capital(node: ir.Node) -> bool:
+    return isinstance(node, ir.Ident) and len(node.name) == 1 and node.name.isupper() and node.style in ("", "bf")
+
+
+def _array_like(node: ir.Node) -> bool:
+    if _capital(node) or (isinstance(node, ir.Ident) and node.style == "bf"):
+        return True
+    if isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top":
+        return True
+    return isinstance(node, ir.Call) and isinstance(node.func, ir.Ident) and node.func.name in ("softmax", "Softmax")
+
+
+def _is_probability(call: ir.Call) -> bool:
+    """p(θ | D), p(D): a probability written as an application of p to events."""
+    if not (isinstance(call.func, ir.Ident) and call.func.name in ("p", "P") and not call.func.style):
+        return False
+    conditional = any(isinstance(a, ir.Chain) and "mid" in a.rels for a in call.args)
+    events = any(isinstance(n, ir.Ident) and n.style == "cal" for n in call.walk())
+    return conditional or events
+
+
+def _is_pattern(lhs: ir.Node) -> bool:
+    """`p(x^{(i)} | θ)`, `∇_θ L(θ)`: a left side that names an expression, not a symbol or a
+    function of symbols, defines a substitution."""
+    if symbol_key(lhs) is not None:
+        return False
+    if isinstance(lhs, ir.Product):
+        return True
+    return any(isinstance(n, ir.Chain) and "mid" in n.rels for n in lhs.walk()) or any(
+        isinstance(n, ir.Special) and n.name == "nabla" for n in lhs.walk())
+
+
+def _element_target(node: ir.Node) -> bool:
+    """`x_t`, `\\sigma_j`: a one-letter lowercase subscript declares the entries of an array."""
+    return isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.sup is None \
+        and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1 and node.sub.name.islower() \
+        and not node.sub.style
+
+
+def _is_symbol(node: ir.Node) -> bool:
+    return symbol_key(node) is not None and isinstance(node, (ir.Ident, ir.Script))
+
+
+def _is_annotation(node: ir.Node) -> bool:
+    if isinstance(node, ir.Text):
+        return True
+    if isinstance(node, ir.Product):
+        return any(isinstance(f, ir.Text) for f in node.factors)
+    return False
+
+
+def _statement_reason(node: ir.Node) -> str:
+    if isinstance(node, ir.Quantified):
+        return "a quantified statement (\\forall, \\exists) is not a computation"
+    if isinstance(node, ir.Chain):
+        for rel in node.rels:
+            if rel in STATEMENT_RELS:
+                return f"{STATEMENT_RELS[rel]} is not a computation"
+        if node.rels == ["in-statement"]:
+            return "a membership statement is not a computation"
+    if _is_annotation(node):
+        return "prose"
+    return "an expression without '=' defines nothing to check"
+
+
+def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
+    """softmax(𝐳)_i, f(x, y), Attention(Q,K,V), ‖𝐱‖_2, p_i, L_CE, μ, σ² → Head; else None."""
+    if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Call) and lhs.sup is None:
+        inner = analyze_head(lhs.base, rhs)
+        if inner is not None and lhs.sub is not None:
+            inner.out_indices = _letters(lhs.sub)
+            return inner
+    if isinstance(lhs, ir.Func) and isinstance(lhs.arg, ir.Tuple) and lhs.arg.bracket == "(" \
+            and all(symbol_key(a) for a in lhs.arg.items):  # \cos(𝐚, 𝐛) = …: a function named cos
+        return Head("cosine_similarity" if lhs.name == "cos" else lhs.name, f"func:{lhs.name}",
+                    list(lhs.arg.items), [], True)
+    if isinstance(lhs, ir.Func) and lhs.sub is None and lhs.sup is None:  # \log softmax(z)_i = …
+        inner = analyze_head(lhs.arg, rhs)
+        if inner is not None:
+            return Head(f"{lhs.name}_{inner.name}", f"{lhs.name}:{inner.key}", inner.params, inner.out_indices,
+                        False)
+    if isinstance(lhs, ir.Call) and lhs.bracket == "(" and _is_probability(lhs):
+        key = app_key(lhs)
+        if key is not None:
+            free = [v for v in application_variables(lhs) if _mentions(rhs, v)]
+            return Head(py_name(key), key, [], free, False)
+    if isinstance(lhs, ir.Call) and lhs.bracket == "(":
+        key = symbol_key(lhs.func)
+        if key is None:
+            return None
+        flat: list[ir.Node] = []
+        for a in lhs.args:
+            flat.extend(a.items if isinstance(a, ir.Chain) and set(a.rels) <= {"parallel", "mid"} else [a])
+        if not all(symbol_key(p) is not None for p in flat):
+            if any(isinstance(p, ir.Call) for p in flat):
+                # D_KL(q_φ(z|x) ‖ p(z)) = …: a named value, whose inputs are those of its right side
+                return Head(_head_name(key), key, [], [], False)
+            return None  # softmax((1/√2  0)) = …: an identity between computed sides
+        return Head(_head_name(key), key, flat, [], True)
+    if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Norm):
+        p = key_text(lhs.sub) or "2"
+        return Head(f"l{p}_norm", f"norm_{p}", [lhs.base.body], [], True)
+    if isinstance(lhs, ir.Norm):
+        return Head("l2_norm", "norm_2", [lhs.body], [], True)
+    if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Ident) and lhs.sub is not None and lhs.sup is None:
+        letters = _letters(lhs.sub)
+        if letters and all(_mentions(rhs, l) for l in letters):
+            return Head(py_name(lhs.base.key), lhs.base.key, [], letters, False)
+    key = symbol_key(lhs)
+    if key is not None:
+        return Head(py_name(key), key, [], [], False)
+    return None
+
+
+def _head_name(key: str) -> str:
+    return py_name(key)
+
+
+def _letters(sub: ir.Node) -> list[str]:
+    if isinstance(sub, ir.Ident) and len(sub.name) == 1:
+        return [sub.name]
+    if isinstance(sub, ir.Product) and all(isinstance(f, ir.Ident) and len(f.name) == 1 for f in sub.factors):
+        return [f.name for f in sub.factors]  # type: ignore[attr-defined]
+    if isinstance(sub, ir.Tuple) and all(isinstance(f, ir.Ident) for f in sub.items):
+        return [f.name for f in sub.items]  # type: ignore[attr-defined]
+    return []
+
+
+def _mentions(node: ir.Node, letter: str) -> bool:
+    return any(isinstance(n, ir.Ident) and n.key == letter for n in node.walk())
+
+
+def read_equation_file(path: str, text: str) -> EquationFile:
+    """Read an equation file's text. Never raises for bad LaTeX: see `.diagnostics`."""
+    try:
+        return FileReader(path, text).read()
+    except RecursionError:
+        return EquationFile(path, text, {}, [], [Diagnostic("latex-syntax", Range.of(0, 0),
+                                                            {"detail": "the equation is nested too deeply"})])

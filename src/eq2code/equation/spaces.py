@@ -1,0 +1,157 @@
+"""Reading declarations: `Q \\in \\mathbb{R}^{n \\times d_k}`, `T \\in \\mathbb{R}_{>0}`,
+`\\mathbf{p} \\in \\Delta^{K-1}`, `\\mathbf{y} \\in \\{0,1\\}^{N}`, `x_t \\in \\{1, \\ldots, V\\}`,
+`\\mathbf{y} \\in \\{\\mathbf{e}_1, \\ldots, \\mathbf{e}_C\\}` (one-hot) → (shape, Space).
+"""
+
+from __future__ import annotations
+
+from eq2code.equation.latex import ir
+from eq2code.equation.model import Shape, Space
+
+
+class NotASpace(Exception):
+    pass
+
+
+def key_text(node: ir.Node | None) -> str | None:
+    """Plain text of a name-like node: 'k', 'CE', 'theta', 'ij', '2'; None otherwise."""
+    if node is None:
+        return None
+    if isinstance(node, ir.Ident):
+        return node.name
+    if isinstance(node, ir.Num):
+        return node.text
+    if isinstance(node, ir.Product) and all(op is None for op in node.ops[1:]):
+        parts = [key_text(f) for f in node.factors]
+        if all(p is not None for p in parts):
+            return "".join(parts)  # type: ignore[arg-type]
+    if isinstance(node, ir.Group) and node.bracket == "(":
+        inner = key_text(node.body)
+        return None if inner is None else f"({inner})"  # x^{(i)}, W^{(l)}
+    if isinstance(node, ir.Special) and node.name in ("star", "prime"):
+        return {"star": "*", "prime": "'"}[node.name]
+    return None
+
+
+def size_of(node: ir.Node) -> object:
+    """A size in a shape: an int or a size name ('n', 'd_k')."""
+    if isinstance(node, ir.Num) and node.text.isdigit():
+        return int(node.text)
+    if isinstance(node, ir.Ident):
+        return node.name
+    if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.sup is None:
+        sub = key_text(node.sub)
+        if sub is not None:
+            return f"{node.base.name}_{sub}"
+    raise NotASpace("a size must be a number or a name")
+
+
+def shape_of(node: ir.Node) -> Shape:
+    """`n \\times d_k` → ('n', 'd_k'); `K` → ('K',); `h d_v \\times d` → ('h*d_v', 'd')."""
+    if not isinstance(node, ir.Product):
+        return (size_of(node),)
+    groups: list[list[ir.Node]] = [[]]
+    for op, f in zip(node.ops, node.factors):
+        if op == "times":
+            groups.append([])
+        elif op is not None:
+            raise NotASpace("a shape is sizes separated by \\times")
+        groups[-1].append(f)
+    return tuple(_product_size(g) for g in groups)
+
+
+def _product_size(factors: list[ir.Node]) -> object:
+    """A size written as a product of sizes (`h d_v`): the name 'h*d_v'."""
+    sizes = [size_of(f) for f in factors]
+    if len(sizes) == 1:
+        return sizes[0]
+    if all(isinstance(x, int) for x in sizes):
+        out = 1
+        for x in sizes:
+            out *= x  # type: ignore[operator]
+        return out
+    return "*".join(str(x) for x in sizes)
+
+
+def _simplex_size(node: ir.Node) -> object:
+    """Δ^{K-1} holds vectors of K entries."""
+    if isinstance(node, ir.Add) and len(node.terms) == 2 and node.terms[1][0] == "-" \
+            and isinstance(node.terms[1][1], ir.Num) and node.terms[1][1].text == "1":
+        return size_of(node.terms[0][1])
+    if isinstance(node, ir.Num) and node.text.isdigit():
+        return int(node.text) + 1
+    raise NotASpace("write the simplex as \\Delta^{K-1}")
+
+
+def _sub_condition(sub: ir.Node | None) -> Space | None:
+    """ℝ_{>0}, ℝ_{\\geq 0}, ℝ_+ → a space."""
+    if sub is None:
+        return None
+    if isinstance(sub, ir.Chain) and len(sub.rels) == 1 and isinstance(sub.items[0], ir.Empty):
+        rel = sub.rels[0]
+        bound = sub.items[1]
+        if isinstance(bound, ir.Num):
+            value = float(bound.text)
+            if rel == "gt":
+                return Space("positive" if value == 0 else "interval", low=value, closed=(False, True),
+                             latex=f"\\mathbb{{R}}_{{>{bound.text}}}")
+            if rel == "ge":
+                return Space("nonnegative" if value == 0 else "interval", low=value,
+                             latex=f"\\mathbb{{R}}_{{\\geq {bound.text}}}")
+    if isinstance(sub, ir.Add) and len(sub.terms) == 1 and isinstance(sub.terms[0][1], ir.Empty):
+        return Space("positive", low=0.0, closed=(False, True), latex="\\mathbb{R}_{+}")
+    raise NotASpace("a subscript on \\mathbb{R} must be a condition such as _{>0}")
+
+
+def _interval(items: list[ir.Node], brackets: str, latex: str) -> Space:
+    """(0,1), [0,1], and the half-open (0,1] and [0,1) (brackets "(]" / "[)")."""
+    lo, hi = (float(i.text) for i in items)  # type: ignore[union-attr]
+    closed = (brackets[0] == "[", brackets[-1] == "]")
+    return Space("interval", lo, hi, closed, latex)
+
+
+def _is_basis_vector(node: ir.Node) -> bool:
+    return isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.base.name == "e"
+
+
+def read_space(node: ir.Node, latex: str = "") -> tuple[Shape, Space]:
+    """Shape and space of the right side of a declaration. Raises NotASpace."""
+    base, sub, sup = node, None, None
+    if isinstance(node, ir.Script):
+        base, sub, sup = node.base, node.sub, node.sup
+    if isinstance(base, ir.Ident) and base.name == "Delta" and sup is not None:
+        return (_simplex_size(sup),), Space("simplex", 0.0, 1.0, latex=latex)
+    shape: Shape = shape_of(sup) if sup is not None else ()
+    if isinstance(base, ir.Ident) and base.style == "bb" and base.name == "R":
+        return shape, Space("real", latex=latex or "\\mathbb{R}") if sub is None else _sub_with_latex(sub, latex)
+    if isinstance(base, ir.Ident) and base.style == "bb" and base.name in ("N", "Z"):
+        return shape, Space("integer", low=0.0 if base.name == "N" else None, latex=latex)
+    if isinstance(base, ir.Tuple):
+        return _tuple_space(base, shape, latex)
+    if isinstance(base, ir.Group) and base.bracket == "(":  # (Δ^{V-1})^T: T rows on the simplex
+        inner_shape, inner = read_space(base.body, latex)
+        return shape + inner_shape, Space(inner.kind, inner.low, inner.high, inner.closed, latex, inner.size)
+    raise NotASpace("not a space eq2code knows")
+
+
+def _sub_with_latex(sub: ir.Node, latex: str) -> Space:
+    space = _sub_condition(sub)
+    assert space is not None
+    return Space(space.kind, space.low, space.high, space.closed, latex or space.latex)
+
+
+def _tuple_space(base: ir.Tuple, shape: Shape, latex: str) -> tuple[Shape, Space]:
+    items = base.items
+    nums = all(isinstance(i, ir.Num) for i in items)
+    if base.bracket == "\\{" and nums and [i.text for i in items] == ["0", "1"]:  # type: ignore[union-attr]
+        return shape, Space("binary", 0.0, 1.0, latex=latex)
+    if base.bracket in ("(", "[", "(]", "[)") and nums and len(items) == 2:
+        return shape, _interval(items, base.bracket, latex)
+    if base.bracket == "\\{" and len(items) == 3 and isinstance(items[1], ir.Special) \
+            and items[1].name in ("ldots", "cdots", "dots", "dotsc"):
+        first, last = items[0], items[2]
+        if _is_basis_vector(first) and _is_basis_vector(last):
+            return shape + (size_of(last.sub),), Space("onehot", latex=latex)  # type: ignore[union-attr]
+        if isinstance(first, ir.Num) and first.text in ("0", "1"):
+            return shape, Space("categorical", low=float(first.text), latex=latex, size=size_of(last))
+    raise NotASpace("not a set eq2code knows")

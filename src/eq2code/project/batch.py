@@ -1,0 +1,407 @@
+"""Many checks in one run: `eq2code check [PATH ...]` (spec §4, §6).
+
+discover the pairs (discovery) → read each equation file once (shared by every pair that
+uses it, through the JSON cache) → run the checks on a pool of worker threads, each
+driving its own sandboxed child → drop suppressed findings and report unused suppressions
+(suppress) → drop findings the baseline knows (baseline) → one report, in sorted order
+whatever order the workers finished in.
+
+Also the single pair `eq2code check EQ_FILE IMPL_FILE` goes through `run_one`, so that
+suppressions, the baseline, `--fail-on` and the CI formats work there too.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from eq2code.project.config import Config, ConfigError, load_config
+from eq2code.project.discovery import discover
+from eq2code.project.pairs import Pair, PairResult, display
+from eq2code.findings.model import Finding, Severity
+from eq2code.report.model import CheckRecord, Report
+from eq2code.base.span import Range
+
+
+@dataclass
+class Settings:
+    """What a run needs beyond the pairs: command line over `[tool.eq2code]` over defaults."""
+
+    lang: str | None = None
+    timeout: float = 10.0
+    seed: int = 0
+    fail_on: str = "error"
+    jobs: int = 1
+    no_exec: bool = False
+    memory_mb: int | None = None  # None: check.Options' default
+    maps: dict[str, str] = field(default_factory=dict)
+    function: str | None = None
+    baseline: Path | None = None
+    baseline_required: bool = False  # given on the command line: must exist
+    write_baseline: Path | None = None
+
+
+@dataclass
+class RunResult:
+    report: Report
+    exit_code: int
+    pairs: int
+    suppressed: int = 0
+    baselined: int = 0
+    baseline_written: int | None = None
+
+
+class RunError(Exception):
+    """A usage problem of a run (bad configuration, missing path or baseline): exit 2."""
+
+
+def default_jobs() -> int:
+    try:
+        n = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        n = os.cpu_count() or 1
+    return max(1, min(n, 16))
+
+
+def settings_from(args: Any, config: Config) -> Settings:
+    """Merge command-line arguments (None = not given) over the configuration."""
+    def given(name: str):
+        return getattr(args, name, None)
+
+    s = Settings()
+    s.lang = given("lang") or config.lang
+    timeout = given("timeout")
+    s.timeout = float(timeout) if timeout is not None else (config.timeout or 10.0)
+    seed = given("seed")
+    s.seed = int(seed) if seed is not None else (config.seed or 0)
+    s.fail_on = given("fail_on") or config.fail_on or "error"
+    jobs = given("jobs")
+    s.jobs = int(jobs) if jobs else (config.jobs or default_jobs())
+    s.no_exec = bool(given("no_exec"))
+    s.memory_mb = given("memory_mb")
+    s.function = given("function")
+    baseline = given("baseline")
+    if baseline:
+        s.baseline, s.baseline_required = Path(baseline), True
+    elif config.baseline is not None and config.baseline.is_file():
+        s.baseline = config.baseline
+    wb = given("write_baseline")
+    if wb is not None:
+        s.write_baseline = Path(wb) if wb else (config.baseline or Path("eq2code-baseline.json"))
+    return s
+
+
+def config_for(paths: list[str], explicit: str | None = None) -> Config:
+    start = Path(paths[0]) if paths else None
+    try:
+        return load_config(start, Path(explicit) if explicit else None)
+    except ConfigError as e:
+        raise RunError(str(e)) from None
+
+
+# ----------------------------------------------------------------------------- running
+
+
+def run_paths(paths: list[str], settings: Settings, config: Config,
+              load_equation: Callable[[str], Any]) -> RunResult:
+    """Discover the pairs under `paths` and check them all."""
+    try:
+        found = discover(paths, config)
+    except FileNotFoundError as e:
+        raise RunError(f"path not found: {e.args[0] if e.args else e}") from None
+    pairs = found.pairs
+    if settings.function:
+        pairs = [p for p in pairs if p.function in (None, settings.function)]
+        for p in pairs:
+            p.function = settings.function
+    return run_pairs(pairs, settings, load_equation)
+
+
+def run_pairs(pairs: list[Pair], settings: Settings, load_equation: Callable[[str], Any]) -> RunResult:
+    equations = _EquationStore(load_equation)
+    prepared = [(pair, equations.get(pair)) for pair in pairs]  # read each equation once, here
+    jobs = max(1, min(settings.jobs, len(prepared) or 1))
+    if jobs == 1:
+        results = [_check_pair(pair, eq, settings) for pair, eq in prepared]
+    else:
+        with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="eq2code-check") as pool:
+            results = list(pool.map(lambda item: _check_pair(item[0], item[1], settings), prepared))
+    return finish(results, settings)
+
+
+class _EquationStore:
+    """Equation files read once per run (the cache makes a re-read cheap across runs)."""
+
+    def __init__(self, load_equation: Callable[[str], Any]):
+        self.load = load_equation
+        self.files: dict[tuple, Any] = {}
+
+    def get(self, pair: Pair) -> Any:
+        if pair.problem is not None or pair.equation is None:
+            return None
+        if pair.docstring_text is not None:
+            key: tuple = ("docstring", os.path.abspath(pair.impl), pair.docstring_text)
+        else:
+            key = ("file", os.path.abspath(pair.equation))
+        if key not in self.files:
+            try:
+                if pair.docstring_text is not None:
+                    from eq2code.equation.cache import read_equation
+
+                    self.files[key] = read_equation(pair.equation, pair.docstring_text)
+                else:
+                    self.files[key] = self.load(pair.equation)
+            except Exception as e:  # a missing/unreadable file: a finding on this pair
+                self.files[key] = e
+        return self.files[key]
+
+
+def _check_pair(pair: Pair, eq_file: Any, settings: Settings) -> PairResult:
+    from eq2code.checking.check import Options, run_check
+
+    if pair.problem is not None or isinstance(eq_file, BaseException) or eq_file is None:
+        detail = pair.problem or _describe(eq_file)
+        f = Finding("equation-file", pair.impl, Range.of(pair.line, 0, pair.line, 0), {"detail": detail},
+                    rule=pair.rule, function=pair.function, expression=f"{pair.origin}:{pair.equation or pair.rule}")
+        rec = CheckRecord(pair.equation or "", pair.impl, pair.function, "error", [], settings.seed, pair.rule)
+        return PairResult(pair, rec, [f])
+    if pair.snippet is not None:  # code in a Markdown file or notebook (documents.py)
+        from eq2code.project.documents import check_pair
+
+        return check_pair(pair, eq_file, settings)
+    options = Options(function=pair.function, maps=dict(settings.maps), seed=settings.seed,
+                      timeout=settings.timeout, no_exec=settings.no_exec, rule=pair.rule, aliases=pair.aliases)
+    if settings.memory_mb is not None and hasattr(options, "memory_mb"):
+        options.memory_mb = settings.memory_mb
+    try:
+        result = run_check(eq_file, pair.impl, options)
+    except Exception as e:  # a fault of eq2code on this pair: reported, the run goes on
+        f = Finding("internal-error", pair.impl, Range.of(pair.line, 0, pair.line, 0),
+                    {"detail": f"{type(e).__name__}: {e}"}, rule=pair.rule, function=pair.function)
+        rec = CheckRecord(pair.equation or "", pair.impl, pair.function, "error", [], settings.seed, pair.rule)
+        return PairResult(pair, rec, [f])
+    findings = list(result.findings)
+    if pair.docstring_text is not None:
+        _relate_to_docstring(findings, eq_file)
+    return PairResult(pair, result.record, findings)
+
+
+def _relate_to_docstring(findings: list[Finding], eq_file: Any) -> None:
+    """A docstring's equation lives in the .py file itself, where `check` adds no related
+    location; point the function's findings at the docstring's equation."""
+    from eq2code.findings.model import Related
+
+    main = getattr(eq_file, "main", None)
+    if main is None:
+        return
+    inside = [(e.range.start.line, e.range.end.line) for e in eq_file.equations]
+    for f in findings:
+        if f.related or any(a <= f.range.start.line <= b for a, b in inside):
+            continue
+        f.related.append(Related(f.path, main.range, main.latex.strip()))
+
+
+def _describe(error: Any) -> str:
+    if error is None:
+        return "no equation file"
+    text = str(error) or type(error).__name__
+    return text
+
+
+# ----------------------------------------------------------------------------- after the checks
+
+
+def finish(results: list[PairResult], settings: Settings) -> RunResult:
+    """Suppressions, unused suppressions, the baseline, the exit status, one sorted report."""
+    from eq2code.project import baseline as baseline_mod
+    from eq2code.project import suppress
+
+    results = sorted(results, key=lambda r: r.pair.sort_key())
+    # suppressions, per file of the run
+    shown: dict[str, str] = {}  # normalised path → the path as the report shows it
+    for r in results:
+        # the files checked, and the files findings point into (a notebook snippet spans cells)
+        for path in (r.record.implementation, r.pair.equation, *sorted({f.path for f in r.findings})):
+            if path:
+                shown.setdefault(suppress.key(path), path)
+    comments = {k: suppress.read_suppressions(path) for k, path in sorted(shown.items())}
+    comments = {k: v for k, v in comments.items() if v}
+    kept_by_result: list[list[Finding]] = []
+    excused: list[bool] = []
+    suppressed = 0
+    seen: set[tuple] = set()
+    for r in results:
+        out = suppress.apply(r.findings, comments)
+        suppressed += len(out.suppressed)
+        excused.append(any(f.effective_severity == Severity.ERROR for f in out.suppressed))
+        unique = []
+        for f in out.kept:  # one equation file's problem is reported once, not once per pair
+            k = _identity(f)
+            if k not in seen:
+                seen.add(k)
+                unique.append(f)
+        kept_by_result.append(unique)
+    findings = [f for fs in kept_by_result for f in fs]
+    if not settings.no_exec:
+        judged = _judged(results, comments)
+        findings += suppress.unused([s for sups in comments.values() for s in sups if id(s) in judged])
+    written = None
+    if settings.write_baseline is not None:
+        written = baseline_mod.write(settings.write_baseline, findings)
+    baselined = 0
+    if settings.baseline is not None and settings.write_baseline is None:
+        try:
+            base = baseline_mod.read(settings.baseline)
+        except baseline_mod.BaselineError as e:
+            if settings.baseline_required:
+                raise RunError(str(e)) from None
+            base = None
+        if base is not None:
+            findings, known = base.filter(findings)
+            baselined = len(known)
+            excused = [ex or any(f.effective_severity == Severity.ERROR and f in known for f in r.findings)
+                       for ex, r in zip(excused, results)]
+    from eq2code.findings.messages import detect_lang
+
+    report = Report([r.record for r in results], findings, detect_lang(settings.lang))
+    code = exit_code(results, findings, excused, settings.fail_on)
+    if written is not None:
+        code = 0
+    return RunResult(report, code, len(results), suppressed, baselined, written)
+
+
+def _identity(f: Finding) -> tuple:
+    return (f.name, os.path.abspath(f.path), f.range, repr(sorted(f.params.items(), key=lambda kv: kv[0])))
+
+
+def _judged(results: list[PairResult], comments: dict[str, list]) -> set[int]:
+    """The suppressions this run can call unused: those inside a function whose check ran to
+    a verdict (pass or fail), those outside every function of a file with such a check, and
+    those of an equation file every check of which ran to a verdict. A suppression elsewhere
+    (a function this run did not check, e.g. pre-commit passed only an equation file) is
+    left alone."""
+    from eq2code.project.suppress import function_spans, key
+
+    judged: set[int] = set()
+    by_file: dict[str, list[PairResult]] = {}
+    for r in results:
+        for path in {r.record.implementation, r.pair.equation}:
+            if path:
+                by_file.setdefault(key(path), []).append(r)
+    for k, sups in comments.items():
+        rs = by_file.get(k, [])
+        done = [r for r in rs if r.record.verdict in ("pass", "fail")]
+        if not done:
+            continue
+        as_impl = [r for r in done if key(r.record.implementation) == k]
+        if not as_impl:  # an equation file: judged when every check using it finished
+            if len(done) == len(rs):
+                judged.update(id(s) for s in sups)
+            continue
+        spans = function_spans(rs[0].record.implementation)
+        checked = {r.record.function for r in as_impl}
+        for s in sups:
+            owners = [name for name, (a, b) in spans.items() if a <= s.line <= b]
+            if not owners or any(n in checked for n in owners):
+                judged.add(id(s))
+    return judged
+
+
+def exit_code(results: list[PairResult], findings: list[Finding], excused: list[bool], fail_on: str) -> int:
+    """1 when a finding at or above `fail_on` remains, or a check failed for a reason no
+    suppression or baseline entry accounts for; else 0."""
+    worst = Severity.WARNING if fail_on == "warning" else Severity.ERROR
+    if any(f.effective_severity <= worst for f in findings):
+        return 1
+    for r, ex in zip(results, excused):
+        if r.record.verdict in ("fail", "error") and not ex and not any(
+                f.effective_severity == Severity.ERROR for f in r.findings):
+            return 1
+    return 0
+
+
+def no_pairs_message(paths: list[str], config: Config) -> str:
+    where = ", ".join(paths) if paths else ", ".join(display(p) for p in (config.paths or [config.root]))
+    return (f"no equation–implementation pairs found under {where} (tag a function with "
+            f"'# eq2code: eq=PATH' or '# eq2code: rule=NAME', or see docs/ci.md)")
+
+
+# ----------------------------------------------------------------------------- command line glue
+
+
+def resolve_defaults(args: Any) -> Config:
+    """Fill the `check` options the command line left out (None) from `[tool.eq2code]`, and
+    keep the configuration on `args` for the rest of the run."""
+    config = config_for(list(getattr(args, "paths", []) or []), getattr(args, "config", None))
+    config.rule_dirs = list(config.rule_dirs) + [Path(d) for d in getattr(args, "rules_dir", []) or []]
+    if getattr(args, "lang", None) is None:
+        args.lang = config.lang
+    if getattr(args, "seed", None) is None:
+        args.seed = config.seed if config.seed is not None else 0
+    if getattr(args, "timeout", None) is None:
+        args.timeout = config.timeout if config.timeout is not None else 10.0
+    args.eq2code_config = config
+    return config
+
+
+def is_project_run(args: Any) -> bool:
+    """`check [PATH ...]` (discover pairs) rather than `check EQ_FILE IMPL_FILE`."""
+    paths = list(args.paths or [])
+    if getattr(args, "discover", False):
+        return True
+    if len(paths) == 2 and not any(Path(p).is_dir() for p in paths) \
+            and not all(p.endswith(".py") for p in paths) \
+            and not all(p.lower().endswith((".md", ".markdown", ".ipynb")) for p in paths):  # two documents
+        return False
+    return True
+
+
+def check_project(args: Any, load_equation: Callable[[str], Any], maps: dict[str, str]) -> int:
+    """`eq2code check [PATH ...]`: every pair found, one report."""
+    import sys
+
+    config = getattr(args, "eq2code_config", None) or resolve_defaults(args)
+    settings = settings_from(args, config)
+    settings.maps = maps
+    result = run_paths(list(args.paths or []), settings, config, load_equation)
+    _emit(args, result)
+    if result.pairs == 0 and args.format in ("text", "concise"):
+        print(f"eq2code: {no_pairs_message(list(args.paths or []), config)}", file=sys.stderr)
+    return result.exit_code
+
+
+def finish_single(args: Any, check_result: Any, equation: str, impl: str, rule: str | None = None) -> int:
+    """`check EQ_FILE IMPL_FILE` and `check --rule NAME IMPL_FILE`: the one check through the
+    same suppressions, baseline and `--fail-on` as a project run; prints the report."""
+    config = getattr(args, "eq2code_config", None) or resolve_defaults(args)
+    settings = settings_from(args, config)
+    pair = Pair(impl, check_result.record.function, equation, rule, "explicit")
+    result = finish([PairResult(pair, check_result.record, list(check_result.findings))], settings)
+    _emit(args, result)
+    return result.exit_code
+
+
+def _emit(args: Any, result: RunResult) -> None:
+    import sys
+
+    from eq2code.report.formats import render
+    from eq2code.report.formats.text import want_color
+
+    color = args.format == "text" and want_color(sys.stdout)
+    print(render(result.report, args.format, color=color))
+    if result.baseline_written is not None:
+        print(f"eq2code: wrote {result.baseline_written} finding(s) to the baseline "
+              f"{settings_path(args, result)}", file=sys.stderr)
+
+
+def settings_path(args: Any, result: RunResult) -> str:
+    config = getattr(args, "eq2code_config", None)
+    wb = getattr(args, "write_baseline", None)
+    if wb:
+        return wb
+    if config is not None and config.baseline is not None:
+        return display(config.baseline)
+    return "eq2code-baseline.json"

@@ -1,0 +1,186 @@
+"""Input generation (spec §2): seeded trials drawn from each symbol's space.
+
+Every size symbol gets a distinct value ≥ 2 in each trial (so transposes and axes cannot
+hide), trials use different sizes, values sit where every term matters, and scalar
+parameters stay away from their neutral value (a temperature of 1 hides temperature
+mistakes). Values are the equation's (1-based categories); `code_value` gives what the
+function receives (0-based).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from eq2code.equation.model import Equation, InputSpec
+
+SIZE_POOLS = ([2, 3, 4, 5, 6, 7], [3, 4, 5, 6, 7, 8], [4, 5, 7, 9, 11, 13])
+PARAMETER_VALUES = (0.5, 2.0, 1.7)  # away from the neutral 1 and from each other
+BATCH = (2,)
+
+
+@dataclass
+class Trial:
+    label: str  # "ordinary", "parameter", "batched"
+    form: str  # "core" | "batched"
+    sizes: dict[str, int]
+    values: dict[str, Any]  # by InputSpec.name, in the equation's terms
+    batch: tuple[int, ...] = ()
+    batched: tuple[str, ...] = ()  # inputs that carry the leading batch axes
+
+
+def size_names(eq: Equation) -> list[str]:
+    names: list[str] = []
+    for spec in eq.inputs:
+        dims = list(spec.shape)
+        if spec.role == "size":
+            dims.append(spec.sympy_name)
+        if spec.space.size is not None:
+            dims.append(spec.space.size)
+        for d in dims:
+            for part in (d.split("*") if isinstance(d, str) else []):  # h*d_v: both sizes
+                if part not in names and not part.isdigit():
+                    names.append(part)
+    for _, _, hi in eq.free_indices:  # hi is a plan: ["size", "K"] or ["num", 3.0]
+        if isinstance(hi, list) and hi and hi[0] == "size" and hi[1] not in names:
+            names.append(hi[1])
+    return names
+
+
+def _assign_sizes(names: list[str], pool: list[int], rng: np.random.Generator,
+                  smallest: bool = False) -> dict[str, int]:
+    """Distinct sizes from `pool` in a seeded order; `smallest` takes the pool's first values
+    (the first trial stays small, so counterexamples are easy to read)."""
+    chosen = list(rng.permutation(pool[: len(names)] if smallest else pool))[: len(names)]
+    while len(chosen) < len(names):
+        chosen.append(max(chosen) + 1 if chosen else 3)
+    return {n: int(v) for n, v in zip(names, chosen)}
+
+
+def size_value(d: object, sizes: dict[str, int]) -> int:
+    """A dimension's value: an int, a size name, or a product of sizes ('h*d_v')."""
+    if isinstance(d, int):
+        return d
+    out = 1
+    for part in str(d).split("*"):
+        out *= int(part) if part.isdigit() else sizes[part]
+    return out
+
+
+def _shape(spec: InputSpec, sizes: dict[str, int]) -> tuple[int, ...]:
+    return tuple(size_value(d, sizes) for d in spec.shape)
+
+
+def draw(spec: InputSpec, shape: tuple[int, ...], sizes: dict[str, int], rng: np.random.Generator,
+         parameter: float | None = None) -> Any:
+    """Values for one input from its space."""
+    kind = spec.space.kind
+    if spec.role == "size":
+        return sizes[spec.sympy_name]
+    if kind == "real":
+        return rng.normal(0.0, 1.5, size=shape) if shape else float(rng.normal(0.0, 1.5))
+    if kind in ("positive", "nonnegative"):
+        if not shape and parameter is not None:
+            return parameter
+        return rng.uniform(0.3, 3.0, size=shape) if shape else float(rng.uniform(0.3, 3.0))
+    if kind == "interval":
+        lo = spec.space.low if spec.space.low is not None else -3.0
+        hi = spec.space.high if spec.space.high is not None else lo + 6.0
+        pad = (hi - lo) * 0.05
+        return rng.uniform(lo + pad, hi - pad, size=shape) if shape else float(rng.uniform(lo + pad, hi - pad))
+    if kind == "simplex":
+        if not shape:
+            return 1.0
+        return rng.dirichlet(np.ones(shape[-1]), size=shape[:-1]) if len(shape) > 1 else rng.dirichlet(
+            np.ones(shape[-1]))
+    if kind == "binary":
+        values = rng.integers(0, 2, size=shape).astype(float)
+        if values.size >= 2:
+            flat = values.reshape(-1)
+            flat[0], flat[-1] = 0.0, 1.0
+        return values if shape else float(values)
+    if kind == "onehot":
+        k = shape[-1]
+        hot = rng.integers(0, k, size=shape[:-1])
+        return np.eye(k)[hot]
+    if kind == "categorical":
+        high = sizes.get(str(spec.space.size), 5) if spec.space.size is not None else 5
+        low = int(spec.space.low or 1)
+        return rng.integers(low, high + 1, size=shape).astype(float) if shape else float(rng.integers(low, high + 1))
+    if kind == "integer":
+        return rng.integers(1, 6, size=shape).astype(float) if shape else float(rng.integers(1, 6))
+    return rng.normal(size=shape) if shape else float(rng.normal())
+
+
+def code_value(spec: InputSpec, value: Any) -> Any:
+    """What the function receives: categories count from 0 in code."""
+    if spec.one_based:
+        return (np.asarray(value) - 1).astype(np.int64) if np.ndim(value) else int(value) - 1
+    if spec.space.kind in ("onehot", "binary") and np.ndim(value):
+        return np.asarray(value, dtype=float)
+    return value
+
+
+def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
+    """Ordinary trials with distinct sizes, one with scalar parameters off-neutral, one batched."""
+    rng = np.random.default_rng(seed)
+    names = size_names(eq)
+    trials = []
+    for k, pool in enumerate(SIZE_POOLS):
+        sizes = _assign_sizes(names, pool, rng, smallest=k == 0)
+        parameter = PARAMETER_VALUES[k]
+        values = {s.name: draw(s, _shape(s, sizes), sizes, rng, parameter) for s in eq.inputs}
+        trials.append(Trial("ordinary" if k < 2 else "parameter", "core", sizes, values))
+    if any(s.role == "array" or s.role == "scalar" for s in eq.inputs):
+        sizes = _assign_sizes(names, SIZE_POOLS[0], rng)
+        values, batched = {}, []
+        for s in eq.inputs:
+            if s.role == "size":
+                values[s.name] = sizes[s.sympy_name]
+            elif s.role == "array" or (s.role == "scalar" and _batchable_scalar(eq, s)):
+                values[s.name] = draw(s, BATCH + _shape(s, sizes), sizes, rng, None)
+                batched.append(s.name)
+            else:
+                values[s.name] = draw(s, _shape(s, sizes), sizes, rng, PARAMETER_VALUES[1])
+        trials.append(Trial("batched", "batched", sizes, values, batch=BATCH, batched=tuple(batched)))
+    trials.extend(_stress_trials(eq, trials[0], rng))
+    return trials
+
+
+def _stress_trials(eq: Equation, base: Trial, rng: np.random.Generator) -> list[Trial]:
+    """Stress profiles (spec §2): large-magnitude reals; exact zeros on the simplex boundary."""
+    out = []
+    reals = [s for s in eq.inputs if s.space.kind == "real" and (s.role == "array" or _batchable_scalar(eq, s))]
+    if reals:
+        values = dict(base.values)
+        for s in reals:  # scaled so the largest entry is ±1000: far past exp's float64 range
+            v = np.asarray(base.values[s.name], dtype=float)
+            peak = float(np.max(np.abs(v))) if v.size else 0.0
+            values[s.name] = v * (1000.0 / peak) if peak > 0 else v + 1000.0
+        out.append(Trial("large", "stress", base.sizes, values))
+    simplex = [s for s in eq.inputs if s.role == "array" and s.space.kind == "simplex"]
+    if simplex:
+        values = dict(base.values)
+        for s in simplex:
+            values[s.name] = _with_zeros(np.asarray(base.values[s.name]), rng)
+        out.append(Trial("zero", "stress", base.sizes, values))
+    return out
+
+
+def _with_zeros(p: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Half of each distribution's entries set to exactly 0 (at least one kept), renormalised."""
+    q = np.array(p, dtype=float)
+    flat = q.reshape(-1, q.shape[-1])
+    for row in flat:
+        k = row.size
+        zero = rng.permutation(k)[: max(1, k // 2)] if k > 1 else []
+        row[zero] = 0.0
+        row /= row.sum()
+    return flat.reshape(q.shape)
+
+
+def _batchable_scalar(eq: Equation, spec: InputSpec) -> bool:
+    """A scalar is batched only when it is the equation's only kind of input (σ(x) on arrays)."""
+    return all(s.role != "array" for s in eq.inputs) and spec.space.kind in ("real", "interval")

@@ -1,0 +1,3 @@
+"""Reports: the record of a run (`model`) and its output formats (`formats/`: text, JSON,
+SARIF, GitHub, concise, parse).
+"""

@@ -1,0 +1,74 @@
+"""Source lines for reporters: read each file once per report, and convert column units.
+
+Ranges store 0-based code-point columns; the text reporter needs display columns (a wide
+CJK character takes two cells) and the JSON reporter UTF-16 code units.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from eq2code.base.cells import shown_path, split_cell_path
+from eq2code.base.span import Position, Range
+
+TAB_WIDTH = 4
+
+
+class SourceLines:
+    """Lines of the files a report mentions; a missing or undecodable file has no lines."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, list[str] | None] = {}
+
+    def line(self, path: str, number: int) -> str | None:
+        """The 0-based line `number` of `path` without its line ending, or None."""
+        lines = self._lines(path)
+        if lines is None or not 0 <= number < len(lines):
+            return None
+        return lines[number]
+
+    def _lines(self, path: str) -> list[str] | None:
+        if path not in self._files:
+            self._files[path] = _read_lines(path)
+        return self._files[path]
+
+    def utf16_position(self, path: str, position: Position) -> dict[str, int]:
+        """An LSP position: 0-based line and character counted in UTF-16 code units."""
+        text = self.line(path, position.line) or ""
+        return {"line": position.line, "character": utf16_column(text, position.character)}
+
+    def utf16_range(self, path: str, rng: Range) -> dict[str, dict[str, int]]:
+        return {"start": self.utf16_position(path, rng.start),
+                "end": self.utf16_position(path, rng.end)}
+
+
+def _read_lines(path: str) -> list[str] | None:
+    if "#cell=" in path:  # a notebook cell (documents.py): its source's lines
+        from eq2code.base.cells import cell_source_lines
+
+        return cell_source_lines(path)
+    try:
+        text = Path(path).read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def utf16_column(text: str, column: int) -> int:
+    """UTF-16 code units before code-point `column` of `text` (past the end: one per column)."""
+    before = text[:column]
+    return column + sum(1 for ch in before if ord(ch) > 0xFFFF)
+
+
+def cell_width(ch: str) -> int:
+    """Terminal cells a character takes: wide/fullwidth 2, combining 0, tab TAB_WIDTH."""
+    if ch == "\t":
+        return TAB_WIDTH
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    return sum(cell_width(ch) for ch in text)
