@@ -118,8 +118,10 @@ def code_value(spec: InputSpec, value: Any) -> Any:
     """What the function receives: categories count from 0 in code."""
     if spec.one_based:
         return (np.asarray(value) - 1).astype(np.int64) if np.ndim(value) else int(value) - 1
-    if spec.space.kind in ("onehot", "binary") and np.ndim(value):
+    if spec.space.kind == "onehot" and np.ndim(value):
         return np.asarray(value, dtype=float)
+    if spec.space.kind == "binary" and np.ndim(value):  # 0/1 labels: integers, usable as indices too
+        return np.asarray(value, dtype=np.int64)
     return value
 
 
@@ -146,6 +148,9 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
                 values[s.name] = draw(s, _shape(s, sizes), sizes, rng, PARAMETER_VALUES[1])
         trials.append(Trial("batched", "batched", sizes, values, batch=BATCH, batched=tuple(batched)))
     trials.extend(_stress_trials(eq, trials[0], rng))
+    if trials[-1].form == "stress" and any(t.form == "batched" for t in trials):
+        batched = next(t for t in trials if t.form == "batched")
+        trials.extend(t for t in _stress_trials(eq, batched, rng) if t.label == "large")  # code only for batches
     return trials
 
 
@@ -159,7 +164,7 @@ def _stress_trials(eq: Equation, base: Trial, rng: np.random.Generator) -> list[
             v = np.asarray(base.values[s.name], dtype=float)
             peak = float(np.max(np.abs(v))) if v.size else 0.0
             values[s.name] = v * (1000.0 / peak) if peak > 0 else v + 1000.0
-        out.append(Trial("large", "stress", base.sizes, values))
+        out.append(Trial("large", "stress", base.sizes, values, batch=base.batch, batched=base.batched))
     simplex = [s for s in eq.inputs if s.role == "array" and s.space.kind == "simplex"]
     if simplex:
         values = dict(base.values)

@@ -21,6 +21,7 @@ class CallSpec:
     kwargs: dict[str, Argument] = field(default_factory=dict)
     ctor_args: list[Argument] = field(default_factory=list)
     ctor_kwargs: dict[str, Argument] = field(default_factory=dict)
+    construct: bool = True  # False for a @staticmethod: called on the class itself
     max_elements: int = 10_000_000  # a result larger than this is refused in the child
     trace: bool = False  # record the shapes of the function's locals line by line (child.ShapeTrace)
 

@@ -567,7 +567,9 @@ class Run:
         trace = ShapeTrace(self.user_file, self.npx) if call.get("trace") else None
         started = _perf_counter()
         try:  # converting may run user code too (a list subclass's __iter__)
-            if self.method is not None:  # Class.method: a fresh object per call
+            if self.method is not None and call.get("static"):  # a @staticmethod: on the class
+                target = getattr(function, self.method)
+            elif self.method is not None:  # Class.method: a fresh object per call
                 instance = function(*[self.load_value(ref) for ref in call.get("ctor_args", [])],
                                     **{k: self.load_value(ref) for k, ref in call.get("ctor_kwargs", {}).items()})
                 target = getattr(instance, self.method)

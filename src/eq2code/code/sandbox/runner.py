@@ -175,6 +175,8 @@ def _encode_call(request_dir: Path, index: int, call: CallSpec) -> dict:
     kwargs = {name: _encode_argument(request_dir, f"kwarg_{index}_{position}", value)
               for position, (name, value) in enumerate(call.kwargs.items())}
     encoded = {"args": args, "kwargs": kwargs, "max_elements": int(call.max_elements)}
+    if not call.construct:
+        encoded["static"] = True
     if call.ctor_args or call.ctor_kwargs:
         encoded["ctor_args"] = [_encode_argument(request_dir, f"carg_{index}_{position}", value)
                                 for position, value in enumerate(call.ctor_args)]
