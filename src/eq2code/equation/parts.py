@@ -1,6 +1,6 @@
 """The parts of an equation: its operations with their LaTeX, for `explain` and diagnosis.
 
-Each part is a plain dict `{"op": kind, "latex": "…", "detail": "…"}` with kind one of
+Each part is a `model.Part`, a plain dict `{"op": kind, "latex": "…", "detail": "…"}` with kind one of
 exp, log, sqrt, power, sum, prod, max, min, argmax, argmin, matmul, transpose, softmax,
 divide, abs, sigmoid, tanh, negate — in the order a reader meets them (outside in).
 """
@@ -12,6 +12,7 @@ from typing import Any
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
+from eq2code.equation.model import Part
 from eq2code.equation.sympy_ext import Apply, Reduce, Softmax, sigmoid
 
 
@@ -31,8 +32,8 @@ def latex(e: Any, names: dict[str, str] | None = None) -> str:
         return str(e)
 
 
-def equation_parts(expr: Any, names: dict[str, str] | None = None) -> list[dict[str, str]]:
-    parts: list[dict[str, str]] = []
+def equation_parts(expr: Any, names: dict[str, str] | None = None) -> list[Part]:
+    parts: list[Part] = []
 
     def _latex(e: Any) -> str:
         return latex(e, names)
@@ -43,7 +44,7 @@ def equation_parts(expr: Any, names: dict[str, str] | None = None) -> list[dict[
         key = (op, _latex(e))
         if key not in seen:
             seen.add(key)
-            parts.append({"op": op, "latex": key[1], "detail": detail})
+            parts.append(Part(op=op, latex=key[1], detail=detail))
 
     def walk(e: Any) -> None:
         if isinstance(e, Softmax):
