@@ -14,16 +14,24 @@ from typing import Any
 
 import numpy as np
 
+from eq2code.base.span import Range
+from eq2code.code.loader import (
+    FunctionInfo,
+    Mapping,
+    ModuleInfo,
+    PythonSyntaxError,
+    find_function,
+    map_arguments,
+    param_aliases,
+    read_module,
+)
+from eq2code.code.sandbox.api import CallResult, CallSpec, RunOutcome
+from eq2code.equation.model import Equation, EquationFile
+from eq2code.findings.model import Finding, Related, Severity
 from eq2code.reference.compare import compare, shape_names, short
 from eq2code.reference.evaluate import EvaluationError, evaluate
-from eq2code.findings.model import Finding, Related, Severity
 from eq2code.reference.inputs import Trial, code_value, make_trials
-from eq2code.code.loader import (FunctionInfo, Mapping, ModuleInfo, PythonSyntaxError, find_function, map_arguments,
-                     param_aliases, read_module)
-from eq2code.equation.model import Equation, EquationFile
 from eq2code.report.model import CheckRecord
-from eq2code.code.sandbox.api import CallResult, CallSpec, RunOutcome
-from eq2code.base.span import Range
 
 
 @dataclass
@@ -200,7 +208,8 @@ class Check:
             self.add("timeout", self.impl_path, at,
                      seconds=f"{self.options.timeout:g}", phase=outcome.phase or "call")
         elif outcome.status == "import-error":
-            name = "python-syntax" if outcome.exc_type in ("SyntaxError", "IndentationError", "TabError") else "exception"
+            syntax = outcome.exc_type in ("SyntaxError", "IndentationError", "TabError")
+            name = "python-syntax" if syntax else "exception"
             self.add(name, self.impl_path, at, type=outcome.exc_type, detail=outcome.exc_message,
                      form="module import")
         elif outcome.status == "function-not-found":
@@ -518,7 +527,7 @@ class Check:
         # the clearest problem: exceptions and shapes first, then the smallest counterexample
         rank = {"exception": 0, "no-return": 0, "wrong-type": 0, "resource-limit": 0, "wrong-shape": 1,
                 "nonfinite-output": 2, "numeric-mismatch": 3}
-        trial, (name, params, where, _) = min(failing, key=lambda tp: (rank.get(tp[1][0], 9), self._size_of(tp[0])))
+        _trial, (name, params, where, _) = min(failing, key=lambda tp: (rank.get(tp[1][0], 9), self._size_of(tp[0])))
         self.add(name, self.impl_path, where, **params)
 
 

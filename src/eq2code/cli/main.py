@@ -11,7 +11,6 @@ import argparse
 import json
 import sys
 import traceback
-from pathlib import Path
 
 from eq2code.base.files import FileProblem, read_text
 from eq2code.base.version import __version__
@@ -34,7 +33,8 @@ def _memory_mb(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="eq2code", description="Check that NumPy code computes what a LaTeX equation says.")
+    p = argparse.ArgumentParser(prog="eq2code",
+                                description="Check that NumPy code computes what a LaTeX equation says.")
     p.add_argument("--version", action="version", version=f"eq2code {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -212,8 +212,8 @@ def _options(args, rule):
 
 def _check_pair(args) -> int:
     """`check EQ_FILE IMPL_FILE` or `check --rule NAME IMPL_FILE`."""
-    from eq2code.project.batch import finish_single  # suppressions, baseline, --fail-on; prints the report
     from eq2code.checking.check import run_check
+    from eq2code.project.batch import finish_single  # suppressions, baseline, --fail-on; prints the report
 
     eq_path, impl_path, rule = _pair_paths(args, "check")
     _read_text(impl_path, "implementation file")

@@ -762,8 +762,9 @@ def _make_visitor(cst: Any) -> type:
                 return
             last = written.rsplit(".", 1)[-1]
             if _SOFTMAX_NAME.match(last) or canonical == "scipy.special.softmax":
+                axis = self.arg(node, 1, "axis")
                 self.add("softmax", node, fn="softmax", name=written, args=(first_text,), names=first_names,
-                         axis=self.axis_value(self.arg(node, 1, "axis")), axis_given=self.arg(node, 1, "axis") is not None)
+                         axis=self.axis_value(axis), axis_given=axis is not None)
                 return
             if canonical in ("numpy.tanh", "math.tanh"):
                 self.add("tanh", node, fn="tanh", name=written, args=(first_text,), names=first_names)
@@ -886,7 +887,7 @@ def _make_visitor(cst: Any) -> type:
                     red = self.reduced.get(red_node.value)
                 if red is None or not red.axis_given or red.axis is None or red.keepdims is not False:
                     continue
-                if red.axis == 0 or red.fn in ("norm",) and red.axis is None:
+                if red.axis == 0 or (red.fn in ("norm",) and red.axis is None):
                     continue
                 other_text = self.code(other)
                 other_names = set(self.names(other))

@@ -10,7 +10,8 @@ inputs as the code. A mutant is `{"name", "part", "detail", "plan"}`; value muta
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
@@ -151,7 +152,7 @@ def _global(expr: Any, inputs: list[InputSpec]) -> Iterator[tuple[str, Any, str]
         yield "missing-operation", expr.replace(sympy.exp, lambda x: x), "\\exp"
     if expr.atoms(sympy.log):
         for base in (2, 10):
-            yield "wrong-log-base", expr.replace(sympy.log, lambda x, *b: sympy.log(x) / sympy.log(base)), \
+            yield "wrong-log-base", expr.replace(sympy.log, lambda x, *b, base=base: sympy.log(x) / sympy.log(base)), \
                 f"\\log (base {base})"
     for spec in inputs:
         if spec.role != "scalar":
@@ -222,7 +223,8 @@ def make_variants(expr: Any) -> list[dict]:
     out = []
     for eps in EPSILONS:
         e = sympy.Float(eps)
-        for how, fn in (("+", lambda x, *b: sympy.log(x + e, *b)), ("clip", lambda x, *b: sympy.log(sympy.Max(x, e), *b))):
+        for how, fn in (("+", lambda x, *b, e=e: sympy.log(x + e, *b)),
+                        ("clip", lambda x, *b, e=e: sympy.log(sympy.Max(x, e), *b))):
             try:
                 plan = compile_expr(expr.replace(sympy.log, fn))
             except (CompileError, TypeError, ValueError):

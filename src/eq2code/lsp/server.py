@@ -106,11 +106,11 @@ def check_text(path: str, text: str, job: Job | None = None, *, lang: str | None
 
     Runs in a worker thread of the server; the user's code runs in sandbox children that
     `job.cancel()` kills."""
-    from eq2code.project.batch import Settings, config_for, run_pairs
+    from eq2code.code.sandbox.runner import child_observer
     from eq2code.equation.cache import load_equation as _load_equation
+    from eq2code.project.batch import Settings, config_for, run_pairs
     from eq2code.project.discovery import pairs_of
     from eq2code.project.documents import document_pairs, is_document
-    from eq2code.code.sandbox.runner import child_observer
 
     job = job or Job()
     if job.cancelled:
@@ -160,8 +160,8 @@ def _read(path: str) -> str | None:
 def _own(findings: list[Any], pairs: list[Any], target: str, checked: str, text: str) -> Outcome:
     """Findings in the document's coordinates: the copy's path → the document's; a finding in
     another file → on the line of the tag or `def` that pairs it, pointing at that file."""
-    from eq2code.findings.model import Related
     from eq2code.base.span import Range
+    from eq2code.findings.model import Related
 
     out = Outcome()
     anchors: dict[str | None, int] = {}

@@ -13,17 +13,18 @@ suppressions, the baseline, `--fail-on` and the CI formats work there too.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from eq2code.base.span import Range
+from eq2code.findings.model import Finding, Severity
 from eq2code.project.config import Config, ConfigError, load_config
 from eq2code.project.discovery import discover
 from eq2code.project.pairs import Pair, PairResult, display
-from eq2code.findings.model import Finding, Severity
 from eq2code.report.model import CheckRecord, Report
-from eq2code.base.span import Range
 
 
 @dataclass
@@ -352,11 +353,10 @@ def is_project_run(args: Any) -> bool:
     paths = list(args.paths or [])
     if getattr(args, "discover", False):
         return True
-    if len(paths) == 2 and not any(Path(p).is_dir() for p in paths) \
-            and not all(p.endswith(".py") for p in paths) \
-            and not all(p.lower().endswith((".md", ".markdown", ".ipynb")) for p in paths):  # two documents
-        return False
-    return True
+    one_pair = len(paths) == 2 and not any(Path(p).is_dir() for p in paths) \
+        and not all(p.endswith(".py") for p in paths) \
+        and not all(p.lower().endswith((".md", ".markdown", ".ipynb")) for p in paths)  # two documents
+    return not one_pair
 
 
 def check_project(args: Any, load_equation: Callable[[str], Any], maps: dict[str, str]) -> int:

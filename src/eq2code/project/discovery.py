@@ -28,12 +28,11 @@ from __future__ import annotations
 import ast
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from eq2code.project.config import SKIP_DIRS, Config
-from eq2code.project.pairs import Pair, RuleRef, _abs, display, find_rule
+from eq2code.project.pairs import Pair, _abs, display, find_rule
 
 _TAG_LINE = re.compile(r"#\s*eq2code:\s*(rule|eq)\s*=\s*(\S+)")
 _MATH_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.\s+math::[ \t]*(?P<rest>.*)$")

@@ -42,7 +42,6 @@ assigns the script's output.
 from __future__ import annotations
 
 import ast
-import json
 import os
 import re
 import shutil
@@ -51,7 +50,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from eq2code.base.cells import cell_path, cell_source_lines, shown_path, split_cell_path
+from eq2code.base.cells import cell_path
 from eq2code.base.span import Position, Range
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".ipynb")
@@ -712,10 +711,10 @@ def _join(lines: list[str]) -> str:
 def check_pair(pair: Any, eq_file: Any, settings: Any) -> Any:
     """Check one document pair (batch.py calls this for `pair.snippet`); returns a PairResult
     whose findings and record point into the document."""
-    from eq2code.project.pairs import PairResult
     from eq2code.checking.check import Options, run_check
-    from eq2code.findings.model import Finding
     from eq2code.code.loader import param_aliases
+    from eq2code.findings.model import Finding
+    from eq2code.project.pairs import PairResult
     from eq2code.report.model import CheckRecord
 
     snippet: Snippet = pair.snippet

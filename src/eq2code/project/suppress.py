@@ -23,8 +23,8 @@ import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eq2code.findings.model import Finding, kind
 from eq2code.base.span import Range
+from eq2code.findings.model import Finding, kind
 
 _IGNORE = re.compile(r"(?:#|%)\s*eq2code:\s*ignore\[(?P<names>[^\]]*)\]")
 

@@ -362,7 +362,7 @@ def _array_from_sequence(value, npx: Numpy):
     try:
         return npx.asarray(value)
     except (ValueError, TypeError) as exc:  # ragged nesting, odd elements
-        raise Refused("wrong-type", f"the list is not a regular array: {_safe_str(exc)}")
+        raise Refused("wrong-type", f"the list is not a regular array: {_safe_str(exc)}") from exc
 
 
 # ----------------------------------------------------------------------------- shape trace
@@ -381,7 +381,7 @@ class ShapeTrace:
     a frame's locals in a dict, so ``ndarray.resize`` with its reference check can refuse).
     """
 
-    def __init__(self, user_file: str, npx: "Numpy") -> None:
+    def __init__(self, user_file: str, npx: Numpy) -> None:
         self.user_file = user_file
         self.npx = npx
         self.records: list = []
@@ -446,9 +446,9 @@ class ShapeTrace:
     def note_changes(self, line: int, before: dict, after: dict) -> None:
         for name, (ident, shape, copy) in after.items():
             old = before.get(name)
-            if old is not None and old[0] == ident and old[1] == shape:
-                if copy is None or old[2] is None or self.same(old[2], copy):
-                    continue
+            unchanged = old is not None and old[0] == ident and old[1] == shape
+            if unchanged and (copy is None or old[2] is None or self.same(old[2], copy)):
+                continue
             self.add(line, name, shape)
 
     def same(self, a, b) -> bool:

@@ -11,12 +11,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from eq2code.base.version import __version__
-from eq2code.findings.model import Finding, Fix
-from eq2code.findings.messages import render_help, render_message
-from eq2code.report.model import Report
 from eq2code.base.cells import split_cell_path as split_cell
+from eq2code.base.version import __version__
+from eq2code.findings.messages import render_help, render_message
+from eq2code.findings.model import Finding, Fix
 from eq2code.report.formats.source import SourceLines
+from eq2code.report.model import Report
 
 
 def render(report: Report, *, color: bool = False) -> str:
