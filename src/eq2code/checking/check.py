@@ -28,7 +28,7 @@ from eq2code.code.loader import (
 from eq2code.code.sandbox.api import CallResult, CallSpec, RunOutcome
 from eq2code.equation.model import Equation, EquationFile
 from eq2code.findings.model import Finding, Related, Severity
-from eq2code.reference.compare import compare, shape_names, short
+from eq2code.reference.compare import Problem, compare, shape_names, short
 from eq2code.reference.evaluate import EvaluationError, evaluate
 from eq2code.reference.inputs import Trial, code_value, make_trials
 from eq2code.report.model import CheckRecord
@@ -440,14 +440,14 @@ class Check:
 
     def _batch_note(self, eq: Equation, batched, problems, func: FunctionInfo) -> None:
         for (t, _, r), p in zip(batched, problems):
-            if p is not None and p[0] in ("numeric-mismatch", "wrong-shape", "nonfinite-output"):
+            if p is not None and p.name in ("numeric-mismatch", "wrong-shape", "nonfinite-output"):
                 if self._reduces_batch_axis(eq, t, r):
                     got = ("works along axis 0, the batch axis; the equation's index runs over the last "
                            "axis — count it from the end: axis=-1, keepdims=True")
                     where = self._locate("wrong-reduction-axis", func)
                 else:
-                    got = f"returns shape {p[1]['actual']} instead of {p[1]['expected']}" \
-                        if p[0] == "wrong-shape" else "returns values that differ from the equation's"
+                    got = f"returns shape {p.params['actual']} instead of {p.params['expected']}" \
+                        if p.name == "wrong-shape" else "returns values that differ from the equation's"
                     where = func.range
                 self.add("batch-inconsistent", self.impl_path, where,
                          detail=f"with a leading batch axis of size {t.batch[0]} it {got}")
@@ -474,23 +474,23 @@ class Check:
         return compare(alt, result.value, trial.sizes, "", result.dtype) is None
 
     def _problem(self, eq: Equation, func: FunctionInfo, trial: Trial, expected: np.ndarray,
-                 result: CallResult) -> tuple[str, dict, Range, float] | None:
+                 result: CallResult) -> Problem | None:
         form = self._form_text(trial)
         if result.status == "exception":
-            return ("exception", {"type": result.exc_type, "detail": result.exc_message, "form": form},
-                    self._user_range(result.lineno, result.col, result.end_col, func), 1e300)
+            return Problem("exception", {"type": result.exc_type, "detail": result.exc_message, "form": form},
+                           1e300, self._user_range(result.lineno, result.col, result.end_col, func))
         if result.status == "no-return":
-            return ("no-return", {}, func.range, 1e300)
+            return Problem("no-return", {}, 1e300, func.range)
         if result.status == "too-large":  # refused in the child: never written, never loaded
-            return ("resource-limit", {"resource": "result size", "detail": result.exc_message},
-                    func.range, 1e300)
-        if result.status == "wrong-type":
+            return Problem("resource-limit", {"resource": "result size", "detail": result.exc_message},
+                           1e300, func.range)
+        if result.status == "wrong-type" or result.value is None:
             detail = "" if result.exc_message.endswith("is not a number or an array") else result.exc_message
-            return ("wrong-type", {"type": result.result_type or "an unreadable value", "detail": detail},
-                    func.range, 1e300)
+            return Problem("wrong-type", {"type": result.result_type or "an unreadable value", "detail": detail},
+                           1e300, func.range)
         exp_shape = shape_names(tuple(trial.batch) + tuple(eq.output_shape)) if not trial.batch else \
             shape_names(("batch",) + tuple(eq.output_shape))
-        problem = compare(expected, result.value, trial.sizes, exp_shape, result.dtype)  # type: ignore[arg-type]
+        problem = compare(expected, result.value, trial.sizes, exp_shape, result.dtype)
         if problem is None:
             if result.dtype in ("float32", "float16") and trial.form == "core" and not any(
                     f.name == "float32-output" for f in self.findings):
@@ -501,7 +501,7 @@ class Check:
         if problem.name == "numeric-mismatch":
             params["inputs"] = self._inputs_text(eq, trial)
             params["seed"] = str(self.options.seed)
-        return (problem.name, params, func.range, problem.score + self._size_of(trial) * 1e-9)
+        return Problem(problem.name, params, problem.score + self._size_of(trial) * 1e-9, func.range)
 
     def _form_text(self, trial: Trial) -> str:
         sizes = ", ".join(f"{k}={v}" for k, v in trial.sizes.items())
@@ -527,8 +527,8 @@ class Check:
         # the clearest problem: exceptions and shapes first, then the smallest counterexample
         rank = {"exception": 0, "no-return": 0, "wrong-type": 0, "resource-limit": 0, "wrong-shape": 1,
                 "nonfinite-output": 2, "numeric-mismatch": 3}
-        _trial, (name, params, where, _) = min(failing, key=lambda tp: (rank.get(tp[1][0], 9), self._size_of(tp[0])))
-        self.add(name, self.impl_path, where, **params)
+        _trial, problem = min(failing, key=lambda tp: (rank.get(tp[1].name, 9), self._size_of(tp[0])))
+        self.add(problem.name, self.impl_path, problem.where or func.range, **problem.params)
 
 
 def run_check(eq_file: EquationFile, impl_path: str, options: Options) -> CheckResult:

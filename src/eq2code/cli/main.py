@@ -11,11 +11,15 @@ import argparse
 import json
 import sys
 import traceback
+from typing import TYPE_CHECKING
 
 from eq2code.base.files import FileProblem, read_text
 from eq2code.base.version import __version__
 from eq2code.equation.cache import load_equation
 from eq2code.equation.model import EquationFile
+
+if TYPE_CHECKING:
+    from eq2code.equation.rulebook import Rule
 
 FORMATS_CHECK = ("text", "json", "sarif", "github", "concise")
 FORMATS_PARSE = ("text", "json")
@@ -181,7 +185,7 @@ def _check(args) -> int:
         raise UsageError(str(e)) from None
 
 
-def _pair_paths(args, command: str) -> tuple[str, str, object]:
+def _pair_paths(args, command: str) -> tuple[str, str, Rule | None]:
     """EQ_FILE and IMPL_FILE of `check`/`explain` (in either order), or the rule's file with
     `--rule NAME IMPL_FILE`; the third value is the rule (or None)."""
     if getattr(args, "rule", None):

@@ -38,7 +38,9 @@ import os
 import sys
 import time
 import traceback
+import types
 
+resource: types.ModuleType | None
 try:
     import resource
 except ImportError:  # not POSIX: no limits beyond the parent's wall clock
@@ -90,6 +92,8 @@ def apply_limits(limits: dict) -> None:
 
 
 def _lower_limit(kind: int, value: int) -> None:
+    if resource is None:
+        return
     _soft, hard = resource.getrlimit(kind)
     if hard != resource.RLIM_INFINITY:
         value = min(value, hard)
@@ -446,8 +450,8 @@ class ShapeTrace:
     def note_changes(self, line: int, before: dict, after: dict) -> None:
         for name, (ident, shape, copy) in after.items():
             old = before.get(name)
-            unchanged = old is not None and old[0] == ident and old[1] == shape
-            if unchanged and (copy is None or old[2] is None or self.same(old[2], copy)):
+            if old is not None and old[0] == ident and old[1] == shape \
+                    and (copy is None or old[2] is None or self.same(old[2], copy)):
                 continue
             self.add(line, name, shape)
 
@@ -520,9 +524,11 @@ class Run:
             loader = importlib.machinery.SourceFileLoader(MODULE_NAME, self.user_file)
             spec = importlib.util.spec_from_file_location(MODULE_NAME, self.user_file,
                                                           loader=loader)
+            if spec is None:
+                raise ImportError(f"cannot load {self.user_file}")
             module = importlib.util.module_from_spec(spec)
             sys.modules[MODULE_NAME] = module
-            spec.loader.exec_module(module)
+            loader.exec_module(module)
         except MemoryError as exc:
             self.stop_on(exc, "import")
         except Exception as exc:

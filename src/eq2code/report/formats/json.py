@@ -43,7 +43,7 @@ def _uri(path: str) -> str:
 def _diagnostic(finding: Finding, lang: str, sources: SourceLines) -> dict[str, Any]:
     help_text = render_help(finding, lang)
     file, cell = split_cell(finding.path)  # a notebook cell: path and URI of the notebook, `data.cell`
-    diagnostic = {
+    diagnostic: dict[str, Any] = {
         "path": file,
         "uri": _uri(finding.path),
         "range": sources.utf16_range(finding.path, finding.range),
