@@ -10,6 +10,7 @@ inputs as the code. A mutant is `{"name", "part", "detail", "plan"}`; value muta
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -20,6 +21,8 @@ from eq2code.equation.model import InputSpec
 from eq2code.equation.parts import latex
 from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.sympy_ext import Apply, ArraySlice, Softmax, SoftmaxFirstAxis
+
+log = logging.getLogger(__name__)
 
 # When several mutants give the same output, the first name in this order wins.
 PRIORITY = [
@@ -69,7 +72,8 @@ def _local(expr: Any, inputs: list[InputSpec], sizes: list[sympy.Symbol]) -> Ite
 def _replace(expr: Any, old: Any, new: Any) -> Any:
     try:
         return expr.xreplace({old: new})
-    except Exception:
+    except Exception:  # SymPy refuses this replacement (shapes, assumptions): no such mutant
+        log.debug("mutant %s → %s not built", old, new, exc_info=True)
         return None
 
 
@@ -186,7 +190,8 @@ def _symmetric(expr: Any, a: str, b: str) -> bool:
                 mapping[s] = sympy.Symbol(other, **s.assumptions0)
     try:
         return expr.xreplace(mapping) == expr  # products and sums are canonical: p·f = f·p
-    except Exception:
+    except Exception:  # SymPy cannot build the swapped expression: not symmetric as far as we know
+        log.debug("swap symmetry of %s not decided", expr, exc_info=True)
         return False
 
 

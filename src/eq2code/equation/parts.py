@@ -7,6 +7,7 @@ divide, abs, sigmoid, tanh, negate — in the order a reader meets them (outside
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import sympy
@@ -14,6 +15,8 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 
 from eq2code.equation.model import Part
 from eq2code.equation.sympy_ext import Apply, Reduce, Softmax, sigmoid
+
+log = logging.getLogger(__name__)
 
 
 def latex(e: Any, names: dict[str, str] | None = None) -> str:
@@ -29,6 +32,7 @@ def latex(e: Any, names: dict[str, str] | None = None) -> str:
                     mapping[b.label] = names[b.label.name]
         return sympy.latex(e, symbol_names=mapping) if mapping else sympy.latex(e)
     except Exception:  # a printer gap must not break a check
+        log.debug("no LaTeX for %s", type(e).__name__, exc_info=True)
         return str(e)
 
 

@@ -8,6 +8,7 @@ shapes in size names. Problems become `Diagnostic`s; nothing here raises to the 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TypeGuard
 
@@ -38,6 +39,8 @@ from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, read_space
 from eq2code.equation.symbols import symbol_key
+
+log = logging.getLogger(__name__)
 
 DEFINING = {"eq", "defeq", "leftarrow"}
 STATEMENT_RELS = {
@@ -269,6 +272,7 @@ class FileReader:
             eq.checkable, eq.reason = False, "the equation is nested too deeply"
             self.diag("latex-syntax", clause.block, clause.node.span, detail=eq.reason)
         except Exception as e:  # a fault of eq2code: one equation's finding, not a crash
+            log.debug("lowering %r failed", clause.latex, exc_info=True)
             eq.checkable, eq.reason = False, f"eq2code could not read this equation ({type(e).__name__}: {e})"
             self.diag("internal-error", clause.block, clause.node.span, detail=eq.reason)
 
