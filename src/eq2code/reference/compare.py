@@ -13,8 +13,6 @@ from typing import Any
 
 import numpy as np
 
-from eq2code.base.span import Range
-
 RTOL = 1e-6
 RTOL_FLOAT32 = 2e-4
 ATOL_SCALE = 1e-12  # times the largest |reference| entry: float64 rounding, nothing more
@@ -25,7 +23,6 @@ class Problem:
     name: str  # wrong-shape | nonfinite-output | numeric-mismatch
     params: dict[str, Any] = field(default_factory=dict)
     score: float = 0.0  # how far off (for choosing the clearest counterexample)
-    where: Range | None = None  # the code the problem points at (the checker sets it)
 
 
 def shape_text(shape: tuple[int, ...], sizes: dict[str, int]) -> str:
