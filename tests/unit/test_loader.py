@@ -78,9 +78,15 @@ def test_missing_and_extra_parameters():
     f = module("def attention(Q, K): pass\n").functions[0]
     m = map_arguments(f, ATTN, {})
     assert not m.ok and [s.name for s in m.unmapped_inputs] == ["V"]
+    f = module("def attention(Q, K, V, extra): pass\n").functions[0]
+    m = map_arguments(f, ATTN, {})
+    assert not m.ok and m.unmapped_params == ["extra"]
+
+
+def test_conventional_parameters_are_inferred():
     f = module("def attention(Q, K, V, mask): pass\n").functions[0]
     m = map_arguments(f, ATTN, {})
-    assert not m.ok and m.unmapped_params == ["mask"]
+    assert m.ok and m.inferred == {"mask": None} and "inferred-parameter" in m.conventions
 
 
 def test_params_metadata_aliases():
