@@ -18,6 +18,7 @@ from eq2code.checking import evidence
 from eq2code.checking.context import CheckContext
 from eq2code.checking.options import CheckResult
 from eq2code.checking.prepare import math_values
+from eq2code.checking.run import report_failure
 from eq2code.code.sandbox.api import CallResult, RunOutcome
 from eq2code.code.static import locate
 from eq2code.diagnosis.naming import name_the_mistake
@@ -26,7 +27,6 @@ from eq2code.findings.model import Severity
 from eq2code.reference.compare import compare, shape_names
 from eq2code.reference.evaluate import EvaluationError, evaluate
 from eq2code.reference.inputs import Trial
-from eq2code.checking.run import report_failure
 
 VARIANT_RTOL = 1e-5  # an accepted ε variant whose ε sits a little elsewhere (a helper, after a gather)
 EPSILON_RTOL = 1e-4  # how far an ε such as 1e-7 inside a log moves a value (relative), at most
@@ -272,7 +272,8 @@ def report_core(ctx: CheckContext, core: list[TrialRun], problems: list[TrialPro
 # ----------------------------------------------------------------------------- naming the mistake
 
 
-def _runs_with_values(eq: Equation, core: list[TrialRun]) -> list[tuple[dict[str, Any], dict[str, int], np.ndarray, str]]:
+def _runs_with_values(eq: Equation,
+                      core: list[TrialRun]) -> list[tuple[dict[str, Any], dict[str, int], np.ndarray, str]]:
     return [(math_values(eq, r.trial.values), r.trial.sizes, r.result.value, r.result.dtype)
             for r in core if r.result.status == "ok" and r.result.value is not None]
 

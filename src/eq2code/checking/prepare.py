@@ -15,8 +15,17 @@ import numpy as np
 
 from eq2code.base.span import Range
 from eq2code.checking.context import CheckContext
-from eq2code.code.loader import (FunctionInfo, Mapping, ModuleInfo, Param, PythonSyntaxError, find_function,
-                                 map_arguments, param_aliases, read_module)
+from eq2code.code.loader import (
+    FunctionInfo,
+    Mapping,
+    ModuleInfo,
+    Param,
+    PythonSyntaxError,
+    find_function,
+    map_arguments,
+    param_aliases,
+    read_module,
+)
 from eq2code.code.sandbox.api import Argument, CallSpec
 from eq2code.equation.model import Equation
 from eq2code.findings.model import Severity

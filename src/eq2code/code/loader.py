@@ -11,8 +11,8 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-from eq2code.equation.model import Equation, InputSpec
 from eq2code.base.span import Range
+from eq2code.equation.model import Equation, InputSpec
 
 _TAG = re.compile(r"#\s*eq2code:\s*(rule|eq)\s*=\s*(\S+)")
 GREEK_SPELLED = {"α": "alpha", "θ": "theta", "σ": "sigma", "μ": "mu", "λ": "lambda", "ε": "epsilon"}

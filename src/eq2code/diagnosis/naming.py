@@ -12,9 +12,9 @@ from typing import Any
 
 import numpy as np
 
+from eq2code.equation.model import Equation
 from eq2code.reference.compare import compare
 from eq2code.reference.evaluate import EvaluationError, evaluate_plan
-from eq2code.equation.model import Equation
 
 
 @dataclass

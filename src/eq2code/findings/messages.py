@@ -500,7 +500,8 @@ CONVENTIONS_JA = {
 VALUE_NAMES: dict[str, dict[str, dict[str, str]]] = {
     "en": {"phase": {"import": "importing the module", "call": "the call"}, "convention": CONVENTIONS_EN,
            "resource": {"result size": "the size of its result", "file size": "the size of written files"}},
-    "ja": {"phase": {"import": "モジュールの読み込み（import）", "call": "関数の呼び出し"}, "convention": CONVENTIONS_JA,
+    "ja": {"phase": {"import": "モジュールの読み込み（import）", "call": "関数の呼び出し"},
+           "convention": CONVENTIONS_JA,
            "resource": {"memory": "メモリ", "result size": "戻り値の大きさ", "file size": "書き込むファイルの大きさ"}},
 }
 

@@ -44,7 +44,8 @@ def size_names(eq: Equation) -> list[str]:
                 if part not in names and not part.isdigit():
                     names.append(part)
     for _, _, hi in eq.free_indices:  # hi is a plan: ["size", "K"] or ["num", 3.0]
-        if isinstance(hi, list) and hi and hi[0] == "size" and hi[1] not in names:
+        if isinstance(hi, list) and len(hi) == 2 and hi[0] == "size" and isinstance(hi[1], str) \
+                and hi[1] not in names:
             names.append(hi[1])
     return names
 
@@ -180,7 +181,7 @@ def _with_zeros(p: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     flat = q.reshape(-1, q.shape[-1])
     for row in flat:
         k = row.size
-        zero = rng.permutation(k)[: max(1, k // 2)] if k > 1 else []
+        zero = rng.permutation(k)[: max(1, k // 2)] if k > 1 else np.zeros(0, dtype=int)
         row[zero] = 0.0
         row /= row.sum()
     return flat.reshape(q.shape)
