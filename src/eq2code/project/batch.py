@@ -106,13 +106,18 @@ def config_for(paths: list[str], explicit: str | None = None) -> Config:
 
 
 def run_paths(paths: list[str], settings: Settings, config: Config,
-              load_equation: Callable[[str], Any]) -> RunResult:
-    """Discover the pairs under `paths` and check them all."""
+              load_equation: Callable[[str], Any], classroom: bool = False) -> RunResult:
+    """Discover the pairs under `paths` and check them all (`classroom`: also pair
+    `<learner>/<exercise>.py` by the exercise's rule, project/classroom.py)."""
     try:
         found = discover(paths, config)
     except FileNotFoundError as e:
         raise RunError(f"path not found: {e.args[0] if e.args else e}") from None
     pairs = found.pairs
+    if classroom:
+        from eq2code.project.classroom import with_layout_pairs
+
+        pairs = with_layout_pairs(pairs, paths, config)
     if settings.function:
         pairs = [p for p in pairs if p.function in (None, settings.function)]
         for p in pairs:
@@ -366,7 +371,10 @@ def check_project(args: Any, load_equation: Callable[[str], Any], maps: dict[str
     config = getattr(args, "eq2code_config", None) or resolve_defaults(args)
     settings = settings_from(args, config)
     settings.maps = maps
-    result = run_paths(list(args.paths or []), settings, config, load_equation)
+    from eq2code.project.classroom import CLASS_FORMATS
+
+    result = run_paths(list(args.paths or []), settings, config, load_equation,
+                       classroom=args.format in CLASS_FORMATS)
     _emit(args, result)
     if result.pairs == 0 and args.format in ("text", "concise"):
         print(f"eq2code: {no_pairs_message(list(args.paths or []), config)}", file=sys.stderr)
@@ -390,8 +398,18 @@ def _emit(args: Any, result: RunResult) -> None:
     from eq2code.report.formats import render
     from eq2code.report.formats.text import want_color
 
-    color = args.format == "text" and want_color(sys.stdout)
-    print(render(result.report, args.format, color=color))
+    output = getattr(args, "output", None)
+    color = args.format == "text" and not output and want_color(sys.stdout)
+    text = render(result.report, args.format, color=color)
+    if output:  # -o FILE
+        from eq2code.report.formats import FILE_ENCODING
+
+        try:
+            Path(output).write_text(text + "\n", encoding=FILE_ENCODING.get(args.format, "utf-8"), newline="")
+        except OSError as e:
+            raise RunError(f"cannot write {output}: {e.strerror or e}") from None
+    else:
+        print(text)
     if result.baseline_written is not None:
         print(f"eq2code: wrote {result.baseline_written} finding(s) to the baseline "
               f"{settings_path(args, result)}", file=sys.stderr)
