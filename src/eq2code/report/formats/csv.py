@@ -2,7 +2,7 @@
 
 A cell reads `pass`, `fail: NAME, NAME` or `error: NAME` — the verdict and the names of the
 findings on that learner's file (errors first); an exercise a learner did not hand in is
-empty. A last column counts the passes. Learners and exercises as in project/classroom.py.
+empty. A last column counts the passes. Learners and exercises as in report/classtable.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from eq2code.report.model import Report
 
 
 def render(report: Report, *, color: bool = False) -> str:
-    from eq2code.project.classroom import table
+    from eq2code.report.classtable import table
 
     t = table(report)
     out = io.StringIO()

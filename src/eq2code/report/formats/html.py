@@ -11,7 +11,7 @@ the report's language:
 
 Numbers are also in `data-` attributes (`data-total`, `data-pass`, `data-count`,
 `data-verdict`, …) so tests and scripts can read the page. Learners and exercises as in
-project/classroom.py.
+report/classtable.py.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ _COLORS = {"pass": "#2e7d32", "fail": "#c62828", "error": "#ef8f00", "bar": "#3f
 
 
 def render(report: Report, *, color: bool = False) -> str:
-    from eq2code.project.classroom import table
+    from eq2code.report.classtable import table
 
     lang = report.lang if report.lang in _LABELS else "en"
     L = _LABELS[lang]
