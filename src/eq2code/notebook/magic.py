@@ -174,6 +174,8 @@ def notebook_path(args: argparse.Namespace, shell: Any) -> Path | None:
             path = Path(str(candidate)).expanduser()
             if path.is_file():
                 return path
+            if Path(path.name).is_file():  # a path relative to the server's root: the kernel runs beside it
+                return Path(path.name)
     return None
 
 
