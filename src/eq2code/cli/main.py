@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FORMATS_CHECK = ("text", "json", "sarif", "github", "concise")
+FORMATS_CHECK = ("text", "json", "sarif", "github", "concise", "html", "csv")
 FORMATS_PARSE = ("text", "json")
 
 
@@ -56,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="*", metavar="PATH",
                    help="EQ_FILE IMPL_FILE, or files and folders to search for tagged or configured pairs "
                         "(none: the project's configured tree)")
-    c.add_argument("--format", choices=FORMATS_CHECK, default="text")
+    c.add_argument("--format", choices=FORMATS_CHECK, default="text",
+                   help="html, csv: a class report of <learner>/<exercise>.py submissions")
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     c.add_argument("--function", help="name of the function that implements the equation")
     c.add_argument("--map", action="append", default=[], metavar="SYMBOL=PARAM",
                    help="pass the equation's SYMBOL as the parameter PARAM (repeatable)")
