@@ -98,7 +98,7 @@ class FileReader:
     # -- reading -----------------------------------------------------------------------------
     def read(self) -> EquationFile:
         clean, meta = strip_comments(self.text)
-        blocks = split_blocks(clean)
+        blocks = split_blocks(clean, outside=True)
         if not blocks:
             self.diagnostics.append(Diagnostic("equation-file", Range.of(0, 0),
                                                {"detail": "the file holds no equation"}))
@@ -113,6 +113,8 @@ class FileReader:
         return EquationFile(self.path, self.text, meta, equations, self.diagnostics)
 
     def _parse_block(self, block: Block) -> list[Clause]:
+        if block.outside:
+            return self._outside_declarations(block)
         try:
             node = parse_math(block.text)
         except LatexError as e:
@@ -124,6 +126,20 @@ class FileReader:
             self.diag(e.kind, block, (e.offset, e.end or e.offset + 1), **params)
             return []
         nodes = node.clauses if isinstance(node, ir.Statement) else [node]
+        return [Clause(n, block, block.text[n.span[0]:n.span[1]]) for n in nodes]
+
+    def _outside_declarations(self, block: Block) -> list[Clause]:
+        """A paragraph beside the file's `$$` blocks: its declarations count, nothing else (it
+        may be prose)."""
+        try:
+            node = parse_math(block.text)
+        except LatexError:
+            return []
+        nodes = node.clauses if isinstance(node, ir.Statement) else [node]
+        if not any(isinstance(n, ir.Chain) and n.rels == ["in"] for n in nodes):
+            return []
+        if not all(_is_symbol(n) or (isinstance(n, ir.Chain) and n.rels == ["in"]) for n in nodes):
+            return []
         return [Clause(n, block, block.text[n.span[0]:n.span[1]]) for n in nodes]
 
     # -- classification ------------------------------------------------------------------------
