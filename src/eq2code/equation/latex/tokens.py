@@ -33,6 +33,12 @@ UNICODE_GREEK = {
     "ψ": "psi", "ω": "omega", "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Σ": "Sigma",
     "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega",
 }
+UNICODE_SYMBOLS = {
+    "→": ("REL", "to"), "≤": ("REL", "le"), "≥": ("REL", "ge"), "≠": ("REL", "neq"), "∈": ("REL", "in"),
+    "≈": ("REL", "approx"), "∝": ("REL", "propto"), "←": ("REL", "leftarrow"), "×": ("MULOP", "times"),
+    "·": ("MULOP", "cdot"), "−": ("MINUS", "-"), "∞": ("INFTY", "infty"), "∇": ("NABLA", "nabla"),
+    "∂": ("PARTIAL", "partial"), "⊙": ("MULOP", "odot"), "…": ("ELLIPSIS", "ldots"), "⋯": ("ELLIPSIS", "cdots"),
+}
 FUNCS = set("exp log ln lg sin cos tan tanh sinh cosh arcsin arccos arctan det sgn".split())
 BIGOPS = {"sum": "sum", "prod": "prod", "max": "max", "min": "min", "sup": "sup", "inf": "inf",
           "lim": "lim", "int": "int", "argmax": "argmax", "argmin": "argmin"}
@@ -40,7 +46,8 @@ FONTS = {"mathbf": "bf", "boldsymbol": "bf", "bm": "bf", "mathrm": "rm", "mathit
          "mathbfit": "bf", "symbf": "bf", "mathsfit": "sf", "textup": "rm", "mathnormal": "it",
          "mathcal": "cal", "mathbb": "bb", "mathsf": "sf", "mathscr": "scr", "mathfrak": "frak",
          "operatorname": "op", "mathtt": "tt", "textbf": "bf"}
-ACCENTS = {"hat": "hat", "widehat": "hat", "tilde": "tilde", "widetilde": "tilde", "bar": "bar",
+ACCENTS = {"overrightarrow": "vec", "overleftarrow": "vec", "acute": "hat", "grave": "hat",
+           "breve": "tilde", "mathring": "dot", "underbar": "bar", "hat": "hat", "widehat": "hat", "tilde": "tilde", "widetilde": "tilde", "bar": "bar",
            "overline": "bar", "vec": "vec", "dot": "dot", "ddot": "ddot", "check": "check"}
 TEXTS = {"text", "textrm", "textit", "mbox", "textnormal", "textsf", "texttt", "hbox", "textmd"}
 RELS = {
@@ -51,7 +58,10 @@ RELS = {
     "gets": "leftarrow", "implies": "implies", "Rightarrow": "implies", "Longrightarrow": "implies",
     "impliedby": "impliedby", "Leftarrow": "impliedby", "iff": "iff", "Leftrightarrow": "iff",
     "Longleftrightarrow": "iff", "perp": "perp", "coloneqq": "defeq", "triangleq": "defeq",
-    "ll": "ll", "gg": "gg", "land": "and", "wedge": "and", "lor": "or", "vee": "or",
+    "ll": "ll", "gg": "gg", "longleftarrow": "leftarrow", "longrightarrow": "to", "doteq": "eq",
+    "simeq": "approx", "cong": "approx", "backsim": "sim", "nleq": "gt", "ngeq": "lt", "lessim": "le",
+    "lesssim": "le", "gtrsim": "ge", "models": "implies", "vdash": "implies", "prec": "lt", "succ": "gt",
+    "preceq": "le", "succeq": "ge", "ni": "in", "sqsubseteq": "subseteq", "mapsfrom": "leftarrow", "land": "and", "wedge": "and", "lor": "or", "vee": "or",
     "cup": "cup", "cap": "cap", "setminus": "setminus",
 }
 MULOPS = {"cdot": "cdot", "times": "times", "div": "div", "circ": "circ", "odot": "odot",
@@ -66,6 +76,8 @@ SPACING = {",", ":", ";", "!", " ", "enspace", "thinspace", "medspace", "thicksp
            "Biggm", "hfill", "quad*", "mathstrut"}
 DROP_WITH_ARG = {"label", "tag", "tag*", "hspace", "hspace*", "vspace", "vspace*", "hphantom", "vphantom",
                  "phantom", "color", "eqref", "ref", "mspace", "hskip", "kern"}
+WRAPPERS = {"boxed", "underline", "smash", "fbox", "cancel", "bcancel", "xcancel", "mathclap", "mathllap",
+            "mathrlap", "llap", "rlap", "vcenter", "ensuremath", "displaylimits", "bigstrut", "ul", "emph"}
 # Font switches: `{\rm TP}`, `{\bf A}` — the rest of the group in that font.
 SWITCHES = {"rm": "rm", "bf": "bf", "it": "it", "sf": "sf", "tt": "tt", "cal": "cal", "boldmath": "bf",
             "mit": "it"}
@@ -132,6 +144,10 @@ class Tokenizer:
 
     # -- reading ---------------------------------------------------------------------------
     def run(self) -> list[Token]:
+        self.run_raw()
+        return classify(half_open(self.tokens))
+
+    def run_raw(self) -> None:
         if len(self.text) > _MAX_LENGTH:
             raise self._error(f"equation too long ({len(self.text)} characters; the limit is "
                               f"{_MAX_LENGTH})", 0)
@@ -154,6 +170,10 @@ class Tokenizer:
                 self.pos += 1
             elif ch in _CHAR_TOKENS:
                 self._char(ch)
+            elif ch in UNICODE_SYMBOLS:
+                kind, value = UNICODE_SYMBOLS[ch]
+                self._emit(kind, value, self.pos, self.pos + 1)
+                self.pos += 1
             elif ch == "." and self._sentence_end(self.pos + 1):
                 self.pos += 1  # a full stop ending the sentence the display belongs to
             else:
@@ -161,7 +181,6 @@ class Tokenizer:
         for _ in self.switch_closes:
             self._emit("RBRACE", "}", len(text), len(text))
         self.switch_closes = []
-        return classify(half_open(self.tokens))
 
     def _sentence_end(self, pos: int) -> bool:
         """Only spacing, `\\right.`, a closing brace or the end follow: punctuation, not math."""
@@ -198,6 +217,11 @@ class Tokenizer:
             self._emit("REL", "defeq", start, self.pos)
             return
         if ch in "^_" and self._sign_script(ch, start):
+            return
+        if ch == "|" and self.tokens and self.tokens[-1].type == "BAR" and self.tokens[-1].value == "|" \
+                and self.tokens[-1].end_pos == start:
+            self.tokens.pop()  # || written as two bars: a norm or a separator, like \|
+            self._emit("DBAR", "|", start - 1, self.pos)
             return
         if ch == "{":
             self.depth += 1
@@ -276,6 +300,8 @@ class Tokenizer:
             self._emit("LBRACE", "{", end, end)
             self.switch_closes.append(self.depth)
             return
+        if name in WRAPPERS:
+            return  # \boxed{x}, \underline{x}, \smash{x}: the group that follows is read as usual
         if name in ("stackrel", "overset", "underset"):
             self._overset(start)
             return
@@ -311,7 +337,10 @@ class Tokenizer:
             self._emit("ACCENT", ACCENTS[name], start, end)
         elif name in TEXTS:
             content, self.pos = self._braced(self.pos)
-            self._emit("TEXT", content, start, self.pos)
+            if "$" in content and content.count("$") % 2 == 0:
+                self._text_with_math(content, self.text.index("{", start) + 1, start)
+            else:
+                self._emit("TEXT", content, start, self.pos)
         elif name in RELS:
             self._emit("REL", RELS[name], start, end)
         elif name in MULOPS:
@@ -337,10 +366,23 @@ class Tokenizer:
                 if name == "end":
                     self.cases_next = False
             self._emit("BEGIN_ENV" if name == "begin" else "END_ENV", kind, start, self.pos)
+        elif (name.isalpha() or name.rstrip("*").isalpha()) and not re.match(r"\s*[{\[]", self.text[end:]):
+            # \vx, \bbf: a macro of the notes' own, with no argument — a symbol named after it
+            self._emit("MACRO", name, start, end)
         elif name.isalpha() or name.rstrip("*").isalpha():
             raise self._error(f"unknown command \\{name}", start, end, "unsupported-notation", "\\" + name)
         else:
             raise self._error(f"unexpected '\\{name}'", start, end)
+
+    def _text_with_math(self, content: str, offset: int, start: int) -> None:
+        """`\\text{if $x \\geq 0$}`: the prose, then the math inside it."""
+        for k, piece in enumerate(content.split("$")):
+            if k % 2 == 0:
+                if piece.strip():
+                    self._emit("TEXT", piece, offset, offset + len(piece))
+            elif piece.strip():
+                self._inline(piece, offset)
+            offset += len(piece) + 1
 
     def _overset(self, start: int) -> None:
         """`\\stackrel{\\textrm{def}}{=}`, `\\overset{!}{=}`: the relation below is what counts."""
@@ -351,7 +393,28 @@ class Tokenizer:
             self.pos = end
             self._emit(inner[0].type, inner[0].value, start, end)
             return
+        if self.text[start:].startswith("\\underset") or re.match(r"\s*\\(?:operatorname|mathrm|text|rm|max|min|arg|sum|prod|lim)", body):
+            # \underset{z}{\text{softmax}}, \underset{w}{\operatorname{argmin}}: the operator, subscripted
+            under, _ = self._braced(self.pos)
+            base_at = self.text.index("{", after) + 1
+            self._inline(body, base_at)
+            self._emit("SUB", "_", start, start)
+            self._emit("LBRACE", "{", start, start)
+            self._inline(under, self.text.index("{", self.pos) + 1)
+            self._emit("RBRACE", "}", start, start)
+            self.pos = end
+            return
         self.pos = after  # \overset{…}{x}: the base, as a group
+
+    def _inline(self, text: str, offset: int) -> None:
+        """Tokens of a piece of this text (an argument read out of order), at their offsets."""
+        for tok in Tokenizer(text).raw():
+            a, b = token_span(tok)
+            self._emit(tok.type, tok.value, offset + a, offset + b)
+
+    def raw(self) -> list[Token]:
+        self.run_raw()
+        return self.tokens
 
     def _mathop(self, start: int) -> None:
         content, end = self._braced(self.pos)
@@ -437,6 +500,9 @@ _SIMPLE: dict[str, tuple[str, str]] = {
     "partial": ("PARTIAL", "partial"), "nabla": ("NABLA", "nabla"), "forall": ("QUANT", "forall"),
     "exists": ("QUANT", "exists"), "nexists": ("QUANT", "nexists"), "neg": ("QUANT", "not"),
     "lnot": ("QUANT", "not"), "pm": ("PM", "pm"), "mp": ("PM", "mp"), "_": ("LETTER", "_"),
+    "colon": ("COLON", ":"), "lbrace": ("LSET", "{"), "rbrace": ("RSET", "}"), "bullet": ("LETTER", "bullet"),
+    "lbrack": ("LBRACK", "["), "rbrack": ("RBRACK", "]"), "lparen": ("LPAR", "("), "rparen": ("RPAR", ")"),
+    "star": ("STAR", "*"), "%": ("LETTER", "percent"), "$": ("LETTER", "dollar"),
 }
 
 
@@ -462,13 +528,16 @@ def classify(tokens: list[Token]) -> list[Token]:
     """Give bars their roles and drop a \\quad that only pads a relation (`: \\quad`)."""
     out: list[Token] = []
     stack: list[str] = []
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         t = tok.type
         prev = out[-1].type if out else ""
         if t == "QUAD" and prev in ("COLON", "REL", "QUAD", "QUANT"):
             continue
         if t in ("BAR", "DBAR"):
             tok = _bar_role(tok, prev, stack)
+            if tok.type == "ABS_OPEN" and prev in OPERAND_END and not any(
+                    x.type == "BAR" for x in tokens[k + 1:]):
+                tok = Token.new_borrow_pos("MID", tok.value, tok)  # Y|X: nothing closes it, a condition
             t = tok.type
         if t in OPENERS:
             stack.append(OPENERS[t])
@@ -487,7 +556,7 @@ def _bar_role(tok: Token, prev: str, stack: list[str]) -> Token:
     nearest = next((s for s in reversed(stack) if s != "brace"), "")
     if after_operand and nearest == mine:
         role = "ABS_CLOSE" if single else "NORM_CLOSE"
-    elif after_operand and nearest == "paren":
+    elif after_operand and (nearest == "paren" or (stack and stack[-1] == "brace")):
         role = "MID" if single else "PARALLEL"
     else:
         role = "ABS_OPEN" if single else "NORM_OPEN"

@@ -136,6 +136,10 @@ class ToIR(Transformer):
         tok, (sub, sup), body = children
         return ir.BigOp(tok.value, sub, sup, body, span=_span(meta))
 
+    def bigop_signed(self, meta, children):
+        tok, (sub, sup), sign, body = children
+        return ir.BigOp(tok.value, sub, sup, ir.Add([(sign, body)], span=body.span), span=_span(meta))
+
     def func_app(self, meta, children):
         tok, (sub, sup), arg = children
         return ir.Func(tok.value, arg, sub, sup, span=_span(meta))
@@ -215,6 +219,9 @@ class ToIR(Transformer):
         return ir.Ident(children[0].value, span=_tok_span(children[0]))
 
     greek = letter
+
+    def macro(self, meta, children):
+        return ir.Ident(children[0].value, "macro", span=_tok_span(children[0]))
 
     def top(self, meta, children):
         return ir.Special("top", span=_tok_span(children[0]))
