@@ -29,6 +29,8 @@ from eq2code.equation.lowering import (
     Sizes,
     app_key,
     application_variables,
+    derivative_key,
+    derivative_function,
     latex_of,
     py_name,
     size_symbol,
@@ -126,6 +128,8 @@ class FileReader:
             self.diag(e.kind, block, (e.offset, e.end or e.offset + 1), **params)
             return []
         nodes = node.clauses if isinstance(node, ir.Statement) else [node]
+        nodes = [r for n in nodes for r in _rows_as_clauses(n)]
+        nodes = [r for n in nodes for r in _split_inline_declaration(n)]
         return [Clause(n, block, block.text[n.span[0]:n.span[1]]) for n in nodes]
 
     def _outside_declarations(self, block: Block) -> list[Clause]:
@@ -310,11 +314,22 @@ class FileReader:
             else:
                 eq.name, eq.key, eq.params = head.name, head.key, [symbol_key(p) or "" for p in head.params]
                 ctx.inlining.append(head.key)  # softmax(z) = softmax(z + c1) is no recursion
+                if isinstance(lhs, ir.Frac):
+                    ctx.upstream = derivative_function(lhs)
                 self._declare_free_indices(ctx, head)
                 self._apply_mapping_shapes(ctx, head)
                 values = [low.expr(s) for s in sides]
                 self._apply_codomain(low, head, values)
             values = [low.canonical(v) for v in values]
+            if ctx.gradients and head is None:
+                raise LoweringError("not-checkable", "an identity between gradients of functions this file does "
+                                    "not define", chain.span)
+            if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients:
+                raise LoweringError("not-checkable", "a derivative of a function this file does not define, "
+                                    "stated without an upstream gradient: an identity or a worked example",
+                                    chain.span)
+            if _worked_example(sides, values):
+                raise LoweringError("not-checkable", "a worked example on numbers: nothing is an input", chain.span)
             free = self._free_ranges(ctx, head)
             eq.plans = [compile_expr(v) for v in values]
             eq.free_indices = [(str(s), compile_expr(sympy.sympify(lo)), compile_expr(sympy.sympify(hi)))
@@ -328,6 +343,11 @@ class FileReader:
             self.diag("unsupported-notation" if e.kind == "unsupported-notation" else "not-checkable",
                       clause.block, e.span, reason=e.detail, construct=e.construct, detail=e.detail)
             return
+        for reading, span in ctx.readings:
+            if span == (0, 0):
+                span = clause.node.span
+            self.diag("ambiguous-notation", clause.block, span, reading=reading,
+                      construct=clause.block.text[span[0]:span[1]])
         eq.head_latex = clause.block.text[lhs.span[0]:lhs.span[1]]
         eq.sympy, eq.sympy_text = values[0], [str(v) for v in values]
         names = {py_name(k): latex_of(k) for k in ctx.order}
@@ -398,11 +418,13 @@ class FileReader:
                 space = decl.space if decl else _inferred_space(ctx, key, values)
                 inputs.append(InputSpec(py_name(key), decl.latex if decl else latex_of(key), dims, space,
                                         "array", py_name(key), inferred=decl is None or not decl.declared,
+                                        aliases=ctx.aliases.get(key, ()),
                                         one_based=space.kind == "categorical"))
             elif key in ctx.scalars:
                 space = decl.space if decl else _inferred_space(ctx, key, values)
                 inputs.append(InputSpec(py_name(key), ctx.scalars[key], (), space, "scalar", py_name(key),
-                                        inferred=decl is None, one_based=space.kind == "categorical"))
+                                        inferred=decl is None, aliases=ctx.aliases.get(key, ()),
+                                        one_based=space.kind == "categorical"))
         used_sizes = sorted({s.name for v in values for s in _size_atoms(v)})
         for name in used_sizes:
             inputs.append(InputSpec(py_name(name), latex_of(name), (), Space("size"), "size", name))
@@ -439,6 +461,47 @@ class FileReader:
     def text_name(self, node: ir.Node) -> str:
         key = symbol_key(node)
         return py_name(key) if key else ""
+
+
+def _worked_example(sides: list[ir.Node], values: list) -> bool:
+    """`… = 1250`, `j_0 = \\exp(0.9)/sum = 0.475`: a computation on constants, shown with its result."""
+    constant = [not getattr(v, "free_symbols", set()) and not isinstance(v, MatrixExpr) for v in values]
+    if all(constant):
+        return True
+    last = sides[-1]
+    if isinstance(last, ir.Add) and len(last.terms) == 1 and last.terms[0][0] == "-":
+        last = last.terms[0][1]
+    return len(sides) >= 2 and isinstance(last, ir.Num) and "." in last.text
+
+
+def _rows_as_clauses(node: ir.Node) -> list[ir.Node]:
+    """`\\begin{cases} v = … \\\\ x = … \\end{cases}`, an array of LSTM gates: several definitions in
+    one environment with no `=` outside it — each row is a clause."""
+    if isinstance(node, ir.Cases):
+        cells = [value for value, cond in node.rows if cond is None or _is_annotation(cond)]
+        if len(cells) == len(node.rows) and cells and all(_defines(c) for c in cells):
+            return cells
+    if isinstance(node, ir.Matrix) and node.env in ("array", "aligned", "matrix", "gathered", "split"):
+        rows = [[c for c in row if c is not None] for row in node.rows]
+        if rows and all(len(r) == 1 and _defines(r[0]) for r in rows):
+            return [r[0] for r in rows]
+    return [node]
+
+
+def _defines(node: ir.Node) -> bool:
+    return isinstance(node, ir.Chain) and bool(node.rels) and node.rels[0] in DEFINING
+
+
+def _split_inline_declaration(node: ir.Node) -> list[ir.Node]:
+    """`y = W x + b \\in \\mathbb{R}^m`: a definition, then a declaration of its left side."""
+    if isinstance(node, ir.Chain) and len(node.rels) >= 2 and node.rels[-1] == "in" \
+            and all(r in DEFINING for r in node.rels[:-1]) and symbol_key(node.items[0]) is not None:
+        space = node.items[-1]
+        definition = ir.Chain(node.items[:-1], node.rels[:-1], span=(node.span[0], node.items[-2].span[1]))
+        declaration = ir.Chain([node.items[0], space], ["in"], span=node.items[0].span)
+        declaration.span = (node.items[0].span[0], node.items[0].span[1])
+        return [declaration, definition]
+    return [node]
 
 
 def _mentioned_keys(sides: list[ir.Node]) -> set[str]:
@@ -527,7 +590,7 @@ def matrix_candidates(chain: ir.Node) -> set[str]:
                 if node.ops[k + 1] not in (None, "cdot"):
                     continue
                 a, b = factors[k], factors[k + 1]
-                if _array_like(a) and _array_like(b):
+                if _array_like(a) and _array_like(b) and not (_capital(a) and _capital(b)):
                     out.update(x.key for x in (a, b) if _capital(x))
     return out
 
@@ -604,6 +667,9 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         if inner is not None and lhs.sub is not None:
             inner.out_indices = _letters(lhs.sub)
             return inner
+    if isinstance(lhs, ir.Frac) and derivative_key(lhs) is not None:  # ∂C/∂X_1 = …: a backward rule
+        dkey = derivative_key(lhs)
+        return Head(dkey, dkey, [], [], False)  # type: ignore[arg-type]
     if isinstance(lhs, ir.Func) and isinstance(lhs.arg, ir.Tuple) and lhs.arg.bracket == "(" \
             and all(symbol_key(a) for a in lhs.arg.items):  # \cos(𝐚, 𝐛) = …: a function named cos
         return Head("cosine_similarity" if lhs.name == "cos" else lhs.name, f"func:{lhs.name}",

@@ -139,7 +139,6 @@ def _aligned_lines(body: str, base: int) -> list[Block]:
         return _aligned_lines(*unwrapped)
     blocks: list[Block] = []
     depth, start, i = 0, 0, 0
-    chars = list(body)
     while i < len(body):
         if body.startswith("\\begin{", i):
             depth += 1
@@ -148,16 +147,13 @@ def _aligned_lines(body: str, base: int) -> list[Block]:
         elif body[i] == "\\" and not body.startswith("\\\\", i):
             i += 2  # \& \{ \, …: an escaped character
             continue
-        if depth == 0 and body[i] == "&":
-            chars[i] = " "
         if depth == 0 and body.startswith("\\\\", i):
-            chars[i] = chars[i + 1] = " "
-            _add_line("".join(chars[start:i]), base + start, blocks)
+            _add_line(body, start, i, base, blocks)
             start = i + 2
             i += 2
             continue
         i += 1
-    _add_line("".join(chars[start:]), base + start, blocks)
+    _add_line(body, start, len(body), base, blocks)
     return blocks
 
 
@@ -166,14 +162,17 @@ _RELATION = re.compile(r"=|<|>|\\(?:leftarrow|gets|longleftarrow|in|notin|approx
                        r"|overset)(?![A-Za-z])")
 
 
-def _add_line(line: str, offset: int, blocks: list[Block]) -> None:
+def _add_line(body: str, start: int, end: int, base: int, blocks: list[Block]) -> None:
+    """Add body[start:end] as a line (its text verbatim: the tokenizer drops the `&` and `\\\\` of
+    alignment), or extend the previous line when this one continues its chain."""
+    line = body[start:end]
+    offset = base + start
     if not line.strip():
         return
-    starts_with_relation = re.match(r"\s*(=|\\approx|\\le|\\ge|\\leftarrow|\\gets|<|>|\\stackrel|\\overset)", line)
-    continues = re.match(r"\s*(\+|-|\\cdot|\\times|\\quad|\\qquad)", line) or not _RELATION.search(line)
+    starts_with_relation = re.match(r"[\s&]*(=|\\approx|\\le|\\ge|\\leftarrow|\\gets|<|>|\\stackrel|\\overset)", line)
+    continues = re.match(r"[\s&]*(\+|-|\\cdot|\\times|\\quad|\\qquad)", line) or not _RELATION.search(line)
     if blocks and (starts_with_relation or continues):
         prev = blocks[-1]
-        gap = offset - (prev.offset + len(prev.text))
-        blocks[-1] = Block(prev.text + " " * gap + line, prev.offset)
+        blocks[-1] = Block(body[prev.offset - base:end], prev.offset)
     else:
         blocks.append(Block(line, offset))

@@ -33,6 +33,8 @@ SNIPPETS: dict[str, str] = {
     "latex-syntax": "% eq.tex\n\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}   % ✗ a '}' is missing",
     "unsupported-notation": "% eq.tex\ny = \\mathcal{F}\\{x\\}   % ✗ a Fourier transform has no NumPy meaning here",
     "not-checkable": "% eq.tex\n\\mathbf{z} \\in \\mathbb{R}^{K}   % a declaration: it gives a shape, it computes nothing",
+    "ambiguous-notation": "% eq.tex\ny = TP \\cdot x   % TP: the product T·P or one name? undeclared capitals stay scalars\n"
+                          "% ✓ T \\in \\mathbb{R}^{n \\times n},\\ P \\in \\mathbb{R}^{n}  (declare to get a matrix product)",
     "python-syntax": "def softmax(z)          # ✗ the ':' is missing\n    return np.exp(z) / np.sum(np.exp(z))",
     "function-not-found": "# eq.tex defines softmax, impl.py defines two public functions:\n"
                           "def my_softmax(z): ...\ndef helper(z): ...\n# ✓ eq2code check eq.tex impl.py --function my_softmax",
@@ -118,6 +120,13 @@ EN: dict[str, Doc] = {
         "no value to compute, so it cannot be compared with code.",
         "This is information: declarations still fix shapes and spaces for the other equations.",
         "Nothing to fix. To check code, the file needs a definition: a left side, '=', and a right side."),
+    "ambiguous-notation": Doc(
+        "A piece of the equation has more than one ordinary reading in ML writing (a juxtaposition that may "
+        "be a product or an application, a gradient of a function the file does not define, a sum over a "
+        "named set), and the declarations did not decide it. eq2code took the usual reading and says which.",
+        "A silent misreading would flag correct code; naming the reading lets you confirm it or change it.",
+        "If the reading is not what you meant, declare the symbols (a matrix W \\in \\mathbb{R}^{n \\times d}, "
+        "a function f: \\mathbb{R} \\to \\mathbb{R}) or write the operation explicitly (\\cdot, parentheses)."),
     "python-syntax": Doc(
         "The implementation is not valid Python: it cannot be parsed (or imported).",
         "Code that does not import cannot run, so nothing can be checked.",
@@ -361,6 +370,12 @@ JA: dict[str, Doc] = {
         "この式は宣言や命題（集合、不等式、写像など）で、計算する値を定義していないため、コードと照合できません。",
         "情報です。宣言は他の式の形状と値の範囲を決めるのに使われます。",
         "修正は不要です。コードを確認するには、左辺・「=」・右辺からなる定義が必要です。"),
+    "ambiguous-notation": Doc(
+        "式の一部が ML の書き方で複数の普通の読み方を持ち（積か関数適用か、ファイルで定義されていない関数の勾配、"
+        "名前付き集合上の和など）、宣言でも決まりませんでした。eq2code は通常の読み方を採り、それを示します。",
+        "黙って読み違えると正しいコードを誤りと判定してしまうため、どう読んだかを示します。",
+        "意図と違う場合は記号を宣言する（行列 W \\in \\mathbb{R}^{n \\times d}、関数 f: \\mathbb{R} \\to "
+        "\\mathbb{R}）か、演算をはっきり書いてください（\\cdot や括弧）。"),
     "python-syntax": Doc(
         "実装ファイルが正しい Python ではなく、構文解析（または import）できません。",
         "import できないコードは実行できないため、何も確認できません。",

@@ -48,6 +48,11 @@ EN: dict[str, Entry] = {
         "this equation cannot be checked against code: {reason}",
         "Nothing to fix here; to check code, give an equation that defines a value "
         "(a left side, '=', and a right side)."),
+    "ambiguous-notation": Entry(
+        "Ambiguous notation",
+        "{construct} can be read more than one way; eq2code read it as: {reading}",
+        "If you meant the other reading, declare the symbols (e.g. W \\in \\mathbb{{R}}^{{n \\times d}} for a "
+        "matrix, f: \\mathbb{{R}} \\to \\mathbb{{R}} for a function) or write the operation explicitly."),
     "equation-file": Entry(
         "Unusable equation file",
         "the equation file cannot be used: {detail}",
@@ -276,6 +281,11 @@ JA: dict[str, Entry] = {
         "照合できない式",
         "この式はコードと照合できません: {reason}",
         "修正は不要です。コードを確認するには、値を定義する式（左辺 = 右辺）を与えてください。"),
+    "ambiguous-notation": Entry(
+        "曖昧な記法",
+        "{construct} は複数の読み方ができます。eq2code は次のように読みました: {reading}",
+        "別の読み方のつもりなら、記号を宣言するか（行列なら W \\in \\mathbb{{R}}^{{n \\times d}}、関数なら "
+        "f: \\mathbb{{R}} \\to \\mathbb{{R}}）、演算をはっきり書いてください。"),
     "equation-file": Entry(
         "数式ファイルを使えません",
         "数式ファイルを使えません: {detail}",

@@ -49,7 +49,7 @@ KINDS: dict[str, Kind] = {
         _kinds("input", E, 1, "latex-syntax unsupported-notation")
         + [Kind("EQ003", "not-checkable", I, "input")]
         + _kinds("input", E, 4, "python-syntax function-not-found argument-mapping")
-        + [Kind("EQ007", "equation-file", E, "input")]
+        + [Kind("EQ007", "equation-file", E, "input"), Kind("EQ008", "ambiguous-notation", I, "input")]
         + _kinds("execution", E, 101,
                  "exception timeout resource-limit crashed wrong-type no-return nonfinite-output")
         + _kinds("result", E, 201, "wrong-shape numeric-mismatch")

@@ -76,6 +76,7 @@ SPACING = {",", ":", ";", "!", " ", "enspace", "thinspace", "medspace", "thicksp
            "Biggm", "hfill", "quad*", "mathstrut"}
 DROP_WITH_ARG = {"label", "tag", "tag*", "hspace", "hspace*", "vspace", "vspace*", "hphantom", "vphantom",
                  "phantom", "color", "eqref", "ref", "mspace", "hskip", "kern"}
+VECTOR_MACRO = re.compile(r"^(?:v|b|bb|bm|bf|vec|mb|mat|m)[A-Za-z]$")
 WRAPPERS = {"boxed", "underline", "smash", "fbox", "cancel", "bcancel", "xcancel", "mathclap", "mathllap",
             "mathrlap", "llap", "rlap", "vcenter", "ensuremath", "displaylimits", "bigstrut", "ul", "emph"}
 # Font switches: `{\rm TP}`, `{\bf A}` — the rest of the group in that font.
@@ -366,8 +367,8 @@ class Tokenizer:
                 if name == "end":
                     self.cases_next = False
             self._emit("BEGIN_ENV" if name == "begin" else "END_ENV", kind, start, self.pos)
-        elif (name.isalpha() or name.rstrip("*").isalpha()) and not re.match(r"\s*[{\[]", self.text[end:]):
-            # \vx, \bbf: a macro of the notes' own, with no argument — a symbol named after it
+        elif VECTOR_MACRO.match(name) and not re.match(r"\s*[{\[]", self.text[end:]):
+            # \vx, \bbf, \bx: the notes' own shorthand for a bold letter — a vector named after it
             self._emit("MACRO", name, start, end)
         elif name.isalpha() or name.rstrip("*").isalpha():
             raise self._error(f"unknown command \\{name}", start, end, "unsupported-notation", "\\" + name)
@@ -528,9 +529,13 @@ def classify(tokens: list[Token]) -> list[Token]:
     """Give bars their roles and drop a \\quad that only pads a relation (`: \\quad`)."""
     out: list[Token] = []
     stack: list[str] = []
+    envs = 0
     for k, tok in enumerate(tokens):
         t = tok.type
         prev = out[-1].type if out else ""
+        envs += 1 if t == "BEGIN_ENV" else -1 if t == "END_ENV" else 0
+        if envs <= 0 and t in ("AMP", "ROWSEP"):
+            continue  # alignment marks and line breaks of a multi-line display: layout only
         if t == "QUAD" and prev in ("COLON", "REL", "QUAD", "QUANT"):
             continue
         if t in ("BAR", "DBAR"):
@@ -556,7 +561,8 @@ def _bar_role(tok: Token, prev: str, stack: list[str]) -> Token:
     nearest = next((s for s in reversed(stack) if s != "brace"), "")
     if after_operand and nearest == mine:
         role = "ABS_CLOSE" if single else "NORM_CLOSE"
-    elif after_operand and (nearest == "paren" or (stack and stack[-1] == "brace")):
+    elif after_operand and (nearest == "paren" or (single and stack and stack[-1] == "brace"
+                                                   and prev not in ("ABS_CLOSE", "NORM_CLOSE"))):
         role = "MID" if single else "PARALLEL"
     else:
         role = "ABS_OPEN" if single else "NORM_OPEN"
