@@ -240,6 +240,7 @@ def _rules(args) -> int:
         try:
             docs.append(describe(rule, _load_equation(str(rule.path))))
         except Exception as e:  # one broken rule file must not hide the others
+            log.debug("cannot read the rule %s", rule.name, exc_info=True)
             docs.append(describe(rule, None, error=f"the rule file cannot be read: {type(e).__name__}: {e}"))
     print(render_rules(docs, args.format, __version__))
     return 0

@@ -13,6 +13,7 @@ reads command-line arguments or prints: the front ends (`cli`, `lsp`) do.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +27,8 @@ from eq2code.project.config import Config, ConfigError, load_config
 from eq2code.project.discovery import discover
 from eq2code.project.pairs import Pair, PairResult, display
 from eq2code.report.model import CheckRecord, Report
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -134,6 +137,7 @@ class _EquationStore:
                 else:
                     self.files[key] = self.load(pair.equation)
             except Exception as e:  # a missing/unreadable file: a finding on this pair
+                log.debug("cannot read the equation file %s", pair.equation, exc_info=True)
                 self.files[key] = e
         return self.files[key]
 
@@ -158,6 +162,7 @@ def _check_pair(pair: Pair, eq_file: Any, settings: Settings) -> PairResult:
     try:
         result = run_check(eq_file, pair.impl, options)
     except Exception as e:  # a fault of eq2code on this pair: reported, the run goes on
+        log.debug("internal error checking %s", pair.impl, exc_info=True)
         f = Finding("internal-error", pair.impl, Range.of(pair.line, 0, pair.line, 0),
                     {"detail": f"{type(e).__name__}: {e}"}, rule=pair.rule, function=pair.function)
         rec = CheckRecord(pair.equation or "", pair.impl, pair.function, "error", [], settings.seed, pair.rule)
