@@ -113,6 +113,9 @@ def py_name(key: str) -> str:
     base = parts[-1]
     accents = [p for p in parts[:-1] if p in ("hat", "tilde", "bar", "vec", "dot", "check")]
     base = base.replace("^", "_").replace("*", "_star").replace("'", "_prime")
+    if "+" in base or "-" in base:  # x_{t+1} → x_next, x_{t-1} → x_prev (what code calls them)
+        base = base.replace("+1", "_next").replace("-1", "_prev")
+        base = base.replace("+", "_plus").replace("-", "_minus").replace("__", "_")
     return base + "".join(f"_{a}" for a in accents if a != "vec")
 
 
@@ -909,6 +912,8 @@ class Lowerer:
                 value = sympy.MatMul(a.T, b)
             elif op in ("slash", "div"):
                 value = self._divide(value, rhs, factor)
+            elif op == "odot" and not (isinstance(value, MatrixExpr) and isinstance(rhs, MatrixExpr)):
+                value = self._times(value, rhs, node)  # c = a ⊙ b on undeclared (scalar) symbols
             elif op == "odot":
                 value = sympy.HadamardProduct(*self._same_shape(value, rhs, node))
             else:
@@ -1130,9 +1135,13 @@ class Lowerer:
 
     def _cases(self, node: ir.Cases) -> Any:
         pieces = []
-        for value, cond in node.rows:
-            pieces.append((self.expr(value), self._condition(cond)))
-        return sympy.Piecewise(*pieces)
+        try:
+            for value, cond in node.rows:
+                pieces.append((self.expr(value), self._condition(cond)))
+            return sympy.Piecewise(*pieces)
+        except TypeError:
+            raise LoweringError("not-checkable", "cases that compare whole vectors: write the entries with an "
+                                "index (X_{1,i} > X_{2,i})", node.span, "cases") from None
 
     def _condition(self, cond: ir.Node | None) -> Any:
         """`\\text{if } |a| \\le \\delta`, `x > 0`, `\\text{otherwise}` → a SymPy condition."""

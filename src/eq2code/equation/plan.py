@@ -10,7 +10,7 @@ check needs neither SymPy nor the LaTeX parser. Nodes are `[op, ...]`:
     ["sum"|"prod", body, index, lo, hi]  ["reduce", op, body, index, lo, hi]
     ["matmul", [[is_matrix, a]…]]  ["hadamard", [a…]]  ["transpose", a]  ["softmax", a, axis?]
     ["apply", var, body, a]  ["slice", name, [idx…]]  ["concat", body, index, lo, hi]
-    ["inverse", a]  ["trace", a]  ["diag", a]  ["and"|"or", [a…]]  ["not", a]
+    ["outer", a, b]  ["inverse", a]  ["trace", a]  ["diag", a]  ["and"|"or", [a…]]  ["not", a]
 """
 
 from __future__ import annotations
@@ -81,6 +81,12 @@ def _limits(e, op: str) -> Plan:
 
 
 def _matmul(e) -> Plan:
+    mats = [a for a in e.args if getattr(a, "is_Matrix", False)]
+    if len(mats) == 2 and mats[0].shape[1] == 1 and mats[1].shape[0] == 1 and mats[0].shape[0] != 1:
+        # 𝐬𝐬^⊤: a column times a row is the outer product
+        scalars = [compile_expr(a) for a in e.args if not getattr(a, "is_Matrix", False)]
+        outer: Plan = ["outer", compile_expr(mats[0]), compile_expr(mats[1])]
+        return ["mul", [*scalars, outer]] if scalars else outer
     return ["matmul", [[bool(getattr(a, "is_Matrix", False)), compile_expr(a)] for a in e.args]]
 
 

@@ -704,7 +704,8 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         return Head("l2_norm", "norm_2", [lhs.body], [], True)
     if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Ident) and lhs.sub is not None and lhs.sup is None:
         letters = _letters(lhs.sub)
-        if letters and all(_mentions(rhs, letter) for letter in letters):
+        if letters and all(_mentions(rhs, letter) for letter in letters) \
+                and not any(_time_step(rhs, letter) for letter in letters):
             return Head(py_name(lhs.base.key), lhs.base.key, [], letters, False)
     key = symbol_key(lhs)
     if key is not None:
@@ -724,6 +725,12 @@ def _letters(sub: ir.Node) -> list[str]:
     if isinstance(sub, ir.Tuple) and all(isinstance(f, ir.Ident) for f in sub.items):
         return [f.name for f in sub.items]  # type: ignore[attr-defined]
     return []
+
+
+def _time_step(node: ir.Node, letter: str) -> bool:
+    """v_t = … v_{t-1}: t is a step of a recurrence (a name part), not an axis of the result."""
+    return any(isinstance(n, ir.Script) and isinstance(n.sub, ir.Add) and _mentions(n.sub, letter)
+               for n in node.walk())
 
 
 def _mentions(node: ir.Node, letter: str) -> bool:

@@ -318,6 +318,18 @@ class Evaluator:
             ex = np.exp(val.arr - np.max(val.arr, axis=ax, keepdims=True))
             return Val(ex / np.sum(ex, axis=ax, keepdims=True), val.axes)
 
+    def _outer(self, a, b):
+        """A column times a row: every entry of a times every entry of b."""
+        va, vb = self.ev(a), self.ev(b)
+        if va.positional == 2:
+            va = Val(va.arr[..., 0], va.axes)
+        if vb.positional == 2:
+            vb = Val(vb.arr[..., 0, :], vb.axes)
+        if va.positional != 1 or vb.positional != 1:
+            raise EvaluationError("an outer product of something other than vectors")
+        (x, y), axes = _align([Val(va.arr[..., :, None], va.axes), Val(vb.arr[..., None, :], vb.axes)])
+        return Val(x * y, axes)
+
     def _inverse(self, a):
         val = self.ev(a)
         if val.positional < 2:
