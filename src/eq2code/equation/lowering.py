@@ -900,6 +900,7 @@ class Lowerer:
                     return derived
                 return self._times(self._product(ir.Product(head, node.ops[:k], span=node.span)), derived, node)
         value: Any = None
+        previous: ir.Node | None = None
         for op, factor in zip(node.ops, node.factors):
             if op == "circ":
                 raise LoweringError("not-checkable", "function composition has no value by itself",
@@ -907,9 +908,14 @@ class Lowerer:
             rhs = self.expr(factor)
             if value is None:
                 value = rhs
-            elif op == "cdot" and _column(value) and _column(rhs):  # 𝐚 · 𝐛: the dot product
-                a, b = self._same_shape(value, rhs, node)
+            elif op == "cdot" and _column(value) and _column(rhs) and _bare(previous) and _bare(factor):
+                a, b = self._same_shape(value, rhs, node)  # 𝐚 · 𝐛 of two named vectors: the dot product
                 value = sympy.MatMul(a.T, b)
+            elif op == "cdot" and _column(value) and _column(rhs):
+                # σ(ξ)·(1 − σ(ξ)): computed vectors side by side, entry by entry
+                self.ctx.readings.append(("\\cdot between computed vectors: read entry by entry (write "
+                                          "\\mathbf{a}^\\top \\mathbf{b} for a dot product)", factor.span))
+                value = sympy.HadamardProduct(*self._same_shape(value, rhs, node))
             elif op in ("slash", "div"):
                 value = self._divide(value, rhs, factor)
             elif op == "odot" and not (isinstance(value, MatrixExpr) and isinstance(rhs, MatrixExpr)):
@@ -918,6 +924,7 @@ class Lowerer:
                 value = sympy.HadamardProduct(*self._same_shape(value, rhs, node))
             else:
                 value = self._times(value, rhs, node)
+            previous = factor
         return value
 
     def _gradient_point(self, nabla: ir.Node, target: ir.Node) -> Any:
@@ -1050,7 +1057,14 @@ class Lowerer:
             body = node.body
             args = body.items if isinstance(body, ir.Tuple) else [body]
             values = [self.expr(a) for a in args]
-            return (sympy.Max if node.op == "max" else sympy.Min)(*values)
+            fn = sympy.Max if node.op == "max" else sympy.Min
+            arrays = [v for v in values if isinstance(v, MatrixExpr)]
+            if len(arrays) == 1:  # \\max(0, 𝐱): entry by entry
+                others = [v for v in values if not isinstance(v, MatrixExpr)]
+                return self._elementwise(lambda u: fn(u, *others), arrays[0])
+            if arrays:
+                raise LoweringError("not-checkable", f"\\{node.op} of several arrays", node.span, "\\" + node.op)
+            return fn(*values)
         exclude = None
         if isinstance(node.sub, ir.Chain) and node.sub.rels == ["neq"] and isinstance(node.sub.items[0], ir.Ident):
             exclude = node.sub.items[1]  # \\sum_{j \\neq y_i}: every j but one
@@ -1211,6 +1225,13 @@ class DiagOf(sympy.MatrixExpr):
 
     def _entry(self, i, j, **kwargs):
         return sympy.KroneckerDelta(i, j) * self.args[0][i, 0]
+
+
+def _bare(node: ir.Node | None) -> bool:
+    """A named symbol as written (𝐚, 𝐮_i, 𝐯^⊤), not a computed value."""
+    if isinstance(node, ir.Group):
+        return False
+    return isinstance(node, (ir.Ident, ir.Script)) and (not isinstance(node, ir.Script) or isinstance(node.base, ir.Ident))
 
 
 def _plain(text: str) -> str:
