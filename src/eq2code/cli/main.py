@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=("en", "ja"), default=None, help="language of messages (default: locale)")
     common.add_argument("--verbose", "-v", action="store_true",
                         help="log what eq2code does to stderr, with the trace of any internal error")
+    common.add_argument("--sandbox", choices=("auto", "strict", "basic"), default=None,
+                        help="how the function is isolated: strict (Linux namespaces + seccomp; fails "
+                             "if unavailable), basic (limits only), auto (default; also EQ2CODE_SANDBOX)")
 
     c = sub.add_parser("check", parents=[common], help="check an implementation against an equation file")
     c.add_argument("paths", nargs="*", metavar="PATH",
@@ -83,6 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("equation", metavar="EQ_FILE")
     r.add_argument("--format", choices=FORMATS_PARSE, default="text")
     _add_explain_and_docs(sub, common)
+    dr = sub.add_parser("doctor", parents=[common], help="what the sandbox can do on this machine")
+    dr.add_argument("--format", choices=("text", "json"), default="text")
     sub.add_parser("lsp", help="language server on stdio (diagnostics, hover, code actions; docs/editors.md)")
     return p
 
@@ -104,6 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "verbose", False):
         logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, format="eq2code: %(name)s: %(message)s")
     try:
+        if args.command in ("check", "explain", "doctor"):
+            _sandbox(args)
+        if args.command == "doctor":
+            from eq2code.code.sandbox.platform import render_doctor
+
+            print(render_doctor(args.format))
+            return 0
         if args.command == "check":
             return _check(args)
         if args.command == "parse":
@@ -131,6 +143,21 @@ def main(argv: list[str] | None = None) -> int:
         hint = "" if getattr(args, "verbose", False) else " (run with --verbose for the trace)"
         return _fail(f"internal error in eq2code: {detail}{hint}", args)
     return 2
+
+
+def _sandbox(args) -> None:
+    """The sandbox mode, and the zygote started now so that it warms up while eq2code reads the
+    equation (code/sandbox/platform.py); `--sandbox strict` where it cannot be had: exit 2."""
+    from eq2code.code.sandbox import platform
+
+    try:
+        platform.start(args.sandbox, runs=args.command != "doctor" and not getattr(args, "no_exec", False),
+                       workers=getattr(args, "jobs", None) or 1)
+    except platform.SandboxError as e:
+        raise UsageError(str(e)) from None
+    import atexit
+
+    atexit.register(lambda: [print(f"eq2code: note: {n}", file=sys.stderr) for n in platform.notices()])
 
 
 def _wants_json(argv: list[str]) -> bool:
