@@ -172,7 +172,6 @@ def prestart(count: int = 1) -> None:
     if mode() == "basic" or not IS_LINUX or not hasattr(os, "pidfd_open"):
         return
     protect_checker()
-    sweep_stale()
     _zygotes().prestart(child_environment(), count)
 
 
@@ -431,6 +430,7 @@ def start(chosen: str | None, *, runs: bool = True, workers: int = 1) -> None:
     """The front ends' one call: the mode (`--sandbox`), a clear failure when strict is
     required and not available (StrictUnavailable), and the zygote(s) started early."""
     configure(chosen)
+    sweep_stale()  # run directories of eq2code processes killed before they could clean up
     if mode() == "strict":
         require_strict()
     if runs:
