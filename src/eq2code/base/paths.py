@@ -8,6 +8,7 @@ Linux, `~/Library/Caches/eq2code` on macOS, `%LOCALAPPDATA%\\eq2code\\Cache` on 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 
@@ -17,6 +18,9 @@ def cache_dir() -> Path | None:
     base = os.environ.get("EQ2CODE_CACHE_DIR")
     if base:
         path = Path(base)
+    elif sys.platform.startswith("linux"):  # what platformdirs says there, without its import
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        path = (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "eq2code"
     else:
         from platformdirs import user_cache_dir
 

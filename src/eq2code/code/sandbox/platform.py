@@ -17,7 +17,6 @@ basic on Linux runs the exact path macOS and Windows take, so CI tests it.
 from __future__ import annotations
 
 import os
-import secrets
 import signal
 import subprocess
 import sys
@@ -48,6 +47,10 @@ class SandboxError(RuntimeError):
 
 class StrictUnavailable(SandboxError):
     """`--sandbox strict` on a machine that cannot give it."""
+
+
+class StrictSetupError(SandboxError):
+    """The kernel refused a step of the strict sandbox's set-up (namespaces, mounts, seccomp)."""
 
 
 def configure(mode: str | None) -> None:
@@ -175,22 +178,32 @@ def prestart(count: int = 1) -> None:
     _zygotes().prestart(child_environment(), count)
 
 
+def _plausible() -> dict | None:
+    """Why strict cannot work here without trying, or None."""
+    if not IS_LINUX:
+        return {"available": False, "error": f"namespaces and seccomp are Linux's ({sys.platform})"}
+    if not hasattr(os, "pidfd_open"):
+        return {"available": False, "error": "os.pidfd_open is missing (Linux ≥ 5.3 needed)"}
+    from eq2code.code.sandbox import linux
+
+    if not linux.seccomp_supported():
+        return {"available": False, "error": f"no seccomp filter for the architecture {linux.MACHINE}"}
+    return None
+
+
 def strict_status() -> dict:
     """{"available": bool, "error": text}: the zygote's probe (tried for real, once)."""
     global _strict
     if _strict is not None:
         return _strict
-    if not IS_LINUX:
-        status = {"available": False, "error": f"namespaces and seccomp are Linux's ({sys.platform})"}
-    elif not hasattr(os, "pidfd_open"):
-        status = {"available": False, "error": "os.pidfd_open is missing (Linux ≥ 5.3 needed)"}
-    else:
+    status = _plausible()
+    if status is None:
         from eq2code.code.sandbox.zygote import ZygoteError
 
         pool = _zygotes()
         zygote = pool.acquire(child_environment())
         try:
-            status = dict(zygote.ready().get("strict") or {"available": False, "error": "no probe"})
+            status = dict(zygote.probe())
         except ZygoteError as error:
             status = {"available": False, "error": str(error)}
         finally:
@@ -215,7 +228,9 @@ def backend_name() -> str:
     if chosen == "strict":
         require_strict()
         return "strict"
-    status = strict_status()
+    # auto: the first run is the probe (no throw-away sandbox on the way of a single check);
+    # a run whose strict set-up fails marks strict unavailable and is run again, basic.
+    status = _strict if _strict is not None else (_plausible() or {"available": True, "error": ""})
     if status.get("available"):
         return "strict"
     with _lock:
@@ -235,9 +250,16 @@ def run_child(base: Path, request_dir: Path, scratch: Path, timeout: float, *,
     """Run the child on the request in `request_dir` to its end or `timeout` seconds; returns
     (timed out, return code as Popen gives it). Nothing it started is alive afterwards
     (strict), or nothing that kept the process group or the run's token (basic)."""
+    global _strict
     protect_checker()
     if backend_name() == "strict":
-        return _run_strict(base, request_dir, scratch, timeout, scratch_bytes, observer)
+        try:
+            return _run_strict(base, request_dir, scratch, timeout, scratch_bytes, observer)
+        except StrictSetupError as error:
+            if mode() == "strict":
+                raise StrictUnavailable(f"the strict sandbox is not available on this machine: {error}") from None
+            _strict = {"available": False, "error": str(error)}
+            backend_name()  # the notice
     return _run_basic(base, request_dir, scratch, timeout, observer)
 
 
@@ -248,11 +270,13 @@ def _run_strict(base: Path, request_dir: Path, scratch: Path, timeout: float,
     pool = _zygotes()
     zygote = pool.acquire(child_environment())
     request = {"base": str(base), "request_dir": str(request_dir), "scratch": str(scratch),
-               "env": child_environment(scratch, secrets.token_hex(16)),
+               "env": child_environment(scratch, os.urandom(16).hex()),
                "scratch_bytes": scratch_bytes}
     try:
         return zygote.run(request, timeout, observer)
     except ZygoteError as error:
+        if "could not be set up" in str(error):
+            raise StrictSetupError(str(error).split(": ", 1)[-1]) from None
         raise SandboxError(str(error)) from None
     finally:
         pool.release(zygote)
@@ -261,7 +285,7 @@ def _run_strict(base: Path, request_dir: Path, scratch: Path, timeout: float,
 def _run_basic(base: Path, request_dir: Path, scratch: Path, timeout: float,
                observer: Callable | None) -> tuple[bool, int]:
     command = [sys.executable, "-I", str(CHILD_SCRIPT), str(request_dir)]
-    token = secrets.token_hex(16)
+    token = os.urandom(16).hex()
     since = _uptime() - 1.0  # processes started before the child cannot carry its token
     options: dict = {"start_new_session": True} if os.name == "posix" else {
         "creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}

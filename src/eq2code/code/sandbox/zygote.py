@@ -19,8 +19,8 @@ holds nothing of the checker but its pipes (which the first fork closes at once)
 checker dies, its pipe ends: the zygote kills the run under way, deletes its directory and
 stale ones of dead checkers, and exits.
 
-Protocol (one JSON object per line): zygote → checker ``{"ready": true, "strict": {...}}``
-once; checker → zygote ``{"op": "run", ...}``, zygote → ``{"started": PID}`` then
+Protocol (one JSON object per line): zygote → checker ``{"ready": true}`` once; checker →
+zygote ``{"op": "probe"}``, zygote → ``{"strict": {"available": …, "error": …}}``; checker → zygote ``{"op": "run", ...}``, zygote → ``{"started": PID}`` then
 ``{"exited": RETURNCODE, "error": TEXT}``; checker → ``{"op": "kill"}`` ends the run.
 """
 
@@ -89,6 +89,20 @@ class Zygote:
                 raise ZygoteError("the sandbox's fork server did not start")
             self.hello = hello
         return self.hello
+
+    def probe(self) -> dict:
+        """The strict sandbox tried for real in a throw-away fork: {"available", "error"}."""
+        self.ready()
+        try:
+            self._send({"op": "probe"})
+            answer = self._line(READY_SECONDS)
+        except (OSError, ValueError) as error:
+            self.close()
+            raise ZygoteError(f"the sandbox's fork server failed: {error}") from None
+        if answer is None or "strict" not in answer:
+            self.close()
+            raise ZygoteError("the sandbox's fork server did not answer the probe")
+        return answer["strict"]
 
     # -- a run
 
@@ -205,6 +219,7 @@ def _write(message: dict) -> None:
 class _Server:
     def __init__(self) -> None:
         self.buffer = b""
+        self._lines = self.lines()
         self.current: tuple[int, str] | None = None  # (pid of the first fork, run directory)
 
     def lines(self):
@@ -221,10 +236,14 @@ class _Server:
             self.buffer += chunk
 
     def serve(self) -> None:
-        for message in self.lines():
+        for message in self._lines:
             if message is None:
                 return
-            if message.get("op") == "run":
+            if message.get("op") == "probe":
+                from eq2code.code.sandbox import strict
+
+                _write({"strict": strict.probe()})
+            elif message.get("op") == "run":
                 if not self.run(message):
                     return
 
@@ -298,7 +317,7 @@ def serve() -> None:
     root = os.path.dirname(os.path.dirname(os.path.dirname(here)))
     if root not in sys.path:
         sys.path.append(root)
-    from eq2code.code.sandbox import linux, strict
+    from eq2code.code.sandbox import linux, strict  # noqa: F401 - imported before any fork
 
     linux.set_dumpable(False)
     import numpy  # noqa: F401 - the point of the zygote: imported once, inherited by every fork
@@ -308,14 +327,16 @@ def serve() -> None:
     if root in sys.path:
         sys.path.remove(root)
     server = _Server()
-    _write({"ready": True, "strict": strict.probe()})
+    _write({"ready": True})
     try:
         server.serve()
     finally:
         if server.current is not None:
             _kill(server.current[0])
             _remove(server.current[1])
-        strict.sweep_stale()
+        from eq2code.code.sandbox.platform import sweep_stale
+
+        sweep_stale()
 
 
 if __name__ == "__main__":
