@@ -275,7 +275,7 @@ def test_unbounded_allocation_hits_the_memory_limit(tmp_path):
             while True:
                 blocks.append(np.ones(10_000_000))
     """
-    outcome = run(tmp_path, source, memory_mb=512)
+    outcome = run(tmp_path, source, memory_mb=512, timeout=10.0)  # the limit, not the clock, must end it
     assert outcome.status == "resource-limit" and outcome.phase == "call"
     assert outcome.exc_type.endswith("MemoryError")
 
