@@ -20,11 +20,12 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Callable
+
+from eq2code.code.sandbox.rundirs import new_run_directory, sweep_stale  # noqa: F401 - the layer's face
 
 MODES = ("auto", "strict", "basic")
 MODE_VARIABLE = "EQ2CODE_SANDBOX"
@@ -100,57 +101,6 @@ def protect_checker() -> None:
     except OSError:
         pass
     _protected = True
-
-
-def new_run_directory() -> Path:
-    """A fresh directory for one run, named after this process so that a later eq2code can
-    delete it if this one is killed before it cleans up (`sweep_stale`)."""
-    return Path(tempfile.mkdtemp(prefix=f"eq2code-{os.getpid()}-"))
-
-
-def sweep_stale(directory: str | None = None) -> int:
-    """Delete run directories ``eq2code-PID-*`` of eq2code processes that no longer run."""
-    import shutil
-
-    directory = directory or tempfile.gettempdir()
-    removed = 0
-    try:
-        entries = os.listdir(directory)
-    except OSError:
-        return 0
-    uid = os.getuid() if hasattr(os, "getuid") else None
-    for name in entries:
-        parts = name.split("-")
-        if len(parts) < 3 or parts[0] != "eq2code" or not parts[1].isdigit():
-            continue
-        if int(parts[1]) == os.getpid() or _pid_exists(int(parts[1])):
-            continue
-        path = os.path.join(directory, name)
-        try:
-            if uid is not None and os.lstat(path).st_uid != uid:
-                continue
-        except OSError:
-            continue
-        shutil.rmtree(path, ignore_errors=True)
-        removed += 1
-    return removed
-
-
-def _pid_exists(pid: int) -> bool:
-    try:
-        import psutil
-
-        return psutil.pid_exists(pid)
-    except ImportError:  # pragma: no cover - psutil is a dependency
-        if os.name == "nt":
-            return True  # never os.kill on Windows: it terminates
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except OSError:
-            return True
-        return True
 
 
 # ----------------------------------------------------------------------------- choosing

@@ -334,7 +334,7 @@ def serve() -> None:
         if server.current is not None:
             _kill(server.current[0])
             _remove(server.current[1])
-        from eq2code.code.sandbox.platform import sweep_stale
+        from eq2code.code.sandbox.rundirs import sweep_stale
 
         sweep_stale()
 
