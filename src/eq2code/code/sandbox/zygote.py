@@ -115,13 +115,15 @@ class Zygote:
             started = self._line(max(deadline - time.monotonic(), 0.0) + READY_SECONDS)
             if started is None or "started" not in started:
                 raise ZygoteError(f"the sandbox's fork server did not start a child: {started}")
+            handle = _Handle(self, started["started"])
             if observer is not None:
-                observer(_Handle(self, started["started"]))
+                observer(handle)
             ended = self._line(max(deadline - time.monotonic(), 0.0))
             timed_out = ended is None
             if timed_out:
                 self._send({"op": "kill"})
                 ended = self._line(READY_SECONDS)
+            handle._done = True
         except (OSError, ValueError) as error:
             self.broken = True
             self.close()
