@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from sandbox_helpers import backend, survivors
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),

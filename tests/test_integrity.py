@@ -23,7 +23,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-
 from sandbox_helpers import backend, marked, needs_strict, survivors
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the attacks use /proc")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sandbox_helpers import survivors
 
 from eq2code.code.sandbox.api import CallSpec, RunOutcome
 from eq2code.code.sandbox.runner import run_calls
-from sandbox_helpers import survivors
 
 SHORT_TIMEOUT = 3.0
 

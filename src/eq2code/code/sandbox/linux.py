@@ -48,7 +48,7 @@ LINUX_CAPABILITY_VERSION_3 = 0x20080522
 
 MACHINE = platform.machine().lower()
 # sorted by name; per architecture the number, or absent where the call does not exist
-_CALLS = {  # name: (x86_64, aarch64)
+_CALLS: dict[str, tuple[int, int | None]] = {  # name: (x86_64, aarch64)
     "acct": (163, 89), "add_key": (248, 217), "adjtimex": (159, 171), "bpf": (321, 280),
     "chroot": (161, 51), "clock_adjtime": (305, 266), "clock_settime": (227, 112),
     "delete_module": (176, 106), "finit_module": (313, 273), "fsconfig": (431, 431),
@@ -120,7 +120,9 @@ def unshare(flags: int) -> None:
 
 def mount(source: str | None, target: str, fstype: str | None, flags: int,
           data: str | None = None) -> None:
-    enc = (lambda s: None if s is None else os.fsencode(s))
+    def enc(text: str | None) -> bytes | None:
+        return None if text is None else os.fsencode(text)
+
     _check(libc().mount(enc(source), enc(target), enc(fstype), ctypes.c_ulong(flags), enc(data)),
            f"mount {target}")
 
@@ -178,7 +180,7 @@ def seccomp_program() -> bytes:
     with EPERM, clone3 (whose flags a filter cannot read) says ENOSYS so libc falls back to
     clone, another architecture or the x32 ABI kills the process; everything else is allowed."""
     column = _COLUMN[MACHINE]
-    numbers = sorted({pair[column] for pair in _CALLS.values() if pair[column] is not None})
+    numbers = sorted({n for pair in _CALLS.values() if (n := pair[column]) is not None})
     deny = RET_ERRNO | errno.EPERM
     prog = [_insn(LD_W_ABS, 0, 0, 4), _insn(JEQ_K, 1, 0, _ARCH[MACHINE]),
             _insn(RET_K, 0, 0, RET_KILL_PROCESS), _insn(LD_W_ABS, 0, 0, 0)]
@@ -193,7 +195,7 @@ def seccomp_program() -> bytes:
     return b"".join(prog)
 
 
-def _ARCH_NAME() -> str:  # noqa: N802 - a constant by machine
+def _ARCH_NAME() -> str:
     return "x86_64" if _COLUMN[MACHINE] == 0 else "aarch64"
 
 

@@ -22,8 +22,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from eq2code.code.sandbox.rundirs import new_run_directory, sweep_stale  # noqa: F401 - the layer's face
 
@@ -279,7 +279,7 @@ def kill_tree(process: subprocess.Popen) -> None:
     for child in descendants:
         try:
             child.kill()
-        except Exception:  # noqa: BLE001 - gone meanwhile
+        except Exception:
             pass
 
 
@@ -369,7 +369,7 @@ def doctor() -> list[tuple[str, str, str]]:
                  "only the run's directory is writable" if available
                  else "the function can write what the user can write"))
     try:
-        import resource  # noqa: F401
+        import resource
         limits = [name for name in ("RLIMIT_AS", "RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_NPROC")
                   if hasattr(resource, name)]
         detail = ", ".join(limits) + ("; RLIMIT_AS is not enforced on macOS" if sys.platform == "darwin" else "")

@@ -60,7 +60,7 @@ def first(message: dict, status_w: int, zygote_pid: int) -> None:
         os.close(status_w)
         os.waitpid(pid, 0)
         code = 0
-    except BaseException as error:  # noqa: BLE001 - reported to the zygote, then gone
+    except BaseException as error:
         _report(status_w, {"error": f"{type(error).__name__}: {error}"})
     os._exit(code)
 
@@ -115,7 +115,7 @@ def _init(message: dict, status_w: int, alive_r: int) -> None:
                 _report(status_w, {"status": raw})
                 code = 0
                 break
-    except BaseException as error:  # noqa: BLE001
+    except BaseException as error:
         _report(status_w, {"error": f"{type(error).__name__}: {error}"})
     os._exit(code)
 
@@ -129,7 +129,7 @@ def _worker(message: dict) -> None:
         os.environ.update(message["env"])
         linux.drop_capabilities()
         linux.install_seccomp()
-    except BaseException as error:  # noqa: BLE001
+    except BaseException as error:
         os.write(2, f"eq2code sandbox: {type(error).__name__}: {error}\n".encode())
         os._exit(3)  # no progress file: the checker reports a sandbox fault
     from eq2code.code.sandbox import child
@@ -208,12 +208,12 @@ def _probe_first(message: dict, status_w: int, zygote_pid: int) -> None:
                 _, raw = os.waitpid(inner, 0)
                 _report(status_w, {"status": raw})
                 os._exit(0)
-            except BaseException as error:  # noqa: BLE001
+            except BaseException as error:
                 _report(status_w, {"error": f"{type(error).__name__}: {error}"})
                 os._exit(3)
         os.waitpid(pid, 0)
         code = 0
-    except BaseException as error:  # noqa: BLE001
+    except BaseException as error:
         _report(status_w, {"error": f"{type(error).__name__}: {error}"})
     os._exit(code)
 

@@ -20,7 +20,8 @@ checker dies, its pipe ends: the zygote kills the run under way, deletes its dir
 stale ones of dead checkers, and exits.
 
 Protocol (one JSON object per line): zygote → checker ``{"ready": true}`` once; checker →
-zygote ``{"op": "probe"}``, zygote → ``{"strict": {"available": …, "error": …}}``; checker → zygote ``{"op": "run", ...}``, zygote → ``{"started": PID}`` then
+zygote ``{"op": "probe"}``, zygote → ``{"strict": {"available": …, "error": …}}``; checker →
+zygote ``{"op": "run", ...}``, zygote → ``{"started": PID}`` then
 ``{"exited": RETURNCODE, "error": TEXT}``; checker → ``{"op": "kill"}`` ends the run.
 """
 
@@ -67,6 +68,7 @@ class Zygote:
     def _line(self, timeout: float | None) -> dict | None:
         """The next message, or None at the deadline; ZygoteError when the zygote is gone."""
         deadline = None if timeout is None else time.monotonic() + timeout
+        assert self.process.stdout is not None
         fd = self.process.stdout.fileno()
         while b"\n" not in self._buffer:
             left = None if deadline is None else max(0.0, deadline - time.monotonic())
@@ -245,9 +247,8 @@ class _Server:
                 from eq2code.code.sandbox import strict
 
                 _write({"strict": strict.probe()})
-            elif message.get("op") == "run":
-                if not self.run(message):
-                    return
+            elif message.get("op") == "run" and not self.run(message):
+                return
 
     def run(self, message: dict) -> bool:
         """One run; False when the checker went away meanwhile."""
@@ -298,7 +299,7 @@ def _kill(pid: int) -> None:
 
 
 def _read_all(fd: int) -> bytes:
-    chunks = []
+    chunks: list[bytes] = []
     while True:
         chunk = os.read(fd, 65536)
         if not chunk:
