@@ -77,6 +77,13 @@ def judge(ctx: CheckContext, eq: Equation, trials: list[Trial], expected: list[n
     return result
 
 
+def _shown_value(value: Any) -> str:
+    """An inferred argument as the note shows it: `h` for the size h, `1` for all ones, `-1`."""
+    if isinstance(value, tuple):
+        return str(value[1]) if value[:1] == ("size",) and len(value) > 1 else "1"
+    return repr(value)
+
+
 def assume(ctx: CheckContext, convention: str, detail: str = "", pin: str = "") -> None:
     """Say what the pass assumed (an info on the def line)."""
     assert ctx.function is not None
@@ -136,7 +143,7 @@ def mapping_notes(ctx: CheckContext) -> None:
         if convention == "textbook-labels":
             detail = ", ".join(f"{found.how[s]} ← {s}" for s in sorted(found.how) if found.how[s] in ("t", "y", "x"))
         elif convention == "inferred-parameter":
-            detail = ", ".join(f"{k}={v[1] if isinstance(v, tuple) else v!r}" for k, v in found.inferred.items())
+            detail = ", ".join(f"{k}={_shown_value(v)}" for k, v in found.inferred.items())
         else:
             detail = ""
         assume(ctx, convention, detail)
