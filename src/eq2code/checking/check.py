@@ -60,11 +60,23 @@ def _run(ctx: CheckContext) -> CheckResult:
         return ctx.result("error")
     if ctx.options.no_exec:
         return ctx.result("pass")
+    return _attempt(ctx, eq, func, found)
+
+
+def _attempt(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping) -> CheckResult:
+    """Run the function as mapped; when it fails, the other readings the evidence may support."""
     result = _execute(ctx, eq, func, found)
     if result.record.verdict == "fail":
         return _other_argument_order(ctx, eq, func, found) or _scalars_as_arrays(ctx, eq, func, found, result) \
             or result
     return result
+
+
+def result_context(result: CheckResult, ctx: CheckContext) -> CheckContext:
+    """A context whose notes go into `result` (an alternative attempt made its own context)."""
+    out = _fresh(ctx, ctx.function) if ctx.function is not None else ctx
+    out.findings = result.findings
+    return out
 
 
 def _fresh(ctx: CheckContext, func: FunctionInfo) -> CheckContext:
@@ -123,9 +135,9 @@ def _by_behaviour(ctx: CheckContext, eq: Equation, options: list[FunctionInfo]) 
         tried += 1
         if tried > MAX_ALTERNATIVES:
             break
-        result = _execute(trial_ctx, eq, func, found)
+        result = _attempt(trial_ctx, eq, func, found)
         if _passed(result):
-            assume(trial_ctx, "chosen-function", func.name, f"--function {func.name}")
+            assume(result_context(result, trial_ctx), "chosen-function", func.name, f"--function {func.name}")
             return result
     return None
 

@@ -68,9 +68,12 @@ def module(ctx: CheckContext) -> ModuleInfo | None:
 
 def function(ctx: CheckContext, mod: ModuleInfo, eq: Equation) -> FunctionInfo | None:
     options, metadata = ctx.options, ctx.eq_file.metadata
-    wanted = options.function or metadata.get("function")
-    aliases = options.aliases + tuple(a for a in metadata.get("aliases", "").split(",") if a)
-    func, tried = find_function(mod, eq, wanted, options.rule, ctx.eq_path, aliases)
+    # --function is the user's word: strict. The equation file's `function=` names the contract,
+    # but a learner's function of another name is still found (by name, tag, or behaviour).
+    named = metadata.get("function")
+    aliases = ((named,) if named else ()) + options.aliases + \
+        tuple(a for a in metadata.get("aliases", "").split(",") if a)
+    func, tried = find_function(mod, eq, options.function, options.rule, ctx.eq_path, aliases)
     if func is None:
         ctx.add("function-not-found", ctx.impl_path, Range.of(0, 0, 0, 0), wanted=", ".join(tried),
                 available=", ".join(f.name for f in mod.functions) or "no functions")
