@@ -17,6 +17,7 @@ from eq2code.base.span import Range
 from eq2code.checking import evidence
 from eq2code.checking.context import CheckContext
 from eq2code.checking.options import CheckResult
+from eq2code.checking.localize import Culprit, culprit_of
 from eq2code.checking.prepare import math_values
 from eq2code.code.sandbox.api import CallResult, RunOutcome
 from eq2code.code.static import locate
@@ -136,8 +137,25 @@ def report_core(ctx: CheckContext, core: list[TrialRun], problems: list[TrialPro
     if not failing:
         ctx.add("crashed", ctx.impl_path, ctx.function.range, how="the run ended before every input was tried")
         return
-    _, worst = min(failing, key=lambda tp: (RANK.get(tp[1].name, 9), evidence.size_of(tp[0])))
-    ctx.add(worst.name, ctx.impl_path, worst.range or ctx.function.range, **worst.params)
+    trial, worst = min(failing, key=lambda tp: (RANK.get(tp[1].name, 9), evidence.size_of(tp[0])))
+    at, params = worst.range or ctx.function.range, dict(worst.params)
+    if worst.name in ("numeric-mismatch", "nonfinite-output"):  # where the values leave the equation
+        culprit = value_culprit(ctx, core)
+        if culprit is not None:
+            at = culprit.range
+            params.update(culprit.params())
+    ctx.add(worst.name, ctx.impl_path, at, **params)
+
+
+def value_culprit(ctx: CheckContext, core: list[TrialRun]) -> Culprit | None:
+    """Value-based localization (`localize.py`) on the smallest core trial that returned a wrong value."""
+    eq = ctx.equation
+    wrong = [r for r in core if r.result.status == "ok" and r.result.value is not None
+             and problem(ctx, eq, r) is not None] if eq is not None else []
+    if not wrong:
+        return None
+    run = min(wrong, key=lambda r: evidence.size_of(r.trial))
+    return culprit_of(ctx, eq, run.trial, run.expected)
 
 
 # ----------------------------------------------------------------------------- naming the mistake
@@ -167,7 +185,11 @@ def named_mistake(ctx: CheckContext, eq: Equation, core: list[TrialRun]) -> bool
     if found is None:
         return False
     trial = next(r.trial for r in core if r.result.status == "ok")
-    finding = ctx.add(found.name, ctx.impl_path, evidence.where(ctx, found.name, found.part), part=found.part,
+    at = evidence.where(ctx, found.name, found.part)
+    if at == ctx.function.range:  # static location has nothing better: where the values leave the equation
+        culprit = value_culprit(ctx, core)
+        at = culprit.range if culprit is not None else at
+    finding = ctx.add(found.name, ctx.impl_path, at, part=found.part,
                       detail=found.detail or None, inputs=evidence.inputs_text(eq, trial),
                       seed=str(ctx.options.seed))
     finding.severity = Severity.ERROR  # the mistake that makes the code wrong (missing-operation too)

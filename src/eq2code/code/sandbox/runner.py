@@ -39,6 +39,7 @@ from typing import Callable
 import numpy as np
 
 from eq2code.code.sandbox.api import Argument, CallResult, CallSpec, RunOutcome, Value
+from eq2code.code.sandbox.probes import read_probe
 
 CHILD_SCRIPT = Path(__file__).with_name("child.py")
 MIN_FILE_BYTES = 64 * 2**20  # RLIMIT_FSIZE floor; raised to fit the largest allowed result
@@ -182,6 +183,8 @@ def _encode_call(request_dir: Path, index: int, call: CallSpec) -> dict:
                                   for position, (name, value) in enumerate(call.ctor_kwargs.items())}
     if call.trace:
         encoded["trace"] = True
+    if call.probe:
+        encoded["probe"] = True
     return encoded
 
 
@@ -451,6 +454,7 @@ def _call_result(data: dict | None, npy: Path, max_elements: int) -> CallResult:
     if isinstance(seconds, (int, float)) and not isinstance(seconds, bool):
         result.seconds = float(seconds)
     result.trace = _trace_records(data.get("trace"))
+    result.probe = read_probe(npy.with_name(f"probe_{npy.stem.rpartition('_')[2]}.json"))
     result.components = _named_arrays(npy, data.get("components"), "c", max_elements)
     result.after = _named_arrays(npy, data.get("after"), "m", max_elements)
     if status == "ok":
