@@ -78,7 +78,8 @@ def judge(ctx: CheckContext, eq: Equation, trials: list[Trial], expected: list[n
         mutation_note(ctx, core + batched)
     if core_ok:
         batch_note(ctx, eq, batched, batch_problems)
-        stress_notes(ctx, eq, stress)
+        if stress_notes(ctx, eq, stress):
+            return ctx.result("fail")  # wrong at large magnitude with no exp to overflow: an error
         static_notes(ctx, eq)
         return ctx.result("pass")
     if batch_ok:
@@ -262,15 +263,30 @@ def mutation_note(ctx: CheckContext, runs: list[TrialRun]) -> None:
         ctx.add("input-mutated", ctx.impl_path, evidence.where(ctx, "input-mutated"), argument=names)
 
 
-def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> None:
+def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> bool:
+    """Robustness warnings from the stress trials; True when one is an error on the code instead
+    (a wrong value at large magnitude where the code has no exp that could overflow)."""
     for run in stress:
         trial, result = run.trial, run.result
         if not np.all(np.isfinite(run.expected)):
             continue  # the equation itself is infinite there: nothing to ask of the code
+        if trial.batch and "batched" not in ctx.forms:
+            continue  # a batch of rows of different scale asks nothing of core-only code
         if result.status == "ok" and result.value is not None and compare(
                 run.expected, result.value, trial.sizes, "", result.dtype) is None:
             continue
-        name = "unstable-exp" if trial.label == "large" else "log-of-zero"
+        name = "unstable-exp" if trial.label in ("large", "rows") else "log-of-zero"
+        if name == "unstable-exp" and not has_exp(ctx) and result.status == "ok" and result.value is not None:
+            found = compare(run.expected, result.value, trial.sizes, "", result.dtype)
+            params = dict(found.params) if found is not None else {}
+            params.update(output=eq.head_latex or eq.name, inputs=evidence.inputs_text(eq, trial),
+                          seed=str(ctx.options.seed))
+            culprit = culprit_of(ctx, eq, trial, run.expected)
+            assert ctx.function is not None
+            if culprit is not None:
+                params.update(culprit.params())
+            ctx.add("numeric-mismatch", ctx.impl_path, culprit.range if culprit else ctx.function.range, **params)
+            return True
         if ctx.has(name):
             continue
         part = evidence.part_latex(eq, "exp" if name == "unstable-exp" else "log")
@@ -278,6 +294,15 @@ def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> Non
             if name == "unstable-exp" else ""
         ctx.add(name, ctx.impl_path, evidence.where(ctx, name), part=part, magnitude=magnitude,
                 detail=f"{stress_outcome(result)}; inputs: {evidence.inputs_text(eq, trial)}")
+
+
+def has_exp(ctx: CheckContext) -> bool:
+    """Could the code overflow at large magnitude? An exp (or a power, a softmax, a sigmoid …)
+    among its static facts or anywhere in its module (a helper it calls)."""
+    facts = evidence.facts(ctx)
+    if facts is not None and [o for o in facts.ops if o.kind in ("exp", "softmax", "sigmoid", "tanh", "power")]:
+        return True
+    return bool(re.search(r"exp|softmax|sigmoid|logaddexp|expit|tanh|cosh|sinh|\*\*|power|pow\(", ctx.source()))
 
 
 def stress_outcome(result: CallResult) -> str:

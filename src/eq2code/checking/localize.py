@@ -45,6 +45,7 @@ class EqNode:
     parent: int | None
     children: list[int] = field(default_factory=list)
     bound: dict[str, Val] = field(default_factory=dict)  # indices bound where it was evaluated
+    virtual: bool = False  # a value the equation implies but does not write (a partial product, √x of 1/√x)
 
 
 def expand(plan: Any) -> Any:
@@ -79,6 +80,39 @@ class RecordingEvaluator(Evaluator):
         with np.errstate(all="ignore"):
             node.arr = np.asarray(val.arr, dtype=np.float64)
         node.axes = val.axes
+        return val
+
+    def virtual(self, plan: list, val: Val) -> None:
+        parent = self.stack[-1] if self.stack else None
+        with np.errstate(all="ignore"):
+            arr = np.asarray(val.arr, dtype=np.float64)
+        self.nodes.append(EqNode(plan, arr, val.axes, parent, bound=dict(self.bound), virtual=True))
+
+    def _mul(self, args):
+        return self._partials("mul", args, super()._mul)
+
+    def _add(self, args):
+        return self._partials("add", args, super()._add)
+
+    def _partials(self, op: str, args: list, whole) -> Val:
+        """The value, and the products (sums) of every part of its factors (terms): x_i/RMS in γ_i x_i/RMS."""
+        val = whole(args)
+        if 3 <= len(args) <= 5:
+            for size in range(2, len(args)):
+                for subset in itertools.combinations(args, size):
+                    try:
+                        part = Evaluator(self.values, self.sizes)
+                        part.bound = dict(self.bound)
+                        self.virtual([op, list(subset)], getattr(Evaluator, "_" + op)(part, list(subset)))
+                    except (EvaluationError, ValueError, IndexError, TypeError, KeyError):
+                        continue
+        return val
+
+    def _pow(self, base, exp):
+        val = super()._pow(base, exp)
+        if isinstance(exp, list) and exp[:1] == ["num"] and exp[1] < 0:
+            with np.errstate(all="ignore"):
+                self.virtual(["pow", base, ["num", -exp[1]]], Val(1 / val.arr, val.axes))
         return val
 
     def _lastsum(self, a):
@@ -377,7 +411,7 @@ def _place(ev: RecordingEvaluator, sibling_matches: list[set[int]], parent: dict
     if not sibling_matches:
         return None
     for x, xn in enumerate(ev.nodes):
-        kids = xn.children
+        kids = [c for c in xn.children if not ev.nodes[c].virtual]
         if len(kids) < 2:
             continue
         used = []
