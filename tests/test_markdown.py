@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from eq2code.equation.semantics import read_equation_file
 from eq2code.project.config import Config
 from eq2code.project.documents import SCRIPT_FUNCTION, document_pairs, generate, read_markdown
-from eq2code.equation.semantics import read_equation_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "examples" / "documents"
@@ -197,7 +197,7 @@ def test_two_documents_on_the_command_line(run_json):
 def test_markdown_without_pairs(run_cli, tmp_path):
     path = tmp_path / "plain.md"
     path.write_text("# Just prose\n\n$$x = 1$$\n\nNo code.\n", encoding="utf-8")
-    code, out, err = run_cli("check", path)
+    code, _out, err = run_cli("check", path)
     assert code == 0 and "no equation" in err
 
 

@@ -25,7 +25,7 @@ def project_config(args: Namespace) -> Config:
 
 def settings_from(args: Namespace, config: Config, maps: dict[str, str] | None = None) -> Settings:
     """Command-line arguments (None = not given) over the configuration over the defaults."""
-    def given(name: str):  # noqa: ANN202 - any argparse value
+    def given(name: str):
         return getattr(args, name, None)
 
     s = Settings()
@@ -67,14 +67,13 @@ def is_project_run(args: Namespace) -> bool:
     paths = list(args.paths or [])
     if getattr(args, "discover", False):
         return True
-    if len(paths) == 2 and not any(Path(p).is_dir() for p in paths) \
-            and not all(p.endswith(".py") for p in paths) \
-            and not all(p.lower().endswith((".md", ".markdown", ".ipynb")) for p in paths):  # two documents
-        return False
-    return True
+    one_pair = len(paths) == 2 and not any(Path(p).is_dir() for p in paths) \
+        and not all(p.endswith(".py") for p in paths) \
+        and not all(p.lower().endswith((".md", ".markdown", ".ipynb")) for p in paths)  # two documents
+    return not one_pair
 
 
-def check_project(args: Namespace, config: Config, settings: Settings, load_equation) -> int:  # noqa: ANN001
+def check_project(args: Namespace, config: Config, settings: Settings, load_equation) -> int:
     """`eq2code check [PATH ...]`: every pair found, one report."""
     result = run_paths(list(args.paths or []), settings, config, load_equation)
     emit(args, config, result)

@@ -12,14 +12,17 @@ import json
 import logging
 import sys
 import traceback
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eq2code.base.files import FileProblem, read_text
 from eq2code.base.version import __version__
-from eq2code.equation.cache import load_equation
 from eq2code.checking.check import run_check
 from eq2code.checking.options import Options
+from eq2code.equation.cache import load_equation
 from eq2code.equation.model import EquationFile
+
+if TYPE_CHECKING:
+    from eq2code.equation.rulebook import Rule
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +42,8 @@ def _memory_mb(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="eq2code", description="Check that NumPy code computes what a LaTeX equation says.")
+    p = argparse.ArgumentParser(prog="eq2code",
+                                description="Check that NumPy code computes what a LaTeX equation says.")
     p.add_argument("--version", action="version", version=f"eq2code {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -195,7 +199,7 @@ def _check(args) -> int:
         raise UsageError(str(e)) from None
 
 
-def _pair_paths(args, command: str) -> tuple[str, str, object]:
+def _pair_paths(args, command: str) -> tuple[str, str, Rule | None]:
     """EQ_FILE and IMPL_FILE of `check`/`explain` (in either order), or the rule's file with
     `--rule NAME IMPL_FILE`; the third value is the rule (or None)."""
     if getattr(args, "rule", None):

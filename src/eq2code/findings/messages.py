@@ -480,9 +480,11 @@ CONVENTIONS_EN = {
     "return-component": "one part of what it returns (a tuple or dict) as the equation's value",
     "in-place-update": "its in-place update of an argument as the equation's value",
     "column-layout": "a column (N, 1) as the vector (N,)",
-    "class-layer": "a layer class, constructed with its parameters and then called",
+    "class-layer": "a class (a layer, an optimizer), constructed with its parameters and then called",
+    "batch-mean": "one value (the mean or the total) over the leading batch axis when given a batch",
     "inferred-parameter": "values for parameters the equation does not supply",
     "chosen-function": "the function whose results match the equation",
+    "scalar-array": "0-d arrays for its scalar inputs (it uses array methods on them)",
 }
 CONVENTIONS_JA = {
     "textbook-labels": "教科書の慣習（y が予測、t が教師ラベル）",
@@ -490,9 +492,11 @@ CONVENTIONS_JA = {
     "return-component": "戻り値（タプルまたは辞書）の要素の 1 つを数式の値",
     "in-place-update": "引数のその場での更新を数式の値",
     "column-layout": "列 (N, 1) をベクトル (N,)",
-    "class-layer": "層のクラス（パラメータで生成してから呼び出すもの）",
+    "class-layer": "クラス（層や最適化手法。パラメータで生成してから呼び出すもの）",
+    "batch-mean": "バッチを与えたときは先頭のバッチ軸について 1 つの値（平均または合計）を返すもの",
     "inferred-parameter": "数式が与えない引数に推定した値を渡すもの",
     "chosen-function": "結果が数式と一致する関数",
+    "scalar-array": "スカラーの入力を 0 次元配列として受け取るもの（配列のメソッドを使っているため）",
 }
 
 # What the equation has in place of the code's first wrong value (checking/localize.py).
@@ -505,7 +509,8 @@ VALUE_NAMES: dict[str, dict[str, dict[str, str]]] = {
     "en": {"phase": {"import": "importing the module", "call": "the call"}, "convention": CONVENTIONS_EN,
            "role": ROLES_EN,
            "resource": {"result size": "the size of its result", "file size": "the size of written files"}},
-    "ja": {"phase": {"import": "モジュールの読み込み（import）", "call": "関数の呼び出し"}, "convention": CONVENTIONS_JA,
+    "ja": {"phase": {"import": "モジュールの読み込み（import）", "call": "関数の呼び出し"},
+           "convention": CONVENTIONS_JA,
            "role": ROLES_JA,
            "resource": {"memory": "メモリ", "result size": "戻り値の大きさ", "file size": "書き込むファイルの大きさ"}},
 }

@@ -14,17 +14,18 @@ reads command-line arguments or prints: the front ends (`cli`, `lsp`) do.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from eq2code.base.span import Range
+from eq2code.findings.model import Finding, Severity
 from eq2code.project.config import Config, ConfigError, load_config
 from eq2code.project.discovery import discover
 from eq2code.project.pairs import Pair, PairResult, display
-from eq2code.findings.model import Finding, Severity
 from eq2code.report.model import CheckRecord, Report
-from eq2code.base.span import Range
 
 
 @dataclass

@@ -42,17 +42,38 @@ assigns the script's output.
 from __future__ import annotations
 
 import ast
-import json
+import logging
 import os
 import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from eq2code.base.cells import cell_path, cell_source_lines, shown_path, split_cell_path
+from eq2code.base.cells import cell_path
 from eq2code.base.span import Position, Range
+
+if TYPE_CHECKING:
+    from eq2code.equation.model import EquationFile
+    from eq2code.project.pairs import Pair, PairResult
+
+log = logging.getLogger(__name__)
+
+
+class CheckSettings(Protocol):
+    """What `check_pair` reads of a run's settings (batch.Settings has these and more)."""
+
+    @property
+    def maps(self) -> dict[str, str]: ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def timeout(self) -> float: ...
+    @property
+    def no_exec(self) -> bool: ...
+    @property
+    def memory_mb(self) -> int | None: ...
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".ipynb")
 SCRIPT_FUNCTION = "_eq2code_script"
@@ -398,6 +419,7 @@ def document_pairs(path: str | Path, config: Any, text: str | None = None) -> li
         detail = f"the document cannot be read: {type(e).__name__}: {e}"
         return [Pair(shown, None, None, None, "document", 0, problem=detail)]
     except Exception as e:  # nbformat's validation errors and the like
+        log.debug("reading %s failed", path, exc_info=True)
         shown = display(path)
         return [Pair(shown, None, None, None, "document", 0,
                      problem=f"the document cannot be read: {type(e).__name__}: {e}")]
@@ -491,7 +513,7 @@ def _is_constant(node: ast.AST, modules: set[str]) -> bool:
 
 
 def _module_names(tree: ast.Module) -> set[str]:
-    names = set()
+    names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update((a.asname or a.name).split(".")[0] for a in node.names)
@@ -603,7 +625,7 @@ def _script(snippet: Snippet, tree: ast.Module, own_lines: list[str], out: list[
     output_name, output_node = _output(snippet, tree, removed)
     def_line = blocks[0].header if blocks[0].header is not None else blocks[0].first - 1
     def_line = max(def_line, 0)
-    body = {}  # line → text of the function's body
+    body: dict[int, str] = {}  # line → text of the function's body
     for node in tree.body:
         a, z = _stmt_lines(node)
         for line in range(a, z + 1):
@@ -709,13 +731,13 @@ def _join(lines: list[str]) -> str:
 # ----------------------------------------------------------------------------- checking a pair
 
 
-def check_pair(pair: Any, eq_file: Any, settings: Any) -> Any:
+def check_pair(pair: Pair, eq_file: EquationFile, settings: CheckSettings) -> PairResult:
     """Check one document pair (batch.py calls this for `pair.snippet`); returns a PairResult
     whose findings and record point into the document."""
-    from eq2code.project.pairs import PairResult
     from eq2code.checking.check import Options, run_check
-    from eq2code.findings.model import Finding
     from eq2code.code.loader import param_aliases
+    from eq2code.findings.model import Finding
+    from eq2code.project.pairs import PairResult
     from eq2code.report.model import CheckRecord
 
     snippet: Snippet = pair.snippet
@@ -728,6 +750,7 @@ def check_pair(pair: Any, eq_file: Any, settings: Any) -> Any:
         gen = generate(snippet, eq, dict(settings.maps), param_aliases(metadata.get("params", "")), wanted,
                        pair.rule, aliases)
     except Exception as e:  # a fault of eq2code on this snippet: reported, the run goes on
+        log.debug("generating the function of %s failed", pair.impl, exc_info=True)
         f = Finding("internal-error", pair.impl, Range.of(pair.line, 0, pair.line, 0),
                     {"detail": f"{type(e).__name__}: {e}"}, rule=pair.rule, function=pair.function)
         rec = CheckRecord(pair.equation or "", pair.impl, pair.function, "error", [], settings.seed, pair.rule)

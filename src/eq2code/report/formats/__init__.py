@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
+from eq2code.report.formats import concise, github, json, sarif, text
 from eq2code.report.model import Report
-from eq2code.report.formats import concise
-from eq2code.report.formats import github
-from eq2code.report.formats import json
-from eq2code.report.formats import sarif
-from eq2code.report.formats import text
 
 REPORTERS: dict[str, Callable[..., str]] = {"text": text.render, "json": json.render, "sarif": sarif.render,
                                             "github": github.render, "concise": concise.render}

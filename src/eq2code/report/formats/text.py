@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from eq2code.findings.model import Finding, Severity
+from eq2code.base.cells import shown_path
 from eq2code.findings.messages import render_help, render_message, summary_line, ui
+from eq2code.findings.model import Finding, Severity
+from eq2code.report.formats.source import TAB_WIDTH, SourceLines, display_width
 from eq2code.report.model import CheckRecord, Report
-from eq2code.report.formats.source import TAB_WIDTH, SourceLines, display_width, shown_path
 
 _SEVERITY_STYLE = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;36",
                    Severity.HINT: "1;36"}
