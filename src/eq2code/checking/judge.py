@@ -31,6 +31,8 @@ from eq2code.reference.inputs import Trial
 
 VARIANT_RTOL = 1e-5  # an accepted ε variant whose ε sits a little elsewhere (a helper, after a gather)
 EPSILON_RTOL = 1e-4  # how far an ε such as 1e-7 inside a log moves a value (relative), at most
+# Named mistakes whose static locator only guesses (a term, a scale anywhere): the values decide.
+VALUE_FIRST = {"missing-term", "wrong-scale"}
 NO_VALUE = 1e300  # the score of a trial that gave no value: worse than any numeric difference
 # the clearest problem first: exceptions and shapes, then the smallest counterexample
 RANK = {"exception": 0, "no-return": 0, "wrong-type": 0, "resource-limit": 0, "wrong-shape": 1,
@@ -322,7 +324,7 @@ def named_mistake(ctx: CheckContext, eq: Equation, core: list[TrialRun]) -> bool
         return False
     trial = next(r.trial for r in core if r.result.status == "ok")
     at = evidence.where(ctx, found.name, found.part)
-    if at == ctx.function.range:  # static location has nothing better: where the values leave the equation
+    if at == ctx.function.range or found.name in VALUE_FIRST:  # where the values leave the equation
         culprit = value_culprit(ctx, core)
         at = culprit.range if culprit is not None else at
     finding = ctx.add(found.name, ctx.impl_path, at, part=found.part,

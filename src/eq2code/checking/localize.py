@@ -91,11 +91,9 @@ class RecordingEvaluator(Evaluator):
     def _mul(self, args):
         return self._partials("mul", args, super()._mul)
 
-    def _add(self, args):
-        return self._partials("add", args, super()._add)
-
     def _partials(self, op: str, args: list, whole) -> Val:
-        """The value, and the products (sums) of every part of its factors (terms): x_i/RMS in γ_i x_i/RMS."""
+        """The value, and the products of every part of its factors: x_i/RMS in γ_i x_i/RMS (partial
+        sums are left out: with a term dropped they match too much by chance)."""
         val = whole(args)
         if 3 <= len(args) <= 5:
             for size in range(2, len(args)):
@@ -339,6 +337,7 @@ def localize(eq: Any, math_values: dict[str, Any], sizes: dict[str, int], probe:
                 rel = "on" if r == "on" or rel == "on" else "inv"
         matches[k] = found
         status[k] = rel or "off"
+    _backward_matches(graph, ev, status, matches)
     outputs = graph.outputs()
     consumers = graph.consumers()
     for k in outputs:  # the invariances hold inside the equation, not for its value
@@ -375,6 +374,28 @@ def localize(eq: Any, math_values: dict[str, Any], sizes: dict[str, int], probe:
     if not culprit.computes:
         culprit.computes = short(code)
     return culprit
+
+
+def _backward_matches(graph: CodeGraph, ev: RecordingEvaluator, status: dict[int, str],
+                      matches: dict[int, list[int]]) -> None:
+    """A value that only equals a part *inside* what one of its operands already equals went
+    backwards by chance (y·log ŷ + (1 − y)·log ŷ = log ŷ for binary y): it is not on the equation."""
+    def ancestors(i: int) -> set[int]:
+        out, p = set(), ev.nodes[i].parent
+        while p is not None:
+            out.add(p)
+            p = ev.nodes[p].parent
+        return out
+
+    for k in sorted(graph.nodes, key=lambda n: graph.nodes[n]["order"] or 0):
+        if status.get(k) != "on" or not matches.get(k):
+            continue
+        operand_matches = {m for kind, src in graph.operands(k) if kind == "node" and src is not None
+                           for m in matches.get(src, []) if not ev.nodes[m].virtual}
+        if not operand_matches:
+            continue
+        if all(ancestors(m) & operand_matches for m in matches[k]):
+            status[k] = "off"
 
 
 # ----------------------------------------------------------------------------- describing it
