@@ -199,6 +199,6 @@ def test_summary_counts_hints_as_infos_and_exit_codes(files):
 
 
 def test_registry_and_unknown_format():
-    assert set(REPORTERS) == {"text", "json", "sarif", "github", "concise"}
+    assert set(REPORTERS) == {"text", "json", "sarif", "github", "concise", "html", "csv"}
     with pytest.raises(ValueError, match="unknown format"):
         render(Report(), "xml")

@@ -15,10 +15,9 @@ from dataclasses import replace
 from eq2code.base.span import Range
 from eq2code.checking import prepare
 from eq2code.checking.context import CheckContext
-from eq2code.checking.judge import judge
+from eq2code.checking.judge import assume, judge
 from eq2code.checking.options import CheckResult, Options
 from eq2code.checking.run import report_failure, run_trials
-from eq2code.checking.judge import assume
 from eq2code.code.loader import FunctionInfo, Mapping, candidates, swappable
 from eq2code.code.sandbox.runner import SandboxError
 from eq2code.equation.model import Equation, EquationFile

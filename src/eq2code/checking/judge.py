@@ -147,8 +147,8 @@ def mapping_notes(ctx: CheckContext) -> None:
     if func.owner is not None and not func.static:
         ctor = [p.name for p in func.params if p.owner == "ctor" and p.name in found.keyword]
         method = [p.name for p in func.params if p.owner == "call" and p.name in found.keyword]
-        assume(ctx, "class-layer", f"{func.owner}({', '.join(ctor)}).{func.name.rpartition('.')[2]}({', '.join(method)})",
-               pin=f"--function {func.name}")
+        call = f"{func.owner}({', '.join(ctor)}).{func.name.rpartition('.')[2]}({', '.join(method)})"
+        assume(ctx, "class-layer", call, pin=f"--function {func.name}")
 
 
 def matching_reading(ctx: CheckContext, eq: Equation, trials: list[Trial], expected: list[np.ndarray],
@@ -170,10 +170,10 @@ def matching_reading(ctx: CheckContext, eq: Equation, trials: list[Trial], expec
     # named): the update it makes in place when it returns nothing, or the part of a returned
     # tuple/dict that has the equation's shape
     for convention, detail, pick in readings:
-        if convention == "in-place-update" and all(r.status == "no-return" for _, _, r in core) or \
-                convention == "return-component" and all(
+        if (convention == "in-place-update" and all(r.status == "no-return" for _, _, r in core)) or \
+                (convention == "return-component" and all(
                     r.status == "wrong-type" and pick(r) is not None and np.shape(pick(r)) == np.shape(e)
-                    for _, e, r in core):
+                    for _, e, r in core)):
             results = [_replaced(r, pick(r)) for r in outcome.results]
             return "unmatched", detail, replace(outcome, results=results)
     return None

@@ -525,6 +525,7 @@ UI: dict[str, dict[str, str]] = {
         "pass": "pass", "fail": "fail", "error": "error",
         "summary": "Found {errors} {errors_word}, {warnings} {warnings_word}, {infos} {infos_word}.",
         "all-passed": "All checks passed.",
+        "pairing-code-before-math": "the code comes first; it was paired with the math after it ({target})",
     },
     "ja": {
         "help": "修正方法", "note": "注記", "related": "{location}: {message}",
@@ -534,6 +535,7 @@ UI: dict[str, dict[str, str]] = {
         "pass": "合格", "fail": "不合格", "error": "エラー",
         "summary": "エラー {errors} 件、警告 {warnings} 件、情報 {infos} 件が見つかりました。",
         "all-passed": "すべてのチェックに合格しました。",
+        "pairing-code-before-math": "コードが先にあるため、その後の数式（{target}）と対応づけました",
     },
 }
 

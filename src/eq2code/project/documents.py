@@ -12,6 +12,9 @@ unit; together they are one *snippet* (a script may assign `logits` in one block
 `probs` in the next). A code block that carries `# eq2code: eq=LABEL` (a math unit labelled
 ```` ```math {#LABEL} ```` or with `% eq2code: label=LABEL`, else an equation file relative to
 the document) or `# eq2code: rule=NAME` is a snippet of its own, paired with what it names.
+Code shown *before* the formula it illustrates (code blocks that no math unit before them
+claims, then a math unit that has no code after it) is paired with that math unit; the
+check record says so (`pairing: "code-before-math"`). Math before code keeps priority.
 
 **Functions and scripts.** A snippet that defines a top-level function is checked like a
 .py file (the function found by name or as the only public one). A snippet without one is
@@ -77,6 +80,7 @@ class CheckSettings(Protocol):
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".ipynb")
 SCRIPT_FUNCTION = "_eq2code_script"
+CODE_BEFORE_MATH = "code-before-math"  # CheckRecord.pairing of a snippet paired with the math after it
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _PYTHON_LANGS = {"python", "py", "python3", "ipython", "ipython3"}
 _MATH_LANGS = {"math"}
@@ -394,6 +398,7 @@ class Snippet:
     blocks: list[CodeBlock]
     math: MathUnit | None
     index: int  # of the first block among the document's items
+    pairing: str | None = None  # CODE_BEFORE_MATH: the code precedes the math it was paired with
 
     @property
     def key(self) -> tuple:
@@ -428,8 +433,15 @@ def document_pairs(path: str | Path, config: Any, text: str | None = None) -> li
     current: tuple[MathUnit, list[CodeBlock], int] | None = None
     groups: list[tuple[MathUnit, list[CodeBlock], int]] = []
     tagged: list[tuple[CodeBlock, int]] = []
+    orphans: list[CodeBlock] = []  # code no math unit before it claims (not after a skipped unit)
+    after_skip = False
+    code_first: dict[int, list[CodeBlock]] = {}  # id(math unit) → the orphan code right before it
     for index, item in enumerate(doc.items):
         if isinstance(item, MathUnit):
+            if orphans and not item.skip:
+                code_first[id(item)] = orphans
+            orphans = []
+            after_skip = item.skip
             current = None if item.skip else (item, [], index)
             if current is not None:
                 groups.append(current)
@@ -439,9 +451,15 @@ def document_pairs(path: str | Path, config: Any, text: str | None = None) -> li
             tagged.append((item, index))
         elif current is not None:
             current[1].append(item)
+        elif not after_skip:
+            orphans.append(item)
     for math, blocks, _ in groups:
         if blocks:
             snippet = Snippet(doc, blocks, math, doc.items.index(blocks[0]))
+            pairs.append(_math_pair(doc, snippet, math))
+        elif id(math) in code_first:  # code first, then the formula it illustrates (nothing else pairs them)
+            before = code_first[id(math)]
+            snippet = Snippet(doc, before, math, doc.items.index(before[0]), CODE_BEFORE_MATH)
             pairs.append(_math_pair(doc, snippet, math))
     for block, index in tagged:
         impl, line = doc.locate(block.tag_line)
@@ -770,7 +788,8 @@ def check_pair(pair: Pair, eq_file: EquationFile, settings: CheckSettings) -> Pa
     findings = [_map_finding(f, str(tmp), own_eq, doc, gen, pair) for f in result.findings]
     rec = result.record
     record = replace(rec, implementation=pair.impl, equation=pair.equation or rec.equation,
-                     function=gen.shown_function if rec.function == gen.function else rec.function)
+                     function=gen.shown_function if rec.function == gen.function else rec.function,
+                     pairing=snippet.pairing)
     return PairResult(pair, record, findings)
 
 

@@ -150,8 +150,8 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
         trials.append(Trial("batched", "batched", sizes, values, batch=BATCH, batched=tuple(batched)))
     trials.extend(_stress_trials(eq, trials[0], rng))
     if trials[-1].form == "stress" and any(t.form == "batched" for t in trials):
-        batched = next(t for t in trials if t.form == "batched")
-        trials.extend(t for t in _stress_trials(eq, batched, rng) if t.label == "large")  # code only for batches
+        batch_trial = next(t for t in trials if t.form == "batched")
+        trials.extend(t for t in _stress_trials(eq, batch_trial, rng) if t.label == "large")  # code only for batches
     return trials
 
 

@@ -30,10 +30,17 @@ def document(report: Report) -> dict[str, Any]:
         "version": 1,
         "tool": {"name": "eq2code", "version": __version__},
         "positionEncoding": "utf-16",
-        "checks": [asdict(c) for c in report.checks],
+        "checks": [_check(c) for c in report.checks],
         "diagnostics": [_diagnostic(f, report.lang, sources) for f in report.sorted_findings()],
         "summary": report.summary(),
     }
+
+
+def _check(check: Any) -> dict[str, Any]:
+    out = asdict(check)
+    if out.get("pairing") is None:  # said only when a document pair was made another way than usual
+        out.pop("pairing", None)
+    return out
 
 
 def _uri(path: str) -> str:

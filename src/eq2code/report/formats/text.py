@@ -92,5 +92,8 @@ def _check(check: CheckRecord, lang: str, paint) -> str:
     target = ui("rule", lang, rule=check.rule) if check.rule else shown_path(check.equation)
     verdict = paint(ui(check.verdict, lang), _VERDICT_STYLE.get(check.verdict, "1"))
     key = "check" if check.forms else "check-no-forms"
-    return ui(key, lang, subject=subject, target=target, verdict=verdict,
+    line = ui(key, lang, subject=subject, target=target, verdict=verdict,
               forms=check.forms, seed=check.seed)
+    if check.pairing:
+        line += f"\n  = {paint(ui('note', lang), '1')}: {ui('pairing-' + check.pairing, lang, target=target)}"
+    return line
