@@ -17,6 +17,7 @@ from eq2code.base.span import Range
 from eq2code.checking import evidence
 from eq2code.checking.context import CheckContext
 from eq2code.checking.options import CheckResult
+from eq2code.checking.localize import Culprit, culprit_of
 from eq2code.checking.prepare import math_values
 from eq2code.checking.run import report_failure
 from eq2code.code.sandbox.api import CallResult, RunOutcome
@@ -30,6 +31,8 @@ from eq2code.reference.inputs import Trial
 
 VARIANT_RTOL = 1e-5  # an accepted ε variant whose ε sits a little elsewhere (a helper, after a gather)
 EPSILON_RTOL = 1e-4  # how far an ε such as 1e-7 inside a log moves a value (relative), at most
+# Named mistakes whose static locator only guesses (a term, a scale anywhere): the values decide.
+VALUE_FIRST = {"missing-term", "wrong-scale"}
 NO_VALUE = 1e300  # the score of a trial that gave no value: worse than any numeric difference
 # the clearest problem first: exceptions and shapes, then the smallest counterexample
 RANK = {"exception": 0, "no-return": 0, "wrong-type": 0, "resource-limit": 0, "wrong-shape": 1,
@@ -114,7 +117,8 @@ def judge_as_returned(ctx: CheckContext, eq: Equation, trials: list[Trial], expe
         mutation_note(ctx, core + batched)
     if core_ok:
         batch_note(ctx, eq, batched, batch_problems)
-        stress_notes(ctx, eq, [r for r in stress if not r.trial.batch or batch_ok])
+        if stress_notes(ctx, eq, [r for r in stress if not r.trial.batch or batch_ok]):
+            return ctx.result("fail")  # wrong at large magnitude with no exp to overflow: an error
         static_notes(ctx, eq)
         return ctx.result("pass")
     if batch_ok and all(p is None or rejects_shape(p) for p in core_problems):
@@ -272,8 +276,25 @@ def report_core(ctx: CheckContext, core: list[TrialRun], problems: list[TrialPro
     if not failing:
         ctx.add("crashed", ctx.impl_path, ctx.function.range, how="the run ended before every input was tried")
         return
-    _, worst = min(failing, key=lambda tp: (RANK.get(tp[1].name, 9), evidence.size_of(tp[0])))
-    ctx.add(worst.name, ctx.impl_path, worst.range or ctx.function.range, **worst.params)
+    trial, worst = min(failing, key=lambda tp: (RANK.get(tp[1].name, 9), evidence.size_of(tp[0])))
+    at, params = worst.range or ctx.function.range, dict(worst.params)
+    if worst.name in ("numeric-mismatch", "nonfinite-output"):  # where the values leave the equation
+        culprit = value_culprit(ctx, core)
+        if culprit is not None:
+            at = culprit.range
+            params.update(culprit.params())
+    ctx.add(worst.name, ctx.impl_path, at, **params)
+
+
+def value_culprit(ctx: CheckContext, core: list[TrialRun]) -> Culprit | None:
+    """Value-based localization (`localize.py`) on the smallest core trial that returned a wrong value."""
+    eq = ctx.equation
+    wrong = [r for r in core if r.result.status == "ok" and r.result.value is not None
+             and problem(ctx, eq, r) is not None] if eq is not None else []
+    if not wrong:
+        return None
+    run = min(wrong, key=lambda r: evidence.size_of(r.trial))
+    return culprit_of(ctx, eq, run.trial, run.expected)
 
 
 # ----------------------------------------------------------------------------- naming the mistake
@@ -309,7 +330,11 @@ def named_mistake(ctx: CheckContext, eq: Equation, core: list[TrialRun]) -> bool
     if found is None:
         return False
     trial = next(r.trial for r in core if r.result.status == "ok")
-    finding = ctx.add(found.name, ctx.impl_path, evidence.where(ctx, found.name, found.part), part=found.part,
+    at = evidence.where(ctx, found.name, found.part)
+    if at == ctx.function.range or found.name in VALUE_FIRST:  # where the values leave the equation
+        culprit = value_culprit(ctx, core)
+        at = culprit.range if culprit is not None else at
+    finding = ctx.add(found.name, ctx.impl_path, at, part=found.part,
                       detail=found.detail or None, inputs=evidence.inputs_text(eq, trial),
                       seed=str(ctx.options.seed))
     finding.severity = Severity.ERROR  # the mistake that makes the code wrong (missing-operation too)
@@ -382,7 +407,9 @@ def mutation_note(ctx: CheckContext, runs: list[TrialRun]) -> None:
         ctx.add("input-mutated", ctx.impl_path, evidence.where(ctx, "input-mutated"), argument=names)
 
 
-def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> None:
+def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> bool:
+    """Robustness warnings from the stress trials; True when one is an error on the code instead
+    (a wrong value at large magnitude where the code has no exp that could overflow)."""
     for run in stress:
         trial, result = run.trial, run.result
         if not np.all(np.isfinite(run.expected)):
@@ -392,7 +419,18 @@ def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> Non
         if result.status == "ok" and result.value is not None and compare(
                 run.expected, result.value, trial.sizes, "", result.dtype) is None:
             continue
-        name = "unstable-exp" if trial.label == "large" else "log-of-zero"
+        name = "unstable-exp" if trial.label in ("large", "rows") else "log-of-zero"
+        if name == "unstable-exp" and not has_exp(ctx) and result.status == "ok" and result.value is not None:
+            found = compare(run.expected, result.value, trial.sizes, "", result.dtype)
+            params = dict(found.params) if found is not None else {}
+            params.update(output=eq.head_latex or eq.name, inputs=evidence.inputs_text(eq, trial),
+                          seed=str(ctx.options.seed))
+            culprit = culprit_of(ctx, eq, trial, run.expected)
+            assert ctx.function is not None
+            if culprit is not None:
+                params.update(culprit.params())
+            ctx.add("numeric-mismatch", ctx.impl_path, culprit.range if culprit else ctx.function.range, **params)
+            return True
         if ctx.has(name):
             continue
         part = evidence.part_latex(eq, "exp" if name == "unstable-exp" else "log")
@@ -400,6 +438,15 @@ def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> Non
             if name == "unstable-exp" else ""
         ctx.add(name, ctx.impl_path, evidence.where(ctx, name), part=part, magnitude=magnitude,
                 detail=f"{stress_outcome(result)}; inputs: {evidence.inputs_text(eq, trial)}")
+
+
+def has_exp(ctx: CheckContext) -> bool:
+    """Could the code overflow at large magnitude? An exp (or a power, a softmax, a sigmoid …)
+    among its static facts or anywhere in its module (a helper it calls)."""
+    facts = evidence.facts(ctx)
+    if facts is not None and [o for o in facts.ops if o.kind in ("exp", "softmax", "sigmoid", "tanh", "power")]:
+        return True
+    return bool(re.search(r"exp|softmax|sigmoid|logaddexp|expit|tanh|cosh|sinh|\*\*|power|pow\(", ctx.source()))
 
 
 def stress_outcome(result: CallResult) -> str:

@@ -35,6 +35,8 @@ TEMPERATURE_NAMES = {"T", "tau", "temperature"}
 
 
 _NAMES: dict[str, str] = {}  # sympy name → LaTeX, set by make_mutants for the printer
+_HEAD: list[str] = [""]  # the equation's left side, set by make_mutants
+_ALL_SIZES: list[Any] = []  # the sizes of the expression and of its inputs' shapes, set by make_mutants
 
 
 def _latex(e: Any) -> str:
@@ -113,6 +115,7 @@ def _at(node: Any, expr: Any, sizes: list[sympy.Symbol]) -> Iterator[tuple[str, 
             _latex(node)
     if isinstance(node, sympy.Transpose):
         yield "missing-transpose", _replace(expr, node, node.arg), _latex(node)
+    yield from _issue14_local(node, expr, sizes)
 
 
 def _is_size(e: Any) -> bool:
@@ -151,7 +154,8 @@ def _factor_mistakes(node: Any, expr: Any, sizes: list[sympy.Symbol]) -> Iterato
 
 def _global(expr: Any, inputs: list[InputSpec]) -> Iterator[tuple[str, Any, str]]:
     """Mistakes made everywhere at once: every exp dropped, every log in another base, T inverted."""
-    yield "sign-error", -expr if not isinstance(expr, MatrixExpr) else sympy.MatMul(-1, expr), "-"
+    yield "sign-error", -expr if not isinstance(expr, MatrixExpr) else sympy.MatMul(-1, expr), _HEAD[0] or "-"
+    yield from _issue14_global(expr)
     if expr.atoms(sympy.exp):
         yield "missing-operation", expr.replace(sympy.exp, lambda x: x), "\\exp"
     if expr.atoms(sympy.log):
@@ -250,14 +254,19 @@ def make_variants(expr: Any) -> list[dict]:
 
 
 def make_mutants(expr: Any, inputs: list[InputSpec], is_kl: bool = False,
-                 names: dict[str, str] | None = None) -> list[dict]:
-    """Every distinct mutant of `expr` that compiles, most specific names first."""
+                 names: dict[str, str] | None = None, head: str = "") -> list[dict]:
+    """Every distinct mutant of `expr` that compiles, most specific names first. `head`: the
+    equation's left side as written (the part a whole-output sign error names)."""
     _NAMES.clear()
     _NAMES.update(names or {})
+    _HEAD[0] = head
+    _ALL_SIZES[:] = _input_sizes(expr, inputs)
     sizes = _sizes(expr)
     seen = {sympy.srepr(expr)}
     out: list[dict] = []
-    for name, mutated, part in list(_local(expr, inputs, sizes)) + list(_global(expr, inputs)):
+    for mutant in list(_local(expr, inputs, sizes)) + list(_global(expr, inputs)):
+        name, mutated, part = mutant[:3]
+        detail = mutant[3] if len(mutant) > 3 else ""
         if mutated is None:
             continue
         try:
@@ -268,9 +277,70 @@ def make_mutants(expr: Any, inputs: list[InputSpec], is_kl: bool = False,
             plan = compile_expr(mutated)
             if name == "off-by-one":
                 plan = _wrap_indices(plan)  # a shifted index wraps as NumPy's negative indices do
-            out.append({"name": name, "part": part, "detail": "", "plan": plan, "swap": None})
+            out.append({"name": name, "part": part, "detail": detail, "plan": plan, "swap": None})
         except (CompileError, TypeError, ValueError, AttributeError, RecursionError):
             continue
     out.extend(_swaps(inputs, is_kl, expr))
     out.sort(key=lambda m: PRIORITY.index(m["name"]) if m["name"] in PRIORITY else len(PRIORITY))
     return out
+
+
+# ----------------------------------------------------------------------------- issue 14: more named mistakes
+# (details are math text, language-neutral: "×√d_k instead of ÷√d_k")
+
+
+def _input_sizes(expr: Any, inputs: list[InputSpec]) -> list[Any]:
+    """The expression's sizes and those its inputs' shapes name (d_v of V, V of P ∈ ℝ^{T×V})."""
+    found = {s.name: s for s in _sizes(expr)}
+    for spec in inputs:
+        for d in spec.shape:
+            for part in str(d).split("*"):
+                if part and not part.isdigit() and part not in found and part.isidentifier():
+                    found[part] = sympy.Symbol(part, integer=True, positive=True)
+    return sorted(found.values(), key=lambda s: s.name)
+
+
+def _issue14_local(node: Any, expr: Any, sizes: list[sympy.Symbol]) -> Iterator[tuple]:
+    """A scale inside a function's argument (σ(2x), exp(2x)); a scale factor inverted (× for ÷);
+    a count normalised by the wrong size (1/C for 1/N), or by every size (a mean over all)."""
+    sizes = _ALL_SIZES or sizes
+    if isinstance(node, (sympy.exp, sympy.tanh)) or type(node).__name__ == "sigmoid":
+        arg = node.args[0]
+        for k in (2, sympy.Rational(1, 2)):
+            changed = node.func(k * arg)
+            yield "wrong-scale", _replace(expr, node, changed), _latex(node), \
+                f"{_latex(changed)} instead of {_latex(node)}"
+    if isinstance(node, (sympy.Mul, sympy.MatMul)):
+        build: Callable[..., Any] = sympy.MatMul if isinstance(node, sympy.MatMul) else sympy.Mul
+        args = list(node.args)
+        for k, f in enumerate(args):
+            rest = args[:k] + args[k + 1:]
+            if not rest or f == -1 or not _is_scale(f) or f.is_number and abs(f) == 1:
+                continue
+            inverse = 1 / f
+            yield "wrong-scale", _replace(expr, node, build(*rest, inverse)), _latex(f), \
+                f"{_latex(inverse)} instead of {_latex(f)}"
+            base, exp = (f.base, f.exp) if isinstance(f, sympy.Pow) else (f, sympy.Integer(1))
+            if exp == -1 and _is_size(base):
+                for other in sizes:
+                    if other != base:
+                        yield "wrong-scale", _replace(expr, node, build(*rest, 1 / other)), _latex(f), \
+                            f"{_latex(1 / other)} instead of {_latex(f)}"
+                if len(sizes) > 1:
+                    every = sympy.Mul(*sizes)
+                    yield "wrong-scale", _replace(expr, node, build(*rest, 1 / every)), _latex(f), \
+                        f"{_latex(1 / every)} instead of {_latex(f)}"
+            if exp == -sympy.Rational(1, 2) and _is_size(base):
+                for other in sizes:
+                    if other != base:
+                        yield "wrong-scale", _replace(expr, node, build(*rest, 1 / sympy.sqrt(other))), \
+                            _latex(sympy.sqrt(base)), f"{_latex(sympy.sqrt(other))} instead of {_latex(sympy.sqrt(base))}"
+
+
+def _issue14_global(expr: Any) -> Iterator[tuple]:
+    """Every square root dropped at once (squared norms in place of norms)."""
+    roots = [p for p in expr.atoms(sympy.Pow) if p.exp in (sympy.Rational(1, 2), -sympy.Rational(1, 2))
+             and not _is_size(p.base)]
+    if len(roots) >= 2:
+        dropped = expr.xreplace({p: (p.base if p.exp > 0 else 1 / p.base) for p in roots})
+        yield "missing-sqrt", dropped, ", ".join(sorted({_latex(sympy.sqrt(p.base)) for p in roots}))

@@ -109,7 +109,8 @@ EN: dict[str, Entry] = {
     "numeric-mismatch": Entry(
         "Numeric mismatch",
         "the output {output} differs from the equation[[ at {index}]]: expected {expected_value}, "
-        "got {actual_value}[[ (relative error {rel_error})]][[; inputs: {inputs}]][[; seed {seed}]]",
+        "got {actual_value}[[ (relative error {rel_error})]][[; inputs: {inputs}]][[; seed {seed}]]"
+        "[[ — line {at_line}: `{code}` computes {computes}]][[; the equation's {role} is {expected_part}]]",
         "Evaluate the equation by hand on these inputs and compare each step of the function "
         "with it.[[ Reproduce with --seed {seed}.]]"),
     # named mistakes
@@ -332,7 +333,8 @@ JA: dict[str, Entry] = {
     "numeric-mismatch": Entry(
         "値の不一致",
         "出力 {output}[[ の {index}]] が数式と一致しません: 参照値 {expected_value}、実際の値 {actual_value}"
-        "[[、相対誤差 {rel_error}]][[。入力: {inputs}]][[（seed {seed}）]]",
+        "[[、相対誤差 {rel_error}]][[。入力: {inputs}]][[（seed {seed}）]]"
+        "[[ — {at_line} 行目: `{code}` は {computes} を計算します]][[。数式の{role}は {expected_part} です]]",
         "この入力で数式を手で計算し、関数の各ステップと比べてください。[[--seed {seed} で再現できます。]]"),
     # named mistakes
     "wrong-reduction-axis": Entry(
@@ -497,11 +499,19 @@ CONVENTIONS_JA = {
     "scalar-array": "スカラーの入力を 0 次元配列として受け取るもの（配列のメソッドを使っているため）",
 }
 
+# What the equation has in place of the code's first wrong value (checking/localize.py).
+ROLES_EN = {"denominator": "denominator", "numerator": "numerator", "factor": "factor", "term": "term",
+            "exponent": "exponent", "base": "base", "operand": "operand", "value": "corresponding part"}
+ROLES_JA = {"denominator": "分母", "numerator": "分子", "factor": "因子", "term": "項", "exponent": "指数",
+            "base": "底", "operand": "被演算子", "value": "対応する部分"}
+
 VALUE_NAMES: dict[str, dict[str, dict[str, str]]] = {
     "en": {"phase": {"import": "importing the module", "call": "the call"}, "convention": CONVENTIONS_EN,
+           "role": ROLES_EN,
            "resource": {"result size": "the size of its result", "file size": "the size of written files"}},
     "ja": {"phase": {"import": "モジュールの読み込み（import）", "call": "関数の呼び出し"},
            "convention": CONVENTIONS_JA,
+           "role": ROLES_JA,
            "resource": {"memory": "メモリ", "result size": "戻り値の大きさ", "file size": "書き込むファイルの大きさ"}},
 }
 
