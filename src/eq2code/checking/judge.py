@@ -16,8 +16,8 @@ import numpy as np
 from eq2code.base.span import Range
 from eq2code.checking import evidence
 from eq2code.checking.context import CheckContext
-from eq2code.checking.options import CheckResult
 from eq2code.checking.localize import Culprit, culprit_of
+from eq2code.checking.options import CheckResult
 from eq2code.checking.prepare import math_values
 from eq2code.checking.run import report_failure
 from eq2code.code.sandbox.api import CallResult, RunOutcome
@@ -276,7 +276,7 @@ def report_core(ctx: CheckContext, core: list[TrialRun], problems: list[TrialPro
     if not failing:
         ctx.add("crashed", ctx.impl_path, ctx.function.range, how="the run ended before every input was tried")
         return
-    trial, worst = min(failing, key=lambda tp: (RANK.get(tp[1].name, 9), evidence.size_of(tp[0])))
+    _trial, worst = min(failing, key=lambda tp: (RANK.get(tp[1].name, 9), evidence.size_of(tp[0])))
     at, params = worst.range or ctx.function.range, dict(worst.params)
     if worst.name in ("numeric-mismatch", "nonfinite-output"):  # where the values leave the equation
         culprit = value_culprit(ctx, core)
@@ -330,6 +330,7 @@ def named_mistake(ctx: CheckContext, eq: Equation, core: list[TrialRun]) -> bool
     if found is None:
         return False
     trial = next(r.trial for r in core if r.result.status == "ok")
+    assert ctx.function is not None
     at = evidence.where(ctx, found.name, found.part)
     if at == ctx.function.range or found.name in VALUE_FIRST:  # where the values leave the equation
         culprit = value_culprit(ctx, core)
@@ -438,6 +439,7 @@ def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> boo
             if name == "unstable-exp" else ""
         ctx.add(name, ctx.impl_path, evidence.where(ctx, name), part=part, magnitude=magnitude,
                 detail=f"{stress_outcome(result)}; inputs: {evidence.inputs_text(eq, trial)}")
+    return False
 
 
 def has_exp(ctx: CheckContext) -> bool:

@@ -29,7 +29,7 @@ import numpy as np
 
 from eq2code.base.span import Range
 from eq2code.reference.compare import short
-from eq2code.reference.evaluate import EvaluationError, Evaluator, Val, _align
+from eq2code.reference.evaluate import EvaluationError, Evaluator, Val
 
 RTOL = 1e-6
 
@@ -407,7 +407,8 @@ def _describe(culprit: Culprit, k: int, code: np.ndarray, graph: CodeGraph, matc
     parent = graph.nodes.get(node["parent"]) if node["parent"] is not None else None
     place: tuple[int, str] | None = None
     if parent is not None:
-        siblings = [src for kind, src in graph.operands(parent["id"]) if kind == "node" and src != k and src is not None]
+        siblings = [src for kind, src in graph.operands(parent["id"])
+                    if kind == "node" and src != k and src is not None]
         sibling_matches = [set(matches.get(s, [])) for s in siblings if matches.get(s)]
         place = _place(ev, sibling_matches, parent, k, graph)
     if place is None:
@@ -431,7 +432,7 @@ def _place(ev: RecordingEvaluator, sibling_matches: list[set[int]], parent: dict
            graph: CodeGraph) -> tuple[int, str] | None:
     if not sibling_matches:
         return None
-    for x, xn in enumerate(ev.nodes):
+    for xn in ev.nodes:
         kids = [c for c in xn.children if not ev.nodes[c].virtual]
         if len(kids) < 2:
             continue
@@ -449,8 +450,9 @@ def _place(ev: RecordingEvaluator, sibling_matches: list[set[int]], parent: dict
             yplan = ev.nodes[y].plan
             op = xn.plan[0]
             divide = parent["kind"] == "binop:Div"
-            right = divide and parent["children"] and parent["children"][-1] == k or (
-                divide and not (parent["children"] and parent["children"][0] == k) and graph.nodes[k]["col"] > parent["col"])
+            first = parent["children"][0] if parent["children"] else None
+            last = parent["children"][-1] if parent["children"] else None
+            right = divide and (last == k or (first != k and graph.nodes[k]["col"] > parent["col"]))
             if op == "mul":
                 if yplan[0] == "pow" and yplan[2] == ["num", -1.0] and ev.nodes[y].children:
                     return ev.nodes[y].children[0], "denominator"
@@ -510,10 +512,10 @@ def plan_mutants(plan: Any) -> list[list]:
             elif isinstance(child, list):
                 for j, item in enumerate(child):
                     if isinstance(item, list) and item and isinstance(item[0], str):
-                        walk(item, lambda new, pos=pos, j=j: rebuild(
+                        walk(item, lambda new, pos=pos, j=j, child=child: rebuild(
                             p[:pos] + [child[:j] + [new] + child[j + 1:]] + p[pos + 1:]))
                     elif isinstance(item, list) and len(item) == 2 and isinstance(item[1], list):  # matmul [flag, a]
-                        walk(item[1], lambda new, pos=pos, j=j, item=item: rebuild(
+                        walk(item[1], lambda new, pos=pos, j=j, item=item, child=child: rebuild(
                             p[:pos] + [child[:j] + [[item[0], new]] + child[j + 1:]] + p[pos + 1:]))
 
     walk(plan, lambda new: new)
@@ -540,7 +542,7 @@ def plan_text(plan: Any, names: dict[str, str] | None = None, top: bool = True) 
     if op == "inf":
         return "∞"
     if op in ("sym", "size", "index", "msym"):
-        return names.get(plan[1], plan[1])
+        return str(names.get(plan[1]) or plan[1])
     if op == "indexed":
         idx = ",".join(t(i) for i in plan[2])
         return f"{names.get(plan[1], plan[1])}_{idx}" if len(plan[2]) == 1 else f"{names.get(plan[1], plan[1])}_({idx})"

@@ -315,7 +315,7 @@ def _issue14_local(node: Any, expr: Any, sizes: list[sympy.Symbol]) -> Iterator[
         args = list(node.args)
         for k, f in enumerate(args):
             rest = args[:k] + args[k + 1:]
-            if not rest or f == -1 or not _is_scale(f) or f.is_number and abs(f) == 1:
+            if not rest or f == -1 or not _is_scale(f) or (f.is_number and abs(f) == 1):
                 continue
             inverse = 1 / f
             yield "wrong-scale", _replace(expr, node, build(*rest, inverse)), _latex(f), \
@@ -333,8 +333,9 @@ def _issue14_local(node: Any, expr: Any, sizes: list[sympy.Symbol]) -> Iterator[
             if exp == -sympy.Rational(1, 2) and _is_size(base):
                 for other in sizes:
                     if other != base:
+                        shown = f"{_latex(sympy.sqrt(other))} instead of {_latex(sympy.sqrt(base))}"
                         yield "wrong-scale", _replace(expr, node, build(*rest, 1 / sympy.sqrt(other))), \
-                            _latex(sympy.sqrt(base)), f"{_latex(sympy.sqrt(other))} instead of {_latex(sympy.sqrt(base))}"
+                            _latex(sympy.sqrt(base)), shown
 
 
 def _issue14_global(expr: Any) -> Iterator[tuple]:

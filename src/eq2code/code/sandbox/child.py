@@ -715,6 +715,8 @@ def _probe_module():
     """probe.py beside this file, loaded by path (`-I` leaves this directory off sys.path)."""
     spec = importlib.util.spec_from_file_location(
         "eq2code_sandbox_probe", os.path.join(os.path.dirname(os.path.abspath(__file__)), "probe.py"))
+    if spec is None or spec.loader is None:
+        raise ImportError("probe.py cannot be loaded")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import types
+from typing import Any
 
 PROBE_NAME = "__eq2code_probe__"
 VALUE_CAP = 4096  # elements kept of one value
@@ -48,7 +49,7 @@ class Recorder:
     def capture(self, value) -> dict:
         npx = self.npx
         self.order += 1
-        out = {"order": self.order}
+        out: dict[str, Any] = {"order": self.order}
         kind = type(value)
         if isinstance(value, bool) or issubclass(kind, (int, float)) or isinstance(value, npx.generic):
             try:
@@ -136,16 +137,16 @@ class _Instrument(ast.NodeTransformer):
             kw.value = self.visit(kw.value)
         return node
 
-    def generic_visit_value(self, node: ast.AST) -> ast.AST:
-        if isinstance(node, ast.Call):
-            return self.visit_Call(node)
-        return super().generic_visit(node)
+    def generic_visit_value(self, node: ast.expr) -> ast.expr:
+        out = self.visit_Call(node) if isinstance(node, ast.Call) else super().generic_visit(node)
+        assert isinstance(out, ast.expr)
+        return out
 
     def visit(self, node: ast.AST):
         if not isinstance(node, ast.expr) or not self.probed(node) or len(self.recorder.nodes) >= MAX_NODES:
             return super().visit(node)
         k = len(self.recorder.nodes)
-        entry = {"id": k, "kind": _kind(node), "line": node.lineno, "col": node.col_offset,
+        entry: dict[str, Any] = {"id": k, "kind": _kind(node), "line": node.lineno, "col": node.col_offset,
                  "end_line": getattr(node, "end_lineno", node.lineno),
                  "end_col": getattr(node, "end_col_offset", node.col_offset),
                  "parent": self.stack[-1]["id"] if self.stack else None, "names": []}
@@ -175,7 +176,9 @@ def _note_assignments(body: list, recorder: Recorder) -> None:
     for stmt in ast.walk(ast.Module(body=body, type_ignores=[])):
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
             continue
-        value, names, op = None, [], "="
+        value: ast.expr | None = None
+        names: list[str] = []
+        op = "="
         if isinstance(stmt, ast.Assign):
             value = stmt.value
             for t in stmt.targets:
@@ -186,7 +189,7 @@ def _note_assignments(body: list, recorder: Recorder) -> None:
             value, names, op = stmt.value, _targets(stmt.target), type(stmt.op).__name__
         elif isinstance(stmt, ast.Return) and stmt.value is not None:
             value, names, op = stmt.value, [], "return"
-        if value is None:
+        if value is None or not isinstance(stmt, ast.stmt):
             continue
         alias = value.id if isinstance(value, ast.Name) else None
         recorder.assignments.append({
