@@ -985,136 +985,59 @@ def _main(ops: list[Op]) -> list[Op]:
     return [o for o in ops if not o.scope] + [o for o in ops if o.scope]
 
 
-TEMPERATURE = ("T", "temp", "temperature", "tau", "t")
-
-
 def locate(name: str, facts: CodeFacts, part: str = "") -> Range | None:
     """The range of the expression most responsible for the named mistake, or None.
 
     `part` is the equation part the mistake concerns (its LaTeX), used to prefer the
-    expression that mentions its symbols. None means nothing fits: use the def line.
+    expression that mentions its symbols. None means nothing fits: use the def line. Each
+    finding's locator lives in its definition (findings/definitions/, `locate=`).
     """
+    from eq2code.findings.registry import get
+
+    definition = get(name)
+    if not facts.found or definition is None or definition.locate is None:
+        return None
     try:
-        return _locate(name, facts, part)
+        return definition.locate(Where(facts, part))
     except Exception:  # a locator gap must never break a report
         return None
 
 
-def _locate(name: str, facts: CodeFacts, part: str) -> Range | None:
-    if not facts.found:
-        return None
-    symbols = part_symbols(part) if part else []
-    ops = _main(facts.ops)
+class Where:
+    """What a finding's locator sees: the facts, the operations of the function itself first,
+    the symbols of the equation part, and the shared helpers."""
 
-    def kind(k: str, *fns: str) -> list[Op]:
-        return [o for o in ops if o.kind == k and (not fns or o.fn in fns)]
+    def __init__(self, facts: CodeFacts, part: str = ""):
+        self.facts = facts
+        self.part = part
+        self.symbols = part_symbols(part) if part else []
+        self.ops = _main(facts.ops)
+        self.ret = _first([o for o in self.ops if o.kind == "return"][::-1])  # the last return
+        self.reductions = self.kind("reduction")
 
-    ret = _first([o for o in ops if o.kind == "return"][::-1])  # the last return
-    reductions = kind("reduction")
-    if name == "wrong-reduction-axis":
-        with_axis = [o for o in reductions if o.axis_given]
-        for group in ([o for o in with_axis if o.fn in ("sum", "logsumexp", "mean", "norm")], with_axis,
-                      [o for o in kind("softmax") if o.axis_given], kind("softmax"),
-                      [o for o in reductions if o.fn in ("sum", "mean")], reductions):
-            if group:
-                return group[0].range
-        return None
-    if name == "missing-keepdims":
-        hint = facts.hints_named("missing-keepdims")
-        if hint:
-            return hint[0].range
-        return _first([o for o in reductions if o.axis_given and o.axis is not None and o.keepdims is False])
-    if name in ("missing-scale", "wrong-scale"):
-        scales = [o for o in kind("divide") + kind("multiply")
-                  if _is_scale_text(o.args[1] if len(o.args) > 1 else "", symbols)
-                  or (o.kind == "multiply" and _is_scale_text(o.args[0], symbols))]
-        scales.sort(key=lambda o: (o.range.start.line, o.range.start.character))
-        if scales:
-            # the innermost such operation (the division, not the statement around it)
-            return min(scales, key=lambda o: _size(o.range)).range
-        if name == "wrong-scale":
-            sq = kind("sqrt")
-            if sq:
-                return sq[0].range
-        mm = _by_end(kind("matmul"))
-        if mm:
-            return mm[0].range
-        return ret
-    if name == "missing-transpose":
-        mm = _by_end(kind("matmul"))
-        bare = [o for o in mm if o.fn != "einsum" and len(o.args) >= 2 and not _has_transpose(o.args[-1], facts)]
-        if bare:
-            return bare[0].range
-        return _first(mm)
-    if name == "sign-error":
-        neg = kind("negate")
-        if neg:
-            return neg[0].range
-        return ret
-    if name == "sum-vs-mean":
-        for group in (kind("reduction", "mean"), kind("reduction", "sum"),
-                      [o for o in kind("divide") if "len(" in o.divisor or ".shape" in o.divisor
-                       or ".size" in o.divisor]):
-            if group:
-                return group[0].range
-        return ret
-    if name == "wrong-log-base":
-        odd = [o for o in kind("log") if o.base not in ("e",)]
-        return _first(odd) or _first(kind("log"))
-    if name == "missing-sqrt":
-        sums = kind("reduction", "sum") + kind("matmul", "dot", "vdot", "inner")
-        returned = [o for o in sums if ret is not None and _contains(ret, o.range)]
-        if returned:
-            return returned[0].range
-        if ret is not None:
-            return ret
-        return _last(sums)
-    if name == "missing-abs":
-        reds = [o for o in reductions if o.fn in ("sum", "max", "mean")]
-        return _first(reds) or ret
-    if name == "missing-normalization":
-        normal = [o for o in kind("divide") if "sum" in o.divisor or o.divisor in _reduced_names(facts)]
-        if normal:
-            return normal[0].range
-        return ret
-    if name == "missing-value-product":
-        if ret is not None and not any(_contains(ret, o.range) for o in kind("matmul")):
-            return ret
-        mm = _by_end(kind("matmul"))
-        return mm[-1].range if mm else ret
-    if name == "temperature-inverted":
-        names = symbols or list(TEMPERATURE)
-        mult = [o for o in kind("multiply") if any(_mentions(a, names) for a in o.args)]
-        if mult:
-            return mult[0].range
-        div = [o for o in kind("divide") if _mentions(o.divisor, names)]
-        if div:
-            return div[0].range
-        return _first(kind("exp"))
-    if name == "off-by-one":
-        return _first(kind("range") + kind("slice"))
-    if name == "unstable-exp":
-        hint = facts.hints_named("unstable-exp")
-        return hint[0].range if hint else _first(kind("exp"))
-    if name == "log-of-zero":
-        logs = kind("log")
-        guarded = {o.range for o in kind("epsilon") + kind("clip")}
-        plain = [o for o in logs if not any(_contains(o.range, g) for g in guarded)]
-        return _first(plain) or _first(logs)
-    if name == "input-mutated":
-        return _first(kind("inplace"))
-    if name == "epsilon-variant":
-        return _first(kind("epsilon")) or _first(kind("clip"))
-    if name in ("missing-term", "swapped-arguments", "kl-direction-swapped"):
-        if name != "missing-term":
-            logs = [o for o in kind("log") if "/" in o.operand] or kind("log")
-            if logs:
-                return logs[0].range
-        return ret
-    if name == "batch-inconsistent":
-        hint = facts.hints_named("batch-inconsistent")
-        return hint[0].range if hint else None
-    return None
+    def kind(self, k: str, *fns: str) -> list[Op]:
+        """Operations of a kind (optionally only these normalised functions), in source order."""
+        return [o for o in self.ops if o.kind == k and (not fns or o.fn in fns)]
+
+    def scales(self) -> list[Op]:
+        """Divisions and products by a scale (a sqrt, a size, a symbol of the part), in source order."""
+        found = [o for o in self.kind("divide") + self.kind("multiply")
+                 if _is_scale_text(o.args[1] if len(o.args) > 1 else "", self.symbols)
+                 or (o.kind == "multiply" and _is_scale_text(o.args[0], self.symbols))]
+        return sorted(found, key=lambda o: (o.range.start.line, o.range.start.character))
+
+    def reduced_names(self) -> set[str]:
+        return _reduced_names(self.facts)
+
+    def has_transpose(self, text: str) -> bool:
+        return _has_transpose(text, self.facts)
+
+    first = staticmethod(_first)
+    last = staticmethod(_last)
+    by_end = staticmethod(_by_end)
+    contains = staticmethod(_contains)
+    mentions = staticmethod(_mentions)
+    size = staticmethod(lambda r: _size(r))
 
 
 def _size(r: Range) -> tuple[int, int]:
