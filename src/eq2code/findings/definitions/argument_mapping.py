@@ -31,7 +31,17 @@ FINDING = FindingDef(
              "で明示してください。余分な引数には既定値を与えてください。")),
     snippet=("% eq.tex: Q, K, V\ndef attention(a, b, c, mask): ...   # ✗ 'mask' receives nothing\n# "
              "✓ --map Q=a --map K=b --map V=c, and give mask a default"),
-    valid=(Example(code='"def half(x):\\n    return x / 2\\n"', equation='"x \\\\in \\\\mathbb{R}^{n}\\n\\ny = \\\\frac{x}{2}\\n"'),),
-    invalid=(Example(code='"def half(a, b):\\n    return a / 2\\n"', equation='"x \\\\in \\\\mathbb{R}^{n}\\n\\ny = \\\\frac{x}{2}\\n"'),),
+    valid=(
+        Example(code=("def half(x):\n"
+            "    return x / 2\n"), equation=("x \\in \\mathbb{R}^{n}\n"
+            "\n"
+            "y = \\frac{x}{2}\n")),
+    ),
+    invalid=(
+        Example(code=("def half(a, b):\n"
+            "    return a / 2\n"), equation=("x \\in \\mathbb{R}^{n}\n"
+            "\n"
+            "y = \\frac{x}{2}\n"), line=1, column=5),
+    ),
     raised_by="code loader (code/loader.py map_arguments)",
 )

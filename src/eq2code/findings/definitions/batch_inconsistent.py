@@ -38,8 +38,12 @@ FINDING = FindingDef(
         fix="軸は末尾から数え（axis=-1）、.T の代わりに np.swapaxes(x, -1, -2) や x.mT を使ってください。"),
     snippet=("scores = Q @ K.T                        # ✗ .T also swaps a batch axis\nscores = Q @ "
              "np.swapaxes(K, -1, -2)     # ✓ only the last two axes"),
-    valid=(Example(file='"examples/l1-norm/correct_abs_sum.py"'),),
-    invalid=(Example(file='"examples/l1-norm/correct_linalg.py"', line=6, column=5),),
+    valid=(
+        Example(file="examples/l1-norm/correct_abs_sum.py"),
+    ),
+    invalid=(
+        Example(file="examples/l1-norm/correct_linalg.py", line=6, column=5),
+    ),
     locate=locate,
     raised_by="the batched form (checking/check.py)",
 )

@@ -29,7 +29,23 @@ FINDING = FindingDef(
         why="結果が失われたため、関数を判定できません。",
         fix="実装から sys.exit()、os._exit() など、インタプリタを終了させうるコードを取り除いてください。"),
     snippet="def softmax(z):\n    import os\n    os._exit(0)           # ✗ ends the process",
-    valid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\\n    return e / np.sum(e, axis=-1, keepdims=True)\\n"', rule='"softmax"'),),
-    invalid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    import os\\n    os._exit(3)\\n"', rule='"softmax"'),),
+    valid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\n"
+            "    return e / np.sum(e, axis=-1, keepdims=True)\n"), rule="softmax"),
+    ),
+    invalid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    import os\n"
+            "    os._exit(3)\n"), rule="softmax", line=5, column=5),
+    ),
     raised_by="sandbox outcome (checking/check.py)",
 )

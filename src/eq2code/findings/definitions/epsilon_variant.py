@@ -60,8 +60,12 @@ FINDING = FindingDef(
         fix="修正は不要です。"),
     snippet=("loss = -np.sum(y * np.log(y_hat + 1e-7))   # accepted: the textbook's guard against "
              "log(0)"),
-    valid=(Example(file='"examples/cross-entropy/correct_index_target.py"'),),
-    invalid=(Example(file='"examples/cross-entropy/correct_textbook_eps.py"', line=8, column=31),),
+    valid=(
+        Example(file="examples/cross-entropy/correct_index_target.py"),
+    ),
+    invalid=(
+        Example(file="examples/cross-entropy/correct_textbook_eps.py", line=8, column=31),
+    ),
     variants=variants,
     locate=locate,
     raised_by="static pattern (code/static.py) when the numbers already agree",

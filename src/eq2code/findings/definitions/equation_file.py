@@ -26,7 +26,15 @@ FINDING = FindingDef(
         why="照合する相手がありません。",
         fix="ファイルを UTF-8 で保存し、数式を少なくとも 1 つ書いてください。"),
     snippet="$ file eq.tex\neq.tex: data   # ✗ not UTF-8 text, or no equation in it",
-    valid=(Example(code='"def half(x):\\n    return x / 2\\n"', equation='"x \\\\in \\\\mathbb{R}^{n}\\n\\ny = \\\\frac{x}{2}\\n"'),),
-    invalid=(Example(code='"def half(x):\\n    return x / 2\\n"', equation='"% only a comment\\n"', in_equation=True),),
+    valid=(
+        Example(code=("def half(x):\n"
+            "    return x / 2\n"), equation=("x \\in \\mathbb{R}^{n}\n"
+            "\n"
+            "y = \\frac{x}{2}\n")),
+    ),
+    invalid=(
+        Example(code=("def half(x):\n"
+            "    return x / 2\n"), equation="% only a comment\n", line=1, column=1, in_equation=True),
+    ),
     raised_by="equation reader (equation/source.py)",
 )

@@ -30,7 +30,11 @@ FINDING = FindingDef(
         fix="修正は不要です。"),
     snippet=("q = Q / np.sqrt(d_k)\nscores = q @ K.T     # accepted: the same as Q @ K.T / "
              "np.sqrt(d_k)"),
-    valid=(Example(file='"examples/attention/correct_dk_parameter.py"'),),
-    invalid=(Example(file='"examples/attention/correct_prescaled_query.py"', line=12, column=9),),
+    valid=(
+        Example(file="examples/attention/correct_dk_parameter.py"),
+    ),
+    invalid=(
+        Example(file="examples/attention/correct_prescaled_query.py", line=12, column=9),
+    ),
     raised_by="static pattern (checking/check.py)",
 )

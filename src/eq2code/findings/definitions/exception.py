@@ -30,7 +30,22 @@ FINDING = FindingDef(
         fix="表示された入力で関数を呼び出し、例外を読んで印の行を直してください。形状は `eq2code explain` で確認できます。"),
     snippet=("def attention(Q, K, V):\n    scores = Q @ K        # ✗ ValueError: shapes (n,d_k) and "
              "(m,d_k) not aligned\n    scores = Q @ K.T      # ✓"),
-    valid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\\n    return e / np.sum(e, axis=-1, keepdims=True)\\n"', rule='"softmax"'),),
-    invalid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    raise ValueError(\'not yet\')\\n"', rule='"softmax"'),),
+    valid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\n"
+            "    return e / np.sum(e, axis=-1, keepdims=True)\n"), rule="softmax"),
+    ),
+    invalid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    raise ValueError('not yet')\n"), rule="softmax", line=6, column=5),
+    ),
     raised_by="sandbox outcome (checking/check.py)",
 )

@@ -28,7 +28,23 @@ FINDING = FindingDef(
         fix="精度を下げる意図がなければ float64 で計算してください。"),
     snippet=("return (np.exp(z) / np.exp(z).sum()).astype(np.float32)   # compared with a looser "
              "tolerance"),
-    valid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\\n    return e / np.sum(e, axis=-1, keepdims=True)\\n"', rule='"softmax"'),),
-    invalid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\\n    return (e / np.sum(e, axis=-1, keepdims=True)).astype(np.float32)\\n"', rule='"softmax"'),),
+    valid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\n"
+            "    return e / np.sum(e, axis=-1, keepdims=True)\n"), rule="softmax"),
+    ),
+    invalid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\n"
+            "    return (e / np.sum(e, axis=-1, keepdims=True)).astype(np.float32)\n"), rule="softmax", line=5, column=5),
+    ),
     raised_by="comparison (checking/check.py)",
 )

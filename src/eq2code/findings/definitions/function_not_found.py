@@ -33,7 +33,21 @@ FINDING = FindingDef(
              "rule=NAME」と書いてください。")),
     snippet=("# eq.tex defines softmax, impl.py defines two public functions:\ndef my_softmax(z): "
              "...\ndef helper(z): ...\n# ✓ eq2code check eq.tex impl.py --function my_softmax"),
-    valid=(Example(code='"def half(x):\\n    return x / 2\\n"', equation='"x \\\\in \\\\mathbb{R}^{n}\\n\\ny = \\\\frac{x}{2}\\n"'),),
-    invalid=(Example(code='"def first(x):\\n    return x\\n\\n\\ndef second(x):\\n    return x\\n"', equation='"x \\\\in \\\\mathbb{R}^{n}\\n\\ny = \\\\frac{x}{2}\\n"'),),
+    valid=(
+        Example(code=("def half(x):\n"
+            "    return x / 2\n"), equation=("x \\in \\mathbb{R}^{n}\n"
+            "\n"
+            "y = \\frac{x}{2}\n")),
+    ),
+    invalid=(
+        Example(code=("def first(x):\n"
+            "    return x\n"
+            "\n"
+            "\n"
+            "def second(x):\n"
+            "    return x\n"), equation=("x \\in \\mathbb{R}^{n}\n"
+            "\n"
+            "y = \\frac{x}{2}\n"), line=1, column=1),
+    ),
     raised_by="code loader (code/loader.py find_function)",
 )

@@ -37,8 +37,12 @@ FINDING = FindingDef(
         fix="新しい配列で計算してください。x -= m ではなく x = x - m、または最初に x = np.array(x, dtype=float)。"),
     snippet=("z -= z.max()            # ✗ changes the caller's array\nz = z - z.max()         # ✓ a "
              "new array"),
-    valid=(Example(file='"examples/gradient-descent-step/correct_local_copy.py"'),),
-    invalid=(Example(file='"examples/gradient-descent-step/correct_inplace_mutates.py"', line=4, column=5),),
+    valid=(
+        Example(file="examples/gradient-descent-step/correct_local_copy.py"),
+    ),
+    invalid=(
+        Example(file="examples/gradient-descent-step/correct_inplace_mutates.py", line=4, column=5),
+    ),
     locate=locate,
     raised_by="sandbox: arguments compared before and after the call",
 )

@@ -45,8 +45,12 @@ FINDING = FindingDef(
         fix="最初の分布で重み付けしてください。D_KL(p‖q) なら np.sum(p * np.log(p / q)) です。"),
     snippet=("kl = np.sum(q * np.log(q / p))   # ✗ D_KL(q‖p)\nkl = np.sum(p * np.log(p / q))   # ✓ "
              "D_KL(p‖q)"),
-    valid=(Example(file='"examples/kl-divergence/correct_loop.py"'),),
-    invalid=(Example(file='"examples/kl-divergence/wrong_direction.py"', line=7, column=23),),
+    valid=(
+        Example(file="examples/kl-divergence/correct_loop.py"),
+    ),
+    invalid=(
+        Example(file="examples/kl-divergence/wrong_direction.py", line=7, column=23),
+    ),
     priority=0,
     mutate_values=mutate_values,
     locate=locate,

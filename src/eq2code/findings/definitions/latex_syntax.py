@@ -31,7 +31,17 @@ FINDING = FindingDef(
         fix="印の位置の LaTeX を直してください。「{」と「}」、\\left と \\right が対応しているか、\\frac に引数が 2 つあるかを確認してください。"),
     snippet=("% eq.tex\n\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}   % ✗ a '}' is "
              "missing"),
-    valid=(Example(code='"def half(x):\\n    return x / 2\\n"', equation='"x \\\\in \\\\mathbb{R}^{n}\\n\\ny = \\\\frac{x}{2}\\n"'),),
-    invalid=(Example(code='"def half(x):\\n    return x / 2\\n"', equation='"x \\\\in \\\\mathbb{R}^{n}\\n\\ny = \\\\frac{x}{2\\n"', in_equation=True),),
+    valid=(
+        Example(code=("def half(x):\n"
+            "    return x / 2\n"), equation=("x \\in \\mathbb{R}^{n}\n"
+            "\n"
+            "y = \\frac{x}{2}\n")),
+    ),
+    invalid=(
+        Example(code=("def half(x):\n"
+            "    return x / 2\n"), equation=("x \\in \\mathbb{R}^{n}\n"
+            "\n"
+            "y = \\frac{x}{2\n"), line=3, column=13, in_equation=True),
+    ),
     raised_by="equation reader (equation/latex/parser.py)",
 )

@@ -38,8 +38,12 @@ FINDING = FindingDef(
         fix="0 · log 0 を 0 として扱ってください: scipy.special.xlogy、または np.where(p > 0, p * np.log(p), 0)。"),
     snippet=("H = -np.sum(p * np.log(p))                           # ✗ 0 · log 0 = nan\nH = "
              "-np.sum(np.where(p > 0, p * np.log(p), 0.0))     # ✓ 0 · log 0 = 0"),
-    valid=(Example(file='"examples/cross-entropy/correct_index_target.py"'),),
-    invalid=(Example(file='"examples/cross-entropy/correct_sum.py"', line=7, column=24),),
+    valid=(
+        Example(file="examples/cross-entropy/correct_index_target.py"),
+    ),
+    invalid=(
+        Example(file="examples/cross-entropy/correct_sum.py", line=7, column=24),
+    ),
     locate=locate,
     raised_by="stress inputs (checking/check.py)",
 )

@@ -41,8 +41,12 @@ FINDING = FindingDef(
         why="正と負の要素が打ち消し合い、大きなベクトルでも結果が 0 に近くなりえます。",
         fix="数式に |·| がある位置で絶対値（np.abs）をとってください。"),
     snippet="return np.sum(x)           # ✗ ‖x‖₁ sums |x_i|\nreturn np.sum(np.abs(x))   # ✓",
-    valid=(Example(file='"examples/l1-norm/correct_abs_sum.py"'),),
-    invalid=(Example(file='"examples/l1-norm/wrong_missing_abs.py"', line=7, column=12),),
+    valid=(
+        Example(file="examples/l1-norm/correct_abs_sum.py"),
+    ),
+    invalid=(
+        Example(file="examples/l1-norm/wrong_missing_abs.py", line=7, column=12),
+    ),
     priority=8,
     mutate_node=mutate_node,
     locate=locate,

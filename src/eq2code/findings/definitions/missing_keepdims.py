@@ -38,8 +38,12 @@ FINDING = FindingDef(
         fix="集約に keepdims=True を渡し、(n, K) を (n, 1) で割るようにしてください。"),
     snippet=("e = np.exp(z)                 # z: (n, K)\nreturn e / e.sum(axis=-1)     # ✗ (n, K) / "
              "(n,)\nreturn e / e.sum(axis=-1, keepdims=True)   # ✓ (n, K) / (n, 1)"),
-    valid=(Example(file='"examples/attention/correct_dk_parameter.py"'),),
-    invalid=(Example(file='"examples/attention/wrong_missing_keepdims.py"', line=9, column=13),),
+    valid=(
+        Example(file="examples/attention/correct_dk_parameter.py"),
+    ),
+    invalid=(
+        Example(file="examples/attention/wrong_missing_keepdims.py", line=9, column=13),
+    ),
     locate=locate,
     raised_by="static pattern (code/static.py) explaining a broadcast error",
 )

@@ -50,8 +50,12 @@ FINDING = FindingDef(
         fix="正規化のための総和で割ってください: e / e.sum(axis=-1, keepdims=True)。"),
     snippet=("return np.exp(z)                        # ✗ not divided by the sum\nreturn np.exp(z) "
              "/ np.sum(np.exp(z))    # ✓"),
-    valid=(Example(file='"examples/bayes-posterior/correct_normalise.py"'),),
-    invalid=(Example(file='"examples/bayes-posterior/wrong_unnormalised.py"', line=7, column=12),),
+    valid=(
+        Example(file="examples/bayes-posterior/correct_normalise.py"),
+    ),
+    invalid=(
+        Example(file="examples/bayes-posterior/wrong_unnormalised.py", line=7, column=12),
+    ),
     priority=11,
     mutate_node=mutate_node,
     locate=locate,

@@ -36,8 +36,12 @@ FINDING = FindingDef(
         why="構造についての情報です。正しいかどうかは値で決まります。",
         fix="その部分が計算されているか確認してください。別の書き方で計算しているなら、この注記は無視して構いません。"),
     snippet="% eq.tex has \\sqrt{d_k}; the code has no sqrt, no ** 0.5 and no division by a scale",
-    valid=(Example(file='"examples/softmax/correct_logits_axis.py"'),),
-    invalid=(Example(file='"examples/softmax/wrong_missing_exp.py"', line=6, column=5),),
+    valid=(
+        Example(file="examples/softmax/correct_logits_axis.py"),
+    ),
+    invalid=(
+        Example(file="examples/softmax/wrong_missing_exp.py", line=6, column=5),
+    ),
     priority=14,
     mutate_whole=mutate_whole,
 )

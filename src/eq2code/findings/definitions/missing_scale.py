@@ -58,8 +58,12 @@ FINDING = FindingDef(
         fix="数式と同じ位置で係数を掛けてください（Q @ K.T / np.sqrt(d_k) など）。"),
     snippet=("scores = Q @ K.T                    # ✗ the 1/√d_k is missing\nscores = Q @ K.T / "
              "np.sqrt(d_k)     # ✓"),
-    valid=(Example(file='"examples/gradient-descent-step/correct_local_copy.py"'),),
-    invalid=(Example(file='"examples/gradient-descent-step/wrong_no_learning_rate.py"', line=4, column=12),),
+    valid=(
+        Example(file="examples/gradient-descent-step/correct_local_copy.py"),
+    ),
+    invalid=(
+        Example(file="examples/gradient-descent-step/wrong_no_learning_rate.py", line=4, column=12),
+    ),
     priority=5,
     mutate_node=mutate_node,
     mutate_whole=mutate_whole,

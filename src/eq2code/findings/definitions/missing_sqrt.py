@@ -48,8 +48,12 @@ FINDING = FindingDef(
         fix="数式に \\sqrt がある位置で平方根をとってください: np.sqrt(np.sum(x ** 2))。"),
     snippet=("return np.sum(x ** 2)            # ✗ the squared norm\nreturn np.sqrt(np.sum(x ** 2)) "
              "  # ✓"),
-    valid=(Example(file='"examples/l2-norm/correct_dot.py"'),),
-    invalid=(Example(file='"examples/l2-norm/wrong_missing_sqrt.py"', line=7, column=12),),
+    valid=(
+        Example(file="examples/l2-norm/correct_dot.py"),
+    ),
+    invalid=(
+        Example(file="examples/l2-norm/wrong_missing_sqrt.py", line=7, column=12),
+    ),
     priority=7,
     mutate_node=mutate_node,
     locate=locate,

@@ -44,8 +44,12 @@ FINDING = FindingDef(
         fix="欠けている項を加えてください。コードと数式を項ごとに見比べてください。"),
     snippet=("return 1 / np.exp(-x)          # ✗ the '1 +' term is missing\nreturn 1 / (1 + "
              "np.exp(-x))    # ✓"),
-    valid=(Example(file='"examples/gradient-descent-step/correct_local_copy.py"'),),
-    invalid=(Example(file='"examples/gradient-descent-step/wrong_returns_step.py"', line=4, column=12),),
+    valid=(
+        Example(file="examples/gradient-descent-step/correct_local_copy.py"),
+    ),
+    invalid=(
+        Example(file="examples/gradient-descent-step/wrong_returns_step.py", line=4, column=12),
+    ),
     priority=15,
     mutate_node=mutate_node,
     locate=locate,

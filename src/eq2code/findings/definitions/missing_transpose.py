@@ -47,8 +47,12 @@ FINDING = FindingDef(
         fix="数式のとおりに転置してください。K.T、またはバッチ軸をそのままにする np.swapaxes(K, -1, -2) です。"),
     snippet=("scores = Q @ K       # ✗ (n, d_k) @ (m, d_k)\nscores = Q @ K.T     # ✓ (n, d_k) @ "
              "(d_k, m)"),
-    valid=(Example(file='"examples/attention/correct_dk_parameter.py"'),),
-    invalid=(Example(file='"examples/attention/wrong_transpose_Q.py"', line=7, column=14),),
+    valid=(
+        Example(file="examples/attention/correct_dk_parameter.py"),
+    ),
+    invalid=(
+        Example(file="examples/attention/wrong_transpose_Q.py", line=7, column=14),
+    ),
     priority=3,
     mutate_node=mutate_node,
     locate=locate,

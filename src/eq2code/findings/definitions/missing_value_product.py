@@ -49,8 +49,12 @@ FINDING = FindingDef(
         fix="重みに値を掛けてください: return weights @ V。"),
     snippet=("w = softmax(Q @ K.T / np.sqrt(d_k))\nreturn w          # ✗ the attention "
              "weights\nreturn w @ V      # ✓"),
-    valid=(Example(file='"examples/attention/correct_dk_parameter.py"'),),
-    invalid=(Example(file='"examples/attention/wrong_no_value_product.py"', line=9, column=12),),
+    valid=(
+        Example(file="examples/attention/correct_dk_parameter.py"),
+    ),
+    invalid=(
+        Example(file="examples/attention/wrong_no_value_product.py", line=9, column=12),
+    ),
     priority=2,
     mutate_node=mutate_node,
     locate=locate,

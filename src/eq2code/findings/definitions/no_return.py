@@ -29,7 +29,23 @@ FINDING = FindingDef(
         fix="関数の最後で結果を `return` してください。"),
     snippet=("def softmax(z):\n    p = np.exp(z) / np.sum(np.exp(z))\n    print(p)              # ✗ "
              "printed, not returned\n    return p              # ✓"),
-    valid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\\n    return e / np.sum(e, axis=-1, keepdims=True)\\n"', rule='"softmax"'),),
-    invalid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    p = np.exp(z) / np.sum(np.exp(z), axis=-1, keepdims=True)\\n    print(p)\\n"', rule='"softmax"'),),
+    valid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\n"
+            "    return e / np.sum(e, axis=-1, keepdims=True)\n"), rule="softmax"),
+    ),
+    invalid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    p = np.exp(z) / np.sum(np.exp(z), axis=-1, keepdims=True)\n"
+            "    print(p)\n"), rule="softmax", line=5, column=5),
+    ),
     raised_by="sandbox outcome (checking/check.py)",
 )

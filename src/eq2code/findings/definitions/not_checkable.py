@@ -30,7 +30,15 @@ FINDING = FindingDef(
         fix="修正は不要です。コードを確認するには、左辺・「=」・右辺からなる定義が必要です。"),
     snippet=("% eq.tex\n\\mathbf{z} \\in \\mathbb{R}^{K}   % a declaration: it gives a shape, it "
              "computes nothing"),
-    valid=(Example(code='"def half(x):\\n    return x / 2\\n"', equation='"x \\\\in \\\\mathbb{R}^{n}\\n\\ny = \\\\frac{x}{2}\\n"'),),
-    invalid=(Example(code='"def half(x):\\n    return x / 2\\n"', equation='"x \\\\in \\\\mathbb{R}^{n}\\n"', in_equation=True),),
+    valid=(
+        Example(code=("def half(x):\n"
+            "    return x / 2\n"), equation=("x \\in \\mathbb{R}^{n}\n"
+            "\n"
+            "y = \\frac{x}{2}\n")),
+    ),
+    invalid=(
+        Example(code=("def half(x):\n"
+            "    return x / 2\n"), equation="x \\in \\mathbb{R}^{n}\n", line=1, column=1, in_equation=True),
+    ),
     raised_by="equation reader (equation/semantics.py); checking/check.py when nothing is left to compute",
 )

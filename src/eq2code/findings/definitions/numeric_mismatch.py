@@ -33,7 +33,11 @@ FINDING = FindingDef(
         fix="表示された入力で数式を手で計算し、関数の各ステップと比べてください。表示された --seed で再現できます。"),
     snippet=("def sigmoid(x):\n    return 1 / np.exp(-x)                  # ✗ the '1 +' is "
              "missing\n    return 1 / (1 + np.exp(-x))            # ✓"),
-    valid=(Example(file='"examples/bayes-posterior/correct_normalise.py"'),),
-    invalid=(Example(file='"examples/bayes-posterior/wrong_divides_by_prior.py"', line=6, column=5),),
+    valid=(
+        Example(file="examples/bayes-posterior/correct_normalise.py"),
+    ),
+    invalid=(
+        Example(file="examples/bayes-posterior/wrong_divides_by_prior.py", line=6, column=5),
+    ),
     raised_by="comparison (reference/compare.py)",
 )

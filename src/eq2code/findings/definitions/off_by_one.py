@@ -63,8 +63,12 @@ FINDING = FindingDef(
         fix="range() の範囲、スライス、ラベルの添字を確認してください。\\sum_{i=1}^{n} は x[0..n-1] にわたる range(n) です。"),
     snippet=("for i in range(1, len(x)):   # ✗ skips x[0]: math's i = 1 is Python's 0\nfor i in "
              "range(len(x)):      # ✓"),
-    valid=(Example(file='"examples/token-cross-entropy/correct_fancy_index.py"'),),
-    invalid=(Example(file='"examples/token-cross-entropy/wrong_one_based.py"', line=6, column=5),),
+    valid=(
+        Example(file="examples/token-cross-entropy/correct_fancy_index.py"),
+    ),
+    invalid=(
+        Example(file="examples/token-cross-entropy/wrong_one_based.py", line=6, column=5),
+    ),
     priority=13,
     mutate_node=mutate_node,
     finish_plan=finish_plan,

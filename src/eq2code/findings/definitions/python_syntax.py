@@ -28,7 +28,17 @@ FINDING = FindingDef(
         fix="印の位置の構文エラー（「:」の抜け、閉じていない括弧、タブと空白の混在など）を直してください。"),
     snippet=("def softmax(z)          # ✗ the ':' is missing\n    return np.exp(z) / "
              "np.sum(np.exp(z))"),
-    valid=(Example(code='"def half(x):\\n    return x / 2\\n"', equation='"x \\\\in \\\\mathbb{R}^{n}\\n\\ny = \\\\frac{x}{2}\\n"'),),
-    invalid=(Example(code='"def half(x)\\n    return x / 2\\n"', equation='"x \\\\in \\\\mathbb{R}^{n}\\n\\ny = \\\\frac{x}{2}\\n"'),),
+    valid=(
+        Example(code=("def half(x):\n"
+            "    return x / 2\n"), equation=("x \\in \\mathbb{R}^{n}\n"
+            "\n"
+            "y = \\frac{x}{2}\n")),
+    ),
+    invalid=(
+        Example(code=("def half(x)\n"
+            "    return x / 2\n"), equation=("x \\in \\mathbb{R}^{n}\n"
+            "\n"
+            "y = \\frac{x}{2}\n"), line=1, column=12),
+    ),
     raised_by="code loader (code/loader.py) and the sandbox's import",
 )

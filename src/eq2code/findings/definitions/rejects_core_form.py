@@ -30,7 +30,23 @@ FINDING = FindingDef(
         fix="固定の軸ではなく axis=-1 を使い、どちらの形でも動くようにしてください。"),
     snippet=("e = np.exp(x - x.max(axis=1, keepdims=True))   # ✗ axis=1 needs a batch axis\ne = "
              "np.exp(x - x.max(axis=-1, keepdims=True))  # ✓ works with and without one"),
-    valid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\\n    return e / np.sum(e, axis=-1, keepdims=True)\\n"', rule='"softmax"'),),
-    invalid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    e = np.exp(z - np.max(z, axis=1, keepdims=True))\\n    return e / np.sum(e, axis=1, keepdims=True)\\n"', rule='"softmax"'),),
+    valid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\n"
+            "    return e / np.sum(e, axis=-1, keepdims=True)\n"), rule="softmax"),
+    ),
+    invalid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=1, keepdims=True))\n"
+            "    return e / np.sum(e, axis=1, keepdims=True)\n"), rule="softmax", line=5, column=5),
+    ),
     raised_by="the batched form (checking/check.py)",
 )

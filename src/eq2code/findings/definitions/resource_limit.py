@@ -29,7 +29,23 @@ FINDING = FindingDef(
         fix="必要以上に大きな配列を作らず、途中で集約してください。"),
     snippet=("def l2_norm(x):\n    return np.sqrt(np.sum(np.outer(x, x)))   # ✗ an n×n array where "
              "a sum is meant"),
-    valid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\\n    return e / np.sum(e, axis=-1, keepdims=True)\\n"', rule='"softmax"'),),
-    invalid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    big = np.ones((1 << 40,))\\n    return big\\n"', rule='"softmax"'),),
+    valid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\n"
+            "    return e / np.sum(e, axis=-1, keepdims=True)\n"), rule="softmax"),
+    ),
+    invalid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    big = np.ones((1 << 40,))\n"
+            "    return big\n"), rule="softmax", line=6, column=11),
+    ),
     raised_by="sandbox outcome (checking/check.py)",
 )

@@ -58,8 +58,12 @@ FINDING = FindingDef(
         fix="印の式の符号を確認し、Σ y log ŷ の前のマイナスを残してください。"),
     snippet=("loss = np.sum(y * np.log(y_hat))     # ✗ the minus is missing\nloss = -np.sum(y * "
              "np.log(y_hat))    # ✓"),
-    valid=(Example(file='"examples/gradient-descent-step/correct_local_copy.py"'),),
-    invalid=(Example(file='"examples/gradient-descent-step/wrong_ascent.py"', line=4, column=12),),
+    valid=(
+        Example(file="examples/gradient-descent-step/correct_local_copy.py"),
+    ),
+    invalid=(
+        Example(file="examples/gradient-descent-step/wrong_ascent.py", line=4, column=12),
+    ),
     priority=12,
     mutate_node=mutate_node,
     mutate_whole=mutate_whole,

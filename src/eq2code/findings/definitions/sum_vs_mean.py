@@ -52,8 +52,12 @@ FINDING = FindingDef(
         fix="\\sum には np.sum を使い、np.mean は数式が個数で割っている（\\frac{1}{N}\\sum）ときだけ使ってください。"),
     snippet=("norm = np.sqrt(np.mean(x ** 2))   # ✗ \\sum has no 1/n\nnorm = np.sqrt(np.sum(x ** "
              "2))    # ✓"),
-    valid=(Example(file='"examples/negative-log-likelihood/correct_loop.py"'),),
-    invalid=(Example(file='"examples/negative-log-likelihood/wrong_mean.py"', line=7, column=13),),
+    valid=(
+        Example(file="examples/negative-log-likelihood/correct_loop.py"),
+    ),
+    invalid=(
+        Example(file="examples/negative-log-likelihood/wrong_mean.py", line=7, column=13),
+    ),
     priority=10,
     mutate_node=mutate_node,
     locate=locate,

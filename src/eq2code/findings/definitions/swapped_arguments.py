@@ -44,8 +44,12 @@ FINDING = FindingDef(
         fix="各入力を数式と同じ場所で使い、関数の引数の順序も確認してください。"),
     snippet=("loss = -np.sum(y_hat * np.log(y))   # ✗ target and prediction swapped\nloss = "
              "-np.sum(y * np.log(y_hat))   # ✓"),
-    valid=(Example(file='"examples/cross-entropy/correct_index_target.py"'),),
-    invalid=(Example(file='"examples/cross-entropy/wrong_swapped.py"', line=7, column=28),),
+    valid=(
+        Example(file="examples/cross-entropy/correct_index_target.py"),
+    ),
+    invalid=(
+        Example(file="examples/cross-entropy/wrong_swapped.py", line=7, column=28),
+    ),
     priority=16,
     mutate_values=mutate_values,
     locate=locate,

@@ -55,8 +55,12 @@ FINDING = FindingDef(
         why="温度が高いほど分布は平らになるはずですが、逆にすると鋭くなります。",
         fix="ロジットを温度で割ってください: x / T。"),
     snippet="e = np.exp(x * T)   # ✗ multiplies by the temperature\ne = np.exp(x / T)   # ✓",
-    valid=(Example(file='"examples/softmax-temperature/correct_loop_list.py"'),),
-    invalid=(Example(file='"examples/softmax-temperature/wrong_multiply_by_T.py"', line=7, column=16),),
+    valid=(
+        Example(file="examples/softmax-temperature/correct_loop_list.py"),
+    ),
+    invalid=(
+        Example(file="examples/softmax-temperature/wrong_multiply_by_T.py", line=7, column=16),
+    ),
     priority=1,
     mutate_whole=mutate_whole,
     locate=locate,

@@ -29,7 +29,23 @@ FINDING = FindingDef(
         fix=("無限ループとモジュール直下の処理を取り除き、スクリプト部分は `if __name__ == \"__main__\":` "
              "の下に置いてください。本当に時間のかかる計算なら --timeout を増やしてください。")),
     snippet="def softmax(z):\n    while True:           # ✗ never ends\n        ...",
-    valid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\\n    return e / np.sum(e, axis=-1, keepdims=True)\\n"', rule='"softmax"'),),
-    invalid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    while True:\\n        pass\\n"', rule='"softmax"'),),
+    valid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\n"
+            "    return e / np.sum(e, axis=-1, keepdims=True)\n"), rule="softmax"),
+    ),
+    invalid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    while True:\n"
+            "        pass\n"), rule="softmax", line=6, column=5),
+    ),
     raised_by="sandbox outcome (checking/check.py)",
 )

@@ -40,8 +40,12 @@ FINDING = FindingDef(
         fix="exp の前に最大値を引いてください: np.exp(x - x.max(axis=-1, keepdims=True))。結果は変わりません。"),
     snippet=("e = np.exp(z)                                   # ✗ overflows for z = 1000\ne = "
              "np.exp(z - z.max(axis=-1, keepdims=True))   # ✓ same result, no overflow"),
-    valid=(Example(file='"examples/dense-layer/correct_einsum_batched.py"'),),
-    invalid=(Example(file='"examples/dense-layer/correct_loop.py"', line=12, column=33),),
+    valid=(
+        Example(file="examples/dense-layer/correct_einsum_batched.py"),
+    ),
+    invalid=(
+        Example(file="examples/dense-layer/correct_loop.py", line=12, column=33),
+    ),
     locate=locate,
     raised_by="stress inputs (checking/check.py)",
 )

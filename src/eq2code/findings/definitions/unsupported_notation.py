@@ -32,7 +32,17 @@ FINDING = FindingDef(
         fix=("対応している記法（\\sum、\\prod、\\frac、\\sqrt、\\exp、\\log、\\max、行列積、^\\top "
              "など）で書き直すか、その式は手で確認してください。")),
     snippet="% eq.tex\ny = \\mathcal{F}\\{x\\}   % ✗ a Fourier transform has no NumPy meaning here",
-    valid=(Example(code='"def half(x):\\n    return x / 2\\n"', equation='"x \\\\in \\\\mathbb{R}^{n}\\n\\ny = \\\\frac{x}{2}\\n"'),),
-    invalid=(Example(code='"def half(x):\\n    return x / 2\\n"', equation='"x \\\\in \\\\mathbb{R}^{n}\\n\\ny = \\\\weird{x}\\n"', in_equation=True),),
+    valid=(
+        Example(code=("def half(x):\n"
+            "    return x / 2\n"), equation=("x \\in \\mathbb{R}^{n}\n"
+            "\n"
+            "y = \\frac{x}{2}\n")),
+    ),
+    invalid=(
+        Example(code=("def half(x):\n"
+            "    return x / 2\n"), equation=("x \\in \\mathbb{R}^{n}\n"
+            "\n"
+            "y = \\weird{x}\n"), line=3, column=5, in_equation=True),
+    ),
     raised_by="equation reader (equation/latex/tokens.py, equation/lowering.py)",
 )

@@ -50,8 +50,12 @@ FINDING = FindingDef(
         fix="\\log は自然対数で np.log です。np.log2 は \\log_2 のときだけ使ってください。"),
     snippet=("H = -np.sum(p * np.log2(p))   # ✗ \\log is the natural logarithm\nH = -np.sum(p * "
              "np.log(p))    # ✓"),
-    valid=(Example(file='"examples/negative-log-likelihood/correct_loop.py"'),),
-    invalid=(Example(file='"examples/negative-log-likelihood/wrong_log10.py"', line=7, column=20),),
+    valid=(
+        Example(file="examples/negative-log-likelihood/correct_loop.py"),
+    ),
+    invalid=(
+        Example(file="examples/negative-log-likelihood/wrong_log10.py", line=7, column=20),
+    ),
     priority=9,
     mutate_whole=mutate_whole,
     locate=locate,

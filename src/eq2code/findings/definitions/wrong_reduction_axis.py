@@ -52,8 +52,12 @@ FINDING = FindingDef(
         fix="数式の添字が動く軸に沿って集約してください。最後の軸に沿った softmax なら axis=-1, keepdims=True です。"),
     snippet=("w = np.exp(scores)\nw = w / w.sum(axis=0, keepdims=True)    # ✗ normalises over the "
              "queries\nw = w / w.sum(axis=-1, keepdims=True)   # ✓ over the keys (the last axis)"),
-    valid=(Example(file='"examples/multihead-attention/correct_einsum.py"'),),
-    invalid=(Example(file='"examples/multihead-attention/wrong_softmax_axis0.py"', line=11, column=26),),
+    valid=(
+        Example(file="examples/multihead-attention/correct_einsum.py"),
+    ),
+    invalid=(
+        Example(file="examples/multihead-attention/wrong_softmax_axis0.py", line=11, column=26),
+    ),
     priority=4,
     mutate_node=mutate_node,
     locate=locate,

@@ -69,8 +69,12 @@ FINDING = FindingDef(
         fix="係数は数式どおりにしてください。平方根、逆数、どのサイズを使うかを確認してください。"),
     snippet=("scores = Q @ K.T / d_k             # ✗ divides by d_k\nscores = Q @ K.T / "
              "np.sqrt(d_k)     # ✓ divides by √d_k"),
-    valid=(Example(file='"examples/gradient-descent-step/correct_local_copy.py"'),),
-    invalid=(Example(file='"examples/gradient-descent-step/wrong_divide_by_lr.py"', line=4, column=12),),
+    valid=(
+        Example(file="examples/gradient-descent-step/correct_local_copy.py"),
+    ),
+    invalid=(
+        Example(file="examples/gradient-descent-step/wrong_divide_by_lr.py", line=4, column=12),
+    ),
     priority=6,
     mutate_node=mutate_node,
     mutate_whole=mutate_whole,

@@ -34,7 +34,23 @@ FINDING = FindingDef(
              "で各行の後の形状を確認できます。")),
     snippet=("def softmax(z):\n    e = np.exp(z)\n    return e / e.sum(axis=-1)              # ✗ "
              "(n,) against (n, K)\n    return e / e.sum(axis=-1, keepdims=True)  # ✓"),
-    valid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\\n    return e / np.sum(e, axis=-1, keepdims=True)\\n"', rule='"softmax"'),),
-    invalid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\\n    return (e / np.sum(e, axis=-1, keepdims=True))[..., None]\\n"', rule='"softmax"'),),
+    valid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\n"
+            "    return e / np.sum(e, axis=-1, keepdims=True)\n"), rule="softmax"),
+    ),
+    invalid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\n"
+            "    return (e / np.sum(e, axis=-1, keepdims=True))[..., None]\n"), rule="softmax", line=5, column=5),
+    ),
     raised_by="comparison (reference/compare.py)",
 )

@@ -28,7 +28,22 @@ FINDING = FindingDef(
         fix="計算した値を NumPy 配列（スカラーなら float）として返してください。"),
     snippet=("def softmax(z):\n    return {\"p\": np.exp(z) / np.exp(z).sum()}   # ✗ a dict\n    "
              "return np.exp(z) / np.exp(z).sum()            # ✓"),
-    valid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\\n    return e / np.sum(e, axis=-1, keepdims=True)\\n"', rule='"softmax"'),),
-    invalid=(Example(code='"import numpy as np\\n\\n\\n# eq2code: rule=softmax\\ndef softmax(z):\\n    return {\'p\': z}\\n"', rule='"softmax"'),),
+    valid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\n"
+            "    return e / np.sum(e, axis=-1, keepdims=True)\n"), rule="softmax"),
+    ),
+    invalid=(
+        Example(code=("import numpy as np\n"
+            "\n"
+            "\n"
+            "# eq2code: rule=softmax\n"
+            "def softmax(z):\n"
+            "    return {'p': z}\n"), rule="softmax", line=5, column=5),
+    ),
     raised_by="sandbox outcome (checking/check.py)",
 )
