@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import traceback
 from pathlib import Path
@@ -16,7 +17,11 @@ from pathlib import Path
 from eq2code.base.files import FileProblem, read_text
 from eq2code.base.version import __version__
 from eq2code.equation.cache import load_equation
+from eq2code.checking.check import run_check
+from eq2code.checking.options import Options
 from eq2code.equation.model import EquationFile
+
+log = logging.getLogger(__name__)
 
 FORMATS_CHECK = ("text", "json", "sarif", "github", "concise")
 FORMATS_PARSE = ("text", "json")
@@ -40,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("en", "ja"), default=None, help="language of messages (default: locale)")
+    common.add_argument("--verbose", "-v", action="store_true",
+                        help="log what eq2code does to stderr, with the trace of any internal error")
 
     c = sub.add_parser("check", parents=[common], help="check an implementation against an equation file")
     c.add_argument("paths", nargs="*", metavar="PATH",
@@ -94,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    if getattr(args, "verbose", False):
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, format="eq2code: %(name)s: %(message)s")
     try:
         if args.command == "check":
             return _check(args)
@@ -116,9 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `eq2code parse … | head`
         sys.stderr.close()
         return 0
-    except Exception:  # a fault in eq2code itself: reported, never a traceback
+    except Exception:  # a fault in eq2code itself: reported, never a traceback (--verbose shows it)
+        log.debug("internal error", exc_info=True)
         detail = traceback.format_exc(limit=-3).strip().splitlines()[-1]
-        return _fail(f"internal error in eq2code: {detail}", args)
+        hint = "" if getattr(args, "verbose", False) else " (run with --verbose for the trace)"
+        return _fail(f"internal error in eq2code: {detail}{hint}", args)
     return 2
 
 
@@ -168,16 +179,19 @@ def _load_equation(path: str) -> EquationFile:
 
 
 def _check(args) -> int:
-    from eq2code.project import batch
+    from eq2code.cli import check
+    from eq2code.project.batch import RunError
 
     try:
-        batch.resolve_defaults(args)  # [tool.eq2code] fills what the command line left out
-        if getattr(args, "rule", None):
-            return _check_pair(args)
-        if batch.is_project_run(args):  # check [PATH ...]: tagged and configured pairs
-            return batch.check_project(args, _load_equation, _parse_maps(args.map))
-        return _check_pair(args)
-    except batch.RunError as e:
+        config = check.project_config(args)  # [tool.eq2code] fills what the command line left out
+        settings = check.settings_from(args, config, _parse_maps(args.map))
+        if not getattr(args, "rule", None) and check.is_project_run(args):  # tagged and configured pairs
+            return check.check_project(args, config, settings, _load_equation)
+        eq_path, impl_path, rule = _pair_paths(args, "check")
+        _read_text(impl_path, "implementation file")
+        result = run_check(_load_equation(eq_path), impl_path, check.check_options(settings, rule))
+        return check.finish_single(args, config, settings, result, eq_path, impl_path, rule.name if rule else None)
+    except RunError as e:
         raise UsageError(str(e)) from None
 
 
@@ -202,23 +216,10 @@ def _pair_paths(args, command: str) -> tuple[str, str, object]:
     return eq_path, impl_path, None
 
 
-def _options(args, rule):
-    from eq2code.checking.check import Options
-
+def _options(args, rule) -> Options:
     return Options(function=args.function, maps=_parse_maps(args.map), seed=args.seed, timeout=args.timeout,
                    memory_mb=getattr(args, "memory_mb", 2048), no_exec=args.no_exec,
                    rule=rule.name if rule else None, aliases=tuple(rule.aliases) if rule else ())
-
-
-def _check_pair(args) -> int:
-    """`check EQ_FILE IMPL_FILE` or `check --rule NAME IMPL_FILE`."""
-    from eq2code.project.batch import finish_single  # suppressions, baseline, --fail-on; prints the report
-    from eq2code.checking.check import run_check
-
-    eq_path, impl_path, rule = _pair_paths(args, "check")
-    _read_text(impl_path, "implementation file")
-    result = run_check(_load_equation(eq_path), impl_path, _options(args, rule))
-    return finish_single(args, result, eq_path, impl_path, rule.name if rule else None)
 
 
 def _rules(args) -> int:
@@ -270,7 +271,7 @@ def _add_explain_and_docs(sub, common) -> None:
 
 def _explain(args) -> int:
     """`explain EQ_FILE IMPL_FILE` or `explain --rule NAME IMPL_FILE` (explain.py)."""
-    from eq2code.diagnosis.explain import explain, render
+    from eq2code.checking.explain import explain, render
     from eq2code.findings.messages import detect_lang
 
     eq_path, impl_path, rule = _pair_paths(args, "explain")

@@ -1,3 +1,3 @@
-"""Naming and placing a mistake: mutated references (`mutants`), which one the code matches
-(`naming`), and equation part ↔ code explanations (`explain`).
+"""Naming a mistake: mutated references, the equation with one typical mistake made
+(`mutants`), and which of them the code's output matches (`naming`).
 """

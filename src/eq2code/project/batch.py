@@ -6,8 +6,9 @@ driving its own sandboxed child → drop suppressed findings and report unused s
 (suppress) → drop findings the baseline knows (baseline) → one report, in sorted order
 whatever order the workers finished in.
 
-Also the single pair `eq2code check EQ_FILE IMPL_FILE` goes through `run_one`, so that
-suppressions, the baseline, `--fail-on` and the CI formats work there too.
+Also the single pair `eq2code check EQ_FILE IMPL_FILE` goes through `finish`, so that
+suppressions, the baseline, `--fail-on` and the CI formats work there too. Nothing here
+reads command-line arguments or prints: the front ends (`cli`, `lsp`) do.
 """
 
 from __future__ import annotations
@@ -64,34 +65,6 @@ def default_jobs() -> int:
     except (AttributeError, OSError):
         n = os.cpu_count() or 1
     return max(1, min(n, 16))
-
-
-def settings_from(args: Any, config: Config) -> Settings:
-    """Merge command-line arguments (None = not given) over the configuration."""
-    def given(name: str):
-        return getattr(args, name, None)
-
-    s = Settings()
-    s.lang = given("lang") or config.lang
-    timeout = given("timeout")
-    s.timeout = float(timeout) if timeout is not None else (config.timeout or 10.0)
-    seed = given("seed")
-    s.seed = int(seed) if seed is not None else (config.seed or 0)
-    s.fail_on = given("fail_on") or config.fail_on or "error"
-    jobs = given("jobs")
-    s.jobs = int(jobs) if jobs else (config.jobs or default_jobs())
-    s.no_exec = bool(given("no_exec"))
-    s.memory_mb = given("memory_mb")
-    s.function = given("function")
-    baseline = given("baseline")
-    if baseline:
-        s.baseline, s.baseline_required = Path(baseline), True
-    elif config.baseline is not None and config.baseline.is_file():
-        s.baseline = config.baseline
-    wb = given("write_baseline")
-    if wb is not None:
-        s.write_baseline = Path(wb) if wb else (config.baseline or Path("eq2code-baseline.json"))
-    return s
 
 
 def config_for(paths: list[str], explicit: str | None = None) -> Config:
@@ -327,81 +300,3 @@ def no_pairs_message(paths: list[str], config: Config) -> str:
     where = ", ".join(paths) if paths else ", ".join(display(p) for p in (config.paths or [config.root]))
     return (f"no equation–implementation pairs found under {where} (tag a function with "
             f"'# eq2code: eq=PATH' or '# eq2code: rule=NAME', or see docs/ci.md)")
-
-
-# ----------------------------------------------------------------------------- command line glue
-
-
-def resolve_defaults(args: Any) -> Config:
-    """Fill the `check` options the command line left out (None) from `[tool.eq2code]`, and
-    keep the configuration on `args` for the rest of the run."""
-    config = config_for(list(getattr(args, "paths", []) or []), getattr(args, "config", None))
-    config.rule_dirs = list(config.rule_dirs) + [Path(d) for d in getattr(args, "rules_dir", []) or []]
-    if getattr(args, "lang", None) is None:
-        args.lang = config.lang
-    if getattr(args, "seed", None) is None:
-        args.seed = config.seed if config.seed is not None else 0
-    if getattr(args, "timeout", None) is None:
-        args.timeout = config.timeout if config.timeout is not None else 10.0
-    args.eq2code_config = config
-    return config
-
-
-def is_project_run(args: Any) -> bool:
-    """`check [PATH ...]` (discover pairs) rather than `check EQ_FILE IMPL_FILE`."""
-    paths = list(args.paths or [])
-    if getattr(args, "discover", False):
-        return True
-    if len(paths) == 2 and not any(Path(p).is_dir() for p in paths) \
-            and not all(p.endswith(".py") for p in paths) \
-            and not all(p.lower().endswith((".md", ".markdown", ".ipynb")) for p in paths):  # two documents
-        return False
-    return True
-
-
-def check_project(args: Any, load_equation: Callable[[str], Any], maps: dict[str, str]) -> int:
-    """`eq2code check [PATH ...]`: every pair found, one report."""
-    import sys
-
-    config = getattr(args, "eq2code_config", None) or resolve_defaults(args)
-    settings = settings_from(args, config)
-    settings.maps = maps
-    result = run_paths(list(args.paths or []), settings, config, load_equation)
-    _emit(args, result)
-    if result.pairs == 0 and args.format in ("text", "concise"):
-        print(f"eq2code: {no_pairs_message(list(args.paths or []), config)}", file=sys.stderr)
-    return result.exit_code
-
-
-def finish_single(args: Any, check_result: Any, equation: str, impl: str, rule: str | None = None) -> int:
-    """`check EQ_FILE IMPL_FILE` and `check --rule NAME IMPL_FILE`: the one check through the
-    same suppressions, baseline and `--fail-on` as a project run; prints the report."""
-    config = getattr(args, "eq2code_config", None) or resolve_defaults(args)
-    settings = settings_from(args, config)
-    pair = Pair(impl, check_result.record.function, equation, rule, "explicit")
-    result = finish([PairResult(pair, check_result.record, list(check_result.findings))], settings)
-    _emit(args, result)
-    return result.exit_code
-
-
-def _emit(args: Any, result: RunResult) -> None:
-    import sys
-
-    from eq2code.report.formats import render
-    from eq2code.report.formats.text import want_color
-
-    color = args.format == "text" and want_color(sys.stdout)
-    print(render(result.report, args.format, color=color))
-    if result.baseline_written is not None:
-        print(f"eq2code: wrote {result.baseline_written} finding(s) to the baseline "
-              f"{settings_path(args, result)}", file=sys.stderr)
-
-
-def settings_path(args: Any, result: RunResult) -> str:
-    config = getattr(args, "eq2code_config", None)
-    wb = getattr(args, "write_baseline", None)
-    if wb:
-        return wb
-    if config is not None and config.baseline is not None:
-        return display(config.baseline)
-    return "eq2code-baseline.json"

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eq2code.checking.check import Check, Options
+from eq2code.checking import prepare
+from eq2code.checking.context import CheckContext
+from eq2code.checking.options import Options
 from eq2code.findings.model import Finding
 from eq2code.equation.model import Equation, EquationFile
 from eq2code.base.span import Position, Range
@@ -95,27 +97,27 @@ class Explanation:
 
 
 def explain(eq_file: EquationFile, impl_path: str, options: Options) -> Explanation:
-    check = Check(eq_file, impl_path, options)
+    check = CheckContext(eq_file, impl_path, options)
     out = Explanation(eq_file.path, impl_path, rule=options.rule)
 
     def stop() -> Explanation:
         out.findings = check.findings
-        out.record = check.record("error").record
+        out.record = check.result("error").record
         return out
 
-    eq = check._equation()
+    eq = prepare.equation(check)
     if eq is None:
         return stop()
     out.equation_name = eq.name
     out.equation_latex = eq.latex.strip()
-    module = check._module()
+    module = prepare.module(check)
     if module is None:
         return stop()
-    func = check._function(module, eq)
+    func = prepare.function(check, module, eq)
     if func is None:
         return stop()
     out.function = func.name
-    mapping = check._mapping(func, eq)
+    mapping = prepare.mapping(check, func, eq)
     how = dict(mapping.how) if mapping is not None else {}
     ndims = {param: len(spec.shape) for param, spec in mapping.keyword.items()} if mapping is not None else None
     facts = analyze(impl_path, func.name, ndims)
@@ -126,11 +128,11 @@ def explain(eq_file: EquationFile, impl_path: str, options: Options) -> Explanat
     if not options.no_exec:
         _shapes(out, check, eq, func, mapping, facts, options)
     out.findings = check.findings
-    out.record = check.record("pass").record
+    out.record = check.result("pass").record
     return out
 
 
-def _shapes(out: Explanation, check: Check, eq: Equation, func, mapping, facts: CodeFacts, options: Options) -> None:
+def _shapes(out: Explanation, check: CheckContext, eq: Equation, func, mapping, facts: CodeFacts, options: Options) -> None:
     import numpy as np
 
     from eq2code.reference.inputs import make_trials
@@ -142,10 +144,10 @@ def _shapes(out: Explanation, check: Check, eq: Equation, func, mapping, facts: 
     trial = next((t for t in trials if t.form == "core"), trials[0])
     out.sizes = {k: v for k, v in trial.sizes.items() if _SIZE_NAME.match(str(k))}
     try:
-        expected = check._reference(eq, trial)
+        expected = prepare.reference_value(eq, trial)
     except Exception:  # the reference only sizes the result limit here
         expected = np.zeros(1)
-    spec = check._call_spec(func, mapping, trial, expected)
+    spec = prepare.call_spec(func, mapping, trial, expected)
     spec.trace = True
     try:
         outcome = run_calls(str(Path(out.impl_path).resolve()), func.name, [spec], timeout=options.timeout)

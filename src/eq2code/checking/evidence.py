@@ -1,0 +1,80 @@
+"""What the checker can say about the code beyond its numbers: the static facts of the checked
+function (libcst, imported only when needed), where a named mistake sits in it, and the
+equation's and inputs' text that findings quote."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from eq2code.base.span import Range
+from eq2code.checking.context import CheckContext
+from eq2code.code.static import CodeFacts, analyze, locate
+from eq2code.equation.model import Equation
+from eq2code.reference.compare import short
+from eq2code.reference.inputs import Trial, code_value
+
+log = logging.getLogger(__name__)
+
+
+def facts(ctx: CheckContext) -> CodeFacts | None:
+    """What static analysis sees in the function, or None when it cannot tell."""
+    if ctx.function is None:
+        return None
+    ndims: dict[str, int] = {}
+    if ctx.equation is not None and ctx.mapping is not None:
+        ndims = {p: len(spec.shape) for p, spec in ctx.mapping.keyword.items()}
+    try:
+        found = analyze(ctx.impl_path, ctx.function.name, ndims)
+    except Exception:  # static analysis must never cost the verdict; --verbose shows why
+        log.debug("static analysis of %s failed", ctx.impl_path, exc_info=True)
+        return None
+    return found if found.found else None
+
+
+def where(ctx: CheckContext, name: str, part: str = "") -> Range:
+    """The responsible expression in the code for a named finding, else the def line."""
+    assert ctx.function is not None
+    try:
+        found = analyze(ctx.impl_path, ctx.function.name)
+    except Exception:  # static analysis must never cost the verdict; --verbose shows why
+        log.debug("static analysis of %s failed", ctx.impl_path, exc_info=True)
+        return ctx.function.range
+    return locate(name, found, part) or ctx.function.range
+
+
+def part_latex(eq: Equation, op: str) -> str:
+    """The LaTeX of the equation's first part doing `op` (e.g. its \\sum), or the bare operator."""
+    return next((p["latex"] for p in eq.parts if p["op"] == op), "\\" + op)
+
+
+def inputs_text(eq: Equation, trial: Trial) -> str:
+    """The trial's inputs as the code received them, shortened: `z = [0.1, …]; T = 2`."""
+    parts = []
+    for spec in eq.inputs:
+        if spec.role == "size":
+            continue
+        parts.append(f"{spec.name} = {short(code_value(spec, trial.values[spec.name]))}")
+    return "; ".join(parts)
+
+
+def form_text(trial: Trial) -> str:
+    sizes = ", ".join(f"{k}={v}" for k, v in trial.sizes.items())
+    form = "core form" if trial.form == "core" else f"batched form (batch {trial.batch})"
+    return f"{form}{', ' + sizes if sizes else ''}"
+
+
+def size_of(trial: Trial) -> int:
+    return sum(trial.sizes.values())
+
+
+def param_name(ctx: CheckContext, arg: str) -> str:
+    """The parameter a sandbox argument name (`arg0`, or a keyword) stands for."""
+    func = ctx.function
+    if func is not None and arg.startswith("arg") and arg[3:].isdigit() and int(arg[3:]) < len(func.params):
+        return func.params[int(arg[3:])].name
+    return arg
+
+
+def first(items: list[Any]) -> Any:
+    return items[0] if items else None

@@ -1,0 +1,26 @@
+"""What one check is asked to do (`Options`) and what it gives back (`CheckResult`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eq2code.findings.model import Finding
+from eq2code.report.model import CheckRecord
+
+
+@dataclass
+class Options:
+    function: str | None = None
+    maps: dict[str, str] = field(default_factory=dict)
+    seed: int = 0
+    timeout: float = 10.0
+    memory_mb: int = 2048  # the child's address-space limit (spec §5)
+    no_exec: bool = False
+    rule: str | None = None  # the rule's name when checking against a shipped rule
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class CheckResult:
+    record: CheckRecord
+    findings: list[Finding]

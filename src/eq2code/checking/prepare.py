@@ -1,0 +1,117 @@
+"""Before anything runs: the equation to check, the implementation's module and function, the
+mapping of the equation's inputs to its parameters; and, per trial, the reference value and
+the call the sandbox makes (`reference_value`, `call_spec`, also used by `explain`).
+
+Each step either settles its part of the `CheckContext` or adds the finding that says why it
+cannot (and returns None).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from eq2code.base.span import Range
+from eq2code.checking.context import CheckContext
+from eq2code.code.loader import (FunctionInfo, Mapping, ModuleInfo, PythonSyntaxError, find_function,
+                                 map_arguments, param_aliases, read_module)
+from eq2code.code.sandbox.api import CallSpec
+from eq2code.equation.model import Equation
+from eq2code.findings.model import Severity
+from eq2code.reference.evaluate import evaluate
+from eq2code.reference.inputs import Trial, code_value
+
+
+def equation(ctx: CheckContext) -> Equation | None:
+    """The equation file's main equation; its reading problems become findings."""
+    eq_file = ctx.eq_file
+    for d in eq_file.diagnostics:
+        if d.name != "not-checkable":
+            ctx.add(d.name, ctx.eq_path, d.range, **d.params)
+    eq = eq_file.main
+    if eq is None:
+        if not any(f.effective_severity == Severity.ERROR for f in ctx.findings):
+            candidate = eq_file.main_candidate
+            reasons = [candidate.reason] if candidate is not None and candidate.reason else []
+            reasons += [e.reason for e in eq_file.equations if e.reason and e.kind != "declaration"]
+            ctx.add("not-checkable", ctx.eq_path, Range.of(0, 0, 0, 1),
+                    reason=reasons[0] if reasons else "the file defines no value to compute",
+                    ).severity = Severity.ERROR
+        return None
+    ctx.equation = eq
+    return eq
+
+
+def module(ctx: CheckContext) -> ModuleInfo | None:
+    try:
+        text = Path(ctx.impl_path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        ctx.add("python-syntax", ctx.impl_path, Range.of(0, 0, 0, 1), detail="the file is not UTF-8 text")
+        return None
+    try:
+        return read_module(ctx.impl_path, text)
+    except PythonSyntaxError as e:
+        ctx.add("python-syntax", ctx.impl_path, e.range, detail=e.detail)
+        return None
+
+
+def function(ctx: CheckContext, mod: ModuleInfo, eq: Equation) -> FunctionInfo | None:
+    options, metadata = ctx.options, ctx.eq_file.metadata
+    wanted = options.function or metadata.get("function")
+    aliases = options.aliases + tuple(a for a in metadata.get("aliases", "").split(",") if a)
+    func, tried = find_function(mod, eq, wanted, options.rule, ctx.eq_path, aliases)
+    if func is None:
+        ctx.add("function-not-found", ctx.impl_path, Range.of(0, 0, 0, 0), wanted=", ".join(tried),
+                available=", ".join(f.name for f in mod.functions) or "no functions")
+        return None
+    ctx.function = func
+    return func
+
+
+def mapping(ctx: CheckContext, func: FunctionInfo, eq: Equation) -> Mapping | None:
+    found = ctx.mapping = map_arguments(func, eq, ctx.options.maps,
+                                        param_aliases(ctx.eq_file.metadata.get("params", "")))
+    params = ", ".join(p.name for p in func.params) or "no parameters"
+    for spec in found.unmapped_inputs:
+        ctx.add("argument-mapping", ctx.impl_path, func.range, symbol=spec.name, params=params)
+    for pname in found.unmapped_params:
+        ctx.add("argument-mapping", ctx.impl_path, func.range, symbol=pname, params=params,
+                detail=f"the parameter {pname} receives nothing from the equation")
+    return found if found.ok else None
+
+
+def math_values(eq: Equation, values: dict[str, Any]) -> dict[str, Any]:
+    """A trial's values keyed by the equation's SymPy names (sizes left out)."""
+    return {s.sympy_name: values[s.name] for s in eq.inputs if s.role != "size"}
+
+
+def reference_value(eq: Equation, trial: Trial) -> np.ndarray:
+    """The equation's value on a trial; a batched trial is evaluated item by item."""
+    if not trial.batch:
+        return evaluate(eq, math_values(eq, trial.values), trial.sizes)
+    out = []
+    for idx in np.ndindex(*trial.batch):
+        values = {k: (v[idx] if k in trial.batched else v) for k, v in trial.values.items()}
+        out.append(evaluate(eq, math_values(eq, values), trial.sizes))
+    arr = np.asarray(out)
+    return arr.reshape(trial.batch + arr.shape[1:])
+
+
+def call_spec(func: FunctionInfo, found: Mapping, trial: Trial, expected: np.ndarray) -> CallSpec:
+    """The sandbox call of `func` on a trial: positional while the parameters allow, else keywords."""
+    args: list[Any] = []
+    kwargs: dict[str, Any] = {}
+    positional_ok = True
+    for p in func.params:
+        spec = found.keyword.get(p.name)
+        if spec is None:
+            positional_ok = False
+            continue
+        value = code_value(spec, trial.values[spec.name])
+        if positional_ok and p.kind == "positional":
+            args.append(value)
+        else:
+            kwargs[p.name] = value
+    return CallSpec(args, kwargs, max_elements=max(1000, 100 * int(np.size(expected))))

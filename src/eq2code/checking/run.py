@@ -1,0 +1,52 @@
+"""Running the function: every trial in one sandboxed child (`code.sandbox`), and the findings
+for a run that ended before it returned values (timeout, import error, resource limit, crash)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eq2code.checking import prepare
+from eq2code.checking.context import CheckContext
+from eq2code.code.loader import FunctionInfo, Mapping
+from eq2code.code.sandbox.api import RunOutcome
+from eq2code.code.sandbox.runner import run_calls
+from eq2code.equation.model import Equation
+from eq2code.reference.inputs import Trial
+
+import numpy as np
+
+
+def run_trials(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping, trials: list[Trial],
+               expected: list[np.ndarray]) -> RunOutcome:
+    """Run the function on every trial (raises `SandboxError` when no child can be started)."""
+    calls = [prepare.call_spec(func, found, t, exp) for t, exp in zip(trials, expected)]
+    return run_calls(str(Path(ctx.impl_path).resolve()), func.name, calls,
+                     timeout=ctx.options.timeout, memory_mb=ctx.options.memory_mb)
+
+
+def report_failure(ctx: CheckContext, outcome: RunOutcome) -> None:
+    """The finding for a run that ended abnormally, on the line where it ended."""
+    func = ctx.function
+    assert func is not None
+    at = ctx.user_range(outcome.lineno, outcome.col, outcome.end_col)
+    if outcome.status == "timeout":  # the line is where the child was when time ran out
+        ctx.add("timeout", ctx.impl_path, at, seconds=f"{ctx.options.timeout:g}", phase=outcome.phase or "call")
+    elif outcome.status == "import-error":
+        syntax = outcome.exc_type in ("SyntaxError", "IndentationError", "TabError")
+        ctx.add("python-syntax" if syntax else "exception", ctx.impl_path, at, type=outcome.exc_type,
+                detail=outcome.exc_message, form="module import")
+    elif outcome.status == "function-not-found":
+        ctx.add("function-not-found", ctx.impl_path, func.range, wanted=func.name)
+    elif outcome.status == "resource-limit":
+        if outcome.signal_name == "SIGXFSZ":
+            ctx.add("resource-limit", ctx.impl_path, at, resource="file size")
+        else:
+            how = "killed by SIGKILL" if outcome.signal_name else outcome.exc_type or "MemoryError"
+            ctx.add("resource-limit", ctx.impl_path, at, resource="memory",
+                    detail=f"{how} at the limit of {ctx.options.memory_mb} MB")
+    elif outcome.status == "crashed":
+        ctx.add("crashed", ctx.impl_path, at, how=f"killed by signal {outcome.signal_name}")
+    else:
+        how = f"exited ({outcome.exc_type or 'os._exit'}"
+        how += f", status {outcome.exit_code})" if outcome.exit_code is not None else ")"
+        ctx.add("crashed", ctx.impl_path, at, how=how)

@@ -1,0 +1,110 @@
+"""`eq2code check`: command-line arguments → `project.batch.Settings` (over `[tool.eq2code]`)
+→ one check or a project run → the report printed in the chosen format, and the exit status."""
+
+from __future__ import annotations
+
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from eq2code.checking.options import CheckResult, Options
+from eq2code.equation.rulebook import Rule
+from eq2code.project.batch import RunResult, Settings, config_for, default_jobs, finish, no_pairs_message, run_paths
+from eq2code.project.config import Config
+from eq2code.project.pairs import Pair, PairResult, display
+from eq2code.report.formats import render
+from eq2code.report.formats.text import want_color
+
+
+def project_config(args: Namespace) -> Config:
+    """`[tool.eq2code]` of the project around the first path (or `--config`), with `--rules-dir`."""
+    config = config_for(list(getattr(args, "paths", []) or []), getattr(args, "config", None))
+    config.rule_dirs = list(config.rule_dirs) + [Path(d) for d in getattr(args, "rules_dir", []) or []]
+    return config
+
+
+def settings_from(args: Namespace, config: Config, maps: dict[str, str] | None = None) -> Settings:
+    """Command-line arguments (None = not given) over the configuration over the defaults."""
+    def given(name: str):  # noqa: ANN202 - any argparse value
+        return getattr(args, name, None)
+
+    s = Settings()
+    s.lang = given("lang") or config.lang
+    timeout = given("timeout")
+    s.timeout = float(timeout) if timeout is not None else (config.timeout or 10.0)
+    seed = given("seed")
+    s.seed = int(seed) if seed is not None else (config.seed or 0)
+    s.fail_on = given("fail_on") or config.fail_on or "error"
+    jobs = given("jobs")
+    s.jobs = int(jobs) if jobs else (config.jobs or default_jobs())
+    s.no_exec = bool(given("no_exec"))
+    s.memory_mb = given("memory_mb")
+    s.function = given("function")
+    s.maps = dict(maps or {})
+    baseline = given("baseline")
+    if baseline:
+        s.baseline, s.baseline_required = Path(baseline), True
+    elif config.baseline is not None and config.baseline.is_file():
+        s.baseline = config.baseline
+    wb = given("write_baseline")
+    if wb is not None:
+        s.write_baseline = Path(wb) if wb else (config.baseline or Path("eq2code-baseline.json"))
+    return s
+
+
+def check_options(settings: Settings, rule: Rule | None) -> Options:
+    """The options of one named check (`check EQ_FILE IMPL_FILE`, `check --rule`, `explain`)."""
+    options = Options(function=settings.function, maps=dict(settings.maps), seed=settings.seed,
+                      timeout=settings.timeout, no_exec=settings.no_exec,
+                      rule=rule.name if rule else None, aliases=tuple(rule.aliases) if rule else ())
+    if settings.memory_mb is not None:
+        options.memory_mb = settings.memory_mb
+    return options
+
+
+def is_project_run(args: Namespace) -> bool:
+    """`check [PATH ...]` (discover pairs) rather than `check EQ_FILE IMPL_FILE`."""
+    paths = list(args.paths or [])
+    if getattr(args, "discover", False):
+        return True
+    if len(paths) == 2 and not any(Path(p).is_dir() for p in paths) \
+            and not all(p.endswith(".py") for p in paths) \
+            and not all(p.lower().endswith((".md", ".markdown", ".ipynb")) for p in paths):  # two documents
+        return False
+    return True
+
+
+def check_project(args: Namespace, config: Config, settings: Settings, load_equation) -> int:  # noqa: ANN001
+    """`eq2code check [PATH ...]`: every pair found, one report."""
+    result = run_paths(list(args.paths or []), settings, config, load_equation)
+    emit(args, config, result)
+    if result.pairs == 0 and args.format in ("text", "concise"):
+        print(f"eq2code: {no_pairs_message(list(args.paths or []), config)}", file=sys.stderr)
+    return result.exit_code
+
+
+def finish_single(args: Namespace, config: Config, settings: Settings, check_result: CheckResult,
+                  equation: str, impl: str, rule: str | None = None) -> int:
+    """`check EQ_FILE IMPL_FILE` and `check --rule NAME IMPL_FILE`: the one check through the
+    same suppressions, baseline and `--fail-on` as a project run; prints the report."""
+    pair = Pair(impl, check_result.record.function, equation, rule, "explicit")
+    result = finish([PairResult(pair, check_result.record, list(check_result.findings))], settings)
+    emit(args, config, result)
+    return result.exit_code
+
+
+def emit(args: Namespace, config: Config, result: RunResult) -> None:
+    color = args.format == "text" and want_color(sys.stdout)
+    print(render(result.report, args.format, color=color))
+    if result.baseline_written is not None:
+        print(f"eq2code: wrote {result.baseline_written} finding(s) to the baseline "
+              f"{baseline_path(args, config)}", file=sys.stderr)
+
+
+def baseline_path(args: Namespace, config: Config) -> str:
+    wb = getattr(args, "write_baseline", None)
+    if wb:
+        return str(wb)
+    if config.baseline is not None:
+        return display(config.baseline)
+    return "eq2code-baseline.json"

@@ -1,0 +1,7 @@
+# mistake: sigmoid-sign: uses 1/(1+exp(+z)) instead of 1/(1+exp(-z))
+"""A realistic learner mistake for abap34-ml-lecture-030 (equation.tex)."""
+import numpy as np
+
+
+def g(x, a, b, c):
+    return np.sum(a / (1.0 + np.exp(b * x + c)))

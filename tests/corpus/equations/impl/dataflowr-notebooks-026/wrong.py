@@ -1,0 +1,7 @@
+# mistake: sign-error: sigma(-u.v), the probability of the negative class
+"""A realistic learner mistake for dataflowr-notebooks-026 (equation.tex)."""
+import numpy as np
+
+
+def positive_probability(u_o, v_c):
+    return 1.0 / (1.0 + np.exp(u_o @ v_c))

@@ -1,0 +1,7 @@
+# mistake: eps-outside-sqrt: divides by sqrt(sigma^2) + epsilon
+"""A realistic learner mistake for fumishiki-zenn-042 (equation.tex)."""
+import numpy as np
+
+
+def layer_norm(x, mu, sigma2, epsilon):
+    return (x - mu) / (np.sqrt(sigma2) + epsilon)

@@ -1,0 +1,7 @@
+"""Correct NumPy implementation of nyu-dlsp20-en-016 (equation.tex)."""
+import numpy as np
+
+
+def smooth_l1(x, y):
+    d = np.abs(x - y)
+    return np.where(d < 1, 0.5 * d ** 2, d - 0.5)

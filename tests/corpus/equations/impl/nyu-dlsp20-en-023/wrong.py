@@ -1,0 +1,7 @@
+# mistake: sign-error: adds the decay term
+"""A realistic learner mistake for nyu-dlsp20-en-023 (equation.tex)."""
+import numpy as np
+
+
+def weight_decay_update(theta, eta, lam, grad):
+    return theta - eta * grad + eta * lam * theta
