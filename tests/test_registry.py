@@ -176,3 +176,11 @@ def test_example(case: tuple[str, str, int], example_runs) -> None:
     assert found, f"{name} not reported; got {[x['data']['name'] for x in here]}"
     if ex.line is not None:
         assert any(line == ex.line and (ex.column is None or col == ex.column) for line, col in found), found
+
+
+def test_phrases_have_both_languages_with_the_same_fields() -> None:
+    from eq2code.findings.phrases import PHRASES
+
+    for key, texts in PHRASES.items():
+        assert set(texts) == {"en", "ja"}, key
+        assert fields(texts["en"]) == fields(texts["ja"]), key

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from eq2code.base.span import Position, Range
+from eq2code.findings.phrases import Phrase
 
 # Operation kinds in `Op.kind`.
 OP_KINDS = ("exp", "log", "reduction", "matmul", "transpose", "sqrt", "power", "divide", "multiply",
@@ -127,7 +128,7 @@ class Hint:
 
     name: str  # a finding name (HINT_NAMES)
     range: Range
-    detail: str
+    detail: Phrase  # what the pattern is, in words (findings/phrases.py)
     data: dict[str, Any] = field(default_factory=dict)
 
 
@@ -544,7 +545,7 @@ def _make_visitor(cst: Any) -> type:
             if param and not self.scopes:
                 self.add("inplace", node, name=symbol, target=param, args=(target, value),
                          names=self.names(node.value))
-                self.hint("input-mutated", self.rng(node), f"{target} {symbol} … changes the argument {param}",
+                self.hint("input-mutated", self.rng(node), Phrase("hint-augmented", {"target": target, "operator": symbol, "param": param}),
                           argument=param, operator=symbol)
             if symbol == "/=":
                 self.add("divide", node, fn="/", name="/=", args=(target, value), names=self.names(node.value))
@@ -596,7 +597,7 @@ def _make_visitor(cst: Any) -> type:
                 param = self.param_of(target)
                 if param and not self.scopes:
                     op = self.add("inplace", target, name="[]=", target=param, args=(self.code(target),))
-                    self.hint("input-mutated", op.range, f"assigning into {op.text} changes the argument {param}",
+                    self.hint("input-mutated", op.range, Phrase("hint-assign-into", {"code": op.text, "param": param}),
                               argument=param, operator="[]=")
                 return self.target_names(target)
             names = self.target_names(target)
@@ -696,7 +697,7 @@ def _make_visitor(cst: Any) -> type:
                     fn = "log1p"
                 op = self.add("log", node, fn=fn, name=written, base=base, args=(first_text,), names=first_names)
                 if base in ("2", "10") or fn not in ("log", "log1p"):
-                    self.hint("wrong-log-base", op.range, f"{written} takes the logarithm to base {base}",
+                    self.hint("wrong-log-base", op.range, Phrase("hint-log-base", {"code": written, "base": base}),
                               base=base, function=written)
                 self.epsilon_check(node, first, op)
                 return
@@ -749,7 +750,7 @@ def _make_visitor(cst: Any) -> type:
                 return
             if canonical in CLIP or (written == ".clip" and not self.is_module(node.func.value)):
                 op = self.add("clip", node, fn="clip", name=written, args=(first_text,), names=first_names)
-                self.hint("epsilon-variant", op.range, f"{written} keeps the values away from 0 and 1",
+                self.hint("epsilon-variant", op.range, Phrase("hint-clip", {"code": written}),
                           how="clip", expression=op.text)
                 return
             if canonical in DIVIDE and len(node.args) >= 2:
@@ -778,14 +779,14 @@ def _make_visitor(cst: Any) -> type:
                 param = self.param_of(node.func.value)
                 if param and not self.scopes:
                     op = self.add("inplace", node, name=written, target=param, args=(self.code(node.func.value),))
-                    self.hint("input-mutated", op.range, f"{op.text} changes the argument {param}",
+                    self.hint("input-mutated", op.range, Phrase("hint-changes", {"code": op.text, "param": param}),
                               argument=param, operator=written)
                 return
             if canonical == "numpy.copyto" and node.args:
                 param = self.param_of(node.args[0].value)
                 if param and not self.scopes:
                     op = self.add("inplace", node, name=written, target=param, args=(first_text,))
-                    self.hint("input-mutated", op.range, f"{written} writes into the argument {param}",
+                    self.hint("input-mutated", op.range, Phrase("hint-writes-into", {"code": written, "param": param}),
                               argument=param, operator=written)
                 return
             if written in self.helpers:
@@ -826,8 +827,8 @@ def _make_visitor(cst: Any) -> type:
                     if param and not self.scopes:
                         self.facts.ops.append(Op("inplace", self.rng(node), self.code(node), name="out=",
                                                  target=param, args=(self.code(out),)))
-                        self.hint("input-mutated", self.rng(a), f"{written}(…, out={self.code(out)}) writes into "
-                                  f"the argument {param}", argument=param, operator="out=")
+                        self.hint("input-mutated", self.rng(a), Phrase("hint-writes-into", {"code": f"{written}(…, out={self.code(out)})",
+                                                             "param": param}), argument=param, operator="out=")
 
         def exp_check(self, op: Op, arg: Any, shifts_inside: bool) -> None:
             if arg is None or not op.names:
@@ -841,7 +842,7 @@ def _make_visitor(cst: Any) -> type:
                 return
             params = [n for n in op.names if n in self.live_params or n in self.facts.params]
             self.hint("unstable-exp", op.range,
-                      f"{op.name}({op.operand}) exponentiates values from which no maximum was subtracted",
+                      Phrase("hint-unshifted-exp", {"code": f"{op.name}({op.operand})"}),
                       operand=op.operand, parameters=params)
 
         def epsilon_check(self, node: Any, arg: Any, log_op: Op) -> None:
@@ -855,7 +856,7 @@ def _make_visitor(cst: Any) -> type:
                     small = arg.left
             if small is not None:
                 op = self.add("epsilon", arg, fn="+", name="+", args=(self.code(small),), names=self.names(arg))
-                self.hint("epsilon-variant", op.range, f"adds {op.args[0]} inside {log_op.name}",
+                self.hint("epsilon-variant", op.range, Phrase("hint-epsilon", {"epsilon": op.args[0], "code": log_op.name}),
                           how="epsilon", epsilon=op.args[0], expression=op.text)
                 return
             if isinstance(arg, cst.Call):
@@ -863,7 +864,7 @@ def _make_visitor(cst: Any) -> type:
                 if canonical in ("numpy.maximum", "numpy.fmax") and len(arg.args) >= 2 and \
                         any(self.is_small(a.value) for a in arg.args[:2]):
                     op = self.add("epsilon", arg, fn="maximum", name=written, args=(self.code(arg.args[1].value),))
-                    self.hint("epsilon-variant", op.range, f"{written} keeps the logarithm's argument above 0",
+                    self.hint("epsilon-variant", op.range, Phrase("hint-maximum", {"code": written}),
                               how="maximum", epsilon=op.args[0], expression=op.text)
 
         def transpose_check(self, op: Op, operand: Any) -> None:
@@ -873,7 +874,7 @@ def _make_visitor(cst: Any) -> type:
             if self.ndims is not None and param in self.ndims and self.ndims[param] < 2:
                 return
             self.hint("batch-inconsistent", op.range,
-                      f"{op.text} reverses every axis of {param}, so a leading batch axis moves too",
+                      Phrase("hint-transpose", {"code": op.text, "param": param}),
                       argument=param, suggestion=f"np.swapaxes({param}, -1, -2)")
 
         def keepdims_check(self, node: Any, left: Any, right: Any) -> None:
@@ -896,7 +897,7 @@ def _make_visitor(cst: Any) -> type:
                 if self.ndims is not None and roots and all(self.ndims.get(r, 2) < 2 for r in roots):
                     continue
                 self.hint("missing-keepdims", red.range,
-                          f"{red.text} drops axis {red.axis} and is then combined with {other_text}",
+                          Phrase("hint-keepdims", {"code": red.text, "axis": str(red.axis), "other": other_text}),
                           axis=red.axis, reduction=red.text, expression=self.code(node))
                 return
 
