@@ -36,12 +36,18 @@ def english_runs(text: str) -> list[str]:
         # a prose word stands alone between spaces (a trailing , ; : . is punctuation of prose);
         # LaTeX (\cmd, braces, sub/superscripts), code (dots, brackets, operators), paths and
         # numbers never are
-        bare = token.rstrip(",;:.")
+        opened = token.lstrip("(（「[")
+        if opened != token and len(current) >= 2:  # an opening bracket starts a new run
+            runs.append(" ".join(current))
+        if opened != token:
+            current = []
+        bare = opened.rstrip(",;:.、。)）」]")
         if WORD.fullmatch(bare):
             current.append(bare)
-            if bare != token:  # punctuation ends the run only after it is counted
-                runs.append(" ".join(current)) if len(current) >= 2 else None
-                current = [] if token[-1] in ".;:" else current
+            if bare != opened:  # punctuation or a closing bracket ends the run, after counting the word
+                if len(current) >= 2:
+                    runs.append(" ".join(current))
+                current = []
             continue
         if len(current) >= 2:
             runs.append(" ".join(current))
