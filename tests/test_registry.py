@@ -40,7 +40,7 @@ CODES = {
     "EQ315": "missing-term", "EQ316": "missing-normalization", "EQ317": "missing-value-product",
     "EQ401": "unstable-exp", "EQ402": "log-of-zero", "EQ403": "batch-inconsistent", "EQ404": "input-mutated",
     "EQ405": "float32-output",
-    "EQ501": "epsilon-variant", "EQ502": "equivalent-form",
+    "EQ501": "epsilon-variant", "EQ502": "equivalent-form", "EQ503": "convention-assumed",
     "EQ601": "missing-operation", "EQ602": "extra-operation",
     "EQ901": "internal-error", "EQ902": "unused-suppression", "EQ903": "rejects-core-form",
 }
@@ -48,6 +48,7 @@ CODES = {
 NO_EXAMPLE = {
     "internal-error": "a bug in eq2code itself: nothing a user's code can trigger on purpose",
     "extra-operation": "reserved: documented, not raised",
+    "convention-assumed": "reserved: the loader records conventions, no check raises the note yet",
 }
 KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 

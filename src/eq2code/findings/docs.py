@@ -121,7 +121,7 @@ def find_example(name: str, directories: list[Path] | None = None) -> Example | 
     while body and not body[0].strip():
         body.pop(0)
     shown = path
-    for base in (Path.cwd(), Path(__file__).resolve().parents[2]):
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
         try:
             shown = path.resolve().relative_to(base.resolve())
             break

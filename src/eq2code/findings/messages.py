@@ -42,10 +42,31 @@ JA: dict[str, Entry] = {d.name: Entry(d.ja.title, d.ja.message, d.ja.help) for d
 CATALOGUES: dict[str, dict[str, Entry]] = {"en": EN, "ja": JA}
 
 # Enumerated parameter values that read differently per language.
+CONVENTIONS_EN = {
+    "textbook-labels": "the textbook's convention (y the prediction, t the teacher label)",
+    "argument-order": "another order of its arguments",
+    "return-component": "one part of what it returns (a tuple or dict) as the equation's value",
+    "in-place-update": "its in-place update of an argument as the equation's value",
+    "column-layout": "a column (N, 1) as the vector (N,)",
+    "class-layer": "a layer class, constructed with its parameters and then called",
+    "inferred-parameter": "values for parameters the equation does not supply",
+    "chosen-function": "the function whose results match the equation",
+}
+CONVENTIONS_JA = {
+    "textbook-labels": "教科書の慣習（y が予測、t が教師ラベル）",
+    "argument-order": "引数の別の順序",
+    "return-component": "戻り値（タプルまたは辞書）の要素の 1 つを数式の値",
+    "in-place-update": "引数のその場での更新を数式の値",
+    "column-layout": "列 (N, 1) をベクトル (N,)",
+    "class-layer": "層のクラス（パラメータで生成してから呼び出すもの）",
+    "inferred-parameter": "数式が与えない引数に推定した値を渡すもの",
+    "chosen-function": "結果が数式と一致する関数",
+}
+
 VALUE_NAMES: dict[str, dict[str, dict[str, str]]] = {
-    "en": {"phase": {"import": "importing the module", "call": "the call"},
+    "en": {"phase": {"import": "importing the module", "call": "the call"}, "convention": CONVENTIONS_EN,
            "resource": {"result size": "the size of its result", "file size": "the size of written files"}},
-    "ja": {"phase": {"import": "モジュールの読み込み（import）", "call": "関数の呼び出し"},
+    "ja": {"phase": {"import": "モジュールの読み込み（import）", "call": "関数の呼び出し"}, "convention": CONVENTIONS_JA,
            "resource": {"memory": "メモリ", "result size": "戻り値の大きさ", "file size": "書き込むファイルの大きさ"}},
 }
 
