@@ -48,7 +48,6 @@ CODES = {
 NO_EXAMPLE = {
     "internal-error": "a bug in eq2code itself: nothing a user's code can trigger on purpose",
     "extra-operation": "reserved: documented, not raised",
-    "convention-assumed": "reserved: the loader records conventions, no check raises the note yet",
 }
 KEBAB = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 

@@ -12,18 +12,21 @@ import json
 import logging
 import sys
 import traceback
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eq2code.base.files import FileProblem, read_text
 from eq2code.base.version import __version__
-from eq2code.equation.cache import load_equation
 from eq2code.checking.check import run_check
 from eq2code.checking.options import Options
+from eq2code.equation.cache import load_equation
 from eq2code.equation.model import EquationFile
+
+if TYPE_CHECKING:
+    from eq2code.equation.rulebook import Rule
 
 log = logging.getLogger(__name__)
 
-FORMATS_CHECK = ("text", "json", "sarif", "github", "concise")
+FORMATS_CHECK = ("text", "json", "sarif", "github", "concise", "html", "csv")
 FORMATS_PARSE = ("text", "json")
 
 
@@ -39,7 +42,8 @@ def _memory_mb(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="eq2code", description="Check that NumPy code computes what a LaTeX equation says.")
+    p = argparse.ArgumentParser(prog="eq2code",
+                                description="Check that NumPy code computes what a LaTeX equation says.")
     p.add_argument("--version", action="version", version=f"eq2code {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -52,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="*", metavar="PATH",
                    help="EQ_FILE IMPL_FILE, or files and folders to search for tagged or configured pairs "
                         "(none: the project's configured tree)")
-    c.add_argument("--format", choices=FORMATS_CHECK, default="text")
+    c.add_argument("--format", choices=FORMATS_CHECK, default="text",
+                   help="html, csv: a class report of <learner>/<exercise>.py submissions")
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     c.add_argument("--function", help="name of the function that implements the equation")
     c.add_argument("--map", action="append", default=[], metavar="SYMBOL=PARAM",
                    help="pass the equation's SYMBOL as the parameter PARAM (repeatable)")
@@ -195,7 +201,7 @@ def _check(args) -> int:
         raise UsageError(str(e)) from None
 
 
-def _pair_paths(args, command: str) -> tuple[str, str, object]:
+def _pair_paths(args, command: str) -> tuple[str, str, Rule | None]:
     """EQ_FILE and IMPL_FILE of `check`/`explain` (in either order), or the rule's file with
     `--rule NAME IMPL_FILE`; the third value is the rule (or None)."""
     if getattr(args, "rule", None):

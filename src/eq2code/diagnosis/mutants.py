@@ -15,7 +15,9 @@ node (`mutate_node`), once for the whole expression (`mutate_whole`), for the in
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
@@ -25,6 +27,8 @@ from eq2code.equation.parts import latex
 from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.sympy_ext import ArraySlice
 from eq2code.findings.registry import definitions, named_mistakes
+
+log = logging.getLogger(__name__)
 
 
 def priority() -> list[str]:
@@ -64,7 +68,8 @@ def _nodes(expr: Any) -> Iterator[Any]:
 def _replace(expr: Any, old: Any, new: Any) -> Any:
     try:
         return expr.xreplace({old: new})
-    except Exception:
+    except Exception:  # SymPy refuses this replacement (shapes, assumptions): no such mutant
+        log.debug("mutant %s → %s not built", old, new, exc_info=True)
         return None
 
 
@@ -90,7 +95,8 @@ def _symmetric(expr: Any, a: str, b: str) -> bool:
                 mapping[s] = sympy.Symbol(other, **s.assumptions0)
     try:
         return expr.xreplace(mapping) == expr  # products and sums are canonical: p·f = f·p
-    except Exception:
+    except Exception:  # SymPy cannot build the swapped expression: not symmetric as far as we know
+        log.debug("swap symmetry of %s not decided", expr, exc_info=True)
         return False
 
 

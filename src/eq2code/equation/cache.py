@@ -19,9 +19,9 @@ from typing import Any
 
 from eq2code.base.files import read_text
 from eq2code.base.paths import cache_dir
+from eq2code.base.span import Position, Range
 from eq2code.base.version import __version__
 from eq2code.equation.model import Diagnostic, Equation, EquationFile, InputSpec, Space
-from eq2code.base.span import Position, Range
 
 FORMAT = 1
 

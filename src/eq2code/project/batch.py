@@ -14,17 +14,18 @@ reads command-line arguments or prints: the front ends (`cli`, `lsp`) do.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from eq2code.base.span import Range
+from eq2code.findings.model import Finding, Severity
 from eq2code.project.config import Config, ConfigError, load_config
 from eq2code.project.discovery import discover
 from eq2code.project.pairs import Pair, PairResult, display
-from eq2code.findings.model import Finding, Severity
 from eq2code.report.model import CheckRecord, Report
-from eq2code.base.span import Range
 
 
 @dataclass
@@ -79,13 +80,18 @@ def config_for(paths: list[str], explicit: str | None = None) -> Config:
 
 
 def run_paths(paths: list[str], settings: Settings, config: Config,
-              load_equation: Callable[[str], Any]) -> RunResult:
-    """Discover the pairs under `paths` and check them all."""
+              load_equation: Callable[[str], Any], classroom: bool = False) -> RunResult:
+    """Discover the pairs under `paths` and check them all (`classroom`: also pair
+    `<learner>/<exercise>.py` by the exercise's rule, project/classroom.py)."""
     try:
         found = discover(paths, config)
     except FileNotFoundError as e:
         raise RunError(f"path not found: {e.args[0] if e.args else e}") from None
     pairs = found.pairs
+    if classroom:
+        from eq2code.project.classroom import with_layout_pairs
+
+        pairs = with_layout_pairs(pairs, paths, config)
     if settings.function:
         pairs = [p for p in pairs if p.function in (None, settings.function)]
         for p in pairs:

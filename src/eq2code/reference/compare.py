@@ -52,7 +52,9 @@ def tolerance(dtype: str) -> float:
 
 
 def compare(expected: np.ndarray, actual: np.ndarray, sizes: dict[str, int], expected_shape_names: str,
-            dtype: str = "float64") -> Problem | None:
+            dtype: str = "float64", rtol: float | None = None) -> Problem | None:
+    """The first problem of `actual` against `expected`: shape, non-finite pattern, values
+    (relative tolerance `rtol`, by default that of the result's dtype); None when they agree."""
     expected = np.asarray(expected, dtype=np.float64)
     actual = np.asarray(actual, dtype=np.float64)
     if expected.shape != actual.shape:
@@ -67,7 +69,7 @@ def compare(expected: np.ndarray, actual: np.ndarray, sizes: dict[str, int], exp
     if nonfinite_differs.any():
         where = np.argwhere(nonfinite_differs)[0]
         return Problem("numeric-mismatch", _mismatch_params(expected, actual, where, np.inf), score=np.inf)
-    rtol = tolerance(dtype)
+    rtol = tolerance(dtype) if rtol is None else max(rtol, tolerance(dtype))
     e, a = expected[fin_e], actual[fin_e]
     if e.size == 0:
         return None

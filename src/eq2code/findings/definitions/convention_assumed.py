@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eq2code.findings.registry import INFO, Docs, FindingDef, Text
+from eq2code.findings.registry import INFO, Docs, Example, FindingDef, Text
 
 FINDING = FindingDef(
     code="EQ503",
@@ -36,7 +36,11 @@ FINDING = FindingDef(
              "渡すか、引数の名前を数式と同じにしてください。")),
     snippet=("def cross_entropy_error(y, t):          # the textbook: y predicted, t the label\n"
              "    return -np.sum(t * np.log(y + 1e-7))   # passes; the note says how it was read"),
-    # code/loader.py records the conventions a mapping assumed (Mapping.conventions); no check
-    # raises the note yet
-    reserved=True,
+    valid=(
+        Example(file="examples/squared-error/correct_dot.py"),
+    ),
+    invalid=(
+        Example(file="examples/squared-error/correct_textbook.py", line=6, column=5),
+    ),
+    raised_by="the call protocol (checking/judge.py assume: a pass that needed a convention)",
 )

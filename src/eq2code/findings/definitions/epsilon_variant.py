@@ -20,8 +20,8 @@ def variants(expr):
     out = []
     for eps in EPSILONS:
         e = sympy.Float(eps)
-        for how, fn in (("+", lambda x, *b: sympy.log(x + e, *b)),
-                        ("clip", lambda x, *b: sympy.log(sympy.Max(x, e), *b))):
+        for how, fn in (("+", lambda x, *b, e=e: sympy.log(x + e, *b)),
+                        ("clip", lambda x, *b, e=e: sympy.log(sympy.Max(x, e), *b))):
             try:
                 plan = compile_expr(expr.replace(sympy.log, fn))
             except (CompileError, TypeError, ValueError):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from eq2code.base.cells import shown_path, split_cell_path
 from eq2code.base.span import Position, Range
 
 TAB_WIDTH = 4

@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from eq2code.findings.model import Finding, Severity
+from eq2code.base.cells import shown_path
 from eq2code.findings.messages import render_help, render_message, summary_line, ui
+from eq2code.findings.model import Finding, Severity
+from eq2code.report.formats.source import TAB_WIDTH, SourceLines, display_width
 from eq2code.report.model import CheckRecord, Report
-from eq2code.report.formats.source import TAB_WIDTH, SourceLines, display_width, shown_path
 
 _SEVERITY_STYLE = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;36",
                    Severity.HINT: "1;36"}
@@ -91,5 +92,8 @@ def _check(check: CheckRecord, lang: str, paint) -> str:
     target = ui("rule", lang, rule=check.rule) if check.rule else shown_path(check.equation)
     verdict = paint(ui(check.verdict, lang), _VERDICT_STYLE.get(check.verdict, "1"))
     key = "check" if check.forms else "check-no-forms"
-    return ui(key, lang, subject=subject, target=target, verdict=verdict,
+    line = ui(key, lang, subject=subject, target=target, verdict=verdict,
               forms=check.forms, seed=check.seed)
+    if check.pairing:
+        line += f"\n  = {paint(ui('note', lang), '1')}: {ui('pairing-' + check.pairing, lang, target=target)}"
+    return line
