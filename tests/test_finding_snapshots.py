@@ -12,11 +12,11 @@ from string import Formatter
 
 import pytest
 
+from eq2code.base.span import Range
 from eq2code.findings.messages import render_help, render_message, title
 from eq2code.findings.model import Finding
 from eq2code.findings.phrases import Phrase
 from eq2code.findings.registry import FindingDef, definitions
-from eq2code.base.span import Range
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 UPDATE = os.environ.get("EQ2CODE_UPDATE_SNAPSHOTS") == "1"

@@ -21,7 +21,8 @@ from eq2code.cli.main import main
 ROOT = Path(__file__).resolve().parent.parent
 
 # The user's (or NumPy's) exception: "ValueError: operands could not …" up to Japanese punctuation.
-EXCEPTION = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception|Exit|Warning|Interrupt)\b(?: を送出しました)?(?::[^（）、。「」]*)?")
+EXCEPTION = re.compile(r"\b[A-Z][A-Za-z]*(?:Error|Exception|Exit|Warning|Interrupt)\b"
+                       r"(?: を送出しました)?(?::[^（）、。「」]*)?")
 CODE_SPAN = re.compile(r"`[^`]*`")
 WORD = re.compile(r"[A-Za-z]{2,}|[aA]")  # a prose word: letters only, two or more (or the article)
 

@@ -414,7 +414,7 @@ def _make_visitor(cst: Any) -> type:
             self.facts.ops.append(op)
             return op
 
-        def hint(self, name: str, range_: Range, detail: str, **data: Any) -> None:
+        def hint(self, name: str, range_: Range, detail: Phrase, **data: Any) -> None:
             self.facts.hints.append(Hint(name, range_, detail, data))
 
         def resolve(self, func: Any) -> tuple[str, str]:
@@ -550,7 +550,8 @@ def _make_visitor(cst: Any) -> type:
             if param and not self.scopes:
                 self.add("inplace", node, name=symbol, target=param, args=(target, value),
                          names=self.names(node.value))
-                self.hint("input-mutated", self.rng(node), Phrase("hint-augmented", {"target": target, "operator": symbol, "param": param}),
+                self.hint("input-mutated", self.rng(node),
+                          Phrase("hint-augmented", {"target": target, "operator": symbol, "param": param}),
                           argument=param, operator=symbol)
             if symbol == "/=":
                 self.add("divide", node, fn="/", name="/=", args=(target, value), names=self.names(node.value))
@@ -833,7 +834,8 @@ def _make_visitor(cst: Any) -> type:
                     if param and not self.scopes:
                         self.facts.ops.append(Op("inplace", self.rng(node), self.code(node), name="out=",
                                                  target=param, args=(self.code(out),)))
-                        self.hint("input-mutated", self.rng(a), Phrase("hint-writes-into", {"code": f"{written}(…, out={self.code(out)})",
+                        self.hint("input-mutated", self.rng(a),
+                                  Phrase("hint-writes-into", {"code": f"{written}(…, out={self.code(out)})",
                                                              "param": param}), argument=param, operator="out=")
 
         def exp_check(self, op: Op, arg: Any, shifts_inside: bool) -> None:
@@ -862,7 +864,8 @@ def _make_visitor(cst: Any) -> type:
                     small = arg.left
             if small is not None:
                 op = self.add("epsilon", arg, fn="+", name="+", args=(self.code(small),), names=self.names(arg))
-                self.hint("epsilon-variant", op.range, Phrase("hint-epsilon", {"epsilon": op.args[0], "code": log_op.name}),
+                self.hint("epsilon-variant", op.range,
+                          Phrase("hint-epsilon", {"epsilon": op.args[0], "code": log_op.name}),
                           how="epsilon", epsilon=op.args[0], expression=op.text)
                 return
             if isinstance(arg, cst.Call):

@@ -21,7 +21,6 @@ from typing import TypedDict
 from eq2code.findings.model import KINDS, Kind, kind
 from eq2code.findings.registry import Docs, definitions
 
-
 # The documentation lives with each finding (findings/definitions/); built from the registry.
 Doc = Docs
 

@@ -5,9 +5,9 @@ that turn them into a `title`, a `message` (what the code computes, what the equ
 where) and a `help` (imperative: how to fix it), plus the few fixed phrases reporters print
 around them (`ui`).
 
-Templates use `str.format` named fields. A parameter may be a `Phrase` (phrases.py): a keyed fixed phrase with its own parameters,
-rendered in the message's language (recursively), so no English is assembled in code.
-A part written `[[ … ]]` is optional: it is kept
+Templates use `str.format` named fields. A parameter may be a `Phrase` (phrases.py): a keyed
+fixed phrase with its own parameters, rendered in the message's language (recursively), so no
+English is assembled in code. A part written `[[ … ]]` is optional: it is kept
 only when every field inside it has a non-empty value, so `detail`, `expected`, `seed`, … can
 be left out by a finding that does not know them. A required field that is missing renders
 as "?". Rendering never raises. Both languages of one kind use the same fields (tested).

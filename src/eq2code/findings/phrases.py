@@ -22,7 +22,7 @@ class Phrase:
     params: dict[str, Any] = field(default_factory=dict)
 
     @staticmethod
-    def of(value: Any) -> "Phrase | None":
+    def of(value: Any) -> Phrase | None:
         """`value` as a Phrase: itself, or its JSON form from the cache; None for anything else."""
         if isinstance(value, Phrase):
             return value
@@ -88,7 +88,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "hint-unshifted-exp": {"en": "{code} exponentiates values from which no maximum was subtracted",
                            "ja": "{code} は最大値を引いていない値の exp をとります"},
     "hint-epsilon": {"en": "adds {epsilon} inside {code}", "ja": "{code} の中で {epsilon} を加えています"},
-    "hint-maximum": {"en": "{code} keeps the logarithm's argument above 0", "ja": "{code} は対数の引数を 0 より大きく保ちます"},
+    "hint-maximum": {"en": "{code} keeps the logarithm's argument above 0", "ja": "{code} は対数の引数を 0 "
+                                                                                  "より大きく保ちます"},
     "hint-transpose": {"en": "{code} reverses every axis of {param}, so a leading batch axis moves too",
                        "ja": "{code} は {param} のすべての軸を逆順にするため、先頭のバッチ軸も動きます"},
     "hint-keepdims": {"en": "{code} drops axis {axis} and is then combined with {other}",

@@ -16,14 +16,28 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from eq2code.findings.kind import Kind, Severity
 
-__all__ = ["Docs", "Example", "FindingDef", "Kind", "Severity", "Text", "definitions", "get", "kinds",
-           "named_mistakes", "ERROR", "WARNING", "INFO"]
+__all__ = [
+    "ERROR",
+    "INFO",
+    "WARNING",
+    "Docs",
+    "Example",
+    "FindingDef",
+    "Kind",
+    "Severity",
+    "Text",
+    "definitions",
+    "get",
+    "kinds",
+    "named_mistakes",
+]
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 

@@ -51,7 +51,7 @@ def tolerance(dtype: str) -> float:
     return RTOL_FLOAT32 if dtype in ("float32", "float16") else RTOL
 
 
-def compare(expected: np.ndarray, actual: np.ndarray, sizes: dict[str, int], expected_shape_names: str,
+def compare(expected: np.ndarray, actual: np.ndarray, sizes: dict[str, int], expected_shape_names: str | Phrase,
             dtype: str = "float64", rtol: float | None = None) -> Problem | None:
     """The first problem of `actual` against `expected`: shape, non-finite pattern, values
     (relative tolerance `rtol`, by default that of the result's dtype); None when they agree."""

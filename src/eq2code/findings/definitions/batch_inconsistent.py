@@ -24,7 +24,8 @@ FINDING = FindingDef(
     ja=Text(
         title="バッチ次元での不一致",
         message="数式どおりの形状では正しいのですが、先頭にバッチ次元を付けると結果が一致しません[[: {detail}]]",
-        help="軸は末尾から数え（axis=-1）、.T の代わりに np.swapaxes(..., -1, -2) を使って、バッチ次元がそのまま通るようにしてください。"),
+        help=("軸は末尾から数え（axis=-1）、.T の代わりに np.swapaxes(..., -1, -2) を使って、"
+              "バッチ次元がそのまま通るようにしてください。")),
     docs_en=Docs(
         what=("The function is right on the equation's own shapes but wrong when the inputs carry "
               "leading batch dimensions."),
@@ -34,7 +35,8 @@ FINDING = FindingDef(
              ".T.")),
     docs_ja=Docs(
         what="数式どおりの形状では正しいのですが、入力の先頭にバッチ次元があると結果が一致しません。",
-        why="モデルは式をバッチに適用します。.T はすべての軸を逆順にし、axis=0 は先頭から数えるため、バッチ軸が混ざります。",
+        why=("モデルは式をバッチに適用します。.T はすべての軸を逆順にし、axis=0 は先頭から数えるため、"
+             "バッチ軸が混ざります。"),
         fix="軸は末尾から数え（axis=-1）、.T の代わりに np.swapaxes(x, -1, -2) や x.mT を使ってください。"),
     snippet=("scores = Q @ K.T                        # ✗ .T also swaps a batch axis\nscores = Q @ "
              "np.swapaxes(K, -1, -2)     # ✓ only the last two axes"),

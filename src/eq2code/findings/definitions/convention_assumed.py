@@ -28,10 +28,13 @@ FINDING = FindingDef(
         fix=("Nothing to fix. To state the reading, pass what the help shows (--map SYMBOL=PARAM, --function "
              "Class.method), or rename the parameters as the equation names them.")),
     docs_ja=Docs(
-        what=("名前やシグネチャからははっきりしない一般的な慣習で読むと、関数は正しく計算しています（教科書の y（予測）と "
-              "t（教師ラベル）、同じ形の引数の別の順序、戻り値のタプルや辞書の要素、引数のその場での更新、ベクトルの代わりの"
+        what=("名前やシグネチャからははっきりしない一般的な慣習で読むと、関数は正しく計算しています（教科書の "
+              "y（予測）と "
+              "t（教師ラベル）、同じ形の引数の別の順序、戻り値のタプルや辞書の要素、引数のその場での更新、"
+              "ベクトルの代わりの"
               "列 (N, 1)、生成してから呼び出す層のクラス）。eq2code はその慣習で試し、値が一致しました。"),
-        why="正しい関数を慣習の違いで誤りとはしません。何を仮定したかを注記で示すので、読み手（採点者）も確認できます。",
+        why=("正しい関数を慣習の違いで誤りとはしません。何を仮定したかを注記で示すので、"
+             "読み手（採点者）も確認できます。"),
         fix=("修正は不要です。読み方を明示するには、help に示した指定（--map SYMBOL=PARAM、--function Class.method）を"
              "渡すか、引数の名前を数式と同じにしてください。")),
     snippet=("def cross_entropy_error(y, t):          # the textbook: y predicted, t the label\n"

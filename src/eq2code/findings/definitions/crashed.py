@@ -25,7 +25,8 @@ FINDING = FindingDef(
         fix=("Remove sys.exit()/os._exit() and anything that can end the interpreter from the "
              "implementation.")),
     docs_ja=Docs(
-        what="関数を実行していたプロセスが異常終了しました（sys.exit()、os._exit()、シグナル、ネイティブコードのクラッシュ）。",
+        what=("関数を実行していたプロセスが異常終了しました（sys.exit()、os._exit()、シグナル、"
+              "ネイティブコードのクラッシュ）。"),
         why="結果が失われたため、関数を判定できません。",
         fix="実装から sys.exit()、os._exit() など、インタプリタを終了させうるコードを取り除いてください。"),
     snippet="def softmax(z):\n    import os\n    os._exit(0)           # ✗ ends the process",

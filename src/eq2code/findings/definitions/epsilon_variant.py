@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from eq2code.findings.registry import INFO, Docs, Example, FindingDef, Text
 
-
 EPSILONS = (1e-15, 1e-12, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4)
 
 
@@ -47,7 +46,8 @@ FINDING = FindingDef(
         help="Nothing to fix: guarding against log(0) this way is an accepted variant."),
     ja=Text(
         title="ε を加えた変形",
-        message="許容: {part} に数式にない小さな定数を加えています（log(y + 1e-7) など）が、結果は一致します[[（{detail}）]]",
+        message=("許容: {part} に数式にない小さな定数を加えています（log(y + 1e-7) など）が、"
+                 "結果は一致します[[（{detail}）]]"),
         help="修正は不要です。このように log(0) を防ぐ書き方は許容される変形です。"),
     docs_en=Docs(
         what=("The code adds a small constant the equation does not have (log(y + 1e-7), a clip) "

@@ -25,7 +25,8 @@ FINDING = FindingDef(
              "different."),
         fix="Nothing to fix."),
     docs_ja=Docs(
-        what="コードが数式の一部を代数的に同値な形で計算しています（積の前に Q をスケーリングする、exp(x/T) を exp(x)**(1/T) と書く など）。",
+        what=("コードが数式の一部を代数的に同値な形で計算しています（積の前に Q をスケーリングする、exp(x/T) を "
+              "exp(x)**(1/T) と書く など）。"),
         why="値が一致するので許容されます。この注記は、コードの見た目が違う理由を読み手に伝えます。",
         fix="修正は不要です。"),
     snippet=("q = Q / np.sqrt(d_k)\nscores = q @ K.T     # accepted: the same as Q @ K.T / "

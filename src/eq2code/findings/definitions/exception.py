@@ -26,8 +26,10 @@ FINDING = FindingDef(
              "Check shapes with `eq2code explain`.")),
     docs_ja=Docs(
         what="生成した入力で関数が例外を送出しました（入力の形式とサイズを表示します）。",
-        why="例外を送出する関数は何も計算しません。印の行が発生箇所です。形状のエラーは、転置の忘れや keepdims のない集約が原因であることが多いです。",
-        fix="表示された入力で関数を呼び出し、例外を読んで印の行を直してください。形状は `eq2code explain` で確認できます。"),
+        why=("例外を送出する関数は何も計算しません。印の行が発生箇所です。形状のエラーは、転置の忘れや keepdims "
+             "のない集約が原因であることが多いです。"),
+        fix=("表示された入力で関数を呼び出し、例外を読んで印の行を直してください。形状は `eq2code explain` "
+             "で確認できます。")),
     snippet=("def attention(Q, K, V):\n    scores = Q @ K        # ✗ ValueError: shapes (n,d_k) and "
              "(m,d_k) not aligned\n    scores = Q @ K.T      # ✓"),
     valid=(

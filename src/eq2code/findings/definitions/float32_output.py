@@ -44,7 +44,8 @@ FINDING = FindingDef(
             "# eq2code: rule=softmax\n"
             "def softmax(z):\n"
             "    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\n"
-            "    return (e / np.sum(e, axis=-1, keepdims=True)).astype(np.float32)\n"), rule="softmax", line=5, column=5),
+            "    return (e / np.sum(e, axis=-1, keepdims=True)).astype(np.float32)\n"),
+                rule="softmax", line=5, column=5),
     ),
     raised_by="comparison (checking/check.py)",
 )

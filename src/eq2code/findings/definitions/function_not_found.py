@@ -27,9 +27,11 @@ FINDING = FindingDef(
         fix=("Pass --function NAME, write '% eq2code: function=NAME' in the equation file, or put "
              "'# eq2code: rule=NAME' on the line above the def.")),
     docs_ja=Docs(
-        what="実装ファイルの中で、数式を実装した関数を特定できませんでした。名前が数式ともルールの別名ともタグとも一致せず、公開関数が複数あります。",
+        what=("実装ファイルの中で、数式を実装した関数を特定できませんでした。"
+              "名前が数式ともルールの別名ともタグとも一致せず、公開関数が複数あります。"),
         why="eq2code はどの関数を呼び出すかを知る必要があります。",
-        fix=("--function NAME を指定するか、数式ファイルに「% eq2code: function=NAME」と書くか、def の上の行に「# eq2code: "
+        fix=("--function NAME を指定するか、数式ファイルに「% eq2code: function=NAME」と書くか、def の上の行に「# "
+             "eq2code: "
              "rule=NAME」と書いてください。")),
     snippet=("# eq.tex defines softmax, impl.py defines two public functions:\ndef my_softmax(z): "
              "...\ndef helper(z): ...\n# ✓ eq2code check eq.tex impl.py --function my_softmax"),

@@ -22,7 +22,8 @@ FINDING = FindingDef(
     ja=Text(
         title="引数の書き換え",
         message="関数が引数 {argument} をその場で書き換えています",
-        help=("呼び出し元の配列が変わらないよう、コピーに対して計算してください（{argument} -= m ではなく {argument} = {argument} - "
+        help=("呼び出し元の配列が変わらないよう、コピーに対して計算してください（{argument} -= m ではなく {argument} "
+              "= {argument} - "
               "m、または np.copy）。")),
     docs_en=Docs(
         what=("The function changes its argument in place (x -= …, x /= …, np.exp(x, out=x), x[...] "

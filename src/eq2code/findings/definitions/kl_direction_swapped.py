@@ -31,7 +31,8 @@ FINDING = FindingDef(
               "distribution.")),
     ja=Text(
         title="KL ダイバージェンスの向きの誤り",
-        message="出力は、{part} の 2 つの分布を入れ替えた値と一致します。KL ダイバージェンスは対称ではありません[[（{detail}）]]",
+        message=("出力は、{part} の 2 つの分布を入れ替えた値と一致します。KL "
+                 "ダイバージェンスは対称ではありません[[（{detail}）]]"),
         help="{part} の順序を守ってください: D_KL(p‖q) = Σ p log(p/q) で、重みは最初の分布です。"),
     docs_en=Docs(
         what=("The output equals the KL divergence with its two distributions swapped: D_KL(q‖p) "

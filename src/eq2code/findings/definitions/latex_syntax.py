@@ -26,9 +26,11 @@ FINDING = FindingDef(
         fix=("Fix the LaTeX at the marked position. Check that every '{' has its '}', every \\left "
              "its \\right, and that \\frac has two arguments.")),
     docs_ja=Docs(
-        what="数式ファイルを LaTeX として構文解析できませんでした。印の位置で中括弧、\\left/\\right の対、またはコマンドが不完全です。",
+        what=("数式ファイルを LaTeX として構文解析できませんでした。印の位置で中括弧、\\left/\\right の対、"
+              "またはコマンドが不完全です。"),
         why="eq2code は数式そのものから参照値を計算します。読めない数式では何も確認できません。",
-        fix="印の位置の LaTeX を直してください。「{」と「}」、\\left と \\right が対応しているか、\\frac に引数が 2 つあるかを確認してください。"),
+        fix=("印の位置の LaTeX を直してください。「{」と「}」、\\left と \\right が対応しているか、\\frac に引数が 2 "
+             "つあるかを確認してください。")),
     snippet=("% eq.tex\n\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}   % ✗ a '}' is "
              "missing"),
     valid=(

@@ -25,7 +25,8 @@ FINDING = FindingDef(
               "0).")),
     ja=Text(
         title="0 の対数",
-        message="{part} の log は、確率がちょうど 0 のとき（確率単体の境界）に -inf や nan になりますが、数式の値は有限です[[（{detail}）]]",
+        message=("{part} の log は、確率がちょうど 0 のとき（確率単体の境界）に -inf や nan になりますが、"
+                 "数式の値は有限です[[（{detail}）]]"),
         help="0·log 0 を 0 として扱ってください（scipy.special.xlogy や np.where(p > 0, p * np.log(p), 0) など）。"),
     docs_en=Docs(
         what=("log of an exact 0 (a probability on the boundary of the simplex) gives -inf or nan "
@@ -33,7 +34,8 @@ FINDING = FindingDef(
         why="One-hot targets and saturated probabilities contain exact zeros.",
         fix="Treat 0 · log 0 as 0: scipy.special.xlogy, or np.where(p > 0, p * np.log(p), 0)."),
     docs_ja=Docs(
-        what="ちょうど 0 の値（確率単体の境界にある確率）の log が -inf や nan になりますが、数式の値は有限です（慣習として 0 · log 0 = 0）。",
+        what=("ちょうど 0 の値（確率単体の境界にある確率）の log が -inf や nan になりますが、"
+              "数式の値は有限です（慣習として 0 · log 0 = 0）。"),
         why="one-hot の正解ラベルや飽和した確率にはちょうど 0 が含まれます。",
         fix="0 · log 0 を 0 として扱ってください: scipy.special.xlogy、または np.where(p > 0, p * np.log(p), 0)。"),
     snippet=("H = -np.sum(p * np.log(p))                           # ✗ 0 · log 0 = nan\nH = "

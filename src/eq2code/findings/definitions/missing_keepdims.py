@@ -34,7 +34,8 @@ FINDING = FindingDef(
         fix="Pass keepdims=True to the reduction, so (n, K) is divided by (n, 1)."),
     docs_ja=Docs(
         what="集約で軸が消えている（keepdims=True がない）ため、結果が元の配列とブロードキャストできません。",
-        why="(n, K) / (n,) は例外になります。さらに悪いことに n == K のときは、間違った軸で黙ってブロードキャストされます。",
+        why=("(n, K) / (n,) は例外になります。さらに悪いことに n == K のときは、"
+             "間違った軸で黙ってブロードキャストされます。"),
         fix="集約に keepdims=True を渡し、(n, K) を (n, 1) で割るようにしてください。"),
     snippet=("e = np.exp(z)                 # z: (n, K)\nreturn e / e.sum(axis=-1)     # ✗ (n, K) / "
              "(n,)\nreturn e / e.sum(axis=-1, keepdims=True)   # ✓ (n, K) / (n, 1)"),

@@ -54,7 +54,8 @@ FINDING = FindingDef(
         fix="Apply the factor where the equation does, e.g. Q @ K.T / np.sqrt(d_k)."),
     docs_ja=Docs(
         what="出力は、定数の係数（1/√d_k など）を除いた数式の値と一致します。",
-        why="スケーリングがないとスコアが次元とともに大きくなり、softmax が飽和します。1 つのキーにしか注意が向かず、勾配が消えます。",
+        why=("スケーリングがないとスコアが次元とともに大きくなり、softmax が飽和します。1 "
+             "つのキーにしか注意が向かず、勾配が消えます。"),
         fix="数式と同じ位置で係数を掛けてください（Q @ K.T / np.sqrt(d_k) など）。"),
     snippet=("scores = Q @ K.T                    # ✗ the 1/√d_k is missing\nscores = Q @ K.T / "
              "np.sqrt(d_k)     # ✓"),

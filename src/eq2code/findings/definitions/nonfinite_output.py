@@ -17,7 +17,8 @@ FINDING = FindingDef(
     ja=Text(
         title="非有限の出力",
         message="出力 {output} が {where} で inf または nan になりますが、数式の値は有限です",
-        help="オーバーフローやゼロ除算を起こす演算（大きな値の exp、0 の log など）を探し、数値的に安定な方法で計算してください。"),
+        help=("オーバーフローやゼロ除算を起こす演算（大きな値の exp、0 の log など）を探し、"
+              "数値的に安定な方法で計算してください。")),
     docs_en=Docs(
         what="The output contains inf or nan where the equation's value is finite.",
         why="Non-finite values poison everything computed from them (a loss of nan stops training).",
@@ -26,7 +27,8 @@ FINDING = FindingDef(
     docs_ja=Docs(
         what="数式の値は有限なのに、出力に inf や nan が含まれています。",
         why="非有限の値はそこから計算されるものすべてを壊します（損失が nan になると学習が止まります）。",
-        fix=("オーバーフローやゼロ除算を起こす演算（大きな値の exp、0 の log など）を探し、数値的に安定な方法（最大値を引く、np.where や xlogy "
+        fix=("オーバーフローやゼロ除算を起こす演算（大きな値の exp、0 の log など）を探し、"
+             "数値的に安定な方法（最大値を引く、np.where や xlogy "
              "を使う）で計算してください。")),
     snippet=("def softmax(z):\n    return np.exp(z) / np.sum(np.exp(z))   # ✗ inf / inf = nan for z "
              "= [1000, 0]"),

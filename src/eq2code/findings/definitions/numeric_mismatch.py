@@ -28,7 +28,8 @@ FINDING = FindingDef(
         fix=("Evaluate the equation by hand on the shown input and compare each step of the "
              "function; reproduce with the shown --seed.")),
     docs_ja=Docs(
-        what="出力の形状は正しいのですが、値が数式と一致しません（相対許容誤差は約 1e-6）。既知の誤りのどれにも当てはまりません。",
+        what=("出力の形状は正しいのですが、値が数式と一致しません（相対許容誤差は約 1e-6）。"
+              "既知の誤りのどれにも当てはまりません。"),
         why="コードが数式と別のものを計算しています。",
         fix="表示された入力で数式を手で計算し、関数の各ステップと比べてください。表示された --seed で再現できます。"),
     snippet=("def sigmoid(x):\n    return 1 / np.exp(-x)                  # ✗ the '1 +' is "

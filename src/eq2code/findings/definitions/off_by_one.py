@@ -50,7 +50,8 @@ FINDING = FindingDef(
     ja=Text(
         title="添字の 1 ずれ",
         message="出力は、{part} の添字または範囲を 1 つずらした数式の値と一致します[[（{detail}）]]",
-        help="数式の添字は 1 始まり、Python は 0 始まりです。{part} に関わる range() の範囲、スライス、ラベルの添字を確認してください。"),
+        help=("数式の添字は 1 始まり、Python は 0 始まりです。{part} に関わる range() の範囲、スライス、"
+              "ラベルの添字を確認してください。")),
     docs_en=Docs(
         what="The output equals the equation with an index or a bound shifted by one.",
         why=("Mathematical indices start at 1, Python's at 0; one term too many or too few changes "
@@ -60,7 +61,8 @@ FINDING = FindingDef(
     docs_ja=Docs(
         what="出力は、添字または範囲を 1 つずらした数式の値と一致します。",
         why="数式の添字は 1 始まり、Python は 0 始まりです。項が 1 つ多い・少ないだけで結果が変わります。",
-        fix="range() の範囲、スライス、ラベルの添字を確認してください。\\sum_{i=1}^{n} は x[0..n-1] にわたる range(n) です。"),
+        fix=("range() の範囲、スライス、ラベルの添字を確認してください。\\sum_{i=1}^{n} は x[0..n-1] にわたる "
+             "range(n) です。")),
     snippet=("for i in range(1, len(x)):   # ✗ skips x[0]: math's i = 1 is Python's 0\nfor i in "
              "range(len(x)):      # ✓"),
     valid=(

@@ -25,7 +25,8 @@ FINDING = FindingDef(
         why="It passes, but only works in the batched setting.",
         fix="Use axis=-1 instead of a fixed axis, so both forms work."),
     docs_ja=Docs(
-        what="先頭にバッチ軸がある入力では正しいのですが、数式どおりの形状の入力を受け付けません（axis=1 の決め打ちなど）。",
+        what=("先頭にバッチ軸がある入力では正しいのですが、数式どおりの形状の入力を受け付けません（axis=1 "
+              "の決め打ちなど）。"),
         why="合格にはなりますが、バッチ付きの場合にしか動きません。",
         fix="固定の軸ではなく axis=-1 を使い、どちらの形でも動くようにしてください。"),
     snippet=("e = np.exp(x - x.max(axis=1, keepdims=True))   # ✗ axis=1 needs a batch axis\ne = "

@@ -40,7 +40,8 @@ FINDING = FindingDef(
     ja=Text(
         title="総和と平均の取り違え",
         message="出力は、{part} の総和を平均に（または平均を総和に）置き換えた数式の値と一致します[[（{detail}）]]",
-        help="{part} で、数式が \\sum なら np.sum を、個数で割っている（\\frac{{1}}{{N}}\\sum）ときだけ np.mean を使ってください。"),
+        help=("{part} で、数式が \\sum なら np.sum を、個数で割っている（\\frac{{1}}{{N}}\\sum）ときだけ np.mean "
+              "を使ってください。")),
     docs_en=Docs(
         what="The output equals the equation with a mean where it has a sum (or the reverse).",
         why="The result is off by the number of terms, so it changes with the batch or vector size.",

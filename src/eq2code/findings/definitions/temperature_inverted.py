@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from eq2code.findings.registry import ERROR, Docs, Example, FindingDef, Text
 
-
 # The names a temperature goes by, in the equation's inputs and in code.
 NAMES = ("T", "temp", "temperature", "tau", "t")
 

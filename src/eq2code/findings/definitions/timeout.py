@@ -17,7 +17,8 @@ FINDING = FindingDef(
     ja=Text(
         title="タイムアウト",
         message="{phase}が {seconds} 秒以内に終わりませんでした",
-        help="無限ループやモジュール直下の処理（学習ループ、input() など）を取り除いてください。本当に時間のかかる計算なら --timeout を増やしてください。"),
+        help=("無限ループやモジュール直下の処理（学習ループ、input() など）を取り除いてください。"
+              "本当に時間のかかる計算なら --timeout を増やしてください。")),
     docs_en=Docs(
         what="Importing the module or calling the function did not finish within the time limit.",
         why="An endless loop or top-level work (training, input()) blocks every check.",

@@ -23,7 +23,8 @@ FINDING = FindingDef(
               "result does not change.")),
     ja=Text(
         title="数値的に不安定な exp",
-        message="{part} の exp は数値的に不安定です。大きさ {magnitude} 程度の入力でオーバーフローしますが、数式の値は有限です",
+        message=("{part} の exp は数値的に不安定です。大きさ {magnitude} 程度の入力でオーバーフローしますが、"
+                 "数式の値は有限です"),
         help="exp の前に最大値を引いてください（x - x.max(axis=-1, keepdims=True)）。結果は変わりません。"),
     docs_en=Docs(
         what=("exp of large inputs overflows to inf (and inf/inf = nan) although the equation's "

@@ -43,7 +43,8 @@ FINDING = FindingDef(
             "# eq2code: rule=softmax\n"
             "def softmax(z):\n"
             "    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\n"
-            "    return e / np.sum(e, axis=-1, keepdims=True)  # eq2code: ignore[wrong-shape]\n"), rule="softmax", line=7, column=69),
+            "    return e / np.sum(e, axis=-1, keepdims=True)  # eq2code: ignore[wrong-shape]\n"),
+                rule="softmax", line=7, column=69),
     ),
     raised_by="suppressions (project/suppress.py)",
 )

@@ -48,7 +48,8 @@ FINDING = FindingDef(
              "last axis: axis=-1 with keepdims=True.")),
     docs_ja=Docs(
         what="出力は、総和・最大値・softmax を別の軸に沿ってとった数式の値と一致します。",
-        why="間違った軸で正規化すると、それらしい数（どこかの軸では和が 1）になりますが意味が変わります。たとえばアテンションの重みがキーではなくクエリについての分布になります。",
+        why=("間違った軸で正規化すると、それらしい数（どこかの軸では和が 1）になりますが意味が変わります。"
+             "たとえばアテンションの重みがキーではなくクエリについての分布になります。"),
         fix="数式の添字が動く軸に沿って集約してください。最後の軸に沿った softmax なら axis=-1, keepdims=True です。"),
     snippet=("w = np.exp(scores)\nw = w / w.sum(axis=0, keepdims=True)    # ✗ normalises over the "
              "queries\nw = w / w.sum(axis=-1, keepdims=True)   # ✓ over the keys (the last axis)"),

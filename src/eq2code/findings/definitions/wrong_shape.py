@@ -18,7 +18,8 @@ FINDING = FindingDef(
     ja=Text(
         title="形状の誤り",
         message="出力 {output} の形状が {actual} ですが、数式の形状は {expected} です[[（{sizes} のとき）]]",
-        help="結果の形状を {expected} にしてください。集約の軸（axis、keepdims）と reshape を確認してください。スカラーと長さ 1 の配列は別物です。"),
+        help=("結果の形状を {expected} にしてください。集約の軸（axis、keepdims）と reshape を確認してください。"
+              "スカラーと長さ 1 の配列は別物です。")),
     docs_en=Docs(
         what=("The output's shape differs from the equation's (compared exactly: a scalar is not a "
               "length-1 array)."),
@@ -29,8 +30,10 @@ FINDING = FindingDef(
              "line.")),
     docs_ja=Docs(
         what="出力の形状が数式の形状と異なります（厳密に比較します。スカラーと長さ 1 の配列は別物です）。",
-        why="後続のコードは形状を前提にしています。形状の誤りは、集約の軸の誤りやブロードキャストの誤りであることが多いです。",
-        fix=("結果の形状を数式に合わせてください。各集約の axis と keepdims、reshape と転置を確認してください。`eq2code explain` "
+        why=("後続のコードは形状を前提にしています。形状の誤りは、集約の軸の誤りやブロードキャストの誤りであることが"
+             "多いです。"),
+        fix=("結果の形状を数式に合わせてください。各集約の axis と keepdims、reshape と転置を確認してください。"
+             "`eq2code explain` "
              "で各行の後の形状を確認できます。")),
     snippet=("def softmax(z):\n    e = np.exp(z)\n    return e / e.sum(axis=-1)              # ✗ "
              "(n,) against (n, K)\n    return e / e.sum(axis=-1, keepdims=True)  # ✓"),
