@@ -46,7 +46,7 @@ FINDING = FindingDef(
             "# eq2code: rule=softmax\n"
             "def softmax(z):\n"
             "    while True:\n"
-            "        pass\n"), rule="softmax", line=6, column=5),
+            "        pass\n"), rule="softmax"),  # the line varies: where the child is when time runs out
     ),
     raised_by="sandbox outcome (checking/check.py)",
 )

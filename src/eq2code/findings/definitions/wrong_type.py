@@ -43,7 +43,7 @@ FINDING = FindingDef(
             "\n"
             "# eq2code: rule=softmax\n"
             "def softmax(z):\n"
-            "    return {'p': z}\n"), rule="softmax", line=5, column=5),
+            "    return 'not an array'\n"), rule="softmax", line=5, column=5),
     ),
     raised_by="sandbox outcome (checking/check.py)",
 )
