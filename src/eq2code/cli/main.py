@@ -41,6 +41,13 @@ def _memory_mb(text: str) -> int:
     return value
 
 
+def _shard(text: str) -> tuple[int, int]:
+    k, sep, n = text.partition("/")
+    if not (sep and k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise argparse.ArgumentTypeError("a shard is K/N with 1 <= K <= N, e.g. 2/4")
+    return int(k), int(n)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="eq2code",
                                 description="Check that NumPy code computes what a LaTeX equation says.")
@@ -71,6 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="FILE", help="leave out the findings recorded in FILE")
     c.add_argument("--write-baseline", nargs="?", const="", default=None, metavar="FILE",
                    help="record every finding of this run in FILE (default: [tool.eq2code] baseline)")
+    c.add_argument("--shard", type=_shard, default=None, metavar="K/N",
+                   help="check only the K-th of N equal shares of the pairs (a CI matrix; `eq2code merge` joins "
+                        "the reports)")
     c.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="checks run at once (default: CPUs)")
     c.add_argument("--discover", action="store_true",
                    help="treat every PATH as a file or folder to search for pairs (as the pre-commit hook does)")
@@ -89,6 +99,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("equation", metavar="EQ_FILE")
     r.add_argument("--format", choices=FORMATS_PARSE, default="text")
     _add_explain_and_docs(sub, common)
+    m = sub.add_parser("merge", help="join the JSON or SARIF reports of shards (check --shard K/N) into one")
+    m.add_argument("reports", nargs="+", metavar="REPORT")
+    m.add_argument("-o", "--output", metavar="FILE", help="write the merged report to FILE (default: stdout)")
     sub.add_parser("lsp", help="language server on stdio (diagnostics, hover, code actions; docs/editors.md)")
     return p
 
@@ -120,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
             return _explain(args)
         if args.command == "docs":
             return _docs(args)
+        if args.command == "merge":
+            return _merge(args)
         if args.command == "lsp":  # pygls is imported only here
             from eq2code.lsp.server import main as lsp_main
 
@@ -240,6 +255,7 @@ def _rules(args) -> int:
         try:
             docs.append(describe(rule, _load_equation(str(rule.path))))
         except Exception as e:  # one broken rule file must not hide the others
+            log.debug("cannot read the rule %s", rule.name, exc_info=True)
             docs.append(describe(rule, None, error=f"the rule file cannot be read: {type(e).__name__}: {e}"))
     print(render_rules(docs, args.format, __version__))
     return 0
@@ -287,6 +303,24 @@ def _explain(args) -> int:
     explanation = explain(eq_file, impl_path, options)
     print(render(explanation, args.format, detect_lang(args.lang)))
     return explanation.exit_code
+
+
+def _merge(args) -> int:
+    """`merge REPORT...`: the shards' reports as one; exit 1 when it holds an error."""
+    from eq2code.report.merge import MergeError, merge
+
+    try:
+        _kind, merged, failed = merge(args.reports)
+    except MergeError as e:
+        raise UsageError(str(e)) from None
+    text = json.dumps(merged, ensure_ascii=False, indent=2)
+    if args.output:
+        from pathlib import Path
+
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return 1 if failed else 0
 
 
 def _docs(args) -> int:

@@ -77,6 +77,13 @@ def _is_size(e: Any) -> bool:
     return isinstance(e, sympy.Symbol) and bool(e.is_integer) and bool(e.is_positive)
 
 
+def _expanded(expr: Any) -> Any:
+    """The expression with every summand multiplied out, for comparing up to algebra."""
+    inner = expr.replace(lambda e: isinstance(e, sympy.Sum),
+                         lambda s: sympy.Sum(sympy.expand(s.function), *s.limits))
+    return sympy.expand(inner)
+
+
 def _symmetric(expr: Any, a: str, b: str) -> bool:
     """Is the expression unchanged when inputs a and b trade places (p(x) f(x) in p and f)?
     Matrix expressions are not: a product of matrices does not commute."""
@@ -94,7 +101,10 @@ def _symmetric(expr: Any, a: str, b: str) -> bool:
             else:
                 mapping[s] = sympy.Symbol(other, **s.assumptions0)
     try:
-        return expr.xreplace(mapping) == expr  # products and sums are canonical: p·f = f·p
+        swapped = expr.xreplace(mapping)
+        if swapped == expr:  # products and sums are canonical: p·f = f·p
+            return True
+        return _expanded(swapped) == _expanded(expr)  # (y - t)² = (t - y)²
     except Exception:  # SymPy cannot build the swapped expression: not symmetric as far as we know
         log.debug("swap symmetry of %s not decided", expr, exc_info=True)
         return False
