@@ -47,7 +47,7 @@ def equation(ctx: CheckContext) -> Equation | None:
             reasons = [candidate.reason] if candidate is not None and candidate.reason else []
             reasons += [e.reason for e in eq_file.equations if e.reason and e.kind != "declaration"]
             ctx.add("not-checkable", ctx.eq_path, Range.of(0, 0, 0, 1),
-                    reason=reasons[0] if reasons else "the file defines no value to compute",
+                    reason=reasons[0] if reasons else Phrase("defines-no-value"),
                     ).severity = Severity.ERROR
         return None
     ctx.equation = eq
