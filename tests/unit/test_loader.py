@@ -7,7 +7,7 @@ import textwrap
 import pytest
 from unit_support import lower
 
-from eq2code.code.loader import PythonSyntaxError, find_function, map_arguments, param_aliases, read_module
+from eq2code.code.loader import ONES, PythonSyntaxError, find_function, map_arguments, param_aliases, read_module
 
 ATTN = lower(r"\text{Attention}(Q, K, V) = \mathrm{softmax}\left(\frac{Q K^\top}{\sqrt{d_k}}\right) V" "\n\n"
              r"Q \in \mathbb{R}^{n \times d_k},\quad K \in \mathbb{R}^{m \times d_k},\quad "
@@ -86,7 +86,7 @@ def test_missing_and_extra_parameters():
 def test_conventional_parameters_are_inferred():
     f = module("def attention(Q, K, V, mask): pass\n").functions[0]
     m = map_arguments(f, ATTN, {})
-    assert m.ok and m.inferred == {"mask": None} and "inferred-parameter" in m.conventions
+    assert m.ok and m.inferred == {"mask": ONES} and "inferred-parameter" in m.conventions
 
 
 def test_params_metadata_aliases():

@@ -18,6 +18,7 @@ Nothing here judges the code: that is `eq2code check`.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,8 @@ from eq2code.checking.options import Options
 from eq2code.code.static import CodeFacts, Op, analyze
 from eq2code.equation.model import Equation, EquationFile, Part
 from eq2code.findings.model import Finding
+
+log = logging.getLogger(__name__)
 
 UI = {
     "en": {"equation": "equation", "code": "code", "missing": "missing", "shapes": "shapes",
@@ -147,6 +150,7 @@ def _shapes(out: Explanation, check: CheckContext, eq: Equation, func, mapping, 
     try:
         expected = prepare.reference_value(eq, trial)
     except Exception:  # the reference only sizes the result limit here
+        log.debug("no reference value for the traced trial", exc_info=True)
         expected = np.zeros(1)
     spec = prepare.call_spec(func, mapping, trial, expected)
     spec.trace = True

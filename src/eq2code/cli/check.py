@@ -58,6 +58,7 @@ def settings_from(args: Namespace, config: Config, maps: dict[str, str] | None =
     wb = given("write_baseline")
     if wb is not None:
         s.write_baseline = Path(wb) if wb else (config.baseline or Path("eq2code-baseline.json"))
+    s.shard = given("shard")
     return s
 
 

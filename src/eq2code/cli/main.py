@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING
 
 from eq2code.base.files import FileProblem, read_text
 from eq2code.base.version import __version__
-from eq2code.checking.check import run_check
-from eq2code.checking.options import Options
 from eq2code.equation.cache import load_equation
 from eq2code.equation.model import EquationFile
 
 if TYPE_CHECKING:
+    from eq2code.checking.options import Options
     from eq2code.equation.rulebook import Rule
 
 log = logging.getLogger(__name__)
@@ -39,6 +38,13 @@ def _memory_mb(text: str) -> int:
     if value < 64:
         raise argparse.ArgumentTypeError("the memory limit must be at least 64 MiB")
     return value
+
+
+def _shard(text: str) -> tuple[int, int]:
+    k, sep, n = text.partition("/")
+    if not (sep and k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise argparse.ArgumentTypeError("a shard is K/N with 1 <= K <= N, e.g. 2/4")
+    return int(k), int(n)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="FILE", help="leave out the findings recorded in FILE")
     c.add_argument("--write-baseline", nargs="?", const="", default=None, metavar="FILE",
                    help="record every finding of this run in FILE (default: [tool.eq2code] baseline)")
+    c.add_argument("--shard", type=_shard, default=None, metavar="K/N",
+                   help="check only the K-th of N equal shares of the pairs (a CI matrix; `eq2code merge` joins "
+                        "the reports)")
     c.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="checks run at once (default: CPUs)")
     c.add_argument("--discover", action="store_true",
                    help="treat every PATH as a file or folder to search for pairs (as the pre-commit hook does)")
@@ -94,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_explain_and_docs(sub, common)
     dr = sub.add_parser("doctor", parents=[common], help="what the sandbox can do on this machine")
     dr.add_argument("--format", choices=("text", "json"), default="text")
+    m = sub.add_parser("merge", help="join the JSON or SARIF reports of shards (check --shard K/N) into one")
+    m.add_argument("reports", nargs="+", metavar="REPORT")
+    m.add_argument("-o", "--output", metavar="FILE", help="write the merged report to FILE (default: stdout)")
     sub.add_parser("lsp", help="language server on stdio (diagnostics, hover, code actions; docs/editors.md)")
     return p
 
@@ -132,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             return _explain(args)
         if args.command == "docs":
             return _docs(args)
+        if args.command == "merge":
+            return _merge(args)
         if args.command == "lsp":  # pygls is imported only here
             from eq2code.lsp.server import main as lsp_main
 
@@ -222,6 +236,8 @@ def _check(args) -> int:
             return check.check_project(args, config, settings, _load_equation)
         eq_path, impl_path, rule = _pair_paths(args, "check")
         _read_text(impl_path, "implementation file")
+        from eq2code.checking.check import run_check  # NumPy and the engine: only for a check
+
         result = run_check(_load_equation(eq_path), impl_path, check.check_options(settings, rule))
         return check.finish_single(args, config, settings, result, eq_path, impl_path, rule.name if rule else None)
     except RunError as e:
@@ -250,6 +266,8 @@ def _pair_paths(args, command: str) -> tuple[str, str, Rule | None]:
 
 
 def _options(args, rule) -> Options:
+    from eq2code.checking.options import Options
+
     return Options(function=args.function, maps=_parse_maps(args.map), seed=args.seed, timeout=args.timeout,
                    memory_mb=getattr(args, "memory_mb", 2048), no_exec=args.no_exec,
                    rule=rule.name if rule else None, aliases=tuple(rule.aliases) if rule else ())
@@ -267,6 +285,7 @@ def _rules(args) -> int:
         try:
             docs.append(describe(rule, _load_equation(str(rule.path))))
         except Exception as e:  # one broken rule file must not hide the others
+            log.debug("cannot read the rule %s", rule.name, exc_info=True)
             docs.append(describe(rule, None, error=f"the rule file cannot be read: {type(e).__name__}: {e}"))
     print(render_rules(docs, args.format, __version__))
     return 0
@@ -314,6 +333,24 @@ def _explain(args) -> int:
     explanation = explain(eq_file, impl_path, options)
     print(render(explanation, args.format, detect_lang(args.lang)))
     return explanation.exit_code
+
+
+def _merge(args) -> int:
+    """`merge REPORT...`: the shards' reports as one; exit 1 when it holds an error."""
+    from eq2code.report.merge import MergeError, merge
+
+    try:
+        _kind, merged, failed = merge(args.reports)
+    except MergeError as e:
+        raise UsageError(str(e)) from None
+    text = json.dumps(merged, ensure_ascii=False, indent=2)
+    if args.output:
+        from pathlib import Path
+
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return 1 if failed else 0
 
 
 def _docs(args) -> int:
