@@ -22,6 +22,7 @@ from eq2code.code.loader import FunctionInfo, Mapping, candidates, swappable
 from eq2code.code.sandbox.runner import SandboxError
 from eq2code.equation.model import Equation, EquationFile
 from eq2code.findings.model import Severity
+from eq2code.findings.phrases import Phrase
 from eq2code.reference.evaluate import EvaluationError
 from eq2code.reference.inputs import make_trials
 
@@ -155,7 +156,7 @@ def _execute(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping
             expected.append(prepare.reference_value(eq, t))
         except EvaluationError as e:
             ctx.add("not-checkable", ctx.eq_path, eq.range,
-                    reason=f"the equation cannot be evaluated: {e}").severity = Severity.ERROR
+                    reason=Phrase("cannot-evaluate", {"error": str(e)})).severity = Severity.ERROR
             return ctx.result("error")
     try:
         outcome = run_trials(ctx, eq, func, found, trials, expected)

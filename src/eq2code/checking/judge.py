@@ -25,6 +25,7 @@ from eq2code.code.static import locate
 from eq2code.diagnosis.naming import name_the_mistake
 from eq2code.equation.model import Equation
 from eq2code.findings.model import Severity
+from eq2code.findings.phrases import Phrase
 from eq2code.reference.compare import compare, shape_names
 from eq2code.reference.evaluate import EvaluationError, evaluate
 from eq2code.reference.inputs import Trial
@@ -124,7 +125,7 @@ def judge_as_returned(ctx: CheckContext, eq: Equation, trials: list[Trial], expe
     if batch_ok and all(p is None or rejects_shape(p) for p in core_problems):
         assert ctx.function is not None
         ctx.add("rejects-core-form", ctx.impl_path, ctx.function.range,
-                detail="it is right on inputs with a leading batch axis but not on the equation's own shapes")
+                detail=Phrase("right-only-batched"))
         stress_notes(ctx, eq, [r for r in stress if r.trial.batch])  # code for batches: stressed as one
         return ctx.result("pass")
     if accepted_variant(ctx, eq, core):
@@ -274,7 +275,7 @@ def report_core(ctx: CheckContext, core: list[TrialRun], problems: list[TrialPro
     assert ctx.function is not None
     failing = [(r.trial, p) for r, p in zip(core, problems) if p is not None]
     if not failing:
-        ctx.add("crashed", ctx.impl_path, ctx.function.range, how="the run ended before every input was tried")
+        ctx.add("crashed", ctx.impl_path, ctx.function.range, how=Phrase("run-ended-early"))
         return
     _trial, worst = min(failing, key=lambda tp: (RANK.get(tp[1].name, 9), evidence.size_of(tp[0])))
     at, params = worst.range or ctx.function.range, dict(worst.params)
@@ -398,7 +399,7 @@ def static_notes(ctx: CheckContext, eq: Equation) -> None:
                   and o.args[0].strip() in facts.params and re.search(r"sqrt|\*\*", o.text)]
         if scaled:
             ctx.add("equivalent-form", ctx.impl_path, scaled[0].range, part=evidence.part_latex(eq, "sqrt"),
-                    detail=f"{scaled[0].text} scales the input before the product; the result is the same")
+                    detail=Phrase("prescaled-input", {"code": scaled[0].text}))
 
 
 def mutation_note(ctx: CheckContext, runs: list[TrialRun]) -> None:
@@ -438,7 +439,8 @@ def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> boo
         magnitude = f"{max([float(np.max(np.abs(v))) for v in trial.values.values()] or [0]):.0f}" \
             if name == "unstable-exp" else ""
         ctx.add(name, ctx.impl_path, evidence.where(ctx, name), part=part, magnitude=magnitude,
-                detail=f"{stress_outcome(result)}; inputs: {evidence.inputs_text(eq, trial)}")
+                detail=Phrase("stress-outcome", {"outcome": stress_outcome(result),
+                                                  "inputs": evidence.inputs_text(eq, trial)}))
     return False
 
 
@@ -451,12 +453,12 @@ def has_exp(ctx: CheckContext) -> bool:
     return bool(re.search(r"exp|softmax|sigmoid|logaddexp|expit|tanh|cosh|sinh|\*\*|power|pow\(", ctx.source()))
 
 
-def stress_outcome(result: CallResult) -> str:
+def stress_outcome(result: CallResult) -> Phrase:
     if result.status != "ok" or result.value is None:
-        return f"the function failed ({result.exc_type or result.status})"
+        return Phrase("stress-failed", {"what": result.exc_type or result.status})
     if not np.all(np.isfinite(result.value)):
-        return "the result has inf or nan"
-    return "the result is inaccurate"
+        return Phrase("stress-nonfinite")
+    return Phrase("stress-inaccurate")
 
 
 def batch_note(ctx: CheckContext, eq: Equation, batched: list[TrialRun], problems: list[TrialProblem | None]) -> None:
@@ -469,15 +471,14 @@ def batch_note(ctx: CheckContext, eq: Equation, batched: list[TrialRun], problem
         if p.name not in ("numeric-mismatch", "wrong-shape", "nonfinite-output"):
             continue
         if reduces_batch_axis(eq, run):
-            got = ("works along axis 0, the batch axis; the equation's index runs over the last "
-                   "axis — count it from the end: axis=-1, keepdims=True")
+            got = Phrase("batch-along-axis0")
             at = evidence.where(ctx, "wrong-reduction-axis")
         else:
-            got = f"returns shape {p.params['actual']} instead of {p.params['expected']}" \
-                if p.name == "wrong-shape" else "returns values that differ from the equation's"
+            got = Phrase("batch-shape", {"actual": p.params["actual"], "expected": p.params["expected"]}) \
+                if p.name == "wrong-shape" else Phrase("batch-values")
             at = ctx.function.range
         ctx.add("batch-inconsistent", ctx.impl_path, at,
-                detail=f"with a leading batch axis of size {run.trial.batch[0]} it {got}")
+                detail=Phrase("batch-axis", {"size": run.trial.batch[0], "got": got}))
         return
 
 
