@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from eq2code.checking.check import run_check
 from eq2code.checking.options import Options
 from eq2code.cli.main import main

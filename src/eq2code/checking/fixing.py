@@ -12,8 +12,8 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from eq2code.checking.context import CheckContext
 from eq2code.checking.options import CheckResult

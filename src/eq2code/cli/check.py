@@ -6,8 +6,8 @@ from __future__ import annotations
 import difflib
 import sys
 from argparse import Namespace
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from eq2code.checking.options import CheckResult, Options
 from eq2code.equation.rulebook import Rule

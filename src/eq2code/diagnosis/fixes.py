@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from eq2code.base.span import Position, Range
 from eq2code.code.static import CodeFacts, Op
@@ -76,7 +77,7 @@ def _fix(name: str, edits: list[Edit]) -> Fix | None:
         return None
     spans = sorted((e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character)
                    for e in edits)
-    for a, b in zip(spans, spans[1:]):
+    for a, b in pairwise(spans):
         if (a[2], a[3]) > (b[0], b[1]):
             return None  # overlapping edits: no candidate
     return Fix("safe", tuple(edits), f"fix-{name}")
@@ -121,7 +122,8 @@ def _near(ops: list[Op], at: Range) -> list[Op]:
     """The ops inside the finding's range first (innermost last), then those that contain it."""
     inside = [o for o in ops if _inside(o.range, at)]
     around = sorted((o for o in ops if _inside(at, o.range) and o not in inside),
-                    key=lambda o: (o.range.end.line - o.range.start.line, o.range.end.character - o.range.start.character))
+                    key=lambda o: (o.range.end.line - o.range.start.line,
+                                   o.range.end.character - o.range.start.character))
     return inside + around
 
 
@@ -162,7 +164,7 @@ def _keepdims(finding: Finding, facts: CodeFacts, text: _Text, sizes: dict[str, 
         close = _close_paren(text, op)
         if close is None:
             continue
-        start, _, body = text.of(op.range)
+        _, _, body = text.of(op.range)
         inner = body[body.index("(") + 1:-1].strip() if "(" in body else ""
         yield [text.edit(close, close, ", keepdims=True" if inner else "keepdims=True")]
 
@@ -187,14 +189,14 @@ def _axis(finding: Finding, facts: CodeFacts, text: _Text, sizes: dict[str, str]
         close = _close_paren(text, op)
         if close is None:
             continue
-        start, _, body = text.of(op.range)
+        _, _, body = text.of(op.range)
         inner = body[body.index("(") + 1:-1].strip() if "(" in body else ""
         keep = "" if op.keepdims else ", keepdims=True"
         yield [text.edit(close, close, (", " if inner else "") + "axis=-1" + keep)]
 
 
 def _operand_span(text: _Text, op: Op, index: int) -> tuple[int, int] | None:
-    start, end, body = text.of(op.range)
+    start, _, body = text.of(op.range)
     if len(op.args) < 2:
         return None
     arg = op.args[index]

@@ -566,7 +566,8 @@ def build_server() -> Any:
                 from eq2code.findings.messages import render_help
 
                 actions.append(types.CodeAction(
-                    title=f"eq2code: fix {f.name} (verified: the edited code passes) — {render_help(f, lang())}", kind=types.CodeActionKind.QuickFix,
+                    title=f"eq2code: fix {f.name} (verified: the edited code passes) — {render_help(f, lang())}",
+                    kind=types.CodeActionKind.QuickFix,
                     diagnostics=[d], is_preferred=True, edit=types.WorkspaceEdit(changes={uri: edits})))
             if f.name == "unused-suppression":
                 name = str(f.params.get("suppressed", ""))
