@@ -88,6 +88,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="treat every PATH as a file or folder to search for pairs (as the pre-commit hook does)")
     c.add_argument("--config", metavar="PYPROJECT", help="read [tool.eq2code] from this file")
     c.add_argument("--no-exec", action="store_true", help="only the static checks; run nothing")
+    c.add_argument("--fix", action="store_true",
+                   help="write a verified fix (the edited code passes the check) into IMPL_FILE")
+    c.add_argument("--diff", action="store_true",
+                   help="print the verified fix as a unified diff; change nothing")
     c.add_argument("--rule", metavar="NAME", help="check IMPL_FILE against the rule NAME (eq2code rules lists them)")
     c.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
                    help="also read the rules in DIR; they override shipped rules of the same name (repeatable)")
@@ -232,14 +236,26 @@ def _check(args) -> int:
     try:
         config = check.project_config(args)  # [tool.eq2code] fills what the command line left out
         settings = check.settings_from(args, config, _parse_maps(args.map))
+        fixing = bool(getattr(args, "fix", False) or getattr(args, "diff", False))
         if not getattr(args, "rule", None) and check.is_project_run(args):  # tagged and configured pairs
+            if fixing:
+                raise UsageError("--fix and --diff work on one check: EQ_FILE IMPL_FILE or --rule NAME IMPL_FILE")
             return check.check_project(args, config, settings, _load_equation)
         eq_path, impl_path, rule = _pair_paths(args, "check")
         _read_text(impl_path, "implementation file")
         from eq2code.checking.check import run_check  # NumPy and the engine: only for a check
 
-        result = run_check(_load_equation(eq_path), impl_path, check.check_options(settings, rule))
-        return check.finish_single(args, config, settings, result, eq_path, impl_path, rule.name if rule else None)
+        options = check.check_options(settings, rule)
+        options.fixes = fixing
+        result = run_check(_load_equation(eq_path), impl_path, options)
+        rule_name = rule.name if rule else None
+        if fixing:
+            def again():
+                options.fixes = False
+                return run_check(_load_equation(eq_path), impl_path, options)
+
+            return check.fix_single(args, config, settings, result, eq_path, impl_path, rule_name, again)
+        return check.finish_single(args, config, settings, result, eq_path, impl_path, rule_name)
     except RunError as e:
         raise UsageError(str(e)) from None
 
