@@ -22,6 +22,7 @@ from eq2code.code.loader import FunctionInfo, Mapping, candidates, swappable
 from eq2code.code.sandbox.runner import SandboxError
 from eq2code.equation.model import Equation, EquationFile
 from eq2code.findings.model import Severity
+from eq2code.findings.phrases import Phrase
 from eq2code.reference.evaluate import EvaluationError
 from eq2code.reference.inputs import make_trials
 
@@ -33,7 +34,12 @@ __all__ = ["CheckResult", "Options", "run_check"]
 def run_check(eq_file: EquationFile, impl_path: str, options: Options) -> CheckResult:
     ctx = CheckContext(eq_file, impl_path, options)
     try:
-        return _run(ctx)
+        result = _run(ctx)
+        if options.fixes and result.findings:
+            from eq2code.checking import fixing
+
+            fixing.attach(ctx, result, lambda copy: run_check(eq_file, copy, replace(options, fixes=False)))
+        return result
     except Exception as e:  # a fault of eq2code: a finding with the trace in the log, never a traceback
         log.debug("internal error checking %s against %s", impl_path, eq_file.path, exc_info=True)
         at = ctx.function.range if ctx.function is not None else Range.of(0, 0, 0, 0)
@@ -60,11 +66,23 @@ def _run(ctx: CheckContext) -> CheckResult:
         return ctx.result("error")
     if ctx.options.no_exec:
         return ctx.result("pass")
+    return _attempt(ctx, eq, func, found)
+
+
+def _attempt(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping) -> CheckResult:
+    """Run the function as mapped; when it fails, the other readings the evidence may support."""
     result = _execute(ctx, eq, func, found)
     if result.record.verdict == "fail":
         return _other_argument_order(ctx, eq, func, found) or _scalars_as_arrays(ctx, eq, func, found, result) \
             or result
     return result
+
+
+def result_context(result: CheckResult, ctx: CheckContext) -> CheckContext:
+    """A context whose notes go into `result` (an alternative attempt made its own context)."""
+    out = _fresh(ctx, ctx.function) if ctx.function is not None else ctx
+    out.findings = result.findings
+    return out
 
 
 def _fresh(ctx: CheckContext, func: FunctionInfo) -> CheckContext:
@@ -123,9 +141,9 @@ def _by_behaviour(ctx: CheckContext, eq: Equation, options: list[FunctionInfo]) 
         tried += 1
         if tried > MAX_ALTERNATIVES:
             break
-        result = _execute(trial_ctx, eq, func, found)
+        result = _attempt(trial_ctx, eq, func, found)
         if _passed(result):
-            assume(trial_ctx, "chosen-function", func.name, f"--function {func.name}")
+            assume(result_context(result, trial_ctx), "chosen-function", func.name, f"--function {func.name}")
             return result
     return None
 
@@ -138,7 +156,7 @@ def _execute(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping
             expected.append(prepare.reference_value(eq, t))
         except EvaluationError as e:
             ctx.add("not-checkable", ctx.eq_path, eq.range,
-                    reason=f"the equation cannot be evaluated: {e}").severity = Severity.ERROR
+                    reason=Phrase("cannot-evaluate", {"error": str(e)})).severity = Severity.ERROR
             return ctx.result("error")
     try:
         outcome = run_trials(ctx, eq, func, found, trials, expected)
