@@ -229,3 +229,30 @@ def test_parser_raises_only_latex_errors(tokens):
 def test_reading_a_file_never_raises(tokens):
     f = read("$$" + " ".join(tokens) + "$$")
     assert "internal-error" not in names(f), [(d.name, d.params) for d in f.diagnostics]
+
+
+# -- corpus impl folders that now work end to end (issue 12): correct passes, wrong fails ---------
+
+CORPUS = __import__("pathlib").Path(__file__).resolve().parent / "corpus" / "equations" / "impl"
+END_TO_END = ["abap34-ml-lecture-012",  # f'(x_n) given as grad, h_{n+1} as h_next
+              "abap34-ml-lecture-036",  # cases of two update rows
+              "nyu-dlsp20-en-010",      # aligned rows, \nabla f_i(w_k)
+              "nyu-dlsp20-ja-032",      # \nabla_\theta J^{old}_{train}(\theta), \mathrm{sign}
+              "udlbook-021",            # eqnarray, \longleftarrow, \frac{\partial L}{\partial \phi}
+              "fumishiki-zenn-005"]     # \text{diag}(s) - s s^\top
+
+
+@pytest.mark.parametrize("folder", END_TO_END)
+def test_corpus_impl_end_to_end(folder):
+    import json
+    import subprocess
+    import sys
+
+    base = CORPUS / folder
+    verdicts = {}
+    for impl in ("correct", "wrong"):
+        done = subprocess.run([sys.executable, "-m", "eq2code", "check", str(base / "equation.tex"),
+                               str(base / f"{impl}.py"), "--format", "json"], capture_output=True, text=True)
+        doc = json.loads(done.stdout)
+        verdicts[impl] = [d["data"]["name"] for d in doc["diagnostics"] if d["severity"] == 1]
+    assert verdicts["correct"] == [] and verdicts["wrong"], verdicts
