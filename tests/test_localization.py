@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import eq2code
+from eq2code.findings.messages import render_message
 
 ROOT = Path(__file__).resolve().parent.parent
 EQUATIONS = ROOT / "tests" / "equations"
@@ -116,7 +117,8 @@ def test_named_mistakes_of_issue_14(tmp_path, label, rule, equation, code, name,
     names = [f.name for f in _errors(result)]
     assert names == [name], names
     finding = _errors(result)[0]
-    assert mention in f"{finding.params.get('part', '')} {finding.params.get('detail', '')}"
+    shown = f"{finding.params.get('part', '')} {render_message(finding, 'en')}"
+    assert mention in shown, shown
 
 
 def test_negated_softmax_names_the_whole_left_side(tmp_path):
