@@ -47,7 +47,8 @@ FONTS = {"mathbf": "bf", "boldsymbol": "bf", "bm": "bf", "mathrm": "rm", "mathit
          "mathcal": "cal", "mathbb": "bb", "mathsf": "sf", "mathscr": "scr", "mathfrak": "frak",
          "operatorname": "op", "mathtt": "tt", "textbf": "bf"}
 ACCENTS = {"overrightarrow": "vec", "overleftarrow": "vec", "acute": "hat", "grave": "hat",
-           "breve": "tilde", "mathring": "dot", "underbar": "bar", "hat": "hat", "widehat": "hat", "tilde": "tilde", "widetilde": "tilde", "bar": "bar",
+           "breve": "tilde", "mathring": "dot", "underbar": "bar", "hat": "hat", "widehat": "hat",
+           "tilde": "tilde", "widetilde": "tilde", "bar": "bar",
            "overline": "bar", "vec": "vec", "dot": "dot", "ddot": "ddot", "check": "check"}
 TEXTS = {"text", "textrm", "textit", "mbox", "textnormal", "textsf", "texttt", "hbox", "textmd"}
 RELS = {
@@ -61,7 +62,8 @@ RELS = {
     "ll": "ll", "gg": "gg", "longleftarrow": "leftarrow", "longrightarrow": "to", "doteq": "eq",
     "simeq": "approx", "cong": "approx", "backsim": "sim", "nleq": "gt", "ngeq": "lt", "lessim": "le",
     "lesssim": "le", "gtrsim": "ge", "models": "implies", "vdash": "implies", "prec": "lt", "succ": "gt",
-    "preceq": "le", "succeq": "ge", "ni": "in", "sqsubseteq": "subseteq", "mapsfrom": "leftarrow", "land": "and", "wedge": "and", "lor": "or", "vee": "or",
+    "preceq": "le", "succeq": "ge", "ni": "in", "sqsubseteq": "subseteq", "mapsfrom": "leftarrow",
+    "land": "and", "wedge": "and", "lor": "or", "vee": "or",
     "cup": "cup", "cap": "cap", "setminus": "setminus",
 }
 MULOPS = {"cdot": "cdot", "times": "times", "div": "div", "circ": "circ", "odot": "odot",
@@ -72,7 +74,7 @@ SPACING = {",", ":", ";", "!", " ", "enspace", "thinspace", "medspace", "thicksp
            "nolimits", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl",
            "biggr", "Biggl", "Biggr", "nonumber", "notag", "quad", "qquad", ">", "scriptscriptstyle",
            "large", "Large", "LARGE", "huge", "Huge", "small", "footnotesize", "normalsize", "tiny",
-           "scriptsize", "strut", "allowbreak", "nobreak", "relax", "limits", "bigm", "Bigm", "biggm",
+           "scriptsize", "strut", "allowbreak", "nobreak", "relax", "bigm", "Bigm", "biggm",
            "Biggm", "hfill", "quad*", "mathstrut"}
 DROP_WITH_ARG = {"label", "tag", "tag*", "hspace", "hspace*", "vspace", "vspace*", "hphantom", "vphantom",
                  "phantom", "color", "eqref", "ref", "mspace", "hskip", "kern"}
@@ -108,6 +110,9 @@ DIGITS = frozenset("0123456789")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _CONTROL = re.compile(r"\\([A-Za-z]+\*?|.)", re.S)
 _MAX_LENGTH = 200_000
+_SIGN_SCRIPT = re.compile(r"\s*(?:\{\s*([+\-']|\\prime|\\ast|\\star|\*)\s*\}|([+\-])(?![0-9A-Za-z\\({]))")
+_OPERATOR_BASE = re.compile(r"\s*\\(?:operatorname|mathrm|text|rm|max|min|arg|sum|prod|lim)")
+_BRACE_ARRAY = re.compile(r"\s*\\begin\{(array|matrix|aligned)\}")
 
 
 class Tokenizer:
@@ -236,7 +241,7 @@ class Tokenizer:
     def _sign_script(self, ch: str, start: int) -> bool:
         """`s^+`, `\\theta^-`, `(x)^{+}`, `f^{'}`, `x^{\\ast}`: a sign, a prime or a star as the
         script itself (a label), not the start of an expression."""
-        m = re.compile(r"\s*(?:\{\s*([+\-']|\\prime|\\ast|\\star|\*)\s*\}|([+\-])(?![0-9A-Za-z\\({]))").match(self.text, self.pos)
+        m = _SIGN_SCRIPT.match(self.text, self.pos)
         if m is None:
             return False
         sign = m.group(1) or m.group(2)
@@ -394,7 +399,7 @@ class Tokenizer:
             self.pos = end
             self._emit(inner[0].type, inner[0].value, start, end)
             return
-        if self.text[start:].startswith("\\underset") or re.match(r"\s*\\(?:operatorname|mathrm|text|rm|max|min|arg|sum|prod|lim)", body):
+        if self.text[start:].startswith("\\underset") or _OPERATOR_BASE.match(body):
             # \underset{z}{\text{softmax}}, \underset{w}{\operatorname{argmin}}: the operator, subscripted
             under, _ = self._braced(self.pos)
             base_at = self.text.index("{", after) + 1
@@ -471,7 +476,7 @@ class Tokenizer:
         self.pos = m.end()
         if delim == ".":
             return
-        if which == "left" and delim == "\\{" and re.match(r"\s*\\begin\{(array|matrix|aligned)\}", self.text[self.pos:]):
+        if which == "left" and delim == "\\{" and _BRACE_ARRAY.match(self.text, self.pos):
             closing = re.search(r"\\end\{(array|matrix|aligned)\}\s*\\right\s*\.", self.text[self.pos:])
             if closing is not None:
                 self.cases_next = True  # \left\{ \begin{array} … \end{array} \right.: cases
