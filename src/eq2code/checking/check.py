@@ -64,9 +64,10 @@ def _execute(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping
     for t in trials:
         try:
             expected.append(prepare.reference_value(eq, t))
-        except EvaluationError as e:
+        except (EvaluationError, MemoryError, RecursionError) as e:
+            detail = str(e) if isinstance(e, EvaluationError) else f"{type(e).__name__}: {str(e)[:200]}"
             ctx.add("not-checkable", ctx.eq_path, eq.range,
-                    reason=f"the equation cannot be evaluated: {e}").severity = Severity.ERROR
+                    reason=f"the equation cannot be evaluated: {detail}").severity = Severity.ERROR
             return ctx.result("error")
     try:
         outcome = run_trials(ctx, eq, func, found, trials, expected)

@@ -50,9 +50,11 @@ class CheckContext:
         return CheckResult(record, self.findings)
 
     def source(self) -> str:
+        from eq2code.base.files import FileProblem, read_python
+
         try:
-            return Path(self.impl_path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            return read_python(self.impl_path)
+        except FileProblem:
             return ""
 
     def line(self, line: int) -> str:

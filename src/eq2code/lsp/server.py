@@ -151,9 +151,11 @@ def check_text(path: str, text: str, job: Job | None = None, *, lang: str | None
 
 
 def _read(path: str) -> str | None:
+    from eq2code.base.files import FileProblem, read_python, read_text
+
     try:
-        return Path(path).read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        return read_python(path, "document") if path.endswith(".py") else read_text(path, "document", newlines=True)
+    except FileProblem:
         return None
 
 

@@ -48,11 +48,14 @@ def _read_lines(path: str) -> list[str] | None:
         from eq2code.base.cells import cell_source_lines
 
         return cell_source_lines(path)
+    from eq2code.base.files import FileProblem, decode_python, normalise_newlines, read_bytes
+
     try:
-        text = Path(path).read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = read_bytes(path, "source file")
+        text = decode_python(data) if path.endswith(".py") else normalise_newlines(data.decode("utf-8-sig"))
+    except (FileProblem, UnicodeDecodeError, SyntaxError, LookupError):
         return None
-    return [line.removesuffix("\r") for line in text.split("\n")]
+    return text.split("\n")
 
 
 def utf16_column(text: str, column: int) -> int:

@@ -16,7 +16,7 @@ from eq2code.report.formats.source import TAB_WIDTH, SourceLines, display_width,
 
 _SEVERITY_STYLE = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;36",
                    Severity.HINT: "1;36"}
-_VERDICT_STYLE = {"pass": "1;32", "fail": "1;31", "error": "1;31"}
+_VERDICT_STYLE = {"pass": "1;32", "fail": "1;31", "error": "1;31", "excused": "1;33"}
 
 
 def want_color(stream: TextIO) -> bool:
