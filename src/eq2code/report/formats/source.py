@@ -75,3 +75,32 @@ def cell_width(ch: str) -> int:
 
 def display_width(text: str) -> int:
     return sum(cell_width(ch) for ch in text)
+
+
+_BIDI_AND_INVISIBLE = frozenset("\u061c\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e"
+                                "\u2060\u2066\u2067\u2068\u2069\ufeff")
+
+
+def _escape_char(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, keep: str = "") -> str:
+    """`text` safe to print on a terminal or a CI log: control characters (C0, DEL, C1 — ESC,
+    CR, backspace, …, and LF unless in `keep`), bidirectional overrides and invisible
+    format characters are shown escaped (`\\x1b`, `\\u202e`), so that a file or an exception
+    message cannot move the cursor, recolour, hide text or forge a line of the report."""
+    if text.isprintable() and not any(ch in _BIDI_AND_INVISIBLE for ch in text):
+        return text
+    out = []
+    for ch in text:
+        if ch in keep:
+            out.append(ch)
+        elif ch == "\t":
+            out.append(ch)
+        elif ch in _BIDI_AND_INVISIBLE or unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"):
+            out.append(_escape_char(ch))
+        else:
+            out.append(ch)
+    return "".join(out)
