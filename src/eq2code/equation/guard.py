@@ -21,6 +21,7 @@ import signal
 import sys
 import time
 import warnings
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -39,6 +40,19 @@ class Limits:
 
 LIMITS = Limits()
 _in_child = False
+# Told about each reading child (an object with `pid` and `poll()`, the child its own process
+# group), so that a front end can kill it — the language server does when an edit makes the
+# reading moot.
+fork_observer: ContextVar[Callable[[Any], None] | None] = ContextVar("eq2code_fork_observer", default=None)
+
+
+class ForkHandle:
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        return self.returncode
 
 
 def set_limits(timeout: float | None = None, memory_mb: int | None = None) -> None:
@@ -91,6 +105,7 @@ def _in_fork(path: str, text: str, deadline: float, to_json: Callable[[EquationF
         code = 1
         try:
             os.close(r)
+            os.setpgid(0, 0)
             _child_limits(deadline)
             global _in_child
             _in_child = True
@@ -109,6 +124,14 @@ def _in_fork(path: str, text: str, deadline: float, to_json: Callable[[EquationF
         finally:
             os._exit(code)
     os.close(w)
+    handle = ForkHandle(pid)
+    try:
+        os.setpgid(pid, pid)
+    except OSError:
+        pass
+    observer = fork_observer.get()
+    if observer is not None:
+        observer(handle)
     chunks: list[bytes] = []
     end = time.monotonic() + deadline
     timed_out = False
@@ -133,6 +156,7 @@ def _in_fork(path: str, text: str, deadline: float, to_json: Callable[[EquationF
             except ProcessLookupError:
                 pass
         _, status = os.waitpid(pid, 0)
+        handle.returncode = status
     if timed_out:
         return "timeout", b""
     if os.WIFSIGNALED(status):
@@ -149,6 +173,13 @@ def _in_fork(path: str, text: str, deadline: float, to_json: Callable[[EquationF
 
 
 def _child_limits(deadline: float) -> None:
+    if sys.platform.startswith("linux"):  # die with the checker
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
     try:
         import resource
     except ImportError:  # pragma: no cover
