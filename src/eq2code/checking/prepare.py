@@ -16,9 +16,9 @@ import numpy as np
 from eq2code.base.files import FileProblem, decode_python, python_decode_detail, read_bytes
 from eq2code.base.span import Range
 from eq2code.checking.context import CheckContext
-from eq2code.code.loader import (FunctionInfo, Mapping, ModuleInfo, PythonSyntaxError, find_function,
+from eq2code.code.loader import (FunctionInfo, Mapping, ModuleInfo, Param, PythonSyntaxError, find_function,
                                  map_arguments, param_aliases, read_module)
-from eq2code.code.sandbox.api import CallSpec
+from eq2code.code.sandbox.api import Argument, CallSpec
 from eq2code.equation.model import Equation
 from eq2code.findings.model import Severity
 from eq2code.reference.evaluate import evaluate
@@ -104,18 +104,36 @@ def reference_value(eq: Equation, trial: Trial) -> np.ndarray:
 
 
 def call_spec(func: FunctionInfo, found: Mapping, trial: Trial, expected: np.ndarray) -> CallSpec:
-    """The sandbox call of `func` on a trial: positional while the parameters allow, else keywords."""
-    args: list[Any] = []
-    kwargs: dict[str, Any] = {}
-    positional_ok = True
-    for p in func.params:
-        spec = found.keyword.get(p.name)
-        if spec is None:
-            positional_ok = False
-            continue
+    """The sandbox call of `func` on a trial: positional while the parameters allow, else keywords;
+    for a method, the constructor's parameters go to the constructor; a parameter the code uses
+    as a dict of arrays (`params[key]`) receives one."""
+    spec = CallSpec(max_elements=max(1000, 100 * int(np.size(expected))))
+    for owner, args, kwargs in (("ctor", spec.ctor_args, spec.ctor_kwargs), ("call", spec.args, spec.kwargs)):
+        positional_ok = True
+        for p in func.params:
+            if p.owner != owner:
+                continue
+            if p.name not in found.keyword and p.name not in found.inferred:
+                positional_ok = False  # its default
+                continue
+            value = argument_value(p, found, trial)
+            if positional_ok and p.kind == "positional":
+                args.append(value)
+            else:
+                kwargs[p.name] = value
+    return spec
+
+
+def argument_value(p: Param, found: Mapping, trial: Trial) -> Argument | None:
+    """What parameter `p` receives on a trial: its input's value (wrapped in a dict for a
+    bundle parameter), or the value inferred for it (a size such as h taken from the trial)."""
+    spec = found.keyword.get(p.name)
+    if spec is not None:
         value = code_value(spec, trial.values[spec.name])
-        if positional_ok and p.kind == "positional":
-            args.append(value)
-        else:
-            kwargs[p.name] = value
-    return CallSpec(args, kwargs, max_elements=max(1000, 100 * int(np.size(expected))))
+        if p.bundle is not None:
+            return {p.bundle or spec.name: value}
+        return value
+    inferred = found.inferred[p.name]
+    if isinstance(inferred, tuple) and inferred[:1] == ("size",):
+        return int(trial.sizes[inferred[1]])
+    return inferred

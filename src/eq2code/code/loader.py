@@ -9,6 +9,7 @@ import ast
 import re
 import warnings
 from dataclasses import dataclass, field
+from typing import Any
 
 from eq2code.equation.model import Equation, InputSpec
 from eq2code.base.span import Range
@@ -34,22 +35,39 @@ class Param:
     name: str
     has_default: bool
     kind: str  # positional | keyword | var
+    owner: str = "call"  # "call": the function's (or method's) own; "ctor": the class's __init__
+    bundle: str | None = None  # a dict of arrays (`params`, `grads`): the key the code reads, or "" for any
 
 
 @dataclass
 class FunctionInfo:
-    name: str
+    name: str  # `softmax`, or `Affine.forward` for a method (called on a fresh instance)
     params: list[Param]
     range: Range  # the function's name in the def line
     def_line: int  # 0-based
     tags: dict[str, str] = field(default_factory=dict)  # rule=…, eq=… from a comment above
+    end_line: int = 0  # 0-based last line
+
+    @property
+    def owner(self) -> str | None:
+        """The class of a method, else None."""
+        return self.name.rpartition(".")[0] or None
 
 
 @dataclass
 class ModuleInfo:
     path: str
     text: str
-    functions: list[FunctionInfo]
+    functions: list[FunctionInfo]  # top-level functions
+    methods: list[FunctionInfo] = field(default_factory=list)  # `Class.method` of top-level classes
+
+    def named(self, name: str) -> FunctionInfo | None:
+        """A function or method by its name (`softmax`, `Affine.forward`), or a class by its
+        name (its `forward`, else `__call__`)."""
+        found = next((f for f in self.functions + self.methods if f.name == name), None)
+        if found is None and "." not in name:
+            found = next((m for entry in CALL_METHODS for m in self.methods if m.name == f"{name}.{entry}"), None)
+        return found
 
 
 class PythonSyntaxError(Exception):
@@ -73,11 +91,80 @@ def read_module(path: str, text: str) -> ModuleInfo:
     except (ValueError, RecursionError, MemoryError) as e:
         raise PythonSyntaxError(str(e) or type(e).__name__, Range.of(0, 0, 0, 1)) from None
     lines = text.splitlines()
-    functions = []
+    functions, methods = [], []
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             functions.append(_function_info(node, lines))
-    return ModuleInfo(path, text, functions)
+        elif isinstance(node, ast.ClassDef):
+            methods += _methods(node, lines)
+    return ModuleInfo(path, text, functions, methods)
+
+
+CALL_METHODS = ("forward", "__call__", "update", "step")  # what calling a layer or an optimizer means
+
+
+def _methods(cls: ast.ClassDef, lines: list[str]) -> list[FunctionInfo]:
+    """The public methods of a class (and `__call__`), each with the constructor's parameters
+    first (owner "ctor") and its own after them, `self` left out."""
+    defs = [n for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    init = next((n for n in defs if n.name == "__init__"), None)
+    ctor = [] if init is None else [Param(p.name, p.has_default, p.kind, "ctor", p.bundle)
+                                    for p in _function_info(init, lines).params[1:]]
+    out = []
+    for node in defs:
+        if node.name.startswith("_") and node.name != "__call__":
+            continue
+        if any(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod", "property")
+               for d in node.decorator_list):
+            continue
+        info = _function_info(node, lines)
+        info.name = f"{cls.name}.{node.name}"
+        info.params = ctor + info.params[1:]
+        if not info.tags:
+            info.tags = _tags(cls, lines)
+        out.append(info)
+    return out
+
+
+def _tags(node: ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> dict[str, str]:
+    """`# eq2code: rule=NAME` or `eq=PATH` on the line above a definition (or its decorators)."""
+    first = min([node.lineno - 1] + [d.lineno - 1 for d in node.decorator_list])
+    if first > 0:
+        m = _TAG.search(lines[first - 1])
+        if m:
+            return {m.group(1): m.group(2)}
+    return {}
+
+
+def _bundles(node: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, str]:
+    """Parameters the body uses as dicts of arrays (`params[key]` in a loop over `params`,
+    `grads.items()`): name → the one constant key it reads, or "" for keys it iterates."""
+    names = {a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs}
+    found: dict[str, set[str]] = {}
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id in names \
+                and sub.attr in ("keys", "items", "values"):
+            found.setdefault(sub.value.id, set()).add("")
+        elif isinstance(sub, ast.Subscript) and isinstance(sub.value, ast.Name) and sub.value.id in names:
+            key = sub.slice
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                found.setdefault(sub.value.id, set()).add(key.value)
+            elif isinstance(key, ast.Name) and _iterates(node, key.id, sub.value.id):
+                found.setdefault(sub.value.id, set()).add("")
+    return {name: (next(iter(keys)) if len(keys) == 1 else "") for name, keys in found.items()}
+
+
+def _iterates(node: ast.AST, var: str, mapping: str) -> bool:
+    """Is `var` the key of a loop over the dict `mapping` (`for key in params:`, `params.keys()`)?"""
+    for s in ast.walk(node):
+        if not (isinstance(s, ast.For) and isinstance(s.target, ast.Name) and s.target.id == var):
+            continue
+        it = s.iter
+        if isinstance(it, ast.Call) and isinstance(it.func, ast.Attribute) and it.func.attr == "keys":
+            it = it.func.value
+        if isinstance(it, ast.Name):  # over a dict: this one, or another keyed alike (grads over params)
+            return True
+    return False
 
 
 def _function_info(node: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str]) -> FunctionInfo:
@@ -88,18 +175,15 @@ def _function_info(node: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str
     params += [Param(a.arg, d is not None, "keyword") for a, d in zip(args.kwonlyargs, args.kw_defaults)]
     if args.vararg is not None:
         params.append(Param(args.vararg.arg, True, "var"))
+    bundles = _bundles(node)
+    for p in params:
+        p.bundle = bundles.get(p.name)
     def_line = node.lineno - 1
     line_text = lines[def_line] if def_line < len(lines) else ""
     col = line_text.find(node.name, node.col_offset)
     col = col if col >= 0 else node.col_offset
-    tags: dict[str, str] = {}
-    first = min([def_line] + [d.lineno - 1 for d in node.decorator_list])
-    if first > 0:
-        m = _TAG.search(lines[first - 1])
-        if m:
-            tags[m.group(1)] = m.group(2)
     return FunctionInfo(node.name, params, Range.of(def_line, col, def_line, col + len(node.name)),
-                        def_line, tags)
+                        def_line, _tags(node, lines), (node.end_lineno or node.lineno) - 1)
 
 
 def _norm(name: str) -> str:
@@ -108,22 +192,40 @@ def _norm(name: str) -> str:
 
 def find_function(module: ModuleInfo, eq: Equation, wanted: str | None, rule: str | None = None,
                   eq_path: str | None = None, aliases: tuple[str, ...] = ()) -> tuple[FunctionInfo | None, list[str]]:
-    """The implementing function and the names that were tried (for the finding)."""
+    """The implementing function and the names that were tried (for the finding): `wanted`
+    (`softmax`, `Affine.forward`, or a class), a tag, the equation's or rule's names and
+    aliases (a class of that name means its `forward`/`__call__`), the only public function."""
     funcs = module.functions
     if wanted:
-        return next((f for f in funcs if f.name == wanted), None), [wanted]
-    tagged = [f for f in funcs if (rule and f.tags.get("rule") == rule)
+        return module.named(wanted), [wanted]
+    tagged = [f for f in funcs + module.methods if (rule and f.tags.get("rule") == rule)
               or (eq_path and f.tags.get("eq") and _same_file(f.tags["eq"], eq_path, module.path))]
     if tagged:
-        return tagged[0], [f"# eq2code: {'rule=' + rule if rule else 'eq=' + str(eq_path)}"]
+        calls = [f for f in tagged if f.name.rpartition(".")[2] in CALL_METHODS] or tagged
+        return calls[0], [f"# eq2code: {'rule=' + rule if rule else 'eq=' + str(eq_path)}"]
     names = [n for n in (eq.name, *aliases, rule or "") if n]
     for n in names:
-        for f in funcs:
-            if _norm(f.name) == _norm(n):
-                return f, names
+        exact = [f for f in funcs if f.name == n]  # case matters first (H is not h) …
+        close = [f for f in funcs if _norm(f.name) == _norm(n)]  # … then spelling variants
+        if exact or len(close) == 1:
+            return (exact or close)[0], names
+    for n in names:  # a class named like the equation: its forward / __call__
+        classes = {m.owner for m in module.methods if _norm(m.owner or "") == _norm(n)}
+        if len(classes) == 1:
+            found = module.named(classes.pop() or "")
+            if found is not None:
+                return found, names
+    for n in names:  # a method named like the equation (an optimizer's `update`), when only one is
+        methods = [m for m in module.methods if _norm(m.name.rpartition(".")[2]) == _norm(n)]
+        if len(methods) == 1:
+            return methods[0], names
     public = [f for f in funcs if not f.name.startswith("_")]
     if len(public) == 1:
         return public[0], names
+    if not public:
+        layers = {m.owner for m in module.methods if m.name.rpartition(".")[2] in CALL_METHODS}
+        if len(layers) == 1:
+            return module.named(layers.pop() or ""), names
     return None, names
 
 
@@ -142,6 +244,8 @@ class Mapping:
     unmapped_inputs: list[InputSpec]
     unmapped_params: list[str]
     how: dict[str, str]  # input name → parameter name
+    inferred: dict[str, Any] = field(default_factory=dict)  # parameter → a value it is given (axis=-1)
+    conventions: list[str] = field(default_factory=list)  # conventions the mapping assumed (keys)
 
     @property
     def ok(self) -> bool:
@@ -217,6 +321,11 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
         target = explicit.get(spec.name) or explicit.get(spec.latex) or explicit.get(spec.sympy_name)
         if target and any(p.name == target for p in free):
             take(spec, target)
+    conventions: list[str] = []
+    for spec, pname in textbook_labels(inputs, free, how):
+        take(spec, pname)
+        if "textbook-labels" not in conventions:
+            conventions.append("textbook-labels")
     for spec in inputs:
         if spec.name in how:
             continue
@@ -241,5 +350,57 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
             unmapped_inputs.append(spec)
             continue
         take(spec, open_params[0].name)
-    unmapped_params = [p.name for p in free if not p.has_default and p.kind != "var"]
-    return Mapping(keyword, unmapped_inputs, unmapped_params, how)
+    inferred = infer_values(free, eq)
+    if inferred:
+        conventions.append("inferred-parameter")
+    unmapped_params = [p.name for p in free if not p.has_default and p.kind != "var" and p.name not in inferred]
+    return Mapping(keyword, unmapped_inputs, unmapped_params, how, inferred, conventions)
+
+
+TARGET_NAMES = ("t", "target", "targets", "label", "labels", "y_true", "onehot", "one_hot", "teacher")
+TARGET_SPACES = ("onehot", "categorical")
+
+
+def textbook_labels(inputs: list[InputSpec], free: list[Param], how: dict[str, str]) -> list[tuple[InputSpec, str]]:
+    """The textbook's convention (『ゼロから作るDeep Learning』): in `f(y, t)`, `t` is the teacher
+    label and `y` the network's output. Applies when the function has a parameter `t` and the
+    equation one target input (one-hot, categorical) and one prediction of the same shape."""
+    names = {p.name for p in free}
+    if "t" not in names:
+        return []
+    open_inputs = [s for s in inputs if s.name not in how]
+    targets = [s for s in open_inputs if s.space.kind in TARGET_SPACES]
+    if len(targets) != 1:
+        return []
+    target = targets[0]
+    predictions = [s for s in open_inputs if s is not target and s.role == "array"
+                   and (len(s.shape) == len(target.shape) or target.space.kind == "categorical")]
+    if len(predictions) != 1:
+        return []
+    pairs = [(target, "t")]
+    output = next((n for n in ("y", "x", "out", "output", "pred") if n in names), None)
+    if output is not None:
+        pairs.append((predictions[0], output))
+    return pairs
+
+
+# Parameters the equation does not supply but whose value is evident from it (issue: extra parameters).
+EVIDENT_VALUES: dict[str, Any] = {"axis": -1, "dim": -1, "keepdims": False, "keepdim": False,
+                                  "mask": None, "attn_mask": None, "training": False, "train": False,
+                                  "verbose": False}
+HEAD_COUNT_NAMES = ("num_heads", "n_heads", "heads", "n_head", "num_head", "h")
+
+
+def infer_values(free: list[Param], eq: Equation) -> dict[str, Any]:
+    """Values for required parameters left without an input: the reduction axis (the last:
+    the equation's index runs there), keepdims=False, no mask, the number of heads h."""
+    out: dict[str, Any] = {}
+    sizes = {s.name for s in eq.inputs if s.role == "size"}
+    for p in free:
+        if p.has_default or p.kind == "var":
+            continue
+        if p.name in EVIDENT_VALUES:
+            out[p.name] = EVIDENT_VALUES[p.name]
+        elif p.name in HEAD_COUNT_NAMES and "h" in sizes:
+            out[p.name] = ("size", "h")
+    return out

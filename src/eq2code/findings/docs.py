@@ -88,6 +88,8 @@ SNIPPETS: dict[str, str] = {
     "float32-output": "return (np.exp(z) / np.exp(z).sum()).astype(np.float32)   # compared with a looser tolerance",
     "epsilon-variant": "loss = -np.sum(y * np.log(y_hat + 1e-7))   # accepted: the textbook's guard against log(0)",
     "equivalent-form": "q = Q / np.sqrt(d_k)\nscores = q @ K.T     # accepted: the same as Q @ K.T / np.sqrt(d_k)",
+    "convention-assumed": "def cross_entropy_error(y, t):          # the textbook: y predicted, t the label\n"
+                          "    return -np.sum(t * np.log(y + 1e-7))   # passes; the note says how it was read",
     "missing-operation": "% eq.tex has \\sqrt{d_k}; the code has no sqrt, no ** 0.5 and no division by a scale",
     "extra-operation": "return np.exp(z) / np.sum(np.exp(z)) * 2   # '* 2' has no counterpart in the equation",
     "internal-error": "$ eq2code check eq.tex impl.py\nEQ901 eq2code failed internally: …",
@@ -307,6 +309,15 @@ EN: dict[str, Doc] = {
         "product, exp(x)**(1/T) for exp(x/T)).",
         "The numbers agree, so this is accepted; the note tells a reader why the code looks different.",
         "Nothing to fix."),
+    "convention-assumed": Doc(
+        "The function is right when read by a common convention its names or signature do not state "
+        "outright: the textbook's y (prediction) and t (teacher label), another order of same-shaped "
+        "arguments, one part of a returned tuple or dict, an in-place update, a column (N, 1) for a vector, "
+        "a layer class constructed and then called. eq2code tried the convention and the numbers agreed.",
+        "A correct function is never flagged for a convention; the note says what was assumed so that a "
+        "reader (or a grader) can see it, and how to state it so that nothing is left to guess.",
+        "Nothing to fix. To state the reading, pass what the help shows (--map SYMBOL=PARAM, --function "
+        "Class.method), or rename the parameters as the equation names them."),
     # structure
     "missing-operation": Doc(
         "No operation in the code corresponds to a part of the equation (a sqrt, a transpose, a sum).",
@@ -521,6 +532,13 @@ JA: dict[str, Doc] = {
         "exp(x/T) を exp(x)**(1/T) と書く など）。",
         "値が一致するので許容されます。この注記は、コードの見た目が違う理由を読み手に伝えます。",
         "修正は不要です。"),
+    "convention-assumed": Doc(
+        "名前やシグネチャからははっきりしない一般的な慣習で読むと、関数は正しく計算しています（教科書の y（予測）と "
+        "t（教師ラベル）、同じ形の引数の別の順序、戻り値のタプルや辞書の要素、引数のその場での更新、ベクトルの代わりの"
+        "列 (N, 1)、生成してから呼び出す層のクラス）。eq2code はその慣習で試し、値が一致しました。",
+        "正しい関数を慣習の違いで誤りとはしません。何を仮定したかを注記で示すので、読み手（採点者）も確認できます。",
+        "修正は不要です。読み方を明示するには、help に示した指定（--map SYMBOL=PARAM、--function Class.method）を"
+        "渡すか、引数の名前を数式と同じにしてください。"),
     # structure
     "missing-operation": Doc(
         "数式の一部（平方根、転置、総和など）に対応する演算がコードに見当たりません。",
@@ -639,7 +657,7 @@ def find_example(name: str, directories: list[Path] | None = None) -> Example | 
     while body and not body[0].strip():
         body.pop(0)
     shown = path
-    for base in (Path.cwd(), Path(__file__).resolve().parents[2]):
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
         try:
             shown = path.resolve().relative_to(base.resolve())
             break

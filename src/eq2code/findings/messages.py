@@ -230,6 +230,10 @@ EN: dict[str, Entry] = {
         "Equivalent form",
         "accepted: the code computes {part} in an algebraically equivalent form[[ ({detail})]]",
         "Nothing to fix."),
+    "convention-assumed": Entry(
+        "Convention assumed",
+        "passed, reading the function by {convention}[[: {detail}]]",
+        "Nothing to fix.[[ To say so explicitly (and silence this note): {pin}]]"),
     # structure
     "missing-operation": Entry(
         "Missing operation",
@@ -437,6 +441,10 @@ JA: dict[str, Entry] = {
         "同値な変形",
         "許容: {part} を代数的に同値な形で計算しています[[（{detail}）]]",
         "修正は不要です。"),
+    "convention-assumed": Entry(
+        "慣習を仮定",
+        "{convention}と読んで合格としました[[: {detail}]]",
+        "修正は不要です。[[明示するには（この注記も消えます）: {pin}]]"),
     # structure
     "missing-operation": Entry(
         "対応する演算なし",
@@ -464,10 +472,31 @@ JA: dict[str, Entry] = {
 CATALOGUES: dict[str, dict[str, Entry]] = {"en": EN, "ja": JA}
 
 # Enumerated parameter values that read differently per language.
+CONVENTIONS_EN = {
+    "textbook-labels": "the textbook's convention (y the prediction, t the teacher label)",
+    "argument-order": "another order of its arguments",
+    "return-component": "one part of what it returns (a tuple or dict) as the equation's value",
+    "in-place-update": "its in-place update of an argument as the equation's value",
+    "column-layout": "a column (N, 1) as the vector (N,)",
+    "class-layer": "a layer class, constructed with its parameters and then called",
+    "inferred-parameter": "values for parameters the equation does not supply",
+    "chosen-function": "the function whose results match the equation",
+}
+CONVENTIONS_JA = {
+    "textbook-labels": "教科書の慣習（y が予測、t が教師ラベル）",
+    "argument-order": "引数の別の順序",
+    "return-component": "戻り値（タプルまたは辞書）の要素の 1 つを数式の値",
+    "in-place-update": "引数のその場での更新を数式の値",
+    "column-layout": "列 (N, 1) をベクトル (N,)",
+    "class-layer": "層のクラス（パラメータで生成してから呼び出すもの）",
+    "inferred-parameter": "数式が与えない引数に推定した値を渡すもの",
+    "chosen-function": "結果が数式と一致する関数",
+}
+
 VALUE_NAMES: dict[str, dict[str, dict[str, str]]] = {
-    "en": {"phase": {"import": "importing the module", "call": "the call"},
+    "en": {"phase": {"import": "importing the module", "call": "the call"}, "convention": CONVENTIONS_EN,
            "resource": {"result size": "the size of its result", "file size": "the size of written files"}},
-    "ja": {"phase": {"import": "モジュールの読み込み（import）", "call": "関数の呼び出し"},
+    "ja": {"phase": {"import": "モジュールの読み込み（import）", "call": "関数の呼び出し"}, "convention": CONVENTIONS_JA,
            "resource": {"memory": "メモリ", "result size": "戻り値の大きさ", "file size": "書き込むファイルの大きさ"}},
 }
 

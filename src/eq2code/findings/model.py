@@ -60,7 +60,7 @@ KINDS: dict[str, Kind] = {
                  "missing-term missing-normalization missing-value-product")
         + _kinds("robustness", W, 401,
                  "unstable-exp log-of-zero batch-inconsistent input-mutated float32-output")
-        + _kinds("variant", I, 501, "epsilon-variant equivalent-form")
+        + _kinds("variant", I, 501, "epsilon-variant equivalent-form convention-assumed")
         + _kinds("structure", I, 601, "missing-operation extra-operation")
         + [Kind("EQ901", "internal-error", E, "tool"), Kind("EQ902", "unused-suppression", W, "tool"),
            Kind("EQ903", "rejects-core-form", I, "result")]

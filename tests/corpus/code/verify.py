@@ -223,6 +223,29 @@ def ref_bce_mean(y, t):
     return -math.fsum(a * math.log(b) + (1 - a) * math.log(1 - b) for a, b in zip(t, y)) / len(y)
 
 
+def ref_sigmoid_bce_mean(x, t, eps=0.0):
+    """Mean binary cross-entropy of sigmoid(x) against 0/1 labels t (eps inside the logs)."""
+    x = [float(v) for v in np.ravel(x)]
+    t = [float(v) for v in np.ravel(t)]
+    return -math.fsum(
+        b * math.log(_sig(a) + eps) + (1 - b) * math.log(1 - _sig(a) + eps) for a, b in zip(x, t)
+    ) / len(x)
+
+
+def ref_bce_elementwise(y, p):
+    y = np.asarray(y, dtype=float)
+    p = np.asarray(p, dtype=float)
+    out = np.empty(y.shape)
+    for pos in np.ndindex(*y.shape):
+        a, b = float(y[pos]), float(p[pos])
+        out[pos] = -(a * math.log(b) + (1 - a) * math.log(1 - b))
+    return out
+
+
+def ref_binary_entropy_bits(p):
+    return _elementwise(lambda a: -a * math.log2(a) - (1 - a) * math.log2(1 - a))(p)
+
+
 def ref_bce_sum(y, t):
     return ref_bce_mean(y, t) * np.asarray(y).size
 
@@ -547,7 +570,10 @@ def main() -> int:
             skipped += 1
             print(f"SKIP {folder.name}: no impl.py (the quotes are not committed; see README)")
             continue
-        ok, msg = run_case(folder)
+        try:
+            ok, msg = run_case(folder)
+        except Exception as exc:  # a broken recipe is a failure of this case, not of the run
+            ok, msg = False, f"recipe error: {type(exc).__name__}: {exc}"
         failures += not ok
         print(f"{'ok  ' if ok else 'FAIL'} {folder.name}: {msg}")
     print(f"{failures} label(s) disagree; {skipped} case(s) without impl.py")

@@ -8,14 +8,19 @@ from typing import Literal
 import numpy as np
 
 Value = np.ndarray | float | int
+# An argument: a value, or a dict of arrays (a parameter bundle, as `SGD.update(params, grads)` takes)
+Argument = Value | dict[str, np.ndarray] | None
 
 
 @dataclass
 class CallSpec:
-    """One call of the user's function: positional and keyword arguments."""
+    """One call of the user's function: positional and keyword arguments. For a method
+    (`Affine.forward`), the class is constructed first with `ctor_args`/`ctor_kwargs`."""
 
-    args: list[Value] = field(default_factory=list)
-    kwargs: dict[str, Value] = field(default_factory=dict)
+    args: list[Argument] = field(default_factory=list)
+    kwargs: dict[str, Argument] = field(default_factory=dict)
+    ctor_args: list[Argument] = field(default_factory=list)
+    ctor_kwargs: dict[str, Argument] = field(default_factory=dict)
     max_elements: int = 10_000_000  # a result larger than this is refused in the child
     trace: bool = False  # record the shapes of the function's locals line by line (child.ShapeTrace)
 
@@ -33,6 +38,10 @@ class CallResult:
     end_col: int | None = None
     traceback: str = ""  # user frames only, shortened
     mutated: list[str] = field(default_factory=list)  # names/positions of arguments the call changed
+    # the parts of a tuple, list or dict return (key: "0", "1", … or the dict's key), each a float64 array
+    components: dict[str, np.ndarray] = field(default_factory=dict)
+    # the new values of arguments the call changed in place: "arg0", "params", "params[W]"
+    after: dict[str, np.ndarray] = field(default_factory=dict)
     trace: list[dict] = field(default_factory=list)  # with CallSpec.trace: [{"line", "name", "shape"}]
     seconds: float = 0.0
 

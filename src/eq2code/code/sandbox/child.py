@@ -51,6 +51,7 @@ TRACEBACK_FRAMES = 5  # user frames kept in a reported traceback
 TRACE_LIMIT = 2000  # distinct (line, name, shape) records kept by a shape trace
 TRACE_COMPARE = 4096  # arrays up to this size are compared by value to see in-place changes
 NUMERIC_KINDS = "biuf"  # bool, int, unsigned, float
+MAX_PARTS = 16  # components of a tuple/dict return, and arguments changed in place, sent back
 
 _open = open
 _json_dump = json.dump
@@ -476,6 +477,7 @@ class Run:
         self.request = request
         self.npx = npx
         self.user_file = os.path.abspath(request["module_path"])
+        self.method = None  # the method to call on a fresh instance, for `Class.method`
 
     # -- files written for the parent
 
@@ -532,11 +534,15 @@ class Run:
         return module
 
     def find_function(self, module):
+        """The function to call; for `Class.method`, the class (constructed per call)."""
         name = self.request["function"]
+        owner_name, _, method = name.rpartition(".")
         try:
-            function = getattr(module, name, None)
+            function = getattr(module, owner_name or name, None)
         except BaseException as exc:  # a module-level __getattr__ that misbehaves
             self.stop_on(exc, "import")
+        if owner_name and isinstance(function, type):
+            self.method = method
         if not callable(function):
             defined = sorted(key for key, value in vars(module).items()
                              if getattr(value, "__module__", None) == MODULE_NAME
@@ -561,7 +567,13 @@ class Run:
         trace = ShapeTrace(self.user_file, self.npx) if call.get("trace") else None
         started = _perf_counter()
         try:  # converting may run user code too (a list subclass's __iter__)
-            result = self.call(function, args, kwargs, trace)
+            if self.method is not None:  # Class.method: a fresh object per call
+                instance = function(*[self.load_value(ref) for ref in call.get("ctor_args", [])],
+                                    **{k: self.load_value(ref) for k, ref in call.get("ctor_kwargs", {}).items()})
+                target = getattr(instance, self.method)
+            else:
+                target = function
+            result = self.call(target, args, kwargs, trace)
             record = self.store_result(index, result, call["max_elements"])
         except MemoryError as exc:
             self.stop_on(exc, "call")
@@ -571,6 +583,8 @@ class Run:
             self.stop_on(exc, "call")
         record["seconds"] = _perf_counter() - started
         record["mutated"] = self.mutated(originals, args, kwargs)
+        record["after"] = self.store_parts(index, "m", self.changed_values(record["mutated"], args, kwargs),
+                                           call["max_elements"])
         if trace is not None:
             record["trace"] = trace.records
         self.write_json(f"result_{index}.json", record)
@@ -587,6 +601,10 @@ class Run:
             _settrace(previous)
 
     def load_value(self, ref: dict):
+        if "none" in ref:
+            return None
+        if "dict" in ref:
+            return {str(key): self.load_value(item) for key, item in ref["dict"].items()}
         if "array" in ref:
             return self.npx.load(self.path(ref["array"]), allow_pickle=False)
         if "npscalar" in ref:
@@ -598,12 +616,54 @@ class Run:
         return float(ref["float"])
 
     def snapshot(self, args: list, kwargs: dict) -> dict:
+        """Copies of the array arguments (a dict's arrays as `name[key]`) to see in-place changes."""
+        return {name: self.npx.copy(value) for name, value in self.named_arrays(args, kwargs).items()}
+
+    def named_arrays(self, args: list, kwargs: dict) -> dict:
         named = {f"arg{i}": value for i, value in enumerate(args)} | kwargs
-        return {name: self.npx.copy(value) for name, value in named.items()
-                if isinstance(value, self.npx.ndarray)}
+        out = {}
+        for name, value in named.items():
+            if isinstance(value, self.npx.ndarray):
+                out[name] = value
+            elif isinstance(value, dict):
+                out.update({f"{name}[{key}]": item for key, item in value.items()
+                            if isinstance(item, self.npx.ndarray)})
+        return out
+
+    def changed_values(self, changed: list, args: list, kwargs: dict) -> dict:
+        """The new values of the arguments changed in place; for a dict, the values its keys
+        hold now (a key may now hold a new array: `params[key] = params[key] - lr * g`)."""
+        named = {f"arg{i}": value for i, value in enumerate(args)} | kwargs
+        out = {}
+        for name in changed:
+            base, _, key = name.partition("[")
+            value = named.get(base)
+            out[name] = value.get(key[:-1]) if isinstance(value, dict) else value
+        return out
+
+    def store_parts(self, index: int, tag: str, parts: dict, max_elements: int) -> list:
+        """Save each convertible part as `result_{index}_{tag}{position}.npy`; the names, in order."""
+        names = []
+        for name, value in list(parts.items())[:MAX_PARTS]:
+            try:
+                array, _ = to_plain_array(value, max_elements, self.npx)
+            except MemoryError:
+                raise
+            except Exception:  # a part that is no array of numbers (a cache object, None) is left out
+                array = None
+            position = len(names)
+            if array is not None:
+                self.npx.save(self.path(f"result_{index}_{tag}{position}.npy"), array, allow_pickle=False)
+            names.append(str(name) if array is not None else "")
+        return names
 
     def mutated(self, originals: dict, args: list, kwargs: dict) -> list:
-        named = {f"arg{i}": value for i, value in enumerate(args)} | kwargs
+        named = self.named_arrays(args, kwargs)
+        holders = {f"arg{i}": value for i, value in enumerate(args)} | kwargs
+        for name in originals:  # a dict entry that now holds another array counts as changed
+            base, _, key = name.partition("[")
+            if key and isinstance(holders.get(base), dict):
+                named[name] = holders[base].get(key[:-1])
         changed = []
         for name, before in originals.items():
             nan_aware = before.dtype.kind in "fc"
@@ -619,10 +679,16 @@ class Run:
         result_type = type(result).__name__
         if result is None:
             return {"status": "no-return", "result_type": result_type}
+        components = []
+        if isinstance(result, (tuple, list, dict)) and 0 < len(result) <= MAX_PARTS:
+            parts = dict(result) if isinstance(result, dict) else dict(enumerate(result))
+            if isinstance(result, dict) or not all(isinstance(v, (bool, int, float, self.npx.generic))
+                                                   for v in parts.values()):
+                components = self.store_parts(index, "c", parts, max_elements)
         try:
             array, dtype = to_plain_array(result, max_elements, self.npx)
         except Refused as refused:
-            return {"status": refused.status, "result_type": result_type,
+            return {"status": refused.status, "result_type": result_type, "components": components,
                     "dtype": refused.dtype, "exc_message": refused.reason}
         except MemoryError:
             raise
@@ -631,7 +697,7 @@ class Run:
                     "exc_message": f"it cannot be converted to an array of numbers "
                                    f"({type(exc).__name__}: {_safe_str(exc)[:200]})"}
         self.npx.save(self.path(f"result_{index}.npy"), array, allow_pickle=False)
-        return {"status": "ok", "result_type": result_type, "dtype": dtype}
+        return {"status": "ok", "result_type": result_type, "dtype": dtype, "components": components}
 
 
 def _exit_code(exc: SystemExit):

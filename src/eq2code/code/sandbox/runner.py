@@ -38,10 +38,11 @@ from typing import Callable
 
 import numpy as np
 
-from eq2code.code.sandbox.api import CallResult, CallSpec, RunOutcome, Value
+from eq2code.code.sandbox.api import Argument, CallResult, CallSpec, RunOutcome, Value
 
 CHILD_SCRIPT = Path(__file__).with_name("child.py")
 MIN_FILE_BYTES = 64 * 2**20  # RLIMIT_FSIZE floor; raised to fit the largest allowed result
+MAX_PARTS = 16  # components of a returned tuple/dict, arguments changed in place
 NPY_HEADER_BYTES = 64 * 2**10  # allowance for a .npy header on top of the data
 JSON_BYTES = 2**20  # largest status file the parent reads
 MAX_TEXT = 4000  # characters kept of any text field the child reports
@@ -169,14 +170,29 @@ def _write_request(request_dir: Path, module_path: str, function_name: str,
 
 
 def _encode_call(request_dir: Path, index: int, call: CallSpec) -> dict:
-    args = [_encode_value(request_dir, f"arg_{index}_{position}", value)
+    args = [_encode_argument(request_dir, f"arg_{index}_{position}", value)
             for position, value in enumerate(call.args)]
-    kwargs = {name: _encode_value(request_dir, f"kwarg_{index}_{position}", value)
+    kwargs = {name: _encode_argument(request_dir, f"kwarg_{index}_{position}", value)
               for position, (name, value) in enumerate(call.kwargs.items())}
     encoded = {"args": args, "kwargs": kwargs, "max_elements": int(call.max_elements)}
+    if call.ctor_args or call.ctor_kwargs:
+        encoded["ctor_args"] = [_encode_argument(request_dir, f"carg_{index}_{position}", value)
+                                for position, value in enumerate(call.ctor_args)]
+        encoded["ctor_kwargs"] = {name: _encode_argument(request_dir, f"ckwarg_{index}_{position}", value)
+                                  for position, (name, value) in enumerate(call.ctor_kwargs.items())}
     if call.trace:
         encoded["trace"] = True
     return encoded
+
+
+def _encode_argument(request_dir: Path, stem: str, value: Argument) -> dict:
+    """A value, or a dict of arrays passed as a dict (`{"dict": {key: reference}}`)."""
+    if value is None:
+        return {"none": True}
+    if isinstance(value, dict):
+        return {"dict": {str(key): _encode_value(request_dir, f"{stem}_{position}", item)
+                         for position, (key, item) in enumerate(value.items())}}
+    return _encode_value(request_dir, stem, value)
 
 
 def _encode_value(request_dir: Path, stem: str, value: Value) -> dict:
@@ -435,11 +451,28 @@ def _call_result(data: dict | None, npy: Path, max_elements: int) -> CallResult:
     if isinstance(seconds, (int, float)) and not isinstance(seconds, bool):
         result.seconds = float(seconds)
     result.trace = _trace_records(data.get("trace"))
+    result.components = _named_arrays(npy, data.get("components"), "c", max_elements)
+    result.after = _named_arrays(npy, data.get("after"), "m", max_elements)
     if status == "ok":
         result.value = _load_result_array(npy, max_elements)
         if result.value is None:
             result.status, result.exc_message = "wrong-type", UNREADABLE
     return result
+
+
+def _named_arrays(npy: Path, names, tag: str, max_elements: int) -> dict[str, np.ndarray]:
+    """Arrays the child saved beside a result (`result_3_c0.npy` for the component listed
+    first): the names it listed, validated, each file read like the result itself."""
+    if not isinstance(names, list):
+        return {}
+    out: dict[str, np.ndarray] = {}
+    for position, name in enumerate(names[:MAX_PARTS]):
+        if not isinstance(name, str) or len(name) > 200 or name in out:
+            continue
+        array = _load_result_array(npy.with_name(f"{npy.stem}_{tag}{position}.npy"), max_elements)
+        if array is not None:
+            out[name] = array
+    return out
 
 
 def _trace_records(data) -> list[dict]:
