@@ -259,6 +259,13 @@ def test_garbage_baseline_is_a_clear_usage_error(run_cli, in_tmp, content):
     assert code == 2 and "Traceback" not in err and "baseline" in err
 
 
+@pytest.mark.parametrize("value", ["inf", "nan", "-5", "1e9"])
+def test_config_timeout_must_be_finite(run_cli, in_tmp, value):
+    write(in_tmp / "pyproject.toml", f"[tool.eq2code]\ntimeout = {value}\n")
+    code, _, err = run_cli("check")
+    assert code == 2 and "timeout" in err and "Traceback" not in err
+
+
 def test_deep_pyproject_is_a_clear_usage_error(run_cli, in_tmp):
     write(in_tmp / "pyproject.toml", "[tool.eq2code]\nx = " + "[" * 50_000 + "]" * 50_000 + "\n")
     code, _, err = run_cli("check", "--config", "pyproject.toml", "nothing.py")

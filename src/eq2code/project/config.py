@@ -183,8 +183,8 @@ def parse_table(table: dict[str, Any], pyproject: Path) -> Config:
         elif key == "fail-on":
             cfg.fail_on = _choice(value, FAIL_ON, where, raw_key)
         elif key == "timeout":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-                raise ConfigError(f"{where} {raw_key} must be a positive number of seconds")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 86400:
+                raise ConfigError(f"{where} {raw_key} must be a positive number of seconds (at most 86400)")
             cfg.timeout = float(value)
         elif key == "seed":
             cfg.seed = _integer(value, where, raw_key, minimum=0)
