@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 _CELL_PATH = re.compile(r"^(?P<file>.*\.ipynb)#cell=(?P<cell>\d+)$")
 

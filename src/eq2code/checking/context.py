@@ -5,7 +5,6 @@ with the check's rule, function and a related location in the equation)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from eq2code.base.span import Range

@@ -8,7 +8,6 @@ cannot (and returns None).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import numpy as np

@@ -21,7 +21,6 @@ import io
 import re
 import tokenize
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from eq2code.base.files import FileProblem, read_python, read_text
 from eq2code.findings.model import Finding, kind

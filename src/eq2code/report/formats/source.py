@@ -7,7 +7,6 @@ CJK character takes two cells) and the JSON reporter UTF-16 code units.
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 from eq2code.base.cells import shown_path, split_cell_path
 from eq2code.base.span import Position, Range
