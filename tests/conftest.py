@@ -34,7 +34,7 @@ def run_cli(capsys):
 @pytest.fixture
 def run_json(run_cli):
     def run(*args: str):
-        code, out, err = run_cli(*args, "--format", "json")
+        code, out, _err = run_cli(*args, "--format", "json")
         return code, json.loads(out)
 
     return run

@@ -9,7 +9,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "eq2code"
 FACE = {"__init__.py", "__main__.py"}
 STAGES = {"base", "equation", "reference", "code", "diagnosis", "checking", "findings", "project",
-          "report", "cli", "lsp"}
+          "report", "cli", "lsp", "notebook"}
 
 
 def module_name(path: Path) -> str:

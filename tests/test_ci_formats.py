@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from eq2code.project.batch import Settings, finish, run_paths
+from eq2code.base.span import Range
 from eq2code.equation.cache import load_equation as _load_equation
-from eq2code.project.config import load_config
 from eq2code.findings.model import KINDS, Edit, Finding, Fix, Related
-from eq2code.report.model import CheckRecord, Report
+from eq2code.project.batch import Settings, finish, run_paths
+from eq2code.project.config import load_config
 from eq2code.report.formats import REPORTERS, render
 from eq2code.report.formats import github as github_reporter
-from eq2code.base.span import Range
+from eq2code.report.model import CheckRecord, Report
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "tests" / "data" / "sarif-2.1.0.json"
@@ -110,7 +110,7 @@ def test_checking_a_folder_checks_every_pair_and_fails_on_the_wrong_ones(softmax
 
 def test_the_command_line_checks_a_folder(run_cli, monkeypatch):
     monkeypatch.chdir(ROOT)
-    code, out, err = run_cli("check", "examples/sigmoid", "--format", "json")
+    code, out, _err = run_cli("check", "examples/sigmoid", "--format", "json")
     doc = json.loads(out)
     assert code == 1
     assert len(doc["checks"]) == len(list((ROOT / "examples" / "sigmoid").glob("*.py")))
@@ -253,15 +253,15 @@ def test_suppression_on_the_def_line_and_unused_ones(course, run_json):
 def test_single_pair_mode_honours_suppressions_and_fail_on(course, run_cli):
     write(course / "a.py", RIGHT.format(comment="  # eq2code: ignore[numeric-mismatch]"))
     # a named pair is grading: the file's own suppressions are read only when asked for
-    code, out, err = run_cli("check", "softmax.tex", "a.py", "--format", "concise")
+    code, out, _err = run_cli("check", "softmax.tex", "a.py", "--format", "concise")
     assert code == 0 and "unused-suppression" not in out
-    code, out, err = run_cli("check", "softmax.tex", "a.py", "--format", "concise", "--honour-suppressions")
+    code, out, _err = run_cli("check", "softmax.tex", "a.py", "--format", "concise", "--honour-suppressions")
     assert code == 0 and "EQ902 [warning] unused-suppression" in out
-    code, out, err = run_cli("check", "softmax.tex", "a.py", "--format", "concise", "--fail-on", "warning",
+    code, out, _err = run_cli("check", "softmax.tex", "a.py", "--format", "concise", "--fail-on", "warning",
                              "--honour-suppressions")
     assert code == 1
     write(course / "pyproject.toml", '[tool.eq2code]\nfail-on = "warning"\n')
-    code, out, err = run_cli("check", "a.py", "--format", "concise")
+    code, out, _err = run_cli("check", "a.py", "--format", "concise")
     assert code == 1
 
 
@@ -275,7 +275,7 @@ def test_baseline_lets_a_course_adopt_checks_over_old_solutions(course, run_cli,
     write(course / "old.py", WRONG.format(comment=""))
     code, before = run_json("check", ".")
     assert code == 1 and before["summary"]["errors"]
-    code, out, err = run_cli("check", ".", "--write-baseline", "baseline.json", "--format", "concise")
+    code, _out, err = run_cli("check", ".", "--write-baseline", "baseline.json", "--format", "concise")
     assert code == 0 and "wrote" in err
     base = json.loads((course / "baseline.json").read_text())
     assert [e["path"] for e in base["findings"]] == ["old.py"] * len(base["findings"])
@@ -291,7 +291,7 @@ def test_baseline_lets_a_course_adopt_checks_over_old_solutions(course, run_cli,
     write(course / "pyproject.toml", '[tool.eq2code]\nbaseline = "baseline.json"\n')
     code, doc = run_json("check", ".")
     assert code == 1 and {d["path"] for d in doc["diagnostics"]} == {"new.py"}
-    code, out, err = run_cli("check", ".", "--baseline", "missing.json")
+    code, _out, err = run_cli("check", ".", "--baseline", "missing.json")
     assert code == 2 and "baseline file not found" in err
 
 

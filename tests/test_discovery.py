@@ -52,7 +52,8 @@ def in_tmp(tmp_path, monkeypatch):
 
 def pairs_of(paths, config=None):
     return [(p.impl, p.function, p.equation, p.rule, p.origin, p.problem)
-            for p in discover([str(x) for x in paths], config or load_config(Path(str(paths[0])) if paths else None)).pairs]
+            for p in discover([str(x) for x in paths],
+                              config or load_config(Path(str(paths[0])) if paths else None)).pairs]
 
 
 # ----------------------------------------------------------------------------- tags
@@ -117,7 +118,7 @@ def test_docstring_math_directive_keeps_positions(in_tmp):
 
     py = write(in_tmp / "n.py", DOC_RST)
     text = py.read_text()
-    blank, first = docstring_latex(text, ast.parse(text).body[1])
+    blank, _first = docstring_latex(text, ast.parse(text).body[1])
     assert len(blank) == len(text) and blank.count("\n") == text.count("\n")
     line = text.split("\n").index("        \\|\\mathbf{x}\\|_2 = \\sqrt{\\sum_{i=1}^{n} x_i^2}")
     assert blank.split("\n")[line] == text.split("\n")[line]  # the LaTeX line, in place
@@ -217,7 +218,7 @@ def test_bad_configuration_is_a_usage_error(in_tmp, run_cli, table, message):
     write(in_tmp / "pyproject.toml", f"[tool.eq2code]\n{table}\n")
     with pytest.raises(ConfigError, match=message.replace("{", r"\{").replace("}", r"\}")):
         load_config(in_tmp)
-    code, out, err = run_cli("check", ".")
+    code, _out, err = run_cli("check", ".")
     assert code == 2 and message.split()[0].strip("{}") in err
 
 
@@ -257,7 +258,7 @@ def test_a_changed_rule_file_selects_the_rule_users(in_tmp):
 
 
 def test_missing_path_is_a_usage_error(in_tmp, run_cli):
-    code, out, err = run_cli("check", "nowhere/")
+    code, _out, err = run_cli("check", "nowhere/")
     assert code == 2 and "path not found: nowhere/" in err
 
 

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
+
 from eq2code.findings.docs import EN, JA, SNIPPETS, close_matches, find_example, page, render_markdown
 from eq2code.findings.model import KINDS
 
@@ -52,7 +52,7 @@ def test_example_comes_from_the_gallery_when_there_is_one(run_cli):
     example = find_example("missing-scale")
     assert example is not None and example.path.endswith(".py")
     assert "eq2code-example" not in example.code
-    code, out, _ = run_cli("docs", "missing-scale")
+    _code, out, _ = run_cli("docs", "missing-scale")
     assert f"from {example.path}" in out
     # without a gallery example: the inline snippet
     assert find_example("missing-keepdims", []) is None

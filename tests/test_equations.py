@@ -168,7 +168,7 @@ def _norm(latex: str) -> str:
 @pytest.mark.parametrize("folder", FOLDERS)
 def test_parse_inputs_are_the_declared_symbols(folder: str, capsys):
     """The main equation's non-size inputs are exactly the declared symbols."""
-    code, report = _parse(folder, capsys)
+    _code, report = _parse(folder, capsys)
     main_eq = _main_equation(report)
     assert main_eq is not None and main_eq.get("checkable"), \
         f"{folder}: no checkable main equation (see test_parse_main_equation_checkable)"

@@ -29,9 +29,9 @@ from pathlib import Path
 import pytest
 
 from eq2code.cli.main import main
+from eq2code.equation.rulebook import list_rules
 from eq2code.findings.docs import EXAMPLE_HEADER, example_header
 from eq2code.findings.model import KINDS
-from eq2code.equation.rulebook import list_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -6,7 +6,6 @@ import shutil
 import textwrap
 
 import pytest
-
 from conftest import EXAMPLES, ROOT
 
 RULE = ROOT / "rules" / "attention.tex"
@@ -103,7 +102,7 @@ def test_attention_variants(run_json, example, missing):
 
 
 def test_no_value_product_keeps_QK_and_reports_weights_shape(run_json):
-    code, doc = run_json("explain", RULE, EXAMPLES / "attention" / "wrong_no_value_product.py")
+    _code, doc = run_json("explain", RULE, EXAMPLES / "attention" / "wrong_no_value_product.py")
     products = {c["detail"].rsplit(" times ", 1)[1]: c for c in by_op(doc)["matmul"]}
     assert products["K^{T}"]["code"]["text"] == "Q @ K.T"
     assert products["V"]["status"] == "missing"
@@ -111,7 +110,7 @@ def test_no_value_product_keeps_QK_and_reports_weights_shape(run_json):
 
 
 def test_einsum_transpose_is_found_in_the_subscripts(run_json):
-    code, doc = run_json("explain", RULE, EXAMPLES / "attention" / "correct_einsum_batched.py")
+    _code, doc = run_json("explain", RULE, EXAMPLES / "attention" / "correct_einsum_batched.py")
     (transpose,) = by_op(doc)["transpose"]
     assert transpose["code"]["note"] == "in the einsum subscripts"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from conftest import lecture_blocks
-from eq2code.reference.evaluate import evaluate
+
 from eq2code.equation.semantics import read_equation_file
+from eq2code.reference.evaluate import evaluate
 
 BLOCKS = lecture_blocks()
 REQUIRED = {1, 3, 4, 11, 17, 18, 19, 20, 25, 26, 27, 41, 47, 51, 58, 59, 60, 62}  # issue 3

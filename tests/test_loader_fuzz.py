@@ -11,12 +11,12 @@ import ast
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from eq2code.base.span import Range
 from eq2code.code.loader import FunctionInfo, Mapping, PythonSyntaxError, find_function, map_arguments, read_module
 from eq2code.equation.semantics import read_equation_file
-from eq2code.base.span import Range
 
 ROOT = Path(__file__).resolve().parent.parent
 FUZZ = settings(max_examples=250, deadline=None,

@@ -182,7 +182,7 @@ def test_check_text_of_an_unsaved_buffer(tmp_path: Path):
 def test_suppression_edits():
     text = "x = 1\ny = 2  # eq2code: ignore[unstable-exp]\ns = '''a\nb'''\n"
     assert suppression_edit(text, 0, "sign-error") == (0, 5, 5, "  # eq2code: ignore[sign-error]")
-    line, start, end, new = suppression_edit(text, 1, "sign-error")
+    line, start, _end, new = suppression_edit(text, 1, "sign-error")
     assert (line, new) == (1, ", sign-error") and text.split("\n")[1][start - 1] == "p"
     assert suppression_edit(text, 2, "sign-error") is None  # inside a string that goes on
     assert unused_removal(text, 1, "unstable-exp") == (1, 5, len(text.split("\n")[1]), "")

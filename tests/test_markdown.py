@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from eq2code.equation.semantics import read_equation_file
 from eq2code.project.config import Config
 from eq2code.project.documents import SCRIPT_FUNCTION, document_pairs, generate, read_markdown
-from eq2code.equation.semantics import read_equation_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "examples" / "documents"
@@ -197,7 +197,7 @@ def test_two_documents_on_the_command_line(run_json):
 def test_markdown_without_pairs(run_cli, tmp_path):
     path = tmp_path / "plain.md"
     path.write_text("# Just prose\n\n$$x = 1$$\n\nNo code.\n", encoding="utf-8")
-    code, out, err = run_cli("check", path)
+    code, _out, err = run_cli("check", path)
     assert code == 0 and "no equation" in err
 
 
@@ -206,3 +206,43 @@ def test_fence_languages(info):
     text = f"```math\nx = y\n```\n\n```{info}\nx = 1\n```\n"
     doc = read_markdown("t.md", text)
     assert [type(i).__name__ for i in doc.items] == ["MathUnit", "CodeBlock"]
+
+
+# ----------------------------------------------------------------------------- code first, then the formula
+
+
+def test_code_before_the_math_is_paired_with_it(run_json, run_cli):
+    code, doc = run_json("check", DOCS / "softmax-code-first.md")
+    assert code == 0, doc
+    (check,) = doc["checks"]
+    assert check["verdict"] == "pass" and check["function"] == "<script probs>"
+    assert check["pairing"] == "code-before-math"  # the report says which pairing was made
+    path = DOCS / "softmax-code-first-wrong.md"
+    text = path.read_text(encoding="utf-8")
+    code, doc = run_json("check", path)
+    assert code == 1 and doc["checks"][0]["verdict"] == "fail"
+    errors = [d for d in doc["diagnostics"] if d["severity"] == 1]
+    assert errors[0]["range"]["start"]["line"] == _line_of(text, "np.sum(logits)")
+    related = errors[0]["relatedInformation"][0]["location"]
+    assert related["range"]["start"]["line"] == _line_of(text, r"\mathrm{softmax}")
+    _, out, _ = run_cli("check", path, "--lang", "en")
+    assert "paired with the math after it" in out
+
+
+def test_math_before_code_keeps_priority(tmp_path):
+    math = "```math\n\\mathrm{softmax}(\\mathbf{z})_i = \\frac{e^{z_i}}{\\sum_{j=1}^{K} e^{z_j}}\n```\n\n"
+    code_a = "```python\nimport numpy as np\nz = np.array([1.0, 2.0])\nfirst = np.exp(z) / np.exp(z).sum()\n```\n\n"
+    code_b = "```python\nimport numpy as np\nz = np.array([1.0, 2.0])\nsecond = np.exp(z) / np.exp(z).sum()\n```\n\n"
+    # code, math, code: the math takes the code after it; the code before it pairs with nothing
+    text = code_a + math + code_b
+    (path := tmp_path / "a.md").write_text(text, encoding="utf-8")
+    (pair,) = document_pairs(path, Config(root=tmp_path))
+    assert pair.snippet.pairing is None and "second" in "\n".join(pair.snippet.blocks[0].lines)
+    # code, math: paired, code first
+    (path := tmp_path / "b.md").write_text(code_a + "この裏にある数式:\n\n" + math, encoding="utf-8")
+    (pair,) = document_pairs(path, Config(root=tmp_path))
+    assert pair.snippet.pairing == "code-before-math"
+    # a skipped math unit's code still pairs with nothing, also not with the math after it
+    skipped = "```math\n% eq2code: skip\nx = 1\n```\n\n"
+    (path := tmp_path / "c.md").write_text(skipped + code_a + math, encoding="utf-8")
+    assert document_pairs(path, Config(root=tmp_path)) == []

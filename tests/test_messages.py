@@ -7,10 +7,21 @@ from string import Formatter
 
 import pytest
 
-from eq2code.findings.model import KINDS, Finding
-from eq2code.findings.messages import (CATALOGUES, EN, JA, MISSING, detect_lang, fill, render_help,
-                              render_message, summary_line, title, ui)
 from eq2code.base.span import Range
+from eq2code.findings.messages import (
+    CATALOGUES,
+    EN,
+    JA,
+    MISSING,
+    detect_lang,
+    fill,
+    render_help,
+    render_message,
+    summary_line,
+    title,
+    ui,
+)
+from eq2code.findings.model import KINDS, Finding
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 UNFILLED = re.compile(r"\{[a-z_]+\}")

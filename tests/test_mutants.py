@@ -8,13 +8,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import ROOT
-from eq2code.reference.compare import compare
+
 from eq2code.diagnosis.naming import mutant_output, name_the_mistake
+from eq2code.equation.semantics import read_equation_file
+from eq2code.reference.compare import compare
 from eq2code.reference.evaluate import evaluate
 from eq2code.reference.inputs import make_trials
-from eq2code.equation.semantics import read_equation_file
 
 RULES = sorted((ROOT / "rules").glob("*.tex"))
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from eq2code.reference.evaluate import evaluate
 from eq2code.equation.semantics import read_equation_file
+from eq2code.reference.evaluate import evaluate
 
 rng = np.random.default_rng(3)
 

@@ -10,7 +10,8 @@ import pytest
 nbformat = pytest.importorskip("nbformat")
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook  # noqa: E402
 
-from eq2code.project.documents import read_notebook, shown_path, split_cell_path  # noqa: E402
+from eq2code.base.cells import shown_path, split_cell_path  # noqa: E402
+from eq2code.project.documents import read_notebook  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "examples" / "documents"
@@ -90,7 +91,7 @@ def test_virtual_text_and_paths():
     text = (DOCS / "softmax-wrong.ipynb").read_text(encoding="utf-8")
     doc = read_notebook("n.ipynb", text)
     assert [c[2] for c in doc.cells] == [1, 2, 3, 4, 5]
-    first, count, number = doc.cells[3]
+    first, _count, _number = doc.cells[3]
     assert doc.locate(first) == ("n.ipynb#cell=4", 0)
     assert split_cell_path("a/n.ipynb#cell=12") == ("a/n.ipynb", 12)
     assert shown_path("a/n.ipynb#cell=12") == "a/n.ipynb:cell 12"

@@ -4,10 +4,10 @@ nothing but its own LatexError, whatever it is given."""
 from __future__ import annotations
 
 import pytest
+from conftest import lecture_blocks
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import lecture_blocks
 from eq2code.equation.latex import ir
 from eq2code.equation.latex.errors import LatexError
 from eq2code.equation.latex.parser import parse_math
@@ -34,7 +34,7 @@ def test_no_lecture_block_is_a_syntax_error(n):
 def test_sum_body_extends_over_the_product():
     node = parse_math(r"\sum_{i=1}^{C} y_i \log \hat{y}_i + c")
     assert isinstance(node, ir.Add)
-    sign, first = node.terms[0]
+    _sign, first = node.terms[0]
     assert isinstance(first, ir.BigOp) and isinstance(first.body, ir.Product)
     assert len(first.body.factors) == 2
 

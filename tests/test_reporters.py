@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from eq2code import __version__
+from eq2code.base.span import Range
 from eq2code.findings.model import Edit, Finding, Fix, Related, Severity
 from eq2code.report.formats import REPORTERS, render
 from eq2code.report.model import CheckRecord, Report
-from eq2code.base.span import Range
 
 IMPL = (
     "import numpy as np\n"
@@ -199,6 +199,6 @@ def test_summary_counts_hints_as_infos_and_exit_codes(files):
 
 
 def test_registry_and_unknown_format():
-    assert set(REPORTERS) == {"text", "json", "sarif", "github", "concise"}
+    assert set(REPORTERS) == {"text", "json", "sarif", "github", "concise", "html", "csv"}
     with pytest.raises(ValueError, match="unknown format"):
         render(Report(), "xml")

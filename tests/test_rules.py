@@ -7,16 +7,15 @@ mean (inputs and output shapes), so a rule that parses into the wrong thing fail
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+from test_examples import NOTATION_TODO, RULES
+
 from eq2code.code.loader import param_aliases, symbol_key
 from eq2code.equation.rulebook import RuleError, find_rule, list_rules, read_rule, shipped_dir
-from test_examples import NOTATION_TODO, RULES
 
 RULES_DIR = ROOT / "rules"
 # Rules that are not a lecture block verbatim: the left side of block 18, block 16's
@@ -186,7 +185,7 @@ def test_find_rule_by_exact_and_code_style_name():
 
 
 def test_find_rule_unknown_suggests():
-    with pytest.raises(RuleError, match="did you mean .*softmax"):
+    with pytest.raises(RuleError, match=r"did you mean .*softmax"):
         find_rule("softmx-temperature")
     with pytest.raises(RuleError, match="unknown rule 'nope'"):
         find_rule("nope")
@@ -292,7 +291,7 @@ def test_check_rule_finds_the_tagged_function(tmp_path, run_json):
 def test_check_rule_by_alias(tmp_path, run_json):
     impl = write(tmp_path / "impl.py", "import numpy as np\n\ndef helper(v):\n    return v\n\n"
                                        "def lse(z):\n    return np.log(np.exp(z).sum())\n")
-    code, doc = run_json("check", "--rule", "logsumexp", impl)
+    _code, doc = run_json("check", "--rule", "logsumexp", impl)
     assert doc["checks"][0]["function"] == "lse"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -18,7 +19,7 @@ def write(tmp_path, code: str, name: str = "impl.py") -> str:
 
 
 def text_at(path: str, r: Range) -> str:
-    lines = open(path, encoding="utf-8").read().splitlines()
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
     if r.start.line == r.end.line:
         return lines[r.start.line][r.start.character:r.end.character]
     return "\n".join([lines[r.start.line][r.start.character:], *lines[r.start.line + 1:r.end.line],
@@ -54,7 +55,7 @@ def test_attention_facts(tmp_path):
     total = facts.of("reduction", "sum")[0]
     assert (total.axis, total.axis_given, total.keepdims) == (-1, True, True)
     assert text_at(path, total.range) == "weights.sum(axis=-1, keepdims=True)"
-    division = [o for o in facts.of("divide") if "sqrt" in o.divisor][0]
+    division = next(o for o in facts.of("divide") if "sqrt" in o.divisor)
     assert division.divisor == "np.sqrt(d_k)"
     assert [(a.line, a.targets) for a in facts.assignments] == [
         (4, ("d_k",)), (5, ("scores",)), (6, ("scores",)), (7, ("weights",)), (8, ("weights",))]

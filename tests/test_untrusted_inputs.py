@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES
 
 CORRECT = (EXAMPLES / "softmax" / "correct_stable_max.py").read_text(encoding="utf-8")
@@ -295,7 +294,7 @@ def test_latin1_coding_cookie(run_cli, in_tmp):
                                           ("--memory-mb", "99999999999999999999")])
 def test_cli_numbers_are_usage_errors(run_cli, in_tmp, option, value):
     impl = write(in_tmp / "impl.py", CORRECT)
-    code, out, err = run_cli("check", "--rule", "softmax", impl, f"{option}={value}")
+    code, _out, err = run_cli("check", "--rule", "softmax", impl, f"{option}={value}")
     assert code == 2 and "internal error" not in err and "Traceback" not in err
     assert option in err
 
@@ -443,3 +442,9 @@ def test_lsp_hostile_document_does_not_wedge_the_server(tmp_path):
     outcome = check_text(str(path), text, timeout=5)
     assert time.monotonic() - started < 30
     assert any("too large" in str(f.params) for f in outcome.findings)
+
+
+def test_class_report_ignores_learners_suppressions(run_cli, in_tmp):
+    write(in_tmp / "submissions" / "aoki" / "softmax.py", WRONG.format(comment="  # eq2code: ignore[numeric-mismatch]"))
+    code, out, _ = run_cli("check", "submissions", "--format", "csv")
+    assert "fail" in out and "excused" not in out

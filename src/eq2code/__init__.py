@@ -12,7 +12,8 @@ The public API is small; everything else is internal and may change::
 The pipeline is a package per stage (docs/architecture.md): equation reading (`equation`) →
 reference (`reference`) → running the code (`code`) → judging (`checking`) → diagnosis
 (`diagnosis`) → findings (`findings`) → reports (`report`) → front ends (`cli`, `lsp`);
-`project` runs many pairs. Names are imported lazily, so `import eq2code` stays cheap.
+`project` runs many pairs; `notebook` is the IPython front end (`%load_ext eq2code`). Names
+are imported lazily, so `import eq2code` stays cheap.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from eq2code.findings.model import Finding, Severity
 
 __all__ = ["CheckResult", "EquationFile", "Finding", "Options", "Severity", "__version__", "check",
-           "read_equation", "render", "rule"]
+           "load_ipython_extension", "read_equation", "render", "rule"]
 
 _LAZY = {
     "CheckResult": "eq2code.checking.options",
@@ -80,3 +81,11 @@ def render(result: CheckResult, format: str = "text", lang: str | None = None) -
 
     report = Report([result.record], list(result.findings), detect_lang(lang))
     return render_report(report, format)
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """`%load_ext eq2code` in a notebook: registers the `%%eq2code` cell magic (IPython is
+    imported only by the notebook package; docs/editors.md)."""
+    from eq2code.notebook import load_ipython_extension as load
+
+    load(ipython)

@@ -21,12 +21,12 @@ class Range:
     end: Position
 
     @classmethod
-    def of(cls, line: int, col: int, end_line: int | None = None, end_col: int | None = None) -> "Range":
+    def of(cls, line: int, col: int, end_line: int | None = None, end_col: int | None = None) -> Range:
         return cls(Position(line, col), Position(line if end_line is None else end_line,
                                                   col if end_col is None else end_col))
 
     @classmethod
-    def whole_line(cls, line: int, text: str) -> "Range":
+    def whole_line(cls, line: int, text: str) -> Range:
         return cls.of(line, 0, line, len(text))
 
 

@@ -10,14 +10,15 @@ logged; `--verbose` shows it), never a traceback.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from eq2code.base.span import Range
 from eq2code.checking import prepare
 from eq2code.checking.context import CheckContext
-from eq2code.checking.judge import judge
+from eq2code.checking.judge import assume, judge
 from eq2code.checking.options import CheckResult, Options
 from eq2code.checking.run import report_failure, run_trials
-from eq2code.code.loader import FunctionInfo, Mapping
+from eq2code.code.loader import FunctionInfo, Mapping, candidates, swappable
 from eq2code.code.sandbox.runner import SandboxError
 from eq2code.equation.model import Equation, EquationFile
 from eq2code.findings.model import Severity
@@ -40,6 +41,9 @@ def run_check(eq_file: EquationFile, impl_path: str, options: Options) -> CheckR
         return ctx.result("error")
 
 
+MAX_ALTERNATIVES = 6  # other readings tried (argument orders, candidate functions), each one sandbox run
+
+
 def _run(ctx: CheckContext) -> CheckResult:
     eq = prepare.equation(ctx)
     if eq is None:
@@ -49,13 +53,81 @@ def _run(ctx: CheckContext) -> CheckResult:
         return ctx.result("error")
     func = prepare.function(ctx, mod, eq)
     if func is None:
-        return ctx.result("error")
+        chosen = None if ctx.options.no_exec else _by_behaviour(ctx, eq, candidates(mod))
+        return chosen or ctx.result("error")
     found = prepare.mapping(ctx, func, eq)
     if found is None:
         return ctx.result("error")
     if ctx.options.no_exec:
         return ctx.result("pass")
-    return _execute(ctx, eq, func, found)
+    result = _execute(ctx, eq, func, found)
+    if result.record.verdict == "fail":
+        return _other_argument_order(ctx, eq, func, found) or _scalars_as_arrays(ctx, eq, func, found, result) \
+            or result
+    return result
+
+
+def _fresh(ctx: CheckContext, func: FunctionInfo) -> CheckContext:
+    return CheckContext(ctx.eq_file, ctx.impl_path, ctx.options, equation=ctx.equation, function=func)
+
+
+def _passed(result: CheckResult) -> bool:
+    return result.record.verdict == "pass" and not any(
+        f.effective_severity == Severity.ERROR for f in result.findings)
+
+
+def _other_argument_order(ctx: CheckContext, eq: Equation, func: FunctionInfo,
+                          found: Mapping) -> CheckResult | None:
+    """Mapping by evidence: when the names do not claim the roles of two same-shaped inputs,
+    the order that reproduces the equation on every trial is the function's (said in a note)."""
+    for a, b in swappable(eq, found)[:MAX_ALTERNATIVES]:
+        other = found.with_swapped(a, b)
+        alt = _fresh(ctx, func)
+        alt.mapping = other
+        result = _execute(alt, eq, func, other)
+        if _passed(result):
+            pin = " ".join(f"--map {s}={other.how[s]}" for s in (a, b))
+            assume(alt, "argument-order", f"{other.how[a]} ← {a}, {other.how[b]} ← {b}", pin)
+            return result
+    return None
+
+
+def _scalars_as_arrays(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping,
+                       first: CheckResult) -> CheckResult | None:
+    """Code written for arrays (`x.copy()`, `(x > 0).astype(float)`) given a Python float fails;
+    given the same number as a 0-d array it may be right — or get far enough to show what it
+    really computes (then that failure is the clearer one)."""
+    if not any(s.role == "scalar" for s in eq.inputs) or found.scalar_arrays:
+        return None
+    other = replace(found, scalar_arrays=True)
+    alt = _fresh(ctx, func)
+    alt.mapping = other
+    result = _execute(alt, eq, func, other)
+    if _passed(result):
+        assume(alt, "scalar-array")
+        return result
+    crashed = {"exception", "wrong-type"}
+    if any(f.name in crashed for f in first.findings) and not any(f.name in crashed for f in result.findings):
+        return result
+    return None
+
+
+def _by_behaviour(ctx: CheckContext, eq: Equation, options: list[FunctionInfo]) -> CheckResult | None:
+    """When names do not decide between several functions: the one whose results match."""
+    tried = 0
+    for func in options:
+        trial_ctx = _fresh(ctx, func)
+        found = prepare.mapping(trial_ctx, func, eq)
+        if found is None:
+            continue
+        tried += 1
+        if tried > MAX_ALTERNATIVES:
+            break
+        result = _execute(trial_ctx, eq, func, found)
+        if _passed(result):
+            assume(trial_ctx, "chosen-function", func.name, f"--function {func.name}")
+            return result
+    return None
 
 
 def _execute(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping) -> CheckResult:

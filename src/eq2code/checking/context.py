@@ -12,7 +12,7 @@ from eq2code.checking.options import CheckResult, Options
 from eq2code.code.loader import FunctionInfo, Mapping
 from eq2code.equation.model import Equation, EquationFile
 from eq2code.findings.model import Finding, Related
-from eq2code.report.model import CheckRecord
+from eq2code.report.model import CheckRecord, Verdict
 
 
 @dataclass
@@ -43,7 +43,7 @@ class CheckContext:
     def has(self, name: str) -> bool:
         return any(f.name == name for f in self.findings)
 
-    def result(self, verdict: str) -> CheckResult:
+    def result(self, verdict: Verdict) -> CheckResult:
         record = CheckRecord(self.eq_path, self.impl_path, self.function.name if self.function else None,
                              verdict, self.forms, self.options.seed, self.options.rule)
         return CheckResult(record, self.findings)

@@ -71,8 +71,9 @@ def size_of(trial: Trial) -> int:
 def param_name(ctx: CheckContext, arg: str) -> str:
     """The parameter a sandbox argument name (`arg0`, or a keyword) stands for."""
     func = ctx.function
-    if func is not None and arg.startswith("arg") and arg[3:].isdigit() and int(arg[3:]) < len(func.params):
-        return func.params[int(arg[3:])].name
+    params = [p for p in func.params if p.owner == "call"] if func is not None else []
+    if arg.startswith("arg") and arg[3:].isdigit() and int(arg[3:]) < len(params):
+        return params[int(arg[3:])].name
     return arg
 
 

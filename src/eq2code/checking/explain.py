@@ -18,18 +18,21 @@ Nothing here judges the code: that is `eq2code check`.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eq2code.base.span import Position, Range
 from eq2code.checking import prepare
 from eq2code.checking.context import CheckContext
 from eq2code.checking.options import Options
-from eq2code.findings.model import Finding
-from eq2code.equation.model import Equation, EquationFile
-from eq2code.base.span import Position, Range
 from eq2code.code.static import CodeFacts, Op, analyze
+from eq2code.equation.model import Equation, EquationFile, Part
+from eq2code.findings.model import Finding
+
+log = logging.getLogger(__name__)
 
 UI = {
     "en": {"equation": "equation", "code": "code", "missing": "missing", "shapes": "shapes",
@@ -132,11 +135,12 @@ def explain(eq_file: EquationFile, impl_path: str, options: Options) -> Explanat
     return out
 
 
-def _shapes(out: Explanation, check: CheckContext, eq: Equation, func, mapping, facts: CodeFacts, options: Options) -> None:
+def _shapes(out: Explanation, check: CheckContext, eq: Equation, func, mapping, facts: CodeFacts,
+            options: Options) -> None:
     import numpy as np
 
-    from eq2code.reference.inputs import make_trials
     from eq2code.code.sandbox.runner import SandboxError, run_calls
+    from eq2code.reference.inputs import make_trials
 
     trials = make_trials(eq, options.seed)
     if not trials:
@@ -146,6 +150,7 @@ def _shapes(out: Explanation, check: CheckContext, eq: Equation, func, mapping, 
     try:
         expected = prepare.reference_value(eq, trial)
     except Exception:  # the reference only sizes the result limit here
+        log.debug("no reference value for the traced trial", exc_info=True)
         expected = np.zeros(1)
     spec = prepare.call_spec(func, mapping, trial, expected)
     spec.trace = True
@@ -206,7 +211,7 @@ def shape_lines(trace: list[dict], facts: CodeFacts, size_names: dict[int, str],
 # ----------------------------------------------------------------------------- matching
 
 
-def correspond(parts: list[dict], facts: CodeFacts, how: dict[str, str] | None = None) -> list[Correspondence]:
+def correspond(parts: list[Part], facts: CodeFacts, how: dict[str, str] | None = None) -> list[Correspondence]:
     """Each equation part beside the code that implements it (or missing)."""
     how = how or {}
     matcher = _Matcher(facts, how, parts)
@@ -268,7 +273,7 @@ def _before(a: Range, b: Range) -> bool:
 
 
 class _Matcher:
-    def __init__(self, facts: CodeFacts, how: dict[str, str], parts: list[dict]):
+    def __init__(self, facts: CodeFacts, how: dict[str, str], parts: list[Part]):
         self.facts = facts
         self.how = how  # equation input name → parameter
         self.used: set[int] = set()
@@ -300,7 +305,7 @@ class _Matcher:
         sym = _symbol(latex)
         return self.how.get(sym, sym)
 
-    def match(self, part: dict, direct: bool = False) -> tuple[Range, str, str] | None:
+    def match(self, part: Part, direct: bool = False) -> tuple[Range, str, str] | None:
         op = part.get("op", "")
         if direct:
             return self.direct_matmul(part)
@@ -313,7 +318,7 @@ class _Matcher:
         return evaluation[::-1]
 
     # -- per operation
-    def direct_matmul(self, part: dict) -> tuple[Range, str, str] | None:
+    def direct_matmul(self, part: Part) -> tuple[Range, str, str] | None:
         """The product whose right operand is the part's right factor (… times V ↔ w @ V)."""
         detail = part.get("detail", "")
         if " times " not in detail:
@@ -569,8 +574,8 @@ def document(ex: Explanation, lang: str = "en") -> dict[str, Any]:
 def _diagnostics(ex: Explanation, lang: str) -> list[dict]:
     if not ex.findings:
         return []
-    from eq2code.report.model import Report
     from eq2code.report.formats.json import document as report_document
+    from eq2code.report.model import Report
 
     return report_document(Report([ex.record] if ex.record is not None else [], ex.findings, lang))["diagnostics"]
 
@@ -588,7 +593,7 @@ def render(ex: Explanation, fmt: str = "text", lang: str = "en") -> str:
 
 def render_problems(ex: Explanation, lang: str = "en") -> str:
     """What kept the explanation from being made, as the text reporter prints findings."""
-    from eq2code.report.model import Report
     from eq2code.report.formats import render as render_report
+    from eq2code.report.model import Report
 
     return render_report(Report([ex.record] if ex.record is not None else [], ex.findings, lang), "text").rstrip()

@@ -15,8 +15,17 @@ import numpy as np
 from eq2code.base.files import FileProblem, decode_python, python_decode_detail, read_bytes
 from eq2code.base.span import Range
 from eq2code.checking.context import CheckContext
-from eq2code.code.loader import (FunctionInfo, Mapping, ModuleInfo, Param, PythonSyntaxError, find_function,
-                                 map_arguments, param_aliases, read_module)
+from eq2code.code.loader import (
+    FunctionInfo,
+    Mapping,
+    ModuleInfo,
+    Param,
+    PythonSyntaxError,
+    find_function,
+    map_arguments,
+    param_aliases,
+    read_module,
+)
 from eq2code.code.sandbox.api import Argument, CallSpec
 from eq2code.equation.model import Equation
 from eq2code.findings.model import Severity
@@ -106,7 +115,8 @@ def call_spec(func: FunctionInfo, found: Mapping, trial: Trial, expected: np.nda
     """The sandbox call of `func` on a trial: positional while the parameters allow, else keywords;
     for a method, the constructor's parameters go to the constructor; a parameter the code uses
     as a dict of arrays (`params[key]`) receives one."""
-    spec = CallSpec(max_elements=max(1000, 100 * int(np.size(expected))))
+    spec = CallSpec(max_elements=max(1000, 100 * int(np.size(expected))), construct=not func.static)
+    key = bundle_key(func, found)
     for owner, args, kwargs in (("ctor", spec.ctor_args, spec.ctor_kwargs), ("call", spec.args, spec.kwargs)):
         positional_ok = True
         for p in func.params:
@@ -115,7 +125,7 @@ def call_spec(func: FunctionInfo, found: Mapping, trial: Trial, expected: np.nda
             if p.name not in found.keyword and p.name not in found.inferred:
                 positional_ok = False  # its default
                 continue
-            value = argument_value(p, found, trial)
+            value = argument_value(p, found, trial, key)
             if positional_ok and p.kind == "positional":
                 args.append(value)
             else:
@@ -123,16 +133,28 @@ def call_spec(func: FunctionInfo, found: Mapping, trial: Trial, expected: np.nda
     return spec
 
 
-def argument_value(p: Param, found: Mapping, trial: Trial) -> Argument | None:
+def bundle_key(func: FunctionInfo, found: Mapping) -> str:
+    """The one key under which every dict-of-arrays parameter gets its array (`params["W"]`
+    and `grads["W"]` must match): a key the code reads literally, else the first such input's name."""
+    bundles = [p for p in func.params if p.bundle is not None and p.name in found.keyword]
+    literal = next((p.bundle for p in bundles if p.bundle), None)
+    return literal or (found.keyword[bundles[0].name].name if bundles else "")
+
+
+def argument_value(p: Param, found: Mapping, trial: Trial, key: str = "") -> Argument | None:
     """What parameter `p` receives on a trial: its input's value (wrapped in a dict for a
     bundle parameter), or the value inferred for it (a size such as h taken from the trial)."""
     spec = found.keyword.get(p.name)
     if spec is not None:
         value = code_value(spec, trial.values[spec.name])
+        if found.scalar_arrays and np.ndim(value) == 0:
+            value = np.asarray(value, dtype=float)
         if p.bundle is not None:
-            return {p.bundle or spec.name: value}
+            return {key or spec.name: value}
         return value
     inferred = found.inferred[p.name]
     if isinstance(inferred, tuple) and inferred[:1] == ("size",):
         return int(trial.sizes[inferred[1]])
+    if isinstance(inferred, tuple) and inferred[:1] == ("ones",):
+        return np.ones(())
     return inferred

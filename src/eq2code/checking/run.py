@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from eq2code.checking import prepare
 from eq2code.checking.context import CheckContext
 from eq2code.code.loader import FunctionInfo, Mapping
@@ -12,8 +14,6 @@ from eq2code.code.sandbox.api import RunOutcome
 from eq2code.code.sandbox.runner import run_calls
 from eq2code.equation.model import Equation
 from eq2code.reference.inputs import Trial
-
-import numpy as np
 
 
 def run_trials(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping, trials: list[Trial],

@@ -9,7 +9,16 @@ from pathlib import Path
 
 from eq2code.checking.options import CheckResult, Options
 from eq2code.equation.rulebook import Rule
-from eq2code.project.batch import RunResult, Settings, config_for, default_jobs, finish, no_pairs_message, run_paths
+from eq2code.project.batch import (
+    RunError,
+    RunResult,
+    Settings,
+    config_for,
+    default_jobs,
+    finish,
+    no_pairs_message,
+    run_paths,
+)
 from eq2code.project.config import Config
 from eq2code.project.pairs import Pair, PairResult, display
 from eq2code.report.formats import render
@@ -37,7 +46,7 @@ def project_config(args: Namespace) -> Config:
 
 def settings_from(args: Namespace, config: Config, maps: dict[str, str] | None = None) -> Settings:
     """Command-line arguments (None = not given) over the configuration over the defaults."""
-    def given(name: str):  # noqa: ANN202 - any argparse value
+    def given(name: str):
         return getattr(args, name, None)
 
     s = Settings()
@@ -54,7 +63,9 @@ def settings_from(args: Namespace, config: Config, maps: dict[str, str] | None =
     s.function = given("function")
     s.maps = dict(maps or {})
     s.grading = is_grading(args)
-    s.honour_suppressions = not s.grading or bool(given("project_config") or given("honour_suppressions"))
+    # a class report (html, csv) is over learners' files: their own suppressions excuse nothing
+    untrusted = s.grading or given("format") in ("html", "csv")
+    s.honour_suppressions = not untrusted or bool(given("project_config") or given("honour_suppressions"))
     baseline = given("baseline")
     if baseline:
         s.baseline, s.baseline_required = Path(baseline), True
@@ -63,6 +74,7 @@ def settings_from(args: Namespace, config: Config, maps: dict[str, str] | None =
     wb = given("write_baseline")
     if wb is not None:
         s.write_baseline = Path(wb) if wb else (config.baseline or Path("eq2code-baseline.json"))
+    s.shard = given("shard")
     return s
 
 
@@ -81,16 +93,18 @@ def is_project_run(args: Namespace) -> bool:
     paths = list(args.paths or [])
     if getattr(args, "discover", False):
         return True
-    if len(paths) == 2 and not any(Path(p).is_dir() for p in paths) \
-            and not all(p.endswith(".py") for p in paths) \
-            and not all(p.lower().endswith((".md", ".markdown", ".ipynb")) for p in paths):  # two documents
-        return False
-    return True
+    one_pair = len(paths) == 2 and not any(Path(p).is_dir() for p in paths) \
+        and not all(p.endswith(".py") for p in paths) \
+        and not all(p.lower().endswith((".md", ".markdown", ".ipynb")) for p in paths)  # two documents
+    return not one_pair
 
 
-def check_project(args: Namespace, config: Config, settings: Settings, load_equation) -> int:  # noqa: ANN001
+def check_project(args: Namespace, config: Config, settings: Settings, load_equation) -> int:
     """`eq2code check [PATH ...]`: every pair found, one report."""
-    result = run_paths(list(args.paths or []), settings, config, load_equation)
+    from eq2code.project.classroom import CLASS_FORMATS
+
+    result = run_paths(list(args.paths or []), settings, config, load_equation,
+                       classroom=args.format in CLASS_FORMATS)  # a class report: <learner>/<exercise>.py
     emit(args, config, result)
     if result.pairs == 0 and args.format in ("text", "concise"):
         print(f"eq2code: {no_pairs_message(list(args.paths or []), config)}", file=sys.stderr)
@@ -108,8 +122,18 @@ def finish_single(args: Namespace, config: Config, settings: Settings, check_res
 
 
 def emit(args: Namespace, config: Config, result: RunResult) -> None:
-    color = args.format == "text" and want_color(sys.stdout)
-    print(render(result.report, args.format, color=color))
+    output = getattr(args, "output", None)
+    color = args.format == "text" and not output and want_color(sys.stdout)
+    text = render(result.report, args.format, color=color)
+    if output:  # -o FILE
+        from eq2code.report.formats import FILE_ENCODING
+
+        try:
+            Path(output).write_text(text + "\n", encoding=FILE_ENCODING.get(args.format, "utf-8"), newline="")
+        except OSError as e:
+            raise RunError(f"cannot write {output}: {e.strerror or e}") from None
+    else:
+        print(text)
     if result.baseline_written is not None:
         print(f"eq2code: wrote {result.baseline_written} finding(s) to the baseline "
               f"{baseline_path(args, config)}", file=sys.stderr)

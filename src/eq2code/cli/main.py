@@ -13,19 +13,22 @@ import logging
 import math
 import sys
 import traceback
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eq2code.base.files import FileProblem, read_text
 from eq2code.base.version import __version__
-from eq2code.equation.cache import load_equation
-from eq2code.equation.guard import set_limits as set_read_limits
 from eq2code.checking.check import run_check
 from eq2code.checking.options import Options
+from eq2code.equation.cache import load_equation
+from eq2code.equation.guard import set_limits as set_read_limits
 from eq2code.equation.model import EquationFile
+
+if TYPE_CHECKING:
+    from eq2code.equation.rulebook import Rule
 
 log = logging.getLogger(__name__)
 
-FORMATS_CHECK = ("text", "json", "sarif", "github", "concise")
+FORMATS_CHECK = ("text", "json", "sarif", "github", "concise", "html", "csv")
 FORMATS_PARSE = ("text", "json")
 
 
@@ -74,8 +77,16 @@ def _jobs(text: str) -> int:
     return value
 
 
+def _shard(text: str) -> tuple[int, int]:
+    k, sep, n = text.partition("/")
+    if not (sep and k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise argparse.ArgumentTypeError("a shard is K/N with 1 <= K <= N, e.g. 2/4")
+    return int(k), int(n)
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="eq2code", description="Check that NumPy code computes what a LaTeX equation says.")
+    p = argparse.ArgumentParser(prog="eq2code",
+                                description="Check that NumPy code computes what a LaTeX equation says.")
     p.add_argument("--version", action="version", version=f"eq2code {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -88,7 +99,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="*", metavar="PATH",
                    help="EQ_FILE IMPL_FILE, or files and folders to search for tagged or configured pairs "
                         "(none: the project's configured tree)")
-    c.add_argument("--format", choices=FORMATS_CHECK, default="text")
+    c.add_argument("--format", choices=FORMATS_CHECK, default="text",
+                   help="html, csv: a class report of <learner>/<exercise>.py submissions")
+    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     c.add_argument("--function", help="name of the function that implements the equation")
     c.add_argument("--map", action="append", default=[], metavar="SYMBOL=PARAM",
                    help="pass the equation's SYMBOL as the parameter PARAM (repeatable)")
@@ -101,6 +114,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="FILE", help="leave out the findings recorded in FILE")
     c.add_argument("--write-baseline", nargs="?", const="", default=None, metavar="FILE",
                    help="record every finding of this run in FILE (default: [tool.eq2code] baseline)")
+    c.add_argument("--shard", type=_shard, default=None, metavar="K/N",
+                   help="check only the K-th of N equal shares of the pairs (a CI matrix; `eq2code merge` joins "
+                        "the reports)")
     c.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="checks run at once (default: CPUs)")
     c.add_argument("--discover", action="store_true",
                    help="treat every PATH as a file or folder to search for pairs (as the pre-commit hook does)")
@@ -124,6 +140,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("equation", metavar="EQ_FILE")
     r.add_argument("--format", choices=FORMATS_PARSE, default="text")
     _add_explain_and_docs(sub, common)
+    m = sub.add_parser("merge", help="join the JSON or SARIF reports of shards (check --shard K/N) into one")
+    m.add_argument("reports", nargs="+", metavar="REPORT")
+    m.add_argument("-o", "--output", metavar="FILE", help="write the merged report to FILE (default: stdout)")
     sub.add_parser("lsp", help="language server on stdio (diagnostics, hover, code actions; docs/editors.md)")
     return p
 
@@ -155,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
             return _explain(args)
         if args.command == "docs":
             return _docs(args)
+        if args.command == "merge":
+            return _merge(args)
         if args.command == "lsp":  # pygls is imported only here
             from eq2code.lsp.server import main as lsp_main
 
@@ -237,7 +258,7 @@ def _check(args) -> int:
         raise UsageError(str(e)) from None
 
 
-def _pair_paths(args, command: str) -> tuple[str, str, object]:
+def _pair_paths(args, command: str) -> tuple[str, str, Rule | None]:
     """EQ_FILE and IMPL_FILE of `check`/`explain` (in either order), or the rule's file with
     `--rule NAME IMPL_FILE`; the third value is the rule (or None)."""
     if getattr(args, "rule", None):
@@ -276,6 +297,7 @@ def _rules(args) -> int:
         try:
             docs.append(describe(rule, _load_equation(str(rule.path))))
         except Exception as e:  # one broken rule file must not hide the others
+            log.debug("cannot read the rule %s", rule.name, exc_info=True)
             docs.append(describe(rule, None, error=f"the rule file cannot be read: {type(e).__name__}: {e}"))
     print(render_rules(docs, args.format, __version__))
     return 0
@@ -324,6 +346,24 @@ def _explain(args) -> int:
     explanation = explain(eq_file, impl_path, options)
     print(render(explanation, args.format, detect_lang(args.lang)))
     return explanation.exit_code
+
+
+def _merge(args) -> int:
+    """`merge REPORT...`: the shards' reports as one; exit 1 when it holds an error."""
+    from eq2code.report.merge import MergeError, merge
+
+    try:
+        _kind, merged, failed = merge(args.reports)
+    except MergeError as e:
+        raise UsageError(str(e)) from None
+    text = json.dumps(merged, ensure_ascii=False, indent=2)
+    if args.output:
+        from pathlib import Path
+
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return 1 if failed else 0
 
 
 def _docs(args) -> int:

@@ -11,8 +11,8 @@ import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
-from eq2code.equation.model import Equation, InputSpec
 from eq2code.base.span import Range
+from eq2code.equation.model import Equation, InputSpec
 
 _TAG = re.compile(r"#\s*eq2code:\s*(rule|eq)\s*=\s*(\S+)")
 GREEK_SPELLED = {"α": "alpha", "θ": "theta", "σ": "sigma", "μ": "mu", "λ": "lambda", "ε": "epsilon"}
@@ -47,6 +47,7 @@ class FunctionInfo:
     def_line: int  # 0-based
     tags: dict[str, str] = field(default_factory=dict)  # rule=…, eq=… from a comment above
     end_line: int = 0  # 0-based last line
+    static: bool = False  # a @staticmethod: called on the class, not on an instance
 
     @property
     def owner(self) -> str | None:
@@ -114,12 +115,15 @@ def _methods(cls: ast.ClassDef, lines: list[str]) -> list[FunctionInfo]:
     for node in defs:
         if node.name.startswith("_") and node.name != "__call__":
             continue
-        if any(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod", "property")
-               for d in node.decorator_list):
+        decorators = {d.id for d in node.decorator_list if isinstance(d, ast.Name)}
+        if decorators & {"classmethod", "property"}:
             continue
         info = _function_info(node, lines)
         info.name = f"{cls.name}.{node.name}"
-        info.params = ctor + info.params[1:]
+        if "staticmethod" in decorators:  # called on the class, no instance: its own parameters only
+            info.static = True
+        else:
+            info.params = ctor + info.params[1:]
         if not info.tags:
             info.tags = _tags(cls, lines)
         out.append(info)
@@ -229,6 +233,26 @@ def find_function(module: ModuleInfo, eq: Equation, wanted: str | None, rule: st
     return None, names
 
 
+def candidates(module: ModuleInfo) -> list[FunctionInfo]:
+    """The functions a file may mean when names do not say: its public functions, the call
+    methods (`forward`, `__call__`, `update`) of its classes, then their other public methods."""
+    public = [f for f in module.functions if not f.name.startswith("_")]
+    calls = [m for m in module.methods if m.name.rpartition(".")[2] in CALL_METHODS]
+    return public + calls + [m for m in module.methods if m not in calls]
+
+
+def swappable(eq: Equation, found: Mapping) -> list[tuple[str, str]]:
+    """Pairs of the equation's inputs that could trade parameters: same shape and role, and
+    at least one of them placed by a guess (position, a loose alias) rather than by its name."""
+    inputs = [s for s in eq.inputs if s.role != "size" and s.name in found.how]
+    pairs = []
+    for i, a in enumerate(inputs):
+        for b in inputs[i + 1:]:
+            if a.shape == b.shape and a.role == b.role and not (found.claimed(a.name) and found.claimed(b.name)):
+                pairs.append((a.name, b.name))
+    return pairs
+
+
 def _same_file(tag: str, eq_path: str, impl_path: str) -> bool:
     from pathlib import Path
 
@@ -246,6 +270,23 @@ class Mapping:
     how: dict[str, str]  # input name → parameter name
     inferred: dict[str, Any] = field(default_factory=dict)  # parameter → a value it is given (axis=-1)
     conventions: list[str] = field(default_factory=list)  # conventions the mapping assumed (keys)
+    by: dict[str, str] = field(default_factory=dict)  # input name → explicit | convention | name | alias | position
+    scalar_arrays: bool = False  # pass scalar inputs as 0-d arrays (code written for arrays: x.copy())
+
+    def claimed(self, name: str) -> bool:
+        """Do the code's names claim this input's role (not a guess by position or a loose alias)?"""
+        how_found = self.by.get(name)
+        return how_found in ("explicit", "convention", "name") or (
+            how_found == "alias" and _norm(self.how.get(name, "")) in ROLE_NAMES)
+
+    def with_swapped(self, a: str, b: str) -> Mapping:
+        """The same mapping with inputs a and b trading parameters."""
+        pa, pb = self.how[a], self.how[b]
+        keyword = dict(self.keyword)
+        keyword[pa], keyword[pb] = self.keyword[pb], self.keyword[pa]
+        how = dict(self.how, **{a: pb, b: pa})
+        return Mapping(keyword, list(self.unmapped_inputs), list(self.unmapped_params), how, dict(self.inferred),
+                       list(self.conventions), dict(self.by, **{a: "evidence", b: "evidence"}), self.scalar_arrays)
 
     @property
     def ok(self) -> bool:
@@ -311,29 +352,39 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     inputs = [s for s in eq.inputs if s.role != "size"]
     sizes = [s for s in eq.inputs if s.role == "size"]
 
-    def take(spec: InputSpec, pname: str) -> None:
+    by: dict[str, str] = {}
+
+    def take(spec: InputSpec, pname: str, how_found: str) -> None:
         param = next(p for p in free if p.name == pname)
         free.remove(param)
         keyword[pname] = spec
         how[spec.name] = pname
+        by[spec.name] = how_found
 
     for spec in inputs + sizes:
         target = explicit.get(spec.name) or explicit.get(spec.latex) or explicit.get(spec.sympy_name)
         if target and any(p.name == target for p in free):
-            take(spec, target)
+            take(spec, target, "explicit")
     conventions: list[str] = []
     for spec, pname in textbook_labels(inputs, free, how):
-        take(spec, pname)
+        take(spec, pname, "convention")
         if "textbook-labels" not in conventions:
             conventions.append("textbook-labels")
+    for spec in inputs:  # the symbol's own name, letter case included (H is not h)
+        match = next((p for p in free if p.name in (spec.name, spec.sympy_name)), None)
+        if spec.name not in how and match is not None:
+            take(spec, match.name, "name")
+    folded = [_norm(s.name) for s in inputs]
     for spec in inputs:
         if spec.name in how:
             continue
         cands = _candidates(spec, aliases)
-        # exact name first, then aliases in order
+        if folded.count(_norm(spec.name)) > 1:  # H and h both inputs: no case-folded guesses
+            cands = [c for c in cands if c != _norm(spec.name)]
+        # the name first, then aliases in order
         match = next((p for c in cands for p in free if _norm(p.name) == c), None)
         if match is not None:
-            take(spec, match.name)
+            take(spec, match.name, "name" if _norm(match.name) == _norm(spec.name) else "alias")
         else:
             remaining.append(spec)
     for spec in sizes:
@@ -341,7 +392,7 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
             continue
         match = next((p for p in free if _norm(p.name) == _norm(spec.name)), None)
         if match is not None:
-            take(spec, match.name)
+            take(spec, match.name, "name")
     unmapped_inputs = []
     for spec in remaining:  # by position: parameters without defaults first, in order
         open_params = [p for p in free if p.kind == "positional"]
@@ -349,15 +400,21 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
         if not open_params:
             unmapped_inputs.append(spec)
             continue
-        take(spec, open_params[0].name)
+        take(spec, open_params[0].name, "position")
     inferred = infer_values(free, eq)
     if inferred:
         conventions.append("inferred-parameter")
     unmapped_params = [p.name for p in free if not p.has_default and p.kind != "var" and p.name not in inferred]
-    return Mapping(keyword, unmapped_inputs, unmapped_params, how, inferred, conventions)
+    return Mapping(keyword, unmapped_inputs, unmapped_params, how, inferred, conventions, by)
 
 
 TARGET_NAMES = ("t", "target", "targets", "label", "labels", "y_true", "onehot", "one_hot", "teacher")
+# names that say which role an argument plays (a swap between them is the learner's mistake)
+ROLE_NAMES = {_norm(n) for n in TARGET_NAMES + (
+    "y_pred", "pred", "preds", "prediction", "predictions", "y_hat", "yhat", "logits", "probs", "scores",
+    "query", "queries", "key", "keys", "value", "values", "mu", "sigma", "mean", "std", "var", "variance",
+    "grad", "grads", "gradient", "weights", "weight", "bias", "lr", "learning_rate", "temperature", "prior",
+    "likelihood", "posterior")}
 TARGET_SPACES = ("onehot", "categorical")
 
 
@@ -385,9 +442,12 @@ def textbook_labels(inputs: list[InputSpec], free: list[Param], how: dict[str, s
 
 
 # Parameters the equation does not supply but whose value is evident from it (issue: extra parameters).
+ONES = ("ones",)  # an all-ones 0-d array: broadcasts as a keep-everything mask, additive or boolean,
+# and as an upstream gradient of 1 (a backward pass then gives the derivative itself)
 EVIDENT_VALUES: dict[str, Any] = {"axis": -1, "dim": -1, "keepdims": False, "keepdim": False,
-                                  "mask": None, "attn_mask": None, "training": False, "train": False,
-                                  "verbose": False}
+                                  "mask": ONES, "attn_mask": ONES, "attention_mask": ONES,
+                                  "dout": ONES, "dA": ONES, "dy": ONES, "grad_output": ONES, "upstream": ONES,
+                                  "training": False, "train": False, "train_flg": False, "verbose": False}
 HEAD_COUNT_NAMES = ("num_heads", "n_heads", "heads", "n_head", "num_head", "h")
 
 

@@ -18,11 +18,14 @@ functions, so a check that never needs static facts never pays for it.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from eq2code.base.span import Position, Range
+
+log = logging.getLogger(__name__)
 
 # Operation kinds in `Op.kind`.
 OP_KINDS = ("exp", "log", "reduction", "matmul", "transpose", "sqrt", "power", "divide", "multiply",
@@ -183,6 +186,7 @@ def analyze_text(text: str, function: str, path: str = "", ndims: dict[str, int]
     except RecursionError:
         facts.error = "the code is nested too deeply to analyse"
     except Exception as e:  # libcst parse errors and anything unforeseen: fewer facts, never a crash
+        log.debug("static analysis of %s failed", path or "<text>", exc_info=True)
         facts.error = f"{type(e).__name__}: {str(e).strip().splitlines()[0] if str(e).strip() else ''}"
     return facts
 
@@ -375,7 +379,8 @@ def _make_visitor(cst: Any) -> type:
         def code(self, node: Any) -> str:
             try:
                 return self.module.code_for_node(node).strip()
-            except Exception:
+            except Exception:  # a codegen gap: this node's text is unknown, the facts go on
+                log.debug("no code for %r", type(node).__name__, exc_info=True)
                 return ""
 
         def rng(self, node: Any) -> Range:
@@ -400,8 +405,8 @@ def _make_visitor(cst: Any) -> type:
 
             try:
                 node.visit(Names())
-            except Exception:
-                pass
+            except Exception:  # a visitor gap: the names found so far
+                log.debug("names of %r incomplete", type(node).__name__, exc_info=True)
             return tuple(found)
 
         def add(self, kind: str, node: Any, **kw: Any) -> Op:
@@ -465,7 +470,7 @@ def _make_visitor(cst: Any) -> type:
 
         def is_module(self, node: Any) -> bool:
             full = get_full_name_for_node(node)
-            return bool(full) and full.split(".")[0] in self.aliases
+            return full is not None and bool(full) and full.split(".")[0] in self.aliases
 
         def arg(self, node: Any, position: int | None, keyword: str) -> Any:
             for a in node.args:
@@ -763,8 +768,9 @@ def _make_visitor(cst: Any) -> type:
                 return
             last = written.rsplit(".", 1)[-1]
             if _SOFTMAX_NAME.match(last) or canonical == "scipy.special.softmax":
+                axis = self.arg(node, 1, "axis")
                 self.add("softmax", node, fn="softmax", name=written, args=(first_text,), names=first_names,
-                         axis=self.axis_value(self.arg(node, 1, "axis")), axis_given=self.arg(node, 1, "axis") is not None)
+                         axis=self.axis_value(axis), axis_given=axis is not None)
                 return
             if canonical in ("numpy.tanh", "math.tanh"):
                 self.add("tanh", node, fn="tanh", name=written, args=(first_text,), names=first_names)
@@ -887,7 +893,7 @@ def _make_visitor(cst: Any) -> type:
                     red = self.reduced.get(red_node.value)
                 if red is None or not red.axis_given or red.axis is None or red.keepdims is not False:
                     continue
-                if red.axis == 0 or red.fn in ("norm",) and red.axis is None:
+                if red.axis == 0 or (red.fn in ("norm",) and red.axis is None):
                     continue
                 other_text = self.code(other)
                 other_names = set(self.names(other))
@@ -998,6 +1004,7 @@ def locate(name: str, facts: CodeFacts, part: str = "") -> Range | None:
     try:
         return _locate(name, facts, part)
     except Exception:  # a locator gap must never break a report
+        log.debug("locate(%r) failed", name, exc_info=True)
         return None
 
 
@@ -1123,7 +1130,7 @@ def _size(r: Range) -> tuple[int, int]:
 
 
 def _reduced_names(facts: CodeFacts) -> set[str]:
-    reduced = set()
+    reduced: set[str] = set()
     for a in facts.assignments:
         if "sum" in a.value:
             reduced.update(a.targets)

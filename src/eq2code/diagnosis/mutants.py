@@ -10,7 +10,9 @@ inputs as the code. A mutant is `{"name", "part", "detail", "plan"}`; value muta
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
@@ -19,6 +21,8 @@ from eq2code.equation.model import InputSpec
 from eq2code.equation.parts import latex
 from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.sympy_ext import Apply, ArraySlice, Softmax, SoftmaxFirstAxis
+
+log = logging.getLogger(__name__)
 
 # When several mutants give the same output, the first name in this order wins.
 PRIORITY = [
@@ -68,7 +72,8 @@ def _local(expr: Any, inputs: list[InputSpec], sizes: list[sympy.Symbol]) -> Ite
 def _replace(expr: Any, old: Any, new: Any) -> Any:
     try:
         return expr.xreplace({old: new})
-    except Exception:
+    except Exception:  # SymPy refuses this replacement (shapes, assumptions): no such mutant
+        log.debug("mutant %s → %s not built", old, new, exc_info=True)
         return None
 
 
@@ -151,7 +156,7 @@ def _global(expr: Any, inputs: list[InputSpec]) -> Iterator[tuple[str, Any, str]
         yield "missing-operation", expr.replace(sympy.exp, lambda x: x), "\\exp"
     if expr.atoms(sympy.log):
         for base in (2, 10):
-            yield "wrong-log-base", expr.replace(sympy.log, lambda x, *b: sympy.log(x) / sympy.log(base)), \
+            yield "wrong-log-base", expr.replace(sympy.log, lambda x, *b, base=base: sympy.log(x) / sympy.log(base)), \
                 f"\\log (base {base})"
     for spec in inputs:
         if spec.role != "scalar":
@@ -165,6 +170,13 @@ def _global(expr: Any, inputs: list[InputSpec]) -> Iterator[tuple[str, Any, str]
         name = "temperature-inverted" if divides and spec.name in TEMPERATURE_NAMES else "wrong-scale"
         yield name, expr.xreplace({sym: 1 / sym}), spec.latex  # x/T ↔ x·T, θ − αg ↔ θ − g/α
         yield "missing-scale", expr.xreplace({sym: sympy.Integer(1)}), spec.latex
+
+
+def _expanded(expr: Any) -> Any:
+    """The expression with every summand multiplied out, for comparing up to algebra."""
+    inner = expr.replace(lambda e: isinstance(e, sympy.Sum),
+                         lambda s: sympy.Sum(sympy.expand(s.function), *s.limits))
+    return sympy.expand(inner)
 
 
 def _symmetric(expr: Any, a: str, b: str) -> bool:
@@ -184,8 +196,12 @@ def _symmetric(expr: Any, a: str, b: str) -> bool:
             else:
                 mapping[s] = sympy.Symbol(other, **s.assumptions0)
     try:
-        return expr.xreplace(mapping) == expr  # products and sums are canonical: p·f = f·p
-    except Exception:
+        swapped = expr.xreplace(mapping)
+        if swapped == expr:  # products and sums are canonical: p·f = f·p
+            return True
+        return _expanded(swapped) == _expanded(expr)  # (y - t)² = (t - y)²
+    except Exception:  # SymPy cannot build the swapped expression: not symmetric as far as we know
+        log.debug("swap symmetry of %s not decided", expr, exc_info=True)
         return False
 
 
@@ -222,7 +238,8 @@ def make_variants(expr: Any) -> list[dict]:
     out = []
     for eps in EPSILONS:
         e = sympy.Float(eps)
-        for how, fn in (("+", lambda x, *b: sympy.log(x + e, *b)), ("clip", lambda x, *b: sympy.log(sympy.Max(x, e), *b))):
+        for how, fn in (("+", lambda x, *b, e=e: sympy.log(x + e, *b)),
+                        ("clip", lambda x, *b, e=e: sympy.log(sympy.Max(x, e), *b))):
             try:
                 plan = compile_expr(expr.replace(sympy.log, fn))
             except (CompileError, TypeError, ValueError):

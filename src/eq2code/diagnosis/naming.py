@@ -12,9 +12,9 @@ from typing import Any
 
 import numpy as np
 
+from eq2code.equation.model import Equation
 from eq2code.reference.compare import compare
 from eq2code.reference.evaluate import EvaluationError, evaluate_plan
-from eq2code.equation.model import Equation
 
 
 @dataclass
@@ -39,23 +39,24 @@ def mutant_output(eq: Equation, mutant: dict, values: dict[str, Any], sizes: dic
 
 
 def name_the_mistake(eq: Equation, runs: list[tuple[dict[str, Any], dict[str, int], np.ndarray, str]],
-                     candidates: list[dict] | None = None) -> Diagnosis | None:
+                     candidates: list[dict] | None = None, rtol: float | None = None) -> Diagnosis | None:
     """`runs`: (math values, sizes, the code's output, its dtype) for each core trial with a
     value. `candidates` defaults to the equation's mutants (pass `eq.variants` to ask whether
-    the code is an accepted variant instead)."""
+    the code is an accepted variant instead). `rtol` loosens the comparison (code that guards
+    its log with an ε differs from every mutant by about that ε)."""
     if not runs:
         return None
     for mutant in eq.mutants if candidates is None else candidates:
-        if all(_matches(eq, mutant, values, sizes, out, dtype) for values, sizes, out, dtype in runs):
+        if all(_matches(eq, mutant, values, sizes, out, dtype, rtol) for values, sizes, out, dtype in runs):
             return Diagnosis(mutant["name"], mutant.get("part", ""), mutant.get("detail", ""))
     return None
 
 
-def _matches(eq: Equation, mutant: dict, values, sizes, out: np.ndarray, dtype: str) -> bool:
+def _matches(eq: Equation, mutant: dict, values, sizes, out: np.ndarray, dtype: str, rtol: float | None = None) -> bool:
     if mutant.get("swap") and mutant.get("plan") is None and any(
-            _matches(eq, dict(mutant, plan=v["plan"]), values, sizes, out, dtype) for v in eq.variants):
+            _matches(eq, dict(mutant, plan=v["plan"]), values, sizes, out, dtype, rtol) for v in eq.variants):
         return True  # swapped inputs in code that also guards its log with an ε
     expected = mutant_output(eq, mutant, values, sizes)
     if expected is None or np.all(np.isnan(expected)):
         return False  # a mutant that is undefined everywhere explains nothing
-    return compare(expected, out, sizes, "", dtype) is None
+    return compare(expected, out, sizes, "", dtype, rtol) is None

@@ -21,10 +21,10 @@ from typing import Any
 
 from eq2code.base.files import MAX_DATA, FileProblem, read_bytes, read_text
 from eq2code.base.paths import cache_dir, cache_secret, sign, verified
-from eq2code.base.version import __version__
-from eq2code.equation.source import normalise
-from eq2code.equation.model import Diagnostic, Equation, EquationFile, InputSpec, Space
 from eq2code.base.span import Position, Range
+from eq2code.base.version import __version__
+from eq2code.equation.model import Diagnostic, Equation, EquationFile, InputSpec, Space
+from eq2code.equation.source import normalise
 
 FORMAT = 2  # 2: entries signed (paths.sign)
 log = logging.getLogger(__name__)

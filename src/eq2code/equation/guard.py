@@ -4,9 +4,10 @@ An equation file is data, but reading it runs SymPy, and SymPy computes exact va
 `10^{10^{10}}` has ten billion digits. `lowering.check_power` refuses such powers by a static
 bound, and the evaluator caps index ranges; this module is the net under both. A cold read
 (the cache missed) runs in a forked copy of the checker (SymPy and the parser tables loaded
-first, so a fork costs milliseconds) with an address-space limit and a CPU-time limit of `LIMITS.timeout` seconds (CPU time, so
-that a loaded machine does not turn a slow read into a false finding); the parent waits a
-few times longer in wall time, then kills it; either way an `equation-file` finding. The
+first, so a fork costs milliseconds) with an address-space limit and a CPU-time limit of
+`LIMITS.timeout` seconds (CPU time, so that a loaded machine does not turn a slow read into a
+false finding); the parent waits a few times longer in wall time, then kills it; either way
+an `equation-file` finding. The
 model comes back as the cache's JSON (no pickle). Where `fork` does not exist the equation is
 read in the process (static bounds only).
 """
@@ -22,9 +23,10 @@ import signal
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from eq2code.base.span import Range
 from eq2code.equation.model import Diagnostic, EquationFile
@@ -121,7 +123,7 @@ def _in_fork(path: str, text: str, deadline: float, to_json: Callable[[EquationF
             code = 0
         except MemoryError:
             code = 3
-        except BaseException:  # noqa: BLE001 - reported by the parent as a failed read
+        except BaseException:
             code = 1
         finally:
             os._exit(code)
@@ -187,7 +189,7 @@ def _child_limits(deadline: float) -> None:
     except ImportError:  # pragma: no cover
         return
     try:
-        cpu = int(math.ceil(deadline))
+        cpu = math.ceil(deadline)
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     except (ValueError, OSError):
         pass
@@ -197,7 +199,7 @@ def _child_limits(deadline: float) -> None:
                 pages = int(f.read().split()[0])
             now = pages * os.sysconf("SC_PAGE_SIZE")
             limit = now + LIMITS.memory_mb * 1024 * 1024
-            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            _, hard = resource.getrlimit(resource.RLIMIT_AS)
             if hard != resource.RLIM_INFINITY:
                 limit = min(limit, hard)
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

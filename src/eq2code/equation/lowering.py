@@ -366,6 +366,8 @@ class Lowerer:
             if key == "e" and "e" not in self.ctx.decls and "e" not in self.ctx.indices:
                 return self._elementwise(sympy.exp, self.expr(node.sup))
         value = self.expr(base)
+        if node.sup is None:  # neither a subscript nor a superscript is left: the base itself
+            return value
         return self._superscript(value, node.sup, node, key)
 
     def _entry(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
@@ -460,7 +462,7 @@ class Lowerer:
             self.ctx.sizes.union(dim, str(int(hi)))
 
     def _superscript(self, value: Any, sup: ir.Node, node: ir.Node, key: str | None) -> Any:
-        if isinstance(sup, ir.Special) and sup.name == "top" or (
+        if (isinstance(sup, ir.Special) and sup.name == "top") or (
                 isinstance(sup, ir.Ident) and sup.name == "T" and isinstance(value, MatrixExpr)):
             if not isinstance(value, MatrixExpr):
                 raise LoweringError("not-checkable", "a transpose of a scalar", node.span, "^\\top")
@@ -540,6 +542,7 @@ class Lowerer:
         if len(node.args) != 1:
             raise LoweringError("not-checkable", "an expectation takes one expression", node.span)
         sub, body = func.sub, node.args[0]
+        letter: str | None
         if isinstance(sub, ir.Chain) and sub.rels == ["sim"] and isinstance(sub.items[0], ir.Ident):
             letter, dist = sub.items[0].name, self._distribution(sub.items[1])
         else:
@@ -649,7 +652,7 @@ class Lowerer:
     def _index_matrix(self, value: Any, out_index: ir.Node, node: ir.Node) -> Any:
         positions = self._index_list(out_index)
         idx = [self.expr(p) for p in positions]
-        rows, cols = value.shape
+        _rows, cols = value.shape
         if len(idx) == 1 and cols == 1:
             return value[idx[0] - 1, 0]
         if len(idx) == 2:
@@ -793,7 +796,7 @@ class Lowerer:
                 if not rest:
                     raise LoweringError("not-checkable", "a derivative needs the expression it applies to",
                                         factor.span)
-                target = rest[0] if len(rest) == 1 else ir.Product(rest, [None] + node.ops[k + 2:], span=node.span)
+                target = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *node.ops[k + 2:]], span=node.span)
                 derived = self._differentiate(self.expr(target), var, factor)
                 head = node.factors[:k]
                 if not head:
@@ -881,7 +884,8 @@ class Lowerer:
         """‖𝐯‖_p of a vector: (Σ_k |v_k|^p)^{1/p}; ‖𝐯‖ is the 2-norm."""
         p = key_text(sub) if sub is not None else "2"
         if p not in ("1", "2"):
-            raise LoweringError("unsupported-notation", f"the {p}-norm is not supported", node.span, f"\\|\\cdot\\|_{p}")
+            raise LoweringError("unsupported-notation", f"the {p}-norm is not supported", node.span,
+                                f"\\|\\cdot\\|_{p}")
         value = self.expr(node.body)
         if not isinstance(value, MatrixExpr):
             return sympy.Abs(value)
@@ -983,13 +987,13 @@ class Lowerer:
                                 cond.span, "cases")
         if isinstance(cond, ir.Product) and _is_prose(cond.factors[0]):
             rest = cond.factors[1:]
-            return self._condition(rest[0] if len(rest) == 1 else ir.Product(rest, [None] + cond.ops[2:],
+            return self._condition(rest[0] if len(rest) == 1 else ir.Product(rest, [None, *cond.ops[2:]],
                                                                                span=cond.span))
         if isinstance(cond, ir.Chain) and len(cond.rels) == 1:
             left, right = cond.items
             if isinstance(left, ir.Product) and _is_prose(left.factors[0]):
                 rest = left.factors[1:]
-                left = rest[0] if len(rest) == 1 else ir.Product(rest, [None] + left.ops[2:], span=left.span)
+                left = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *left.ops[2:]], span=left.span)
             rel = {"lt": sympy.Lt, "gt": sympy.Gt, "le": sympy.Le, "ge": sympy.Ge, "eq": sympy.Eq,
                    "neq": sympy.Ne}.get(cond.rels[0])
             if rel is not None:

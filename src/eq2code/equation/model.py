@@ -8,11 +8,24 @@ draws inputs from its spaces; `eq2code parse` prints it. Shapes are tuples of si
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias, TypedDict
 
 from eq2code.base.span import Range
 
 Shape = tuple[Any, ...]  # size names (str) or ints
+
+# A compiled plan (plan.py), what the reference evaluator runs and the cache stores as JSON: a
+# node `[op, *operands]` whose operands are numbers, names, nested nodes or lists of them.
+PlanItem: TypeAlias = "str | int | float | bool | list[PlanItem] | None"
+Plan: TypeAlias = list[PlanItem]
+
+
+class Part(TypedDict):
+    """One operation of an equation with its LaTeX (parts.py), for `explain` and messages."""
+
+    op: str  # exp, log, sqrt, power, sum, prod, max, min, matmul, transpose, softmax, divide, …
+    latex: str
+    detail: str  # "over the last axis", "base 2", "X times Y", or ""
 
 
 @dataclass(frozen=True)
@@ -65,11 +78,11 @@ class Equation:
     output_shape: Shape = ()
     sympy: Any = None  # the SymPy expression of the first computed side (None when cached)
     sympy_text: list[str] = field(default_factory=list)  # every computed side, as SymPy prints it
-    plans: list[list] = field(default_factory=list)  # every computed side, compiled (plan.py)
-    free_indices: list[tuple[str, list, list]] = field(default_factory=list)  # (index, lo plan, hi plan)
+    plans: list[Plan] = field(default_factory=list)  # every computed side, compiled (plan.py)
+    free_indices: list[tuple[str, Plan, Plan]] = field(default_factory=list)  # (index, lo plan, hi plan)
     uses: set[str] = field(default_factory=set)  # auxiliary definitions it refers to
     mentions: set[str] = field(default_factory=set)  # symbol keys its right side names (as written)
-    parts: list[dict] = field(default_factory=list)  # operations with their LaTeX (parts.py)
+    parts: list[Part] = field(default_factory=list)  # operations with their LaTeX (parts.py)
     mutants: list[dict] = field(default_factory=list)  # named mistakes as plans (mutants.py)
     variants: list[dict] = field(default_factory=list)  # accepted variants as plans (ε in a log)
 

@@ -1,18 +1,22 @@
 """The parts of an equation: its operations with their LaTeX, for `explain` and diagnosis.
 
-Each part is a plain dict `{"op": kind, "latex": "…", "detail": "…"}` with kind one of
+Each part is a `model.Part`, a plain dict `{"op": kind, "latex": "…", "detail": "…"}` with kind one of
 exp, log, sqrt, power, sum, prod, max, min, argmax, argmin, matmul, transpose, softmax,
 divide, abs, sigmoid, tanh, negate — in the order a reader meets them (outside in).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
+from eq2code.equation.model import Part
 from eq2code.equation.sympy_ext import Apply, Reduce, Softmax, sigmoid
+
+log = logging.getLogger(__name__)
 
 
 def latex(e: Any, names: dict[str, str] | None = None) -> str:
@@ -28,11 +32,12 @@ def latex(e: Any, names: dict[str, str] | None = None) -> str:
                     mapping[b.label] = names[b.label.name]
         return sympy.latex(e, symbol_names=mapping) if mapping else sympy.latex(e)
     except Exception:  # a printer gap must not break a check
+        log.debug("no LaTeX for %s", type(e).__name__, exc_info=True)
         return str(e)
 
 
-def equation_parts(expr: Any, names: dict[str, str] | None = None) -> list[dict[str, str]]:
-    parts: list[dict[str, str]] = []
+def equation_parts(expr: Any, names: dict[str, str] | None = None) -> list[Part]:
+    parts: list[Part] = []
 
     def _latex(e: Any) -> str:
         return latex(e, names)
@@ -43,7 +48,7 @@ def equation_parts(expr: Any, names: dict[str, str] | None = None) -> list[dict[
         key = (op, _latex(e))
         if key not in seen:
             seen.add(key)
-            parts.append({"op": op, "latex": key[1], "detail": detail})
+            parts.append(Part(op=op, latex=key[1], detail=detail))
 
     def walk(e: Any) -> None:
         if isinstance(e, Softmax):

@@ -14,14 +14,14 @@ check needs neither SymPy nor the LaTeX parser. Nodes are `[op, ...]`:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixElement
 
+from eq2code.equation.model import Plan
 from eq2code.equation.sympy_ext import Apply, ArraySlice, Concat, Reduce, Softmax, SoftmaxFirstAxis, sigmoid
-
-Plan = list
 
 UNARY_NAMES = {
     sympy.exp: "exp", sympy.log: "log", sympy.Abs: "abs", sympy.tanh: "tanh", sympy.sinh: "sinh",
@@ -71,7 +71,7 @@ def compile_expr(e: Any) -> Plan:
 
 
 def _limits(e, op: str) -> Plan:
-    plan = compile_expr(e.function)
+    plan: Plan = compile_expr(e.function)
     for sym, lo, hi in e.limits:
         plan = [op, plan, _name(sym), compile_expr(lo), compile_expr(hi)]
     return plan
@@ -87,7 +87,7 @@ def _log(e) -> Plan:
     return ["fn", "log", compile_expr(e.args[0])]
 
 
-_COMPILERS = [
+_COMPILERS: list[tuple[type, Callable[[Any], Plan]]] = [
     (sympy.Indexed, lambda e: ["indexed", e.base.label.name, [compile_expr(i) for i in e.indices]]),
     (MatrixElement, lambda e: ["melem", compile_expr(e.parent), compile_expr(e.i), compile_expr(e.j)]),
     (sympy.MatrixSymbol, lambda e: ["msym", e.name]),

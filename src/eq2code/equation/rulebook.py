@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import importlib.resources
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from eq2code.code.loader import param_aliases, symbol_key
 from eq2code.equation.source import split_blocks, strip_comments
@@ -132,8 +132,7 @@ def describe(rule: Rule, eq_file=None, error: str = "") -> dict:
     main = eq_file.main
     errors = [d for d in eq_file.diagnostics if d.name != "not-checkable"]
     if main is None or errors:
-        reasons = [f"{d.name}: {d.params.get('detail') or d.params.get('reason') or d.params.get('notation') or ''}".rstrip(": ")
-                   for d in errors]
+        reasons = [f"{d.name}: {_why(d.params)}".rstrip(": ") for d in errors]
         reasons += [e.reason for e in eq_file.equations if e.reason and e.kind not in ("declaration", "annotation")
                     and (main is None or e is not main)]
         doc["reason"] = "; ".join(dict.fromkeys(r for r in reasons if r)) or "the file defines no value to compute"
@@ -149,6 +148,10 @@ def describe(rule: Rule, eq_file=None, error: str = "") -> dict:
         doc["output"] = list(main.output_shape)
         doc["inputs"] = [_input_doc(s, rule) for s in main.inputs]
     return doc
+
+
+def _why(params: dict) -> str:
+    return str(params.get("detail") or params.get("reason") or params.get("notation") or "")
 
 
 def _input_doc(spec, rule: Rule) -> dict:

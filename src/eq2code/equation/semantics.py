@@ -8,24 +8,39 @@ shapes in size names. Problems become `Diagnostic`s; nothing here raises to the 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from typing import TypeGuard
 
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
+from eq2code.base.span import Range, offset_to_position
+from eq2code.diagnosis.mutants import make_mutants, make_variants
 from eq2code.equation.latex import ir
 from eq2code.equation.latex.errors import LatexError
 from eq2code.equation.latex.parser import parse_math
-from eq2code.equation.lowering import (Context, Decl, FunctionDef, LoweringError, Lowerer, Sizes, app_key,
-                       application_variables, latex_of, py_name, size_symbol)
-from eq2code.diagnosis.mutants import make_mutants, make_variants
+from eq2code.equation.lowering import (
+    Context,
+    Decl,
+    FunctionDef,
+    Lowerer,
+    LoweringError,
+    Sizes,
+    app_key,
+    application_variables,
+    latex_of,
+    py_name,
+    size_symbol,
+)
+from eq2code.equation.model import REAL, Diagnostic, Equation, EquationFile, InputSpec, Space
 from eq2code.equation.parts import equation_parts
 from eq2code.equation.plan import CompileError, compile_expr
-from eq2code.equation.model import REAL, Diagnostic, Equation, EquationFile, InputSpec, Space
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
-from eq2code.base.span import Range, offset_to_position
 from eq2code.equation.spaces import NotASpace, key_text, read_space
 from eq2code.equation.symbols import symbol_key
+
+log = logging.getLogger(__name__)
 
 DEFINING = {"eq", "defeq", "leftarrow"}
 STATEMENT_RELS = {
@@ -162,10 +177,10 @@ class FileReader:
             if key is None:
                 continue
             t_latex = clause.block.text[target.span[0]:target.span[1]]
-            if not shape and _element_target(target):
+            if not shape and _element_target(target) and isinstance(target.base, ir.Ident):
                 # x_t \in \{1,…,V\}, \sigma_j \in ℝ_{>0}: every entry of the array x lives there
-                key = target.base.key  # type: ignore[attr-defined]
-                base_span = target.base.span  # type: ignore[attr-defined]
+                key = target.base.key
+                base_span = target.base.span
                 self.decls[key] = Decl(key, clause.block.text[base_span[0]:base_span[1]], (), space, elementwise=True)
                 continue
             self.decls[key] = Decl(key, t_latex, shape, space)
@@ -185,10 +200,10 @@ class FileReader:
             for target in [node.items[0]]:
                 key = app_key(target)
                 decl = self.decls.get(key) if key else None
-                if decl is None or decl.shape:
+                if key is None or decl is None or decl.shape or not isinstance(target, ir.Call):
                     continue
                 dims = []
-                for var in application_variables(target):  # type: ignore[arg-type]
+                for var in application_variables(target):
                     vdecl = self.decls.get(var)
                     if vdecl is not None and vdecl.space.kind == "categorical" and vdecl.space.size is not None:
                         dims.append(vdecl.space.size)
@@ -197,8 +212,11 @@ class FileReader:
     def _not_a_space(self, clause: Clause, right: ir.Node, why: str) -> None:
         """`x \\in S` where S is no space eq2code knows: a statement, with a note when it looks
         like a declaration of a symbol."""
-        clause.node = ir.Chain(clause.node.items, ["in-statement"], span=clause.node.span)  # type: ignore
-        left = clause.node.items[0]  # type: ignore[attr-defined]
+        chain = clause.node
+        if not isinstance(chain, ir.Chain):  # only `x \in S` chains come here
+            return
+        clause.node = ir.Chain(chain.items, ["in-statement"], span=chain.span)
+        left = chain.items[0]
         if symbol_key(left) is not None and not isinstance(right, ir.SetBuilder):
             self.diag("unsupported-notation", clause.block, right.span, construct=clause.block.text[
                 right.span[0]:right.span[1]], detail=f"this space is not understood ({why})")
@@ -254,6 +272,7 @@ class FileReader:
             eq.checkable, eq.reason = False, "the equation is nested too deeply"
             self.diag("latex-syntax", clause.block, clause.node.span, detail=eq.reason)
         except Exception as e:  # a fault of eq2code: one equation's finding, not a crash
+            log.debug("lowering %r failed", clause.latex, exc_info=True)
             eq.checkable, eq.reason = False, f"eq2code could not read this equation ({type(e).__name__}: {e})"
             self.diag("internal-error", clause.block, clause.node.span, detail=eq.reason)
 
@@ -397,8 +416,8 @@ class FileReader:
             rows, cols = value.shape
             if rows == 1 and cols == 1:
                 return ()  # 𝐮^⊤𝐯 is a number
-            dims = [rows] if cols == 1 else [rows, cols]
-            return tuple(int(d) if isinstance(d, (int, sympy.Integer)) else str(d) for d in dims)
+            sizes = [rows] if cols == 1 else [rows, cols]
+            return tuple(int(d) if isinstance(d, (int, sympy.Integer)) else str(d) for d in sizes)
         return ()
 
     def text_name(self, node: ir.Node) -> str:
@@ -422,7 +441,7 @@ def _mentioned_keys(sides: list[ir.Node]) -> set[str]:
     return out
 
 
-def _definitions_first(kinds: list[tuple[str, "Clause"]]) -> list[int]:
+def _definitions_first(kinds: list[tuple[str, Clause]]) -> list[int]:
     """Indices of the clauses, definitions ordered so that μ = … comes before what uses μ."""
     defs = [k for k, (kind, _) in enumerate(kinds) if kind == "definition"]
     heads: dict[int, str | None] = {}
@@ -483,8 +502,8 @@ def matrix_candidates(chain: ir.Node) -> set[str]:
     out: set[str] = set()
     for node in chain.walk():
         if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and (
-                isinstance(node.sup, ir.Special) and node.sup.name == "top"
-                or isinstance(node.sup, ir.Ident) and node.sup.name == "T" and node.base.name.isupper()):
+                (isinstance(node.sup, ir.Special) and node.sup.name == "top")
+                or (isinstance(node.sup, ir.Ident) and node.sup.name == "T" and node.base.name.isupper())):
             out.add(node.base.key)
         if isinstance(node, ir.Product):
             factors = node.factors
@@ -497,7 +516,7 @@ def matrix_candidates(chain: ir.Node) -> set[str]:
     return out
 
 
-def _capital(node: ir.Node) -> bool:
+def _capital(node: ir.Node) -> TypeGuard[ir.Ident]:
     return isinstance(node, ir.Ident) and len(node.name) == 1 and node.name.isupper() and node.style in ("", "bf")
 
 
@@ -529,7 +548,7 @@ def _is_pattern(lhs: ir.Node) -> bool:
         isinstance(n, ir.Special) and n.name == "nabla" for n in lhs.walk())
 
 
-def _element_target(node: ir.Node) -> bool:
+def _element_target(node: ir.Node) -> TypeGuard[ir.Script]:
     """`x_t`, `\\sigma_j`: a one-letter lowercase subscript declares the entries of an array."""
     return isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.sup is None \
         and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1 and node.sub.name.islower() \
@@ -603,7 +622,7 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         return Head("l2_norm", "norm_2", [lhs.body], [], True)
     if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Ident) and lhs.sub is not None and lhs.sup is None:
         letters = _letters(lhs.sub)
-        if letters and all(_mentions(rhs, l) for l in letters):
+        if letters and all(_mentions(rhs, letter) for letter in letters):
             return Head(py_name(lhs.base.key), lhs.base.key, [], letters, False)
     key = symbol_key(lhs)
     if key is not None:

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from eq2code.equation.latex import ir
 from eq2code.equation.model import Shape, Space
 
@@ -105,12 +107,16 @@ def _sub_condition(sub: ir.Node | None) -> Space | None:
 
 def _interval(items: list[ir.Node], brackets: str, latex: str) -> Space:
     """(0,1), [0,1], and the half-open (0,1] and [0,1) (brackets "(]" / "[)")."""
-    lo, hi = (float(i.text) for i in items)  # type: ignore[union-attr]
+    lo, hi = (float(i.text) if isinstance(i, ir.Num) else _not_a_number(i) for i in items)
     closed = (brackets[0] == "[", brackets[-1] == "]")
     return Space("interval", lo, hi, closed, latex)
 
 
-def _is_basis_vector(node: ir.Node) -> bool:
+def _not_a_number(node: ir.Node) -> float:
+    raise NotASpace("an interval's ends must be numbers")
+
+
+def _is_basis_vector(node: ir.Node) -> TypeGuard[ir.Script]:
     return isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.base.name == "e"
 
 
@@ -143,15 +149,15 @@ def _sub_with_latex(sub: ir.Node, latex: str) -> Space:
 def _tuple_space(base: ir.Tuple, shape: Shape, latex: str) -> tuple[Shape, Space]:
     items = base.items
     nums = all(isinstance(i, ir.Num) for i in items)
-    if base.bracket == "\\{" and nums and [i.text for i in items] == ["0", "1"]:  # type: ignore[union-attr]
+    if base.bracket == "\\{" and nums and [i.text for i in items if isinstance(i, ir.Num)] == ["0", "1"]:
         return shape, Space("binary", 0.0, 1.0, latex=latex)
     if base.bracket in ("(", "[", "(]", "[)") and nums and len(items) == 2:
         return shape, _interval(items, base.bracket, latex)
     if base.bracket == "\\{" and len(items) == 3 and isinstance(items[1], ir.Special) \
             and items[1].name in ("ldots", "cdots", "dots", "dotsc"):
         first, last = items[0], items[2]
-        if _is_basis_vector(first) and _is_basis_vector(last):
-            return shape + (size_of(last.sub),), Space("onehot", latex=latex)  # type: ignore[union-attr]
+        if _is_basis_vector(first) and _is_basis_vector(last) and last.sub is not None:
+            return shape + (size_of(last.sub),), Space("onehot", latex=latex)
         if isinstance(first, ir.Num) and first.text in ("0", "1"):
             return shape, Space("categorical", low=float(first.text), latex=latex, size=size_of(last))
     raise NotASpace("not a set eq2code knows")

@@ -12,7 +12,7 @@ import sympy
 from sympy.matrices.expressions.matexpr import MatrixElement, MatrixExpr
 
 
-class sigmoid(sympy.Function):  # noqa: N801 - SymPy names functions in lower case
+class sigmoid(sympy.Function):  # SymPy names functions in lower case
     """The logistic function 1/(1+e^{-x})."""
 
     def fdiff(self, argindex=1):
@@ -111,7 +111,7 @@ class Concat(MatrixExpr):
 
     @property
     def shape(self):
-        body, (i, lo, hi) = self.args
+        body, (_i, lo, hi) = self.args
         return (body.shape[0], body.shape[1] * (hi - lo + 1))
 
     def _entry(self, i, j, **kwargs):

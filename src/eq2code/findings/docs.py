@@ -15,6 +15,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from eq2code.findings.model import KINDS, Kind, kind
 
@@ -566,7 +567,11 @@ JA: dict[str, Doc] = {
 
 CATALOGUES = {"en": EN, "ja": JA}
 
-HEADINGS = {
+# The words around a finding's page in one language ("from" is a keyword, hence the call form).
+Headings = TypedDict("Headings", {"what": str, "why": str, "example": str, "fix": str,
+                                  "severity": dict[str, str], "group": str, "from": str})
+
+HEADINGS: dict[str, Headings] = {
     "en": {"what": "What it means", "why": "Why it matters", "example": "Example", "fix": "How to fix it",
            "severity": {"error": "error", "warning": "warning", "info": "info", "hint": "hint"},
            "group": "group", "from": "from {path}"},

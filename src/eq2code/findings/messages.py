@@ -478,9 +478,11 @@ CONVENTIONS_EN = {
     "return-component": "one part of what it returns (a tuple or dict) as the equation's value",
     "in-place-update": "its in-place update of an argument as the equation's value",
     "column-layout": "a column (N, 1) as the vector (N,)",
-    "class-layer": "a layer class, constructed with its parameters and then called",
+    "class-layer": "a class (a layer, an optimizer), constructed with its parameters and then called",
+    "batch-mean": "one value (the mean or the total) over the leading batch axis when given a batch",
     "inferred-parameter": "values for parameters the equation does not supply",
     "chosen-function": "the function whose results match the equation",
+    "scalar-array": "0-d arrays for its scalar inputs (it uses array methods on them)",
 }
 CONVENTIONS_JA = {
     "textbook-labels": "教科書の慣習（y が予測、t が教師ラベル）",
@@ -488,15 +490,18 @@ CONVENTIONS_JA = {
     "return-component": "戻り値（タプルまたは辞書）の要素の 1 つを数式の値",
     "in-place-update": "引数のその場での更新を数式の値",
     "column-layout": "列 (N, 1) をベクトル (N,)",
-    "class-layer": "層のクラス（パラメータで生成してから呼び出すもの）",
+    "class-layer": "クラス（層や最適化手法。パラメータで生成してから呼び出すもの）",
+    "batch-mean": "バッチを与えたときは先頭のバッチ軸について 1 つの値（平均または合計）を返すもの",
     "inferred-parameter": "数式が与えない引数に推定した値を渡すもの",
     "chosen-function": "結果が数式と一致する関数",
+    "scalar-array": "スカラーの入力を 0 次元配列として受け取るもの（配列のメソッドを使っているため）",
 }
 
 VALUE_NAMES: dict[str, dict[str, dict[str, str]]] = {
     "en": {"phase": {"import": "importing the module", "call": "the call"}, "convention": CONVENTIONS_EN,
            "resource": {"result size": "the size of its result", "file size": "the size of written files"}},
-    "ja": {"phase": {"import": "モジュールの読み込み（import）", "call": "関数の呼び出し"}, "convention": CONVENTIONS_JA,
+    "ja": {"phase": {"import": "モジュールの読み込み（import）", "call": "関数の呼び出し"},
+           "convention": CONVENTIONS_JA,
            "resource": {"memory": "メモリ", "result size": "戻り値の大きさ", "file size": "書き込むファイルの大きさ"}},
 }
 
@@ -511,6 +516,7 @@ UI: dict[str, dict[str, str]] = {
         "excused": "fail, excused by the project's suppressions or baseline",
         "summary": "Found {errors} {errors_word}, {warnings} {warnings_word}, {infos} {infos_word}.",
         "all-passed": "All checks passed.",
+        "pairing-code-before-math": "the code comes first; it was paired with the math after it ({target})",
     },
     "ja": {
         "help": "修正方法", "note": "注記", "related": "{location}: {message}",
@@ -521,6 +527,7 @@ UI: dict[str, dict[str, str]] = {
         "excused": "不合格（プロジェクトの抑制またはベースラインにより許容）",
         "summary": "エラー {errors} 件、警告 {warnings} 件、情報 {infos} 件が見つかりました。",
         "all-passed": "すべてのチェックに合格しました。",
+        "pairing-code-before-math": "コードが先にあるため、その後の数式（{target}）と対応づけました",
     },
 }
 

@@ -108,13 +108,13 @@ def check_text(path: str, text: str, job: Job | None = None, *, lang: str | None
 
     Runs in a worker thread of the server; the user's code runs in sandbox children that
     `job.cancel()` kills."""
-    from eq2code.project.batch import Settings, config_for, run_pairs
-    from eq2code.equation.cache import load_equation as _load_equation
-    from eq2code.project.discovery import pairs_of
-    from eq2code.project.documents import document_pairs, is_document
     from eq2code.code.sandbox.runner import child_observer
+    from eq2code.equation.cache import load_equation as _load_equation
     from eq2code.equation.guard import fork_observer
     from eq2code.equation.guard import set_limits as set_read_limits
+    from eq2code.project.batch import Settings, config_for, run_pairs
+    from eq2code.project.discovery import pairs_of
+    from eq2code.project.documents import document_pairs, is_document
 
     job = job or Job()
     if job.cancelled:
@@ -169,8 +169,8 @@ def _read(path: str) -> str | None:
 def _own(findings: list[Any], pairs: list[Any], target: str, checked: str, text: str) -> Outcome:
     """Findings in the document's coordinates: the copy's path → the document's; a finding in
     another file → on the line of the tag or `def` that pairs it, pointing at that file."""
-    from eq2code.findings.model import Related
     from eq2code.base.span import Range
+    from eq2code.findings.model import Related
 
     out = Outcome()
     anchors: dict[str | None, int] = {}
@@ -338,7 +338,7 @@ def unused_removal(text: str, line: int, name: str) -> tuple[int, int, int, str]
     names = [n.strip() for n in m.group("names").split(",") if n.strip()]
     from eq2code.findings.model import kind
 
-    keep = [n for n in names if n != name and (kind(n) is None or kind(n).name != name)]
+    keep = [n for n in names if n != name and ((k := kind(n)) is None or k.name != name)]
     if len(keep) == len(names):
         return None
     if keep:
@@ -393,6 +393,26 @@ class DocState:
     elsewhere: set[int] = field(default_factory=set)  # id() of findings that live in another file
 
 
+@dataclass
+class ServerOptions:
+    """The client's `initializationOptions` that eq2code reads (anything else is ignored)."""
+
+    debounce: float = 0.4  # seconds after the last change before a check starts
+    lang: str | None = None  # "en" or "ja"; None: from the locale
+    timeout: float | None = None  # per check, seconds; None: the checker's default
+
+    def update(self, init: object) -> None:
+        if not isinstance(init, dict):
+            return
+        number = (int, float)
+        if isinstance(init.get("debounce"), number) and not isinstance(init.get("debounce"), bool):
+            self.debounce = float(init["debounce"])
+        if isinstance(init.get("lang"), str):
+            self.lang = init["lang"]
+        if isinstance(init.get("timeout"), number) and not isinstance(init.get("timeout"), bool):
+            self.timeout = float(init["timeout"])
+
+
 def build_server() -> Any:
     """The pygls server with eq2code's features registered."""
     from lsprotocol import types
@@ -400,13 +420,13 @@ def build_server() -> Any:
 
     server = LanguageServer("eq2code", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
     state: dict[str, DocState] = {}
-    options = {"debounce": 0.4, "lang": None, "timeout": None}
+    options = ServerOptions()
     executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="eq2code-lsp")
 
     def lang() -> str:
         from eq2code.findings.messages import detect_lang
 
-        return detect_lang(options["lang"])
+        return detect_lang(options.lang)
 
     def wanted(uri: str) -> str | None:
         from pygls.uris import to_fs_path
@@ -435,15 +455,16 @@ def build_server() -> Any:
             await asyncio.sleep(delay)
         try:
             doc = server.workspace.get_text_document(uri)
-        except Exception:  # closed meanwhile
+            text, version = doc.source, doc.version  # a closed document is read from disk
+        except (OSError, ValueError):  # closed meanwhile and gone, or not text
+            logger.debug("%s is no longer readable", uri, exc_info=True)
             return
-        text, version = doc.source, doc.version
         job = Job()
         st.job = job
         loop = asyncio.get_running_loop()
         try:
             outcome = await loop.run_in_executor(
-                executor, lambda: check_text(path, text, job, lang=lang(), timeout=options["timeout"]))
+                executor, lambda: check_text(path, text, job, lang=lang(), timeout=options.timeout))
         except asyncio.CancelledError:
             job.cancel()
             raise
@@ -469,11 +490,7 @@ def build_server() -> Any:
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: Any, params: types.InitializeParams) -> None:
-        init = params.initialization_options or {}
-        if isinstance(init, dict):
-            for key in ("debounce", "lang", "timeout"):
-                if init.get(key) is not None:
-                    options[key] = init[key]
+        options.update(params.initialization_options)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: Any, params: types.DidOpenTextDocumentParams) -> None:
@@ -481,7 +498,7 @@ def build_server() -> Any:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     async def did_change(ls: Any, params: types.DidChangeTextDocumentParams) -> None:
-        schedule(params.text_document.uri, float(options["debounce"] or 0.0))
+        schedule(params.text_document.uri, options.debounce)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: Any, params: types.DidSaveTextDocumentParams) -> None:
@@ -635,7 +652,7 @@ class _CheckedReader:
         if problem is None:
             return body
         msg_id, code, message = problem
-        if code == PARSE_ERROR or msg_id is not None or code == INVALID_REQUEST:
+        if code in (PARSE_ERROR, INVALID_REQUEST) or msg_id is not None:
             self._answer(msg_id, code, message)
         logger.info("eq2code: malformed message answered: %s", message)
         return _STAND_IN
@@ -649,7 +666,7 @@ class _CheckedReader:
             return (data.get("id") if isinstance(data, dict) else None), INVALID_REQUEST, \
                 "Invalid Request: not a JSON-RPC 2.0 message"
         msg_id = data.get("id")
-        if msg_id is not None and not isinstance(msg_id, (int, str)) or isinstance(msg_id, bool):
+        if (msg_id is not None and not isinstance(msg_id, (int, str))) or isinstance(msg_id, bool):
             return None, INVALID_REQUEST, "Invalid Request: the id must be a number or a string"
         method = data.get("method")
         if "method" in data and not isinstance(method, str):
@@ -661,14 +678,14 @@ class _CheckedReader:
             return None  # unknown method: pygls answers MethodNotFound
         try:
             self.protocol._converter.structure(data, message_type)
-        except Exception:  # noqa: BLE001 - cattrs' validation errors
+        except Exception:
             return msg_id, INVALID_PARAMS, f"Invalid params for {method}"
         return None
 
     def _answer(self, msg_id: Any, code: int, message: str) -> None:
         try:
             self.protocol._send_data({"jsonrpc": "2.0", "id": msg_id, "error": {"code": code, "message": message}})
-        except Exception:  # noqa: BLE001 - the client went away
+        except Exception:
             logger.info("eq2code: could not answer a malformed message")
 
 

@@ -49,7 +49,7 @@ class Baseline:
             if exact[k] > 0:
                 exact[k] -= 1
                 absorbed[i] = True
-        moved = Counter()
+        moved: Counter[str] = Counter()
         for (fp, _), n in exact.items():
             moved[fp] += n
         for i, f in enumerate(ordered):

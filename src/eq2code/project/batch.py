@@ -13,18 +13,23 @@ reads command-line arguments or prints: the front ends (`cli`, `lsp`) do.
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
+from eq2code.base.span import Range
+from eq2code.findings.model import Finding, Severity
 from eq2code.project.config import Config, ConfigError, load_config
 from eq2code.project.discovery import discover
 from eq2code.project.pairs import Pair, PairResult, display
-from eq2code.findings.model import Finding, Severity
+from eq2code.report.merge import shard
 from eq2code.report.model import CheckRecord, Report
-from eq2code.base.span import Range
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -47,6 +52,7 @@ class Settings:
     # `# eq2code: ignore[...]` comments are not read, and any failed check exits 1.
     honour_suppressions: bool = True
     grading: bool = False
+    shard: tuple[int, int] | None = None  # (K, N): check only the K-th of N deterministic shares
 
 
 @dataclass
@@ -83,13 +89,20 @@ def config_for(paths: list[str], explicit: str | None = None) -> Config:
 
 
 def run_paths(paths: list[str], settings: Settings, config: Config,
-              load_equation: Callable[[str], Any]) -> RunResult:
-    """Discover the pairs under `paths` and check them all."""
+              load_equation: Callable[[str], Any], classroom: bool = False) -> RunResult:
+    """Discover the pairs under `paths` and check them all (`classroom`: also pair
+    `<learner>/<exercise>.py` by the exercise's rule, project/classroom.py)."""
     try:
         found = discover(paths, config)
     except FileNotFoundError as e:
         raise RunError(f"path not found: {e.args[0] if e.args else e}") from None
     pairs = found.pairs
+    if classroom:
+        from eq2code.project.classroom import with_layout_pairs
+
+        pairs = with_layout_pairs(pairs, paths, config)
+    if settings.shard is not None:  # one CI job's share (report/merge.py puts the shards together)
+        pairs = shard(pairs, *settings.shard, key=Pair.sort_key)
     if settings.function:
         pairs = [p for p in pairs if p.function in (None, settings.function)]
         for p in pairs:
@@ -132,6 +145,7 @@ class _EquationStore:
                 else:
                     self.files[key] = self.load(pair.equation)
             except Exception as e:  # a missing/unreadable file: a finding on this pair
+                log.debug("cannot read the equation file %s", pair.equation, exc_info=True)
                 self.files[key] = e
         return self.files[key]
 
@@ -156,6 +170,7 @@ def _check_pair(pair: Pair, eq_file: Any, settings: Settings) -> PairResult:
     try:
         result = run_check(eq_file, pair.impl, options)
     except Exception as e:  # a fault of eq2code on this pair: reported, the run goes on
+        log.debug("internal error checking %s", pair.impl, exc_info=True)
         f = Finding("internal-error", pair.impl, Range.of(pair.line, 0, pair.line, 0),
                     {"detail": f"{type(e).__name__}: {e}"}, rule=pair.rule, function=pair.function)
         rec = CheckRecord(pair.equation or "", pair.impl, pair.function, "error", [], settings.seed, pair.rule)

@@ -28,13 +28,12 @@ from __future__ import annotations
 import ast
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from eq2code.base.files import FileProblem, read_python
 from eq2code.project.config import SKIP_DIRS, Config
-from eq2code.project.pairs import Pair, RuleRef, _abs, display, find_rule, tag_target_problem
+from eq2code.project.pairs import Pair, _abs, display, find_rule, tag_target_problem
 
 _TAG_LINE = re.compile(r"#\s*eq2code:\s*(rule|eq)\s*=\s*(\S+)")
 _MATH_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.\s+math::[ \t]*(?P<rest>.*)$")
@@ -49,11 +48,12 @@ def docstring_latex(text: str, node: ast.AST) -> tuple[str, int] | None:
     """The LaTeX of `node`'s docstring laid over a blank copy of `text` (same length, same
     line breaks), and the docstring's first line; None when the docstring holds no LaTeX."""
     body = getattr(node, "body", None)
-    if not body or not isinstance(body[0], ast.Expr) or not isinstance(body[0].value, ast.Constant) \
-            or not isinstance(body[0].value.value, str):
+    if not body or not isinstance(body[0], ast.Expr) or not isinstance(body[0].value, ast.Constant):
         return None
     const = body[0].value
-    value: str = const.value
+    value = const.value
+    if not isinstance(value, str):
+        return None
     if "math::" not in value and "$$" not in value:
         return None
     lines = text.split("\n")
@@ -111,8 +111,8 @@ def _latex_spans(lines: list[str]) -> list[tuple[int, tuple[int, int]]]:
     spans: list[tuple[int, tuple[int, int]]] = []
     if "$$" in joined:
         starts = _line_starts(joined)
-        for m in _DOLLARS.finditer(joined):
-            a, b = m.start(), m.end()
+        for dollars in _DOLLARS.finditer(joined):
+            a, b = dollars.start(), dollars.end()
             for k, s in enumerate(starts):
                 e = s + len(lines[k])
                 lo, hi = max(a, s), min(b, e)
@@ -165,12 +165,12 @@ def module_pairs(py: Path, config: Config, text: str | None = None) -> ModulePai
         tree = ast.parse(text, filename=str(py))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         # the check itself reports the syntax error; tags are read line by line
-        pairs = []
-        for i, line in enumerate(text.split("\n")):
-            m = _TAG_LINE.search(line)
+        tag_pairs = []
+        for i, source_line in enumerate(text.split("\n")):
+            m = _TAG_LINE.search(source_line)
             if m:
-                pairs.append(_tag_pair(shown, py, None, m.group(1), m.group(2), i, config))
-        return ModulePairs(pairs, has_tag)
+                tag_pairs.append(_tag_pair(shown, py, None, m.group(1), m.group(2), i, config))
+        return ModulePairs(tag_pairs, has_tag)
     from eq2code.code.loader import read_module
 
     info = read_module(str(py), text)
@@ -338,7 +338,7 @@ def pairs_of(py: Path, config: Config, folder_cache: dict[str, Path | None] | No
     content when not read from disk (eq2code lsp)."""
     own = module_pairs(py, config, text)
     literal = [cp for cp in config.pairs if not cp.is_pattern and _abs(cp.file) == _abs(py)]
-    pairs = own.pairs + [_config_pair(cp, py, config) for cp in literal]
+    pairs = own.pairs + [p for cp in literal if (p := _config_pair(cp, py, config)) is not None]
     if own.tagged or pairs:
         return pairs
     if _folder_candidate(py):

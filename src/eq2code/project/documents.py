@@ -12,6 +12,9 @@ unit; together they are one *snippet* (a script may assign `logits` in one block
 `probs` in the next). A code block that carries `# eq2code: eq=LABEL` (a math unit labelled
 ```` ```math {#LABEL} ```` or with `% eq2code: label=LABEL`, else an equation file relative to
 the document) or `# eq2code: rule=NAME` is a snippet of its own, paired with what it names.
+Code shown *before* the formula it illustrates (code blocks that no math unit before them
+claims, then a math unit that has no code after it) is paired with that math unit; the
+check record says so (`pairing: "code-before-math"`). Math before code keeps priority.
 
 **Functions and scripts.** A snippet that defines a top-level function is checked like a
 .py file (the function found by name or as the only public one). A snippet without one is
@@ -42,20 +45,42 @@ assigns the script's output.
 from __future__ import annotations
 
 import ast
-import json
+import logging
 import os
 import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from eq2code.base.cells import cell_path, cell_source_lines, shown_path, split_cell_path
+from eq2code.base.cells import cell_path
 from eq2code.base.span import Position, Range
+
+if TYPE_CHECKING:
+    from eq2code.equation.model import EquationFile
+    from eq2code.project.pairs import Pair, PairResult
+
+log = logging.getLogger(__name__)
+
+
+class CheckSettings(Protocol):
+    """What `check_pair` reads of a run's settings (batch.Settings has these and more)."""
+
+    @property
+    def maps(self) -> dict[str, str]: ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def timeout(self) -> float: ...
+    @property
+    def no_exec(self) -> bool: ...
+    @property
+    def memory_mb(self) -> int | None: ...
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".ipynb")
 SCRIPT_FUNCTION = "_eq2code_script"
+CODE_BEFORE_MATH = "code-before-math"  # CheckRecord.pairing of a snippet paired with the math after it
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _PYTHON_LANGS = {"python", "py", "python3", "ipython", "ipython3"}
 _MATH_LANGS = {"math"}
@@ -138,9 +163,8 @@ def is_document(path: str | Path) -> bool:
 def read_document(path: str | Path, text: str | None = None) -> Document:
     """A Markdown file or notebook (`text`: its content, when not read from disk).
     Raises OSError / ValueError for a file that cannot be read."""
-    from eq2code.project.pairs import display
-
     from eq2code.base.files import MAX_NOTEBOOK, MAX_TEXT, FileProblem, read_text
+    from eq2code.project.pairs import display
 
     shown = display(path)
     notebook = str(path).lower().endswith(".ipynb")
@@ -379,6 +403,7 @@ class Snippet:
     blocks: list[CodeBlock]
     math: MathUnit | None
     index: int  # of the first block among the document's items
+    pairing: str | None = None  # CODE_BEFORE_MATH: the code precedes the math it was paired with
 
     @property
     def key(self) -> tuple:
@@ -404,6 +429,7 @@ def document_pairs(path: str | Path, config: Any, text: str | None = None) -> li
         detail = f"the document cannot be read: {type(e).__name__}: {e}"
         return [Pair(shown, None, None, None, "document", 0, problem=detail)]
     except Exception as e:  # nbformat's validation errors and the like
+        log.debug("reading %s failed", path, exc_info=True)
         shown = display(path)
         return [Pair(shown, None, None, None, "document", 0,
                      problem=f"the document cannot be read: {type(e).__name__}: {e}")]
@@ -412,8 +438,15 @@ def document_pairs(path: str | Path, config: Any, text: str | None = None) -> li
     current: tuple[MathUnit, list[CodeBlock], int] | None = None
     groups: list[tuple[MathUnit, list[CodeBlock], int]] = []
     tagged: list[tuple[CodeBlock, int]] = []
+    orphans: list[CodeBlock] = []  # code no math unit before it claims (not after a skipped unit)
+    after_skip = False
+    code_first: dict[int, list[CodeBlock]] = {}  # id(math unit) → the orphan code right before it
     for index, item in enumerate(doc.items):
         if isinstance(item, MathUnit):
+            if orphans and not item.skip:
+                code_first[id(item)] = orphans
+            orphans = []
+            after_skip = item.skip
             current = None if item.skip else (item, [], index)
             if current is not None:
                 groups.append(current)
@@ -423,9 +456,15 @@ def document_pairs(path: str | Path, config: Any, text: str | None = None) -> li
             tagged.append((item, index))
         elif current is not None:
             current[1].append(item)
+        elif not after_skip:
+            orphans.append(item)
     for math, blocks, _ in groups:
         if blocks:
             snippet = Snippet(doc, blocks, math, doc.items.index(blocks[0]))
+            pairs.append(_math_pair(doc, snippet, math))
+        elif id(math) in code_first:  # code first, then the formula it illustrates (nothing else pairs them)
+            before = code_first[id(math)]
+            snippet = Snippet(doc, before, math, doc.items.index(before[0]), CODE_BEFORE_MATH)
             pairs.append(_math_pair(doc, snippet, math))
     for block, index in tagged:
         impl, line = doc.locate(block.tag_line)
@@ -503,7 +542,7 @@ def _is_constant(node: ast.AST, modules: set[str]) -> bool:
 
 
 def _module_names(tree: ast.Module) -> set[str]:
-    names = set()
+    names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update((a.asname or a.name).split(".")[0] for a in node.names)
@@ -615,7 +654,7 @@ def _script(snippet: Snippet, tree: ast.Module, own_lines: list[str], out: list[
     output_name, output_node = _output(snippet, tree, removed)
     def_line = blocks[0].header if blocks[0].header is not None else blocks[0].first - 1
     def_line = max(def_line, 0)
-    body = {}  # line → text of the function's body
+    body: dict[int, str] = {}  # line → text of the function's body
     for node in tree.body:
         a, z = _stmt_lines(node)
         for line in range(a, z + 1):
@@ -721,13 +760,13 @@ def _join(lines: list[str]) -> str:
 # ----------------------------------------------------------------------------- checking a pair
 
 
-def check_pair(pair: Any, eq_file: Any, settings: Any) -> Any:
+def check_pair(pair: Pair, eq_file: EquationFile, settings: CheckSettings) -> PairResult:
     """Check one document pair (batch.py calls this for `pair.snippet`); returns a PairResult
     whose findings and record point into the document."""
-    from eq2code.project.pairs import PairResult
     from eq2code.checking.check import Options, run_check
-    from eq2code.findings.model import Finding
     from eq2code.code.loader import param_aliases
+    from eq2code.findings.model import Finding
+    from eq2code.project.pairs import PairResult
     from eq2code.report.model import CheckRecord
 
     snippet: Snippet = pair.snippet
@@ -740,6 +779,7 @@ def check_pair(pair: Any, eq_file: Any, settings: Any) -> Any:
         gen = generate(snippet, eq, dict(settings.maps), param_aliases(metadata.get("params", "")), wanted,
                        pair.rule, aliases)
     except Exception as e:  # a fault of eq2code on this snippet: reported, the run goes on
+        log.debug("generating the function of %s failed", pair.impl, exc_info=True)
         f = Finding("internal-error", pair.impl, Range.of(pair.line, 0, pair.line, 0),
                     {"detail": f"{type(e).__name__}: {e}"}, rule=pair.rule, function=pair.function)
         rec = CheckRecord(pair.equation or "", pair.impl, pair.function, "error", [], settings.seed, pair.rule)
@@ -759,7 +799,8 @@ def check_pair(pair: Any, eq_file: Any, settings: Any) -> Any:
     findings = [_map_finding(f, str(tmp), own_eq, doc, gen, pair) for f in result.findings]
     rec = result.record
     record = replace(rec, implementation=pair.impl, equation=pair.equation or rec.equation,
-                     function=gen.shown_function if rec.function == gen.function else rec.function)
+                     function=gen.shown_function if rec.function == gen.function else rec.function,
+                     pairing=snippet.pairing)
     return PairResult(pair, record, findings)
 
 

@@ -23,8 +23,8 @@ import tokenize
 from dataclasses import dataclass, field
 
 from eq2code.base.files import FileProblem, read_python, read_text
-from eq2code.findings.model import Finding, kind
 from eq2code.base.span import Range
+from eq2code.findings.model import Finding, kind
 
 _IGNORE = re.compile(r"(?:#|%)\s*eq2code:\s*ignore\[(?P<names>[^\]]*)\]")
 
@@ -132,7 +132,7 @@ def _function_scopes(text: str) -> dict[int, tuple[int, int]]:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return {}
-    scopes = {}
+    scopes: dict[int, tuple[int, int]] = {}
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             first = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
@@ -153,7 +153,8 @@ def apply(findings: list[Finding], suppressions: dict[str, list[Suppression]]) -
 
     `suppressions` maps a normalised path (see `key`) to the file's suppressions.
     """
-    kept, dropped = [], []
+    kept: list[Finding] = []
+    dropped: list[Finding] = []
     for f in findings:
         hit = None
         if f.name != "unused-suppression":

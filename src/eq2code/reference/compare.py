@@ -50,7 +50,9 @@ def tolerance(dtype: str) -> float:
 
 
 def compare(expected: np.ndarray, actual: np.ndarray, sizes: dict[str, int], expected_shape_names: str,
-            dtype: str = "float64") -> Problem | None:
+            dtype: str = "float64", rtol: float | None = None) -> Problem | None:
+    """The first problem of `actual` against `expected`: shape, non-finite pattern, values
+    (relative tolerance `rtol`, by default that of the result's dtype); None when they agree."""
     expected = np.asarray(expected, dtype=np.float64)
     actual = np.asarray(actual, dtype=np.float64)
     if expected.shape != actual.shape:
@@ -65,11 +67,13 @@ def compare(expected: np.ndarray, actual: np.ndarray, sizes: dict[str, int], exp
     if nonfinite_differs.any():
         where = np.argwhere(nonfinite_differs)[0]
         return Problem("numeric-mismatch", _mismatch_params(expected, actual, where, np.inf), score=np.inf)
-    rtol = tolerance(dtype)
+    rtol = tolerance(dtype) if rtol is None else max(rtol, tolerance(dtype))
     e, a = expected[fin_e], actual[fin_e]
     if e.size == 0:
         return None
-    atol = ATOL_SCALE * float(np.max(np.abs(e)))
+    # float64 rounding of the largest entry; never below the smallest normal number (subnormal
+    # values such as σ(-740) = 1.6e-323 are beyond what float64 code can be asked to compute)
+    atol = max(ATOL_SCALE * float(np.max(np.abs(e))), float(np.finfo(np.float64).tiny))
     err = np.abs(a - e)
     bound = rtol * np.abs(e) + atol
     bad = err > bound

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from eq2code.equation.model import Equation
+from eq2code.equation.model import Equation, Plan
 
 DTYPE = np.longdouble
 
@@ -103,8 +103,9 @@ class Evaluator:
         self.sizes = sizes
         self.bound: dict[str, Val] = {}
 
-    def ev(self, plan: list) -> Val:
-        method = getattr(self, "_" + plan[0], None)
+    def ev(self, plan: Plan) -> Val:
+        op = plan[0]
+        method = getattr(self, "_" + op, None) if isinstance(op, str) else None
         if method is None:
             raise EvaluationError(f"cannot evaluate {plan[0]}")
         return method(*plan[1:])
@@ -214,8 +215,8 @@ class Evaluator:
     def _piecewise(self, pieces):
         vals = [self.ev(v) for v, _ in pieces]
         conds = [self.ev(c) for _, c in pieces]
-        arrs, axes = _align(vals + conds)
-        arrs = np.broadcast_arrays(*arrs)
+        aligned, axes = _align(vals + conds)
+        arrs = np.broadcast_arrays(*aligned)
         n = len(vals)
         return Val(np.select([c.astype(bool) for c in arrs[n:]], arrs[:n], default=np.nan), axes)
 
@@ -336,7 +337,8 @@ def evaluate(eq: Equation, values: dict[str, Any], sizes: dict[str, int], which:
     return evaluate_plan(eq.plans[which], eq.free_indices, values, sizes)
 
 
-def evaluate_plan(plan: list, free_indices: list, values: dict[str, Any], sizes: dict[str, int]) -> np.ndarray:
+def evaluate_plan(plan: Plan, free_indices: list[tuple[str, Plan, Plan]], values: dict[str, Any],
+                  sizes: dict[str, int]) -> np.ndarray:
     """A plan's value; the free indices (the left side's subscripts) become the result's axes."""
     ev = Evaluator(values, sizes)
     free = []

@@ -44,7 +44,8 @@ def size_names(eq: Equation) -> list[str]:
                 if part not in names and not part.isdigit():
                     names.append(part)
     for _, _, hi in eq.free_indices:  # hi is a plan: ["size", "K"] or ["num", 3.0]
-        if isinstance(hi, list) and hi and hi[0] == "size" and hi[1] not in names:
+        if isinstance(hi, list) and len(hi) == 2 and hi[0] == "size" and isinstance(hi[1], str) \
+                and hi[1] not in names:
             names.append(hi[1])
     return names
 
@@ -118,8 +119,10 @@ def code_value(spec: InputSpec, value: Any) -> Any:
     """What the function receives: categories count from 0 in code."""
     if spec.one_based:
         return (np.asarray(value) - 1).astype(np.int64) if np.ndim(value) else int(value) - 1
-    if spec.space.kind in ("onehot", "binary") and np.ndim(value):
+    if spec.space.kind == "onehot" and np.ndim(value):
         return np.asarray(value, dtype=float)
+    if spec.space.kind == "binary" and np.ndim(value):  # 0/1 labels: integers, usable as indices too
+        return np.asarray(value, dtype=np.int64)
     return value
 
 
@@ -146,6 +149,9 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
                 values[s.name] = draw(s, _shape(s, sizes), sizes, rng, PARAMETER_VALUES[1])
         trials.append(Trial("batched", "batched", sizes, values, batch=BATCH, batched=tuple(batched)))
     trials.extend(_stress_trials(eq, trials[0], rng))
+    if trials[-1].form == "stress" and any(t.form == "batched" for t in trials):
+        batch_trial = next(t for t in trials if t.form == "batched")
+        trials.extend(t for t in _stress_trials(eq, batch_trial, rng) if t.label == "large")  # code only for batches
     return trials
 
 
@@ -159,7 +165,7 @@ def _stress_trials(eq: Equation, base: Trial, rng: np.random.Generator) -> list[
             v = np.asarray(base.values[s.name], dtype=float)
             peak = float(np.max(np.abs(v))) if v.size else 0.0
             values[s.name] = v * (1000.0 / peak) if peak > 0 else v + 1000.0
-        out.append(Trial("large", "stress", base.sizes, values))
+        out.append(Trial("large", "stress", base.sizes, values, batch=base.batch, batched=base.batched))
     simplex = [s for s in eq.inputs if s.role == "array" and s.space.kind == "simplex"]
     if simplex:
         values = dict(base.values)
@@ -175,7 +181,7 @@ def _with_zeros(p: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     flat = q.reshape(-1, q.shape[-1])
     for row in flat:
         k = row.size
-        zero = rng.permutation(k)[: max(1, k // 2)] if k > 1 else []
+        zero = rng.permutation(k)[: max(1, k // 2)] if k > 1 else np.zeros(0, dtype=int)
         row[zero] = 0.0
         row /= row.sum()
     return flat.reshape(q.shape)

@@ -25,6 +25,7 @@ class CheckRecord:
     forms: list[str] = field(default_factory=list)
     seed: int = 0
     rule: str | None = None
+    pairing: str | None = None  # how a document pair was made when it is not the usual: "code-before-math"
 
 
 @dataclass

@@ -145,20 +145,21 @@ def main() -> int:
         entry.setdefault("noflags", entry["flags"])
 
     table = defaultdict(Counter)
-    for name, entry in per_case.items():
+    for entry in per_case.values():
         kind = "correct" if not entry["buggy"] else ("bug" if entry["expected_verdict"] == "fail" else "robustness-bug")
         for mode in ("flags", "noflags"):
             table[(kind, mode)][entry[mode]["outcome"]] += 1
 
     print(f"{len(per_case)} cases ({sum(not e['buggy'] for e in per_case.values())} correct, "
           f"{sum(e['buggy'] for e in per_case.values())} buggy)\n")
-    header = f"{'cases':<16}{'run':<9}" + "".join(f"{o:>13}" for o in ("ok", "false-error", "named", "misnamed", "missed", "internal"))
+    outcomes = ("ok", "false-error", "named", "misnamed", "missed", "internal")
+    header = f"{'cases':<16}{'run':<9}" + "".join(f"{o:>13}" for o in outcomes)
     print(header)
     print("-" * len(header))
     for kind in ("correct", "bug", "robustness-bug"):
         for mode in ("flags", "noflags"):
             c = table[(kind, mode)]
-            print(f"{kind:<16}{mode:<9}" + "".join(f"{c.get(o, 0):>13}" for o in ("ok", "false-error", "named", "misnamed", "missed", "internal")))
+            print(f"{kind:<16}{mode:<9}" + "".join(f"{c.get(o, 0):>13}" for o in outcomes))
     print()
     for mode in ("flags", "noflags"):
         print(f"== not as labelled ({mode}):")
@@ -166,11 +167,13 @@ def main() -> int:
             res = entry[mode]
             if res["outcome"] in ("ok", "named"):
                 continue
-            shown = "; ".join(f"{f['severity']} {f['name']}" for f in res["findings"] if f["severity"] in ("error", "warning")) or "no error/warning"
+            shown = "; ".join(f"{f['severity']} {f['name']}" for f in res["findings"]
+                              if f["severity"] in ("error", "warning")) or "no error/warning"
             print(f"  {res['outcome']:<12} {name}: {shown}")
         print()
     try:
-        head = subprocess.run(["git", "-C", str(HERE), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+        head = subprocess.run(["git", "-C", str(HERE), "rev-parse", "HEAD"],
+                              capture_output=True, text=True).stdout.strip()
     except OSError:
         head = None
     meta = {"eq2code_command": args.eq2code, "project_commit": head}

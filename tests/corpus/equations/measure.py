@@ -121,7 +121,8 @@ def classify_parse(rc, out, err):
         tail = (err.strip().splitlines() or [""])[-1]
         return "internal-error", f"exit {rc}, no JSON: {tail[:200]}"
     if rc not in (0, 1):
-        return "internal-error", f"exit {rc}: {first_message(doc, {'EQ007'}) or (err.strip().splitlines() or [''])[-1][:200]}"
+        last = (err.strip().splitlines() or [""])[-1][:200]
+        return "internal-error", f"exit {rc}: {first_message(doc, {'EQ007'}) or last}"
     codes = {d.get("code") for d in doc.get("diagnostics", [])}
     if "EQ001" in codes:
         return "latex-syntax", first_message(doc, {"EQ001"})
@@ -233,7 +234,7 @@ def make_report(records, impls, l2s_present, cli, startup, parse_timeout):
         report.append("latex2sympy2_extended: not available, column skipped")
 
     ic = collections.Counter()
-    for name, out in impls.items():
+    for out in impls.values():
         ic[("correct", out["correct"]["verdict"])] += 1
         ic[("wrong", out["wrong"]["verdict"])] += 1
     report.append(table(["correct", "wrong"], ["pass", "fail", "error", "timeout"], ic,
@@ -242,10 +243,12 @@ def make_report(records, impls, l2s_present, cli, startup, parse_timeout):
     report.append(f"correct passes and wrong fails: {good}/{len(impls)}")
     for name, o in sorted(impls.items()):
         if o["correct"]["verdict"] != "pass":
-            report.append(f"  correct not passed  {name}: {o['correct']['verdict']} {', '.join(o['correct']['findings'][:3])}")
+            found = ", ".join(o["correct"]["findings"][:3])
+            report.append(f"  correct not passed  {name}: {o['correct']['verdict']} {found}")
     for name, o in sorted(impls.items()):
         if o["wrong"]["verdict"] != "fail":
-            report.append(f"  wrong not failed    {name}: {o['wrong']['verdict']} {', '.join(o['wrong']['findings'][:3])}")
+            found = ", ".join(o["wrong"]["findings"][:3])
+            report.append(f"  wrong not failed    {name}: {o['wrong']['verdict']} {found}")
 
     fails = collections.defaultdict(list)
     for r in records:
@@ -304,7 +307,7 @@ def main(argv=None) -> int:
     def parse_one(eq):
         f = tmp / f"{eq['id']}.tex"
         f.write_text(wrap(eq), encoding="utf-8")
-        rc, out, err, wall, cpu = run(cli + ["parse", str(f), "--format", "json"], PARSE_HARD_LIMIT)
+        rc, out, err, _wall, cpu = run(cli + ["parse", str(f), "--format", "json"], PARSE_HARD_LIMIT)
         if cpu > parse_timeout:
             rc = None
         measured, detail = classify_parse(rc, out, err)

@@ -204,7 +204,9 @@ def _(x):
 
 @ref("nyu-dlsp20-ja-032")
 def _(theta, eta, lam, grad):
-    sgn = lambda v: 1.0 if v > 0 else (-1.0 if v < 0 else 0.0)
+    def sgn(v):
+        return 1.0 if v > 0 else (-1.0 if v < 0 else 0.0)
+
     return np.array([theta[i] - eta * grad[i] - eta * lam * sgn(theta[i]) for i in range(len(theta))])
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeGuard, get_args
 
 import numpy as np
 
@@ -21,13 +21,34 @@ class CallSpec:
     kwargs: dict[str, Argument] = field(default_factory=dict)
     ctor_args: list[Argument] = field(default_factory=list)
     ctor_kwargs: dict[str, Argument] = field(default_factory=dict)
+    construct: bool = True  # False for a @staticmethod: called on the class itself
     max_elements: int = 10_000_000  # a result larger than this is refused in the child
     trace: bool = False  # record the shapes of the function's locals line by line (child.ShapeTrace)
 
 
+CallStatus = Literal["ok", "exception", "no-return", "wrong-type", "too-large"]
+RunStatus = Literal["ok", "import-error", "function-not-found", "timeout", "crashed", "resource-limit", "exit"]
+Phase = Literal["import", "call", ""]
+CALL_STATUSES: tuple[CallStatus, ...] = get_args(CallStatus)
+RUN_STATUSES: tuple[RunStatus, ...] = get_args(RunStatus)
+PHASES: tuple[Phase, ...] = get_args(Phase)
+
+
+def is_call_status(value: object) -> TypeGuard[CallStatus]:
+    return value in CALL_STATUSES
+
+
+def is_run_status(value: object) -> TypeGuard[RunStatus]:
+    return value in RUN_STATUSES
+
+
+def is_phase(value: object) -> TypeGuard[Phase]:
+    return value in PHASES
+
+
 @dataclass
 class CallResult:
-    status: Literal["ok", "exception", "no-return", "wrong-type", "too-large"]
+    status: CallStatus
     value: np.ndarray | None = None  # plain float64 ndarray (0-d for scalars), read in the checker
     result_type: str = ""  # Python type name of what the function returned, e.g. "ndarray", "list"
     dtype: str = ""  # dtype of the returned array before conversion, e.g. "float32"
@@ -48,9 +69,8 @@ class CallResult:
 
 @dataclass
 class RunOutcome:
-    status: Literal["ok", "import-error", "function-not-found", "timeout", "crashed",
-                    "resource-limit", "exit"]
-    phase: Literal["import", "call", ""] = ""
+    status: RunStatus
+    phase: Phase = ""
     results: list[CallResult] = field(default_factory=list)  # one per CallSpec that ran
     exc_type: str = ""
     exc_message: str = ""

@@ -38,7 +38,9 @@ import os
 import sys
 import time
 import traceback
+import types
 
+resource: types.ModuleType | None
 try:
     import resource
 except ImportError:  # not POSIX: no limits beyond the parent's wall clock
@@ -91,6 +93,8 @@ def apply_limits(limits: dict) -> None:
 
 
 def _lower_limit(kind: int, value: int) -> None:
+    if resource is None:
+        return
     _soft, hard = resource.getrlimit(kind)
     if hard != resource.RLIM_INFINITY:
         value = min(value, hard)
@@ -363,7 +367,7 @@ def _array_from_sequence(value, npx: Numpy):
     try:
         return npx.asarray(value)
     except (ValueError, TypeError) as exc:  # ragged nesting, odd elements
-        raise Refused("wrong-type", f"the list is not a regular array: {_safe_str(exc)}")
+        raise Refused("wrong-type", f"the list is not a regular array: {_safe_str(exc)}") from exc
 
 
 # ----------------------------------------------------------------------------- shape trace
@@ -382,7 +386,7 @@ class ShapeTrace:
     a frame's locals in a dict, so ``ndarray.resize`` with its reference check can refuse).
     """
 
-    def __init__(self, user_file: str, npx: "Numpy") -> None:
+    def __init__(self, user_file: str, npx: Numpy) -> None:
         self.user_file = user_file
         self.npx = npx
         self.records: list = []
@@ -447,9 +451,9 @@ class ShapeTrace:
     def note_changes(self, line: int, before: dict, after: dict) -> None:
         for name, (ident, shape, copy) in after.items():
             old = before.get(name)
-            if old is not None and old[0] == ident and old[1] == shape:
-                if copy is None or old[2] is None or self.same(old[2], copy):
-                    continue
+            if old is not None and old[0] == ident and old[1] == shape \
+                    and (copy is None or old[2] is None or self.same(old[2], copy)):
+                continue
             self.add(line, name, shape)
 
     def same(self, a, b) -> bool:
@@ -522,9 +526,11 @@ class Run:
             loader = importlib.machinery.SourceFileLoader(MODULE_NAME, self.user_file)
             spec = importlib.util.spec_from_file_location(MODULE_NAME, self.user_file,
                                                           loader=loader)
+            if spec is None:
+                raise ImportError(f"cannot load {self.user_file}")
             module = importlib.util.module_from_spec(spec)
             sys.modules[MODULE_NAME] = module
-            spec.loader.exec_module(module)
+            loader.exec_module(module)
         except MemoryError as exc:
             self.stop_on(exc, "import")
         except Exception as exc:
@@ -567,7 +573,9 @@ class Run:
         trace = ShapeTrace(self.user_file, self.npx) if call.get("trace") else None
         started = _perf_counter()
         try:  # converting may run user code too (a list subclass's __iter__)
-            if self.method is not None:  # Class.method: a fresh object per call
+            if self.method is not None and call.get("static"):  # a @staticmethod: on the class
+                target = getattr(function, self.method)
+            elif self.method is not None:  # Class.method: a fresh object per call
                 instance = function(*[self.load_value(ref) for ref in call.get("ctor_args", [])],
                                     **{k: self.load_value(ref) for k, ref in call.get("ctor_kwargs", {}).items()})
                 target = getattr(instance, self.method)
@@ -643,7 +651,7 @@ class Run:
 
     def store_parts(self, index: int, tag: str, parts: dict, max_elements: int) -> list:
         """Save each convertible part as `result_{index}_{tag}{position}.npy`; the names, in order."""
-        names = []
+        names: list[str] = []
         for name, value in list(parts.items())[:MAX_PARTS]:
             try:
                 array, _ = to_plain_array(value, max_elements, self.npx)

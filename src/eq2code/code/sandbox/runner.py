@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextvars
 import json
+import logging
 import math
 import os
 import re
@@ -33,12 +34,25 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
-from eq2code.code.sandbox.api import Argument, CallResult, CallSpec, RunOutcome, Value
+from eq2code.code.sandbox.api import (
+    Argument,
+    CallResult,
+    CallSpec,
+    Phase,
+    RunOutcome,
+    RunStatus,
+    Value,
+    is_call_status,
+    is_phase,
+    is_run_status,
+)
+
+log = logging.getLogger(__name__)
 
 CHILD_SCRIPT = Path(__file__).with_name("child.py")
 MIN_FILE_BYTES = 64 * 2**20  # RLIMIT_FSIZE floor; raised to fit the largest allowed result
@@ -47,10 +61,6 @@ NPY_HEADER_BYTES = 64 * 2**10  # allowance for a .npy header on top of the data
 JSON_BYTES = 2**20  # largest status file the parent reads
 MAX_TEXT = 4000  # characters kept of any text field the child reports
 PROCESS_MARGIN = 256  # processes/threads the child may add to what the user already runs
-CALL_STATUSES = ("ok", "exception", "no-return", "wrong-type", "too-large")
-RUN_STATUSES = ("ok", "import-error", "function-not-found", "timeout", "crashed",
-                "resource-limit", "exit")
-PHASES = ("import", "call", "")
 KEPT_VARIABLES = ("PATH", "LANG", "SYSTEMROOT", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 UNREADABLE = "the child's report for this call could not be read back"
 TOKEN_VARIABLE = "EQ2CODE_SANDBOX"  # marks every process started from the child
@@ -175,6 +185,8 @@ def _encode_call(request_dir: Path, index: int, call: CallSpec) -> dict:
     kwargs = {name: _encode_argument(request_dir, f"kwarg_{index}_{position}", value)
               for position, (name, value) in enumerate(call.kwargs.items())}
     encoded = {"args": args, "kwargs": kwargs, "max_elements": int(call.max_elements)}
+    if not call.construct:
+        encoded["static"] = True
     if call.ctor_args or call.ctor_kwargs:
         encoded["ctor_args"] = [_encode_argument(request_dir, f"carg_{index}_{position}", value)
                                 for position, value in enumerate(call.ctor_args)]
@@ -201,9 +213,9 @@ def _encode_value(request_dir: Path, stem: str, value: Value) -> dict:
         kind = "array" if isinstance(value, np.ndarray) else "npscalar"
         np.save(request_dir / f"{stem}.npy", np.asarray(value), allow_pickle=False)
         return {kind: f"{stem}.npy"}
-    for kind in (bool, int, float):  # bool first: it is also an int
-        if isinstance(value, kind):
-            return {kind.__name__: kind(value)}
+    for scalar in (bool, int, float):  # bool first: it is also an int
+        if isinstance(value, scalar):
+            return {scalar.__name__: scalar(value)}
     raise TypeError(f"cannot pass a {type(value).__name__} to the sandbox")
 
 
@@ -393,14 +405,14 @@ def _read_json(path: Path) -> dict | None:
     return data if isinstance(data, dict) else None
 
 
-def _read_phase(request_dir: Path) -> str | None:
+def _read_phase(request_dir: Path) -> Phase | None:
     """The phase the child last announced; None when it never got to the user's module."""
     stream = _open_regular(request_dir / "progress", 64)
     if stream is None:
         return None
     with stream:
         word = stream.read().decode("ascii", errors="replace").split(" ")[0]
-    return word if word in PHASES else ""
+    return word if is_phase(word) else ""
 
 
 def _load_result_array(path: Path, max_elements: int) -> np.ndarray | None:
@@ -412,6 +424,7 @@ def _load_result_array(path: Path, max_elements: int) -> np.ndarray | None:
         try:
             array = np.lib.format.read_array(stream, allow_pickle=False)
         except Exception:  # any malformed file is refused, whatever numpy raises for it
+            log.debug("result file %s refused", path.name, exc_info=True)
             return None
     if array.dtype.kind not in "biuf" or array.size > max_elements:
         return None
@@ -440,7 +453,7 @@ def _error_fields(data: dict) -> dict:
 
 def _call_result(data: dict | None, npy: Path, max_elements: int) -> CallResult:
     status = data.get("status") if data else None
-    if status not in CALL_STATUSES:
+    if data is None or not is_call_status(status):
         return CallResult(status="wrong-type", exc_message=UNREADABLE)
     result = CallResult(status=status, result_type=_text(data, "result_type"),
                         dtype=_text(data, "dtype"), **_error_fields(data))
@@ -526,15 +539,16 @@ def _interpret(request_dir: Path, calls: list[CallSpec], timed_out: bool,
 
 def _reported_outcome(data: dict | None, results: list[CallResult]) -> RunOutcome | None:
     """The outcome the child wrote before leaving, if it wrote a valid one."""
-    if data is None or data.get("status") not in RUN_STATUSES:
+    status = data.get("status") if data is not None else None
+    if data is None or not is_run_status(status):
         return None
     phase = data.get("phase")
-    return RunOutcome(status=data["status"], phase=phase if phase in PHASES else "",
+    return RunOutcome(status=status, phase=phase if is_phase(phase) else "",
                       results=results, exit_code=_integer(data, "exit_code"),
                       **_error_fields(data))
 
 
-def _signal_outcome(number: int, phase: str, results: list[CallResult]) -> RunOutcome:
+def _signal_outcome(number: int, phase: Phase, results: list[CallResult]) -> RunOutcome:
     """A child killed by a signal that the parent did not send."""
     try:
         name = signal.Signals(number).name
@@ -542,6 +556,7 @@ def _signal_outcome(number: int, phase: str, results: list[CallResult]) -> RunOu
         name = f"signal {number}"
     # SIGKILL from someone else is the kernel's out-of-memory killer; SIGXCPU is RLIMIT_CPU;
     # SIGXFSZ is RLIMIT_FSIZE (CPython ignores it, but C code may restore it).
-    status = {"SIGKILL": "resource-limit", "SIGXCPU": "timeout",
-              "SIGXFSZ": "resource-limit"}.get(name, "crashed")
+    by_signal: dict[str, RunStatus] = {"SIGKILL": "resource-limit", "SIGXCPU": "timeout",
+                                       "SIGXFSZ": "resource-limit"}
+    status = by_signal.get(name, "crashed")
     return RunOutcome(status=status, phase=phase, results=results, signal_name=name)

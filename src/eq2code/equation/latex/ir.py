@@ -16,7 +16,7 @@ Span = tuple[int, int]
 class Node:
     span: Span = field(default=(0, 0), kw_only=True, compare=False, repr=False)
 
-    def children(self) -> list["Node"]:
+    def children(self) -> list[Node]:
         out: list[Node] = []
         for value in self.__dict__.values():
             if isinstance(value, Node):

@@ -19,7 +19,7 @@ from lark.lexer import Lexer
 from eq2code.base.paths import cache_dir
 from eq2code.equation.latex import ir
 from eq2code.equation.latex.errors import LatexError
-from eq2code.equation.latex.tokens import tokenize
+from eq2code.equation.latex.tokens import token_span, tokenize
 from eq2code.equation.latex.transformer import ToIR
 
 MAX_DEPTH = 120
@@ -32,7 +32,7 @@ _TOKEN_TEXT = {"RBRACE": "'}'", "LBRACE": "'{'", "RPAR": "')'", "LPAR": "'('", "
 class _PreTokenized(Lexer):
     """Lark lexer that passes on the tokens made by tokens.py."""
 
-    def __init__(self, lexer_conf):  # noqa: D401 - Lark's interface
+    def __init__(self, lexer_conf):
         pass
 
     def lex(self, data):  # type: ignore[override]
@@ -61,13 +61,13 @@ def _lark() -> Lark:
 
 
 class _TablesUnpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str):  # noqa: ANN201
+    def find_class(self, module: str, name: str):
         if (module, name) == (__name__, "_PreTokenized"):
             return _PreTokenized
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the parser tables")
 
 
-def _load_tables(d, path) -> Lark | None:  # noqa: ANN001
+def _load_tables(d, path) -> Lark | None:
     from eq2code.base.files import FileProblem, read_bytes
     from eq2code.base.paths import cache_secret, verified
 
@@ -81,11 +81,11 @@ def _load_tables(d, path) -> Lark | None:  # noqa: ANN001
         return Lark.__new__(Lark)._load(_TablesUnpickler(io.BytesIO(payload)).load())
     except FileProblem:
         return None
-    except Exception:  # noqa: BLE001 - any broken cache entry: build the tables instead
+    except Exception:
         return None
 
 
-def _store_tables(d, path, parser: Lark) -> None:  # noqa: ANN001
+def _store_tables(d, path, parser: Lark) -> None:
     from eq2code.base.paths import cache_secret, sign
 
     secret = cache_secret(d)
@@ -97,7 +97,7 @@ def _store_tables(d, path, parser: Lark) -> None:  # noqa: ANN001
         tmp = path.with_name(f".{os.getpid()}.{threading.get_ident()}.tables.tmp")
         tmp.write_bytes(sign(secret, buf.getvalue()))
         os.replace(tmp, path)
-    except Exception:  # noqa: BLE001 - no cache, no harm
+    except Exception:
         return
 
 
@@ -114,7 +114,7 @@ def _check_depth(tokens: list[Token]) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 raise LatexError("latex-syntax", f"brackets nested more than {MAX_DEPTH} deep",
-                                 tok.start_pos, tok.end_pos)
+                                 *token_span(tok))
         elif tok.type in ("RPAR", "RBRACK", "RBRACE", "RSET", "RANGLE", "ABS_CLOSE", "NORM_CLOSE", "END_ENV"):
             depth -= 1
 
@@ -132,14 +132,14 @@ def _unbalanced(tokens: list[Token]) -> LatexError | None:
                 if any(t.type == pairs[tok.type] for t in stack):
                     opener = stack[-1]
                     return LatexError("latex-syntax", f"'{names[opener.type]}' is not closed before '{tok.value}'",
-                                      opener.start_pos, opener.end_pos)
+                                      *token_span(opener))
                 return LatexError("latex-syntax", f"unbalanced '{tok.value}': nothing opened it",
-                                  tok.start_pos, tok.end_pos)
+                                  *token_span(tok))
             stack.pop()
     if stack:
         opener = stack[-1]
         return LatexError("latex-syntax", f"unbalanced '{names[opener.type]}': it is never closed",
-                          opener.start_pos, opener.end_pos)
+                          *token_span(opener))
     return None
 
 
@@ -153,7 +153,7 @@ def parse_math(text: str) -> ir.Node:
         problem = _unbalanced(tokens)
         if problem is not None:
             raise problem
-        tree = _lark().parse(tokens)  # type: ignore[arg-type]
+        tree = _lark().parse(tokens)
         return ToIR().transform(tree)
     except LatexError:
         raise

@@ -14,6 +14,13 @@ from lark import Token
 
 from eq2code.equation.latex.errors import LatexError
 
+
+def token_span(tok: Token) -> tuple[int, int]:
+    """The token's (start, end) offsets; every token eq2code makes has both."""
+    start = tok.start_pos if tok.start_pos is not None else 0
+    return start, tok.end_pos if tok.end_pos is not None else start + len(tok.value)
+
+
 GREEK = set(
     "alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa lambda mu nu "
     "xi pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta "
@@ -332,9 +339,8 @@ def classify(tokens: list[Token]) -> list[Token]:
             stack.append(OPENERS[t])
         elif t in ("ABS_OPEN", "NORM_OPEN"):
             stack.append("abs" if t == "ABS_OPEN" else "norm")
-        elif t in CLOSERS or t in ("ABS_CLOSE", "NORM_CLOSE"):
-            if stack:
-                stack.pop()
+        elif (t in CLOSERS or t in ("ABS_CLOSE", "NORM_CLOSE")) and stack:
+            stack.pop()
         out.append(tok)
     return out
 

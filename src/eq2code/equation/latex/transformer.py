@@ -8,6 +8,7 @@ from lark import Token, Transformer, v_args
 
 from eq2code.equation.latex import ir
 from eq2code.equation.latex.errors import LatexError
+from eq2code.equation.latex.tokens import token_span
 
 _NAME_TEXT = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
 PROSE_WORDS = {"if", "for", "when", "where", "otherwise", "else", "and", "or", "s", "st", "with", "all"}
@@ -20,7 +21,7 @@ def _span(meta) -> ir.Span:
 
 
 def _tok_span(tok: Token) -> ir.Span:
-    return (tok.start_pos, tok.end_pos)
+    return token_span(tok)
 
 
 def _rel_name(tok: Token) -> str:
@@ -281,7 +282,7 @@ class ToIR(Transformer):
 
     def set_group(self, meta, children):
         content = children[1]
-        if isinstance(content, ir.Chain) and ":" in content.rels or (
+        if (isinstance(content, ir.Chain) and ":" in content.rels) or (
                 isinstance(content, ir.Statement) and any(isinstance(c, ir.Chain) and ":" in c.rels
                                                           for c in content.clauses)):
             return ir.SetBuilder(content, span=_span(meta))

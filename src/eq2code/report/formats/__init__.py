@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
+from eq2code.report.formats import concise, csv, github, html, json, sarif, text
 from eq2code.report.model import Report
-from eq2code.report.formats import concise
-from eq2code.report.formats import github
-from eq2code.report.formats import json
-from eq2code.report.formats import sarif
-from eq2code.report.formats import text
 
 REPORTERS: dict[str, Callable[..., str]] = {"text": text.render, "json": json.render, "sarif": sarif.render,
-                                            "github": github.render, "concise": concise.render}
+                                            "github": github.render, "concise": concise.render,
+                                            "html": html.render, "csv": csv.render}
+# -o FILE: a CSV file gets a byte order mark, so that spreadsheet programs read its UTF-8 (Japanese names)
+FILE_ENCODING = {"csv": "utf-8-sig"}
 
 
 def render(report: Report, fmt: str = "text", *, color: bool = False) -> str:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from eq2code.findings.model import Finding, Severity
 from eq2code.findings.messages import render_help, render_message, summary_line
+from eq2code.findings.model import Finding, Severity
 from eq2code.report.formats.source import printable
 from eq2code.report.model import Report
 

@@ -11,12 +11,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from eq2code.base.version import __version__
-from eq2code.findings.model import Finding, Fix
-from eq2code.findings.messages import render_help, render_message
-from eq2code.report.model import Report
 from eq2code.base.cells import split_cell_path as split_cell
+from eq2code.base.version import __version__
+from eq2code.findings.messages import render_help, render_message
+from eq2code.findings.model import Finding, Fix
 from eq2code.report.formats.source import SourceLines
+from eq2code.report.model import Report
 
 
 def render(report: Report, *, color: bool = False) -> str:
@@ -30,10 +30,17 @@ def document(report: Report) -> dict[str, Any]:
         "version": 1,
         "tool": {"name": "eq2code", "version": __version__},
         "positionEncoding": "utf-16",
-        "checks": [asdict(c) for c in report.checks],
+        "checks": [_check(c) for c in report.checks],
         "diagnostics": [_diagnostic(f, report.lang, sources) for f in report.sorted_findings()],
         "summary": report.summary(),
     }
+
+
+def _check(check: Any) -> dict[str, Any]:
+    out = asdict(check)
+    if out.get("pairing") is None:  # said only when a document pair was made another way than usual
+        out.pop("pairing", None)
+    return out
 
 
 def _uri(path: str) -> str:
@@ -43,7 +50,7 @@ def _uri(path: str) -> str:
 def _diagnostic(finding: Finding, lang: str, sources: SourceLines) -> dict[str, Any]:
     help_text = render_help(finding, lang)
     file, cell = split_cell(finding.path)  # a notebook cell: path and URI of the notebook, `data.cell`
-    diagnostic = {
+    diagnostic: dict[str, Any] = {
         "path": file,
         "uri": _uri(finding.path),
         "range": sources.utf16_range(finding.path, finding.range),

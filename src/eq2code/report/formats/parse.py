@@ -8,11 +8,11 @@ import json as _json
 from typing import Any
 
 from eq2code.base.version import __version__
-from eq2code.findings.model import Finding, Severity
 from eq2code.equation.model import Equation, EquationFile, InputSpec
-from eq2code.report.model import Report
+from eq2code.findings.model import Finding, Severity
 from eq2code.report.formats import json as json_reporter
 from eq2code.report.formats import text as text_reporter
+from eq2code.report.model import Report
 
 
 def shape_label(shape: tuple) -> str:

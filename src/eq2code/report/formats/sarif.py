@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from eq2code.base.version import __version__
-from eq2code.findings.model import KINDS, Finding, Kind, Severity
-from eq2code.findings.messages import entry, render_help, render_message
-from eq2code.report.model import Report
 from eq2code.base.span import Range
+from eq2code.base.version import __version__
+from eq2code.findings.messages import entry, render_help, render_message
+from eq2code.findings.model import KINDS, Finding, Kind, Severity
 from eq2code.report.formats.source import SourceLines
+from eq2code.report.model import Report
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "%SRCROOT%"

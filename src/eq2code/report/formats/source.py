@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from eq2code.base.cells import shown_path, split_cell_path
 from eq2code.base.span import Position, Range
 
 TAB_WIDTH = 4
@@ -94,9 +93,7 @@ def printable(text: str, keep: str = "") -> str:
         return text
     out = []
     for ch in text:
-        if ch in keep:
-            out.append(ch)
-        elif ch == "\t":
+        if ch in keep or ch == "\t":
             out.append(ch)
         elif ch in _BIDI_AND_INVISIBLE or unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"):
             out.append(_escape_char(ch))

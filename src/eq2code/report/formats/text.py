@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from eq2code.findings.model import Finding, Severity
+from eq2code.base.cells import shown_path as _shown_path
 from eq2code.findings.messages import render_help, render_message, summary_line, ui
-from eq2code.report.model import CheckRecord, Report
+from eq2code.findings.model import Finding, Severity
 from eq2code.report.formats.source import TAB_WIDTH, SourceLines, display_width, printable
-from eq2code.report.formats.source import shown_path as _shown_path
+from eq2code.report.model import CheckRecord, Report
 
 
 def shown_path(path: str) -> str:
@@ -102,5 +102,8 @@ def _check(check: CheckRecord, lang: str, paint) -> str:
     target = ui("rule", lang, rule=printable(check.rule)) if check.rule else shown_path(check.equation)
     verdict = paint(ui(check.verdict, lang), _VERDICT_STYLE.get(check.verdict, "1"))
     key = "check" if check.forms else "check-no-forms"
-    return ui(key, lang, subject=subject, target=target, verdict=verdict,
+    line = ui(key, lang, subject=subject, target=target, verdict=verdict,
               forms=check.forms, seed=check.seed)
+    if check.pairing:
+        line += f"\n  = {paint(ui('note', lang), '1')}: {ui('pairing-' + check.pairing, lang, target=target)}"
+    return line
