@@ -2,7 +2,8 @@
 
 Usage: python scripts/gen_finding_docs.py [OUT_DIR]   (default: docs/findings next to this script)
 
-The pages come from `eq2code.findings.docs` (English and Japanese) and the example gallery
+The pages come from the finding definitions (`src/eq2code/findings/definitions/`, through
+`eq2code.findings.docs`; English and Japanese) and the example gallery
 (`examples/`); rerun after changing either. An index page lists every finding by group.
 """
 

@@ -57,7 +57,7 @@ def test_wrong_softmax_exits_1_with_json_fields(run_json, tmp_path):
     assert diag["severity"] == 1 and diag["source"] == "eq2code"
     assert diag["data"]["name"] == "numeric-mismatch"
     assert set(diag["range"]) == {"start", "end"}
-    assert diag["range"]["start"]["line"] == 2  # the def line, 0-based
+    assert diag["range"]["start"]["line"] == 3  # `np.sum(z)`, where the values leave the equation (0-based)
     assert diag["relatedInformation"][0]["location"]["uri"].endswith("softmax.tex")
     assert doc["summary"]["errors"] == 1
 
@@ -112,7 +112,7 @@ def test_broken_py_gives_position(run_json, tmp_path):
 def test_text_output_has_caret_and_help(run_cli, tmp_path):
     code, out, _ = run_cli("check", SOFTMAX_EQ, write(tmp_path, "s.py", WRONG_SOFTMAX))
     assert code == 1
-    assert "s.py:3:5: EQ202 [error] numeric-mismatch" in out
+    assert "s.py:4:24: EQ202 [error] numeric-mismatch" in out  # at `np.sum(z)`
     assert "^^^^^^^" in out and "= help:" in out
 
 

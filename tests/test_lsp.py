@@ -186,3 +186,41 @@ def test_suppression_edits():
     assert (line, new) == (1, ", sign-error") and text.split("\n")[1][start - 1] == "p"
     assert suppression_edit(text, 2, "sign-error") is None  # inside a string that goes on
     assert unused_removal(text, 1, "unstable-exp") == (1, 5, len(text.split("\n")[1]), "")
+
+
+# ----------------------------------------------------------------------------- value-based localization (issue 14)
+
+SUM_OF_Z = """import numpy as np
+
+
+# eq2code: rule=softmax
+def softmax(z):
+    e = np.exp(z)
+    return e / np.sum(z)
+"""
+RETURN_LINE = 6  # 0-based: `return e / np.sum(z)`
+
+
+@pytest.mark.asyncio
+async def test_softmax_sum_of_z_is_reported_on_the_return_line(client: LanguageClient, tmp_path: Path):
+    path = tmp_path / "softmax_sum.py"
+    path.write_text(SUM_OF_Z, encoding="utf-8")
+    uri = path.as_uri()
+
+    def open_() -> None:
+        client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+            uri=uri, language_id="python", version=1, text=SUM_OF_Z)))
+
+    diagnostics, _ = await _next_diagnostics(client, uri, open_)
+    errors = [d for d in diagnostics if d.severity == types.DiagnosticSeverity.Error]
+    assert errors and errors[0].range.start.line == RETURN_LINE, diagnostics
+    assert errors[0].range.start.character == SUM_OF_Z.split("\n")[RETURN_LINE].index("np.sum(z)")
+    assert "np.sum(z)" in errors[0].message and "Σ_j exp(z_j)" in errors[0].message
+
+
+def test_check_text_locates_by_values(tmp_path: Path):
+    path = tmp_path / "ex.py"
+    path.write_text(SUM_OF_Z, encoding="utf-8")
+    outcome = check_text(str(path), SUM_OF_Z)
+    errors = [f for f in outcome.findings if f.effective_severity == 1]
+    assert errors and errors[0].range.start.line == RETURN_LINE

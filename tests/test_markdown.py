@@ -44,7 +44,7 @@ def test_wrong_denominator_fails_on_its_line(run_json, run_cli):
     assert related["uri"].endswith("softmax-wrong.md") and related["range"]["start"]["line"] == _line_of(
         text, r"\mathrm{softmax}")
     code, out, _ = run_cli("check", path)
-    assert f"softmax-wrong.md:{line + 1}:1: EQ202" in out
+    assert f"softmax-wrong.md:{line + 1}:26: EQ202" in out  # at `np.sum(logits)`
     assert "probs = np.exp(logits) / np.sum(logits)" in out  # the source line is shown
 
 

@@ -44,10 +44,10 @@ def test_wrong_notebook_fails_with_cell_positions(run_json, run_cli):
     related = d["relatedInformation"][0]
     assert related["cell"] == 1 and related["location"]["range"]["start"]["line"] == 5  # the $$ body
     code, out, _ = run_cli("check", path)
-    assert "softmax-wrong.ipynb:cell 4:1:1: EQ202" in out
+    assert "softmax-wrong.ipynb:cell 4:1:26: EQ202" in out  # at `np.sum(logits)`
     assert "probs = np.exp(logits) / np.sum(logits)" in out  # the cell's line is shown
     code, out, _ = run_cli("check", path, "--format", "concise")
-    assert "softmax-wrong.ipynb:cell 4:1:1: EQ202 [error] numeric-mismatch" in out
+    assert "softmax-wrong.ipynb:cell 4:1:26: EQ202 [error] numeric-mismatch" in out
 
 
 @pytest.mark.parametrize("name", ["softmax-correct", "softmax-wrong"])

@@ -446,5 +446,5 @@ def test_lsp_hostile_document_does_not_wedge_the_server(tmp_path):
 
 def test_class_report_ignores_learners_suppressions(run_cli, in_tmp):
     write(in_tmp / "submissions" / "aoki" / "softmax.py", WRONG.format(comment="  # eq2code: ignore[numeric-mismatch]"))
-    code, out, _ = run_cli("check", "submissions", "--format", "csv")
+    _code, out, _ = run_cli("check", "submissions", "--format", "csv")
     assert "fail" in out and "excused" not in out

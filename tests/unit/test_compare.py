@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from eq2code.findings.messages import fill
 from eq2code.reference.compare import RTOL, RTOL_FLOAT32, compare, shape_names, shape_text, tolerance
 
 SIZES = {"n": 3, "K": 4}
@@ -27,7 +28,7 @@ def test_shape_mismatch_names_the_sizes():
 
 def test_no_broadcasting_a_scalar_against_a_vector():
     p = compare(np.zeros(3), np.zeros(()), SIZES, "(n,)")
-    assert p is not None and p.name == "wrong-shape" and p.params["actual"] == "() (a scalar)"
+    assert p is not None and p.name == "wrong-shape" and fill("{a}", {"a": p.params["actual"]}) == "() (a scalar)"
 
 
 def test_keepdims_column_is_a_shape_problem():
@@ -88,7 +89,7 @@ def test_shape_text_uses_size_names_only_when_unambiguous():
     assert shape_text((3, 4), {"n": 3, "K": 4}) == "(n, K)"
     assert shape_text((3, 3), {"n": 3, "m": 3}) == "(3, 3)"
     assert shape_text((4,), {"K": 4}) == "(K,)"
-    assert shape_names(("n", "K")) == "(n, K)" and shape_names(()) == "() (a scalar)"
+    assert shape_names(("n", "K")) == "(n, K)" and fill("{a}", {"a": shape_names(())}, "ja") == "()（スカラー）"
 
 
 finite = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)

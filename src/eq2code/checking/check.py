@@ -22,6 +22,7 @@ from eq2code.code.loader import FunctionInfo, Mapping, candidates, swappable
 from eq2code.code.sandbox.runner import SandboxError
 from eq2code.equation.model import Equation, EquationFile
 from eq2code.findings.model import Severity
+from eq2code.findings.phrases import Phrase
 from eq2code.reference.evaluate import EvaluationError
 from eq2code.reference.inputs import make_trials
 
@@ -60,11 +61,23 @@ def _run(ctx: CheckContext) -> CheckResult:
         return ctx.result("error")
     if ctx.options.no_exec:
         return ctx.result("pass")
+    return _attempt(ctx, eq, func, found)
+
+
+def _attempt(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping) -> CheckResult:
+    """Run the function as mapped; when it fails, the other readings the evidence may support."""
     result = _execute(ctx, eq, func, found)
     if result.record.verdict == "fail":
         return _other_argument_order(ctx, eq, func, found) or _scalars_as_arrays(ctx, eq, func, found, result) \
             or result
     return result
+
+
+def result_context(result: CheckResult, ctx: CheckContext) -> CheckContext:
+    """A context whose notes go into `result` (an alternative attempt made its own context)."""
+    out = _fresh(ctx, ctx.function) if ctx.function is not None else ctx
+    out.findings = result.findings
+    return out
 
 
 def _fresh(ctx: CheckContext, func: FunctionInfo) -> CheckContext:
@@ -123,9 +136,9 @@ def _by_behaviour(ctx: CheckContext, eq: Equation, options: list[FunctionInfo]) 
         tried += 1
         if tried > MAX_ALTERNATIVES:
             break
-        result = _execute(trial_ctx, eq, func, found)
+        result = _attempt(trial_ctx, eq, func, found)
         if _passed(result):
-            assume(trial_ctx, "chosen-function", func.name, f"--function {func.name}")
+            assume(result_context(result, trial_ctx), "chosen-function", func.name, f"--function {func.name}")
             return result
     return None
 
@@ -139,7 +152,7 @@ def _execute(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping
         except (EvaluationError, MemoryError, RecursionError) as e:
             detail = str(e) if isinstance(e, EvaluationError) else f"{type(e).__name__}: {str(e)[:200]}"
             ctx.add("not-checkable", ctx.eq_path, eq.range,
-                    reason=f"the equation cannot be evaluated: {detail}").severity = Severity.ERROR
+                    reason=Phrase("cannot-evaluate", {"error": detail})).severity = Severity.ERROR
             return ctx.result("error")
     try:
         outcome = run_trials(ctx, eq, func, found, trials, expected)

@@ -11,6 +11,7 @@ from eq2code.base.span import Range
 from eq2code.checking.context import CheckContext
 from eq2code.code.static import CodeFacts, analyze, locate
 from eq2code.equation.model import Equation
+from eq2code.findings.phrases import Phrase
 from eq2code.reference.compare import short
 from eq2code.reference.inputs import Trial, code_value
 
@@ -58,10 +59,11 @@ def inputs_text(eq: Equation, trial: Trial) -> str:
     return "; ".join(parts)
 
 
-def form_text(trial: Trial) -> str:
+def form_text(trial: Trial) -> Phrase:
     sizes = ", ".join(f"{k}={v}" for k, v in trial.sizes.items())
-    form = "core form" if trial.form == "core" else f"batched form (batch {trial.batch})"
-    return f"{form}{', ' + sizes if sizes else ''}"
+    if trial.form == "core":
+        return Phrase("form-core", {"sizes": sizes})
+    return Phrase("form-batched", {"batch": str(trial.batch), "sizes": sizes})
 
 
 def size_of(trial: Trial) -> int:

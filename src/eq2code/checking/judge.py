@@ -16,6 +16,7 @@ import numpy as np
 from eq2code.base.span import Range
 from eq2code.checking import evidence
 from eq2code.checking.context import CheckContext
+from eq2code.checking.localize import Culprit, culprit_of
 from eq2code.checking.options import CheckResult
 from eq2code.checking.prepare import math_values
 from eq2code.checking.run import report_failure
@@ -24,12 +25,15 @@ from eq2code.code.static import locate
 from eq2code.diagnosis.naming import name_the_mistake
 from eq2code.equation.model import Equation
 from eq2code.findings.model import Severity
+from eq2code.findings.phrases import Phrase
 from eq2code.reference.compare import compare, shape_names
 from eq2code.reference.evaluate import EvaluationError, evaluate
 from eq2code.reference.inputs import Trial
 
 VARIANT_RTOL = 1e-5  # an accepted ε variant whose ε sits a little elsewhere (a helper, after a gather)
 EPSILON_RTOL = 1e-4  # how far an ε such as 1e-7 inside a log moves a value (relative), at most
+# Named mistakes whose static locator only guesses (a term, a scale anywhere): the values decide.
+VALUE_FIRST = {"missing-term", "wrong-scale"}
 NO_VALUE = 1e300  # the score of a trial that gave no value: worse than any numeric difference
 # the clearest problem first: exceptions and shapes, then the smallest counterexample
 RANK = {"exception": 0, "no-return": 0, "wrong-type": 0, "resource-limit": 0, "wrong-shape": 1,
@@ -114,13 +118,14 @@ def judge_as_returned(ctx: CheckContext, eq: Equation, trials: list[Trial], expe
         mutation_note(ctx, core + batched)
     if core_ok:
         batch_note(ctx, eq, batched, batch_problems)
-        stress_notes(ctx, eq, [r for r in stress if not r.trial.batch or batch_ok])
+        if stress_notes(ctx, eq, [r for r in stress if not r.trial.batch or batch_ok]):
+            return ctx.result("fail")  # wrong at large magnitude with no exp to overflow: an error
         static_notes(ctx, eq)
         return ctx.result("pass")
     if batch_ok and all(p is None or rejects_shape(p) for p in core_problems):
         assert ctx.function is not None
         ctx.add("rejects-core-form", ctx.impl_path, ctx.function.range,
-                detail="it is right on inputs with a leading batch axis but not on the equation's own shapes")
+                detail=Phrase("right-only-batched"))
         stress_notes(ctx, eq, [r for r in stress if r.trial.batch])  # code for batches: stressed as one
         return ctx.result("pass")
     if accepted_variant(ctx, eq, core):
@@ -270,10 +275,27 @@ def report_core(ctx: CheckContext, core: list[TrialRun], problems: list[TrialPro
     assert ctx.function is not None
     failing = [(r.trial, p) for r, p in zip(core, problems) if p is not None]
     if not failing:
-        ctx.add("crashed", ctx.impl_path, ctx.function.range, how="the run ended before every input was tried")
+        ctx.add("crashed", ctx.impl_path, ctx.function.range, how=Phrase("run-ended-early"))
         return
-    _, worst = min(failing, key=lambda tp: (RANK.get(tp[1].name, 9), evidence.size_of(tp[0])))
-    ctx.add(worst.name, ctx.impl_path, worst.range or ctx.function.range, **worst.params)
+    _trial, worst = min(failing, key=lambda tp: (RANK.get(tp[1].name, 9), evidence.size_of(tp[0])))
+    at, params = worst.range or ctx.function.range, dict(worst.params)
+    if worst.name in ("numeric-mismatch", "nonfinite-output"):  # where the values leave the equation
+        culprit = value_culprit(ctx, core)
+        if culprit is not None:
+            at = culprit.range
+            params.update(culprit.params())
+    ctx.add(worst.name, ctx.impl_path, at, **params)
+
+
+def value_culprit(ctx: CheckContext, core: list[TrialRun]) -> Culprit | None:
+    """Value-based localization (`localize.py`) on the smallest core trial that returned a wrong value."""
+    eq = ctx.equation
+    wrong = [r for r in core if r.result.status == "ok" and r.result.value is not None
+             and problem(ctx, eq, r) is not None] if eq is not None else []
+    if not wrong:
+        return None
+    run = min(wrong, key=lambda r: evidence.size_of(r.trial))
+    return culprit_of(ctx, eq, run.trial, run.expected)
 
 
 # ----------------------------------------------------------------------------- naming the mistake
@@ -309,7 +331,12 @@ def named_mistake(ctx: CheckContext, eq: Equation, core: list[TrialRun]) -> bool
     if found is None:
         return False
     trial = next(r.trial for r in core if r.result.status == "ok")
-    finding = ctx.add(found.name, ctx.impl_path, evidence.where(ctx, found.name, found.part), part=found.part,
+    assert ctx.function is not None
+    at = evidence.where(ctx, found.name, found.part)
+    if at == ctx.function.range or found.name in VALUE_FIRST:  # where the values leave the equation
+        culprit = value_culprit(ctx, core)
+        at = culprit.range if culprit is not None else at
+    finding = ctx.add(found.name, ctx.impl_path, at, part=found.part,
                       detail=found.detail or None, inputs=evidence.inputs_text(eq, trial),
                       seed=str(ctx.options.seed))
     finding.severity = Severity.ERROR  # the mistake that makes the code wrong (missing-operation too)
@@ -372,7 +399,7 @@ def static_notes(ctx: CheckContext, eq: Equation) -> None:
                   and o.args[0].strip() in facts.params and re.search(r"sqrt|\*\*", o.text)]
         if scaled:
             ctx.add("equivalent-form", ctx.impl_path, scaled[0].range, part=evidence.part_latex(eq, "sqrt"),
-                    detail=f"{scaled[0].text} scales the input before the product; the result is the same")
+                    detail=Phrase("prescaled-input", {"code": scaled[0].text}))
 
 
 def mutation_note(ctx: CheckContext, runs: list[TrialRun]) -> None:
@@ -382,7 +409,9 @@ def mutation_note(ctx: CheckContext, runs: list[TrialRun]) -> None:
         ctx.add("input-mutated", ctx.impl_path, evidence.where(ctx, "input-mutated"), argument=names)
 
 
-def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> None:
+def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> bool:
+    """Robustness warnings from the stress trials; True when one is an error on the code instead
+    (a wrong value at large magnitude where the code has no exp that could overflow)."""
     for run in stress:
         trial, result = run.trial, run.result
         if not np.all(np.isfinite(run.expected)):
@@ -392,22 +421,44 @@ def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> Non
         if result.status == "ok" and result.value is not None and compare(
                 run.expected, result.value, trial.sizes, "", result.dtype) is None:
             continue
-        name = "unstable-exp" if trial.label == "large" else "log-of-zero"
+        name = "unstable-exp" if trial.label in ("large", "rows") else "log-of-zero"
+        if name == "unstable-exp" and not has_exp(ctx) and result.status == "ok" and result.value is not None:
+            found = compare(run.expected, result.value, trial.sizes, "", result.dtype)
+            params = dict(found.params) if found is not None else {}
+            params.update(output=eq.head_latex or eq.name, inputs=evidence.inputs_text(eq, trial),
+                          seed=str(ctx.options.seed))
+            culprit = culprit_of(ctx, eq, trial, run.expected)
+            assert ctx.function is not None
+            if culprit is not None:
+                params.update(culprit.params())
+            ctx.add("numeric-mismatch", ctx.impl_path, culprit.range if culprit else ctx.function.range, **params)
+            return True
         if ctx.has(name):
             continue
         part = evidence.part_latex(eq, "exp" if name == "unstable-exp" else "log")
         magnitude = f"{max([float(np.max(np.abs(v))) for v in trial.values.values()] or [0]):.0f}" \
             if name == "unstable-exp" else ""
         ctx.add(name, ctx.impl_path, evidence.where(ctx, name), part=part, magnitude=magnitude,
-                detail=f"{stress_outcome(result)}; inputs: {evidence.inputs_text(eq, trial)}")
+                detail=Phrase("stress-outcome", {"outcome": stress_outcome(result),
+                                                  "inputs": evidence.inputs_text(eq, trial)}))
+    return False
 
 
-def stress_outcome(result: CallResult) -> str:
+def has_exp(ctx: CheckContext) -> bool:
+    """Could the code overflow at large magnitude? An exp (or a power, a softmax, a sigmoid …)
+    among its static facts or anywhere in its module (a helper it calls)."""
+    facts = evidence.facts(ctx)
+    if facts is not None and [o for o in facts.ops if o.kind in ("exp", "softmax", "sigmoid", "tanh", "power")]:
+        return True
+    return bool(re.search(r"exp|softmax|sigmoid|logaddexp|expit|tanh|cosh|sinh|\*\*|power|pow\(", ctx.source()))
+
+
+def stress_outcome(result: CallResult) -> Phrase:
     if result.status != "ok" or result.value is None:
-        return f"the function failed ({result.exc_type or result.status})"
+        return Phrase("stress-failed", {"what": result.exc_type or result.status})
     if not np.all(np.isfinite(result.value)):
-        return "the result has inf or nan"
-    return "the result is inaccurate"
+        return Phrase("stress-nonfinite")
+    return Phrase("stress-inaccurate")
 
 
 def batch_note(ctx: CheckContext, eq: Equation, batched: list[TrialRun], problems: list[TrialProblem | None]) -> None:
@@ -420,15 +471,14 @@ def batch_note(ctx: CheckContext, eq: Equation, batched: list[TrialRun], problem
         if p.name not in ("numeric-mismatch", "wrong-shape", "nonfinite-output"):
             continue
         if reduces_batch_axis(eq, run):
-            got = ("works along axis 0, the batch axis; the equation's index runs over the last "
-                   "axis — count it from the end: axis=-1, keepdims=True")
+            got = Phrase("batch-along-axis0")
             at = evidence.where(ctx, "wrong-reduction-axis")
         else:
-            got = f"returns shape {p.params['actual']} instead of {p.params['expected']}" \
-                if p.name == "wrong-shape" else "returns values that differ from the equation's"
+            got = Phrase("batch-shape", {"actual": p.params["actual"], "expected": p.params["expected"]}) \
+                if p.name == "wrong-shape" else Phrase("batch-values")
             at = ctx.function.range
         ctx.add("batch-inconsistent", ctx.impl_path, at,
-                detail=f"with a leading batch axis of size {run.trial.batch[0]} it {got}")
+                detail=Phrase("batch-axis", {"size": run.trial.batch[0], "got": got}))
         return
 
 

@@ -29,6 +29,7 @@ from eq2code.code.loader import (
 from eq2code.code.sandbox.api import Argument, CallSpec
 from eq2code.equation.model import Equation
 from eq2code.findings.model import Severity
+from eq2code.findings.phrases import Phrase
 from eq2code.reference.evaluate import evaluate
 from eq2code.reference.inputs import Trial, code_value
 
@@ -46,7 +47,7 @@ def equation(ctx: CheckContext) -> Equation | None:
             reasons = [candidate.reason] if candidate is not None and candidate.reason else []
             reasons += [e.reason for e in eq_file.equations if e.reason and e.kind != "declaration"]
             ctx.add("not-checkable", ctx.eq_path, Range.of(0, 0, 0, 1),
-                    reason=reasons[0] if reasons else "the file defines no value to compute",
+                    reason=reasons[0] if reasons else Phrase("defines-no-value"),
                     ).severity = Severity.ERROR
         return None
     ctx.equation = eq
@@ -57,7 +58,9 @@ def module(ctx: CheckContext) -> ModuleInfo | None:
     try:  # as Python reads it: BOM or PEP 263 coding cookie, any line ending
         text = decode_python(read_bytes(ctx.impl_path, "implementation file"))
     except (UnicodeDecodeError, SyntaxError, LookupError) as e:
-        ctx.add("python-syntax", ctx.impl_path, Range.of(0, 0, 0, 1), detail=python_decode_detail(e))
+        utf8 = isinstance(e, UnicodeDecodeError) and e.encoding.replace("-sig", "") in ("utf-8", "utf8")
+        ctx.add("python-syntax", ctx.impl_path, Range.of(0, 0, 0, 1),
+                detail=Phrase("not-utf8") if utf8 else python_decode_detail(e))
         return None
     except FileProblem as e:
         ctx.add("python-syntax", ctx.impl_path, Range.of(0, 0, 0, 1), detail=str(e))
@@ -71,12 +74,15 @@ def module(ctx: CheckContext) -> ModuleInfo | None:
 
 def function(ctx: CheckContext, mod: ModuleInfo, eq: Equation) -> FunctionInfo | None:
     options, metadata = ctx.options, ctx.eq_file.metadata
-    wanted = options.function or metadata.get("function")
-    aliases = options.aliases + tuple(a for a in metadata.get("aliases", "").split(",") if a)
-    func, tried = find_function(mod, eq, wanted, options.rule, ctx.eq_path, aliases)
+    # --function is the user's word: strict. The equation file's `function=` names the contract,
+    # but a learner's function of another name is still found (by name, tag, or behaviour).
+    named = metadata.get("function")
+    aliases = ((named,) if named else ()) + options.aliases + \
+        tuple(a for a in metadata.get("aliases", "").split(",") if a)
+    func, tried = find_function(mod, eq, options.function, options.rule, ctx.eq_path, aliases)
     if func is None:
         ctx.add("function-not-found", ctx.impl_path, Range.of(0, 0, 0, 0), wanted=", ".join(tried),
-                available=", ".join(f.name for f in mod.functions) or "no functions")
+                available=", ".join(f.name for f in mod.functions) or Phrase("no-functions"))
         return None
     ctx.function = func
     return func
@@ -85,12 +91,12 @@ def function(ctx: CheckContext, mod: ModuleInfo, eq: Equation) -> FunctionInfo |
 def mapping(ctx: CheckContext, func: FunctionInfo, eq: Equation) -> Mapping | None:
     found = ctx.mapping = map_arguments(func, eq, ctx.options.maps,
                                         param_aliases(ctx.eq_file.metadata.get("params", "")))
-    params = ", ".join(p.name for p in func.params) or "no parameters"
+    params = ", ".join(p.name for p in func.params) or Phrase("no-parameters")
     for spec in found.unmapped_inputs:
         ctx.add("argument-mapping", ctx.impl_path, func.range, symbol=spec.name, params=params)
     for pname in found.unmapped_params:
         ctx.add("argument-mapping", ctx.impl_path, func.range, symbol=pname, params=params,
-                detail=f"the parameter {pname} receives nothing from the equation")
+                detail=Phrase("parameter-receives-nothing", {"param": pname}))
     return found if found.ok else None
 
 

@@ -13,6 +13,7 @@ from eq2code.code.loader import FunctionInfo, Mapping
 from eq2code.code.sandbox.api import RunOutcome
 from eq2code.code.sandbox.runner import run_calls
 from eq2code.equation.model import Equation
+from eq2code.findings.phrases import Phrase
 from eq2code.reference.inputs import Trial
 
 
@@ -34,19 +35,18 @@ def report_failure(ctx: CheckContext, outcome: RunOutcome) -> None:
     elif outcome.status == "import-error":
         syntax = outcome.exc_type in ("SyntaxError", "IndentationError", "TabError")
         ctx.add("python-syntax" if syntax else "exception", ctx.impl_path, at, type=outcome.exc_type,
-                detail=outcome.exc_message, form="module import")
+                detail=outcome.exc_message, form=Phrase("form-import"))
     elif outcome.status == "function-not-found":
         ctx.add("function-not-found", ctx.impl_path, func.range, wanted=func.name)
     elif outcome.status == "resource-limit":
         if outcome.signal_name == "SIGXFSZ":
             ctx.add("resource-limit", ctx.impl_path, at, resource="file size")
         else:
-            how = "killed by SIGKILL" if outcome.signal_name else outcome.exc_type or "MemoryError"
+            how = Phrase("killed-sigkill") if outcome.signal_name else outcome.exc_type or "MemoryError"
             ctx.add("resource-limit", ctx.impl_path, at, resource="memory",
-                    detail=f"{how} at the limit of {ctx.options.memory_mb} MB")
+                    detail=Phrase("memory-limit", {"how": how, "mb": ctx.options.memory_mb}))
     elif outcome.status == "crashed":
-        ctx.add("crashed", ctx.impl_path, at, how=f"killed by signal {outcome.signal_name}")
+        ctx.add("crashed", ctx.impl_path, at, how=Phrase("killed-by-signal", {"signal": outcome.signal_name}))
     else:
-        how = f"exited ({outcome.exc_type or 'os._exit'}"
-        how += f", status {outcome.exit_code})" if outcome.exit_code is not None else ")"
-        ctx.add("crashed", ctx.impl_path, at, how=how)
+        ctx.add("crashed", ctx.impl_path, at,
+                how=Phrase("exited", {"how": outcome.exc_type or "os._exit", "status": outcome.exit_code}))

@@ -17,13 +17,12 @@ from typing import TYPE_CHECKING
 
 from eq2code.base.files import FileProblem, read_text
 from eq2code.base.version import __version__
-from eq2code.checking.check import run_check
-from eq2code.checking.options import Options
 from eq2code.equation.cache import load_equation
 from eq2code.equation.guard import set_limits as set_read_limits
 from eq2code.equation.model import EquationFile
 
 if TYPE_CHECKING:
+    from eq2code.checking.options import Options
     from eq2code.equation.rulebook import Rule
 
 log = logging.getLogger(__name__)
@@ -252,6 +251,8 @@ def _check(args) -> int:
             return check.check_project(args, config, settings, _load_equation)
         eq_path, impl_path, rule = _pair_paths(args, "check")
         _read_text(impl_path, "implementation file")
+        from eq2code.checking.check import run_check  # NumPy and the engine: only for a check
+
         result = run_check(_load_equation(eq_path), impl_path, check.check_options(settings, rule))
         return check.finish_single(args, config, settings, result, eq_path, impl_path, rule.name if rule else None)
     except RunError as e:
@@ -280,6 +281,8 @@ def _pair_paths(args, command: str) -> tuple[str, str, Rule | None]:
 
 
 def _options(args, rule) -> Options:
+    from eq2code.checking.options import Options
+
     return Options(function=args.function, maps=_parse_maps(args.map), seed=args.seed, timeout=args.timeout,
                    memory_mb=getattr(args, "memory_mb", 2048), no_exec=args.no_exec,
                    rule=rule.name if rule else None, aliases=tuple(rule.aliases) if rule else ())

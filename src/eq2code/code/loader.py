@@ -190,6 +190,12 @@ def _function_info(node: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str
                         def_line, _tags(node, lines), (node.end_lineno or node.lineno) - 1)
 
 
+def _initials(name: str) -> str:
+    """The first letters of a snake_case or CamelCase name: mean_squared_error → mse."""
+    words = re.findall(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", name)
+    return "".join(w[0].lower() for w in words) if len(words) > 1 else ""
+
+
 def _norm(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
@@ -213,6 +219,10 @@ def find_function(module: ModuleInfo, eq: Equation, wanted: str | None, rule: st
         close = [f for f in funcs if _norm(f.name) == _norm(n)]  # … then spelling variants
         if exact or len(close) == 1:
             return (exact or close)[0], names
+    for n in names:  # an acronym: mse for mean_squared_error, ce for cross_entropy
+        short = [f for f in funcs if len(_norm(n)) >= 2 and _initials(f.name) == _norm(n)]
+        if len(short) == 1:
+            return short[0], names
     for n in names:  # a class named like the equation: its forward / __call__
         classes = {m.owner for m in module.methods if _norm(m.owner or "") == _norm(n)}
         if len(classes) == 1:

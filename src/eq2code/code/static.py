@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eq2code.base.span import Position, Range
+from eq2code.findings.phrases import Phrase
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +130,7 @@ class Hint:
 
     name: str  # a finding name (HINT_NAMES)
     range: Range
-    detail: str
+    detail: Phrase  # what the pattern is, in words (findings/phrases.py)
     data: dict[str, Any] = field(default_factory=dict)
 
 
@@ -414,7 +415,7 @@ def _make_visitor(cst: Any) -> type:
             self.facts.ops.append(op)
             return op
 
-        def hint(self, name: str, range_: Range, detail: str, **data: Any) -> None:
+        def hint(self, name: str, range_: Range, detail: Phrase, **data: Any) -> None:
             self.facts.hints.append(Hint(name, range_, detail, data))
 
         def resolve(self, func: Any) -> tuple[str, str]:
@@ -550,7 +551,8 @@ def _make_visitor(cst: Any) -> type:
             if param and not self.scopes:
                 self.add("inplace", node, name=symbol, target=param, args=(target, value),
                          names=self.names(node.value))
-                self.hint("input-mutated", self.rng(node), f"{target} {symbol} … changes the argument {param}",
+                self.hint("input-mutated", self.rng(node),
+                          Phrase("hint-augmented", {"target": target, "operator": symbol, "param": param}),
                           argument=param, operator=symbol)
             if symbol == "/=":
                 self.add("divide", node, fn="/", name="/=", args=(target, value), names=self.names(node.value))
@@ -602,7 +604,7 @@ def _make_visitor(cst: Any) -> type:
                 param = self.param_of(target)
                 if param and not self.scopes:
                     op = self.add("inplace", target, name="[]=", target=param, args=(self.code(target),))
-                    self.hint("input-mutated", op.range, f"assigning into {op.text} changes the argument {param}",
+                    self.hint("input-mutated", op.range, Phrase("hint-assign-into", {"code": op.text, "param": param}),
                               argument=param, operator="[]=")
                 return self.target_names(target)
             names = self.target_names(target)
@@ -702,7 +704,7 @@ def _make_visitor(cst: Any) -> type:
                     fn = "log1p"
                 op = self.add("log", node, fn=fn, name=written, base=base, args=(first_text,), names=first_names)
                 if base in ("2", "10") or fn not in ("log", "log1p"):
-                    self.hint("wrong-log-base", op.range, f"{written} takes the logarithm to base {base}",
+                    self.hint("wrong-log-base", op.range, Phrase("hint-log-base", {"code": written, "base": base}),
                               base=base, function=written)
                 self.epsilon_check(node, first, op)
                 return
@@ -755,7 +757,7 @@ def _make_visitor(cst: Any) -> type:
                 return
             if canonical in CLIP or (written == ".clip" and not self.is_module(node.func.value)):
                 op = self.add("clip", node, fn="clip", name=written, args=(first_text,), names=first_names)
-                self.hint("epsilon-variant", op.range, f"{written} keeps the values away from 0 and 1",
+                self.hint("epsilon-variant", op.range, Phrase("hint-clip", {"code": written}),
                           how="clip", expression=op.text)
                 return
             if canonical in DIVIDE and len(node.args) >= 2:
@@ -785,14 +787,14 @@ def _make_visitor(cst: Any) -> type:
                 param = self.param_of(node.func.value)
                 if param and not self.scopes:
                     op = self.add("inplace", node, name=written, target=param, args=(self.code(node.func.value),))
-                    self.hint("input-mutated", op.range, f"{op.text} changes the argument {param}",
+                    self.hint("input-mutated", op.range, Phrase("hint-changes", {"code": op.text, "param": param}),
                               argument=param, operator=written)
                 return
             if canonical == "numpy.copyto" and node.args:
                 param = self.param_of(node.args[0].value)
                 if param and not self.scopes:
                     op = self.add("inplace", node, name=written, target=param, args=(first_text,))
-                    self.hint("input-mutated", op.range, f"{written} writes into the argument {param}",
+                    self.hint("input-mutated", op.range, Phrase("hint-writes-into", {"code": written, "param": param}),
                               argument=param, operator=written)
                 return
             if written in self.helpers:
@@ -833,8 +835,9 @@ def _make_visitor(cst: Any) -> type:
                     if param and not self.scopes:
                         self.facts.ops.append(Op("inplace", self.rng(node), self.code(node), name="out=",
                                                  target=param, args=(self.code(out),)))
-                        self.hint("input-mutated", self.rng(a), f"{written}(…, out={self.code(out)}) writes into "
-                                  f"the argument {param}", argument=param, operator="out=")
+                        self.hint("input-mutated", self.rng(a),
+                                  Phrase("hint-writes-into", {"code": f"{written}(…, out={self.code(out)})",
+                                                             "param": param}), argument=param, operator="out=")
 
         def exp_check(self, op: Op, arg: Any, shifts_inside: bool) -> None:
             if arg is None or not op.names:
@@ -848,7 +851,7 @@ def _make_visitor(cst: Any) -> type:
                 return
             params = [n for n in op.names if n in self.live_params or n in self.facts.params]
             self.hint("unstable-exp", op.range,
-                      f"{op.name}({op.operand}) exponentiates values from which no maximum was subtracted",
+                      Phrase("hint-unshifted-exp", {"code": f"{op.name}({op.operand})"}),
                       operand=op.operand, parameters=params)
 
         def epsilon_check(self, node: Any, arg: Any, log_op: Op) -> None:
@@ -862,7 +865,8 @@ def _make_visitor(cst: Any) -> type:
                     small = arg.left
             if small is not None:
                 op = self.add("epsilon", arg, fn="+", name="+", args=(self.code(small),), names=self.names(arg))
-                self.hint("epsilon-variant", op.range, f"adds {op.args[0]} inside {log_op.name}",
+                self.hint("epsilon-variant", op.range,
+                          Phrase("hint-epsilon", {"epsilon": op.args[0], "code": log_op.name}),
                           how="epsilon", epsilon=op.args[0], expression=op.text)
                 return
             if isinstance(arg, cst.Call):
@@ -870,7 +874,7 @@ def _make_visitor(cst: Any) -> type:
                 if canonical in ("numpy.maximum", "numpy.fmax") and len(arg.args) >= 2 and \
                         any(self.is_small(a.value) for a in arg.args[:2]):
                     op = self.add("epsilon", arg, fn="maximum", name=written, args=(self.code(arg.args[1].value),))
-                    self.hint("epsilon-variant", op.range, f"{written} keeps the logarithm's argument above 0",
+                    self.hint("epsilon-variant", op.range, Phrase("hint-maximum", {"code": written}),
                               how="maximum", epsilon=op.args[0], expression=op.text)
 
         def transpose_check(self, op: Op, operand: Any) -> None:
@@ -880,7 +884,7 @@ def _make_visitor(cst: Any) -> type:
             if self.ndims is not None and param in self.ndims and self.ndims[param] < 2:
                 return
             self.hint("batch-inconsistent", op.range,
-                      f"{op.text} reverses every axis of {param}, so a leading batch axis moves too",
+                      Phrase("hint-transpose", {"code": op.text, "param": param}),
                       argument=param, suggestion=f"np.swapaxes({param}, -1, -2)")
 
         def keepdims_check(self, node: Any, left: Any, right: Any) -> None:
@@ -903,7 +907,7 @@ def _make_visitor(cst: Any) -> type:
                 if self.ndims is not None and roots and all(self.ndims.get(r, 2) < 2 for r in roots):
                     continue
                 self.hint("missing-keepdims", red.range,
-                          f"{red.text} drops axis {red.axis} and is then combined with {other_text}",
+                          Phrase("hint-keepdims", {"code": red.text, "axis": str(red.axis), "other": other_text}),
                           axis=red.axis, reduction=red.text, expression=self.code(node))
                 return
 
@@ -992,137 +996,60 @@ def _main(ops: list[Op]) -> list[Op]:
     return [o for o in ops if not o.scope] + [o for o in ops if o.scope]
 
 
-TEMPERATURE = ("T", "temp", "temperature", "tau", "t")
-
-
 def locate(name: str, facts: CodeFacts, part: str = "") -> Range | None:
     """The range of the expression most responsible for the named mistake, or None.
 
     `part` is the equation part the mistake concerns (its LaTeX), used to prefer the
-    expression that mentions its symbols. None means nothing fits: use the def line.
+    expression that mentions its symbols. None means nothing fits: use the def line. Each
+    finding's locator lives in its definition (findings/definitions/, `locate=`).
     """
+    from eq2code.findings.registry import get
+
+    definition = get(name)
+    if not facts.found or definition is None or definition.locate is None:
+        return None
     try:
-        return _locate(name, facts, part)
+        return definition.locate(Where(facts, part))
     except Exception:  # a locator gap must never break a report
         log.debug("locate(%r) failed", name, exc_info=True)
         return None
 
 
-def _locate(name: str, facts: CodeFacts, part: str) -> Range | None:
-    if not facts.found:
-        return None
-    symbols = part_symbols(part) if part else []
-    ops = _main(facts.ops)
+class Where:
+    """What a finding's locator sees: the facts, the operations of the function itself first,
+    the symbols of the equation part, and the shared helpers."""
 
-    def kind(k: str, *fns: str) -> list[Op]:
-        return [o for o in ops if o.kind == k and (not fns or o.fn in fns)]
+    def __init__(self, facts: CodeFacts, part: str = ""):
+        self.facts = facts
+        self.part = part
+        self.symbols = part_symbols(part) if part else []
+        self.ops = _main(facts.ops)
+        self.ret = _first([o for o in self.ops if o.kind == "return"][::-1])  # the last return
+        self.reductions = self.kind("reduction")
 
-    ret = _first([o for o in ops if o.kind == "return"][::-1])  # the last return
-    reductions = kind("reduction")
-    if name == "wrong-reduction-axis":
-        with_axis = [o for o in reductions if o.axis_given]
-        for group in ([o for o in with_axis if o.fn in ("sum", "logsumexp", "mean", "norm")], with_axis,
-                      [o for o in kind("softmax") if o.axis_given], kind("softmax"),
-                      [o for o in reductions if o.fn in ("sum", "mean")], reductions):
-            if group:
-                return group[0].range
-        return None
-    if name == "missing-keepdims":
-        hint = facts.hints_named("missing-keepdims")
-        if hint:
-            return hint[0].range
-        return _first([o for o in reductions if o.axis_given and o.axis is not None and o.keepdims is False])
-    if name in ("missing-scale", "wrong-scale"):
-        scales = [o for o in kind("divide") + kind("multiply")
-                  if _is_scale_text(o.args[1] if len(o.args) > 1 else "", symbols)
-                  or (o.kind == "multiply" and _is_scale_text(o.args[0], symbols))]
-        scales.sort(key=lambda o: (o.range.start.line, o.range.start.character))
-        if scales:
-            # the innermost such operation (the division, not the statement around it)
-            return min(scales, key=lambda o: _size(o.range)).range
-        if name == "wrong-scale":
-            sq = kind("sqrt")
-            if sq:
-                return sq[0].range
-        mm = _by_end(kind("matmul"))
-        if mm:
-            return mm[0].range
-        return ret
-    if name == "missing-transpose":
-        mm = _by_end(kind("matmul"))
-        bare = [o for o in mm if o.fn != "einsum" and len(o.args) >= 2 and not _has_transpose(o.args[-1], facts)]
-        if bare:
-            return bare[0].range
-        return _first(mm)
-    if name == "sign-error":
-        neg = kind("negate")
-        if neg:
-            return neg[0].range
-        return ret
-    if name == "sum-vs-mean":
-        for group in (kind("reduction", "mean"), kind("reduction", "sum"),
-                      [o for o in kind("divide") if "len(" in o.divisor or ".shape" in o.divisor
-                       or ".size" in o.divisor]):
-            if group:
-                return group[0].range
-        return ret
-    if name == "wrong-log-base":
-        odd = [o for o in kind("log") if o.base not in ("e",)]
-        return _first(odd) or _first(kind("log"))
-    if name == "missing-sqrt":
-        sums = kind("reduction", "sum") + kind("matmul", "dot", "vdot", "inner")
-        returned = [o for o in sums if ret is not None and _contains(ret, o.range)]
-        if returned:
-            return returned[0].range
-        if ret is not None:
-            return ret
-        return _last(sums)
-    if name == "missing-abs":
-        reds = [o for o in reductions if o.fn in ("sum", "max", "mean")]
-        return _first(reds) or ret
-    if name == "missing-normalization":
-        normal = [o for o in kind("divide") if "sum" in o.divisor or o.divisor in _reduced_names(facts)]
-        if normal:
-            return normal[0].range
-        return ret
-    if name == "missing-value-product":
-        if ret is not None and not any(_contains(ret, o.range) for o in kind("matmul")):
-            return ret
-        mm = _by_end(kind("matmul"))
-        return mm[-1].range if mm else ret
-    if name == "temperature-inverted":
-        names = symbols or list(TEMPERATURE)
-        mult = [o for o in kind("multiply") if any(_mentions(a, names) for a in o.args)]
-        if mult:
-            return mult[0].range
-        div = [o for o in kind("divide") if _mentions(o.divisor, names)]
-        if div:
-            return div[0].range
-        return _first(kind("exp"))
-    if name == "off-by-one":
-        return _first(kind("range") + kind("slice"))
-    if name == "unstable-exp":
-        hint = facts.hints_named("unstable-exp")
-        return hint[0].range if hint else _first(kind("exp"))
-    if name == "log-of-zero":
-        logs = kind("log")
-        guarded = {o.range for o in kind("epsilon") + kind("clip")}
-        plain = [o for o in logs if not any(_contains(o.range, g) for g in guarded)]
-        return _first(plain) or _first(logs)
-    if name == "input-mutated":
-        return _first(kind("inplace"))
-    if name == "epsilon-variant":
-        return _first(kind("epsilon")) or _first(kind("clip"))
-    if name in ("missing-term", "swapped-arguments", "kl-direction-swapped"):
-        if name != "missing-term":
-            logs = [o for o in kind("log") if "/" in o.operand] or kind("log")
-            if logs:
-                return logs[0].range
-        return ret
-    if name == "batch-inconsistent":
-        hint = facts.hints_named("batch-inconsistent")
-        return hint[0].range if hint else None
-    return None
+    def kind(self, k: str, *fns: str) -> list[Op]:
+        """Operations of a kind (optionally only these normalised functions), in source order."""
+        return [o for o in self.ops if o.kind == k and (not fns or o.fn in fns)]
+
+    def scales(self) -> list[Op]:
+        """Divisions and products by a scale (a sqrt, a size, a symbol of the part), in source order."""
+        found = [o for o in self.kind("divide") + self.kind("multiply")
+                 if _is_scale_text(o.args[1] if len(o.args) > 1 else "", self.symbols)
+                 or (o.kind == "multiply" and _is_scale_text(o.args[0], self.symbols))]
+        return sorted(found, key=lambda o: (o.range.start.line, o.range.start.character))
+
+    def reduced_names(self) -> set[str]:
+        return _reduced_names(self.facts)
+
+    def has_transpose(self, text: str) -> bool:
+        return _has_transpose(text, self.facts)
+
+    first = staticmethod(_first)
+    last = staticmethod(_last)
+    by_end = staticmethod(_by_end)
+    contains = staticmethod(_contains)
+    mentions = staticmethod(_mentions)
+    size = staticmethod(lambda r: _size(r))
 
 
 def _size(r: Range) -> tuple[int, int]:

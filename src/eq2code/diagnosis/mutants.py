@@ -6,6 +6,11 @@ mistake. Mutants are made from the lowered SymPy expression and compiled to plan
 reference itself, so they are cached with the equation and run in the checker on the same
 inputs as the code. A mutant is `{"name", "part", "detail", "plan"}`; value mutants
 (`swap`: two inputs exchanged) reuse the reference's plan.
+
+The mistakes themselves are the findings' mutation hooks (findings/definitions/): this
+module walks the tree and calls every registered hook with a `MutationContext` — at each
+node (`mutate_node`), once for the whole expression (`mutate_whole`), for the input pairs
+(`mutate_values`) — then orders the mutants by the findings' priorities.
 """
 
 from __future__ import annotations
@@ -20,18 +25,15 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from eq2code.equation.model import InputSpec
 from eq2code.equation.parts import latex
 from eq2code.equation.plan import CompileError, compile_expr
-from eq2code.equation.sympy_ext import Apply, ArraySlice, Softmax, SoftmaxFirstAxis
+from eq2code.equation.sympy_ext import ArraySlice
+from eq2code.findings.registry import definitions, named_mistakes
 
 log = logging.getLogger(__name__)
 
-# When several mutants give the same output, the first name in this order wins.
-PRIORITY = [
-    "kl-direction-swapped", "temperature-inverted", "missing-value-product", "missing-transpose",
-    "wrong-reduction-axis", "missing-scale", "wrong-scale", "missing-sqrt", "missing-abs",
-    "wrong-log-base", "sum-vs-mean", "missing-normalization", "sign-error", "off-by-one",
-    "missing-operation", "missing-term", "swapped-arguments",
-]
-TEMPERATURE_NAMES = {"T", "tau", "temperature"}
+
+def priority() -> list[str]:
+    """When several mutants give the same output, the first name in this order wins."""
+    return [d.name for d in named_mistakes()]
 
 
 _NAMES: dict[str, str] = {}  # sympy name → LaTeX, set by make_mutants for the printer
@@ -63,12 +65,6 @@ def _nodes(expr: Any) -> Iterator[Any]:
             yield from _nodes(a)
 
 
-def _local(expr: Any, inputs: list[InputSpec], sizes: list[sympy.Symbol]) -> Iterator[tuple[str, Any, str]]:
-    """(name, mutated expression, part) for mistakes at one place of the tree."""
-    for node in _nodes(expr):
-        yield from _at(node, expr, sizes)
-
-
 def _replace(expr: Any, old: Any, new: Any) -> Any:
     try:
         return expr.xreplace({old: new})
@@ -77,99 +73,8 @@ def _replace(expr: Any, old: Any, new: Any) -> Any:
         return None
 
 
-def _at(node: Any, expr: Any, sizes: list[sympy.Symbol]) -> Iterator[tuple[str, Any, str]]:
-    if isinstance(node, (sympy.Mul, sympy.MatMul)):
-        yield from _factor_mistakes(node, expr, sizes)
-    if isinstance(node, sympy.MatMul):
-        mats = [a for a in node.args if isinstance(a, MatrixExpr)]
-        if len(mats) >= 2 and isinstance(mats[-1], sympy.MatrixSymbol):
-            rest = [a for a in node.args if a is not mats[-1]]
-            yield "missing-value-product", _replace(expr, node, sympy.MatMul(*rest)), _latex(mats[-1])
-    if isinstance(node, sympy.Pow) and node.exp == sympy.Rational(1, 2) and not _is_size(node.base):
-        yield "missing-sqrt", _replace(expr, node, node.base), _latex(node)
-    if isinstance(node, sympy.Sum):
-        (i, lo, hi), body = node.limits[0], node.function
-        yield "sum-vs-mean", _replace(expr, node, node / (hi - lo + 1)), _latex(node)
-        yield "off-by-one", _replace(expr, node, sympy.Sum(body, (i, lo + 1, hi))), _latex(node)
-        yield "off-by-one", _replace(expr, node, sympy.Sum(body, (i, lo, hi - 1))), _latex(node)
-    if isinstance(node, sympy.Indexed):  # P_{t, x_t}: a gather shifted by one (1- vs 0-based)
-        for k, idx in enumerate(node.indices):
-            if idx.atoms(sympy.Indexed):
-                for shift in (-1, 1):
-                    moved = list(node.indices)
-                    moved[k] = idx + shift
-                    yield "off-by-one", _replace(expr, node, node.base[tuple(moved)]), _latex(node)
-    if isinstance(node, sympy.Abs):
-        yield "missing-abs", _replace(expr, node, node.args[0]), _latex(node)
-    if isinstance(node, sympy.Add) and len(node.args) >= 2:
-        for term in node.args:
-            rest = [t for t in node.args if t is not term]
-            yield "missing-term", _replace(expr, node, sympy.Add(*rest)), _latex(term)
-            yield "sign-error", _replace(expr, node, sympy.Add(*rest) - term), _latex(term)
-    if isinstance(node, Softmax) and not isinstance(node, SoftmaxFirstAxis):
-        yield "wrong-reduction-axis", _replace(expr, node, SoftmaxFirstAxis(node.arg)), _latex(node)
-        u = sympy.Dummy("u", real=True)
-        yield "missing-normalization", _replace(expr, node, Apply(sympy.Lambda(u, sympy.exp(u)), node.arg)), \
-            _latex(node)
-    if isinstance(node, sympy.Transpose):
-        yield "missing-transpose", _replace(expr, node, node.arg), _latex(node)
-
-
 def _is_size(e: Any) -> bool:
     return isinstance(e, sympy.Symbol) and bool(e.is_integer) and bool(e.is_positive)
-
-
-def _factor_mistakes(node: Any, expr: Any, sizes: list[sympy.Symbol]) -> Iterator[tuple[str, Any, str]]:
-    args = list(node.args)
-    matrix = isinstance(node, sympy.MatMul)
-    build: Callable[..., Any] = sympy.MatMul if matrix else sympy.Mul
-    for k, f in enumerate(args):
-        rest = args[:k] + args[k + 1:]
-        if not rest:
-            continue
-        if f == -1:
-            yield "sign-error", _replace(expr, node, build(*rest)), "-"
-            continue
-        if isinstance(f, sympy.Pow) and isinstance(f.base, sympy.Sum) and f.exp == -1:
-            yield "missing-normalization", _replace(expr, node, build(*rest)), _latex(f.base)
-            continue
-        if not _is_scale(f):
-            continue
-        base, exp = (f.base, f.exp) if isinstance(f, sympy.Pow) else (f, sympy.Integer(1))
-        if exp == -sympy.Rational(1, 2):  # 1/√g
-            part = _latex(sympy.sqrt(base))
-            yield "missing-scale", _replace(expr, node, build(*rest)), part
-            yield "wrong-scale", _replace(expr, node, build(*rest, 1 / base)), part
-            for other in sizes:
-                if other != base:
-                    yield "wrong-scale", _replace(expr, node, build(*rest, 1 / sympy.sqrt(other))), part
-        elif exp == -1 and _is_size(base):  # 1/N: a mean
-            yield "sum-vs-mean", _replace(expr, node, build(*rest)), _latex(f)
-        else:
-            yield "missing-scale", _replace(expr, node, build(*rest)), _latex(f)
-
-
-def _global(expr: Any, inputs: list[InputSpec]) -> Iterator[tuple[str, Any, str]]:
-    """Mistakes made everywhere at once: every exp dropped, every log in another base, T inverted."""
-    yield "sign-error", -expr if not isinstance(expr, MatrixExpr) else sympy.MatMul(-1, expr), "-"
-    if expr.atoms(sympy.exp):
-        yield "missing-operation", expr.replace(sympy.exp, lambda x: x), "\\exp"
-    if expr.atoms(sympy.log):
-        for base in (2, 10):
-            yield "wrong-log-base", expr.replace(sympy.log, lambda x, *b, base=base: sympy.log(x) / sympy.log(base)), \
-                f"\\log (base {base})"
-    for spec in inputs:
-        if spec.role != "scalar":
-            continue
-        sym = next((s for s in expr.free_symbols if getattr(s, "name", None) == spec.sympy_name), None)
-        if sym is None:
-            continue
-        if not (sym.is_positive or spec.space.kind in ("positive", "interval")):
-            continue
-        divides = any(p.base == sym and p.exp.is_number and p.exp < 0 for p in expr.atoms(sympy.Pow))
-        name = "temperature-inverted" if divides and spec.name in TEMPERATURE_NAMES else "wrong-scale"
-        yield name, expr.xreplace({sym: 1 / sym}), spec.latex  # x/T ↔ x·T, θ − αg ↔ θ − g/α
-        yield "missing-scale", expr.xreplace({sym: sympy.Integer(1)}), spec.latex
 
 
 def _expanded(expr: Any) -> Any:
@@ -205,59 +110,124 @@ def _symmetric(expr: Any, a: str, b: str) -> bool:
         return False
 
 
-def _swaps(inputs: list[InputSpec], is_kl: bool, expr: Any) -> Iterator[dict]:
-    values = [s for s in inputs if s.role in ("array", "scalar")]
-    for a in range(len(values)):
-        for b in range(a + 1, len(values)):
-            x, y = values[a], values[b]
-            if x.shape == y.shape and x.role == y.role and not _symmetric(expr, x.sympy_name, y.sympy_name):
-                kl = is_kl and x.space.kind == y.space.kind == "simplex"
-                name = "kl-direction-swapped" if kl else "swapped-arguments"
-                part = f"D_{{\\mathrm{{KL}}}}({x.latex} \\| {y.latex})" if kl else f"{x.latex}, {y.latex}"
-                yield {"name": name, "part": part, "detail": f"{x.name} ↔ {y.name}",
-                       "swap": [x.sympy_name, y.sympy_name], "plan": None}
+class MutationContext:
+    """What a mutation hook sees: the whole expression, its inputs and sizes, and helpers."""
+
+    def __init__(self, expr: Any, inputs: list[InputSpec], is_kl: bool, head: str = ""):
+        self.expr = expr
+        self.inputs = inputs
+        self.is_kl = is_kl
+        self.sizes = _sizes(expr)
+        self.head = head  # the equation's left side as written (what a whole-output mistake names)
+        self.all_sizes = _input_sizes(expr, inputs)  # also the sizes only the inputs' shapes name (d_v)
+
+    def replace(self, node: Any, new: Any) -> Any:
+        """The whole expression with `node` replaced by `new` (None when SymPy refuses)."""
+        return _replace(self.expr, node, new)
+
+    @staticmethod
+    def latex(e: Any) -> str:
+        return _latex(e)
+
+    is_scale = staticmethod(_is_scale)
+    is_size = staticmethod(_is_size)
+
+    def factors(self, node: Any) -> Iterator[tuple[Any, list, Callable[..., Any], str]]:
+        """For a product node: (factor, the other factors, the product's constructor, what the
+        factor is) — "minus" (-1), "normalizer" (1/Σ…), "inverse-sqrt" (1/√g), "mean" (1/N of
+        a size), "scale" (another positive constant factor)."""
+        if not isinstance(node, (sympy.Mul, sympy.MatMul)):
+            return
+        args = list(node.args)
+        build: Callable[..., Any] = sympy.MatMul if isinstance(node, sympy.MatMul) else sympy.Mul
+        for k, f in enumerate(args):
+            rest = args[:k] + args[k + 1:]
+            if not rest:
+                continue
+            if f == -1:
+                yield f, rest, build, "minus"
+                continue
+            if isinstance(f, sympy.Pow) and isinstance(f.base, sympy.Sum) and f.exp == -1:
+                yield f, rest, build, "normalizer"
+                continue
+            if not _is_scale(f):
+                continue
+            base, exp = (f.base, f.exp) if isinstance(f, sympy.Pow) else (f, sympy.Integer(1))
+            if exp == -sympy.Rational(1, 2):
+                yield f, rest, build, "inverse-sqrt"
+            elif exp == -1 and _is_size(base):
+                yield f, rest, build, "mean"
+            else:
+                yield f, rest, build, "scale"
+
+    def scalar_inputs(self) -> Iterator[tuple[InputSpec, Any, bool]]:
+        """Positive scalar inputs: (spec, its symbol, whether the equation divides by it)."""
+        expr = self.expr
+        for spec in self.inputs:
+            if spec.role != "scalar":
+                continue
+            sym = next((s for s in expr.free_symbols if getattr(s, "name", None) == spec.sympy_name), None)
+            if sym is None:
+                continue
+            if not (sym.is_positive or spec.space.kind in ("positive", "interval")):
+                continue
+            divides = any(p.base == sym and p.exp.is_number and p.exp < 0 for p in expr.atoms(sympy.Pow))
+            yield spec, sym, divides
+
+    def swap_pairs(self) -> Iterator[tuple[InputSpec, InputSpec]]:
+        """Pairs of inputs of the same shape and role that the equation is not symmetric in."""
+        values = [s for s in self.inputs if s.role in ("array", "scalar")]
+        for a in range(len(values)):
+            for b in range(a + 1, len(values)):
+                x, y = values[a], values[b]
+                if x.shape == y.shape and x.role == y.role and not _symmetric(self.expr, x.sympy_name, y.sympy_name):
+                    yield x, y
 
 
-def _wrap_indices(plan: Any) -> Any:
-    if isinstance(plan, list):
-        out = [_wrap_indices(p) for p in plan]
-        if out and out[0] == "indexed" and len(out) == 3:
-            out.append("wrap")
-        return out
-    return plan
+def _input_sizes(expr: Any, inputs: list[InputSpec]) -> list[Any]:
+    """The expression's sizes and those its inputs' shapes name (d_v of V, V of P ∈ ℝ^{T×V})."""
+    found = {s.name: s for s in _sizes(expr)}
+    for spec in inputs:
+        for d in spec.shape:
+            for part in str(d).split("*"):
+                if part and not part.isdigit() and part not in found and part.isidentifier():
+                    found[part] = sympy.Symbol(part, integer=True, positive=True)
+    return sorted(found.values(), key=lambda s: s.name)
 
 
-EPSILONS = (1e-15, 1e-12, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4)
+def _mutations(ctx: MutationContext) -> Iterator[tuple[Any, Any, str, Any]]:
+    """(definition, mutated tree, part, detail): every node hook at every node, then the whole-expression hooks."""
+    defs = definitions()
+    node_hooks = [d for d in defs if d.mutate_node is not None]
+    for node in _nodes(ctx.expr):
+        for d in node_hooks:
+            for found in d.mutate_node(node, ctx):  # type: ignore[misc]
+                yield (d, *found) if len(found) == 3 else (d, *found, "")
+    for d in defs:
+        if d.mutate_whole is not None:
+            for found in d.mutate_whole(ctx):
+                yield (d, *found) if len(found) == 3 else (d, *found, "")
 
 
 def make_variants(expr: Any) -> list[dict]:
-    """Accepted variants (spec §2): a small ε inside every log, or the log's argument clipped
-    at ε — the textbook's np.log(y + 1e-7) and np.log(np.clip(p, eps, 1)). Numbers decide."""
-    if not expr.atoms(sympy.log):
-        return []
-    out = []
-    for eps in EPSILONS:
-        e = sympy.Float(eps)
-        for how, fn in (("+", lambda x, *b, e=e: sympy.log(x + e, *b)),
-                        ("clip", lambda x, *b, e=e: sympy.log(sympy.Max(x, e), *b))):
-            try:
-                plan = compile_expr(expr.replace(sympy.log, fn))
-            except (CompileError, TypeError, ValueError):
-                continue
-            detail = f"log(x + {eps:g})" if how == "+" else f"log(max(x, {eps:g}))"
-            out.append({"name": "epsilon-variant", "part": "\\log", "detail": detail, "plan": plan, "swap": None})
+    """Accepted variants (spec §2) from the findings' `variants` hooks (ε in a log)."""
+    out: list[dict] = []
+    for d in definitions():
+        if d.variants is not None:
+            out.extend(d.variants(expr))
     return out
 
 
 def make_mutants(expr: Any, inputs: list[InputSpec], is_kl: bool = False,
-                 names: dict[str, str] | None = None) -> list[dict]:
-    """Every distinct mutant of `expr` that compiles, most specific names first."""
+                 names: dict[str, str] | None = None, head: str = "") -> list[dict]:
+    """Every distinct mutant of `expr` that compiles, most specific names first. `head`: the
+    equation's left side as written (the part a whole-output sign error names)."""
     _NAMES.clear()
     _NAMES.update(names or {})
-    sizes = _sizes(expr)
+    ctx = MutationContext(expr, inputs, is_kl, head)
     seen = {sympy.srepr(expr)}
     out: list[dict] = []
-    for name, mutated, part in list(_local(expr, inputs, sizes)) + list(_global(expr, inputs)):
+    for d, mutated, part, detail in list(_mutations(ctx)):
         if mutated is None:
             continue
         try:
@@ -266,11 +236,16 @@ def make_mutants(expr: Any, inputs: list[InputSpec], is_kl: bool = False,
                 continue
             seen.add(key)
             plan = compile_expr(mutated)
-            if name == "off-by-one":
-                plan = _wrap_indices(plan)  # a shifted index wraps as NumPy's negative indices do
-            out.append({"name": name, "part": part, "detail": "", "plan": plan, "swap": None})
+            if d.finish_plan is not None:
+                plan = d.finish_plan(plan)
+            out.append({"name": d.name, "part": part, "detail": detail, "plan": plan, "swap": None})
         except (CompileError, TypeError, ValueError, AttributeError, RecursionError):
             continue
-    out.extend(_swaps(inputs, is_kl, expr))
-    out.sort(key=lambda m: PRIORITY.index(m["name"]) if m["name"] in PRIORITY else len(PRIORITY))
+    for d in definitions():
+        if d.mutate_values is not None:
+            for m in d.mutate_values(ctx):
+                out.append({"name": d.name, "part": m["part"], "detail": m.get("detail", ""),
+                            "swap": m["swap"], "plan": None})
+    order = priority()
+    out.sort(key=lambda m: order.index(m["name"]) if m["name"] in order else len(order))
     return out

@@ -319,7 +319,8 @@ class FileReader:
         eq.uses = set(ctx.uses)
         eq.inputs = self._with_used_inputs(self._inputs(ctx, head, values), ctx.uses)
         eq.output_shape = self._output_shape(free, values[0])
-        eq.mutants = make_mutants(values[0], eq.inputs, is_kl=eq.key == "D_KL" or "D_KL" in ctx.uses, names=names)
+        eq.mutants = make_mutants(values[0], eq.inputs, is_kl=eq.key == "D_KL" or "D_KL" in ctx.uses, names=names,
+                                  head=eq.head_latex)
         eq.variants = make_variants(values[0])
         eq.checkable = True
         if head is not None and not head.is_function and not head.out_indices:

@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from eq2code.findings.phrases import Phrase
+
 RTOL = 1e-6
 RTOL_FLOAT32 = 2e-4
 ATOL_SCALE = 1e-12  # times the largest |reference| entry: float64 rounding, nothing more
@@ -25,10 +27,10 @@ class Problem:
     score: float = 0.0  # how far off (for choosing the clearest counterexample)
 
 
-def shape_text(shape: tuple[int, ...], sizes: dict[str, int]) -> str:
+def shape_text(shape: tuple[int, ...], sizes: dict[str, int]) -> str | Phrase:
     """(4, 1) → '(K, 1)' using the trial's sizes (which are distinct, so the names are too)."""
     if shape == ():
-        return "() (a scalar)"
+        return Phrase("scalar-shape")
     by_value: dict[int, list[str]] = {}
     for name, value in sizes.items():
         by_value.setdefault(value, []).append(name)
@@ -39,9 +41,9 @@ def shape_text(shape: tuple[int, ...], sizes: dict[str, int]) -> str:
     return "(" + ", ".join(parts) + (",)" if len(parts) == 1 else ")")
 
 
-def shape_names(shape: tuple, ) -> str:
+def shape_names(shape: tuple, ) -> str | Phrase:
     if shape == ():
-        return "() (a scalar)"
+        return Phrase("scalar-shape")
     return "(" + ", ".join(str(d) for d in shape) + (",)" if len(shape) == 1 else ")")
 
 
@@ -49,7 +51,7 @@ def tolerance(dtype: str) -> float:
     return RTOL_FLOAT32 if dtype in ("float32", "float16") else RTOL
 
 
-def compare(expected: np.ndarray, actual: np.ndarray, sizes: dict[str, int], expected_shape_names: str,
+def compare(expected: np.ndarray, actual: np.ndarray, sizes: dict[str, int], expected_shape_names: str | Phrase,
             dtype: str = "float64", rtol: float | None = None) -> Problem | None:
     """The first problem of `actual` against `expected`: shape, non-finite pattern, values
     (relative tolerance `rtol`, by default that of the result's dtype); None when they agree."""

@@ -166,6 +166,8 @@ def _stress_trials(eq: Equation, base: Trial, rng: np.random.Generator) -> list[
             peak = float(np.max(np.abs(v))) if v.size else 0.0
             values[s.name] = v * (1000.0 / peak) if peak > 0 else v + 1000.0
         out.append(Trial("large", "stress", base.sizes, values, batch=base.batch, batched=base.batched))
+        if not base.batch:
+            out.extend(_exp_stress(eq, base, reals))
     simplex = [s for s in eq.inputs if s.role == "array" and s.space.kind == "simplex"]
     if simplex:
         values = dict(base.values)
@@ -190,3 +192,36 @@ def _with_zeros(p: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 def _batchable_scalar(eq: Equation, spec: InputSpec) -> bool:
     """A scalar is batched only when it is the equation's only kind of input (σ(x) on arrays)."""
     return all(s.role != "array" for s in eq.inputs) and spec.space.kind in ("real", "interval")
+
+
+def _plan_ops(plan: Any) -> set[str]:
+    if not isinstance(plan, list):
+        return set()
+    out = {plan[0]} if plan and isinstance(plan[0], str) else set()
+    if plan[:1] == ["fn"] and len(plan) > 1:
+        out.add(plan[1])
+    for p in plan:
+        out |= _plan_ops(p)
+    return out
+
+
+def _exp_stress(eq: Equation, base: Trial, reals: list[InputSpec]) -> list[Trial]:
+    """For softmax-like and log-sum-exp-like equations (an exp normalised or summed): large
+    positive logits (a missing shift overflows), and a batch whose rows differ in scale (a
+    shift by the batch's global maximum instead of each row's underflows the small row)."""
+    ops = _plan_ops(eq.plans[0] if eq.plans else [])
+    vectors = [s for s in reals if s.role == "array"]
+    if not vectors or not ("softmax" in ops or {"exp", "sum"} <= ops):
+        return []
+    out = []
+    values = dict(base.values)
+    for s in vectors:
+        values[s.name] = np.asarray(base.values[s.name], dtype=float) + 1000.0
+    out.append(Trial("large", "stress", base.sizes, values))
+    values, batched = dict(base.values), []
+    for s in vectors:
+        v = np.asarray(base.values[s.name], dtype=float)
+        values[s.name] = np.stack([v, v + 800.0])  # row 1 far above row 0
+        batched.append(s.name)
+    out.append(Trial("rows", "stress", base.sizes, values, batch=BATCH, batched=tuple(batched)))
+    return out

@@ -24,6 +24,7 @@ class CallSpec:
     construct: bool = True  # False for a @staticmethod: called on the class itself
     max_elements: int = 10_000_000  # a result larger than this is refused in the child
     trace: bool = False  # record the shapes of the function's locals line by line (child.ShapeTrace)
+    probe: bool = False  # record the values of the function's sub-expressions (probe.py)
 
 
 CallStatus = Literal["ok", "exception", "no-return", "wrong-type", "too-large"]
@@ -65,6 +66,8 @@ class CallResult:
     after: dict[str, np.ndarray] = field(default_factory=dict)
     trace: list[dict] = field(default_factory=list)  # with CallSpec.trace: [{"line", "name", "shape"}]
     seconds: float = 0.0
+    # with CallSpec.probe: {"nodes": [...], "assignments": [...], "params": [...]} (probe.py, validated)
+    probe: dict = field(default_factory=dict)
 
 
 @dataclass

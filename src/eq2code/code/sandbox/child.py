@@ -581,8 +581,11 @@ class Run:
                 target = getattr(instance, self.method)
             else:
                 target = function
-            result = self.call(target, args, kwargs, trace)
+            probed = _probe_module().instrument(target, self.user_file, self.npx) if call.get("probe") else None
+            result = self.call(probed[0] if probed else target, args, kwargs, trace)
             record = self.store_result(index, result, call["max_elements"])
+            if probed:  # values of the function's sub-expressions (probe.py), plain JSON
+                self.write_json(f"probe_{index}.json", probed[1].report())
         except MemoryError as exc:
             self.stop_on(exc, "call")
         except Exception as exc:
@@ -706,6 +709,17 @@ class Run:
                                    f"({type(exc).__name__}: {_safe_str(exc)[:200]})"}
         self.npx.save(self.path(f"result_{index}.npy"), array, allow_pickle=False)
         return {"status": "ok", "result_type": result_type, "dtype": dtype, "components": components}
+
+
+def _probe_module():
+    """probe.py beside this file, loaded by path (`-I` leaves this directory off sys.path)."""
+    spec = importlib.util.spec_from_file_location(
+        "eq2code_sandbox_probe", os.path.join(os.path.dirname(os.path.abspath(__file__)), "probe.py"))
+    if spec is None or spec.loader is None:
+        raise ImportError("probe.py cannot be loaded")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _exit_code(exc: SystemExit):

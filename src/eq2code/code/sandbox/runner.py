@@ -51,6 +51,7 @@ from eq2code.code.sandbox.api import (
     is_phase,
     is_run_status,
 )
+from eq2code.code.sandbox.probes import read_probe
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +195,8 @@ def _encode_call(request_dir: Path, index: int, call: CallSpec) -> dict:
                                   for position, (name, value) in enumerate(call.ctor_kwargs.items())}
     if call.trace:
         encoded["trace"] = True
+    if call.probe:
+        encoded["probe"] = True
     return encoded
 
 
@@ -464,6 +467,7 @@ def _call_result(data: dict | None, npy: Path, max_elements: int) -> CallResult:
     if isinstance(seconds, (int, float)) and not isinstance(seconds, bool):
         result.seconds = float(seconds)
     result.trace = _trace_records(data.get("trace"))
+    result.probe = read_probe(npy.with_name(f"probe_{npy.stem.rpartition('_')[2]}.json"))
     result.components = _named_arrays(npy, data.get("components"), "c", max_elements)
     result.after = _named_arrays(npy, data.get("after"), "m", max_elements)
     if status == "ok":
