@@ -107,6 +107,11 @@ async def test_open_wrong_then_save_fixed(client: LanguageClient, tmp_path: Path
     line_action = next(a for a in actions if "on this line" in a.title)
     (edit,) = line_action.edit.changes[uri]
     assert edit.new_text == "  # eq2code: ignore[sum-vs-mean]" and edit.range.start.line == FAULTY_LINE
+    # the verified fix (np.mean → np.sum; the edited code passed a re-check): a preferred quick fix
+    fix = next(a for a in actions if a.title.startswith("eq2code: fix sum-vs-mean"))
+    assert fix.kind == types.CodeActionKind.QuickFix and fix.is_preferred
+    (edit,) = fix.edit.changes[uri]
+    assert edit.new_text == "sum" and edit.range.start.line == FAULTY_LINE
 
     # save a fixed version: no error
     path.write_text(FIXED, encoding="utf-8")

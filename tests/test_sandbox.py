@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import textwrap
 import time
+import uuid
 from pathlib import Path
 
 import numpy as np
 import pytest
+from sandbox_helpers import survivors
 
 from eq2code.code.sandbox.api import CallSpec, RunOutcome
 from eq2code.code.sandbox.runner import run_calls
@@ -273,7 +275,7 @@ def test_unbounded_allocation_hits_the_memory_limit(tmp_path):
             while True:
                 blocks.append(np.ones(10_000_000))
     """
-    outcome = run(tmp_path, source, memory_mb=512)
+    outcome = run(tmp_path, source, memory_mb=512, timeout=10.0)  # the limit, not the clock, must end it
     assert outcome.status == "resource-limit" and outcome.phase == "call"
     assert outcome.exc_type.endswith("MemoryError")
 
@@ -335,16 +337,17 @@ def test_a_flood_of_output_is_capped(tmp_path):
 
 
 def test_background_processes_do_not_survive(tmp_path):
-    pid_file = tmp_path / "pid"
+    marker = f"eq2code-test-{uuid.uuid4().hex}"
     source = f"""
-        import subprocess
+        import subprocess, sys
         def f():
-            child = subprocess.Popen(["sleep", "100"])
-            open({str(pid_file)!r}, "w").write(str(child.pid))
+            sleeper = [sys.executable, "-c", "import time; time.sleep(100)", {marker!r}]
+            subprocess.Popen(sleeper)
+            subprocess.Popen(sleeper, start_new_session=True)
             return 1.0
     """
     assert single(run(tmp_path, source)).value == 1.0
-    assert wait_until_gone(int(pid_file.read_text()))
+    assert survivors(marker) == []
 
 
 def wait_until_gone(pid: int, seconds: float = 3.0) -> bool:

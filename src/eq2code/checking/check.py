@@ -34,7 +34,12 @@ __all__ = ["CheckResult", "Options", "run_check"]
 def run_check(eq_file: EquationFile, impl_path: str, options: Options) -> CheckResult:
     ctx = CheckContext(eq_file, impl_path, options)
     try:
-        return _run(ctx)
+        result = _run(ctx)
+        if options.fixes and result.findings:
+            from eq2code.checking import fixing
+
+            fixing.attach(ctx, result, lambda copy: run_check(eq_file, copy, replace(options, fixes=False)))
+        return result
     except Exception as e:  # a fault of eq2code: a finding with the trace in the log, never a traceback
         log.debug("internal error checking %s against %s", impl_path, eq_file.path, exc_info=True)
         at = ctx.function.range if ctx.function is not None else Range.of(0, 0, 0, 0)

@@ -18,6 +18,7 @@ class Options:
     no_exec: bool = False
     rule: str | None = None  # the rule's name when checking against a shipped rule
     aliases: tuple[str, ...] = ()
+    fixes: bool = False  # build verified fixes for fixable findings (check --fix/--diff, the language server)
 
 
 @dataclass

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import difflib
 import sys
 from argparse import Namespace
+from collections.abc import Callable
 from pathlib import Path
 
 from eq2code.checking.options import CheckResult, Options
@@ -119,6 +121,48 @@ def finish_single(args: Namespace, config: Config, settings: Settings, check_res
     result = finish([PairResult(pair, check_result.record, list(check_result.findings))], settings)
     emit(args, config, result)
     return result.exit_code
+
+
+def fix_single(args: Namespace, config: Config, settings: Settings, check_result: CheckResult,
+               equation: str, impl: str, rule: str | None, again: Callable[[], CheckResult]) -> int:
+    """`check --fix` / `--diff` of one pair: the first verified fix of a finding the report keeps
+    (after suppressions and the baseline), when the check does not pass. `--diff` prints it as a
+    unified diff and changes nothing (exit 1 when there is one, as ruff does); `--fix` writes it
+    and reports the check of the fixed file. A file whose check passes is never changed."""
+    from eq2code.diagnosis.fixes import apply
+
+    pair = Pair(impl, check_result.record.function, equation, rule, "explicit")
+    result = finish([PairResult(pair, check_result.record, list(check_result.findings))], settings)
+    chosen = next((f for f in result.report.findings if f.fix is not None and f.path == impl), None) \
+        if result.exit_code != 0 else None
+    if chosen is None or chosen.fix is None:
+        if args.diff:
+            print(f"eq2code: no verified fix for {impl}", file=sys.stderr)
+            return result.exit_code
+        emit(args, config, result)
+        if result.exit_code != 0:
+            print(f"eq2code: no verified fix for {impl}", file=sys.stderr)
+        return result.exit_code
+    try:
+        raw = Path(impl).read_bytes()
+    except OSError as e:
+        raise RunError(f"cannot read {impl}: {e.strerror or e}") from None
+    source = raw.decode("utf-8-sig")
+    fixed = apply(source, chosen.fix.edits)
+    if args.diff:
+        print("".join(difflib.unified_diff(source.splitlines(True), fixed.splitlines(True),
+                                           f"a/{impl}", f"b/{impl}")), end="")
+        print(f"eq2code: would fix {chosen.name} in {impl}", file=sys.stderr)
+        return 1
+    newline = "\r\n" if b"\r\n" in raw else "\n"
+    prefix = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
+    try:
+        Path(impl).write_text(prefix + fixed.replace("\r\n", "\n").replace("\n", newline),
+                              encoding="utf-8", newline="")
+    except OSError as e:
+        raise RunError(f"cannot write {impl}: {e.strerror or e}") from None
+    print(f"eq2code: fixed {chosen.name} in {impl}", file=sys.stderr)
+    return finish_single(args, config, settings, again(), equation, impl, rule)
 
 
 def emit(args: Namespace, config: Config, result: RunResult) -> None:

@@ -93,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=("en", "ja"), default=None, help="language of messages (default: locale)")
     common.add_argument("--verbose", "-v", action="store_true",
                         help="log what eq2code does to stderr, with the trace of any internal error")
+    common.add_argument("--sandbox", choices=("auto", "strict", "basic"), default=None,
+                        help="how the function is isolated: strict (Linux namespaces + seccomp; fails "
+                             "if unavailable), basic (limits only), auto (default; also EQ2CODE_SANDBOX)")
 
     c = sub.add_parser("check", parents=[common], help="check an implementation against an equation file")
     c.add_argument("paths", nargs="*", metavar="PATH",
@@ -126,6 +129,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--honour-suppressions", "--honor-suppressions", action="store_true",
                    help="grading a pair or --rule: honour the checked files' '# eq2code: ignore[...]' comments")
     c.add_argument("--no-exec", action="store_true", help="only the static checks; run nothing")
+    c.add_argument("--fix", action="store_true",
+                   help="write a verified fix (the edited code passes the check) into IMPL_FILE")
+    c.add_argument("--diff", action="store_true",
+                   help="print the verified fix as a unified diff; change nothing")
     c.add_argument("--rule", metavar="NAME", help="check IMPL_FILE against the rule NAME (eq2code rules lists them)")
     c.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
                    help="also read the rules in DIR; they override shipped rules of the same name (repeatable)")
@@ -139,6 +146,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("equation", metavar="EQ_FILE")
     r.add_argument("--format", choices=FORMATS_PARSE, default="text")
     _add_explain_and_docs(sub, common)
+    dr = sub.add_parser("doctor", parents=[common], help="what the sandbox can do on this machine")
+    dr.add_argument("--format", choices=("text", "json"), default="text")
     m = sub.add_parser("merge", help="join the JSON or SARIF reports of shards (check --shard K/N) into one")
     m.add_argument("reports", nargs="+", metavar="REPORT")
     m.add_argument("-o", "--output", metavar="FILE", help="write the merged report to FILE (default: stdout)")
@@ -163,6 +172,13 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "verbose", False):
         logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, format="eq2code: %(name)s: %(message)s")
     try:
+        if args.command in ("check", "explain", "doctor"):
+            _sandbox(args)
+        if args.command == "doctor":
+            from eq2code.code.sandbox.platform import render_doctor
+
+            print(render_doctor(args.format))
+            return 0
         if args.command == "check":
             return _check(args)
         if args.command == "parse":
@@ -192,6 +208,21 @@ def main(argv: list[str] | None = None) -> int:
         hint = "" if getattr(args, "verbose", False) else " (run with --verbose for the trace)"
         return _fail(f"internal error in eq2code: {detail}{hint}", args)
     return 2
+
+
+def _sandbox(args) -> None:
+    """The sandbox mode, and the zygote started now so that it warms up while eq2code reads the
+    equation (code/sandbox/platform.py); `--sandbox strict` where it cannot be had: exit 2."""
+    from eq2code.code.sandbox import platform
+
+    try:
+        platform.start(args.sandbox, runs=args.command != "doctor" and not getattr(args, "no_exec", False),
+                       workers=getattr(args, "jobs", None) or 1)
+    except platform.SandboxError as e:
+        raise UsageError(str(e)) from None
+    import atexit
+
+    atexit.register(lambda: [print(f"eq2code: note: {n}", file=sys.stderr) for n in platform.notices()])
 
 
 def _wants_json(argv: list[str]) -> bool:
@@ -247,14 +278,26 @@ def _check(args) -> int:
         config = check.project_config(args)  # [tool.eq2code] fills what the command line left out
         settings = check.settings_from(args, config, _parse_maps(args.map))
         set_read_limits(settings.timeout, settings.memory_mb)  # reading an equation: under the same limits
+        fixing = bool(getattr(args, "fix", False) or getattr(args, "diff", False))
         if not getattr(args, "rule", None) and check.is_project_run(args):  # tagged and configured pairs
+            if fixing:
+                raise UsageError("--fix and --diff work on one check: EQ_FILE IMPL_FILE or --rule NAME IMPL_FILE")
             return check.check_project(args, config, settings, _load_equation)
         eq_path, impl_path, rule = _pair_paths(args, "check")
         _read_text(impl_path, "implementation file")
         from eq2code.checking.check import run_check  # NumPy and the engine: only for a check
 
-        result = run_check(_load_equation(eq_path), impl_path, check.check_options(settings, rule))
-        return check.finish_single(args, config, settings, result, eq_path, impl_path, rule.name if rule else None)
+        options = check.check_options(settings, rule)
+        options.fixes = fixing
+        result = run_check(_load_equation(eq_path), impl_path, options)
+        rule_name = rule.name if rule else None
+        if fixing:
+            def again():
+                options.fixes = False
+                return run_check(_load_equation(eq_path), impl_path, options)
+
+            return check.fix_single(args, config, settings, result, eq_path, impl_path, rule_name, again)
+        return check.finish_single(args, config, settings, result, eq_path, impl_path, rule_name)
     except RunError as e:
         raise UsageError(str(e)) from None
 

@@ -38,6 +38,7 @@ def phrase(key: str, **params: Any) -> Phrase:
 # key → {"en": template, "ja": template}; templates as in messages.py ([[…]] optional parts).
 PHRASES: dict[str, dict[str, str]] = {
     "log-base": {"en": "base {base}", "ja": "底 {base}"},
+    "instead-of": {"en": "{used} instead of {meant}", "ja": "{meant} の代わりに {used}"},
     "scalar-shape": {"en": "() (a scalar)", "ja": "()（スカラー）"},
     # the input a function was called with (exception: "called with the {form}")
     "form-core": {"en": "core form[[, {sizes}]]", "ja": "数式どおりの形状[[、{sizes}]]"},

@@ -121,7 +121,8 @@ def check_text(path: str, text: str, job: Job | None = None, *, lang: str | None
         return Outcome(cancelled=True)
     config = config_for([path])
     settings = Settings(lang=lang or config.lang, timeout=timeout or config.timeout or 10.0,
-                        seed=config.seed or 0, jobs=1)  # one thread: the child observer is per thread
+                        seed=config.seed or 0, jobs=1,  # one thread: the child observer is per thread
+                        fixes=True)  # a named mistake's verified fix: a preferred quick fix
     folder = None
     target = os.path.abspath(path)
     try:
@@ -568,13 +569,14 @@ def build_server() -> Any:
         for f, d in st.findings:
             if not _overlaps(d.range, params.range):
                 continue
-            if f.fix is not None and f.fix.applicability == "safe":
+            if f.fix is not None and f.fix.applicability == "safe" and id(f) not in st.elsewhere:
                 edits = [types.TextEdit(range=_client_range(lines, e.range, codec), new_text=e.new_text)
                          for e in f.fix.edits]
                 from eq2code.findings.messages import render_help
 
                 actions.append(types.CodeAction(
-                    title=f"eq2code: {render_help(f, lang()) or 'apply the fix'}", kind=types.CodeActionKind.QuickFix,
+                    title=f"eq2code: fix {f.name} (verified: the edited code passes) — {render_help(f, lang())}",
+                    kind=types.CodeActionKind.QuickFix,
                     diagnostics=[d], is_preferred=True, edit=types.WorkspaceEdit(changes={uri: edits})))
             if f.name == "unused-suppression":
                 name = str(f.params.get("suppressed", ""))

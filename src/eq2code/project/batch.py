@@ -53,6 +53,7 @@ class Settings:
     honour_suppressions: bool = True
     grading: bool = False
     shard: tuple[int, int] | None = None  # (K, N): check only the K-th of N deterministic shares
+    fixes: bool = False  # verified fixes for fixable findings (the language server)
 
 
 @dataclass
@@ -164,7 +165,8 @@ def _check_pair(pair: Pair, eq_file: Any, settings: Settings) -> PairResult:
 
         return check_pair(pair, eq_file, settings)
     options = Options(function=pair.function, maps=dict(settings.maps), seed=settings.seed,
-                      timeout=settings.timeout, no_exec=settings.no_exec, rule=pair.rule, aliases=pair.aliases)
+                      timeout=settings.timeout, no_exec=settings.no_exec, rule=pair.rule, aliases=pair.aliases,
+                      fixes=settings.fixes)
     if settings.memory_mb is not None and hasattr(options, "memory_mb"):
         options.memory_mb = settings.memory_mb
     try:

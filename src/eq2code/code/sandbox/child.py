@@ -728,10 +728,14 @@ def _exit_code(exc: SystemExit):
     return exc.code if isinstance(exc.code, int) else 1
 
 
-def main(request_dir: str) -> None:
+def main(request_dir: str, forked: bool = False) -> None:
+    """Run the request in REQUEST_DIR. `forked`: this process was forked from the zygote and
+    isolated already (strict.py), with numpy imported; otherwise a spawned `python -I child.py`
+    isolates itself as far as the OS allows without privileges."""
     with _open(os.path.join(request_dir, "request.json"), encoding="utf-8") as stream:
         request = _json_load(stream)
-    isolate(request)  # first: it needs a single-threaded process
+    if not forked:
+        isolate(request)  # first: it needs a single-threaded process
     apply_limits(request["limits"])
     start_fault_reports(request_dir, request.get("deadline"))
     sys.dont_write_bytecode = True  # no __pycache__ next to the user's file

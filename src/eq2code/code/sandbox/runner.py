@@ -1,21 +1,17 @@
 """The checker's side of the sandbox: run the user's function in a child process (spec §5).
 
-`run_calls` owns the child's life: it writes the request (arguments as `.npy` saved with
-`allow_pickle=False`, everything else JSON — never pickle), starts one `python -I child.py`
-per run in its own process group with a scrubbed environment, no stdin, a scratch working
-directory and resource limits, enforces the wall-time limit, kills the whole process group
-afterwards, and turns whatever the child left behind into a `RunOutcome` of plain data.
-Every file the child wrote is treated as untrusted: sizes are checked before reading, types
-are validated, arrays are read as plain `.npy` only and converted to base float64 ndarrays.
+`run_calls` owns a run: it writes the request (arguments as `.npy` saved with
+`allow_pickle=False`, everything else JSON — never pickle) into a fresh run directory, has
+the platform layer (`platform.py`) run one child on it — strict: forked from the warm zygote
+into namespaces, read-only files, seccomp; basic: a spawned `python -I child.py` in its own
+process group — with a scrubbed environment, no stdin, a scratch working directory and
+resource limits, enforces the wall-time limit, and turns whatever the child left behind into
+a `RunOutcome` of plain data. Every file the child wrote is treated as untrusted: sizes are
+checked before reading, types are validated, arrays are read as plain `.npy` only and
+converted to base float64 ndarrays.
 
-After the group kill, processes that left the group (`setsid()`, a double fork into a new
-session) are found by a random token in their inherited environment and killed too.
-
-Known limits (see docs/security.md): a process that drops that token (exec with a fresh
-environment) after leaving the process group survives; RLIMIT_AS does not bound memory on
-macOS; the network is cut only where the kernel lets an unprivileged process create a network
-namespace (Linux); files are not isolated; on Windows only the wall-time limit and the output
-cap apply.
+What each backend guarantees, and what it does not, is in docs/security.md and
+`eq2code doctor`.
 """
 
 from __future__ import annotations
@@ -26,19 +22,17 @@ import logging
 import math
 import os
 import re
-import secrets
 import shutil
 import signal
 import stat
 import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
+from eq2code.code.sandbox import platform
 from eq2code.code.sandbox.api import (
     Argument,
     CallResult,
@@ -51,22 +45,18 @@ from eq2code.code.sandbox.api import (
     is_phase,
     is_run_status,
 )
+from eq2code.code.sandbox.platform import SandboxError, StrictUnavailable  # noqa: F401 - re-exported
 from eq2code.code.sandbox.probes import read_probe
 
 log = logging.getLogger(__name__)
 
-CHILD_SCRIPT = Path(__file__).with_name("child.py")
 MIN_FILE_BYTES = 64 * 2**20  # RLIMIT_FSIZE floor; raised to fit the largest allowed result
 MAX_PARTS = 16  # components of a returned tuple/dict, arguments changed in place
 NPY_HEADER_BYTES = 64 * 2**10  # allowance for a .npy header on top of the data
 JSON_BYTES = 2**20  # largest status file the parent reads
 MAX_TEXT = 4000  # characters kept of any text field the child reports
 PROCESS_MARGIN = 256  # processes/threads the child may add to what the user already runs
-KEPT_VARIABLES = ("PATH", "LANG", "SYSTEMROOT", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 UNREADABLE = "the child's report for this call could not be read back"
-TOKEN_VARIABLE = "EQ2CODE_SANDBOX"  # marks every process started from the child
-SWEEPS = 20  # rounds of killing marked processes (each round catches what forked meanwhile)
-ENVIRON_BYTES = 2**20  # most of /proc/PID/environ read when looking for the token
 FAULT_BYTES = 2**18  # most of the faulthandler dump read back
 FAULT_FRAME = re.compile(r'^\s*File "(.*)", line (\d+) in ', re.MULTILINE)
 MAX_TRACE = 5000  # shape-trace records read back per call
@@ -76,10 +66,6 @@ MAX_TRACE = 5000  # shape-trace records read back per call
 # a check, so that a new edit can kill the check's child at once). None: nobody is told.
 child_observer: contextvars.ContextVar[Callable[[subprocess.Popen], None] | None] = contextvars.ContextVar(
     "eq2code_child_observer", default=None)
-
-
-class SandboxError(RuntimeError):
-    """The child failed before reaching the user's code: a fault of eq2code, not the user."""
 
 
 def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
@@ -99,7 +85,7 @@ def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
     user's module, TypeError/ValueError for an argument that cannot be sent as plain data.
     """
     started = time.monotonic()
-    base = Path(tempfile.mkdtemp(prefix="eq2code-"))
+    base = platform.new_run_directory()
     try:
         request_dir, scratch = base / "request", base / "scratch"
         request_dir.mkdir()
@@ -108,7 +94,7 @@ def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
         _write_request(request_dir, module_path, function_name, calls, limits, output_cap,
                        deadline=started + timeout)
         timed_out, returncode = _run_child(base, request_dir, scratch, timeout - (
-            time.monotonic() - started))
+            time.monotonic() - started), limits["file_bytes"])
         _restore_permissions(base)
         stdout, stderr = _read_output(base, output_cap)
         outcome = _interpret(request_dir, calls, timed_out, returncode, stderr)
@@ -225,115 +211,12 @@ def _encode_value(request_dir: Path, stem: str, value: Value) -> dict:
 # ----------------------------------------------------------------------------- the child
 
 
-def _run_child(base: Path, request_dir: Path, scratch: Path,
-               timeout: float) -> tuple[bool, int]:
-    """Run the child to its end or the deadline; returns (timed out, return code)."""
-    command = [sys.executable, "-I", str(CHILD_SCRIPT), str(request_dir)]
-    token = secrets.token_hex(16)
-    since = _uptime() - 1.0  # processes started before the child cannot carry its token
-    with open(base / "stdout", "wb") as out, open(base / "stderr", "wb") as err:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                   cwd=scratch, env=_child_environment(scratch, token),
-                                   start_new_session=True)
-    timed_out = False
-    try:
-        observer = child_observer.get()
-        if observer is not None:
-            observer(process)
-        process.wait(max(timeout, 0.0))
-    except subprocess.TimeoutExpired:
-        timed_out = True
-    finally:
-        _kill_group(process)
-        process.wait()
-        _sweep(token, since)
-    return timed_out, process.returncode
-
-
-def _child_environment(scratch: Path, token: str = "") -> dict[str, str]:
-    kept = {name: value for name, value in os.environ.items()
-            if name in KEPT_VARIABLES or name.startswith("LC_")}
-    single_thread = dict.fromkeys(("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
-                                   "MKL_NUM_THREADS"), "1")
-    marker = {TOKEN_VARIABLE: token} if token else {}
-    return kept | single_thread | marker | {"HOME": str(scratch), "TMPDIR": str(scratch)}
-
-
-def _kill_group(process: subprocess.Popen) -> None:
-    """Kill the child and everything it started in its process group, even after success.
-
-    The group outlives a reaped leader while any member is alive, so this also reaches
-    background processes of a child that has already exited. A process that called setsid()
-    (a daemon, `start_new_session=True`) is in another group and escapes this kill.
-    """
-    if not hasattr(os, "killpg"):
-        process.kill()
-        return
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):  # the group is already empty
-        pass
-
-
-def _uptime() -> float:
-    try:
-        with open("/proc/uptime", "rb") as stream:
-            return float(stream.read(64).split()[0])
-    except (OSError, ValueError, IndexError):
-        return 0.0
-
-
-def _sweep(token: str, since: float = 0.0) -> None:
-    """Kill every process that still carries this run's token: those that left the process
-    group. Repeated while any is found, so processes forked meanwhile are caught as well.
-    Only processes started after `since` (seconds since boot) are looked at."""
-    if not hasattr(os, "getuid") or not os.path.isdir("/proc"):
-        return
-    needle = f"{TOKEN_VARIABLE}={token}".encode()
-    for _ in range(SWEEPS):
-        marked = [pid for pid in _own_processes(since) if _carries(pid, needle)]
-        if not marked:
-            return
-        for pid in marked:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:  # gone meanwhile
-                pass
-        time.sleep(0.01)
-
-
-def _own_processes(since: float = 0.0) -> list[int]:
-    """Live processes of this user other than this one started after `since` (seconds since
-    boot); zombies are left out, they cannot be killed again."""
-    uid, me = os.getuid(), os.getpid()
-    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    pids = []
-    try:
-        entries = os.listdir("/proc")
-    except OSError:
-        return []
-    for entry in entries:
-        if not entry.isdigit() or int(entry) == me:
-            continue
-        try:
-            if os.stat(f"/proc/{entry}").st_uid != uid:
-                continue
-            with open(f"/proc/{entry}/stat", "rb") as stream:
-                fields = stream.read(1024).rpartition(b")")[2].split()
-            started = int(fields[19]) / ticks  # field 22 of stat, counted after the name
-        except (OSError, ValueError, IndexError):
-            continue
-        if fields[0] not in (b"Z", b"X") and started >= since:
-            pids.append(int(entry))
-    return pids
-
-
-def _carries(pid: int, needle: bytes) -> bool:
-    try:
-        with open(f"/proc/{pid}/environ", "rb") as stream:
-            return needle in stream.read(ENVIRON_BYTES).split(b"\0")
-    except OSError:
-        return False
+def _run_child(base: Path, request_dir: Path, scratch: Path, timeout: float,
+               scratch_bytes: int = MIN_FILE_BYTES) -> tuple[bool, int]:
+    """Run the child to its end or the deadline through the platform layer (strict: forked
+    from the zygote into namespaces; basic: spawned); returns (timed out, return code)."""
+    return platform.run_child(base, request_dir, scratch, timeout, scratch_bytes=scratch_bytes,
+                              observer=child_observer.get())
 
 
 def _restore_permissions(base: Path) -> None:

@@ -40,7 +40,7 @@ FINDING = FindingDef(
         Example(file="examples/softmax/correct_logits_axis.py"),
     ),
     invalid=(
-        Example(file="examples/softmax/wrong_missing_exp.py", line=6, column=5),
+        Example(file="examples/softmax/wrong_missing_exp.py", line=7, column=16),
     ),
     priority=14,
     mutate_whole=mutate_whole,

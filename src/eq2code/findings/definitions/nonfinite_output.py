@@ -48,7 +48,7 @@ FINDING = FindingDef(
             "# eq2code: rule=softmax\n"
             "def softmax(z):\n"
             "    e = np.exp(z - np.max(z, axis=-1, keepdims=True))\n"
-            "    return e / np.sum(e, axis=-1, keepdims=True) / 0.0\n"), rule="softmax", line=5, column=5),
+            "    return e / np.sum(e, axis=-1, keepdims=True) / 0.0\n"), rule="softmax", line=7, column=12),
     ),
     raised_by="comparison (reference/compare.py)",
 )

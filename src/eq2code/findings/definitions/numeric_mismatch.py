@@ -40,7 +40,7 @@ FINDING = FindingDef(
         Example(file="examples/bayes-posterior/correct_normalise.py"),
     ),
     invalid=(
-        Example(file="examples/bayes-posterior/wrong_divides_by_prior.py", line=6, column=5),
+        Example(file="examples/bayes-posterior/wrong_divides_by_prior.py", line=7, column=9),
     ),
     raised_by="comparison (reference/compare.py)",
 )

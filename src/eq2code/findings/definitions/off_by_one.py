@@ -69,7 +69,7 @@ FINDING = FindingDef(
         Example(file="examples/token-cross-entropy/correct_fancy_index.py"),
     ),
     invalid=(
-        Example(file="examples/token-cross-entropy/wrong_one_based.py", line=6, column=5),
+        Example(file="examples/token-cross-entropy/wrong_one_based.py", line=7, column=30),
     ),
     priority=13,
     mutate_node=mutate_node,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from eq2code.findings.phrases import Phrase
 from eq2code.findings.registry import ERROR, Docs, Example, FindingDef, Text
 
 
@@ -18,26 +19,26 @@ def mutate_node(node, ctx):
             yield ctx.replace(node, build(*rest, 1 / f.base)), part
             for other in sizes:
                 if other != f.base:
-                    shown = f"{ctx.latex(sympy.sqrt(other))} instead of {part}"
+                    shown = Phrase("instead-of", {"used": ctx.latex(sympy.sqrt(other)), "meant": part})
                     yield ctx.replace(node, build(*rest, 1 / sympy.sqrt(other))), part, shown
         if kind in ("inverse-sqrt", "mean", "scale") and not (f.is_number and abs(f) == 1):
             inverse = 1 / f
-            shown = f"{ctx.latex(inverse)} instead of {ctx.latex(f)}"
+            shown = Phrase("instead-of", {"used": ctx.latex(inverse), "meant": ctx.latex(f)})
             yield ctx.replace(node, build(*rest, inverse)), ctx.latex(f), shown
         if kind == "mean":
             for other in sizes:
                 if other != f.base:
                     yield ctx.replace(node, build(*rest, 1 / other)), ctx.latex(f), \
-                        f"{ctx.latex(1 / other)} instead of {ctx.latex(f)}"
+                        Phrase("instead-of", {"used": ctx.latex(1 / other), "meant": ctx.latex(f)})
             if len(sizes) > 1:
                 every = sympy.Mul(*sizes)
                 yield ctx.replace(node, build(*rest, 1 / every)), ctx.latex(f), \
-                    f"{ctx.latex(1 / every)} instead of {ctx.latex(f)}"
+                    Phrase("instead-of", {"used": ctx.latex(1 / every), "meant": ctx.latex(f)})
     if isinstance(node, (sympy.exp, sympy.tanh)) or type(node).__name__ == "sigmoid":
         arg = node.args[0]
         for k in (2, sympy.Rational(1, 2)):
             changed = node.func(k * arg)
-            shown = f"{ctx.latex(changed)} instead of {ctx.latex(node)}"
+            shown = Phrase("instead-of", {"used": ctx.latex(changed), "meant": ctx.latex(node)})
             yield ctx.replace(node, changed), ctx.latex(node), shown
 
 
@@ -95,7 +96,7 @@ FINDING = FindingDef(
         Example(file="examples/gradient-descent-step/correct_local_copy.py"),
     ),
     invalid=(
-        Example(file="examples/gradient-descent-step/wrong_divide_by_lr.py", line=4, column=12),
+        Example(file="examples/gradient-descent-step/wrong_divide_by_lr.py", line=4, column=20),
     ),
     priority=6,
     mutate_node=mutate_node,

@@ -1,0 +1,129 @@
+"""How long eq2code takes against the floor (`python -c "import numpy"`), issue 16.
+
+    python scripts/bench.py [--runs N] [--pairs 100] [--markdown]
+
+Commands are alternated (one of each per round) and the median of N rounds is taken, so a
+machine whose load changes affects them alike. Measured:
+
+- floor        python -c "import numpy"
+- pytest       a hand-written pytest test of the same softmax (imports numpy and pytest)
+- warm         eq2code check --rule softmax F.py, the equation cache warm
+- cold         the same with an empty cache (SymPy and Lark read the rule)
+- batch        eq2code check DIR with 100 tagged pairs (one run, --jobs default)
+- warm/batch with --sandbox basic: the spawn path macOS and Windows take (the path every
+  check took before the zygote)
+
+Public tools only: `hyperfine` is used when it is on PATH (--hyperfine), else a Python loop.
+The bytecode of eq2code is compiled first and PYTHONDONTWRITEBYTECODE dropped, as an
+installed eq2code has its .pyc files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+IMPL = ROOT / "examples" / "softmax" / "correct_stable_max.py"
+TEST = '''import numpy as np
+from impl import softmax
+
+
+def test_softmax():
+    z = np.array([[1.0, 2.0, 3.0], [0.5, -1.0, 4.0]])
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    np.testing.assert_allclose(softmax(z), e / e.sum(axis=-1, keepdims=True))
+'''
+
+
+def eq2code() -> list[str]:
+    script = Path(sys.executable).with_name("eq2code")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "eq2code.cli.main"]
+
+
+def setup(work: Path, pairs: int) -> dict[str, tuple[list[str], dict]]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "EQ2CODE_SANDBOX")}
+    warm_cache = work / "cache"
+    env_warm = dict(env, EQ2CODE_CACHE_DIR=str(warm_cache))
+    batch = work / "batch"
+    batch.mkdir()
+    source = IMPL.read_text(encoding="utf-8").replace("def softmax", "# eq2code: rule=softmax\ndef softmax")
+    for i in range(pairs):
+        (batch / f"impl_{i:03d}.py").write_text(source, encoding="utf-8")
+    (batch / "pyproject.toml").write_text("[tool.eq2code]\n", encoding="utf-8")
+    tests = work / "pytest"
+    tests.mkdir()
+    shutil.copy(IMPL, tests / "impl.py")
+    (tests / "test_impl.py").write_text(TEST, encoding="utf-8")
+    single = [*eq2code(), "check", "--rule", "softmax", str(IMPL)]
+    cold_env = dict(env, EQ2CODE_NO_CACHE="1")
+    return {
+        "floor": ([sys.executable, "-c", "import numpy"], env),
+        "pytest": ([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tests)], env),
+        "warm": (single, env_warm),
+        "cold": (single, cold_env),
+        "batch": ([*eq2code(), "check", str(batch)], env_warm),
+        "warm basic": ([*single, "--sandbox", "basic"], env_warm),
+        "batch basic": ([*eq2code(), "check", str(batch), "--sandbox", "basic"], env_warm),
+    }
+
+
+def once(command: list[str], env: dict, cwd: Path) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.decode()[-2000:]}")
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--pairs", type=int, default=100)
+    parser.add_argument("--batch-runs", type=int, default=3, help="rounds that include the batch commands")
+    parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--hyperfine", action="store_true", help="use hyperfine (if on PATH) for the single commands")
+    args = parser.parse_args()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src" / "eq2code")],
+                   stdout=subprocess.DEVNULL, check=False)
+    with tempfile.TemporaryDirectory(prefix="eq2code-bench-") as tmp:
+        work = Path(tmp)
+        commands = setup(work, args.pairs)
+        for name in ("warm", "batch"):  # warm the cache (and the page cache)
+            once(*commands[name], cwd=work)
+        if args.hyperfine and shutil.which("hyperfine"):
+            names = [n for n in commands if "batch" not in n]
+            subprocess.run(["hyperfine", "-N", "--warmup", "2", "--runs", str(args.runs),
+                            *[" ".join(commands[n][0]) for n in names]], check=False)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for round_ in range(args.runs):
+            for name, (command, env) in commands.items():
+                if "batch" in name and round_ >= args.batch_runs:
+                    continue
+                times[name].append(once(command, env, work))
+    median = {name: statistics.median(values) for name, values in times.items()}
+    floor, warm = median["floor"], median["warm"]
+    rows = [(name, median[name], median[name] / floor, len(times[name])) for name in commands]
+    if args.markdown:
+        print("| command | median s | × floor | runs |\n|---|---|---|---|")
+        for name, seconds, ratio, n in rows:
+            print(f"| {name} | {seconds:.3f} | {ratio:.2f} | {n} |")
+    else:
+        for name, seconds, ratio, n in rows:
+            print(f"{name:<12} {seconds:8.3f} s  {ratio:6.2f} × floor  ({n} runs)")
+    print(f"warm single check / floor: {warm / floor:.2f} (target ≤ 1.5)")
+    print(f"{args.pairs} pairs / warm single check: {median['batch'] / warm:.2f} (target ≤ 10)")
+    print(f"before (basic, spawn): warm / floor {median['warm basic'] / floor:.2f}, "
+          f"{args.pairs} pairs / warm {median['batch basic'] / median['warm basic']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,411 @@
+"""The platform layer: every OS-specific step of running a child, behind two backends.
+
+- **strict** (Linux): children forked from a warm zygote (zygote.py) into new user, PID,
+  network, mount and IPC namespaces, a read-only file system but for the run's own directory,
+  a tmpfs scratch, no capabilities, a seccomp filter (linux.py); the checker is non-dumpable.
+  Every descendant ends with the check (the PID namespace), whatever it did.
+- **basic** (macOS, other POSIX, Windows, Linux where the kernel refuses namespaces): a
+  spawned ``python -I child.py`` per check, its own process group where there is one,
+  resource limits where the `resource` module has them, the process tree killed with
+  psutil, marked processes swept from /proc on Linux.
+
+The mode: ``--sandbox`` (`configure`), else ``EQ2CODE_SANDBOX`` (strict|basic|auto), else
+auto: strict where this machine gives it, basic otherwise with a notice saying so. Forcing
+basic on Linux runs the exact path macOS and Windows take, so CI tests it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from eq2code.code.sandbox.rundirs import new_run_directory, sweep_stale  # noqa: F401 - the layer's face
+
+MODES = ("auto", "strict", "basic")
+MODE_VARIABLE = "EQ2CODE_SANDBOX"
+TOKEN_VARIABLE = "EQ2CODE_RUN_TOKEN"  # marks every process a basic child starts (sweeps)
+KEPT_VARIABLES = ("PATH", "LANG", "SYSTEMROOT", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+CHILD_SCRIPT = Path(__file__).with_name("child.py")
+IS_LINUX = sys.platform.startswith("linux")
+
+_configured: str | None = None
+_lock = threading.Lock()
+_strict: dict | None = None  # the zygote's probe, once per process
+_notices: list[str] = []
+_pool = None
+_protected = False
+
+
+class SandboxError(RuntimeError):
+    """The child failed before reaching the user's code: a fault of eq2code, not the user."""
+
+
+class StrictUnavailable(SandboxError):
+    """`--sandbox strict` on a machine that cannot give it."""
+
+
+class StrictSetupError(SandboxError):
+    """The kernel refused a step of the strict sandbox's set-up (namespaces, mounts, seccomp)."""
+
+
+def configure(mode: str | None) -> None:
+    """The mode for this process (`--sandbox`); None: the environment's or auto."""
+    global _configured
+    if mode is not None and mode not in MODES:
+        raise ValueError(f"unknown sandbox mode {mode!r} (one of {', '.join(MODES)})")
+    _configured = mode
+
+
+def mode() -> str:
+    chosen = _configured or os.environ.get(MODE_VARIABLE, "").strip().lower() or "auto"
+    if chosen not in MODES:
+        raise SandboxError(f"{MODE_VARIABLE}={chosen!r}: expected one of {', '.join(MODES)}")
+    return chosen
+
+
+def notices() -> list[str]:
+    """What the user should know about the sandbox of this run (printed once by the CLI)."""
+    return list(_notices)
+
+
+# ----------------------------------------------------------------------------- environment
+
+
+def child_environment(scratch: str | Path | None = None, token: str = "") -> dict[str, str]:
+    """The allow-listed environment of a child (and of the zygote): no secrets."""
+    kept = {name: value for name, value in os.environ.items()
+            if name in KEPT_VARIABLES or name.startswith("LC_")}
+    single_thread = dict.fromkeys(("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
+                                   "MKL_NUM_THREADS"), "1")
+    marker = {TOKEN_VARIABLE: token} if token else {}
+    home = {"HOME": str(scratch), "TMPDIR": str(scratch)} if scratch is not None else {}
+    return kept | single_thread | marker | home
+
+
+def protect_checker() -> None:
+    """Linux: the checker becomes non-dumpable — no ptrace, and its /proc/PID/{mem,environ,fd}
+    belong to root (only CAP_SYS_PTRACE in the initial user namespace opens them)."""
+    global _protected
+    if _protected or not IS_LINUX:
+        return
+    from eq2code.code.sandbox import linux
+
+    try:
+        linux.set_dumpable(False)
+    except OSError:
+        pass
+    _protected = True
+
+
+# ----------------------------------------------------------------------------- choosing
+
+
+def _zygotes():
+    global _pool
+    with _lock:
+        if _pool is None:
+            import atexit
+
+            from eq2code.code.sandbox.zygote import Pool
+
+            _pool = Pool()
+            atexit.register(_pool.close)
+        return _pool
+
+
+def prestart(count: int = 1) -> None:
+    """Start the zygote(s) now, so NumPy's import there overlaps the checker's own start-up
+    (the CLI calls this first thing). Nothing happens in basic mode or off Linux."""
+    if mode() == "basic" or not IS_LINUX or not hasattr(os, "pidfd_open"):
+        return
+    protect_checker()
+    _zygotes().prestart(child_environment(), count)
+
+
+def _plausible() -> dict | None:
+    """Why strict cannot work here without trying, or None."""
+    if not IS_LINUX:
+        return {"available": False, "error": f"namespaces and seccomp are Linux's ({sys.platform})"}
+    if not hasattr(os, "pidfd_open"):
+        return {"available": False, "error": "os.pidfd_open is missing (Linux ≥ 5.3 needed)"}
+    from eq2code.code.sandbox import linux
+
+    if not linux.seccomp_supported():
+        return {"available": False, "error": f"no seccomp filter for the architecture {linux.MACHINE}"}
+    return None
+
+
+def strict_status() -> dict:
+    """{"available": bool, "error": text}: the zygote's probe (tried for real, once)."""
+    global _strict
+    if _strict is not None:
+        return _strict
+    status = _plausible()
+    if status is None:
+        from eq2code.code.sandbox.zygote import ZygoteError
+
+        pool = _zygotes()
+        zygote = pool.acquire(child_environment())
+        try:
+            status = dict(zygote.probe())
+        except ZygoteError as error:
+            status = {"available": False, "error": str(error)}
+        finally:
+            pool.release(zygote)
+    _strict = status
+    return status
+
+
+def require_strict() -> None:
+    """Raise StrictUnavailable, saying why, unless the strict sandbox works here."""
+    status = strict_status()
+    if not status.get("available"):
+        raise StrictUnavailable(f"the strict sandbox is not available on this machine: "
+                                f"{status.get('error') or 'unknown reason'} (eq2code doctor tells more)")
+
+
+def backend_name() -> str:
+    """The backend runs use now: "strict" or "basic" (after auto's probe)."""
+    chosen = mode()
+    if chosen == "basic":
+        return "basic"
+    if chosen == "strict":
+        require_strict()
+        return "strict"
+    # auto: the first run is the probe (no throw-away sandbox on the way of a single check);
+    # a run whose strict set-up fails marks strict unavailable and is run again, basic.
+    status = _strict if _strict is not None else (_plausible() or {"available": True, "error": ""})
+    if status.get("available"):
+        return "strict"
+    with _lock:
+        text = (f"the strict sandbox is not available here ({status.get('error')}); running with "
+                f"the basic sandbox: limits and process cleanup, but no file-system, network or "
+                f"process isolation (see eq2code doctor, docs/security.md)")
+        if text not in _notices:
+            _notices.append(text)
+    return "basic"
+
+
+# ----------------------------------------------------------------------------- running
+
+
+def run_child(base: Path, request_dir: Path, scratch: Path, timeout: float, *,
+              scratch_bytes: int, observer: Callable | None = None) -> tuple[bool, int]:
+    """Run the child on the request in `request_dir` to its end or `timeout` seconds; returns
+    (timed out, return code as Popen gives it). Nothing it started is alive afterwards
+    (strict), or nothing that kept the process group or the run's token (basic)."""
+    global _strict
+    protect_checker()
+    if backend_name() == "strict":
+        try:
+            return _run_strict(base, request_dir, scratch, timeout, scratch_bytes, observer)
+        except StrictSetupError as error:
+            if mode() == "strict":
+                raise StrictUnavailable(f"the strict sandbox is not available on this machine: {error}") from None
+            _strict = {"available": False, "error": str(error)}
+            backend_name()  # the notice
+    return _run_basic(base, request_dir, scratch, timeout, observer)
+
+
+def _run_strict(base: Path, request_dir: Path, scratch: Path, timeout: float,
+                scratch_bytes: int, observer: Callable | None) -> tuple[bool, int]:
+    from eq2code.code.sandbox.zygote import ZygoteError
+
+    pool = _zygotes()
+    zygote = pool.acquire(child_environment())
+    request = {"base": str(base), "request_dir": str(request_dir), "scratch": str(scratch),
+               "env": child_environment(scratch, os.urandom(16).hex()),
+               "scratch_bytes": scratch_bytes}
+    try:
+        return zygote.run(request, timeout, observer)
+    except ZygoteError as error:
+        if "could not be set up" in str(error):
+            raise StrictSetupError(str(error).split(": ", 1)[-1]) from None
+        raise SandboxError(str(error)) from None
+    finally:
+        pool.release(zygote)
+
+
+def _run_basic(base: Path, request_dir: Path, scratch: Path, timeout: float,
+               observer: Callable | None) -> tuple[bool, int]:
+    command = [sys.executable, "-I", str(CHILD_SCRIPT), str(request_dir)]
+    token = os.urandom(16).hex()
+    since = _uptime() - 1.0  # processes started before the child cannot carry its token
+    options: dict = {"start_new_session": True} if os.name == "posix" else {
+        "creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
+    with open(base / "stdout", "wb") as out, open(base / "stderr", "wb") as err:
+        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                                   cwd=scratch, env=child_environment(scratch, token), **options)
+    timed_out = False
+    try:
+        if observer is not None:
+            observer(process)
+        process.wait(max(timeout, 0.0))
+    except subprocess.TimeoutExpired:
+        timed_out = True
+    finally:
+        kill_tree(process)
+        process.wait()
+        _sweep(token, since)
+    return timed_out, process.returncode
+
+
+def kill_tree(process: subprocess.Popen) -> None:
+    """Kill the child and everything it started that is still its descendant or in its
+    process group, even after success (psutil finds descendants on every OS)."""
+    descendants = []
+    try:
+        import psutil
+
+        try:
+            descendants = psutil.Process(process.pid).children(recursive=True)
+        except psutil.Error:
+            pass
+    except ImportError:  # pragma: no cover - psutil is a dependency
+        pass
+    if hasattr(os, "killpg"):
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):  # the group is already empty
+            pass
+    else:  # Windows
+        process.kill()
+    for child in descendants:
+        try:
+            child.kill()
+        except Exception:
+            pass
+
+
+SWEEPS = 20  # rounds of killing marked processes (each round catches what forked meanwhile)
+ENVIRON_BYTES = 2**20  # most of /proc/PID/environ read when looking for the token
+
+
+def _uptime() -> float:
+    try:
+        with open("/proc/uptime", "rb") as stream:
+            return float(stream.read(64).split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _sweep(token: str, since: float = 0.0) -> None:
+    """Linux: kill every process that still carries this run's token (those that left the
+    process group and the tree). Repeated while any is found."""
+    if not hasattr(os, "getuid") or not os.path.isdir("/proc"):
+        return
+    needle = f"{TOKEN_VARIABLE}={token}".encode()
+    for _ in range(SWEEPS):
+        marked = [pid for pid in _own_processes(since) if _carries(pid, needle)]
+        if not marked:
+            return
+        for pid in marked:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:  # gone meanwhile
+                pass
+        time.sleep(0.01)
+
+
+def _own_processes(since: float = 0.0) -> list[int]:
+    uid, me = os.getuid(), os.getpid()
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    pids = []
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.isdigit() or int(entry) == me:
+            continue
+        try:
+            if os.stat(f"/proc/{entry}").st_uid != uid:
+                continue
+            with open(f"/proc/{entry}/stat", "rb") as stream:
+                fields = stream.read(1024).rpartition(b")")[2].split()
+            started = int(fields[19]) / ticks  # field 22 of stat, counted after the name
+        except (OSError, ValueError, IndexError):
+            continue
+        if fields[0] not in (b"Z", b"X") and started >= since:
+            pids.append(int(entry))
+    return pids
+
+
+def _carries(pid: int, needle: bytes) -> bool:
+    try:
+        with open(f"/proc/{pid}/environ", "rb") as stream:
+            return needle in stream.read(ENVIRON_BYTES).split(b"\0")
+    except OSError:
+        return False
+
+
+# ----------------------------------------------------------------------------- doctor
+
+
+def doctor() -> list[tuple[str, str, str]]:
+    """What this machine gives: (what, yes/no/partly, detail) rows for `eq2code doctor`."""
+    rows: list[tuple[str, str, str]] = []
+    rows.append(("platform", sys.platform, f"Python {sys.version.split()[0]}, {os.name}"))
+    chosen = mode()
+    strict = strict_status() if chosen != "basic" or IS_LINUX else {"available": False, "error": "not tried"}
+    available = bool(strict.get("available"))
+    using = "basic" if chosen == "basic" or not available else "strict"
+    rows.append(("sandbox mode", chosen, f"runs use the {using} backend"
+                 + ("" if available else f"; strict: {strict.get('error')}")))
+    rows.append(("namespaces (user, PID, network, mount, IPC)", "yes" if available else "no",
+                 ("tried in a forked probe" + ("; not used (basic)" if using == "basic" else ""))
+                 if available else str(strict.get("error"))))
+    available = using == "strict"  # the rows below: what runs get now
+    rows.append(("seccomp filter", "yes" if available else "no",
+                 "ptrace, process_vm_*, setns, unshare, mount, bpf, keyctl, kexec, … denied"
+                 if available else "—"))
+    rows.append(("read-only file system, tmpfs scratch", "yes" if available else "no",
+                 "only the run's directory is writable" if available
+                 else "the function can write what the user can write"))
+    try:
+        import resource
+        limits = [name for name in ("RLIMIT_AS", "RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_NPROC")
+                  if hasattr(resource, name)]
+        detail = ", ".join(limits) + ("; RLIMIT_AS is not enforced on macOS" if sys.platform == "darwin" else "")
+        rows.append(("resource limits", "yes", detail))
+    except ImportError:
+        rows.append(("resource limits", "no", "only the wall-time limit and the output cap (Windows)"))
+    rows.append(("process cleanup", "yes" if available else "partly",
+                 "PID namespace: every descendant ends with the check" if available
+                 else "process group and tree (psutil)" + (", token sweep" if IS_LINUX else "")
+                 + "; a process that leaves both can survive"))
+    rows.append(("checker protected from the function", "yes" if IS_LINUX else "no",
+                 "non-dumpable (no ptrace, no /proc/PID/mem)" if IS_LINUX else "same user, same rights"))
+    rows.append(("network", "cut" if available else ("cut if allowed" if IS_LINUX else "open"),
+                 "empty network namespace" if available else
+                 "unprivileged network namespace where the kernel allows" if IS_LINUX else "not isolated"))
+    return rows
+
+
+def render_doctor(fmt: str = "text") -> str:
+    """`eq2code doctor`: the rows of `doctor()` as text or JSON."""
+    rows = doctor()
+    if fmt == "json":
+        import json
+
+        return json.dumps({"version": 1, "sandbox": [{"what": w, "status": s, "detail": d}
+                                                     for w, s, d in rows]}, ensure_ascii=False, indent=2)
+    width = max(len(w) for w, _, _ in rows)
+    return "\n".join(f"{w:<{width}}  {s:<7} {d}" for w, s, d in rows)
+
+
+def start(chosen: str | None, *, runs: bool = True, workers: int = 1) -> None:
+    """The front ends' one call: the mode (`--sandbox`), a clear failure when strict is
+    required and not available (StrictUnavailable), and the zygote(s) started early."""
+    configure(chosen)
+    sweep_stale()  # run directories of eq2code processes killed before they could clean up
+    if mode() == "strict":
+        require_strict()
+    if runs:
+        prestart(max(1, workers))

@@ -1,0 +1,60 @@
+"""Run directories: one fresh directory per run, named after the checker's pid, and the
+sweep that deletes those of checkers that were killed before they could clean up (called by
+every eq2code at start and by the zygote when it ends)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def new_run_directory() -> Path:
+    """A fresh directory for one run, named after this process so that a later eq2code can
+    delete it if this one is killed before it cleans up (`sweep_stale`)."""
+    return Path(tempfile.mkdtemp(prefix=f"eq2code-{os.getpid()}-"))
+
+
+def sweep_stale(directory: str | None = None) -> int:
+    """Delete run directories ``eq2code-PID-*`` of eq2code processes that no longer run."""
+    import shutil
+
+    directory = directory or tempfile.gettempdir()
+    removed = 0
+    try:
+        entries = os.listdir(directory)
+    except OSError:
+        return 0
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    for name in entries:
+        parts = name.split("-")
+        if len(parts) < 3 or parts[0] != "eq2code" or not parts[1].isdigit():
+            continue
+        if int(parts[1]) == os.getpid() or _pid_exists(int(parts[1])):
+            continue
+        path = os.path.join(directory, name)
+        try:
+            if uid is not None and os.lstat(path).st_uid != uid:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed += 1
+    return removed
+
+
+def _pid_exists(pid: int) -> bool:
+    try:
+        import psutil
+
+        return psutil.pid_exists(pid)
+    except ImportError:  # pragma: no cover - psutil is a dependency
+        if os.name == "nt":
+            return True  # never os.kill on Windows: it terminates
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            return True
+        return True

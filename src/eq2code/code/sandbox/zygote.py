@@ -1,0 +1,346 @@
+"""The zygote: a fork server for the strict (Linux) sandbox, with NumPy imported once.
+
+The checker starts it (`Zygote()`, a separate ``python -I`` process with the same scrubbed
+environment as a sandbox child, working directory ``/``, no inherited descriptors but two
+pipes) and sends it one line of JSON per run: paths of the run's directory and the child's
+environment — never an argument's value, never a reference value. For each run it forks:
+
+    zygote ─ fork ─► first (outer PID namespace; relays, holds the namespaces' doors shut)
+                       unshare(user, PID, network, mount, IPC); id maps; mounts:
+                       / read-only (recursive), the run's directory writable, a tmpfs scratch
+             ─ fork ─► init (PID 1 of the new namespace; a new /proc; reaps; user code never
+                       runs here; when it ends the kernel kills every process of the namespace)
+             ─ fork ─► worker (PID 2): no capabilities, no_new_privs, seccomp filter, limits,
+                       then child.py's run of the user's module
+
+The zygote is non-dumpable (nobody can ptrace it or read its /proc files without
+CAP_SYS_PTRACE in the initial user namespace), invisible from the worker's PID namespace, and
+holds nothing of the checker but its pipes (which the first fork closes at once). When the
+checker dies, its pipe ends: the zygote kills the run under way, deletes its directory and
+stale ones of dead checkers, and exits.
+
+Protocol (one JSON object per line): zygote → checker ``{"ready": true}`` once; checker →
+zygote ``{"op": "probe"}``, zygote → ``{"strict": {"available": …, "error": …}}``; checker →
+zygote ``{"op": "run", ...}``, zygote → ``{"started": PID}`` then
+``{"exited": RETURNCODE, "error": TEXT}``; checker → ``{"op": "kill"}`` ends the run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import subprocess
+import sys
+import threading
+import time
+
+READY_SECONDS = 60.0  # start-up allowance (NumPy's import on a cold, loaded machine)
+STALE_PREFIX = "eq2code-"
+
+
+# ============================================================================ checker side
+
+
+class ZygoteError(RuntimeError):
+    pass
+
+
+class Zygote:
+    """The checker's handle on one fork server."""
+
+    def __init__(self, environment: dict[str, str]) -> None:
+        script = os.path.abspath(__file__)
+        self.process = subprocess.Popen(
+            [sys.executable, "-I", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, env=environment, cwd="/", close_fds=True)
+        self._buffer = b""
+        self.hello: dict | None = None
+        self.broken = False
+
+    # -- lines
+
+    def _send(self, message: dict) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(message).encode() + b"\n")
+        self.process.stdin.flush()
+
+    def _line(self, timeout: float | None) -> dict | None:
+        """The next message, or None at the deadline; ZygoteError when the zygote is gone."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        assert self.process.stdout is not None
+        fd = self.process.stdout.fileno()
+        while b"\n" not in self._buffer:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                return None
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                self.broken = True
+                raise ZygoteError("the sandbox's fork server ended unexpectedly")
+            self._buffer += chunk
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        return json.loads(line)
+
+    def ready(self) -> dict:
+        if self.hello is None:
+            hello = self._line(READY_SECONDS)
+            if hello is None or not hello.get("ready"):
+                self.close()
+                raise ZygoteError("the sandbox's fork server did not start")
+            self.hello = hello
+        return self.hello
+
+    def probe(self) -> dict:
+        """The strict sandbox tried for real in a throw-away fork: {"available", "error"}."""
+        self.ready()
+        try:
+            self._send({"op": "probe"})
+            answer = self._line(READY_SECONDS)
+        except (OSError, ValueError) as error:
+            self.close()
+            raise ZygoteError(f"the sandbox's fork server failed: {error}") from None
+        if answer is None or "strict" not in answer:
+            self.close()
+            raise ZygoteError("the sandbox's fork server did not answer the probe")
+        return answer["strict"]
+
+    # -- a run
+
+    def run(self, request: dict, timeout: float, observer=None) -> tuple[bool, int]:
+        """Run one child to its end or the deadline; returns (timed out, return code)."""
+        self.ready()
+        deadline = time.monotonic() + max(timeout, 0.0)
+        try:
+            self._send(dict(request, op="run"))
+            started = self._line(max(deadline - time.monotonic(), 0.0) + READY_SECONDS)
+            if started is None or "started" not in started:
+                raise ZygoteError(f"the sandbox's fork server did not start a child: {started}")
+            handle = _Handle(self, started["started"])
+            if observer is not None:
+                observer(handle)
+            ended = self._line(max(deadline - time.monotonic(), 0.0))
+            timed_out = ended is None
+            if timed_out:
+                self._send({"op": "kill"})
+                ended = self._line(READY_SECONDS)
+            handle._done = True
+        except (OSError, ValueError) as error:
+            self.broken = True
+            self.close()
+            raise ZygoteError(f"the sandbox's fork server failed: {error}") from None
+        except ZygoteError:
+            self.close()
+            raise
+        if ended is None or "exited" not in ended:
+            self.close()
+            raise ZygoteError("the sandbox's fork server stopped answering")
+        if ended.get("error"):
+            raise ZygoteError(f"the strict sandbox could not be set up: {ended['error']}")
+        return timed_out, int(ended["exited"])
+
+    def kill_run(self) -> None:
+        try:
+            self._send({"op": "kill"})
+        except (OSError, ValueError):
+            pass
+
+    def close(self) -> None:
+        self.broken = True
+        try:
+            if self.process.stdin:
+                self.process.stdin.close()
+        except OSError:
+            pass
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+class _Handle:
+    """What `runner.child_observer` is told about a zygote run (the language server kills
+    runs it no longer needs): `poll()` and `kill()`; `pid` leads its own process group."""
+
+    def __init__(self, zygote: Zygote, pid: int) -> None:
+        self.zygote, self.pid, self._done = zygote, pid, False
+
+    def poll(self):
+        return None if not self._done else 0
+
+    def kill(self) -> None:
+        self.zygote.kill_run()
+
+
+class Pool:
+    """Warm zygotes, one per thread that runs checks at once (batch workers, the language
+    server); idle ones are kept for the next run and closed at exit."""
+
+    def __init__(self) -> None:
+        self._idle: list[Zygote] = []
+        self._lock = threading.Lock()
+        self.environment: dict[str, str] = {}
+
+    def prestart(self, environment: dict[str, str], count: int = 1) -> None:
+        with self._lock:
+            self.environment = environment
+            while len(self._idle) < count:
+                self._idle.append(Zygote(environment))
+
+    def acquire(self, environment: dict[str, str]) -> Zygote:
+        with self._lock:
+            while self._idle:
+                zygote = self._idle.pop(0)
+                if not zygote.broken and zygote.process.poll() is None:
+                    return zygote
+            return Zygote(environment)
+
+    def release(self, zygote: Zygote) -> None:
+        if zygote.broken or zygote.process.poll() is not None:
+            zygote.close()
+            return
+        with self._lock:
+            self._idle.append(zygote)
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for zygote in idle:
+            zygote.close()
+
+
+# ============================================================================ the zygote
+
+
+def _write(message: dict) -> None:
+    data = json.dumps(message).encode() + b"\n"
+    while data:
+        data = data[os.write(1, data):]
+
+
+class _Server:
+    def __init__(self) -> None:
+        self.buffer = b""
+        self._lines = self.lines()
+        self.current: tuple[int, str] | None = None  # (pid of the first fork, run directory)
+
+    def lines(self):
+        """Messages from the checker; None at end of input (the checker is gone)."""
+        while True:
+            while b"\n" in self.buffer:
+                line, self.buffer = self.buffer.split(b"\n", 1)
+                if line.strip():
+                    yield json.loads(line)
+            chunk = os.read(0, 65536)
+            if not chunk:
+                yield None
+                return
+            self.buffer += chunk
+
+    def serve(self) -> None:
+        for message in self._lines:
+            if message is None:
+                return
+            if message.get("op") == "probe":
+                from eq2code.code.sandbox import strict
+
+                _write({"strict": strict.probe()})
+            elif message.get("op") == "run" and not self.run(message):
+                return
+
+    def run(self, message: dict) -> bool:
+        """One run; False when the checker went away meanwhile."""
+        from eq2code.code.sandbox import strict
+
+        status_r, status_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - in the child
+            os.close(status_r)
+            strict.first(message, status_w, os.getppid())
+        os.close(status_w)
+        self.current = (pid, message.get("base", ""))
+        _write({"started": pid})
+        checker_gone = False
+        pidfd = os.pidfd_open(pid)
+        try:
+            while True:
+                ready, _, _ = select.select([0, pidfd], [], [])
+                if pidfd in ready:
+                    break
+                chunk = os.read(0, 65536)
+                if not chunk:
+                    checker_gone = True
+                    _kill(pid)
+                    break
+                self.buffer += chunk
+                if b'"kill"' in self.buffer:
+                    self.buffer = b""
+                    _kill(pid)
+        finally:
+            os.close(pidfd)
+        _, raw = os.waitpid(pid, 0)
+        report = _read_all(status_r)
+        os.close(status_r)
+        self.current = None
+        if checker_gone:
+            _remove(message.get("base", ""))
+            return False
+        _write(strict.relay(report, raw))
+        return True
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, 9)
+    except OSError:
+        pass
+
+
+def _read_all(fd: int) -> bytes:
+    chunks: list[bytes] = []
+    while True:
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _remove(path: str) -> None:
+    import shutil
+
+    if path and os.path.basename(path).startswith(STALE_PREFIX):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def serve() -> None:
+    # The src directory of this eq2code, for `python -I` (no PYTHONPATH) from a source tree.
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(here)))
+    if root not in sys.path:
+        sys.path.append(root)
+    from eq2code.code.sandbox import linux, strict  # noqa: F401 - imported before any fork
+
+    linux.set_dumpable(False)
+    import numpy  # noqa: F401 - the point of the zygote: imported once, inherited by every fork
+
+    from eq2code.code.sandbox import child  # noqa: F401 - imported before any fork
+
+    if root in sys.path:
+        sys.path.remove(root)
+    server = _Server()
+    _write({"ready": True})
+    try:
+        server.serve()
+    finally:
+        if server.current is not None:
+            _kill(server.current[0])
+            _remove(server.current[1])
+        from eq2code.code.sandbox.rundirs import sweep_stale
+
+        sweep_stale()
+
+
+if __name__ == "__main__":
+    serve()
