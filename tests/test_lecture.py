@@ -13,6 +13,7 @@ from eq2code.reference.evaluate import evaluate
 BLOCKS = lecture_blocks()
 REQUIRED = {1, 3, 4, 11, 17, 18, 19, 20, 25, 26, 27, 41, 47, 51, 58, 59, 60, 62}  # issue 3
 ALSO_CHECKABLE = {23, 61, 63, 64, 65, 66, 67}  # expectations over a support; worked examples
+ALSO_CHECKABLE |= {6}  # θ ← θ − α∇_θ𝓛(θ): the gradient of an undefined 𝓛 is a given input (issue 12)
 rng = np.random.default_rng(7)
 
 

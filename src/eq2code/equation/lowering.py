@@ -143,6 +143,9 @@ def py_name(key: str) -> str:
     base = parts[-1]
     accents = [p for p in parts[:-1] if p in ("hat", "tilde", "bar", "vec", "dot", "check")]
     base = base.replace("^", "_").replace("*", "_star").replace("'", "_prime")
+    if "+" in base or "-" in base:  # x_{t+1} → x_next, x_{t-1} → x_prev (what code calls them)
+        base = base.replace("+1", "_next").replace("-1", "_prev")
+        base = base.replace("+", "_plus").replace("-", "_minus").replace("__", "_")
     return base + "".join(f"_{a}" for a in accents if a != "vec")
 
 
@@ -191,6 +194,10 @@ class Context:
     families: dict = field(default_factory=dict)  # head_i = …: key → (value with index i, i)
     distributions: set[str] = field(default_factory=set)  # arrays used as distributions p(x)
     order: list[str] = field(default_factory=list)  # symbol keys in order of first appearance
+    gradients: dict[str, str] = field(default_factory=dict)  # (f, x) as written → the input's key
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # input key → other parameter names
+    readings: list[tuple[str, ir.Span]] = field(default_factory=list)  # ambiguous notation: the reading taken
+    upstream: str | None = None  # lhs ∂C/∂X: only ∂C/∂… may be given (a backward rule), not a chain rule
 
     # -- symbols -------------------------------------------------------------------------
     def note(self, key: str) -> None:
@@ -276,6 +283,9 @@ class Lowerer:
         if node.style == "bf" and node.name in ("1", "0"):  # the ones / zeros vector
             n = size_symbol(self.ctx.sizes.fresh("n_1"))
             return sympy.OneMatrix(n, 1) if node.name == "1" else sympy.ZeroMatrix(n, 1)
+        if node.style == "macro":
+            self.ctx.readings.append((f"\\{node.name} is not a LaTeX command: read as the bold symbol "
+                                      f"\\mathbf{{{node.name[-1]}}} named {node.name}", node.span))
         return self.symbol(node.key, node, bare=True)
 
     def symbol(self, key: str, node: ir.Node, bare: bool) -> Any:
@@ -296,7 +306,7 @@ class Lowerer:
                                 node.span)
         if key in ctx.matrices and not ctx.is_array(key):
             ctx.array(key, 2, latex_of(key), node.span)
-        if ctx.is_array(key) or (isinstance(node, ir.Ident) and node.style == "bf"):
+        if ctx.is_array(key) or (isinstance(node, ir.Ident) and node.style in ("bf", "macro")):
             use = ctx.array(key, 0 if key in ctx.arrays or key in ctx.decls else 1, latex_of(key), node.span)
             dims = [ctx.dim_symbol(d) for d in use.dims]
             if len(dims) == 1:
@@ -470,12 +480,24 @@ class Lowerer:
         exponent = self.expr(sup)
         check_power(value, exponent, node.span)
         if isinstance(value, MatrixExpr):
+            rows, cols = value.shape
+            if exponent == -1 and cols != 1 and rows != 1:
+                # a matrix's ^{-1} is its inverse ((X^⊤X)^{-1}, Σ^{-1})
+                self._unify_dims(rows, cols, node)
+                return sympy.Inverse(self.canonical(value))
             return self._elementwise(lambda u: u ** exponent, value)
         return value ** exponent
 
     # -- applications ----------------------------------------------------------------------
     def _call(self, node: ir.Call, out_index: ir.Node | None = None) -> Any:
         func = node.func
+        if isinstance(func, ir.Script) and func.primes and isinstance(func.base, ir.Ident) \
+                and func.base.key not in self.ctx.functions and len(node.args) == 1:
+            # f'(x_n): the derivative of a function the file does not define — the given gradient
+            return self._gradient_input(self.expr(node.args[0]), func.base.key, node, "prime")
+        named = self._named_function(node)
+        if named is not None:
+            return named
         key = app_key(node)
         if key is not None and key in self.ctx.quantities:  # p(D) = Σ_θ …
             self.ctx.uses.add(key)
@@ -514,6 +536,80 @@ class Lowerer:
         if right is None:
             raise LoweringError("not-checkable", "a tuple has no value", node.span)
         return self._times(left, right, node)
+
+    # -- standard functions by name, gradients given as inputs --------------------------------
+    def _named_function(self, node: ir.Call) -> Any:
+        """sigm, sign, tr, diag, exp/log/tanh written as names (\\text{tanh}, \\mathrm{sign}, \\mbox{exp}[…])."""
+        func = node.func
+        if not isinstance(func, ir.Ident) or func.key in self.ctx.functions or func.key in self.ctx.decls \
+                or len(node.args) != 1:
+            return None
+        if func.style == "" and len(func.name) == 1:
+            return None
+        name = func.name
+        if name in ELEMENTWISE_NAMES:
+            return self._elementwise(ELEMENTWISE_NAMES[name], self.expr(node.args[0]))
+        if name in ("tr", "Tr", "trace", "Trace"):
+            value = self.expr(node.args[0])
+            if not isinstance(value, MatrixExpr):
+                return value
+            self._unify_dims(value.shape[0], value.shape[1], node)
+            return sympy.Trace(self.canonical(value))
+        if name in ("diag", "Diag"):
+            value = self.expr(node.args[0])
+            if isinstance(value, MatrixExpr) and value.shape[1] == 1:
+                return DiagOf(value)
+            return None
+        return None
+
+    def _gradient_input(self, at: Any, fname: str, node: ir.Node, how: str, declared: str | None = None) -> Any:
+        """∇f(x), f'(x), ∂L/∂w of a function this file does not define: the gradient is given,
+        an input shaped like the point it is taken at (rule 4 of the corpus: how every learner
+        implements an update)."""
+        ctx = self.ctx
+        if ctx.upstream is not None and fname != ctx.upstream:
+            raise LoweringError("not-checkable", "a chain rule between derivatives of functions this file does "
+                                "not define is an identity, not a computation", node.span)
+        bound = {str(v[0]) for v in ctx.indices.values()}
+        if any(str(sym) in bound for sym in getattr(at, "free_symbols", set())) or any(
+                isinstance(n, ir.Ident) and n.key in ctx.indices for n in node.walk()):
+            raise LoweringError("not-checkable", "a gradient per summand (it depends on the summation index) "
+                                "is not one given input", node.span)
+        ident = f"{fname}@{at}"
+        key = ctx.gradients.get(ident)
+        if key is None:
+            key = declared or ("grad" if "grad" not in ctx.gradients.values() else f"grad_{_plain(str(at))}")
+            ctx.gradients[ident] = key
+            var = _plain(str(at))
+            ctx.aliases[key] = tuple(dict.fromkeys(a for a in (
+                "grad", "g", "gradient", "grads", f"grad_{var}", f"d{_plain(fname)}_d{var}", f"d{var}", "dx",
+                "dout", "delta", "upstream") if a != key))
+            ctx.readings.append((f"{how}: the gradient of {latex_of(fname)} is given as the input "
+                                 f"{key}", node.span))
+        if declared is not None and declared in ctx.decls:
+            return self.symbol(declared, node, bare=True)
+        if isinstance(at, MatrixExpr):
+            rows, cols = at.shape
+            dims = [str(rows)] if cols == 1 else [str(rows), str(cols)]
+            if key not in ctx.arrays:
+                ctx.arrays[key] = ArrayUse(key, dims, latex_of(key))
+            ctx.note(key)
+            return sympy.MatrixSymbol(key, rows, cols)
+        ctx.scalars.setdefault(key, latex_of(key))
+        ctx.note(key)
+        return sympy.Symbol(key, real=True)
+
+    def _defined(self, node: ir.Node) -> bool:
+        """Is what a derivative applies to defined in this file (so it can be differentiated)?"""
+        target = node.func if isinstance(node, ir.Call) else node
+        key = self._func_name(target) if isinstance(target, (ir.Ident, ir.Script)) else None
+        if key is None:
+            key = symbol_key(target)
+        if key is None:
+            return True
+        ctx = self.ctx
+        return key in ctx.functions or key in ctx.quantities or key in ctx.bindings or \
+            key in ctx.decls or key in ctx.arrays or key in ctx.scalars
 
     # -- distributions over a finite support ----------------------------------------------
     def _support_index(self, letter: str) -> sympy.Symbol:
@@ -622,8 +718,14 @@ class Lowerer:
     def _looks_like_function(self, func: ir.Node, args: list[ir.Node] | None = None) -> bool:
         """A name followed by (…) applies a function unless the name is a known value, or it is
         a subscripted coefficient before a sum or difference (α_t (1 − p_t))."""
+        if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident) and func.base.name in FUNCTION_LETTERS \
+                and func.sup is None and not self._known(func):
+            return True  # φ_l(·), σ_g(…), f_i(x): a function by its letter
         if isinstance(func, ir.Script) and func.sub is not None and args is not None and len(args) == 1 \
                 and isinstance(args[0], ir.Add) and len(args[0].terms) > 1:
+            self.ctx.readings.append(("a subscripted name before a bracket: read as a coefficient times the bracket "
+                                      "(declare it as a function, e.g. f: \\mathbb{R} \\to \\mathbb{R}, to apply it)",
+                                      func.span))
             return False
         key = func.key if isinstance(func, ir.Ident) else None
         if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident):
@@ -635,6 +737,12 @@ class Lowerer:
         ctx = self.ctx
         known = (ctx.decls, ctx.arrays, ctx.scalars, ctx.indices, ctx.quantities, ctx.bindings)
         return not any(key in k for k in known) and key not in ctx.size_names
+
+    def _known(self, func: ir.Script) -> bool:
+        key = symbol_key(func)
+        ctx = self.ctx
+        return key is not None and any(key in k for k in (ctx.decls, ctx.arrays, ctx.scalars, ctx.quantities,
+                                                           ctx.bindings))
 
     def _indexes_support(self, node: ir.Call) -> bool:
         """p(x) with x a summation index: entry x of the vector p."""
@@ -790,6 +898,28 @@ class Lowerer:
         if replaced is not None:
             return self.expr(replaced)
         for k, factor in enumerate(node.factors):
+            nxt = node.factors[k + 1] if k + 1 < len(node.factors) else None
+            if nxt is not None and _is_nabla(factor) and node.ops[k + 1] is None and not self._defined(nxt):
+                # ∇f(x_n), ∇_θ J(θ), ∇_W 𝓛: the gradient of an undefined function is the given gradient
+                at = self._gradient_point(factor, nxt)
+                fname = self._func_name(nxt.func) if isinstance(nxt, ir.Call) else symbol_key(nxt)
+                grad = self._gradient_input(at, fname or "f", ir.Product(
+                    [factor, nxt], [None, None], span=(factor.span[0], nxt.span[1])), "a gradient")
+                factors = node.factors[:k] + node.factors[k + 2:]
+                if not factors:
+                    return grad
+                rest_ops = node.ops[:k + 1] + node.ops[k + 2:]
+                others = factors[0] if len(factors) == 1 else ir.Product(factors, [None, *rest_ops[1:]], span=node.span)
+                if k == 0:
+                    return self._times(grad, self.expr(others), node)
+                head = self.expr(ir.Product(node.factors[:k], node.ops[:k], span=node.span)
+                                 if k > 1 else node.factors[0])
+                value = self._times(head, grad, node)
+                if k + 2 < len(node.factors):
+                    tail = node.factors[k + 2:]
+                    value = self._times(value, self.expr(tail[0] if len(tail) == 1 else ir.Product(
+                        tail, [None, *node.ops[k + 3:]], span=node.span)), node)
+                return value
             var = self._derivative_variable(factor)
             if var is not None:
                 rest = node.factors[k + 1:]
@@ -803,6 +933,7 @@ class Lowerer:
                     return derived
                 return self._times(self._product(ir.Product(head, node.ops[:k], span=node.span)), derived, node)
         value: Any = None
+        previous: ir.Node | None = None
         for op, factor in zip(node.ops, node.factors):
             if op == "circ":
                 raise LoweringError("not-checkable", "function composition has no value by itself",
@@ -810,16 +941,34 @@ class Lowerer:
             rhs = self.expr(factor)
             if value is None:
                 value = rhs
-            elif op == "cdot" and _column(value) and _column(rhs):  # 𝐚 · 𝐛: the dot product
-                a, b = self._same_shape(value, rhs, node)
+            elif op == "cdot" and _column(value) and _column(rhs) and _bare(previous) and _bare(factor):
+                a, b = self._same_shape(value, rhs, node)  # 𝐚 · 𝐛 of two named vectors: the dot product
                 value = sympy.MatMul(a.T, b)
+            elif op == "cdot" and _column(value) and _column(rhs):
+                # σ(ξ)·(1 − σ(ξ)): computed vectors side by side, entry by entry
+                self.ctx.readings.append(("\\cdot between computed vectors: read entry by entry (write "
+                                          "\\mathbf{a}^\\top \\mathbf{b} for a dot product)", factor.span))
+                value = sympy.HadamardProduct(*self._same_shape(value, rhs, node))
             elif op in ("slash", "div"):
                 value = self._divide(value, rhs, factor)
+            elif op == "odot" and not (isinstance(value, MatrixExpr) and isinstance(rhs, MatrixExpr)):
+                value = self._times(value, rhs, node)  # c = a ⊙ b on undeclared (scalar) symbols
             elif op == "odot":
                 value = sympy.HadamardProduct(*self._same_shape(value, rhs, node))
             else:
                 value = self._times(value, rhs, node)
+            previous = factor
         return value
+
+    def _gradient_point(self, nabla: ir.Node, target: ir.Node) -> Any:
+        """Where a gradient is taken: the call's argument (∇f(𝐱_n)), else the variable (∇_W 𝓛)."""
+        if isinstance(target, ir.Call) and len(target.args) == 1:
+            return self.expr(target.args[0])
+        if isinstance(nabla, ir.Script) and nabla.sub is not None:
+            return self.expr(nabla.sub)
+        if isinstance(target, ir.Call) and target.args:
+            return self.expr(target.args[0])
+        raise LoweringError("not-checkable", "a gradient needs the variable it is taken by", nabla.span)
 
     def _substitute_in_product(self, node: ir.Product) -> ir.Node | None:
         """α ∇_θ L(θ) with ∇_θ L(θ) := 𝐠 → α 𝐠: a pattern that is a run of factors."""
@@ -843,6 +992,16 @@ class Lowerer:
         var = _derivative_of(node)
         if var is not None:  # \frac{df}{dx}: f must be defined in this file
             fname = _derivative_numerator(node)
+            target = _derivative_target(node)
+            declared = derivative_key(node)
+            if declared is not None and declared in self.ctx.decls:  # \\frac{dC}{dY} \\in ℝ^n: an input
+                return self.symbol(declared, node, bare=True)
+            if target is not None and (fname is None or not self._defined(target)) and \
+                    not (fname is not None and fname in self.ctx.functions):
+                at = self.expr(var)
+                if isinstance(target, ir.Call) and len(target.args) == 1 and not isinstance(at, MatrixExpr):
+                    at = self._try(target.args[0], at)
+                return self._gradient_input(at, derivative_function(node) or "f", node, "a derivative", declared)
             if fname is None:
                 raise LoweringError("not-checkable", "a derivative needs the expression it applies to", node.span)
             if fname in self.ctx.functions and fname not in self.ctx.inlining:  # df/dx of f(x) = …
@@ -851,6 +1010,12 @@ class Lowerer:
                 value = self.symbol(fname, node.num, bare=True)
             return self._differentiate(value, self.expr(var), node)
         return self._divide(self.expr(node.num), self.expr(node.den), node)
+
+    def _try(self, node: ir.Node, default: Any) -> Any:
+        try:
+            return self.expr(node)
+        except LoweringError:
+            return default
 
     def _derivative_variable(self, factor: ir.Node) -> Any:
         """d/dx, ∂/∂x, ∇_x as an operator: the variable it differentiates by."""
@@ -883,6 +1048,10 @@ class Lowerer:
     def _norm(self, node: ir.Norm, sub: ir.Node | None = None) -> Any:
         """‖𝐯‖_p of a vector: (Σ_k |v_k|^p)^{1/p}; ‖𝐯‖ is the 2-norm."""
         p = key_text(sub) if sub is not None else "2"
+        if p is None and isinstance(sub, ir.Script) and isinstance(sub.base, ir.Ident) and sub.base.name in ("L", "l", "ell"):
+            p = key_text(sub.sup) or key_text(sub.sub)  # ‖z‖_{L^1}
+        if p in ("F", "Fro", "fro", "2,2", "22"):
+            return self._frobenius(node)
         if p not in ("1", "2"):
             raise LoweringError("unsupported-notation", f"the {p}-norm is not supported", node.span,
                                 f"\\|\\cdot\\|_{p}")
@@ -903,6 +1072,15 @@ class Lowerer:
         finally:
             self.ctx.indices = saved
 
+    def _frobenius(self, node: ir.Norm) -> Any:
+        value = self.expr(node.body)
+        if not isinstance(value, MatrixExpr):
+            return sympy.Abs(value)
+        i = sympy.Symbol("_fi", **INDEX_ASSUMPTIONS)
+        j = sympy.Symbol("_fj", **INDEX_ASSUMPTIONS)
+        rows, cols = value.shape
+        return sympy.sqrt(sympy.Sum(value[i - 1, j - 1] ** 2, (i, 1, rows), (j, 1, cols)))
+
     # -- big operators -----------------------------------------------------------------------
     def _bigop(self, node: ir.BigOp) -> Any:
         if node.op in ("int", "lim", "sup", "inf"):
@@ -912,13 +1090,38 @@ class Lowerer:
             body = node.body
             args = body.items if isinstance(body, ir.Tuple) else [body]
             values = [self.expr(a) for a in args]
-            return (sympy.Max if node.op == "max" else sympy.Min)(*values)
+            fn = sympy.Max if node.op == "max" else sympy.Min
+            arrays = [v for v in values if isinstance(v, MatrixExpr)]
+            if len(arrays) == 1:  # \\max(0, 𝐱): entry by entry
+                others = [v for v in values if not isinstance(v, MatrixExpr)]
+                return self._elementwise(lambda u: fn(u, *others), arrays[0])
+            if arrays:
+                raise LoweringError("not-checkable", f"\\{node.op} of several arrays", node.span, "\\" + node.op)
+            return fn(*values)
+        exclude = None
+        if isinstance(node.sub, ir.Chain) and node.sub.rels == ["neq"] and isinstance(node.sub.items[0], ir.Ident):
+            exclude = node.sub.items[1]  # \\sum_{j \\neq y_i}: every j but one
+            node = ir.BigOp(node.op, node.sub.items[0], node.sup, node.body, span=node.span)
+        elif isinstance(node.sub, ir.Chain) and node.sub.rels == ["in"] and isinstance(node.sub.items[0], ir.Ident) \
+                and isinstance(node.sub.items[1], ir.Ident):
+            # \\sum_{i \\in \\mathcal{V}}: over the whole named set (an axis)
+            self.ctx.readings.append((f"\\{node.op} over a named set: over the whole axis of "
+                                      f"{node.sub.items[0].name}", node.sub.span))
+            node = ir.BigOp(node.op, node.sub.items[0], node.sup, node.body, span=node.span)
+        elif node.sub is None and node.op in ("sum", "prod"):
+            letter = self._implicit_index(node.body)
+            if letter is None:
+                raise LoweringError("not-checkable", f"\\{node.op} without a range names no index", node.span,
+                                    "\\" + node.op)
+            node = ir.BigOp(node.op, ir.Ident(letter, span=node.span), None, node.body, span=node.span)
         letter, lo, hi = self._limits(node)
         symbol = sympy.Symbol(letter.name if isinstance(letter, ir.Ident) else "k", **INDEX_ASSUMPTIONS)
         saved = dict(self.ctx.indices)
         try:
             self.ctx.indices[letter.key] = (symbol, lo, hi)
             body = self.expr(node.body)
+            if exclude is not None:
+                body = sympy.Piecewise((body, sympy.Ne(symbol, self.expr(exclude))), (0, True))
         finally:
             self.ctx.indices = saved
         if isinstance(body, MatrixExpr):
@@ -928,6 +1131,15 @@ class Lowerer:
         if node.op == "prod":
             return sympy.Product(body, (symbol, lo, hi))
         return Reduce(sympy.Symbol(node.op), body, sympy.Tuple(symbol, lo, hi))
+
+    def _implicit_index(self, body: ir.Node) -> str | None:
+        """\\prod d_i: the one-letter subscript of the body that names nothing else."""
+        for n in body.walk():
+            if isinstance(n, ir.Script) and isinstance(n.sub, ir.Ident) and len(n.sub.name) == 1 \
+                    and n.sub.name.islower() and n.sub.key not in self.ctx.indices \
+                    and n.sub.key not in self.ctx.decls and n.sub.key not in self.ctx.size_names:
+                return n.sub.name
+        return None
 
     def _limits(self, node: ir.BigOp) -> tuple[ir.Ident, Any, Any]:
         sub = node.sub
@@ -970,9 +1182,13 @@ class Lowerer:
 
     def _cases(self, node: ir.Cases) -> Any:
         pieces = []
-        for value, cond in node.rows:
-            pieces.append((self.expr(value), self._condition(cond)))
-        return sympy.Piecewise(*pieces)
+        try:
+            for value, cond in node.rows:
+                pieces.append((self.expr(value), self._condition(cond)))
+            return sympy.Piecewise(*pieces)
+        except TypeError:
+            raise LoweringError("not-checkable", "cases that compare whole vectors: write the entries with an "
+                                "index (X_{1,i} > X_{2,i})", node.span, "cases") from None
 
     def _condition(self, cond: ir.Node | None) -> Any:
         """`\\text{if } |a| \\le \\delta`, `x > 0`, `\\text{otherwise}` → a SymPy condition."""
@@ -980,6 +1196,10 @@ class Lowerer:
             return sympy.true
         if isinstance(cond, ir.Statement) and len(cond.clauses) == 1:  # a trailing comma
             return self._condition(cond.clauses[0])
+        if isinstance(cond, ir.Group):  # (x > t)
+            return self._condition(cond.body)
+        if isinstance(cond, ir.Statement) and cond.clauses and _is_prose(cond.clauses[0]) and len(cond.clauses) == 2:
+            return self._condition(cond.clauses[1])  # \\text{if}, x > 0
         if _is_prose(cond):
             if _prose(cond).strip(" .,;").lower() in ("otherwise", "else", "if otherwise", "sonst"):
                 return sympy.true
@@ -989,6 +1209,11 @@ class Lowerer:
             rest = cond.factors[1:]
             return self._condition(rest[0] if len(rest) == 1 else ir.Product(rest, [None, *cond.ops[2:]],
                                                                                span=cond.span))
+        if isinstance(cond, ir.Chain) and len(cond.rels) == 2 and cond.rels[0] in ("lt", "le") \
+                and cond.rels[1] in ("lt", "le"):  # a < x \\le b
+            first = ir.Chain(cond.items[:2], cond.rels[:1], span=cond.span)
+            second = ir.Chain(cond.items[1:], cond.rels[1:], span=cond.span)
+            return sympy.And(self._condition(first), self._condition(second))
         if isinstance(cond, ir.Chain) and len(cond.rels) == 1:
             left, right = cond.items
             if isinstance(left, ir.Product) and _is_prose(left.factors[0]):
@@ -1012,6 +1237,78 @@ class Lowerer:
 
     def _empty(self, node: ir.Empty) -> Any:
         raise LoweringError("latex-syntax", "an empty group where a value is needed", node.span)
+
+
+FUNCTION_LETTERS = {"phi", "varphi", "psi", "f", "g", "h"}
+ELEMENTWISE_NAMES = {
+    "sigm": sigmoid, "sig": sigmoid, "sigmoid": sigmoid, "logistic": sigmoid, "Sigmoid": sigmoid,
+    "sign": sympy.sign, "sgn": sympy.sign, "exp": sympy.exp, "log": sympy.log, "ln": sympy.log,
+    "tanh": sympy.tanh, "Tanh": sympy.tanh, "sin": sympy.sin, "cos": sympy.cos, "abs": sympy.Abs,
+    "softplus": lambda u: sympy.log(1 + sympy.exp(u)), "Softplus": lambda u: sympy.log(1 + sympy.exp(u)),
+    "sqrt": sympy.sqrt,
+}
+
+
+class DiagOf(sympy.MatrixExpr):
+    """diag(𝐯): the square matrix with 𝐯 on its diagonal."""
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return (self.args[0].shape[0], self.args[0].shape[0])
+
+    def _entry(self, i, j, **kwargs):
+        return sympy.KroneckerDelta(i, j) * self.args[0][i, 0]
+
+
+def _bare(node: ir.Node | None) -> bool:
+    """A named symbol as written (𝐚, 𝐮_i, 𝐯^⊤), not a computed value."""
+    if isinstance(node, ir.Group):
+        return False
+    return isinstance(node, (ir.Ident, ir.Script)) and (not isinstance(node, ir.Script) or isinstance(node.base, ir.Ident))
+
+
+def _plain(text: str) -> str:
+    out = "".join(c if c.isalnum() else "_" for c in text).strip("_")
+    while "__" in out:
+        out = out.replace("__", "_")
+    return out or "x"
+
+
+def _is_nabla(node: ir.Node) -> bool:
+    return (isinstance(node, ir.Special) and node.name == "nabla") or (
+        isinstance(node, ir.Script) and isinstance(node.base, ir.Special) and node.base.name == "nabla")
+
+
+def _derivative_target(frac: ir.Frac) -> ir.Node | None:
+    """What ∂L(S,w)/∂w, dC/dY, ∂{loss_t}/∂w differentiate: L(S,w), C, loss_t."""
+    num = frac.num
+    if isinstance(num, ir.Product) and _is_d(num.factors[0]) and len(num.factors) >= 2:
+        rest = num.factors[1:]
+        return rest[0] if len(rest) == 1 else ir.Product(rest, [None, *num.ops[2:]], span=num.span)
+    return None
+
+
+def derivative_function(frac: ir.Frac) -> str | None:
+    """C of ∂C/∂X: the function a derivative differentiates, as the gradient inputs name it."""
+    target = _derivative_target(frac)
+    if target is None:
+        return None
+    if isinstance(target, ir.Call):
+        return symbol_key(target.func)
+    return symbol_key(target) or "f"
+
+
+def derivative_key(frac: ir.Frac) -> str | None:
+    """dC_dY for \\frac{dC}{dY}: the name a declared derivative goes by."""
+    target = _derivative_target(frac)
+    var = _derivative_of(frac)
+    if target is None or var is None:
+        return None
+    f = symbol_key(target.func) if isinstance(target, ir.Call) else symbol_key(target) or key_text(target)
+    x = symbol_key(var)
+    if f is None or x is None:
+        return None
+    return f"d{_plain(f.split(':')[-1])}_d{_plain(x.split(':')[-1])}"
 
 
 def _column(value: Any) -> bool:

@@ -10,6 +10,7 @@ check needs neither SymPy nor the LaTeX parser. Nodes are `[op, ...]`:
     ["sum"|"prod", body, index, lo, hi]  ["reduce", op, body, index, lo, hi]
     ["matmul", [[is_matrix, a]…]]  ["hadamard", [a…]]  ["transpose", a]  ["softmax", a, axis?]
     ["apply", var, body, a]  ["slice", name, [idx…]]  ["concat", body, index, lo, hi]
+    ["outer", a, b]  ["inverse", a]  ["trace", a]  ["diag", a]  ["and"|"or", [a…]]  ["not", a]
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def compile_expr(e: Any) -> Plan:
         if e.is_integer:
             return ["index", e.name]
         return ["sym", e.name]
+    if type(e).__name__ == "DiagOf":
+        return ["diag", compile_expr(e.args[0])]
     for cls, fn in _COMPILERS:
         if isinstance(e, cls):
             return fn(e)
@@ -78,6 +81,12 @@ def _limits(e, op: str) -> Plan:
 
 
 def _matmul(e) -> Plan:
+    mats = [a for a in e.args if getattr(a, "is_Matrix", False)]
+    if len(mats) == 2 and mats[0].shape[1] == 1 and mats[1].shape[0] == 1 and mats[0].shape[0] != 1:
+        # 𝐬𝐬^⊤: a column times a row is the outer product
+        scalars = [compile_expr(a) for a in e.args if not getattr(a, "is_Matrix", False)]
+        outer: Plan = ["outer", compile_expr(mats[0]), compile_expr(mats[1])]
+        return ["mul", [*scalars, outer]] if scalars else outer
     return ["matmul", [[bool(getattr(a, "is_Matrix", False)), compile_expr(a)] for a in e.args]]
 
 
@@ -98,6 +107,11 @@ _COMPILERS: list[tuple[type, Callable[[Any], Plan]]] = [
     (sympy.MatMul, _matmul),
     (sympy.HadamardProduct, lambda e: ["hadamard", [compile_expr(a) for a in e.args]]),
     (sympy.Transpose, lambda e: ["transpose", compile_expr(e.arg)]),
+    (sympy.Inverse, lambda e: ["inverse", compile_expr(e.arg)]),
+    (sympy.Trace, lambda e: ["trace", compile_expr(e.arg)]),
+    (sympy.And, lambda e: ["and", [compile_expr(a) for a in e.args]]),
+    (sympy.Or, lambda e: ["or", [compile_expr(a) for a in e.args]]),
+    (sympy.Not, lambda e: ["not", compile_expr(e.args[0])]),
     (ArraySlice, lambda e: ["slice", e.args[0].name, [compile_expr(i) for i in e.args[1]]]),
     (Concat, lambda e: ["concat", compile_expr(e.args[0]), _name(e.args[1][0]), compile_expr(e.args[1][1]),
                         compile_expr(e.args[1][2])]),

@@ -29,6 +29,8 @@ from eq2code.equation.lowering import (
     Sizes,
     app_key,
     application_variables,
+    derivative_key,
+    derivative_function,
     latex_of,
     py_name,
     size_symbol,
@@ -98,7 +100,7 @@ class FileReader:
     # -- reading -----------------------------------------------------------------------------
     def read(self) -> EquationFile:
         clean, meta = strip_comments(self.text)
-        blocks = split_blocks(clean)
+        blocks = split_blocks(clean, outside=True)
         if not blocks:
             self.diagnostics.append(Diagnostic("equation-file", Range.of(0, 0),
                                                {"detail": "the file holds no equation"}))
@@ -113,6 +115,8 @@ class FileReader:
         return EquationFile(self.path, self.text, meta, equations, self.diagnostics)
 
     def _parse_block(self, block: Block) -> list[Clause]:
+        if block.outside:
+            return self._outside_declarations(block)
         try:
             node = parse_math(block.text)
         except LatexError as e:
@@ -124,6 +128,22 @@ class FileReader:
             self.diag(e.kind, block, (e.offset, e.end or e.offset + 1), **params)
             return []
         nodes = node.clauses if isinstance(node, ir.Statement) else [node]
+        nodes = [r for n in nodes for r in _rows_as_clauses(n)]
+        nodes = [r for n in nodes for r in _split_inline_declaration(n)]
+        return [Clause(n, block, block.text[n.span[0]:n.span[1]]) for n in nodes]
+
+    def _outside_declarations(self, block: Block) -> list[Clause]:
+        """A paragraph beside the file's `$$` blocks: its declarations count, nothing else (it
+        may be prose)."""
+        try:
+            node = parse_math(block.text)
+        except LatexError:
+            return []
+        nodes = node.clauses if isinstance(node, ir.Statement) else [node]
+        if not any(isinstance(n, ir.Chain) and n.rels == ["in"] for n in nodes):
+            return []
+        if not all(_is_symbol(n) or (isinstance(n, ir.Chain) and n.rels == ["in"]) for n in nodes):
+            return []
         return [Clause(n, block, block.text[n.span[0]:n.span[1]]) for n in nodes]
 
     # -- classification ------------------------------------------------------------------------
@@ -294,11 +314,22 @@ class FileReader:
             else:
                 eq.name, eq.key, eq.params = head.name, head.key, [symbol_key(p) or "" for p in head.params]
                 ctx.inlining.append(head.key)  # softmax(z) = softmax(z + c1) is no recursion
+                if isinstance(lhs, ir.Frac):
+                    ctx.upstream = derivative_function(lhs)
                 self._declare_free_indices(ctx, head)
                 self._apply_mapping_shapes(ctx, head)
                 values = [low.expr(s) for s in sides]
                 self._apply_codomain(low, head, values)
             values = [low.canonical(v) for v in values]
+            if ctx.gradients and head is None:
+                raise LoweringError("not-checkable", "an identity between gradients of functions this file does "
+                                    "not define", chain.span)
+            if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients:
+                raise LoweringError("not-checkable", "a derivative of a function this file does not define, "
+                                    "stated without an upstream gradient: an identity or a worked example",
+                                    chain.span)
+            if _worked_example(sides, values):
+                raise LoweringError("not-checkable", "a worked example on numbers: nothing is an input", chain.span)
             free = self._free_ranges(ctx, head)
             eq.plans = [compile_expr(v) for v in values]
             eq.free_indices = [(str(s), compile_expr(sympy.sympify(lo)), compile_expr(sympy.sympify(hi)))
@@ -312,6 +343,11 @@ class FileReader:
             self.diag("unsupported-notation" if e.kind == "unsupported-notation" else "not-checkable",
                       clause.block, e.span, reason=e.detail, construct=e.construct, detail=e.detail)
             return
+        for reading, span in ctx.readings:
+            if span == (0, 0):
+                span = clause.node.span
+            self.diag("ambiguous-notation", clause.block, span, reading=reading,
+                      construct=clause.block.text[span[0]:span[1]])
         eq.head_latex = clause.block.text[lhs.span[0]:lhs.span[1]]
         eq.sympy, eq.sympy_text = values[0], [str(v) for v in values]
         names = {py_name(k): latex_of(k) for k in ctx.order}
@@ -383,11 +419,13 @@ class FileReader:
                 space = decl.space if decl else _inferred_space(ctx, key, values)
                 inputs.append(InputSpec(py_name(key), decl.latex if decl else latex_of(key), dims, space,
                                         "array", py_name(key), inferred=decl is None or not decl.declared,
+                                        aliases=ctx.aliases.get(key, ()),
                                         one_based=space.kind == "categorical"))
             elif key in ctx.scalars:
                 space = decl.space if decl else _inferred_space(ctx, key, values)
                 inputs.append(InputSpec(py_name(key), ctx.scalars[key], (), space, "scalar", py_name(key),
-                                        inferred=decl is None, one_based=space.kind == "categorical"))
+                                        inferred=decl is None, aliases=ctx.aliases.get(key, ()),
+                                        one_based=space.kind == "categorical"))
         used_sizes = sorted({s.name for v in values for s in _size_atoms(v)})
         for name in used_sizes:
             inputs.append(InputSpec(py_name(name), latex_of(name), (), Space("size"), "size", name))
@@ -424,6 +462,47 @@ class FileReader:
     def text_name(self, node: ir.Node) -> str:
         key = symbol_key(node)
         return py_name(key) if key else ""
+
+
+def _worked_example(sides: list[ir.Node], values: list) -> bool:
+    """`… = 1250`, `j_0 = \\exp(0.9)/sum = 0.475`: a computation on constants, shown with its result."""
+    constant = [not getattr(v, "free_symbols", set()) and not isinstance(v, MatrixExpr) for v in values]
+    if all(constant):
+        return True
+    last = sides[-1]
+    if isinstance(last, ir.Add) and len(last.terms) == 1 and last.terms[0][0] == "-":
+        last = last.terms[0][1]
+    return len(sides) >= 2 and isinstance(last, ir.Num) and "." in last.text
+
+
+def _rows_as_clauses(node: ir.Node) -> list[ir.Node]:
+    """`\\begin{cases} v = … \\\\ x = … \\end{cases}`, an array of LSTM gates: several definitions in
+    one environment with no `=` outside it — each row is a clause."""
+    if isinstance(node, ir.Cases):
+        cells = [value for value, cond in node.rows if cond is None or _is_annotation(cond)]
+        if len(cells) == len(node.rows) and cells and all(_defines(c) for c in cells):
+            return cells
+    if isinstance(node, ir.Matrix) and node.env in ("array", "aligned", "matrix", "gathered", "split"):
+        rows = [[c for c in row if c is not None] for row in node.rows]
+        if rows and all(len(r) == 1 and _defines(r[0]) for r in rows):
+            return [r[0] for r in rows]
+    return [node]
+
+
+def _defines(node: ir.Node) -> bool:
+    return isinstance(node, ir.Chain) and bool(node.rels) and node.rels[0] in DEFINING
+
+
+def _split_inline_declaration(node: ir.Node) -> list[ir.Node]:
+    """`y = W x + b \\in \\mathbb{R}^m`: a definition, then a declaration of its left side."""
+    if isinstance(node, ir.Chain) and len(node.rels) >= 2 and node.rels[-1] == "in" \
+            and all(r in DEFINING for r in node.rels[:-1]) and symbol_key(node.items[0]) is not None:
+        space = node.items[-1]
+        definition = ir.Chain(node.items[:-1], node.rels[:-1], span=(node.span[0], node.items[-2].span[1]))
+        declaration = ir.Chain([node.items[0], space], ["in"], span=node.items[0].span)
+        declaration.span = (node.items[0].span[0], node.items[0].span[1])
+        return [declaration, definition]
+    return [node]
 
 
 def _mentioned_keys(sides: list[ir.Node]) -> set[str]:
@@ -512,7 +591,7 @@ def matrix_candidates(chain: ir.Node) -> set[str]:
                 if node.ops[k + 1] not in (None, "cdot"):
                     continue
                 a, b = factors[k], factors[k + 1]
-                if _array_like(a) and _array_like(b):
+                if _array_like(a) and _array_like(b) and not (_capital(a) and _capital(b)):
                     out.update(x.key for x in (a, b) if _capital(x))
     return out
 
@@ -589,6 +668,9 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         if inner is not None and lhs.sub is not None:
             inner.out_indices = _letters(lhs.sub)
             return inner
+    if isinstance(lhs, ir.Frac) and derivative_key(lhs) is not None:  # ∂C/∂X_1 = …: a backward rule
+        dkey = derivative_key(lhs)
+        return Head(dkey, dkey, [], [], False)  # type: ignore[arg-type]
     if isinstance(lhs, ir.Func) and isinstance(lhs.arg, ir.Tuple) and lhs.arg.bracket == "(" \
             and all(symbol_key(a) for a in lhs.arg.items):  # \cos(𝐚, 𝐛) = …: a function named cos
         return Head("cosine_similarity" if lhs.name == "cos" else lhs.name, f"func:{lhs.name}",
@@ -623,7 +705,8 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         return Head("l2_norm", "norm_2", [lhs.body], [], True)
     if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Ident) and lhs.sub is not None and lhs.sup is None:
         letters = _letters(lhs.sub)
-        if letters and all(_mentions(rhs, letter) for letter in letters):
+        if letters and all(_mentions(rhs, letter) for letter in letters) \
+                and not any(_time_step(rhs, letter) for letter in letters):
             return Head(py_name(lhs.base.key), lhs.base.key, [], letters, False)
     key = symbol_key(lhs)
     if key is not None:
@@ -643,6 +726,12 @@ def _letters(sub: ir.Node) -> list[str]:
     if isinstance(sub, ir.Tuple) and all(isinstance(f, ir.Ident) for f in sub.items):
         return [f.name for f in sub.items]  # type: ignore[attr-defined]
     return []
+
+
+def _time_step(node: ir.Node, letter: str) -> bool:
+    """v_t = … v_{t-1}: t is a step of a recurrence (a name part), not an axis of the result."""
+    return any(isinstance(n, ir.Script) and isinstance(n.sub, ir.Add) and _mentions(n.sub, letter)
+               for n in node.walk())
 
 
 def _mentions(node: ir.Node, letter: str) -> bool:

@@ -15,7 +15,8 @@ _PAIR = re.compile(r"([A-Za-z_][\w.-]*)\s*=\s*(\"[^\"]*\"|'[^']*'|\S+)")
 _DELIMITED = re.compile(
     r"\$\$(?P<dollar>.*?)\$\$"
     r"|\\\[(?P<bracket>.*?)\\\]"
-    r"|\\begin\{(?P<env>equation\*?|align\*?|gather\*?|multline\*?|displaymath)\}(?P<body>.*?)\\end\{(?P=env)\}",
+    r"|\\begin\{(?P<env>equation\*?|align\*?|gather\*?|multline\*?|displaymath|eqnarray\*?|flalign\*?"
+    r"|alignat\*?)\}(?P<body>.*?)\\end\{(?P=env)\}",
     re.S,
 )
 
@@ -33,6 +34,7 @@ def normalise(text: str) -> str:
 class Block:
     text: str
     offset: int  # offset of text[0] in the file
+    outside: bool = False  # a paragraph outside the file's delimited displays: declarations only
 
 
 def strip_comments(text: str) -> tuple[str, dict[str, str]]:
@@ -66,22 +68,64 @@ def _comment_start(line: str) -> int | None:
 MAX_BLOCKS = 200
 
 
-def split_blocks(text: str) -> list[Block]:
-    """The display equations of a comment-free text (all of them; the reader caps the count)."""
+def split_blocks(text: str, outside: bool = False) -> list[Block]:
+    """The display equations of a comment-free text (all of them; the reader caps the count).
+
+    With `outside`, the paragraphs between delimited displays come too, marked `outside` (a
+    reader takes only their declarations: `x \\in \\mathbb{R}^n` lines above a `$$` block)."""
     found = list(_DELIMITED.finditer(text))
     if not found:
-        return _paragraphs(text, 0)
+        blocks = []
+        for para in _paragraphs(text, 0):
+            blocks.extend(_aligned_lines(para.text, para.offset))
+        return blocks
     blocks: list[Block] = []
+    pos = 0
     for m in found:
+        if outside and text[pos:m.start()].strip():
+            blocks.extend(Block(b.text, b.offset, True) for b in _paragraphs(text[pos:m.start()], pos))
+        pos = m.end()
         for group in ("dollar", "bracket", "body"):
             if m.group(group) is not None:
                 start = m.start(group)
                 body = m.group(group)
-                if m.group("env") and m.group("env").startswith(("align", "gather", "multline")):
+                if body.strip():
                     blocks.extend(_aligned_lines(body, start))
-                elif body.strip():
-                    blocks.append(Block(body, start))
+    if outside and text[pos:].strip():
+        blocks.extend(Block(b.text, b.offset, True) for b in _paragraphs(text[pos:], pos))
     return blocks
+
+
+# Multi-line environments whose rows are separate equations (`&` only aligns). Written inside
+# `$$…$$`, `equation` or another display they still mean rows of equations.
+MULTILINE = ("aligned", "align", "align*", "eqnarray", "eqnarray*", "gather", "gather*", "gathered",
+             "split", "multline", "multline*", "flalign", "flalign*", "alignat", "alignat*", "alignedat")
+_WRAPPED = re.compile(r"\\begin\{(?P<env>[A-Za-z]+\*?)\}(?P<args>(?:\s*\{[^{}]*\})*)")
+
+
+def _unwrap(body: str, base: int) -> tuple[str, int] | None:
+    """A body that is one multi-line environment (`$$\\begin{aligned} … \\end{aligned}$$`): its
+    inside, with its offset; None otherwise."""
+    lead = len(body) - len(body.lstrip())
+    m = _WRAPPED.match(body, lead)
+    if m is None or m.group("env") not in MULTILINE:
+        return None
+    end = "\\end{" + m.group("env") + "}"
+    stripped = body.rstrip()
+    tail = stripped[len(stripped) - len(end):] if stripped.endswith(end) else None
+    if tail is None:
+        # a trailing full stop or comma after \end{…}
+        k = stripped.rfind(end)
+        if k < 0 or stripped[k + len(end):].strip(" .,;\\") != "":
+            return None
+        stripped = stripped[:k + len(end)]
+    inner_start = m.end()
+    inner = body[inner_start:len(stripped) - len(end)]
+    if "\\begin{" + m.group("env") + "}" in inner:
+        return None  # nested same environment: leave it to the parser
+    if m.group("env") in ("alignat", "alignat*", "alignedat") and m.group("args") == "":
+        return None
+    return inner, base + inner_start
 
 
 def _paragraphs(text: str, base: int) -> list[Block]:
@@ -97,34 +141,47 @@ def _paragraphs(text: str, base: int) -> list[Block]:
 
 def _aligned_lines(body: str, base: int) -> list[Block]:
     """align: each `\\\\`-separated line is an equation; `&` only aligns. A line that starts
-    with a relation continues the previous line's chain."""
+    with a relation continues the previous line's chain. Top-level `\\\\` in any display is a
+    line break (between equations, never a product)."""
+    unwrapped = _unwrap(body, base)
+    if unwrapped is not None:
+        return _aligned_lines(*unwrapped)
     blocks: list[Block] = []
     depth, start, i = 0, 0, 0
-    chars = list(body)
     while i < len(body):
         if body.startswith("\\begin{", i):
             depth += 1
         elif body.startswith("\\end{", i):
             depth -= 1
-        if depth == 0 and body[i] == "&":
-            chars[i] = " "
+        elif body[i] == "\\" and not body.startswith("\\\\", i):
+            i += 2  # \& \{ \, …: an escaped character
+            continue
         if depth == 0 and body.startswith("\\\\", i):
-            chars[i] = chars[i + 1] = " "
-            _add_line("".join(chars[start:i]), base + start, blocks)
+            _add_line(body, start, i, base, blocks)
             start = i + 2
             i += 2
             continue
         i += 1
-    _add_line("".join(chars[start:]), base + start, blocks)
+    _add_line(body, start, len(body), base, blocks)
     return blocks
 
 
-def _add_line(line: str, offset: int, blocks: list[Block]) -> None:
+_RELATION = re.compile(r"=|<|>|\\(?:leftarrow|gets|longleftarrow|in|notin|approx|leq?|geq?|neq?|to|sim|propto"
+                       r"|coloneqq|triangleq|equiv|mapsto|rightarrow|Rightarrow|iff|subset|subseteq|stackrel"
+                       r"|overset)(?![A-Za-z])")
+
+
+def _add_line(body: str, start: int, end: int, base: int, blocks: list[Block]) -> None:
+    """Add body[start:end] as a line (its text verbatim: the tokenizer drops the `&` and `\\\\` of
+    alignment), or extend the previous line when this one continues its chain."""
+    line = body[start:end]
+    offset = base + start
     if not line.strip():
         return
-    if blocks and re.match(r"\s*(=|\\approx|\\le|\\ge|<|>)", line):
+    starts_with_relation = re.match(r"[\s&]*(=|\\approx|\\le|\\ge|\\leftarrow|\\gets|<|>|\\stackrel|\\overset)", line)
+    continues = re.match(r"[\s&]*(\+|-|\\cdot|\\times|\\quad|\\qquad)", line) or not _RELATION.search(line)
+    if blocks and (starts_with_relation or continues):
         prev = blocks[-1]
-        gap = offset - (prev.offset + len(prev.text))
-        blocks[-1] = Block(prev.text + " " * gap + line, prev.offset)
+        blocks[-1] = Block(body[prev.offset - base:end], prev.offset)
     else:
         blocks.append(Block(line, offset))

@@ -30,6 +30,10 @@ def key_text(node: ir.Node | None) -> str | None:
     if isinstance(node, ir.Group) and node.bracket == "(":
         inner = key_text(node.body)
         return None if inner is None else f"({inner})"  # x^{(i)}, W^{(l)}
+    if isinstance(node, ir.Add) and len(node.terms) == 2 and node.terms[0][0] == "+" \
+            and isinstance(node.terms[0][1], ir.Ident) and isinstance(node.terms[1][1], ir.Num) \
+            and node.terms[1][0] in ("+", "-"):
+        return f"{node.terms[0][1].name}{node.terms[1][0]}{node.terms[1][1].text}"  # x_{t+1}, h_{n-1}
     if isinstance(node, ir.Special) and node.name in ("star", "prime"):
         return {"star": "*", "prime": "'"}[node.name]
     return None

@@ -324,6 +324,49 @@ class Evaluator:
             ex = np.exp(val.arr - np.max(val.arr, axis=ax, keepdims=True))
             return Val(ex / np.sum(ex, axis=ax, keepdims=True), val.axes)
 
+    def _outer(self, a, b):
+        """A column times a row: every entry of a times every entry of b."""
+        va, vb = self.ev(a), self.ev(b)
+        if va.positional == 2:
+            va = Val(va.arr[..., 0], va.axes)
+        if vb.positional == 2:
+            vb = Val(vb.arr[..., 0, :], vb.axes)
+        if va.positional != 1 or vb.positional != 1:
+            raise EvaluationError("an outer product of something other than vectors")
+        (x, y), axes = _align([Val(va.arr[..., :, None], va.axes), Val(vb.arr[..., None, :], vb.axes)])
+        return Val(x * y, axes)
+
+    def _inverse(self, a):
+        val = self.ev(a)
+        if val.positional < 2:
+            return _elementwise(lambda x: 1 / x, val)
+        try:
+            return Val(np.linalg.inv(val.arr.astype(np.float64)).astype(DTYPE), val.axes)
+        except (np.linalg.LinAlgError, ValueError) as err:
+            raise EvaluationError(f"matrix inverse: {err}") from None
+
+    def _trace(self, a):
+        val = self.ev(a)
+        if val.positional < 2:
+            return val
+        return Val(np.trace(val.arr, axis1=-2, axis2=-1), val.axes)
+
+    def _diag(self, a):
+        val = self.ev(a)
+        if val.positional != 1:
+            raise EvaluationError("diag of something other than a vector")
+        n = val.arr.shape[-1]
+        return Val(val.arr[..., :, None] * np.eye(n, dtype=DTYPE), val.axes)
+
+    def _and(self, args):
+        return _elementwise(lambda *xs: np.logical_and.reduce(np.broadcast_arrays(*xs)), *[self.ev(a) for a in args])
+
+    def _or(self, args):
+        return _elementwise(lambda *xs: np.logical_or.reduce(np.broadcast_arrays(*xs)), *[self.ev(a) for a in args])
+
+    def _not(self, a):
+        return _elementwise(np.logical_not, self.ev(a))
+
     def _apply(self, var, body, a):
         self.bound[var] = self.ev(a)
         try:

@@ -50,7 +50,7 @@ class Ident(Node):
     @property
     def key(self) -> str:
         """Identity of the symbol: accents count, bold does not (z_i is a component of 𝐳)."""
-        base = self.name if self.style in ("", "bf", "it", "rm", "op", "text", "sf") else f"{self.style}:{self.name}"
+        base = self.name if self.style in ("", "bf", "it", "rm", "op", "text", "sf", "macro") else f"{self.style}:{self.name}"
         return "".join(f"{a}:" for a in self.accents) + base
 
 

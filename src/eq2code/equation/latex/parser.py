@@ -149,6 +149,10 @@ def parse_math(text: str) -> ir.Node:
         tokens = tokenize(text)
         if not tokens:
             raise LatexError("latex-syntax", "empty equation", 0, max(1, len(text)))
+        if tokens[0].type in ("REL", "COLON"):  # `= \sum_j …`: the left side is on another line
+            tokens.insert(0, Token("PLACEHOLDER", "continued", start_pos=tokens[0].start_pos,
+                                   end_pos=tokens[0].start_pos, line=tokens[0].line, column=tokens[0].column,
+                                   end_line=tokens[0].line, end_column=tokens[0].column))
         _check_depth(tokens)
         problem = _unbalanced(tokens)
         if problem is not None:

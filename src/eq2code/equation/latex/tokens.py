@@ -33,15 +33,23 @@ UNICODE_GREEK = {
     "ψ": "psi", "ω": "omega", "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Σ": "Sigma",
     "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega",
 }
+UNICODE_SYMBOLS = {
+    "→": ("REL", "to"), "≤": ("REL", "le"), "≥": ("REL", "ge"), "≠": ("REL", "neq"), "∈": ("REL", "in"),
+    "≈": ("REL", "approx"), "∝": ("REL", "propto"), "←": ("REL", "leftarrow"), "×": ("MULOP", "times"),
+    "·": ("MULOP", "cdot"), "−": ("MINUS", "-"), "∞": ("INFTY", "infty"), "∇": ("NABLA", "nabla"),
+    "∂": ("PARTIAL", "partial"), "⊙": ("MULOP", "odot"), "…": ("ELLIPSIS", "ldots"), "⋯": ("ELLIPSIS", "cdots"),
+}
 FUNCS = set("exp log ln lg sin cos tan tanh sinh cosh arcsin arccos arctan det sgn".split())
 BIGOPS = {"sum": "sum", "prod": "prod", "max": "max", "min": "min", "sup": "sup", "inf": "inf",
           "lim": "lim", "int": "int", "argmax": "argmax", "argmin": "argmin"}
-FONTS = {"mathbf": "bf", "boldsymbol": "bf", "bm": "bf", "mathrm": "rm", "mathit": "it",
+FONTS = {"mathbf": "bf", "boldsymbol": "bf", "bm": "bf", "mathrm": "rm", "mathit": "it", "pmb": "bf",
+         "mathbfit": "bf", "symbf": "bf", "mathsfit": "sf", "textup": "rm", "mathnormal": "it",
          "mathcal": "cal", "mathbb": "bb", "mathsf": "sf", "mathscr": "scr", "mathfrak": "frak",
          "operatorname": "op", "mathtt": "tt", "textbf": "bf"}
-ACCENTS = {"hat": "hat", "widehat": "hat", "tilde": "tilde", "widetilde": "tilde", "bar": "bar",
+ACCENTS = {"overrightarrow": "vec", "overleftarrow": "vec", "acute": "hat", "grave": "hat",
+           "breve": "tilde", "mathring": "dot", "underbar": "bar", "hat": "hat", "widehat": "hat", "tilde": "tilde", "widetilde": "tilde", "bar": "bar",
            "overline": "bar", "vec": "vec", "dot": "dot", "ddot": "ddot", "check": "check"}
-TEXTS = {"text", "textrm", "textit", "mbox", "textnormal", "textsf", "texttt"}
+TEXTS = {"text", "textrm", "textit", "mbox", "textnormal", "textsf", "texttt", "hbox", "textmd"}
 RELS = {
     "neq": "neq", "ne": "neq", "leq": "le", "le": "le", "leqslant": "le", "geq": "ge", "ge": "ge",
     "geqslant": "ge", "approx": "approx", "equiv": "equiv", "propto": "propto", "sim": "sim",
@@ -50,7 +58,10 @@ RELS = {
     "gets": "leftarrow", "implies": "implies", "Rightarrow": "implies", "Longrightarrow": "implies",
     "impliedby": "impliedby", "Leftarrow": "impliedby", "iff": "iff", "Leftrightarrow": "iff",
     "Longleftrightarrow": "iff", "perp": "perp", "coloneqq": "defeq", "triangleq": "defeq",
-    "ll": "ll", "gg": "gg", "land": "and", "wedge": "and", "lor": "or", "vee": "or",
+    "ll": "ll", "gg": "gg", "longleftarrow": "leftarrow", "longrightarrow": "to", "doteq": "eq",
+    "simeq": "approx", "cong": "approx", "backsim": "sim", "nleq": "gt", "ngeq": "lt", "lessim": "le",
+    "lesssim": "le", "gtrsim": "ge", "models": "implies", "vdash": "implies", "prec": "lt", "succ": "gt",
+    "preceq": "le", "succeq": "ge", "ni": "in", "sqsubseteq": "subseteq", "mapsfrom": "leftarrow", "land": "and", "wedge": "and", "lor": "or", "vee": "or",
     "cup": "cup", "cap": "cap", "setminus": "setminus",
 }
 MULOPS = {"cdot": "cdot", "times": "times", "div": "div", "circ": "circ", "odot": "odot",
@@ -59,10 +70,24 @@ ELLIPSES = {"ldots", "cdots", "dots", "vdots", "ddots", "dotsc", "dotsb"}
 SPACING = {",", ":", ";", "!", " ", "enspace", "thinspace", "medspace", "thickspace",
            "negthinspace", "negmedspace", "displaystyle", "textstyle", "scriptstyle", "limits",
            "nolimits", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl",
-           "biggr", "Biggl", "Biggr", "nonumber", "notag", "quad", "qquad"}
-DROP_WITH_ARG = {"label", "tag", "hspace", "vspace", "hphantom", "vphantom", "phantom"}
+           "biggr", "Biggl", "Biggr", "nonumber", "notag", "quad", "qquad", ">", "scriptscriptstyle",
+           "large", "Large", "LARGE", "huge", "Huge", "small", "footnotesize", "normalsize", "tiny",
+           "scriptsize", "strut", "allowbreak", "nobreak", "relax", "limits", "bigm", "Bigm", "biggm",
+           "Biggm", "hfill", "quad*", "mathstrut"}
+DROP_WITH_ARG = {"label", "tag", "tag*", "hspace", "hspace*", "vspace", "vspace*", "hphantom", "vphantom",
+                 "phantom", "color", "eqref", "ref", "mspace", "hskip", "kern"}
+VECTOR_MACRO = re.compile(r"^(?:v|b|bb|bm|bf|vec|mb|mat|m)[A-Za-z]$")
+WRAPPERS = {"boxed", "underline", "smash", "fbox", "cancel", "bcancel", "xcancel", "mathclap", "mathllap",
+            "mathrlap", "llap", "rlap", "vcenter", "ensuremath", "displaylimits", "bigstrut", "ul", "emph"}
+# Font switches: `{\rm TP}`, `{\bf A}` — the rest of the group in that font.
+SWITCHES = {"rm": "rm", "bf": "bf", "it": "it", "sf": "sf", "tt": "tt", "cal": "cal", "boldmath": "bf",
+            "mit": "it"}
+# Plain-letter function names (`exp(x)`, `log\frac{…}`) read as the operators when applied.
+PLAIN_FUNCS = ("tanh", "sinh", "cosh", "exp", "log", "ln", "sin", "cos", "tan")
+_PLAIN_FUNC = re.compile(r"(tanh|sinh|cosh|exp|log|ln|sin|cos|tan)(?![A-Za-z])\s*(?=\(|\[|\\left|\\big|\\Big"
+                         r"|\\frac|\\dfrac|\\tfrac|\\exp|\\log|\\sum|\{)")
 ENVIRONMENTS = {"pmatrix", "bmatrix", "matrix", "vmatrix", "Bmatrix", "cases", "array", "aligned",
-                "smallmatrix"}
+                "smallmatrix", "dcases", "rcases", "gathered", "split", "subarray"}
 
 # Tokens after which a bar closes something or separates (x | z): an operand just ended.
 OPERAND_END = {"LETTER", "GREEK", "NUMBER", "RPAR", "RBRACK", "RBRACE", "RSET", "RANGLE",
@@ -92,6 +117,9 @@ class Tokenizer:
         self.text = text
         self.tokens: list[Token] = []
         self.pos = 0
+        self.depth = 0  # TeX brace depth
+        self.switch_closes: list[int] = []  # brace depths at which a font switch's group ends
+        self.cases_next = False  # \left\{ \begin{array}: the array is a cases
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     # -- positions -------------------------------------------------------------------------
@@ -117,6 +145,10 @@ class Tokenizer:
 
     # -- reading ---------------------------------------------------------------------------
     def run(self) -> list[Token]:
+        self.run_raw()
+        return classify(half_open(self.tokens))
+
+    def run_raw(self) -> None:
         if len(self.text) > _MAX_LENGTH:
             raise self._error(f"equation too long ({len(self.text)} characters; the limit is "
                               f"{_MAX_LENGTH})", 0)
@@ -133,16 +165,41 @@ class Tokenizer:
             elif ch in DIGITS or (ch == "." and self.pos + 1 < len(text) and text[self.pos + 1] in DIGITS):
                 self._number()
             elif ch.isascii() and ch.isalpha():
-                self._emit("LETTER", ch, self.pos, self.pos + 1)
-                self.pos += 1
+                self._letter()
             elif ch in UNICODE_GREEK:
                 self._emit("GREEK", UNICODE_GREEK[ch], self.pos, self.pos + 1)
                 self.pos += 1
             elif ch in _CHAR_TOKENS:
                 self._char(ch)
+            elif ch in UNICODE_SYMBOLS:
+                kind, value = UNICODE_SYMBOLS[ch]
+                self._emit(kind, value, self.pos, self.pos + 1)
+                self.pos += 1
+            elif ch == "." and self._sentence_end(self.pos + 1):
+                self.pos += 1  # a full stop ending the sentence the display belongs to
             else:
                 raise self._error(f"unexpected character {ch!r} in math", self.pos)
-        return classify(half_open(self.tokens))
+        for _ in self.switch_closes:
+            self._emit("RBRACE", "}", len(text), len(text))
+        self.switch_closes = []
+
+    def _sentence_end(self, pos: int) -> bool:
+        """Only spacing, `\\right.`, a closing brace or the end follow: punctuation, not math."""
+        rest = self.text[pos:]
+        rest = re.sub(r"\\(?:[,;:! ]|quad|qquad|nonumber|notag|label\{[^{}]*\}|tag\*?\{[^{}]*\})|\s|\}", "", rest)
+        return rest == ""
+
+    def _letter(self) -> None:
+        m = _PLAIN_FUNC.match(self.text, self.pos)
+        prev = self.text[self.pos - 1] if self.pos else ""
+        if m is not None and not (prev.isascii() and prev.isalpha()) and prev != "\\" \
+                and not (self.tokens and self.tokens[-1].type in ("SUB", "SUP")):
+            name = m.group(1)
+            self._emit("FUNC", name, self.pos, self.pos + len(name))
+            self.pos += len(name)
+            return
+        self._emit("LETTER", self.text[self.pos], self.pos, self.pos + 1)
+        self.pos += 1
 
     def _number(self) -> None:
         m = _NUMBER.match(self.text, self.pos)
@@ -160,7 +217,43 @@ class Tokenizer:
             self.pos += 1
             self._emit("REL", "defeq", start, self.pos)
             return
+        if ch in "^_" and self._sign_script(ch, start):
+            return
+        if ch == "|" and self.tokens and self.tokens[-1].type == "BAR" and self.tokens[-1].value == "|" \
+                and self.tokens[-1].end_pos == start:
+            self.tokens.pop()  # || written as two bars: a norm or a separator, like \|
+            self._emit("DBAR", "|", start - 1, self.pos)
+            return
+        if ch == "{":
+            self.depth += 1
+        elif ch == "}":
+            if self.switch_closes and self.switch_closes[-1] == self.depth:
+                self.switch_closes.pop()
+                self._emit("RBRACE", "}", start, start)
+            self.depth -= 1
         self._emit(_CHAR_TOKENS[ch], _CHAR_VALUES.get(ch, ch), start, self.pos)
+
+    def _sign_script(self, ch: str, start: int) -> bool:
+        """`s^+`, `\\theta^-`, `(x)^{+}`, `f^{'}`, `x^{\\ast}`: a sign, a prime or a star as the
+        script itself (a label), not the start of an expression."""
+        m = re.compile(r"\s*(?:\{\s*([+\-']|\\prime|\\ast|\\star|\*)\s*\}|([+\-])(?![0-9A-Za-z\\({]))").match(self.text, self.pos)
+        if m is None:
+            return False
+        sign = m.group(1) or m.group(2)
+        kind = "SUB" if ch == "_" else "SUP"
+        if sign in ("'", "\\prime"):
+            if kind == "SUB":
+                return False
+            self.pos = m.end()
+            self._emit("PRIME", "'", start, self.pos)
+            return True
+        self._emit(kind, ch, start, start + 1)
+        self.pos = m.end()
+        if sign in ("\\ast", "\\star", "*"):
+            self._emit("STAR", "*", m.start(), self.pos)
+        else:
+            self._emit("LETTER", "plus" if sign == "+" else "minus", m.start(), self.pos)
+        return True
 
     def _braced(self, start: int) -> tuple[str, int]:
         """The raw text of a {…} argument starting at `start` (after spaces), and its end."""
@@ -197,7 +290,30 @@ class Tokenizer:
                 self._emit("QUAD", name, start, end)
             return
         if name in DROP_WITH_ARG:
+            if name in ("hskip", "kern"):
+                m2 = re.compile(r"\s*-?[0-9.]*\s*[a-z]{2}").match(self.text, self.pos)
+                self.pos = m2.end() if m2 else self.pos
+                return
             _, self.pos = self._braced(self.pos)
+            return
+        if name in SWITCHES:
+            self._emit("FONT", SWITCHES[name], start, end)
+            self._emit("LBRACE", "{", end, end)
+            self.switch_closes.append(self.depth)
+            return
+        if name in WRAPPERS:
+            return  # \boxed{x}, \underline{x}, \smash{x}: the group that follows is read as usual
+        if name in ("stackrel", "overset", "underset"):
+            self._overset(start)
+            return
+        if name == "textcolor":
+            _, self.pos = self._braced(self.pos)  # the colour; the coloured text stays
+            return
+        if name == "mathop":
+            self._mathop(start)
+            return
+        if name == "#":
+            self._count(start)
             return
         handler = _SIMPLE.get(name)
         if handler is not None:
@@ -222,7 +338,10 @@ class Tokenizer:
             self._emit("ACCENT", ACCENTS[name], start, end)
         elif name in TEXTS:
             content, self.pos = self._braced(self.pos)
-            self._emit("TEXT", content, start, self.pos)
+            if "$" in content and content.count("$") % 2 == 0:
+                self._text_with_math(content, self.text.index("{", start) + 1, start)
+            else:
+                self._emit("TEXT", content, start, self.pos)
         elif name in RELS:
             self._emit("REL", RELS[name], start, end)
         elif name in MULOPS:
@@ -237,11 +356,86 @@ class Tokenizer:
             if env.rstrip("*") not in ENVIRONMENTS:
                 raise self._error(f"the environment '{env}' is not supported here", start, self.pos,
                                   "unsupported-notation", f"\\begin{{{env}}}")
-            self._emit("BEGIN_ENV" if name == "begin" else "END_ENV", env.rstrip("*"), start, self.pos)
+            kind = env.rstrip("*")
+            kind = "cases" if kind in ("dcases", "rcases") else kind
+            if name == "begin" and kind in ("array", "tabular", "alignedat", "subarray"):
+                m3 = re.compile(r"\s*\{[^{}]*\}").match(self.text, self.pos)
+                if m3 is not None:
+                    self.pos = m3.end()  # the column specification {lr}
+            if kind in ("array", "matrix", "aligned") and self.cases_next:
+                kind = "cases"
+                if name == "end":
+                    self.cases_next = False
+            self._emit("BEGIN_ENV" if name == "begin" else "END_ENV", kind, start, self.pos)
+        elif VECTOR_MACRO.match(name) and not re.match(r"\s*[{\[]", self.text[end:]):
+            # \vx, \bbf, \bx: the notes' own shorthand for a bold letter — a vector named after it
+            self._emit("MACRO", name, start, end)
         elif name.isalpha() or name.rstrip("*").isalpha():
             raise self._error(f"unknown command \\{name}", start, end, "unsupported-notation", "\\" + name)
         else:
             raise self._error(f"unexpected '\\{name}'", start, end)
+
+    def _text_with_math(self, content: str, offset: int, start: int) -> None:
+        """`\\text{if $x \\geq 0$}`: the prose, then the math inside it."""
+        for k, piece in enumerate(content.split("$")):
+            if k % 2 == 0:
+                if piece.strip():
+                    self._emit("TEXT", piece, offset, offset + len(piece))
+            elif piece.strip():
+                self._inline(piece, offset)
+            offset += len(piece) + 1
+
+    def _overset(self, start: int) -> None:
+        """`\\stackrel{\\textrm{def}}{=}`, `\\overset{!}{=}`: the relation below is what counts."""
+        _, after = self._braced(self.pos)
+        body, end = self._braced(after)
+        inner = Tokenizer(body).run()
+        if len(inner) == 1 and inner[0].type in ("REL", "COLON"):
+            self.pos = end
+            self._emit(inner[0].type, inner[0].value, start, end)
+            return
+        if self.text[start:].startswith("\\underset") or re.match(r"\s*\\(?:operatorname|mathrm|text|rm|max|min|arg|sum|prod|lim)", body):
+            # \underset{z}{\text{softmax}}, \underset{w}{\operatorname{argmin}}: the operator, subscripted
+            under, _ = self._braced(self.pos)
+            base_at = self.text.index("{", after) + 1
+            self._inline(body, base_at)
+            self._emit("SUB", "_", start, start)
+            self._emit("LBRACE", "{", start, start)
+            self._inline(under, self.text.index("{", self.pos) + 1)
+            self._emit("RBRACE", "}", start, start)
+            self.pos = end
+            return
+        self.pos = after  # \overset{…}{x}: the base, as a group
+
+    def _inline(self, text: str, offset: int) -> None:
+        """Tokens of a piece of this text (an argument read out of order), at their offsets."""
+        for tok in Tokenizer(text).raw():
+            a, b = token_span(tok)
+            self._emit(tok.type, tok.value, offset + a, offset + b)
+
+    def raw(self) -> list[Token]:
+        self.run_raw()
+        return self.tokens
+
+    def _mathop(self, start: int) -> None:
+        content, end = self._braced(self.pos)
+        word = re.sub(r"\\(?:mathrm|rm|operatorname|text|mathbf)|[{}\s]|\\[,;:! ]", "", content)
+        if word in ("argmax", "argmin", "max", "min"):
+            self.pos = end
+            self._emit("BIGOP", word, start, end)
+            return
+        self._emit("FONT", "op", start, self.pos)  # \mathop{\mathrm{sign}}: read the group as a name
+
+    def _count(self, start: int) -> None:
+        """`\\#\\text{correct}`, `\\#(w, c)`: a count, named as a symbol (num_correct) or a
+        function (count)."""
+        m = re.compile(r"\s*\\(?:text|mathrm|textrm|mbox)\{([^{}]*)\}").match(self.text, self.pos)
+        if m is not None:
+            words = re.sub(r"[^A-Za-z0-9]+", "_", m.group(1)).strip("_") or "items"
+            self.pos = m.end()
+            self._emit("TEXT", "num_" + words, start, self.pos)
+            return
+        self._emit("TEXT", "count", start, self.pos)
 
     def _arg_op(self, start: int) -> None:
         m = re.compile(r"\s*(?:\\[,;:! ]\s*)*\\(max|min)").match(self.text, self.pos)
@@ -277,6 +471,11 @@ class Tokenizer:
         self.pos = m.end()
         if delim == ".":
             return
+        if which == "left" and delim == "\\{" and re.match(r"\s*\\begin\{(array|matrix|aligned)\}", self.text[self.pos:]):
+            closing = re.search(r"\\end\{(array|matrix|aligned)\}\s*\\right\s*\.", self.text[self.pos:])
+            if closing is not None:
+                self.cases_next = True  # \left\{ \begin{array} … \end{array} \right.: cases
+                return
         forced = {"left": {"|": "ABS_OPEN", "\\|": "NORM_OPEN", "\\vert": "ABS_OPEN", "\\Vert": "NORM_OPEN"},
                   "right": {"|": "ABS_CLOSE", "\\|": "NORM_CLOSE", "\\vert": "ABS_CLOSE", "\\Vert": "NORM_CLOSE"},
                   "middle": {"|": "MID", "\\|": "PARALLEL", "\\vert": "MID", "\\Vert": "PARALLEL"}}[which]
@@ -302,6 +501,9 @@ _SIMPLE: dict[str, tuple[str, str]] = {
     "partial": ("PARTIAL", "partial"), "nabla": ("NABLA", "nabla"), "forall": ("QUANT", "forall"),
     "exists": ("QUANT", "exists"), "nexists": ("QUANT", "nexists"), "neg": ("QUANT", "not"),
     "lnot": ("QUANT", "not"), "pm": ("PM", "pm"), "mp": ("PM", "mp"), "_": ("LETTER", "_"),
+    "colon": ("COLON", ":"), "lbrace": ("LSET", "{"), "rbrace": ("RSET", "}"), "bullet": ("LETTER", "bullet"),
+    "lbrack": ("LBRACK", "["), "rbrack": ("RBRACK", "]"), "lparen": ("LPAR", "("), "rparen": ("RPAR", ")"),
+    "star": ("STAR", "*"), "%": ("LETTER", "percent"), "$": ("LETTER", "dollar"),
 }
 
 
@@ -327,13 +529,20 @@ def classify(tokens: list[Token]) -> list[Token]:
     """Give bars their roles and drop a \\quad that only pads a relation (`: \\quad`)."""
     out: list[Token] = []
     stack: list[str] = []
-    for tok in tokens:
+    envs = 0
+    for k, tok in enumerate(tokens):
         t = tok.type
         prev = out[-1].type if out else ""
+        envs += 1 if t == "BEGIN_ENV" else -1 if t == "END_ENV" else 0
+        if envs <= 0 and t in ("AMP", "ROWSEP"):
+            continue  # alignment marks and line breaks of a multi-line display: layout only
         if t == "QUAD" and prev in ("COLON", "REL", "QUAD", "QUANT"):
             continue
         if t in ("BAR", "DBAR"):
             tok = _bar_role(tok, prev, stack)
+            if tok.type == "ABS_OPEN" and prev in OPERAND_END and not any(
+                    x.type == "BAR" for x in tokens[k + 1:]):
+                tok = Token.new_borrow_pos("MID", tok.value, tok)  # Y|X: nothing closes it, a condition
             t = tok.type
         if t in OPENERS:
             stack.append(OPENERS[t])
@@ -352,7 +561,8 @@ def _bar_role(tok: Token, prev: str, stack: list[str]) -> Token:
     nearest = next((s for s in reversed(stack) if s != "brace"), "")
     if after_operand and nearest == mine:
         role = "ABS_CLOSE" if single else "NORM_CLOSE"
-    elif after_operand and nearest == "paren":
+    elif after_operand and (nearest == "paren" or (single and stack and stack[-1] == "brace"
+                                                   and prev not in ("ABS_CLOSE", "NORM_CLOSE"))):
         role = "MID" if single else "PARALLEL"
     else:
         role = "ABS_OPEN" if single else "NORM_OPEN"

@@ -10,8 +10,13 @@ from eq2code.equation.latex import ir
 from eq2code.equation.latex.errors import LatexError
 from eq2code.equation.latex.tokens import token_span
 
-_NAME_TEXT = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
-PROSE_WORDS = {"if", "for", "when", "where", "otherwise", "else", "and", "or", "s", "st", "with", "all"}
+_NAME_TEXT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+_MULTIWORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[ \-][A-Za-z][A-Za-z0-9]*){1,2}$")
+PROSE_WORDS = {"if", "for", "when", "where", "otherwise", "else", "and", "or", "s", "st", "with", "all",
+               "subject", "to", "such", "that", "is", "the", "of", "in", "on", "a", "an", "as", "by", "at",
+               "we", "then", "let", "be", "are", "from", "so", "not", "do", "does", "each", "every", "any",
+               "i", "e", "g", "eg", "ie", "via", "over", "under", "using", "given", "constant", "const",
+               "const."}
 
 
 def _span(meta) -> ir.Span:
@@ -54,9 +59,13 @@ class ToIR(Transformer):
                 seps.extend(c)
             else:
                 clauses.append(c)
-        if len(clauses) == 1 and not seps:
-            return clauses[0]
+        if len(clauses) == 1 and (not seps or self._trailing_only(children)):
+            return clauses[0]  # `x - \lambda,` in a cases row: the comma ends a phrase
         return ir.Statement(clauses, seps, span=_span(meta))
+
+    @staticmethod
+    def _trailing_only(children) -> bool:
+        return not isinstance(children[0], list)
 
     def seps(self, meta, children):
         return [s for s in children]
@@ -126,6 +135,10 @@ class ToIR(Transformer):
     def bigop(self, meta, children):
         tok, (sub, sup), body = children
         return ir.BigOp(tok.value, sub, sup, body, span=_span(meta))
+
+    def bigop_signed(self, meta, children):
+        tok, (sub, sup), sign, body = children
+        return ir.BigOp(tok.value, sub, sup, ir.Add([(sign, body)], span=body.span), span=_span(meta))
 
     def func_app(self, meta, children):
         tok, (sub, sup), arg = children
@@ -207,6 +220,9 @@ class ToIR(Transformer):
 
     greek = letter
 
+    def macro(self, meta, children):
+        return ir.Ident(children[0].value, "macro", span=_tok_span(children[0]))
+
     def top(self, meta, children):
         return ir.Special("top", span=_tok_span(children[0]))
 
@@ -218,6 +234,9 @@ class ToIR(Transformer):
         content = raw.strip()
         if _NAME_TEXT.match(content) and content == raw and content.lower() not in PROSE_WORDS:
             return ir.Ident(content, "text", span=_tok_span(children[0]))
+        if _MULTIWORD.match(content) and not any(w.lower() in PROSE_WORDS for w in re.split(r"[ \-]", content)):
+            # \text{log loss}, \text{tf-idf}: a name of two or three words
+            return ir.Ident(re.sub(r"[ \-]", "_", content), "text", span=_tok_span(children[0]))
         return ir.Text(children[0].value, span=_tok_span(children[0]))
 
     def arg(self, meta, children):
