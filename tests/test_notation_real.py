@@ -157,7 +157,6 @@ def test_trace_and_diag():
 
 
 def test_sum_excluding_the_label():
-    s, y = rng.normal(size=5), 2
     text = "s \\in \\mathbb{R}^{C},\\quad y_i \\in \\{1, \\ldots, C\\}\n\n" + CHECKABLE["sum j ne y_i"]
     _, eq = main(text)
     values = {i.name: None for i in eq.inputs}
@@ -181,7 +180,7 @@ def test_frobenius_norm():
 
 def test_capitals_side_by_side_stay_scalars():
     """`TP` undeclared is not a matrix product (P × R on scalars is no division by a matrix)."""
-    f, eq = main("$$ acc = \\frac{TP+TN}{TP+TN+FP+FN} $$")
+    _, eq = main("$$ acc = \\frac{TP+TN}{TP+TN+FP+FN} $$")
     assert all(i.shape == () for i in eq.inputs)
 
 

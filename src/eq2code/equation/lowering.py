@@ -914,7 +914,7 @@ class Lowerer:
                     return self._times(grad, self.expr(others), node)
                 head = self.expr(ir.Product(node.factors[:k], node.ops[:k], span=node.span)
                                  if k > 1 else node.factors[0])
-                value = self._times(head, grad, node)
+                value: Any = self._times(head, grad, node)
                 if k + 2 < len(node.factors):
                     tail = node.factors[k + 2:]
                     value = self._times(value, self.expr(tail[0] if len(tail) == 1 else ir.Product(
@@ -932,7 +932,7 @@ class Lowerer:
                 if not head:
                     return derived
                 return self._times(self._product(ir.Product(head, node.ops[:k], span=node.span)), derived, node)
-        value: Any = None
+        value = None
         previous: ir.Node | None = None
         for op, factor in zip(node.ops, node.factors):
             if op == "circ":
@@ -1048,7 +1048,8 @@ class Lowerer:
     def _norm(self, node: ir.Norm, sub: ir.Node | None = None) -> Any:
         """‖𝐯‖_p of a vector: (Σ_k |v_k|^p)^{1/p}; ‖𝐯‖ is the 2-norm."""
         p = key_text(sub) if sub is not None else "2"
-        if p is None and isinstance(sub, ir.Script) and isinstance(sub.base, ir.Ident) and sub.base.name in ("L", "l", "ell"):
+        if p is None and isinstance(sub, ir.Script) and isinstance(sub.base, ir.Ident) \
+                and sub.base.name in ("L", "l", "ell"):
             p = key_text(sub.sup) or key_text(sub.sub)  # ‖z‖_{L^1}
         if p in ("F", "Fro", "fro", "2,2", "22"):
             return self._frobenius(node)
@@ -1109,11 +1110,11 @@ class Lowerer:
                                       f"{node.sub.items[0].name}", node.sub.span))
             node = ir.BigOp(node.op, node.sub.items[0], node.sup, node.body, span=node.span)
         elif node.sub is None and node.op in ("sum", "prod"):
-            letter = self._implicit_index(node.body)
-            if letter is None:
+            implicit = self._implicit_index(node.body)
+            if implicit is None:
                 raise LoweringError("not-checkable", f"\\{node.op} without a range names no index", node.span,
                                     "\\" + node.op)
-            node = ir.BigOp(node.op, ir.Ident(letter, span=node.span), None, node.body, span=node.span)
+            node = ir.BigOp(node.op, ir.Ident(implicit, span=node.span), None, node.body, span=node.span)
         letter, lo, hi = self._limits(node)
         symbol = sympy.Symbol(letter.name if isinstance(letter, ir.Ident) else "k", **INDEX_ASSUMPTIONS)
         saved = dict(self.ctx.indices)
@@ -1253,7 +1254,7 @@ class DiagOf(sympy.MatrixExpr):
     """diag(𝐯): the square matrix with 𝐯 on its diagonal."""
 
     @property
-    def shape(self):  # type: ignore[override]
+    def shape(self):
         return (self.args[0].shape[0], self.args[0].shape[0])
 
     def _entry(self, i, j, **kwargs):
@@ -1264,7 +1265,8 @@ def _bare(node: ir.Node | None) -> bool:
     """A named symbol as written (𝐚, 𝐮_i, 𝐯^⊤), not a computed value."""
     if isinstance(node, ir.Group):
         return False
-    return isinstance(node, (ir.Ident, ir.Script)) and (not isinstance(node, ir.Script) or isinstance(node.base, ir.Ident))
+    return isinstance(node, (ir.Ident, ir.Script)) and (
+        not isinstance(node, ir.Script) or isinstance(node.base, ir.Ident))
 
 
 def _plain(text: str) -> str:

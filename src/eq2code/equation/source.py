@@ -74,12 +74,11 @@ def split_blocks(text: str, outside: bool = False) -> list[Block]:
     With `outside`, the paragraphs between delimited displays come too, marked `outside` (a
     reader takes only their declarations: `x \\in \\mathbb{R}^n` lines above a `$$` block)."""
     found = list(_DELIMITED.finditer(text))
+    blocks: list[Block] = []
     if not found:
-        blocks = []
         for para in _paragraphs(text, 0):
             blocks.extend(_aligned_lines(para.text, para.offset))
         return blocks
-    blocks: list[Block] = []
     pos = 0
     for m in found:
         if outside and text[pos:m.start()].strip():

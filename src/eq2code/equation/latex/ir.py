@@ -50,7 +50,8 @@ class Ident(Node):
     @property
     def key(self) -> str:
         """Identity of the symbol: accents count, bold does not (z_i is a component of 𝐳)."""
-        base = self.name if self.style in ("", "bf", "it", "rm", "op", "text", "sf", "macro") else f"{self.style}:{self.name}"
+        plain = self.style in ("", "bf", "it", "rm", "op", "text", "sf", "macro")
+        base = self.name if plain else f"{self.style}:{self.name}"
         return "".join(f"{a}:" for a in self.accents) + base
 
 

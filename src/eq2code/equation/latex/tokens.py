@@ -72,7 +72,7 @@ SPACING = {",", ":", ";", "!", " ", "enspace", "thinspace", "medspace", "thicksp
            "nolimits", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl",
            "biggr", "Biggl", "Biggr", "nonumber", "notag", "quad", "qquad", ">", "scriptscriptstyle",
            "large", "Large", "LARGE", "huge", "Huge", "small", "footnotesize", "normalsize", "tiny",
-           "scriptsize", "strut", "allowbreak", "nobreak", "relax", "limits", "bigm", "Bigm", "biggm",
+           "scriptsize", "strut", "allowbreak", "nobreak", "relax", "bigm", "Bigm", "biggm",
            "Biggm", "hfill", "quad*", "mathstrut"}
 DROP_WITH_ARG = {"label", "tag", "tag*", "hspace", "hspace*", "vspace", "vspace*", "hphantom", "vphantom",
                  "phantom", "color", "eqref", "ref", "mspace", "hskip", "kern"}
