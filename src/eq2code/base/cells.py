@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 _CELL_PATH = re.compile(r"^(?P<file>.*\.ipynb)#cell=(?P<cell>\d+)$")
 
@@ -30,15 +29,18 @@ def cell_source_lines(path: str) -> list[str] | None:
     if number is None:
         return None
     try:
-        data = json.loads(Path(file).read_bytes().decode("utf-8-sig"))
+        from eq2code.base.files import MAX_NOTEBOOK, FileProblem, read_text
+
+        data = json.loads(read_text(file, "notebook", MAX_NOTEBOOK))
         source = data["cells"][number - 1].get("source", "")
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, IndexError, TypeError, AttributeError):
+    except (FileProblem, OSError, UnicodeDecodeError, ValueError, KeyError, IndexError, TypeError, AttributeError,
+            RecursionError):
         return None
     if isinstance(source, list):
         source = "".join(source)
     if not isinstance(source, str):
         return None
-    return source.replace("\r\n", "\n").split("\n")
+    return source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def shown_path(path: str) -> str:

@@ -30,3 +30,69 @@ def cache_dir() -> Path | None:
         return path
     except OSError:
         return None
+
+
+# ----------------------------------------------------------------------------- signed entries
+#
+# Cache entries are signed with an HMAC keyed by a per-user secret (`secret` in the cache
+# directory, created 0600). A writer that cannot read the secret — another user of a shared
+# or group-writable cache, a sandbox that hides the home directory — cannot forge an entry;
+# an entry that fails the check is ignored (read again from the equation). A process running
+# as the same user with the file system open to it can read the secret: graders give each
+# submission its own cache, or a read-only one (docs/security.md).
+
+_MAGIC = b"eq2code-signed-1\n"
+SECRET_NAME = "secret"
+
+
+def cache_secret(d: Path) -> bytes | None:
+    """The cache directory's secret (created on first use); None when it is unsafe or unusable:
+    not a regular file, writable by group or others, or owned by another user (not root)."""
+    import secrets
+    import stat
+
+    path = d / SECRET_NAME
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except OSError:
+            return None
+        with os.fdopen(fd, "wb") as f:
+            f.write(secrets.token_bytes(32))
+        st = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode) or st.st_mode & 0o022:
+        return None
+    if hasattr(os, "getuid") and st.st_uid not in (os.getuid(), 0) and os.access(d, os.W_OK):
+        return None  # someone else's secret in a directory we may write: not ours to trust
+    from eq2code.base.files import FileProblem, read_bytes
+
+    try:
+        data = read_bytes(path, "cache secret", 4096)
+    except FileProblem:
+        return None
+    return data if len(data) >= 16 else None
+
+
+def sign(secret: bytes, payload: bytes) -> bytes:
+    import hashlib
+    import hmac
+
+    return _MAGIC + hmac.new(secret, payload, hashlib.sha256).hexdigest().encode() + b"\n" + payload
+
+
+def verified(secret: bytes, blob: bytes) -> bytes | None:
+    """The payload of a signed blob, or None when the signature does not hold."""
+    import hashlib
+    import hmac
+
+    if not blob.startswith(_MAGIC):
+        return None
+    head, sep, payload = blob[len(_MAGIC):].partition(b"\n")
+    if not sep or len(head) != 64:
+        return None
+    expected = hmac.new(secret, payload, hashlib.sha256).hexdigest().encode()
+    return payload if hmac.compare_digest(head, expected) else None

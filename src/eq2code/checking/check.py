@@ -154,9 +154,10 @@ def _execute(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping
     for t in trials:
         try:
             expected.append(prepare.reference_value(eq, t))
-        except EvaluationError as e:
+        except (EvaluationError, MemoryError, RecursionError) as e:
+            detail = str(e) if isinstance(e, EvaluationError) else f"{type(e).__name__}: {str(e)[:200]}"
             ctx.add("not-checkable", ctx.eq_path, eq.range,
-                    reason=Phrase("cannot-evaluate", {"error": str(e)})).severity = Severity.ERROR
+                    reason=Phrase("cannot-evaluate", {"error": detail})).severity = Severity.ERROR
             return ctx.result("error")
     try:
         outcome = run_trials(ctx, eq, func, found, trials, expected)

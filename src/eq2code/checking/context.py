@@ -5,7 +5,6 @@ with the check's rule, function and a related location in the equation)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from eq2code.base.span import Range
@@ -50,9 +49,11 @@ class CheckContext:
         return CheckResult(record, self.findings)
 
     def source(self) -> str:
+        from eq2code.base.files import FileProblem, read_python
+
         try:
-            return Path(self.impl_path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            return read_python(self.impl_path)
+        except FileProblem:
             return ""
 
     def line(self, line: int) -> str:

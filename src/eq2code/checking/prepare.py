@@ -8,11 +8,11 @@ cannot (and returns None).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from eq2code.base.files import FileProblem, decode_python, python_decode_detail, read_bytes
 from eq2code.base.span import Range
 from eq2code.checking.context import CheckContext
 from eq2code.code.loader import (
@@ -55,10 +55,15 @@ def equation(ctx: CheckContext) -> Equation | None:
 
 
 def module(ctx: CheckContext) -> ModuleInfo | None:
-    try:
-        text = Path(ctx.impl_path).read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        ctx.add("python-syntax", ctx.impl_path, Range.of(0, 0, 0, 1), detail=Phrase("not-utf8"))
+    try:  # as Python reads it: BOM or PEP 263 coding cookie, any line ending
+        text = decode_python(read_bytes(ctx.impl_path, "implementation file"))
+    except (UnicodeDecodeError, SyntaxError, LookupError) as e:
+        utf8 = isinstance(e, UnicodeDecodeError) and e.encoding.replace("-sig", "") in ("utf-8", "utf8")
+        ctx.add("python-syntax", ctx.impl_path, Range.of(0, 0, 0, 1),
+                detail=Phrase("not-utf8") if utf8 else python_decode_detail(e))
+        return None
+    except FileProblem as e:
+        ctx.add("python-syntax", ctx.impl_path, Range.of(0, 0, 0, 1), detail=str(e))
         return None
     try:
         return read_module(ctx.impl_path, text)

@@ -27,9 +27,21 @@ from eq2code.report.formats import render
 from eq2code.report.formats.text import want_color
 
 
+def is_grading(args: Namespace) -> bool:
+    """A named pair or `--rule`: grading a file someone else may have written. Its own tree —
+    `pyproject.toml`, suppressions, baseline — decides nothing unless the invoker asks
+    (`--project-config`, `--honour-suppressions`, `--config FILE`, `--baseline FILE`)."""
+    return bool(getattr(args, "rule", None)) or not is_project_run(args)
+
+
 def project_config(args: Namespace) -> Config:
-    """`[tool.eq2code]` of the project around the first path (or `--config`), with `--rules-dir`."""
-    config = config_for(list(getattr(args, "paths", []) or []), getattr(args, "config", None))
+    """`[tool.eq2code]` of the project around the first path (or `--config`), with `--rules-dir`.
+    Grading (`is_grading`) reads only `--config FILE`, unless `--project-config`."""
+    explicit = getattr(args, "config", None)
+    if is_grading(args) and not getattr(args, "project_config", False):
+        config = config_for([], explicit) if explicit else Config(root=Path.cwd())
+    else:
+        config = config_for(list(getattr(args, "paths", []) or []), explicit)
     config.rule_dirs = list(config.rule_dirs) + [Path(d) for d in getattr(args, "rules_dir", []) or []]
     return config
 
@@ -52,6 +64,10 @@ def settings_from(args: Namespace, config: Config, maps: dict[str, str] | None =
     s.memory_mb = given("memory_mb")
     s.function = given("function")
     s.maps = dict(maps or {})
+    s.grading = is_grading(args)
+    # a class report (html, csv) is over learners' files: their own suppressions excuse nothing
+    untrusted = s.grading or given("format") in ("html", "csv")
+    s.honour_suppressions = not untrusted or bool(given("project_config") or given("honour_suppressions"))
     baseline = given("baseline")
     if baseline:
         s.baseline, s.baseline_required = Path(baseline), True

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 import sys
 import traceback
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from eq2code.base.files import FileProblem, read_text
 from eq2code.base.version import __version__
 from eq2code.equation.cache import load_equation
+from eq2code.equation.guard import set_limits as set_read_limits
 from eq2code.equation.model import EquationFile
 
 if TYPE_CHECKING:
@@ -34,9 +36,43 @@ class UsageError(Exception):
 
 
 def _memory_mb(text: str) -> int:
-    value = int(text)
-    if value < 64:
-        raise argparse.ArgumentTypeError("the memory limit must be at least 64 MiB")
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of MiB, got {text!r}") from None
+    if not 64 <= value <= 1 << 22:
+        raise argparse.ArgumentTypeError("the memory limit must be between 64 MiB and 4 TiB")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not math.isfinite(value) or value <= 0 or value > 86400:
+        raise argparse.ArgumentTypeError(f"the timeout must be a number of seconds > 0 and at most 86400, "
+                                         f"not {text}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"the seed must be a whole number ≥ 0 (and < 2**63), not {text}")
+    return value
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= 1024:
+        raise argparse.ArgumentTypeError(f"--jobs must be between 1 and 1024, not {text}")
     return value
 
 
@@ -71,8 +107,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--function", help="name of the function that implements the equation")
     c.add_argument("--map", action="append", default=[], metavar="SYMBOL=PARAM",
                    help="pass the equation's SYMBOL as the parameter PARAM (repeatable)")
-    c.add_argument("--seed", type=int, default=None, help="seed of the generated inputs (default 0)")
-    c.add_argument("--timeout", type=float, default=None, help="wall-time limit in seconds (default 10)")
+    c.add_argument("--seed", type=_seed, default=None, help="seed of the generated inputs (default 0)")
+    c.add_argument("--timeout", type=_seconds, default=None, help="wall-time limit in seconds (default 10)")
     c.add_argument("--memory-mb", type=_memory_mb, default=2048, metavar="MB",
                    help="address-space limit of the process running the function, in MiB (default 2048)")
     c.add_argument("--fail-on", choices=("error", "warning"), default=None,
@@ -83,10 +119,15 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--shard", type=_shard, default=None, metavar="K/N",
                    help="check only the K-th of N equal shares of the pairs (a CI matrix; `eq2code merge` joins "
                         "the reports)")
-    c.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="checks run at once (default: CPUs)")
+    c.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="checks run at once (default: CPUs)")
     c.add_argument("--discover", action="store_true",
                    help="treat every PATH as a file or folder to search for pairs (as the pre-commit hook does)")
     c.add_argument("--config", metavar="PYPROJECT", help="read [tool.eq2code] from this file")
+    c.add_argument("--project-config", action="store_true",
+                   help="grading a pair or --rule: also honour the checked file's own project — its "
+                        "[tool.eq2code], suppressions and baseline — as a project run does (docs/security.md)")
+    c.add_argument("--honour-suppressions", "--honor-suppressions", action="store_true",
+                   help="grading a pair or --rule: honour the checked files' '# eq2code: ignore[...]' comments")
     c.add_argument("--no-exec", action="store_true", help="only the static checks; run nothing")
     c.add_argument("--fix", action="store_true",
                    help="write a verified fix (the edited code passes the check) into IMPL_FILE")
@@ -236,6 +277,7 @@ def _check(args) -> int:
     try:
         config = check.project_config(args)  # [tool.eq2code] fills what the command line left out
         settings = check.settings_from(args, config, _parse_maps(args.map))
+        set_read_limits(settings.timeout, settings.memory_mb)  # reading an equation: under the same limits
         fixing = bool(getattr(args, "fix", False) or getattr(args, "diff", False))
         if not getattr(args, "rule", None) and check.is_project_run(args):  # tagged and configured pairs
             if fixing:
@@ -328,8 +370,8 @@ def _add_explain_and_docs(sub, common) -> None:
     e.add_argument("--function", help="name of the function that implements the equation")
     e.add_argument("--map", action="append", default=[], metavar="SYMBOL=PARAM",
                    help="pass the equation's SYMBOL as the parameter PARAM (repeatable)")
-    e.add_argument("--seed", type=int, default=0, help="seed of the input the shapes are traced on (default 0)")
-    e.add_argument("--timeout", type=float, default=10.0, help="wall-time limit in seconds (default 10)")
+    e.add_argument("--seed", type=_seed, default=0, help="seed of the input the shapes are traced on (default 0)")
+    e.add_argument("--timeout", type=_seconds, default=10.0, help="wall-time limit in seconds (default 10)")
     e.add_argument("--no-exec", action="store_true", help="only the correspondence; run nothing (no shapes)")
 
     d = sub.add_parser("docs", parents=[common], help="documentation of a finding: meaning, why, example, fix")
@@ -342,6 +384,7 @@ def _explain(args) -> int:
     from eq2code.checking.explain import explain, render
     from eq2code.findings.messages import detect_lang
 
+    set_read_limits(args.timeout)
     eq_path, impl_path, rule = _pair_paths(args, "explain")
     _read_text(impl_path, "implementation file")
     eq_file = _load_equation(eq_path)

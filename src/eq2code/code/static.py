@@ -21,7 +21,6 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from eq2code.base.span import Position, Range
@@ -171,9 +170,11 @@ def analyze(path: str, function: str, ndims: dict[str, int] | None = None) -> Co
     the hints: `.T` on a 1-D parameter is not a batching hazard, a reduction of a vector to a
     scalar needs no keepdims. `function` may be "Class.method" for a method.
     """
+    from eq2code.base.files import FileProblem, read_python
+
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
+        text = read_python(path)
+    except FileProblem as e:
         return CodeFacts(path, function, error=f"cannot read the file: {e}")
     return analyze_text(text, function, path, ndims)
 

@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import threading
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from eq2code.base.files import read_text
-from eq2code.base.paths import cache_dir
+from eq2code.base.files import MAX_DATA, FileProblem, read_bytes, read_text
+from eq2code.base.paths import cache_dir, cache_secret, sign, verified
 from eq2code.base.span import Position, Range
 from eq2code.base.version import __version__
 from eq2code.equation.model import Diagnostic, Equation, EquationFile, InputSpec, Space
+from eq2code.equation.source import normalise
 
-FORMAT = 1
+FORMAT = 2  # 2: entries signed (paths.sign)
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -42,45 +46,94 @@ def _key(text: str) -> str:
     return hashlib.sha256((code_fingerprint() + "\0" + text).encode()).hexdigest()[:32]
 
 
+MAX_ENTRY = MAX_DATA  # bytes of one cache entry
+MAX_JSON_DEPTH = 400  # nesting of one entry (plans nest as deep as the equation)
+
+
 def load_equation(path: str) -> EquationFile:
     """The model of the equation file at `path` (raises `FileProblem` when it cannot be read)."""
     return read_equation(path, read_text(path, "equation file"))
 
 
 def read_equation(path: str, text: str) -> EquationFile:
-    """An equation file's model: from the cache, else read (SymPy, Lark) and stored."""
+    """An equation file's model: from the cache, else read (SymPy, Lark) and stored. CRLF and
+    CR line endings are read as LF (positions stay those an editor shows)."""
+    text = normalise(text)
     cached = load(path, text)
     if cached is not None:
         return cached
-    from eq2code.equation.semantics import read_equation_file
+    from eq2code.equation.guard import read_guarded
 
-    eq_file = read_equation_file(path, text)
-    store(eq_file)
+    eq_file, cacheable = read_guarded(path, text, _to_json, _from_json)
+    if cacheable:
+        store(eq_file)
     return eq_file
 
 
 def load(path: str, text: str) -> EquationFile | None:
+    """The cached model of `text`, or None: no cache, no entry, or an entry that is not a
+    signed, well-formed, small regular file (a forged or broken entry is ignored)."""
     d = cache_dir()
     if d is None:
         return None
-    try:
-        data = json.loads((d / "equations" / f"{_key(text)}.json").read_text(encoding="utf-8"))
-        return _from_json(data, path, text)
-    except (OSError, ValueError, KeyError, TypeError):
+    secret = cache_secret(d)
+    if secret is None:
         return None
+    try:
+        blob = read_bytes(d / "equations" / f"{_key(text)}.json", "cache entry", MAX_ENTRY)
+    except FileProblem:
+        return None
+    payload = verified(secret, blob)
+    if payload is None:
+        log.debug("cache entry for %s ignored: bad signature", path)
+        return None
+    try:
+        data = json.loads(payload.decode("utf-8"))
+        if not _well_formed(data):
+            return None
+        return _from_json(data, path, text)
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, MemoryError):
+        return None
+
+
+def _well_formed(data: Any) -> bool:
+    """The entry's shape: a dict of metadata (str → str), equations and diagnostics (lists of
+    dicts), nested at most MAX_JSON_DEPTH deep."""
+    if not isinstance(data, dict) or set(data) != {"metadata", "equations", "diagnostics"}:
+        return False
+    meta, eqs, diags = data["metadata"], data["equations"], data["diagnostics"]
+    if not isinstance(meta, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in meta.items()):
+        return False
+    if not isinstance(eqs, list) or not all(isinstance(e, dict) for e in eqs):
+        return False
+    if not isinstance(diags, list) or not all(isinstance(x, dict) for x in diags):
+        return False
+    stack = [(data, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            return False
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+    return True
 
 
 def store(eq_file: EquationFile) -> None:
     d = cache_dir()
     if d is None:
         return
+    secret = cache_secret(d)
+    if secret is None:
+        return
     try:
         target = d / "equations"
         target.mkdir(exist_ok=True, mode=0o700)
-        tmp = target / f".{os.getpid()}.tmp"
-        tmp.write_text(json.dumps(_to_json(eq_file)), encoding="utf-8")
+        tmp = target / f".{os.getpid()}.{threading.get_ident()}.tmp"
+        tmp.write_bytes(sign(secret, json.dumps(_to_json(eq_file)).encode("utf-8")))
         tmp.replace(target / f"{_key(eq_file.text)}.json")
-    except (OSError, TypeError, ValueError):
+    except (OSError, TypeError, ValueError, RecursionError):
         return
 
 

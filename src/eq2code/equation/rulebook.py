@@ -54,9 +54,11 @@ class Rule:
 
 def read_rule(path: Path, origin: str = "shipped") -> Rule:
     """A rule's metadata and LaTeX, without parsing the mathematics."""
+    from eq2code.base.files import FileProblem, read_text
+
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
+        text = read_text(path, "rule file", newlines=True)
+    except FileProblem as e:
         raise RuleError(f"cannot read rule file {path}: {e}") from None
     body, meta = strip_comments(text)
     blocks = [" ".join(b.text.split()) for b in split_blocks(body)]

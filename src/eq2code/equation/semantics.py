@@ -740,6 +740,9 @@ def _mentions(node: ir.Node, letter: str) -> bool:
 
 def read_equation_file(path: str, text: str) -> EquationFile:
     """Read an equation file's text. Never raises for bad LaTeX: see `.diagnostics`."""
+    from eq2code.equation.source import normalise
+
+    text = normalise(text)
     try:
         return FileReader(path, text).read()
     except RecursionError:

@@ -21,6 +21,15 @@ _DELIMITED = re.compile(
 )
 
 
+def normalise(text: str) -> str:
+    """An equation file's text with CRLF and lone CR line endings as LF (and no BOM): a file
+    saved on Windows or classic Mac OS reads as its lines, not as one line."""
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
 @dataclass
 class Block:
     text: str

@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import logging
 import os
 import re
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import tokenize
@@ -108,6 +110,8 @@ def check_text(path: str, text: str, job: Job | None = None, *, lang: str | None
     `job.cancel()` kills."""
     from eq2code.code.sandbox.runner import child_observer
     from eq2code.equation.cache import load_equation as _load_equation
+    from eq2code.equation.guard import fork_observer
+    from eq2code.equation.guard import set_limits as set_read_limits
     from eq2code.project.batch import Settings, config_for, run_pairs
     from eq2code.project.discovery import pairs_of
     from eq2code.project.documents import document_pairs, is_document
@@ -139,9 +143,12 @@ def check_text(path: str, text: str, job: Job | None = None, *, lang: str | None
         if not pairs or job.cancelled:
             return Outcome(cancelled=job.cancelled)
         token = child_observer.set(job.started)
+        fork_token = fork_observer.set(job.started)  # a hostile equation's reading is killed with the job
+        set_read_limits(settings.timeout)
         try:
             result = run_pairs(pairs, settings, _load_equation)
         finally:
+            fork_observer.reset(fork_token)
             child_observer.reset(token)
     finally:
         if folder is not None:
@@ -152,9 +159,11 @@ def check_text(path: str, text: str, job: Job | None = None, *, lang: str | None
 
 
 def _read(path: str) -> str | None:
+    from eq2code.base.files import FileProblem, read_python, read_text
+
     try:
-        return Path(path).read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        return read_python(path, "document") if path.endswith(".py") else read_text(path, "document", newlines=True)
+    except FileProblem:
         return None
 
 
@@ -585,8 +594,7 @@ def build_server() -> Any:
                     edit_action(f"eq2code: ignore {f.name} in {f.function}()", d, suppression_edit(text, at, f.name))
         return actions
 
-    @server.feature(types.SHUTDOWN)
-    def shutdown(ls: Any, params: Any) -> None:
+    def stop_all() -> None:
         for st in state.values():
             if st.task is not None:
                 st.task.cancel()
@@ -594,7 +602,112 @@ def build_server() -> Any:
                 st.job.cancel()
         executor.shutdown(wait=False, cancel_futures=True)
 
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: Any, params: Any) -> None:
+        stop_all()
+
+    @server.feature(types.EXIT)
+    def exit_(ls: Any, params: Any) -> None:
+        # Exit now: a check thread stuck in a long computation must not keep the process
+        # alive (the sandbox children and equation readers die with their jobs).
+        stop_all()
+        code = 0 if getattr(server.protocol, "_shutdown", False) else 1
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+
+    @server.feature(MALFORMED)
+    def malformed(ls: Any, params: Any) -> None:
+        """Stands in for a message `_CheckedReader` already answered."""
+
     return server
+
+
+# ----------------------------------------------------------------------------- malformed messages
+
+MALFORMED = "$/eq2code/malformedMessage"
+_STAND_IN = json.dumps({"jsonrpc": "2.0", "method": MALFORMED, "params": {}}).encode()
+PARSE_ERROR, INVALID_REQUEST, INVALID_PARAMS = -32700, -32600, -32602
+
+
+class _CheckedReader:
+    """stdin as pygls reads it, each message checked first: a body that is not JSON, not a
+    JSON-RPC 2.0 message, or a request whose params do not fit its method is answered as
+    JSON-RPC says (a Parse error with id null, Invalid Request, Invalid Params for a request;
+    a bad notification is dropped) and handed on as a no-op notification — no traceback in
+    the log, no error pop-up in the editor."""
+
+    def __init__(self, inner: Any, protocol: Any):
+        self.inner = inner
+        self.protocol = protocol
+
+    def readline(self) -> Any:
+        return self.inner.readline()
+
+    async def readexactly(self, n: int) -> bytes:
+        body = await self.inner.readexactly(n)
+        if not body:
+            return body
+        problem = self._problem(body)
+        if problem is None:
+            return body
+        msg_id, code, message = problem
+        if code in (PARSE_ERROR, INVALID_REQUEST) or msg_id is not None:
+            self._answer(msg_id, code, message)
+        logger.info("eq2code: malformed message answered: %s", message)
+        return _STAND_IN
+
+    def _problem(self, body: bytes) -> tuple[Any, int, str] | None:
+        try:
+            data = json.loads(body)
+        except (ValueError, RecursionError, MemoryError):
+            return None, PARSE_ERROR, "Parse error: the message is not JSON"
+        if not isinstance(data, dict) or data.get("jsonrpc") != "2.0":
+            return (data.get("id") if isinstance(data, dict) else None), INVALID_REQUEST, \
+                "Invalid Request: not a JSON-RPC 2.0 message"
+        msg_id = data.get("id")
+        if (msg_id is not None and not isinstance(msg_id, (int, str))) or isinstance(msg_id, bool):
+            return None, INVALID_REQUEST, "Invalid Request: the id must be a number or a string"
+        method = data.get("method")
+        if "method" in data and not isinstance(method, str):
+            return msg_id, INVALID_REQUEST, "Invalid Request: the method must be a string"
+        if not isinstance(method, str) or "error" in data:
+            return None  # a response: pygls matches it
+        message_type = self.protocol.get_message_type(method)
+        if message_type is None:
+            return None  # unknown method: pygls answers MethodNotFound
+        try:
+            self.protocol._converter.structure(data, message_type)
+        except Exception:
+            return msg_id, INVALID_PARAMS, f"Invalid params for {method}"
+        return None
+
+    def _answer(self, msg_id: Any, code: int, message: str) -> None:
+        try:
+            self.protocol._send_data({"jsonrpc": "2.0", "id": msg_id, "error": {"code": code, "message": message}})
+        except Exception:
+            logger.info("eq2code: could not answer a malformed message")
+
+
+def _serve(server: Any) -> None:
+    """pygls' stdio loop (`start_io`) with each message checked (`_CheckedReader`)."""
+    from pygls.io_ import StdinAsyncReader, StdoutWriter, run_async
+
+    server._stop_event = threading.Event()
+    reader = _CheckedReader(StdinAsyncReader(sys.stdin.buffer, server.thread_pool), server.protocol)
+    server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
+    try:
+        asyncio.run(run_async(stop_event=server._stop_event, reader=reader, protocol=server.protocol,
+                              logger=logging.getLogger("pygls.server"), error_handler=server.report_server_error))
+    except BrokenPipeError:
+        logger.error("eq2code: the connection to the client is lost")
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        sys.stdout.flush()
+        os._exit(0)
 
 
 def _contains(rng: Any, pos: Any) -> bool:
@@ -619,5 +732,5 @@ def main() -> int:
               f"pip install 'pygls>=2'", file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.WARNING)
-    server.start_io()
+    _serve(server)
     return 0

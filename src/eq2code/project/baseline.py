@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from eq2code.base.files import MAX_DATA, FileProblem, read_text
 from eq2code.base.version import __version__
 from eq2code.findings.model import Finding
 
@@ -66,11 +67,13 @@ def _norm(path: str | Path) -> str:
 
 def read(path: str | Path) -> Baseline:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BaselineError(f"baseline file not found: {path}") from None
-    except (OSError, UnicodeDecodeError, ValueError) as e:
-        raise BaselineError(f"cannot read baseline {path}: {e}") from None
+        data = json.loads(read_text(path, "baseline file", MAX_DATA))
+    except FileProblem as e:
+        raise BaselineError(str(e)) from None
+    except ValueError as e:
+        raise BaselineError(f"cannot read baseline {path}: not JSON: {e}") from None
+    except RecursionError:
+        raise BaselineError(f"cannot read baseline {path}: JSON nested too deeply") from None
     entries = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("fingerprint"), str)
                                                 for e in entries):

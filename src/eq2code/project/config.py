@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eq2code.base.files import MAX_CONFIG, FileProblem, read_text
+
 FAIL_ON = ("error", "warning")
 LANGS = ("en", "ja")
 # Directories never walked into (a file passed by name is still checked).
@@ -136,8 +138,8 @@ def find_pyproject(start: Path) -> Path | None:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                data = tomllib.loads(read_text(candidate, "configuration file", MAX_CONFIG))
+            except (FileProblem, tomllib.TOMLDecodeError, RecursionError):
                 continue
             if isinstance(data.get("tool"), dict) and "eq2code" in data["tool"]:
                 return candidate
@@ -151,13 +153,13 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
     if path is None:
         return Config(root=Path.cwd())
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"configuration file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"cannot read {path}: {e}") from None
+        data = tomllib.loads(read_text(path, "configuration file", MAX_CONFIG))
+    except FileProblem as e:
+        raise ConfigError(str(e)) from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"{path} is not valid TOML: {e}") from None
+    except RecursionError:
+        raise ConfigError(f"{path} is nested too deeply") from None
     table = data.get("tool", {}).get("eq2code", {}) if isinstance(data.get("tool"), dict) else {}
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.eq2code] must be a table")
@@ -181,8 +183,8 @@ def parse_table(table: dict[str, Any], pyproject: Path) -> Config:
         elif key == "fail-on":
             cfg.fail_on = _choice(value, FAIL_ON, where, raw_key)
         elif key == "timeout":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-                raise ConfigError(f"{where} {raw_key} must be a positive number of seconds")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 86400:
+                raise ConfigError(f"{where} {raw_key} must be a positive number of seconds (at most 86400)")
             cfg.timeout = float(value)
         elif key == "seed":
             cfg.seed = _integer(value, where, raw_key, minimum=0)

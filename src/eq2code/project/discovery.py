@@ -31,8 +31,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from eq2code.base.files import FileProblem, read_python
 from eq2code.project.config import SKIP_DIRS, Config
-from eq2code.project.pairs import Pair, _abs, display, find_rule
+from eq2code.project.pairs import Pair, _abs, display, find_rule, tag_target_problem
 
 _TAG_LINE = re.compile(r"#\s*eq2code:\s*(rule|eq)\s*=\s*(\S+)")
 _MATH_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.\s+math::[ \t]*(?P<rest>.*)$")
@@ -153,8 +154,8 @@ def module_pairs(py: Path, config: Config, text: str | None = None) -> ModulePai
     shown = display(py)
     if text is None:
         try:
-            text = py.read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            text = read_python(py, "Python file")
+        except FileProblem:
             return ModulePairs([], False)
     has_tag = bool(_TAG_LINE.search(text))
     has_math = "math::" in text or "$$" in text
@@ -206,8 +207,11 @@ def _tag_pair(shown: str, py: Path, function: str | None, kind_: str, value: str
     line = max(line, 0)
     if kind_ == "eq":
         target = Path(os.path.normpath(py.parent / value))
-        problem = None if target.is_file() else f"the tag names {value}, which is not a file"
-        return Pair(shown, function, display(target), None, "tag", line, problem=problem)
+        why = tag_target_problem(target, py, config)
+        if why is not None:  # the tag's file is not read, and its path not followed
+            return Pair(shown, function, None, None, "tag", line,
+                        problem=f"the tag names {value}, which is not read: {why}")
+        return Pair(shown, function, display(target), None, "tag", line)
     ref = find_rule(value, config)
     if ref.path is None:
         return Pair(shown, function, None, value, "tag", line, problem=ref.error)
@@ -216,8 +220,8 @@ def _tag_pair(shown: str, py: Path, function: str | None, kind_: str, value: str
 
 def _has_function(py: Path) -> bool:
     try:
-        text = py.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_python(py, "Python file")
+    except FileProblem:
         return False
     try:
         tree = ast.parse(text, filename=str(py))

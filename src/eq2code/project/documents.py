@@ -163,18 +163,23 @@ def is_document(path: str | Path) -> bool:
 def read_document(path: str | Path, text: str | None = None) -> Document:
     """A Markdown file or notebook (`text`: its content, when not read from disk).
     Raises OSError / ValueError for a file that cannot be read."""
+    from eq2code.base.files import MAX_NOTEBOOK, MAX_TEXT, FileProblem, read_text
     from eq2code.project.pairs import display
 
     shown = display(path)
-    if str(path).lower().endswith(".ipynb"):
-        return read_notebook(shown, text if text is not None else Path(path).read_bytes().decode("utf-8-sig"))
+    notebook = str(path).lower().endswith(".ipynb")
     if text is None:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        try:
+            text = read_text(path, "notebook" if notebook else "document", MAX_NOTEBOOK if notebook else MAX_TEXT)
+        except FileProblem as e:
+            raise ValueError(str(e)) from None
+    if notebook:
+        return read_notebook(shown, text)
     return read_markdown(shown, text)
 
 
 def read_markdown(path: str, text: str) -> Document:
-    text = text.replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     return Document(path, text, _markdown_items(lines, 0, _line_offsets(lines, 0)))
 
@@ -480,10 +485,16 @@ def document_pairs(path: str | Path, config: Any, text: str | None = None) -> li
             snippet.math = math
             pairs.append(_math_pair(doc, snippet, math))
             continue
+        from eq2code.project.pairs import tag_target_problem
+
         base = Path(str(path)).parent
         eq_path = Path(os.path.normpath(base / target))
-        if eq_path.is_file():
+        why = tag_target_problem(eq_path, Path(str(path)), config) if os.path.lexists(eq_path) else "it is not a file"
+        if why is None:
             pairs.append(Pair(impl, function, display(eq_path), None, "document", line, snippet=snippet))
+        elif why != "it is not a file":
+            pairs.append(Pair(impl, function, None, None, "document", line, snippet=snippet,
+                              problem=f"the tag names {target}, which is not read: {why}"))
         else:
             pairs.append(Pair(impl, function, None, None, "document", line, snippet=snippet,
                               problem=f"the tag names {target}, which is neither a math block of this document "

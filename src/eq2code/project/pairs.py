@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eq2code.base.files import confine
 from eq2code.findings.model import Finding
 from eq2code.project.config import Config
 from eq2code.report.model import CheckRecord
@@ -80,6 +81,30 @@ def find_rule(name: str, config: Config, extra_dirs: tuple[str, ...] = ()) -> Ru
     except RuleError as e:
         return RuleRef(name, None, error=str(e))
     return RuleRef(rule.name, str(rule.path), tuple(rule.aliases))
+
+
+def project_root(path: Path, config: Config) -> Path:
+    """The folder a path named by a file's tag must stay in: the configured root, else the
+    enclosing git work tree, else the working directory (when the file is inside it), else
+    the file's own folder."""
+    if config.path is not None:
+        return config.root
+    here = Path(os.path.abspath(path)).parent
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    cwd = Path.cwd()
+    try:
+        here.relative_to(cwd)
+        return cwd
+    except ValueError:
+        return here
+
+
+def tag_target_problem(target: Path, tagged_file: Path, config: Config) -> str | None:
+    """Why the file a tag names may not be read (outside the project, a pseudo-file, a FIFO,
+    a device, a directory, missing), or None (files.confine)."""
+    return confine(target, project_root(tagged_file, config))
 
 
 @dataclass

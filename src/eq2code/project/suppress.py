@@ -21,8 +21,8 @@ import io
 import re
 import tokenize
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from eq2code.base.files import FileProblem, read_python, read_text
 from eq2code.base.span import Range
 from eq2code.findings.model import Finding, kind
 
@@ -52,8 +52,8 @@ class Suppression:
 def function_spans(path: str) -> dict[str, tuple[int, int]]:
     """0-based (first, last) line of each top-level function of a .py file, by name."""
     try:
-        tree = ast.parse(Path(path).read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = ast.parse(read_python(path, "Python file"))
+    except (FileProblem, SyntaxError, ValueError, RecursionError, MemoryError):
         return {}
     spans = {}
     for node in tree.body:
@@ -74,8 +74,8 @@ def read_suppressions(path: str) -> list[Suppression]:
         text = "\n".join(cell)
     else:
         try:
-            text = Path(path).read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            text = read_python(path, "Python file") if path.endswith(".py") else read_text(path, "file", newlines=True)
+        except FileProblem:
             return []
     if "eq2code:" not in text or "ignore[" not in text:
         return []

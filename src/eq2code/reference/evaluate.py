@@ -20,6 +20,9 @@ from eq2code.equation.model import Equation, Plan
 DTYPE = np.longdouble
 
 
+MAX_RANGE = 1_000_000  # values of one summation/product index (\sum_{i=1}^{10^{10}}: refused, not allocated)
+
+
 class EvaluationError(Exception):
     """The equation cannot be evaluated on these inputs (an index out of range, a shape clash)."""
 
@@ -222,6 +225,9 @@ class Evaluator:
         lo_v, hi_v = self.ev(lo).arr, self.ev(hi).arr
         if lo_v.ndim or hi_v.ndim:
             raise EvaluationError("summation bounds must be sizes")
+        count = float(hi_v) - float(lo_v) + 1
+        if not np.isfinite(count) or count > MAX_RANGE:
+            raise EvaluationError(f"an index runs over {count:.3g} values; at most {MAX_RANGE} are evaluated")
         return _const(np.arange(int(lo_v), int(hi_v) + 1))
 
     def _reduce_over(self, body, index, lo, hi, fn, empty) -> Val:

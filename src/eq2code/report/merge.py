@@ -5,7 +5,6 @@ of one run). The inputs are eq2code's own reports, read as data and validated.""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 
@@ -17,13 +16,14 @@ MAX_REPORT_BYTES = 256 * 2**20
 
 
 def read_report(path: str) -> dict[str, Any]:
-    p = Path(path)
-    if not p.is_file():
-        raise MergeError(f"{path}: not a file")
-    if p.stat().st_size > MAX_REPORT_BYTES:
-        raise MergeError(f"{path}: larger than {MAX_REPORT_BYTES // 2**20} MiB")
+    from eq2code.base.files import FileProblem, read_text
+
     try:
-        data = json.loads(p.read_text(encoding="utf-8-sig"))
+        text = read_text(path, "report", MAX_REPORT_BYTES)
+    except FileProblem as e:
+        raise MergeError(str(e)) from None
+    try:
+        data = json.loads(text)
     except (UnicodeDecodeError, ValueError, RecursionError) as e:
         raise MergeError(f"{path}: not JSON ({type(e).__name__})") from None
     if not isinstance(data, dict):

@@ -10,7 +10,8 @@ from typing import Literal
 
 from eq2code.findings.model import Finding, Severity
 
-Verdict = Literal["pass", "fail", "error"]
+Verdict = Literal["pass", "fail", "error", "excused"]  # excused: a failure the project's own
+# suppressions or baseline account for (project runs only; the exit status is then 0)
 
 
 @dataclass

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
+import os
+import pickle
+import sys
+import threading
 from functools import lru_cache
 from importlib import resources
 
+import lark
 from lark import Lark, Token
 from lark.exceptions import LarkError, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 from lark.lexer import Lexer
@@ -35,11 +42,63 @@ class _PreTokenized(Lexer):
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
     grammar = resources.files("eq2code.equation.latex").joinpath("grammar.lark").read_text(encoding="utf-8")
+    # The LALR tables are cached in eq2code's private cache directory (building them takes
+    # ~0.4 s). Not with Lark's own file cache: that is a pickle, and whoever can write the
+    # cache directory (a submission's code, running as the same user) would run code in the
+    # checker. Ours is signed (paths.sign), size-capped and unpickled with no class allowed
+    # but the lexer's (_TablesUnpickler).
     d = cache_dir()
-    # Lark keeps its LALR tables in a cache file of its own (keyed by the grammar's hash) in
-    # eq2code's private cache directory; without one it builds them (~0.1 s).
-    return Lark(grammar, parser="lalr", lexer=_PreTokenized, propagate_positions=True,
-                maybe_placeholders=False, cache=str(d / "lark-grammar.cache") if d else False)
+    key = hashlib.sha256((grammar + lark.__version__ + str(sys.version_info[:2])).encode()).hexdigest()[:24]
+    path = d / f"lark-tables-{key}.bin" if d else None
+    if path is not None:
+        loaded = _load_tables(d, path)
+        if loaded is not None:
+            return loaded
+    parser = Lark(grammar, parser="lalr", lexer=_PreTokenized, propagate_positions=True, maybe_placeholders=False)
+    if path is not None:
+        _store_tables(d, path, parser)
+    return parser
+
+
+class _TablesUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module, name) == (__name__, "_PreTokenized"):
+            return _PreTokenized
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the parser tables")
+
+
+def _load_tables(d, path) -> Lark | None:
+    from eq2code.base.files import FileProblem, read_bytes
+    from eq2code.base.paths import cache_secret, verified
+
+    secret = cache_secret(d)
+    if secret is None:
+        return None
+    try:
+        payload = verified(secret, read_bytes(path, "parser tables", 4 * 1024 * 1024))
+        if payload is None:
+            return None
+        return Lark.__new__(Lark)._load(_TablesUnpickler(io.BytesIO(payload)).load())
+    except FileProblem:
+        return None
+    except Exception:
+        return None
+
+
+def _store_tables(d, path, parser: Lark) -> None:
+    from eq2code.base.paths import cache_secret, sign
+
+    secret = cache_secret(d)
+    if secret is None:
+        return
+    try:
+        buf = io.BytesIO()
+        parser.save(buf)
+        tmp = path.with_name(f".{os.getpid()}.{threading.get_ident()}.tables.tmp")
+        tmp.write_bytes(sign(secret, buf.getvalue()))
+        os.replace(tmp, path)
+    except Exception:
+        return
 
 
 def _describe(tok: Token) -> str:

@@ -7,13 +7,14 @@ from __future__ import annotations
 from eq2code.base.cells import shown_path
 from eq2code.findings.messages import render_message, summary_line, ui
 from eq2code.findings.model import Finding
+from eq2code.report.formats.source import printable
 from eq2code.report.model import Report
 
 
 def line(f: Finding, lang: str) -> str:
     start = f.range.start
-    message = " ".join(render_message(f, lang).split())  # one line, whatever the message holds
-    where = f"{shown_path(f.path)}:{start.line + 1}:{start.character + 1}"
+    message = printable(" ".join(render_message(f, lang).split()))  # one line, whatever the message holds
+    where = f"{printable(shown_path(f.path))}:{start.line + 1}:{start.character + 1}"
     return f"{where}: {f.code} [{f.effective_severity.label}] {f.name}: {message}"
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from eq2code.findings.messages import render_help, render_message, summary_line
 from eq2code.findings.model import Finding, Severity
+from eq2code.report.formats.source import printable
 from eq2code.report.model import Report
 
 MAX_PER_LEVEL = 10
@@ -51,8 +52,9 @@ def annotation(f: Finding, lang: str) -> str:
     if end.line == start.line and end.character > start.character:
         props.append(("endColumn", str(end.character + 1)))
     props.append(("title", f"{f.code} {f.name}"))
-    message = render_message(f, lang)
-    help_text = render_help(f, lang)
+    props = [(k, printable(v)) for k, v in props]
+    message = printable(render_message(f, lang), keep="\n")
+    help_text = printable(render_help(f, lang), keep="\n")
     if help_text:
         message += "\n" + help_text
     rendered = ",".join(f"{k}={escape_property(v)}" for k, v in props)

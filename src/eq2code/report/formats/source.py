@@ -7,7 +7,6 @@ CJK character takes two cells) and the JSON reporter UTF-16 code units.
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 from eq2code.base.span import Position, Range
 
@@ -47,11 +46,14 @@ def _read_lines(path: str) -> list[str] | None:
         from eq2code.base.cells import cell_source_lines
 
         return cell_source_lines(path)
+    from eq2code.base.files import FileProblem, decode_python, normalise_newlines, read_bytes
+
     try:
-        text = Path(path).read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = read_bytes(path, "source file")
+        text = decode_python(data) if path.endswith(".py") else normalise_newlines(data.decode("utf-8-sig"))
+    except (FileProblem, UnicodeDecodeError, SyntaxError, LookupError):
         return None
-    return [line.removesuffix("\r") for line in text.split("\n")]
+    return text.split("\n")
 
 
 def utf16_column(text: str, column: int) -> int:
@@ -71,3 +73,30 @@ def cell_width(ch: str) -> int:
 
 def display_width(text: str) -> int:
     return sum(cell_width(ch) for ch in text)
+
+
+_BIDI_AND_INVISIBLE = frozenset("\u061c\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202a\u202b\u202c\u202d\u202e"
+                                "\u2060\u2066\u2067\u2068\u2069\ufeff")
+
+
+def _escape_char(ch: str) -> str:
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, keep: str = "") -> str:
+    """`text` safe to print on a terminal or a CI log: control characters (C0, DEL, C1 — ESC,
+    CR, backspace, …, and LF unless in `keep`), bidirectional overrides and invisible
+    format characters are shown escaped (`\\x1b`, `\\u202e`), so that a file or an exception
+    message cannot move the cursor, recolour, hide text or forge a line of the report."""
+    if text.isprintable() and not any(ch in _BIDI_AND_INVISIBLE for ch in text):
+        return text
+    out = []
+    for ch in text:
+        if ch in keep or ch == "\t":
+            out.append(ch)
+        elif ch in _BIDI_AND_INVISIBLE or unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"):
+            out.append(_escape_char(ch))
+        else:
+            out.append(ch)
+    return "".join(out)

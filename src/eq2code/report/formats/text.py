@@ -9,15 +9,19 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from eq2code.base.cells import shown_path
+from eq2code.base.cells import shown_path as _shown_path
 from eq2code.findings.messages import render_help, render_message, summary_line, ui
 from eq2code.findings.model import Finding, Severity
-from eq2code.report.formats.source import TAB_WIDTH, SourceLines, display_width
+from eq2code.report.formats.source import TAB_WIDTH, SourceLines, display_width, printable
 from eq2code.report.model import CheckRecord, Report
+
+
+def shown_path(path: str) -> str:
+    return printable(_shown_path(path))
 
 _SEVERITY_STYLE = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;36",
                    Severity.HINT: "1;36"}
-_VERDICT_STYLE = {"pass": "1;32", "fail": "1;31", "error": "1;31"}
+_VERDICT_STYLE = {"pass": "1;32", "fail": "1;31", "error": "1;31", "excused": "1;33"}
 
 
 def want_color(stream: TextIO) -> bool:
@@ -48,15 +52,15 @@ def _finding(finding: Finding, lang: str, sources: SourceLines, paint) -> list[s
     style = _SEVERITY_STYLE[severity]
     header = (f"{paint(shown_path(finding.path), '1')}:{start.line + 1}:{start.character + 1}: "
               f"{paint(finding.code, style)} [{paint(severity.label, style)}] {finding.name}: "
-              f"{render_message(finding, lang)}")
+              f"{printable(render_message(finding, lang))}")
     gutter = len(str(start.line + 1))
     lines = [header] + _snippet(finding, sources, gutter, paint, style)
-    help_text = render_help(finding, lang)
+    help_text = printable(render_help(finding, lang))
     if help_text:
         lines.append(f"{' ' * gutter} = {paint(ui('help', lang), '1')}: {help_text}")
     for rel in finding.related:
         location = f"{shown_path(rel.path)}:{rel.range.start.line + 1}:{rel.range.start.character + 1}"
-        note = ui("related", lang, location=location, message=rel.message)
+        note = ui("related", lang, location=location, message=printable(rel.message))
         lines.append(f"{' ' * gutter} = {paint(ui('note', lang), '1')}: {note}")
     return lines
 
@@ -70,6 +74,12 @@ def _snippet(finding: Finding, sources: SourceLines, gutter: int, paint, style: 
     text = sources.line(finding.path, rng.start.line)
     if text is None:
         return []
+    if not text.isprintable():  # escape control and bidi characters; the carets follow the escapes
+        shown = printable(text[:rng.start.character])
+        end_char = rng.end.character if rng.end.line == rng.start.line else len(text)
+        middle = printable(text[rng.start.character:max(end_char, rng.start.character)])
+        rng = type(rng).of(rng.start.line, len(shown), rng.start.line, len(shown) + len(middle))
+        text = printable(text)
     start = min(max(rng.start.character, 0), len(text))
     end = rng.end.character if rng.end.line == rng.start.line else len(text)
     end = min(max(end, start), len(text))
@@ -88,8 +98,8 @@ def _snippet(finding: Finding, sources: SourceLines, gutter: int, paint, style: 
 
 def _check(check: CheckRecord, lang: str, paint) -> str:
     implementation = shown_path(check.implementation)
-    subject = f"{implementation}::{check.function}" if check.function else implementation
-    target = ui("rule", lang, rule=check.rule) if check.rule else shown_path(check.equation)
+    subject = f"{implementation}::{printable(check.function)}" if check.function else implementation
+    target = ui("rule", lang, rule=printable(check.rule)) if check.rule else shown_path(check.equation)
     verdict = paint(ui(check.verdict, lang), _VERDICT_STYLE.get(check.verdict, "1"))
     key = "check" if check.forms else "check-no-forms"
     line = ui(key, lang, subject=subject, target=target, verdict=verdict,
