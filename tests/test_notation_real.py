@@ -40,7 +40,7 @@ CHECKABLE = {
     "align* in $$": "$$\\begin{align*} \\mu &= a + b \\\\ y &= 2\\mu \\end{align*}$$",
     "eqnarray": "\\begin{eqnarray*} y &=& a + b, \\end{eqnarray*}",
     "aligned chain": "$$\\begin{aligned} y &= a \\cdot (b + 1) \\\\ &= a b + a \\end{aligned}$$",
-    "aligned leftarrow&": "$$\\begin{aligned} \\alpha \\leftarrow&\\ a + b - 1 \\\\ \\beta \\leftarrow&\\ c - 1 \\, , \\end{aligned}$$",  # noqa: E501
+    "aligned leftarrow&": "$$\\begin{aligned} \\alpha \\leftarrow&\\ a + b - 1 \\\\ \\beta \\leftarrow&\\ c - 1 \\, , \\end{aligned}$$",
     "bare line break": "$$ z = 2x + 4y \\\\ $$",
     "cases of definitions": "$$\\begin{cases} v = \\alpha u - \\eta g \\\\ x = w + v \\end{cases}$$",
     "array of gates": "$$\\begin{array}{l} f = \\sigma(a) \\\\ h = f \\odot c \\end{array}$$",
@@ -62,7 +62,7 @@ CHECKABLE = {
     "stackrel def": "$$ y \\stackrel{\\textrm{def}}{=} a + b $$",
     "hspace between": "$$ y = a + b \\hspace{1in} z = a - b $$",
     # 7: cases forms
-    "cases trailing comma": "$$ y = \\begin{cases} x - \\lambda, & \\text{if } x > \\lambda \\\\ 0, & \\text{otherwise} \\end{cases} $$",  # noqa: E501
+    "cases trailing comma": "$$ y = \\begin{cases} x - \\lambda, & \\text{if } x > \\lambda \\\\ 0, & \\text{otherwise} \\end{cases} $$",
     "cases parenthesised": "$$ y = \\begin{cases} 1 & (x > t) \\\\ 0 & (x \\leq t) \\end{cases} $$",
     "left brace array": "$$ l = \\left\\{ \\begin{array}{lr} a, & y=1, \\\\ b, & y=-1 \\end{array} \\right. $$",
     "text with math": "$$ y = \\begin{cases} x, & \\text{if $x \\geq 0$} \\\\ a x, & \\text{otherwise} \\end{cases} $$",
@@ -78,8 +78,8 @@ CHECKABLE = {
     "nabla_theta J": "$$ v_t = \\eta \\nabla_{\\theta_{t-1}} J(\\theta_{t-1}) + \\lambda v_{t-1} $$",
     "nabla_W L": "W_t \\in \\mathbb{R}^{m \\times n}\n\n$$ W_{t+1} = W_t - \\eta \\nabla_W \\mathcal{L} $$",
     "partial L(S,w)": "$$ w \\leftarrow w - \\eta \\frac{\\partial L(S,w)}{\\partial w} $$",
-    "backward rule": "X_1, X_2 \\in \\mathbb{R}\n\n$$\\frac{dC}{dX_1}=\\begin{cases} \\frac{dC}{dY}\\cdot1 & X_1 > X_2 \\\\ 0 & \\text{otherwise} \\end{cases}$$",  # noqa: E501
-    "backward sum": "$$\\frac{dC}{dX_1}=\\frac{dC}{dY}\\cdot1 \\quad \\text{and}\\quad \\frac{dC}{dX_2}=\\frac{dC}{dY}\\cdot1$$",  # noqa: E501
+    "backward rule": "X_1, X_2 \\in \\mathbb{R}\n\n$$\\frac{dC}{dX_1}=\\begin{cases} \\frac{dC}{dY}\\cdot1 & X_1 > X_2 \\\\ 0 & \\text{otherwise} \\end{cases}$$",
+    "backward sum": "$$\\frac{dC}{dX_1}=\\frac{dC}{dY}\\cdot1 \\quad \\text{and}\\quad \\frac{dC}{dX_2}=\\frac{dC}{dY}\\cdot1$$",
     # 12, 13: inline declarations, multi-word names, counts
     "inline in": "$$ y = W x + b \\in \\mathbb{R}^m, $$",
     "text words": "$$ \\text{log loss} = -\\frac{1}{N} \\sum_{i=1}^{N} y_i \\log \\hat{y}_i $$",
@@ -107,11 +107,11 @@ def test_checkable(name):
 
 
 NOT_CHECKABLE = {
-    "chain rule": "$$ \\frac{\\partial y}{\\partial f_{3}} = \\frac{\\partial y}{\\partial h_{4}} \\frac{\\partial h_{4}}{\\partial f_{3}}. $$",  # noqa: E501
+    "chain rule": "$$ \\frac{\\partial y}{\\partial f_{3}} = \\frac{\\partial y}{\\partial h_{4}} \\frac{\\partial h_{4}}{\\partial f_{3}}. $$",
     "worked example": "$$ sum=\\exp(0.9)+\\exp(0.2)+\\exp(0.4)=5.17283056695839 $$",
     "derivative values": "$$ \\dfrac{\\partial z}{\\partial x} = 2, \\ \\dfrac{\\partial z}{\\partial y} = 4 $$",
     "continued line": "$$ = \\sum_{j} w_j h_j $$",
-    "gradient per summand": "$$ \\nabla_\\theta \\mathcal{L}(\\theta) = \\frac{1}{N} \\sum_{i=1}^{N} \\nabla_\\theta \\ell(x_i, y_i) $$",  # noqa: E501
+    "gradient per summand": "$$ \\nabla_\\theta \\mathcal{L}(\\theta) = \\frac{1}{N} \\sum_{i=1}^{N} \\nabla_\\theta \\ell(x_i, y_i) $$",
     "unknown function": "$$ y = \\phi_h(W x + b) $$",
 }
 
