@@ -10,6 +10,7 @@ K-vector). What cannot be given a meaning raises `LoweringError` naming the cons
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +36,35 @@ class LoweringError(Exception):
         self.detail = detail
         self.span = span
         self.construct = construct
+
+
+MAX_EXPONENT = 10_000  # |a numeric exponent|: larger ones are refused, not evaluated
+MAX_DIGITS = 1_000  # digits of a power of two numbers that SymPy would compute exactly
+
+
+def check_power(base: Any, exponent: Any, span: ir.Span) -> None:
+    """Refuse a power whose exact value SymPy would compute and that would explode
+    (`10^{10^{10}}`: ten billion digits, no answer for hours) — a static bound, checked
+    before SymPy sees the power. Only numeric exponents matter: a symbolic one stays
+    symbolic, and the reference evaluates in floating point."""
+    if not isinstance(exponent, sympy.Basic) or not exponent.is_Number:
+        return
+    e = abs(exponent)
+    if e > MAX_EXPONENT and not (isinstance(base, sympy.Basic) and base in (sympy.S.One, sympy.S.Zero)):
+        raise LoweringError("unsupported-notation", f"the exponent {_short(exponent)} is too large to evaluate "
+                            f"(at most {MAX_EXPONENT})", span, "^")
+    if isinstance(base, sympy.Basic) and base.is_Rational and exponent.is_Rational:
+        p, q = abs(int(base.p)), abs(int(base.q))
+        size = max(p, q, 1)
+        digits = float(e) * (math.log10(size) if size.bit_length() < 1000 else size.bit_length() * 0.30103)
+        if digits > MAX_DIGITS:
+            raise LoweringError("unsupported-notation", f"the power has about {digits:.3g} digits, too many to "
+                                f"evaluate (at most {MAX_DIGITS})", span, "^")
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else f"{text[:20]}…({len(text)} digits)"
 
 
 @dataclass
@@ -448,6 +478,7 @@ class Lowerer:
                 raise LoweringError("not-checkable", "a transpose of a scalar", node.span, "^\\top")
             return value.T
         exponent = self.expr(sup)
+        check_power(value, exponent, node.span)
         if isinstance(value, MatrixExpr):
             rows, cols = value.shape
             if exponent == -1 and cols != 1 and rows != 1:
@@ -779,8 +810,10 @@ class Lowerer:
             raise LoweringError("unsupported-notation", f"\\{name} is not supported yet", node.span, "\\" + name)
         value = self._elementwise(fn, arg)
         if node.sup is not None:
-            value = value ** self.expr(node.sup) if not isinstance(value, MatrixExpr) else \
-                self._elementwise(lambda u: u ** self.expr(node.sup), value)
+            exponent = self.expr(node.sup)
+            check_power(value, exponent, node.span)
+            value = value ** exponent if not isinstance(value, MatrixExpr) else \
+                self._elementwise(lambda u: u ** exponent, value)
         return value
 
     def _elementwise(self, fn, value: Any) -> Any:
