@@ -306,13 +306,22 @@ def _runs_with_values(eq: Equation,
             for r in core if r.result.status == "ok" and r.result.value is not None]
 
 
+GUARD_WORDS = re.compile(r"\b1e-|eps|delta|clip")  # how code guards a log against 0
+
+
+def guards_log(ctx: CheckContext) -> bool:
+    """Does the code's text show an ε guard (1e-7, eps, delta, clip)? Then its values differ
+    from the equation's (and from each mutant's) by about that ε."""
+    return GUARD_WORDS.search(ctx.source()) is not None
+
+
 def accepted_variant(ctx: CheckContext, eq: Equation, core: list[TrialRun]) -> bool:
     """ε inside a log (np.log(y + 1e-7)) passes with an info note (spec §2)."""
     runs = _runs_with_values(eq, core)
     if len(runs) != len(core):
         return False
     found = name_the_mistake(eq, runs, eq.variants)
-    if found is None and re.search(r"\b1e-|eps|delta|clip", ctx.source()):
+    if found is None and guards_log(ctx):
         found = name_the_mistake(eq, runs, eq.variants, rtol=VARIANT_RTOL)  # the ε applied a little differently
     if found is None:
         return False
@@ -325,7 +334,7 @@ def named_mistake(ctx: CheckContext, eq: Equation, core: list[TrialRun]) -> bool
     """A mutated reference the code's output matches on every core trial names the mistake."""
     runs = _runs_with_values(eq, core)
     found = name_the_mistake(eq, runs)
-    if found is None and eq.variants and re.search(r"\b1e-|eps|delta|clip", ctx.source()):
+    if found is None and eq.variants and guards_log(ctx):
         found = name_the_mistake(eq, runs, rtol=EPSILON_RTOL)  # the mistake, in code that guards its log
     if found is None:
         return False
