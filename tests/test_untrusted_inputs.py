@@ -258,6 +258,26 @@ def test_deep_baseline_is_a_clear_usage_error(run_cli, in_tmp, content):
     assert code == 2 and "Traceback" not in err and "baseline" in err
 
 
+@pytest.mark.parametrize("entry", [
+    'rule-dirs = ["/etc"]',
+    'paths = ["../outside"]',
+    'baseline = "link/b.json"',
+    'pairs = [{file = "ex.py", equation = "../outside/secret.tex"}]',
+    'pairs = [{file = "/tmp/*.py", rule = "softmax"}]',
+])
+def test_config_paths_stay_in_the_project(run_cli, tmp_path, monkeypatch, entry):
+    project = tmp_path / "project"
+    write(tmp_path / "outside" / "secret.tex", "TOKEN=hunter2-secret\n")
+    project.mkdir()
+    (project / "link").symlink_to(tmp_path / "outside")
+    write(project / "pyproject.toml", f"[tool.eq2code]\n{entry}\n")
+    write(project / "ex.py", "def f(x):\n    return x\n")
+    monkeypatch.chdir(project)
+    code, out, err = run_cli("check")
+    assert code == 2 and ("outside the project root" in err or "relative to the project root" in err)
+    assert "hunter2" not in out + err and "Traceback" not in err
+
+
 @pytest.mark.parametrize("value", ["inf", "nan", "1e9"])
 def test_config_timeout_must_be_finite(run_cli, in_tmp, value):
     write(in_tmp / "pyproject.toml", f"[tool.eq2code]\ntimeout = {value}\n")

@@ -148,6 +148,9 @@ def python_decode_detail(e: Exception) -> str:
     return str(e) or type(e).__name__
 
 
+OUTSIDE = "it lies outside the project"
+
+
 def confine(target: str | Path, root: str | Path) -> str | None:
     """Why `target` (a path named by an untrusted file) may not be read, or None when it
     resolves — links followed — to a regular file inside `root`."""
@@ -158,7 +161,7 @@ def confine(target: str | Path, root: str | Path) -> str | None:
     except ValueError:  # another drive
         inside = False
     if not inside:
-        return "it lies outside the project"
+        return OUTSIDE
     if is_pseudo(real):
         return "it is a system pseudo-file"
     try:

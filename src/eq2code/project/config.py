@@ -28,7 +28,10 @@ rule = "{folder}"                # {folder}: the file's folder name; {stem}: its
 ```
 
 Keys may be written kebab-case or snake_case. An unknown key or a value of the wrong type is
-a `ConfigError` (the command line turns it into a usage error, exit status 2).
+a `ConfigError` (the command line turns it into a usage error, exit status 2). Every path in
+the table stays inside the project root: an absolute path, or one that leaves the root by `..`
+or through a symbolic link, is a `ConfigError` too (docs/security.md: a repository's own files
+are data, and its configuration must not point the checker at files elsewhere on the machine).
 """
 
 from __future__ import annotations
@@ -173,9 +176,9 @@ def parse_table(table: dict[str, Any], pyproject: Path) -> Config:
     for raw_key, value in table.items():
         key = raw_key.replace("_", "-")
         if key == "paths":
-            cfg.paths = [root / p for p in _strings(value, where, raw_key)]
+            cfg.paths = [_inside(root, p, where, raw_key) for p in _strings(value, where, raw_key)]
         elif key == "rule-dirs":
-            cfg.rule_dirs = [root / p for p in _strings(value, where, raw_key)]
+            cfg.rule_dirs = [_inside(root, p, where, raw_key) for p in _strings(value, where, raw_key)]
         elif key in ("exclude", "extend-exclude"):
             cfg.exclude += _strings(value, where, raw_key)
         elif key == "lang":
@@ -193,7 +196,7 @@ def parse_table(table: dict[str, Any], pyproject: Path) -> Config:
         elif key == "baseline":
             if not isinstance(value, str) or not value:
                 raise ConfigError(f"{where} {raw_key} must be a file name")
-            cfg.baseline = root / value
+            cfg.baseline = _inside(root, value, where, raw_key)
         elif key == "folder-pairing":
             if not isinstance(value, bool):
                 raise ConfigError(f"{where} {raw_key} must be true or false")
@@ -256,6 +259,26 @@ def _pair(item: Any, root: Path, where: str, index: int) -> ConfigPair:
                 values[k].format_map({"folder": "x", "stem": "x"})
             except (KeyError, ValueError, IndexError) as e:
                 raise ConfigError(f"{at} {k}: only {{folder}} and {{stem}} may be used ({e})") from None
-    return ConfigPair(root / values["file"], values.get("function"), values.get("rule"),
-                      root / values["equation"] if "equation" in values else None, values["file"],
+    file = _inside(root, values["file"], at, "file")
+    equation = _inside(root, values["equation"], at, "equation") if "equation" in values else None
+    return ConfigPair(file, values.get("function"), values.get("rule"), equation, values["file"],
                       values.get("equation", ""))
+
+
+def _inside(root: Path, raw: str, where: str, key: str) -> Path:
+    """`raw` resolved against the root, or a ConfigError when it would leave the root: an
+    absolute path, `..` past the root, or (for what exists) a symbolic link out of it."""
+    path = root / raw
+    if os.path.isabs(raw) or os.path.splitdrive(raw)[0]:
+        raise ConfigError(f"{where} {key}: {raw!r} must be relative to the project root {root}")
+    lexical = _within(os.path.normpath(path), os.path.normpath(root))
+    if not lexical or not _within(os.path.realpath(path), os.path.realpath(root)):
+        raise ConfigError(f"{where} {key}: {raw!r} lies outside the project root {root}")
+    return path
+
+
+def _within(path: str, root: str) -> bool:
+    try:
+        return os.path.commonpath([path, root]) == root
+    except ValueError:  # another drive
+        return False

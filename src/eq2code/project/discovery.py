@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from eq2code.base.files import FileProblem, read_python
+from eq2code.base.files import OUTSIDE, FileProblem, confine, read_python
 from eq2code.project.config import SKIP_DIRS, Config
 from eq2code.project.pairs import Pair, _abs, display, find_rule, tag_target_problem
 
@@ -363,6 +363,9 @@ def _config_pair(cp, py: Path, config: Config, pattern: bool = False) -> Pair | 
         if ref.path is None:
             return None if pattern else Pair(shown, cp.function, None, rule, "config", problem=ref.error)
         return Pair(shown, cp.function, display(ref.path), ref.name, "config", aliases=ref.aliases)
+    if equation is not None and (outside := confine(equation, config.root)) == OUTSIDE:
+        return Pair(shown, cp.function, None, None, "config",
+                    problem=f"[tool.eq2code] pairs names {display(equation)}: {outside}")
     if equation is None or not equation.is_file():
         if pattern:
             return None
