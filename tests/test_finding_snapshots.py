@@ -32,6 +32,7 @@ PARAMS = {
     "where": "[0]", "sizes": "K=3", "index": "[1]", "expected_value": 0.5955, "actual_value": 1.0,
     "rel_error": 0.68, "inputs": "z = [0.189, -0.198]", "seed": "0", "magnitude": "1000", "argument": "z",
     "dtype": "float32", "suppressed": "wrong-shape",
+    "problem": Phrase("input-matches-no-parameter", {"symbol": "z"}), "fix": Phrase("map-the-input", {"symbol": "z"}),
 }
 
 

@@ -22,6 +22,7 @@ from eq2code.findings.messages import (
     ui,
 )
 from eq2code.findings.model import KINDS, Finding
+from eq2code.findings.phrases import Phrase
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 UNFILLED = re.compile(r"\{[a-z_]+\}")
@@ -69,8 +70,7 @@ def test_japanese_text_is_japanese(name):
 
 
 def test_missing_required_parameter_renders_placeholder():
-    assert render_message(finding("argument-mapping", symbol="T"), "en") == (
-        f"the equation's input T matches no parameter of the function ({MISSING})")
+    assert render_message(finding("argument-mapping", params="a, b"), "en") == f"{MISSING} (a, b)"
 
 
 def test_optional_parts_appear_only_with_their_parameters():
@@ -111,9 +111,19 @@ def test_enumerated_values_are_translated():
 
 
 def test_argument_mapping_help_suggests_map_option():
-    f = finding("argument-mapping", symbol="T", params="logits, temp")
+    f = finding("argument-mapping", params="logits, temp",
+                problem=Phrase("input-matches-no-parameter", {"symbol": "T"}),
+                fix=Phrase("map-the-input", {"symbol": "T"}))
     assert "--map T=PARAM" in render_help(f)
     assert "--map T=PARAM" in render_help(f, "ja")
+
+
+def test_argument_mapping_names_the_functions_parameter_that_receives_nothing():
+    f = finding("argument-mapping", params="probs, y", problem=Phrase("parameter-receives-nothing", {"param": "y"}),
+                fix=Phrase("default-the-parameter", {"param": "y"}))
+    assert render_message(f) == ("the function's parameter y has no default and receives nothing from the equation "
+                                 "(probs, y)")
+    assert "--map SYMBOL=y" in render_help(f) and "--map SYMBOL=y" in render_help(f, "ja")
 
 
 def test_unknown_name_and_language_fall_back():

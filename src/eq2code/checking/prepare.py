@@ -93,10 +93,13 @@ def mapping(ctx: CheckContext, func: FunctionInfo, eq: Equation) -> Mapping | No
                                         param_aliases(ctx.eq_file.metadata.get("params", "")))
     params = ", ".join(p.name for p in func.params) or Phrase("no-parameters")
     for spec in found.unmapped_inputs:
-        ctx.add("argument-mapping", ctx.impl_path, func.range, symbol=spec.name, params=params)
+        ctx.add("argument-mapping", ctx.impl_path, func.range, symbol=spec.name, params=params,
+                problem=Phrase("input-matches-no-parameter", {"symbol": spec.name}),
+                fix=Phrase("map-the-input", {"symbol": spec.name}))
     for pname in found.unmapped_params:
-        ctx.add("argument-mapping", ctx.impl_path, func.range, symbol=pname, params=params,
-                detail=Phrase("parameter-receives-nothing", {"param": pname}))
+        ctx.add("argument-mapping", ctx.impl_path, func.range, param=pname, params=params,
+                problem=Phrase("parameter-receives-nothing", {"param": pname}),
+                fix=Phrase("default-the-parameter", {"param": pname}))
     return found if found.ok else None
 
 

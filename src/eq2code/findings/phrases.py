@@ -56,8 +56,16 @@ PHRASES: dict[str, dict[str, str]] = {
     "not-utf8": {"en": "the file is not UTF-8 text", "ja": "ファイルが UTF-8 のテキストではありません"},
     "no-functions": {"en": "no functions", "ja": "関数なし"},
     "no-parameters": {"en": "no parameters", "ja": "引数なし"},
-    "parameter-receives-nothing": {"en": "the parameter {param} receives nothing from the equation",
-                                   "ja": "引数 {param} は数式から何も受け取りません"},
+    "input-matches-no-parameter": {"en": "the equation's input {symbol} matches no parameter of the function",
+                                   "ja": "数式の入力 {symbol} に対応する関数の引数がありません"},
+    "map-the-input": {"en": "Say which parameter receives {symbol}: --map {symbol}=PARAM.",
+                      "ja": "{symbol} を受け取る引数を指定してください: --map {symbol}=PARAM"},
+    "parameter-receives-nothing": {
+        "en": "the function's parameter {param} has no default and receives nothing from the equation",
+        "ja": "関数の引数 {param} には既定値がなく、数式から何も渡されません"},
+    "default-the-parameter": {
+        "en": "Give {param} a default value, or say which of the equation's inputs it receives: --map SYMBOL={param}.",
+        "ja": "{param} に既定値を与えるか、どの数式の入力を受け取るかを指定してください: --map SYMBOL={param}"},
     "cannot-evaluate": {"en": "the equation cannot be evaluated: {error}", "ja": "数式を評価できません: {error}"},
     "defines-no-value": {"en": "the file defines no value to compute", "ja": "ファイルに計算する値の定義がありません"},
     # judging

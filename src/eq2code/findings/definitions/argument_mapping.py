@@ -11,12 +11,12 @@ FINDING = FindingDef(
     group="input",
     en=Text(
         title="Argument mapping",
-        message="the equation's input {symbol} matches no parameter of the function ({params})",
-        help="Say which parameter receives {symbol}: --map {symbol}=PARAM."),
+        message="{problem} ({params})",
+        help="{fix} (More: eq2code docs argument-mapping.)"),
     ja=Text(
         title="引数の対応付け",
-        message="数式の入力 {symbol} に対応する関数の引数がありません（引数: {params}）",
-        help="{symbol} を受け取る引数を指定してください: --map {symbol}=PARAM"),
+        message="{problem}（引数: {params}）",
+        help="{fix}（詳しくは eq2code docs argument-mapping）"),
     docs_en=Docs(
         what=("An input of the equation matches no parameter of the function (by name or position), "
               "or a parameter without a default receives nothing."),
