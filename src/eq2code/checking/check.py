@@ -23,6 +23,7 @@ from eq2code.code.sandbox.runner import SandboxError
 from eq2code.equation.model import Equation, EquationFile
 from eq2code.findings.model import Severity
 from eq2code.findings.phrases import Phrase
+from eq2code.reference import representations
 from eq2code.reference.evaluate import EvaluationError
 from eq2code.reference.inputs import make_trials
 
@@ -74,7 +75,7 @@ def _attempt(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping
     result = _execute(ctx, eq, func, found)
     if result.record.verdict == "fail":
         return _other_argument_order(ctx, eq, func, found) or _scalars_as_arrays(ctx, eq, func, found, result) \
-            or result
+            or _other_representation(ctx, eq, func, found) or result
     return result
 
 
@@ -127,6 +128,30 @@ def _scalars_as_arrays(ctx: CheckContext, eq: Equation, func: FunctionInfo, foun
     crashed = {"exception", "wrong-type"}
     if any(f.name in crashed for f in first.findings) and not any(f.name in crashed for f in result.findings):
         return result
+    return None
+
+
+def _other_representation(ctx: CheckContext, eq: Equation, func: FunctionInfo,
+                          found: Mapping) -> CheckResult | None:
+    """The inputs in the form much correct code takes them (`reference/representations.py`): a
+    class index for a one-hot vector, logits for probabilities, a log-variance for σ. Every
+    fitting representation together first, then each alone; kept only when it passes."""
+    specs = {s.name: s for s in eq.inputs}
+    options = [(name, r.key) for name, param in found.how.items() if name in specs
+               for r in representations.fitting(specs[name], param)
+               if not (r.key == "logits" and found.by.get(name) in ("explicit", "name"))]
+    if not options:
+        return None
+    tries = [dict(options)] + [dict([o]) for o in options if len(options) > 1]
+    for chosen in tries[:MAX_ALTERNATIVES]:
+        other = replace(found, representations=chosen)
+        alt = _fresh(ctx, func)
+        alt.mapping = other
+        result = _execute(alt, eq, func, other)
+        if _passed(result):
+            for name, key in chosen.items():
+                assume(alt, f"representation-{key}", representations.formula(key, found.how[name], specs[name]))
+            return result
     return None
 
 

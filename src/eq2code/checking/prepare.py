@@ -30,6 +30,7 @@ from eq2code.code.sandbox.api import Argument, CallSpec
 from eq2code.equation.model import Equation
 from eq2code.findings.model import Severity
 from eq2code.findings.phrases import Phrase
+from eq2code.reference import representations
 from eq2code.reference.evaluate import evaluate
 from eq2code.reference.inputs import Trial, code_value
 
@@ -156,6 +157,8 @@ def argument_value(p: Param, found: Mapping, trial: Trial, key: str = "") -> Arg
     spec = found.keyword.get(p.name)
     if spec is not None:
         value = code_value(spec, trial.values[spec.name])
+        if spec.name in found.representations:
+            value = representations.convert(found.representations[spec.name], value, spec)
         if found.scalar_arrays and np.ndim(value) == 0:
             value = np.asarray(value, dtype=float)
         if p.bundle is not None:

@@ -282,6 +282,7 @@ class Mapping:
     conventions: list[str] = field(default_factory=list)  # conventions the mapping assumed (keys)
     by: dict[str, str] = field(default_factory=dict)  # input name → explicit | convention | name | alias | position
     scalar_arrays: bool = False  # pass scalar inputs as 0-d arrays (code written for arrays: x.copy())
+    representations: dict[str, str] = field(default_factory=dict)  # input name → representation key
 
     def claimed(self, name: str) -> bool:
         """Do the code's names claim this input's role (not a guess by position or a loose alias)?"""
@@ -296,7 +297,8 @@ class Mapping:
         keyword[pa], keyword[pb] = self.keyword[pb], self.keyword[pa]
         how = dict(self.how, **{a: pb, b: pa})
         return Mapping(keyword, list(self.unmapped_inputs), list(self.unmapped_params), how, dict(self.inferred),
-                       list(self.conventions), dict(self.by, **{a: "evidence", b: "evidence"}), self.scalar_arrays)
+                       list(self.conventions), dict(self.by, **{a: "evidence", b: "evidence"}), self.scalar_arrays,
+                       dict(self.representations))
 
     @property
     def ok(self) -> bool:

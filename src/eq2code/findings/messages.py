@@ -53,6 +53,12 @@ CONVENTIONS_EN = {
     "inferred-parameter": "values for parameters the equation does not supply",
     "chosen-function": "the function whose results match the equation",
     "scalar-array": "0-d arrays for its scalar inputs (it uses array methods on them)",
+    "representation-class-index": "the class index in place of the one-hot vector",
+    "representation-logits": "logits (scores, any constant added) in place of the probabilities",
+    "representation-log-variance": "the log-variance in place of the scale",
+    "representation-log-std": "the log standard deviation in place of the scale",
+    "representation-variance": "the variance in place of the standard deviation",
+    "representation-std": "the standard deviation in place of the variance",
 }
 CONVENTIONS_JA = {
     "textbook-labels": "教科書の慣習（y が予測、t が教師ラベル）",
@@ -65,6 +71,12 @@ CONVENTIONS_JA = {
     "inferred-parameter": "数式が与えない引数に推定した値を渡すもの",
     "chosen-function": "結果が数式と一致する関数",
     "scalar-array": "スカラーの入力を 0 次元配列として受け取るもの（配列のメソッドを使っているため）",
+    "representation-class-index": "one-hot ベクトルの代わりにクラス番号を受け取るもの",
+    "representation-logits": "確率の代わりにロジット（スコア。定数を足しても同じ）を受け取るもの",
+    "representation-log-variance": "尺度の代わりに対数分散を受け取るもの",
+    "representation-log-std": "尺度の代わりに対数標準偏差を受け取るもの",
+    "representation-variance": "標準偏差の代わりに分散を受け取るもの",
+    "representation-std": "分散の代わりに標準偏差を受け取るもの",
 }
 
 # What the equation has in place of the code's first wrong value (checking/localize.py).
