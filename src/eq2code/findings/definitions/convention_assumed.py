@@ -21,7 +21,8 @@ FINDING = FindingDef(
         what=("The function is right when read by a common convention its names or signature do not state "
               "outright: the textbook's y (prediction) and t (teacher label), another order of same-shaped "
               "arguments, one part of a returned tuple or dict, an in-place update, a column (N, 1) for a "
-              "vector, a layer class constructed and then called. eq2code tried the convention and the "
+              "vector, a layer class constructed and then called, an input in another form (a class index for a "
+              "one-hot vector, logits for probabilities, the log-variance for σ). eq2code tried the convention and the "
               "numbers agreed."),
         why=("A correct function is never flagged for a convention; the note says what was assumed so that a "
              "reader (or a grader) can see it, and how to state it so that nothing is left to guess."),
@@ -32,7 +33,9 @@ FINDING = FindingDef(
               "y（予測）と "
               "t（教師ラベル）、同じ形の引数の別の順序、戻り値のタプルや辞書の要素、引数のその場での更新、"
               "ベクトルの代わりの"
-              "列 (N, 1)、生成してから呼び出す層のクラス）。eq2code はその慣習で試し、値が一致しました。"),
+              "列 (N, 1)、生成してから呼び出す層のクラス、"
+              "別の形の入力（one-hot ベクトルの代わりのクラス番号、確率の代わりのロジット、"
+              "σ の代わりの対数分散））。eq2code はその慣習で試し、値が一致しました。"),
         why=("正しい関数を慣習の違いで誤りとはしません。何を仮定したかを注記で示すので、"
              "読み手（採点者）も確認できます。"),
         fix=("修正は不要です。読み方を明示するには、help に示した指定（--map SYMBOL=PARAM、--function Class.method）を"
