@@ -43,3 +43,10 @@ def test_enough_cases() -> None:
     headers = [example_header(p) for p in CASES]
     assert sum(h["verdict"] == "pass" for h in headers) >= 8
     assert sum(h["verdict"] == "fail" for h in headers) >= 6
+
+
+def test_epsilon_in_the_log_is_not_a_log_of_zero_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    path = Path(__file__).resolve().parent / "conventions" / "entropy_with_eps.py"
+    main(["check", "--rule", "entropy", str(path), "--format", "json"])
+    names = {d["data"]["name"] for d in json.loads(capsys.readouterr().out)["diagnostics"]}
+    assert "log-of-zero" not in names and "epsilon-variant" in names
