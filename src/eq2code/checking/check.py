@@ -134,15 +134,16 @@ def _scalars_as_arrays(ctx: CheckContext, eq: Equation, func: FunctionInfo, foun
 def _other_representation(ctx: CheckContext, eq: Equation, func: FunctionInfo,
                           found: Mapping) -> CheckResult | None:
     """The inputs in the form much correct code takes them (`reference/representations.py`): a
-    class index for a one-hot vector, logits for probabilities, a log-variance for σ. Every
-    fitting representation together first, then each alone; kept only when it passes."""
+    class index for a one-hot vector, logits for probabilities, a log-variance for σ. Each
+    fitting representation alone first (the fewest assumptions), then all together; kept only
+    when it passes."""
     specs = {s.name: s for s in eq.inputs}
     options = [(name, r.key) for name, param in found.how.items() if name in specs
                for r in representations.fitting(specs[name], param)
                if not (r.key == "logits" and found.by.get(name) in ("explicit", "name"))]
     if not options:
         return None
-    tries = [dict(options)] + [dict([o]) for o in options if len(options) > 1]
+    tries = [dict([o]) for o in options] + ([dict(options)] if len(options) > 1 else [])
     for chosen in tries[:MAX_ALTERNATIVES]:
         other = replace(found, representations=chosen)
         alt = _fresh(ctx, func)
