@@ -12,6 +12,8 @@ machine whose load changes affects them alike. Measured:
 - batch        eq2code check DIR with 100 tagged pairs (one run, --jobs default)
 - warm/batch with --sandbox basic: the spawn path macOS and Windows take (the path every
   check took before the zygote)
+- editor       `eq2code lsp` on stdio, warm: didSave of a file (alternately wrong and fixed)
+  → its publishDiagnostics, in milliseconds (target ≤ 150 ms); plain JSON-RPC, no client library
 
 Public tools only: `hyperfine` is used when it is on PATH (--hyperfine), else a Python loop.
 The bytecode of eq2code is compiled first and PYTHONDONTWRITEBYTECODE dropped, as an
@@ -21,7 +23,9 @@ installed eq2code has its .pyc files.
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import select
 import shutil
 import statistics
 import subprocess
@@ -84,12 +88,115 @@ def once(command: list[str], env: dict, cwd: Path) -> float:
     return seconds
 
 
+# -- the editor: one language server, driven over stdio
+
+WRONG = '''import numpy as np
+
+
+# eq2code: rule=softmax
+def softmax(z):
+    e = np.exp(z - np.max(z))
+    return e / np.mean(e)
+'''
+FIXED = WRONG.replace("np.mean(e)", "np.sum(e)")
+
+
+class _Server:
+    """`eq2code lsp` as a subprocess; LSP messages framed by Content-Length."""
+
+    def __init__(self, env: dict, cwd: Path) -> None:
+        self.process = subprocess.Popen([*eq2code(), "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, env=env, cwd=cwd)
+        self.buffer = b""
+        self.next_id = 0
+
+    def send(self, method: str, params: dict, request: bool = False) -> None:
+        message: dict = {"jsonrpc": "2.0", "method": method, "params": params}
+        if request:
+            self.next_id += 1
+            message["id"] = self.next_id
+        body = json.dumps(message).encode()
+        assert self.process.stdin is not None
+        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.process.stdin.flush()
+
+    def receive(self, timeout: float = 60.0) -> dict:
+        assert self.process.stdout is not None
+        fd = self.process.stdout.fileno()
+        deadline = time.monotonic() + timeout
+        while True:
+            head, sep, rest = self.buffer.partition(b"\r\n\r\n")
+            if sep:
+                length = int(next(line.split(b":")[1] for line in head.split(b"\r\n")
+                                  if line.lower().startswith(b"content-length")))
+                if len(rest) >= length:
+                    self.buffer = rest[length:]
+                    return json.loads(rest[:length])
+            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+            chunk = os.read(fd, 65536) if ready else b""
+            if not chunk:
+                raise SystemExit("the language server did not answer")
+            self.buffer += chunk
+
+    def diagnostics(self, uri: str) -> list:
+        while True:
+            message = self.receive()
+            if message.get("method") == "textDocument/publishDiagnostics" and message["params"]["uri"] == uri:
+                return message["params"]["diagnostics"]
+
+    def close(self) -> None:
+        try:
+            self.send("shutdown", {}, request=True)
+            self.send("exit", {})
+            self.process.wait(10)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+            self.process.wait()
+
+
+def editor_latencies(work: Path, env: dict, saves: int) -> list[float]:
+    """Seconds from didSave to the file's publishDiagnostics on a warm server, one per save."""
+    folder = work / "editor"
+    folder.mkdir(exist_ok=True)
+    path = folder / "softmax_exercise.py"
+    path.write_text(WRONG, encoding="utf-8")
+    uri = path.as_uri()
+    server = _Server(env, folder)
+    try:
+        server.send("initialize", {"processId": os.getpid(), "rootUri": folder.as_uri(), "capabilities": {},
+                                   "initializationOptions": {"debounce": 0.2, "timeout": 30}}, request=True)
+        while "id" not in server.receive():
+            pass
+        server.send("initialized", {})
+        server.send("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1,
+                                                               "text": WRONG}})
+        server.diagnostics(uri)  # the first check (the equation read, the zygote warmed)
+        seconds = []
+        for k in range(saves + 2):  # two more to warm up
+            text = FIXED if k % 2 == 0 else WRONG
+            path.write_text(text, encoding="utf-8")
+            server.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2 + k},
+                                                   "contentChanges": [{"text": text}]})
+            started = time.perf_counter()
+            server.send("textDocument/didSave", {"textDocument": {"uri": uri}})
+            found = server.diagnostics(uri)
+            elapsed = time.perf_counter() - started
+            if any(d.get("severity") == 1 for d in found) != (text is WRONG):
+                raise SystemExit(f"the language server's diagnostics are wrong for the {'wrong' if text is WRONG else 'fixed'} file")
+            if k >= 2:
+                seconds.append(elapsed)
+        return seconds
+    finally:
+        server.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--pairs", type=int, default=100)
     parser.add_argument("--batch-runs", type=int, default=3, help="rounds that include the batch commands")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--saves", type=int, default=10, help="didSave → diagnostics measurements (0: none)")
     parser.add_argument("--only", default="", metavar="NAMES",
                         help="comma-separated commands to time (floor always), e.g. warm,cold")
     parser.add_argument("--hyperfine", action="store_true", help="use hyperfine (if on PATH) for the single commands")
@@ -115,6 +222,8 @@ def main() -> None:
                 if "batch" in name and round_ >= args.batch_runs:
                     continue
                 times[name].append(once(command, env, work))
+        editor = editor_latencies(work, commands["warm"][1] if "warm" in commands else dict(os.environ),
+                                  args.saves) if args.saves and (not args.only or "editor" in args.only) else []
     median = {name: statistics.median(values) for name, values in times.items()}
     floor = median["floor"]
     rows = [(name, median[name], median[name] / floor, len(times[name])) for name in commands]
@@ -125,6 +234,10 @@ def main() -> None:
     else:
         for name, seconds, ratio, n in rows:
             print(f"{name:<12} {seconds:8.3f} s  {ratio:6.2f} × floor  ({n} runs)")
+    if editor:
+        print(f"editor: didSave → publishDiagnostics median {1000 * statistics.median(editor):.0f} ms, "
+              f"max {1000 * max(editor):.0f} ms over {len(editor)} saves (target ≤ 150 ms): "
+              f"{' '.join(f'{1000 * s:.0f}' for s in editor)}")
     if "warm" in median:
         print(f"warm single check / floor: {median['warm'] / floor:.2f} (target ≤ 1.5)")
     if "cold" in median:
