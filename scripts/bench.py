@@ -182,7 +182,8 @@ def editor_latencies(work: Path, env: dict, saves: int) -> list[float]:
             found = server.diagnostics(uri)
             elapsed = time.perf_counter() - started
             if any(d.get("severity") == 1 for d in found) != (text is WRONG):
-                raise SystemExit(f"the language server's diagnostics are wrong for the {'wrong' if text is WRONG else 'fixed'} file")
+                which = "wrong" if text is WRONG else "fixed"
+                raise SystemExit(f"the language server's diagnostics are wrong for the {which} file")
             if k >= 2:
                 seconds.append(elapsed)
         return seconds
