@@ -52,6 +52,18 @@ def eq2code() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "eq2code.cli.main"]
 
 
+def with_before(commands: dict[str, tuple[list[str], dict]], before: str) -> dict[str, tuple[list[str], dict]]:
+    """Each eq2code command also as "NAME before": the same, with the eq2code of the source
+    directory `before` (e.g. a `git worktree` of an earlier commit) first on PYTHONPATH, so that
+    one run measures before and after under the same load."""
+    out = {}
+    for name, (command, env) in commands.items():
+        out[name] = (command, env)
+        if name not in ("floor", "pytest"):
+            out[f"{name} before"] = (command, dict(env, PYTHONPATH=os.path.abspath(before)))
+    return out
+
+
 def setup(work: Path, pairs: int) -> dict[str, tuple[list[str], dict]]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "EQ2CODE_SANDBOX")}
     warm_cache = work / "cache"
@@ -198,6 +210,7 @@ def main() -> None:
     parser.add_argument("--batch-runs", type=int, default=3, help="rounds that include the batch commands")
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--saves", type=int, default=10, help="didSave → diagnostics measurements (0: none)")
+    parser.add_argument("--before", metavar="SRC", help="also time the eq2code in SRC (a src folder)")
     parser.add_argument("--only", default="", metavar="NAMES",
                         help="comma-separated commands to time (floor always), e.g. warm,cold")
     parser.add_argument("--hyperfine", action="store_true", help="use hyperfine (if on PATH) for the single commands")
@@ -210,7 +223,11 @@ def main() -> None:
         if args.only:
             wanted = {"floor", *args.only.split(",")}
             commands = {name: c for name, c in commands.items() if name in wanted}
-        for name in ("warm", "batch"):  # warm the cache (and the page cache)
+        if args.before:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", args.before], stdout=subprocess.DEVNULL,
+                           check=False)
+            commands = with_before(commands, args.before)
+        for name in ("warm", "batch", "warm before", "batch before"):  # warm the cache (and the page cache)
             if name in commands:
                 once(*commands[name], cwd=work)
         if args.hyperfine and shutil.which("hyperfine"):
@@ -223,8 +240,11 @@ def main() -> None:
                 if "batch" in name and round_ >= args.batch_runs:
                     continue
                 times[name].append(once(command, env, work))
-        editor = editor_latencies(work, commands["warm"][1] if "warm" in commands else dict(os.environ),
-                                  args.saves) if args.saves and (not args.only or "editor" in args.only) else []
+        editor_env = commands["warm"][1] if "warm" in commands else dict(os.environ)
+        measure_editor = args.saves and (not args.only or "editor" in args.only)
+        editor = editor_latencies(work, editor_env, args.saves) if measure_editor else []
+        editor_before = editor_latencies(work, dict(editor_env, PYTHONPATH=os.path.abspath(args.before)),
+                                         args.saves) if measure_editor and args.before else []
     median = {name: statistics.median(values) for name, values in times.items()}
     floor = median["floor"]
     rows = [(name, median[name], median[name] / floor, len(times[name])) for name in commands]
@@ -235,19 +255,31 @@ def main() -> None:
     else:
         for name, seconds, ratio, n in rows:
             print(f"{name:<12} {seconds:8.3f} s  {ratio:6.2f} × floor  ({n} runs)")
-    if editor:
-        print(f"editor: didSave → publishDiagnostics median {1000 * statistics.median(editor):.0f} ms, "
-              f"max {1000 * max(editor):.0f} ms over {len(editor)} saves (target ≤ 150 ms): "
-              f"{' '.join(f'{1000 * s:.0f}' for s in editor)}")
-    if "warm" in median:
-        print(f"warm single check / floor: {median['warm'] / floor:.2f} (target ≤ 1.5)")
-    if "cold" in median:
-        print(f"cold single check / floor: {median['cold'] / floor:.2f} (target ≤ 6)")
-    if "warm" in median and "batch" in median:
-        print(f"{args.pairs} pairs / warm single check: {median['batch'] / median['warm']:.2f} (target ≤ 10)")
-    if "warm basic" in median and "batch basic" in median:
-        print(f"basic (spawn): warm / floor {median['warm basic'] / floor:.2f}, "
-              f"{args.pairs} pairs / warm {median['batch basic'] / median['warm basic']:.2f}")
+    for label, seconds in (("editor", editor), ("editor before", editor_before)):
+        if seconds:
+            print(f"{label}: didSave → publishDiagnostics median {1000 * statistics.median(seconds):.0f} ms, "
+                  f"max {1000 * max(seconds):.0f} ms over {len(seconds)} saves (target ≤ 150 ms): "
+                  f"{' '.join(f'{1000 * s:.0f}' for s in seconds)}")
+    for suffix in ("", " before") if args.before else ("",):
+        ratios(median, floor, args.pairs, suffix)
+
+
+def ratios(median: dict[str, float], floor: float, pairs: int, suffix: str) -> None:
+    """The issue's ratios (`suffix` " before": of the earlier eq2code)."""
+    def m(name: str) -> float | None:
+        return median.get(name + suffix)
+
+    warm, cold, batch = m("warm"), m("cold"), m("batch")
+    if warm:
+        print(f"warm single check / floor{suffix}: {warm / floor:.2f} (target ≤ 1.5)")
+    if cold:
+        print(f"cold single check / floor{suffix}: {cold / floor:.2f} (target ≤ 6)")
+    if warm and batch:
+        print(f"{pairs} pairs / warm single check{suffix}: {batch / warm:.2f} (target ≤ 10)")
+    warm_basic, batch_basic = m("warm basic"), m("batch basic")
+    if warm_basic and batch_basic:
+        print(f"basic (spawn){suffix}: warm / floor {warm_basic / floor:.2f}, "
+              f"{pairs} pairs / warm {batch_basic / warm_basic:.2f}")
 
 
 if __name__ == "__main__":
