@@ -421,6 +421,9 @@ def build_server() -> Any:
     from pygls.lsp.server import LanguageServer
 
     server = LanguageServer("eq2code", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+    from eq2code.code.sandbox import platform
+
+    platform.keep_armed()  # every save is a check: the next one's sandbox is set up in advance
     state: dict[str, DocState] = {}
     options = ServerOptions()
     executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="eq2code-lsp")

@@ -116,6 +116,10 @@ def run_pairs(pairs: list[Pair], settings: Settings, load_equation: Callable[[st
     equations = _EquationStore(load_equation)
     prepared = [(pair, equations.get(pair)) for pair in pairs]  # read each equation once, here
     jobs = max(1, min(settings.jobs, len(prepared) or 1))
+    if len(prepared) > 1:  # many runs: each worker's zygote sets its next sandbox up in advance
+        from eq2code.code.sandbox import platform
+
+        platform.keep_armed()
     if jobs == 1:
         results = [_check_pair(pair, eq, settings) for pair, eq in prepared]
     else:

@@ -40,6 +40,7 @@ _strict: dict | None = None  # the zygote's probe, once per process
 _notices: list[str] = []
 _pool = None
 _protected = False
+_rearm = False  # arm the next run's sandbox after each run (many checks: batch, language server)
 
 
 class SandboxError(RuntimeError):
@@ -115,7 +116,7 @@ def _zygotes():
             from eq2code.code.sandbox.zygote import Pool
 
             _pool = Pool()
-            atexit.register(_pool.close)
+            atexit.register(_pool.close, wait=False)  # the zygotes end by themselves
         return _pool
 
 
@@ -127,6 +128,14 @@ def prestart(count: int = 1) -> None:
         return
     protect_checker()
     _zygotes().prestart(child_environment(), count, arm=_arm)
+
+
+def keep_armed(enabled: bool = True) -> None:
+    """Many checks follow (a batch, the language server): after each run the zygote sets the
+    next run's sandbox up at once. A single check leaves it off — an armed sandbox nobody uses
+    costs CPU and the time to take it down at exit."""
+    global _rearm
+    _rearm = enabled
 
 
 ARMED_SCRATCH_BYTES = 64 * 2**20  # the scratch of an armed sandbox; a run that needs more gets its own
@@ -171,7 +180,7 @@ class RunSlot:
     def close(self) -> None:
         zygote, self.zygote = self.zygote, None
         if zygote is not None:
-            _zygotes().release(zygote, arm=_arm)
+            _zygotes().release(zygote, arm=_arm if _rearm else None)
 
 
 def open_run() -> RunSlot:

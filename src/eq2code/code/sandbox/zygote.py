@@ -159,13 +159,18 @@ class Zygote:
         except (OSError, ValueError):
             pass
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
+        """End the zygote: its input ends, it takes down an armed sandbox, deletes that run's
+        directory and exits. `wait=False` (the checker's exit) leaves that to it."""
         self.broken = True
         try:
             if self.process.stdin:
                 self.process.stdin.close()
         except OSError:
             pass
+        if not wait:
+            self.process.returncode = 0  # not waited for: no ResourceWarning at exit
+            return
         try:
             self.process.wait(5)
         except subprocess.TimeoutExpired:
@@ -224,17 +229,18 @@ class Pool:
         with self._lock:
             self._idle.append(zygote)
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         with self._lock:
             idle, self._idle = self._idle, []
         for zygote in idle:
-            _close_and_clean(zygote)
+            _close_and_clean(zygote, wait)
 
 
-def _close_and_clean(zygote: Zygote) -> None:
-    """Close the zygote and delete the directory of a sandbox armed and never used."""
-    zygote.close()
-    if zygote.armed is not None:
+def _close_and_clean(zygote: Zygote, wait: bool = True) -> None:
+    """Close the zygote and delete the directory of a sandbox armed and never used (not
+    waiting: the zygote deletes it when it has taken the sandbox down)."""
+    zygote.close(wait)
+    if zygote.armed is not None and wait:
         _remove(zygote.armed.get("base", ""))
         zygote.armed = None
 
