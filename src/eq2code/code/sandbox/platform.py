@@ -24,6 +24,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from eq2code.code.sandbox.rundirs import new_run_directory, sweep_stale
 
@@ -136,6 +137,41 @@ def keep_armed(enabled: bool = True) -> None:
     costs CPU and the time to take it down at exit."""
     global _rearm
     _rearm = enabled
+
+
+_cleaner: Any = None  # queue of run directories a background thread deletes (many checks)
+
+
+def discard_run_directory(base: Path) -> None:
+    """Delete a finished run's directory: at once for a single check; where many checks follow
+    (`keep_armed`), by a background thread, off the way of the next check's report (the
+    thread is waited for at exit)."""
+    global _cleaner
+    if not _rearm:
+        import shutil
+
+        shutil.rmtree(base, ignore_errors=True)
+        return
+    with _lock:
+        if _cleaner is None:
+            import atexit
+            import queue
+
+            _cleaner = queue.Queue()
+            threading.Thread(target=_clean, args=(_cleaner,), name="eq2code-cleanup", daemon=True).start()
+            atexit.register(_cleaner.join)
+    _cleaner.put(base)
+
+
+def _clean(directories: Any) -> None:
+    import shutil
+
+    while True:
+        base = directories.get()
+        try:
+            shutil.rmtree(base, ignore_errors=True)
+        finally:
+            directories.task_done()
 
 
 ARMED_SCRATCH_BYTES = 64 * 2**20  # the scratch of an armed sandbox; a run that needs more gets its own

@@ -22,7 +22,6 @@ import logging
 import math
 import os
 import re
-import shutil
 import signal
 import stat
 import subprocess
@@ -105,7 +104,7 @@ def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
     finally:
         slot.close()
         # A directory the user's code made unreadable (chmod 000) is left behind.
-        shutil.rmtree(base, ignore_errors=True)
+        platform.discard_run_directory(base)
 
 
 # ----------------------------------------------------------------------------- request
