@@ -120,7 +120,14 @@ def list_rules(extra_dirs: Iterable[str | Path] = ()) -> list[Rule]:
 
 def find_rule(name: str, extra_dirs: Iterable[str | Path] = ()) -> Rule:
     """The rule called NAME (a project rule wins over a shipped one). Raises RuleError."""
-    rules = load_rules(extra_dirs)
+    dirs = list(extra_dirs)
+    if not dirs and re.fullmatch(r"[A-Za-z0-9_-]+", name):  # a shipped rule is named as its file
+        path = shipped_dir() / f"{name}.tex"
+        if path.is_file():
+            rule = _read_once(path, "shipped")
+            if rule.name == name:
+                return rule
+    rules = load_rules(dirs)
     if name in rules:
         return rules[name]
     wanted = _norm(name)
