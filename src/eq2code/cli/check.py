@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from argparse import Namespace
 from collections.abc import Callable
@@ -150,6 +149,8 @@ def fix_single(args: Namespace, config: Config, settings: Settings, check_result
     source = raw.decode("utf-8-sig")
     fixed = apply(source, chosen.fix.edits)
     if args.diff:
+        import difflib
+
         print("".join(difflib.unified_diff(source.splitlines(True), fixed.splitlines(True),
                                            f"a/{impl}", f"b/{impl}")), end="")
         print(f"eq2code: would fix {chosen.name} in {impl}", file=sys.stderr)

@@ -8,22 +8,21 @@ error, missing file, or a fault in eq2code itself — reported, never a tracebac
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import math
 import sys
-import traceback
 from typing import TYPE_CHECKING
 
 from eq2code.base.files import FileProblem, read_text
 from eq2code.base.version import __version__
-from eq2code.equation.cache import load_equation
-from eq2code.equation.guard import set_limits as set_read_limits
-from eq2code.equation.model import EquationFile
 
 if TYPE_CHECKING:
     from eq2code.checking.options import Options
+    from eq2code.equation.model import EquationFile
     from eq2code.equation.rulebook import Rule
+
+# Modules are imported where a command needs them: a check's start-up is on the clock
+# (docs/performance.md), and `eq2code --version` needs none of the engine.
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +156,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _early_zygote(argv)
     parser = _parser()
     wants_json = _wants_json(argv)
     try:
@@ -203,11 +203,37 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception:  # a fault in eq2code itself: reported, never a traceback (--verbose shows it)
+        import traceback
+
         log.debug("internal error", exc_info=True)
         detail = traceback.format_exc(limit=-3).strip().splitlines()[-1]
         hint = "" if getattr(args, "verbose", False) else " (run with --verbose for the trace)"
         return _fail(f"internal error in eq2code: {detail}{hint}", args)
     return 2
+
+
+def _early_zygote(argv: list[str]) -> None:
+    """Start the strict sandbox's zygote before anything else, from a glance at the arguments,
+    so that its NumPy import overlaps all of the checker's own start-up. Only a head start:
+    `_sandbox` configures the sandbox from the parsed arguments and reports every problem."""
+    command = next((a for a in argv if not a.startswith("-")), None)
+    if command not in ("check", "explain") or "--no-exec" in argv:
+        return
+    chosen = None
+    for i, a in enumerate(argv):
+        if a.startswith("--sandbox="):
+            chosen = a.partition("=")[2]
+        elif a == "--sandbox" and i + 1 < len(argv):
+            chosen = argv[i + 1]
+    try:
+        from eq2code.code.sandbox import platform
+
+        if chosen is not None and chosen not in platform.MODES:
+            return
+        platform.configure(chosen)
+        platform.prestart()
+    except Exception:  # anything wrong is said by `_sandbox`, after the arguments are parsed
+        log.debug("no early zygote", exc_info=True)
 
 
 def _sandbox(args) -> None:
@@ -240,6 +266,8 @@ def _fail(message: str, args, usage: bool = False) -> int:
 
 
 def _json_failure(message: str) -> None:
+    import json
+
     doc = {"version": 1, "tool": {"name": "eq2code", "version": __version__}, "positionEncoding": "utf-16",
            "checks": [], "diagnostics": [], "summary": {"errors": 0, "warnings": 0, "infos": 0},
            "error": message}
@@ -264,6 +292,8 @@ def _parse_maps(items: list[str]) -> dict[str, str]:
 
 
 def _load_equation(path: str) -> EquationFile:
+    from eq2code.equation.cache import load_equation
+
     try:
         return load_equation(path)
     except FileProblem as e:
@@ -277,6 +307,8 @@ def _check(args) -> int:
     try:
         config = check.project_config(args)  # [tool.eq2code] fills what the command line left out
         settings = check.settings_from(args, config, _parse_maps(args.map))
+        from eq2code.equation.guard import set_limits as set_read_limits
+
         set_read_limits(settings.timeout, settings.memory_mb)  # reading an equation: under the same limits
         fixing = bool(getattr(args, "fix", False) or getattr(args, "diff", False))
         if not getattr(args, "rule", None) and check.is_project_run(args):  # tagged and configured pairs
@@ -382,6 +414,7 @@ def _add_explain_and_docs(sub, common) -> None:
 def _explain(args) -> int:
     """`explain EQ_FILE IMPL_FILE` or `explain --rule NAME IMPL_FILE` (explain.py)."""
     from eq2code.checking.explain import explain, render
+    from eq2code.equation.guard import set_limits as set_read_limits
     from eq2code.findings.messages import detect_lang
 
     set_read_limits(args.timeout)
@@ -396,6 +429,8 @@ def _explain(args) -> int:
 
 def _merge(args) -> int:
     """`merge REPORT...`: the shards' reports as one; exit 1 when it holds an error."""
+    import json
+
     from eq2code.report.merge import MergeError, merge
 
     try:
@@ -425,6 +460,9 @@ def _docs(args) -> int:
     lang = detect_lang(args.lang)
     data = page(found.name, lang)
     if args.format == "json":
+        import json
+
+
         print(json.dumps({"version": 1, "finding": data}, ensure_ascii=False, indent=2))
     else:
         print(render_text(data, lang))

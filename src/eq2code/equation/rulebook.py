@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib.resources
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from eq2code.code.loader import param_aliases, symbol_key
@@ -80,18 +80,36 @@ def _rule_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.tex") if p.is_file())
 
 
+_READ: dict[tuple, Rule] = {}  # (path, origin, mtime, size) → the rule read from that file
+
+
+def _read_once(path: Path, origin: str) -> Rule:
+    """`read_rule`, once per version of the file in this process (a batch or the language
+    server looks a rule up for every pair; docs/performance.md)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return read_rule(path, origin)  # says what is wrong
+    key = (str(path), origin, info.st_mtime_ns, info.st_size)
+    rule = _READ.get(key)
+    if rule is None:
+        rule = _READ[key] = read_rule(path, origin)
+    return replace(rule, aliases=tuple(rule.aliases), params=dict(rule.params), context=tuple(rule.context),
+                   metadata=dict(rule.metadata))
+
+
 def load_rules(extra_dirs: Iterable[str | Path] = ()) -> dict[str, Rule]:
     """Every rule by name: the shipped ones, then each --rules-dir (later ones override)."""
     rules: dict[str, Rule] = {}
     for path in _rule_files(shipped_dir()):
-        rule = read_rule(path, "shipped")
+        rule = _read_once(path, "shipped")
         rules[rule.name] = rule
     for d in extra_dirs:
         directory = Path(d)
         if not directory.is_dir():
             raise RuleError(f"rules directory not found: {d}")
         for path in _rule_files(directory):
-            rule = read_rule(path, "project")
+            rule = _read_once(path, "project")
             rules[rule.name] = rule
     return rules
 
@@ -102,7 +120,14 @@ def list_rules(extra_dirs: Iterable[str | Path] = ()) -> list[Rule]:
 
 def find_rule(name: str, extra_dirs: Iterable[str | Path] = ()) -> Rule:
     """The rule called NAME (a project rule wins over a shipped one). Raises RuleError."""
-    rules = load_rules(extra_dirs)
+    dirs = list(extra_dirs)
+    if not dirs and re.fullmatch(r"[A-Za-z0-9_-]+", name):  # a shipped rule is named as its file
+        path = shipped_dir() / f"{name}.tex"
+        if path.is_file():
+            rule = _read_once(path, "shipped")
+            if rule.name == name:
+                return rule
+    rules = load_rules(dirs)
     if name in rules:
         return rules[name]
     wanted = _norm(name)

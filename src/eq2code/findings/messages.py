@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from numbers import Integral, Real
 from string import Formatter
 from typing import Any, NamedTuple
 
+from eq2code.base.lazy import Lazy
 from eq2code.findings.model import Finding
 from eq2code.findings.phrases import PHRASES, Phrase
-from eq2code.findings.registry import definitions
 
 MISSING = "?"
 
@@ -36,10 +37,16 @@ class Entry(NamedTuple):
 
 # The templates live with their findings (findings/definitions/); these catalogues are built
 # from the registry. LaTeX braces inside templates are doubled ({{ }}) because of str.format.
-EN: dict[str, Entry] = {d.name: Entry(d.en.title, d.en.message, d.en.help) for d in definitions()}
-JA: dict[str, Entry] = {d.name: Entry(d.ja.title, d.ja.message, d.ja.help) for d in definitions()}
+def _catalogue(lang: str) -> dict[str, Entry]:
+    from eq2code.findings.registry import definitions
 
-CATALOGUES: dict[str, dict[str, Entry]] = {"en": EN, "ja": JA}
+    return {d.name: Entry(d.text(lang).title, d.text(lang).message, d.text(lang).help) for d in definitions()}
+
+
+EN: Mapping[str, Entry] = Lazy(lambda: _catalogue("en"))
+JA: Mapping[str, Entry] = Lazy(lambda: _catalogue("ja"))
+
+CATALOGUES: dict[str, Mapping[str, Entry]] = {"en": EN, "ja": JA}
 
 # Enumerated parameter values that read differently per language.
 CONVENTIONS_EN = {

@@ -9,18 +9,25 @@ language by `messages.py`, so English and Japanese stay in step.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from eq2code.base.lazy import Lazy
 from eq2code.base.span import Range
 from eq2code.findings.kind import Kind, Severity
-from eq2code.findings.registry import kinds
 
 __all__ = ["KINDS", "Edit", "Finding", "Fix", "Kind", "Related", "Severity", "kind"]
 
 
 # Every finding is defined in findings/definitions/<snake_name>.py; codes are stable.
-KINDS: dict[str, Kind] = kinds()
+def _kinds() -> dict[str, Kind]:
+    from eq2code.findings.registry import kinds
+
+    return kinds()
+
+
+KINDS: Mapping[str, Kind] = Lazy(_kinds)
 
 
 def kind(name_or_code: str) -> Kind | None:

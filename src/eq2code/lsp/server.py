@@ -103,8 +103,9 @@ class Outcome:
 
 
 def check_text(path: str, text: str, job: Job | None = None, *, lang: str | None = None,
-               timeout: float | None = None) -> Outcome:
-    """Check the pairs of the document at `path` whose current content is `text`.
+               timeout: float | None = None, fixes: bool = True) -> Outcome:
+    """Check the pairs of the document at `path` whose current content is `text` (`fixes`:
+    with the verified fixes of the findings, each a re-check of the edited code).
 
     Runs in a worker thread of the server; the user's code runs in sandbox children that
     `job.cancel()` kills."""
@@ -122,7 +123,7 @@ def check_text(path: str, text: str, job: Job | None = None, *, lang: str | None
     config = config_for([path])
     settings = Settings(lang=lang or config.lang, timeout=timeout or config.timeout or 10.0,
                         seed=config.seed or 0, jobs=1,  # one thread: the child observer is per thread
-                        fixes=True)  # a named mistake's verified fix: a preferred quick fix
+                        fixes=fixes)  # a named mistake's verified fix: a preferred quick fix
     folder = None
     target = os.path.abspath(path)
     try:
@@ -420,6 +421,9 @@ def build_server() -> Any:
     from pygls.lsp.server import LanguageServer
 
     server = LanguageServer("eq2code", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+    from eq2code.code.sandbox import platform
+
+    platform.keep_armed()  # every save is a check: the next one's sandbox is set up in advance
     state: dict[str, DocState] = {}
     options = ServerOptions()
     executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="eq2code-lsp")
@@ -462,10 +466,26 @@ def build_server() -> Any:
             return
         job = Job()
         st.job = job
+        # The diagnostics first (one check), then the verified fixes (a check with a re-check of
+        # each edited version), published again when there are any: a save shows its findings
+        # after one check, and a code action waits for the fixes (`fixes_of`).
+        outcome = await _checked(path, text, job, fixes=False)
+        if outcome is None or outcome.cancelled or generation != st.generation:
+            return
+        publish(uri, st, doc, text, version, outcome)
+        if not any(f.effective_severity.name in ("ERROR", "WARNING") for f in outcome.findings):
+            return
+        fixed = await _checked(path, text, job, fixes=True)
+        if fixed is None or fixed.cancelled or generation != st.generation:
+            return
+        if any(f.fix is not None for f in fixed.findings):
+            publish(uri, st, doc, text, version, fixed)
+
+    async def _checked(path: str, text: str, job: Job, fixes: bool) -> Outcome | None:
         loop = asyncio.get_running_loop()
         try:
-            outcome = await loop.run_in_executor(
-                executor, lambda: check_text(path, text, job, lang=lang(), timeout=options.timeout))
+            return await loop.run_in_executor(
+                executor, lambda: check_text(path, text, job, lang=lang(), timeout=options.timeout, fixes=fixes))
         except asyncio.CancelledError:
             job.cancel()
             raise
@@ -473,9 +493,9 @@ def build_server() -> Any:
             logger.exception("eq2code check failed")
             server.window_log_message(types.LogMessageParams(type=types.MessageType.Error,
                                                              message=f"eq2code: check failed: {e}"))
-            return
-        if outcome.cancelled or generation != st.generation:
-            return
+            return None
+
+    def publish(uri: str, st: DocState, doc: Any, text: str, version: Any, outcome: Outcome) -> None:
         from eq2code.report.formats.source import SourceLines
 
         lines = text.split("\n")
@@ -488,6 +508,11 @@ def build_server() -> Any:
         st.equations = outcome.equations
         server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=version, diagnostics=[d for _, d in st.findings]))
+
+    async def fixes_of(st: DocState) -> None:
+        """Wait (bounded) for the document's check to finish, its verified fixes included."""
+        if st.task is not None and not st.task.done():
+            await asyncio.wait({st.task}, timeout=(options.timeout or 10.0) * 3)
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: Any, params: types.InitializeParams) -> None:
@@ -541,11 +566,12 @@ def build_server() -> Any:
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
-    def code_action(ls: Any, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    async def code_action(ls: Any, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
         st = state.get(uri)
         if st is None:
             return None
+        await fixes_of(st)
         doc = server.workspace.get_text_document(uri)
         text, lines, codec = doc.source, doc.source.split("\n"), doc.position_codec
         actions: list[types.CodeAction] = []

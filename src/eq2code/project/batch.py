@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,9 +23,7 @@ from typing import Any
 from eq2code.base.span import Range
 from eq2code.findings.model import Finding, Severity
 from eq2code.project.config import Config, ConfigError, load_config
-from eq2code.project.discovery import discover
 from eq2code.project.pairs import Pair, PairResult, display
-from eq2code.report.merge import shard
 from eq2code.report.model import CheckRecord, Report
 
 log = logging.getLogger(__name__)
@@ -94,6 +91,8 @@ def run_paths(paths: list[str], settings: Settings, config: Config,
     """Discover the pairs under `paths` and check them all (`classroom`: also pair
     `<learner>/<exercise>.py` by the exercise's rule, project/classroom.py)."""
     try:
+        from eq2code.project.discovery import discover  # a project run's modules: imported for one
+
         found = discover(paths, config)
     except FileNotFoundError as e:
         raise RunError(f"path not found: {e.args[0] if e.args else e}") from None
@@ -103,6 +102,8 @@ def run_paths(paths: list[str], settings: Settings, config: Config,
 
         pairs = with_layout_pairs(pairs, paths, config)
     if settings.shard is not None:  # one CI job's share (report/merge.py puts the shards together)
+        from eq2code.report.merge import shard
+
         pairs = shard(pairs, *settings.shard, key=Pair.sort_key)
     if settings.function:
         pairs = [p for p in pairs if p.function in (None, settings.function)]
@@ -115,9 +116,15 @@ def run_pairs(pairs: list[Pair], settings: Settings, load_equation: Callable[[st
     equations = _EquationStore(load_equation)
     prepared = [(pair, equations.get(pair)) for pair in pairs]  # read each equation once, here
     jobs = max(1, min(settings.jobs, len(prepared) or 1))
+    if len(prepared) > 1:  # many runs: each worker's zygote sets its next sandbox up in advance
+        from eq2code.code.sandbox import platform
+
+        platform.keep_armed()
     if jobs == 1:
         results = [_check_pair(pair, eq, settings) for pair, eq in prepared]
     else:
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="eq2code-check") as pool:
             results = list(pool.map(lambda item: _check_pair(item[0], item[1], settings), prepared))
     return finish(results, settings)

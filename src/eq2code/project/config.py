@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -134,6 +133,8 @@ class Config:
 
 def find_pyproject(start: Path) -> Path | None:
     """The nearest `pyproject.toml` with a `[tool.eq2code]` table, from `start` upwards."""
+    import tomllib  # here, not at the top: a check that reads no configuration needs no TOML
+
     here = Path(os.path.abspath(start))
     if here.is_file() or not here.exists():
         here = here.parent
@@ -152,6 +153,8 @@ def find_pyproject(start: Path) -> Path | None:
 def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:
     """The configuration for a run: `explicit` (a pyproject.toml) or the nearest one found
     from `start` (default: the working directory). No table: the defaults, rooted at cwd."""
+    import tomllib
+
     path = explicit if explicit is not None else find_pyproject(start or Path.cwd())
     if path is None:
         return Config(root=Path.cwd())

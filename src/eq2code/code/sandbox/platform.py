@@ -24,8 +24,9 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from eq2code.code.sandbox.rundirs import new_run_directory, sweep_stale  # noqa: F401 - the layer's face
+from eq2code.code.sandbox.rundirs import new_run_directory, sweep_stale
 
 MODES = ("auto", "strict", "basic")
 MODE_VARIABLE = "EQ2CODE_SANDBOX"
@@ -40,6 +41,7 @@ _strict: dict | None = None  # the zygote's probe, once per process
 _notices: list[str] = []
 _pool = None
 _protected = False
+_rearm = False  # arm the next run's sandbox after each run (many checks: batch, language server)
 
 
 class SandboxError(RuntimeError):
@@ -115,17 +117,122 @@ def _zygotes():
             from eq2code.code.sandbox.zygote import Pool
 
             _pool = Pool()
-            atexit.register(_pool.close)
+            atexit.register(_pool.close, wait=False)  # the zygotes end by themselves
         return _pool
 
 
 def prestart(count: int = 1) -> None:
     """Start the zygote(s) now, so NumPy's import there overlaps the checker's own start-up
-    (the CLI calls this first thing). Nothing happens in basic mode or off Linux."""
+    (the CLI calls this first thing), each with a sandbox armed for its first run. Nothing
+    happens in basic mode or off Linux."""
     if mode() == "basic" or not IS_LINUX or not hasattr(os, "pidfd_open"):
         return
     protect_checker()
-    _zygotes().prestart(child_environment(), count)
+    _zygotes().prestart(child_environment(), count, arm=_arm)
+
+
+def keep_armed(enabled: bool = True) -> None:
+    """Many checks follow (a batch, the language server): after each run the zygote sets the
+    next run's sandbox up at once. A single check leaves it off — an armed sandbox nobody uses
+    costs CPU and the time to take it down at exit."""
+    global _rearm
+    _rearm = enabled
+
+
+_cleaner: Any = None  # queue of run directories a background thread deletes (many checks)
+
+
+def discard_run_directory(base: Path) -> None:
+    """Delete a finished run's directory: at once for a single check; where many checks follow
+    (`keep_armed`), by a background thread, off the way of the next check's report (the
+    thread is waited for at exit)."""
+    global _cleaner
+    if not _rearm:
+        import shutil
+
+        shutil.rmtree(base, ignore_errors=True)
+        return
+    with _lock:
+        if _cleaner is None:
+            import atexit
+            import queue
+
+            _cleaner = queue.Queue()
+            threading.Thread(target=_clean, args=(_cleaner,), name="eq2code-cleanup", daemon=True).start()
+            atexit.register(_cleaner.join)
+    _cleaner.put(base)
+
+
+def _clean(directories: Any) -> None:
+    import shutil
+
+    while True:
+        base = directories.get()
+        try:
+            shutil.rmtree(base, ignore_errors=True)
+        finally:
+            directories.task_done()
+
+
+ARMED_SCRATCH_BYTES = 64 * 2**20  # the scratch of an armed sandbox; a run that needs more gets its own
+
+
+def _fresh_run_directory() -> Path:
+    """A new run directory with its `request` and `scratch` folders."""
+    base = new_run_directory()
+    (base / "request").mkdir()
+    (base / "scratch").mkdir()
+    return base
+
+
+def _strict_request(base: Path, scratch_bytes: int) -> dict:
+    """What the zygote is told about a run: paths and the child's environment, no value."""
+    scratch = base / "scratch"
+    return {"base": str(base), "request_dir": str(base / "request"), "scratch": str(scratch),
+            "env": child_environment(scratch, os.urandom(16).hex()), "scratch_bytes": scratch_bytes}
+
+
+def _arm(zygote) -> None:
+    """Set the next run's sandbox up in `zygote` ahead of the run (zygote.py, "arm")."""
+    try:
+        base = _fresh_run_directory()
+    except OSError:
+        return
+    zygote.arm(_strict_request(base, ARMED_SCRATCH_BYTES))
+    if zygote.armed is None:
+        import shutil
+
+        shutil.rmtree(base, ignore_errors=True)
+
+
+class RunSlot:
+    """One run's directory (`base`, with `request` and `scratch`) and, strict, the zygote
+    that runs it, with the sandbox it armed for this directory if it did. `close()` gives the
+    zygote back (arming its next run); the runner deletes the directory."""
+
+    def __init__(self, base: Path, zygote=None, armed: dict | None = None) -> None:
+        self.base, self.zygote, self.armed = base, zygote, armed
+
+    def close(self) -> None:
+        zygote, self.zygote = self.zygote, None
+        if zygote is not None:
+            _zygotes().release(zygote, arm=_arm if _rearm else None)
+
+
+def open_run() -> RunSlot:
+    """The directory of the next run: strict, the one the zygote's armed sandbox waits in."""
+    protect_checker()
+    if backend_name() != "strict":
+        return RunSlot(_fresh_run_directory())
+    zygote = _zygotes().acquire(child_environment())
+    armed, zygote.armed = zygote.armed, None
+    if armed is not None:
+        return RunSlot(Path(armed["base"]), zygote, armed)
+    try:
+        return RunSlot(_fresh_run_directory(), zygote)
+    except BaseException:
+        _zygotes().release(zygote)
+        raise
 
 
 def _plausible() -> dict | None:
@@ -195,16 +302,17 @@ def backend_name() -> str:
 # ----------------------------------------------------------------------------- running
 
 
-def run_child(base: Path, request_dir: Path, scratch: Path, timeout: float, *,
-              scratch_bytes: int, observer: Callable | None = None) -> tuple[bool, int]:
-    """Run the child on the request in `request_dir` to its end or `timeout` seconds; returns
-    (timed out, return code as Popen gives it). Nothing it started is alive afterwards
-    (strict), or nothing that kept the process group or the run's token (basic)."""
+def run_child(slot: RunSlot, timeout: float, *, scratch_bytes: int,
+              observer: Callable | None = None) -> tuple[bool, int]:
+    """Run the child on the request in the slot's `request` folder to its end or `timeout`
+    seconds; returns (timed out, return code as Popen gives it). Nothing it started is alive
+    afterwards (strict), or nothing that kept the process group or the run's token (basic)."""
     global _strict
     protect_checker()
-    if backend_name() == "strict":
+    base, request_dir, scratch = slot.base, slot.base / "request", slot.base / "scratch"
+    if slot.zygote is not None:
         try:
-            return _run_strict(base, request_dir, scratch, timeout, scratch_bytes, observer)
+            return _run_strict(slot, timeout, scratch_bytes, observer)
         except StrictSetupError as error:
             if mode() == "strict":
                 raise StrictUnavailable(f"the strict sandbox is not available on this machine: {error}") from None
@@ -213,23 +321,20 @@ def run_child(base: Path, request_dir: Path, scratch: Path, timeout: float, *,
     return _run_basic(base, request_dir, scratch, timeout, observer)
 
 
-def _run_strict(base: Path, request_dir: Path, scratch: Path, timeout: float,
-                scratch_bytes: int, observer: Callable | None) -> tuple[bool, int]:
+def _run_strict(slot: RunSlot, timeout: float, scratch_bytes: int,
+                observer: Callable | None) -> tuple[bool, int]:
     from eq2code.code.sandbox.zygote import ZygoteError
 
-    pool = _zygotes()
-    zygote = pool.acquire(child_environment())
-    request = {"base": str(base), "request_dir": str(request_dir), "scratch": str(scratch),
-               "env": child_environment(scratch, os.urandom(16).hex()),
-               "scratch_bytes": scratch_bytes}
+    # The armed sandbox's request (its environment, its run token) when there is one: the
+    # zygote uses the armed sandbox only for the very request it was armed for.
+    request = dict(slot.armed) if slot.armed is not None else _strict_request(slot.base, scratch_bytes)
+    request["scratch_bytes"] = scratch_bytes
     try:
-        return zygote.run(request, timeout, observer)
+        return slot.zygote.run(request, timeout, observer)
     except ZygoteError as error:
         if "could not be set up" in str(error):
             raise StrictSetupError(str(error).split(": ", 1)[-1]) from None
         raise SandboxError(str(error)) from None
-    finally:
-        pool.release(zygote)
 
 
 def _run_basic(base: Path, request_dir: Path, scratch: Path, timeout: float,

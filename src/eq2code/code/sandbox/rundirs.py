@@ -44,17 +44,17 @@ def sweep_stale(directory: str | None = None) -> int:
 
 
 def _pid_exists(pid: int) -> bool:
-    try:
-        import psutil
-
-        return psutil.pid_exists(pid)
-    except ImportError:  # pragma: no cover - psutil is a dependency
-        if os.name == "nt":
-            return True  # never os.kill on Windows: it terminates
+    if os.name == "nt":  # never os.kill on Windows: it terminates
         try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return False
-        except OSError:
+            import psutil
+
+            return psutil.pid_exists(pid)
+        except ImportError:  # pragma: no cover - psutil is a dependency
             return True
+    try:  # POSIX: signal 0 asks without sending (psutil is not imported on a check's way)
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # alive, another user's
         return True
+    return True

@@ -22,7 +22,6 @@ import logging
 import math
 import os
 import re
-import shutil
 import signal
 import stat
 import subprocess
@@ -85,16 +84,15 @@ def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
     user's module, TypeError/ValueError for an argument that cannot be sent as plain data.
     """
     started = time.monotonic()
-    base = platform.new_run_directory()
+    slot = platform.open_run()  # strict: the directory a sandbox set up ahead of time waits in
+    base = slot.base
     try:
-        request_dir, scratch = base / "request", base / "scratch"
-        request_dir.mkdir()
-        scratch.mkdir()
+        request_dir = base / "request"
         limits = _limits(calls, timeout, memory_mb)
         _write_request(request_dir, module_path, function_name, calls, limits, output_cap,
                        deadline=started + timeout)
-        timed_out, returncode = _run_child(base, request_dir, scratch, timeout - (
-            time.monotonic() - started), limits["file_bytes"])
+        timed_out, returncode = _run_child(slot, timeout - (time.monotonic() - started), limits["file_bytes"])
+        slot.close()
         _restore_permissions(base)
         stdout, stderr = _read_output(base, output_cap)
         outcome = _interpret(request_dir, calls, timed_out, returncode, stderr)
@@ -104,8 +102,9 @@ def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
         outcome.seconds = time.monotonic() - started
         return outcome
     finally:
+        slot.close()
         # A directory the user's code made unreadable (chmod 000) is left behind.
-        shutil.rmtree(base, ignore_errors=True)
+        platform.discard_run_directory(base)
 
 
 # ----------------------------------------------------------------------------- request
@@ -211,12 +210,10 @@ def _encode_value(request_dir: Path, stem: str, value: Value) -> dict:
 # ----------------------------------------------------------------------------- the child
 
 
-def _run_child(base: Path, request_dir: Path, scratch: Path, timeout: float,
-               scratch_bytes: int = MIN_FILE_BYTES) -> tuple[bool, int]:
+def _run_child(slot: platform.RunSlot, timeout: float, scratch_bytes: int = MIN_FILE_BYTES) -> tuple[bool, int]:
     """Run the child to its end or the deadline through the platform layer (strict: forked
     from the zygote into namespaces; basic: spawned); returns (timed out, return code)."""
-    return platform.run_child(base, request_dir, scratch, timeout, scratch_bytes=scratch_bytes,
-                              observer=child_observer.get())
+    return platform.run_child(slot, timeout, scratch_bytes=scratch_bytes, observer=child_observer.get())
 
 
 def _restore_permissions(base: Path) -> None:

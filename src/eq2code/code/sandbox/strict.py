@@ -39,30 +39,41 @@ def _descriptors(base: str) -> None:
     os.close(null)
 
 
-def first(message: dict, status_w: int, zygote_pid: int) -> None:
-    """The first fork: namespaces and mounts, then PID 1. Never returns."""
+def first(message: dict, status_w: int, zygote_pid: int, go_r: int = -1) -> None:
+    """The first fork: namespaces and mounts, then PID 1. Never returns. `go_r`: an armed
+    sandbox (zygote.py) — the worker waits for one byte on it before it reads the request."""
     code = 3
     try:
         os.setpgid(0, 0)  # a group of its own: `killpg` of the language server reaches it
         linux.die_with_parent()
         if os.getppid() != zygote_pid:
             os._exit(1)
-        os.closerange(3, status_w)
-        os.closerange(status_w + 1, _max_fd())
+        _close_all_but(status_w, go_r)
         _descriptors(message["base"])
         isolate(message)
         alive_r, alive_w = os.pipe()
         pid = os.fork()
         if pid == 0:
             os.close(alive_w)
-            _init(message, status_w, alive_r)
+            _init(message, status_w, alive_r, go_r)
         os.close(alive_r)
         os.close(status_w)
+        if go_r >= 0:
+            os.close(go_r)
         os.waitpid(pid, 0)
         code = 0
     except BaseException as error:
         _report(status_w, {"error": f"{type(error).__name__}: {error}"})
     os._exit(code)
+
+
+def _close_all_but(*kept: int) -> None:
+    """Close every descriptor from 3 up but those in `kept` (negative: none)."""
+    low = 3
+    for fd in sorted(k for k in kept if k >= 3):
+        os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, _max_fd())
 
 
 def _max_fd() -> int:
@@ -90,7 +101,7 @@ def isolate(message: dict) -> None:
     linux.set_read_only(base, False)
 
 
-def _init(message: dict, status_w: int, alive_r: int) -> None:
+def _init(message: dict, status_w: int, alive_r: int, go_r: int = -1) -> None:
     """PID 1 of the namespace: a new /proc, then the worker; reaps until the worker ends and
     reports its wait status. Its own end ends every process of the namespace."""
     code = 3
@@ -108,7 +119,9 @@ def _init(message: dict, status_w: int, alive_r: int) -> None:
         worker = os.fork()
         if worker == 0:
             os.close(status_w)
-            _worker(message)
+            _worker(message, go_r)
+        if go_r >= 0:
+            os.close(go_r)
         while True:
             pid, raw = os.wait()
             if pid == worker:
@@ -120,8 +133,10 @@ def _init(message: dict, status_w: int, alive_r: int) -> None:
     os._exit(code)
 
 
-def _worker(message: dict) -> None:
-    """The user's process: no privileges, confined, then child.py. Never returns."""
+def _worker(message: dict, go_r: int = -1) -> None:
+    """The user's process: no privileges, confined, then child.py. Never returns. Armed
+    (`go_r`): confined first, then it waits for the zygote's go — the request is written by
+    then — or exits when the zygote drops it (the pipe ends without a byte)."""
     try:
         signal.signal(signal.SIGINT, signal.default_int_handler)
         os.chdir(message["scratch"])
@@ -132,6 +147,14 @@ def _worker(message: dict) -> None:
     except BaseException as error:
         os.write(2, f"eq2code sandbox: {type(error).__name__}: {error}\n".encode())
         os._exit(3)  # no progress file: the checker reports a sandbox fault
+    if go_r >= 0:
+        try:
+            go = os.read(go_r, 1)
+            os.close(go_r)
+        except OSError:
+            go = b""
+        if go != b"g":
+            os._exit(3)
     from eq2code.code.sandbox import child
 
     sys.argv = [str(child.__file__), message["request_dir"]]

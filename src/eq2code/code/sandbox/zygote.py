@@ -34,6 +34,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 
 READY_SECONDS = 60.0  # start-up allowance (NumPy's import on a cold, loaded machine)
 STALE_PREFIX = "eq2code-"
@@ -57,6 +58,18 @@ class Zygote:
         self._buffer = b""
         self.hello: dict | None = None
         self.broken = False
+        self.armed: dict | None = None  # the request a sandbox was set up for ahead of its run
+
+    def arm(self, request: dict) -> None:
+        """Have the zygote set a sandbox up now for `request` (its directories exist; no
+        argument is written yet): forks, namespaces, mounts, seccomp happen while the checker
+        prepares the run, and its worker waits for the run's go. No answer is read."""
+        try:
+            self._send(dict(request, op="arm"))
+        except (OSError, ValueError):
+            self.broken = True
+            return
+        self.armed = request
 
     # -- lines
 
@@ -146,13 +159,18 @@ class Zygote:
         except (OSError, ValueError):
             pass
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
+        """End the zygote: its input ends, it takes down an armed sandbox, deletes that run's
+        directory and exits. `wait=False` (the checker's exit) leaves that to it."""
         self.broken = True
         try:
             if self.process.stdin:
                 self.process.stdin.close()
         except OSError:
             pass
+        if not wait:
+            self.process.returncode = 0  # not waited for: no ResourceWarning at exit
+            return
         try:
             self.process.wait(5)
         except subprocess.TimeoutExpired:
@@ -183,11 +201,15 @@ class Pool:
         self._lock = threading.Lock()
         self.environment: dict[str, str] = {}
 
-    def prestart(self, environment: dict[str, str], count: int = 1) -> None:
+    def prestart(self, environment: dict[str, str], count: int = 1,
+                 arm: Callable[[Zygote], None] | None = None) -> None:
         with self._lock:
             self.environment = environment
             while len(self._idle) < count:
-                self._idle.append(Zygote(environment))
+                zygote = Zygote(environment)
+                if arm is not None:
+                    arm(zygote)
+                self._idle.append(zygote)
 
     def acquire(self, environment: dict[str, str]) -> Zygote:
         with self._lock:
@@ -197,18 +219,30 @@ class Pool:
                     return zygote
             return Zygote(environment)
 
-    def release(self, zygote: Zygote) -> None:
+    def release(self, zygote: Zygote, arm: Callable[[Zygote], None] | None = None) -> None:
+        """Back to the idle ones (`arm`: set up the next run's sandbox now)."""
         if zygote.broken or zygote.process.poll() is not None:
-            zygote.close()
+            _close_and_clean(zygote)
             return
+        if arm is not None and zygote.armed is None:
+            arm(zygote)
         with self._lock:
             self._idle.append(zygote)
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         with self._lock:
             idle, self._idle = self._idle, []
         for zygote in idle:
-            zygote.close()
+            _close_and_clean(zygote, wait)
+
+
+def _close_and_clean(zygote: Zygote, wait: bool = True) -> None:
+    """Close the zygote and delete the directory of a sandbox armed and never used (not
+    waiting: the zygote deletes it when it has taken the sandbox down)."""
+    zygote.close(wait)
+    if zygote.armed is not None and wait:
+        _remove(zygote.armed.get("base", ""))
+        zygote.armed = None
 
 
 # ============================================================================ the zygote
@@ -225,6 +259,7 @@ class _Server:
         self.buffer = b""
         self._lines = self.lines()
         self.current: tuple[int, str] | None = None  # (pid of the first fork, run directory)
+        self.armed: _Armed | None = None
 
     def lines(self):
         """Messages from the checker; None at end of input (the checker is gone)."""
@@ -247,19 +282,63 @@ class _Server:
                 from eq2code.code.sandbox import strict
 
                 _write({"strict": strict.probe()})
+            elif message.get("op") == "arm":
+                self.disarm()
+                self.armed = self.fork(message, armed=True)
             elif message.get("op") == "run" and not self.run(message):
                 return
+
+    def fork(self, message: dict, armed: bool = False) -> _Armed:
+        """The first fork of a run (strict.first); armed: its worker waits for a go."""
+        from eq2code.code.sandbox import strict
+
+        status_r, status_w = os.pipe()
+        go_r, go_w = os.pipe() if armed else (-1, -1)
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - in the child
+            os.close(status_r)
+            if go_w >= 0:
+                os.close(go_w)
+            strict.first(message, status_w, os.getppid(), go_r)
+        os.close(status_w)
+        if go_r >= 0:
+            os.close(go_r)
+        return _Armed(pid, status_r, go_w, message)
+
+    def disarm(self) -> None:
+        """Drop the armed sandbox (its run directory is the checker's)."""
+        armed, self.armed = self.armed, None
+        if armed is not None:
+            _kill(armed.pid)
+            os.waitpid(armed.pid, 0)
+            for fd in (armed.status_r, armed.go_w):
+                os.close(fd)
+
+    def take(self, message: dict) -> _Armed:
+        """The armed sandbox when it was armed for this very run (same directory, environment,
+        scratch no smaller), told to go; otherwise a fresh first fork."""
+        armed = self.armed
+        same = armed is not None and all(armed.message.get(key) == message.get(key)
+                                         for key in ("base", "request_dir", "scratch", "env")) \
+            and int(armed.message.get("scratch_bytes") or 0) >= int(message.get("scratch_bytes") or 0)
+        if armed is None or not same:
+            self.disarm()
+            return self.fork(message)
+        self.armed = None
+        try:
+            os.write(armed.go_w, b"g")
+        except OSError:  # its set-up failed: the status pipe says why
+            pass
+        os.close(armed.go_w)
+        armed.go_w = -1
+        return armed
 
     def run(self, message: dict) -> bool:
         """One run; False when the checker went away meanwhile."""
         from eq2code.code.sandbox import strict
 
-        status_r, status_w = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - in the child
-            os.close(status_r)
-            strict.first(message, status_w, os.getppid())
-        os.close(status_w)
+        taken = self.take(message)
+        pid, status_r = taken.pid, taken.status_r
         self.current = (pid, message.get("base", ""))
         _write({"started": pid})
         checker_gone = False
@@ -289,6 +368,14 @@ class _Server:
             return False
         _write(strict.relay(report, raw))
         return True
+
+
+class _Armed:
+    """A first fork: its pid, the read end of its status pipe, the write end of its worker's
+    go pipe (-1: not armed, or told to go) and the message it was forked for."""
+
+    def __init__(self, pid: int, status_r: int, go_w: int, message: dict) -> None:
+        self.pid, self.status_r, self.go_w, self.message = pid, status_r, go_w, message
 
 
 def _kill(pid: int) -> None:
@@ -337,6 +424,10 @@ def serve() -> None:
         if server.current is not None:
             _kill(server.current[0])
             _remove(server.current[1])
+        if server.armed is not None:
+            base = server.armed.message.get("base", "")
+            server.disarm()
+            _remove(base)
         from eq2code.code.sandbox.rundirs import sweep_stale
 
         sweep_stale()

@@ -39,9 +39,63 @@ class _PreTokenized(Lexer):
         return iter(data)
 
 
+def grammar_text() -> str:
+    return resources.files("eq2code.equation.latex").joinpath("grammar.lark").read_text(encoding="utf-8")
+
+
+def tables_key(grammar: str) -> str:
+    """What the shipped parser tables (tables.py) were built from: the grammar, Lark's version."""
+    return hashlib.sha256((grammar + "\0" + lark.__version__).encode()).hexdigest()[:24]
+
+
+LEXER_PLACEHOLDER = "eq2code:_PreTokenized"  # the lexer class, in the shipped tables' plain data
+_LEXER_PATHS = (("data", "options", "lexer"), ("data", "parser", "lexer_conf", "lexer_type"))
+
+
+def _shipped(grammar: str) -> Lark | None:
+    """The parser from the tables shipped in the package (scripts/gen_parser_tables.py), when
+    they are of this grammar and this Lark: Python literals, no pickle, nothing to build."""
+    try:
+        from eq2code.equation.latex import tables
+    except ImportError:
+        return None
+    if getattr(tables, "KEY", None) != tables_key(grammar):
+        return None
+    data = _placed(tables.TABLES, LEXER_PLACEHOLDER, _PreTokenized)
+    try:
+        return Lark._load_from_dict(data["data"], data["memo"])
+    except Exception:  # tables Lark cannot read: build them
+        return None
+
+
+def _placed(tables: dict, old, new) -> dict:
+    """`tables` with `old` replaced by `new` at the lexer's places (the dicts on the way copied)."""
+    out = dict(tables)
+    for path in _LEXER_PATHS:
+        node = out
+        for key in path[:-1]:
+            node[key] = dict(node[key])
+            node = node[key]
+        if node.get(path[-1]) is old or node.get(path[-1]) == old:
+            node[path[-1]] = new
+    return out
+
+
+def build_tables() -> dict:
+    """The parser tables as plain data (for tables.py): Lark's own serialisation, the lexer
+    class replaced by a placeholder."""
+    parser = Lark(grammar_text(), parser="lalr", lexer=_PreTokenized, propagate_positions=True,
+                  maybe_placeholders=False)
+    data, memo = parser.memo_serialize([lark.lexer.TerminalDef, lark.grammar.Rule])
+    return _placed({"data": data, "memo": memo}, _PreTokenized, LEXER_PLACEHOLDER)
+
+
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
-    grammar = resources.files("eq2code.equation.latex").joinpath("grammar.lark").read_text(encoding="utf-8")
+    grammar = grammar_text()
+    shipped = _shipped(grammar)
+    if shipped is not None:
+        return shipped
     # The LALR tables are cached in eq2code's private cache directory (building them takes
     # ~0.4 s). Not with Lark's own file cache: that is a pickle, and whoever can write the
     # cache directory (a submission's code, running as the same user) would run code in the

@@ -1,15 +1,29 @@
-"""Reporters: turn a Report into text for people or JSON for tools. `render` picks one by name."""
+"""Reporters: turn a Report into text for people or JSON for tools. `render` picks one by name.
+
+Each format's module is imported when that format is used (a check prints one format; the
+HTML and SARIF writers need not be imported for it, docs/performance.md)."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from eq2code.report.formats import concise, csv, github, html, json, sarif, text
-from eq2code.report.model import Report
+if TYPE_CHECKING:
+    from eq2code.report.model import Report
 
-REPORTERS: dict[str, Callable[..., str]] = {"text": text.render, "json": json.render, "sarif": sarif.render,
-                                            "github": github.render, "concise": concise.render,
-                                            "html": html.render, "csv": csv.render}
+
+def _reporter(module: str) -> Callable[..., str]:
+    """The `render` of `eq2code.report.formats.<module>`, imported on the first call."""
+    def reporter(report: Report, **options) -> str:
+        return importlib.import_module(f"{__name__}.{module}").render(report, **options)
+
+    reporter.__name__ = f"render_{module}"
+    return reporter
+
+
+REPORTERS: dict[str, Callable[..., str]] = {name: _reporter(name) for name in
+                                            ("text", "json", "sarif", "github", "concise", "html", "csv")}
 # -o FILE: a CSV file gets a byte order mark, so that spreadsheet programs read its UTF-8 (Japanese names)
 FILE_ENCODING = {"csv": "utf-8-sig"}
 
