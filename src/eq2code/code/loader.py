@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from eq2code.base.span import Range
@@ -48,6 +48,7 @@ class FunctionInfo:
     tags: dict[str, str] = field(default_factory=dict)  # rule=…, eq=… from a comment above
     end_line: int = 0  # 0-based last line
     static: bool = False  # a @staticmethod: called on the class, not on an instance
+    picked: str = ""  # how find_function chose it: flag, tag, name, acronym, class, method, only-function, only-class
 
     @property
     def owner(self) -> str | None:
@@ -207,40 +208,50 @@ def find_function(module: ModuleInfo, eq: Equation, wanted: str | None, rule: st
     aliases (a class of that name means its `forward`/`__call__`), the only public function."""
     funcs = module.functions
     if wanted:
-        return module.named(wanted), [wanted]
+        return _picked(module.named(wanted), "flag"), [wanted]
     tagged = [f for f in funcs + module.methods if (rule and f.tags.get("rule") == rule)
               or (eq_path and f.tags.get("eq") and _same_file(f.tags["eq"], eq_path, module.path))]
     if tagged:
         calls = [f for f in tagged if f.name.rpartition(".")[2] in CALL_METHODS] or tagged
-        return calls[0], [f"# eq2code: {'rule=' + rule if rule else 'eq=' + str(eq_path)}"]
+        return _picked(calls[0], "tag"), [f"# eq2code: {'rule=' + rule if rule else 'eq=' + str(eq_path)}"]
     names = [n for n in (eq.name, *aliases, rule or "") if n]
     for n in names:
         exact = [f for f in funcs if f.name == n]  # case matters first (H is not h) …
         close = [f for f in funcs if _norm(f.name) == _norm(n)]  # … then spelling variants
         if exact or len(close) == 1:
-            return (exact or close)[0], names
+            return _picked((exact or close)[0], "name"), names
     for n in names:  # an acronym: mse for mean_squared_error, ce for cross_entropy
         short = [f for f in funcs if len(_norm(n)) >= 2 and _initials(f.name) == _norm(n)]
         if len(short) == 1:
-            return short[0], names
+            return _picked(short[0], "acronym"), names
     for n in names:  # a class named like the equation: its forward / __call__
         classes = {m.owner for m in module.methods if _norm(m.owner or "") == _norm(n)}
         if len(classes) == 1:
             found = module.named(classes.pop() or "")
             if found is not None:
-                return found, names
+                return _picked(found, "class"), names
     for n in names:  # a method named like the equation (an optimizer's `update`), when only one is
         methods = [m for m in module.methods if _norm(m.name.rpartition(".")[2]) == _norm(n)]
         if len(methods) == 1:
-            return methods[0], names
+            return _picked(methods[0], "method"), names
     public = [f for f in funcs if not f.name.startswith("_")]
     if len(public) == 1:
-        return public[0], names
+        return _picked(public[0], "only-function"), names
     if not public:
         layers = {m.owner for m in module.methods if m.name.rpartition(".")[2] in CALL_METHODS}
         if len(layers) == 1:
-            return module.named(layers.pop() or ""), names
+            return _picked(module.named(layers.pop() or ""), "only-class"), names
     return None, names
+
+
+# picks that no name supports: the file's only public function or only class may be a helper
+# (a `softmax` beside the `SoftmaxWithLoss` layer) — when it fails, the others are tried by behaviour
+UNNAMED_PICKS = ("only-function", "only-class")
+
+
+def _picked(func: FunctionInfo | None, how: str) -> FunctionInfo | None:
+    """A copy of the chosen function that remembers how it was chosen."""
+    return None if func is None else replace(func, picked=how)
 
 
 def candidates(module: ModuleInfo) -> list[FunctionInfo]:
