@@ -148,6 +148,8 @@ def mapping_notes(ctx: CheckContext) -> None:
             detail = ", ".join(f"{found.how[s]} ← {s}" for s in sorted(found.how) if found.how[s] in ("t", "y", "x"))
         elif convention == "inferred-parameter":
             detail = ", ".join(f"{k}={_shown_value(v)}" for k, v in found.inferred.items())
+        elif convention == "function-argument":
+            detail = ", ".join(f"{p} ← {fn.head_latex or fn.name}" for p, fn in found.callables.items())
         else:
             detail = ""
         assume(ctx, convention, detail)
@@ -411,7 +413,9 @@ def static_notes(ctx: CheckContext, eq: Equation) -> None:
 
 
 def mutation_note(ctx: CheckContext, runs: list[TrialRun]) -> None:
-    mutated = sorted({m for r in runs for m in r.result.mutated})
+    """Arguments a call that returned changed in place (one that raised may have been cut off
+    before restoring what it changed: `x[i] = v + h; f(x); x[i] = v`)."""
+    mutated = sorted({m for r in runs if r.result.status == "ok" for m in r.result.mutated})
     if mutated:
         names = ", ".join(evidence.param_name(ctx, m) for m in mutated)
         ctx.add("input-mutated", ctx.impl_path, evidence.where(ctx, "input-mutated"), argument=names)

@@ -293,6 +293,7 @@ class Mapping:
     conventions: list[str] = field(default_factory=list)  # conventions the mapping assumed (keys)
     by: dict[str, str] = field(default_factory=dict)  # input name → explicit | convention | name | alias | position
     scalar_arrays: bool = False  # pass scalar inputs as 0-d arrays (code written for arrays: x.copy())
+    callables: dict[str, Equation] = field(default_factory=dict)  # parameter → a function the file defines
 
     def claimed(self, name: str) -> bool:
         """Do the code's names claim this input's role (not a guess by position or a loose alias)?"""
@@ -307,7 +308,8 @@ class Mapping:
         keyword[pa], keyword[pb] = self.keyword[pb], self.keyword[pa]
         how = dict(self.how, **{a: pb, b: pa})
         return Mapping(keyword, list(self.unmapped_inputs), list(self.unmapped_params), how, dict(self.inferred),
-                       list(self.conventions), dict(self.by, **{a: "evidence", b: "evidence"}), self.scalar_arrays)
+                       list(self.conventions), dict(self.by, **{a: "evidence", b: "evidence"}), self.scalar_arrays,
+                       dict(self.callables))
 
     @property
     def ok(self) -> bool:
@@ -361,10 +363,12 @@ def _candidates(spec: InputSpec, extra: dict[str, tuple[str, ...]] | None = None
 
 
 def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
-                  aliases: dict[str, tuple[str, ...]] | None = None) -> Mapping:
+                  aliases: dict[str, tuple[str, ...]] | None = None,
+                  functions: list[Equation] | None = None) -> Mapping:
     """By explicit --map, then by name (the symbol's own, then `aliases` — symbol → parameter
     names, from the `params=` metadata — then the common ALIASES), then by position. Sizes
-    only where asked by name."""
+    only where asked by name. `functions`: the functions the equation file defines and the
+    equation applies (`f` of `d/dx f(x)`), given to parameters that take a function."""
     params = [p for p in func.params if p.kind != "var"]
     free = list(params)
     how: dict[str, str] = {}
@@ -395,6 +399,8 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
         match = next((p for p in free if p.name in (spec.name, spec.sympy_name)), None)
         if spec.name not in how and match is not None:
             take(spec, match.name, "name")
+    callables = function_parameters(free, functions or [], explicit)
+    free = [p for p in free if p.name not in callables]
     folded = [_norm(s.name) for s in inputs]
     for spec in inputs:
         if spec.name in how:
@@ -426,7 +432,29 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     if inferred:
         conventions.append("inferred-parameter")
     unmapped_params = [p.name for p in free if not p.has_default and p.kind != "var" and p.name not in inferred]
-    return Mapping(keyword, unmapped_inputs, unmapped_params, how, inferred, conventions, by)
+    if callables:
+        conventions.append("function-argument")
+    return Mapping(keyword, unmapped_inputs, unmapped_params, how, inferred, conventions, by, callables=callables)
+
+
+FUNCTION_PARAM_NAMES = ("f", "func", "fn", "fun", "function", "loss_function", "loss_fn", "objective", "callback")
+
+
+def function_parameters(free: list[Param], functions: list[Equation], explicit: dict[str, str]) -> dict[str, Equation]:
+    """Parameters that take a function the equation file defines: named like it (`f`, `--map
+    f=loss`), or a conventional name for a function argument (`f`, `func`) when the equation
+    applies exactly one."""
+    out: dict[str, Equation] = {}
+    for fn in functions:
+        wanted = explicit.get(fn.name) or explicit.get(fn.key)
+        match = next((p for p in free if p.name == wanted or (not wanted and _norm(p.name) == _norm(fn.name))), None)
+        if match is not None and match.name not in out:
+            out[match.name] = fn
+    if len(functions) == 1 and not out:
+        match = next((p for p in free if p.name in FUNCTION_PARAM_NAMES and not p.has_default), None)
+        if match is not None:
+            out[match.name] = functions[0]
+    return out
 
 
 TARGET_NAMES = ("t", "target", "targets", "label", "labels", "y_true", "onehot", "one_hot", "teacher")

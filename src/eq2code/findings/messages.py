@@ -53,6 +53,7 @@ CONVENTIONS_EN = {
     "inferred-parameter": "values for parameters the equation does not supply",
     "chosen-function": "the function whose results match the equation",
     "scalar-array": "0-d arrays for its scalar inputs (it uses array methods on them)",
+    "function-argument": "a function the equation file defines, passed as a callable for a parameter that takes one",
 }
 CONVENTIONS_JA = {
     "textbook-labels": "教科書の慣習（y が予測、t が教師ラベル）",
@@ -65,6 +66,7 @@ CONVENTIONS_JA = {
     "inferred-parameter": "数式が与えない引数に推定した値を渡すもの",
     "chosen-function": "結果が数式と一致する関数",
     "scalar-array": "スカラーの入力を 0 次元配列として受け取るもの（配列のメソッドを使っているため）",
+    "function-argument": "数式ファイルが定義する関数を、関数を受け取る引数に呼び出し可能なオブジェクトとして渡すもの",
 }
 
 # What the equation has in place of the code's first wrong value (checking/localize.py).

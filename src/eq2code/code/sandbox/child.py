@@ -616,6 +616,8 @@ class Run:
             return None
         if "dict" in ref:
             return {str(key): self.load_value(item) for key, item in ref["dict"].items()}
+        if "function" in ref:
+            return equation_function(ref["function"], self.npx)
         if "array" in ref:
             return self.npx.load(self.path(ref["array"]), allow_pickle=False)
         if "npscalar" in ref:
@@ -718,6 +720,39 @@ def _probe_module():
     if spec is None or spec.loader is None:
         raise ImportError("probe.py cannot be loaded")
     module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def equation_function(spec: dict, npx: Numpy):
+    """A function the equation file defines, as a Python callable over arrays: its plan evaluated
+    by reference/evaluate.py (loaded by path, numpy only). A 0-d value is returned as a float,
+    as code that takes a loss function (`numerical_gradient(f, x)`) expects of it."""
+    evaluate = _sibling_module("eq2code_sandbox_evaluate", os.path.join("..", "..", "reference", "evaluate.py"))
+    plan, params, sizes = spec["plan"], [str(p) for p in spec["params"]], dict(spec["sizes"])
+    free = [tuple(f) for f in spec["free"]]
+
+    def equation_defined_function(*args):
+        if len(args) != len(params):
+            raise TypeError(f"the equation's function takes {len(params)} argument(s), {len(args)} given")
+        values = {name: npx.asarray(value, dtype=float) for name, value in zip(params, args)}
+        out = npx.asarray(evaluate.evaluate_plan(plan, free, values, sizes), dtype=float)
+        return float(out) if out.ndim == 0 else out
+
+    return equation_defined_function
+
+
+def _sibling_module(name: str, relative: str):
+    """A module of eq2code loaded by its path from this file's folder (`-I` keeps eq2code off sys.path)."""
+    loaded = sys.modules.get(name)
+    if loaded is not None:
+        return loaded
+    path = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), relative))
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"{relative} cannot be loaded")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the class is made
     spec.loader.exec_module(module)
     return module
 

@@ -37,6 +37,7 @@ from eq2code.code.sandbox.api import (
     Argument,
     CallResult,
     CallSpec,
+    FunctionArgument,
     Phase,
     RunOutcome,
     RunStatus,
@@ -190,6 +191,10 @@ def _encode_argument(request_dir: Path, stem: str, value: Argument) -> dict:
     """A value, or a dict of arrays passed as a dict (`{"dict": {key: reference}}`)."""
     if value is None:
         return {"none": True}
+    if isinstance(value, FunctionArgument):
+        return {"function": {"plan": value.plan, "params": list(value.params),
+                             "free": [list(f) for f in value.free_indices],
+                             "sizes": {str(k): int(v) for k, v in value.sizes.items()}}}
     if isinstance(value, dict):
         return {"dict": {str(key): _encode_value(request_dir, f"{stem}_{position}", item)
                          for position, (key, item) in enumerate(value.items())}}
