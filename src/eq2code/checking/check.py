@@ -61,14 +61,15 @@ def _run(ctx: CheckContext) -> CheckResult:
     if func is None:
         chosen = None if ctx.options.no_exec else _by_behaviour(ctx, eq, candidates(mod))
         return chosen or ctx.result("error")
+    raw, eq = eq, prepare.reading_for(ctx, eq, func)
     found = prepare.mapping(ctx, func, eq)
     if found is None:
-        return _unnamed_pick_failed(ctx, eq, mod, func) or ctx.result("error")
+        return _unnamed_pick_failed(ctx, raw, mod, func) or ctx.result("error")
     if ctx.options.no_exec:
         return ctx.result("pass")
     result = _attempt(ctx, eq, func, found)
     if not _passed(result):
-        return _unnamed_pick_failed(ctx, eq, mod, func) or result
+        return _unnamed_pick_failed(ctx, raw, mod, func) or result
     return result
 
 
@@ -148,13 +149,14 @@ def _by_behaviour(ctx: CheckContext, eq: Equation, options: list[FunctionInfo]) 
     tried = 0
     for func in options:
         trial_ctx = _fresh(ctx, func)
-        found = prepare.mapping(trial_ctx, func, eq)
+        reading = prepare.reading_for(trial_ctx, eq, func)
+        found = prepare.mapping(trial_ctx, func, reading)
         if found is None:
             continue
         tried += 1
         if tried > MAX_ALTERNATIVES:
             break
-        result = _attempt(trial_ctx, eq, func, found)
+        result = _attempt(trial_ctx, reading, func, found)
         if _passed(result):
             assume(result_context(result, trial_ctx), "chosen-function", func.name, f"--function {func.name}")
             return result

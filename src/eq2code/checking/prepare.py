@@ -14,6 +14,7 @@ import numpy as np
 
 from eq2code.base.files import FileProblem, decode_python, python_decode_detail, read_bytes
 from eq2code.base.span import Range
+from eq2code.checking import auxiliary
 from eq2code.checking.context import CheckContext
 from eq2code.code.loader import (
     FunctionInfo,
@@ -52,6 +53,16 @@ def equation(ctx: CheckContext) -> Equation | None:
         return None
     ctx.equation = eq
     return eq
+
+
+def reading_for(ctx: CheckContext, eq: Equation, func: FunctionInfo) -> Equation:
+    """The equation as this function is checked against it: auxiliary definitions it reads
+    (μ_j = …) computed from the other inputs, unless the function takes them by name."""
+    found = map_arguments(func, eq, ctx.options.maps, param_aliases(ctx.eq_file.metadata.get("params", "")))
+    keep = {s.sympy_name for s in eq.inputs if found.by.get(s.name) in ("explicit", "name", "alias")}
+    inlined = auxiliary.inline(eq, ctx.eq_file, keep)
+    ctx.equation = inlined
+    return inlined
 
 
 def module(ctx: CheckContext) -> ModuleInfo | None:
