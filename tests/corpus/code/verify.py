@@ -426,6 +426,11 @@ def ref_grad_sum_squares(x):
     return 2.0 * np.asarray(x, dtype=float)
 
 
+def ref_diff_function_1(x):
+    """Derivative of the textbook's function_1, f(x) = 0.01 x^2 + 0.1 x: 0.02 x + 0.1."""
+    return _elementwise(lambda v: 0.02 * v + 0.1)(x)
+
+
 def ref_gaussian_kl(mu, sigma):
     return 0.5 * math.fsum(
         float(s) ** 2 + float(m) ** 2 - 1.0 - math.log(float(s) ** 2) for m, s in zip(np.ravel(mu), np.ravel(sigma))
