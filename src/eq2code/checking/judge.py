@@ -78,6 +78,7 @@ def judge(ctx: CheckContext, eq: Equation, trials: list[Trial], expected: list[n
             assume(ctx, convention, detail)
     if result.record.verdict == "pass":
         mapping_notes(ctx)
+        skipped_note(ctx, outcome.script_skipped)
     return result
 
 
@@ -88,11 +89,22 @@ def _shown_value(value: Any) -> str:
     return repr(value)
 
 
-def assume(ctx: CheckContext, convention: str, detail: str = "", pin: str = "") -> None:
+def assume(ctx: CheckContext, convention: str, detail: str | Phrase = "", pin: str = "") -> None:
     """Say what the pass assumed (an info on the def line)."""
     assert ctx.function is not None
     ctx.add("convention-assumed", ctx.impl_path, ctx.function.range, convention=convention,
             detail=detail or None, pin=pin or None)
+
+
+def skipped_note(ctx: CheckContext, skipped: dict) -> None:
+    """The module's script code failed (or ran out of time) on import and only its definitions ran."""
+    if not skipped:
+        return
+    line = f", line {skipped['lineno']}" if skipped.get("lineno") else ""
+    if "timeout" in skipped:
+        assume(ctx, "definitions-only", Phrase("import-timed-out", {"seconds": skipped["timeout"]}))
+    else:
+        assume(ctx, "definitions-only", f"{skipped.get('exc_type')}: {skipped.get('exc_message')}{line}")
 
 
 def judge_as_returned(ctx: CheckContext, eq: Equation, trials: list[Trial], expected: list[np.ndarray],

@@ -54,6 +54,8 @@ CONVENTIONS_EN = {
     "chosen-function": "the function whose results match the equation",
     "scalar-array": "0-d arrays for its scalar inputs (it uses array methods on them)",
     "function-argument": "a function the equation file defines, passed as a callable for a parameter that takes one",
+    "definitions-only": "its file's definitions alone (imports, functions, classes, constants): the module-level "
+                        "script code failed on import and was skipped",
 }
 CONVENTIONS_JA = {
     "textbook-labels": "教科書の慣習（y が予測、t が教師ラベル）",
@@ -67,6 +69,8 @@ CONVENTIONS_JA = {
     "chosen-function": "結果が数式と一致する関数",
     "scalar-array": "スカラーの入力を 0 次元配列として受け取るもの（配列のメソッドを使っているため）",
     "function-argument": "数式ファイルが定義する関数を、関数を受け取る引数に呼び出し可能なオブジェクトとして渡すもの",
+    "definitions-only": "ファイルの定義（import、関数、クラス、定数）だけを実行したもの"
+                        "（モジュール直下のスクリプト部分は読み込み時に失敗したため省略）",
 }
 
 # What the equation has in place of the code's first wrong value (checking/localize.py).

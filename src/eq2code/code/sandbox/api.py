@@ -98,6 +98,8 @@ class RunOutcome:
     traceback: str = ""
     signal_name: str = ""  # e.g. "SIGSEGV" when the child died from a signal
     exit_code: int | None = None
+    # the module's import failed and its definitions were run alone: {"exc_type", "exc_message", "lineno"}
+    script_skipped: dict = field(default_factory=dict)
     stdout: str = ""  # captured, capped (start kept)
     stderr: str = ""
     seconds: float = 0.0

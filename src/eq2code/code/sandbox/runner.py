@@ -71,7 +71,7 @@ child_observer: contextvars.ContextVar[Callable[[subprocess.Popen], None] | None
 
 def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
               timeout: float = 10.0, memory_mb: int = 2048,
-              output_cap: int = 2_000_000) -> RunOutcome:
+              output_cap: int = 2_000_000, definitions_only: bool = False) -> RunOutcome:
     """Import `module_path` once in a child process and call `function_name` for each call.
 
     `timeout` is the wall time of the whole run (child start-up included), `memory_mb` its
@@ -82,8 +82,10 @@ def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
     "function-not-found", "timeout" (wall or CPU time; `phase` says where), "crashed" (killed
     by a signal, `signal_name`), "resource-limit" (MemoryError, or killed by the kernel),
     "exit" (SystemExit, KeyboardInterrupt or another BaseException, or `os._exit`;
-    `exit_code` where there is one). Raises SandboxError when the child never reached the
-    user's module, TypeError/ValueError for an argument that cannot be sent as plain data.
+    `exit_code` where there is one). `definitions_only`: run only the module's definitions,
+    imports and constants, not its script code (after an import that ran out of time).
+    Raises SandboxError when the child never reached the user's module, TypeError/ValueError
+    for an argument that cannot be sent as plain data.
     """
     started = time.monotonic()
     base = platform.new_run_directory()
@@ -93,7 +95,7 @@ def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
         scratch.mkdir()
         limits = _limits(calls, timeout, memory_mb)
         _write_request(request_dir, module_path, function_name, calls, limits, output_cap,
-                       deadline=started + timeout)
+                       deadline=started + timeout, definitions_only=definitions_only)
         timed_out, returncode = _run_child(base, request_dir, scratch, timeout - (
             time.monotonic() - started), limits["file_bytes"])
         _restore_permissions(base)
@@ -153,7 +155,7 @@ def _task_count(pid: str, uid: int) -> int:
 
 def _write_request(request_dir: Path, module_path: str, function_name: str,
                    calls: list[CallSpec], limits: dict, output_cap: int,
-                   deadline: float | None = None) -> None:
+                   deadline: float | None = None, definitions_only: bool = False) -> None:
     request = {
         "module_path": os.path.abspath(module_path),
         "function": function_name,
@@ -162,6 +164,7 @@ def _write_request(request_dir: Path, module_path: str, function_name: str,
         "parent_pid": os.getpid(),
         "deadline": deadline,  # time.monotonic() at which the parent kills the child
         "isolate_network": True,
+        "definitions_only": definitions_only,
         "calls": [_encode_call(request_dir, index, call) for index, call in enumerate(calls)],
     }
     (request_dir / "request.json").write_text(json.dumps(request), encoding="utf-8")
@@ -435,8 +438,10 @@ def _reported_outcome(data: dict | None, results: list[CallResult]) -> RunOutcom
     if data is None or not is_run_status(status):
         return None
     phase = data.get("phase")
+    skipped = data.get("script_skipped")
     return RunOutcome(status=status, phase=phase if is_phase(phase) else "",
                       results=results, exit_code=_integer(data, "exit_code"),
+                      script_skipped=_error_fields(skipped) if isinstance(skipped, dict) else {},
                       **_error_fields(data))
 
 
