@@ -566,7 +566,8 @@ class Run:
             return None
         failed_at = report.get("lineno")
         failed = next((n for n in tree.body if failed_at and n.lineno <= failed_at <= (n.end_lineno or n.lineno)), None)
-        if failed is not None and _definition_like(failed, ast) and not isinstance(failed, (ast.Import, ast.ImportFrom)):
+        imported = isinstance(failed, (ast.Import, ast.ImportFrom))
+        if failed is not None and _definition_like(failed, ast) and not imported:
             return None  # a definition itself failed (SCALE = 1 / 0, a def whose body the script called)
         module = types.ModuleType(MODULE_NAME)
         module.__file__ = self.user_file
