@@ -48,7 +48,7 @@ class FunctionInfo:
     tags: dict[str, str] = field(default_factory=dict)  # rule=…, eq=… from a comment above
     end_line: int = 0  # 0-based last line
     static: bool = False  # a @staticmethod: called on the class, not on an instance
-    picked: str = ""  # how find_function chose it: flag, tag, name, acronym, class, method, only-function, only-class
+    picked: str = field(default="", compare=False)  # how find_function chose it: flag, tag, name, acronym, class, method, only-function, only-class
 
     @property
     def owner(self) -> str | None:
@@ -93,12 +93,13 @@ def read_module(path: str, text: str) -> ModuleInfo:
     except (ValueError, RecursionError, MemoryError) as e:
         raise PythonSyntaxError(str(e) or type(e).__name__, Range.of(0, 0, 0, 1)) from None
     lines = text.splitlines()
-    functions, methods = [], []
-    for node in tree.body:
+    functions: list[FunctionInfo] = []
+    methods: list[FunctionInfo] = []
+    for node in tree.body:  # a name defined twice is the last definition, as Python binds it
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            functions.append(_function_info(node, lines))
+            functions = [f for f in functions if f.name != node.name] + [_function_info(node, lines)]
         elif isinstance(node, ast.ClassDef):
-            methods += _methods(node, lines)
+            methods = [m for m in methods if m.owner != node.name] + _methods(node, lines)
     return ModuleInfo(path, text, functions, methods)
 
 

@@ -21,11 +21,13 @@ case; ``tests/test_corpus_code_verify.py`` runs the same checks under pytest.
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import math
 import re
 import sys
 import tomllib
+import types
 import warnings
 from pathlib import Path
 
@@ -493,7 +495,16 @@ def import_impl(folder: Path):
     name = "corpus_" + re.sub(r"\W", "_", folder.name)
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+    except ImportError:  # a whole script (import matplotlib …): its definitions, as a user would call them
+        module = types.ModuleType(name)
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef)):
+                try:
+                    exec(compile(ast.Module(body=[node], type_ignores=[]), str(path), "exec"), module.__dict__)
+                except ImportError:
+                    continue
     return module
 
 
