@@ -48,7 +48,8 @@ class FunctionInfo:
     tags: dict[str, str] = field(default_factory=dict)  # rule=…, eq=… from a comment above
     end_line: int = 0  # 0-based last line
     static: bool = False  # a @staticmethod: called on the class, not on an instance
-    picked: str = field(default="", compare=False)  # how find_function chose it: flag, tag, name, acronym, class, method, only-function, only-class
+    # how find_function chose it: flag, tag, name, acronym, class, method, only-function, only-class
+    picked: str = field(default="", compare=False)
 
     @property
     def owner(self) -> str | None:
