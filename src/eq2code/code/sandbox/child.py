@@ -548,6 +548,10 @@ class Run:
             module = self.definitions_only(report)
             if module is None:
                 self.finish("import-error", "import", **report)
+        except SystemExit as exc:  # script code that exits (argparse, sys.exit()) outside `__main__`
+            module = self.definitions_only(ErrorReport(exc, self.user_file).as_dict())
+            if module is None:
+                self.stop_on(exc, "import")
         except BaseException as exc:
             self.stop_on(exc, "import")
         return module
