@@ -57,11 +57,11 @@ FINDING = FindingDef(
     en=Text(
         title="Epsilon variant",
         message=("accepted: the code adds a small constant in {part} that the equation does not "
-                 "have (as in log(y + 1e-7)); the results agree[[ ({detail})]]"),
+                 "have (as in log(y + 1e-7) or sqrt(v + 1e-5)); the results agree[[ ({detail})]]"),
         help="Nothing to fix: guarding against log(0) or a division by zero this way is an accepted variant."),
     ja=Text(
         title="ε を加えた変形",
-        message=("許容: {part} に数式にない小さな定数を加えています（log(y + 1e-7) など）が、"
+        message=("許容: {part} に数式にない小さな定数を加えています（log(y + 1e-7) や sqrt(v + 1e-5) など）が、"
                  "結果は一致します[[（{detail}）]]"),
         help="修正は不要です。このように log(0) やゼロ除算を防ぐ書き方は許容される変形です。"),
     docs_en=Docs(
