@@ -25,7 +25,8 @@ CASES = sorted((Path(__file__).resolve().parent / "conventions").glob("*.py"))
 @pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
 def test_convention(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     header = example_header(path)
-    code = main(["check", *shlex.split(header["check"]), str(path), "--format", "json"])
+    args = [str(path.parent / a) if a.endswith(".tex") else a for a in shlex.split(header["check"])]
+    code = main(["check", *args, str(path), "--format", "json"])
     doc = json.loads(capsys.readouterr().out)
     verdict = doc["checks"][0]["verdict"]
     names = {d["data"]["name"] for d in doc["diagnostics"]}

@@ -67,13 +67,19 @@ CASES: dict[str, Case] = {
             while True:
                 pass
         """, "timeout", args=HANGS, at=("while True", "pass"), words=("3 s",)),
+    # script code that never ends: the module's definitions are checked alone (and said so)
     "infinite-loop-at-import": Case("""
         while True:
             pass
 
         def softmax(z):
+        """ + CORRECT, None, args=HANGS),
+    "infinite-loop-in-a-definition": Case("""
+        import itertools
+
+        def softmax(z, k=next(i for i in itertools.count() if i < 0)):
             return z
-        """, "timeout", args=HANGS, at=("while True", "pass"), words=("import",)),
+        """, "timeout", args=HANGS, at=("def softmax",), words=("import",)),
     "unbounded-allocation": Case("""
         def softmax(z):
             blocks = []

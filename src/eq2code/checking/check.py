@@ -18,7 +18,7 @@ from eq2code.checking.context import CheckContext
 from eq2code.checking.judge import assume, judge
 from eq2code.checking.options import CheckResult, Options
 from eq2code.checking.run import report_failure, run_trials
-from eq2code.code.loader import FunctionInfo, Mapping, candidates, swappable
+from eq2code.code.loader import UNNAMED_PICKS, FunctionInfo, Mapping, ModuleInfo, candidates, swappable
 from eq2code.code.sandbox.runner import SandboxError
 from eq2code.equation.model import Equation, EquationFile
 from eq2code.findings.model import Severity
@@ -62,12 +62,26 @@ def _run(ctx: CheckContext) -> CheckResult:
     if func is None:
         chosen = None if ctx.options.no_exec else _by_behaviour(ctx, eq, candidates(mod))
         return chosen or ctx.result("error")
+    raw, eq = eq, prepare.reading_for(ctx, eq, func)
     found = prepare.mapping(ctx, func, eq)
     if found is None:
-        return ctx.result("error")
+        return _unnamed_pick_failed(ctx, raw, mod, func) or ctx.result("error")
     if ctx.options.no_exec:
         return ctx.result("pass")
-    return _attempt(ctx, eq, func, found)
+    result = _attempt(ctx, eq, func, found)
+    if not _passed(result):
+        return _unnamed_pick_failed(ctx, raw, mod, func) or result
+    return result
+
+
+def _unnamed_pick_failed(ctx: CheckContext, eq: Equation, mod: ModuleInfo, func: FunctionInfo) -> CheckResult | None:
+    """The file's only public function (or only class) was taken although no name said so, and
+    it does not implement the equation: it may be a helper of the function that does (the
+    `softmax` beside `SoftmaxWithLoss`, `Sigmoid.__call__` beside `Sigmoid.gradient`). Another
+    function whose results match is taken instead (said in a note); else the first reading stands."""
+    if ctx.options.no_exec or func.picked not in UNNAMED_PICKS:
+        return None
+    return _by_behaviour(ctx, eq, [f for f in candidates(mod) if f.name != func.name])
 
 
 def _attempt(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping) -> CheckResult:
@@ -161,13 +175,14 @@ def _by_behaviour(ctx: CheckContext, eq: Equation, options: list[FunctionInfo]) 
     tried = 0
     for func in options:
         trial_ctx = _fresh(ctx, func)
-        found = prepare.mapping(trial_ctx, func, eq)
+        reading = prepare.reading_for(trial_ctx, eq, func)
+        found = prepare.mapping(trial_ctx, func, reading)
         if found is None:
             continue
         tried += 1
         if tried > MAX_ALTERNATIVES:
             break
-        result = _attempt(trial_ctx, eq, func, found)
+        result = _attempt(trial_ctx, reading, func, found)
         if _passed(result):
             assume(result_context(result, trial_ctx), "chosen-function", func.name, f"--function {func.name}")
             return result

@@ -120,6 +120,7 @@ def explain(eq_file: EquationFile, impl_path: str, options: Options) -> Explanat
     if func is None:
         return stop()
     out.function = func.name
+    eq = prepare.reading_for(check, eq, func)  # auxiliary definitions it reads: computed, as the check does
     mapping = prepare.mapping(check, func, eq)
     how = dict(mapping.how) if mapping is not None else {}
     ndims = {param: len(spec.shape) for param, spec in mapping.keyword.items()} if mapping is not None else None

@@ -78,6 +78,7 @@ def judge(ctx: CheckContext, eq: Equation, trials: list[Trial], expected: list[n
             assume(ctx, convention, detail)
     if result.record.verdict == "pass":
         mapping_notes(ctx)
+        skipped_note(ctx, outcome.script_skipped)
     return result
 
 
@@ -88,11 +89,22 @@ def _shown_value(value: Any) -> str:
     return repr(value)
 
 
-def assume(ctx: CheckContext, convention: str, detail: str = "", pin: str = "") -> None:
+def assume(ctx: CheckContext, convention: str, detail: str | Phrase = "", pin: str = "") -> None:
     """Say what the pass assumed (an info on the def line)."""
     assert ctx.function is not None
     ctx.add("convention-assumed", ctx.impl_path, ctx.function.range, convention=convention,
             detail=detail or None, pin=pin or None)
+
+
+def skipped_note(ctx: CheckContext, skipped: dict) -> None:
+    """The module's script code failed (or ran out of time) on import and only its definitions ran."""
+    if not skipped:
+        return
+    line = f", line {skipped['lineno']}" if skipped.get("lineno") else ""
+    if "timeout" in skipped:
+        assume(ctx, "definitions-only", Phrase("import-timed-out", {"seconds": skipped["timeout"]}))
+    else:
+        assume(ctx, "definitions-only", f"{skipped.get('exc_type')}: {skipped.get('exc_message')}{line}")
 
 
 def judge_as_returned(ctx: CheckContext, eq: Equation, trials: list[Trial], expected: list[np.ndarray],
@@ -148,6 +160,8 @@ def mapping_notes(ctx: CheckContext) -> None:
             detail = ", ".join(f"{found.how[s]} ← {s}" for s in sorted(found.how) if found.how[s] in ("t", "y", "x"))
         elif convention == "inferred-parameter":
             detail = ", ".join(f"{k}={_shown_value(v)}" for k, v in found.inferred.items())
+        elif convention == "function-argument":
+            detail = ", ".join(f"{p} ← {fn.head_latex or fn.name}" for p, fn in found.callables.items())
         else:
             detail = ""
         assume(ctx, convention, detail)
@@ -411,7 +425,9 @@ def static_notes(ctx: CheckContext, eq: Equation) -> None:
 
 
 def mutation_note(ctx: CheckContext, runs: list[TrialRun]) -> None:
-    mutated = sorted({m for r in runs for m in r.result.mutated})
+    """Arguments a call that returned changed in place (one that raised may have been cut off
+    before restoring what it changed: `x[i] = v + h; f(x); x[i] = v`)."""
+    mutated = sorted({m for r in runs if r.result.status == "ok" for m in r.result.mutated})
     if mutated:
         names = ", ".join(evidence.param_name(ctx, m) for m in mutated)
         ctx.add("input-mutated", ctx.impl_path, evidence.where(ctx, "input-mutated"), argument=names)

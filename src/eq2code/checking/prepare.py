@@ -14,6 +14,7 @@ import numpy as np
 
 from eq2code.base.files import FileProblem, decode_python, python_decode_detail, read_bytes
 from eq2code.base.span import Range
+from eq2code.checking import auxiliary
 from eq2code.checking.context import CheckContext
 from eq2code.code.loader import (
     FunctionInfo,
@@ -26,7 +27,7 @@ from eq2code.code.loader import (
     param_aliases,
     read_module,
 )
-from eq2code.code.sandbox.api import Argument, CallSpec
+from eq2code.code.sandbox.api import Argument, CallSpec, FunctionArgument
 from eq2code.equation.model import Equation
 from eq2code.findings.model import Severity
 from eq2code.findings.phrases import Phrase
@@ -53,6 +54,16 @@ def equation(ctx: CheckContext) -> Equation | None:
         return None
     ctx.equation = eq
     return eq
+
+
+def reading_for(ctx: CheckContext, eq: Equation, func: FunctionInfo) -> Equation:
+    """The equation as this function is checked against it: auxiliary definitions it reads
+    (μ_j = …) computed from the other inputs, unless the function takes them by name."""
+    found = map_arguments(func, eq, ctx.options.maps, param_aliases(ctx.eq_file.metadata.get("params", "")))
+    keep = {s.sympy_name for s in eq.inputs if found.by.get(s.name) in ("explicit", "name", "alias")}
+    inlined = auxiliary.inline(eq, ctx.eq_file, keep)
+    ctx.equation = inlined
+    return inlined
 
 
 def module(ctx: CheckContext) -> ModuleInfo | None:
@@ -91,7 +102,8 @@ def function(ctx: CheckContext, mod: ModuleInfo, eq: Equation) -> FunctionInfo |
 
 def mapping(ctx: CheckContext, func: FunctionInfo, eq: Equation) -> Mapping | None:
     found = ctx.mapping = map_arguments(func, eq, ctx.options.maps,
-                                        param_aliases(ctx.eq_file.metadata.get("params", "")))
+                                        param_aliases(ctx.eq_file.metadata.get("params", "")),
+                                        applied_functions(ctx, eq))
     params = ", ".join(p.name for p in func.params) or Phrase("no-parameters")
     for spec in found.unmapped_inputs:
         ctx.add("argument-mapping", ctx.impl_path, func.range, symbol=spec.name, params=params,
@@ -102,6 +114,12 @@ def mapping(ctx: CheckContext, func: FunctionInfo, eq: Equation) -> Mapping | No
                 problem=Phrase("parameter-receives-nothing", {"param": pname}),
                 fix=Phrase("default-the-parameter", {"param": pname}))
     return found if found.ok else None
+
+
+def applied_functions(ctx: CheckContext, eq: Equation) -> list[Equation]:
+    """The functions the equation file defines (`f(x) = x^2`) that the equation applies (`d/dx f(x)`)."""
+    return [e for e in ctx.eq_file.equations if e is not eq and e.kind == "definition" and e.checkable
+            and e.params and e.plans and e.key in eq.mentions]
 
 
 def math_values(eq: Equation, values: dict[str, Any]) -> dict[str, Any]:
@@ -132,7 +150,7 @@ def call_spec(func: FunctionInfo, found: Mapping, trial: Trial, expected: np.nda
         for p in func.params:
             if p.owner != owner:
                 continue
-            if p.name not in found.keyword and p.name not in found.inferred:
+            if p.name not in found.keyword and p.name not in found.inferred and p.name not in found.callables:
                 positional_ok = False  # its default
                 continue
             value = argument_value(p, found, trial, key)
@@ -141,6 +159,13 @@ def call_spec(func: FunctionInfo, found: Mapping, trial: Trial, expected: np.nda
             else:
                 kwargs[p.name] = value
     return spec
+
+
+def function_argument(fn: Equation, trial: Trial) -> FunctionArgument:
+    """A function the equation file defines, as the data the sandbox rebuilds it from."""
+    names = [s.sympy_name for s in fn.inputs if s.role != "size"][:len(fn.params)]
+    return FunctionArgument(fn.plans[0], names, [list(f) for f in fn.free_indices],
+                            {str(k): int(v) for k, v in trial.sizes.items()})
 
 
 def bundle_key(func: FunctionInfo, found: Mapping) -> str:
@@ -154,6 +179,8 @@ def bundle_key(func: FunctionInfo, found: Mapping) -> str:
 def argument_value(p: Param, found: Mapping, trial: Trial, key: str = "") -> Argument | None:
     """What parameter `p` receives on a trial: its input's value (wrapped in a dict for a
     bundle parameter), or the value inferred for it (a size such as h taken from the trial)."""
+    if p.name in found.callables:
+        return function_argument(found.callables[p.name], trial)
     spec = found.keyword.get(p.name)
     if spec is not None:
         value = code_value(spec, trial.values[spec.name])

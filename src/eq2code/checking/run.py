@@ -21,8 +21,31 @@ def run_trials(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mappi
                expected: list[np.ndarray]) -> RunOutcome:
     """Run the function on every trial (raises `SandboxError` when no child can be started)."""
     calls = [prepare.call_spec(func, found, t, exp) for t, exp in zip(trials, expected)]
-    return run_calls(str(Path(ctx.impl_path).resolve()), func.name, calls,
-                     timeout=ctx.options.timeout, memory_mb=ctx.options.memory_mb)
+    path = str(Path(ctx.impl_path).resolve())
+    outcome = _import_failure_behind(run_calls(path, func.name, calls, timeout=ctx.options.timeout,
+                                               memory_mb=ctx.options.memory_mb))
+    if outcome.status == "timeout" and outcome.phase == "import":  # a script that trains, plots, waits
+        retry = run_calls(path, func.name, calls, timeout=ctx.options.timeout, memory_mb=ctx.options.memory_mb,
+                          definitions_only=True)
+        if retry.status == "ok" or retry.results:
+            retry.script_skipped = {"timeout": f"{ctx.options.timeout:g}", "lineno": outcome.lineno}
+            return retry
+    return outcome
+
+
+def _import_failure_behind(outcome: RunOutcome) -> RunOutcome:
+    """A run on the module's definitions alone (its script code failed on import) whose calls
+    then miss a name (`torch` of a failed `import torch`): the import failure is the cause to
+    report, not the NameError."""
+    skipped = outcome.script_skipped
+    if not skipped or "timeout" in skipped or not any(
+            r.status == "exception" and r.exc_type == "NameError" for r in outcome.results):
+        return outcome
+    return RunOutcome(status="import-error", phase="import", exc_type=str(skipped.get("exc_type") or ""),
+                      exc_message=str(skipped.get("exc_message") or ""), lineno=skipped.get("lineno"),
+                      col=skipped.get("col"), end_col=skipped.get("end_col"),
+                      traceback=str(skipped.get("traceback") or ""),
+                      stdout=outcome.stdout, stderr=outcome.stderr, seconds=outcome.seconds)
 
 
 def report_failure(ctx: CheckContext, outcome: RunOutcome) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from eq2code.base.span import Range
@@ -48,6 +48,8 @@ class FunctionInfo:
     tags: dict[str, str] = field(default_factory=dict)  # rule=…, eq=… from a comment above
     end_line: int = 0  # 0-based last line
     static: bool = False  # a @staticmethod: called on the class, not on an instance
+    # how find_function chose it: flag, tag, name, acronym, class, method, only-function, only-class
+    picked: str = field(default="", compare=False)
 
     @property
     def owner(self) -> str | None:
@@ -92,12 +94,13 @@ def read_module(path: str, text: str) -> ModuleInfo:
     except (ValueError, RecursionError, MemoryError) as e:
         raise PythonSyntaxError(str(e) or type(e).__name__, Range.of(0, 0, 0, 1)) from None
     lines = text.splitlines()
-    functions, methods = [], []
-    for node in tree.body:
+    functions: list[FunctionInfo] = []
+    methods: list[FunctionInfo] = []
+    for node in tree.body:  # a name defined twice is the last definition, as Python binds it
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            functions.append(_function_info(node, lines))
+            functions = [f for f in functions if f.name != node.name] + [_function_info(node, lines)]
         elif isinstance(node, ast.ClassDef):
-            methods += _methods(node, lines)
+            methods = [m for m in methods if m.owner != node.name] + _methods(node, lines)
     return ModuleInfo(path, text, functions, methods)
 
 
@@ -207,40 +210,50 @@ def find_function(module: ModuleInfo, eq: Equation, wanted: str | None, rule: st
     aliases (a class of that name means its `forward`/`__call__`), the only public function."""
     funcs = module.functions
     if wanted:
-        return module.named(wanted), [wanted]
+        return _picked(module.named(wanted), "flag"), [wanted]
     tagged = [f for f in funcs + module.methods if (rule and f.tags.get("rule") == rule)
               or (eq_path and f.tags.get("eq") and _same_file(f.tags["eq"], eq_path, module.path))]
     if tagged:
         calls = [f for f in tagged if f.name.rpartition(".")[2] in CALL_METHODS] or tagged
-        return calls[0], [f"# eq2code: {'rule=' + rule if rule else 'eq=' + str(eq_path)}"]
+        return _picked(calls[0], "tag"), [f"# eq2code: {'rule=' + rule if rule else 'eq=' + str(eq_path)}"]
     names = [n for n in (eq.name, *aliases, rule or "") if n]
     for n in names:
         exact = [f for f in funcs if f.name == n]  # case matters first (H is not h) …
         close = [f for f in funcs if _norm(f.name) == _norm(n)]  # … then spelling variants
         if exact or len(close) == 1:
-            return (exact or close)[0], names
+            return _picked((exact or close)[0], "name"), names
     for n in names:  # an acronym: mse for mean_squared_error, ce for cross_entropy
         short = [f for f in funcs if len(_norm(n)) >= 2 and _initials(f.name) == _norm(n)]
         if len(short) == 1:
-            return short[0], names
+            return _picked(short[0], "acronym"), names
     for n in names:  # a class named like the equation: its forward / __call__
         classes = {m.owner for m in module.methods if _norm(m.owner or "") == _norm(n)}
         if len(classes) == 1:
             found = module.named(classes.pop() or "")
             if found is not None:
-                return found, names
+                return _picked(found, "class"), names
     for n in names:  # a method named like the equation (an optimizer's `update`), when only one is
         methods = [m for m in module.methods if _norm(m.name.rpartition(".")[2]) == _norm(n)]
         if len(methods) == 1:
-            return methods[0], names
+            return _picked(methods[0], "method"), names
     public = [f for f in funcs if not f.name.startswith("_")]
     if len(public) == 1:
-        return public[0], names
+        return _picked(public[0], "only-function"), names
     if not public:
         layers = {m.owner for m in module.methods if m.name.rpartition(".")[2] in CALL_METHODS}
         if len(layers) == 1:
-            return module.named(layers.pop() or ""), names
+            return _picked(module.named(layers.pop() or ""), "only-class"), names
     return None, names
+
+
+# picks that no name supports: the file's only public function or only class may be a helper
+# (a `softmax` beside the `SoftmaxWithLoss` layer) — when it fails, the others are tried by behaviour
+UNNAMED_PICKS = ("only-function", "only-class")
+
+
+def _picked(func: FunctionInfo | None, how: str) -> FunctionInfo | None:
+    """A copy of the chosen function that remembers how it was chosen."""
+    return None if func is None else replace(func, picked=how)
 
 
 def candidates(module: ModuleInfo) -> list[FunctionInfo]:
@@ -283,6 +296,7 @@ class Mapping:
     by: dict[str, str] = field(default_factory=dict)  # input name → explicit | convention | name | alias | position
     scalar_arrays: bool = False  # pass scalar inputs as 0-d arrays (code written for arrays: x.copy())
     representations: dict[str, str] = field(default_factory=dict)  # input name → representation key
+    callables: dict[str, Equation] = field(default_factory=dict)  # parameter → a function the file defines
 
     def claimed(self, name: str) -> bool:
         """Do the code's names claim this input's role (not a guess by position or a loose alias)?"""
@@ -298,7 +312,7 @@ class Mapping:
         how = dict(self.how, **{a: pb, b: pa})
         return Mapping(keyword, list(self.unmapped_inputs), list(self.unmapped_params), how, dict(self.inferred),
                        list(self.conventions), dict(self.by, **{a: "evidence", b: "evidence"}), self.scalar_arrays,
-                       dict(self.representations))
+                       dict(self.representations), dict(self.callables))
 
     @property
     def ok(self) -> bool:
@@ -352,10 +366,12 @@ def _candidates(spec: InputSpec, extra: dict[str, tuple[str, ...]] | None = None
 
 
 def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
-                  aliases: dict[str, tuple[str, ...]] | None = None) -> Mapping:
+                  aliases: dict[str, tuple[str, ...]] | None = None,
+                  functions: list[Equation] | None = None) -> Mapping:
     """By explicit --map, then by name (the symbol's own, then `aliases` — symbol → parameter
     names, from the `params=` metadata — then the common ALIASES), then by position. Sizes
-    only where asked by name."""
+    only where asked by name. `functions`: the functions the equation file defines and the
+    equation applies (`f` of `d/dx f(x)`), given to parameters that take a function."""
     params = [p for p in func.params if p.kind != "var"]
     free = list(params)
     how: dict[str, str] = {}
@@ -386,6 +402,8 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
         match = next((p for p in free if p.name in (spec.name, spec.sympy_name)), None)
         if spec.name not in how and match is not None:
             take(spec, match.name, "name")
+    callables = function_parameters(free, functions or [], explicit)
+    free = [p for p in free if p.name not in callables]
     folded = [_norm(s.name) for s in inputs]
     for spec in inputs:
         if spec.name in how:
@@ -417,7 +435,29 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     if inferred:
         conventions.append("inferred-parameter")
     unmapped_params = [p.name for p in free if not p.has_default and p.kind != "var" and p.name not in inferred]
-    return Mapping(keyword, unmapped_inputs, unmapped_params, how, inferred, conventions, by)
+    if callables:
+        conventions.append("function-argument")
+    return Mapping(keyword, unmapped_inputs, unmapped_params, how, inferred, conventions, by, callables=callables)
+
+
+FUNCTION_PARAM_NAMES = ("f", "func", "fn", "fun", "function", "loss_function", "loss_fn", "objective", "callback")
+
+
+def function_parameters(free: list[Param], functions: list[Equation], explicit: dict[str, str]) -> dict[str, Equation]:
+    """Parameters that take a function the equation file defines: named like it (`f`, `--map
+    f=loss`), or a conventional name for a function argument (`f`, `func`) when the equation
+    applies exactly one."""
+    out: dict[str, Equation] = {}
+    for fn in functions:
+        wanted = explicit.get(fn.name) or explicit.get(fn.key)
+        match = next((p for p in free if p.name == wanted or (not wanted and _norm(p.name) == _norm(fn.name))), None)
+        if match is not None and match.name not in out:
+            out[match.name] = fn
+    if len(functions) == 1 and not out:
+        match = next((p for p in free if p.name in FUNCTION_PARAM_NAMES and not p.has_default), None)
+        if match is not None:
+            out[match.name] = functions[0]
+    return out
 
 
 TARGET_NAMES = ("t", "target", "targets", "label", "labels", "y_true", "onehot", "one_hot", "teacher")

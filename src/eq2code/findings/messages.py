@@ -66,6 +66,9 @@ CONVENTIONS_EN = {
     "representation-log-std": "the log standard deviation in place of the scale",
     "representation-variance": "the variance in place of the standard deviation",
     "representation-std": "the standard deviation in place of the variance",
+    "function-argument": "a function the equation file defines, passed as a callable for a parameter that takes one",
+    "definitions-only": "its file's definitions alone (imports, functions, classes, constants): the module-level "
+                        "script code failed on import and was skipped",
 }
 CONVENTIONS_JA = {
     "textbook-labels": "教科書の慣習（y が予測、t が教師ラベル）",
@@ -84,6 +87,9 @@ CONVENTIONS_JA = {
     "representation-log-std": "尺度の代わりに対数標準偏差を受け取るもの",
     "representation-variance": "標準偏差の代わりに分散を受け取るもの",
     "representation-std": "分散の代わりに標準偏差を受け取るもの",
+    "function-argument": "数式ファイルが定義する関数を、関数を受け取る引数に呼び出し可能なオブジェクトとして渡すもの",
+    "definitions-only": "ファイルの定義（import、関数、クラス、定数）だけを実行したもの"
+                        "（モジュール直下のスクリプト部分は読み込み時に失敗したため省略）",
 }
 
 # What the equation has in place of the code's first wrong value (checking/localize.py).

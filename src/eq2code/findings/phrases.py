@@ -45,6 +45,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "form-batched": {"en": "batched form (batch {batch})[[, {sizes}]]",
                      "ja": "バッチ付きの形状（バッチ {batch}）[[、{sizes}]]"},
     "form-import": {"en": "module import", "ja": "モジュールの読み込み"},
+    "import-timed-out": {"en": "importing the module took longer than {seconds} s",
+                         "ja": "モジュールの読み込みが {seconds} 秒を超えました"},
     # how a run ended
     "killed-by-signal": {"en": "killed by signal {signal}", "ja": "シグナル {signal} で強制終了"},
     "exited": {"en": "exited ({how}[[, status {status}]])", "ja": "終了しました（{how}[[、終了コード {status}]]）"},

@@ -11,11 +11,12 @@ last two axes, softmax works on the last axis. Arithmetic runs in extended preci
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from eq2code.equation.model import Equation, Plan
+if TYPE_CHECKING:  # annotations only: the sandbox child loads this file by path, with numpy alone
+    from eq2code.equation.model import Equation, Plan
 
 DTYPE = np.longdouble
 

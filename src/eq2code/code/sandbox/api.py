@@ -8,8 +8,23 @@ from typing import Literal, TypeGuard, get_args
 import numpy as np
 
 Value = np.ndarray | float | int
-# An argument: a value, or a dict of arrays (a parameter bundle, as `SGD.update(params, grads)` takes)
-Argument = Value | dict[str, np.ndarray] | None
+
+
+@dataclass
+class FunctionArgument:
+    """A function the equation file defines (`f(x) = x^2`), passed to code that takes one
+    (`numerical_gradient(f, x)`): its compiled plan, rebuilt in the child as a Python callable
+    (reference/evaluate.py loaded by path). Plain data: nothing callable crosses the boundary."""
+
+    plan: list
+    params: list[str]  # the plan's names of the function's parameters, in order
+    free_indices: list = field(default_factory=list)  # (index, lo plan, hi plan) of an indexed value
+    sizes: dict[str, int] = field(default_factory=dict)  # the trial's sizes
+
+
+# An argument: a value, a dict of arrays (a parameter bundle, as `SGD.update(params, grads)` takes),
+# or a function of the equation file
+Argument = Value | dict[str, np.ndarray] | FunctionArgument | None
 
 
 @dataclass
@@ -83,6 +98,8 @@ class RunOutcome:
     traceback: str = ""
     signal_name: str = ""  # e.g. "SIGSEGV" when the child died from a signal
     exit_code: int | None = None
+    # the module's import failed and its definitions were run alone: {"exc_type", "exc_message", "lineno"}
+    script_skipped: dict = field(default_factory=dict)
     stdout: str = ""  # captured, capped (start kept)
     stderr: str = ""
     seconds: float = 0.0

@@ -482,6 +482,7 @@ class Run:
         self.npx = npx
         self.user_file = os.path.abspath(request["module_path"])
         self.method = None  # the method to call on a fresh instance, for `Class.method`
+        self.script_skipped: dict | None = None  # the import error whose script code was skipped
 
     # -- files written for the parent
 
@@ -521,7 +522,16 @@ class Run:
 
     def import_module(self):
         self.set_phase("import")
-        sys.path.insert(0, os.path.dirname(self.user_file))
+        here = os.path.dirname(self.user_file)
+        sys.path.insert(0, here)
+        # last, the folder above: the textbook's chNN/ scripts reach common/ with
+        # `sys.path.append(os.pardir)`, which assumes they run from their own folder
+        sys.path.append(os.path.dirname(here))
+        if self.request.get("definitions_only"):
+            module = self.definitions_only({})
+            if module is None:
+                self.finish("function-not-found", "import", exc_message="not among the module's definitions")
+            return module
         try:
             loader = importlib.machinery.SourceFileLoader(MODULE_NAME, self.user_file)
             spec = importlib.util.spec_from_file_location(MODULE_NAME, self.user_file,
@@ -534,9 +544,49 @@ class Run:
         except MemoryError as exc:
             self.stop_on(exc, "import")
         except Exception as exc:
-            self.finish("import-error", "import", **ErrorReport(exc, self.user_file).as_dict())
+            report = ErrorReport(exc, self.user_file).as_dict()
+            module = self.definitions_only(report)
+            if module is None:
+                self.finish("import-error", "import", **report)
+        except SystemExit as exc:  # script code that exits (argparse, sys.exit()) outside `__main__`
+            module = self.definitions_only(ErrorReport(exc, self.user_file).as_dict())
+            if module is None:
+                self.stop_on(exc, "import")
         except BaseException as exc:
             self.stop_on(exc, "import")
+        return module
+
+    def definitions_only(self, report: dict):
+        """A script whose module-level code fails on import (`import matplotlib`, a dataset
+        loader, `plt.show()`): its definitions, imports and constants run one by one, the rest
+        skipped — what checking one of its functions needs. None when the requested function
+        is not among what ran; else the module, and the first failure is reported as skipped."""
+        import ast
+
+        try:
+            with _open(self.user_file, "rb") as stream:
+                tree = ast.parse(stream.read(), self.user_file)
+        except Exception:
+            return None
+        failed_at = report.get("lineno")
+        failed = next((n for n in tree.body if failed_at and n.lineno <= failed_at <= (n.end_lineno or n.lineno)), None)
+        imported = isinstance(failed, (ast.Import, ast.ImportFrom))
+        if failed is not None and _definition_like(failed, ast) and not imported:
+            return None  # a definition itself failed (SCALE = 1 / 0, a def whose body the script called)
+        module = types.ModuleType(MODULE_NAME)
+        module.__file__ = self.user_file
+        sys.modules[MODULE_NAME] = module
+        for node in tree.body:
+            if not _definition_like(node, ast):
+                continue
+            try:
+                exec(compile(ast.Module(body=[node], type_ignores=[]), self.user_file, "exec"), module.__dict__)
+            except Exception:
+                continue
+        name = self.request["function"].rpartition(".")[0] or self.request["function"]
+        if not callable(module.__dict__.get(name)):
+            return None
+        self.script_skipped = {k: report.get(k) for k in ("exc_type", "exc_message", "lineno")}
         return module
 
     def find_function(self, module):
@@ -564,6 +614,8 @@ class Run:
             self.set_phase(f"call {index}")
             self.run_call(index, call, function)
         self.set_phase("done")
+        if self.script_skipped is not None:
+            self.finish("ok", script_skipped=self.script_skipped)
         self.finish("ok")
 
     def run_call(self, index: int, call: dict, function) -> None:
@@ -616,6 +668,8 @@ class Run:
             return None
         if "dict" in ref:
             return {str(key): self.load_value(item) for key, item in ref["dict"].items()}
+        if "function" in ref:
+            return equation_function(ref["function"], self.npx)
         if "array" in ref:
             return self.npx.load(self.path(ref["array"]), allow_pickle=False)
         if "npscalar" in ref:
@@ -718,6 +772,51 @@ def _probe_module():
     if spec is None or spec.loader is None:
         raise ImportError("probe.py cannot be loaded")
     module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _definition_like(node, ast) -> bool:
+    """What a module defines rather than does: defs, classes, imports, assignments without
+    calls (h = 1e-4), and `sys.path.append(...)`/`insert` (the book's `sys.path.append(os.pardir)`)."""
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
+        return True
+    if isinstance(node, (ast.Assign, ast.AnnAssign)):
+        return node.value is not None and not any(isinstance(n, ast.Call) for n in ast.walk(node.value))
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        return ast.unparse(node.value.func) in ("sys.path.append", "sys.path.insert")
+    return False
+
+
+def equation_function(spec: dict, npx: Numpy):
+    """A function the equation file defines, as a Python callable over arrays: its plan evaluated
+    by reference/evaluate.py (loaded by path, numpy only). A 0-d value is returned as a float,
+    as code that takes a loss function (`numerical_gradient(f, x)`) expects of it."""
+    evaluate = _sibling_module("eq2code_sandbox_evaluate", os.path.join("..", "..", "reference", "evaluate.py"))
+    plan, params, sizes = spec["plan"], [str(p) for p in spec["params"]], dict(spec["sizes"])
+    free = [tuple(f) for f in spec["free"]]
+
+    def equation_defined_function(*args):
+        if len(args) != len(params):
+            raise TypeError(f"the equation's function takes {len(params)} argument(s), {len(args)} given")
+        values = {name: npx.asarray(value, dtype=float) for name, value in zip(params, args)}
+        out = npx.asarray(evaluate.evaluate_plan(plan, free, values, sizes), dtype=float)
+        return float(out) if out.ndim == 0 else out
+
+    return equation_defined_function
+
+
+def _sibling_module(name: str, relative: str):
+    """A module of eq2code loaded by its path from this file's folder (`-I` keeps eq2code off sys.path)."""
+    loaded = sys.modules.get(name)
+    if loaded is not None:
+        return loaded
+    path = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), relative))
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"{relative} cannot be loaded")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the class is made
     spec.loader.exec_module(module)
     return module
 

@@ -36,6 +36,7 @@ from eq2code.code.sandbox.api import (
     Argument,
     CallResult,
     CallSpec,
+    FunctionArgument,
     Phase,
     RunOutcome,
     RunStatus,
@@ -69,7 +70,7 @@ child_observer: contextvars.ContextVar[Callable[[subprocess.Popen], None] | None
 
 def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
               timeout: float = 10.0, memory_mb: int = 2048,
-              output_cap: int = 2_000_000) -> RunOutcome:
+              output_cap: int = 2_000_000, definitions_only: bool = False) -> RunOutcome:
     """Import `module_path` once in a child process and call `function_name` for each call.
 
     `timeout` is the wall time of the whole run (child start-up included), `memory_mb` its
@@ -80,8 +81,10 @@ def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
     "function-not-found", "timeout" (wall or CPU time; `phase` says where), "crashed" (killed
     by a signal, `signal_name`), "resource-limit" (MemoryError, or killed by the kernel),
     "exit" (SystemExit, KeyboardInterrupt or another BaseException, or `os._exit`;
-    `exit_code` where there is one). Raises SandboxError when the child never reached the
-    user's module, TypeError/ValueError for an argument that cannot be sent as plain data.
+    `exit_code` where there is one). `definitions_only`: run only the module's definitions,
+    imports and constants, not its script code (after an import that ran out of time).
+    Raises SandboxError when the child never reached the user's module, TypeError/ValueError
+    for an argument that cannot be sent as plain data.
     """
     started = time.monotonic()
     slot = platform.open_run()  # strict: the directory a sandbox set up ahead of time waits in
@@ -90,7 +93,7 @@ def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
         request_dir = base / "request"
         limits = _limits(calls, timeout, memory_mb)
         _write_request(request_dir, module_path, function_name, calls, limits, output_cap,
-                       deadline=started + timeout)
+                       deadline=started + timeout, definitions_only=definitions_only)
         timed_out, returncode = _run_child(slot, timeout - (time.monotonic() - started), limits["file_bytes"])
         slot.close()
         _restore_permissions(base)
@@ -151,7 +154,7 @@ def _task_count(pid: str, uid: int) -> int:
 
 def _write_request(request_dir: Path, module_path: str, function_name: str,
                    calls: list[CallSpec], limits: dict, output_cap: int,
-                   deadline: float | None = None) -> None:
+                   deadline: float | None = None, definitions_only: bool = False) -> None:
     request = {
         "module_path": os.path.abspath(module_path),
         "function": function_name,
@@ -160,6 +163,7 @@ def _write_request(request_dir: Path, module_path: str, function_name: str,
         "parent_pid": os.getpid(),
         "deadline": deadline,  # time.monotonic() at which the parent kills the child
         "isolate_network": True,
+        "definitions_only": definitions_only,
         "calls": [_encode_call(request_dir, index, call) for index, call in enumerate(calls)],
     }
     (request_dir / "request.json").write_text(json.dumps(request), encoding="utf-8")
@@ -189,6 +193,10 @@ def _encode_argument(request_dir: Path, stem: str, value: Argument) -> dict:
     """A value, or a dict of arrays passed as a dict (`{"dict": {key: reference}}`)."""
     if value is None:
         return {"none": True}
+    if isinstance(value, FunctionArgument):
+        return {"function": {"plan": value.plan, "params": list(value.params),
+                             "free": [list(f) for f in value.free_indices],
+                             "sizes": {str(k): int(v) for k, v in value.sizes.items()}}}
     if isinstance(value, dict):
         return {"dict": {str(key): _encode_value(request_dir, f"{stem}_{position}", item)
                          for position, (key, item) in enumerate(value.items())}}
@@ -427,8 +435,10 @@ def _reported_outcome(data: dict | None, results: list[CallResult]) -> RunOutcom
     if data is None or not is_run_status(status):
         return None
     phase = data.get("phase")
+    skipped = data.get("script_skipped")
     return RunOutcome(status=status, phase=phase if is_phase(phase) else "",
                       results=results, exit_code=_integer(data, "exit_code"),
+                      script_skipped=_error_fields(skipped) if isinstance(skipped, dict) else {},
                       **_error_fields(data))
 
 

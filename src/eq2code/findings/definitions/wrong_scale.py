@@ -9,7 +9,7 @@ from eq2code.findings.registry import ERROR, Docs, Example, FindingDef, Text
 def mutate_node(node, ctx):
     """1/√g replaced by 1/g or by 1/√ of another size (naming both); a scale inside a function's
     argument (σ(2x), exp(2x)); a scale inverted (× for ÷); a count normalised by another size
-    (1/C for 1/N) or by every size. Details are math text: "√d_v instead of √d_k"."""
+    (1/C for 1/N) or by every size, or halved (1/(2N) for 1/N). Details are math text: "√d_v instead of √d_k"."""
     import sympy
 
     sizes = ctx.all_sizes or ctx.sizes
@@ -25,7 +25,10 @@ def mutate_node(node, ctx):
             inverse = 1 / f
             shown = Phrase("instead-of", {"used": ctx.latex(inverse), "meant": ctx.latex(f)})
             yield ctx.replace(node, build(*rest, inverse)), ctx.latex(f), shown
-        if kind == "mean":
+        if kind == "mean":  # 1/(2N): the ½ of ½‖e‖² kept in a mean that should not have it
+            half = f / 2
+            yield ctx.replace(node, build(*rest, half)), ctx.latex(f), \
+                Phrase("instead-of", {"used": ctx.latex(half), "meant": ctx.latex(f)})
             for other in sizes:
                 if other != f.base:
                     yield ctx.replace(node, build(*rest, 1 / other)), ctx.latex(f), \
