@@ -152,9 +152,11 @@ def _other_representation(ctx: CheckContext, eq: Equation, func: FunctionInfo,
     fitting representation alone first (the fewest assumptions), then all together; kept only
     when it passes."""
     specs = {s.name: s for s in eq.inputs}
+    defaulted = [p.name for p in func.params if p.has_default and p.name not in found.keyword]
     options = [(name, r.key) for name, param in found.how.items() if name in specs
                for r in representations.fitting(specs[name], param)
-               if not (r.key == "logits" and found.by.get(name) in ("explicit", "name"))]
+               if not (r.key == "logits" and found.by.get(name) in ("explicit", "name"))
+               and not representations.switched(r.key, defaulted)]
     if not options:
         return None
     tries = [dict([o]) for o in options] + ([dict(options)] if len(options) > 1 else [])

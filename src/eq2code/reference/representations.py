@@ -33,6 +33,11 @@ LOG_VARIANCE = frozenset({"logvar", "log_var", "log_variance", "logvariance", "l
 LOG_STD = frozenset({"log_sigma", "logsigma", "log_std", "logstd", "log_scale", "logscale", "log_sd"})
 VARIANCE = frozenset({"var", "variance", "sigma2", "sigma_sq", "sigma_squared", "sigmasq", "s2", "sq_sigma"})
 STD = frozenset({"std", "sigma", "stddev", "std_dev", "sd", "scale", "s"})
+# A parameter with a default that switches the function itself between representations
+# (`is_one_hot=False`, `from_logits=False`): the function says how to give it the equation's own
+# form, so that representation is not assumed (the switch's other branch would go unchecked).
+SWITCHES = {"class-index": ("one_hot", "onehot"), "logits": ("from_logits", "use_logits"),
+            "log-variance": ("logvar", "log_var"), "log-std": ("log_std", "log_sigma")}
 LOGIT_SHIFT = 3.7  # added to every row's log-probabilities; rows differ by a further 1.3 each
 
 
@@ -108,6 +113,12 @@ BY_KEY = {r.key: r for r in REPRESENTATIONS}
 def fitting(spec: InputSpec, param: str) -> list[Representation]:
     """The representations parameter `param` may take of input `spec`."""
     return [r for r in REPRESENTATIONS if r.fits(spec, param)]
+
+
+def switched(key: str, defaulted: list[str]) -> bool:
+    """Does one of the function's defaulted parameters switch it to or from this representation?"""
+    words = SWITCHES.get(key, ())
+    return any(word in _norm(name) for name in defaulted for word in words)
 
 
 def convert(key: str, value: Any, spec: InputSpec) -> Any:
