@@ -208,3 +208,28 @@ class Annotated(Node):
 @dataclass
 class Empty(Node):
     pass
+
+
+# Why each kind of Notation has no value (what `eq2code parse` and the not-checkable finding say).
+NOTATION_REASONS = {
+    "action": "a dot between two operands ([g.f](h): a group action or a composition) is an operator "
+              "definition, not a computation",
+    "evaluated": "an evaluation bar (…|_{x=a}: an expression evaluated at a point) is not computed",
+    "not": "a logical formula (\\lnot) is not a computation",
+    "string": "a quoted string has no numeric value",
+    "operator": "an operator with a subscript (f *_{G} k) is not one eq2code computes",
+}
+
+
+@dataclass
+class Notation(Node):
+    """Notation that is read but has no numeric value: a group action `g.f`, an evaluation bar
+    `f|_{x=a}`, a logical `\\lnot p`, a quoted string `"is"`. `what` is a key of
+    NOTATION_REASONS; `parts` are the operands as written."""
+
+    what: str
+    parts: list[Node]
+
+    @property
+    def reason(self) -> str:
+        return NOTATION_REASONS[self.what]

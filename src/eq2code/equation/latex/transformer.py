@@ -46,6 +46,38 @@ def _letters(node: ir.Node) -> str | None:
     return None
 
 
+def _bare_symbols(node: ir.Node | None) -> list[ir.Node] | None:
+    """The symbols of `g_1` or of the tuple `g_1, g_2` a quantifier has read so far."""
+    if isinstance(node, (ir.Ident, ir.Script)):
+        return [node]
+    if isinstance(node, ir.Tuple) and node.bracket == "" and all(isinstance(i, (ir.Ident, ir.Script))
+                                                                 for i in node.items):
+        return list(node.items)
+    return None
+
+
+def _quantifies_more(previous: ir.Node, clause: ir.Node) -> bool:
+    """`\\forall g_1`, then `g_2 \\in G` or `g_2`: the quantifier's variables go on."""
+    if not isinstance(previous, ir.Quantified) or _bare_symbols(previous.body) is None:
+        return False
+    if isinstance(clause, ir.Chain):  # only a membership: `\forall i, y_i = …` keeps its definition
+        return set(clause.rels) <= {"in", "notin", "subset", "subseteq"} and _bare_symbols(clause.items[0]) is not None
+    return _bare_symbols(clause) is not None
+
+
+def _quantify_more(previous: ir.Node, clause: ir.Node) -> ir.Quantified:
+    assert isinstance(previous, ir.Quantified)
+    symbols = _bare_symbols(previous.body) or []
+    span = (previous.span[0], clause.span[1])
+    if isinstance(clause, ir.Chain):
+        first = clause.items[0]
+        items = ir.Tuple(symbols + (_bare_symbols(first) or []), "", span=(previous.span[0], first.span[1]))
+        body: ir.Node = ir.Chain([items, *clause.items[1:]], clause.rels, span=span)
+    else:
+        body = ir.Tuple(symbols + (_bare_symbols(clause) or []), "", span=span)
+    return ir.Quantified(previous.quant, body, span=span)
+
+
 @v_args(meta=True)
 class ToIR(Transformer):
     # -- statements ---------------------------------------------------------------------
@@ -53,10 +85,14 @@ class ToIR(Transformer):
         return children[0]
 
     def stmt(self, meta, children):
-        clauses, seps = [], []
+        clauses: list[ir.Node] = []
+        seps: list[str] = []
         for c in children:
             if isinstance(c, list):
                 seps.extend(c)
+            elif clauses and seps and seps[-1] == "," and _quantifies_more(clauses[-1], c):
+                clauses[-1] = _quantify_more(clauses[-1], c)  # \forall g_1, g_2 \in G: one quantifier
+                seps.pop()
             else:
                 clauses.append(c)
         if len(clauses) == 1 and (not seps or self._trailing_only(children)):
@@ -101,9 +137,16 @@ class ToIR(Transformer):
 
     def mulop(self, meta, children):
         tok = children[0]
-        return "ast" if tok.type == "STAR" else tok.value
+        return {"STAR": "ast", "DOT": "action"}.get(tok.type, tok.value)
+
+    def scripted_mulop(self, meta, children):
+        return "scripted"
 
     def _product(self, meta, left, op, right):
+        if op == "action":  # g.f: an action or a composition, read but with no value
+            return ir.Notation("action", [left, right], span=_span(meta))
+        if op == "scripted":  # f *_{group} k: an operator of the notes' own, with a subscript
+            return ir.Notation("operator", [left, right], span=_span(meta))
         if isinstance(left, ir.Product):
             factors, ops = list(left.factors), list(left.ops)
         else:
@@ -146,6 +189,9 @@ class ToIR(Transformer):
 
     func_tail = func_app
 
+    def logical_not(self, meta, children):
+        return ir.Notation("not", [children[1]], span=_span(meta))
+
     # -- postfix -------------------------------------------------------------------------
     def sub(self, meta, children):
         return self._script(meta, children[0], "sub", children[2])
@@ -154,12 +200,25 @@ class ToIR(Transformer):
         return self._script(meta, children[0], "sup", children[2])
 
     def _script(self, meta, base, slot, value):
+        if isinstance(value, ir.Text) and _NAME_TEXT.match(value.content.strip()) \
+                and value.content.strip().lower() not in PROSE_WORDS:
+            value = ir.Ident(value.content.strip(), "text", span=value.span)  # L_{\text {train }}: a label
         if isinstance(base, ir.Annotated) and base.note is None:
             base.note = value
             base.span = _span(meta)
             return base
         if isinstance(base, ir.Script) and getattr(base, slot) is None and not base.primes:
             setattr(base, slot, value)
+            base.span = _span(meta)
+            return base
+        if isinstance(base, ir.Script) and slot == "sub" and base.sup is None and not base.primes \
+                and isinstance(base.base, ir.Ident):
+            # {\underset{z}{\text{softmin}}}_\beta: one name with both subscripts, softmin_{z,β}
+            old = base.sub
+            before = list(old.items) if isinstance(old, ir.Tuple) and old.bracket == "{" else [old] if old else []
+            if not before:
+                return ir.Script(base, **{slot: value}, span=_span(meta))
+            base.sub = ir.Tuple([*before, value], "{", span=(before[0].span[0], value.span[1]))
             base.span = _span(meta)
             return base
         return ir.Script(base, **{slot: value}, span=_span(meta))
@@ -174,6 +233,10 @@ class ToIR(Transformer):
     def bang(self, meta, children):
         raise LatexError("unsupported-notation", "factorial '!' is not supported", children[1].start_pos,
                          children[1].end_pos, "!")
+
+    def evaluated(self, meta, children):
+        """`\\frac{dy}{dt}\\Big|_{t_n}`: the expression at a point."""
+        return ir.Notation("evaluated", [children[0], children[3]], span=_span(meta))
 
     def call_paren(self, meta, children):
         return self._call(meta, children[0], children[2], "(")
@@ -201,6 +264,11 @@ class ToIR(Transformer):
         if len(items) == 1:
             items.append(ir.Empty(span=_span(meta)))
         return ir.Chain(items, [rel], span=_span(meta))
+
+    def star_label(self, meta, children):
+        """`Y^{* i}`: the starred label of item i."""
+        body = children[1]
+        return ir.Product([ir.Special("star", span=_tok_span(children[0])), body], [None, None], span=_span(meta))
 
     def star_script(self, meta, children):
         return ir.Special("star", span=_span(meta))
@@ -232,6 +300,9 @@ class ToIR(Transformer):
     def text(self, meta, children):
         raw = children[0].value
         content = raw.strip()
+        if content[:1] in ('"', "“", "‘"):  # "is": a quoted string
+            return ir.Notation("string", [ir.Text(content, span=_tok_span(children[0]))],
+                               span=_tok_span(children[0]))
         if _NAME_TEXT.match(content) and content == raw and content.lower() not in PROSE_WORDS:
             return ir.Ident(content, "text", span=_tok_span(children[0]))
         if _MULTIWORD.match(content) and not any(w.lower() in PROSE_WORDS for w in re.split(r"[ \-]", content)):
