@@ -46,6 +46,17 @@ def _letters(node: ir.Node) -> str | None:
     return None
 
 
+def _primed_name(node: ir.Node | None) -> ir.Node | None:
+    """`k'` in a subscript (`\\sum_{k'}`, `\\beta_{k'}`): the index named k′, not a derivative."""
+    if not (isinstance(node, ir.Script) and node.sub is None and isinstance(node.base, ir.Ident)
+            and len(node.base.name) == 1 and not node.base.accents):
+        return node
+    primes = node.primes + (1 if isinstance(node.sup, ir.Special) and node.sup.name == "prime" else 0)
+    if primes and (node.sup is None or primes > node.primes):
+        return ir.Ident(node.base.name + "'" * primes, node.base.style, span=node.span)
+    return node
+
+
 def _bare_symbols(node: ir.Node | None) -> list[ir.Node] | None:
     """The symbols of `g_1` or of the tuple `g_1, g_2` a quantifier has read so far."""
     if isinstance(node, (ir.Ident, ir.Script)):
@@ -177,14 +188,16 @@ class ToIR(Transformer):
 
     def bigop(self, meta, children):
         tok, (sub, sup), body = children
-        return ir.BigOp(tok.value, sub, sup, body, span=_span(meta))
+        return ir.BigOp(tok.value, _primed_name(sub), sup, body, span=_span(meta))
 
     def bigop_signed(self, meta, children):
         tok, (sub, sup), sign, body = children
-        return ir.BigOp(tok.value, sub, sup, ir.Add([(sign, body)], span=body.span), span=_span(meta))
+        return ir.BigOp(tok.value, _primed_name(sub), sup, ir.Add([(sign, body)], span=body.span), span=_span(meta))
 
     def func_app(self, meta, children):
         tok, (sub, sup), arg = children
+        if isinstance(arg, ir.Tuple) and arg.bracket == "\\{" and len(arg.items) == 1:
+            arg = ir.Group(arg.items[0], "(", span=arg.span)  # \exp\{…\}: braces as brackets
         return ir.Func(tok.value, arg, sub, sup, span=_span(meta))
 
     func_tail = func_app
@@ -200,6 +213,8 @@ class ToIR(Transformer):
         return self._script(meta, children[0], "sup", children[2])
 
     def _script(self, meta, base, slot, value):
+        if slot == "sub":
+            value = _primed_name(value)
         if isinstance(value, ir.Text) and _NAME_TEXT.match(value.content.strip()) \
                 and value.content.strip().lower() not in PROSE_WORDS:
             value = ir.Ident(value.content.strip(), "text", span=value.span)  # L_{\text {train }}: a label
