@@ -242,6 +242,38 @@ class Context:
         return key in self.arrays or (decl is not None and len(decl.shape) > 0)
 
 
+# A cases row's "otherwise", as English, German and Japanese notes write it.
+OTHERWISE = {"otherwise", "else", "if otherwise", "sonst", "それ以外", "それ以外の場合", "その他", "その他の場合",
+             "上記以外", "上記以外の場合", "以外", "otherwise.", "o.w."}
+
+
+def _listed_range(sub: ir.Node | None) -> tuple[ir.Ident, ir.Node, ir.Node] | None:
+    """`c \\in \\{1, \\ldots, C\\}` or `1 \\le i \\le N`: (index, first, last)."""
+    if isinstance(sub, ir.Chain) and sub.rels == ["in"] and isinstance(sub.items[0], ir.Ident):
+        items = sub.items[1]
+        if isinstance(items, ir.Tuple) and items.bracket == "\\{" and len(items.items) == 3 \
+                and isinstance(items.items[1], ir.Special) and items.items[1].name in ("ldots", "cdots", "dots",
+                                                                                      "dotsc"):
+            return sub.items[0], items.items[0], items.items[2]
+    if isinstance(sub, ir.Chain) and sub.rels == ["le", "le"] and isinstance(sub.items[1], ir.Ident):
+        return sub.items[1], sub.items[0], sub.items[2]
+    return None
+
+
+def _range_reason(sub: ir.Node | None) -> str | None:
+    """Why a range that names no index interval is no computation on the inputs, if it is not."""
+    if not isinstance(sub, ir.Chain) or len(sub.rels) != 1:
+        return None
+    rel = sub.rels[0]
+    if rel == "in":
+        return "runs over a set that this file does not give as an input"
+    if rel == "sim":
+        return "runs over samples drawn from a distribution, which are not inputs"
+    if rel in ("to", "leftarrow"):
+        return "runs over the neighbours in a graph, which is not an input"
+    return None
+
+
 class Lowerer:
     """Lowers the IR of one definition's right side (or head) in a Context."""
 
@@ -268,6 +300,9 @@ class Lowerer:
 
     def _annotated(self, node: ir.Annotated) -> Any:
         return self.expr(node.body)
+
+    def _notation(self, node: ir.Notation) -> Any:
+        raise LoweringError("not-checkable", node.reason, node.span)
 
     def _text(self, node: ir.Text) -> Any:
         raise LoweringError("not-checkable", f"prose '{node.content.strip()}' has no value", node.span)
@@ -1159,6 +1194,14 @@ class Lowerer:
             size = self.ctx.sizes.fresh(f"n_{sub.name}")
             self.ctx.size_names.add(size)
             return sub, sympy.Integer(1), size_symbol(size)
+        listed = _listed_range(sub)
+        if listed is not None and sub is not None:  # c \in \{1, \ldots, C\}, 1 \le i \le N: the range i = 1 … N
+            letter, first, last = listed
+            return self._limits(ir.BigOp(node.op, ir.Chain([letter, first], ["eq"], span=sub.span), last,
+                                         node.body, span=node.span))
+        reason = _range_reason(sub)
+        if reason is not None and sub is not None:
+            raise LoweringError("not-checkable", f"\\{node.op} {reason}", sub.span, "\\" + node.op)
         raise LoweringError("unsupported-notation", f"this range under \\{node.op} is not supported",
                             sub.span if sub is not None else node.span, "\\" + node.op)
 
@@ -1202,7 +1245,7 @@ class Lowerer:
         if isinstance(cond, ir.Statement) and cond.clauses and _is_prose(cond.clauses[0]) and len(cond.clauses) == 2:
             return self._condition(cond.clauses[1])  # \\text{if}, x > 0
         if _is_prose(cond):
-            if _prose(cond).strip(" .,;").lower() in ("otherwise", "else", "if otherwise", "sonst"):
+            if _prose(cond).strip(" .,;。、").lower() in OTHERWISE:
                 return sympy.true
             raise LoweringError("unsupported-notation", f"the condition '{_prose(cond).strip()}' is prose",
                                 cond.span, "cases")

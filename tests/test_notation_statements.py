@@ -1,0 +1,150 @@
+"""Notation of real notes that is read even when it is no computation (issue 12, unread ≤ 8 %):
+group actions, evaluation bars, logic, quoted strings, relations that start a cell or a clause,
+sized KL separators, `...`, `==` — each is parsed, and a block that holds it is reported
+not checkable with a reason that says why, never as a syntax error or unknown notation. And the
+neighbouring notation that *is* a computation (a bar inside a fraction, a norm after a
+coefficient in brackets, a text label in a subscript) still computes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from eq2code.equation.latex import ir
+from eq2code.equation.latex.parser import parse_math
+from eq2code.equation.semantics import read_equation_file
+from eq2code.reference.evaluate import evaluate
+
+UNREAD = {"latex-syntax", "unsupported-notation", "internal-error"}
+
+
+def read(text: str):
+    return read_equation_file("eq.tex", text)
+
+
+def problems(f) -> list:
+    return [(d.name, d.params) for d in f.diagnostics if d.name in UNREAD]
+
+
+# -- read, not checkable, with the reason -------------------------------------------------------
+
+STATEMENTS = {
+    "group action": ("$$ [g.f](x) := f(g^{-1} x) $$", "group action"),
+    "action after spacing": ("$$ \\big[r_{\\theta}\\,. f\\big](x) := f(r_\\theta^{-1} x) $$", "group action"),
+    "pair acting": ("$$ [(x, g).f](y) := f(g^{-1}(y - x)) $$", "group action"),
+    "evaluation bar": ("$$ y(t + h) = y(t) + h \\frac{dy}{dt}\\Big|_{t} $$", ""),
+    "evaluation bar alone": ("$$ s = \\frac{d y}{d t}\\bigg|_{t=0} $$", "evaluation bar"),
+    "left. right|": ("$$ s = \\left. \\frac{\\partial g}{\\partial x} \\right|_{x=0} $$", "evaluation bar"),
+    "logical not": ("$$ c := \\lnot (a \\land b) \\land \\neg b $$", ""),
+    "quoted string": ("$$ \\text{tf}(\"is\", d_3) = 3 $$", ""),
+    "curly quotes": ("$$ s = \\text{count}(“the”) $$", ""),
+    "implies after quad": ("$$ \\min_{w} L(w) \\quad \\Rightarrow \\quad w = 0 $$", "implication"),
+    "sim in a matrix": ("$$ \\hat{y} = \\begin{pmatrix} \\sim 0 \\\\ \\sim 1 \\end{pmatrix} $$", ""),
+    "times as a unit": ("$$ \\frac{0.78}{0.05} = 15.6\\times $$", "worked example"),
+    "ascii ellipsis": ("$$ \\text{Concat}(h_1,...,h_n) = H $$", ""),
+    "double equals": ("$$ L = -\\sum_{j} I[y==y_j] $$", ""),
+    "forall two variables": ("$$ \\rho(a b) = \\rho(a) \\rho(b) \\quad \\forall a, b \\in G $$", ""),
+    "scripted operator": ("$$ (f *_{\\mathrm{group}} k)(g) = a $$", "subscript"),
+    "starred label": ("$$ L = E(W, Y^{* i}) - E(W, Y^{i}) $$", ""),
+    "sized KL bars": ("$$ D = \\mathrm{KL}\\bigl[q(z) \\bigl|\\bigr| p(z)\\bigr] $$", ""),
+    "mbox bold name": ("$$ \\mbox{\\bf f}_{t}[z] = z - \\mbox{\\bf g}_t[z] $$", ""),
+    "equation* inside $$": ("$$\\begin{equation*} a \\ge b \\end{equation*}$$", "inequality"),
+    # ranges over what is no input
+    "sum over a set of a function": ("$$ g = \\sum_{p \\in \\hat{P}(u, z)} w_p $$", "set"),
+    "argmin over permutations": ("$$ s = \\arg\\min_{\\sigma \\in S_K} \\sum_{k=1}^K (a_k - b_k)^2 $$", "set"),
+    "sum over samples": ("$$ \\theta \\leftarrow \\theta - \\beta\\sum_{T_i \\sim p(T)} g_i $$", "samples"),
+    "sum over neighbours": ("$$ h = \\sum_{v_k \\to v} s_k $$", "graph"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STATEMENTS))
+def test_read_and_reported_not_checkable(name):
+    text, why = STATEMENTS[name]
+    f = read(text)
+    assert not problems(f), (name, problems(f))
+    assert not any(e.checkable for e in f.equations), name
+    reasons = " ".join(e.reason for e in f.equations)
+    assert why in reasons, (name, reasons)
+
+
+def test_action_is_a_notation_node():
+    node = parse_math("[g.f](h) := f(g^{-1} h)")
+    assert isinstance(node, ir.Chain)
+    assert any(isinstance(n, ir.Notation) and n.what == "action" for n in node.walk())
+
+
+def test_evaluation_bar_keeps_the_point():
+    node = parse_math("\\frac{dy}{dt}\\Big|_{t_n}")
+    assert isinstance(node, ir.Notation) and node.what == "evaluated"
+    at = node.parts[1]
+    assert isinstance(at, ir.Script) and isinstance(at.base, ir.Ident) and at.base.name == "t"
+
+
+def test_full_stop_between_sentences_is_punctuation():
+    node = parse_math("a = b. \\quad c = d")
+    assert isinstance(node, ir.Statement) and len(node.clauses) == 2
+
+
+def test_forall_keeps_a_definition_after_it():
+    """`\\forall i, y_i = 2 x_i`: the definition stays a definition (only memberships join)."""
+    f = read("$$ \\forall i, \\quad y_i = 2 x_i $$")
+    assert any(e.checkable for e in f.equations)
+
+
+# -- neighbouring notation that computes ---------------------------------------------------------
+
+def _value(text: str, sizes: dict, **values):
+    f = read(text)
+    assert f.main is not None, problems(f) or [(d.name, d.params) for d in f.diagnostics]
+    return np.asarray(evaluate(f.main, values, sizes), dtype=float)
+
+
+def test_abs_inside_a_fraction_after_a_sum():
+    x, y = np.array([1.0, -2.0, 3.0]), np.array([0.5, 0.5, 0.5])
+    got = _value("$$ m = \\dfrac{\\sum_{i=1}^{n} |x_i - y_i|^2}{n} $$", {"n": 3}, x=x, y=y)
+    assert np.isclose(got, np.mean((x - y) ** 2))
+
+
+def test_norm_after_a_coefficient_in_brackets():
+    x = np.array([1.0, 2.0, -2.0])
+    got = _value("\\mathbf{x} \\in \\mathbb{R}^{n}\n\n$$ L = \\left[ \\frac{1}{2}\\|\\mathbf{x}\\|^2 \\right] $$",
+                 {"n": 3}, x=x)
+    assert np.isclose(got, 0.5 * x @ x)
+
+
+def test_text_label_with_spaces_in_a_subscript():
+    x = np.array([1.0, 2.0, 4.0])
+    got = _value("$$ L_{\\text {train }} = \\frac{1}{n} \\sum_{i=1}^{n} x_i $$", {"n": 3}, x=x)
+    assert np.isclose(got, x.mean())
+
+
+def test_kl_separator_is_still_read_as_a_separator():
+    node = parse_math("D(p \\| q) + p(x | z)")
+    rels = [n.rels for n in node.walk() if isinstance(n, ir.Chain)]
+    assert ["parallel"] in rels and ["mid"] in rels
+
+
+def test_abs_after_a_coefficient_in_parentheses():
+    node = parse_math("(2|x| + 1)")
+    assert any(isinstance(n, ir.Abs) for n in node.walk())
+
+
+def test_japanese_otherwise_in_cases():
+    text = "$$ y = \\begin{cases} x & x > 0 \\\\ 0 & \\text{それ以外} \\end{cases} $$"
+    x = np.array([-1.0, 2.0])
+    assert np.allclose(_value(text, {"n_x": 2}, x=x), [0.0, 2.0])
+
+
+def test_primed_index_in_a_normaliser():
+    a = np.array([1.0, 2.0, 0.5])
+    f = read("$$ p_k = \\frac{\\exp\\{a_k\\}}{\\sum_{k^\\prime} \\exp(a_{k^\\prime})} $$")
+    assert f.main is not None, problems(f)
+    sizes = {s.name: 3 for s in f.main.inputs if s.role == "size"} | {d: 3 for d in f.main.output_shape}
+    got = np.asarray(evaluate(f.main, {"a": a}, sizes), dtype=float)
+    assert np.allclose(got, np.exp(a) / np.exp(a).sum())
+
+
+@pytest.mark.parametrize("sub", ["c \\in \\{1, \\ldots, C\\}", "1 \\le c \\le C"])
+def test_listed_range_is_an_index_range(sub):
+    s = np.array([0.5, 3.0, 1.0])
+    assert np.isclose(_value(f"$$ m = \\max_{{{sub}}} s_c $$", {"C": 3}, s=s), 3.0)
