@@ -44,7 +44,9 @@ STATEMENTS = {
     "ascii ellipsis": ("$$ \\text{Concat}(h_1,...,h_n) = H $$", ""),
     "double equals": ("$$ L = -\\sum_{j} I[y==y_j] $$", ""),
     "forall two variables": ("$$ \\rho(a b) = \\rho(a) \\rho(b) \\quad \\forall a, b \\in G $$", ""),
-    "scripted operator": ("$$ (f *_{\\mathrm{group}} k)(g) = a $$", "subscript"),
+    "scripted operator": ("$$ (f *_{\\mathrm{group}} k)(g) = a $$", "operator"),
+    "oplus": ("$$ z = x \\oplus y $$", "operator"),
+    "Pr": ("$$ p = \\Pr(X = 1) $$", "Pr"),
     "starred label": ("$$ L = E(W, Y^{* i}) - E(W, Y^{i}) $$", ""),
     "sized KL bars": ("$$ D = \\mathrm{KL}\\bigl[q(z) \\bigl|\\bigr| p(z)\\bigr] $$", ""),
     "mbox bold name": ("$$ \\mbox{\\bf f}_{t}[z] = z - \\mbox{\\bf g}_t[z] $$", ""),
@@ -148,3 +150,27 @@ def test_primed_index_in_a_normaliser():
 def test_listed_range_is_an_index_range(sub):
     s = np.array([0.5, 3.0, 1.0])
     assert np.isclose(_value(f"$$ m = \\max_{{{sub}}} s_c $$", {"C": 3}, s=s), 3.0)
+
+
+def test_double_sum_over_two_indices():
+    A = np.arange(6.0).reshape(2, 3)
+    f = read("A \\in \\mathbb{R}^{m \\times n}\n\n$$ s = \\sum_{i,j} A_{ij} $$")
+    assert f.main is not None, problems(f)
+    assert np.isclose(float(evaluate(f.main, {"A": A}, {"m": 2, "n": 3})), A.sum())
+
+
+@pytest.mark.parametrize("text", ["$$ \\text{損失} = \\frac{1}{N}\\sum_{i=1}^N (y_i - t_i)^2 $$",
+                                  "$$ \\mathrm{損失}(y) = y^2 $$", "$$ 正解率 = \\frac{a}{n} $$"])
+def test_japanese_names_are_names(text):
+    f = read(text)
+    assert not problems(f) and any(e.checkable for e in f.equations), problems(f)
+
+
+def test_japanese_prose_stays_prose():
+    node = parse_math("y \\quad \\text{のとき}")
+    assert any(isinstance(n, ir.Text) for n in node.walk())
+
+
+def test_slice_is_reported_unsupported_not_a_syntax_error():
+    f = read("$$ y = \\mathbf{X}_{:,j} $$")
+    assert [d.name for d in f.diagnostics if d.name in UNREAD] == ["unsupported-notation"]

@@ -217,7 +217,7 @@ NOTATION_REASONS = {
     "evaluated": "an evaluation bar (…|_{x=a}: an expression evaluated at a point) is not computed",
     "not": "a logical formula (\\lnot) is not a computation",
     "string": "a quoted string has no numeric value",
-    "operator": "an operator with a subscript (f *_{G} k) is not one eq2code computes",
+    "operator": "an operator of the notes' own (f *_{G} k, x \\oplus y) is not one eq2code computes",
 }
 
 

@@ -67,7 +67,10 @@ RELS = {
     "cup": "cup", "cap": "cap", "setminus": "setminus",
 }
 MULOPS = {"cdot": "cdot", "times": "times", "div": "div", "circ": "circ", "odot": "odot",
-          "otimes": "otimes", "ast": "ast"}
+          "otimes": "otimes", "ast": "ast", "oplus": "oplus", "ominus": "ominus", "boxplus": "oplus",
+          "bmod": "mod"}
+# Binary operators with no standard numeric meaning in ML notes (⊕: XOR or a direct sum): read, no value.
+OWN_OPERATORS = {"oplus", "ominus", "mod"}  # (x \bmod n is computable, but not yet)
 ELLIPSES = {"ldots", "cdots", "dots", "vdots", "ddots", "dotsc", "dotsb"}
 SPACING = {",", ":", ";", "!", " ", "enspace", "thinspace", "medspace", "thickspace",
            "negthinspace", "negmedspace", "displaystyle", "textstyle", "scriptstyle", "limits",
@@ -115,6 +118,7 @@ _OPERATOR_BASE = re.compile(r"\s*\\(?:operatorname|mathrm|text|rm|max|min|arg|su
 _SIZED_DOUBLE_BAR = re.compile(r"\\(big|Big|bigg|Bigg)l?\s*\|\s*\\\1r?\s*\|")
 _SWITCHED_WORD = re.compile(r"^\s*\{?\s*\\(?:bf|rm|it|sf|tt|bm|boldmath)(?![A-Za-z])\s*([A-Za-z][A-Za-z0-9]*)\s*\}?\s*$")
 _ROW_END = re.compile(r"\s*(?:$|\\\\|&|\\end\b|\\quad|\\qquad|,|\.\s*$)")
+_NON_ASCII_WORD = re.compile(r"\s*\{\s*[^\x00-\x7f\\{}$]+\s*\}")
 _QUOTES = {'"': '"', "“": "”", "”": "”", "‘": "’"}
 # After `g.` an operand follows when a letter, a command that is no spacing, or a bracket comes.
 _OPERAND_NEXT = re.compile(r"\s*(?:[A-Za-z(\[]|\\(?!quad|qquad|text|\\|[,;:! ]|right|end|label|tag)[A-Za-z])")
@@ -188,6 +192,13 @@ class Tokenizer:
                 self.pos += 1
             elif ch == ".":
                 self._dot()
+            elif ch.isalpha():  # 損失, 正解率 written in math: a word (a name or prose)
+                end = self.pos
+                while end < len(text) and text[end].isalpha() and not text[end].isascii() \
+                        and text[end] not in UNICODE_GREEK:
+                    end += 1
+                self._emit("TEXT", text[self.pos:end], self.pos, end)
+                self.pos = end
             elif ch in _QUOTES:
                 self._quoted(ch)
             else:
@@ -382,6 +393,9 @@ class Tokenizer:
             self._emit("BIGOP", BIGOPS[name], start, end)
         elif name in ("operatorname", "operatorname*"):
             self._operatorname(start)
+        elif name in FONTS and _NON_ASCII_WORD.match(self.text, end):
+            content, self.pos = self._braced(self.pos)  # \mathrm{損失}: a word, as \text{損失}
+            self._emit("TEXT", content.strip(), start, self.pos)
         elif name in FONTS:
             self._emit("FONT", FONTS[name], start, end)
         elif name in ACCENTS:
@@ -562,7 +576,7 @@ _SIMPLE: dict[str, tuple[str, str]] = {
     "lnot": ("NOT", "not"), "pm": ("PM", "pm"), "mp": ("PM", "mp"), "_": ("LETTER", "_"),
     "colon": ("COLON", ":"), "lbrace": ("LSET", "{"), "rbrace": ("RSET", "}"), "bullet": ("LETTER", "bullet"),
     "lbrack": ("LBRACK", "["), "rbrack": ("RBRACK", "]"), "lparen": ("LPAR", "("), "rparen": ("RPAR", ")"),
-    "star": ("STAR", "*"), "%": ("LETTER", "percent"), "$": ("LETTER", "dollar"),
+    "star": ("STAR", "*"), "%": ("LETTER", "percent"), "$": ("LETTER", "dollar"), "Pr": ("TEXT", "Pr"),
 }
 
 
@@ -602,6 +616,11 @@ def classify(tokens: list[Token]) -> list[Token]:
             continue
         if t in ("REL", "COLON") and prev in _CLAUSE_START and out:
             out.append(_placeholder(tok))  # `\begin{pmatrix} \sim 0`: a relation to what came before
+        if t == "COLON" and stack and stack[-1] == "script" and prev in ("LBRACE", "COMMA") \
+                and nxt in ("COMMA", "RBRACE"):
+            a, b = token_span(tok)
+            raise LatexError("unsupported-notation", "a slice (X_{:,j}, a whole row or column) is not supported yet",
+                             a, b, "_{:}")
         if t == "BAR" and prev in OPERAND_END and nxt in ("SUB", "SUP") and _nearest(stack) != "abs":
             out.append(Token.new_borrow_pos("EVAL", tok.value, tok))  # \frac{dy}{dt}\Big|_{t_n}
             continue

@@ -8,7 +8,7 @@ from lark import Token, Transformer, v_args
 
 from eq2code.equation.latex import ir
 from eq2code.equation.latex.errors import LatexError
-from eq2code.equation.latex.tokens import token_span
+from eq2code.equation.latex.tokens import OWN_OPERATORS, token_span
 
 _NAME_TEXT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _MULTIWORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[ \-][A-Za-z][A-Za-z0-9]*){1,2}$")
@@ -16,7 +16,8 @@ PROSE_WORDS = {"if", "for", "when", "where", "otherwise", "else", "and", "or", "
                "subject", "to", "such", "that", "is", "the", "of", "in", "on", "a", "an", "as", "by", "at",
                "we", "then", "let", "be", "are", "from", "so", "not", "do", "does", "each", "every", "any",
                "i", "e", "g", "eg", "ie", "via", "over", "under", "using", "given", "constant", "const",
-               "const."}
+               "const.", "以外", "上記以外", "場合", "ただし", "ここで", "かつ", "または"}
+_HIRAGANA = re.compile("[\u3040-\u309f]")
 
 
 def _span(meta) -> ir.Span:
@@ -44,6 +45,13 @@ def _letters(node: ir.Node) -> str | None:
         if all(p is not None and len(p) == 1 for p in parts):
             return "".join(parts)  # type: ignore[arg-type]
     return None
+
+
+def _word_name(content: str) -> bool:
+    """A word in another script that names a quantity (損失, 交差エントロピー): an identifier
+    with no hiragana (words with hiragana — それ以外, のとき — are prose)."""
+    return content.isidentifier() and not content.isascii() and not _HIRAGANA.search(content) \
+        and content not in PROSE_WORDS
 
 
 def _primed_name(node: ir.Node | None) -> ir.Node | None:
@@ -156,7 +164,7 @@ class ToIR(Transformer):
     def _product(self, meta, left, op, right):
         if op == "action":  # g.f: an action or a composition, read but with no value
             return ir.Notation("action", [left, right], span=_span(meta))
-        if op == "scripted":  # f *_{group} k: an operator of the notes' own, with a subscript
+        if op == "scripted" or op in OWN_OPERATORS:  # f *_{group} k, x \oplus y: an operator of the notes' own
             return ir.Notation("operator", [left, right], span=_span(meta))
         if isinstance(left, ir.Product):
             factors, ops = list(left.factors), list(left.ops)
@@ -188,7 +196,13 @@ class ToIR(Transformer):
 
     def bigop(self, meta, children):
         tok, (sub, sup), body = children
-        return ir.BigOp(tok.value, _primed_name(sub), sup, body, span=_span(meta))
+        sub = _primed_name(sub)
+        if isinstance(sub, ir.Tuple) and sub.bracket == "{" and sup is None \
+                and tok.value in ("sum", "prod", "max", "min") and all(isinstance(i, ir.Ident) for i in sub.items):
+            for index in reversed(sub.items[1:]):  # \sum_{i,j}: \sum_i \sum_j
+                body = ir.BigOp(tok.value, index, None, body, span=_span(meta))
+            sub = sub.items[0]
+        return ir.BigOp(tok.value, sub, sup, body, span=_span(meta))
 
     def bigop_signed(self, meta, children):
         tok, (sub, sup), sign, body = children
@@ -319,6 +333,8 @@ class ToIR(Transformer):
             return ir.Notation("string", [ir.Text(content, span=_tok_span(children[0]))],
                                span=_tok_span(children[0]))
         if _NAME_TEXT.match(content) and content == raw and content.lower() not in PROSE_WORDS:
+            return ir.Ident(content, "text", span=_tok_span(children[0]))
+        if _word_name(content):  # \text{損失}, \mathrm{正解率}: a name in Japanese
             return ir.Ident(content, "text", span=_tok_span(children[0]))
         if _MULTIWORD.match(content) and not any(w.lower() in PROSE_WORDS for w in re.split(r"[ \-]", content)):
             # \text{log loss}, \text{tf-idf}: a name of two or three words
