@@ -67,7 +67,10 @@ def shape_of(node: ir.Node) -> Shape:
 
 
 def _product_size(factors: list[ir.Node]) -> object:
-    """A size written as a product of sizes (`h d_v`): the name 'h*d_v'."""
+    """A size written as a product of sizes (`h d_v`, `(HW)`): the name 'h*d_v'."""
+    if len(factors) == 1 and isinstance(factors[0], ir.Group) and factors[0].bracket == "(":
+        inner = factors[0].body  # (HW) × d_k: the parentheses only group
+        factors = list(inner.factors) if isinstance(inner, ir.Product) and not any(inner.ops[1:]) else [inner]
     sizes = [size_of(f) for f in factors]
     if len(sizes) == 1:
         return sizes[0]
