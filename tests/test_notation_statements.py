@@ -174,3 +174,10 @@ def test_japanese_prose_stays_prose():
 def test_slice_is_reported_unsupported_not_a_syntax_error():
     f = read("$$ y = \\mathbf{X}_{:,j} $$")
     assert [d.name for d in f.diagnostics if d.name in UNREAD] == ["unsupported-notation"]
+
+
+def test_power_T_on_an_undeclared_symbol_is_reported_as_a_reading():
+    f = read("$$ y = w^T x $$")
+    assert any(d.name == "ambiguous-notation" and "^T" in d.params.get("reading", "") for d in f.diagnostics)
+    declared = read("\\mathbf{w}, \\mathbf{x} \\in \\mathbb{R}^{d}\n\n$$ y = \\mathbf{w}^T \\mathbf{x} $$")
+    assert not any(d.name == "ambiguous-notation" for d in declared.diagnostics)

@@ -512,6 +512,12 @@ class Lowerer:
             if not isinstance(value, MatrixExpr):
                 raise LoweringError("not-checkable", "a transpose of a scalar", node.span, "^\\top")
             return value.T
+        if isinstance(sup, ir.Ident) and sup.name == "T" and not sup.style and "T" not in self.ctx.decls \
+                and "T" not in self.ctx.indices and "T" not in self.ctx.size_names:
+            # w^T x with w undeclared: a power by an input T, unless w is a vector; say which was taken
+            self.ctx.readings.append(("^T on a symbol with no declared shape: read as the power T (declare "
+                                      "the symbol as a vector, \\mathbf{w} \\in \\mathbb{R}^{d}, or write "
+                                      "^\\top for a transpose)", node.span))
         exponent = self.expr(sup)
         check_power(value, exponent, node.span)
         if isinstance(value, MatrixExpr):
