@@ -42,7 +42,6 @@ STATEMENTS = {
     "sim in a matrix": ("$$ \\hat{y} = \\begin{pmatrix} \\sim 0 \\\\ \\sim 1 \\end{pmatrix} $$", ""),
     "times as a unit": ("$$ \\frac{0.78}{0.05} = 15.6\\times $$", "worked example"),
     "ascii ellipsis": ("$$ \\text{Concat}(h_1,...,h_n) = H $$", ""),
-    "double equals": ("$$ L = -\\sum_{j} I[y==y_j] $$", ""),
     "forall two variables": ("$$ \\rho(a b) = \\rho(a) \\rho(b) \\quad \\forall a, b \\in G $$", ""),
     "scripted operator": ("$$ (f *_{\\mathrm{group}} k)(g) = a $$", "operator"),
     "oplus": ("$$ z = x \\oplus y $$", "operator"),
@@ -181,3 +180,29 @@ def test_power_T_on_an_undeclared_symbol_is_reported_as_a_reading():
     assert any(d.name == "ambiguous-notation" and "^T" in d.params.get("reading", "") for d in f.diagnostics)
     declared = read("\\mathbf{w}, \\mathbf{x} \\in \\mathbb{R}^{d}\n\n$$ y = \\mathbf{w}^T \\mathbf{x} $$")
     assert not any(d.name == "ambiguous-notation" for d in declared.diagnostics)
+
+
+def test_indicator_of_a_comparison():
+    y, t = np.array([1.0, 2.0, 3.0, 4.0]), np.array([1.0, 0.0, 3.0, 0.0])
+    text = ("\\mathbf{y}, \\mathbf{t} \\in \\mathbb{R}^{N}\n\n"
+            "$$ \\mathrm{acc} = \\frac{1}{N}\\sum_{i=1}^N \\mathbb{1}(y_i = t_i) $$")
+    assert np.isclose(_value(text, {"N": 4}, y=y, t=t), 0.5)
+
+
+def test_indicator_written_as_a_subscript():
+    p = np.array([0.2, 0.3, 0.5])
+    text = ("\\mathbf{p} \\in \\Delta^{K-1}, \\quad y \\in \\{1, \\ldots, K\\}\n\n"
+            "$$ g_k = p_k - \\mathbb{1}_{y = k} $$")
+    assert np.allclose(_value(text, {"K": 3}, p=p, y=2), [0.2, -0.7, 0.5])
+
+
+def test_capital_I_without_a_comparison_is_no_indicator():
+    f = read("A \\in \\mathbb{R}^{n \\times n}\n\n$$ B = A + I $$")
+    assert all("Piecewise" not in t for e in f.equations for t in e.sympy_text)
+
+
+def test_double_equals_is_a_comparison():
+    node = parse_math("I[y==y_j]")
+    assert isinstance(node, ir.Call) and isinstance(node.args[0], ir.Chain) and node.args[0].rels == ["eq"]
+    f = read("$$ L = -\\sum_{j} I[t==y_j] $$")
+    assert not problems(f) and f.main is not None and "Piecewise" in f.main.sympy_text[0]

@@ -247,6 +247,18 @@ OTHERWISE = {"otherwise", "else", "if otherwise", "sonst", "それ以外", "そ�
              "上記以外", "上記以外の場合", "以外", "otherwise.", "o.w."}
 
 
+def _is_indicator(func: ir.Node, arg: ir.Node) -> bool:
+    """`\\mathbb{1}`, `\\mathbf{1}`, `\\mathbb{I}` or `I` applied to a comparison: the indicator."""
+    if isinstance(arg, ir.Group):
+        arg = arg.body
+    comparison = isinstance(arg, ir.Chain) and len(arg.rels) == 1 \
+        and arg.rels[0] in ("eq", "neq", "lt", "gt", "le", "ge")
+    if not comparison or not isinstance(func, ir.Ident):
+        return False
+    return (func.name == "1" and func.style in ("bb", "bf", "")) \
+        or (func.name == "I" and func.style in ("bb", "", "rm"))
+
+
 def _listed_range(sub: ir.Node | None) -> tuple[ir.Ident, ir.Node, ir.Node] | None:
     """`c \\in \\{1, \\ldots, C\\}` or `1 \\le i \\le N`: (index, first, last)."""
     if isinstance(sub, ir.Chain) and sub.rels == ["in"] and isinstance(sub.items[0], ir.Ident):
@@ -358,6 +370,8 @@ class Lowerer:
 
     # -- scripts -------------------------------------------------------------------------
     def _script(self, node: ir.Script) -> Any:
+        if node.sup is None and node.sub is not None and _is_indicator(node.base, node.sub):  # \mathbb{1}_{y_i = k}
+            return sympy.Piecewise((sympy.Integer(1), self._condition(node.sub)), (sympy.Integer(0), True))
         if node.primes:
             raise LoweringError("not-checkable", "f' is the derivative of a function this file does not "
                                 "define", node.span, "'")
@@ -560,6 +574,8 @@ class Lowerer:
             return self._elementwise(lambda u: sympy.Max(0, u), self._one_arg(node))
         if name in ("erf", "erfc") and name not in self.ctx.decls:
             return self._elementwise(getattr(sympy, name), self._one_arg(node))
+        if len(node.args) == 1 and _is_indicator(func, node.args[0]):  # \mathbb{1}(y_i = k), I[y == y_i]
+            return sympy.Piecewise((sympy.Integer(1), self._condition(node.args[0])), (sympy.Integer(0), True))
         if _is_expectation(func):
             return self._expectation(func, node)  # type: ignore[arg-type]
         if name in ("H", "D_KL") and name not in self.ctx.decls:
