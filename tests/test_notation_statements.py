@@ -206,3 +206,11 @@ def test_double_equals_is_a_comparison():
     assert isinstance(node, ir.Call) and isinstance(node.args[0], ir.Chain) and node.args[0].rels == ["eq"]
     f = read("$$ L = -\\sum_{j} I[t==y_j] $$")
     assert not problems(f) and f.main is not None and "Piecewise" in f.main.sympy_text[0]
+
+
+def test_angle_brackets_are_the_inner_product():
+    u, v = np.array([1.0, 2.0, 3.0]), np.array([4.0, 5.0, 6.0])
+    text = "\\mathbf{u}, \\mathbf{v} \\in \\mathbb{R}^{d}\n\n$$ s = \\langle \\mathbf{u}, \\mathbf{v} \\rangle $$"
+    assert np.isclose(_value(text, {"d": 3}, u=u, v=v), u @ v)
+    f = read("$$ s = \\langle a, b \\rangle $$")
+    assert any(d.name == "ambiguous-notation" for d in f.diagnostics)

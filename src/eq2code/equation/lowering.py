@@ -1296,6 +1296,16 @@ class Lowerer:
         raise LoweringError("not-checkable", "a relation inside an expression", node.span, node.rels[0])
 
     def _tuple(self, node: ir.Tuple) -> Any:
+        if node.bracket == "<" and len(node.items) == 2:  # ⟨𝐮, 𝐯⟩: the inner product of two vectors
+            a, b = (self.expr(item) for item in node.items)
+            if _column(a) and _column(b):
+                a, b = self._same_shape(a, b, node)
+                return sympy.MatMul(a.T, b)
+            if not isinstance(a, MatrixExpr) and not isinstance(b, MatrixExpr):
+                self.ctx.readings.append(("\\langle a, b \\rangle of two symbols with no declared shape: read as "
+                                          "their product (declare them as vectors for the dot product)", node.span))
+                return a * b
+            raise LoweringError("not-checkable", "an inner product of arrays that are not two vectors", node.span)
         raise LoweringError("not-checkable", "a tuple or set has no numeric value", node.span)
 
     def _statement(self, node: ir.Statement) -> Any:
