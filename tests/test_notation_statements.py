@@ -214,3 +214,24 @@ def test_angle_brackets_are_the_inner_product():
     assert np.isclose(_value(text, {"d": 3}, u=u, v=v), u @ v)
     f = read("$$ s = \\langle a, b \\rangle $$")
     assert any(d.name == "ambiguous-notation" for d in f.diagnostics)
+
+
+def test_japanese_condition_with_a_trailing_particle():
+    text = ("$$ y = \\begin{cases} 1 & (x \\geq 0 \\text{ のとき}) \\\\ 0 & (\\text{それ以外のとき}) "
+            "\\end{cases} $$")
+    assert np.allclose(_value(text, {"n_x": 2}, x=np.array([-1.0, 2.0])), [0.0, 1.0])
+
+
+def test_angle_bracket_time_step_label():
+    node = parse_math("a^{<t>} = W a^{<t-1>}")
+    assert isinstance(node, ir.Chain)
+    f = read("$$ a^{<t>} = W a^{<t-1>} + b $$")
+    assert not problems(f)
+
+
+def test_braces_around_an_expression_are_brackets():
+    x, t = np.array([1.0, 2.0]), np.array([0.5, 0.5])
+    got = _value("$$ E = \\frac{1}{2}\\sum_{n=1}^{N}\\{x_n - t_n\\}^2 $$", {"N": 2}, x=x, t=t)
+    assert np.isclose(got, 0.5 * np.sum((x - t) ** 2))
+    node = parse_math("\\{x_n\\}_{n=1}^N")
+    assert any(isinstance(n, ir.Tuple) for n in node.walk())  # a set of data points stays a set

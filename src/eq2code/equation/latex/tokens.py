@@ -119,6 +119,7 @@ _SIZED_DOUBLE_BAR = re.compile(r"\\(big|Big|bigg|Bigg)l?\s*\|\s*\\\1r?\s*\|")
 _SWITCHED_WORD = re.compile(r"^\s*\{?\s*\\(?:bf|rm|it|sf|tt|bm|boldmath)(?![A-Za-z])\s*([A-Za-z][A-Za-z0-9]*)\s*\}?\s*$")
 _ROW_END = re.compile(r"\s*(?:$|\\\\|&|\\end\b|\\quad|\\qquad|,|\.\s*$)")
 _NON_ASCII_WORD = re.compile(r"\s*\{\s*[^\x00-\x7f\\{}$]+\s*\}")
+_ANGLE_LABEL = re.compile(r"<([^<>{}=]*)>\s*\}")
 _QUOTES = {'"': '"', "“": "”", "”": "”", "‘": "’"}
 # After `g.` an operand follows when a letter, a command that is no spacing, or a bracket comes.
 _OPERAND_NEXT = re.compile(r"\s*(?:[A-Za-z(\[]|\\(?!quad|qquad|text|\\|[,;:! ]|right|end|label|tag)[A-Za-z])")
@@ -271,6 +272,15 @@ class Tokenizer:
             return
         if ch in "^_" and self._sign_script(ch, start):
             return
+        if ch == "<" and len(self.tokens) >= 2 and self.tokens[-1].type == "LBRACE" \
+                and self.tokens[-2].type in ("SUB", "SUP"):
+            m = _ANGLE_LABEL.match(self.text, start)
+            if m is not None:  # a^{<t>}, y^{<t-1>}: the time step in angle brackets (a label)
+                self._emit("LANGLE", "<", start, start + 1)
+                self._inline(m.group(1), start + 1)
+                self._emit("RANGLE", ">", m.end(1), m.end(1) + 1)
+                self.pos = m.end(1) + 1
+                return
         if ch in "=<>" and self.text.startswith("=", self.pos):  # y == y_i, a <= b: ASCII relations
             self.pos += 1
             self._emit("REL", {"=": "eq", "<": "le", ">": "ge"}[ch], start, self.pos)

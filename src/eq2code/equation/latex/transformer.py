@@ -408,6 +408,8 @@ class ToIR(Transformer):
                                                           for c in content.clauses)):
             return ir.SetBuilder(content, span=_span(meta))
         items = content.clauses if isinstance(content, ir.Statement) else [content]
+        if len(items) == 1 and isinstance(items[0], (ir.Add, ir.Product, ir.Frac, ir.Func, ir.BigOp)):
+            return ir.Group(items[0], "(", span=_span(meta))  # \{y(x_n, w) - t_n\}^2: braces as brackets
         return ir.Tuple(list(items), "\\{", span=_span(meta))
 
     def empty_set(self, meta, children):
