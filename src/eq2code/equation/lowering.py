@@ -244,7 +244,8 @@ class Context:
 
 # A cases row's "otherwise", as English, German and Japanese notes write it.
 OTHERWISE = {"otherwise", "else", "if otherwise", "sonst", "それ以外", "それ以外の場合", "その他", "その他の場合",
-             "上記以外", "上記以外の場合", "以外", "otherwise.", "o.w."}
+             "上記以外", "上記以外の場合", "以外", "otherwise.", "o.w.", "それ以外のとき", "その他のとき",
+             "上記以外のとき", "それ以外では"}
 
 
 def _is_indicator(func: ir.Node, arg: ir.Node) -> bool:
@@ -1285,6 +1286,9 @@ class Lowerer:
             if isinstance(left, ir.Product) and _is_prose(left.factors[0]):
                 rest = left.factors[1:]
                 left = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *left.ops[2:]], span=left.span)
+            if isinstance(right, ir.Product) and _is_prose(right.factors[-1]):  # x \geq 0 \text{ のとき}
+                rest = right.factors[:-1]
+                right = rest[0] if len(rest) == 1 else ir.Product(rest, right.ops[:-1], span=right.span)
             rel = {"lt": sympy.Lt, "gt": sympy.Gt, "le": sympy.Le, "ge": sympy.Ge, "eq": sympy.Eq,
                    "neq": sympy.Ne}.get(cond.rels[0])
             if rel is not None:
