@@ -235,3 +235,38 @@ def test_braces_around_an_expression_are_brackets():
     assert np.isclose(got, 0.5 * np.sum((x - t) ** 2))
     node = parse_math("\\{x_n\\}_{n=1}^N")
     assert any(isinstance(n, ir.Tuple) for n in node.walk())  # a set of data points stays a set
+
+
+
+# -- the notation ML notes commonly write: each is read (checkable or not, never unread) -----------
+
+COMMON = [
+    r"y = \mathbb{E}_{x \sim p}[f(x)]", r"\hat{\theta} = \operatorname*{arg\,max}_\theta \log p(x|\theta)",
+    r"g = \left. \frac{\partial f}{\partial x} \right|_{x=0}", r"x = \mu \pm \sigma", r"f: x \mapsto x^2",
+    r"x \sim \mathcal{N}(0, 1)", r"p(z|x) \propto p(x|z) p(z)", r"y \approx 0.5",
+    r"L \triangleq \frac{1}{n} \sum_{i=1}^n \ell_i", r"L \coloneqq \frac{1}{n} \sum_{i=1}^n \ell_i",
+    r"y = \mathbf{w}^\top \mathbf{x} + b", r"y = \mathbf{w}^\intercal \mathbf{x} + b",
+    r"y = \mathbf{w}^T \mathbf{x} + b", r"y = \mathbf{w}^\mathsf{T} \mathbf{x} + b",
+    r"n = \lVert \mathbf{x} \rVert_2", r"s = \langle \mathbf{u}, \mathbf{v} \rangle",
+    r"a = \frac{1}{N}\sum_{i=1}^N \mathbb{1}[y_i = t_i]", r"a = \frac{1}{N}\sum_{i=1}^N \mathbf{1}(y_i = t_i)",
+    r"a = \frac{1}{N}\sum_{i=1}^N \mathbb{I}(y_i = t_i)", r"D = \operatorname{diag}(\mathbf{s})",
+    r"y = \tfrac{1}{2} x^2", r"y = \dfrac{1}{2} x^2", r"y = \left[ a + b \right]^2", r"y = \bigl( a + b \bigr)^2",
+    r"y = a\!+\!b", r"y = a \; + \; b", r"y_i = w x_i + b \quad \text{for } i = 1, \dots, n",
+    r"y_i = w x_i + b, \quad \forall i", r"\forall i \in \{1, \ldots, n\}: y_i \geq 0",
+    r"S = \{x_1, x_2, \cdots, x_n\}", r"\mathbf{x} = \begin{bmatrix} x_1 \\ \vdots \\ x_n \end{bmatrix}",
+    r"A = \begin{bmatrix} a & b \\ c & d \end{bmatrix}", r"\mathcal{L} = -\sum_i y_i \log \hat{y}_i",
+    r"\tilde{x} = x + \epsilon", r"\bar{x} = \frac{1}{n}\sum_{i=1}^n x_i", r"f'(x) = 2x", r"x'' = -x",
+    r"\text{損失} = \frac{1}{N}\sum_{i=1}^N (y_i - \hat{y}_i)^2", r"\mathrm{損失}(y) = y^2",
+    r"L = \sum_i (y_i - \hat{y}_i)^2 \quad \text{（二乗誤差）}", r"\text{Var}(X) = \mathbb{E}[(X - \mu)^2]",
+    r"\mathrm{Var}[x] = \frac{1}{n}\sum_i (x_i - \bar{x})^2", r"\sum_{i,j} A_{ij} = 1", r"p = \Pr(X = 1)",
+    r"\hat{y}^{<t>} = \mathrm{softmax}(W_{ya} a^{<t>} + b_y)", r"\text{ReLU}(x) = \max\{0, x\}",
+    r"\begin{aligned} a &= b + c \\[2pt] d &= a \cdot 2 \end{aligned}", r"y \overset{\text{def}}{=} a + b",
+    r"\min_\theta \; \mathcal{L}(\theta) \quad \text{s.t.} \quad \|\theta\| \le 1",
+    r"E(\boldsymbol{w}) = \frac{1}{2}\sum_{n=1}^{N}\{y(x_n, \boldsymbol{w}) - t_n\}^2",
+]
+
+
+@pytest.mark.parametrize("text", COMMON)
+def test_common_notation_is_read(text):
+    f = read("$$ " + text + " $$")
+    assert not problems(f), problems(f)
