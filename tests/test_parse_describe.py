@@ -90,3 +90,10 @@ def test_unicode_math_for_the_table():
     assert unicode_math("\\hat{\\mathbf{y}}") == "ŷ"
     assert unicode_math("\\boldsymbol{\\theta}") == "θ"
     assert unicode_math("\\{0,1\\}^{C}") == "{0,1}^C"
+
+
+def test_reading_writes_accents_on_the_letter_and_entries_as_subscripts():
+    f = read_equation_file("ae.tex", "$$ \\ell(\\boldsymbol{x},\\boldsymbol{\\hat{x}}) = \\frac{1}{2} "
+                                     "\\lVert \\boldsymbol{x} - \\boldsymbol{\\hat{x}} \\rVert^2 $$")
+    (reading,) = f.main.reading
+    assert "ell(x, x̂) = " in reading and "(xₖ - x̂ₖ)" in reading and "_k" not in reading

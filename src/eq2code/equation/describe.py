@@ -51,7 +51,7 @@ def reading_of(eq: Equation) -> str:
     value = _displayable(eq.sympy)
     left = eq.name or "value"
     if eq.params:
-        left += "(" + ", ".join(p.split(":")[-1] for p in eq.params) + ")"
+        left += "(" + ", ".join(_param_name(p) for p in eq.params) + ")"
     free = [str(i) for i, _, _ in eq.free_indices]
     if free:
         left += "[" + ", ".join(free) + "]"
@@ -63,6 +63,13 @@ def reading_of(eq: Equation) -> str:
     if len(text) > MAX_READING_CHARS:
         return f"{left} = {eq.sympy_text[0] if eq.sympy_text else value}"
     return text
+
+
+def _param_name(key: str) -> str:
+    """'hat:x' → x̂, 'bf:W' → W: a parameter's symbol key as the letter."""
+    *accents, base = key.split(":")
+    marks = [a for a in accents if a in _COMBINING]
+    return display_name("_".join([base, *marks])) if marks else _GREEK_LETTERS.get(base, base)
 
 
 def _printer() -> Any:
@@ -102,22 +109,68 @@ def _printer() -> Any:
 
 
 def _displayable(value: Any) -> Any:
-    """The value with array entries as subscripted names (x[i] → x_i), as notes write them."""
+    """The value as notes write it: array entries as subscripted names (x[i] → xᵢ, a column
+    vector's entry x[k-1, 0] → x_k), accents on the letter (mu_hat → μ̂), summation dummies
+    without their underscore."""
     import sympy
+    from sympy.matrices.expressions.matexpr import MatrixElement
 
-    entries = {node: sympy.Symbol(_entry_name(node)) for node in sympy.preorder_traversal(value)
-               if isinstance(node, sympy.Indexed)}
-    if not entries:
+    shown: dict[Any, Any] = {}
+    for node in sympy.preorder_traversal(value):
+        if isinstance(node, sympy.Indexed):
+            index = ",".join(_plain(str(i)) for i in node.indices)
+            shown[node] = sympy.Symbol(display_name(str(node.base.label)) + (f"_{{{index}}}" if "," in index
+                                                                             else f"_{index}"))
+        elif isinstance(node, MatrixElement) and node.args[0].shape[1] == 1 and node.args[2] == 0 \
+                and isinstance(node.args[0], sympy.MatrixSymbol):
+            shown[node] = sympy.Symbol(f"{display_name(node.args[0].name)}_{_plain(str(node.args[1] + 1))}")
+        elif isinstance(node, sympy.Symbol) and node not in shown:
+            name = display_name(node.name)
+            if name != node.name:
+                shown[node] = sympy.Symbol(name)
+        elif isinstance(node, sympy.MatrixSymbol):
+            name = display_name(node.name)
+            if name != node.name:
+                shown[node] = sympy.MatrixSymbol(name, *node.shape)
+    if not shown:
         return value
     try:
-        return value.xreplace(entries)
+        return value.xreplace(shown)
     except Exception:
         return value
 
 
-def _entry_name(node: Any) -> str:
-    index = ",".join(str(i) for i in node.indices)
-    return f"{node.base.label}_{{{index}}}" if "," in index else f"{node.base.label}_{index}"
+_COMBINING = {"hat": "\u0302", "tilde": "\u0303", "bar": "\u0304", "dot": "\u0307", "check": "\u030c"}
+_GREEK_LETTERS = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
+                  "zeta": "ζ", "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ",
+                  "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "varphi": "φ",
+                  "chi": "χ", "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ",
+                  "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "ell": "ℓ"}
+
+
+def display_name(name: str) -> str:
+    """mu_hat → μ̂, x_tilde → x̃, Sigma → Σ: a code-facing name as the letter notes write."""
+    import unicodedata
+
+    parts = name.split("_")
+    accents: list[str] = []
+    while len(parts) > 1 and parts[-1] in _COMBINING:
+        accents.insert(0, parts.pop())
+    if not accents:
+        return _plain(name)
+    head = _GREEK_LETTERS.get(parts[0], parts[0])
+    if len(head) == 1:
+        head += "".join(_COMBINING[a] for a in accents)
+        rest = "_".join(parts[1:])
+        return unicodedata.normalize("NFC", head + ("_" + rest if rest else ""))
+    return _plain(name)
+
+
+def _plain(text: str) -> str:
+    """`_k` (a summation dummy SymPy made) → `k`."""
+    import re
+
+    return re.sub(r"(?<![A-Za-z0-9])_(?=[A-Za-z])", "", text)
 
 
 # -- the symbols ------------------------------------------------------------------------------

@@ -164,11 +164,18 @@ _WORD = re.compile(r"\\([A-Za-z]+)")
 _SINGLE = re.compile(r"([_^])\{([^{}\s])\}")
 
 
+def _accented(m: re.Match) -> str:
+    """\\hat{y} → ŷ, \\hat{\\Sigma} and \\hat{Sigma} → Σ̂; longer contents stay as written."""
+    content = m.group(2).strip()
+    content = _GREEK.get(content.lstrip("\\"), content)
+    return content + _ACCENTS[m.group(1)] if len(content) == 1 else m.group(0)
+
+
 def unicode_math(text: str) -> str:
     """A little LaTeX as Unicode for the table: ℝ^{n × d}, ŷ, θ, 𝐳 as z; the rest stays as written."""
     for _ in range(3):  # nested: \hat{\mathbf{y}}
         text = _FONT.sub(lambda m: m.group(2), text)
-        text = _ACCENT.sub(lambda m: m.group(2) + _ACCENTS[m.group(1)] if len(m.group(2)) == 1 else m.group(0), text)
+        text = _ACCENT.sub(_accented, text)
     text = _BB.sub(lambda m: {"R": "ℝ", "N": "ℕ", "Z": "ℤ"}[m.group(1)], text)
     text = _CAL.sub(lambda m: m.group(1), text)
     text = _WORD.sub(lambda m: _GREEK.get(m.group(1), m.group(0)), text)
