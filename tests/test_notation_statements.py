@@ -270,3 +270,8 @@ COMMON = [
 def test_common_notation_is_read(text):
     f = read("$$ " + text + " $$")
     assert not problems(f), problems(f)
+
+
+def test_full_width_punctuation_typed_in_japanese():
+    x = np.array([1.0, 2.0])
+    assert np.allclose(_value("$$ y ＝ 2（x ＋ 1）。 $$", {"n_x": 2}, x=x), 2 * (x + 1))

@@ -120,6 +120,8 @@ _SWITCHED_WORD = re.compile(r"^\s*\{?\s*\\(?:bf|rm|it|sf|tt|bm|boldmath)(?![A-Za
 _ROW_END = re.compile(r"\s*(?:$|\\\\|&|\\end\b|\\quad|\\qquad|,|\.\s*$)")
 _NON_ASCII_WORD = re.compile(r"\s*\{\s*[^\x00-\x7f\\{}$]+\s*\}")
 _ANGLE_LABEL = re.compile(r"<([^<>{}=]*)>\s*\}")
+_FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "＝": "=", "＋": "+", "－": "-", "＜": "<",
+               "＞": ">", "［": "[", "］": "]", "｜": "|", "。": ".", "．": ".", "、": ","}
 _QUOTES = {'"': '"', "“": "”", "”": "”", "‘": "’"}
 # After `g.` an operand follows when a letter, a command that is no spacing, or a bracket comes.
 _OPERAND_NEXT = re.compile(r"\s*(?:[A-Za-z(\[]|\\(?!quad|qquad|text|\\|[,;:! ]|right|end|label|tag)[A-Za-z])")
@@ -193,6 +195,8 @@ class Tokenizer:
                 self.pos += 1
             elif ch == ".":
                 self._dot()
+            elif ch in _FULL_WIDTH:  # （，）＝ and 。 typed with a Japanese input method
+                self._full_width(ch)
             elif ch.isalpha():  # 損失, 正解率 written in math: a word (a name or prose)
                 end = self.pos
                 while end < len(text) and text[end].isalpha() and not text[end].isascii() \
@@ -226,6 +230,17 @@ class Tokenizer:
         if prev in OPERAND_END and _OPERAND_NEXT.match(self.text, self.pos):
             self._emit("DOT", ".", start, self.pos)
         # otherwise a full stop between two sentences (`a = b. \quad c = d`): punctuation
+
+    def _full_width(self, ch: str) -> None:
+        """A full-width character read as its ASCII form (the token keeps its one-character span)."""
+        ascii_ch = _FULL_WIDTH[ch]
+        if ascii_ch == ".":
+            self._dot()
+            return
+        before = len(self.tokens)
+        self._char(ascii_ch)
+        if len(self.tokens) > before and self.tokens[-1].end_pos != self.pos:
+            self.pos = self.tokens[-1].end_pos or self.pos
 
     def _quoted(self, ch: str) -> None:
         """`"is"`, `“word”`: a quoted string (prose, no value)."""
