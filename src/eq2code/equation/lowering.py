@@ -325,7 +325,16 @@ class Lowerer:
             return sympy.oo
         if node.name == "nabla":
             raise LoweringError("not-checkable", "a gradient needs the expression it applies to", node.span)
+        if node.name in ("ldots", "cdots", "dots", "vdots", "ddots", "dotsc", "dotsb"):
+            raise LoweringError("not-checkable", f"an ellipsis (\\{node.name}) stands for terms that are not written: "
+                                "a pattern, not a computation", node.span, node.name)
+        if node.name == "partial":
+            raise LoweringError("not-checkable", "a derivative of an expression this file does not define",
+                                node.span, node.name)
         raise LoweringError("not-checkable", f"'\\{node.name}' has no value here", node.span, node.name)
+
+    def _setbuilder(self, node: ir.SetBuilder) -> Any:
+        raise LoweringError("not-checkable", "a set has no numeric value", node.span)
 
     def _ident(self, node: ir.Ident) -> Any:
         if node.style == "bf" and node.name in ("1", "0"):  # the ones / zeros vector
