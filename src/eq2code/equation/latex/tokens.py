@@ -67,10 +67,9 @@ RELS = {
     "cup": "cup", "cap": "cap", "setminus": "setminus",
 }
 MULOPS = {"cdot": "cdot", "times": "times", "div": "div", "circ": "circ", "odot": "odot",
-          "otimes": "otimes", "ast": "ast", "oplus": "oplus", "ominus": "ominus", "boxplus": "oplus",
-          "bmod": "mod"}
+          "otimes": "otimes", "ast": "ast", "oplus": "oplus", "ominus": "ominus", "boxplus": "oplus"}
 # Binary operators with no standard numeric meaning in ML notes (⊕: XOR or a direct sum): read, no value.
-OWN_OPERATORS = {"oplus", "ominus", "mod"}  # (x \bmod n is computable, but not yet)
+OWN_OPERATORS = {"oplus", "ominus"}  # (x \bmod n is computable: unknown, so unsupported, not "no value")
 ELLIPSES = {"ldots", "cdots", "dots", "vdots", "ddots", "dotsc", "dotsb"}
 SPACING = {",", ":", ";", "!", " ", "enspace", "thinspace", "medspace", "thickspace",
            "negthinspace", "negmedspace", "displaystyle", "textstyle", "scriptstyle", "limits",
