@@ -275,3 +275,21 @@ def test_common_notation_is_read(text):
 def test_full_width_punctuation_typed_in_japanese():
     x = np.array([1.0, 2.0])
     assert np.allclose(_value("$$ y ＝ 2（x ＋ 1）。 $$", {"n_x": 2}, x=x), 2 * (x + 1))
+
+
+def test_sum_reaches_over_later_terms_that_use_its_index():
+    """`\\sum_i y_i \\log x_i + (1 - y_i) \\log(1 - x_i)`: the dangling i is the sum's (a reading)."""
+    y, x = np.array([1.0, 0.0, 1.0]), np.array([0.9, 0.2, 0.6])
+    text = "$$ L = -\\sum_i y_i \\log x_i + (1 - y_i) \\log (1 - x_i) $$"
+    f = read(text)
+    assert any(d.name == "ambiguous-notation" and "reaches over" in d.params.get("reading", "") for d in f.diagnostics)
+    got = _value(text, {"n_i": 3}, y=y, x=x)
+    assert np.isclose(got, -np.sum(y * np.log(x) + (1 - y) * np.log(1 - x)))
+
+
+@pytest.mark.parametrize("text", ["$$ z_i = \\sum_j W_{ij} x_j + b_i $$", "$$ s = \\sum_i a_i + \\sum_i b_i $$",
+                                  "$$ s = \\sum_{i=1}^{n} a_i + c $$"])
+def test_sum_stops_where_its_index_is_not_used(text):
+    node = parse_math(text.strip("$ "))
+    sums = [n for n in node.walk() if isinstance(n, ir.BigOp)]
+    assert sums and not any(n.extended for n in sums)

@@ -142,6 +142,8 @@ class BigOp(Node):
     sub: Node | None
     sup: Node | None
     body: Node
+    # the body was extended over the terms after it that use the index (\sum_i a_i + b_i): a reading
+    extended: bool = field(default=False, kw_only=True, compare=False)
 
 
 @dataclass

@@ -47,6 +47,34 @@ def _letters(node: ir.Node) -> str | None:
     return None
 
 
+def _open_sum(node: ir.Node) -> ir.BigOp | None:
+    """The sum a term ends with (`\\sum_i …`, `\\frac{1}{N}\\sum_i …`), whose body a next term may continue."""
+    if isinstance(node, ir.BigOp) and node.op == "sum":
+        return node
+    if isinstance(node, ir.Product) and node.factors:
+        return _open_sum(node.factors[-1])
+    return None
+
+
+def _sum_index(node: ir.BigOp) -> str | None:
+    sub = node.sub
+    if isinstance(sub, ir.Chain) and sub.items and isinstance(sub.items[0], ir.Ident):
+        sub = sub.items[0]
+    return sub.name if isinstance(sub, ir.Ident) and len(sub.name) <= 2 and not sub.style else None
+
+
+def _uses_index(node: ir.Node, letter: str | None) -> bool:
+    """`letter` appears in a subscript of `node` outside any sum of its own over the same letter."""
+    if letter is None:
+        return False
+    if isinstance(node, ir.BigOp) and _sum_index(node) == letter:
+        return False
+    if isinstance(node, ir.Script) and node.sub is not None and any(
+            isinstance(n, ir.Ident) and n.name == letter and not n.style for n in node.sub.walk()):
+        return True
+    return any(_uses_index(child, letter) for child in node.children())
+
+
 def _word_name(content: str) -> bool:
     """A word in another script that names a quantity (損失, 交差エントロピー): an identifier
     with no hiragana (words with hiragana — それ以外, のとき — are prose)."""
@@ -147,6 +175,16 @@ class ToIR(Transformer):
     def binop(self, meta, children):
         left, op, right = children
         terms = list(left.terms) if isinstance(left, ir.Add) and not getattr(left, "_closed", False) else [("+", left)]
+        bigop = _open_sum(terms[-1][1])
+        if bigop is not None and _uses_index(right, _sum_index(bigop)):
+            # \sum_i y_i \log p_i + (1 - y_i) \log(1 - p_i): the later term's i is the sum's, so the
+            # sum reaches over it (a dangling i would name nothing); the lowering reports the reading
+            body = bigop.body
+            bigop.body = ir.Add([*(body.terms if isinstance(body, ir.Add) else [("+", body)]), (op, right)],
+                                span=(body.span[0], right.span[1]))
+            bigop.extended = True
+            bigop.span = (bigop.span[0], right.span[1])
+            return ir.Add(terms, span=_span(meta))
         terms.append((op, right))
         return ir.Add(terms, span=_span(meta))
 
