@@ -1151,6 +1151,10 @@ class Lowerer:
 
     # -- big operators -----------------------------------------------------------------------
     def _bigop(self, node: ir.BigOp) -> Any:
+        if node.extended:
+            self.ctx.readings.append((f"\\{node.op} reaches over the terms after it that use its index (write "
+                                      f"brackets, \\{node.op}_i (a_i + b_i), to say so; (\\{node.op}_i a_i) + b "
+                                      "for a sum of the first term only)", node.span))
         if node.op in ("int", "lim", "sup", "inf"):
             what = {"int": "an integral over a continuous variable", "lim": "a limit"}.get(node.op, "a supremum")
             raise LoweringError("not-checkable", f"{what} is not a finite computation", node.span, "\\" + node.op)
