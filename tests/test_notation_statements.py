@@ -293,3 +293,17 @@ def test_sum_stops_where_its_index_is_not_used(text):
     node = parse_math(text.strip("$ "))
     sums = [n for n in node.walk() if isinstance(n, ir.BigOp)]
     assert sums and not any(n.extended for n in sums)
+
+
+def test_power_before_a_bracket_is_a_factor_not_an_application():
+    """`θ^x(1-θ)^{1-x}`: the Bernoulli likelihood, not (θ^x(1-θ))^{1-x}."""
+    theta, x = 0.3, np.array([0.0, 1.0])
+    got = _value("$$ p = \\theta^x(1-\\theta)^{1-x} $$", {"n_x": 2}, theta=theta, x=x)
+    assert np.allclose(got, theta ** x * (1 - theta) ** (1 - x))
+    for label in ("f^{-1}(y)", "g^{[l]}(z)", "W^{(l)}(x)", "\\theta^T(x - \\mu)"):
+        assert isinstance(parse_math(label), ir.Call), label
+
+
+def test_bracketed_layer_superscript_is_a_label():
+    f = read("$$ z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]} $$")
+    assert f.main is not None and "**" not in f.main.sympy_text[0]

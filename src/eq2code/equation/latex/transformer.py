@@ -47,6 +47,25 @@ def _letters(node: ir.Node) -> str | None:
     return None
 
 
+def _powered(func: ir.Node) -> bool:
+    """`θ^x`, `x_i^2`, `p^{1-y}` before a bracket: the superscript is an exponent (a lowercase letter,
+    a number, an expression), so the bracket is a factor. Labels keep the application: `f^{-1}(y)`,
+    `g^{[l]}(z)`, `W^{(l)}(x)`, `f^*(x)`, `θ^T(x - μ)`."""
+    if not isinstance(func, ir.Script) or func.sup is None or func.primes or not isinstance(func.base, ir.Ident):
+        return False
+    sup = func.sup
+    if isinstance(sup, ir.Num):
+        return True
+    if isinstance(sup, ir.Ident):
+        return (len(sup.name) == 1 and sup.name.islower()) or sup.name in _LOWER_GREEK
+    if isinstance(sup, ir.Add):
+        return not (len(sup.terms) == 1 and sup.terms[0][0] == "-")  # ^{-1}: an inverse, a label
+    return isinstance(sup, (ir.Product, ir.Frac))
+
+
+_LOWER_GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "eta", "kappa", "lambda", "mu", "nu", "rho", "tau"}
+
+
 def _open_sum(node: ir.Node) -> ir.BigOp | None:
     """The sum a term ends with (`\\sum_i …`, `\\frac{1}{N}\\sum_i …`), whose body a next term may continue."""
     if isinstance(node, ir.BigOp) and node.op == "sum":
@@ -265,6 +284,11 @@ class ToIR(Transformer):
         return self._script(meta, children[0], "sup", children[2])
 
     def _script(self, meta, base, slot, value):
+        if isinstance(base, ir.Product) and getattr(base, "_juxtaposed", False):
+            last = base.factors[-1]  # θ^x(1-θ)^{1-x}: the exponent 1-x is the bracket's
+            base.factors[-1] = ir.Script(last, **{slot: value}, span=(last.span[0], _span(meta)[1]))
+            base.span = _span(meta)
+            return base
         if slot == "sub":
             value = _primed_name(value)
         if isinstance(value, ir.Text) and _NAME_TEXT.match(value.content.strip()) \
@@ -306,7 +330,14 @@ class ToIR(Transformer):
         return ir.Notation("evaluated", [children[0], children[3]], span=_span(meta))
 
     def call_paren(self, meta, children):
-        return self._call(meta, children[0], children[2], "(")
+        func = children[0]
+        if _powered(func):  # θ^x(1-θ)^{1-x}: a power, then a bracketed factor — not an application
+            group = self._grouped(meta, children[2], "(")
+            group.span = (children[1].start_pos, children[3].end_pos)
+            product = ir.Product([func, group], [None, None], span=_span(meta))
+            product._juxtaposed = True  # type: ignore[attr-defined]  # a script after it is the group's
+            return product
+        return self._call(meta, func, children[2], "(")
 
     def call_brack(self, meta, children):
         return self._call(meta, children[0], children[2], "[")
