@@ -27,9 +27,9 @@ def key_text(node: ir.Node | None) -> str | None:
         parts = [key_text(f) for f in node.factors]
         if all(p is not None for p in parts):
             return "".join(parts)  # type: ignore[arg-type]
-    if isinstance(node, ir.Group) and node.bracket == "(":
+    if isinstance(node, ir.Group) and node.bracket in ("(", "["):
         inner = key_text(node.body)
-        return None if inner is None else f"({inner})"  # x^{(i)}, W^{(l)}
+        return None if inner is None else f"({inner})"  # x^{(i)}, W^{(l)}, and W^{[l]} as notes after Ng write it
     if isinstance(node, ir.Add) and len(node.terms) == 2 and node.terms[0][0] == "+" \
             and isinstance(node.terms[0][1], ir.Ident) and isinstance(node.terms[1][1], ir.Num) \
             and node.terms[1][0] in ("+", "-"):
