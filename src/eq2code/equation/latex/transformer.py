@@ -284,6 +284,8 @@ class ToIR(Transformer):
         return self._script(meta, children[0], "sup", children[2])
 
     def _script(self, meta, base, slot, value):
+        if slot == "sub" and isinstance(base, ir.Special) and base.name == "partial":
+            base = ir.Special("nabla", span=base.span)  # \partial_{\mathbf{w}} f is ∇_𝐰 f, the gradient by 𝐰
         if isinstance(base, ir.Product) and getattr(base, "_juxtaposed", False):
             last = base.factors[-1]  # θ^x(1-θ)^{1-x}: the exponent 1-x is the bracket's
             base.factors[-1] = ir.Script(last, **{slot: value}, span=(last.span[0], _span(meta)[1]))
