@@ -307,3 +307,27 @@ def test_power_before_a_bracket_is_a_factor_not_an_application():
 def test_bracketed_layer_superscript_is_a_label():
     f = read("$$ z^{[l]} = W^{[l]} a^{[l-1]} + b^{[l]} $$")
     assert f.main is not None and "**" not in f.main.sympy_text[0]
+
+
+def test_partial_with_a_subscript_is_the_gradient():
+    """`\\partial_{\\mathbf{w}} L(\\mathbf{w})` in an update rule is the given gradient, like ∇_𝐰 L."""
+    f = read("\\mathbf{w} \\in \\mathbb{R}^{d}\n\n$$ \\mathbf{w} \\leftarrow \\mathbf{w} - \\eta \\, "
+             "\\partial_{\\mathbf{w}} L(\\mathbf{w}) $$")
+    assert f.main is not None and {i.name for i in f.main.inputs} == {"w", "grad", "eta"}
+
+
+@pytest.mark.parametrize("text, why", [
+    ("$$ \\hat{w}, \\hat{b} = \\mathop{\\mathrm{argmin}}_{w, b}\\ L(w, b) $$", "several variables"),
+    ("$$ d(h) = \\begin{cases} 0 & \\text{ with probability } p \\\\ \\frac{h}{1-p} & \\text{ otherwise} "
+     "\\end{cases} $$", "random"),
+])
+def test_optimisations_and_random_cases_are_not_checkable(text, why):
+    f = read(text)
+    assert not problems(f), problems(f)
+    assert why in " ".join(e.reason for e in f.equations)
+
+
+def test_sum_over_a_subscripted_named_set_is_the_whole_axis():
+    x = np.array([1.0, 2.0, 3.0])
+    got = _value("$$ s = \\sum_{i \\in \\mathcal{B}_t} x_i $$", {"n_i": 3, "n_x": 3}, x=x)
+    assert np.isclose(got, x.sum())

@@ -248,6 +248,20 @@ OTHERWISE = {"otherwise", "else", "if otherwise", "sonst", "それ以外", "そ�
              "上記以外のとき", "それ以外では"}
 
 
+def _named_set(node: ir.Node) -> bool:
+    """`\\mathcal{V}`, `S`, and a subscripted calligraphic set `\\mathcal{B}_t` (the minibatch at step t)."""
+    if isinstance(node, ir.Ident):
+        return True
+    return isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.base.style == "cal" \
+        and node.sup is None and node.sub is not None
+
+
+def _random_condition(cond: ir.Node) -> bool:
+    """`\\text{with probability } p`, `\\text{確率 } p \\text{ で}`: a case drawn at random."""
+    return any(isinstance(n, ir.Text) and ("probability" in n.content.lower() or "確率" in n.content)
+               for n in cond.walk())
+
+
 def _is_indicator(func: ir.Node, arg: ir.Node) -> bool:
     """`\\mathbb{1}`, `\\mathbf{1}`, `\\mathbb{I}` or `I` applied to a comparison: the indicator."""
     if isinstance(arg, ir.Group):
@@ -275,6 +289,8 @@ def _listed_range(sub: ir.Node | None) -> tuple[ir.Ident, ir.Node, ir.Node] | No
 
 def _range_reason(sub: ir.Node | None) -> str | None:
     """Why a range that names no index interval is no computation on the inputs, if it is not."""
+    if isinstance(sub, ir.Tuple) and all(symbol_key(i) is not None for i in sub.items):
+        return "runs over several variables at once (an optimisation over parameters), not an index range"
     if not isinstance(sub, ir.Chain) or len(sub.rels) != 1:
         return None
     rel = sub.rels[0]
@@ -1175,7 +1191,7 @@ class Lowerer:
             exclude = node.sub.items[1]  # \\sum_{j \\neq y_i}: every j but one
             node = ir.BigOp(node.op, node.sub.items[0], node.sup, node.body, span=node.span)
         elif isinstance(node.sub, ir.Chain) and node.sub.rels == ["in"] and isinstance(node.sub.items[0], ir.Ident) \
-                and isinstance(node.sub.items[1], ir.Ident):
+                and _named_set(node.sub.items[1]):
             # \\sum_{i \\in \\mathcal{V}}: over the whole named set (an axis)
             self.ctx.readings.append((f"\\{node.op} over a named set: over the whole axis of "
                                       f"{node.sub.items[0].name}", node.sub.span))
@@ -1280,6 +1296,9 @@ class Lowerer:
             return self._condition(cond.body)
         if isinstance(cond, ir.Statement) and cond.clauses and _is_prose(cond.clauses[0]) and len(cond.clauses) == 2:
             return self._condition(cond.clauses[1])  # \\text{if}, x > 0
+        if _random_condition(cond):  # \text{with probability } p: a random draw, not a condition on inputs
+            raise LoweringError("not-checkable", "a case chosen at random (with probability …) is not a computation",
+                                cond.span, "cases")
         if _is_prose(cond):
             if _prose(cond).strip(" .,;。、").lower() in OTHERWISE:
                 return sympy.true
