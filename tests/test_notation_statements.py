@@ -331,3 +331,17 @@ def test_sum_over_a_subscripted_named_set_is_the_whole_axis():
     x = np.array([1.0, 2.0, 3.0])
     got = _value("$$ s = \\sum_{i \\in \\mathcal{B}_t} x_i $$", {"n_i": 3, "n_x": 3}, x=x)
     assert np.isclose(got, x.sum())
+
+
+def test_primed_variables_are_names_and_primed_functions_derivatives():
+    """`x' = (x - μ)/σ`, `k(x, x')`, `θ'`: another variable; `f'(x)` and `f'` stay derivatives."""
+    x = np.array([1.0, 3.0])
+    assert np.allclose(_value("$$ x' = \\dfrac{x - \\mu}{\\sigma} $$", {"n_x": 2}, x=x, mu=2.0, sigma=0.5),
+                       (x - 2.0) / 0.5)
+    u, v = np.array([1.0, 2.0]), np.array([0.0, 0.0])
+    kernel = ("$$ k(\\boldsymbol{x}, \\boldsymbol{x}') = \\exp\\left(-\\frac{\\|\\boldsymbol{x} - "
+              "\\boldsymbol{x}'\\|^2}{2\\sigma^2}\\right) $$")
+    assert np.isclose(_value(kernel, {"n_x": 2}, x=u, x_prime=v, sigma=1.0), np.exp(-2.5))
+    f = read("$$ x_{k+1} = x_k - \\eta f'(x_k) $$")
+    assert f.main is not None and "grad" in {i.name for i in f.main.inputs}
+    assert isinstance(parse_math("f'"), ir.Script)

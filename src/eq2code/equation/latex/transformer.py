@@ -101,8 +101,36 @@ def _word_name(content: str) -> bool:
         and content not in PROSE_WORDS
 
 
+# Letters whose prime is a derivative even without a bracket (f', σ'); other primed letters name
+# a variable (x', s', a', θ', W': another point, the next state, the updated parameters).
+_DERIVATIVE_LETTERS = {"f", "g", "h", "sigma", "phi", "psi", "varphi", "ell"}
+
+
+def _named_primes(value):
+    """The tree with every primed variable (`x'` of `k(x, x')`, `Q(s', a')`) as a name x′; a primed
+    letter before a bracket (`f'(x)`, `x'(t)`) stays a derivative applied."""
+    if isinstance(value, ir.Script) and value.primes == 1 and value.sub is None and value.sup is None \
+            and isinstance(value.base, ir.Ident) and not value.base.accents \
+            and value.base.name not in _DERIVATIVE_LETTERS and value.base.style in ("", "bf"):
+        return ir.Ident(value.base.name + "'", value.base.style, span=value.span)
+    if isinstance(value, ir.Node):
+        for key, child in vars(value).items():
+            if key == "span" or (isinstance(value, ir.Call) and key == "func"):
+                continue
+            setattr(value, key, _named_primes(child))
+        return value
+    if isinstance(value, list):
+        return [_named_primes(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_named_primes(v) for v in value)
+    return value
+
+
 def _primed_name(node: ir.Node | None) -> ir.Node | None:
     """`k'` in a subscript (`\\sum_{k'}`, `\\beta_{k'}`): the index named k′, not a derivative."""
+    if isinstance(node, ir.Chain) and node.items:  # \sum_{k'=1}^{K}
+        node.items[0] = _primed_name(node.items[0]) or node.items[0]
+        return node
     if not (isinstance(node, ir.Script) and node.sub is None and isinstance(node.base, ir.Ident)
             and len(node.base.name) == 1 and not node.base.accents):
         return node
@@ -148,7 +176,7 @@ def _quantify_more(previous: ir.Node, clause: ir.Node) -> ir.Quantified:
 class ToIR(Transformer):
     # -- statements ---------------------------------------------------------------------
     def start(self, meta, children):
-        return children[0]
+        return _named_primes(children[0])
 
     def stmt(self, meta, children):
         clauses: list[ir.Node] = []
