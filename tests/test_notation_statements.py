@@ -263,6 +263,9 @@ COMMON = [
     r"\begin{aligned} a &= b + c \\[2pt] d &= a \cdot 2 \end{aligned}", r"y \overset{\text{def}}{=} a + b",
     r"\min_\theta \; \mathcal{L}(\theta) \quad \text{s.t.} \quad \|\theta\| \le 1",
     r"E(\boldsymbol{w}) = \frac{1}{2}\sum_{n=1}^{N}\{y(x_n, \boldsymbol{w}) - t_n\}^2",
+    r"y = a \rule{0pt}{1em} + b", r"L \coloneq \frac{1}{n}\sum_i l_i", r"\therefore y = 2x", r"y \approxeq 1",
+    r"z = x \mathbin{\|} y", r"h = \mathbf{a} \| \mathbf{b}",
+    r"\text{Attention}(Q, K, V) = \text{softmax}\left(\frac{QK^\bp}{\sqrt{d_k}}\right)V",
 ]
 
 

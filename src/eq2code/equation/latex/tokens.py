@@ -64,7 +64,8 @@ RELS = {
     "lesssim": "le", "gtrsim": "ge", "models": "implies", "vdash": "implies", "prec": "lt", "succ": "gt",
     "preceq": "le", "succeq": "ge", "ni": "in", "sqsubseteq": "subseteq", "mapsfrom": "leftarrow",
     "land": "and", "wedge": "and", "lor": "or", "vee": "or",
-    "cup": "cup", "cap": "cap", "setminus": "setminus",
+    "cup": "cup", "cap": "cap", "setminus": "setminus", "coloneq": "defeq", "Coloneqq": "defeq",
+    "approxeq": "approx", "thickapprox": "approx", "thicksim": "sim", "eqsim": "approx",
 }
 MULOPS = {"cdot": "cdot", "times": "times", "div": "div", "circ": "circ", "odot": "odot",
           "otimes": "otimes", "ast": "ast", "oplus": "oplus", "ominus": "ominus", "boxplus": "oplus"}
@@ -83,6 +84,8 @@ DROP_WITH_ARG = {"label", "tag", "tag*", "hspace", "hspace*", "vspace", "vspace*
 VECTOR_MACRO = re.compile(r"^(?:v|b|bb|bm|bf|vec|mb|mat|m)[A-Za-z]$")
 WRAPPERS = {"boxed", "underline", "smash", "fbox", "cancel", "bcancel", "xcancel", "mathclap", "mathllap",
             "mathrlap", "llap", "rlap", "vcenter", "ensuremath", "displaylimits", "bigstrut", "ul", "emph"}
+# TeX's math-class commands: the symbol inside keeps its own meaning.
+CLASS_WRAPPERS = {"mathbin", "mathrel", "mathord", "mathopen", "mathclose", "mathpunct", "mathinner"}
 # Font switches: `{\rm TP}`, `{\bf A}` — the rest of the group in that font.
 SWITCHES = {"rm": "rm", "bf": "bf", "it": "it", "sf": "sf", "tt": "tt", "cal": "cal", "boldmath": "bf",
             "mit": "it"}
@@ -388,6 +391,20 @@ class Tokenizer:
             return
         if name in WRAPPERS:
             return  # \boxed{x}, \underline{x}, \smash{x}: the group that follows is read as usual
+        if name in CLASS_WRAPPERS:  # \mathbin{\|}, \mathrel{=}: the symbol inside, as itself
+            content, after = self._braced(self.pos)
+            self._inline(content, self.text.index("{", self.pos) + 1)
+            self.pos = after
+            return
+        if name == "rule":  # \rule{0pt}{1em}: a strut, layout only
+            m = re.compile(r"\s*(?:\[[^\]]*\])?").match(self.text, self.pos)
+            self.pos = m.end() if m else self.pos
+            _, self.pos = self._braced(self.pos)
+            _, self.pos = self._braced(self.pos)
+            return
+        if name in ("therefore", "because"):  # ∴ y = 2x: a step of a derivation (prose)
+            self._emit("TEXT", "∴" if name == "therefore" else "∵", start, end)
+            return
         if name in ("stackrel", "overset", "underset"):
             self._overset(start)
             return
@@ -653,6 +670,9 @@ def classify(tokens: list[Token]) -> list[Token]:
             if tok.type == "ABS_OPEN" and prev in OPERAND_END and not any(
                     x.type == "BAR" for x in tokens[k + 1:]):
                 tok = Token.new_borrow_pos("MID", tok.value, tok)  # Y|X: nothing closes it, a condition
+            if tok.type == "NORM_OPEN" and prev in OPERAND_END and not any(
+                    x.type == "DBAR" for x in tokens[k + 1:]):
+                tok = Token.new_borrow_pos("PARALLEL", tok.value, tok)  # a \| b: nothing closes it, a separator
             t = tok.type
         if t in OPENERS:
             stack.append("script" if t == "LBRACE" and prev in ("SUB", "SUP") else OPENERS[t])
