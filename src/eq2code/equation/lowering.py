@@ -559,6 +559,8 @@ class Lowerer:
                                       "the symbol as a vector, \\mathbf{w} \\in \\mathbb{R}^{d}, or write "
                                       "^\\top for a transpose)", node.span))
         exponent = self.expr(sup)
+        if isinstance(exponent, MatrixExpr):  # K^{\bp}: no power has an array for its exponent
+            raise LoweringError("not-checkable", "a power whose exponent is a vector or a matrix", node.span, "^")
         check_power(value, exponent, node.span)
         if isinstance(value, MatrixExpr):
             rows, cols = value.shape
