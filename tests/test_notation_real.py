@@ -213,7 +213,14 @@ TOKENS = ["x", "y", "W", "1", "2.5", "+", "-", "=", "(", ")", "[", "]", "{", "}"
           "\\cdot", "\\odot", "\\top", "\\nabla", "\\partial", "\\in", "\\mathbb{R}", "\\leftarrow",
           "\\color{red}", "\\rm", "\\large", "\\stackrel{def}{=}", "\\#", "\\vx", "\\ast", "\\prime",
           "\\ldots", "\\mid", "\\underbrace", "\\hat", "\\operatorname{sign}", "\\mathop{\\rm argmax}",
-          "exp(", "\\tanh", "\\quad", "\\;", " ", "→", "·", "\\underset{z}{\\text{softmax}}"]
+          "exp(", "\\tanh", "\\quad", "\\;", " ", "→", "·", "\\underset{z}{\\text{softmax}}",
+          # issue 12's statements and their neighbours: actions, evaluation bars, logic, strings, …
+          "g.f", "...", "==", "<=", "\\lnot", "\\neg", "\\land", "\\Big|", "\\right|", "\\left.", "|_",
+          "\\bigl|\\bigr|", "\"is\"", "*_{G}", "\\oplus", "\\bmod", "\\Pr", "\\sim", "\\Rightarrow", "\\forall",
+          "\\mbox{\\bf f}", "\\text{損失}", "正解率", "\\text{それ以外}", "k'", "_{k'}", "^\\prime", "\\exp\\{",
+          "\\}", "_{:,j}", "_{i,j}", "\\{1, \\ldots, C\\}", "\\le", "15.6\\times", "\\begin{equation*}",
+          "\\end{equation*}", "\\vect{y}", "^{* i}", "\\text {train }", "\\lVert", "\\rVert", "\\langle",
+          "\\rangle", "\\mathbb{1}", "\\tfrac", "\\operatorname*{arg\\,max}"]
 
 
 @settings(max_examples=300, deadline=None)

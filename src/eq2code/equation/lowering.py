@@ -242,6 +242,67 @@ class Context:
         return key in self.arrays or (decl is not None and len(decl.shape) > 0)
 
 
+# A cases row's "otherwise", as English, German and Japanese notes write it.
+OTHERWISE = {"otherwise", "else", "if otherwise", "sonst", "それ以外", "それ以外の場合", "その他", "その他の場合",
+             "上記以外", "上記以外の場合", "以外", "otherwise.", "o.w.", "それ以外のとき", "その他のとき",
+             "上記以外のとき", "それ以外では"}
+
+
+def _named_set(node: ir.Node) -> bool:
+    """`\\mathcal{V}`, `S`, and a subscripted calligraphic set `\\mathcal{B}_t` (the minibatch at step t)."""
+    if isinstance(node, ir.Ident):
+        return True
+    return isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.base.style == "cal" \
+        and node.sup is None and node.sub is not None
+
+
+def _random_condition(cond: ir.Node) -> bool:
+    """`\\text{with probability } p`, `\\text{確率 } p \\text{ で}`: a case drawn at random."""
+    return any(isinstance(n, ir.Text) and ("probability" in n.content.lower() or "確率" in n.content)
+               for n in cond.walk())
+
+
+def _is_indicator(func: ir.Node, arg: ir.Node) -> bool:
+    """`\\mathbb{1}`, `\\mathbf{1}`, `\\mathbb{I}` or `I` applied to a comparison: the indicator."""
+    if isinstance(arg, ir.Group):
+        arg = arg.body
+    comparison = isinstance(arg, ir.Chain) and len(arg.rels) == 1 \
+        and arg.rels[0] in ("eq", "neq", "lt", "gt", "le", "ge")
+    if not comparison or not isinstance(func, ir.Ident):
+        return False
+    return (func.name == "1" and func.style in ("bb", "bf", "")) \
+        or (func.name == "I" and func.style in ("bb", "", "rm"))
+
+
+def _listed_range(sub: ir.Node | None) -> tuple[ir.Ident, ir.Node, ir.Node] | None:
+    """`c \\in \\{1, \\ldots, C\\}` or `1 \\le i \\le N`: (index, first, last)."""
+    if isinstance(sub, ir.Chain) and sub.rels == ["in"] and isinstance(sub.items[0], ir.Ident):
+        items = sub.items[1]
+        if isinstance(items, ir.Tuple) and items.bracket == "\\{" and len(items.items) == 3 \
+                and isinstance(items.items[1], ir.Special) and items.items[1].name in ("ldots", "cdots", "dots",
+                                                                                      "dotsc"):
+            return sub.items[0], items.items[0], items.items[2]
+    if isinstance(sub, ir.Chain) and sub.rels == ["le", "le"] and isinstance(sub.items[1], ir.Ident):
+        return sub.items[1], sub.items[0], sub.items[2]
+    return None
+
+
+def _range_reason(sub: ir.Node | None) -> str | None:
+    """Why a range that names no index interval is no computation on the inputs, if it is not."""
+    if isinstance(sub, ir.Tuple) and all(symbol_key(i) is not None for i in sub.items):
+        return "runs over several variables at once (an optimisation over parameters), not an index range"
+    if not isinstance(sub, ir.Chain) or len(sub.rels) != 1:
+        return None
+    rel = sub.rels[0]
+    if rel == "in":
+        return "runs over a set that this file does not give as an input"
+    if rel == "sim":
+        return "runs over samples drawn from a distribution, which are not inputs"
+    if rel in ("to", "leftarrow"):
+        return "runs over the neighbours in a graph, which is not an input"
+    return None
+
+
 class Lowerer:
     """Lowers the IR of one definition's right side (or head) in a Context."""
 
@@ -269,6 +330,9 @@ class Lowerer:
     def _annotated(self, node: ir.Annotated) -> Any:
         return self.expr(node.body)
 
+    def _notation(self, node: ir.Notation) -> Any:
+        raise LoweringError("not-checkable", node.reason, node.span)
+
     def _text(self, node: ir.Text) -> Any:
         raise LoweringError("not-checkable", f"prose '{node.content.strip()}' has no value", node.span)
 
@@ -277,7 +341,16 @@ class Lowerer:
             return sympy.oo
         if node.name == "nabla":
             raise LoweringError("not-checkable", "a gradient needs the expression it applies to", node.span)
+        if node.name in ("ldots", "cdots", "dots", "vdots", "ddots", "dotsc", "dotsb"):
+            raise LoweringError("not-checkable", f"an ellipsis (\\{node.name}) stands for terms that are not written: "
+                                "a pattern, not a computation", node.span, node.name)
+        if node.name == "partial":
+            raise LoweringError("not-checkable", "a derivative of an expression this file does not define",
+                                node.span, node.name)
         raise LoweringError("not-checkable", f"'\\{node.name}' has no value here", node.span, node.name)
+
+    def _setbuilder(self, node: ir.SetBuilder) -> Any:
+        raise LoweringError("not-checkable", "a set has no numeric value", node.span)
 
     def _ident(self, node: ir.Ident) -> Any:
         if node.style == "bf" and node.name in ("1", "0"):  # the ones / zeros vector
@@ -323,6 +396,8 @@ class Lowerer:
 
     # -- scripts -------------------------------------------------------------------------
     def _script(self, node: ir.Script) -> Any:
+        if node.sup is None and node.sub is not None and _is_indicator(node.base, node.sub):  # \mathbb{1}_{y_i = k}
+            return sympy.Piecewise((sympy.Integer(1), self._condition(node.sub)), (sympy.Integer(0), True))
         if node.primes:
             raise LoweringError("not-checkable", "f' is the derivative of a function this file does not "
                                 "define", node.span, "'")
@@ -477,7 +552,15 @@ class Lowerer:
             if not isinstance(value, MatrixExpr):
                 raise LoweringError("not-checkable", "a transpose of a scalar", node.span, "^\\top")
             return value.T
+        if isinstance(sup, ir.Ident) and sup.name == "T" and not sup.style and "T" not in self.ctx.decls \
+                and "T" not in self.ctx.indices and "T" not in self.ctx.size_names:
+            # w^T x with w undeclared: a power by an input T, unless w is a vector; say which was taken
+            self.ctx.readings.append(("^T on a symbol with no declared shape: read as the power T (declare "
+                                      "the symbol as a vector, \\mathbf{w} \\in \\mathbb{R}^{d}, or write "
+                                      "^\\top for a transpose)", node.span))
         exponent = self.expr(sup)
+        if isinstance(exponent, MatrixExpr):  # K^{\bp}: no power has an array for its exponent
+            raise LoweringError("not-checkable", "a power whose exponent is a vector or a matrix", node.span, "^")
         check_power(value, exponent, node.span)
         if isinstance(value, MatrixExpr):
             rows, cols = value.shape
@@ -519,6 +602,8 @@ class Lowerer:
             return self._elementwise(lambda u: sympy.Max(0, u), self._one_arg(node))
         if name in ("erf", "erfc") and name not in self.ctx.decls:
             return self._elementwise(getattr(sympy, name), self._one_arg(node))
+        if len(node.args) == 1 and _is_indicator(func, node.args[0]):  # \mathbb{1}(y_i = k), I[y == y_i]
+            return sympy.Piecewise((sympy.Integer(1), self._condition(node.args[0])), (sympy.Integer(0), True))
         if _is_expectation(func):
             return self._expectation(func, node)  # type: ignore[arg-type]
         if name in ("H", "D_KL") and name not in self.ctx.decls:
@@ -1084,6 +1169,10 @@ class Lowerer:
 
     # -- big operators -----------------------------------------------------------------------
     def _bigop(self, node: ir.BigOp) -> Any:
+        if node.extended:
+            self.ctx.readings.append((f"\\{node.op} reaches over the terms after it that use its index (write "
+                                      f"brackets, \\{node.op}_i (a_i + b_i), to say so; (\\{node.op}_i a_i) + b "
+                                      "for a sum of the first term only)", node.span))
         if node.op in ("int", "lim", "sup", "inf"):
             what = {"int": "an integral over a continuous variable", "lim": "a limit"}.get(node.op, "a supremum")
             raise LoweringError("not-checkable", f"{what} is not a finite computation", node.span, "\\" + node.op)
@@ -1104,7 +1193,7 @@ class Lowerer:
             exclude = node.sub.items[1]  # \\sum_{j \\neq y_i}: every j but one
             node = ir.BigOp(node.op, node.sub.items[0], node.sup, node.body, span=node.span)
         elif isinstance(node.sub, ir.Chain) and node.sub.rels == ["in"] and isinstance(node.sub.items[0], ir.Ident) \
-                and isinstance(node.sub.items[1], ir.Ident):
+                and _named_set(node.sub.items[1]):
             # \\sum_{i \\in \\mathcal{V}}: over the whole named set (an axis)
             self.ctx.readings.append((f"\\{node.op} over a named set: over the whole axis of "
                                       f"{node.sub.items[0].name}", node.sub.span))
@@ -1159,6 +1248,14 @@ class Lowerer:
             size = self.ctx.sizes.fresh(f"n_{sub.name}")
             self.ctx.size_names.add(size)
             return sub, sympy.Integer(1), size_symbol(size)
+        listed = _listed_range(sub)
+        if listed is not None and sub is not None:  # c \in \{1, \ldots, C\}, 1 \le i \le N: the range i = 1 … N
+            letter, first, last = listed
+            return self._limits(ir.BigOp(node.op, ir.Chain([letter, first], ["eq"], span=sub.span), last,
+                                         node.body, span=node.span))
+        reason = _range_reason(sub)
+        if reason is not None and sub is not None:
+            raise LoweringError("not-checkable", f"\\{node.op} {reason}", sub.span, "\\" + node.op)
         raise LoweringError("unsupported-notation", f"this range under \\{node.op} is not supported",
                             sub.span if sub is not None else node.span, "\\" + node.op)
 
@@ -1201,8 +1298,11 @@ class Lowerer:
             return self._condition(cond.body)
         if isinstance(cond, ir.Statement) and cond.clauses and _is_prose(cond.clauses[0]) and len(cond.clauses) == 2:
             return self._condition(cond.clauses[1])  # \\text{if}, x > 0
+        if _random_condition(cond):  # \text{with probability } p: a random draw, not a condition on inputs
+            raise LoweringError("not-checkable", "a case chosen at random (with probability …) is not a computation",
+                                cond.span, "cases")
         if _is_prose(cond):
-            if _prose(cond).strip(" .,;").lower() in ("otherwise", "else", "if otherwise", "sonst"):
+            if _prose(cond).strip(" .,;。、").lower() in OTHERWISE:
                 return sympy.true
             raise LoweringError("unsupported-notation", f"the condition '{_prose(cond).strip()}' is prose",
                                 cond.span, "cases")
@@ -1220,6 +1320,9 @@ class Lowerer:
             if isinstance(left, ir.Product) and _is_prose(left.factors[0]):
                 rest = left.factors[1:]
                 left = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *left.ops[2:]], span=left.span)
+            if isinstance(right, ir.Product) and _is_prose(right.factors[-1]):  # x \geq 0 \text{ のとき}
+                rest = right.factors[:-1]
+                right = rest[0] if len(rest) == 1 else ir.Product(rest, right.ops[:-1], span=right.span)
             rel = {"lt": sympy.Lt, "gt": sympy.Gt, "le": sympy.Le, "ge": sympy.Ge, "eq": sympy.Eq,
                    "neq": sympy.Ne}.get(cond.rels[0])
             if rel is not None:
@@ -1231,6 +1334,16 @@ class Lowerer:
         raise LoweringError("not-checkable", "a relation inside an expression", node.span, node.rels[0])
 
     def _tuple(self, node: ir.Tuple) -> Any:
+        if node.bracket == "<" and len(node.items) == 2:  # ⟨𝐮, 𝐯⟩: the inner product of two vectors
+            a, b = (self.expr(item) for item in node.items)
+            if _column(a) and _column(b):
+                a, b = self._same_shape(a, b, node)
+                return sympy.MatMul(a.T, b)
+            if not isinstance(a, MatrixExpr) and not isinstance(b, MatrixExpr):
+                self.ctx.readings.append(("\\langle a, b \\rangle of two symbols with no declared shape: read as "
+                                          "their product (declare them as vectors for the dot product)", node.span))
+                return a * b
+            raise LoweringError("not-checkable", "an inner product of arrays that are not two vectors", node.span)
         raise LoweringError("not-checkable", "a tuple or set has no numeric value", node.span)
 
     def _statement(self, node: ir.Statement) -> Any:

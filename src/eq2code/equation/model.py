@@ -28,6 +28,15 @@ class Part(TypedDict):
     detail: str  # "over the last axis", "base 2", "X times Y", or ""
 
 
+class SymbolRole(TypedDict):
+    """One symbol of an equation and the role the analysis gave it (describe.py)."""
+
+    latex: str  # as written, or as SymPy names it (an index, a function)
+    name: str  # the code-facing name
+    role: str  # input | size | index | function | constant | defined
+    detail: Any  # a findings.phrases.Phrase (its JSON form once cached): shape and space, range, …
+
+
 @dataclass(frozen=True)
 class Space:
     """Where a symbol's values live; fixes which values are tried."""
@@ -85,6 +94,8 @@ class Equation:
     parts: list[Part] = field(default_factory=list)  # operations with their LaTeX (parts.py)
     mutants: list[dict] = field(default_factory=list)  # named mistakes as plans (mutants.py)
     variants: list[dict] = field(default_factory=list)  # accepted variants as plans (ε in a log)
+    reading: list[str] = field(default_factory=list)  # the computed side as readable math (describe.py)
+    symbols: list[SymbolRole] = field(default_factory=list)  # every symbol and its role (describe.py)
 
 
 @dataclass

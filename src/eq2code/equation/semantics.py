@@ -17,6 +17,7 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 
 from eq2code.base.span import Range, offset_to_position
 from eq2code.diagnosis.mutants import make_mutants, make_variants
+from eq2code.equation.describe import describe_file
 from eq2code.equation.latex import ir
 from eq2code.equation.latex.errors import LatexError
 from eq2code.equation.latex.parser import parse_math
@@ -744,7 +745,9 @@ def read_equation_file(path: str, text: str) -> EquationFile:
 
     text = normalise(text)
     try:
-        return FileReader(path, text).read()
+        eq_file = FileReader(path, text).read()
+        describe_file(eq_file)  # the reading as readable math, every symbol's role (eq2code parse)
+        return eq_file
     except RecursionError:
         return EquationFile(path, text, {}, [], [Diagnostic("latex-syntax", Range.of(0, 0),
                                                             {"detail": "the equation is nested too deeply"})])

@@ -99,6 +99,9 @@ def split_blocks(text: str, outside: bool = False) -> list[Block]:
 # `$$…$$`, `equation` or another display they still mean rows of equations.
 MULTILINE = ("aligned", "align", "align*", "eqnarray", "eqnarray*", "gather", "gather*", "gathered",
              "split", "multline", "multline*", "flalign", "flalign*", "alignat", "alignat*", "alignedat")
+# Display environments written inside another display (`$$\begin{equation*} … \end{equation*}$$`):
+# only a wrapper, their inside is read as the display's body.
+WRAPPERS = ("equation", "equation*", "displaymath", "math")
 _WRAPPED = re.compile(r"\\begin\{(?P<env>[A-Za-z]+\*?)\}(?P<args>(?:\s*\{[^{}]*\})*)")
 
 
@@ -107,7 +110,7 @@ def _unwrap(body: str, base: int) -> tuple[str, int] | None:
     inside, with its offset; None otherwise."""
     lead = len(body) - len(body.lstrip())
     m = _WRAPPED.match(body, lead)
-    if m is None or m.group("env") not in MULTILINE:
+    if m is None or m.group("env") not in MULTILINE + WRAPPERS:
         return None
     end = "\\end{" + m.group("env") + "}"
     stripped = body.rstrip()

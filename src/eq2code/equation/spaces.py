@@ -27,9 +27,9 @@ def key_text(node: ir.Node | None) -> str | None:
         parts = [key_text(f) for f in node.factors]
         if all(p is not None for p in parts):
             return "".join(parts)  # type: ignore[arg-type]
-    if isinstance(node, ir.Group) and node.bracket == "(":
+    if isinstance(node, ir.Group) and node.bracket in ("(", "["):
         inner = key_text(node.body)
-        return None if inner is None else f"({inner})"  # x^{(i)}, W^{(l)}
+        return None if inner is None else f"({inner})"  # x^{(i)}, W^{(l)}, and W^{[l]} as notes after Ng write it
     if isinstance(node, ir.Add) and len(node.terms) == 2 and node.terms[0][0] == "+" \
             and isinstance(node.terms[0][1], ir.Ident) and isinstance(node.terms[1][1], ir.Num) \
             and node.terms[1][0] in ("+", "-"):
@@ -67,7 +67,10 @@ def shape_of(node: ir.Node) -> Shape:
 
 
 def _product_size(factors: list[ir.Node]) -> object:
-    """A size written as a product of sizes (`h d_v`): the name 'h*d_v'."""
+    """A size written as a product of sizes (`h d_v`, `(HW)`): the name 'h*d_v'."""
+    if len(factors) == 1 and isinstance(factors[0], ir.Group) and factors[0].bracket == "(":
+        inner = factors[0].body  # (HW) × d_k: the parentheses only group
+        factors = list(inner.factors) if isinstance(inner, ir.Product) and not any(inner.ops[1:]) else [inner]
     sizes = [size_of(f) for f in factors]
     if len(sizes) == 1:
         return sizes[0]

@@ -142,6 +142,8 @@ class BigOp(Node):
     sub: Node | None
     sup: Node | None
     body: Node
+    # the body was extended over the terms after it that use the index (\sum_i a_i + b_i): a reading
+    extended: bool = field(default=False, kw_only=True, compare=False)
 
 
 @dataclass
@@ -208,3 +210,28 @@ class Annotated(Node):
 @dataclass
 class Empty(Node):
     pass
+
+
+# Why each kind of Notation has no value (what `eq2code parse` and the not-checkable finding say).
+NOTATION_REASONS = {
+    "action": "a dot between two operands ([g.f](h): a group action or a composition) is an operator "
+              "definition, not a computation",
+    "evaluated": "an evaluation bar (…|_{x=a}: an expression evaluated at a point) is not computed",
+    "not": "a logical formula (\\lnot) is not a computation",
+    "string": "a quoted string has no numeric value",
+    "operator": "an operator of the notes' own (f *_{G} k, x \\oplus y) is not one eq2code computes",
+}
+
+
+@dataclass
+class Notation(Node):
+    """Notation that is read but has no numeric value: a group action `g.f`, an evaluation bar
+    `f|_{x=a}`, a logical `\\lnot p`, a quoted string `"is"`. `what` is a key of
+    NOTATION_REASONS; `parts` are the operands as written."""
+
+    what: str
+    parts: list[Node]
+
+    @property
+    def reason(self) -> str:
+        return NOTATION_REASONS[self.what]

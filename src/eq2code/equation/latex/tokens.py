@@ -45,7 +45,7 @@ BIGOPS = {"sum": "sum", "prod": "prod", "max": "max", "min": "min", "sup": "sup"
 FONTS = {"mathbf": "bf", "boldsymbol": "bf", "bm": "bf", "mathrm": "rm", "mathit": "it", "pmb": "bf",
          "mathbfit": "bf", "symbf": "bf", "mathsfit": "sf", "textup": "rm", "mathnormal": "it",
          "mathcal": "cal", "mathbb": "bb", "mathsf": "sf", "mathscr": "scr", "mathfrak": "frak",
-         "operatorname": "op", "mathtt": "tt", "textbf": "bf"}
+         "operatorname": "op", "mathtt": "tt", "textbf": "bf", "vect": "bf", "bvec": "bf"}
 ACCENTS = {"overrightarrow": "vec", "overleftarrow": "vec", "acute": "hat", "grave": "hat",
            "breve": "tilde", "mathring": "dot", "underbar": "bar", "hat": "hat", "widehat": "hat",
            "tilde": "tilde", "widetilde": "tilde", "bar": "bar",
@@ -64,10 +64,13 @@ RELS = {
     "lesssim": "le", "gtrsim": "ge", "models": "implies", "vdash": "implies", "prec": "lt", "succ": "gt",
     "preceq": "le", "succeq": "ge", "ni": "in", "sqsubseteq": "subseteq", "mapsfrom": "leftarrow",
     "land": "and", "wedge": "and", "lor": "or", "vee": "or",
-    "cup": "cup", "cap": "cap", "setminus": "setminus",
+    "cup": "cup", "cap": "cap", "setminus": "setminus", "coloneq": "defeq", "Coloneqq": "defeq",
+    "approxeq": "approx", "thickapprox": "approx", "thicksim": "sim", "eqsim": "approx",
 }
 MULOPS = {"cdot": "cdot", "times": "times", "div": "div", "circ": "circ", "odot": "odot",
-          "otimes": "otimes", "ast": "ast"}
+          "otimes": "otimes", "ast": "ast", "oplus": "oplus", "ominus": "ominus", "boxplus": "oplus"}
+# Binary operators with no standard numeric meaning in ML notes (⊕: XOR or a direct sum): read, no value.
+OWN_OPERATORS = {"oplus", "ominus"}  # (x \bmod n is computable: unknown, so unsupported, not "no value")
 ELLIPSES = {"ldots", "cdots", "dots", "vdots", "ddots", "dotsc", "dotsb"}
 SPACING = {",", ":", ";", "!", " ", "enspace", "thinspace", "medspace", "thickspace",
            "negthinspace", "negmedspace", "displaystyle", "textstyle", "scriptstyle", "limits",
@@ -81,6 +84,8 @@ DROP_WITH_ARG = {"label", "tag", "tag*", "hspace", "hspace*", "vspace", "vspace*
 VECTOR_MACRO = re.compile(r"^(?:v|b|bb|bm|bf|vec|mb|mat|m)[A-Za-z]$")
 WRAPPERS = {"boxed", "underline", "smash", "fbox", "cancel", "bcancel", "xcancel", "mathclap", "mathllap",
             "mathrlap", "llap", "rlap", "vcenter", "ensuremath", "displaylimits", "bigstrut", "ul", "emph"}
+# TeX's math-class commands: the symbol inside keeps its own meaning.
+CLASS_WRAPPERS = {"mathbin", "mathrel", "mathord", "mathopen", "mathclose", "mathpunct", "mathinner"}
 # Font switches: `{\rm TP}`, `{\bf A}` — the rest of the group in that font.
 SWITCHES = {"rm": "rm", "bf": "bf", "it": "it", "sf": "sf", "tt": "tt", "cal": "cal", "boldmath": "bf",
             "mit": "it"}
@@ -112,6 +117,16 @@ _CONTROL = re.compile(r"\\([A-Za-z]+\*?|.)", re.S)
 _MAX_LENGTH = 200_000
 _SIGN_SCRIPT = re.compile(r"\s*(?:\{\s*([+\-']|\\prime|\\ast|\\star|\*)\s*\}|([+\-])(?![0-9A-Za-z\\({]))")
 _OPERATOR_BASE = re.compile(r"\s*\\(?:operatorname|mathrm|text|rm|max|min|arg|sum|prod|lim)")
+_SIZED_DOUBLE_BAR = re.compile(r"\\(big|Big|bigg|Bigg)l?\s*\|\s*\\\1r?\s*\|")
+_SWITCHED_WORD = re.compile(r"^\s*\{?\s*\\(?:bf|rm|it|sf|tt|bm|boldmath)(?![A-Za-z])\s*([A-Za-z][A-Za-z0-9]*)\s*\}?\s*$")
+_ROW_END = re.compile(r"\s*(?:$|\\\\|&|\\end\b|\\quad|\\qquad|,|\.\s*$)")
+_NON_ASCII_WORD = re.compile(r"\s*\{\s*[^\x00-\x7f\\{}$]+\s*\}")
+_ANGLE_LABEL = re.compile(r"<([^<>{}=]*)>\s*\}")
+_FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "＝": "=", "＋": "+", "－": "-", "＜": "<",
+               "＞": ">", "［": "[", "］": "]", "｜": "|", "。": ".", "．": ".", "、": ","}
+_QUOTES = {'"': '"', "“": "”", "”": "”", "‘": "’"}
+# After `g.` an operand follows when a letter, a command that is no spacing, or a bracket comes.
+_OPERAND_NEXT = re.compile(r"\s*(?:[A-Za-z(\[]|\\(?!quad|qquad|text|\\|[,;:! ]|right|end|label|tag)[A-Za-z])")
 _BRACE_ARRAY = re.compile(r"\s*\\begin\{(array|matrix|aligned)\}")
 
 
@@ -180,13 +195,63 @@ class Tokenizer:
                 kind, value = UNICODE_SYMBOLS[ch]
                 self._emit(kind, value, self.pos, self.pos + 1)
                 self.pos += 1
-            elif ch == "." and self._sentence_end(self.pos + 1):
-                self.pos += 1  # a full stop ending the sentence the display belongs to
+            elif ch == ".":
+                self._dot()
+            elif ch in _FULL_WIDTH:  # （，）＝ and 。 typed with a Japanese input method
+                self._full_width(ch)
+            elif ch.isalpha():  # 損失, 正解率 written in math: a word (a name or prose)
+                end = self.pos
+                while end < len(text) and text[end].isalpha() and not text[end].isascii() \
+                        and text[end] not in UNICODE_GREEK:
+                    end += 1
+                self._emit("TEXT", text[self.pos:end], self.pos, end)
+                self.pos = end
+            elif ch in _QUOTES:
+                self._quoted(ch)
             else:
                 raise self._error(f"unexpected character {ch!r} in math", self.pos)
         for _ in self.switch_closes:
             self._emit("RBRACE", "}", len(text), len(text))
         self.switch_closes = []
+
+    def _dot(self) -> None:
+        """`...` an ellipsis; `g.f`, `[(x, g).f]` a dot between two operands (a group action or
+        a composition: read, no value); else a full stop or a sentence's end: punctuation."""
+        start = self.pos
+        if self.text.startswith("..", start):
+            end = start
+            while end < len(self.text) and self.text[end] == ".":
+                end += 1
+            self._emit("ELLIPSIS", "ldots", start, end)
+            self.pos = end
+            return
+        self.pos += 1
+        if self._sentence_end(self.pos):
+            return
+        prev = self.tokens[-1].type if self.tokens else ""
+        if prev in OPERAND_END and _OPERAND_NEXT.match(self.text, self.pos):
+            self._emit("DOT", ".", start, self.pos)
+        # otherwise a full stop between two sentences (`a = b. \quad c = d`): punctuation
+
+    def _full_width(self, ch: str) -> None:
+        """A full-width character read as its ASCII form (the token keeps its one-character span)."""
+        ascii_ch = _FULL_WIDTH[ch]
+        if ascii_ch == ".":
+            self._dot()
+            return
+        before = len(self.tokens)
+        self._char(ascii_ch)
+        if len(self.tokens) > before and self.tokens[-1].end_pos != self.pos:
+            self.pos = self.tokens[-1].end_pos or self.pos
+
+    def _quoted(self, ch: str) -> None:
+        """`"is"`, `“word”`: a quoted string (prose, no value)."""
+        start = self.pos
+        end = self.text.find(_QUOTES[ch], start + 1)
+        if end < 0 or "\n" in self.text[start:end] or end - start > 80:
+            raise self._error(f"unexpected character {ch!r} in math", start)
+        self.pos = end + 1
+        self._emit("TEXT", self.text[start:self.pos], start, self.pos)
 
     def _sentence_end(self, pos: int) -> bool:
         """Only spacing, `\\right.`, a closing brace or the end follow: punctuation, not math."""
@@ -223,6 +288,19 @@ class Tokenizer:
             self._emit("REL", "defeq", start, self.pos)
             return
         if ch in "^_" and self._sign_script(ch, start):
+            return
+        if ch == "<" and len(self.tokens) >= 2 and self.tokens[-1].type == "LBRACE" \
+                and self.tokens[-2].type in ("SUB", "SUP"):
+            m = _ANGLE_LABEL.match(self.text, start)
+            if m is not None:  # a^{<t>}, y^{<t-1>}: the time step in angle brackets (a label)
+                self._emit("LANGLE", "<", start, start + 1)
+                self._inline(m.group(1), start + 1)
+                self._emit("RANGLE", ">", m.end(1), m.end(1) + 1)
+                self.pos = m.end(1) + 1
+                return
+        if ch in "=<>" and self.text.startswith("=", self.pos):  # y == y_i, a <= b: ASCII relations
+            self.pos += 1
+            self._emit("REL", {"=": "eq", "<": "le", ">": "ge"}[ch], start, self.pos)
             return
         if ch == "|" and self.tokens and self.tokens[-1].type == "BAR" and self.tokens[-1].value == "|" \
                 and self.tokens[-1].end_pos == start:
@@ -291,6 +369,11 @@ class Tokenizer:
         self.pos = m.end()
         end = self.pos
         if name in SPACING:
+            pair = _SIZED_DOUBLE_BAR.match(self.text, start)
+            if pair is not None:  # \bigl|\bigr|: two sized bars side by side, the KL separator ‖
+                self.pos = pair.end()
+                self._emit("DBAR", "|", start, self.pos)
+                return
             if name in ("quad", "qquad"):
                 self._emit("QUAD", name, start, end)
             return
@@ -308,6 +391,20 @@ class Tokenizer:
             return
         if name in WRAPPERS:
             return  # \boxed{x}, \underline{x}, \smash{x}: the group that follows is read as usual
+        if name in CLASS_WRAPPERS:  # \mathbin{\|}, \mathrel{=}: the symbol inside, as itself
+            content, after = self._braced(self.pos)
+            self._inline(content, self.text.index("{", self.pos) + 1)
+            self.pos = after
+            return
+        if name == "rule":  # \rule{0pt}{1em}: a strut, layout only
+            m = re.compile(r"\s*(?:\[[^\]]*\])?").match(self.text, self.pos)
+            self.pos = m.end() if m else self.pos
+            _, self.pos = self._braced(self.pos)
+            _, self.pos = self._braced(self.pos)
+            return
+        if name in ("therefore", "because"):  # ∴ y = 2x: a step of a derivation (prose)
+            self._emit("TEXT", "∴" if name == "therefore" else "∵", start, end)
+            return
         if name in ("stackrel", "overset", "underset"):
             self._overset(start)
             return
@@ -337,12 +434,18 @@ class Tokenizer:
             self._emit("BIGOP", BIGOPS[name], start, end)
         elif name in ("operatorname", "operatorname*"):
             self._operatorname(start)
+        elif name in FONTS and _NON_ASCII_WORD.match(self.text, end):
+            content, self.pos = self._braced(self.pos)  # \mathrm{損失}: a word, as \text{損失}
+            self._emit("TEXT", content.strip(), start, self.pos)
         elif name in FONTS:
             self._emit("FONT", FONTS[name], start, end)
         elif name in ACCENTS:
             self._emit("ACCENT", ACCENTS[name], start, end)
         elif name in TEXTS:
             content, self.pos = self._braced(self.pos)
+            switched = _SWITCHED_WORD.match(content)
+            if switched is not None:  # \mbox{\bf f}, \mbox{{\bf sa}}: a name in a font
+                content = switched.group(1)
             if "$" in content and content.count("$") % 2 == 0:
                 self._text_with_math(content, self.text.index("{", start) + 1, start)
             else:
@@ -460,6 +563,9 @@ class Tokenizer:
             self._emit("FONT", "op", start, self.pos)
 
     def _cdot_or_mulop(self, name: str, start: int, end: int) -> None:
+        if name == "times" and self.tokens and self.tokens[-1].type == "NUMBER" \
+                and _ROW_END.match(self.text, end):
+            return  # `15.6\times` at the end of a row: "15.6 times", a factor's unit
         nxt = self.text[end:].lstrip()
         if name == "cdot" and (nxt[:1] in (")", "]", ",") or nxt.startswith("\\right")):
             self._emit("PLACEHOLDER", "cdot", start, end)
@@ -484,6 +590,9 @@ class Tokenizer:
         forced = {"left": {"|": "ABS_OPEN", "\\|": "NORM_OPEN", "\\vert": "ABS_OPEN", "\\Vert": "NORM_OPEN"},
                   "right": {"|": "ABS_CLOSE", "\\|": "NORM_CLOSE", "\\vert": "ABS_CLOSE", "\\Vert": "NORM_CLOSE"},
                   "middle": {"|": "MID", "\\|": "PARALLEL", "\\vert": "MID", "\\Vert": "PARALLEL"}}[which]
+        if which == "right" and delim == "|" and re.match(r"\s*[_^]", self.text[self.pos:]):
+            self._emit("BAR", delim, d_start, self.pos)  # \left. f \right|_{x=0}: the bar's role is decided later
+            return
         if delim in forced:
             self._emit(forced[delim], delim, d_start, self.pos)
             return
@@ -504,11 +613,11 @@ _SIMPLE: dict[str, tuple[str, str]] = {
     "overbrace": ("BRACEOVER", "over"), "top": ("TOP", "top"), "intercal": ("TOP", "top"),
     "intercal*": ("TOP", "top"), "prime": ("PRIME", "'"), "infty": ("INFTY", "infty"),
     "partial": ("PARTIAL", "partial"), "nabla": ("NABLA", "nabla"), "forall": ("QUANT", "forall"),
-    "exists": ("QUANT", "exists"), "nexists": ("QUANT", "nexists"), "neg": ("QUANT", "not"),
-    "lnot": ("QUANT", "not"), "pm": ("PM", "pm"), "mp": ("PM", "mp"), "_": ("LETTER", "_"),
+    "exists": ("QUANT", "exists"), "nexists": ("QUANT", "nexists"), "neg": ("NOT", "not"),
+    "lnot": ("NOT", "not"), "pm": ("PM", "pm"), "mp": ("PM", "mp"), "_": ("LETTER", "_"),
     "colon": ("COLON", ":"), "lbrace": ("LSET", "{"), "rbrace": ("RSET", "}"), "bullet": ("LETTER", "bullet"),
     "lbrack": ("LBRACK", "["), "rbrack": ("RBRACK", "]"), "lparen": ("LPAR", "("), "rparen": ("RPAR", ")"),
-    "star": ("STAR", "*"), "%": ("LETTER", "percent"), "$": ("LETTER", "dollar"),
+    "star": ("STAR", "*"), "%": ("LETTER", "percent"), "$": ("LETTER", "dollar"), "Pr": ("TEXT", "Pr"),
 }
 
 
@@ -531,26 +640,42 @@ def half_open(tokens: list[Token]) -> list[Token]:
 
 
 def classify(tokens: list[Token]) -> list[Token]:
-    """Give bars their roles and drop a \\quad that only pads a relation (`: \\quad`)."""
+    """Give bars their roles, drop a \\quad that only pads a relation (`: \\quad`, `\\quad
+    \\Rightarrow`), and mark a relation that starts a cell or a clause (`& \\sim 0`, `, \\land p`)
+    as continuing what came before."""
     out: list[Token] = []
     stack: list[str] = []
     envs = 0
     for k, tok in enumerate(tokens):
         t = tok.type
         prev = out[-1].type if out else ""
+        nxt = tokens[k + 1].type if k + 1 < len(tokens) else ""
         envs += 1 if t == "BEGIN_ENV" else -1 if t == "END_ENV" else 0
         if envs <= 0 and t in ("AMP", "ROWSEP"):
             continue  # alignment marks and line breaks of a multi-line display: layout only
-        if t == "QUAD" and prev in ("COLON", "REL", "QUAD", "QUANT"):
+        if t == "QUAD" and (prev in ("COLON", "REL", "QUAD", "QUANT") or nxt in ("REL", "COLON")):
+            continue
+        if t in ("REL", "COLON") and prev in _CLAUSE_START and out:
+            out.append(_placeholder(tok))  # `\begin{pmatrix} \sim 0`: a relation to what came before
+        if t == "COLON" and stack and stack[-1] == "script" and prev in ("LBRACE", "COMMA") \
+                and nxt in ("COMMA", "RBRACE"):
+            a, b = token_span(tok)
+            raise LatexError("unsupported-notation", "a slice (X_{:,j}, a whole row or column) is not supported yet",
+                             a, b, "_{:}")
+        if t == "BAR" and prev in OPERAND_END and nxt in ("SUB", "SUP") and _nearest(stack) != "abs":
+            out.append(Token.new_borrow_pos("EVAL", tok.value, tok))  # \frac{dy}{dt}\Big|_{t_n}
             continue
         if t in ("BAR", "DBAR"):
-            tok = _bar_role(tok, prev, stack)
+            tok = _bar_role(tok, prev, stack, _paired_later(tokens, k))
             if tok.type == "ABS_OPEN" and prev in OPERAND_END and not any(
                     x.type == "BAR" for x in tokens[k + 1:]):
                 tok = Token.new_borrow_pos("MID", tok.value, tok)  # Y|X: nothing closes it, a condition
+            if tok.type == "NORM_OPEN" and prev in OPERAND_END and not any(
+                    x.type == "DBAR" for x in tokens[k + 1:]):
+                tok = Token.new_borrow_pos("PARALLEL", tok.value, tok)  # a \| b: nothing closes it, a separator
             t = tok.type
         if t in OPENERS:
-            stack.append(OPENERS[t])
+            stack.append("script" if t == "LBRACE" and prev in ("SUB", "SUP") else OPENERS[t])
         elif t in ("ABS_OPEN", "NORM_OPEN"):
             stack.append("abs" if t == "ABS_OPEN" else "norm")
         elif (t in CLOSERS or t in ("ABS_CLOSE", "NORM_CLOSE")) and stack:
@@ -559,15 +684,46 @@ def classify(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _bar_role(tok: Token, prev: str, stack: list[str]) -> Token:
+def _placeholder(tok: Token) -> Token:
+    start = tok.start_pos if tok.start_pos is not None else 0
+    return Token("PLACEHOLDER", "continued", start_pos=start, end_pos=start, line=tok.line, column=tok.column,
+                 end_line=tok.line, end_column=tok.column)
+
+
+# Tokens after which a relation starts a new cell or clause (it continues what came before).
+_CLAUSE_START = {"AMP", "ROWSEP", "BEGIN_ENV", "COMMA", "QUAD"}
+
+
+def _nearest(stack: list[str]) -> str:
+    """The innermost bracket or bar that is open, braces (groups, scripts) aside."""
+    return next((s for s in reversed(stack) if s not in ("brace", "script")), "")
+
+
+def _paired_later(tokens: list[Token], k: int) -> bool:
+    """Another bar of the same kind follows before the bracket around tokens[k] closes: the bar
+    opens a pair (`(\\frac{1}{2}\\|x\\|^2)`), it does not separate (`D(p \\| q)`, `p(x | z)`)."""
+    depth = 0
+    for tok in tokens[k + 1:]:
+        if tok.type in OPENERS or tok.type == "BEGIN_ENV":
+            depth += 1
+        elif tok.type in CLOSERS or tok.type == "END_ENV":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif depth == 0 and tok.type == tokens[k].type:
+            return True
+    return False
+
+
+def _bar_role(tok: Token, prev: str, stack: list[str], paired: bool = False) -> Token:
     single = tok.type == "BAR"
     mine = "abs" if single else "norm"
     after_operand = prev in OPERAND_END
-    nearest = next((s for s in reversed(stack) if s != "brace"), "")
+    nearest = _nearest(stack)
     if after_operand and nearest == mine:
         role = "ABS_CLOSE" if single else "NORM_CLOSE"
-    elif after_operand and (nearest == "paren" or (single and stack and stack[-1] == "brace"
-                                                   and prev not in ("ABS_CLOSE", "NORM_CLOSE"))):
+    elif after_operand and ((nearest == "paren" and not paired) or (single and stack and stack[-1] == "script"
+                                                                    and prev not in ("ABS_CLOSE", "NORM_CLOSE"))):
         role = "MID" if single else "PARALLEL"
     else:
         role = "ABS_OPEN" if single else "NORM_OPEN"

@@ -8,7 +8,7 @@ from lark import Token, Transformer, v_args
 
 from eq2code.equation.latex import ir
 from eq2code.equation.latex.errors import LatexError
-from eq2code.equation.latex.tokens import token_span
+from eq2code.equation.latex.tokens import OWN_OPERATORS, token_span
 
 _NAME_TEXT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _MULTIWORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[ \-][A-Za-z][A-Za-z0-9]*){1,2}$")
@@ -16,7 +16,8 @@ PROSE_WORDS = {"if", "for", "when", "where", "otherwise", "else", "and", "or", "
                "subject", "to", "such", "that", "is", "the", "of", "in", "on", "a", "an", "as", "by", "at",
                "we", "then", "let", "be", "are", "from", "so", "not", "do", "does", "each", "every", "any",
                "i", "e", "g", "eg", "ie", "via", "over", "under", "using", "given", "constant", "const",
-               "const."}
+               "const.", "以外", "上記以外", "場合", "ただし", "ここで", "かつ", "または"}
+_HIRAGANA = re.compile("[\u3040-\u309f]")
 
 
 def _span(meta) -> ir.Span:
@@ -46,17 +47,146 @@ def _letters(node: ir.Node) -> str | None:
     return None
 
 
+def _powered(func: ir.Node) -> bool:
+    """`θ^x`, `x_i^2`, `p^{1-y}` before a bracket: the superscript is an exponent (a lowercase letter,
+    a number, an expression), so the bracket is a factor. Labels keep the application: `f^{-1}(y)`,
+    `g^{[l]}(z)`, `W^{(l)}(x)`, `f^*(x)`, `θ^T(x - μ)`."""
+    if not isinstance(func, ir.Script) or func.sup is None or func.primes or not isinstance(func.base, ir.Ident):
+        return False
+    sup = func.sup
+    if isinstance(sup, ir.Num):
+        return True
+    if isinstance(sup, ir.Ident):
+        return (len(sup.name) == 1 and sup.name.islower()) or sup.name in _LOWER_GREEK
+    if isinstance(sup, ir.Add):
+        return not (len(sup.terms) == 1 and sup.terms[0][0] == "-")  # ^{-1}: an inverse, a label
+    return isinstance(sup, (ir.Product, ir.Frac))
+
+
+_LOWER_GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "eta", "kappa", "lambda", "mu", "nu", "rho", "tau"}
+
+
+def _open_sum(node: ir.Node) -> ir.BigOp | None:
+    """The sum a term ends with (`\\sum_i …`, `\\frac{1}{N}\\sum_i …`), whose body a next term may continue."""
+    if isinstance(node, ir.BigOp) and node.op == "sum":
+        return node
+    if isinstance(node, ir.Product) and node.factors:
+        return _open_sum(node.factors[-1])
+    return None
+
+
+def _sum_index(node: ir.BigOp) -> str | None:
+    sub = node.sub
+    if isinstance(sub, ir.Chain) and sub.items and isinstance(sub.items[0], ir.Ident):
+        sub = sub.items[0]
+    return sub.name if isinstance(sub, ir.Ident) and len(sub.name) <= 2 and not sub.style else None
+
+
+def _uses_index(node: ir.Node, letter: str | None) -> bool:
+    """`letter` appears in a subscript of `node` outside any sum of its own over the same letter."""
+    if letter is None:
+        return False
+    if isinstance(node, ir.BigOp) and _sum_index(node) == letter:
+        return False
+    if isinstance(node, ir.Script) and node.sub is not None and any(
+            isinstance(n, ir.Ident) and n.name == letter and not n.style for n in node.sub.walk()):
+        return True
+    return any(_uses_index(child, letter) for child in node.children())
+
+
+def _word_name(content: str) -> bool:
+    """A word in another script that names a quantity (損失, 交差エントロピー): an identifier
+    with no hiragana (words with hiragana — それ以外, のとき — are prose)."""
+    return content.isidentifier() and not content.isascii() and not _HIRAGANA.search(content) \
+        and content not in PROSE_WORDS
+
+
+# Letters whose prime is a derivative even without a bracket (f', σ'); other primed letters name
+# a variable (x', s', a', θ', W': another point, the next state, the updated parameters).
+_DERIVATIVE_LETTERS = {"f", "g", "h", "sigma", "phi", "psi", "varphi", "ell"}
+
+
+def _named_primes(value):
+    """The tree with every primed variable (`x'` of `k(x, x')`, `Q(s', a')`) as a name x′; a primed
+    letter before a bracket (`f'(x)`, `x'(t)`) stays a derivative applied."""
+    if isinstance(value, ir.Script) and value.primes == 1 and value.sub is None and value.sup is None \
+            and isinstance(value.base, ir.Ident) and not value.base.accents \
+            and value.base.name not in _DERIVATIVE_LETTERS and value.base.style in ("", "bf"):
+        return ir.Ident(value.base.name + "'", value.base.style, span=value.span)
+    if isinstance(value, ir.Node):
+        for key, child in vars(value).items():
+            if key == "span" or (isinstance(value, ir.Call) and key == "func"):
+                continue
+            setattr(value, key, _named_primes(child))
+        return value
+    if isinstance(value, list):
+        return [_named_primes(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_named_primes(v) for v in value)
+    return value
+
+
+def _primed_name(node: ir.Node | None) -> ir.Node | None:
+    """`k'` in a subscript (`\\sum_{k'}`, `\\beta_{k'}`): the index named k′, not a derivative."""
+    if isinstance(node, ir.Chain) and node.items:  # \sum_{k'=1}^{K}
+        node.items[0] = _primed_name(node.items[0]) or node.items[0]
+        return node
+    if not (isinstance(node, ir.Script) and node.sub is None and isinstance(node.base, ir.Ident)
+            and len(node.base.name) == 1 and not node.base.accents):
+        return node
+    primes = node.primes + (1 if isinstance(node.sup, ir.Special) and node.sup.name == "prime" else 0)
+    if primes and (node.sup is None or primes > node.primes):
+        return ir.Ident(node.base.name + "'" * primes, node.base.style, span=node.span)
+    return node
+
+
+def _bare_symbols(node: ir.Node | None) -> list[ir.Node] | None:
+    """The symbols of `g_1` or of the tuple `g_1, g_2` a quantifier has read so far."""
+    if isinstance(node, (ir.Ident, ir.Script)):
+        return [node]
+    if isinstance(node, ir.Tuple) and node.bracket == "" and all(isinstance(i, (ir.Ident, ir.Script))
+                                                                 for i in node.items):
+        return list(node.items)
+    return None
+
+
+def _quantifies_more(previous: ir.Node, clause: ir.Node) -> bool:
+    """`\\forall g_1`, then `g_2 \\in G` or `g_2`: the quantifier's variables go on."""
+    if not isinstance(previous, ir.Quantified) or _bare_symbols(previous.body) is None:
+        return False
+    if isinstance(clause, ir.Chain):  # only a membership: `\forall i, y_i = …` keeps its definition
+        return set(clause.rels) <= {"in", "notin", "subset", "subseteq"} and _bare_symbols(clause.items[0]) is not None
+    return _bare_symbols(clause) is not None
+
+
+def _quantify_more(previous: ir.Node, clause: ir.Node) -> ir.Quantified:
+    assert isinstance(previous, ir.Quantified)
+    symbols = _bare_symbols(previous.body) or []
+    span = (previous.span[0], clause.span[1])
+    if isinstance(clause, ir.Chain):
+        first = clause.items[0]
+        items = ir.Tuple(symbols + (_bare_symbols(first) or []), "", span=(previous.span[0], first.span[1]))
+        body: ir.Node = ir.Chain([items, *clause.items[1:]], clause.rels, span=span)
+    else:
+        body = ir.Tuple(symbols + (_bare_symbols(clause) or []), "", span=span)
+    return ir.Quantified(previous.quant, body, span=span)
+
+
 @v_args(meta=True)
 class ToIR(Transformer):
     # -- statements ---------------------------------------------------------------------
     def start(self, meta, children):
-        return children[0]
+        return _named_primes(children[0])
 
     def stmt(self, meta, children):
-        clauses, seps = [], []
+        clauses: list[ir.Node] = []
+        seps: list[str] = []
         for c in children:
             if isinstance(c, list):
                 seps.extend(c)
+            elif clauses and seps and seps[-1] == "," and _quantifies_more(clauses[-1], c):
+                clauses[-1] = _quantify_more(clauses[-1], c)  # \forall g_1, g_2 \in G: one quantifier
+                seps.pop()
             else:
                 clauses.append(c)
         if len(clauses) == 1 and (not seps or self._trailing_only(children)):
@@ -92,6 +222,16 @@ class ToIR(Transformer):
     def binop(self, meta, children):
         left, op, right = children
         terms = list(left.terms) if isinstance(left, ir.Add) and not getattr(left, "_closed", False) else [("+", left)]
+        bigop = _open_sum(terms[-1][1])
+        if bigop is not None and _uses_index(right, _sum_index(bigop)):
+            # \sum_i y_i \log p_i + (1 - y_i) \log(1 - p_i): the later term's i is the sum's, so the
+            # sum reaches over it (a dangling i would name nothing); the lowering reports the reading
+            body = bigop.body
+            bigop.body = ir.Add([*(body.terms if isinstance(body, ir.Add) else [("+", body)]), (op, right)],
+                                span=(body.span[0], right.span[1]))
+            bigop.extended = True
+            bigop.span = (bigop.span[0], right.span[1])
+            return ir.Add(terms, span=_span(meta))
         terms.append((op, right))
         return ir.Add(terms, span=_span(meta))
 
@@ -101,9 +241,16 @@ class ToIR(Transformer):
 
     def mulop(self, meta, children):
         tok = children[0]
-        return "ast" if tok.type == "STAR" else tok.value
+        return {"STAR": "ast", "DOT": "action"}.get(tok.type, tok.value)
+
+    def scripted_mulop(self, meta, children):
+        return "scripted"
 
     def _product(self, meta, left, op, right):
+        if op == "action":  # g.f: an action or a composition, read but with no value
+            return ir.Notation("action", [left, right], span=_span(meta))
+        if op == "scripted" or op in OWN_OPERATORS:  # f *_{group} k, x \oplus y: an operator of the notes' own
+            return ir.Notation("operator", [left, right], span=_span(meta))
         if isinstance(left, ir.Product):
             factors, ops = list(left.factors), list(left.ops)
         else:
@@ -134,17 +281,28 @@ class ToIR(Transformer):
 
     def bigop(self, meta, children):
         tok, (sub, sup), body = children
+        sub = _primed_name(sub)
+        if isinstance(sub, ir.Tuple) and sub.bracket == "{" and sup is None \
+                and tok.value in ("sum", "prod", "max", "min") and all(isinstance(i, ir.Ident) for i in sub.items):
+            for index in reversed(sub.items[1:]):  # \sum_{i,j}: \sum_i \sum_j
+                body = ir.BigOp(tok.value, index, None, body, span=_span(meta))
+            sub = sub.items[0]
         return ir.BigOp(tok.value, sub, sup, body, span=_span(meta))
 
     def bigop_signed(self, meta, children):
         tok, (sub, sup), sign, body = children
-        return ir.BigOp(tok.value, sub, sup, ir.Add([(sign, body)], span=body.span), span=_span(meta))
+        return ir.BigOp(tok.value, _primed_name(sub), sup, ir.Add([(sign, body)], span=body.span), span=_span(meta))
 
     def func_app(self, meta, children):
         tok, (sub, sup), arg = children
+        if isinstance(arg, ir.Tuple) and arg.bracket == "\\{" and len(arg.items) == 1:
+            arg = ir.Group(arg.items[0], "(", span=arg.span)  # \exp\{…\}: braces as brackets
         return ir.Func(tok.value, arg, sub, sup, span=_span(meta))
 
     func_tail = func_app
+
+    def logical_not(self, meta, children):
+        return ir.Notation("not", [children[1]], span=_span(meta))
 
     # -- postfix -------------------------------------------------------------------------
     def sub(self, meta, children):
@@ -154,12 +312,34 @@ class ToIR(Transformer):
         return self._script(meta, children[0], "sup", children[2])
 
     def _script(self, meta, base, slot, value):
+        if slot == "sub" and isinstance(base, ir.Special) and base.name == "partial":
+            base = ir.Special("nabla", span=base.span)  # \partial_{\mathbf{w}} f is ∇_𝐰 f, the gradient by 𝐰
+        if isinstance(base, ir.Product) and getattr(base, "_juxtaposed", False):
+            last = base.factors[-1]  # θ^x(1-θ)^{1-x}: the exponent 1-x is the bracket's
+            base.factors[-1] = ir.Script(last, **{slot: value}, span=(last.span[0], _span(meta)[1]))
+            base.span = _span(meta)
+            return base
+        if slot == "sub":
+            value = _primed_name(value)
+        if isinstance(value, ir.Text) and _NAME_TEXT.match(value.content.strip()) \
+                and value.content.strip().lower() not in PROSE_WORDS:
+            value = ir.Ident(value.content.strip(), "text", span=value.span)  # L_{\text {train }}: a label
         if isinstance(base, ir.Annotated) and base.note is None:
             base.note = value
             base.span = _span(meta)
             return base
         if isinstance(base, ir.Script) and getattr(base, slot) is None and not base.primes:
             setattr(base, slot, value)
+            base.span = _span(meta)
+            return base
+        if isinstance(base, ir.Script) and slot == "sub" and base.sup is None and not base.primes \
+                and isinstance(base.base, ir.Ident):
+            # {\underset{z}{\text{softmin}}}_\beta: one name with both subscripts, softmin_{z,β}
+            old = base.sub
+            before = list(old.items) if isinstance(old, ir.Tuple) and old.bracket == "{" else [old] if old else []
+            if not before:
+                return ir.Script(base, **{slot: value}, span=_span(meta))
+            base.sub = ir.Tuple([*before, value], "{", span=(before[0].span[0], value.span[1]))
             base.span = _span(meta)
             return base
         return ir.Script(base, **{slot: value}, span=_span(meta))
@@ -175,8 +355,19 @@ class ToIR(Transformer):
         raise LatexError("unsupported-notation", "factorial '!' is not supported", children[1].start_pos,
                          children[1].end_pos, "!")
 
+    def evaluated(self, meta, children):
+        """`\\frac{dy}{dt}\\Big|_{t_n}`: the expression at a point."""
+        return ir.Notation("evaluated", [children[0], children[3]], span=_span(meta))
+
     def call_paren(self, meta, children):
-        return self._call(meta, children[0], children[2], "(")
+        func = children[0]
+        if _powered(func):  # θ^x(1-θ)^{1-x}: a power, then a bracketed factor — not an application
+            group = self._grouped(meta, children[2], "(")
+            group.span = (children[1].start_pos, children[3].end_pos)
+            product = ir.Product([func, group], [None, None], span=_span(meta))
+            product._juxtaposed = True  # type: ignore[attr-defined]  # a script after it is the group's
+            return product
+        return self._call(meta, func, children[2], "(")
 
     def call_brack(self, meta, children):
         return self._call(meta, children[0], children[2], "[")
@@ -201,6 +392,11 @@ class ToIR(Transformer):
         if len(items) == 1:
             items.append(ir.Empty(span=_span(meta)))
         return ir.Chain(items, [rel], span=_span(meta))
+
+    def star_label(self, meta, children):
+        """`Y^{* i}`: the starred label of item i."""
+        body = children[1]
+        return ir.Product([ir.Special("star", span=_tok_span(children[0])), body], [None, None], span=_span(meta))
 
     def star_script(self, meta, children):
         return ir.Special("star", span=_span(meta))
@@ -232,7 +428,12 @@ class ToIR(Transformer):
     def text(self, meta, children):
         raw = children[0].value
         content = raw.strip()
+        if content[:1] in ('"', "“", "‘"):  # "is": a quoted string
+            return ir.Notation("string", [ir.Text(content, span=_tok_span(children[0]))],
+                               span=_tok_span(children[0]))
         if _NAME_TEXT.match(content) and content == raw and content.lower() not in PROSE_WORDS:
+            return ir.Ident(content, "text", span=_tok_span(children[0]))
+        if _word_name(content):  # \text{損失}, \mathrm{正解率}: a name in Japanese
             return ir.Ident(content, "text", span=_tok_span(children[0]))
         if _MULTIWORD.match(content) and not any(w.lower() in PROSE_WORDS for w in re.split(r"[ \-]", content)):
             # \text{log loss}, \text{tf-idf}: a name of two or three words
@@ -306,6 +507,8 @@ class ToIR(Transformer):
                                                           for c in content.clauses)):
             return ir.SetBuilder(content, span=_span(meta))
         items = content.clauses if isinstance(content, ir.Statement) else [content]
+        if len(items) == 1 and isinstance(items[0], (ir.Add, ir.Product, ir.Frac, ir.Func, ir.BigOp)):
+            return ir.Group(items[0], "(", span=_span(meta))  # \{y(x_n, w) - t_n\}^2: braces as brackets
         return ir.Tuple(list(items), "\\{", span=_span(meta))
 
     def empty_set(self, meta, children):
