@@ -17,7 +17,11 @@ import numpy as np
 from eq2code.equation.model import Equation, InputSpec
 
 SIZE_POOLS = ([2, 3, 4, 5, 6, 7], [3, 4, 5, 6, 7, 8], [4, 5, 7, 9, 11, 13])
-PARAMETER_VALUES = (0.5, 2.0, 1.7)  # away from the neutral 1 and from each other
+PARAMETER_VALUES = (0.5, 2.0, 1.7)  # trial k's first parameter: away from the neutral 1 and from each other
+# The j-th positive scalar of trial k takes PARAMETER_POOL[(k + j) % len]: two parameters never
+# share a value (σ²/D = 1 would hide every mistake inside log(σ²/D)), and trial k's first one is
+# PARAMETER_VALUES[k].
+PARAMETER_POOL = (0.5, 2.0, 1.7, 0.3, 3.1, 0.7, 2.6)
 BATCH = (2,)
 
 
@@ -133,8 +137,7 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
     trials = []
     for k, pool in enumerate(SIZE_POOLS):
         sizes = _assign_sizes(names, pool, rng, smallest=k == 0)
-        parameter = PARAMETER_VALUES[k]
-        values = {s.name: draw(s, _shape(s, sizes), sizes, rng, parameter) for s in eq.inputs}
+        values = {s.name: draw(s, _shape(s, sizes), sizes, rng, _parameter(eq, s, k)) for s in eq.inputs}
         trials.append(Trial("ordinary" if k < 2 else "parameter", "core", sizes, values))
     if any(s.role == "array" or s.role == "scalar" for s in eq.inputs):
         sizes = _assign_sizes(names, SIZE_POOLS[0], rng)
@@ -146,13 +149,20 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
                 values[s.name] = draw(s, BATCH + _shape(s, sizes), sizes, rng, None)
                 batched.append(s.name)
             else:
-                values[s.name] = draw(s, _shape(s, sizes), sizes, rng, PARAMETER_VALUES[1])
+                values[s.name] = draw(s, _shape(s, sizes), sizes, rng, _parameter(eq, s, 1))
         trials.append(Trial("batched", "batched", sizes, values, batch=BATCH, batched=tuple(batched)))
     trials.extend(_stress_trials(eq, trials[0], rng))
     if trials[-1].form == "stress" and any(t.form == "batched" for t in trials):
         batch_trial = next(t for t in trials if t.form == "batched")
         trials.extend(t for t in _stress_trials(eq, batch_trial, rng) if t.label == "large")  # code only for batches
     return trials
+
+
+def _parameter(eq: Equation, spec: InputSpec, trial: int) -> float:
+    """The value of a positive scalar parameter in trial `trial`: distinct per parameter."""
+    scalars = [s.name for s in eq.inputs if s.role != "size" and not s.shape]
+    j = scalars.index(spec.name) if spec.name in scalars else 0
+    return PARAMETER_POOL[(trial + j) % len(PARAMETER_POOL)]
 
 
 def _stress_trials(eq: Equation, base: Trial, rng: np.random.Generator) -> list[Trial]:
