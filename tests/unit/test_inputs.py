@@ -86,3 +86,16 @@ def test_positive_scalar_parameters_never_share_a_value():
     for t in make_trials(eq, 0):
         if t.form == "core":
             assert t.values["sigma_2"] != t.values["D"], t.values
+
+
+def test_categories_used_as_numbers_are_passed_as_they_are():
+    """d ∈ {1,…,8}^3 in ∏ d_i is a count, not a position: code gets 1…8, not 0…7."""
+    eq = lower(r"b = n \cdot \left(\prod d_i\right)^{-1}" "\n\n"
+               r"n \in \mathbb{R}_{>0}, \quad d \in \{1, \ldots, 8\}^{3}")
+    spec = next(s for s in eq.inputs if s.name == "d")
+    assert not spec.one_based
+    for t in make_trials(eq, 0):
+        v = np.asarray(t.values["d"])
+        assert v.min() >= 1 and v.max() <= 8
+    positions = next(s for s in TOKENS.inputs if s.name == "x")
+    assert positions.one_based

@@ -420,12 +420,12 @@ class FileReader:
                 inputs.append(InputSpec(py_name(key), decl.latex if decl else latex_of(key), dims, space,
                                         "array", py_name(key), inferred=decl is None or not decl.declared,
                                         aliases=ctx.aliases.get(key, ()),
-                                        one_based=space.kind == "categorical"))
+                                        one_based=_one_based(space, py_name(key), values)))
             elif key in ctx.scalars:
                 space = decl.space if decl else _inferred_space(ctx, key, values)
                 inputs.append(InputSpec(py_name(key), ctx.scalars[key], (), space, "scalar", py_name(key),
                                         inferred=decl is None, aliases=ctx.aliases.get(key, ()),
-                                        one_based=space.kind == "categorical"))
+                                        one_based=_one_based(space, py_name(key), values)))
         used_sizes = sorted({s.name for v in values for s in _size_atoms(v)})
         for name in used_sizes:
             inputs.append(InputSpec(py_name(name), latex_of(name), (), Space("size"), "size", name))
@@ -539,6 +539,37 @@ def _definitions_first(kinds: list[tuple[str, Clause]]) -> list[int]:
         ordered.append(chosen)
         pending.remove(chosen)
     return ordered + [k for k in range(len(kinds)) if k not in defs]
+
+
+def _one_based(space: Space, name: str, values: list) -> bool:
+    """Categories {1,…,V} that the equation uses as positions (P_{t,x_t}, 𝟙(y_i = k)) count from 1
+    in the math and from 0 in code; values from {1,…,8} that it computes with (∏ d_i) are numbers,
+    passed as they are."""
+    if space.kind != "categorical" or (space.low is not None and space.low != 1):
+        return False
+    return any(_used_as_position(v, name) for v in values)
+
+
+def _used_as_position(value, name: str) -> bool:
+    if not isinstance(value, sympy.Basic):
+        return False
+    for node in sympy.preorder_traversal(value):
+        if isinstance(node, sympy.Indexed):
+            positions = node.indices
+        elif isinstance(node, sympy.matrices.expressions.matexpr.MatrixElement):
+            positions = node.args[1:]
+        elif isinstance(node, (sympy.KroneckerDelta, sympy.Eq, sympy.Ne)):
+            positions = node.args
+        else:
+            continue
+        if any(_names(p, name) for p in positions):
+            return True
+    return False
+
+
+def _names(expr, name: str) -> bool:
+    return any(getattr(s, "name", None) == name for s in getattr(expr, "free_symbols", ())) or any(
+        isinstance(n, sympy.Indexed) and n.base.label.name == name for n in sympy.preorder_traversal(expr))
 
 
 def _size_atoms(value) -> set:

@@ -111,7 +111,8 @@ def draw(spec: InputSpec, shape: tuple[int, ...], sizes: dict[str, int], rng: np
         hot = rng.integers(0, k, size=shape[:-1])
         return np.eye(k)[hot]
     if kind == "categorical":
-        high = sizes.get(str(spec.space.size), 5) if spec.space.size is not None else 5
+        size = spec.space.size
+        high = size if isinstance(size, int) else sizes.get(str(size), 5) if size is not None else 5
         low = int(spec.space.low or 1)
         return rng.integers(low, high + 1, size=shape).astype(float) if shape else float(rng.integers(low, high + 1))
     if kind == "integer":
