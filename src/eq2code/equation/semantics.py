@@ -304,7 +304,7 @@ class FileReader:
         if head is not None:
             eq.name, eq.key = head.name, head.key
         ctx = self._context()
-        ctx.matrices = matrix_candidates(chain)
+        ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape})
         low = Lowerer(ctx)
         try:
             if head is None:
@@ -608,8 +608,9 @@ def _is_symbol_named(expr, name: str) -> bool:
     return isinstance(expr, sympy.Indexed) and expr.base.label.name == name
 
 
-def matrix_candidates(chain: ir.Node) -> set[str]:
-    """Undeclared capitals that matrix products make matrices: QK^⊤, W𝐱, softmax(…)V."""
+def matrix_candidates(chain: ir.Node, arrays: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """Undeclared capitals that matrix products make matrices: QK^⊤, W𝐱, softmax(…)V, and
+    S h^{(ℓ)} W^{(ℓ)} beside a declared array (`arrays`: the keys declared with a shape)."""
     out: set[str] = set()
     for node in chain.walk():
         if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and (
@@ -622,19 +623,31 @@ def matrix_candidates(chain: ir.Node) -> set[str]:
                 if node.ops[k + 1] not in (None, "cdot"):
                     continue
                 a, b = factors[k], factors[k + 1]
-                if _array_like(a) and _array_like(b) and not (_capital(a) and _capital(b)):
-                    out.update(x.key for x in (a, b) if _capital(x))
+                declared = _capital_key(a) in arrays or _capital_key(b) in arrays
+                both_bare = _capital(a) and _capital(b)  # TP, P R: no evidence of matrices
+                if _array_like(a, arrays) and _array_like(b, arrays) and (declared or not both_bare):
+                    out.update(_capital_key(x) for x in (a, b) if _capital(x) and _capital_key(x) not in arrays)
     return out
 
 
-def _capital(node: ir.Node) -> TypeGuard[ir.Ident]:
+def _capital(node: ir.Node) -> bool:
+    """A one-letter capital, also labelled: W, 𝐖, W^{(ℓ)}, W_{hq}."""
+    if isinstance(node, ir.Script) and not node.primes and (node.sup is None or (
+            key_text(node.sup) or "").startswith("(")) and symbol_key(node) is not None:
+        return _capital(node.base)
     return isinstance(node, ir.Ident) and len(node.name) == 1 and node.name.isupper() and node.style in ("", "bf")
 
 
-def _array_like(node: ir.Node) -> bool:
+def _capital_key(node: ir.Node) -> str:
+    return symbol_key(node) or ""
+
+
+def _array_like(node: ir.Node, arrays: set[str] | frozenset[str] = frozenset()) -> bool:
     if _capital(node) or (isinstance(node, ir.Ident) and node.style == "bf"):
         return True
     if isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top":
+        return True
+    if isinstance(node, (ir.Ident, ir.Script)) and symbol_key(node) in arrays:
         return True
     return isinstance(node, ir.Call) and isinstance(node.func, ir.Ident) and node.func.name in ("softmax", "Softmax")
 

@@ -46,9 +46,11 @@ def size_of(node: ir.Node) -> object:
     if isinstance(node, ir.Ident):
         return node.name
     if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.sup is None:
+        if node.sub is None and node.primes:  # d': another size named after d
+            return node.base.name + "'" * node.primes
         sub = key_text(node.sub)
         if sub is not None:
-            return f"{node.base.name}_{sub}"
+            return f"{node.base.name}_{sub}" + "'" * node.primes
     raise NotASpace("a size must be a number or a name")
 
 
