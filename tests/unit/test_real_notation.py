@@ -32,3 +32,38 @@ def test_an_undeclared_capital_beside_a_declared_matrix_is_a_matrix():
 def test_two_undeclared_capitals_stay_scalars():
     eq = lower(r"F = P R")
     assert _spec(eq, "P").role == "scalar" and _spec(eq, "R").role == "scalar"
+
+
+def test_symmetric_spaces_give_square_matrices_drawn_positive_definite():
+    import numpy as np
+
+    from eq2code.reference.inputs import make_trials
+
+    eq = lower(r"t = \mathrm{tr}\left(A^{-1}\right)" "\n\n" r"A \in \mathbb{S}_{++}^{d}")
+    a = _spec(eq, "A")
+    assert a.shape == ("d", "d") and a.space.kind == "spd"
+    for t in make_trials(eq, 0):
+        m = np.asarray(t.values["A"])
+        assert np.allclose(m, np.swapaxes(m, -1, -2)) and np.all(np.linalg.eigvalsh(m) > 0.1)
+
+
+def test_half_power_of_a_matrix_is_the_matrix_square_root():
+    import numpy as np
+
+    from eq2code.reference.evaluate import evaluate
+
+    eq = lower(r"R = \left(A B\right)^{1/2}" "\n\n" r"A, B \in \mathbb{S}_{++}^{d}")
+    rng = np.random.default_rng(1)
+    x, y = rng.normal(size=(2, 3, 3))
+    a, b = x @ x.T + np.eye(3), y @ y.T + np.eye(3)
+    r = np.asarray(evaluate(eq, {"A": a, "B": b}, {"d": 3}), dtype=float)
+    assert np.allclose(r @ r, a @ b)
+
+
+def test_unreadable_declaration_lines_are_reported_not_dropped():
+    from eq2code.equation.semantics import read_equation_file
+
+    f = read_equation_file("u.tex", "A \\in \\mathbb{Q}_{+++}^{d}\n\n$$ y = A x $$\n")
+    assert any(d.name == "latex-syntax" for d in f.diagnostics)
+    prose = read_equation_file("u.tex", "where the thing x lives: x \\in \\mathbb{Q}_{+++}\n\n$$ y = A x $$\n")
+    assert not prose.diagnostics

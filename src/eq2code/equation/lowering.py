@@ -21,7 +21,7 @@ from eq2code.equation.latex import ir
 from eq2code.equation.model import Space
 from eq2code.equation.spaces import key_text
 from eq2code.equation.symbols import symbol_key
-from eq2code.equation.sympy_ext import Apply, ArraySlice, Concat, Reduce, Softmax, sigmoid
+from eq2code.equation.sympy_ext import Apply, ArraySlice, Concat, MatrixSqrt, Reduce, Softmax, sigmoid
 
 INDEX_ASSUMPTIONS = {"integer": True}
 DISTRIBUTION_NAMES = {"p", "q", "r", "P", "Q", "pi"}  # p(x) over a support is a distribution
@@ -485,6 +485,13 @@ class Lowerer:
                 # a matrix's ^{-1} is its inverse ((X^⊤X)^{-1}, Σ^{-1})
                 self._unify_dims(rows, cols, node)
                 return sympy.Inverse(self.canonical(value))
+            if exponent in (sympy.Rational(1, 2), sympy.Rational(-1, 2)) and cols != 1 and rows != 1:
+                # (Σ_r Σ_g)^{1/2}, Σ^{-1/2}: the matrix square root
+                self._unify_dims(rows, cols, node)
+                self.ctx.readings.append(("^{1/2} of a matrix: read as the matrix square root (R with R R = X); "
+                                          "write \\sqrt{x_{ij}} for the entries' square roots", node.span))
+                root = MatrixSqrt(self.canonical(value))
+                return root if exponent > 0 else sympy.Inverse(root)
             return self._elementwise(lambda u: u ** exponent, value)
         return value ** exponent
 

@@ -10,7 +10,7 @@ check needs neither SymPy nor the LaTeX parser. Nodes are `[op, ...]`:
     ["sum"|"prod", body, index, lo, hi]  ["reduce", op, body, index, lo, hi]
     ["matmul", [[is_matrix, a]…]]  ["hadamard", [a…]]  ["transpose", a]  ["softmax", a, axis?]
     ["apply", var, body, a]  ["slice", name, [idx…]]  ["concat", body, index, lo, hi]
-    ["outer", a, b]  ["inverse", a]  ["trace", a]  ["diag", a]  ["and"|"or", [a…]]  ["not", a]
+    ["outer", a, b]  ["inverse", a]  ["sqrtm", a]  ["trace", a]  ["diag", a]  ["and"|"or", [a…]]  ["not", a]
 """
 
 from __future__ import annotations
@@ -22,7 +22,16 @@ import sympy
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 from eq2code.equation.model import Plan
-from eq2code.equation.sympy_ext import Apply, ArraySlice, Concat, Reduce, Softmax, SoftmaxFirstAxis, sigmoid
+from eq2code.equation.sympy_ext import (
+    Apply,
+    ArraySlice,
+    Concat,
+    MatrixSqrt,
+    Reduce,
+    Softmax,
+    SoftmaxFirstAxis,
+    sigmoid,
+)
 
 UNARY_NAMES = {
     sympy.exp: "exp", sympy.log: "log", sympy.Abs: "abs", sympy.tanh: "tanh", sympy.sinh: "sinh",
@@ -108,6 +117,7 @@ _COMPILERS: list[tuple[type, Callable[[Any], Plan]]] = [
     (sympy.HadamardProduct, lambda e: ["hadamard", [compile_expr(a) for a in e.args]]),
     (sympy.Transpose, lambda e: ["transpose", compile_expr(e.arg)]),
     (sympy.Inverse, lambda e: ["inverse", compile_expr(e.arg)]),
+    (MatrixSqrt, lambda e: ["sqrtm", compile_expr(e.arg)]),
     (sympy.Trace, lambda e: ["trace", compile_expr(e.arg)]),
     (sympy.And, lambda e: ["and", [compile_expr(a) for a in e.args]]),
     (sympy.Or, lambda e: ["or", [compile_expr(a) for a in e.args]]),

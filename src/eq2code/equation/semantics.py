@@ -9,6 +9,7 @@ shapes in size names. Problems become `Diagnostic`s; nothing here raises to the 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import TypeGuard
 
@@ -137,7 +138,10 @@ class FileReader:
         may be prose)."""
         try:
             node = parse_math(block.text)
-        except LatexError:
+        except LatexError as e:
+            if _declaration_lines(block.text):  # declarations that cannot be read are not dropped silently
+                self.diag(e.kind, block, (e.offset, e.end or e.offset + 1), detail=e.detail,
+                          **({"construct": e.construct} if e.kind == "unsupported-notation" else {}))
             return []
         nodes = node.clauses if isinstance(node, ir.Statement) else [node]
         if not any(isinstance(n, ir.Chain) and n.rels == ["in"] for n in nodes):
@@ -462,6 +466,15 @@ class FileReader:
     def text_name(self, node: ir.Node) -> str:
         key = symbol_key(node)
         return py_name(key) if key else ""
+
+
+_PLAIN_WORD = re.compile(r"(?<![\\{A-Za-z])[A-Za-z]{3,}(?![A-Za-z}])")
+_IN = re.compile(r"\\in(?![A-Za-z])")
+
+
+def _declaration_lines(text: str) -> bool:
+    """Does a paragraph outside the displays look like declarations (`\\in`, not prose)?"""
+    return bool(_IN.search(text)) and len(_PLAIN_WORD.findall(text)) < 2
 
 
 def _worked_example(sides: list[ir.Node], values: list) -> bool:

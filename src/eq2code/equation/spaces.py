@@ -136,6 +136,8 @@ def read_space(node: ir.Node, latex: str = "") -> tuple[Shape, Space]:
     shape: Shape = shape_of(sup) if sup is not None else ()
     if isinstance(base, ir.Ident) and base.style == "bb" and base.name == "R":
         return shape, Space("real", latex=latex or "\\mathbb{R}") if sub is None else _sub_with_latex(sub, latex)
+    if isinstance(base, ir.Ident) and base.style == "bb" and base.name == "S" and sup is not None:
+        return _symmetric(sub, sup, latex)
     if isinstance(base, ir.Ident) and base.style == "bb" and base.name in ("N", "Z"):
         return shape, Space("integer", low=0.0 if base.name == "N" else None, latex=latex)
     if isinstance(base, ir.Tuple):
@@ -144,6 +146,15 @@ def read_space(node: ir.Node, latex: str = "") -> tuple[Shape, Space]:
         inner_shape, inner = read_space(base.body, latex)
         return shape + inner_shape, Space(inner.kind, inner.low, inner.high, inner.closed, latex, inner.size)
     raise NotASpace("not a space eq2code knows")
+
+
+def _symmetric(sub: ir.Node | None, sup: ir.Node, latex: str) -> tuple[Shape, Space]:
+    """𝕊^d (symmetric), 𝕊_+^d (positive semidefinite), 𝕊_{++}^d (positive definite): d×d matrices."""
+    kind = {None: "symmetric", "plus": "psd", "plusplus": "spd"}.get(key_text(sub) if sub is not None else None)
+    if kind is None:
+        raise NotASpace("write 𝕊^d, 𝕊_+^d or 𝕊_{++}^d")
+    n = size_of(sup)
+    return (n, n), Space(kind, latex=latex)
 
 
 def _sub_with_latex(sub: ir.Node, latex: str) -> Space:

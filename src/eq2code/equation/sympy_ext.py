@@ -4,6 +4,7 @@
 - `Softmax(X)`: softmax over the last axis of a matrix expression (rows of QKᵀ/√d_k).
 - `Apply(Lambda, X)`: a scalar function applied elementwise to a matrix expression (σ(Wx+b)).
 - `Reduce(op, body, (i, lo, hi))`: max/min/argmax/argmin over an index range.
+- `MatrixSqrt(X)`: the principal square root of a square matrix ((Σ_r Σ_g)^{1/2}).
 """
 
 from __future__ import annotations
@@ -120,6 +121,30 @@ class Concat(MatrixExpr):
     def _sympystr(self, printer):
         body, (i, lo, hi) = self.args
         return "Concat(%s for %s in %s..%s)" % (printer._print(body), i, printer._print(lo), printer._print(hi))
+
+
+class MatrixSqrt(MatrixExpr):
+    """The principal square root of a square matrix: the R with R R = X."""
+
+    def __new__(cls, arg):
+        return super().__new__(cls, sympy.sympify(arg))
+
+    @property
+    def arg(self):
+        return self.args[0]
+
+    @property
+    def shape(self):
+        return self.arg.shape
+
+    def _entry(self, i, j, **kwargs):
+        return MatrixElement(self, i, j)
+
+    def _sympystr(self, printer):
+        return "sqrtm(%s)" % printer._print(self.arg)
+
+    def _latex(self, printer):
+        return r"\left(%s\right)^{1/2}" % printer._print(self.arg)
 
 
 class Reduce(sympy.Function):

@@ -345,6 +345,21 @@ class Evaluator:
         except (np.linalg.LinAlgError, ValueError) as err:
             raise EvaluationError(f"matrix inverse: {err}") from None
 
+    def _sqrtm(self, a):
+        """The principal square root, from the eigendecomposition (eigenvalues of a product of
+        positive definite matrices are real and positive)."""
+        val = self.ev(a)
+        if val.positional < 2:
+            return _elementwise(np.sqrt, val)
+        try:
+            w, v = np.linalg.eig(val.arr.astype(np.float64))
+            root = v @ (np.sqrt(w.astype(complex))[..., :, None] * np.linalg.inv(v))
+        except (np.linalg.LinAlgError, ValueError) as err:
+            raise EvaluationError(f"matrix square root: {err}") from None
+        if np.max(np.abs(root.imag), initial=0.0) > 1e-9 * max(1.0, float(np.max(np.abs(root.real), initial=0.0))):
+            raise EvaluationError("matrix square root: the matrix has negative eigenvalues")
+        return Val(root.real.astype(DTYPE), val.axes)
+
     def _trace(self, a):
         val = self.ev(a)
         if val.positional < 2:

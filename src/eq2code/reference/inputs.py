@@ -115,9 +115,24 @@ def draw(spec: InputSpec, shape: tuple[int, ...], sizes: dict[str, int], rng: np
         high = size if isinstance(size, int) else sizes.get(str(size), 5) if size is not None else 5
         low = int(spec.space.low or 1)
         return rng.integers(low, high + 1, size=shape).astype(float) if shape else float(rng.integers(low, high + 1))
+    if kind in ("symmetric", "psd", "spd") and len(shape) >= 2:
+        return _symmetric(kind, shape, rng)
     if kind == "integer":
         return rng.integers(1, 6, size=shape).astype(float) if shape else float(rng.integers(1, 6))
     return rng.normal(size=shape) if shape else float(rng.normal())
+
+
+def _symmetric(kind: str, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
+    """Symmetric matrices; positive (semi)definite ones as A Aᵀ/d (+ I/2 for definite: well
+    conditioned, so an inverse or a square root is accurate)."""
+    a = rng.normal(0.0, 1.0, size=shape)
+    if kind == "symmetric":
+        return (a + np.swapaxes(a, -1, -2)) / 2.0
+    d = shape[-1]
+    out = a @ np.swapaxes(a, -1, -2) / d
+    if kind == "spd":
+        out = out + np.eye(d) / 2.0
+    return out
 
 
 def code_value(spec: InputSpec, value: Any) -> Any:
