@@ -67,3 +67,36 @@ def test_unreadable_declaration_lines_are_reported_not_dropped():
     assert any(d.name == "latex-syntax" for d in f.diagnostics)
     prose = read_equation_file("u.tex", "where the thing x lives: x \\in \\mathbb{Q}_{+++}\n\n$$ y = A x $$\n")
     assert not prose.diagnostics
+
+
+def test_a_function_of_an_entry_defines_the_vector_function():
+    """Softmin(x_i) = exp(-x_i)/Σ_j exp(-x_j): the input is the vector x, the result has an entry per i."""
+    eq = lower(r"\text{Softmin}(x_i) = \frac{\exp(-x_i)}{\sum_j \exp(-x_j)}" "\n\n" r"x \in \mathbb{R}^{n}")
+    assert [s.name for s in eq.inputs if s.role != "size"] == ["x"]
+    assert eq.output_shape == ("n",)
+
+
+def test_a_subscripted_function_name_whose_letter_indexes_the_argument_is_an_entry():
+    """φ_i(x) = exp(x_i)/Σ_j exp(x_j): i is the entry of φ(x), not part of the name."""
+    eq = lower(r"\phi_i(x) = \frac{\exp(x_i)}{\sum_{j} \exp(x_j)}" "\n\n" r"x \in \mathbb{R}^{n}")
+    assert eq.key == "phi" and eq.output_shape == ("n",)
+
+
+def test_division_by_a_vector_is_entry_by_entry():
+    import numpy as np
+
+    from eq2code.reference.evaluate import evaluate
+
+    eq = lower(r"w_{t+1} = w_t - \gamma \frac{m_t}{\sqrt{v_t} + \epsilon}" "\n\n"
+               r"w_t, m_t \in \mathbb{R}^{d}, \quad v_t \in \mathbb{R}_{>0}^{d}, \quad "
+               r"\gamma, \epsilon \in \mathbb{R}_{>0}")
+    w, m, v = np.array([1.0, 2.0]), np.array([0.5, -1.0]), np.array([4.0, 9.0])
+    got = evaluate(eq, {"w_t": w, "m_t": m, "v_t": v, "gamma": 0.1, "epsilon": 1.0}, {"d": 2})
+    assert np.allclose(np.asarray(got, dtype=float).ravel(), w - 0.1 * m / (np.sqrt(v) + 1.0))
+
+
+def test_the_square_of_a_given_gradient():
+    eq = lower(r"v_{t+1} = \alpha v_t + (1 - \alpha) \nabla f(w_t)^2" "\n\n"
+               r"w_t, v_t \in \mathbb{R}^{d}, \quad \alpha \in (0,1)")
+    assert "grad" in {s.name for s in eq.inputs}
+    assert "grad**2" in eq.sympy_text[0]

@@ -906,12 +906,21 @@ class Lowerer:
             return self.expr(replaced)
         for k, factor in enumerate(node.factors):
             nxt = node.factors[k + 1] if k + 1 < len(node.factors) else None
+            power = None
+            if nxt is not None and _is_nabla(factor) and isinstance(nxt, ir.Script) and isinstance(nxt.base, ir.Call) \
+                    and nxt.sub is None and nxt.sup is not None and not nxt.primes and not self._defined(nxt.base):
+                power, nxt = nxt, nxt.base  # ∇f(w)^2: the square of the given gradient
             if nxt is not None and _is_nabla(factor) and node.ops[k + 1] is None and not self._defined(nxt):
                 # ∇f(x_n), ∇_θ J(θ), ∇_W 𝓛: the gradient of an undefined function is the given gradient
                 at = self._gradient_point(factor, nxt)
                 fname = self._func_name(nxt.func) if isinstance(nxt, ir.Call) else symbol_key(nxt)
                 grad = self._gradient_input(at, fname or "f", ir.Product(
                     [factor, nxt], [None, None], span=(factor.span[0], nxt.span[1])), "a gradient")
+                if power is not None:
+                    self.ctx.readings.append(("\\nabla f(x)^2: read as the square of the gradient, entry by entry "
+                                              "(write \\nabla (f(x)^2) for the gradient of the square)", power.span))
+                    exponent = self.expr(power.sup)  # type: ignore[arg-type]
+                    grad = self._elementwise(lambda u, e=exponent: u ** e, grad)
                 factors = node.factors[:k] + node.factors[k + 2:]
                 if not factors:
                     return grad
@@ -992,7 +1001,12 @@ class Lowerer:
 
     def _divide(self, a: Any, b: Any, node: ir.Node) -> Any:
         if isinstance(b, MatrixExpr):
-            raise LoweringError("not-checkable", "division by a matrix", node.span)
+            # m_t / (√v_t + ε) in an optimizer: entry by entry (no matrix division is written so)
+            u = sympy.Dummy("u", real=True)
+            if not isinstance(a, MatrixExpr):
+                return Apply(sympy.Lambda(u, a / u), b)
+            a, b = self._same_shape(a, b, node)
+            return sympy.HadamardProduct(a, Apply(sympy.Lambda(u, 1 / u), b))
         return a / b if not isinstance(a, MatrixExpr) else sympy.MatMul(1 / b, a)
 
     def _frac(self, node: ir.Frac) -> Any:

@@ -754,6 +754,13 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
                 # D_KL(q_φ(z|x) ‖ p(z)) = …: a named value, whose inputs are those of its right side
                 return Head(_head_name(key), key, [], [], False)
             return None  # softmax((1/√2  0)) = …: an identity between computed sides
+        entries = _entry_params(flat, rhs)
+        if entries is not None:  # Softmin(x_i) = exp(-x_i)/Σ_j exp(-x_j): entry i of Softmin(x)
+            return Head(_head_name(key), key, entries[0], entries[1], True)
+        letter = _entry_subscript(lhs.func, flat, rhs)
+        if letter is not None:  # φ_i(x) = exp(x_i)/Σ_j exp(x_j): entry i of φ(x)
+            base = lhs.func.base  # type: ignore[attr-defined]
+            return Head(_head_name(base.key), base.key, flat, [letter], True)
         return Head(_head_name(key), key, flat, [], True)
     if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Norm):
         p = key_text(lhs.sub) or "2"
@@ -768,6 +775,37 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
     key = symbol_key(lhs)
     if key is not None:
         return Head(py_name(key), key, [], [], False)
+    return None
+
+
+def _entry_params(params: list[ir.Node], rhs: ir.Node) -> tuple[list[ir.Node], list[str]] | None:
+    """f(x_i) = … x_i … x_j …: the parameter is the vector x and i the entry of the result —
+    when the right side also takes x at another index (a sum over j)."""
+    if len(params) != 1:
+        return None
+    p = params[0]
+    if not (isinstance(p, ir.Script) and isinstance(p.base, ir.Ident) and p.sup is None and not p.primes
+            and isinstance(p.sub, ir.Ident) and len(p.sub.name) == 1 and p.sub.name.islower()):
+        return None
+    base, letter = p.base, p.sub.name
+    others = [n for n in rhs.walk() if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident)
+              and n.base.key == base.key and isinstance(n.sub, ir.Ident) and n.sub.name != letter]
+    if not others:
+        return None
+    return [ir.Ident(base.name, base.style, base.accents, span=base.span)], [letter]
+
+
+def _entry_subscript(func: ir.Node, params: list[ir.Node], rhs: ir.Node) -> str | None:
+    """The i of φ_i(x) when the right side takes the parameter x at i (x_i): an entry, not a name."""
+    if not (isinstance(func, ir.Script) and isinstance(func.base, ir.Ident) and func.sup is None
+            and isinstance(func.sub, ir.Ident) and len(func.sub.name) == 1 and func.sub.name.islower()):
+        return None
+    letter = func.sub.name
+    keys = {symbol_key(p) for p in params}
+    for n in rhs.walk():
+        if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident) and n.base.key in keys \
+                and isinstance(n.sub, ir.Ident) and n.sub.name == letter:
+            return letter
     return None
 
 
