@@ -100,3 +100,12 @@ def test_the_square_of_a_given_gradient():
                r"w_t, v_t \in \mathbb{R}^{d}, \quad \alpha \in (0,1)")
     assert "grad" in {s.name for s in eq.inputs}
     assert "grad**2" in eq.sympy_text[0]
+
+
+def test_step_names_and_python_keywords_have_the_spellings_code_uses():
+    eq = lower(r"v_t = \eta \nabla_{\theta_{t-1}} J(\theta_{t-1}) + \lambda v_{t-1}" "\n\n"
+               r"v_{t-1} \in \mathbb{R}^{d}, \quad \eta, \lambda \in \mathbb{R}_{>0}")
+    assert "v_prev" in _spec(eq, "v_t_prev").spellings
+    assert "lam" in _spec(eq, "lambda").spellings
+    # θ_{t-1} only names where the given gradient is taken: not an input
+    assert "theta_t_prev" not in {s.name for s in eq.inputs}

@@ -168,6 +168,7 @@ def _input(d: dict) -> InputSpec:
     d["shape"] = tuple(d["shape"])
     d["space"] = _space(d["space"])
     d["aliases"] = tuple(d["aliases"])
+    d["spellings"] = tuple(d.get("spellings", ()))
     return InputSpec(**d)
 
 

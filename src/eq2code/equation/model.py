@@ -58,7 +58,8 @@ class InputSpec:
     role: str = "array"  # array | scalar | size
     sympy_name: str = ""  # the SymPy symbol's name
     inferred: bool = False  # shape or space inferred rather than declared
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # names code may give it (a guess: grad for a gradient)
+    spellings: tuple[str, ...] = ()  # its own name spelled as code must (lam for λ, v_prev for v_{t-1})
     one_based: bool = False  # categorical values: the math counts from 1, code from 0
 
 

@@ -416,19 +416,24 @@ class FileReader:
             params = [symbol_key(p) for p in head.params]
             order = [k for k in params if k in order] + [k for k in order if k not in params]
         inputs = []
+        used = _value_names(values)
+        own = {symbol_key(p) for p in head.params} if head is not None else set()
         for key in order:
             decl = self.decls.get(key)
+            if key not in own and py_name(key) not in used:
+                continue  # θ in ∇J(θ) when the gradient is given: named, but not computed with
             if key in ctx.arrays:
                 dims = tuple(self._size_label(ctx, d) for d in ctx.arrays[key].dims)
                 space = decl.space if decl else _inferred_space(ctx, key, values)
                 inputs.append(InputSpec(py_name(key), decl.latex if decl else latex_of(key), dims, space,
                                         "array", py_name(key), inferred=decl is None or not decl.declared,
-                                        aliases=ctx.aliases.get(key, ()),
+                                        aliases=ctx.aliases.get(key, ()), spellings=_spellings(key, order, head),
                                         one_based=_one_based(space, py_name(key), values)))
             elif key in ctx.scalars:
                 space = decl.space if decl else _inferred_space(ctx, key, values)
                 inputs.append(InputSpec(py_name(key), ctx.scalars[key], (), space, "scalar", py_name(key),
-                                        inferred=decl is None, aliases=ctx.aliases.get(key, ()),
+                                        inferred=decl is None,
+                                        aliases=ctx.aliases.get(key, ()), spellings=_spellings(key, order, head),
                                         one_based=_one_based(space, py_name(key), values)))
         used_sizes = sorted({s.name for v in values for s in _size_atoms(v)})
         for name in used_sizes:
@@ -552,6 +557,41 @@ def _definitions_first(kinds: list[tuple[str, Clause]]) -> list[int]:
         ordered.append(chosen)
         pending.remove(chosen)
     return ordered + [k for k in range(len(kinds)) if k not in defs]
+
+
+KEYWORD_NAMES = {"lambda": ("lam", "lmbda", "lambd", "lmb")}  # λ cannot be a Python name
+_STEP = re.compile(r"^(?P<stem>.+)_(?P<t>[a-z])(?P<sign>[+-])1$")
+
+
+def _spellings(key: str, order: list[str], head: Head | None) -> tuple[str, ...]:
+    """Names code gives a symbol besides its own: v_{t-1} → v_prev, v_old; θ_{t+1} → theta_next,
+    theta_new; x_t → x when x_{t±1} is in the equation too; λ → lam."""
+    out: list[str] = list(KEYWORD_NAMES.get(key.split(":")[-1], ()))
+    m = _STEP.match(key)
+    if m is not None:
+        stem = py_name(m.group("stem"))
+        words = ("prev", "old", "last", "previous") if m.group("sign") == "-" else ("next", "new")
+        out += [f"{stem}_{w}" for w in words]
+    stem, _, t = key.rpartition("_")
+    keys = list(order) + ([head.key] if head is not None else [])
+    if stem and len(t) == 1 and t.islower() and any(k in (f"{key}+1", f"{key}-1") or k == f"{stem}_{t}-1"
+                                                    or k == f"{stem}_{t}+1" for k in keys):
+        out.append(py_name(stem))
+    return tuple(out)
+
+
+def _value_names(values: list) -> set[str]:
+    """The names of the symbols and arrays the computed values are made of."""
+    out: set[str] = set()
+    for v in values:
+        if not isinstance(v, sympy.Basic):
+            continue
+        for node in sympy.preorder_traversal(v):
+            if isinstance(node, (sympy.Symbol, sympy.MatrixSymbol)):
+                out.add(str(node.name))
+            elif isinstance(node, sympy.IndexedBase):
+                out.add(str(node.label))
+    return out
 
 
 def _one_based(space: Space, name: str, values: list) -> bool:
