@@ -381,7 +381,7 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
         if "textbook-labels" not in conventions:
             conventions.append("textbook-labels")
     for spec in inputs:  # the symbol's own name, letter case included (H is not h)
-        match = next((p for p in free if p.name in (spec.name, spec.sympy_name)), None)
+        match = next((p for p in free if p.name in (spec.name, spec.sympy_name, *spec.spellings)), None)
         if spec.name not in how and match is not None:
             take(spec, match.name, "name")
     folded = [_norm(s.name) for s in inputs]
