@@ -29,8 +29,8 @@ def test_an_undeclared_capital_beside_a_declared_matrix_is_a_matrix():
     assert _spec(eq, "B").role == "array"
 
 
-def test_two_undeclared_capitals_stay_scalars():
-    eq = lower(r"F = P R")
+def test_two_undeclared_capitals_used_alone_too_stay_scalars():
+    eq = lower(r"F = \frac{2 P R}{P + R}")
     assert _spec(eq, "P").role == "scalar" and _spec(eq, "R").role == "scalar"
 
 
@@ -109,3 +109,22 @@ def test_step_names_and_python_keywords_have_the_spellings_code_uses():
     assert "lam" in _spec(eq, "lambda").spellings
     # θ_{t-1} only names where the given gradient is taken: not an input
     assert "theta_t_prev" not in {s.name for s in eq.inputs}
+
+
+def test_acronyms_are_names_and_the_declared_form_of_a_chain_is_checked():
+    eq = lower(r"acc = \frac{\#\text{correct}}{\#\text{all}} = \frac{TP+TN}{TP+TN+FP+FN}" "\n\n"
+               r"TP, TN, FP, FN \in \{1, \ldots, 100\}")
+    assert eq.key == "acc"
+    assert [s.name for s in eq.inputs] == ["TP", "TN", "FP", "FN"]
+
+
+def test_undeclared_capitals_side_by_side_are_one_name_unless_a_letter_is_used_alone():
+    assert {s.name for s in lower(r"r = \frac{TP}{TP + FN}").inputs} == {"TP", "FN"}
+    eq = lower(r"r = \frac{1}{NK} \sum_{n=1}^{N} \sum_{k=1}^{K} x_{nk}")
+    assert {s.name for s in eq.inputs if s.role != "size"} == {"x"} and "NK" not in {s.name for s in eq.inputs}
+
+
+def test_a_word_on_the_left_side_names_the_definition():
+    eq = lower(r"loss = \sum_t (w x_t - y_t)^2" "\n\n" r"x, y \in \mathbb{R}^{T}, \quad w \in \mathbb{R}")
+    assert eq.kind == "definition" and eq.key == "loss"
+    assert {s.name for s in eq.inputs if s.role != "size"} == {"w", "x", "y"}

@@ -198,6 +198,7 @@ class Context:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # input key → other parameter names
     readings: list[tuple[str, ir.Span]] = field(default_factory=list)  # ambiguous notation: the reading taken
     upstream: str | None = None  # lhs ∂C/∂X: only ∂C/∂… may be given (a backward rule), not a chain rule
+    alone: set[str] = field(default_factory=set)  # letters the equation also uses by themselves (not in TP)
 
     # -- symbols -------------------------------------------------------------------------
     def note(self, key: str) -> None:
@@ -901,7 +902,7 @@ class Lowerer:
         return a * b
 
     def _product(self, node: ir.Product) -> Any:
-        replaced = self._substitute_in_product(node)
+        replaced = self._substitute_in_product(node) or self._words(node)
         if replaced is not None:
             return self.expr(replaced)
         for k, factor in enumerate(node.factors):
@@ -985,6 +986,41 @@ class Lowerer:
         if isinstance(target, ir.Call) and target.args:
             return self.expr(target.args[0])
         raise LoweringError("not-checkable", "a gradient needs the variable it is taken by", nabla.span)
+
+    def _words(self, node: ir.Product) -> ir.Node | None:
+        """TP, FN, MSE (capitals side by side, none of them used alone or known) and declared or
+        defined words (`TP \\in …`, `acc = …`): one name each, not a product of letters."""
+        factors, ops, changed = list(node.factors), list(node.ops), False
+        k = 0
+        while k < len(factors):
+            end = k
+            while end < len(factors) and _letter(factors[end]) and (end == k or ops[end] is None):
+                end += 1
+            if end - k >= 2:
+                word = "".join(f.name for f in factors[k:end])  # type: ignore[attr-defined]
+                if self._is_word(word):
+                    span = (factors[k].span[0], factors[end - 1].span[1])
+                    factors[k:end] = [ir.Ident(word, span=span)]
+                    ops[k:end] = [ops[k]]
+                    changed = True
+            k = max(end, k + 1) if end - k < 2 else k + 1
+        if not changed:
+            return None
+        return factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)
+
+    def _is_word(self, word: str) -> bool:
+        ctx = self.ctx
+        if word in ctx.decls or word in ctx.quantities:
+            return True
+        if not (len(word) >= 2 and word.isupper()):
+            return False
+        known = (ctx.alone, ctx.decls, ctx.indices, ctx.bindings, ctx.quantities, ctx.functions, ctx.matrices)
+        if any(letter in k for letter in word for k in known) or any(letter in ctx.size_names for letter in word):
+            return False
+        product = " \\cdot ".join(word)
+        ctx.readings.append((f"{word}: capitals side by side, none used alone, read as one name (an acronym "
+                             f"such as TP); declare the letters, or write {product}, for a product", (0, 0)))
+        return True
 
     def _substitute_in_product(self, node: ir.Product) -> ir.Node | None:
         """α ∇_θ L(θ) with ∇_θ L(θ) := 𝐠 → α 𝐠: a pattern that is a run of factors."""
@@ -1280,6 +1316,12 @@ class DiagOf(sympy.MatrixExpr):
 
     def _entry(self, i, j, **kwargs):
         return sympy.KroneckerDelta(i, j) * self.args[0][i, 0]
+
+
+def _letter(node: ir.Node) -> bool:
+    """A plain one-letter name (T of TP), no font, accent or script."""
+    return isinstance(node, ir.Ident) and len(node.name) == 1 and node.name.isalpha() and not node.style \
+        and not node.accents
 
 
 def _bare(node: ir.Node | None) -> bool:

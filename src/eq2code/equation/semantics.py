@@ -41,7 +41,7 @@ from eq2code.equation.parts import equation_parts
 from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, read_space
-from eq2code.equation.symbols import symbol_key
+from eq2code.equation.symbols import name_like_word, symbol_key, word_key
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +197,7 @@ class FileReader:
         except NotASpace as e:
             return self._not_a_space(clause, right, str(e))
         for target in targets:
-            key = symbol_key(target) or app_key(target)
+            key = symbol_key(target) or app_key(target) or word_key(target)  # TP \in …: the name TP
             if key is None:
                 continue
             t_latex = clause.block.text[target.span[0]:target.span[1]]
@@ -309,6 +309,10 @@ class FileReader:
             eq.name, eq.key = head.name, head.key
         ctx = self._context()
         ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape})
+        ctx.alone = _letters_alone(chain)
+        if head is not None and word_key(lhs) == head.key:
+            ctx.readings.append((f"{head.key}: letters side by side on the left side, read as the name of what "
+                                 "is defined", lhs.span))
         low = Lowerer(ctx)
         try:
             if head is None:
@@ -324,7 +328,7 @@ class FileReader:
                 self._apply_mapping_shapes(ctx, head)
                 values = [low.expr(s) for s in sides]
                 self._apply_codomain(low, head, values)
-            values = [low.canonical(v) for v in values]
+            values = [low.canonical(v) for v in self._sizes_met_late(ctx, values)]
             if ctx.gradients and head is None:
                 raise LoweringError("not-checkable", "an identity between gradients of functions this file does "
                                     "not define", chain.span)
@@ -334,6 +338,8 @@ class FileReader:
                                     chain.span)
             if _worked_example(sides, values):
                 raise LoweringError("not-checkable", "a worked example on numbers: nothing is an input", chain.span)
+            if head is not None and len(values) > 1:
+                values = self._declared_form_first(ctx, values, sides)
             free = self._free_ranges(ctx, head)
             eq.plans = [compile_expr(v) for v in values]
             eq.free_indices = [(str(s), compile_expr(sympy.sympify(lo)), compile_expr(sympy.sympify(hi)))
@@ -370,6 +376,42 @@ class FileReader:
             # head_i = …: a family of matrices, used as Concat(head_1, …, head_h)
             self.families[head.key] = (values[0], sympy.Symbol(head.out_indices[0], integer=True))
             self.quantity_inputs[head.key] = eq.inputs
+
+    def _sizes_met_late(self, ctx: Context, values: list) -> list:
+        """1/(NK) before Σ_{n=1}^{N} Σ_{k=1}^{K}: N and K were read as scalars before the sums made
+        them sizes — they are the sizes (one value, from the arrays' shapes)."""
+        late = [k for k in ctx.scalars if k in ctx.size_names and k not in self.decls]
+        if not late:
+            return values
+        mapping = {}
+        for value in values:
+            for s in getattr(value, "free_symbols", set()):
+                for key in late:
+                    if isinstance(s, sympy.Symbol) and s.name == py_name(key) and not (s.is_integer and s.is_positive):
+                        rep = ctx.sizes.find(key)
+                        mapping[s] = sympy.Integer(int(rep)) if rep.isdigit() else size_symbol(rep)
+        for key in late:
+            ctx.scalars.pop(key, None)
+        return [v.xreplace(mapping) if mapping and isinstance(v, sympy.Basic) else v for v in values]
+
+    def _declared_form_first(self, ctx: Context, values: list, sides: list[ir.Node]) -> list:
+        """acc = #correct/#all = (TP+TN)/(TP+TN+FP+FN) with TP, … declared: the form whose symbols
+        are all declared is the one checked (the file says which inputs the function takes)."""
+        given = set(ctx.gradients.values())
+
+        def declared(value) -> bool:
+            names = _value_names([value])
+            keys = [k for k in ctx.order if py_name(k) in names]
+            return bool(keys) and all(k in given or (k in self.decls and self.decls[k].declared) for k in keys)
+
+        if declared(values[0]):
+            return values
+        for k, value in enumerate(values[1:], start=1):
+            if declared(value):
+                ctx.readings.append((f"a chain of equal forms: form {k + 1} is checked, the one whose symbols are "
+                                     "all declared", sides[k].span))
+                return [value] + values[:k] + values[k + 1:]
+        return values
 
     def _context(self) -> Context:
         return Context(self.decls, self.functions, self.quantities, self.sizes, self.size_names,
@@ -416,7 +458,7 @@ class FileReader:
             params = [symbol_key(p) for p in head.params]
             order = [k for k in params if k in order] + [k for k in order if k not in params]
         inputs = []
-        used = _value_names(values)
+        used = _value_names(values[:1] if head is not None else values)  # a chain's other forms: claims
         own = {symbol_key(p) for p in head.params} if head is not None else set()
         for key in order:
             decl = self.decls.get(key)
@@ -529,7 +571,7 @@ def _mentioned_keys(sides: list[ir.Node]) -> set[str]:
         for n in side.walk():
             if isinstance(n, ir.Call) and app_key(n):
                 out.add(app_key(n))  # type: ignore[arg-type]
-            key = symbol_key(n) if isinstance(n, (ir.Ident, ir.Script)) else None
+            key = symbol_key(n) if isinstance(n, (ir.Ident, ir.Script)) else word_key(n)
             if key:
                 out.add(key)
             if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident):
@@ -578,6 +620,21 @@ def _spellings(key: str, order: list[str], head: Head | None) -> tuple[str, ...]
                                                     or k == f"{stem}_{t}+1" for k in keys):
         out.append(py_name(stem))
     return tuple(out)
+
+
+def _letters_alone(chain: ir.Node) -> set[str]:
+    """Letters the equation uses by themselves, not only inside a run of capitals like TP."""
+    in_words: set[int] = set()
+    for n in chain.walk():
+        word = word_key(n)
+        if word is not None and len(word) >= 2 and word.isupper():
+            in_words.update(id(f) for f in n.factors)  # type: ignore[attr-defined]
+        elif isinstance(n, ir.Product):
+            run = [f for f in n.factors if isinstance(f, ir.Ident) and len(f.name) == 1 and f.name.isupper()
+                   and not f.style]
+            if len(run) >= 2:
+                in_words.update(id(f) for f in run)
+    return {n.key for n in chain.walk() if isinstance(n, ir.Ident) and id(n) not in in_words}
 
 
 def _value_names(values: list) -> set[str]:
@@ -733,7 +790,8 @@ def _element_target(node: ir.Node) -> TypeGuard[ir.Script]:
 
 
 def _is_symbol(node: ir.Node) -> bool:
-    return symbol_key(node) is not None and isinstance(node, (ir.Ident, ir.Script))
+    return (symbol_key(node) is not None and isinstance(node, (ir.Ident, ir.Script))) or (
+        word_key(node) is not None and name_like_word(word_key(node) or ""))
 
 
 def _is_annotation(node: ir.Node) -> bool:
@@ -815,6 +873,9 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
     key = symbol_key(lhs)
     if key is not None:
         return Head(py_name(key), key, [], [], False)
+    word = word_key(lhs)
+    if word is not None and name_like_word(word):  # loss = …, acc = …: the name of what is defined
+        return Head(word, word, [], [], False)
     return None
 
 
