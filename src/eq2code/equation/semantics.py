@@ -628,7 +628,7 @@ def _letters_alone(chain: ir.Node) -> set[str]:
     for n in chain.walk():
         word = word_key(n)
         if word is not None and len(word) >= 2 and word.isupper():
-            in_words.update(id(f) for f in n.factors)  # type: ignore[attr-defined]
+            in_words.update(id(f) for f in n.factors)
         elif isinstance(n, ir.Product):
             run = [f for f in n.factors if isinstance(f, ir.Ident) and len(f.name) == 1 and f.name.isupper()
                    and not f.style]

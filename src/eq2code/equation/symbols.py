@@ -36,7 +36,7 @@ def word_key(node: ir.Node) -> str | None:
                and not f.style and not f.accents]
     if len(letters) != len(node.factors):
         return None
-    return "".join(f.name for f in letters)  # type: ignore[union-attr]
+    return "".join(f.name for f in letters)
 
 
 def name_like_word(word: str) -> bool:
