@@ -128,3 +128,26 @@ def test_a_word_on_the_left_side_names_the_definition():
     eq = lower(r"loss = \sum_t (w x_t - y_t)^2" "\n\n" r"x, y \in \mathbb{R}^{T}, \quad w \in \mathbb{R}")
     assert eq.kind == "definition" and eq.key == "loss"
     assert {s.name for s in eq.inputs if s.role != "size"} == {"w", "x", "y"}
+
+
+def test_a_primed_left_side_is_a_new_value():
+    eq = lower(r"x' = \frac{x - \mu}{\sigma}" "\n\n"
+               r"x \in \mathbb{R}^{n}, \quad \mu \in \mathbb{R}, \quad \sigma \in \mathbb{R}_{>0}")
+    assert eq.kind == "definition" and [s.name for s in eq.inputs if s.role != "size"] == ["x", "mu", "sigma"]
+
+
+def test_a_function_of_an_expression_of_an_entry_on_the_left():
+    eq = lower(r"\text{softmax}(s_i / \tau) = \frac{\exp(s_i/\tau)}{\sum_j \exp(s_j/\tau)}" "\n\n"
+               r"s \in \mathbb{R}^{n}, \quad \tau \in \mathbb{R}_{>0}")
+    assert eq.output_shape == ("n",) and {s.name for s in eq.inputs if s.role != "size"} == {"s", "tau"}
+
+
+def test_a_declared_distribution_with_a_condition_is_its_entry():
+    eq = lower(r"H[p] = -\sum_x p(x | \theta)\log p(x |\theta)" "\n\n" r"p \in \Delta^{K-1}")
+    assert [s.name for s in eq.inputs if s.role != "size"] == ["p"]
+
+
+def test_the_probability_of_an_event_is_a_named_value():
+    eq = lower(r"\mathbb{P}(D=1\mid w_c, w_o) = \sigma(\boldsymbol{u}_o^\top \boldsymbol{v}_c)" "\n\n"
+               r"\boldsymbol{u}_o, \boldsymbol{v}_c \in \mathbb{R}^{d}")
+    assert eq.kind == "definition" and {s.name for s in eq.inputs if s.role != "size"} == {"u_o", "v_c"}

@@ -533,6 +533,9 @@ class Lowerer:
             return self._information(name, node)
         if name == "Concat" and name not in self.ctx.functions:
             return self._concat(node)
+        conditioned = self._conditioned_entry(node) if out_index is None else None
+        if conditioned is not None:
+            return conditioned
         if out_index is None and isinstance(func, ir.Ident) and self._indexes_support(node):
             return self._indexed(func.key, node.args[0] if len(node.args) == 1 else
                                  ir.Tuple(node.args, "{", span=node.span), node)
@@ -759,6 +762,22 @@ class Lowerer:
         if ok and isinstance(node.func, ir.Ident) and node.func.name in DISTRIBUTION_NAMES:
             self.ctx.distributions.add(node.func.key)
         return ok
+
+    def _conditioned_entry(self, node: ir.Call) -> Any:
+        """p(x | θ) with p a declared vector and x a summation index: entry x of p (θ names the
+        parameters p depends on, which the declared values already are)."""
+        func = node.func
+        if not (isinstance(func, ir.Ident) and len(node.args) == 1 and isinstance(node.args[0], ir.Chain)):
+            return None
+        arg = node.args[0]
+        if arg.rels != ["mid"] or not isinstance(arg.items[0], ir.Ident) or arg.items[0].key not in self.ctx.indices:
+            return None
+        decl = self.ctx.decls.get(func.key)
+        if decl is None or len(decl.shape) != 1:
+            return None
+        self.ctx.readings.append((f"{func.name}(x | …) with {func.name} a declared vector: entry x of it (the "
+                                  "condition names what it depends on)", node.span))
+        return self._indexed(func.key, arg.items[0], node)
 
     def _one_arg(self, node: ir.Call) -> Any:
         if len(node.args) != 1:

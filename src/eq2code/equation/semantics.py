@@ -764,7 +764,7 @@ def _array_like(node: ir.Node, arrays: set[str] | frozenset[str] = frozenset()) 
 
 def _is_probability(call: ir.Call) -> bool:
     """p(θ | D), p(D): a probability written as an application of p to events."""
-    if not (isinstance(call.func, ir.Ident) and call.func.name in ("p", "P") and not call.func.style):
+    if not (isinstance(call.func, ir.Ident) and call.func.name in ("p", "P") and call.func.style in ("", "bb", "rm")):
         return False
     conditional = any(isinstance(a, ir.Chain) and "mid" in a.rels for a in call.args)
     events = any(isinstance(n, ir.Ident) and n.style == "cal" for n in call.walk())
@@ -840,6 +840,9 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         if key is not None:
             free = [v for v in application_variables(lhs) if _mentions(rhs, v)]
             return Head(py_name(key), key, [], free, False)
+        func = symbol_key(lhs.func)
+        if func is not None:  # P(D=1 | w_c, w_o) = σ(𝐮_o^⊤𝐯_c): the probability of an event, named
+            return Head(py_name(func), f"{func}(event)", [], [], False)
     if isinstance(lhs, ir.Call) and lhs.bracket == "(":
         key = symbol_key(lhs.func)
         if key is None:
@@ -848,6 +851,9 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         for a in lhs.args:
             flat.extend(a.items if isinstance(a, ir.Chain) and set(a.rels) <= {"parallel", "mid"} else [a])
         if not all(symbol_key(p) is not None for p in flat):
+            letter = _entry_in_arguments(flat, rhs)
+            if letter is not None:  # softmax(s_i/τ) = exp(s_i/τ)/Σ_j exp(s_j/τ): entry i, defined by the right side
+                return Head(_head_name(key), key, [], [letter], False)
             if any(isinstance(p, ir.Call) for p in flat):
                 # D_KL(q_φ(z|x) ‖ p(z)) = …: a named value, whose inputs are those of its right side
                 return Head(_head_name(key), key, [], [], False)
@@ -876,6 +882,10 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
     word = word_key(lhs)
     if word is not None and name_like_word(word):  # loss = …, acc = …: the name of what is defined
         return Head(word, word, [], [], False)
+    if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Ident) and lhs.primes and lhs.sub is None \
+            and lhs.sup is None and not _mentions(rhs, lhs.base.key + "'"):  # x' = (x - μ)/σ: a new value
+        key = lhs.base.key + "'" * lhs.primes
+        return Head(py_name(key), key, [], [], False)
     return None
 
 
@@ -894,6 +904,17 @@ def _entry_params(params: list[ir.Node], rhs: ir.Node) -> tuple[list[ir.Node], l
     if not others:
         return None
     return [ir.Ident(base.name, base.style, base.accents, span=base.span)], [letter]
+
+
+def _entry_in_arguments(args: list[ir.Node], rhs: ir.Node) -> str | None:
+    """The i of f(s_i/τ) when the right side also takes s at another index (s_j)."""
+    for arg in args:
+        for n in arg.walk():
+            if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident) and n.sup is None \
+                    and isinstance(n.sub, ir.Ident) and len(n.sub.name) == 1 and n.sub.name.islower() \
+                    and _entry_params([n], rhs) is not None:
+                return n.sub.name
+    return None
 
 
 def _entry_subscript(func: ir.Node, params: list[ir.Node], rhs: ir.Node) -> str | None:
