@@ -151,3 +151,39 @@ def test_the_probability_of_an_event_is_a_named_value():
     eq = lower(r"\mathbb{P}(D=1\mid w_c, w_o) = \sigma(\boldsymbol{u}_o^\top \boldsymbol{v}_c)" "\n\n"
                r"\boldsymbol{u}_o, \boldsymbol{v}_c \in \mathbb{R}^{d}")
     assert eq.kind == "definition" and {s.name for s in eq.inputs if s.role != "size"} == {"u_o", "v_c"}
+
+
+def test_one_index_on_a_declared_matrix_is_its_row_and_vectors_sum():
+    import numpy as np
+
+    from eq2code.reference.evaluate import evaluate
+
+    eq = lower(r"\theta' = \theta + \rho \sum_n (y_n - \mu_n) x_n" "\n\n"
+               r"\theta \in \mathbb{R}^{d}, \quad \rho \in \mathbb{R}_{>0}, \quad y, \mu \in \mathbb{R}^{N}, "
+               r"\quad x \in \mathbb{R}^{N \times d}")
+    rng = np.random.default_rng(0)
+    th, y, mu, x = rng.normal(size=3), rng.normal(size=5), rng.normal(size=5), rng.normal(size=(5, 3))
+    got = evaluate(eq, {"theta": th, "rho": 0.5, "y": y, "mu": mu, "x": x}, {"N": 5, "d": 3})
+    assert np.allclose(np.asarray(got, dtype=float).ravel(), th + 0.5 * x.T @ (y - mu))
+
+
+def test_a_small_letter_with_an_index_is_a_row_of_its_declared_capital():
+    import numpy as np
+
+    from eq2code.reference.evaluate import evaluate
+
+    eq = lower(r"P = \frac{\exp(\mathbf{u}_c^\top \mathbf{v})}{\sum_{i=1}^{V} \exp(\mathbf{u}_i^\top \mathbf{v})}"
+               "\n\n" r"U \in \mathbb{R}^{V \times d}, \quad \mathbf{v} \in \mathbb{R}^{d}, "
+               r"\quad c \in \{1, \ldots, V\}")
+    assert {s.name for s in eq.inputs if s.role != "size"} == {"U", "v", "c"}
+    assert _spec(eq, "c").one_based
+    rng = np.random.default_rng(0)
+    u, v = rng.normal(size=(4, 3)), rng.normal(size=3)
+    got = float(np.asarray(evaluate(eq, {"U": u, "v": v, "c": 2.0}, {"V": 4, "d": 3}), dtype=float))
+    e = np.exp(u @ v)
+    assert np.isclose(got, e[1] / e.sum())
+
+
+def test_a_labelled_symbol_is_spelled_without_its_label():
+    eq = lower(r"\theta^{(t+1)} = \theta^{(t)} - \eta g" "\n\n" r"\theta^{(t)}, g \in \mathbb{R}^{d}")
+    assert "theta" in _spec(eq, "theta__t").spellings

@@ -21,7 +21,7 @@ from eq2code.equation.latex import ir
 from eq2code.equation.model import Space
 from eq2code.equation.spaces import key_text
 from eq2code.equation.symbols import symbol_key
-from eq2code.equation.sympy_ext import Apply, ArraySlice, Concat, MatrixSqrt, Reduce, Softmax, sigmoid
+from eq2code.equation.sympy_ext import Apply, ArraySlice, ArraySum, Concat, MatrixSqrt, Reduce, Softmax, sigmoid
 
 INDEX_ASSUMPTIONS = {"integer": True}
 DISTRIBUTION_NAMES = {"p", "q", "r", "P", "Q", "pi"}  # p(x) over a support is a distribution
@@ -427,7 +427,9 @@ class Lowerer:
         if isinstance(sub, ir.Num):
             return True
         if isinstance(sub, ir.Ident):
-            return sub.key in self.ctx.indices
+            decl = self.ctx.decls.get(sub.key)
+            category = decl is not None and not decl.shape and decl.space.kind == "categorical"
+            return sub.key in self.ctx.indices or category  # 𝐮_c with c ∈ {1,…,V}: a position
         if isinstance(sub, ir.Product) and all(op is None for op in sub.ops[1:]):
             return all(isinstance(f, ir.Ident) and f.key in self.ctx.indices for f in sub.factors)
         return any(isinstance(n, ir.Ident) and n.key in self.ctx.indices for n in sub.walk())
@@ -442,7 +444,13 @@ class Lowerer:
 
     def _indexed(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
         positions = self._index_list(sub)
-        decl = self.ctx.decls.get(key)
+        owner = self._row_owner(key, positions, node)
+        decl = self.ctx.decls.get(owner)
+        if decl is not None and len(decl.shape) == len(positions) + 1 and len(decl.shape) == 2:
+            if owner == key:
+                self.ctx.readings.append((f"one index on the matrix {latex_of(key)}: its row (a vector)", node.span))
+            return self._row(owner, positions, node)  # 𝐱_n of X ∈ ℝ^{N×d}: row n, a d-vector
+        key = owner
         if decl is not None and len(decl.shape) == len(positions) + 2:  # W_i^Q: slice i of a stack
             use = self.ctx.array(key, len(decl.shape), latex_of(key), node.span)
             idx = [self.expr(p) for p in positions]
@@ -455,6 +463,25 @@ class Lowerer:
         for axis, (pos, value) in enumerate(zip(positions, idx)):
             self._unify_axis(use.dims[axis], pos, value)
         return sympy.IndexedBase(py_name(key))[tuple(idx)]
+
+    def _row_owner(self, key: str, positions: list[ir.Node], node: ir.Node) -> str:
+        """𝐮_i with 𝐮 undeclared and U ∈ ℝ^{V×d} declared: row i of U (reported)."""
+        ctx = self.ctx
+        if key in ctx.decls or key in ctx.arrays or len(positions) != 1 or not key.islower() or len(key) != 1:
+            return key
+        owner = key.upper()
+        decl = ctx.decls.get(owner)
+        if decl is None or len(decl.shape) != 2:
+            return key
+        ctx.readings.append((f"{key}_i with {owner} a declared matrix: row i of {owner} (declare {key} for a "
+                             "separate array)", node.span))
+        return owner
+
+    def _row(self, key: str, positions: list[ir.Node], node: ir.Node) -> Any:
+        use = self.ctx.array(key, 2, latex_of(key), node.span)
+        idx = [self.expr(p) for p in positions]
+        self._unify_axis(use.dims[0], positions[0], idx[0])
+        return ArraySlice(sympy.Symbol(py_name(key)), sympy.Tuple(*idx), self.ctx.dim_symbol(use.dims[1]), 1)
 
     def _unify_axis(self, dim: str, pos: ir.Node, value: Any) -> None:
         if not isinstance(pos, ir.Ident) or pos.key not in self.ctx.indices:
@@ -1201,6 +1228,8 @@ class Lowerer:
                 body = sympy.Piecewise((body, sympy.Ne(symbol, self.expr(exclude))), (0, True))
         finally:
             self.ctx.indices = saved
+        if isinstance(body, MatrixExpr) and node.op == "sum" and exclude is None:
+            return ArraySum(body, sympy.Tuple(symbol, lo, hi))  # Σ_n (y_n − μ_n) 𝐱_n: a sum of vectors
         if isinstance(body, MatrixExpr):
             raise LoweringError("unsupported-notation", f"\\{node.op} over matrices", node.span, "\\" + node.op)
         if node.op == "sum":

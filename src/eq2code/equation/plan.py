@@ -25,6 +25,7 @@ from eq2code.equation.model import Plan
 from eq2code.equation.sympy_ext import (
     Apply,
     ArraySlice,
+    ArraySum,
     Concat,
     MatrixSqrt,
     Reduce,
@@ -118,6 +119,8 @@ _COMPILERS: list[tuple[type, Callable[[Any], Plan]]] = [
     (sympy.Transpose, lambda e: ["transpose", compile_expr(e.arg)]),
     (sympy.Inverse, lambda e: ["inverse", compile_expr(e.arg)]),
     (MatrixSqrt, lambda e: ["sqrtm", compile_expr(e.arg)]),
+    (ArraySum, lambda e: ["sum", compile_expr(e.args[0]), _name(e.args[1][0]), compile_expr(e.args[1][1]),
+                          compile_expr(e.args[1][2])]),
     (sympy.Trace, lambda e: ["trace", compile_expr(e.arg)]),
     (sympy.And, lambda e: ["and", [compile_expr(a) for a in e.args]]),
     (sympy.Or, lambda e: ["or", [compile_expr(a) for a in e.args]]),

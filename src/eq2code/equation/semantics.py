@@ -42,6 +42,7 @@ from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, read_space
 from eq2code.equation.symbols import name_like_word, symbol_key, word_key
+from eq2code.equation.sympy_ext import ArraySlice
 
 log = logging.getLogger(__name__)
 
@@ -614,6 +615,9 @@ def _spellings(key: str, order: list[str], head: Head | None) -> tuple[str, ...]
         stem = py_name(m.group("stem"))
         words = ("prev", "old", "last", "previous") if m.group("sign") == "-" else ("next", "new")
         out += [f"{stem}_{w}" for w in words]
+    label = re.match(r"^(?P<stem>[^\^]+)\^\((?P<label>[^()]*)\)$", key)
+    if label is not None:  # μ^{(t)}, W^{(l)}: the code names the value without its label
+        out.append(py_name(label.group("stem")))
     stem, _, t = key.rpartition("_")
     keys = list(order) + ([head.key] if head is not None else [])
     if stem and len(t) == 1 and t.islower() and any(k in (f"{key}+1", f"{key}-1") or k == f"{stem}_{t}-1"
@@ -670,6 +674,8 @@ def _used_as_position(value, name: str) -> bool:
             positions = node.args[1:]
         elif isinstance(node, (sympy.KroneckerDelta, sympy.Eq, sympy.Ne)):
             positions = node.args
+        elif isinstance(node, ArraySlice):
+            positions = tuple(node.args[1])
         else:
             continue
         if any(_names(p, name) for p in positions):

@@ -5,6 +5,7 @@
 - `Apply(Lambda, X)`: a scalar function applied elementwise to a matrix expression (σ(Wx+b)).
 - `Reduce(op, body, (i, lo, hi))`: max/min/argmax/argmin over an index range.
 - `MatrixSqrt(X)`: the principal square root of a square matrix ((Σ_r Σ_g)^{1/2}).
+- `ArraySum(body, (i, lo, hi))`: a sum of vectors or matrices (Σ_n (y_n − μ_n) 𝐱_n).
 """
 
 from __future__ import annotations
@@ -145,6 +146,24 @@ class MatrixSqrt(MatrixExpr):
 
     def _latex(self, printer):
         return r"\left(%s\right)^{1/2}" % printer._print(self.arg)
+
+
+class ArraySum(MatrixExpr):
+    """Σ_{i=lo}^{hi} of a vector- or matrix-valued body."""
+
+    def __new__(cls, body, limits):
+        return super().__new__(cls, body, limits)
+
+    @property
+    def shape(self):
+        return self.args[0].shape
+
+    def _entry(self, i, j, **kwargs):
+        return MatrixElement(self, i, j)
+
+    def _sympystr(self, printer):
+        body, (i, lo, hi) = self.args
+        return "Sum(%s, (%s, %s, %s))" % (printer._print(body), i, printer._print(lo), printer._print(hi))
 
 
 class Reduce(sympy.Function):

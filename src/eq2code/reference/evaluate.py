@@ -268,11 +268,17 @@ class Evaluator:
         val = mats[0]
         for nxt in mats[1:]:
             try:
-                if val.axes or nxt.axes:  # a family of matrices (head_i): the index axes broadcast
-                    if val.positional != 2 or nxt.positional != 2:
-                        raise EvaluationError("a matrix product of indexed vectors")
-                    (a, b), axes = _align([val, nxt])
-                    val = Val(np.matmul(a, b), axes)
+                if val.axes or nxt.axes:  # a family of matrices (head_i), rows 𝐮_i: the index axes broadcast
+                    if not (1 <= val.positional <= 2 and 1 <= nxt.positional <= 2):
+                        raise EvaluationError("a matrix product of indexed values")
+                    row, col = val.positional == 1, nxt.positional == 1  # a vector on the left is a row
+                    left = Val(val.arr[..., None, :], val.axes) if row else val
+                    right = Val(nxt.arr[..., :, None], nxt.axes) if col else nxt
+                    (a, b), axes = _align([left, right])
+                    out = np.matmul(a, b)
+                    out = out[..., 0, :] if row else out
+                    out = out[..., 0] if col else out
+                    val = Val(out, axes)
                 else:
                     val = Val(np.matmul(val.arr, nxt.arr), ())
             except ValueError as err:
