@@ -187,3 +187,28 @@ def test_a_small_letter_with_an_index_is_a_row_of_its_declared_capital():
 def test_a_labelled_symbol_is_spelled_without_its_label():
     eq = lower(r"\theta^{(t+1)} = \theta^{(t)} - \eta g" "\n\n" r"\theta^{(t)}, g \in \mathbb{R}^{d}")
     assert "theta" in _spec(eq, "theta__t").spellings
+
+
+def test_a_note_after_a_space_and_declarations_on_separate_lines():
+    from eq2code.equation.semantics import read_equation_file
+
+    f = read_equation_file("u.tex", "x \\in \\{0,1\\}^{K} \\text{ (one-hot)}, \\quad \\theta \\in \\Delta^{K-1}\n"
+                           "b \\in \\mathbb{R}^{K}\n\n$$ L = \\sum_k (x_k \\log \\theta_k + b_k) $$\n")
+    eq = f.main
+    assert eq is not None and not [d for d in f.diagnostics if d.name != "ambiguous-notation"]
+    assert _spec(eq, "x").space.kind == "onehot" and _spec(eq, "b").shape == ("K",)
+
+
+def test_entries_of_declared_indexed_vectors_and_gates():
+    eq = lower(r"p(z_t|z_{t-1}) = \prod_{k=1}^K \prod_{j=1}^K a_{jk}^{z_{t-1,j}\cdot z_{tk}}" "\n\n"
+               r"a \in \mathbb{R}_{>0}^{K \times K}, \quad z_{t-1}, z_t \in \{0,1\}^{K}")
+    assert {s.name for s in eq.inputs if s.role != "size"} == {"a", "z_t_prev", "z_t"}
+    gate = lower(r"f_t = \sigma_g(W x_t + b)" "\n\n" r"W \in \mathbb{R}^{h \times d}, \quad x_t \in \mathbb{R}^{d}, "
+                 r"\quad b \in \mathbb{R}^{h}")
+    assert "sigmoid" in gate.sympy_text[0]
+
+
+def test_a_constraint_after_subject_to_is_not_the_main_equation():
+    eq = lower(r"p(x|\theta) = \prod_k \theta_k^{x_k} \quad \text{subject to} \quad \sum_k \theta_k = 1" "\n\n"
+               r"x \in \{0,1\}^{K}, \quad \theta \in \Delta^{K-1}")
+    assert eq.kind == "definition" and eq.output_shape == ()

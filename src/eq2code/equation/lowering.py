@@ -347,6 +347,10 @@ class Lowerer:
         if key is not None and node.sub is not None and key in self.ctx.quantities and self._is_index_sub(node.sub):
             return self._entry(key, node.sub, node)  # h_k of 𝐡 = W𝐱
         if key is not None and node.sub is not None:
+            split = self._declared_prefix(key, node.sub)
+            if split is not None:  # x_{nk} with x_n declared, z_{t-1,j} with z_{t-1}: entry k of x_n
+                value = self._indexed(split[0], split[1], node)
+                return self._superscript(value, node.sup, node, None) if node.sup is not None else value
             named = self._named_sub(key, node.sub)
             if named is not None and (named in self.ctx.decls or named in self.ctx.quantities
                                       or named in self.ctx.size_names or not self._is_index_sub(node.sub)):
@@ -380,6 +384,23 @@ class Lowerer:
         if node.sup is None:  # neither a subscript nor a superscript is left: the base itself
             return value
         return self._superscript(value, node.sup, node, key)
+
+    def _declared_prefix(self, key: str, sub: ir.Node) -> tuple[str, ir.Node] | None:
+        """The declared array a subscript starts by naming, and the indices after it."""
+        if isinstance(sub, ir.Tuple) and len(sub.items) >= 2:
+            head, rest = sub.items[0], sub.items[1:]
+        elif isinstance(sub, ir.Product) and len(sub.factors) >= 2 and all(op is None for op in sub.ops[1:]):
+            head, rest = sub.factors[0], sub.factors[1:]
+        else:
+            return None
+        text = key_text(head)
+        named = f"{key}_{text}" if text is not None else None
+        decl = self.ctx.decls.get(named) if named else None
+        if decl is None or len(decl.shape) != len(rest) or f"{key}_{key_text(sub)}" in self.ctx.decls:
+            return None
+        if not all(isinstance(r, ir.Ident) and r.key in self.ctx.indices for r in rest):
+            return None
+        return named, (rest[0] if len(rest) == 1 else ir.Tuple(rest, "{", span=sub.span))  # type: ignore[return-value]
 
     def _entry(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
         """Entry `sub` of a symbol: of a vector-valued auxiliary definition, or of an array."""
@@ -550,6 +571,13 @@ class Lowerer:
             return self._index_matrix(result, out_index, node) if out_index is not None else result
         if name == "sigma" and "sigma" not in self.ctx.decls:
             return self._elementwise(sigmoid, self._one_arg(node))
+        if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident) and func.base.name == "sigma" \
+                and func.sup is None and not func.primes and "sigma" not in self.ctx.decls \
+                and symbol_key(func) not in self.ctx.decls and len(node.args) == 1:
+            label = key_text(func.sub) or "…"
+            self.ctx.readings.append((f"\\sigma_{{{label}}} applied: the logistic function (a gate's activation)",
+                                      func.span))
+            return self._elementwise(sigmoid, self._one_arg(node))  # σ_g(…), σ_o(…) of an LSTM
         if name in ("ReLU", "relu"):
             return self._elementwise(lambda u: sympy.Max(0, u), self._one_arg(node))
         if name in ("erf", "erfc") and name not in self.ctx.decls:

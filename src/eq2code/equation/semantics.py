@@ -136,7 +136,10 @@ class FileReader:
 
     def _outside_declarations(self, block: Block) -> list[Clause]:
         """A paragraph beside the file's `$$` blocks: its declarations count, nothing else (it
-        may be prose)."""
+        may be prose). A line break ends a declaration (`… \\in ℝ^h` then `W_f \\in …` below)."""
+        lines = _lines(block)
+        if len(lines) > 1 and all(_declaration_lines(b.text) for b in lines):
+            return [c for b in lines for c in self._outside_declarations(b)]
         try:
             node = parse_math(block.text)
         except LatexError as e:
@@ -192,11 +195,14 @@ class FileReader:
     def _declare(self, clause: Clause, extra: list[ir.Node]) -> None:
         left, right = clause.node.items  # type: ignore[attr-defined]
         targets = list(extra) + (left.items if isinstance(left, ir.Tuple) else [left])
+        right, note = _without_note(right)  # x \in \{0,1\}^K \text{ (one-hot)}
         latex = clause.block.text[right.span[0]:right.span[1]]
         try:
             shape, space = read_space(right, latex)
         except NotASpace as e:
             return self._not_a_space(clause, right, str(e))
+        if space.kind == "binary" and shape and re.search(r"one[- ]?hot", note, re.IGNORECASE):
+            space = Space("onehot", latex=f"{latex} (one-hot)")  # one-hot rows: a 1 in each last axis
         for target in targets:
             key = symbol_key(target) or app_key(target) or word_key(target)  # TP \in …: the name TP
             if key is None:
@@ -319,12 +325,22 @@ class FileReader:
             if head is None:
                 eq.kind = "identity"
                 eq.name = self.text_name(lhs)
+                if len(sides) == 1 and isinstance(sides[0], ir.Num) and not isinstance(lhs, ir.Num):
+                    eq.kind = "statement"  # Σ_k θ_k = 1 (subject to …): a condition the inputs meet
+                    raise LoweringError("not-checkable", "a constraint on the inputs, not a computation", chain.span)
                 values = [low.expr(lhs)] + [low.expr(s) for s in sides]
             else:
                 eq.name, eq.key, eq.params = head.name, head.key, [symbol_key(p) or "" for p in head.params]
                 ctx.inlining.append(head.key)  # softmax(z) = softmax(z + c1) is no recursion
                 if isinstance(lhs, ir.Frac):
                     ctx.upstream = derivative_function(lhs)
+                indices = [v for v in head.out_indices if not (v in self.decls and self.decls[v].shape)
+                           and not self._names_only(sides[0], v)]
+                if head.out_indices and not indices and not head.is_function and symbol_key(lhs):
+                    head.key = symbol_key(lhs) or head.key  # h_t = o_t ⊙ tanh(c_t): the name h_t
+                    head.name = eq.name = py_name(head.key)
+                    eq.key = head.key
+                head.out_indices = indices
                 self._declare_free_indices(ctx, head)
                 self._apply_mapping_shapes(ctx, head)
                 values = [low.expr(s) for s in sides]
@@ -377,6 +393,12 @@ class FileReader:
             # head_i = …: a family of matrices, used as Concat(head_1, …, head_h)
             self.families[head.key] = (values[0], sympy.Symbol(head.out_indices[0], integer=True))
             self.quantity_inputs[head.key] = eq.inputs
+
+    def _names_only(self, rhs: ir.Node, letter: str) -> bool:
+        """h_t = o_t ⊙ tanh(c_t) with o_t, c_t defined: t is part of names, not an index of the result."""
+        uses = [n for n in rhs.walk() if isinstance(n, ir.Script) and n.sub is not None and _mentions(n.sub, letter)]
+        known = lambda n: symbol_key(n) in self.decls or symbol_key(n) in self.quantities  # noqa: E731
+        return bool(uses) and all(known(n) for n in uses)
 
     def _sizes_met_late(self, ctx: Context, values: list) -> list:
         """1/(NK) before Σ_{n=1}^{N} Σ_{k=1}^{K}: N and K were read as scalars before the sums made
@@ -516,13 +538,33 @@ class FileReader:
         return py_name(key) if key else ""
 
 
+def _without_note(node: ir.Node) -> tuple[ir.Node, str]:
+    """A space followed by prose (`\\{0,1\\}^K \\text{ (one-hot)}`): the space, and the prose."""
+    if isinstance(node, ir.Product) and len(node.factors) >= 2 and isinstance(node.factors[-1], ir.Text) \
+            and all(op is None for op in node.ops[1:]):
+        rest = node.factors[:-1]
+        body = rest[0] if len(rest) == 1 else ir.Product(rest, node.ops[:-1], span=(rest[0].span[0], rest[-1].span[1]))
+        return body, node.factors[-1].content
+    return node, ""
+
+
+def _lines(block: Block) -> list[Block]:
+    out, pos = [], 0
+    for line in block.text.split("\n"):
+        if line.strip():
+            out.append(Block(line, block.offset + pos, True))
+        pos += len(line) + 1
+    return out
+
+
 _PLAIN_WORD = re.compile(r"(?<![\\{A-Za-z])[A-Za-z]{3,}(?![A-Za-z}])")
 _IN = re.compile(r"\\in(?![A-Za-z])")
 
 
 def _declaration_lines(text: str) -> bool:
     """Does a paragraph outside the displays look like declarations (`\\in`, not prose)?"""
-    return bool(_IN.search(text)) and len(_PLAIN_WORD.findall(text)) < 2
+    notes = re.sub(r"\\(?:text|mathrm|textrm|mbox)\s*\{[^{}]*\}", " ", text)  # \text{ (one-hot)} is a note
+    return bool(_IN.search(text)) and len(_PLAIN_WORD.findall(notes)) < 2
 
 
 def _worked_example(sides: list[ir.Node], values: list) -> bool:
