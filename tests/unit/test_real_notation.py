@@ -212,3 +212,18 @@ def test_a_constraint_after_subject_to_is_not_the_main_equation():
     eq = lower(r"p(x|\theta) = \prod_k \theta_k^{x_k} \quad \text{subject to} \quad \sum_k \theta_k = 1" "\n\n"
                r"x \in \{0,1\}^{K}, \quad \theta \in \Delta^{K-1}")
     assert eq.kind == "definition" and eq.output_shape == ()
+
+
+def test_sign_labels_signed_intervals_and_cosine_similarity():
+    import numpy as np
+
+    from eq2code.reference.evaluate import evaluate
+    from eq2code.reference.inputs import make_trials
+
+    eq = lower(r"l = \begin{cases} 1-\cos(x_1,x_2) & y=1 \\ \max(0,\cos(x_1,x_2)-m) & y=-1 \end{cases}" "\n\n"
+               r"x_1, x_2 \in \mathbb{R}^{d}, \quad y \in \{-1, 1\}, \quad m \in (-1,1)")
+    assert _spec(eq, "y").space.kind == "sign" and _spec(eq, "m").space.low == -1.0
+    assert {t.values["y"] for t in make_trials(eq, 0) if t.form == "core"} == {-1.0, 1.0}
+    a, b = np.array([1.0, 0.0]), np.array([1.0, 1.0])
+    got = float(np.asarray(evaluate(eq, {"x_1": a, "x_2": b, "y": 1.0, "m": 0.1}, {"d": 2}), dtype=float))
+    assert np.isclose(got, 1 - 1 / np.sqrt(2))

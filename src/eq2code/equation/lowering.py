@@ -871,6 +871,9 @@ class Lowerer:
             self.ctx.inlining.pop()
 
     def _func(self, node: ir.Func) -> Any:
+        if node.name == "cos" and isinstance(node.arg, ir.Tuple) and len(node.arg.items) == 2 \
+                and node.sub is None and node.sup is None:
+            return self._cosine(node)
         arg = self.expr(node.arg)
         name = node.name
         if name in ("log", "ln", "lg"):
@@ -897,6 +900,20 @@ class Lowerer:
             value = value ** exponent if not isinstance(value, MatrixExpr) else \
                 self._elementwise(lambda u: u ** exponent, value)
         return value
+
+    def _cosine(self, node: ir.Func) -> Any:
+        """\\cos(𝐚, 𝐛) of two vectors: the cosine similarity 𝐚·𝐛 / (‖𝐚‖ ‖𝐛‖)."""
+        a, b = (self.expr(x) for x in node.arg.items)  # type: ignore[attr-defined]
+        if not (_column(a) and _column(b)):
+            raise LoweringError("not-checkable", "\\cos of two values that are not vectors", node.span, "\\cos")
+        a, b = self._same_shape(a, b, node)
+        self.ctx.readings.append(("\\cos(a, b) of two vectors: the cosine similarity", node.span))
+        k = sympy.Symbol("_c", **INDEX_ASSUMPTIONS)
+        n = a.shape[0]
+        dot = sympy.Sum(a[k - 1, 0] * b[k - 1, 0], (k, 1, n))
+        norm_a = sympy.sqrt(sympy.Sum(a[k - 1, 0] ** 2, (k, 1, n)))
+        norm_b = sympy.sqrt(sympy.Sum(b[k - 1, 0] ** 2, (k, 1, n)))
+        return dot / (norm_a * norm_b)
 
     def _elementwise(self, fn, value: Any) -> Any:
         if isinstance(value, MatrixExpr):

@@ -33,7 +33,7 @@ class Space:
     """Where a symbol's values live; fixes which values are tried."""
 
     kind: str  # real | positive | nonnegative | interval | simplex | binary | onehot | categorical | size
-    #          | symmetric | psd | spd (square matrices: 𝕊^d, 𝕊_+^d, 𝕊_{++}^d)
+    #          | symmetric | psd | spd (square matrices: 𝕊^d, 𝕊_+^d, 𝕊_{++}^d) | sign ({-1, 1})
     low: float | None = None
     high: float | None = None
     closed: tuple[bool, bool] = (True, True)

@@ -111,15 +111,29 @@ def _sub_condition(sub: ir.Node | None) -> Space | None:
     raise NotASpace("a subscript on \\mathbb{R} must be a condition such as _{>0}")
 
 
+def number(node: ir.Node) -> float | None:
+    """1, 0.5, -1 (a signed number) → its value; None for anything else."""
+    if isinstance(node, ir.Num):
+        return float(node.text)
+    if isinstance(node, ir.Add) and len(node.terms) == 1 and node.terms[0][0] in ("+", "-") \
+            and isinstance(node.terms[0][1], ir.Num):
+        value = float(node.terms[0][1].text)
+        return -value if node.terms[0][0] == "-" else value
+    return None
+
+
 def _interval(items: list[ir.Node], brackets: str, latex: str) -> Space:
-    """(0,1), [0,1], and the half-open (0,1] and [0,1) (brackets "(]" / "[)")."""
-    lo, hi = (float(i.text) if isinstance(i, ir.Num) else _not_a_number(i) for i in items)
+    """(0,1), [0,1], (-1,1), and the half-open (0,1] and [0,1) (brackets "(]" / "[)")."""
+    lo, hi = (_number_or_fail(i) for i in items)
     closed = (brackets[0] == "[", brackets[-1] == "]")
     return Space("interval", lo, hi, closed, latex)
 
 
-def _not_a_number(node: ir.Node) -> float:
-    raise NotASpace("an interval's ends must be numbers")
+def _number_or_fail(node: ir.Node) -> float:
+    value = number(node)
+    if value is None:
+        raise NotASpace("an interval's ends must be numbers")
+    return value
 
 
 def _is_basis_vector(node: ir.Node) -> TypeGuard[ir.Script]:
@@ -165,9 +179,12 @@ def _sub_with_latex(sub: ir.Node, latex: str) -> Space:
 
 def _tuple_space(base: ir.Tuple, shape: Shape, latex: str) -> tuple[Shape, Space]:
     items = base.items
-    nums = all(isinstance(i, ir.Num) for i in items)
-    if base.bracket == "\\{" and nums and [i.text for i in items if isinstance(i, ir.Num)] == ["0", "1"]:
+    values = [number(i) for i in items]
+    nums = all(v is not None for v in values)
+    if base.bracket == "\\{" and nums and values == [0.0, 1.0]:
         return shape, Space("binary", 0.0, 1.0, latex=latex)
+    if base.bracket == "\\{" and nums and sorted(values) == [-1.0, 1.0]:  # type: ignore[type-var]
+        return shape, Space("sign", -1.0, 1.0, latex=latex)  # labels y ∈ {-1, 1}
     if base.bracket in ("(", "[", "(]", "[)") and nums and len(items) == 2:
         return shape, _interval(items, base.bracket, latex)
     if base.bracket == "\\{" and len(items) == 3 and isinstance(items[1], ir.Special) \

@@ -106,6 +106,12 @@ def draw(spec: InputSpec, shape: tuple[int, ...], sizes: dict[str, int], rng: np
             flat = values.reshape(-1)
             flat[0], flat[-1] = 0.0, 1.0
         return values if shape else float(values)
+    if kind == "sign":
+        values = rng.choice([-1.0, 1.0], size=shape)
+        if values.size >= 2:
+            flat = values.reshape(-1)
+            flat[0], flat[-1] = -1.0, 1.0
+        return values if shape else float(values)
     if kind == "onehot":
         k = shape[-1]
         hot = rng.integers(0, k, size=shape[:-1])
@@ -154,6 +160,9 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
     for k, pool in enumerate(SIZE_POOLS):
         sizes = _assign_sizes(names, pool, rng, smallest=k == 0)
         values = {s.name: draw(s, _shape(s, sizes), sizes, rng, _parameter(eq, s, k)) for s in eq.inputs}
+        for s in eq.inputs:  # a scalar label y ∈ {-1, 1} or {0, 1}: both values across the trials (both cases)
+            if not s.shape and s.role != "size" and s.space.kind in ("sign", "binary"):
+                values[s.name] = float(k % 2) if s.space.kind == "binary" else float(2 * (k % 2) - 1)
         trials.append(Trial("ordinary" if k < 2 else "parameter", "core", sizes, values))
     if any(s.role == "array" or s.role == "scalar" for s in eq.inputs):
         sizes = _assign_sizes(names, SIZE_POOLS[0], rng)
