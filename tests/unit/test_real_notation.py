@@ -227,3 +227,14 @@ def test_sign_labels_signed_intervals_and_cosine_similarity():
     a, b = np.array([1.0, 0.0]), np.array([1.0, 1.0])
     got = float(np.asarray(evaluate(eq, {"x_1": a, "x_2": b, "y": 1.0, "m": 0.1}, {"d": 2}), dtype=float))
     assert np.isclose(got, 1 - 1 / np.sqrt(2))
+
+
+def test_a_size_plus_a_number():
+    from eq2code.reference.inputs import make_trials
+
+    eq = lower(r"A = \text{softmax}\left(\frac{Q^\top K}{\sqrt{d_k}}\right)" "\n\n"
+               r"Q, K \in \mathbb{R}^{d_k \times (N+1)}")
+    assert _spec(eq, "Q").shape == ("d_k", "N+1")
+    for t in make_trials(eq, 0):
+        q = t.values["Q"]
+        assert q.shape[-1] == t.sizes["N"] + 1

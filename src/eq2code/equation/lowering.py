@@ -11,6 +11,7 @@ K-vector). What cannot be given a meaning raises `LoweringError` naming the cons
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -226,13 +227,17 @@ class Context:
             name = str(d)
             self.sizes.find(name)
             return name
-        for part in str(d).split("*"):  # h*d_v: a product of sizes
-            self.size_names.add(part)
-            self.sizes.find(part)
+        for part in re.split(r"[*+-]", str(d)):  # h*d_v: a product of sizes; N+1
+            if part and not part.isdigit():
+                self.size_names.add(part)
+                self.sizes.find(part)
         return str(d)
 
     def dim_symbol(self, d: str) -> Any:
         """The SymPy size of a dimension name: a size symbol, an integer, or a product."""
+        if "+" in d or "-" in d:  # N+1
+            name, sign, number = re.match(r"^(.*?)([+-])(\d+)$", d.replace(" ", "")).groups()  # type: ignore[union-attr]
+            return self.dim_symbol(name) + (int(number) if sign == "+" else -int(number))
         if "*" in d:
             return sympy.Mul(*[self.dim_symbol(p) for p in d.split("*")])
         rep = self.sizes.find(d)

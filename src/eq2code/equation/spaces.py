@@ -40,7 +40,16 @@ def key_text(node: ir.Node | None) -> str | None:
 
 
 def size_of(node: ir.Node) -> object:
-    """A size in a shape: an int or a size name ('n', 'd_k')."""
+    """A size in a shape: an int or a size name ('n', 'd_k'), or a size plus or minus a number
+    ('N+1' for `(N+1)`)."""
+    if isinstance(node, ir.Group) and node.bracket == "(":
+        return size_of(node.body)
+    if isinstance(node, ir.Add) and len(node.terms) == 2 and node.terms[0][0] == "+" \
+            and node.terms[1][0] in ("+", "-") and isinstance(node.terms[1][1], ir.Num) \
+            and node.terms[1][1].text.isdigit():
+        first = size_of(node.terms[0][1])
+        if isinstance(first, str) and "*" not in first:
+            return f"{first}{node.terms[1][0]}{node.terms[1][1].text}"
     if isinstance(node, ir.Num) and node.text.isdigit():
         return int(node.text)
     if isinstance(node, ir.Ident):

@@ -9,6 +9,7 @@ function receives (0-based).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,8 +45,8 @@ def size_names(eq: Equation) -> list[str]:
         if spec.space.size is not None:
             dims.append(spec.space.size)
         for d in dims:
-            for part in (d.split("*") if isinstance(d, str) else []):  # h*d_v: both sizes
-                if part not in names and not part.isdigit():
+            for part in (size_parts(d) if isinstance(d, str) else []):  # h*d_v, N+1: the sizes named
+                if part not in names:
                     names.append(part)
     for _, _, hi in eq.free_indices:  # hi is a plan: ["size", "K"] or ["num", 3.0]
         if isinstance(hi, list) and len(hi) == 2 and hi[0] == "size" and isinstance(hi[1], str) \
@@ -64,14 +65,26 @@ def _assign_sizes(names: list[str], pool: list[int], rng: np.random.Generator,
     return {n: int(v) for n, v in zip(names, chosen)}
 
 
+_TERM = re.compile(r"([+-]?)([^+-]+)")
+
+
+def size_parts(d: str) -> list[str]:
+    """The size names of a dimension: 'h*d_v' → h, d_v; 'N+1' → N."""
+    return [p for p in re.split(r"[*+-]", d.replace(" ", "")) if p and not p.isdigit()]
+
+
 def size_value(d: object, sizes: dict[str, int]) -> int:
-    """A dimension's value: an int, a size name, or a product of sizes ('h*d_v')."""
+    """A dimension's value: an int, a size name, a product of sizes ('h*d_v'), or a size plus or
+    minus a number ('N+1')."""
     if isinstance(d, int):
         return d
-    out = 1
-    for part in str(d).split("*"):
-        out *= int(part) if part.isdigit() else sizes[part]
-    return out
+    total = 0
+    for sign, term in _TERM.findall(str(d).replace(" ", "")):
+        out = 1
+        for part in term.split("*"):
+            out *= int(part) if part.isdigit() else sizes[part]
+        total += -out if sign == "-" else out
+    return total
 
 
 def _shape(spec: InputSpec, sizes: dict[str, int]) -> tuple[int, ...]:
