@@ -238,3 +238,16 @@ def test_a_size_plus_a_number():
     for t in make_trials(eq, 0):
         q = t.values["Q"]
         assert q.shape[-1] == t.sizes["N"] + 1
+
+
+def test_a_function_of_the_whole_block_may_take_the_other_rows_inputs():
+    from eq2code.code.loader import map_arguments, read_module
+    from eq2code.equation.semantics import read_equation_file
+
+    f = read_equation_file("u.tex", "m, w, g \\in \\mathbb{R}^{d}, \\quad \\beta, \\gamma \\in (0,1)\n\n"
+                           "$$ m' = \\beta m + (1 - \\beta) g $$\n\n$$ w' = w - \\gamma m $$\n")
+    eq = f.main
+    assert eq is not None and eq.key == "w'" and "beta" in {s.name for s in eq.extras}
+    module = read_module("impl.py", "def step(w, m, g, beta, gamma):\n    return w - gamma * m\n")
+    found = map_arguments(module.functions[0], eq, {})
+    assert found.ok and found.how["beta"] == "beta"

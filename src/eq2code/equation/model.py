@@ -77,6 +77,9 @@ class Equation:
     head_latex: str = ""  # its left side as written
     params: list[str] = field(default_factory=list)  # parameter names in the head, in order
     inputs: list[InputSpec] = field(default_factory=list)
+    # inputs of the file's other definitions that this one does not use (β of m_{t+1} beside the main
+    # w_{t+1}): a function implementing the whole block may take them by name; never required
+    extras: list[InputSpec] = field(default_factory=list)
     output_shape: Shape = ()
     sympy: Any = None  # the SymPy expression of the first computed side (None when cached)
     sympy_text: list[str] = field(default_factory=list)  # every computed side, as SymPy prints it

@@ -114,6 +114,7 @@ class FileReader:
         for block in blocks:
             clauses.extend(self._parse_block(block))
         equations = self._classify(clauses)  # (application declarations are shaped in _classify)
+        _offer_extras(equations)
         return EquationFile(self.path, self.text, meta, equations, self.diagnostics)
 
     def _parse_block(self, block: Block) -> list[Clause]:
@@ -546,6 +547,20 @@ def _without_note(node: ir.Node) -> tuple[ir.Node, str]:
         body = rest[0] if len(rest) == 1 else ir.Product(rest, node.ops[:-1], span=(rest[0].span[0], rest[-1].span[1]))
         return body, node.factors[-1].content
     return node, ""
+
+
+def _offer_extras(equations: list[Equation]) -> None:
+    """Each checkable definition's extras: the inputs of the file's other checkable definitions
+    that it does not use itself (one function may implement the whole block)."""
+    checkable = [e for e in equations if e.checkable and e.kind in ("definition", "identity")]
+    for eq in checkable:
+        own = {s.name for s in eq.inputs}
+        seen: set[str] = set()
+        for other in checkable:
+            for spec in other.inputs:
+                if spec.role != "size" and spec.name not in own and spec.name not in seen:
+                    seen.add(spec.name)
+                    eq.extras.append(spec)
 
 
 def _lines(block: Block) -> list[Block]:

@@ -38,7 +38,7 @@ class Trial:
 
 def size_names(eq: Equation) -> list[str]:
     names: list[str] = []
-    for spec in eq.inputs:
+    for spec in _drawn(eq):
         dims = list(spec.shape)
         if spec.role == "size":
             dims.append(spec.sympy_name)
@@ -172,7 +172,7 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
     trials = []
     for k, pool in enumerate(SIZE_POOLS):
         sizes = _assign_sizes(names, pool, rng, smallest=k == 0)
-        values = {s.name: draw(s, _shape(s, sizes), sizes, rng, _parameter(eq, s, k)) for s in eq.inputs}
+        values = {s.name: draw(s, _shape(s, sizes), sizes, rng, _parameter(eq, s, k)) for s in _drawn(eq)}
         for s in eq.inputs:  # a scalar label y ∈ {-1, 1} or {0, 1}: both values across the trials (both cases)
             if not s.shape and s.role != "size" and s.space.kind in ("sign", "binary"):
                 values[s.name] = float(k % 2) if s.space.kind == "binary" else float(2 * (k % 2) - 1)
@@ -180,7 +180,7 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
     if any(s.role == "array" or s.role == "scalar" for s in eq.inputs):
         sizes = _assign_sizes(names, SIZE_POOLS[0], rng)
         values, batched = {}, []
-        for s in eq.inputs:
+        for s in _drawn(eq):
             if s.role == "size":
                 values[s.name] = sizes[s.sympy_name]
             elif s.role == "array" or (s.role == "scalar" and _batchable_scalar(eq, s)):
@@ -196,9 +196,14 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
     return trials
 
 
+def _drawn(eq: Equation) -> list[InputSpec]:
+    """The inputs, then the extras a function may take by name (their sizes must be drawn too)."""
+    return list(eq.inputs) + list(eq.extras)
+
+
 def _parameter(eq: Equation, spec: InputSpec, trial: int) -> float:
     """The value of a positive scalar parameter in trial `trial`: distinct per parameter."""
-    scalars = [s.name for s in eq.inputs if s.role != "size" and not s.shape]
+    scalars = [s.name for s in _drawn(eq) if s.role != "size" and not s.shape]
     j = scalars.index(spec.name) if spec.name in scalars else 0
     return PARAMETER_POOL[(trial + j) % len(PARAMETER_POOL)]
 
