@@ -411,6 +411,10 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
             unmapped_inputs.append(spec)
             continue
         take(spec, open_params[0].name, "position")
+    for extra in getattr(eq, "extras", []):  # β of the block's m_{t+1} row, taken by a function of the whole block
+        match = next((p for p in free if p.name in (extra.name, extra.sympy_name, *extra.spellings)), None)
+        if match is not None and extra.name not in how:
+            take(extra, match.name, "name")
     inferred = infer_values(free, eq)
     if inferred:
         conventions.append("inferred-parameter")
