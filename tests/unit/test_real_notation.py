@@ -251,3 +251,17 @@ def test_a_function_of_the_whole_block_may_take_the_other_rows_inputs():
     module = read_module("impl.py", "def step(w, m, g, beta, gamma):\n    return w - gamma * m\n")
     found = map_arguments(module.functions[0], eq, {})
     assert found.ok and found.how["beta"] == "beta"
+
+
+def test_cases_on_vectors_apply_entry_by_entry():
+    import numpy as np
+
+    from eq2code.reference.evaluate import evaluate
+
+    eq = lower(r"S(x) = \begin{cases} x - \lambda, & \text{if } x > \lambda \\ x + \lambda, & \text{if } x < -\lambda"
+               r" \\ 0, & \text{それ以外} \end{cases}" "\n\n"
+               r"x \in \mathbb{R}^{n}, \quad \lambda \in \mathbb{R}_{>0}")
+    assert eq.output_shape == ("n",)
+    x = np.array([-2.0, 0.1, 3.0])
+    got = np.asarray(evaluate(eq, {"x": x, "lambda": 1.0}, {"n": 3}), dtype=float).ravel()
+    assert np.allclose(got, [-1.0, 0.0, 2.0])

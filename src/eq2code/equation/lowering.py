@@ -22,7 +22,17 @@ from eq2code.equation.latex import ir
 from eq2code.equation.model import Space
 from eq2code.equation.spaces import key_text
 from eq2code.equation.symbols import symbol_key
-from eq2code.equation.sympy_ext import Apply, ArraySlice, ArraySum, Concat, MatrixSqrt, Reduce, Softmax, sigmoid
+from eq2code.equation.sympy_ext import (
+    Apply,
+    ArraySlice,
+    ArraySum,
+    Concat,
+    Entries,
+    MatrixSqrt,
+    Reduce,
+    Softmax,
+    sigmoid,
+)
 
 INDEX_ASSUMPTIONS = {"integer": True}
 DISTRIBUTION_NAMES = {"p", "q", "r", "P", "Q", "pi"}  # p(x) over a support is a distribution
@@ -253,6 +263,7 @@ class Lowerer:
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
+        self.entry: tuple[Any, Any] | None = None  # cases on vectors: (the entry index, the length)
 
     # -- entry ---------------------------------------------------------------------------
     def expr(self, node: ir.Node) -> Any:
@@ -1337,14 +1348,44 @@ class Lowerer:
         return sympy.ImmutableMatrix(rows)
 
     def _cases(self, node: ir.Cases) -> Any:
-        pieces = []
+        if self.entry is None:
+            try:
+                return self._pieces(node)
+            except TypeError:
+                pass  # x - λ if x > λ on a vector x: entry by entry
+        saved, self.entry = self.entry, (sympy.Symbol("_e", **INDEX_ASSUMPTIONS), None)
         try:
-            for value, cond in node.rows:
-                pieces.append((self.expr(value), self._condition(cond)))
-            return sympy.Piecewise(*pieces)
+            value = self._pieces(node)
+            e, n = self.entry
         except TypeError:
-            raise LoweringError("not-checkable", "cases that compare whole vectors: write the entries with an "
-                                "index (X_{1,i} > X_{2,i})", node.span, "cases") from None
+            raise LoweringError("not-checkable", "cases that compare matrices: write the entries with indices",
+                                node.span, "cases") from None
+        finally:
+            self.entry = saved
+        if saved is not None or n is None:
+            return value
+        self.ctx.readings.append(("cases on vectors: applied entry by entry", node.span))
+        return Entries(value, sympy.Tuple(e, 1, n))
+
+    def _pieces(self, node: ir.Cases) -> Any:
+        pieces = []
+        for value, cond in node.rows:
+            pieces.append((self._at_entry(self.expr(value), node), self._condition(cond)))
+        return sympy.Piecewise(*pieces)
+
+    def _at_entry(self, value: Any, node: ir.Node) -> Any:
+        """Inside cases on vectors: a vector's entry at the running index."""
+        if self.entry is None or not isinstance(value, MatrixExpr):
+            return value
+        e, n = self.entry
+        if value.shape[1] != 1:
+            raise TypeError("a matrix in cases")
+        if n is None:
+            n = value.shape[0]
+            self.entry = (e, n)
+        else:
+            self._unify_dims(value.shape[0], n, node)
+        return self.canonical(value)[e - 1, 0]
 
     def _condition(self, cond: ir.Node | None) -> Any:
         """`\\text{if } |a| \\le \\delta`, `x > 0`, `\\text{otherwise}` → a SymPy condition."""
@@ -1357,7 +1398,8 @@ class Lowerer:
         if isinstance(cond, ir.Statement) and cond.clauses and _is_prose(cond.clauses[0]) and len(cond.clauses) == 2:
             return self._condition(cond.clauses[1])  # \\text{if}, x > 0
         if _is_prose(cond):
-            if _prose(cond).strip(" .,;").lower() in ("otherwise", "else", "if otherwise", "sonst"):
+            if _prose(cond).strip(" .,;、。").lower() in ("otherwise", "else", "if otherwise", "sonst", "それ以外",
+                                                          "その他", "上記以外", "それ以外の場合", "それ以外のとき"):
                 return sympy.true
             raise LoweringError("unsupported-notation", f"the condition '{_prose(cond).strip()}' is prose",
                                 cond.span, "cases")
@@ -1378,7 +1420,7 @@ class Lowerer:
             rel = {"lt": sympy.Lt, "gt": sympy.Gt, "le": sympy.Le, "ge": sympy.Ge, "eq": sympy.Eq,
                    "neq": sympy.Ne}.get(cond.rels[0])
             if rel is not None:
-                return rel(self.expr(left), self.expr(right))
+                return rel(self._at_entry(self.expr(left), cond), self._at_entry(self.expr(right), cond))
         raise LoweringError("unsupported-notation", "this condition is not supported in cases", cond.span,
                             "cases")
 

@@ -11,6 +11,7 @@ check needs neither SymPy nor the LaTeX parser. Nodes are `[op, ...]`:
     ["matmul", [[is_matrix, a]…]]  ["hadamard", [a…]]  ["transpose", a]  ["softmax", a, axis?]
     ["apply", var, body, a]  ["slice", name, [idx…]]  ["concat", body, index, lo, hi]
     ["outer", a, b]  ["inverse", a]  ["sqrtm", a]  ["trace", a]  ["diag", a]  ["and"|"or", [a…]]  ["not", a]
+    ["entries", body, index, lo, hi]
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from eq2code.equation.sympy_ext import (
     ArraySlice,
     ArraySum,
     Concat,
+    Entries,
     MatrixSqrt,
     Reduce,
     Softmax,
@@ -119,6 +121,8 @@ _COMPILERS: list[tuple[type, Callable[[Any], Plan]]] = [
     (sympy.Transpose, lambda e: ["transpose", compile_expr(e.arg)]),
     (sympy.Inverse, lambda e: ["inverse", compile_expr(e.arg)]),
     (MatrixSqrt, lambda e: ["sqrtm", compile_expr(e.arg)]),
+    (Entries, lambda e: ["entries", compile_expr(e.args[0]), _name(e.args[1][0]), compile_expr(e.args[1][1]),
+                         compile_expr(e.args[1][2])]),
     (ArraySum, lambda e: ["sum", compile_expr(e.args[0]), _name(e.args[1][0]), compile_expr(e.args[1][1]),
                           compile_expr(e.args[1][2])]),
     (sympy.Trace, lambda e: ["trace", compile_expr(e.arg)]),

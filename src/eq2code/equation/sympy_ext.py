@@ -6,6 +6,7 @@
 - `Reduce(op, body, (i, lo, hi))`: max/min/argmax/argmin over an index range.
 - `MatrixSqrt(X)`: the principal square root of a square matrix ((Σ_r Σ_g)^{1/2}).
 - `ArraySum(body, (i, lo, hi))`: a sum of vectors or matrices (Σ_n (y_n − μ_n) 𝐱_n).
+- `Entries(body, (i, lo, hi))`: the vector whose entry i is body (cases applied entry by entry).
 """
 
 from __future__ import annotations
@@ -164,6 +165,25 @@ class ArraySum(MatrixExpr):
     def _sympystr(self, printer):
         body, (i, lo, hi) = self.args
         return "Sum(%s, (%s, %s, %s))" % (printer._print(body), i, printer._print(lo), printer._print(hi))
+
+
+class Entries(MatrixExpr):
+    """The column vector (body for i in lo..hi)."""
+
+    def __new__(cls, body, limits):
+        return super().__new__(cls, body, limits)
+
+    @property
+    def shape(self):
+        _i, lo, hi = self.args[1]
+        return (hi - lo + 1, sympy.Integer(1))
+
+    def _entry(self, i, j, **kwargs):
+        return MatrixElement(self, i, j)
+
+    def _sympystr(self, printer):
+        body, (i, lo, hi) = self.args
+        return "[%s for %s in %s..%s]" % (printer._print(body), i, printer._print(lo), printer._print(hi))
 
 
 class Reduce(sympy.Function):

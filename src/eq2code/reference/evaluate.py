@@ -316,6 +316,24 @@ class Evaluator:
         rest = tuple(a for a in val.axes if a != index)
         return Val(arr.reshape(arr.shape[:-2] + (arr.shape[-2] * arr.shape[-1],)), rest)
 
+    def _entries(self, body, index, lo, hi):
+        """The vector whose entry i is body: the i axis becomes the last positional axis."""
+        rng = Val(self.index_range(lo, hi).arr, (index,))
+        saved = self.bound.get(index)
+        self.bound[index] = rng
+        try:
+            val = self.ev(body)
+        finally:
+            self.bound.pop(index)
+            if saved is not None:
+                self.bound[index] = saved
+        if index not in val.axes:
+            val = _elementwise(lambda a, b: a + 0 * b, val, rng)
+        if val.positional:
+            raise EvaluationError("entries of something other than numbers")
+        arr = np.moveaxis(val.arr, val.axes.index(index), -1)
+        return Val(arr, tuple(a for a in val.axes if a != index))
+
     def _transpose(self, a):
         val = self.ev(a)
         return val if val.positional < 2 else Val(np.swapaxes(val.arr, -1, -2), val.axes)
