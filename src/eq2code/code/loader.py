@@ -440,7 +440,8 @@ def textbook_labels(inputs: list[InputSpec], free: list[Param], how: dict[str, s
     if "t" not in names:
         return []
     open_inputs = [s for s in inputs if s.name not in how]
-    targets = [s for s in open_inputs if s.space.kind in TARGET_SPACES]
+    targets = [s for s in open_inputs if s.space.kind in TARGET_SPACES
+               and (s.space.kind != "categorical" or s.one_based)]  # a count t ∈ {1,…,20} is no label
     if len(targets) != 1:
         return []
     target = targets[0]
