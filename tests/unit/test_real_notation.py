@@ -265,3 +265,15 @@ def test_cases_on_vectors_apply_entry_by_entry():
     x = np.array([-2.0, 0.1, 3.0])
     got = np.asarray(evaluate(eq, {"x": x, "lambda": 1.0}, {"n": 3}), dtype=float).ravel()
     assert np.allclose(got, [-1.0, 0.0, 2.0])
+
+
+def test_numbered_entries_count_from_zero_when_zero_is_written():
+    import numpy as np
+
+    from eq2code.reference.evaluate import evaluate
+
+    eq = lower(r"y = \beta_1 + \omega_1 \sin(\beta_0 + \omega_0 x)" "\n\n"
+               r"x \in \mathbb{R}, \quad \beta, \omega \in \mathbb{R}^{2}")
+    b, w = np.array([0.5, 1.0]), np.array([2.0, 3.0])
+    got = float(np.asarray(evaluate(eq, {"x": 0.3, "beta": b, "omega": w}, {}), dtype=float))
+    assert np.isclose(got, b[1] + w[1] * np.sin(b[0] + w[0] * 0.3))

@@ -210,6 +210,7 @@ class Context:
     readings: list[tuple[str, ir.Span]] = field(default_factory=list)  # ambiguous notation: the reading taken
     upstream: str | None = None  # lhs ∂C/∂X: only ∂C/∂… may be given (a backward rule), not a chain rule
     alone: set[str] = field(default_factory=set)  # letters the equation also uses by themselves (not in TP)
+    zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
 
     # -- symbols -------------------------------------------------------------------------
     def note(self, key: str) -> None:
@@ -497,6 +498,11 @@ class Lowerer:
             return ArraySlice(sympy.Symbol(py_name(key)), sympy.Tuple(*idx), rows, cols)
         use = self.ctx.array(key, len(positions), latex_of(key), node.span)
         idx = [self.expr(p) for p in positions]
+        if key in self.ctx.zero_based and any(isinstance(p, ir.Num) for p in positions):
+            idx = [v + 1 if isinstance(p, ir.Num) else v for p, v in zip(positions, idx)]  # β_0 … β_4 of β ∈ ℝ^5
+            reading = f"{latex_of(key)}_0 is written: {latex_of(key)}'s numbered entries count from 0"
+            if all(r != reading for r, _ in self.ctx.readings):
+                self.ctx.readings.append((reading, node.span))
         for axis, (pos, value) in enumerate(zip(positions, idx)):
             self._unify_axis(use.dims[axis], pos, value)
         return sympy.IndexedBase(py_name(key))[tuple(idx)]

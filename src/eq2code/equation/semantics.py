@@ -89,6 +89,7 @@ class FileReader:
         self.quantity_inputs: dict[str, list[InputSpec]] = {}  # inputs of each auxiliary definition
         self.patterns: list[tuple[ir.Node, ir.Node]] = []  # p_θ(x_t | x_{<t}) := P_{t,x_t}
         self.families: dict[str, tuple] = {}  # head_i = …
+        self.zero_based: set[str] = set()  # arrays the file numbers from 0 (β_0, …, β_4)
 
     # -- positions ---------------------------------------------------------------------------
     def range_of(self, block: Block, span: tuple[int, int]) -> Range:
@@ -113,6 +114,7 @@ class FileReader:
         clauses: list[Clause] = []
         for block in blocks:
             clauses.extend(self._parse_block(block))
+        self.zero_based = _numbered_from_zero(clauses)
         equations = self._classify(clauses)  # (application declarations are shaped in _classify)
         _offer_extras(equations)
         return EquationFile(self.path, self.text, meta, equations, self.diagnostics)
@@ -439,7 +441,7 @@ class FileReader:
 
     def _context(self) -> Context:
         return Context(self.decls, self.functions, self.quantities, self.sizes, self.size_names,
-                       patterns=self.patterns, families=self.families)
+                       patterns=self.patterns, families=self.families, zero_based=self.zero_based)
 
     def _declare_free_indices(self, ctx: Context, head: Head) -> None:
         for letter in head.out_indices:
@@ -547,6 +549,18 @@ def _without_note(node: ir.Node) -> tuple[ir.Node, str]:
         body = rest[0] if len(rest) == 1 else ir.Product(rest, node.ops[:-1], span=(rest[0].span[0], rest[-1].span[1]))
         return body, node.factors[-1].content
     return node, ""
+
+
+def _numbered_from_zero(clauses: list[Clause]) -> set[str]:
+    """Symbols written with the number 0 as a subscript (β_0, ω_0): where they are entries of an
+    array (not names declared as such, β_0 ∈ ℝ), the file numbers them from 0."""
+    out: set[str] = set()
+    for clause in clauses:
+        for n in clause.node.walk():
+            if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident) and isinstance(n.sub, ir.Num) \
+                    and n.sub.text == "0":
+                out.add(n.base.key)
+    return out
 
 
 def _offer_extras(equations: list[Equation]) -> None:
