@@ -277,3 +277,16 @@ def test_numbered_entries_count_from_zero_when_zero_is_written():
     b, w = np.array([0.5, 1.0]), np.array([2.0, 3.0])
     got = float(np.asarray(evaluate(eq, {"x": 0.3, "beta": b, "omega": w}, {}), dtype=float))
     assert np.isclose(got, b[1] + w[1] * np.sin(b[0] + w[0] * 0.3))
+
+
+def test_a_bold_i_is_the_identity_matrix():
+    import numpy as np
+
+    from eq2code.reference.evaluate import evaluate
+
+    eq = lower(r"W = (H^T H + \lambda \mathbf{I})^{-1} H^T X" "\n\n"
+               r"H \in \mathbb{R}^{N \times M}, \quad X \in \mathbb{R}^{N \times D}, \quad \lambda \in \mathbb{R}_{>0}")
+    rng = np.random.default_rng(0)
+    h, x = rng.normal(size=(5, 3)), rng.normal(size=(5, 2))
+    got = np.asarray(evaluate(eq, {"H": h, "X": x, "lambda": 0.7}, {"N": 5, "M": 3, "D": 2}), dtype=float)
+    assert np.allclose(got, np.linalg.solve(h.T @ h + 0.7 * np.eye(3), h.T @ x))

@@ -301,6 +301,10 @@ class Lowerer:
         if node.style == "bf" and node.name in ("1", "0"):  # the ones / zeros vector
             n = size_symbol(self.ctx.sizes.fresh("n_1"))
             return sympy.OneMatrix(n, 1) if node.name == "1" else sympy.ZeroMatrix(n, 1)
+        if node.style == "bf" and node.name == "I" and "I" not in self.ctx.decls and "I" not in self.ctx.bindings:
+            self.ctx.readings.append(("\\mathbf{I}: the identity matrix, of the size its neighbours give it",
+                                      node.span))
+            return sympy.Identity(size_symbol(self.ctx.sizes.fresh("n_I")))
         if node.style == "macro":
             self.ctx.readings.append((f"\\{node.name} is not a LaTeX command: read as the bold symbol "
                                       f"\\mathbf{{{node.name[-1]}}} named {node.name}", node.span))

@@ -5,6 +5,7 @@ check needs neither SymPy nor the LaTeX parser. Nodes are `[op, ...]`:
 
     ["num", x]  ["inf"]  ["sym", name]  ["size", name]  ["index", name]
     ["indexed", name, [idx…]]  ["msym", name]  ["fill", value, rows, cols]  ["melem", parent, i, j]  ["matrix", [[…]]]
+    ["identity", n]
     ["add", [a…]]  ["mul", [a…]]  ["pow", a, b]  ["fn", name, a]  ["logb", a, base]
     ["max", [a…]]  ["min", [a…]]  ["piecewise", [[value, cond]…]]  ["rel", op, a, b]  ["true"]
     ["sum"|"prod", body, index, lo, hi]  ["reduce", op, body, index, lo, hi]
@@ -114,6 +115,7 @@ _COMPILERS: list[tuple[type, Callable[[Any], Plan]]] = [
     (sympy.MatrixSymbol, lambda e: ["msym", e.name]),
     (sympy.OneMatrix, lambda e: ["fill", 1.0, compile_expr(e.shape[0]), compile_expr(e.shape[1])]),
     (sympy.ZeroMatrix, lambda e: ["fill", 0.0, compile_expr(e.shape[0]), compile_expr(e.shape[1])]),
+    (sympy.Identity, lambda e: ["identity", compile_expr(e.shape[0])]),
     (sympy.MatrixBase, lambda e: ["matrix", [[compile_expr(e[r, c]) for c in range(e.cols)] for r in range(e.rows)]]),
     (sympy.MatAdd, lambda e: ["add", [compile_expr(a) for a in e.args]]),
     (sympy.MatMul, _matmul),

@@ -152,6 +152,9 @@ class Evaluator:
         n, m = int(self.ev(rows).arr), int(self.ev(cols).arr)
         return Val(np.full((n,) if m == 1 else (n, m), value, dtype=DTYPE), ())
 
+    def _identity(self, n):
+        return Val(np.eye(int(self.ev(n).arr), dtype=DTYPE), ())
+
     def _indexed(self, name, indices, wrap=None):
         if name not in self.values:
             raise EvaluationError(f"no value for {name}")
