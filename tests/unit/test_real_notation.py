@@ -290,3 +290,12 @@ def test_a_bold_i_is_the_identity_matrix():
     h, x = rng.normal(size=(5, 3)), rng.normal(size=(5, 2))
     got = np.asarray(evaluate(eq, {"H": h, "X": x, "lambda": 0.7}, {"N": 5, "M": 3, "D": 2}), dtype=float)
     assert np.allclose(got, np.linalg.solve(h.T @ h + 0.7 * np.eye(3), h.T @ x))
+
+
+def test_square_bracket_application_and_a_primed_summation_index():
+    eq = lower(r"\mbox{softmax}_{k}[\mathbf{z}] = \frac{\exp[z_{k}]}{\sum_{k'=1}^{K}\exp[z_{k'}]}" "\n\n"
+               r"\mathbf{z} \in \mathbb{R}^{K}")
+    assert eq.output_shape == ("K",) and [s.name for s in eq.inputs if s.role != "size"] == ["z"]
+    reg = lower(r"L'[\boldsymbol\phi] = L[\boldsymbol\phi] + \lambda \phi_1^2" "\n\n"
+                r"L \in \mathbb{R}, \quad \boldsymbol\phi \in \mathbb{R}^{2}, \quad \lambda \in \mathbb{R}_{>0}")
+    assert reg.output_shape == () and {s.name for s in reg.inputs if s.role != "size"} == {"L", "lambda", "phi"}

@@ -10,6 +10,7 @@ K-vector). What cannot be given a meaning raises `LoweringError` naming the cons
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -580,6 +581,11 @@ class Lowerer:
         named = self._named_function(node)
         if named is not None:
             return named
+        if node.bracket == "[" and isinstance(func, ir.Ident) and func.key in self.ctx.decls \
+                and func.key not in self.ctx.functions and all(symbol_key(a) is not None for a in node.args):
+            self.ctx.readings.append((f"{func.name}[…] of the declared {func.name}: its given value (square "
+                                      "brackets apply it, as in f[x, φ])", node.span))
+            return self.symbol(func.key, func, bare=True)  # L[φ] with L ∈ ℝ declared: the loss value given
         key = app_key(node)
         if key is not None and key in self.ctx.quantities:  # p(D) = Σ_θ …
             self.ctx.uses.add(key)
@@ -1273,6 +1279,7 @@ class Lowerer:
             if arrays:
                 raise LoweringError("not-checkable", f"\\{node.op} of several arrays", node.span, "\\" + node.op)
             return fn(*values)
+        node = _primed_index(node)  # \\sum_{k'=1}^{K} … z_{k'}: an index named k'
         exclude = None
         if isinstance(node.sub, ir.Chain) and node.sub.rels == ["neq"] and isinstance(node.sub.items[0], ir.Ident):
             exclude = node.sub.items[1]  # \\sum_{j \\neq y_i}: every j but one
@@ -1466,6 +1473,35 @@ class DiagOf(sympy.MatrixExpr):
 
     def _entry(self, i, j, **kwargs):
         return sympy.KroneckerDelta(i, j) * self.args[0][i, 0]
+
+
+def _primed_index(node: ir.BigOp) -> ir.BigOp:
+    """Σ_{k'=1}^{K} f(z_{k'}): the primed letter becomes one index name, k', everywhere in the sum."""
+    sub = node.sub
+    if not (isinstance(sub, ir.Chain) and sub.rels == ["eq"] and isinstance(sub.items[0], ir.Script)):
+        return node
+    letter = sub.items[0]
+    if not (isinstance(letter.base, ir.Ident) and letter.primes and letter.sub is None and letter.sup is None):
+        return node
+    name = ir.Ident(letter.base.name + "'" * letter.primes, span=letter.span)
+    return _substitute(node, letter, name)
+
+
+def _substitute(node: Any, old: ir.Node, new: ir.Node) -> Any:
+    """`node` with every subtree equal to `old` (spans aside) replaced by `new`."""
+    if isinstance(node, ir.Node):
+        if node == old:
+            return new
+        changes = {f.name: _substitute(getattr(node, f.name), old, new) for f in dataclasses.fields(node)
+                   if f.name != "span"}
+        changed = {k: v for k, v in changes.items() if v is not getattr(node, k)}
+        return dataclasses.replace(node, **changed) if changed else node
+    if isinstance(node, (list, tuple)):
+        items = [_substitute(v, old, new) for v in node]
+        if all(a is b for a, b in zip(items, node)):
+            return node
+        return type(node)(items) if isinstance(node, list) else tuple(items)
+    return node
 
 
 def _letter(node: ir.Node) -> bool:

@@ -920,7 +920,11 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         func = symbol_key(lhs.func)
         if func is not None:  # P(D=1 | w_c, w_o) = σ(𝐮_o^⊤𝐯_c): the probability of an event, named
             return Head(py_name(func), f"{func}(event)", [], [], False)
-    if isinstance(lhs, ir.Call) and lhs.bracket == "(":
+    if isinstance(lhs, ir.Call) and lhs.bracket == "[" and isinstance(lhs.func, ir.Script) and lhs.func.primes \
+            and isinstance(lhs.func.base, ir.Ident) and lhs.func.sub is None and lhs.func.sup is None:
+        key = lhs.func.base.key + "'" * lhs.func.primes  # L'[φ] = L[φ] + …: a new value named L'
+        return Head(py_name(key), key, [], [], False)
+    if isinstance(lhs, ir.Call) and lhs.bracket in ("(", "["):  # f(x), and f[x, φ] (square-bracket application)
         key = symbol_key(lhs.func)
         if key is None:
             return None
