@@ -299,3 +299,10 @@ def test_square_bracket_application_and_a_primed_summation_index():
     reg = lower(r"L'[\boldsymbol\phi] = L[\boldsymbol\phi] + \lambda \phi_1^2" "\n\n"
                 r"L \in \mathbb{R}, \quad \boldsymbol\phi \in \mathbb{R}^{2}, \quad \lambda \in \mathbb{R}_{>0}")
     assert reg.output_shape == () and {s.name for s in reg.inputs if s.role != "size"} == {"L", "lambda", "phi"}
+
+
+def test_a_chain_is_checked_in_the_forms_that_read_with_samples_and_a_mean():
+    eq = lower(r"R^2 = 1 - \frac{SSE}{SST} = 1 - \frac{\sum_{i=1}^{n} (y^{(i)} - \hat{y}^{(i)})^{2}}"
+               r"{\sum_{i=1}^{n} (y^{(i)} - \mu_{y})^{2}} = 1 - \frac{MSE}{Var(y)}" "\n\n"
+               r"y, \hat{y} \in \mathbb{R}^{n}")
+    assert {s.name for s in eq.inputs if s.role != "size"} == {"y", "y_hat"}

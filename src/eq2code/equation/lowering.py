@@ -327,6 +327,9 @@ class Lowerer:
         if key in ctx.functions and key not in ctx.inlining:
             raise LoweringError("not-checkable", f"the function {latex_of(key)} is used without arguments",
                                 node.span)
+        mean = self._mean_of(key, node)
+        if mean is not None:
+            return mean
         if key in ctx.matrices and not ctx.is_array(key):
             ctx.array(key, 2, latex_of(key), node.span)
         if ctx.is_array(key) or (isinstance(node, ir.Ident) and node.style in ("bf", "macro")):
@@ -344,6 +347,27 @@ class Lowerer:
         positive = decl is not None and decl.space.kind in ("positive", "size")
         return sympy.Symbol(py_name(key), real=True, **({"positive": True} if positive else {}))
 
+    def _mean_of(self, key: str, node: ir.Node) -> Any:
+        """μ_y or ȳ, undeclared, of a declared vector y: its mean (reported)."""
+        ctx = self.ctx
+        if key in ctx.decls or key in ctx.arrays or key in ctx.scalars:
+            return None
+        if key.startswith("mu_"):
+            of = key[3:]
+        elif key.startswith("bar:") and ":" not in key[4:]:
+            of = key[4:]
+        else:
+            return None
+        decl = ctx.decls.get(of)
+        if decl is None or len(decl.shape) != 1:
+            return None
+        use = ctx.array(of, 1, latex_of(of), node.span)
+        n = ctx.dim_symbol(use.dims[0])
+        i = sympy.Symbol("_m", **INDEX_ASSUMPTIONS)
+        ctx.readings.append((f"{latex_of(key)}, not declared, of the declared vector {latex_of(of)}: its mean",
+                             node.span))
+        return sympy.Sum(sympy.IndexedBase(py_name(of))[i], (i, 1, n)) / n
+
     # -- scripts -------------------------------------------------------------------------
     def _script(self, node: ir.Script) -> Any:
         if node.primes:
@@ -357,6 +381,9 @@ class Lowerer:
         if isinstance(base, ir.Annotated):
             base = base.body
         key = self._base_key(base)
+        sample = self._sample_entry(key, node)
+        if sample is not None:
+            return sample
         if key is not None and node.sup is not None and (key_text(node.sup) or "").startswith("("):
             key = f"{key}^{key_text(node.sup)}"  # W_{ij}^{(l)}: entry ij of the layer-l matrix
             node = ir.Script(ir.Ident(key, span=base.span), node.sub, None, span=node.span)
@@ -423,6 +450,21 @@ class Lowerer:
         if not all(isinstance(r, ir.Ident) and r.key in self.ctx.indices for r in rest):
             return None
         return named, (rest[0] if len(rest) == 1 else ir.Tuple(rest, "{", span=sub.span))  # type: ignore[return-value]
+
+    def _sample_entry(self, key: str | None, node: ir.Script) -> Any:
+        """y^{(i)} under Σ_i with y a declared vector: its entry i (the i-th sample), reported."""
+        sup = node.sup
+        if key is None or node.sub is not None or not (isinstance(sup, ir.Group) and sup.bracket == "("
+                                                       and isinstance(sup.body, ir.Ident)):
+            return None
+        decl = self.ctx.decls.get(key)
+        if sup.body.key not in self.ctx.indices or decl is None or len(decl.shape) != 1 \
+                or f"{key}^({sup.body.name})" in self.ctx.decls:
+            return None
+        reading = f"{latex_of(key)}^{{(i)}} with {latex_of(key)} a declared vector: its entry i (sample i)"
+        if all(r != reading for r, _ in self.ctx.readings):
+            self.ctx.readings.append((reading, node.span))
+        return self._indexed(key, sup.body, node)
 
     def _entry(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
         """Entry `sub` of a symbol: of a vector-valued auxiliary definition, or of an array."""
@@ -1121,8 +1163,8 @@ class Lowerer:
                 end += 1
             if end - k >= 2:
                 word = "".join(f.name for f in factors[k:end])  # type: ignore[attr-defined]
-                if self._is_word(word):
-                    span = (factors[k].span[0], factors[end - 1].span[1])
+                span = (factors[k].span[0], factors[end - 1].span[1])
+                if self._is_word(word, span):
                     factors[k:end] = [ir.Ident(word, span=span)]
                     ops[k:end] = [ops[k]]
                     changed = True
@@ -1131,7 +1173,7 @@ class Lowerer:
             return None
         return factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)
 
-    def _is_word(self, word: str) -> bool:
+    def _is_word(self, word: str, span: ir.Span) -> bool:
         ctx = self.ctx
         if word in ctx.decls or word in ctx.quantities:
             return True
@@ -1142,7 +1184,7 @@ class Lowerer:
             return False
         product = " \\cdot ".join(word)
         ctx.readings.append((f"{word}: capitals side by side, none used alone, read as one name (an acronym "
-                             f"such as TP); declare the letters, or write {product}, for a product", (0, 0)))
+                             f"such as TP); declare the letters, or write {product}, for a product", span))
         return True
 
     def _substitute_in_product(self, node: ir.Product) -> ir.Node | None:

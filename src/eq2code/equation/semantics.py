@@ -346,7 +346,7 @@ class FileReader:
                 head.out_indices = indices
                 self._declare_free_indices(ctx, head)
                 self._apply_mapping_shapes(ctx, head)
-                values = [low.expr(s) for s in sides]
+                values, sides = self._readable_forms(ctx, low, sides)
                 self._apply_codomain(low, head, values)
             values = [low.canonical(v) for v in self._sizes_met_late(ctx, values)]
             if ctx.gradients and head is None:
@@ -396,6 +396,25 @@ class FileReader:
             # head_i = …: a family of matrices, used as Concat(head_1, …, head_h)
             self.families[head.key] = (values[0], sympy.Symbol(head.out_indices[0], integer=True))
             self.quantity_inputs[head.key] = eq.inputs
+
+    def _readable_forms(self, ctx: Context, low: Lowerer, sides: list[ir.Node]) -> tuple[list, list[ir.Node]]:
+        """A chain's forms that can be computed: R² = 1 − SSE/SST = 1 − (…)/(…) = 1 − MSE/Var(y) is
+        checked in the forms eq2code reads; a form it cannot read is a claim, reported, not a failure."""
+        values, kept, failed = [], [], []
+        for side in sides:
+            try:
+                values.append(low.expr(side))
+                kept.append(side)
+            except LoweringError as e:
+                if len(sides) == 1:
+                    raise
+                failed.append((side, e))
+        if not values:
+            raise failed[0][1]
+        for side, error in failed:
+            ctx.readings.append((f"this form of the chain is not read ({error.detail}); the other forms are checked",
+                                 side.span))
+        return values, kept
 
     def _names_only(self, rhs: ir.Node, letter: str) -> bool:
         """h_t = o_t ⊙ tanh(c_t) with o_t, c_t defined: t is part of names, not an index of the result."""
