@@ -306,3 +306,10 @@ def test_a_chain_is_checked_in_the_forms_that_read_with_samples_and_a_mean():
                r"{\sum_{i=1}^{n} (y^{(i)} - \mu_{y})^{2}} = 1 - \frac{MSE}{Var(y)}" "\n\n"
                r"y, \hat{y} \in \mathbb{R}^{n}")
     assert {s.name for s in eq.inputs if s.role != "size"} == {"y", "y_hat"}
+
+
+def test_a_head_whose_parameters_only_name_positions():
+    eq = lower(r"a[\mathbf{x}_{m},\mathbf{x}_{n}] = \frac{\exp[\mathbf{k}_{m}^{T}\mathbf{q}_{n}]}"
+               r"{\sum_{m'=1}^{N}\exp[\mathbf{k}_{m'}^{T}\mathbf{q}_{n}]}" "\n\n"
+               r"K \in \mathbb{R}^{N \times D}, \quad \mathbf{q}_{n} \in \mathbb{R}^{D}")
+    assert eq.output_shape == ("N",) and {s.name for s in eq.inputs if s.role != "size"} == {"K", "q_n"}

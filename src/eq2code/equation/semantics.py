@@ -961,6 +961,9 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         entries = _entry_params(flat, rhs)
         if entries is not None:  # Softmin(x_i) = exp(-x_i)/Σ_j exp(-x_j): entry i of Softmin(x)
             return Head(_head_name(key), key, entries[0], entries[1], True)
+        pair = _pair_indices(flat, rhs)
+        if pair is not None:  # a[𝐱_m, 𝐱_n] = exp(𝐤_m^T 𝐪_n)/…: the x's are not used, m and n index the result
+            return Head(_head_name(key), key, [], pair, False)
         letter = _entry_subscript(lhs.func, flat, rhs)
         if letter is not None:  # φ_i(x) = exp(x_i)/Σ_j exp(x_j): entry i of φ(x)
             base = lhs.func.base  # type: ignore[attr-defined]
@@ -1015,6 +1018,20 @@ def _entry_in_arguments(args: list[ir.Node], rhs: ir.Node) -> str | None:
                     and _entry_params([n], rhs) is not None:
                 return n.sub.name
     return None
+
+
+def _pair_indices(params: list[ir.Node], rhs: ir.Node) -> list[str] | None:
+    """f[𝐱_m, 𝐱_n] whose right side never uses x: the parameters only name positions m, n."""
+    letters = []
+    for p in params:
+        if not (isinstance(p, ir.Script) and isinstance(p.base, ir.Ident) and p.sup is None
+                and isinstance(p.sub, ir.Ident) and len(p.sub.name) == 1 and p.sub.name.islower()):
+            return None
+        if _mentions(rhs, p.base.key):
+            return None
+        letters.append(p.sub.name)
+    found = [v for v in letters if _mentions(rhs, v)]
+    return found or None
 
 
 def _entry_subscript(func: ir.Node, params: list[ir.Node], rhs: ir.Node) -> str | None:

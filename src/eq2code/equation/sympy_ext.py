@@ -85,6 +85,11 @@ class Apply(MatrixExpr):
         lam = self.func_
         return printer._print(lam.expr.subs(lam.variables[0], sympy.Symbol(printer._print(self.arg))))
 
+    def _latex(self, printer):
+        lam = self.func_
+        inner = sympy.Symbol("{%s}" % printer._print(self.arg))
+        return printer._print(lam.expr.subs(lam.variables[0], inner))
+
 
 class ArraySlice(MatrixExpr):
     """Slice `idx` of a stacked array: W_i^Q is the matrix W^Q[i] of W^Q ∈ ℝ^{h×d×d_k}."""
@@ -166,6 +171,11 @@ class ArraySum(MatrixExpr):
         body, (i, lo, hi) = self.args
         return "Sum(%s, (%s, %s, %s))" % (printer._print(body), i, printer._print(lo), printer._print(hi))
 
+    def _latex(self, printer):
+        body, (i, lo, hi) = self.args
+        return r"\sum_{%s=%s}^{%s} %s" % (printer._print(i), printer._print(lo), printer._print(hi),
+                                          printer._print(body))
+
 
 class Entries(MatrixExpr):
     """The column vector (body for i in lo..hi)."""
@@ -184,6 +194,11 @@ class Entries(MatrixExpr):
     def _sympystr(self, printer):
         body, (i, lo, hi) = self.args
         return "[%s for %s in %s..%s]" % (printer._print(body), i, printer._print(lo), printer._print(hi))
+
+    def _latex(self, printer):
+        body, (i, lo, hi) = self.args
+        return r"\left[%s\right]_{%s=%s}^{%s}" % (printer._print(body), printer._print(i), printer._print(lo),
+                                                  printer._print(hi))
 
 
 class Reduce(sympy.Function):
