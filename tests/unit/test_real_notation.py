@@ -313,3 +313,17 @@ def test_a_head_whose_parameters_only_name_positions():
                r"{\sum_{m'=1}^{N}\exp[\mathbf{k}_{m'}^{T}\mathbf{q}_{n}]}" "\n\n"
                r"K \in \mathbb{R}^{N \times D}, \quad \mathbf{q}_{n} \in \mathbb{R}^{D}")
     assert eq.output_shape == ("N",) and {s.name for s in eq.inputs if s.role != "size"} == {"K", "q_n"}
+
+
+def test_a_jacobian_entry_named_on_the_left_with_a_kronecker_delta():
+    import numpy as np
+
+    from eq2code.reference.evaluate import evaluate
+
+    eq = lower(r"\frac{\partial \phi_k}{\partial a_j} = \frac{(\sum_j e^{a_j})e^{a_k}\delta_{kj}-e^{a_j}e^{a_k}}"
+               r"{(\sum_j e^{a_j})^2}" "\n\n" r"a \in \mathbb{R}^{K}")
+    assert eq.output_shape == ("K", "K")
+    a = np.array([0.1, -0.4, 0.7])
+    p = np.exp(a) / np.exp(a).sum()
+    got = np.asarray(evaluate(eq, {"a": a}, {"K": 3}), dtype=float)
+    assert np.allclose(got, np.diag(p) - np.outer(p, p))

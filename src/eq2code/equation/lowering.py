@@ -529,6 +529,11 @@ class Lowerer:
 
     def _indexed(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
         positions = self._index_list(sub)
+        if key == "delta" and key not in self.ctx.decls and key not in self.ctx.arrays and len(positions) == 2:
+            i, j = (self.expr(p) for p in positions)  # δ_{kj}: the Kronecker delta
+            self.ctx.readings.append(("\\delta_{kj}, not declared: the Kronecker delta (1 where k = j, else 0)",
+                                      node.span))
+            return sympy.Piecewise((1, sympy.Eq(i, j)), (0, True))
         owner = self._row_owner(key, positions, node)
         decl = self.ctx.decls.get(owner)
         if decl is not None and len(decl.shape) == len(positions) + 1 and len(decl.shape) == 2:
@@ -576,7 +581,7 @@ class Lowerer:
     def _unify_axis(self, dim: str, pos: ir.Node, value: Any) -> None:
         if not isinstance(pos, ir.Ident) or pos.key not in self.ctx.indices:
             return
-        if pos.key in self.ctx.free:
+        if pos.key in self.ctx.free and self.ctx.indices[pos.key][2] is None:  # not a sum's j shadowing it
             seen = self.ctx.free[pos.key]
             if seen is None:
                 self.ctx.free[pos.key] = dim

@@ -352,7 +352,7 @@ class FileReader:
             if ctx.gradients and head is None:
                 raise LoweringError("not-checkable", "an identity between gradients of functions this file does "
                                     "not define", chain.span)
-            if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients:
+            if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients and not head.out_indices:
                 raise LoweringError("not-checkable", "a derivative of a function this file does not define, "
                                     "stated without an upstream gradient: an identity or a worked example",
                                     chain.span)
@@ -921,7 +921,7 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
             return inner
     if isinstance(lhs, ir.Frac) and derivative_key(lhs) is not None:  # ∂C/∂X_1 = …: a backward rule
         dkey = derivative_key(lhs)
-        return Head(dkey, dkey, [], [], False)  # type: ignore[arg-type]
+        return Head(dkey, dkey, [], _derivative_entries(lhs, rhs), False)  # type: ignore[arg-type]
     if isinstance(lhs, ir.Func) and isinstance(lhs.arg, ir.Tuple) and lhs.arg.bracket == "(" \
             and all(symbol_key(a) for a in lhs.arg.items):  # \cos(𝐚, 𝐛) = …: a function named cos
         return Head("cosine_similarity" if lhs.name == "cos" else lhs.name, f"func:{lhs.name}",
@@ -1018,6 +1018,21 @@ def _entry_in_arguments(args: list[ir.Node], rhs: ir.Node) -> str | None:
                     and _entry_params([n], rhs) is not None:
                 return n.sub.name
     return None
+
+
+def _derivative_entries(frac: ir.Frac, rhs: ir.Node) -> list[str]:
+    """∂φ_k/∂a_j = …: the entries k, j of a Jacobian the right side computes (letters of both
+    subscripts that the right side uses)."""
+    num, den = frac.num, frac.den
+    parts = [f for side in (num, den) if isinstance(side, ir.Product) for f in side.factors[1:2]]
+    letters = []
+    for part in parts:
+        if isinstance(part, ir.Script) and isinstance(part.sub, ir.Ident) and len(part.sub.name) == 1 \
+                and part.sub.name.islower() and part.sup is None and part.sub.name not in letters:
+            letters.append(part.sub.name)
+    if len(letters) != len(parts) or not all(_mentions(rhs, v) for v in letters):
+        return []
+    return letters
 
 
 def _pair_indices(params: list[ir.Node], rhs: ir.Node) -> list[str] | None:
