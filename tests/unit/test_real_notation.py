@@ -327,3 +327,17 @@ def test_a_jacobian_entry_named_on_the_left_with_a_kronecker_delta():
     p = np.exp(a) / np.exp(a).sum()
     got = np.asarray(evaluate(eq, {"a": a}, {"K": 3}), dtype=float)
     assert np.allclose(got, np.diag(p) - np.outer(p, p))
+
+
+def test_a_chain_whose_first_form_is_unread_is_not_checked():
+    from eq2code.equation.semantics import read_equation_file
+
+    f = read_equation_file("u.tex", r"$$ \mu[x] = \mathbb{E}_{y}[y[x]] = \int y[x] Pr(y|x) dy $$")
+    assert f.main is None
+    f = read_equation_file("u.tex", r"$$ L = \mathbb{E}_{t} [ \| \epsilon - \epsilon_\theta(x_t, t)\|^2 ] = L_s $$")
+    assert f.main is None
+
+
+def test_a_probability_of_a_vector_parameter_has_no_output_index():
+    eq = lower(r"p(x|\theta) = \prod_k \theta_k^{x_{k}}")
+    assert eq.output_shape == ()

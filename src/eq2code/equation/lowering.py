@@ -676,6 +676,12 @@ class Lowerer:
         if name is not None and self._looks_like_function(func, node.args):
             raise LoweringError("not-checkable", f"the function {name} is not defined in this file",
                                 func.span, name)
+        if node.bracket == "[" and isinstance(func, (ir.Ident, ir.Script)) and not (
+                out_index is None and isinstance(func, ir.Ident) and all(
+                    isinstance(a, ir.Ident) and a.key in self.ctx.indices for a in node.args)):
+            # y[x], f[x, φ]: square brackets after a name apply it (a function this file does not define)
+            raise LoweringError("not-checkable", f"the function {name or 'applied with [ ]'} is not defined in this "
+                                "file", func.span, name or "[")
         left = self.expr(func)
         right = self.expr(ir.Group(node.args[0], span=node.span)) if len(node.args) == 1 else None
         if right is None:
@@ -1682,7 +1688,7 @@ def _is_expectation(func: ir.Node) -> bool:
 def _call_argument(body: ir.Node, dist: str) -> str | None:
     """The letter x of the first call dist(x) inside body."""
     for n in body.walk():
-        if isinstance(n, ir.Call) and isinstance(n.func, ir.Ident) and n.func.key == dist \
+        if isinstance(n, ir.Call) and isinstance(n.func, ir.Ident) and n.func.key == dist and n.bracket == "(" \
                 and len(n.args) == 1 and isinstance(n.args[0], ir.Ident):
             return n.args[0].name
     return None

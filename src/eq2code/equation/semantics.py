@@ -399,15 +399,16 @@ class FileReader:
 
     def _readable_forms(self, ctx: Context, low: Lowerer, sides: list[ir.Node]) -> tuple[list, list[ir.Node]]:
         """A chain's forms that can be computed: R² = 1 − SSE/SST = 1 − (…)/(…) = 1 − MSE/Var(y) is
-        checked in the forms eq2code reads; a form it cannot read is a claim, reported, not a failure."""
+        checked in the forms eq2code reads; a later form it cannot read is a claim, reported, not a
+        failure. The first form must read (it is what the left side is defined as)."""
         values, kept, failed = [], [], []
         for side in sides:
             try:
                 values.append(low.expr(side))
                 kept.append(side)
             except LoweringError as e:
-                if len(sides) == 1:
-                    raise
+                if not values:
+                    raise  # the first form defines the value: a chain whose first form is unread is not checked
                 failed.append((side, e))
         if not values:
             raise failed[0][1]
@@ -934,7 +935,7 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
     if isinstance(lhs, ir.Call) and lhs.bracket == "(" and _is_probability(lhs):
         key = app_key(lhs)
         if key is not None:
-            free = [v for v in application_variables(lhs) if _mentions(rhs, v)]
+            free = [v for v in application_variables(lhs) if _mentions(rhs, v) and not _indexed_in(rhs, v)]
             return Head(py_name(key), key, [], free, False)
         func = symbol_key(lhs.func)
         if func is not None:  # P(D=1 | w_c, w_o) = σ(𝐮_o^⊤𝐯_c): the probability of an event, named
@@ -1033,6 +1034,12 @@ def _derivative_entries(frac: ir.Frac, rhs: ir.Node) -> list[str]:
     if len(letters) != len(parts) or not all(_mentions(rhs, v) for v in letters):
         return []
     return letters
+
+
+def _indexed_in(node: ir.Node, key: str) -> bool:
+    """Does the expression take entries of `key` (θ_k): then θ is a vector, not a position."""
+    return any(isinstance(n, ir.Script) and isinstance(n.base, ir.Ident) and n.base.key == key
+               and n.sub is not None for n in node.walk())
 
 
 def _pair_indices(params: list[ir.Node], rhs: ir.Node) -> list[str] | None:
