@@ -341,3 +341,8 @@ def test_a_chain_whose_first_form_is_unread_is_not_checked():
 def test_a_probability_of_a_vector_parameter_has_no_output_index():
     eq = lower(r"p(x|\theta) = \prod_k \theta_k^{x_{k}}")
     assert eq.output_shape == ()
+
+
+def test_a_product_of_sizes_in_parentheses():
+    eq = lower(r"Y = X W" "\n\n" r"X \in \mathbb{R}^{(HW) \times d}, \quad W \in \mathbb{R}^{d \times e}")
+    assert _spec(eq, "X").shape == ("H*W", "d")

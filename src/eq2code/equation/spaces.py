@@ -43,7 +43,10 @@ def size_of(node: ir.Node) -> object:
     """A size in a shape: an int or a size name ('n', 'd_k'), or a size plus or minus a number
     ('N+1' for `(N+1)`)."""
     if isinstance(node, ir.Group) and node.bracket == "(":
-        return size_of(node.body)
+        body = node.body
+        if isinstance(body, ir.Product) and all(op is None for op in body.ops[1:]):
+            return _product_size(body.factors)  # (HW): the product of the sizes
+        return size_of(body)
     if isinstance(node, ir.Add) and len(node.terms) == 2 and node.terms[0][0] == "+" \
             and node.terms[1][0] in ("+", "-") and isinstance(node.terms[1][1], ir.Num) \
             and node.terms[1][1].text.isdigit():
