@@ -346,3 +346,23 @@ def test_a_probability_of_a_vector_parameter_has_no_output_index():
 def test_a_product_of_sizes_in_parentheses():
     eq = lower(r"Y = X W" "\n\n" r"X \in \mathbb{R}^{(HW) \times d}, \quad W \in \mathbb{R}^{d \times e}")
     assert _spec(eq, "X").shape == ("H*W", "d")
+
+
+def test_a_transposed_small_letter_is_a_vector_not_a_matrix():
+    eq = lower(r"y = \mathbf{w}^\top \mathbf{x}")
+    assert _spec(eq, "w").shape == _spec(eq, "x").shape and len(_spec(eq, "w").shape) == 1
+    assert eq.output_shape == ()
+    plain = lower(r"y = w^\top x")
+    assert len(_spec(plain, "w").shape) == 1 and len(_spec(plain, "x").shape) == 1
+    jac = lower(r"J = \text{diag}(\mathbf{s}) - \mathbf{s} \mathbf{s}^\top")
+    assert len(_spec(jac, "s").shape) == 1 and len(jac.output_shape) == 2
+
+
+def test_a_bold_symbol_with_a_name_subscript_is_a_vector():
+    eq = lower(r"P = \sigma(\boldsymbol{u}_o^\top \boldsymbol{v}_c)")
+    assert len(_spec(eq, "u_o").shape) == 1 and eq.output_shape == ()
+
+
+def test_a_distribution_given_a_condition_under_a_sum_is_its_entry():
+    eq = lower(r"H[p] = -\sum_x p(x | \theta)\log p(x |\theta)")
+    assert [s.name for s in eq.inputs if s.role != "size"] == ["p"]

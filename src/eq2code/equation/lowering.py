@@ -212,6 +212,7 @@ class Context:
     upstream: str | None = None  # lhs ∂C/∂X: only ∂C/∂… may be given (a backward rule), not a chain rule
     alone: set[str] = field(default_factory=set)  # letters the equation also uses by themselves (not in TP)
     zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
+    vectors: set[str] = field(default_factory=set)  # undeclared small letters a transpose makes vectors (w^⊤x)
 
     # -- symbols -------------------------------------------------------------------------
     def note(self, key: str) -> None:
@@ -332,7 +333,10 @@ class Lowerer:
             return mean
         if key in ctx.matrices and not ctx.is_array(key):
             ctx.array(key, 2, latex_of(key), node.span)
-        if ctx.is_array(key) or (isinstance(node, ir.Ident) and node.style in ("bf", "macro")):
+        if key in ctx.vectors and not ctx.is_array(key) and key not in ctx.scalars:
+            ctx.array(key, 1, latex_of(key), node.span)
+        base = node.base if isinstance(node, ir.Script) else node  # 𝐮_o: bold, a vector, with its name's subscript
+        if ctx.is_array(key) or (isinstance(base, ir.Ident) and base.style in ("bf", "macro")):
             use = ctx.array(key, 0 if key in ctx.arrays or key in ctx.decls else 1, latex_of(key), node.span)
             dims = [ctx.dim_symbol(d) for d in use.dims]
             if len(dims) == 1:
@@ -913,10 +917,12 @@ class Lowerer:
         if arg.rels != ["mid"] or not isinstance(arg.items[0], ir.Ident) or arg.items[0].key not in self.ctx.indices:
             return None
         decl = self.ctx.decls.get(func.key)
-        if decl is None or len(decl.shape) != 1:
+        if (decl is None and func.name not in DISTRIBUTION_NAMES) or (decl is not None and len(decl.shape) != 1):
             return None
-        self.ctx.readings.append((f"{func.name}(x | …) with {func.name} a declared vector: entry x of it (the "
-                                  "condition names what it depends on)", node.span))
+        if decl is None:
+            self.ctx.distributions.add(func.key)
+        self.ctx.readings.append((f"{func.name}(x | …) with x summed over: entry x of the distribution "
+                                  f"{func.name} (the condition names what it depends on)", node.span))
         return self._indexed(func.key, arg.items[0], node)
 
     def _one_arg(self, node: ir.Call) -> Any:

@@ -319,6 +319,7 @@ class FileReader:
             eq.name, eq.key = head.name, head.key
         ctx = self._context()
         ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape})
+        ctx.vectors = vector_candidates(chain, set(self.decls) | set(self.quantities))
         ctx.alone = _letters_alone(chain)
         if head is not None and word_key(lhs) == head.key:
             ctx.readings.append((f"{head.key}: letters side by side on the left side, read as the name of what "
@@ -820,7 +821,7 @@ def matrix_candidates(chain: ir.Node, arrays: set[str] | frozenset[str] = frozen
     S h^{(ℓ)} W^{(ℓ)} beside a declared array (`arrays`: the keys declared with a shape)."""
     out: set[str] = set()
     for node in chain.walk():
-        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and (
+        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and not _small(node.base) and (
                 (isinstance(node.sup, ir.Special) and node.sup.name == "top")
                 or (isinstance(node.sup, ir.Ident) and node.sup.name == "T" and node.base.name.isupper())):
             out.add(node.base.key)
@@ -835,6 +836,28 @@ def matrix_candidates(chain: ir.Node, arrays: set[str] | frozenset[str] = frozen
                 if _array_like(a, arrays) and _array_like(b, arrays) and (declared or not both_bare):
                     out.update(_capital_key(x) for x in (a, b) if _capital(x) and _capital_key(x) not in arrays)
     return out
+
+
+def _small(node: ir.Ident) -> bool:
+    """A small Latin letter (w, 𝐰): a vector when transposed, not a matrix."""
+    return len(node.name) == 1 and node.name.islower()
+
+
+def vector_candidates(chain: ir.Node, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """Undeclared small letters that a transpose makes vectors (𝐰^⊤𝐱: w and x; w^⊤x written plainly)."""
+    out: set[str] = set()
+    for node in chain.walk():
+        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and _small(node.base) \
+                and isinstance(node.sup, ir.Special) and node.sup.name == "top" and node.sub is None:
+            out.add(node.base.key)
+        if isinstance(node, ir.Product):
+            for k in range(len(node.factors) - 1):
+                a, b = node.factors[k], node.factors[k + 1]
+                if node.ops[k + 1] is None and isinstance(a, ir.Script) and isinstance(a.base, ir.Ident) \
+                        and _small(a.base) and isinstance(a.sup, ir.Special) and a.sup.name == "top" \
+                        and isinstance(b, ir.Ident) and _small(b):
+                    out.add(b.key)  # 𝐰^⊤ x: x is the vector w is dotted with
+    return out - set(known)
 
 
 def _capital(node: ir.Node) -> bool:
