@@ -77,3 +77,25 @@ def test_draw_respects_each_space(space, check):
     spec = InputSpec("v", "v", ("n", "k"), space)
     v = np.asarray(draw(spec, (3, 4), {"n": 3, "k": 4}, np.random.default_rng(0)))
     assert v.shape == (3, 4) and check(v)
+
+
+def test_positive_scalar_parameters_never_share_a_value():
+    """σ²/D = 1 in every trial hid a log2-for-ln mistake inside log(σ²/D)."""
+    eq = lower(r"R(D) = \max\left(0, \frac{1}{2} \log \frac{\sigma^2}{D}\right)" "\n\n"
+               r"\sigma^2 \in \mathbb{R}_{>0}, \quad D \in \mathbb{R}_{>0}")
+    for t in make_trials(eq, 0):
+        if t.form == "core":
+            assert t.values["sigma_2"] != t.values["D"], t.values
+
+
+def test_categories_used_as_numbers_are_passed_as_they_are():
+    """d ∈ {1,…,8}^3 in ∏ d_i is a count, not a position: code gets 1…8, not 0…7."""
+    eq = lower(r"b = n \cdot \left(\prod d_i\right)^{-1}" "\n\n"
+               r"n \in \mathbb{R}_{>0}, \quad d \in \{1, \ldots, 8\}^{3}")
+    spec = next(s for s in eq.inputs if s.name == "d")
+    assert not spec.one_based
+    for t in make_trials(eq, 0):
+        v = np.asarray(t.values["d"])
+        assert v.min() >= 1 and v.max() <= 8
+    positions = next(s for s in TOKENS.inputs if s.name == "x")
+    assert positions.one_based

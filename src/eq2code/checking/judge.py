@@ -542,6 +542,8 @@ def reduces_batch_axis(eq: Equation, run: TrialRun) -> bool:
     if result.status != "ok" or result.value is None or len(vectors) != len(trial.batched) or not vectors:
         return False
     size = str(vectors[0].shape[0])
+    if size not in trial.sizes:  # a fixed length (d ∈ {1,…,8}^3): no size to swap for the batch's
+        return False
     if any(str(s.shape[0]) != size for s in vectors) or eq.output_shape not in ((), (size,)):
         return False
     columns = []

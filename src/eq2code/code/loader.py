@@ -399,7 +399,7 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
         if "textbook-labels" not in conventions:
             conventions.append("textbook-labels")
     for spec in inputs:  # the symbol's own name, letter case included (H is not h)
-        match = next((p for p in free if p.name in (spec.name, spec.sympy_name)), None)
+        match = next((p for p in free if p.name in (spec.name, spec.sympy_name, *spec.spellings)), None)
         if spec.name not in how and match is not None:
             take(spec, match.name, "name")
     callables = function_parameters(free, functions or [], explicit)
@@ -431,6 +431,10 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
             unmapped_inputs.append(spec)
             continue
         take(spec, open_params[0].name, "position")
+    for extra in getattr(eq, "extras", []):  # β of the block's m_{t+1} row, taken by a function of the whole block
+        match = next((p for p in free if p.name in (extra.name, extra.sympy_name, *extra.spellings)), None)
+        if match is not None and extra.name not in how:
+            take(extra, match.name, "name")
     inferred = infer_values(free, eq)
     if inferred:
         conventions.append("inferred-parameter")
@@ -478,7 +482,8 @@ def textbook_labels(inputs: list[InputSpec], free: list[Param], how: dict[str, s
     if "t" not in names:
         return []
     open_inputs = [s for s in inputs if s.name not in how]
-    targets = [s for s in open_inputs if s.space.kind in TARGET_SPACES]
+    targets = [s for s in open_inputs if s.space.kind in TARGET_SPACES
+               and (s.space.kind != "categorical" or s.one_based)]  # a count t ∈ {1,…,20} is no label
     if len(targets) != 1:
         return []
     target = targets[0]

@@ -174,6 +174,7 @@ def _input(d: dict) -> InputSpec:
     d["shape"] = tuple(d["shape"])
     d["space"] = _space(d["space"])
     d["aliases"] = tuple(d["aliases"])
+    d["spellings"] = tuple(d.get("spellings", ()))
     return InputSpec(**d)
 
 
@@ -181,6 +182,7 @@ def _equation(d: dict) -> Equation:
     d = dict(d)
     d["range"] = _range(d["range"])
     d["inputs"] = [_input(i) for i in d["inputs"]]
+    d["extras"] = [_input(i) for i in d.get("extras", [])]
     d["output_shape"] = tuple(d["output_shape"])
     d["free_indices"] = [tuple(x) for x in d["free_indices"]]
     d["uses"] = set(d["uses"])

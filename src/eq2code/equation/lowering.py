@@ -10,7 +10,9 @@ K-vector). What cannot be given a meaning raises `LoweringError` naming the cons
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +23,17 @@ from eq2code.equation.latex import ir
 from eq2code.equation.model import Space
 from eq2code.equation.spaces import key_text
 from eq2code.equation.symbols import symbol_key
-from eq2code.equation.sympy_ext import Apply, ArraySlice, Concat, Reduce, Softmax, sigmoid
+from eq2code.equation.sympy_ext import (
+    Apply,
+    ArraySlice,
+    ArraySum,
+    Concat,
+    Entries,
+    MatrixSqrt,
+    Reduce,
+    Softmax,
+    sigmoid,
+)
 
 INDEX_ASSUMPTIONS = {"integer": True}
 DISTRIBUTION_NAMES = {"p", "q", "r", "P", "Q", "pi"}  # p(x) over a support is a distribution
@@ -198,6 +210,9 @@ class Context:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # input key → other parameter names
     readings: list[tuple[str, ir.Span]] = field(default_factory=list)  # ambiguous notation: the reading taken
     upstream: str | None = None  # lhs ∂C/∂X: only ∂C/∂… may be given (a backward rule), not a chain rule
+    alone: set[str] = field(default_factory=set)  # letters the equation also uses by themselves (not in TP)
+    zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
+    vectors: set[str] = field(default_factory=set)  # undeclared small letters a transpose makes vectors (w^⊤x)
 
     # -- symbols -------------------------------------------------------------------------
     def note(self, key: str) -> None:
@@ -225,13 +240,17 @@ class Context:
             name = str(d)
             self.sizes.find(name)
             return name
-        for part in str(d).split("*"):  # h*d_v: a product of sizes
-            self.size_names.add(part)
-            self.sizes.find(part)
+        for part in re.split(r"[*+-]", str(d)):  # h*d_v: a product of sizes; N+1
+            if part and not part.isdigit():
+                self.size_names.add(part)
+                self.sizes.find(part)
         return str(d)
 
     def dim_symbol(self, d: str) -> Any:
         """The SymPy size of a dimension name: a size symbol, an integer, or a product."""
+        if "+" in d or "-" in d:  # N+1
+            name, sign, number = re.match(r"^(.*?)([+-])(\d+)$", d.replace(" ", "")).groups()  # type: ignore[union-attr]
+            return self.dim_symbol(name) + (int(number) if sign == "+" else -int(number))
         if "*" in d:
             return sympy.Mul(*[self.dim_symbol(p) for p in d.split("*")])
         rep = self.sizes.find(d)
@@ -308,6 +327,7 @@ class Lowerer:
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
+        self.entry: tuple[Any, Any] | None = None  # cases on vectors: (the entry index, the length)
 
     # -- entry ---------------------------------------------------------------------------
     def expr(self, node: ir.Node) -> Any:
@@ -356,6 +376,10 @@ class Lowerer:
         if node.style == "bf" and node.name in ("1", "0"):  # the ones / zeros vector
             n = size_symbol(self.ctx.sizes.fresh("n_1"))
             return sympy.OneMatrix(n, 1) if node.name == "1" else sympy.ZeroMatrix(n, 1)
+        if node.style == "bf" and node.name == "I" and "I" not in self.ctx.decls and "I" not in self.ctx.bindings:
+            self.ctx.readings.append(("\\mathbf{I}: the identity matrix, of the size its neighbours give it",
+                                      node.span))
+            return sympy.Identity(size_symbol(self.ctx.sizes.fresh("n_I")))
         if node.style == "macro":
             self.ctx.readings.append((f"\\{node.name} is not a LaTeX command: read as the bold symbol "
                                       f"\\mathbf{{{node.name[-1]}}} named {node.name}", node.span))
@@ -377,9 +401,15 @@ class Lowerer:
         if key in ctx.functions and key not in ctx.inlining:
             raise LoweringError("not-checkable", f"the function {latex_of(key)} is used without arguments",
                                 node.span)
+        mean = self._mean_of(key, node)
+        if mean is not None:
+            return mean
         if key in ctx.matrices and not ctx.is_array(key):
             ctx.array(key, 2, latex_of(key), node.span)
-        if ctx.is_array(key) or (isinstance(node, ir.Ident) and node.style in ("bf", "macro")):
+        if key in ctx.vectors and not ctx.is_array(key) and key not in ctx.scalars:
+            ctx.array(key, 1, latex_of(key), node.span)
+        base = node.base if isinstance(node, ir.Script) else node  # 𝐮_o: bold, a vector, with its name's subscript
+        if ctx.is_array(key) or (isinstance(base, ir.Ident) and base.style in ("bf", "macro")):
             use = ctx.array(key, 0 if key in ctx.arrays or key in ctx.decls else 1, latex_of(key), node.span)
             dims = [ctx.dim_symbol(d) for d in use.dims]
             if len(dims) == 1:
@@ -393,6 +423,27 @@ class Lowerer:
         ctx.note(key)
         positive = decl is not None and decl.space.kind in ("positive", "size")
         return sympy.Symbol(py_name(key), real=True, **({"positive": True} if positive else {}))
+
+    def _mean_of(self, key: str, node: ir.Node) -> Any:
+        """μ_y or ȳ, undeclared, of a declared vector y: its mean (reported)."""
+        ctx = self.ctx
+        if key in ctx.decls or key in ctx.arrays or key in ctx.scalars:
+            return None
+        if key.startswith("mu_"):
+            of = key[3:]
+        elif key.startswith("bar:") and ":" not in key[4:]:
+            of = key[4:]
+        else:
+            return None
+        decl = ctx.decls.get(of)
+        if decl is None or len(decl.shape) != 1:
+            return None
+        use = ctx.array(of, 1, latex_of(of), node.span)
+        n = ctx.dim_symbol(use.dims[0])
+        i = sympy.Symbol("_m", **INDEX_ASSUMPTIONS)
+        ctx.readings.append((f"{latex_of(key)}, not declared, of the declared vector {latex_of(of)}: its mean",
+                             node.span))
+        return sympy.Sum(sympy.IndexedBase(py_name(of))[i], (i, 1, n)) / n
 
     # -- scripts -------------------------------------------------------------------------
     def _script(self, node: ir.Script) -> Any:
@@ -409,6 +460,9 @@ class Lowerer:
         if isinstance(base, ir.Annotated):
             base = base.body
         key = self._base_key(base)
+        sample = self._sample_entry(key, node)
+        if sample is not None:
+            return sample
         if key is not None and node.sup is not None and (key_text(node.sup) or "").startswith("("):
             key = f"{key}^{key_text(node.sup)}"  # W_{ij}^{(l)}: entry ij of the layer-l matrix
             node = ir.Script(ir.Ident(key, span=base.span), node.sub, None, span=node.span)
@@ -421,6 +475,10 @@ class Lowerer:
         if key is not None and node.sub is not None and key in self.ctx.quantities and self._is_index_sub(node.sub):
             return self._entry(key, node.sub, node)  # h_k of 𝐡 = W𝐱
         if key is not None and node.sub is not None:
+            split = self._declared_prefix(key, node.sub)
+            if split is not None:  # x_{nk} with x_n declared, z_{t-1,j} with z_{t-1}: entry k of x_n
+                value = self._indexed(split[0], split[1], node)
+                return self._superscript(value, node.sup, node, None) if node.sup is not None else value
             named = self._named_sub(key, node.sub)
             if named is not None and (named in self.ctx.decls or named in self.ctx.quantities
                                       or named in self.ctx.size_names or not self._is_index_sub(node.sub)):
@@ -454,6 +512,38 @@ class Lowerer:
         if node.sup is None:  # neither a subscript nor a superscript is left: the base itself
             return value
         return self._superscript(value, node.sup, node, key)
+
+    def _declared_prefix(self, key: str, sub: ir.Node) -> tuple[str, ir.Node] | None:
+        """The declared array a subscript starts by naming, and the indices after it."""
+        if isinstance(sub, ir.Tuple) and len(sub.items) >= 2:
+            head, rest = sub.items[0], sub.items[1:]
+        elif isinstance(sub, ir.Product) and len(sub.factors) >= 2 and all(op is None for op in sub.ops[1:]):
+            head, rest = sub.factors[0], sub.factors[1:]
+        else:
+            return None
+        text = key_text(head)
+        named = f"{key}_{text}" if text is not None else None
+        decl = self.ctx.decls.get(named) if named else None
+        if decl is None or len(decl.shape) != len(rest) or f"{key}_{key_text(sub)}" in self.ctx.decls:
+            return None
+        if not all(isinstance(r, ir.Ident) and r.key in self.ctx.indices for r in rest):
+            return None
+        return named, (rest[0] if len(rest) == 1 else ir.Tuple(rest, "{", span=sub.span))  # type: ignore[return-value]
+
+    def _sample_entry(self, key: str | None, node: ir.Script) -> Any:
+        """y^{(i)} under Σ_i with y a declared vector: its entry i (the i-th sample), reported."""
+        sup = node.sup
+        if key is None or node.sub is not None or not (isinstance(sup, ir.Group) and sup.bracket == "("
+                                                       and isinstance(sup.body, ir.Ident)):
+            return None
+        decl = self.ctx.decls.get(key)
+        if sup.body.key not in self.ctx.indices or decl is None or len(decl.shape) != 1 \
+                or f"{key}^({sup.body.name})" in self.ctx.decls:
+            return None
+        reading = f"{latex_of(key)}^{{(i)}} with {latex_of(key)} a declared vector: its entry i (sample i)"
+        if all(r != reading for r, _ in self.ctx.readings):
+            self.ctx.readings.append((reading, node.span))
+        return self._indexed(key, sup.body, node)
 
     def _entry(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
         """Entry `sub` of a symbol: of a vector-valued auxiliary definition, or of an array."""
@@ -501,7 +591,9 @@ class Lowerer:
         if isinstance(sub, ir.Num):
             return True
         if isinstance(sub, ir.Ident):
-            return sub.key in self.ctx.indices
+            decl = self.ctx.decls.get(sub.key)
+            category = decl is not None and not decl.shape and decl.space.kind == "categorical"
+            return sub.key in self.ctx.indices or category  # 𝐮_c with c ∈ {1,…,V}: a position
         if isinstance(sub, ir.Product) and all(op is None for op in sub.ops[1:]):
             return all(isinstance(f, ir.Ident) and f.key in self.ctx.indices for f in sub.factors)
         return any(isinstance(n, ir.Ident) and n.key in self.ctx.indices for n in sub.walk())
@@ -516,7 +608,18 @@ class Lowerer:
 
     def _indexed(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
         positions = self._index_list(sub)
-        decl = self.ctx.decls.get(key)
+        if key == "delta" and key not in self.ctx.decls and key not in self.ctx.arrays and len(positions) == 2:
+            i, j = (self.expr(p) for p in positions)  # δ_{kj}: the Kronecker delta
+            self.ctx.readings.append(("\\delta_{kj}, not declared: the Kronecker delta (1 where k = j, else 0)",
+                                      node.span))
+            return sympy.Piecewise((1, sympy.Eq(i, j)), (0, True))
+        owner = self._row_owner(key, positions, node)
+        decl = self.ctx.decls.get(owner)
+        if decl is not None and len(decl.shape) == len(positions) + 1 and len(decl.shape) == 2:
+            if owner == key:
+                self.ctx.readings.append((f"one index on the matrix {latex_of(key)}: its row (a vector)", node.span))
+            return self._row(owner, positions, node)  # 𝐱_n of X ∈ ℝ^{N×d}: row n, a d-vector
+        key = owner
         if decl is not None and len(decl.shape) == len(positions) + 2:  # W_i^Q: slice i of a stack
             use = self.ctx.array(key, len(decl.shape), latex_of(key), node.span)
             idx = [self.expr(p) for p in positions]
@@ -526,14 +629,38 @@ class Lowerer:
             return ArraySlice(sympy.Symbol(py_name(key)), sympy.Tuple(*idx), rows, cols)
         use = self.ctx.array(key, len(positions), latex_of(key), node.span)
         idx = [self.expr(p) for p in positions]
+        if key in self.ctx.zero_based and any(isinstance(p, ir.Num) for p in positions):
+            idx = [v + 1 if isinstance(p, ir.Num) else v for p, v in zip(positions, idx)]  # β_0 … β_4 of β ∈ ℝ^5
+            reading = f"{latex_of(key)}_0 is written: {latex_of(key)}'s numbered entries count from 0"
+            if all(r != reading for r, _ in self.ctx.readings):
+                self.ctx.readings.append((reading, node.span))
         for axis, (pos, value) in enumerate(zip(positions, idx)):
             self._unify_axis(use.dims[axis], pos, value)
         return sympy.IndexedBase(py_name(key))[tuple(idx)]
 
+    def _row_owner(self, key: str, positions: list[ir.Node], node: ir.Node) -> str:
+        """𝐮_i with 𝐮 undeclared and U ∈ ℝ^{V×d} declared: row i of U (reported)."""
+        ctx = self.ctx
+        if key in ctx.decls or key in ctx.arrays or len(positions) != 1 or not key.islower() or len(key) != 1:
+            return key
+        owner = key.upper()
+        decl = ctx.decls.get(owner)
+        if decl is None or len(decl.shape) != 2:
+            return key
+        ctx.readings.append((f"{key}_i with {owner} a declared matrix: row i of {owner} (declare {key} for a "
+                             "separate array)", node.span))
+        return owner
+
+    def _row(self, key: str, positions: list[ir.Node], node: ir.Node) -> Any:
+        use = self.ctx.array(key, 2, latex_of(key), node.span)
+        idx = [self.expr(p) for p in positions]
+        self._unify_axis(use.dims[0], positions[0], idx[0])
+        return ArraySlice(sympy.Symbol(py_name(key)), sympy.Tuple(*idx), self.ctx.dim_symbol(use.dims[1]), 1)
+
     def _unify_axis(self, dim: str, pos: ir.Node, value: Any) -> None:
         if not isinstance(pos, ir.Ident) or pos.key not in self.ctx.indices:
             return
-        if pos.key in self.ctx.free:
+        if pos.key in self.ctx.free and self.ctx.indices[pos.key][2] is None:  # not a sum's j shadowing it
             seen = self.ctx.free[pos.key]
             if seen is None:
                 self.ctx.free[pos.key] = dim
@@ -568,6 +695,13 @@ class Lowerer:
                 # a matrix's ^{-1} is its inverse ((X^⊤X)^{-1}, Σ^{-1})
                 self._unify_dims(rows, cols, node)
                 return sympy.Inverse(self.canonical(value))
+            if exponent in (sympy.Rational(1, 2), sympy.Rational(-1, 2)) and cols != 1 and rows != 1:
+                # (Σ_r Σ_g)^{1/2}, Σ^{-1/2}: the matrix square root
+                self._unify_dims(rows, cols, node)
+                self.ctx.readings.append(("^{1/2} of a matrix: read as the matrix square root (R with R R = X); "
+                                          "write \\sqrt{x_{ij}} for the entries' square roots", node.span))
+                root = MatrixSqrt(self.canonical(value))
+                return root if exponent > 0 else sympy.Inverse(root)
             return self._elementwise(lambda u: u ** exponent, value)
         return value ** exponent
 
@@ -581,6 +715,11 @@ class Lowerer:
         named = self._named_function(node)
         if named is not None:
             return named
+        if node.bracket == "[" and isinstance(func, ir.Ident) and func.key in self.ctx.decls \
+                and func.key not in self.ctx.functions and all(symbol_key(a) is not None for a in node.args):
+            self.ctx.readings.append((f"{func.name}[…] of the declared {func.name}: its given value (square "
+                                      "brackets apply it, as in f[x, φ])", node.span))
+            return self.symbol(func.key, func, bare=True)  # L[φ] with L ∈ ℝ declared: the loss value given
         key = app_key(node)
         if key is not None and key in self.ctx.quantities:  # p(D) = Σ_θ …
             self.ctx.uses.add(key)
@@ -598,6 +737,13 @@ class Lowerer:
             return self._index_matrix(result, out_index, node) if out_index is not None else result
         if name == "sigma" and "sigma" not in self.ctx.decls:
             return self._elementwise(sigmoid, self._one_arg(node))
+        if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident) and func.base.name == "sigma" \
+                and func.sup is None and not func.primes and "sigma" not in self.ctx.decls \
+                and symbol_key(func) not in self.ctx.decls and len(node.args) == 1:
+            label = key_text(func.sub) or "…"
+            self.ctx.readings.append((f"\\sigma_{{{label}}} applied: the logistic function (a gate's activation)",
+                                      func.span))
+            return self._elementwise(sigmoid, self._one_arg(node))  # σ_g(…), σ_o(…) of an LSTM
         if name in ("ReLU", "relu"):
             return self._elementwise(lambda u: sympy.Max(0, u), self._one_arg(node))
         if name in ("erf", "erfc") and name not in self.ctx.decls:
@@ -610,12 +756,21 @@ class Lowerer:
             return self._information(name, node)
         if name == "Concat" and name not in self.ctx.functions:
             return self._concat(node)
+        conditioned = self._conditioned_entry(node) if out_index is None else None
+        if conditioned is not None:
+            return conditioned
         if out_index is None and isinstance(func, ir.Ident) and self._indexes_support(node):
             return self._indexed(func.key, node.args[0] if len(node.args) == 1 else
                                  ir.Tuple(node.args, "{", span=node.span), node)
         if name is not None and self._looks_like_function(func, node.args):
             raise LoweringError("not-checkable", f"the function {name} is not defined in this file",
                                 func.span, name)
+        if node.bracket == "[" and isinstance(func, (ir.Ident, ir.Script)) and not (
+                out_index is None and isinstance(func, ir.Ident) and all(
+                    isinstance(a, ir.Ident) and a.key in self.ctx.indices for a in node.args)):
+            # y[x], f[x, φ]: square brackets after a name apply it (a function this file does not define)
+            raise LoweringError("not-checkable", f"the function {name or 'applied with [ ]'} is not defined in this "
+                                "file", func.span, name or "[")
         left = self.expr(func)
         right = self.expr(ir.Group(node.args[0], span=node.span)) if len(node.args) == 1 else None
         if right is None:
@@ -837,6 +992,24 @@ class Lowerer:
             self.ctx.distributions.add(node.func.key)
         return ok
 
+    def _conditioned_entry(self, node: ir.Call) -> Any:
+        """p(x | θ) with p a declared vector and x a summation index: entry x of p (θ names the
+        parameters p depends on, which the declared values already are)."""
+        func = node.func
+        if not (isinstance(func, ir.Ident) and len(node.args) == 1 and isinstance(node.args[0], ir.Chain)):
+            return None
+        arg = node.args[0]
+        if arg.rels != ["mid"] or not isinstance(arg.items[0], ir.Ident) or arg.items[0].key not in self.ctx.indices:
+            return None
+        decl = self.ctx.decls.get(func.key)
+        if (decl is None and func.name not in DISTRIBUTION_NAMES) or (decl is not None and len(decl.shape) != 1):
+            return None
+        if decl is None:
+            self.ctx.distributions.add(func.key)
+        self.ctx.readings.append((f"{func.name}(x | …) with x summed over: entry x of the distribution "
+                                  f"{func.name} (the condition names what it depends on)", node.span))
+        return self._indexed(func.key, arg.items[0], node)
+
     def _one_arg(self, node: ir.Call) -> Any:
         if len(node.args) != 1:
             raise LoweringError("not-checkable", "this function takes one argument", node.span)
@@ -874,6 +1047,9 @@ class Lowerer:
             self.ctx.inlining.pop()
 
     def _func(self, node: ir.Func) -> Any:
+        if node.name == "cos" and isinstance(node.arg, ir.Tuple) and len(node.arg.items) == 2 \
+                and node.sub is None and node.sup is None:
+            return self._cosine(node)
         arg = self.expr(node.arg)
         name = node.name
         if name in ("log", "ln", "lg"):
@@ -900,6 +1076,20 @@ class Lowerer:
             value = value ** exponent if not isinstance(value, MatrixExpr) else \
                 self._elementwise(lambda u: u ** exponent, value)
         return value
+
+    def _cosine(self, node: ir.Func) -> Any:
+        """\\cos(𝐚, 𝐛) of two vectors: the cosine similarity 𝐚·𝐛 / (‖𝐚‖ ‖𝐛‖)."""
+        a, b = (self.expr(x) for x in node.arg.items)  # type: ignore[attr-defined]
+        if not (_column(a) and _column(b)):
+            raise LoweringError("not-checkable", "\\cos of two values that are not vectors", node.span, "\\cos")
+        a, b = self._same_shape(a, b, node)
+        self.ctx.readings.append(("\\cos(a, b) of two vectors: the cosine similarity", node.span))
+        k = sympy.Symbol("_c", **INDEX_ASSUMPTIONS)
+        n = a.shape[0]
+        dot = sympy.Sum(a[k - 1, 0] * b[k - 1, 0], (k, 1, n))
+        norm_a = sympy.sqrt(sympy.Sum(a[k - 1, 0] ** 2, (k, 1, n)))
+        norm_b = sympy.sqrt(sympy.Sum(b[k - 1, 0] ** 2, (k, 1, n)))
+        return dot / (norm_a * norm_b)
 
     def _elementwise(self, fn, value: Any) -> Any:
         if isinstance(value, MatrixExpr):
@@ -979,17 +1169,26 @@ class Lowerer:
         return a * b
 
     def _product(self, node: ir.Product) -> Any:
-        replaced = self._substitute_in_product(node)
+        replaced = self._substitute_in_product(node) or self._words(node)
         if replaced is not None:
             return self.expr(replaced)
         for k, factor in enumerate(node.factors):
             nxt = node.factors[k + 1] if k + 1 < len(node.factors) else None
+            power = None
+            if nxt is not None and _is_nabla(factor) and isinstance(nxt, ir.Script) and isinstance(nxt.base, ir.Call) \
+                    and nxt.sub is None and nxt.sup is not None and not nxt.primes and not self._defined(nxt.base):
+                power, nxt = nxt, nxt.base  # ∇f(w)^2: the square of the given gradient
             if nxt is not None and _is_nabla(factor) and node.ops[k + 1] is None and not self._defined(nxt):
                 # ∇f(x_n), ∇_θ J(θ), ∇_W 𝓛: the gradient of an undefined function is the given gradient
                 at = self._gradient_point(factor, nxt)
                 fname = self._func_name(nxt.func) if isinstance(nxt, ir.Call) else symbol_key(nxt)
                 grad = self._gradient_input(at, fname or "f", ir.Product(
                     [factor, nxt], [None, None], span=(factor.span[0], nxt.span[1])), "a gradient")
+                if power is not None:
+                    self.ctx.readings.append(("\\nabla f(x)^2: read as the square of the gradient, entry by entry "
+                                              "(write \\nabla (f(x)^2) for the gradient of the square)", power.span))
+                    exponent = self.expr(power.sup)  # type: ignore[arg-type]
+                    grad = self._elementwise(lambda u, e=exponent: u ** e, grad)
                 factors = node.factors[:k] + node.factors[k + 2:]
                 if not factors:
                     return grad
@@ -1055,6 +1254,41 @@ class Lowerer:
             return self.expr(target.args[0])
         raise LoweringError("not-checkable", "a gradient needs the variable it is taken by", nabla.span)
 
+    def _words(self, node: ir.Product) -> ir.Node | None:
+        """TP, FN, MSE (capitals side by side, none of them used alone or known) and declared or
+        defined words (`TP \\in …`, `acc = …`): one name each, not a product of letters."""
+        factors, ops, changed = list(node.factors), list(node.ops), False
+        k = 0
+        while k < len(factors):
+            end = k
+            while end < len(factors) and _letter(factors[end]) and (end == k or ops[end] is None):
+                end += 1
+            if end - k >= 2:
+                word = "".join(f.name for f in factors[k:end])  # type: ignore[attr-defined]
+                span = (factors[k].span[0], factors[end - 1].span[1])
+                if self._is_word(word, span):
+                    factors[k:end] = [ir.Ident(word, span=span)]
+                    ops[k:end] = [ops[k]]
+                    changed = True
+            k = max(end, k + 1) if end - k < 2 else k + 1
+        if not changed:
+            return None
+        return factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)
+
+    def _is_word(self, word: str, span: ir.Span) -> bool:
+        ctx = self.ctx
+        if word in ctx.decls or word in ctx.quantities:
+            return True
+        if not (len(word) >= 2 and word.isupper()):
+            return False
+        known = (ctx.alone, ctx.decls, ctx.indices, ctx.bindings, ctx.quantities, ctx.functions, ctx.matrices)
+        if any(letter in k for letter in word for k in known) or any(letter in ctx.size_names for letter in word):
+            return False
+        product = " \\cdot ".join(word)
+        ctx.readings.append((f"{word}: capitals side by side, none used alone, read as one name (an acronym "
+                             f"such as TP); declare the letters, or write {product}, for a product", span))
+        return True
+
     def _substitute_in_product(self, node: ir.Product) -> ir.Node | None:
         """α ∇_θ L(θ) with ∇_θ L(θ) := 𝐠 → α 𝐠: a pattern that is a run of factors."""
         for lhs, rhs in self.ctx.patterns:
@@ -1070,7 +1304,12 @@ class Lowerer:
 
     def _divide(self, a: Any, b: Any, node: ir.Node) -> Any:
         if isinstance(b, MatrixExpr):
-            raise LoweringError("not-checkable", "division by a matrix", node.span)
+            # m_t / (√v_t + ε) in an optimizer: entry by entry (no matrix division is written so)
+            u = sympy.Dummy("u", real=True)
+            if not isinstance(a, MatrixExpr):
+                return Apply(sympy.Lambda(u, a / u), b)
+            a, b = self._same_shape(a, b, node)
+            return sympy.HadamardProduct(a, Apply(sympy.Lambda(u, 1 / u), b))
         return a / b if not isinstance(a, MatrixExpr) else sympy.MatMul(1 / b, a)
 
     def _frac(self, node: ir.Frac) -> Any:
@@ -1188,6 +1427,7 @@ class Lowerer:
             if arrays:
                 raise LoweringError("not-checkable", f"\\{node.op} of several arrays", node.span, "\\" + node.op)
             return fn(*values)
+        node = _primed_index(node)  # \\sum_{k'=1}^{K} … z_{k'}: an index named k'
         exclude = None
         if isinstance(node.sub, ir.Chain) and node.sub.rels == ["neq"] and isinstance(node.sub.items[0], ir.Ident):
             exclude = node.sub.items[1]  # \\sum_{j \\neq y_i}: every j but one
@@ -1214,6 +1454,8 @@ class Lowerer:
                 body = sympy.Piecewise((body, sympy.Ne(symbol, self.expr(exclude))), (0, True))
         finally:
             self.ctx.indices = saved
+        if isinstance(body, MatrixExpr) and node.op == "sum" and exclude is None:
+            return ArraySum(body, sympy.Tuple(symbol, lo, hi))  # Σ_n (y_n − μ_n) 𝐱_n: a sum of vectors
         if isinstance(body, MatrixExpr):
             raise LoweringError("unsupported-notation", f"\\{node.op} over matrices", node.span, "\\" + node.op)
         if node.op == "sum":
@@ -1279,14 +1521,44 @@ class Lowerer:
         return sympy.ImmutableMatrix(rows)
 
     def _cases(self, node: ir.Cases) -> Any:
-        pieces = []
+        if self.entry is None:
+            try:
+                return self._pieces(node)
+            except TypeError:
+                pass  # x - λ if x > λ on a vector x: entry by entry
+        saved, self.entry = self.entry, (sympy.Symbol("_e", **INDEX_ASSUMPTIONS), None)
         try:
-            for value, cond in node.rows:
-                pieces.append((self.expr(value), self._condition(cond)))
-            return sympy.Piecewise(*pieces)
+            value = self._pieces(node)
+            e, n = self.entry
         except TypeError:
-            raise LoweringError("not-checkable", "cases that compare whole vectors: write the entries with an "
-                                "index (X_{1,i} > X_{2,i})", node.span, "cases") from None
+            raise LoweringError("not-checkable", "cases that compare matrices: write the entries with indices",
+                                node.span, "cases") from None
+        finally:
+            self.entry = saved
+        if saved is not None or n is None:
+            return value
+        self.ctx.readings.append(("cases on vectors: applied entry by entry", node.span))
+        return Entries(value, sympy.Tuple(e, 1, n))
+
+    def _pieces(self, node: ir.Cases) -> Any:
+        pieces = []
+        for value, cond in node.rows:
+            pieces.append((self._at_entry(self.expr(value), node), self._condition(cond)))
+        return sympy.Piecewise(*pieces)
+
+    def _at_entry(self, value: Any, node: ir.Node) -> Any:
+        """Inside cases on vectors: a vector's entry at the running index."""
+        if self.entry is None or not isinstance(value, MatrixExpr):
+            return value
+        e, n = self.entry
+        if value.shape[1] != 1:
+            raise TypeError("a matrix in cases")
+        if n is None:
+            n = value.shape[0]
+            self.entry = (e, n)
+        else:
+            self._unify_dims(value.shape[0], n, node)
+        return self.canonical(value)[e - 1, 0]
 
     def _condition(self, cond: ir.Node | None) -> Any:
         """`\\text{if } |a| \\le \\delta`, `x > 0`, `\\text{otherwise}` → a SymPy condition."""
@@ -1326,7 +1598,7 @@ class Lowerer:
             rel = {"lt": sympy.Lt, "gt": sympy.Gt, "le": sympy.Le, "ge": sympy.Ge, "eq": sympy.Eq,
                    "neq": sympy.Ne}.get(cond.rels[0])
             if rel is not None:
-                return rel(self.expr(left), self.expr(right))
+                return rel(self._at_entry(self.expr(left), cond), self._at_entry(self.expr(right), cond))
         raise LoweringError("unsupported-notation", "this condition is not supported in cases", cond.span,
                             "cases")
 
@@ -1372,6 +1644,41 @@ class DiagOf(sympy.MatrixExpr):
 
     def _entry(self, i, j, **kwargs):
         return sympy.KroneckerDelta(i, j) * self.args[0][i, 0]
+
+
+def _primed_index(node: ir.BigOp) -> ir.BigOp:
+    """Σ_{k'=1}^{K} f(z_{k'}): the primed letter becomes one index name, k', everywhere in the sum."""
+    sub = node.sub
+    if not (isinstance(sub, ir.Chain) and sub.rels == ["eq"] and isinstance(sub.items[0], ir.Script)):
+        return node
+    letter = sub.items[0]
+    if not (isinstance(letter.base, ir.Ident) and letter.primes and letter.sub is None and letter.sup is None):
+        return node
+    name = ir.Ident(letter.base.name + "'" * letter.primes, span=letter.span)
+    return _substitute(node, letter, name)
+
+
+def _substitute(node: Any, old: ir.Node, new: ir.Node) -> Any:
+    """`node` with every subtree equal to `old` (spans aside) replaced by `new`."""
+    if isinstance(node, ir.Node):
+        if node == old:
+            return new
+        changes = {f.name: _substitute(getattr(node, f.name), old, new) for f in dataclasses.fields(node)
+                   if f.name != "span"}
+        changed = {k: v for k, v in changes.items() if v is not getattr(node, k)}
+        return dataclasses.replace(node, **changed) if changed else node
+    if isinstance(node, (list, tuple)):
+        items = [_substitute(v, old, new) for v in node]
+        if all(a is b for a, b in zip(items, node)):
+            return node
+        return type(node)(items) if isinstance(node, list) else tuple(items)
+    return node
+
+
+def _letter(node: ir.Node) -> bool:
+    """A plain one-letter name (T of TP), no font, accent or script."""
+    return isinstance(node, ir.Ident) and len(node.name) == 1 and node.name.isalpha() and not node.style \
+        and not node.accents
 
 
 def _bare(node: ir.Node | None) -> bool:
@@ -1499,7 +1806,7 @@ def _is_expectation(func: ir.Node) -> bool:
 def _call_argument(body: ir.Node, dist: str) -> str | None:
     """The letter x of the first call dist(x) inside body."""
     for n in body.walk():
-        if isinstance(n, ir.Call) and isinstance(n.func, ir.Ident) and n.func.key == dist \
+        if isinstance(n, ir.Call) and isinstance(n.func, ir.Ident) and n.func.key == dist and n.bracket == "(" \
                 and len(n.args) == 1 and isinstance(n.args[0], ir.Ident):
             return n.args[0].name
     return None

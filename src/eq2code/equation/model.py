@@ -42,6 +42,7 @@ class Space:
     """Where a symbol's values live; fixes which values are tried."""
 
     kind: str  # real | positive | nonnegative | interval | simplex | binary | onehot | categorical | size
+    #          | symmetric | psd | spd (square matrices: 𝕊^d, 𝕊_+^d, 𝕊_{++}^d) | sign ({-1, 1})
     low: float | None = None
     high: float | None = None
     closed: tuple[bool, bool] = (True, True)
@@ -66,7 +67,8 @@ class InputSpec:
     role: str = "array"  # array | scalar | size
     sympy_name: str = ""  # the SymPy symbol's name
     inferred: bool = False  # shape or space inferred rather than declared
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # names code may give it (a guess: grad for a gradient)
+    spellings: tuple[str, ...] = ()  # its own name spelled as code must (lam for λ, v_prev for v_{t-1})
     one_based: bool = False  # categorical values: the math counts from 1, code from 0
 
 
@@ -84,6 +86,9 @@ class Equation:
     head_latex: str = ""  # its left side as written
     params: list[str] = field(default_factory=list)  # parameter names in the head, in order
     inputs: list[InputSpec] = field(default_factory=list)
+    # inputs of the file's other definitions that this one does not use (β of m_{t+1} beside the main
+    # w_{t+1}): a function implementing the whole block may take them by name; never required
+    extras: list[InputSpec] = field(default_factory=list)
     output_shape: Shape = ()
     sympy: Any = None  # the SymPy expression of the first computed side (None when cached)
     sympy_text: list[str] = field(default_factory=list)  # every computed side, as SymPy prints it

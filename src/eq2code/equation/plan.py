@@ -5,12 +5,14 @@ check needs neither SymPy nor the LaTeX parser. Nodes are `[op, ...]`:
 
     ["num", x]  ["inf"]  ["sym", name]  ["size", name]  ["index", name]
     ["indexed", name, [idx…]]  ["msym", name]  ["fill", value, rows, cols]  ["melem", parent, i, j]  ["matrix", [[…]]]
+    ["identity", n]
     ["add", [a…]]  ["mul", [a…]]  ["pow", a, b]  ["fn", name, a]  ["logb", a, base]
     ["max", [a…]]  ["min", [a…]]  ["piecewise", [[value, cond]…]]  ["rel", op, a, b]  ["true"]
     ["sum"|"prod", body, index, lo, hi]  ["reduce", op, body, index, lo, hi]
     ["matmul", [[is_matrix, a]…]]  ["hadamard", [a…]]  ["transpose", a]  ["softmax", a, axis?]
     ["apply", var, body, a]  ["slice", name, [idx…]]  ["concat", body, index, lo, hi]
-    ["outer", a, b]  ["inverse", a]  ["trace", a]  ["diag", a]  ["and"|"or", [a…]]  ["not", a]
+    ["outer", a, b]  ["inverse", a]  ["sqrtm", a]  ["trace", a]  ["diag", a]  ["and"|"or", [a…]]  ["not", a]
+    ["entries", body, index, lo, hi]
 """
 
 from __future__ import annotations
@@ -22,7 +24,18 @@ import sympy
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 from eq2code.equation.model import Plan
-from eq2code.equation.sympy_ext import Apply, ArraySlice, Concat, Reduce, Softmax, SoftmaxFirstAxis, sigmoid
+from eq2code.equation.sympy_ext import (
+    Apply,
+    ArraySlice,
+    ArraySum,
+    Concat,
+    Entries,
+    MatrixSqrt,
+    Reduce,
+    Softmax,
+    SoftmaxFirstAxis,
+    sigmoid,
+)
 
 UNARY_NAMES = {
     sympy.exp: "exp", sympy.log: "log", sympy.Abs: "abs", sympy.tanh: "tanh", sympy.sinh: "sinh",
@@ -102,12 +115,18 @@ _COMPILERS: list[tuple[type, Callable[[Any], Plan]]] = [
     (sympy.MatrixSymbol, lambda e: ["msym", e.name]),
     (sympy.OneMatrix, lambda e: ["fill", 1.0, compile_expr(e.shape[0]), compile_expr(e.shape[1])]),
     (sympy.ZeroMatrix, lambda e: ["fill", 0.0, compile_expr(e.shape[0]), compile_expr(e.shape[1])]),
+    (sympy.Identity, lambda e: ["identity", compile_expr(e.shape[0])]),
     (sympy.MatrixBase, lambda e: ["matrix", [[compile_expr(e[r, c]) for c in range(e.cols)] for r in range(e.rows)]]),
     (sympy.MatAdd, lambda e: ["add", [compile_expr(a) for a in e.args]]),
     (sympy.MatMul, _matmul),
     (sympy.HadamardProduct, lambda e: ["hadamard", [compile_expr(a) for a in e.args]]),
     (sympy.Transpose, lambda e: ["transpose", compile_expr(e.arg)]),
     (sympy.Inverse, lambda e: ["inverse", compile_expr(e.arg)]),
+    (MatrixSqrt, lambda e: ["sqrtm", compile_expr(e.arg)]),
+    (Entries, lambda e: ["entries", compile_expr(e.args[0]), _name(e.args[1][0]), compile_expr(e.args[1][1]),
+                         compile_expr(e.args[1][2])]),
+    (ArraySum, lambda e: ["sum", compile_expr(e.args[0]), _name(e.args[1][0]), compile_expr(e.args[1][1]),
+                          compile_expr(e.args[1][2])]),
     (sympy.Trace, lambda e: ["trace", compile_expr(e.arg)]),
     (sympy.And, lambda e: ["and", [compile_expr(a) for a in e.args]]),
     (sympy.Or, lambda e: ["or", [compile_expr(a) for a in e.args]]),

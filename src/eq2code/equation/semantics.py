@@ -9,6 +9,7 @@ shapes in size names. Problems become `Diagnostic`s; nothing here raises to the 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import TypeGuard
 
@@ -41,7 +42,8 @@ from eq2code.equation.parts import equation_parts
 from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, read_space
-from eq2code.equation.symbols import symbol_key
+from eq2code.equation.symbols import name_like_word, symbol_key, word_key
+from eq2code.equation.sympy_ext import ArraySlice
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +90,7 @@ class FileReader:
         self.quantity_inputs: dict[str, list[InputSpec]] = {}  # inputs of each auxiliary definition
         self.patterns: list[tuple[ir.Node, ir.Node]] = []  # p_θ(x_t | x_{<t}) := P_{t,x_t}
         self.families: dict[str, tuple] = {}  # head_i = …
+        self.zero_based: set[str] = set()  # arrays the file numbers from 0 (β_0, …, β_4)
 
     # -- positions ---------------------------------------------------------------------------
     def range_of(self, block: Block, span: tuple[int, int]) -> Range:
@@ -112,7 +115,9 @@ class FileReader:
         clauses: list[Clause] = []
         for block in blocks:
             clauses.extend(self._parse_block(block))
+        self.zero_based = _numbered_from_zero(clauses)
         equations = self._classify(clauses)  # (application declarations are shaped in _classify)
+        _offer_extras(equations)
         return EquationFile(self.path, self.text, meta, equations, self.diagnostics)
 
     def _parse_block(self, block: Block) -> list[Clause]:
@@ -135,10 +140,16 @@ class FileReader:
 
     def _outside_declarations(self, block: Block) -> list[Clause]:
         """A paragraph beside the file's `$$` blocks: its declarations count, nothing else (it
-        may be prose)."""
+        may be prose). A line break ends a declaration (`… \\in ℝ^h` then `W_f \\in …` below)."""
+        lines = _lines(block)
+        if len(lines) > 1 and all(_declaration_lines(b.text) for b in lines):
+            return [c for b in lines for c in self._outside_declarations(b)]
         try:
             node = parse_math(block.text)
-        except LatexError:
+        except LatexError as e:
+            if _declaration_lines(block.text):  # declarations that cannot be read are not dropped silently
+                self.diag(e.kind, block, (e.offset, e.end or e.offset + 1), detail=e.detail,
+                          **({"construct": e.construct} if e.kind == "unsupported-notation" else {}))
             return []
         nodes = node.clauses if isinstance(node, ir.Statement) else [node]
         if not any(isinstance(n, ir.Chain) and n.rels == ["in"] for n in nodes):
@@ -188,13 +199,16 @@ class FileReader:
     def _declare(self, clause: Clause, extra: list[ir.Node]) -> None:
         left, right = clause.node.items  # type: ignore[attr-defined]
         targets = list(extra) + (left.items if isinstance(left, ir.Tuple) else [left])
+        right, note = _without_note(right)  # x \in \{0,1\}^K \text{ (one-hot)}
         latex = clause.block.text[right.span[0]:right.span[1]]
         try:
             shape, space = read_space(right, latex)
         except NotASpace as e:
             return self._not_a_space(clause, right, str(e))
+        if space.kind == "binary" and shape and re.search(r"one[- ]?hot", note, re.IGNORECASE):
+            space = Space("onehot", latex=f"{latex} (one-hot)")  # one-hot rows: a 1 in each last axis
         for target in targets:
-            key = symbol_key(target) or app_key(target)
+            key = symbol_key(target) or app_key(target) or word_key(target)  # TP \in …: the name TP
             if key is None:
                 continue
             t_latex = clause.block.text[target.span[0]:target.span[1]]
@@ -305,32 +319,50 @@ class FileReader:
         if head is not None:
             eq.name, eq.key = head.name, head.key
         ctx = self._context()
-        ctx.matrices = matrix_candidates(chain)
+        ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape})
+        ctx.vectors = vector_candidates(chain, set(self.decls) | set(self.quantities))
+        ctx.alone = _letters_alone(chain)
+        if head is not None and word_key(lhs) == head.key:
+            ctx.readings.append((f"{head.key}: letters side by side on the left side, read as the name of what "
+                                 "is defined", lhs.span))
         low = Lowerer(ctx)
         try:
             if head is None:
                 eq.kind = "identity"
                 eq.name = self.text_name(lhs)
+                if len(sides) == 1 and isinstance(sides[0], ir.Num) and not isinstance(lhs, ir.Num) \
+                        and not _all_numbers(lhs):
+                    eq.kind = "statement"  # Σ_k θ_k = 1 (subject to …): a condition the inputs meet
+                    raise LoweringError("not-checkable", "a constraint on the inputs, not a computation", chain.span)
                 values = [low.expr(lhs)] + [low.expr(s) for s in sides]
             else:
                 eq.name, eq.key, eq.params = head.name, head.key, [symbol_key(p) or "" for p in head.params]
                 ctx.inlining.append(head.key)  # softmax(z) = softmax(z + c1) is no recursion
                 if isinstance(lhs, ir.Frac):
                     ctx.upstream = derivative_function(lhs)
+                indices = [v for v in head.out_indices if not (v in self.decls and self.decls[v].shape)
+                           and not self._names_only(sides[0], v)]
+                if head.out_indices and not indices and not head.is_function and symbol_key(lhs):
+                    head.key = symbol_key(lhs) or head.key  # h_t = o_t ⊙ tanh(c_t): the name h_t
+                    head.name = eq.name = py_name(head.key)
+                    eq.key = head.key
+                head.out_indices = indices
                 self._declare_free_indices(ctx, head)
                 self._apply_mapping_shapes(ctx, head)
-                values = [low.expr(s) for s in sides]
+                values, sides = self._readable_forms(ctx, low, sides)
                 self._apply_codomain(low, head, values)
-            values = [low.canonical(v) for v in values]
+            values = [low.canonical(v) for v in self._sizes_met_late(ctx, values)]
             if ctx.gradients and head is None:
                 raise LoweringError("not-checkable", "an identity between gradients of functions this file does "
                                     "not define", chain.span)
-            if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients:
+            if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients and not head.out_indices:
                 raise LoweringError("not-checkable", "a derivative of a function this file does not define, "
                                     "stated without an upstream gradient: an identity or a worked example",
                                     chain.span)
             if _worked_example(sides, values):
                 raise LoweringError("not-checkable", "a worked example on numbers: nothing is an input", chain.span)
+            if head is not None and len(values) > 1:
+                values = self._declared_form_first(ctx, values, sides)
             free = self._free_ranges(ctx, head)
             eq.plans = [compile_expr(v) for v in values]
             eq.free_indices = [(str(s), compile_expr(sympy.sympify(lo)), compile_expr(sympy.sympify(hi)))
@@ -368,9 +400,71 @@ class FileReader:
             self.families[head.key] = (values[0], sympy.Symbol(head.out_indices[0], integer=True))
             self.quantity_inputs[head.key] = eq.inputs
 
+    def _readable_forms(self, ctx: Context, low: Lowerer, sides: list[ir.Node]) -> tuple[list, list[ir.Node]]:
+        """A chain's forms that can be computed: R² = 1 − SSE/SST = 1 − (…)/(…) = 1 − MSE/Var(y) is
+        checked in the forms eq2code reads; a later form it cannot read is a claim, reported, not a
+        failure. The first form must read (it is what the left side is defined as)."""
+        values, kept, failed = [], [], []
+        for side in sides:
+            try:
+                values.append(low.expr(side))
+                kept.append(side)
+            except LoweringError as e:
+                if not values:
+                    raise  # the first form defines the value: a chain whose first form is unread is not checked
+                failed.append((side, e))
+        if not values:
+            raise failed[0][1]
+        for side, error in failed:
+            ctx.readings.append((f"this form of the chain is not read ({error.detail}); the other forms are checked",
+                                 side.span))
+        return values, kept
+
+    def _names_only(self, rhs: ir.Node, letter: str) -> bool:
+        """h_t = o_t ⊙ tanh(c_t) with o_t, c_t defined: t is part of names, not an index of the result."""
+        uses = [n for n in rhs.walk() if isinstance(n, ir.Script) and n.sub is not None and _mentions(n.sub, letter)]
+        known = lambda n: symbol_key(n) in self.decls or symbol_key(n) in self.quantities  # noqa: E731
+        return bool(uses) and all(known(n) for n in uses)
+
+    def _sizes_met_late(self, ctx: Context, values: list) -> list:
+        """1/(NK) before Σ_{n=1}^{N} Σ_{k=1}^{K}: N and K were read as scalars before the sums made
+        them sizes — they are the sizes (one value, from the arrays' shapes)."""
+        late = [k for k in ctx.scalars if k in ctx.size_names and k not in self.decls]
+        if not late:
+            return values
+        mapping = {}
+        for value in values:
+            for s in getattr(value, "free_symbols", set()):
+                for key in late:
+                    if isinstance(s, sympy.Symbol) and s.name == py_name(key) and not (s.is_integer and s.is_positive):
+                        rep = ctx.sizes.find(key)
+                        mapping[s] = sympy.Integer(int(rep)) if rep.isdigit() else size_symbol(rep)
+        for key in late:
+            ctx.scalars.pop(key, None)
+        return [v.xreplace(mapping) if mapping and isinstance(v, sympy.Basic) else v for v in values]
+
+    def _declared_form_first(self, ctx: Context, values: list, sides: list[ir.Node]) -> list:
+        """acc = #correct/#all = (TP+TN)/(TP+TN+FP+FN) with TP, … declared: the form whose symbols
+        are all declared is the one checked (the file says which inputs the function takes)."""
+        given = set(ctx.gradients.values())
+
+        def declared(value) -> bool:
+            names = _value_names([value])
+            keys = [k for k in ctx.order if py_name(k) in names]
+            return bool(keys) and all(k in given or (k in self.decls and self.decls[k].declared) for k in keys)
+
+        if declared(values[0]):
+            return values
+        for k, value in enumerate(values[1:], start=1):
+            if declared(value):
+                ctx.readings.append((f"a chain of equal forms: form {k + 1} is checked, the one whose symbols are "
+                                     "all declared", sides[k].span))
+                return [value] + values[:k] + values[k + 1:]
+        return values
+
     def _context(self) -> Context:
         return Context(self.decls, self.functions, self.quantities, self.sizes, self.size_names,
-                       patterns=self.patterns, families=self.families)
+                       patterns=self.patterns, families=self.families, zero_based=self.zero_based)
 
     def _declare_free_indices(self, ctx: Context, head: Head) -> None:
         for letter in head.out_indices:
@@ -413,20 +507,25 @@ class FileReader:
             params = [symbol_key(p) for p in head.params]
             order = [k for k in params if k in order] + [k for k in order if k not in params]
         inputs = []
+        used = _value_names(values[:1] if head is not None else values)  # a chain's other forms: claims
+        own = {symbol_key(p) for p in head.params} if head is not None else set()
         for key in order:
             decl = self.decls.get(key)
+            if key not in own and py_name(key) not in used:
+                continue  # θ in ∇J(θ) when the gradient is given: named, but not computed with
             if key in ctx.arrays:
                 dims = tuple(self._size_label(ctx, d) for d in ctx.arrays[key].dims)
                 space = decl.space if decl else _inferred_space(ctx, key, values)
                 inputs.append(InputSpec(py_name(key), decl.latex if decl else latex_of(key), dims, space,
                                         "array", py_name(key), inferred=decl is None or not decl.declared,
-                                        aliases=ctx.aliases.get(key, ()),
-                                        one_based=space.kind == "categorical"))
+                                        aliases=ctx.aliases.get(key, ()), spellings=_spellings(key, order, head),
+                                        one_based=_one_based(space, py_name(key), values)))
             elif key in ctx.scalars:
                 space = decl.space if decl else _inferred_space(ctx, key, values)
                 inputs.append(InputSpec(py_name(key), ctx.scalars[key], (), space, "scalar", py_name(key),
-                                        inferred=decl is None, aliases=ctx.aliases.get(key, ()),
-                                        one_based=space.kind == "categorical"))
+                                        inferred=decl is None,
+                                        aliases=ctx.aliases.get(key, ()), spellings=_spellings(key, order, head),
+                                        one_based=_one_based(space, py_name(key), values)))
         used_sizes = sorted({s.name for v in values for s in _size_atoms(v)})
         for name in used_sizes:
             inputs.append(InputSpec(py_name(name), latex_of(name), (), Space("size"), "size", name))
@@ -463,6 +562,66 @@ class FileReader:
     def text_name(self, node: ir.Node) -> str:
         key = symbol_key(node)
         return py_name(key) if key else ""
+
+
+def _without_note(node: ir.Node) -> tuple[ir.Node, str]:
+    """A space followed by prose (`\\{0,1\\}^K \\text{ (one-hot)}`): the space, and the prose."""
+    if isinstance(node, ir.Product) and len(node.factors) >= 2 and isinstance(node.factors[-1], ir.Text) \
+            and all(op is None for op in node.ops[1:]):
+        rest = node.factors[:-1]
+        body = rest[0] if len(rest) == 1 else ir.Product(rest, node.ops[:-1], span=(rest[0].span[0], rest[-1].span[1]))
+        return body, node.factors[-1].content
+    return node, ""
+
+
+def _numbered_from_zero(clauses: list[Clause]) -> set[str]:
+    """Symbols written with the number 0 as a subscript (β_0, ω_0): where they are entries of an
+    array (not names declared as such, β_0 ∈ ℝ), the file numbers them from 0."""
+    out: set[str] = set()
+    for clause in clauses:
+        for n in clause.node.walk():
+            if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident) and isinstance(n.sub, ir.Num) \
+                    and n.sub.text == "0":
+                out.add(n.base.key)
+    return out
+
+
+def _offer_extras(equations: list[Equation]) -> None:
+    """Each checkable definition's extras: the inputs of the file's other checkable definitions
+    that it does not use itself (one function may implement the whole block)."""
+    checkable = [e for e in equations if e.checkable and e.kind in ("definition", "identity")]
+    for eq in checkable:
+        own = {s.name for s in eq.inputs}
+        seen: set[str] = set()
+        for other in checkable:
+            for spec in other.inputs:
+                if spec.role != "size" and spec.name not in own and spec.name not in seen:
+                    seen.add(spec.name)
+                    eq.extras.append(spec)
+
+
+def _lines(block: Block) -> list[Block]:
+    out, pos = [], 0
+    for line in block.text.split("\n"):
+        if line.strip():
+            out.append(Block(line, block.offset + pos, True))
+        pos += len(line) + 1
+    return out
+
+
+_PLAIN_WORD = re.compile(r"(?<![\\{A-Za-z])[A-Za-z]{3,}(?![A-Za-z}])")
+_IN = re.compile(r"\\in(?![A-Za-z])")
+
+
+def _declaration_lines(text: str) -> bool:
+    """Does a paragraph outside the displays look like declarations (`\\in`, not prose)?"""
+    notes = re.sub(r"\\(?:text|mathrm|textrm|mbox)\s*\{[^{}]*\}", " ", text)  # \text{ (one-hot)} is a note
+    return bool(_IN.search(text)) and len(_PLAIN_WORD.findall(notes)) < 2
+
+
+def _all_numbers(node: ir.Node) -> bool:
+    """Only numbers in it (`\\frac{0.78}{0.05}`): a worked example's left side, not a condition."""
+    return not any(isinstance(n, (ir.Ident, ir.Script, ir.Call, ir.Text, ir.Special)) for n in node.walk())
 
 
 def _worked_example(sides: list[ir.Node], values: list) -> bool:
@@ -512,7 +671,7 @@ def _mentioned_keys(sides: list[ir.Node]) -> set[str]:
         for n in side.walk():
             if isinstance(n, ir.Call) and app_key(n):
                 out.add(app_key(n))  # type: ignore[arg-type]
-            key = symbol_key(n) if isinstance(n, (ir.Ident, ir.Script)) else None
+            key = symbol_key(n) if isinstance(n, (ir.Ident, ir.Script)) else word_key(n)
             if key:
                 out.add(key)
             if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident):
@@ -540,6 +699,92 @@ def _definitions_first(kinds: list[tuple[str, Clause]]) -> list[int]:
         ordered.append(chosen)
         pending.remove(chosen)
     return ordered + [k for k in range(len(kinds)) if k not in defs]
+
+
+KEYWORD_NAMES = {"lambda": ("lam", "lmbda", "lambd", "lmb")}  # λ cannot be a Python name
+_STEP = re.compile(r"^(?P<stem>.+)_(?P<t>[a-z])(?P<sign>[+-])1$")
+
+
+def _spellings(key: str, order: list[str], head: Head | None) -> tuple[str, ...]:
+    """Names code gives a symbol besides its own: v_{t-1} → v_prev, v_old; θ_{t+1} → theta_next,
+    theta_new; x_t → x when x_{t±1} is in the equation too; λ → lam."""
+    out: list[str] = list(KEYWORD_NAMES.get(key.split(":")[-1], ()))
+    m = _STEP.match(key)
+    if m is not None:
+        stem = py_name(m.group("stem"))
+        words = ("prev", "old", "last", "previous") if m.group("sign") == "-" else ("next", "new")
+        out += [f"{stem}_{w}" for w in words]
+    label = re.match(r"^(?P<stem>[^\^]+)\^\((?P<label>[^()]*)\)$", key)
+    if label is not None:  # μ^{(t)}, W^{(l)}: the code names the value without its label
+        out.append(py_name(label.group("stem")))
+    stem, _, t = key.rpartition("_")
+    keys = list(order) + ([head.key] if head is not None else [])
+    if stem and len(t) == 1 and t.islower() and any(k in (f"{key}+1", f"{key}-1") or k == f"{stem}_{t}-1"
+                                                    or k == f"{stem}_{t}+1" for k in keys):
+        out.append(py_name(stem))
+    return tuple(out)
+
+
+def _letters_alone(chain: ir.Node) -> set[str]:
+    """Letters the equation uses by themselves, not only inside a run of capitals like TP."""
+    in_words: set[int] = set()
+    for n in chain.walk():
+        word = word_key(n)
+        if word is not None and len(word) >= 2 and word.isupper():
+            in_words.update(id(f) for f in n.factors)
+        elif isinstance(n, ir.Product):
+            run = [f for f in n.factors if isinstance(f, ir.Ident) and len(f.name) == 1 and f.name.isupper()
+                   and not f.style]
+            if len(run) >= 2:
+                in_words.update(id(f) for f in run)
+    return {n.key for n in chain.walk() if isinstance(n, ir.Ident) and id(n) not in in_words}
+
+
+def _value_names(values: list) -> set[str]:
+    """The names of the symbols and arrays the computed values are made of."""
+    out: set[str] = set()
+    for v in values:
+        if not isinstance(v, sympy.Basic):
+            continue
+        for node in sympy.preorder_traversal(v):
+            if isinstance(node, (sympy.Symbol, sympy.MatrixSymbol)):
+                out.add(str(node.name))
+            elif isinstance(node, sympy.IndexedBase):
+                out.add(str(node.label))
+    return out
+
+
+def _one_based(space: Space, name: str, values: list) -> bool:
+    """Categories {1,…,V} that the equation uses as positions (P_{t,x_t}, 𝟙(y_i = k)) count from 1
+    in the math and from 0 in code; values from {1,…,8} that it computes with (∏ d_i) are numbers,
+    passed as they are."""
+    if space.kind != "categorical" or (space.low is not None and space.low != 1):
+        return False
+    return any(_used_as_position(v, name) for v in values)
+
+
+def _used_as_position(value, name: str) -> bool:
+    if not isinstance(value, sympy.Basic):
+        return False
+    for node in sympy.preorder_traversal(value):
+        if isinstance(node, sympy.Indexed):
+            positions = node.indices
+        elif isinstance(node, sympy.matrices.expressions.matexpr.MatrixElement):
+            positions = node.args[1:]
+        elif isinstance(node, (sympy.KroneckerDelta, sympy.Eq, sympy.Ne)):
+            positions = node.args
+        elif isinstance(node, ArraySlice):
+            positions = tuple(node.args[1])
+        else:
+            continue
+        if any(_names(p, name) for p in positions):
+            return True
+    return False
+
+
+def _names(expr, name: str) -> bool:
+    return any(getattr(s, "name", None) == name for s in getattr(expr, "free_symbols", ())) or any(
+        isinstance(n, sympy.Indexed) and n.base.label.name == name for n in sympy.preorder_traversal(expr))
 
 
 def _size_atoms(value) -> set:
@@ -578,11 +823,12 @@ def _is_symbol_named(expr, name: str) -> bool:
     return isinstance(expr, sympy.Indexed) and expr.base.label.name == name
 
 
-def matrix_candidates(chain: ir.Node) -> set[str]:
-    """Undeclared capitals that matrix products make matrices: QK^⊤, W𝐱, softmax(…)V."""
+def matrix_candidates(chain: ir.Node, arrays: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """Undeclared capitals that matrix products make matrices: QK^⊤, W𝐱, softmax(…)V, and
+    S h^{(ℓ)} W^{(ℓ)} beside a declared array (`arrays`: the keys declared with a shape)."""
     out: set[str] = set()
     for node in chain.walk():
-        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and (
+        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and not _small(node.base) and (
                 (isinstance(node.sup, ir.Special) and node.sup.name == "top")
                 or (isinstance(node.sup, ir.Ident) and node.sup.name == "T" and node.base.name.isupper())):
             out.add(node.base.key)
@@ -592,26 +838,60 @@ def matrix_candidates(chain: ir.Node) -> set[str]:
                 if node.ops[k + 1] not in (None, "cdot"):
                     continue
                 a, b = factors[k], factors[k + 1]
-                if _array_like(a) and _array_like(b) and not (_capital(a) and _capital(b)):
-                    out.update(x.key for x in (a, b) if _capital(x))
+                declared = _capital_key(a) in arrays or _capital_key(b) in arrays
+                both_bare = _capital(a) and _capital(b)  # TP, P R: no evidence of matrices
+                if _array_like(a, arrays) and _array_like(b, arrays) and (declared or not both_bare):
+                    out.update(_capital_key(x) for x in (a, b) if _capital(x) and _capital_key(x) not in arrays)
     return out
 
 
-def _capital(node: ir.Node) -> TypeGuard[ir.Ident]:
+def _small(node: ir.Ident) -> bool:
+    """A small Latin letter (w, 𝐰): a vector when transposed, not a matrix."""
+    return len(node.name) == 1 and node.name.islower()
+
+
+def vector_candidates(chain: ir.Node, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """Undeclared small letters that a transpose makes vectors (𝐰^⊤𝐱: w and x; w^⊤x written plainly)."""
+    out: set[str] = set()
+    for node in chain.walk():
+        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and _small(node.base) \
+                and isinstance(node.sup, ir.Special) and node.sup.name == "top" and node.sub is None:
+            out.add(node.base.key)
+        if isinstance(node, ir.Product):
+            for k in range(len(node.factors) - 1):
+                a, b = node.factors[k], node.factors[k + 1]
+                if node.ops[k + 1] is None and isinstance(a, ir.Script) and isinstance(a.base, ir.Ident) \
+                        and _small(a.base) and isinstance(a.sup, ir.Special) and a.sup.name == "top" \
+                        and isinstance(b, ir.Ident) and _small(b):
+                    out.add(b.key)  # 𝐰^⊤ x: x is the vector w is dotted with
+    return out - set(known)
+
+
+def _capital(node: ir.Node) -> bool:
+    """A one-letter capital, also labelled: W, 𝐖, W^{(ℓ)}, W_{hq}."""
+    if isinstance(node, ir.Script) and not node.primes and (node.sup is None or (
+            key_text(node.sup) or "").startswith("(")) and symbol_key(node) is not None:
+        return _capital(node.base)
     return isinstance(node, ir.Ident) and len(node.name) == 1 and node.name.isupper() and node.style in ("", "bf")
 
 
-def _array_like(node: ir.Node) -> bool:
+def _capital_key(node: ir.Node) -> str:
+    return symbol_key(node) or ""
+
+
+def _array_like(node: ir.Node, arrays: set[str] | frozenset[str] = frozenset()) -> bool:
     if _capital(node) or (isinstance(node, ir.Ident) and node.style == "bf"):
         return True
     if isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top":
+        return True
+    if isinstance(node, (ir.Ident, ir.Script)) and symbol_key(node) in arrays:
         return True
     return isinstance(node, ir.Call) and isinstance(node.func, ir.Ident) and node.func.name in ("softmax", "Softmax")
 
 
 def _is_probability(call: ir.Call) -> bool:
     """p(θ | D), p(D): a probability written as an application of p to events."""
-    if not (isinstance(call.func, ir.Ident) and call.func.name in ("p", "P") and not call.func.style):
+    if not (isinstance(call.func, ir.Ident) and call.func.name in ("p", "P") and call.func.style in ("", "bb", "rm")):
         return False
     conditional = any(isinstance(a, ir.Chain) and "mid" in a.rels for a in call.args)
     events = any(isinstance(n, ir.Ident) and n.style == "cal" for n in call.walk())
@@ -637,7 +917,8 @@ def _element_target(node: ir.Node) -> TypeGuard[ir.Script]:
 
 
 def _is_symbol(node: ir.Node) -> bool:
-    return symbol_key(node) is not None and isinstance(node, (ir.Ident, ir.Script))
+    return (symbol_key(node) is not None and isinstance(node, (ir.Ident, ir.Script))) or (
+        word_key(node) is not None and name_like_word(word_key(node) or ""))
 
 
 def _is_annotation(node: ir.Node) -> bool:
@@ -671,7 +952,7 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
             return inner
     if isinstance(lhs, ir.Frac) and derivative_key(lhs) is not None:  # ∂C/∂X_1 = …: a backward rule
         dkey = derivative_key(lhs)
-        return Head(dkey, dkey, [], [], False)  # type: ignore[arg-type]
+        return Head(dkey, dkey, [], _derivative_entries(lhs, rhs), False)  # type: ignore[arg-type]
     if isinstance(lhs, ir.Func) and isinstance(lhs.arg, ir.Tuple) and lhs.arg.bracket == "(" \
             and all(symbol_key(a) for a in lhs.arg.items):  # \cos(𝐚, 𝐛) = …: a function named cos
         return Head("cosine_similarity" if lhs.name == "cos" else lhs.name, f"func:{lhs.name}",
@@ -684,9 +965,16 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
     if isinstance(lhs, ir.Call) and lhs.bracket == "(" and _is_probability(lhs):
         key = app_key(lhs)
         if key is not None:
-            free = [v for v in application_variables(lhs) if _mentions(rhs, v)]
+            free = [v for v in application_variables(lhs) if _mentions(rhs, v) and not _indexed_in(rhs, v)]
             return Head(py_name(key), key, [], free, False)
-    if isinstance(lhs, ir.Call) and lhs.bracket == "(":
+        func = symbol_key(lhs.func)
+        if func is not None:  # P(D=1 | w_c, w_o) = σ(𝐮_o^⊤𝐯_c): the probability of an event, named
+            return Head(py_name(func), f"{func}(event)", [], [], False)
+    if isinstance(lhs, ir.Call) and lhs.bracket == "[" and isinstance(lhs.func, ir.Script) and lhs.func.primes \
+            and isinstance(lhs.func.base, ir.Ident) and lhs.func.sub is None and lhs.func.sup is None:
+        key = lhs.func.base.key + "'" * lhs.func.primes  # L'[φ] = L[φ] + …: a new value named L'
+        return Head(py_name(key), key, [], [], False)
+    if isinstance(lhs, ir.Call) and lhs.bracket in ("(", "["):  # f(x), and f[x, φ] (square-bracket application)
         key = symbol_key(lhs.func)
         if key is None:
             return None
@@ -694,10 +982,23 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         for a in lhs.args:
             flat.extend(a.items if isinstance(a, ir.Chain) and set(a.rels) <= {"parallel", "mid"} else [a])
         if not all(symbol_key(p) is not None for p in flat):
+            letter = _entry_in_arguments(flat, rhs)
+            if letter is not None:  # softmax(s_i/τ) = exp(s_i/τ)/Σ_j exp(s_j/τ): entry i, defined by the right side
+                return Head(_head_name(key), key, [], [letter], False)
             if any(isinstance(p, ir.Call) for p in flat):
                 # D_KL(q_φ(z|x) ‖ p(z)) = …: a named value, whose inputs are those of its right side
                 return Head(_head_name(key), key, [], [], False)
             return None  # softmax((1/√2  0)) = …: an identity between computed sides
+        entries = _entry_params(flat, rhs)
+        if entries is not None:  # Softmin(x_i) = exp(-x_i)/Σ_j exp(-x_j): entry i of Softmin(x)
+            return Head(_head_name(key), key, entries[0], entries[1], True)
+        pair = _pair_indices(flat, rhs)
+        if pair is not None:  # a[𝐱_m, 𝐱_n] = exp(𝐤_m^T 𝐪_n)/…: the x's are not used, m and n index the result
+            return Head(_head_name(key), key, [], pair, False)
+        letter = _entry_subscript(lhs.func, flat, rhs)
+        if letter is not None:  # φ_i(x) = exp(x_i)/Σ_j exp(x_j): entry i of φ(x)
+            base = lhs.func.base  # type: ignore[attr-defined]
+            return Head(_head_name(base.key), base.key, flat, [letter], True)
         return Head(_head_name(key), key, flat, [], True)
     if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Norm):
         p = key_text(lhs.sub) or "2"
@@ -712,6 +1013,90 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
     key = symbol_key(lhs)
     if key is not None:
         return Head(py_name(key), key, [], [], False)
+    word = word_key(lhs)
+    if word is not None and name_like_word(word):  # loss = …, acc = …: the name of what is defined
+        return Head(word, word, [], [], False)
+    if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Ident) and lhs.primes and lhs.sub is None \
+            and lhs.sup is None and not _mentions(rhs, lhs.base.key + "'"):  # x' = (x - μ)/σ: a new value
+        key = lhs.base.key + "'" * lhs.primes
+        return Head(py_name(key), key, [], [], False)
+    return None
+
+
+def _entry_params(params: list[ir.Node], rhs: ir.Node) -> tuple[list[ir.Node], list[str]] | None:
+    """f(x_i) = … x_i … x_j …: the parameter is the vector x and i the entry of the result —
+    when the right side also takes x at another index (a sum over j)."""
+    if len(params) != 1:
+        return None
+    p = params[0]
+    if not (isinstance(p, ir.Script) and isinstance(p.base, ir.Ident) and p.sup is None and not p.primes
+            and isinstance(p.sub, ir.Ident) and len(p.sub.name) == 1 and p.sub.name.islower()):
+        return None
+    base, letter = p.base, p.sub.name
+    others = [n for n in rhs.walk() if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident)
+              and n.base.key == base.key and isinstance(n.sub, ir.Ident) and n.sub.name != letter]
+    if not others:
+        return None
+    return [ir.Ident(base.name, base.style, base.accents, span=base.span)], [letter]
+
+
+def _entry_in_arguments(args: list[ir.Node], rhs: ir.Node) -> str | None:
+    """The i of f(s_i/τ) when the right side also takes s at another index (s_j)."""
+    for arg in args:
+        for n in arg.walk():
+            if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident) and n.sup is None \
+                    and isinstance(n.sub, ir.Ident) and len(n.sub.name) == 1 and n.sub.name.islower() \
+                    and _entry_params([n], rhs) is not None:
+                return n.sub.name
+    return None
+
+
+def _derivative_entries(frac: ir.Frac, rhs: ir.Node) -> list[str]:
+    """∂φ_k/∂a_j = …: the entries k, j of a Jacobian the right side computes (letters of both
+    subscripts that the right side uses)."""
+    num, den = frac.num, frac.den
+    parts = [f for side in (num, den) if isinstance(side, ir.Product) for f in side.factors[1:2]]
+    letters = []
+    for part in parts:
+        if isinstance(part, ir.Script) and isinstance(part.sub, ir.Ident) and len(part.sub.name) == 1 \
+                and part.sub.name.islower() and part.sup is None and part.sub.name not in letters:
+            letters.append(part.sub.name)
+    if len(letters) != len(parts) or not all(_mentions(rhs, v) for v in letters):
+        return []
+    return letters
+
+
+def _indexed_in(node: ir.Node, key: str) -> bool:
+    """Does the expression take entries of `key` (θ_k): then θ is a vector, not a position."""
+    return any(isinstance(n, ir.Script) and isinstance(n.base, ir.Ident) and n.base.key == key
+               and n.sub is not None for n in node.walk())
+
+
+def _pair_indices(params: list[ir.Node], rhs: ir.Node) -> list[str] | None:
+    """f[𝐱_m, 𝐱_n] whose right side never uses x: the parameters only name positions m, n."""
+    letters = []
+    for p in params:
+        if not (isinstance(p, ir.Script) and isinstance(p.base, ir.Ident) and p.sup is None
+                and isinstance(p.sub, ir.Ident) and len(p.sub.name) == 1 and p.sub.name.islower()):
+            return None
+        if _mentions(rhs, p.base.key):
+            return None
+        letters.append(p.sub.name)
+    found = [v for v in letters if _mentions(rhs, v)]
+    return found or None
+
+
+def _entry_subscript(func: ir.Node, params: list[ir.Node], rhs: ir.Node) -> str | None:
+    """The i of φ_i(x) when the right side takes the parameter x at i (x_i): an entry, not a name."""
+    if not (isinstance(func, ir.Script) and isinstance(func.base, ir.Ident) and func.sup is None
+            and isinstance(func.sub, ir.Ident) and len(func.sub.name) == 1 and func.sub.name.islower()):
+        return None
+    letter = func.sub.name
+    keys = {symbol_key(p) for p in params}
+    for n in rhs.walk():
+        if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident) and n.base.key in keys \
+                and isinstance(n.sub, ir.Ident) and n.sub.name == letter:
+            return letter
     return None
 
 

@@ -40,15 +40,29 @@ def key_text(node: ir.Node | None) -> str | None:
 
 
 def size_of(node: ir.Node) -> object:
-    """A size in a shape: an int or a size name ('n', 'd_k')."""
+    """A size in a shape: an int or a size name ('n', 'd_k'), or a size plus or minus a number
+    ('N+1' for `(N+1)`)."""
+    if isinstance(node, ir.Group) and node.bracket == "(":
+        body = node.body
+        if isinstance(body, ir.Product) and all(op is None for op in body.ops[1:]):
+            return _product_size(body.factors)  # (HW): the product of the sizes
+        return size_of(body)
+    if isinstance(node, ir.Add) and len(node.terms) == 2 and node.terms[0][0] == "+" \
+            and node.terms[1][0] in ("+", "-") and isinstance(node.terms[1][1], ir.Num) \
+            and node.terms[1][1].text.isdigit():
+        first = size_of(node.terms[0][1])
+        if isinstance(first, str) and "*" not in first:
+            return f"{first}{node.terms[1][0]}{node.terms[1][1].text}"
     if isinstance(node, ir.Num) and node.text.isdigit():
         return int(node.text)
     if isinstance(node, ir.Ident):
         return node.name
     if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.sup is None:
+        if node.sub is None and node.primes:  # d': another size named after d
+            return node.base.name + "'" * node.primes
         sub = key_text(node.sub)
         if sub is not None:
-            return f"{node.base.name}_{sub}"
+            return f"{node.base.name}_{sub}" + "'" * node.primes
     raise NotASpace("a size must be a number or a name")
 
 
@@ -112,15 +126,29 @@ def _sub_condition(sub: ir.Node | None) -> Space | None:
     raise NotASpace("a subscript on \\mathbb{R} must be a condition such as _{>0}")
 
 
+def number(node: ir.Node) -> float | None:
+    """1, 0.5, -1 (a signed number) → its value; None for anything else."""
+    if isinstance(node, ir.Num):
+        return float(node.text)
+    if isinstance(node, ir.Add) and len(node.terms) == 1 and node.terms[0][0] in ("+", "-") \
+            and isinstance(node.terms[0][1], ir.Num):
+        value = float(node.terms[0][1].text)
+        return -value if node.terms[0][0] == "-" else value
+    return None
+
+
 def _interval(items: list[ir.Node], brackets: str, latex: str) -> Space:
-    """(0,1), [0,1], and the half-open (0,1] and [0,1) (brackets "(]" / "[)")."""
-    lo, hi = (float(i.text) if isinstance(i, ir.Num) else _not_a_number(i) for i in items)
+    """(0,1), [0,1], (-1,1), and the half-open (0,1] and [0,1) (brackets "(]" / "[)")."""
+    lo, hi = (_number_or_fail(i) for i in items)
     closed = (brackets[0] == "[", brackets[-1] == "]")
     return Space("interval", lo, hi, closed, latex)
 
 
-def _not_a_number(node: ir.Node) -> float:
-    raise NotASpace("an interval's ends must be numbers")
+def _number_or_fail(node: ir.Node) -> float:
+    value = number(node)
+    if value is None:
+        raise NotASpace("an interval's ends must be numbers")
+    return value
 
 
 def _is_basis_vector(node: ir.Node) -> TypeGuard[ir.Script]:
@@ -137,6 +165,8 @@ def read_space(node: ir.Node, latex: str = "") -> tuple[Shape, Space]:
     shape: Shape = shape_of(sup) if sup is not None else ()
     if isinstance(base, ir.Ident) and base.style == "bb" and base.name == "R":
         return shape, Space("real", latex=latex or "\\mathbb{R}") if sub is None else _sub_with_latex(sub, latex)
+    if isinstance(base, ir.Ident) and base.style == "bb" and base.name == "S" and sup is not None:
+        return _symmetric(sub, sup, latex)
     if isinstance(base, ir.Ident) and base.style == "bb" and base.name in ("N", "Z"):
         return shape, Space("integer", low=0.0 if base.name == "N" else None, latex=latex)
     if isinstance(base, ir.Tuple):
@@ -147,6 +177,15 @@ def read_space(node: ir.Node, latex: str = "") -> tuple[Shape, Space]:
     raise NotASpace("not a space eq2code knows")
 
 
+def _symmetric(sub: ir.Node | None, sup: ir.Node, latex: str) -> tuple[Shape, Space]:
+    """𝕊^d (symmetric), 𝕊_+^d (positive semidefinite), 𝕊_{++}^d (positive definite): d×d matrices."""
+    kind = {None: "symmetric", "plus": "psd", "plusplus": "spd"}.get(key_text(sub) if sub is not None else None)
+    if kind is None:
+        raise NotASpace("write 𝕊^d, 𝕊_+^d or 𝕊_{++}^d")
+    n = size_of(sup)
+    return (n, n), Space(kind, latex=latex)
+
+
 def _sub_with_latex(sub: ir.Node, latex: str) -> Space:
     space = _sub_condition(sub)
     assert space is not None
@@ -155,9 +194,12 @@ def _sub_with_latex(sub: ir.Node, latex: str) -> Space:
 
 def _tuple_space(base: ir.Tuple, shape: Shape, latex: str) -> tuple[Shape, Space]:
     items = base.items
-    nums = all(isinstance(i, ir.Num) for i in items)
-    if base.bracket == "\\{" and nums and [i.text for i in items if isinstance(i, ir.Num)] == ["0", "1"]:
+    values = [number(i) for i in items]
+    nums = all(v is not None for v in values)
+    if base.bracket == "\\{" and nums and values == [0.0, 1.0]:
         return shape, Space("binary", 0.0, 1.0, latex=latex)
+    if base.bracket == "\\{" and nums and sorted(values) == [-1.0, 1.0]:  # type: ignore[type-var]
+        return shape, Space("sign", -1.0, 1.0, latex=latex)  # labels y ∈ {-1, 1}
     if base.bracket in ("(", "[", "(]", "[)") and nums and len(items) == 2:
         return shape, _interval(items, base.bracket, latex)
     if base.bracket == "\\{" and len(items) == 3 and isinstance(items[1], ir.Special) \

@@ -25,3 +25,21 @@ def symbol_key(node: ir.Node) -> str | None:
             key = f"{key}^{text}"
         return key
     return None
+
+
+def word_key(node: ir.Node) -> str | None:
+    """A run of plain letters written side by side (`TP`, `loss`): the word, else None. Whether
+    it is a name or a product is for the reader to decide (declarations, the other letters)."""
+    if not isinstance(node, ir.Product) or len(node.factors) < 2 or any(op is not None for op in node.ops[1:]):
+        return None
+    letters = [f for f in node.factors if isinstance(f, ir.Ident) and len(f.name) == 1 and f.name.isalpha()
+               and not f.style and not f.accents]
+    if len(letters) != len(node.factors):
+        return None
+    return "".join(f.name for f in letters)
+
+
+def name_like_word(word: str) -> bool:
+    """Is a word an acronym (TP, MSE: two or more capitals) or a word (loss, acc: three or more
+    small letters) rather than a product of letters?"""
+    return (len(word) >= 2 and word.isupper()) or (len(word) >= 3 and word.islower())

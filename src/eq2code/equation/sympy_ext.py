@@ -4,6 +4,9 @@
 - `Softmax(X)`: softmax over the last axis of a matrix expression (rows of QKᵀ/√d_k).
 - `Apply(Lambda, X)`: a scalar function applied elementwise to a matrix expression (σ(Wx+b)).
 - `Reduce(op, body, (i, lo, hi))`: max/min/argmax/argmin over an index range.
+- `MatrixSqrt(X)`: the principal square root of a square matrix ((Σ_r Σ_g)^{1/2}).
+- `ArraySum(body, (i, lo, hi))`: a sum of vectors or matrices (Σ_n (y_n − μ_n) 𝐱_n).
+- `Entries(body, (i, lo, hi))`: the vector whose entry i is body (cases applied entry by entry).
 """
 
 from __future__ import annotations
@@ -82,6 +85,11 @@ class Apply(MatrixExpr):
         lam = self.func_
         return printer._print(lam.expr.subs(lam.variables[0], sympy.Symbol(printer._print(self.arg))))
 
+    def _latex(self, printer):
+        lam = self.func_
+        inner = sympy.Symbol("{%s}" % printer._print(self.arg))
+        return printer._print(lam.expr.subs(lam.variables[0], inner))
+
 
 class ArraySlice(MatrixExpr):
     """Slice `idx` of a stacked array: W_i^Q is the matrix W^Q[i] of W^Q ∈ ℝ^{h×d×d_k}."""
@@ -120,6 +128,77 @@ class Concat(MatrixExpr):
     def _sympystr(self, printer):
         body, (i, lo, hi) = self.args
         return "Concat(%s for %s in %s..%s)" % (printer._print(body), i, printer._print(lo), printer._print(hi))
+
+
+class MatrixSqrt(MatrixExpr):
+    """The principal square root of a square matrix: the R with R R = X."""
+
+    def __new__(cls, arg):
+        return super().__new__(cls, sympy.sympify(arg))
+
+    @property
+    def arg(self):
+        return self.args[0]
+
+    @property
+    def shape(self):
+        return self.arg.shape
+
+    def _entry(self, i, j, **kwargs):
+        return MatrixElement(self, i, j)
+
+    def _sympystr(self, printer):
+        return "sqrtm(%s)" % printer._print(self.arg)
+
+    def _latex(self, printer):
+        return r"\left(%s\right)^{1/2}" % printer._print(self.arg)
+
+
+class ArraySum(MatrixExpr):
+    """Σ_{i=lo}^{hi} of a vector- or matrix-valued body."""
+
+    def __new__(cls, body, limits):
+        return super().__new__(cls, body, limits)
+
+    @property
+    def shape(self):
+        return self.args[0].shape
+
+    def _entry(self, i, j, **kwargs):
+        return MatrixElement(self, i, j)
+
+    def _sympystr(self, printer):
+        body, (i, lo, hi) = self.args
+        return "Sum(%s, (%s, %s, %s))" % (printer._print(body), i, printer._print(lo), printer._print(hi))
+
+    def _latex(self, printer):
+        body, (i, lo, hi) = self.args
+        return r"\sum_{%s=%s}^{%s} %s" % (printer._print(i), printer._print(lo), printer._print(hi),
+                                          printer._print(body))
+
+
+class Entries(MatrixExpr):
+    """The column vector (body for i in lo..hi)."""
+
+    def __new__(cls, body, limits):
+        return super().__new__(cls, body, limits)
+
+    @property
+    def shape(self):
+        _i, lo, hi = self.args[1]
+        return (hi - lo + 1, sympy.Integer(1))
+
+    def _entry(self, i, j, **kwargs):
+        return MatrixElement(self, i, j)
+
+    def _sympystr(self, printer):
+        body, (i, lo, hi) = self.args
+        return "[%s for %s in %s..%s]" % (printer._print(body), i, printer._print(lo), printer._print(hi))
+
+    def _latex(self, printer):
+        body, (i, lo, hi) = self.args
+        return r"\left[%s\right]_{%s=%s}^{%s}" % (printer._print(body), printer._print(i), printer._print(lo),
+                                                  printer._print(hi))
 
 
 class Reduce(sympy.Function):

@@ -153,6 +153,9 @@ class Evaluator:
         n, m = int(self.ev(rows).arr), int(self.ev(cols).arr)
         return Val(np.full((n,) if m == 1 else (n, m), value, dtype=DTYPE), ())
 
+    def _identity(self, n):
+        return Val(np.eye(int(self.ev(n).arr), dtype=DTYPE), ())
+
     def _indexed(self, name, indices, wrap=None):
         if name not in self.values:
             raise EvaluationError(f"no value for {name}")
@@ -269,11 +272,17 @@ class Evaluator:
         val = mats[0]
         for nxt in mats[1:]:
             try:
-                if val.axes or nxt.axes:  # a family of matrices (head_i): the index axes broadcast
-                    if val.positional != 2 or nxt.positional != 2:
-                        raise EvaluationError("a matrix product of indexed vectors")
-                    (a, b), axes = _align([val, nxt])
-                    val = Val(np.matmul(a, b), axes)
+                if val.axes or nxt.axes:  # a family of matrices (head_i), rows 𝐮_i: the index axes broadcast
+                    if not (1 <= val.positional <= 2 and 1 <= nxt.positional <= 2):
+                        raise EvaluationError("a matrix product of indexed values")
+                    row, col = val.positional == 1, nxt.positional == 1  # a vector on the left is a row
+                    left = Val(val.arr[..., None, :], val.axes) if row else val
+                    right = Val(nxt.arr[..., :, None], nxt.axes) if col else nxt
+                    (a, b), axes = _align([left, right])
+                    out = np.matmul(a, b)
+                    out = out[..., 0, :] if row else out
+                    out = out[..., 0] if col else out
+                    val = Val(out, axes)
                 else:
                     val = Val(np.matmul(val.arr, nxt.arr), ())
             except ValueError as err:
@@ -311,6 +320,24 @@ class Evaluator:
         rest = tuple(a for a in val.axes if a != index)
         return Val(arr.reshape(arr.shape[:-2] + (arr.shape[-2] * arr.shape[-1],)), rest)
 
+    def _entries(self, body, index, lo, hi):
+        """The vector whose entry i is body: the i axis becomes the last positional axis."""
+        rng = Val(self.index_range(lo, hi).arr, (index,))
+        saved = self.bound.get(index)
+        self.bound[index] = rng
+        try:
+            val = self.ev(body)
+        finally:
+            self.bound.pop(index)
+            if saved is not None:
+                self.bound[index] = saved
+        if index not in val.axes:
+            val = _elementwise(lambda a, b: a + 0 * b, val, rng)
+        if val.positional:
+            raise EvaluationError("entries of something other than numbers")
+        arr = np.moveaxis(val.arr, val.axes.index(index), -1)
+        return Val(arr, tuple(a for a in val.axes if a != index))
+
     def _transpose(self, a):
         val = self.ev(a)
         return val if val.positional < 2 else Val(np.swapaxes(val.arr, -1, -2), val.axes)
@@ -345,6 +372,21 @@ class Evaluator:
             return Val(np.linalg.inv(val.arr.astype(np.float64)).astype(DTYPE), val.axes)
         except (np.linalg.LinAlgError, ValueError) as err:
             raise EvaluationError(f"matrix inverse: {err}") from None
+
+    def _sqrtm(self, a):
+        """The principal square root, from the eigendecomposition (eigenvalues of a product of
+        positive definite matrices are real and positive)."""
+        val = self.ev(a)
+        if val.positional < 2:
+            return _elementwise(np.sqrt, val)
+        try:
+            w, v = np.linalg.eig(val.arr.astype(np.float64))
+            root = v @ (np.sqrt(w.astype(complex))[..., :, None] * np.linalg.inv(v))
+        except (np.linalg.LinAlgError, ValueError) as err:
+            raise EvaluationError(f"matrix square root: {err}") from None
+        if np.max(np.abs(root.imag), initial=0.0) > 1e-9 * max(1.0, float(np.max(np.abs(root.real), initial=0.0))):
+            raise EvaluationError("matrix square root: the matrix has negative eigenvalues")
+        return Val(root.real.astype(DTYPE), val.axes)
 
     def _trace(self, a):
         val = self.ev(a)

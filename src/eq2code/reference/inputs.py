@@ -9,6 +9,7 @@ function receives (0-based).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,11 @@ import numpy as np
 from eq2code.equation.model import Equation, InputSpec
 
 SIZE_POOLS = ([2, 3, 4, 5, 6, 7], [3, 4, 5, 6, 7, 8], [4, 5, 7, 9, 11, 13])
-PARAMETER_VALUES = (0.5, 2.0, 1.7)  # away from the neutral 1 and from each other
+PARAMETER_VALUES = (0.5, 2.0, 1.7)  # trial k's first parameter: away from the neutral 1 and from each other
+# The j-th positive scalar of trial k takes PARAMETER_POOL[(k + j) % len]: two parameters never
+# share a value (σ²/D = 1 would hide every mistake inside log(σ²/D)), and trial k's first one is
+# PARAMETER_VALUES[k].
+PARAMETER_POOL = (0.5, 2.0, 1.7, 0.3, 3.1, 0.7, 2.6)
 BATCH = (2,)
 
 
@@ -33,15 +38,15 @@ class Trial:
 
 def size_names(eq: Equation) -> list[str]:
     names: list[str] = []
-    for spec in eq.inputs:
+    for spec in _drawn(eq):
         dims = list(spec.shape)
         if spec.role == "size":
             dims.append(spec.sympy_name)
         if spec.space.size is not None:
             dims.append(spec.space.size)
         for d in dims:
-            for part in (d.split("*") if isinstance(d, str) else []):  # h*d_v: both sizes
-                if part not in names and not part.isdigit():
+            for part in (size_parts(d) if isinstance(d, str) else []):  # h*d_v, N+1: the sizes named
+                if part not in names:
                     names.append(part)
     for _, _, hi in eq.free_indices:  # hi is a plan: ["size", "K"] or ["num", 3.0]
         if isinstance(hi, list) and len(hi) == 2 and hi[0] == "size" and isinstance(hi[1], str) \
@@ -60,14 +65,26 @@ def _assign_sizes(names: list[str], pool: list[int], rng: np.random.Generator,
     return {n: int(v) for n, v in zip(names, chosen)}
 
 
+_TERM = re.compile(r"([+-]?)([^+-]+)")
+
+
+def size_parts(d: str) -> list[str]:
+    """The size names of a dimension: 'h*d_v' → h, d_v; 'N+1' → N."""
+    return [p for p in re.split(r"[*+-]", d.replace(" ", "")) if p and not p.isdigit()]
+
+
 def size_value(d: object, sizes: dict[str, int]) -> int:
-    """A dimension's value: an int, a size name, or a product of sizes ('h*d_v')."""
+    """A dimension's value: an int, a size name, a product of sizes ('h*d_v'), or a size plus or
+    minus a number ('N+1')."""
     if isinstance(d, int):
         return d
-    out = 1
-    for part in str(d).split("*"):
-        out *= int(part) if part.isdigit() else sizes[part]
-    return out
+    total = 0
+    for sign, term in _TERM.findall(str(d).replace(" ", "")):
+        out = 1
+        for part in term.split("*"):
+            out *= int(part) if part.isdigit() else sizes[part]
+        total += -out if sign == "-" else out
+    return total
 
 
 def _shape(spec: InputSpec, sizes: dict[str, int]) -> tuple[int, ...]:
@@ -102,17 +119,39 @@ def draw(spec: InputSpec, shape: tuple[int, ...], sizes: dict[str, int], rng: np
             flat = values.reshape(-1)
             flat[0], flat[-1] = 0.0, 1.0
         return values if shape else float(values)
+    if kind == "sign":
+        values = rng.choice([-1.0, 1.0], size=shape)
+        if values.size >= 2:
+            flat = values.reshape(-1)
+            flat[0], flat[-1] = -1.0, 1.0
+        return values if shape else float(values)
     if kind == "onehot":
         k = shape[-1]
         hot = rng.integers(0, k, size=shape[:-1])
         return np.eye(k)[hot]
     if kind == "categorical":
-        high = sizes.get(str(spec.space.size), 5) if spec.space.size is not None else 5
+        size = spec.space.size
+        high = size if isinstance(size, int) else sizes.get(str(size), 5) if size is not None else 5
         low = int(spec.space.low or 1)
         return rng.integers(low, high + 1, size=shape).astype(float) if shape else float(rng.integers(low, high + 1))
+    if kind in ("symmetric", "psd", "spd") and len(shape) >= 2:
+        return _symmetric(kind, shape, rng)
     if kind == "integer":
         return rng.integers(1, 6, size=shape).astype(float) if shape else float(rng.integers(1, 6))
     return rng.normal(size=shape) if shape else float(rng.normal())
+
+
+def _symmetric(kind: str, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
+    """Symmetric matrices; positive (semi)definite ones as A Aᵀ/d (+ I/2 for definite: well
+    conditioned, so an inverse or a square root is accurate)."""
+    a = rng.normal(0.0, 1.0, size=shape)
+    if kind == "symmetric":
+        return (a + np.swapaxes(a, -1, -2)) / 2.0
+    d = shape[-1]
+    out = a @ np.swapaxes(a, -1, -2) / d
+    if kind == "spd":
+        out = out + np.eye(d) / 2.0
+    return out
 
 
 def code_value(spec: InputSpec, value: Any) -> Any:
@@ -133,26 +172,40 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
     trials = []
     for k, pool in enumerate(SIZE_POOLS):
         sizes = _assign_sizes(names, pool, rng, smallest=k == 0)
-        parameter = PARAMETER_VALUES[k]
-        values = {s.name: draw(s, _shape(s, sizes), sizes, rng, parameter) for s in eq.inputs}
+        values = {s.name: draw(s, _shape(s, sizes), sizes, rng, _parameter(eq, s, k)) for s in _drawn(eq)}
+        for s in eq.inputs:  # a scalar label y ∈ {-1, 1} or {0, 1}: both values across the trials (both cases)
+            if not s.shape and s.role != "size" and s.space.kind in ("sign", "binary"):
+                values[s.name] = float(k % 2) if s.space.kind == "binary" else float(2 * (k % 2) - 1)
         trials.append(Trial("ordinary" if k < 2 else "parameter", "core", sizes, values))
     if any(s.role == "array" or s.role == "scalar" for s in eq.inputs):
         sizes = _assign_sizes(names, SIZE_POOLS[0], rng)
         values, batched = {}, []
-        for s in eq.inputs:
+        for s in _drawn(eq):
             if s.role == "size":
                 values[s.name] = sizes[s.sympy_name]
             elif s.role == "array" or (s.role == "scalar" and _batchable_scalar(eq, s)):
                 values[s.name] = draw(s, BATCH + _shape(s, sizes), sizes, rng, None)
                 batched.append(s.name)
             else:
-                values[s.name] = draw(s, _shape(s, sizes), sizes, rng, PARAMETER_VALUES[1])
+                values[s.name] = draw(s, _shape(s, sizes), sizes, rng, _parameter(eq, s, 1))
         trials.append(Trial("batched", "batched", sizes, values, batch=BATCH, batched=tuple(batched)))
     trials.extend(_stress_trials(eq, trials[0], rng))
     if trials[-1].form == "stress" and any(t.form == "batched" for t in trials):
         batch_trial = next(t for t in trials if t.form == "batched")
         trials.extend(t for t in _stress_trials(eq, batch_trial, rng) if t.label == "large")  # code only for batches
     return trials
+
+
+def _drawn(eq: Equation) -> list[InputSpec]:
+    """The inputs, then the extras a function may take by name (their sizes must be drawn too)."""
+    return list(eq.inputs) + list(eq.extras)
+
+
+def _parameter(eq: Equation, spec: InputSpec, trial: int) -> float:
+    """The value of a positive scalar parameter in trial `trial`: distinct per parameter."""
+    scalars = [s.name for s in _drawn(eq) if s.role != "size" and not s.shape]
+    j = scalars.index(spec.name) if spec.name in scalars else 0
+    return PARAMETER_POOL[(trial + j) % len(PARAMETER_POOL)]
 
 
 def _stress_trials(eq: Equation, base: Trial, rng: np.random.Generator) -> list[Trial]:

@@ -115,7 +115,7 @@ DIGITS = frozenset("0123456789")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _CONTROL = re.compile(r"\\([A-Za-z]+\*?|.)", re.S)
 _MAX_LENGTH = 200_000
-_SIGN_SCRIPT = re.compile(r"\s*(?:\{\s*([+\-']|\\prime|\\ast|\\star|\*)\s*\}|([+\-])(?![0-9A-Za-z\\({]))")
+_SIGN_SCRIPT = re.compile(r"\s*(?:\{\s*(\+\+|[+\-']|\\prime|\\ast|\\star|\*)\s*\}|([+\-])(?![0-9A-Za-z\\({]))")
 _OPERATOR_BASE = re.compile(r"\s*\\(?:operatorname|mathrm|text|rm|max|min|arg|sum|prod|lim)")
 _SIZED_DOUBLE_BAR = re.compile(r"\\(big|Big|bigg|Bigg)l?\s*\|\s*\\\1r?\s*\|")
 _SWITCHED_WORD = re.compile(r"^\s*\{?\s*\\(?:bf|rm|it|sf|tt|bm|boldmath)(?![A-Za-z])\s*([A-Za-z][A-Za-z0-9]*)\s*\}?\s*$")
@@ -335,7 +335,7 @@ class Tokenizer:
         if sign in ("\\ast", "\\star", "*"):
             self._emit("STAR", "*", m.start(), self.pos)
         else:
-            self._emit("LETTER", "plus" if sign == "+" else "minus", m.start(), self.pos)
+            self._emit("LETTER", {"+": "plus", "++": "plusplus"}.get(sign, "minus"), m.start(), self.pos)  # 𝕊_{++}
         return True
 
     def _braced(self, start: int) -> tuple[str, int]:
