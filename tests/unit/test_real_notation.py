@@ -366,3 +366,15 @@ def test_a_bold_symbol_with_a_name_subscript_is_a_vector():
 def test_a_distribution_given_a_condition_under_a_sum_is_its_entry():
     eq = lower(r"H[p] = -\sum_x p(x | \theta)\log p(x |\theta)")
     assert [s.name for s in eq.inputs if s.role != "size"] == ["p"]
+
+
+def test_a_coloured_bracket_after_a_name_is_still_its_argument():
+    """`\\color{black}{(x_i)}` is presentation: f followed by it is f(x_i), an application of an
+    undefined function (not checkable), never the product f·x_i."""
+    eq = lower(r"L = \sum_{i=1}^{n} (y_i - \color{red}{\underline{f}} \color{black}{(x_i)})^2")
+    assert not eq.checkable and "f" in eq.reason
+
+
+def test_a_decoration_around_a_sum_keeps_its_grouping():
+    eq = lower(r"y = \underline{a+b} c")
+    assert str(eq.sympy) == "c*(a + b)"

@@ -383,6 +383,8 @@ class Tokenizer:
                 self.pos = m2.end() if m2 else self.pos
                 return
             _, self.pos = self._braced(self.pos)
+            if name == "color":
+                self._transparent_group()
             return
         if name in SWITCHES:
             self._emit("FONT", SWITCHES[name], start, end)
@@ -390,7 +392,8 @@ class Tokenizer:
             self.switch_closes.append(self.depth)
             return
         if name in WRAPPERS:
-            return  # \boxed{x}, \underline{x}, \smash{x}: the group that follows is read as usual
+            self._transparent_group()  # \boxed{x}, \underline{x}, \smash{x}: the group is read as usual
+            return
         if name in CLASS_WRAPPERS:  # \mathbin{\|}, \mathrel{=}: the symbol inside, as itself
             content, after = self._braced(self.pos)
             self._inline(content, self.text.index("{", self.pos) + 1)
@@ -514,6 +517,22 @@ class Tokenizer:
             self.pos = end
             return
         self.pos = after  # \overset{…}{x}: the base, as a group
+
+    def _transparent_group(self) -> None:
+        """The `{…}` after a colour or a decoration (`\\color{red}{(x_i)}`, `\\underline{f}`) is
+        only presentation: when it holds one operand — a bracketed expression or a single name —
+        its braces are dropped, so `f \\color{black}{(x_i)}` is an application like `f(x_i)`.
+        Other contents keep their braces (they group: `\\underline{a+b}c`)."""
+        m = re.compile(r"\s*\{").match(self.text, self.pos)
+        if m is None:
+            return
+        try:
+            content, after = self._braced(self.pos)
+        except LatexError:
+            return
+        if _one_operand(content):
+            self._inline(content, m.end())
+            self.pos = after
 
     def _inline(self, text: str, offset: int) -> None:
         """Tokens of a piece of this text (an argument read out of order), at their offsets."""
@@ -732,3 +751,22 @@ def _bar_role(tok: Token, prev: str, stack: list[str], paired: bool = False) -> 
 
 def tokenize(text: str) -> list[Token]:
     return Tokenizer(text).run()
+
+
+_SINGLE_NAME = re.compile(r"^\s*(?:[A-Za-z]|\\[A-Za-z]+(?:\s*\{\s*[A-Za-z]\s*\})?)\s*$")
+
+
+def _one_operand(content: str) -> bool:
+    """A bracketed expression spanning the whole text, or one (possibly bold) letter or symbol."""
+    text = content.strip()
+    if _SINGLE_NAME.match(text):
+        return True
+    if not text or text[0] not in "([" or text[-1] not in ")]":
+        return False
+    depth = 0
+    for i, c in enumerate(text):
+        depth += c in "(["
+        depth -= c in ")]"
+        if depth == 0 and i < len(text) - 1:
+            return False  # (a)(b): the first bracket closes before the end
+    return depth == 0
