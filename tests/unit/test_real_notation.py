@@ -371,8 +371,11 @@ def test_a_distribution_given_a_condition_under_a_sum_is_its_entry():
 def test_a_coloured_bracket_after_a_name_is_still_its_argument():
     """`\\color{black}{(x_i)}` is presentation: f followed by it is f(x_i), an application of an
     undefined function (not checkable), never the product f·x_i."""
-    eq = lower(r"L = \sum_{i=1}^{n} (y_i - \color{red}{\underline{f}} \color{black}{(x_i)})^2")
-    assert not eq.checkable and "f" in eq.reason
+    from eq2code.equation.semantics import read_equation_file
+
+    f = read_equation_file("unit.tex", r"L = \sum_{i=1}^{n} (y_i - \color{red}{\underline{f}} \color{black}{(x_i)})^2")
+    assert f.main is None
+    assert [d.params.get("reason") for d in f.diagnostics] == ["the function f is not defined in this file"]
 
 
 def test_a_decoration_around_a_sum_keeps_its_grouping():
