@@ -381,3 +381,18 @@ def test_a_coloured_bracket_after_a_name_is_still_its_argument():
 def test_a_decoration_around_a_sum_keeps_its_grouping():
     eq = lower(r"y = \underline{a+b} c")
     assert str(eq.sympy) == "c*(a + b)"
+
+
+def test_a_bias_vector_is_added_to_every_row():
+    """Y = XW + b with XW N×M and b of M entries: the bias row of ML notes, reported."""
+    eq = lower(r"X \in \mathbb{R}^{N \times D}, \quad W \in \mathbb{R}^{D \times M}, "
+               r"\quad \mathbf{b} \in \mathbb{R}^{M}" "\n\n" r"Y = XW + \mathbf{b}")
+    assert eq.checkable and eq.output_shape == ("N", "M")
+
+
+def test_a_vector_that_fits_neither_way_is_still_a_shape_error():
+    from eq2code.equation.semantics import read_equation_file
+
+    f = read_equation_file("unit.tex", r"X \in \mathbb{R}^{N \times D}, \quad \mathbf{b} \in \mathbb{R}^{M}"
+                           "\n\n" r"Y = X + \mathbf{b}")
+    assert f.main is None

@@ -1111,6 +1111,10 @@ class Lowerer:
 
     def _plus(self, a: Any, b: Any, node: ir.Node) -> Any:
         if isinstance(a, MatrixExpr) and isinstance(b, MatrixExpr):
+            if (row := self._bias_row(a, b, node)) is not None:
+                return self.canonical(a) + row
+            if (row := self._bias_row(b, a, node)) is not None:
+                return row + self.canonical(b)
             a, b = self._same_shape(a, b, node)
         elif isinstance(a, MatrixExpr) != isinstance(b, MatrixExpr):
             matrix, scalar = (a, b) if isinstance(a, MatrixExpr) else (b, a)
@@ -1118,6 +1122,28 @@ class Lowerer:
                 u = sympy.Dummy("u", real=True)
                 return Apply(sympy.Lambda(u, u + scalar), matrix)
         return a + b
+
+    def _bias_row(self, matrix: MatrixExpr, vector: MatrixExpr, node: ir.Node) -> Any:
+        """`XW + \\mathbf{b}` with X W an N×M matrix and b a vector of M entries (N is another
+        size): b added to every row, the bias row of ML notes (reported). The vector as a row
+        repeated N times, or None when the shapes say something else."""
+        rows, cols = matrix.shape
+        length, one = vector.shape
+        if one != 1 or cols == 1 or rows == 1:
+            return None
+        if not self._same_dim(cols, length) or self._same_dim(rows, length):
+            return None
+        self.ctx.readings.append(("a vector added to a matrix with one entry per column: added to every row "
+                                  "(the bias row of X W + b)", node.span))
+        return sympy.OneMatrix(self.canonical(rows), 1) * self.canonical(vector).T
+
+    def _same_dim(self, da: Any, db: Any) -> bool:
+        da, db = (self.ctx.dim_symbol(d) if isinstance(d, str) else d for d in (da, db))
+        if da == db:
+            return True
+        if isinstance(da, sympy.Symbol) and isinstance(db, sympy.Symbol):
+            return bool(self.ctx.sizes.find(str(da)) == self.ctx.sizes.find(str(db)))
+        return False
 
     def _same_shape(self, a: MatrixExpr, b: MatrixExpr, node: ir.Node) -> tuple[Any, Any]:
         for da, db in zip(a.shape, b.shape):
