@@ -32,8 +32,8 @@ from eq2code.equation.model import Equation
 from eq2code.findings.model import Severity
 from eq2code.findings.phrases import Phrase
 from eq2code.reference import representations
-from eq2code.reference.evaluate import evaluate
-from eq2code.reference.inputs import Trial, code_value
+from eq2code.reference.evaluate import SingularInput, evaluate
+from eq2code.reference.inputs import Trial, code_value, make_trials
 
 
 def equation(ctx: CheckContext) -> Equation | None:
@@ -125,6 +125,29 @@ def applied_functions(ctx: CheckContext, eq: Equation) -> list[Equation]:
 def math_values(eq: Equation, values: dict[str, Any]) -> dict[str, Any]:
     """A trial's values keyed by the equation's SymPy names (sizes left out)."""
     return {s.sympy_name: values[s.name] for s in eq.inputs if s.role != "size"}
+
+
+REDRAWS = 8  # other draws of a trial whose inputs make an inverted matrix singular
+
+
+def trials_and_references(eq: Equation, seed: int) -> tuple[list[Trial], list[np.ndarray]]:
+    """The seed's trials and the equation's value on each. A trial on which a matrix the
+    equation inverts is singular (`(X^T X)^{-1}` with fewer rows than columns) is drawn again
+    from the next seeds (deterministically, so --seed still reproduces the run); raises
+    EvaluationError when no draw works."""
+    trials = make_trials(eq, seed)
+    expected = []
+    for k, trial in enumerate(trials):
+        for attempt in range(REDRAWS + 1):
+            try:
+                expected.append(reference_value(eq, trial))
+                break
+            except SingularInput:
+                if attempt == REDRAWS:
+                    raise
+                trial = make_trials(eq, seed + 7919 * (attempt + 1))[k]
+        trials[k] = trial
+    return trials, expected
 
 
 def reference_value(eq: Equation, trial: Trial) -> np.ndarray:

@@ -28,6 +28,14 @@ class EvaluationError(Exception):
     """The equation cannot be evaluated on these inputs (an index out of range, a shape clash)."""
 
 
+class SingularInput(EvaluationError):
+    """A matrix the equation inverts is singular on these inputs (XᵀX with fewer rows than
+    columns): other inputs may do (checking draws again), the equation itself is fine."""
+
+
+SINGULAR_CONDITION = 1e10  # a condition number past which an inverse in float64 says nothing
+
+
 @dataclass
 class Val:
     arr: np.ndarray
@@ -368,9 +376,15 @@ class Evaluator:
         val = self.ev(a)
         if val.positional < 2:
             return _elementwise(lambda x: 1 / x, val)
+        matrix = val.arr.astype(np.float64)
         try:
-            return Val(np.linalg.inv(val.arr.astype(np.float64)).astype(DTYPE), val.axes)
-        except (np.linalg.LinAlgError, ValueError) as err:
+            condition = np.linalg.cond(matrix)
+            if not np.all(np.isfinite(condition)) or np.max(condition) > SINGULAR_CONDITION:
+                raise SingularInput("matrix inverse: the matrix is singular on these inputs")
+            return Val(np.linalg.inv(matrix).astype(DTYPE), val.axes)
+        except np.linalg.LinAlgError as err:
+            raise SingularInput(f"matrix inverse: {err}") from None
+        except ValueError as err:
             raise EvaluationError(f"matrix inverse: {err}") from None
 
     def _sqrtm(self, a):
