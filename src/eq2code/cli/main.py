@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import math
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -154,8 +155,23 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+# What a BLAS reads at load to size its thread pool. The checker's arrays are a few numbers
+# (the references are in longdouble, which no BLAS computes); OpenBLAS's default pool (a thread
+# per core, spinning after start) cost a 2-core machine ~40 ms of CPU at `import numpy`, taken
+# from the zygote importing NumPy on the other core (docs/performance.md).
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def one_blas_thread() -> None:
+    """The checker's BLAS on one thread, unless the user chose a number (any of the variables);
+    called before NumPy is imported (after, it changes nothing: the pool is made at load)."""
+    if "numpy" not in sys.modules and not any(name in os.environ for name in BLAS_THREADS):
+        os.environ.update(dict.fromkeys(BLAS_THREADS, "1"))
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    one_blas_thread()
     _early_zygote(argv)
     parser = _parser()
     wants_json = _wants_json(argv)
