@@ -15,7 +15,6 @@ from dataclasses import replace
 from eq2code.base.span import Range
 from eq2code.checking import prepare
 from eq2code.checking.context import CheckContext
-from eq2code.checking.judge import assume, judge
 from eq2code.checking.options import CheckResult, Options
 from eq2code.checking.run import report_failure, run_trials
 from eq2code.code.loader import UNNAMED_PICKS, FunctionInfo, Mapping, ModuleInfo, candidates, swappable
@@ -120,6 +119,8 @@ def _other_argument_order(ctx: CheckContext, eq: Equation, func: FunctionInfo,
         result = _execute(alt, eq, func, other)
         if _passed(result):
             pin = " ".join(f"--map {s}={other.how[s]}" for s in (a, b))
+            from eq2code.checking.judge import assume
+
             assume(alt, "argument-order", f"{other.how[a]} ← {a}, {other.how[b]} ← {b}", pin)
             return result
     return None
@@ -137,6 +138,8 @@ def _scalars_as_arrays(ctx: CheckContext, eq: Equation, func: FunctionInfo, foun
     alt.mapping = other
     result = _execute(alt, eq, func, other)
     if _passed(result):
+        from eq2code.checking.judge import assume
+
         assume(alt, "scalar-array")
         return result
     crashed = {"exception", "wrong-type"}
@@ -164,6 +167,8 @@ def _other_representation(ctx: CheckContext, eq: Equation, func: FunctionInfo,
         alt.mapping = other
         result = _execute(alt, eq, func, other)
         if _passed(result):
+            from eq2code.checking.judge import assume
+
             for name, key in chosen.items():
                 assume(alt, f"representation-{key}", representations.formula(key, found.how[name], specs[name]))
             return result
@@ -184,6 +189,8 @@ def _by_behaviour(ctx: CheckContext, eq: Equation, options: list[FunctionInfo]) 
             break
         result = _attempt(trial_ctx, reading, func, found)
         if _passed(result):
+            from eq2code.checking.judge import assume
+
             assume(result_context(result, trial_ctx), "chosen-function", func.name, f"--function {func.name}")
             return result
     return None
@@ -208,4 +215,6 @@ def _execute(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping
     if outcome.status != "ok" and not outcome.results:
         report_failure(ctx, outcome)
         return ctx.result("fail")
+    from eq2code.checking.judge import judge  # imported while the child ran (run.AFTER_THE_RUN)
+
     return judge(ctx, eq, trials, expected, outcome)
