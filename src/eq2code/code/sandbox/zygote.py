@@ -202,11 +202,15 @@ class Pool:
         self.environment: dict[str, str] = {}
 
     def prestart(self, environment: dict[str, str], count: int = 1,
-                 arm: Callable[[Zygote], None] | None = None) -> None:
+                 arm: Callable[[Zygote], None] | None = None, then: Callable[[], None] | None = None) -> None:
+        """`count` zygotes started; `then` called once they are (before arming them: each
+        zygote imports NumPy meanwhile)."""
         with self._lock:
             self.environment = environment
-            while len(self._idle) < count:
-                zygote = Zygote(environment)
+            started = [Zygote(environment) for _ in range(count - len(self._idle))]
+            if then is not None:
+                then()
+            for zygote in started:
                 if arm is not None:
                     arm(zygote)
                 self._idle.append(zygote)
