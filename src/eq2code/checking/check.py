@@ -22,7 +22,7 @@ from eq2code.code.sandbox.runner import SandboxError
 from eq2code.equation.model import Equation, EquationFile
 from eq2code.findings.model import Severity
 from eq2code.findings.phrases import Phrase
-from eq2code.reference import representations
+from eq2code.reference import representations, trial_cache
 from eq2code.reference.evaluate import EvaluationError
 from eq2code.reference.inputs import make_trials
 
@@ -197,16 +197,21 @@ def _by_behaviour(ctx: CheckContext, eq: Equation, options: list[FunctionInfo]) 
 
 
 def _execute(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping) -> CheckResult:
-    trials = make_trials(eq, ctx.options.seed)
-    expected = []
-    for t in trials:
-        try:
-            expected.append(prepare.reference_value(eq, t))
-        except (EvaluationError, MemoryError, RecursionError) as e:
-            detail = str(e) if isinstance(e, EvaluationError) else f"{type(e).__name__}: {str(e)[:200]}"
-            ctx.add("not-checkable", ctx.eq_path, eq.range,
-                    reason=Phrase("cannot-evaluate", {"error": detail})).severity = Severity.ERROR
-            return ctx.result("error")
+    cached = trial_cache.load(eq, ctx.options.seed)  # the same trials and values, drawn before
+    if cached is not None:
+        trials, expected = cached
+    else:
+        trials = make_trials(eq, ctx.options.seed)
+        expected = []
+        for t in trials:
+            try:
+                expected.append(prepare.reference_value(eq, t))
+            except (EvaluationError, MemoryError, RecursionError) as e:
+                detail = str(e) if isinstance(e, EvaluationError) else f"{type(e).__name__}: {str(e)[:200]}"
+                ctx.add("not-checkable", ctx.eq_path, eq.range,
+                        reason=Phrase("cannot-evaluate", {"error": detail})).severity = Severity.ERROR
+                return ctx.result("error")
+        trial_cache.store(eq, ctx.options.seed, trials, expected)
     try:
         outcome = run_trials(ctx, eq, func, found, trials, expected)
     except SandboxError as e:
