@@ -123,21 +123,22 @@ def _key(eq: Equation, seed: int) -> str:
 
 def _canonical(value: Any) -> Any:
     """The equation as plain JSON, the same in every process (sets sorted; a dataclass by its
-    fields; anything else by its repr)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {"@": type(value).__name__,
-                **{f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}}
-    if isinstance(value, dict):
-        return {"{}": sorted([json.dumps(_canonical(k)), _canonical(v)] for k, v in value.items())}
-    if isinstance(value, (set, frozenset)):
-        return {"set": sorted(json.dumps(_canonical(v)) for v in value)}
-    if isinstance(value, (list, tuple)):
-        return [type(value).__name__, [_canonical(v) for v in value]]
-    if value is None or isinstance(value, (bool, int, str)):
+    fields; anything else by its repr). Exact types: a tuple is not a list, True is not 1."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
         return value
-    if isinstance(value, float):
+    if kind is float:
         return {"f": value.hex()}
-    return {"repr": f"{type(value).__module__}.{type(value).__qualname__}:{value!r}"}
+    if kind is list or kind is tuple:
+        return [kind.__name__, [_canonical(v) for v in value]]
+    if kind is dict:
+        return {"{}": sorted([json.dumps(_canonical(k)), _canonical(v)] for k, v in value.items())}
+    if kind is set or kind is frozenset:
+        return {"set": sorted(json.dumps(_canonical(v)) for v in value)}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {"@": f"{kind.__module__}.{kind.__qualname__}",
+                **{f.name: _canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    return {"repr": f"{kind.__module__}.{kind.__qualname__}:{value!r}"}
 
 
 def _encode(value: Any) -> dict:
