@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 import os
 import select
-import subprocess
 import sys
 import threading
 import time
@@ -51,6 +50,8 @@ class Zygote:
     """The checker's handle on one fork server."""
 
     def __init__(self, environment: dict[str, str]) -> None:
+        import subprocess  # the checker's side only: the zygote's start-up does not pay for it
+
         script = os.path.abspath(__file__)
         self.process = subprocess.Popen(
             [sys.executable, "-I", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -171,6 +172,8 @@ class Zygote:
         if not wait:
             self.process.returncode = 0  # not waited for: no ResourceWarning at exit
             return
+        import subprocess
+
         try:
             self.process.wait(5)
         except subprocess.TimeoutExpired:
