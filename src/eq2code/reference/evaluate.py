@@ -30,6 +30,8 @@ class EvaluationError(Exception):
 
 @dataclass
 class Val:
+    """An evaluated value: its array and the index names of its leading axes."""
+
     arr: np.ndarray
     axes: tuple[str, ...]  # index names of the leading axes
 
