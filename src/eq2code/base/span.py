@@ -11,12 +11,16 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Position:
+    """A 0-based line and column (in code points; reporters convert at the edge)."""
+
     line: int
     character: int
 
 
 @dataclass(frozen=True)
 class Range:
+    """A span of text, from `start` to `end`."""
+
     start: Position
     end: Position
 

@@ -15,7 +15,6 @@ from dataclasses import replace
 from eq2code.base.span import Range
 from eq2code.checking import prepare
 from eq2code.checking.context import CheckContext
-from eq2code.checking.judge import assume, judge
 from eq2code.checking.options import CheckResult, Options
 from eq2code.checking.run import report_failure, run_trials
 from eq2code.code.loader import UNNAMED_PICKS, FunctionInfo, Mapping, ModuleInfo, candidates, swappable
@@ -23,7 +22,7 @@ from eq2code.code.sandbox.runner import SandboxError
 from eq2code.equation.model import Equation, EquationFile
 from eq2code.findings.model import Severity
 from eq2code.findings.phrases import Phrase
-from eq2code.reference import representations
+from eq2code.reference import representations, trial_cache
 from eq2code.reference.evaluate import EvaluationError
 
 log = logging.getLogger(__name__)
@@ -119,6 +118,8 @@ def _other_argument_order(ctx: CheckContext, eq: Equation, func: FunctionInfo,
         result = _execute(alt, eq, func, other)
         if _passed(result):
             pin = " ".join(f"--map {s}={other.how[s]}" for s in (a, b))
+            from eq2code.checking.judge import assume
+
             assume(alt, "argument-order", f"{other.how[a]} ← {a}, {other.how[b]} ← {b}", pin)
             return result
     return None
@@ -136,6 +137,8 @@ def _scalars_as_arrays(ctx: CheckContext, eq: Equation, func: FunctionInfo, foun
     alt.mapping = other
     result = _execute(alt, eq, func, other)
     if _passed(result):
+        from eq2code.checking.judge import assume
+
         assume(alt, "scalar-array")
         return result
     crashed = {"exception", "wrong-type"}
@@ -165,6 +168,8 @@ def _other_representation(ctx: CheckContext, eq: Equation, func: FunctionInfo,
         alt.mapping = other
         result = _execute(alt, eq, func, other)
         if _passed(result):
+            from eq2code.checking.judge import assume
+
             for name, key in chosen.items():
                 assume(alt, f"representation-{key}", representations.formula(key, found.how[name], specs[name]))
             return result
@@ -185,19 +190,26 @@ def _by_behaviour(ctx: CheckContext, eq: Equation, options: list[FunctionInfo]) 
             break
         result = _attempt(trial_ctx, reading, func, found)
         if _passed(result):
+            from eq2code.checking.judge import assume
+
             assume(result_context(result, trial_ctx), "chosen-function", func.name, f"--function {func.name}")
             return result
     return None
 
 
 def _execute(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping) -> CheckResult:
-    try:
-        trials, expected = prepare.trials_and_references(eq, ctx.options.seed)
-    except (EvaluationError, MemoryError, RecursionError) as e:
-        detail = str(e) if isinstance(e, EvaluationError) else f"{type(e).__name__}: {str(e)[:200]}"
-        ctx.add("not-checkable", ctx.eq_path, eq.range,
-                reason=Phrase("cannot-evaluate", {"error": detail})).severity = Severity.ERROR
-        return ctx.result("error")
+    cached = trial_cache.load(eq, ctx.options.seed)  # the same trials and values, drawn before
+    if cached is not None:
+        trials, expected = cached
+    else:
+        try:
+            trials, expected = prepare.trials_and_references(eq, ctx.options.seed)
+        except (EvaluationError, MemoryError, RecursionError) as e:
+            detail = str(e) if isinstance(e, EvaluationError) else f"{type(e).__name__}: {str(e)[:200]}"
+            ctx.add("not-checkable", ctx.eq_path, eq.range,
+                    reason=Phrase("cannot-evaluate", {"error": detail})).severity = Severity.ERROR
+            return ctx.result("error")
+        trial_cache.store(eq, ctx.options.seed, trials, expected)
     try:
         outcome = run_trials(ctx, eq, func, found, trials, expected)
     except SandboxError as e:
@@ -206,4 +218,6 @@ def _execute(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping
     if outcome.status != "ok" and not outcome.results:
         report_failure(ctx, outcome)
         return ctx.result("fail")
+    from eq2code.checking.judge import judge  # imported while the child ran (run.AFTER_THE_RUN)
+
     return judge(ctx, eq, trials, expected, outcome)

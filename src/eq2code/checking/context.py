@@ -17,6 +17,8 @@ from eq2code.report.model import CheckRecord, Verdict
 
 @dataclass
 class CheckContext:
+    """Everything one check knows so far: inputs, the chosen function and mapping, findings."""
+
     eq_file: EquationFile
     impl_path: str
     options: Options

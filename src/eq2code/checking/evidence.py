@@ -5,15 +5,20 @@ equation's and inputs' text that findings quote."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eq2code.base.span import Range
 from eq2code.checking.context import CheckContext
-from eq2code.code.static import CodeFacts, analyze, locate
 from eq2code.equation.model import Equation
 from eq2code.findings.phrases import Phrase
 from eq2code.reference.compare import short
 from eq2code.reference.inputs import Trial, code_value
+
+if TYPE_CHECKING:
+    from eq2code.code.static import CodeFacts
+
+# `code.static` (the static analysis) is imported by the first question asked of it: a passing
+# check of code with no pattern to note asks none (docs/performance.md).
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +27,8 @@ def facts(ctx: CheckContext) -> CodeFacts | None:
     """What static analysis sees in the function, or None when it cannot tell."""
     if ctx.function is None:
         return None
+    from eq2code.code.static import analyze
+
     ndims: dict[str, int] = {}
     if ctx.equation is not None and ctx.mapping is not None:
         ndims = {p: len(spec.shape) for p, spec in ctx.mapping.keyword.items()}
@@ -36,6 +43,8 @@ def facts(ctx: CheckContext) -> CodeFacts | None:
 def where(ctx: CheckContext, name: str, part: str = "") -> Range:
     """The responsible expression in the code for a named finding, else the def line."""
     assert ctx.function is not None
+    from eq2code.code.static import analyze, locate
+
     try:
         found = analyze(ctx.impl_path, ctx.function.name)
     except Exception:  # static analysis must never cost the verdict; --verbose shows why

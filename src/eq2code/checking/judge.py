@@ -9,26 +9,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from eq2code.base.span import Range
 from eq2code.checking import evidence
 from eq2code.checking.context import CheckContext
-from eq2code.checking.localize import Culprit, culprit_of
 from eq2code.checking.options import CheckResult
 from eq2code.checking.prepare import math_values
 from eq2code.checking.run import report_failure
 from eq2code.code.sandbox.api import CallResult, RunOutcome
-from eq2code.code.static import locate
-from eq2code.diagnosis.naming import name_the_mistake
 from eq2code.equation.model import Equation
 from eq2code.findings.model import Severity
 from eq2code.findings.phrases import Phrase
 from eq2code.reference.compare import compare, shape_names
 from eq2code.reference.evaluate import EvaluationError, evaluate
 from eq2code.reference.inputs import Trial
+
+if TYPE_CHECKING:
+    from eq2code.checking.localize import Culprit
+
+# A passing check needs none of the diagnosis: localization (`checking.localize`), the named
+# mistakes (`diagnosis.naming`) and the static locator (`code.static`) are imported where a
+# failure or a note asks for them (docs/performance.md).
 
 VARIANT_RTOL = 1e-5  # an accepted ε variant whose ε sits a little elsewhere (a helper, after a gather)
 EPSILON_RTOL = 1e-4  # how far an ε such as 1e-7 inside a log moves a value (relative), at most
@@ -308,6 +312,8 @@ def value_culprit(ctx: CheckContext, core: list[TrialRun]) -> Culprit | None:
     if not wrong:
         return None
     run = min(wrong, key=lambda r: evidence.size_of(r.trial))
+    from eq2code.checking.localize import culprit_of
+
     return culprit_of(ctx, eq, run.trial, run.expected)
 
 
@@ -331,6 +337,8 @@ def guards_log(ctx: CheckContext) -> bool:
 
 def accepted_variant(ctx: CheckContext, eq: Equation, core: list[TrialRun]) -> bool:
     """ε inside a log (np.log(y + 1e-7)) passes with an info note (spec §2)."""
+    from eq2code.diagnosis.naming import name_the_mistake
+
     runs = _runs_with_values(eq, core)
     if len(runs) != len(core):
         return False
@@ -346,6 +354,8 @@ def accepted_variant(ctx: CheckContext, eq: Equation, core: list[TrialRun]) -> b
 
 def named_mistake(ctx: CheckContext, eq: Equation, core: list[TrialRun]) -> bool:
     """A mutated reference the code's output matches on every core trial names the mistake."""
+    from eq2code.diagnosis.naming import name_the_mistake
+
     runs = _runs_with_values(eq, core)
     found = name_the_mistake(eq, runs)
     if found is None and eq.variants and guards_log(ctx):
@@ -384,6 +394,8 @@ def static_mistake(ctx: CheckContext, eq: Equation, core: list[TrialRun]) -> boo
         return True
     matmul_error = any(w in message for w in ("matmul", "not aligned", "core dimension", "shapes"))
     if matmul_error and ops & {"transpose", "matmul"}:
+        from eq2code.code.static import locate
+
         at = locate("missing-transpose", facts, "")
         if at is None or not any(r.lineno == at.start.line + 1 for r in errors):
             return False  # the failing line is not the untransposed product
@@ -453,6 +465,8 @@ def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> boo
             params = dict(found.params) if found is not None else {}
             params.update(output=eq.head_latex or eq.name, inputs=evidence.inputs_text(eq, trial),
                           seed=str(ctx.options.seed))
+            from eq2code.checking.localize import culprit_of
+
             culprit = culprit_of(ctx, eq, trial, run.expected)
             assert ctx.function is not None
             if culprit is not None:

@@ -10,6 +10,8 @@ from eq2code.report.model import CheckRecord
 
 @dataclass
 class Options:
+    """What one check is asked to do: function, mappings, seed, limits, rule."""
+
     function: str | None = None
     maps: dict[str, str] = field(default_factory=dict)
     seed: int = 0
@@ -23,5 +25,7 @@ class Options:
 
 @dataclass
 class CheckResult:
+    """One check's outcome: its record (verdict, forms, …) and its findings."""
+
     record: CheckRecord
     findings: list[Finding]

@@ -16,6 +16,19 @@ from eq2code.equation.model import Equation
 from eq2code.findings.phrases import Phrase
 from eq2code.reference.inputs import Trial
 
+# What a check imports after its run: the judging, and what the front ends print it through
+# (suppressions, baseline, the text report). Imported while the child runs — the checker's
+# core is free until it ends — rather than before or after it (docs/performance.md).
+AFTER_THE_RUN = ("eq2code.checking.judge", "eq2code.project.suppress", "eq2code.project.baseline",
+                 "eq2code.report.formats.text")
+
+
+def import_after_the_run() -> None:
+    import importlib
+
+    for name in AFTER_THE_RUN:
+        importlib.import_module(name)
+
 
 def run_trials(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping, trials: list[Trial],
                expected: list[np.ndarray]) -> RunOutcome:
@@ -23,7 +36,7 @@ def run_trials(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mappi
     calls = [prepare.call_spec(func, found, t, exp) for t, exp in zip(trials, expected)]
     path = str(Path(ctx.impl_path).resolve())
     outcome = _import_failure_behind(run_calls(path, func.name, calls, timeout=ctx.options.timeout,
-                                               memory_mb=ctx.options.memory_mb))
+                                               memory_mb=ctx.options.memory_mb, meanwhile=import_after_the_run))
     if outcome.status == "timeout" and outcome.phase == "import":  # a script that trains, plots, waits
         retry = run_calls(path, func.name, calls, timeout=ctx.options.timeout, memory_mb=ctx.options.memory_mb,
                           definitions_only=True)

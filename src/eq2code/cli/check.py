@@ -23,7 +23,6 @@ from eq2code.project.batch import (
 from eq2code.project.config import Config
 from eq2code.project.pairs import Pair, PairResult, display
 from eq2code.report.formats import render
-from eq2code.report.formats.text import want_color
 
 
 def is_grading(args: Namespace) -> bool:
@@ -167,6 +166,8 @@ def fix_single(args: Namespace, config: Config, settings: Settings, check_result
 
 
 def emit(args: Namespace, config: Config, result: RunResult) -> None:
+    from eq2code.report.formats.text import want_color  # imported during a check's run (checking.run)
+
     output = getattr(args, "output", None)
     color = args.format == "text" and not output and want_color(sys.stdout)
     text = render(result.report, args.format, color=color)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import logging
 import math
+import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from eq2code.base.files import FileProblem, read_text
@@ -82,7 +84,15 @@ def _shard(text: str) -> tuple[int, int]:
     return int(k), int(n)
 
 
-def _parser() -> argparse.ArgumentParser:
+COMMANDS = ("check", "rules", "parse", "explain", "docs", "doctor", "merge", "lsp")
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with `only` (the command the arguments begin with), that command's
+    alone: each sub-parser costs ~1 ms (argparse asks gettext for its titles) on every check."""
+    def wanted(command: str) -> bool:
+        return only is None or only == command
+
     p = argparse.ArgumentParser(prog="eq2code",
                                 description="Check that NumPy code computes what a LaTeX equation says.")
     p.add_argument("--version", action="version", version=f"eq2code {__version__}")
@@ -96,68 +106,90 @@ def _parser() -> argparse.ArgumentParser:
                         help="how the function is isolated: strict (Linux namespaces + seccomp; fails "
                              "if unavailable), basic (limits only), auto (default; also EQ2CODE_SANDBOX)")
 
-    c = sub.add_parser("check", parents=[common], help="check an implementation against an equation file")
-    c.add_argument("paths", nargs="*", metavar="PATH",
-                   help="EQ_FILE IMPL_FILE, or files and folders to search for tagged or configured pairs "
-                        "(none: the project's configured tree)")
-    c.add_argument("--format", choices=FORMATS_CHECK, default="text",
-                   help="html, csv: a class report of <learner>/<exercise>.py submissions")
-    c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
-    c.add_argument("--function", help="name of the function that implements the equation")
-    c.add_argument("--map", action="append", default=[], metavar="SYMBOL=PARAM",
-                   help="pass the equation's SYMBOL as the parameter PARAM (repeatable)")
-    c.add_argument("--seed", type=_seed, default=None, help="seed of the generated inputs (default 0)")
-    c.add_argument("--timeout", type=_seconds, default=None, help="wall-time limit in seconds (default 10)")
-    c.add_argument("--memory-mb", type=_memory_mb, default=2048, metavar="MB",
-                   help="address-space limit of the process running the function, in MiB (default 2048)")
-    c.add_argument("--fail-on", choices=("error", "warning"), default=None,
-                   help="the lowest severity that makes the exit status 1 (default error)")
-    c.add_argument("--baseline", metavar="FILE", help="leave out the findings recorded in FILE")
-    c.add_argument("--write-baseline", nargs="?", const="", default=None, metavar="FILE",
-                   help="record every finding of this run in FILE (default: [tool.eq2code] baseline)")
-    c.add_argument("--shard", type=_shard, default=None, metavar="K/N",
-                   help="check only the K-th of N equal shares of the pairs (a CI matrix; `eq2code merge` joins "
-                        "the reports)")
-    c.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="checks run at once (default: CPUs)")
-    c.add_argument("--discover", action="store_true",
-                   help="treat every PATH as a file or folder to search for pairs (as the pre-commit hook does)")
-    c.add_argument("--config", metavar="PYPROJECT", help="read [tool.eq2code] from this file")
-    c.add_argument("--project-config", action="store_true",
-                   help="grading a pair or --rule: also honour the checked file's own project — its "
-                        "[tool.eq2code], suppressions and baseline — as a project run does (docs/security.md)")
-    c.add_argument("--honour-suppressions", "--honor-suppressions", action="store_true",
-                   help="grading a pair or --rule: honour the checked files' '# eq2code: ignore[...]' comments")
-    c.add_argument("--no-exec", action="store_true", help="only the static checks; run nothing")
-    c.add_argument("--fix", action="store_true",
-                   help="write a verified fix (the edited code passes the check) into IMPL_FILE")
-    c.add_argument("--diff", action="store_true",
-                   help="print the verified fix as a unified diff; change nothing")
-    c.add_argument("--rule", metavar="NAME", help="check IMPL_FILE against the rule NAME (eq2code rules lists them)")
-    c.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
-                   help="also read the rules in DIR; they override shipped rules of the same name (repeatable)")
+    if wanted("check"):
+        c = sub.add_parser("check", parents=[common], help="check an implementation against an equation file")
+        c.add_argument("paths", nargs="*", metavar="PATH",
+                       help="EQ_FILE IMPL_FILE, or files and folders to search for tagged or configured pairs "
+                            "(none: the project's configured tree)")
+        c.add_argument("--format", choices=FORMATS_CHECK, default="text",
+                       help="html, csv: a class report of <learner>/<exercise>.py submissions")
+        c.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+        c.add_argument("--function", help="name of the function that implements the equation")
+        c.add_argument("--map", action="append", default=[], metavar="SYMBOL=PARAM",
+                       help="pass the equation's SYMBOL as the parameter PARAM (repeatable)")
+        c.add_argument("--seed", type=_seed, default=None, help="seed of the generated inputs (default 0)")
+        c.add_argument("--timeout", type=_seconds, default=None, help="wall-time limit in seconds (default 10)")
+        c.add_argument("--memory-mb", type=_memory_mb, default=2048, metavar="MB",
+                       help="address-space limit of the process running the function, in MiB (default 2048)")
+        c.add_argument("--fail-on", choices=("error", "warning"), default=None,
+                       help="the lowest severity that makes the exit status 1 (default error)")
+        c.add_argument("--baseline", metavar="FILE", help="leave out the findings recorded in FILE")
+        c.add_argument("--write-baseline", nargs="?", const="", default=None, metavar="FILE",
+                       help="record every finding of this run in FILE (default: [tool.eq2code] baseline)")
+        c.add_argument("--shard", type=_shard, default=None, metavar="K/N",
+                       help="check only the K-th of N equal shares of the pairs (a CI matrix; `eq2code merge` joins "
+                            "the reports)")
+        c.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="checks run at once (default: CPUs)")
+        c.add_argument("--discover", action="store_true",
+                       help="treat every PATH as a file or folder to search for pairs (as the pre-commit hook does)")
+        c.add_argument("--config", metavar="PYPROJECT", help="read [tool.eq2code] from this file")
+        c.add_argument("--project-config", action="store_true",
+                       help="grading a pair or --rule: also honour the checked file's own project — its "
+                            "[tool.eq2code], suppressions and baseline — as a project run does (docs/security.md)")
+        c.add_argument("--honour-suppressions", "--honor-suppressions", action="store_true",
+                       help="grading a pair or --rule: honour the checked files' '# eq2code: ignore[...]' comments")
+        c.add_argument("--no-exec", action="store_true", help="only the static checks; run nothing")
+        c.add_argument("--fix", action="store_true",
+                       help="write a verified fix (the edited code passes the check) into IMPL_FILE")
+        c.add_argument("--diff", action="store_true",
+                       help="print the verified fix as a unified diff; change nothing")
+        c.add_argument("--rule", metavar="NAME",
+                       help="check IMPL_FILE against the rule NAME (eq2code rules lists them)")
+        c.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
+                       help="also read the rules in DIR; they override shipped rules of the same name (repeatable)")
 
-    rl = sub.add_parser("rules", parents=[common], help="list the rules: name, title, LaTeX, inputs, path")
-    rl.add_argument("--format", choices=("text", "json"), default="text")
-    rl.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
-                    help="also read the rules in DIR; they override shipped rules of the same name (repeatable)")
+    if wanted("rules"):
+        rl = sub.add_parser("rules", parents=[common], help="list the rules: name, title, LaTeX, inputs, path")
+        rl.add_argument("--format", choices=("text", "json"), default="text")
+        rl.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
+                        help="also read the rules in DIR; they override shipped rules of the same name (repeatable)")
 
-    r = sub.add_parser("parse", parents=[common], help="show what eq2code understood of an equation file")
-    r.add_argument("equation", metavar="EQ_FILE")
-    r.add_argument("--format", choices=FORMATS_PARSE, default="text")
-    _add_explain_and_docs(sub, common)
-    dr = sub.add_parser("doctor", parents=[common], help="what the sandbox can do on this machine")
-    dr.add_argument("--format", choices=("text", "json"), default="text")
-    m = sub.add_parser("merge", help="join the JSON or SARIF reports of shards (check --shard K/N) into one")
-    m.add_argument("reports", nargs="+", metavar="REPORT")
-    m.add_argument("-o", "--output", metavar="FILE", help="write the merged report to FILE (default: stdout)")
-    sub.add_parser("lsp", help="language server on stdio (diagnostics, hover, code actions; docs/editors.md)")
+    if wanted("parse"):
+        r = sub.add_parser("parse", parents=[common], help="show what eq2code understood of an equation file")
+        r.add_argument("equation", metavar="EQ_FILE")
+        r.add_argument("--format", choices=FORMATS_PARSE, default="text")
+    _add_explain_and_docs(sub, common, wanted)
+    if wanted("doctor"):
+        dr = sub.add_parser("doctor", parents=[common], help="what the sandbox can do on this machine")
+        dr.add_argument("--format", choices=("text", "json"), default="text")
+    if wanted("merge"):
+        m = sub.add_parser("merge", help="join the JSON or SARIF reports of shards (check --shard K/N) into one")
+        m.add_argument("reports", nargs="+", metavar="REPORT")
+        m.add_argument("-o", "--output", metavar="FILE", help="write the merged report to FILE (default: stdout)")
+    if wanted("lsp"):
+        sub.add_parser("lsp", help="language server on stdio (diagnostics, hover, code actions; docs/editors.md)")
     return p
+
+
+# What a BLAS reads at load to size its thread pool. The checker's arrays are a few numbers
+# (the references are in longdouble, which no BLAS computes); OpenBLAS's default pool (a thread
+# per core, spinning after start) cost a 2-core machine ~40 ms of CPU at `import numpy`, taken
+# from the zygote importing NumPy on the other core (docs/performance.md).
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def one_blas_thread() -> None:
+    """The checker's BLAS on one thread, unless the user chose a number (any of the variables);
+    called before NumPy is imported (after, it changes nothing: the pool is made at load)."""
+    if "numpy" not in sys.modules and not any(name in os.environ for name in BLAS_THREADS):
+        os.environ.update(dict.fromkeys(BLAS_THREADS, "1"))
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    one_blas_thread()
     _early_zygote(argv)
-    parser = _parser()
+    parser = _parser(argv[0] if argv and argv[0] in COMMANDS else None)
     wants_json = _wants_json(argv)
     try:
         args = parser.parse_args(argv)
@@ -391,24 +423,25 @@ def _parse(args) -> int:
     return code
 
 
-def _add_explain_and_docs(sub, common) -> None:
-    e = sub.add_parser("explain", parents=[common],
-                       help="equation part ↔ code span table, and the shape of each assignment")
-    e.add_argument("paths", nargs="+", metavar="PATH", help="EQ_FILE IMPL_FILE, or IMPL_FILE with --rule NAME")
-    e.add_argument("--rule", metavar="NAME", help="explain IMPL_FILE against the rule NAME")
-    e.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
-                   help="also read the rules in DIR (repeatable)")
-    e.add_argument("--format", choices=("text", "json"), default="text")
-    e.add_argument("--function", help="name of the function that implements the equation")
-    e.add_argument("--map", action="append", default=[], metavar="SYMBOL=PARAM",
-                   help="pass the equation's SYMBOL as the parameter PARAM (repeatable)")
-    e.add_argument("--seed", type=_seed, default=0, help="seed of the input the shapes are traced on (default 0)")
-    e.add_argument("--timeout", type=_seconds, default=10.0, help="wall-time limit in seconds (default 10)")
-    e.add_argument("--no-exec", action="store_true", help="only the correspondence; run nothing (no shapes)")
-
-    d = sub.add_parser("docs", parents=[common], help="documentation of a finding: meaning, why, example, fix")
-    d.add_argument("name", metavar="NAME_OR_CODE", help="a finding's name (wrong-reduction-axis) or code (EQ301)")
-    d.add_argument("--format", choices=("text", "json"), default="text")
+def _add_explain_and_docs(sub, common, wanted: Callable[[str], bool]) -> None:
+    if wanted("explain"):
+        e = sub.add_parser("explain", parents=[common],
+                           help="equation part ↔ code span table, and the shape of each assignment")
+        e.add_argument("paths", nargs="+", metavar="PATH", help="EQ_FILE IMPL_FILE, or IMPL_FILE with --rule NAME")
+        e.add_argument("--rule", metavar="NAME", help="explain IMPL_FILE against the rule NAME")
+        e.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
+                       help="also read the rules in DIR (repeatable)")
+        e.add_argument("--format", choices=("text", "json"), default="text")
+        e.add_argument("--function", help="name of the function that implements the equation")
+        e.add_argument("--map", action="append", default=[], metavar="SYMBOL=PARAM",
+                       help="pass the equation's SYMBOL as the parameter PARAM (repeatable)")
+        e.add_argument("--seed", type=_seed, default=0, help="seed of the input the shapes are traced on (default 0)")
+        e.add_argument("--timeout", type=_seconds, default=10.0, help="wall-time limit in seconds (default 10)")
+        e.add_argument("--no-exec", action="store_true", help="only the correspondence; run nothing (no shapes)")
+    if wanted("docs"):
+        d = sub.add_parser("docs", parents=[common], help="documentation of a finding: meaning, why, example, fix")
+        d.add_argument("name", metavar="NAME_OR_CODE", help="a finding's name (wrong-reduction-axis) or code (EQ301)")
+        d.add_argument("--format", choices=("text", "json"), default="text")
 
 
 def _explain(args) -> int:

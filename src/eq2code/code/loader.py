@@ -32,6 +32,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 @dataclass
 class Param:
+    """A parameter of a checked function (or of its class's constructor)."""
+
     name: str
     has_default: bool
     kind: str  # positional | keyword | var
@@ -41,6 +43,8 @@ class Param:
 
 @dataclass
 class FunctionInfo:
+    """A function or method of the checked module: parameters, where it is, its tags."""
+
     name: str  # `softmax`, or `Affine.forward` for a method (called on a fresh instance)
     params: list[Param]
     range: Range  # the function's name in the def line
@@ -59,6 +63,8 @@ class FunctionInfo:
 
 @dataclass
 class ModuleInfo:
+    """The checked module as read statically: its text, functions and methods."""
+
     path: str
     text: str
     functions: list[FunctionInfo]  # top-level functions

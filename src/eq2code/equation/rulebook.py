@@ -14,7 +14,7 @@ directories, a later one overrides an earlier one.
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -72,8 +72,10 @@ def read_rule(path: Path, origin: str = "shipped") -> Rule:
 
 
 def shipped_dir() -> Path:
-    root = importlib.resources.files(SHIPPED_PACKAGE)
-    return Path(str(root))
+    """The folder of the package `eq2code.rules` (its path, as `importlib.resources` gave it for
+    a package on disk; importing that and zipfile cost a check ~5 ms)."""
+    package = importlib.import_module(SHIPPED_PACKAGE)
+    return Path(next(iter(package.__path__)))
 
 
 def _rule_files(directory: Path) -> list[Path]:

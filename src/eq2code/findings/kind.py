@@ -22,6 +22,8 @@ class Severity(IntEnum):
 
 @dataclass(frozen=True)
 class Kind:
+    """A kind of finding: its code (EQ301), name, default severity and group."""
+
     code: str
     name: str
     severity: Severity

@@ -43,12 +43,16 @@ def kind(name_or_code: str) -> Kind | None:
 
 @dataclass(frozen=True)
 class Edit:
+    """One text replacement of a fix: the range it replaces and the new text."""
+
     range: Range
     new_text: str
 
 
 @dataclass(frozen=True)
 class Fix:
+    """A fix of a finding: its edits, how safely they apply, and the key of its description."""
+
     applicability: str  # "safe" | "unsafe" | "display-only"
     edits: tuple[Edit, ...]
     description_key: str = ""
@@ -56,6 +60,8 @@ class Fix:
 
 @dataclass(frozen=True)
 class Related:
+    """A place a finding also points to (e.g. the equation part), with its message."""
+
     path: str
     range: Range
     message: str  # already rendered text (an equation part), language-neutral LaTeX where possible

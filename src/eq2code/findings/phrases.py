@@ -18,6 +18,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Phrase:
+    """A piece of a message by key and parameters, rendered in the report's language."""
+
     phrase: str  # a key of PHRASES
     params: dict[str, Any] = field(default_factory=dict)
 

@@ -31,6 +31,8 @@ class BaselineError(Exception):
 
 @dataclass
 class Baseline:
+    """The findings a baseline file records, as (fingerprint, path) entries."""
+
     entries: list[tuple[str, str]]  # (fingerprint, absolute path) — one per finding absorbed
 
     @property

@@ -55,6 +55,8 @@ class Settings:
 
 @dataclass
 class RunResult:
+    """A run's report, exit status and counts (pairs, suppressed, baselined, written)."""
+
     report: Report
     exit_code: int
     pairs: int

@@ -91,6 +91,8 @@ class ConfigPair:
 
 @dataclass
 class Config:
+    """The project's `[tool.eq2code]` table, with the paths resolved against its root."""
+
     path: Path | None = None  # the pyproject.toml the table came from
     root: Path = field(default_factory=Path.cwd)
     paths: list[Path] = field(default_factory=list)

@@ -47,6 +47,8 @@ class Pair:
 
 @dataclass
 class RuleRef:
+    """A rule a pair names: found (its path and aliases) or not (the error to report)."""
+
     name: str
     path: str | None  # None: no such rule (see `error`)
     aliases: tuple[str, ...] = ()

@@ -31,6 +31,8 @@ _IGNORE = re.compile(r"(?:#|%)\s*eq2code:\s*ignore\[(?P<names>[^\]]*)\]")
 
 @dataclass
 class Suppression:
+    """One `# eq2code: ignore[...]` comment: the names it lists and the lines it covers."""
+
     path: str
     line: int  # 0-based line of the comment
     names: list[tuple[str, int, int]]  # (name as written, start col, end col)
@@ -144,6 +146,8 @@ def _function_scopes(text: str) -> dict[int, tuple[int, int]]:
 
 @dataclass
 class Outcome:
+    """Findings split by the suppressions: kept and suppressed."""
+
     kept: list[Finding]
     suppressed: list[Finding]
 

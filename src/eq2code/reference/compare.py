@@ -22,6 +22,8 @@ ATOL_SCALE = 1e-12  # times the largest |reference| entry: float64 rounding, not
 
 @dataclass
 class Problem:
+    """Why a result is not the equation's value: a finding name, its parameters, how far off."""
+
     name: str  # wrong-shape | nonfinite-output | numeric-mismatch
     params: dict[str, Any] = field(default_factory=dict)
     score: float = 0.0  # how far off (for choosing the clearest counterexample)

@@ -38,6 +38,8 @@ SINGULAR_CONDITION = 1e10  # a condition number past which an inverse in float64
 
 @dataclass
 class Val:
+    """An evaluated value: its array and the index names of its leading axes."""
+
     arr: np.ndarray
     axes: tuple[str, ...]  # index names of the leading axes
 

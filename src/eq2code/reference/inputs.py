@@ -28,6 +28,8 @@ BATCH = (2,)
 
 @dataclass
 class Trial:
+    """One set of inputs the code is called with: sizes, values, form (core/batched/stress)."""
+
     label: str  # "ordinary", "parameter", "batched"
     form: str  # "core" | "batched"
     sizes: dict[str, int]

@@ -30,6 +30,8 @@ class CheckRecord:
 
 @dataclass
 class Report:
+    """One run's report: the checks made, their findings, and the language of the messages."""
+
     checks: list[CheckRecord] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     lang: str = "en"

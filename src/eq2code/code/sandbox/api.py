@@ -64,6 +64,8 @@ def is_phase(value: object) -> TypeGuard[Phase]:
 
 @dataclass
 class CallResult:
+    """What one call did in the child: its status, the value it returned, or its exception."""
+
     status: CallStatus
     value: np.ndarray | None = None  # plain float64 ndarray (0-d for scalars), read in the checker
     result_type: str = ""  # Python type name of what the function returned, e.g. "ndarray", "list"
@@ -87,6 +89,8 @@ class CallResult:
 
 @dataclass
 class RunOutcome:
+    """How a child's run ended, with one CallResult per call that ran."""
+
     status: RunStatus
     phase: Phase = ""
     results: list[CallResult] = field(default_factory=list)  # one per CallSpec that ran

@@ -26,8 +26,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from eq2code.code.sandbox.rundirs import new_run_directory, sweep_stale
-
 MODES = ("auto", "strict", "basic")
 MODE_VARIABLE = "EQ2CODE_SANDBOX"
 TOKEN_VARIABLE = "EQ2CODE_RUN_TOKEN"  # marks every process a basic child starts (sweeps)
@@ -127,8 +125,9 @@ def prestart(count: int = 1) -> None:
     happens in basic mode or off Linux."""
     if mode() == "basic" or not IS_LINUX or not hasattr(os, "pidfd_open"):
         return
-    protect_checker()
-    _zygotes().prestart(child_environment(), count, arm=_arm)
+    # The zygote first (its start is on the clock), then the checker's protection (ctypes) —
+    # before any run: no user code runs in between.
+    _zygotes().prestart(child_environment(), count, arm=_arm, then=protect_checker)
 
 
 def keep_armed(enabled: bool = True) -> None:
@@ -179,6 +178,8 @@ ARMED_SCRATCH_BYTES = 64 * 2**20  # the scratch of an armed sandbox; a run that 
 
 def _fresh_run_directory() -> Path:
     """A new run directory with its `request` and `scratch` folders."""
+    from eq2code.code.sandbox.rundirs import new_run_directory
+
     base = new_run_directory()
     (base / "request").mkdir()
     (base / "scratch").mkdir()
@@ -508,6 +509,8 @@ def render_doctor(fmt: str = "text") -> str:
 def start(chosen: str | None, *, runs: bool = True, workers: int = 1) -> None:
     """The front ends' one call: the mode (`--sandbox`), a clear failure when strict is
     required and not available (StrictUnavailable), and the zygote(s) started early."""
+    from eq2code.code.sandbox.rundirs import sweep_stale
+
     configure(chosen)
     sweep_stale()  # run directories of eq2code processes killed before they could clean up
     if mode() == "strict":

@@ -70,7 +70,8 @@ child_observer: contextvars.ContextVar[Callable[[subprocess.Popen], None] | None
 
 def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
               timeout: float = 10.0, memory_mb: int = 2048,
-              output_cap: int = 2_000_000, definitions_only: bool = False) -> RunOutcome:
+              output_cap: int = 2_000_000, definitions_only: bool = False,
+              meanwhile: Callable[[], None] | None = None) -> RunOutcome:
     """Import `module_path` once in a child process and call `function_name` for each call.
 
     `timeout` is the wall time of the whole run (child start-up included), `memory_mb` its
@@ -83,6 +84,8 @@ def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
     "exit" (SystemExit, KeyboardInterrupt or another BaseException, or `os._exit`;
     `exit_code` where there is one). `definitions_only`: run only the module's definitions,
     imports and constants, not its script code (after an import that ran out of time).
+    `meanwhile`: called once, in this thread, as soon as the child runs — work of the checker
+    that does not depend on the run overlaps it (its errors are logged, never raised).
     Raises SandboxError when the child never reached the user's module, TypeError/ValueError
     for an argument that cannot be sent as plain data.
     """
@@ -94,7 +97,8 @@ def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
         limits = _limits(calls, timeout, memory_mb)
         _write_request(request_dir, module_path, function_name, calls, limits, output_cap,
                        deadline=started + timeout, definitions_only=definitions_only)
-        timed_out, returncode = _run_child(slot, timeout - (time.monotonic() - started), limits["file_bytes"])
+        timed_out, returncode = _run_child(slot, timeout - (time.monotonic() - started), limits["file_bytes"],
+                                           meanwhile)
         slot.close()
         _restore_permissions(base)
         stdout, stderr = _read_output(base, output_cap)
@@ -218,10 +222,28 @@ def _encode_value(request_dir: Path, stem: str, value: Value) -> dict:
 # ----------------------------------------------------------------------------- the child
 
 
-def _run_child(slot: platform.RunSlot, timeout: float, scratch_bytes: int = MIN_FILE_BYTES) -> tuple[bool, int]:
+def _run_child(slot: platform.RunSlot, timeout: float, scratch_bytes: int = MIN_FILE_BYTES,
+               meanwhile: Callable[[], None] | None = None) -> tuple[bool, int]:
     """Run the child to its end or the deadline through the platform layer (strict: forked
-    from the zygote into namespaces; basic: spawned); returns (timed out, return code)."""
-    return platform.run_child(slot, timeout, scratch_bytes=scratch_bytes, observer=child_observer.get())
+    from the zygote into namespaces; basic: spawned); returns (timed out, return code).
+    `meanwhile` is called when the child has started (after the `child_observer`)."""
+    observer = child_observer.get()
+    if meanwhile is not None:
+        observer = _then(observer, meanwhile)
+    return platform.run_child(slot, timeout, scratch_bytes=scratch_bytes, observer=observer)
+
+
+def _then(observer: Callable | None, meanwhile: Callable[[], None]) -> Callable:
+    """An observer that tells `observer` of the child, then does `meanwhile` (never raising:
+    the run must be waited for whatever happens here)."""
+    def told(child) -> None:
+        if observer is not None:
+            observer(child)
+        try:
+            meanwhile()
+        except Exception:
+            log.debug("work during the run failed", exc_info=True)
+    return told
 
 
 def _restore_permissions(base: Path) -> None:

@@ -12,7 +12,6 @@ import json
 import os
 import signal
 import sys
-import tempfile
 
 from eq2code.code.sandbox import linux
 
@@ -186,6 +185,8 @@ def probe() -> dict:
         return {"available": False, "error": "not Linux"}
     if not linux.seccomp_supported():
         return {"available": False, "error": f"no seccomp filter for {linux.MACHINE}"}
+    import tempfile  # only for the probe: the zygote's start-up does not pay for it
+
     base = tempfile.mkdtemp(prefix=f"eq2code-{os.getpid()}-probe-")
     try:
         scratch = os.path.join(base, "scratch")

@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 import os
 import select
-import subprocess
 import sys
 import threading
 import time
@@ -51,6 +50,8 @@ class Zygote:
     """The checker's handle on one fork server."""
 
     def __init__(self, environment: dict[str, str]) -> None:
+        import subprocess  # the checker's side only: the zygote's start-up does not pay for it
+
         script = os.path.abspath(__file__)
         self.process = subprocess.Popen(
             [sys.executable, "-I", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -171,6 +172,8 @@ class Zygote:
         if not wait:
             self.process.returncode = 0  # not waited for: no ResourceWarning at exit
             return
+        import subprocess
+
         try:
             self.process.wait(5)
         except subprocess.TimeoutExpired:
@@ -202,11 +205,15 @@ class Pool:
         self.environment: dict[str, str] = {}
 
     def prestart(self, environment: dict[str, str], count: int = 1,
-                 arm: Callable[[Zygote], None] | None = None) -> None:
+                 arm: Callable[[Zygote], None] | None = None, then: Callable[[], None] | None = None) -> None:
+        """`count` zygotes started; `then` called once they are (before arming them: each
+        zygote imports NumPy meanwhile)."""
         with self._lock:
             self.environment = environment
-            while len(self._idle) < count:
-                zygote = Zygote(environment)
+            started = [Zygote(environment) for _ in range(count - len(self._idle))]
+            if then is not None:
+                then()
+            for zygote in started:
                 if arm is not None:
                     arm(zygote)
                 self._idle.append(zygote)
