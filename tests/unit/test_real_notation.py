@@ -396,3 +396,14 @@ def test_a_vector_that_fits_neither_way_is_still_a_shape_error():
     f = read_equation_file("unit.tex", r"X \in \mathbb{R}^{N \times D}, \quad \mathbf{b} \in \mathbb{R}^{M}"
                            "\n\n" r"Y = X + \mathbf{b}")
     assert f.main is None
+
+
+def test_an_input_defined_by_an_unreadable_clause_is_said():
+    """α_i defined with an undefined f_attn, then out = Σ_i α_i v_i: α is taken as an input, with a note."""
+    from eq2code.equation.semantics import read_equation_file
+
+    f = read_equation_file("unit.tex", r"\alpha_i = \frac{\exp(f(k_i, q))}{\sum_j \exp(f(k_j, q))}"
+                           "\n\n" r"o = \sum_i \alpha_i v_i")
+    assert f.main is not None and f.main.checkable
+    readings = [d.params.get("reading", "") for d in f.diagnostics if d.name == "ambiguous-notation"]
+    assert any("taken here as a given input alpha" in str(r) for r in readings), readings

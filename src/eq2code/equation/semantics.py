@@ -87,6 +87,7 @@ class FileReader:
         self.size_names: set[str] = set()
         self.functions: dict[str, FunctionDef] = {}
         self.quantities: dict[str, object] = {}
+        self.unreadable: dict[str, str] = {}  # keys defined by a clause that could not be read → its left side
         self.quantity_inputs: dict[str, list[InputSpec]] = {}  # inputs of each auxiliary definition
         self.patterns: list[tuple[ir.Node, ir.Node]] = []  # p_θ(x_t | x_{<t}) := P_{t,x_t}
         self.families: dict[str, tuple] = {}  # head_i = …
@@ -373,6 +374,8 @@ class FileReader:
             return
         except LoweringError as e:
             eq.reason = e.detail
+            if head is not None:
+                self.unreadable[head.key] = eq.head_latex or clause.block.text[lhs.span[0]:lhs.span[1]]
             self.diag("unsupported-notation" if e.kind == "unsupported-notation" else "not-checkable",
                       clause.block, e.span, reason=e.detail, construct=e.construct, detail=e.detail)
             return
@@ -387,6 +390,7 @@ class FileReader:
         eq.parts = equation_parts(values[0], names)
         eq.uses = set(ctx.uses)
         eq.inputs = self._with_used_inputs(self._inputs(ctx, head, values), ctx.uses)
+        self._inputs_defined_unreadably(eq, clause)
         eq.output_shape = self._output_shape(free, values[0])
         eq.mutants = make_mutants(values[0], eq.inputs, is_kl=eq.key == "D_KL" or "D_KL" in ctx.uses, names=names,
                                   head=eq.head_latex)
@@ -530,6 +534,17 @@ class FileReader:
         for name in used_sizes:
             inputs.append(InputSpec(py_name(name), latex_of(name), (), Space("size"), "size", name))
         return inputs
+
+    def _inputs_defined_unreadably(self, eq: Equation, clause: Clause) -> None:
+        """An input that another clause of the file defines, in a form eq2code could not read
+        (`\\alpha_i = … f_{attn}(…)` before `out = \\sum_i \\alpha_i v_i`): taken as a given input,
+        and said so — never silently."""
+        for spec in eq.inputs:
+            for key, left in self.unreadable.items():
+                if py_name(key) == spec.name:
+                    self.diag("ambiguous-notation", clause.block, clause.node.span, construct=left,
+                              reading=f"{left} is defined by another equation of the file that eq2code cannot "
+                                      f"read; it is taken here as a given input {spec.name}")
 
     def _with_used_inputs(self, inputs: list[InputSpec], uses) -> list[InputSpec]:
         """An auxiliary definition's inputs (𝐳^t of 𝐩^t = softmax(𝐳^t/T)) are inputs of what uses it."""
