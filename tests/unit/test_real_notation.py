@@ -407,3 +407,12 @@ def test_an_input_defined_by_an_unreadable_clause_is_said():
     assert f.main is not None and f.main.checkable
     readings = [d.params.get("reading", "") for d in f.diagnostics if d.name == "ambiguous-notation"]
     assert any("taken here as a given input alpha" in str(r) for r in readings), readings
+
+
+def test_numbered_entries_with_spaces_between_are_a_listing_not_a_product():
+    from eq2code.equation.semantics import read_equation_file
+
+    f = read_equation_file("unit.tex", r"\mathbf{x} = \left[ x_1 \, x_2 \, x_3 \right]")
+    assert f.main is None and "listed by its entries" in str(f.diagnostics[0].params.get("reason"))
+    eq = lower(r"y = x_1 x_2 x_3")  # no spacing: a product, as written
+    assert str(eq.sympy).count("*") == 2

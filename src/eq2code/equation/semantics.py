@@ -328,6 +328,10 @@ class FileReader:
                                  "is defined", lhs.span))
         low = Lowerer(ctx)
         try:
+            listed = _listed_entries(chain, clause.block.text)
+            if listed is not None:
+                raise LoweringError("not-checkable", "entries written side by side with spaces between them "
+                                    "(x_1 \\, x_2 \\, x_3): a vector listed by its entries, not a product", listed)
             if head is None:
                 eq.kind = "identity"
                 eq.name = self.text_name(lhs)
@@ -632,6 +636,32 @@ def _declaration_lines(text: str) -> bool:
     """Does a paragraph outside the displays look like declarations (`\\in`, not prose)?"""
     notes = re.sub(r"\\(?:text|mathrm|textrm|mbox)\s*\{[^{}]*\}", " ", text)  # \text{ (one-hot)} is a note
     return bool(_IN.search(text)) and len(_PLAIN_WORD.findall(notes)) < 2
+
+
+_SPACING = re.compile(r"\\[,;: ]|\\quad|\\qquad|~")
+
+
+def _listed_entries(chain: ir.Node, text: str) -> ir.Span | None:
+    """`\\left[ x_1^{(i)} \\, x_2^{(i)} \\, x_3^{(i)} \\right]`: three or more entries of one letter,
+    numbered, side by side with explicit spacing between them — a row of entries, not a product.
+    The span of the first such juxtaposition, else None."""
+    for node in chain.walk():
+        if not isinstance(node, ir.Product) or len(node.factors) < 3 or any(node.ops[1:]):
+            continue
+        bases = {_entry_base(f) for f in node.factors}
+        if len(bases) != 1 or None in bases:
+            continue
+        gaps = [text[a.span[1]:b.span[0]] for a, b in zip(node.factors, node.factors[1:])]
+        if all(_SPACING.search(g) for g in gaps):
+            return node.span
+    return None
+
+
+def _entry_base(node: ir.Node) -> str | None:
+    """`x_1`, `x_2^{(i)}`: the letter of a numbered entry, else None."""
+    if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and isinstance(node.sub, ir.Num):
+        return node.base.name
+    return None
 
 
 def _all_numbers(node: ir.Node) -> bool:
