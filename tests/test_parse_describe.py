@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from eq2code.equation.cache import _from_json, _to_json
 from eq2code.equation.semantics import read_equation_file
 from eq2code.findings.messages import render_phrase
@@ -19,6 +21,14 @@ ATTENTION = ("Q \\in \\mathbb{R}^{n \\times d_k}, \\quad K \\in \\mathbb{R}^{m \
              "V \\in \\mathbb{R}^{m \\times d_v}\n\n$$ S = \\frac{Q K^\\top}{\\sqrt{d_k}} $$\n\n"
              "$$ \\mathrm{Attention}(Q, K, V) = \\mathrm{softmax}(S) V $$\n")
 GRADIENT = "\\theta \\in \\mathbb{R}^{d}\n\n$$ \\theta \\gets \\theta - \\eta \\nabla_{\\theta} J(\\theta) $$\n"
+
+
+@pytest.fixture(autouse=True)
+def pretty(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pretty reading, as `eq2code parse` asks for it (a check reads the one-line form)."""
+    from eq2code.equation import describe
+
+    monkeypatch.setattr(describe, "PRETTY", True)
 
 
 def roles(eq) -> dict[str, tuple[str, str]]:
@@ -97,3 +107,13 @@ def test_reading_writes_accents_on_the_letter_and_entries_as_subscripts():
                                      "\\lVert \\boldsymbol{x} - \\boldsymbol{\\hat{x}} \\rVert^2 $$")
     (reading,) = f.main.reading
     assert "ell(x, x̂) = " in reading and "(xₖ - x̂ₖ)" in reading and "_k" not in reading
+
+
+def test_a_check_reads_the_one_line_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without PRETTY (a check) the reading is SymPy's one-line text: no pretty printer, whose first
+    product imports sympy.physics.units (~80 ms of a cold check)."""
+    from eq2code.equation import describe
+
+    monkeypatch.setattr(describe, "PRETTY", False)
+    f = read_equation_file("softmax.tex", SOFTMAX)
+    assert f.main.reading == f.main.sympy_text[:1]

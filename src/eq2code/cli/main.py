@@ -323,11 +323,11 @@ def _parse_maps(items: list[str]) -> dict[str, str]:
     return maps
 
 
-def _load_equation(path: str) -> EquationFile:
+def _load_equation(path: str, fresh: bool = False) -> EquationFile:
     from eq2code.equation.cache import load_equation
 
     try:
-        return load_equation(path)
+        return load_equation(path, fresh)
     except FileProblem as e:
         raise UsageError(str(e)) from None
 
@@ -414,10 +414,12 @@ def _rules(args) -> int:
 
 
 def _parse(args) -> int:
+    from eq2code.equation import describe
     from eq2code.findings.messages import detect_lang
     from eq2code.report.formats.parse import render_parse
 
-    eq_file = _load_equation(args.equation)
+    describe.PRETTY = True  # the reading drawn as math: read afresh (a check's entry has the one-line form)
+    eq_file = _load_equation(args.equation, fresh=True)
     text, code = render_parse(eq_file, args.format, detect_lang(args.lang))
     print(text)
     return code

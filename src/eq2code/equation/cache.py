@@ -57,16 +57,17 @@ MAX_ENTRY = MAX_DATA  # bytes of one cache entry
 MAX_JSON_DEPTH = 400  # nesting of one entry (plans nest as deep as the equation)
 
 
-def load_equation(path: str) -> EquationFile:
-    """The model of the equation file at `path` (raises `FileProblem` when it cannot be read)."""
-    return read_equation(path, read_text(path, "equation file"))
+def load_equation(path: str, fresh: bool = False) -> EquationFile:
+    """The model of the equation file at `path` (raises `FileProblem` when it cannot be read);
+    `fresh`: read it again even when the cache has it (and store the new reading)."""
+    return read_equation(path, read_text(path, "equation file"), fresh)
 
 
-def read_equation(path: str, text: str) -> EquationFile:
+def read_equation(path: str, text: str, fresh: bool = False) -> EquationFile:
     """An equation file's model: from the cache, else read (SymPy, Lark) and stored. CRLF and
     CR line endings are read as LF (positions stay those an editor shows)."""
     text = normalise(text)
-    cached = load(path, text)
+    cached = None if fresh else load(path, text)
     if cached is not None:
         return cached
     from eq2code.equation.guard import read_guarded

@@ -30,14 +30,21 @@ log = logging.getLogger(__name__)
 MAX_READING_CHARS = 4000  # a pretty form larger than this is replaced by the one-line form
 
 
+# The Unicode pretty form is drawn only when asked (`eq2code parse` sets it before reading):
+# SymPy's pretty printer imports sympy.physics.units on its first product (~80 ms of every cold
+# check otherwise); a check needs only the one-line form.
+PRETTY = False
+
+
 def describe_file(eq_file: EquationFile) -> None:
-    """Fill `reading` and `symbols` of every computed equation of the file (in place)."""
+    """Fill `reading` and `symbols` of every computed equation of the file (in place); the
+    reading in the pretty form when `PRETTY`, else the one-line SymPy form."""
     defined = {e.key: (k + 1, e) for k, e in enumerate(eq_file.equations) if e.key and e.checkable}
     for eq in eq_file.equations:
         if eq.sympy is None:
             continue
         try:
-            eq.reading = [reading_of(eq)]
+            eq.reading = [reading_of(eq)] if PRETTY else list(eq.sympy_text[:1])
             eq.symbols = symbols_of(eq, defined)
         except Exception:  # describing is a courtesy: never a reason not to read the file
             log.debug("cannot describe %r", eq.latex, exc_info=True)
