@@ -70,12 +70,29 @@ def read_equation(path: str, text: str, fresh: bool = False) -> EquationFile:
     cached = None if fresh else load(path, text)
     if cached is not None:
         return cached
+    if not fresh and (built := _shipped(path, text)) is not None:
+        store(built)
+        return built
     from eq2code.equation.guard import read_guarded
 
     eq_file, cacheable = read_guarded(path, text, _to_json, _from_json)
     if cacheable:
         store(eq_file)
     return eq_file
+
+
+def _shipped(path: str, text: str) -> EquationFile | None:
+    """A shipped rule's model read when eq2code was built (equation/shipped.py), validated like
+    a cache entry; None when there is none for this text and this code."""
+    from eq2code.equation.shipped import shipped_model
+
+    data = shipped_model(path, text)
+    if data is None or not _well_formed(data):
+        return None
+    try:
+        return _from_json(data, path, text)
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, MemoryError):
+        return None
 
 
 def load(path: str, text: str) -> EquationFile | None:
