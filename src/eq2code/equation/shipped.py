@@ -35,7 +35,9 @@ def source_digest() -> str:
     root = str(Path(__file__).parents[1])
     entries = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if d != "__pycache__" and not d.startswith(".")]
+        # eq2code/rules is data (installed from the repository's rules/, outside src/)
+        dirs[:] = [d for d in dirs if d != "__pycache__" and not d.startswith(".")
+                   and not (folder == root and d == "rules")]
         for name in files:
             if name.endswith((".py", ".lark")):
                 path = os.path.join(folder, name)
