@@ -375,7 +375,9 @@ def test_a_coloured_bracket_after_a_name_is_still_its_argument():
 
     f = read_equation_file("unit.tex", r"L = \sum_{i=1}^{n} (y_i - \color{red}{\underline{f}} \color{black}{(x_i)})^2")
     assert f.main is None
-    assert [d.params.get("reason") for d in f.diagnostics] == ["the function f is not defined in this file"]
+    from eq2code.equation.lowering import english
+
+    assert [english(d.params["reason"]) for d in f.diagnostics] == ["the function f is not defined in this file"]
 
 
 def test_a_decoration_around_a_sum_keeps_its_grouping():
