@@ -135,6 +135,14 @@ PHRASES: dict[str, dict[str, str]] = {
     "parse-code-name": {"en": "code name", "ja": "コード上の名前"},
     "parse-role": {"en": "role", "ja": "役割"},
     "parse-output": {"en": "output", "ja": "出力"},
+    "parse-checkable": {"en": "checkable", "ja": "照合できます"},
+    "parse-not-checkable": {"en": "not checkable[[: {reason}]]", "ja": "照合できません[[: {reason}]]"},
+    "kind-definition": {"en": "definition", "ja": "定義"},
+    "kind-identity": {"en": "identity", "ja": "恒等式"},
+    "kind-declaration": {"en": "declaration", "ja": "宣言"},
+    "kind-statement": {"en": "statement", "ja": "命題"},
+    "kind-annotation": {"en": "annotation", "ja": "注釈"},
+    "kind-pattern": {"en": "pattern", "ja": "置き換え"},
 }
 
 # Why an equation is not checked, and which reading of ambiguous notation eq2code took

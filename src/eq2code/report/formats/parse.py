@@ -13,7 +13,7 @@ from eq2code.base.version import __version__
 from eq2code.equation.model import Equation, EquationFile, InputSpec
 from eq2code.findings.messages import render_phrase
 from eq2code.findings.model import Finding, Severity
-from eq2code.findings.phrases import Phrase
+from eq2code.findings.phrases import PHRASES, Phrase
 from eq2code.report.formats import json as json_reporter
 from eq2code.report.formats import text as text_reporter
 from eq2code.report.model import Report
@@ -64,7 +64,7 @@ def _equation_json(eq: Equation, main: Equation | None, lang: str = "en", number
         "latex": eq.latex.strip(),
         "range": {"start": {"line": eq.range.start.line, "character": eq.range.start.character},
                   "end": {"line": eq.range.end.line, "character": eq.range.end.character}},
-        "reason": eq.reason or None,
+        "reason": _detail(eq.why or eq.reason, lang) or None,
         "inputs": [_input_json(s) for s in eq.inputs],
         "output": list(eq.output_shape) if eq.checkable else None,
         "sympy": eq.sympy_text[0] if eq.sympy_text else None,
@@ -98,8 +98,10 @@ def render_parse(eq_file: EquationFile, fmt: str, lang: str) -> tuple[str, int]:
 
 def _equation_text(path: str, eq: Equation, is_main: bool, lang: str = "en", number: int = 0) -> list[str]:
     where = f"{path}:{eq.range.start.line + 1}:{eq.range.start.character + 1}" + (f"  #{number}" if number else "")
-    status = "checkable" if eq.checkable else f"not checkable: {eq.reason}" if eq.reason else "not checkable"
-    title = f"{where}  {eq.kind}" + (f"  {eq.name}" if eq.name else "") + f"  ({status})"
+    status = _word("parse-checkable", lang) if eq.checkable else render_phrase(
+        Phrase("parse-not-checkable", {"reason": eq.why or eq.reason}), lang)
+    kind = render_phrase(Phrase(f"kind-{eq.kind}"), lang) if f"kind-{eq.kind}" in PHRASES else eq.kind
+    title = f"{where}  {kind}" + (f"  {eq.name}" if eq.name else "") + f"  ({status})"
     if is_main:
         title += "  [main]"
     lines = [title, "    " + " ".join(eq.latex.split())]
