@@ -128,7 +128,7 @@ class FileReader:
         try:
             node = parse_math(block.text)
         except LatexError as e:
-            params = {"detail": e.detail}
+            params = {"detail": e.why or e.detail}
             if e.kind == "unsupported-notation":
                 params["construct"] = e.construct
             elif e.construct:
@@ -150,7 +150,7 @@ class FileReader:
             node = parse_math(block.text)
         except LatexError as e:
             if _declaration_lines(block.text):  # declarations that cannot be read are not dropped silently
-                self.diag(e.kind, block, (e.offset, e.end or e.offset + 1), detail=e.detail,
+                self.diag(e.kind, block, (e.offset, e.end or e.offset + 1), detail=e.why or e.detail,
                           **({"construct": e.construct} if e.kind == "unsupported-notation" else {}))
             return []
         nodes = node.clauses if isinstance(node, ir.Statement) else [node]
