@@ -120,6 +120,8 @@ OWN_EQUATIONS = [
     "$$ y = \\mathbb{E}[z] $$", "$$ y = \\frac{d}{dx} $$", "$$ y = a < b + 1 $$", "$$ y = x \\mid z $$",
     "$$ p(x) = \\frac{1}{Z} \\exp(-E(x)) $$", "$$ y = \\mathbf{1}^\\top \\mathbf{x} $$",
     "$$ \\mathbf{x} \\in \\mathbb{R}^{d} \\\\ \\bar{x} = \\frac{1}{d} \\sum_i x_i \\\\ v = x_i - \\bar{x} $$",
+    "x \\in \\mathbb{R}^{a + b}\n\n$$ y = x $$", "x \\in \\mathbb{R}_{foo}\n\n$$ y = x $$",
+    "x \\in \\mathcal{Q}\n\n$$ y = x $$", "x \\in [a, b]\n\n$$ y = x $$", "% nothing here",
 ]
 
 

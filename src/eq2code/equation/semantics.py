@@ -109,10 +109,10 @@ class FileReader:
         blocks = split_blocks(clean, outside=True)
         if not blocks:
             self.diagnostics.append(Diagnostic("equation-file", Range.of(0, 0),
-                                               {"detail": "the file holds no equation"}))
+                                               {"detail": phrase("file-no-equation")}))
         if len(blocks) > MAX_BLOCKS:
             self.diagnostics.append(Diagnostic("equation-file", self.range_of(blocks[MAX_BLOCKS], (0, 1)), {
-                "detail": f"the file holds {len(blocks)} display equations; eq2code reads the first {MAX_BLOCKS}"}))
+                "detail": phrase("file-too-many-equations", count=len(blocks), limit=MAX_BLOCKS)}))
             blocks = blocks[:MAX_BLOCKS]
         clauses: list[Clause] = []
         for block in blocks:
@@ -206,7 +206,7 @@ class FileReader:
         try:
             shape, space = read_space(right, latex)
         except NotASpace as e:
-            return self._not_a_space(clause, right, str(e))
+            return self._not_a_space(clause, right, e.why)
         if space.kind == "binary" and shape and re.search(r"one[- ]?hot", note, re.IGNORECASE):
             space = Space("onehot", latex=f"{latex} (one-hot)")  # one-hot rows: a 1 in each last axis
         for target in targets:
@@ -256,7 +256,7 @@ class FileReader:
         left = chain.items[0]
         if symbol_key(left) is not None and not isinstance(right, ir.SetBuilder):
             self.diag("unsupported-notation", clause.block, right.span, construct=clause.block.text[
-                right.span[0]:right.span[1]], detail=f"this space is not understood ({why})")
+                right.span[0]:right.span[1]], detail=phrase("space-not-understood", why=phrase(why)))
 
     def _mapping(self, node: ir.Chain) -> None:
         """f : ℝ^n → ℝ^m gives the shapes of f's argument and value."""
@@ -1136,4 +1136,4 @@ def read_equation_file(path: str, text: str) -> EquationFile:
         return eq_file
     except RecursionError:
         return EquationFile(path, text, {}, [], [Diagnostic("latex-syntax", Range.of(0, 0),
-                                                            {"detail": "the equation is nested too deeply"})])
+                                                            {"detail": phrase("eq-nested-too-deeply")})])

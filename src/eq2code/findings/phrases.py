@@ -466,3 +466,22 @@ PHRASES.update({
                         "ja": "\\begin{{{begin}}} が \\end{{{end}}} で閉じられています"},
     "latex-nested-aligned": {"en": "aligned inside an equation", "ja": "数式の中の aligned 環境"},
 })
+
+# Declarations whose space eq2code does not read (equation/spaces.py), and the file as a whole.
+PHRASES.update({
+    "space-not-understood": {"en": "this space is not understood ({why})", "ja": "この値域は読めません（{why}）"},
+    "space-size": {"en": "a size must be a number or a name", "ja": "サイズは数か名前でなければなりません"},
+    "space-shape": {"en": "a shape is sizes separated by \\times", "ja": "形状は \\times で区切ったサイズで書きます"},
+    "space-simplex": {"en": "write the simplex as \\Delta^{{K-1}}", "ja": "単体は \\Delta^{{K-1}} と書いてください"},
+    "space-real-subscript": {"en": "a subscript on \\mathbb{{R}} must be a condition such as _{{>0}}",
+                             "ja": "\\mathbb{{R}} の下付き添字は _{{>0}} のような条件でなければなりません"},
+    "space-interval-ends": {"en": "an interval's ends must be numbers", "ja": "区間の端は数でなければなりません"},
+    "space-unknown": {"en": "not a space eq2code knows", "ja": "eq2code が知らない値域です"},
+    "space-symmetric": {"en": "write 𝕊^d, 𝕊_+^d or 𝕊_{{++}}^d",
+                        "ja": "𝕊^d、𝕊_+^d、𝕊_{{++}}^d のいずれかで書いてください"},
+    "space-unknown-set": {"en": "not a set eq2code knows", "ja": "eq2code が知らない集合です"},
+    "file-no-equation": {"en": "the file holds no equation", "ja": "ファイルに数式がありません"},
+    "file-too-many-equations": {"en": "the file holds {count} display equations; eq2code reads the first {limit}",
+                                "ja": "ファイルには別行立ての数式が {count} 個あります。"
+                                      "eq2code は最初の {limit} 個を読みます"},
+})
