@@ -481,6 +481,14 @@ PHRASES.update({
                         "ja": "𝕊^d、𝕊_+^d、𝕊_{{++}}^d のいずれかで書いてください"},
     "space-unknown-set": {"en": "not a set eq2code knows", "ja": "eq2code が知らない集合です"},
     "file-no-equation": {"en": "the file holds no equation", "ja": "ファイルに数式がありません"},
+    "reading-timed-out": {"en": "reading the equation took longer than {seconds} s of computing and was stopped "
+                                "(is something in it too large to compute?)",
+                          "ja": "数式の読み取りが計算時間 {seconds} 秒を超えたため中止しました"
+                                "（計算するには大きすぎるものが含まれていませんか？）"},
+    "reading-out-of-memory": {"en": "reading the equation needed more than {mb} MiB of memory and was stopped",
+                              "ja": "数式の読み取りに {mb} MiB を超えるメモリが必要になったため中止しました"},
+    "reading-failed": {"en": "reading the equation failed ({status})",
+                       "ja": "数式の読み取りに失敗しました（{status}）"},
     "file-too-many-equations": {"en": "the file holds {count} display equations; eq2code reads the first {limit}",
                                 "ja": "ファイルには別行立ての数式が {count} 個あります。"
                                       "eq2code は最初の {limit} 個を読みます"},
