@@ -331,7 +331,7 @@ PHRASES.update({
     # readings taken (ambiguous-notation: "eq2code read it as: …")
     "read-letters-as-name": {"en": "{name}: letters side by side on the left side, read as the name of what is "
                                    "defined",
-                             "ja": "{name}: 左辺に並んだ文字を、定義されるものの名前と読みました"},
+                             "ja": "{name}: 左辺に並んだ文字は、定義されるものの名前"},
     "read-form-not-read": {"en": "this form of the chain is not read ({why}); the other forms are checked",
                            "ja": "等式の連なりのうちこの形は読めません（{why}）。ほかの形を照合します"},
     "read-declared-form": {"en": "a chain of equal forms: form {number} is checked, the one whose symbols are all "
@@ -340,85 +340,84 @@ PHRASES.update({
     "read-identity-matrix": {"en": "\\mathbf{{I}}: the identity matrix, of the size its neighbours give it",
                              "ja": "\\mathbf{{I}}: 単位行列（大きさは隣り合う項から決まります）"},
     "read-bold-name": {"en": "{command} is not a LaTeX command: read as the bold symbol {bold} named {name}",
-                       "ja": "{command} は LaTeX のコマンドではありません。{name} という名前の太字の記号 {bold} "
-                             "と読みました"},
+                       "ja": "{command} は LaTeX のコマンドではないので、{name} という名前の太字の記号 {bold}"},
     "read-mean-of-vector": {"en": "{latex}, not declared, of the declared vector {vector}: its mean",
-                            "ja": "宣言されていない {latex} を、宣言されたベクトル {vector} の平均と読みました"},
+                            "ja": "宣言されていない {latex} は、宣言されたベクトル {vector} の平均"},
     "read-sample-entry": {"en": "{latex}^{{(i)}} with {latex} a declared vector: its entry i (sample i)",
-                          "ja": "{latex}^{{(i)}}（{latex} は宣言されたベクトル）を、その i 番目の要素"
-                                "（i 番目のサンプル）と読みました"},
+                          "ja": "{latex}^{{(i)}}（{latex} は宣言されたベクトル）は、その i 番目の要素"
+                                "（i 番目のサンプル）"},
     "read-kronecker-delta": {"en": "\\delta_{{kj}}, not declared: the Kronecker delta (1 where k = j, else 0)",
-                             "ja": "宣言されていない \\delta_{{kj}} を、クロネッカーのデルタ（k = j のとき 1、"
-                                   "それ以外は 0）と読みました"},
+                             "ja": "宣言されていない \\delta_{{kj}} は、クロネッカーのデルタ（k = j のとき 1、"
+                                   "それ以外は 0）"},
     "read-matrix-row": {"en": "one index on the matrix {latex}: its row (a vector)",
-                        "ja": "行列 {latex} に添字が 1 つだけ付いているので、その行（ベクトル）と読みました"},
+                        "ja": "添字が 1 つだけの行列 {latex} は、その行（ベクトル）"},
     "read-zero-based": {"en": "{latex}_0 is written: {latex}'s numbered entries count from 0",
-                        "ja": "{latex}_0 と書かれているので、{latex} の要素番号は 0 から数えると読みました"},
+                        "ja": "{latex}_0 と書かれているので、{latex} の要素番号は 0 から数えます"},
     "read-row-of-matrix": {"en": "{name}_i with {owner} a declared matrix: row i of {owner} (declare {name} for a "
                                  "separate array)",
-                           "ja": "{name}_i（{owner} は宣言された行列）を {owner} の第 i 行と読みました"
+                           "ja": "{name}_i（{owner} は宣言された行列）は {owner} の第 i 行"
                                  "（別の配列にするには {name} を宣言してください）"},
     "read-power-T": {"en": "^T on a symbol with no declared shape: read as the power T (declare the symbol as a "
                            "vector, \\mathbf{{w}} \\in \\mathbb{{R}}^{{d}}, or write ^\\top for a transpose)",
-                     "ja": "形状が宣言されていない記号の ^T を T 乗と読みました（転置のつもりなら、記号をベクトルとして"
+                     "ja": "形状が宣言されていない記号の ^T は T 乗（転置のつもりなら、記号をベクトルとして"
                            "宣言する（\\mathbf{{w}} \\in \\mathbb{{R}}^{{d}}）か、^\\top と書いてください）"},
     "read-matrix-square-root": {"en": "^{{1/2}} of a matrix: read as the matrix square root (R with R R = X); "
                                       "write \\sqrt{{x_{{ij}}}} for the entries' square roots",
-                                "ja": "行列の ^{{1/2}} を行列の平方根（R R = X となる R）と読みました。"
+                                "ja": "行列の ^{{1/2}} は行列の平方根（R R = X となる R）。"
                                       "要素ごとの平方根なら \\sqrt{{x_{{ij}}}} と書いてください"},
     "read-square-bracket-value": {"en": "{name}[…] of the declared {name}: its given value (square brackets apply "
                                         "it, as in f[x, φ])",
-                                  "ja": "宣言された {name} の {name}[…] を、与えられた値と読みました"
+                                  "ja": "宣言された {name} の {name}[…] は、与えられた値"
                                         "（f[x, φ] のように角括弧で適用します）"},
     "read-gate-sigma": {"en": "\\sigma_{{{label}}} applied: the logistic function (a gate's activation)",
-                        "ja": "適用された \\sigma_{{{label}}} を、"
-                              "ロジスティック関数（ゲートの活性化関数）と読みました"},
+                        "ja": "適用された \\sigma_{{{label}}} は、"
+                              "ロジスティック関数（ゲートの活性化関数）"},
     "read-given-gradient": {"en": "{how}: the gradient of {function} is given as the input {input}",
-                            "ja": "{how}: {function} の勾配は入力 {input} として与えられると読みました"},
+                            "ja": "{how}: {function} の勾配は、入力 {input} として与えられます"},
     "how-prime": {"en": "prime", "ja": "プライム記号（'）"},
     "how-gradient": {"en": "a gradient", "ja": "勾配"},
     "how-derivative": {"en": "a derivative", "ja": "微分"},
     "read-coefficient-times-bracket": {
         "en": "a subscripted name before a bracket: read as a coefficient times the bracket (declare it as a "
               "function, e.g. f: \\mathbb{{R}} \\to \\mathbb{{R}}, to apply it)",
-        "ja": "括弧の前にある添字付きの名前を、係数と括弧の積と読みました（関数として適用するには、"
+        "ja": "括弧の前にある添字付きの名前は、係数と括弧の積（関数として適用するには、"
               "f: \\mathbb{{R}} \\to \\mathbb{{R}} のように関数として宣言してください）"},
     "read-conditional-entry": {"en": "{name}(x | …) with x summed over: entry x of the distribution {name} (the "
                                      "condition names what it depends on)",
-                               "ja": "x について和をとる {name}(x | …) を、分布 {name} の要素 x と読みました"
+                               "ja": "x について和をとる {name}(x | …) は、分布 {name} の要素 x"
                                      "（条件は何に依存するかを表します）"},
     "read-cosine-similarity": {"en": "\\cos(a, b) of two vectors: the cosine similarity",
-                               "ja": "2 つのベクトルの \\cos(a, b) をコサイン類似度と読みました"},
+                               "ja": "2 つのベクトルの \\cos(a, b) は、コサイン類似度"},
     "read-bias-row": {"en": "a vector added to a matrix with one entry per column: added to every row (the bias "
                             "row of X W + b)",
-                      "ja": "列ごとに 1 つの要素を持つベクトルを行列に足しているので、すべての行に足すと読みました"
+                      "ja": "列ごとに 1 つの要素を持つベクトルを行列に足す式は、すべての行に足します"
                             "（X W + b のバイアス）"},
     "read-gradient-squared": {"en": "\\nabla f(x)^2: read as the square of the gradient, entry by entry (write "
                                     "\\nabla (f(x)^2) for the gradient of the square)",
-                              "ja": "\\nabla f(x)^2 を勾配の要素ごとの 2 乗と読みました（2 乗の勾配なら "
+                              "ja": "\\nabla f(x)^2 は、勾配の要素ごとの 2 乗（2 乗の勾配なら "
                                     "\\nabla (f(x)^2) と書いてください）"},
     "read-cdot-entrywise": {"en": "\\cdot between computed vectors: read entry by entry (write \\mathbf{{a}}^\\top "
                                   "\\mathbf{{b}} for a dot product)",
-                            "ja": "計算されたベクトルの間の \\cdot を要素ごとの積と読みました（内積なら "
+                            "ja": "計算されたベクトルの間の \\cdot は、要素ごとの積（内積なら "
                                   "\\mathbf{{a}}^\\top \\mathbf{{b}} と書いてください）"},
     "read-acronym": {"en": "{word}: capitals side by side, none used alone, read as one name (an acronym such as "
                            "TP); declare the letters, or write {product}, for a product",
-                     "ja": "{word}: 単独では使われていない大文字が並んでいるので、1 つの名前（TP のような略語）と"
-                           "読みました。積にするには各文字を宣言するか、{product} と書いてください"},
+                     "ja": "{word}: 単独では使われていない大文字が並んでいるので、1 つの名前（TP のような略語）。"
+                           "積にするには各文字を宣言するか、{product} と書いてください"},
     "read-bigop-reaches-over": {"en": "\\{op} reaches over the terms after it that use its index (write brackets, "
                                       "\\{op}_i (a_i + b_i), to say so; (\\{op}_i a_i) + b for a sum of the first "
                                       "term only)",
-                                "ja": "\\{op} は、後ろに続く項のうちその添字を使うものまで及ぶと読みました"
+                                "ja": "\\{op} は、後ろに続く項のうちその添字を使うものまで及びます"
                                       "（明示するには \\{op}_i (a_i + b_i) のように括弧を書き、最初の項だけの和なら "
                                       "(\\{op}_i a_i) + b と書いてください）"},
     "read-bigop-named-set": {"en": "\\{op} over a named set: over the whole axis of {name}",
-                             "ja": "名前の付いた集合にわたる \\{op} を、{name} の軸全体にわたると読みました"},
+                             "ja": "名前の付いた集合にわたる \\{op} は、{name} の軸全体にわたります"},
     "read-cases-entrywise": {"en": "cases on vectors: applied entry by entry",
-                             "ja": "ベクトルの場合分けを、要素ごとに適用すると読みました"},
+                             "ja": "ベクトルの場合分けは、要素ごとに適用します"},
     "read-inner-product-of-scalars": {"en": "\\langle a, b \\rangle of two symbols with no declared shape: read as "
                                             "their product (declare them as vectors for the dot product)",
                                       "ja": "形状が宣言されていない 2 つの記号の "
-                                            "\\langle a, b \\rangle を積と読みました"
+                                            "\\langle a, b \\rangle は積"
                                             "（内積にするにはベクトルとして宣言してください）"},
 })
 
