@@ -213,6 +213,8 @@ def test_every_equation_phrase_has_japanese_without_english_words() -> None:
     used |= {f"eq-not-finite-{w}" for w in ("integral", "limit", "supremum")}
     assert len(used) >= 100
     assert sorted(k for k in used if k not in PHRASES or not PHRASES[k].get("ja")) == []
+    # a reading follows the template's "eq2code は次のように読みました:": it describes, it does not say 読みました again
+    assert [k for k in used if k.startswith("read-") and "読みました" in PHRASES[k]["ja"]] == []
     leaks = {k: english_runs(re.sub(r"\{[a-z_]+\}", "X", PHRASES[k]["ja"])) for k in used}
     assert {k: v for k, v in leaks.items() if v} == {}
 
