@@ -231,3 +231,23 @@ def test_parse_in_japanese_has_no_english_words(tmp_path: Path) -> None:
     texts += [d["message"] for d in doc["diagnostics"] if d["data"]["name"] != "internal-error"]
     assert len(texts) >= 20
     assert [(t, english_runs(t)) for t in texts if english_runs(t)] == []
+
+
+def test_parse_text_in_japanese_has_no_english_words() -> None:
+    """The text form too, including the inputs table of an equation not described symbol by symbol."""
+    from dataclasses import replace
+
+    from eq2code.equation.semantics import read_equation_file
+    from eq2code.report.formats.parse import _equation_text
+
+    lines = []
+    for text in OWN_EQUATIONS[:30]:
+        for k, eq in enumerate(read_equation_file("own.tex", text).equations, 1):
+            lines += _equation_text("own.tex", eq, False, "ja", k)[:1]  # the title: kind and status
+            if eq.checkable:  # the symbols' names are the user's own: masked
+                eq.symbols = []
+                eq.inputs = [replace(s, latex="X1", name="X2") for s in eq.inputs]
+                lines += [line for line in _equation_text("own.tex", eq, False, "ja", k)
+                          if not line.startswith("    sympy:")][2:]
+    assert len(lines) >= 30
+    assert [(line, english_runs(line)) for line in lines if english_runs(line)] == []

@@ -118,19 +118,29 @@ def _equation_text(path: str, eq: Equation, is_main: bool, lang: str = "en", num
             label = "sympy" if k == 0 else f"side {k + 1}"
             lines.append(f"    {label}: {side}")
         return lines
-    rows = [(s.latex, s.name, s.role, shape_label(s.shape), s.space.describe() + (" (inferred)" if s.inferred else ""))
-            for s in eq.inputs]
+    return lines + _inputs_text(eq, lang)
+
+
+def _inputs_text(eq: Equation, lang: str) -> list[str]:
+    """The inputs table of an equation that could not be described symbol by symbol."""
+    lines = []
+    inferred = _word("parse-inferred", lang)
+    rows = [(s.latex, s.name, _word(f"role-{s.role}", lang) if f"role-{s.role}" in PHRASES else s.role,
+             _shape_text(s.shape, lang), s.space.describe() + (inferred if s.inferred else "")) for s in eq.inputs]
     if rows:
-        widths = [max(len(r[i]) for r in rows + [("symbol", "code name", "role", "shape", "space")]) for i in range(5)]
-        header = ("symbol", "code name", "role", "shape", "space")
-        lines.append("    " + "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
-        for r in rows:
-            lines.append("    " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
-    lines.append(f"    output: {shape_label(eq.output_shape)}")
+        header = tuple(_word(f"parse-{w}", lang) for w in ("symbol", "code-name", "role", "shape", "space"))
+        widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(5)]
+        for r in [header, *rows]:
+            lines.append("    " + "  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip())
+    lines.append(f"    {_word('parse-output', lang)}: {_shape_text(eq.output_shape, lang)}")
     for k, side in enumerate(eq.sympy_text):
-        label = "sympy" if k == 0 else f"side {k + 1}"
+        label = "sympy" if k == 0 else render_phrase(Phrase("parse-side", {"number": k + 1}), lang)
         lines.append(f"    {label}: {side}")
     return lines
+
+
+def _shape_text(shape: tuple, lang: str) -> str:
+    return shape_label(shape) if shape else _word("parse-scalar", lang)
 
 
 def _symbols_text(eq: Equation, lang: str) -> list[str]:
