@@ -251,3 +251,19 @@ def test_parse_text_in_japanese_has_no_english_words() -> None:
                           if not line.startswith("    sympy:")][2:]
     assert len(lines) >= 30
     assert [(line, english_runs(line)) for line in lines if english_runs(line)] == []
+
+
+def test_phrases_survive_the_equation_cache() -> None:
+    """Reasons and readings are stored in their JSON form and read back as the same words."""
+    from eq2code.equation import cache
+    from eq2code.equation.semantics import read_equation_file
+    from eq2code.findings.messages import entry, fill
+    from eq2code.findings.phrases import Phrase
+
+    text = "$$ w_{t+1} = w_t - \\eta \\nabla f(w_t) $$\n\n$$ L = \\sum_i (y_i - g(x_i))^2 $$\n"
+    fresh = read_equation_file("c.tex", text)
+    again = cache._from_json(json.loads(json.dumps(cache._to_json(fresh))), "c.tex", text)
+    words = [[fill(entry(d.name, "ja").message, d.params, "ja") for d in f.diagnostics] for f in (fresh, again)]
+    assert words[0] == words[1] and "関数 g はこのファイルで定義されていません" in words[1][-1]
+    assert [e.why for e in again.equations] == [e.why for e in fresh.equations]
+    assert isinstance(again.equations[-1].why, Phrase)
