@@ -142,6 +142,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "parse-space": {"en": "space", "ja": "値域"},
     "parse-inferred": {"en": " (inferred)", "ja": "（推定）"},
     "parse-side": {"en": "side {number}", "ja": "{number} 番目の辺"},
+    "parse-main": {"en": "main", "ja": "主の式"},
     "parse-checkable": {"en": "checkable", "ja": "照合できます"},
     "parse-not-checkable": {"en": "not checkable[[: {reason}]]", "ja": "照合できません[[: {reason}]]"},
     "kind-definition": {"en": "definition", "ja": "定義"},

@@ -103,7 +103,7 @@ def _equation_text(path: str, eq: Equation, is_main: bool, lang: str = "en", num
     kind = render_phrase(Phrase(f"kind-{eq.kind}"), lang) if f"kind-{eq.kind}" in PHRASES else eq.kind
     title = f"{where}  {kind}" + (f"  {eq.name}" if eq.name else "") + f"  ({status})"
     if is_main:
-        title += "  [main]"
+        title += f"  [{_word('parse-main', lang)}]"
     lines = [title, "    " + " ".join(eq.latex.split())]
     if not eq.checkable:
         return lines
