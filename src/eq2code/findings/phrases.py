@@ -190,6 +190,10 @@ PHRASES.update({
         "en": "a derivative of a function this file does not define, stated without an upstream gradient: "
               "an identity or a worked example",
         "ja": "このファイルで定義されていない関数の微分が、上流の勾配なしに書かれています。恒等式か計算例です"},
+    "eq-listed-entries": {"en": "entries written side by side with spaces between them (x_1 \\, x_2 \\, x_3): a "
+                                "vector listed by its entries, not a product",
+                          "ja": "空白を挟んで並べた要素（x_1 \\, x_2 \\, x_3）は、要素を列挙したベクトルであり、"
+                                "積ではありません"},
     "eq-worked-example": {"en": "a worked example on numbers: nothing is an input",
                           "ja": "数値による計算例です。入力が 1 つもありません"},
     "eq-cannot-compute": {"en": "cannot compute {what}", "ja": "{what} は計算できません"},
