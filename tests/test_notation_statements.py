@@ -12,6 +12,7 @@ import pytest
 
 from eq2code.equation.latex import ir
 from eq2code.equation.latex.parser import parse_math
+from eq2code.equation.lowering import english
 from eq2code.equation.semantics import read_equation_file
 from eq2code.reference.evaluate import evaluate
 
@@ -177,7 +178,7 @@ def test_slice_is_reported_unsupported_not_a_syntax_error():
 
 def test_power_T_on_an_undeclared_symbol_is_reported_as_a_reading():
     f = read("$$ y = w^T x $$")
-    assert any(d.name == "ambiguous-notation" and "^T" in d.params.get("reading", "") for d in f.diagnostics)
+    assert any(d.name == "ambiguous-notation" and "^T" in english(d.params["reading"]) for d in f.diagnostics)
     declared = read("\\mathbf{w}, \\mathbf{x} \\in \\mathbb{R}^{d}\n\n$$ y = \\mathbf{w}^T \\mathbf{x} $$")
     assert not any(d.name == "ambiguous-notation" for d in declared.diagnostics)
 
@@ -285,7 +286,7 @@ def test_sum_reaches_over_later_terms_that_use_its_index():
     y, x = np.array([1.0, 0.0, 1.0]), np.array([0.9, 0.2, 0.6])
     text = "$$ L = -\\sum_i y_i \\log x_i + (1 - y_i) \\log (1 - x_i) $$"
     f = read(text)
-    assert any(d.name == "ambiguous-notation" and "reaches over" in d.params.get("reading", "") for d in f.diagnostics)
+    assert any(d.name == "ambiguous-notation" and "reaches over" in english(d.params["reading"]) for d in f.diagnostics)
     got = _value(text, {"n_i": 3}, y=y, x=x)
     assert np.isclose(got, -np.sum(y * np.log(x) + (1 - y) * np.log(1 - x)))
 

@@ -375,7 +375,9 @@ def test_a_coloured_bracket_after_a_name_is_still_its_argument():
 
     f = read_equation_file("unit.tex", r"L = \sum_{i=1}^{n} (y_i - \color{red}{\underline{f}} \color{black}{(x_i)})^2")
     assert f.main is None
-    assert [d.params.get("reason") for d in f.diagnostics] == ["the function f is not defined in this file"]
+    from eq2code.equation.lowering import english
+
+    assert [english(d.params["reason"]) for d in f.diagnostics] == ["the function f is not defined in this file"]
 
 
 def test_a_decoration_around_a_sum_keeps_its_grouping():
@@ -405,14 +407,18 @@ def test_an_input_defined_by_an_unreadable_clause_is_said():
     f = read_equation_file("unit.tex", r"\alpha_i = \frac{\exp(f(k_i, q))}{\sum_j \exp(f(k_j, q))}"
                            "\n\n" r"o = \sum_i \alpha_i v_i")
     assert f.main is not None and f.main.checkable
-    readings = [d.params.get("reading", "") for d in f.diagnostics if d.name == "ambiguous-notation"]
-    assert any("taken here as a given input alpha" in str(r) for r in readings), readings
+    from eq2code.equation.lowering import english
+
+    readings = [english(d.params.get("reading", "")) for d in f.diagnostics if d.name == "ambiguous-notation"]
+    assert any("taken here as a given input alpha" in r for r in readings), readings
 
 
 def test_numbered_entries_with_spaces_between_are_a_listing_not_a_product():
     from eq2code.equation.semantics import read_equation_file
 
     f = read_equation_file("unit.tex", r"\mathbf{x} = \left[ x_1 \, x_2 \, x_3 \right]")
-    assert f.main is None and "listed by its entries" in str(f.diagnostics[0].params.get("reason"))
+    from eq2code.equation.lowering import english
+
+    assert f.main is None and "listed by its entries" in english(f.diagnostics[0].params.get("reason"))
     eq = lower(r"y = x_1 x_2 x_3")  # no spacing: a product, as written
     assert str(eq.sympy).count("*") == 2

@@ -46,8 +46,8 @@ def equation(ctx: CheckContext) -> Equation | None:
     if eq is None:
         if not any(f.effective_severity == Severity.ERROR for f in ctx.findings):
             candidate = eq_file.main_candidate
-            reasons = [candidate.reason] if candidate is not None and candidate.reason else []
-            reasons += [e.reason for e in eq_file.equations if e.reason and e.kind != "declaration"]
+            reasons = [candidate.why or candidate.reason] if candidate is not None and candidate.reason else []
+            reasons += [e.why or e.reason for e in eq_file.equations if e.reason and e.kind != "declaration"]
             ctx.add("not-checkable", ctx.eq_path, Range.of(0, 0, 0, 1),
                     reason=reasons[0] if reasons else Phrase("defines-no-value"),
                     ).severity = Severity.ERROR

@@ -419,7 +419,10 @@ def _parse(args) -> int:
     from eq2code.report.formats.parse import render_parse
 
     describe.PRETTY = True  # the reading drawn as math: read afresh (a check's entry has the one-line form)
-    eq_file = _load_equation(args.equation, fresh=True)
+    try:
+        eq_file = _load_equation(args.equation, fresh=True)
+    finally:
+        describe.PRETTY = False
     text, code = render_parse(eq_file, args.format, detect_lang(args.lang))
     print(text)
     return code

@@ -25,8 +25,9 @@ from eq2code.base.span import Position, Range
 from eq2code.base.version import __version__
 from eq2code.equation.model import Diagnostic, Equation, EquationFile, InputSpec, Space
 from eq2code.equation.source import normalise
+from eq2code.findings.phrases import Phrase
 
-FORMAT = 2  # 2: entries signed (paths.sign)
+FORMAT = 3  # 2: entries signed (paths.sign); 3: reasons and readings are phrases (Equation.why)
 log = logging.getLogger(__name__)
 
 
@@ -206,6 +207,7 @@ def _equation(d: dict) -> Equation:
     d["free_indices"] = [tuple(x) for x in d["free_indices"]]
     d["uses"] = set(d["uses"])
     d["mentions"] = set(d["mentions"])
+    d["why"] = Phrase.of(d.get("why"))
     return Equation(**d)
 
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from eq2code.base.span import Range
 from eq2code.equation.model import Diagnostic, EquationFile
+from eq2code.findings.phrases import phrase
 
 log = logging.getLogger(__name__)
 MIN_DEADLINE = 5.0  # CPU seconds: the slowest shipped rule reads in about 1 s
@@ -90,12 +91,11 @@ def read_guarded(path: str, text: str, to_json: Callable[[EquationFile], Any],
         except (ValueError, KeyError, TypeError, RecursionError):
             status = "broken"
     if status == "timeout":
-        detail = (f"reading the equation took longer than {deadline:g} s of computing and was stopped "
-                  f"(is something in it too large to compute?)")
+        detail = phrase("reading-timed-out", seconds=f"{deadline:g}")
     elif status == "memory":
-        detail = f"reading the equation needed more than {LIMITS.memory_mb} MiB of memory and was stopped"
+        detail = phrase("reading-out-of-memory", mb=LIMITS.memory_mb)
     else:
-        detail = f"reading the equation failed ({status})"
+        detail = phrase("reading-failed", status=status)
     return EquationFile(path, text, {}, [], [Diagnostic("equation-file", Range.of(0, 0, 0, 1),
                                                         {"detail": detail})]), False
 

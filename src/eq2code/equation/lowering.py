@@ -34,6 +34,7 @@ from eq2code.equation.sympy_ext import (
     Softmax,
     sigmoid,
 )
+from eq2code.findings.phrases import Phrase, phrase
 
 INDEX_ASSUMPTIONS = {"integer": True}
 DISTRIBUTION_NAMES = {"p", "q", "r", "P", "Q", "pi"}  # p(x) over a support is a distribution
@@ -42,12 +43,25 @@ SIZE_ASSUMPTIONS = {"integer": True, "positive": True}
 
 
 class LoweringError(Exception):
-    def __init__(self, kind: str, detail: str, span: ir.Span, construct: str = ""):
-        super().__init__(detail)
+    """Why a construct has no value: `why` is the keyed phrase findings show (en/ja), `detail`
+    its English text (logs, `Equation.reason`)."""
+
+    def __init__(self, kind: str, why: Phrase, span: ir.Span, construct: str = ""):
+        self.detail = english(why)
+        super().__init__(self.detail)
         self.kind = kind  # unsupported-notation | not-checkable
-        self.detail = detail
+        self.why = why
         self.span = span
         self.construct = construct
+
+
+def english(said: Any) -> str:
+    """A phrase's (or its cached JSON form's) English text: what `Equation.reason` and debug
+    logs keep; anything else as text."""
+    from eq2code.findings.messages import render_phrase
+
+    found = Phrase.of(said)
+    return render_phrase(found, "en") if found is not None else str(said)
 
 
 MAX_EXPONENT = 10_000  # |a numeric exponent|: larger ones are refused, not evaluated
@@ -63,15 +77,15 @@ def check_power(base: Any, exponent: Any, span: ir.Span) -> None:
         return
     e = abs(exponent)
     if e > MAX_EXPONENT and not (isinstance(base, sympy.Basic) and base in (sympy.S.One, sympy.S.Zero)):
-        raise LoweringError("unsupported-notation", f"the exponent {_short(exponent)} is too large to evaluate "
-                            f"(at most {MAX_EXPONENT})", span, "^")
+        raise LoweringError("unsupported-notation", phrase("eq-exponent-too-large", exponent=_short(exponent),
+                                                           limit=MAX_EXPONENT), span, "^")
     if isinstance(base, sympy.Basic) and base.is_Rational and exponent.is_Rational:
         p, q = abs(int(base.p)), abs(int(base.q))
         size = max(p, q, 1)
         digits = float(e) * (math.log10(size) if size.bit_length() < 1000 else size.bit_length() * 0.30103)
         if digits > MAX_DIGITS:
-            raise LoweringError("unsupported-notation", f"the power has about {digits:.3g} digits, too many to "
-                                f"evaluate (at most {MAX_DIGITS})", span, "^")
+            raise LoweringError("unsupported-notation", phrase("eq-power-too-many-digits", digits=f"{digits:.3g}",
+                                                               limit=MAX_DIGITS), span, "^")
 
 
 def _short(value: Any) -> str:
@@ -208,7 +222,7 @@ class Context:
     order: list[str] = field(default_factory=list)  # symbol keys in order of first appearance
     gradients: dict[str, str] = field(default_factory=dict)  # (f, x) as written → the input's key
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # input key → other parameter names
-    readings: list[tuple[str, ir.Span]] = field(default_factory=list)  # ambiguous notation: the reading taken
+    readings: list[tuple[Phrase, ir.Span]] = field(default_factory=list)  # ambiguous notation: the reading taken
     upstream: str | None = None  # lhs ∂C/∂X: only ∂C/∂… may be given (a backward rule), not a chain rule
     alone: set[str] = field(default_factory=set)  # letters the equation also uses by themselves (not in TP)
     zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
@@ -230,8 +244,8 @@ class Context:
                         for i in range(ndim)]
             use = self.arrays[key] = ArrayUse(key, dims, latex)
         if ndim and len(use.dims) != ndim:
-            raise LoweringError("not-checkable", f"{latex} is used with {ndim} indices but has "
-                                f"{len(use.dims)} dimensions", span)
+            raise LoweringError("not-checkable", phrase("eq-indices-vs-dimensions", latex=latex, indices=ndim,
+                                                        dimensions=len(use.dims)), span)
         self.note(key)
         return use
 
@@ -307,18 +321,19 @@ def _listed_range(sub: ir.Node | None) -> tuple[ir.Ident, ir.Node, ir.Node] | No
 
 
 def _range_reason(sub: ir.Node | None) -> str | None:
-    """Why a range that names no index interval is no computation on the inputs, if it is not."""
+    """Why a range that names no index interval is no computation on the inputs, if it is not
+    (the key of the phrase that says so)."""
     if isinstance(sub, ir.Tuple) and all(symbol_key(i) is not None for i in sub.items):
-        return "runs over several variables at once (an optimisation over parameters), not an index range"
+        return "eq-range-several-variables"
     if not isinstance(sub, ir.Chain) or len(sub.rels) != 1:
         return None
     rel = sub.rels[0]
     if rel == "in":
-        return "runs over a set that this file does not give as an input"
+        return "eq-range-set"
     if rel == "sim":
-        return "runs over samples drawn from a distribution, which are not inputs"
+        return "eq-range-samples"
     if rel in ("to", "leftarrow"):
-        return "runs over the neighbours in a graph, which is not an input"
+        return "eq-range-graph"
     return None
 
 
@@ -336,7 +351,7 @@ class Lowerer:
                 return self.expr(rhs)
         method = getattr(self, "_" + type(node).__name__.lower(), None)
         if method is None:
-            raise LoweringError("not-checkable", f"{type(node).__name__.lower()} has no value",
+            raise LoweringError("not-checkable", phrase("eq-no-value", what=type(node).__name__.lower()),
                                 node.span, type(node).__name__)
         return method(node)
 
@@ -351,38 +366,38 @@ class Lowerer:
         return self.expr(node.body)
 
     def _notation(self, node: ir.Notation) -> Any:
-        raise LoweringError("not-checkable", node.reason, node.span)
+        raise LoweringError("not-checkable", phrase(f"eq-notation-{node.what}"), node.span)
 
     def _text(self, node: ir.Text) -> Any:
-        raise LoweringError("not-checkable", f"prose '{node.content.strip()}' has no value", node.span)
+        raise LoweringError("not-checkable", phrase("eq-prose-no-value", text=node.content.strip()), node.span)
 
     def _special(self, node: ir.Special) -> Any:
         if node.name == "infty":
             return sympy.oo
         if node.name == "nabla":
-            raise LoweringError("not-checkable", "a gradient needs the expression it applies to", node.span)
+            raise LoweringError("not-checkable", phrase("eq-gradient-needs-expression"), node.span)
         if node.name in ("ldots", "cdots", "dots", "vdots", "ddots", "dotsc", "dotsb"):
-            raise LoweringError("not-checkable", f"an ellipsis (\\{node.name}) stands for terms that are not written: "
-                                "a pattern, not a computation", node.span, node.name)
+            raise LoweringError("not-checkable", phrase("eq-ellipsis", command="\\" + node.name), node.span,
+                                node.name)
         if node.name == "partial":
-            raise LoweringError("not-checkable", "a derivative of an expression this file does not define",
+            raise LoweringError("not-checkable", phrase("eq-derivative-of-undefined"),
                                 node.span, node.name)
-        raise LoweringError("not-checkable", f"'\\{node.name}' has no value here", node.span, node.name)
+        raise LoweringError("not-checkable", phrase("eq-command-no-value", command="\\" + node.name), node.span,
+                            node.name)
 
     def _setbuilder(self, node: ir.SetBuilder) -> Any:
-        raise LoweringError("not-checkable", "a set has no numeric value", node.span)
+        raise LoweringError("not-checkable", phrase("eq-set-no-value"), node.span)
 
     def _ident(self, node: ir.Ident) -> Any:
         if node.style == "bf" and node.name in ("1", "0"):  # the ones / zeros vector
             n = size_symbol(self.ctx.sizes.fresh("n_1"))
             return sympy.OneMatrix(n, 1) if node.name == "1" else sympy.ZeroMatrix(n, 1)
         if node.style == "bf" and node.name == "I" and "I" not in self.ctx.decls and "I" not in self.ctx.bindings:
-            self.ctx.readings.append(("\\mathbf{I}: the identity matrix, of the size its neighbours give it",
-                                      node.span))
+            self.ctx.readings.append((phrase("read-identity-matrix"), node.span))
             return sympy.Identity(size_symbol(self.ctx.sizes.fresh("n_I")))
         if node.style == "macro":
-            self.ctx.readings.append((f"\\{node.name} is not a LaTeX command: read as the bold symbol "
-                                      f"\\mathbf{{{node.name[-1]}}} named {node.name}", node.span))
+            self.ctx.readings.append((phrase("read-bold-name", command="\\" + node.name, name=node.name,
+                                             bold=f"\\mathbf{{{node.name[-1]}}}"), node.span))
         return self.symbol(node.key, node, bare=True)
 
     def symbol(self, key: str, node: ir.Node, bare: bool) -> Any:
@@ -399,7 +414,7 @@ class Lowerer:
         if key in ctx.size_names or ctx.sizes.find(key) in ctx.size_names:
             return size_symbol(ctx.sizes.find(key))
         if key in ctx.functions and key not in ctx.inlining:
-            raise LoweringError("not-checkable", f"the function {latex_of(key)} is used without arguments",
+            raise LoweringError("not-checkable", phrase("eq-function-without-arguments", function=latex_of(key)),
                                 node.span)
         mean = self._mean_of(key, node)
         if mean is not None:
@@ -415,8 +430,8 @@ class Lowerer:
             if len(dims) == 1:
                 dims.append(1)
             if len(dims) != 2:
-                raise LoweringError("unsupported-notation", f"{latex_of(key)} has {len(dims)} dimensions; "
-                                    "only vectors and matrices can be used without indices", node.span)
+                raise LoweringError("unsupported-notation", phrase("eq-too-many-dimensions", latex=latex_of(key),
+                                                                   dimensions=len(dims)), node.span)
             return sympy.MatrixSymbol(py_name(key), *dims)
         decl = ctx.decls.get(key)
         ctx.scalars.setdefault(key, decl.latex if decl else latex_of(key))
@@ -441,8 +456,7 @@ class Lowerer:
         use = ctx.array(of, 1, latex_of(of), node.span)
         n = ctx.dim_symbol(use.dims[0])
         i = sympy.Symbol("_m", **INDEX_ASSUMPTIONS)
-        ctx.readings.append((f"{latex_of(key)}, not declared, of the declared vector {latex_of(of)}: its mean",
-                             node.span))
+        ctx.readings.append((phrase("read-mean-of-vector", latex=latex_of(key), vector=latex_of(of)), node.span))
         return sympy.Sum(sympy.IndexedBase(py_name(of))[i], (i, 1, n)) / n
 
     # -- scripts -------------------------------------------------------------------------
@@ -450,13 +464,12 @@ class Lowerer:
         if node.sup is None and node.sub is not None and _is_indicator(node.base, node.sub):  # \mathbb{1}_{y_i = k}
             return sympy.Piecewise((sympy.Integer(1), self._condition(node.sub)), (sympy.Integer(0), True))
         if node.primes:
-            raise LoweringError("not-checkable", "f' is the derivative of a function this file does not "
-                                "define", node.span, "'")
+            raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
         base = node.base
         if isinstance(base, (ir.Tuple, ir.SetBuilder)):
-            raise LoweringError("not-checkable", "a set has no numeric value", node.span)
+            raise LoweringError("not-checkable", phrase("eq-set-no-value"), node.span)
         if isinstance(base, ir.Special) and base.name == "nabla":
-            raise LoweringError("not-checkable", "a gradient needs the expression it applies to", node.span)
+            raise LoweringError("not-checkable", phrase("eq-gradient-needs-expression"), node.span)
         if isinstance(base, ir.Annotated):
             base = base.body
         key = self._base_key(base)
@@ -501,7 +514,7 @@ class Lowerer:
                 if isinstance(value, MatrixExpr):
                     value = self._index_matrix(value, node.sub, node)
                     return self._superscript(value, node.sup, node, None) if node.sup is not None else value
-            raise LoweringError("unsupported-notation", "a subscript on an expression", node.span, "_")
+            raise LoweringError("unsupported-notation", phrase("eq-subscript-on-expression"), node.span, "_")
         if key is not None and node.sup is not None:
             named = self._named_sup(key, node.sup)
             if named is not None:
@@ -540,7 +553,7 @@ class Lowerer:
         if sup.body.key not in self.ctx.indices or decl is None or len(decl.shape) != 1 \
                 or f"{key}^({sup.body.name})" in self.ctx.decls:
             return None
-        reading = f"{latex_of(key)}^{{(i)}} with {latex_of(key)} a declared vector: its entry i (sample i)"
+        reading = phrase("read-sample-entry", latex=latex_of(key))
         if all(r != reading for r, _ in self.ctx.readings):
             self.ctx.readings.append((reading, node.span))
         return self._indexed(key, sup.body, node)
@@ -551,7 +564,7 @@ class Lowerer:
             value = self.ctx.quantities[key]
             self.ctx.uses.add(key)
             if not isinstance(value, MatrixExpr):
-                raise LoweringError("not-checkable", f"{latex_of(key)} is a scalar and has no entries", node.span)
+                raise LoweringError("not-checkable", phrase("eq-scalar-no-entries", latex=latex_of(key)), node.span)
             return self._index_matrix(value, sub, node)
         return self._indexed(key, sub, node)
 
@@ -610,14 +623,13 @@ class Lowerer:
         positions = self._index_list(sub)
         if key == "delta" and key not in self.ctx.decls and key not in self.ctx.arrays and len(positions) == 2:
             i, j = (self.expr(p) for p in positions)  # δ_{kj}: the Kronecker delta
-            self.ctx.readings.append(("\\delta_{kj}, not declared: the Kronecker delta (1 where k = j, else 0)",
-                                      node.span))
+            self.ctx.readings.append((phrase("read-kronecker-delta"), node.span))
             return sympy.Piecewise((1, sympy.Eq(i, j)), (0, True))
         owner = self._row_owner(key, positions, node)
         decl = self.ctx.decls.get(owner)
         if decl is not None and len(decl.shape) == len(positions) + 1 and len(decl.shape) == 2:
             if owner == key:
-                self.ctx.readings.append((f"one index on the matrix {latex_of(key)}: its row (a vector)", node.span))
+                self.ctx.readings.append((phrase("read-matrix-row", latex=latex_of(key)), node.span))
             return self._row(owner, positions, node)  # 𝐱_n of X ∈ ℝ^{N×d}: row n, a d-vector
         key = owner
         if decl is not None and len(decl.shape) == len(positions) + 2:  # W_i^Q: slice i of a stack
@@ -631,7 +643,7 @@ class Lowerer:
         idx = [self.expr(p) for p in positions]
         if key in self.ctx.zero_based and any(isinstance(p, ir.Num) for p in positions):
             idx = [v + 1 if isinstance(p, ir.Num) else v for p, v in zip(positions, idx)]  # β_0 … β_4 of β ∈ ℝ^5
-            reading = f"{latex_of(key)}_0 is written: {latex_of(key)}'s numbered entries count from 0"
+            reading = phrase("read-zero-based", latex=latex_of(key))
             if all(r != reading for r, _ in self.ctx.readings):
                 self.ctx.readings.append((reading, node.span))
         for axis, (pos, value) in enumerate(zip(positions, idx)):
@@ -647,8 +659,7 @@ class Lowerer:
         decl = ctx.decls.get(owner)
         if decl is None or len(decl.shape) != 2:
             return key
-        ctx.readings.append((f"{key}_i with {owner} a declared matrix: row i of {owner} (declare {key} for a "
-                             "separate array)", node.span))
+        ctx.readings.append((phrase("read-row-of-matrix", name=key, owner=owner), node.span))
         return owner
 
     def _row(self, key: str, positions: list[ir.Node], node: ir.Node) -> Any:
@@ -677,17 +688,15 @@ class Lowerer:
         if (isinstance(sup, ir.Special) and sup.name == "top") or (
                 isinstance(sup, ir.Ident) and sup.name == "T" and isinstance(value, MatrixExpr)):
             if not isinstance(value, MatrixExpr):
-                raise LoweringError("not-checkable", "a transpose of a scalar", node.span, "^\\top")
+                raise LoweringError("not-checkable", phrase("eq-transpose-of-scalar"), node.span, "^\\top")
             return value.T
         if isinstance(sup, ir.Ident) and sup.name == "T" and not sup.style and "T" not in self.ctx.decls \
                 and "T" not in self.ctx.indices and "T" not in self.ctx.size_names:
             # w^T x with w undeclared: a power by an input T, unless w is a vector; say which was taken
-            self.ctx.readings.append(("^T on a symbol with no declared shape: read as the power T (declare "
-                                      "the symbol as a vector, \\mathbf{w} \\in \\mathbb{R}^{d}, or write "
-                                      "^\\top for a transpose)", node.span))
+            self.ctx.readings.append((phrase("read-power-T"), node.span))
         exponent = self.expr(sup)
         if isinstance(exponent, MatrixExpr):  # K^{\bp}: no power has an array for its exponent
-            raise LoweringError("not-checkable", "a power whose exponent is a vector or a matrix", node.span, "^")
+            raise LoweringError("not-checkable", phrase("eq-array-exponent"), node.span, "^")
         check_power(value, exponent, node.span)
         if isinstance(value, MatrixExpr):
             rows, cols = value.shape
@@ -698,8 +707,7 @@ class Lowerer:
             if exponent in (sympy.Rational(1, 2), sympy.Rational(-1, 2)) and cols != 1 and rows != 1:
                 # (Σ_r Σ_g)^{1/2}, Σ^{-1/2}: the matrix square root
                 self._unify_dims(rows, cols, node)
-                self.ctx.readings.append(("^{1/2} of a matrix: read as the matrix square root (R with R R = X); "
-                                          "write \\sqrt{x_{ij}} for the entries' square roots", node.span))
+                self.ctx.readings.append((phrase("read-matrix-square-root"), node.span))
                 root = MatrixSqrt(self.canonical(value))
                 return root if exponent > 0 else sympy.Inverse(root)
             return self._elementwise(lambda u: u ** exponent, value)
@@ -717,8 +725,7 @@ class Lowerer:
             return named
         if node.bracket == "[" and isinstance(func, ir.Ident) and func.key in self.ctx.decls \
                 and func.key not in self.ctx.functions and all(symbol_key(a) is not None for a in node.args):
-            self.ctx.readings.append((f"{func.name}[…] of the declared {func.name}: its given value (square "
-                                      "brackets apply it, as in f[x, φ])", node.span))
+            self.ctx.readings.append((phrase("read-square-bracket-value", name=func.name), node.span))
             return self.symbol(func.key, func, bare=True)  # L[φ] with L ∈ ℝ declared: the loss value given
         key = app_key(node)
         if key is not None and key in self.ctx.quantities:  # p(D) = Σ_θ …
@@ -732,7 +739,7 @@ class Lowerer:
         if name == "softmax" or name == "Softmax":
             value = self._one_arg(node)
             if not isinstance(value, MatrixExpr):
-                raise LoweringError("not-checkable", "softmax of a scalar", node.span, "softmax")
+                raise LoweringError("not-checkable", phrase("eq-softmax-of-scalar"), node.span, "softmax")
             result = Softmax(value)
             return self._index_matrix(result, out_index, node) if out_index is not None else result
         if name == "sigma" and "sigma" not in self.ctx.decls:
@@ -741,8 +748,7 @@ class Lowerer:
                 and func.sup is None and not func.primes and "sigma" not in self.ctx.decls \
                 and symbol_key(func) not in self.ctx.decls and len(node.args) == 1:
             label = key_text(func.sub) or "…"
-            self.ctx.readings.append((f"\\sigma_{{{label}}} applied: the logistic function (a gate's activation)",
-                                      func.span))
+            self.ctx.readings.append((phrase("read-gate-sigma", label=label), func.span))
             return self._elementwise(sigmoid, self._one_arg(node))  # σ_g(…), σ_o(…) of an LSTM
         if name in ("ReLU", "relu"):
             return self._elementwise(lambda u: sympy.Max(0, u), self._one_arg(node))
@@ -763,18 +769,18 @@ class Lowerer:
             return self._indexed(func.key, node.args[0] if len(node.args) == 1 else
                                  ir.Tuple(node.args, "{", span=node.span), node)
         if name is not None and self._looks_like_function(func, node.args):
-            raise LoweringError("not-checkable", f"the function {name} is not defined in this file",
+            raise LoweringError("not-checkable", phrase("eq-function-undefined", function=name),
                                 func.span, name)
         if node.bracket == "[" and isinstance(func, (ir.Ident, ir.Script)) and not (
                 out_index is None and isinstance(func, ir.Ident) and all(
                     isinstance(a, ir.Ident) and a.key in self.ctx.indices for a in node.args)):
             # y[x], f[x, φ]: square brackets after a name apply it (a function this file does not define)
-            raise LoweringError("not-checkable", f"the function {name or 'applied with [ ]'} is not defined in this "
-                                "file", func.span, name or "[")
+            why = phrase("eq-function-undefined", function=name) if name else phrase("eq-bracket-function-undefined")
+            raise LoweringError("not-checkable", why, func.span, name or "[")
         left = self.expr(func)
         right = self.expr(ir.Group(node.args[0], span=node.span)) if len(node.args) == 1 else None
         if right is None:
-            raise LoweringError("not-checkable", "a tuple has no value", node.span)
+            raise LoweringError("not-checkable", phrase("eq-tuple-no-value"), node.span)
         return self._times(left, right, node)
 
     # -- standard functions by name, gradients given as inputs --------------------------------
@@ -808,13 +814,11 @@ class Lowerer:
         implements an update)."""
         ctx = self.ctx
         if ctx.upstream is not None and fname != ctx.upstream:
-            raise LoweringError("not-checkable", "a chain rule between derivatives of functions this file does "
-                                "not define is an identity, not a computation", node.span)
+            raise LoweringError("not-checkable", phrase("eq-chain-rule-identity"), node.span)
         bound = {str(v[0]) for v in ctx.indices.values()}
         if any(str(sym) in bound for sym in getattr(at, "free_symbols", set())) or any(
                 isinstance(n, ir.Ident) and n.key in ctx.indices for n in node.walk()):
-            raise LoweringError("not-checkable", "a gradient per summand (it depends on the summation index) "
-                                "is not one given input", node.span)
+            raise LoweringError("not-checkable", phrase("eq-gradient-per-summand"), node.span)
         ident = f"{fname}@{at}"
         key = ctx.gradients.get(ident)
         if key is None:
@@ -824,8 +828,8 @@ class Lowerer:
             ctx.aliases[key] = tuple(dict.fromkeys(a for a in (
                 "grad", "g", "gradient", "grads", f"grad_{var}", f"d{_plain(fname)}_d{var}", f"d{var}", "dx",
                 "dout", "delta", "upstream") if a != key))
-            ctx.readings.append((f"{how}: the gradient of {latex_of(fname)} is given as the input "
-                                 f"{key}", node.span))
+            ctx.readings.append((phrase("read-given-gradient", how=phrase(f"how-{how}"), function=latex_of(fname),
+                                        input=key), node.span))
         if declared is not None and declared in ctx.decls:
             return self.symbol(declared, node, bare=True)
         if isinstance(at, MatrixExpr):
@@ -868,15 +872,14 @@ class Lowerer:
             elif node.sub is not None and node.sup is None:
                 key = self._named_sub(node.base.key, node.sub)  # 𝐩_s
         if key is None:
-            raise LoweringError("not-checkable", "the distribution must be a named vector such as p",
-                                node.span)
+            raise LoweringError("not-checkable", phrase("eq-distribution-named-vector"), node.span)
         self.ctx.distributions.add(key)
         return key
 
     def _expectation(self, func: ir.Script, node: ir.Call) -> Any:
         """E_{x~p}[f(x)] = Σ_x p(x) f(x); E_q[g] takes x from the calls q(x) inside g."""
         if len(node.args) != 1:
-            raise LoweringError("not-checkable", "an expectation takes one expression", node.span)
+            raise LoweringError("not-checkable", phrase("eq-expectation-one-expression"), node.span)
         sub, body = func.sub, node.args[0]
         letter: str | None
         if isinstance(sub, ir.Chain) and sub.rels == ["sim"] and isinstance(sub.items[0], ir.Ident):
@@ -884,12 +887,11 @@ class Lowerer:
         else:
             dist = self._distribution(sub) if isinstance(sub, ir.Ident) else ""
             if not dist:
-                raise LoweringError("not-checkable", "an expectation under a conditional or continuous "
-                                    "distribution is not a finite sum", func.span)
+                raise LoweringError("not-checkable", phrase("eq-expectation-continuous"), func.span)
             letter = _call_argument(body, dist)
             if letter is None:
-                raise LoweringError("not-checkable", f"the variable of {latex_of(dist)} is not named; "
-                                    f"write \\mathbb{{E}}_{{x \\sim {latex_of(dist)}}}", func.span)
+                raise LoweringError("not-checkable", phrase("eq-expectation-variable", dist=latex_of(dist)),
+                                    func.span)
         saved = dict(self.ctx.indices)
         try:
             x = self._support_index(letter)
@@ -905,7 +907,7 @@ class Lowerer:
         if len(args) == 1 and isinstance(args[0], ir.Chain) and args[0].rels == ["parallel"]:
             args = args[0].items
         if not (1 <= len(args) <= 2) or (name == "D_KL" and len(args) != 2):
-            raise LoweringError("not-checkable", f"{name} takes one or two distributions", node.span)
+            raise LoweringError("not-checkable", phrase("eq-distribution-count", name=name), node.span)
         keys = [self._distribution(a) for a in args]
         self.ctx.uses.add(name)
         saved = dict(self.ctx.indices)
@@ -923,8 +925,8 @@ class Lowerer:
         """A declared application such as p(D | θ): entry θ of an input vector over θ."""
         variables = [v for v in application_variables(node) if v in self.ctx.indices]
         if not variables:
-            raise LoweringError("not-checkable", f"{self.ctx.decls[key].latex} needs its variable "
-                                "bound by a sum or the left side", node.span)
+            raise LoweringError("not-checkable", phrase("eq-variable-unbound", latex=self.ctx.decls[key].latex),
+                                node.span)
         sub = ir.Ident(variables[0], span=node.span) if len(variables) == 1 else \
             ir.Tuple([ir.Ident(v, span=node.span) for v in variables], "{", span=node.span)
         return self._indexed(key, sub, node)
@@ -935,11 +937,11 @@ class Lowerer:
         first, last = args[0], args[-1]
         if not (len(args) == 3 and isinstance(args[1], ir.Special) and isinstance(first, ir.Script)
                 and isinstance(last, ir.Script) and isinstance(first.base, ir.Ident)):
-            raise LoweringError("unsupported-notation", "Concat takes a family: Concat(x_1, \\ldots, x_h)",
+            raise LoweringError("unsupported-notation", phrase("eq-concat-family"),
                                 node.span, "Concat")
         family = self.ctx.families.get(first.base.key)
         if family is None:
-            raise LoweringError("not-checkable", f"{latex_of(first.base.key)}_i is not defined in this file",
+            raise LoweringError("not-checkable", phrase("eq-family-undefined", latex=latex_of(first.base.key)),
                                 node.span)
         body, index = family
         self.ctx.uses.add(first.base.key)
@@ -963,9 +965,7 @@ class Lowerer:
             return True  # φ_l(·), σ_g(…), f_i(x): a function by its letter
         if isinstance(func, ir.Script) and func.sub is not None and args is not None and len(args) == 1 \
                 and isinstance(args[0], ir.Add) and len(args[0].terms) > 1:
-            self.ctx.readings.append(("a subscripted name before a bracket: read as a coefficient times the bracket "
-                                      "(declare it as a function, e.g. f: \\mathbb{R} \\to \\mathbb{R}, to apply it)",
-                                      func.span))
+            self.ctx.readings.append((phrase("read-coefficient-times-bracket"), func.span))
             return False
         key = func.key if isinstance(func, ir.Ident) else None
         if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident):
@@ -1006,13 +1006,12 @@ class Lowerer:
             return None
         if decl is None:
             self.ctx.distributions.add(func.key)
-        self.ctx.readings.append((f"{func.name}(x | …) with x summed over: entry x of the distribution "
-                                  f"{func.name} (the condition names what it depends on)", node.span))
+        self.ctx.readings.append((phrase("read-conditional-entry", name=func.name), node.span))
         return self._indexed(func.key, arg.items[0], node)
 
     def _one_arg(self, node: ir.Call) -> Any:
         if len(node.args) != 1:
-            raise LoweringError("not-checkable", "this function takes one argument", node.span)
+            raise LoweringError("not-checkable", phrase("eq-one-argument"), node.span)
         return self.expr(node.args[0])
 
     def _index_matrix(self, value: Any, out_index: ir.Node, node: ir.Node) -> Any:
@@ -1023,11 +1022,11 @@ class Lowerer:
             return value[idx[0] - 1, 0]
         if len(idx) == 2:
             return value[idx[0] - 1, idx[1] - 1]
-        raise LoweringError("not-checkable", "indices do not match the shape", node.span)
+        raise LoweringError("not-checkable", phrase("eq-indices-do-not-match"), node.span)
 
     def _inline(self, fdef: FunctionDef, node: ir.Call, out_index: ir.Node | None) -> Any:
         if len(node.args) != len(fdef.params):
-            raise LoweringError("not-checkable", f"{fdef.name} takes {len(fdef.params)} arguments",
+            raise LoweringError("not-checkable", phrase("eq-argument-count", name=fdef.name, count=len(fdef.params)),
                                 node.span)
         values = [self.expr(a) for a in node.args]
         saved = dict(self.ctx.bindings), dict(self.ctx.indices)
@@ -1037,8 +1036,8 @@ class Lowerer:
             self.ctx.bindings.update(dict(zip(fdef.params, values)))
             if fdef.out_indices:
                 if out_index is None:
-                    raise LoweringError("unsupported-notation", f"{fdef.name} is defined elementwise "
-                                        f"(_{''.join(fdef.out_indices)}); use it with an index", node.span)
+                    raise LoweringError("unsupported-notation", phrase(
+                        "eq-elementwise-needs-index", name=fdef.name, indices="".join(fdef.out_indices)), node.span)
                 for letter, pos in zip(fdef.out_indices, self._index_list(out_index)):
                     self.ctx.bindings[letter] = self.expr(pos)
             return self.expr(fdef.body)
@@ -1068,7 +1067,8 @@ class Lowerer:
         elif name == "sgn":
             fn = sympy.sign
         else:
-            raise LoweringError("unsupported-notation", f"\\{name} is not supported yet", node.span, "\\" + name)
+            raise LoweringError("unsupported-notation", phrase("eq-command-unsupported", command="\\" + name),
+                                node.span, "\\" + name)
         value = self._elementwise(fn, arg)
         if node.sup is not None:
             exponent = self.expr(node.sup)
@@ -1081,9 +1081,9 @@ class Lowerer:
         """\\cos(𝐚, 𝐛) of two vectors: the cosine similarity 𝐚·𝐛 / (‖𝐚‖ ‖𝐛‖)."""
         a, b = (self.expr(x) for x in node.arg.items)  # type: ignore[attr-defined]
         if not (_column(a) and _column(b)):
-            raise LoweringError("not-checkable", "\\cos of two values that are not vectors", node.span, "\\cos")
+            raise LoweringError("not-checkable", phrase("eq-cos-not-vectors"), node.span, "\\cos")
         a, b = self._same_shape(a, b, node)
-        self.ctx.readings.append(("\\cos(a, b) of two vectors: the cosine similarity", node.span))
+        self.ctx.readings.append((phrase("read-cosine-similarity"), node.span))
         k = sympy.Symbol("_c", **INDEX_ASSUMPTIONS)
         n = a.shape[0]
         dot = sympy.Sum(a[k - 1, 0] * b[k - 1, 0], (k, 1, n))
@@ -1105,7 +1105,7 @@ class Lowerer:
             if sign == "-":
                 value = -value
             elif sign in ("pm", "mp"):
-                raise LoweringError("not-checkable", "± has two values", term.span, "\\pm")
+                raise LoweringError("not-checkable", phrase("eq-plus-minus"), term.span, "\\pm")
             total = value if total is None else self._plus(total, value, node)
         return total
 
@@ -1133,8 +1133,7 @@ class Lowerer:
             return None
         if not self._same_dim(cols, length) or self._same_dim(rows, length):
             return None
-        self.ctx.readings.append(("a vector added to a matrix with one entry per column: added to every row "
-                                  "(the bias row of X W + b)", node.span))
+        self.ctx.readings.append((phrase("read-bias-row"), node.span))
         return sympy.OneMatrix(self.canonical(rows), 1) * self.canonical(vector).T
 
     def _same_dim(self, da: Any, db: Any) -> bool:
@@ -1157,7 +1156,8 @@ class Lowerer:
         if not all(isinstance(d, (sympy.Symbol, sympy.Integer, int)) for d in (da, db)):
             if sympy.simplify(da - db) == 0:
                 return
-            raise LoweringError("not-checkable", f"shapes do not fit: {da} against {db}", node.span)
+            raise LoweringError("not-checkable", phrase("eq-shapes-do-not-fit", left=str(da), right=str(db)),
+                                node.span)
         na, nb = str(da), str(db)
         sizes = self.ctx.sizes
         if sizes.find(na) == sizes.find(nb):
@@ -1165,7 +1165,7 @@ class Lowerer:
         if sizes.find(na) in sizes.synthetic or sizes.find(nb) in sizes.synthetic:
             sizes.union(na, nb)
             return
-        raise LoweringError("not-checkable", f"shapes do not fit: {na} against {nb}", node.span)
+        raise LoweringError("not-checkable", phrase("eq-shapes-do-not-fit", left=na, right=nb), node.span)
 
     def canonical(self, value: Any) -> Any:
         """Replace every size symbol by its representative."""
@@ -1209,10 +1209,9 @@ class Lowerer:
                 at = self._gradient_point(factor, nxt)
                 fname = self._func_name(nxt.func) if isinstance(nxt, ir.Call) else symbol_key(nxt)
                 grad = self._gradient_input(at, fname or "f", ir.Product(
-                    [factor, nxt], [None, None], span=(factor.span[0], nxt.span[1])), "a gradient")
+                    [factor, nxt], [None, None], span=(factor.span[0], nxt.span[1])), "gradient")
                 if power is not None:
-                    self.ctx.readings.append(("\\nabla f(x)^2: read as the square of the gradient, entry by entry "
-                                              "(write \\nabla (f(x)^2) for the gradient of the square)", power.span))
+                    self.ctx.readings.append((phrase("read-gradient-squared"), power.span))
                     exponent = self.expr(power.sup)  # type: ignore[arg-type]
                     grad = self._elementwise(lambda u, e=exponent: u ** e, grad)
                 factors = node.factors[:k] + node.factors[k + 2:]
@@ -1234,8 +1233,7 @@ class Lowerer:
             if var is not None:
                 rest = node.factors[k + 1:]
                 if not rest:
-                    raise LoweringError("not-checkable", "a derivative needs the expression it applies to",
-                                        factor.span)
+                    raise LoweringError("not-checkable", phrase("eq-derivative-needs-expression"), factor.span)
                 target = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *node.ops[k + 2:]], span=node.span)
                 derived = self._differentiate(self.expr(target), var, factor)
                 head = node.factors[:k]
@@ -1246,7 +1244,7 @@ class Lowerer:
         previous: ir.Node | None = None
         for op, factor in zip(node.ops, node.factors):
             if op == "circ":
-                raise LoweringError("not-checkable", "function composition has no value by itself",
+                raise LoweringError("not-checkable", phrase("eq-composition-no-value"),
                                     factor.span, "\\circ")
             rhs = self.expr(factor)
             if value is None:
@@ -1256,8 +1254,7 @@ class Lowerer:
                 value = sympy.MatMul(a.T, b)
             elif op == "cdot" and _column(value) and _column(rhs):
                 # σ(ξ)·(1 − σ(ξ)): computed vectors side by side, entry by entry
-                self.ctx.readings.append(("\\cdot between computed vectors: read entry by entry (write "
-                                          "\\mathbf{a}^\\top \\mathbf{b} for a dot product)", factor.span))
+                self.ctx.readings.append((phrase("read-cdot-entrywise"), factor.span))
                 value = sympy.HadamardProduct(*self._same_shape(value, rhs, node))
             elif op in ("slash", "div"):
                 value = self._divide(value, rhs, factor)
@@ -1278,7 +1275,7 @@ class Lowerer:
             return self.expr(nabla.sub)
         if isinstance(target, ir.Call) and target.args:
             return self.expr(target.args[0])
-        raise LoweringError("not-checkable", "a gradient needs the variable it is taken by", nabla.span)
+        raise LoweringError("not-checkable", phrase("eq-gradient-needs-variable"), nabla.span)
 
     def _words(self, node: ir.Product) -> ir.Node | None:
         """TP, FN, MSE (capitals side by side, none of them used alone or known) and declared or
@@ -1311,8 +1308,7 @@ class Lowerer:
         if any(letter in k for letter in word for k in known) or any(letter in ctx.size_names for letter in word):
             return False
         product = " \\cdot ".join(word)
-        ctx.readings.append((f"{word}: capitals side by side, none used alone, read as one name (an acronym "
-                             f"such as TP); declare the letters, or write {product}, for a product", span))
+        ctx.readings.append((phrase("read-acronym", word=word, product=product), span))
         return True
 
     def _substitute_in_product(self, node: ir.Product) -> ir.Node | None:
@@ -1351,9 +1347,9 @@ class Lowerer:
                 at = self.expr(var)
                 if isinstance(target, ir.Call) and len(target.args) == 1 and not isinstance(at, MatrixExpr):
                     at = self._try(target.args[0], at)
-                return self._gradient_input(at, derivative_function(node) or "f", node, "a derivative", declared)
+                return self._gradient_input(at, derivative_function(node) or "f", node, "derivative", declared)
             if fname is None:
-                raise LoweringError("not-checkable", "a derivative needs the expression it applies to", node.span)
+                raise LoweringError("not-checkable", phrase("eq-derivative-needs-expression"), node.span)
             if fname in self.ctx.functions and fname not in self.ctx.inlining:  # df/dx of f(x) = …
                 value = self.expr(ir.Call(ir.Ident(fname, span=node.span), [var], span=node.span))
             else:
@@ -1378,11 +1374,9 @@ class Lowerer:
 
     def _differentiate(self, value: Any, var: Any, node: ir.Node) -> Any:
         if not isinstance(var, sympy.Symbol) or isinstance(value, MatrixExpr):
-            raise LoweringError("not-checkable", "only derivatives by a scalar variable are computed",
-                                node.span)
+            raise LoweringError("not-checkable", phrase("eq-derivative-by-scalar-only"), node.span)
         if var not in getattr(value, "free_symbols", set()):
-            raise LoweringError("not-checkable", f"the expression does not depend on {var}: the function "
-                                "it differentiates is not defined in this file", node.span)
+            raise LoweringError("not-checkable", phrase("eq-does-not-depend", var=str(var)), node.span)
         return sympy.diff(value, var)
 
     def _root(self, node: ir.Root) -> Any:
@@ -1404,7 +1398,7 @@ class Lowerer:
         if p in ("F", "Fro", "fro", "2,2", "22"):
             return self._frobenius(node)
         if p not in ("1", "2"):
-            raise LoweringError("unsupported-notation", f"the {p}-norm is not supported", node.span,
+            raise LoweringError("unsupported-notation", phrase("eq-norm-unsupported", p=str(p)), node.span,
                                 f"\\|\\cdot\\|_{p}")
         value = self.expr(node.body)
         if not isinstance(value, MatrixExpr):
@@ -1435,12 +1429,10 @@ class Lowerer:
     # -- big operators -----------------------------------------------------------------------
     def _bigop(self, node: ir.BigOp) -> Any:
         if node.extended:
-            self.ctx.readings.append((f"\\{node.op} reaches over the terms after it that use its index (write "
-                                      f"brackets, \\{node.op}_i (a_i + b_i), to say so; (\\{node.op}_i a_i) + b "
-                                      "for a sum of the first term only)", node.span))
+            self.ctx.readings.append((phrase("read-bigop-reaches-over", op=node.op), node.span))
         if node.op in ("int", "lim", "sup", "inf"):
-            what = {"int": "an integral over a continuous variable", "lim": "a limit"}.get(node.op, "a supremum")
-            raise LoweringError("not-checkable", f"{what} is not a finite computation", node.span, "\\" + node.op)
+            what = {"int": "integral", "lim": "limit"}.get(node.op, "supremum")
+            raise LoweringError("not-checkable", phrase(f"eq-not-finite-{what}"), node.span, "\\" + node.op)
         if node.op in ("max", "min") and node.sub is None:
             body = node.body
             args = body.items if isinstance(body, ir.Tuple) else [body]
@@ -1451,7 +1443,8 @@ class Lowerer:
                 others = [v for v in values if not isinstance(v, MatrixExpr)]
                 return self._elementwise(lambda u: fn(u, *others), arrays[0])
             if arrays:
-                raise LoweringError("not-checkable", f"\\{node.op} of several arrays", node.span, "\\" + node.op)
+                raise LoweringError("not-checkable", phrase("eq-bigop-several-arrays", op=node.op), node.span,
+                                    "\\" + node.op)
             return fn(*values)
         node = _primed_index(node)  # \\sum_{k'=1}^{K} … z_{k'}: an index named k'
         exclude = None
@@ -1461,13 +1454,13 @@ class Lowerer:
         elif isinstance(node.sub, ir.Chain) and node.sub.rels == ["in"] and isinstance(node.sub.items[0], ir.Ident) \
                 and _named_set(node.sub.items[1]):
             # \\sum_{i \\in \\mathcal{V}}: over the whole named set (an axis)
-            self.ctx.readings.append((f"\\{node.op} over a named set: over the whole axis of "
-                                      f"{node.sub.items[0].name}", node.sub.span))
+            self.ctx.readings.append((phrase("read-bigop-named-set", op=node.op, name=node.sub.items[0].name),
+                                      node.sub.span))
             node = ir.BigOp(node.op, node.sub.items[0], node.sup, node.body, span=node.span)
         elif node.sub is None and node.op in ("sum", "prod"):
             implicit = self._implicit_index(node.body)
             if implicit is None:
-                raise LoweringError("not-checkable", f"\\{node.op} without a range names no index", node.span,
+                raise LoweringError("not-checkable", phrase("eq-bigop-no-range", op=node.op), node.span,
                                     "\\" + node.op)
             node = ir.BigOp(node.op, ir.Ident(implicit, span=node.span), None, node.body, span=node.span)
         letter, lo, hi = self._limits(node)
@@ -1483,7 +1476,8 @@ class Lowerer:
         if isinstance(body, MatrixExpr) and node.op == "sum" and exclude is None:
             return ArraySum(body, sympy.Tuple(symbol, lo, hi))  # Σ_n (y_n − μ_n) 𝐱_n: a sum of vectors
         if isinstance(body, MatrixExpr):
-            raise LoweringError("unsupported-notation", f"\\{node.op} over matrices", node.span, "\\" + node.op)
+            raise LoweringError("unsupported-notation", phrase("eq-bigop-over-matrices", op=node.op), node.span,
+                                "\\" + node.op)
         if node.op == "sum":
             return sympy.Sum(body, (symbol, lo, hi))
         if node.op == "prod":
@@ -1505,7 +1499,7 @@ class Lowerer:
             letter = sub.items[0]
             lo = self._size_expr(sub.items[1])
             if node.sup is None:
-                raise LoweringError("not-checkable", f"\\{node.op}_{{{letter.name}=…}} needs an upper bound",
+                raise LoweringError("not-checkable", phrase("eq-bigop-upper-bound", op=node.op, letter=letter.name),
                                     node.span)
             return letter, lo, self._size_expr(node.sup)
         if isinstance(sub, ir.Ident):
@@ -1523,8 +1517,8 @@ class Lowerer:
                                          node.body, span=node.span))
         reason = _range_reason(sub)
         if reason is not None and sub is not None:
-            raise LoweringError("not-checkable", f"\\{node.op} {reason}", sub.span, "\\" + node.op)
-        raise LoweringError("unsupported-notation", f"this range under \\{node.op} is not supported",
+            raise LoweringError("not-checkable", phrase(reason, op=node.op), sub.span, "\\" + node.op)
+        raise LoweringError("unsupported-notation", phrase("eq-range-unsupported", op=node.op),
                             sub.span if sub is not None else node.span, "\\" + node.op)
 
     def _size_expr(self, node: ir.Node) -> Any:
@@ -1543,7 +1537,7 @@ class Lowerer:
     def _matrix(self, node: ir.Matrix) -> Any:
         rows = [[self.expr(c) if c is not None else sympy.Integer(0) for c in row] for row in node.rows]
         if len({len(r) for r in rows}) != 1:
-            raise LoweringError("not-checkable", "rows of different lengths", node.span)
+            raise LoweringError("not-checkable", phrase("eq-ragged-rows"), node.span)
         return sympy.ImmutableMatrix(rows)
 
     def _cases(self, node: ir.Cases) -> Any:
@@ -1557,13 +1551,13 @@ class Lowerer:
             value = self._pieces(node)
             e, n = self.entry
         except TypeError:
-            raise LoweringError("not-checkable", "cases that compare matrices: write the entries with indices",
+            raise LoweringError("not-checkable", phrase("eq-cases-compare-matrices"),
                                 node.span, "cases") from None
         finally:
             self.entry = saved
         if saved is not None or n is None:
             return value
-        self.ctx.readings.append(("cases on vectors: applied entry by entry", node.span))
+        self.ctx.readings.append((phrase("read-cases-entrywise"), node.span))
         return Entries(value, sympy.Tuple(e, 1, n))
 
     def _pieces(self, node: ir.Cases) -> Any:
@@ -1597,12 +1591,12 @@ class Lowerer:
         if isinstance(cond, ir.Statement) and cond.clauses and _is_prose(cond.clauses[0]) and len(cond.clauses) == 2:
             return self._condition(cond.clauses[1])  # \\text{if}, x > 0
         if _random_condition(cond):  # \text{with probability } p: a random draw, not a condition on inputs
-            raise LoweringError("not-checkable", "a case chosen at random (with probability …) is not a computation",
+            raise LoweringError("not-checkable", phrase("eq-random-case"),
                                 cond.span, "cases")
         if _is_prose(cond):
             if _prose(cond).strip(" .,;。、").lower() in OTHERWISE:
                 return sympy.true
-            raise LoweringError("unsupported-notation", f"the condition '{_prose(cond).strip()}' is prose",
+            raise LoweringError("unsupported-notation", phrase("eq-prose-condition", text=_prose(cond).strip()),
                                 cond.span, "cases")
         if isinstance(cond, ir.Product) and _is_prose(cond.factors[0]):
             rest = cond.factors[1:]
@@ -1625,11 +1619,11 @@ class Lowerer:
                    "neq": sympy.Ne}.get(cond.rels[0])
             if rel is not None:
                 return rel(self._at_entry(self.expr(left), cond), self._at_entry(self.expr(right), cond))
-        raise LoweringError("unsupported-notation", "this condition is not supported in cases", cond.span,
+        raise LoweringError("unsupported-notation", phrase("eq-condition-unsupported"), cond.span,
                             "cases")
 
     def _chain(self, node: ir.Chain) -> Any:
-        raise LoweringError("not-checkable", "a relation inside an expression", node.span, node.rels[0])
+        raise LoweringError("not-checkable", phrase("eq-relation-inside"), node.span, node.rels[0])
 
     def _tuple(self, node: ir.Tuple) -> Any:
         if node.bracket == "<" and len(node.items) == 2:  # ⟨𝐮, 𝐯⟩: the inner product of two vectors
@@ -1638,17 +1632,16 @@ class Lowerer:
                 a, b = self._same_shape(a, b, node)
                 return sympy.MatMul(a.T, b)
             if not isinstance(a, MatrixExpr) and not isinstance(b, MatrixExpr):
-                self.ctx.readings.append(("\\langle a, b \\rangle of two symbols with no declared shape: read as "
-                                          "their product (declare them as vectors for the dot product)", node.span))
+                self.ctx.readings.append((phrase("read-inner-product-of-scalars"), node.span))
                 return a * b
-            raise LoweringError("not-checkable", "an inner product of arrays that are not two vectors", node.span)
-        raise LoweringError("not-checkable", "a tuple or set has no numeric value", node.span)
+            raise LoweringError("not-checkable", phrase("eq-inner-product-not-vectors"), node.span)
+        raise LoweringError("not-checkable", phrase("eq-tuple-or-set-no-value"), node.span)
 
     def _statement(self, node: ir.Statement) -> Any:
-        raise LoweringError("not-checkable", "a list has no numeric value", node.span)
+        raise LoweringError("not-checkable", phrase("eq-list-no-value"), node.span)
 
     def _empty(self, node: ir.Empty) -> Any:
-        raise LoweringError("latex-syntax", "an empty group where a value is needed", node.span)
+        raise LoweringError("latex-syntax", phrase("eq-empty-group"), node.span)
 
 
 FUNCTION_LETTERS = {"phi", "varphi", "psi", "f", "g", "h"}

@@ -80,7 +80,8 @@ class Equation:
     latex: str
     range: Range
     checkable: bool = False
-    reason: str = ""  # why not checkable
+    reason: str = ""  # why not checkable, in English (logs, rulebook, tests)
+    why: Any = None  # the same as a keyed Phrase (findings/phrases.py), what findings show in en/ja
     name: str = ""  # the defined quantity/function (LaTeX-free), e.g. "softmax"
     key: str = ""  # its symbol key ("sigma^2", "cal:L_CE"), what other equations' `uses` name
     head_latex: str = ""  # its left side as written

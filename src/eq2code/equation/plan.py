@@ -48,7 +48,11 @@ RELATIONS = {sympy.StrictGreaterThan: "gt", sympy.StrictLessThan: "lt", sympy.Gr
 
 
 class CompileError(Exception):
-    pass
+    """A SymPy construct with no plan; `what` names it (its SymPy class)."""
+
+    def __init__(self, what: str):
+        super().__init__(f"cannot compute {what}")
+        self.what = what
 
 
 def _name(s: Any) -> str:
@@ -83,7 +87,7 @@ def compile_expr(e: Any) -> Plan:
         return ["fn", UNARY_NAMES[e.func], compile_expr(e.args[0])]
     if type(e) in RELATIONS:
         return ["rel", RELATIONS[type(e)], compile_expr(e.lhs), compile_expr(e.rhs)]
-    raise CompileError(f"cannot compute {type(e).__name__}")
+    raise CompileError(type(e).__name__)
 
 
 def _limits(e, op: str) -> Plan:

@@ -178,7 +178,9 @@ def describe(rule: Rule, eq_file=None, error: str = "") -> dict:
 
 
 def _why(params: dict) -> str:
-    return str(params.get("detail") or params.get("reason") or params.get("notation") or "")
+    from eq2code.equation.lowering import english
+
+    return english(params.get("detail") or params.get("reason") or params.get("notation") or "")
 
 
 def _input_doc(spec, rule: Rule) -> dict:

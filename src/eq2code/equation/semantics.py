@@ -33,6 +33,7 @@ from eq2code.equation.lowering import (
     application_variables,
     derivative_function,
     derivative_key,
+    english,
     latex_of,
     py_name,
     size_symbol,
@@ -44,18 +45,19 @@ from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comme
 from eq2code.equation.spaces import NotASpace, key_text, read_space
 from eq2code.equation.symbols import name_like_word, symbol_key, word_key
 from eq2code.equation.sympy_ext import ArraySlice
+from eq2code.findings.phrases import Phrase, phrase
 
 log = logging.getLogger(__name__)
 
 DEFINING = {"eq", "defeq", "leftarrow"}
-STATEMENT_RELS = {
-    "lt": "an inequality", "gt": "an inequality", "le": "an inequality", "ge": "an inequality",
-    "neq": "an inequality", "implies": "an implication", "iff": "an equivalence",
-    "impliedby": "an implication", "in": "a membership statement", "notin": "a membership statement",
-    "subseteq": "a set relation", "subset": "a set relation", "supseteq": "a set relation",
-    "perp": "an independence statement", "propto": "a proportionality", "approx": "an approximation",
-    ":": "a statement with ':'", "to": "a mapping", "sim": "a distribution statement",
-    "equiv": "an equivalence", "and": "a logical statement", "or": "a logical statement",
+STATEMENT_RELS = {  # relation → what a statement with it is (phrase key statement-…)
+    "lt": "inequality", "gt": "inequality", "le": "inequality", "ge": "inequality",
+    "neq": "inequality", "implies": "implication", "iff": "equivalence",
+    "impliedby": "implication", "in": "membership", "notin": "membership",
+    "subseteq": "set-relation", "subset": "set-relation", "supseteq": "set-relation",
+    "perp": "independence", "propto": "proportionality", "approx": "approximation",
+    ":": "colon", "to": "mapping", "sim": "distribution",
+    "equiv": "equivalence", "and": "logical", "or": "logical",
 }
 
 
@@ -108,10 +110,10 @@ class FileReader:
         blocks = split_blocks(clean, outside=True)
         if not blocks:
             self.diagnostics.append(Diagnostic("equation-file", Range.of(0, 0),
-                                               {"detail": "the file holds no equation"}))
+                                               {"detail": phrase("file-no-equation")}))
         if len(blocks) > MAX_BLOCKS:
             self.diagnostics.append(Diagnostic("equation-file", self.range_of(blocks[MAX_BLOCKS], (0, 1)), {
-                "detail": f"the file holds {len(blocks)} display equations; eq2code reads the first {MAX_BLOCKS}"}))
+                "detail": phrase("file-too-many-equations", count=len(blocks), limit=MAX_BLOCKS)}))
             blocks = blocks[:MAX_BLOCKS]
         clauses: list[Clause] = []
         for block in blocks:
@@ -127,7 +129,7 @@ class FileReader:
         try:
             node = parse_math(block.text)
         except LatexError as e:
-            params = {"detail": e.detail}
+            params = {"detail": e.why or e.detail}
             if e.kind == "unsupported-notation":
                 params["construct"] = e.construct
             elif e.construct:
@@ -149,7 +151,7 @@ class FileReader:
             node = parse_math(block.text)
         except LatexError as e:
             if _declaration_lines(block.text):  # declarations that cannot be read are not dropped silently
-                self.diag(e.kind, block, (e.offset, e.end or e.offset + 1), detail=e.detail,
+                self.diag(e.kind, block, (e.offset, e.end or e.offset + 1), detail=e.why or e.detail,
                           **({"construct": e.construct} if e.kind == "unsupported-notation" else {}))
             return []
         nodes = node.clauses if isinstance(node, ir.Statement) else [node]
@@ -205,7 +207,7 @@ class FileReader:
         try:
             shape, space = read_space(right, latex)
         except NotASpace as e:
-            return self._not_a_space(clause, right, str(e))
+            return self._not_a_space(clause, right, e.why)
         if space.kind == "binary" and shape and re.search(r"one[- ]?hot", note, re.IGNORECASE):
             space = Space("onehot", latex=f"{latex} (one-hot)")  # one-hot rows: a 1 in each last axis
         for target in targets:
@@ -255,7 +257,7 @@ class FileReader:
         left = chain.items[0]
         if symbol_key(left) is not None and not isinstance(right, ir.SetBuilder):
             self.diag("unsupported-notation", clause.block, right.span, construct=clause.block.text[
-                right.span[0]:right.span[1]], detail=f"this space is not understood ({why})")
+                right.span[0]:right.span[1]], detail=phrase("space-not-understood", why=phrase(why)))
 
     def _mapping(self, node: ir.Chain) -> None:
         """f : ℝ^n → ℝ^m gives the shapes of f's argument and value."""
@@ -290,23 +292,24 @@ class FileReader:
         if kind == "definition":
             self._definition(eq, clause)
         elif kind == "statement":
-            eq.reason = _statement_reason(clause.node)
+            _say(eq, _statement_reason(clause.node))
         elif kind == "declaration":
-            eq.reason = "a declaration: it gives shapes and spaces"
+            _say(eq, phrase("eq-declaration"))
         elif kind == "pattern":
-            eq.reason = "a substitution (:=): the other equations read its left side as its right side"
+            _say(eq, phrase("eq-substitution"))
         else:
-            eq.reason = "an annotation"
+            _say(eq, phrase("eq-annotation"))
         if not eq.checkable and kind == "statement":
-            self.diag("not-checkable", clause.block, clause.node.span, reason=eq.reason)
+            self.diag("not-checkable", clause.block, clause.node.span, reason=eq.why)
         return eq
 
     def _definition(self, eq: Equation, clause: Clause) -> None:
         try:
             self._lower_definition(eq, clause)
         except RecursionError:
-            eq.checkable, eq.reason = False, "the equation is nested too deeply"
-            self.diag("latex-syntax", clause.block, clause.node.span, detail=eq.reason)
+            eq.checkable = False
+            _say(eq, phrase("eq-nested-too-deeply"))
+            self.diag("latex-syntax", clause.block, clause.node.span, detail=eq.why)
         except Exception as e:  # a fault of eq2code: one equation's finding, not a crash
             log.debug("lowering %r failed", clause.latex, exc_info=True)
             eq.checkable, eq.reason = False, f"eq2code could not read this equation ({type(e).__name__}: {e})"
@@ -324,21 +327,19 @@ class FileReader:
         ctx.vectors = vector_candidates(chain, set(self.decls) | set(self.quantities))
         ctx.alone = _letters_alone(chain)
         if head is not None and word_key(lhs) == head.key:
-            ctx.readings.append((f"{head.key}: letters side by side on the left side, read as the name of what "
-                                 "is defined", lhs.span))
+            ctx.readings.append((phrase("read-letters-as-name", name=head.key), lhs.span))
         low = Lowerer(ctx)
         try:
             listed = _listed_entries(chain, clause.block.text)
             if listed is not None:
-                raise LoweringError("not-checkable", "entries written side by side with spaces between them "
-                                    "(x_1 \\, x_2 \\, x_3): a vector listed by its entries, not a product", listed)
+                raise LoweringError("not-checkable", phrase("eq-listed-entries"), listed)
             if head is None:
                 eq.kind = "identity"
                 eq.name = self.text_name(lhs)
                 if len(sides) == 1 and isinstance(sides[0], ir.Num) and not isinstance(lhs, ir.Num) \
                         and not _all_numbers(lhs):
                     eq.kind = "statement"  # Σ_k θ_k = 1 (subject to …): a condition the inputs meet
-                    raise LoweringError("not-checkable", "a constraint on the inputs, not a computation", chain.span)
+                    raise LoweringError("not-checkable", phrase("eq-constraint"), chain.span)
                 values = [low.expr(lhs)] + [low.expr(s) for s in sides]
             else:
                 eq.name, eq.key, eq.params = head.name, head.key, [symbol_key(p) or "" for p in head.params]
@@ -358,14 +359,11 @@ class FileReader:
                 self._apply_codomain(low, head, values)
             values = [low.canonical(v) for v in self._sizes_met_late(ctx, values)]
             if ctx.gradients and head is None:
-                raise LoweringError("not-checkable", "an identity between gradients of functions this file does "
-                                    "not define", chain.span)
+                raise LoweringError("not-checkable", phrase("eq-gradient-identity"), chain.span)
             if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients and not head.out_indices:
-                raise LoweringError("not-checkable", "a derivative of a function this file does not define, "
-                                    "stated without an upstream gradient: an identity or a worked example",
-                                    chain.span)
+                raise LoweringError("not-checkable", phrase("eq-derivative-without-upstream"), chain.span)
             if _worked_example(sides, values):
-                raise LoweringError("not-checkable", "a worked example on numbers: nothing is an input", chain.span)
+                raise LoweringError("not-checkable", phrase("eq-worked-example"), chain.span)
             if head is not None and len(values) > 1:
                 values = self._declared_form_first(ctx, values, sides)
             free = self._free_ranges(ctx, head)
@@ -373,15 +371,15 @@ class FileReader:
             eq.free_indices = [(str(s), compile_expr(sympy.sympify(lo)), compile_expr(sympy.sympify(hi)))
                                for s, lo, hi in free]
         except CompileError as e:
-            eq.reason = str(e)
-            self.diag("unsupported-notation", clause.block, clause.node.span, construct=eq.name, detail=str(e))
+            _say(eq, phrase("eq-cannot-compute", what=e.what))
+            self.diag("unsupported-notation", clause.block, clause.node.span, construct=eq.name, detail=eq.why)
             return
         except LoweringError as e:
-            eq.reason = e.detail
+            _say(eq, e.why)
             if head is not None:
                 self.unreadable[head.key] = eq.head_latex or clause.block.text[lhs.span[0]:lhs.span[1]]
             self.diag("unsupported-notation" if e.kind == "unsupported-notation" else "not-checkable",
-                      clause.block, e.span, reason=e.detail, construct=e.construct, detail=e.detail)
+                      clause.block, e.span, reason=e.why, construct=e.construct, detail=e.why)
             return
         for reading, span in ctx.readings:
             if span == (0, 0):
@@ -424,8 +422,7 @@ class FileReader:
         if not values:
             raise failed[0][1]
         for side, error in failed:
-            ctx.readings.append((f"this form of the chain is not read ({error.detail}); the other forms are checked",
-                                 side.span))
+            ctx.readings.append((phrase("read-form-not-read", why=error.why), side.span))
         return values, kept
 
     def _names_only(self, rhs: ir.Node, letter: str) -> bool:
@@ -465,8 +462,7 @@ class FileReader:
             return values
         for k, value in enumerate(values[1:], start=1):
             if declared(value):
-                ctx.readings.append((f"a chain of equal forms: form {k + 1} is checked, the one whose symbols are "
-                                     "all declared", sides[k].span))
+                ctx.readings.append((phrase("read-declared-form", number=k + 1), sides[k].span))
                 return [value] + values[:k] + values[k + 1:]
         return values
 
@@ -503,8 +499,7 @@ class FileReader:
         for letter in (head.out_indices if head else []):
             dim = ctx.free.get(letter)
             if dim is None:
-                raise LoweringError("not-checkable", f"the index {letter} does not index an array on the "
-                                    "right side", (0, 0))
+                raise LoweringError("not-checkable", phrase("eq-index-indexes-nothing", letter=letter), (0, 0))
             rep = ctx.sizes.find(dim)
             out.append((sympy.Symbol(letter, integer=True), 1, int(rep) if rep.isdigit() else size_symbol(rep)))
         return out
@@ -547,8 +542,7 @@ class FileReader:
             for key, left in self.unreadable.items():
                 if py_name(key) == spec.name:
                     self.diag("ambiguous-notation", clause.block, clause.node.span, construct=left,
-                              reading=f"{left} is defined by another equation of the file that eq2code cannot "
-                                      f"read; it is taken here as a given input {spec.name}")
+                              reading=phrase("read-defined-unreadably", left=left, name=spec.name))
 
     def _with_used_inputs(self, inputs: list[InputSpec], uses) -> list[InputSpec]:
         """An auxiliary definition's inputs (𝐳^t of 𝐩^t = softmax(𝐳^t/T)) are inputs of what uses it."""
@@ -974,18 +968,23 @@ def _is_annotation(node: ir.Node) -> bool:
     return False
 
 
-def _statement_reason(node: ir.Node) -> str:
+def _say(eq: Equation, why: Phrase) -> None:
+    """Why `eq` is not checked: the keyed phrase (findings, en/ja) and its English text."""
+    eq.why, eq.reason = why, english(why)
+
+
+def _statement_reason(node: ir.Node) -> Phrase:
     if isinstance(node, ir.Quantified):
-        return "a quantified statement (\\forall, \\exists) is not a computation"
+        return phrase("eq-quantified")
     if isinstance(node, ir.Chain):
         for rel in node.rels:
             if rel in STATEMENT_RELS:
-                return f"{STATEMENT_RELS[rel]} is not a computation"
+                return phrase("eq-statement", what=phrase(f"statement-{STATEMENT_RELS[rel]}"))
         if node.rels == ["in-statement"]:
-            return "a membership statement is not a computation"
+            return phrase("eq-statement", what=phrase("statement-membership"))
     if _is_annotation(node):
-        return "prose"
-    return "an expression without '=' defines nothing to check"
+        return phrase("eq-prose")
+    return phrase("eq-no-equals")
 
 
 def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
@@ -1180,4 +1179,4 @@ def read_equation_file(path: str, text: str) -> EquationFile:
         return eq_file
     except RecursionError:
         return EquationFile(path, text, {}, [], [Diagnostic("latex-syntax", Range.of(0, 0),
-                                                            {"detail": "the equation is nested too deeply"})])
+                                                            {"detail": phrase("eq-nested-too-deeply")})])

@@ -28,20 +28,27 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# What a reading depends on: the equation package and what it imports. A change elsewhere that
+# changed readings would still be caught: tests/test_shipped_models.py compares every model
+# with a fresh reading.
+READING_CODE = ("equation", "base", "code/loader.py", "findings/phrases.py")
+
+
 @lru_cache(maxsize=1)
 def source_digest() -> str:
-    """A digest of the contents of eq2code's Python files and grammar (not their times: an
-    installed copy of the same code has the same digest)."""
+    """A digest of the contents (not the times: an installed copy of the same code has the same
+    digest) of the Python files and grammar that read an equation."""
     root = str(Path(__file__).parents[1])
     entries = []
-    for folder, dirs, files in os.walk(root):
-        # eq2code/rules is data (installed from the repository's rules/, outside src/)
-        dirs[:] = [d for d in dirs if d != "__pycache__" and not d.startswith(".")
-                   and not (folder == root and d == "rules")]
-        for name in files:
-            if name.endswith((".py", ".lark")):
-                path = os.path.join(folder, name)
-                entries.append((path[len(root):].replace(os.sep, "/"), path))
+    for part in READING_CODE:
+        top = os.path.join(root, *part.split("/"))
+        walked = [(top, [], [""])] if os.path.isfile(top) else os.walk(top)
+        for folder, dirs, files in walked:
+            dirs[:] = [d for d in dirs if d != "__pycache__" and not d.startswith(".")]
+            for name in files:
+                path = os.path.join(folder, name) if name else folder
+                if path.endswith((".py", ".lark")):
+                    entries.append((path[len(root):].replace(os.sep, "/"), path))
     h = hashlib.sha256()
     for rel, path in sorted(entries):
         with open(path, "rb") as f:

@@ -12,7 +12,11 @@ from eq2code.equation.model import Shape, Space
 
 
 class NotASpace(Exception):
-    pass
+    """Not a space eq2code reads; `why` is the phrase key (findings/phrases.py) that says why."""
+
+    def __init__(self, why: str):
+        super().__init__(why)
+        self.why = why
 
 
 def key_text(node: ir.Node | None) -> str | None:
@@ -63,7 +67,7 @@ def size_of(node: ir.Node) -> object:
         sub = key_text(node.sub)
         if sub is not None:
             return f"{node.base.name}_{sub}" + "'" * node.primes
-    raise NotASpace("a size must be a number or a name")
+    raise NotASpace("space-size")
 
 
 def shape_of(node: ir.Node) -> Shape:
@@ -75,7 +79,7 @@ def shape_of(node: ir.Node) -> Shape:
         if op == "times":
             groups.append([])
         elif op is not None:
-            raise NotASpace("a shape is sizes separated by \\times")
+            raise NotASpace("space-shape")
         groups[-1].append(f)
     return tuple(_product_size(g) for g in groups)
 
@@ -103,7 +107,7 @@ def _simplex_size(node: ir.Node) -> object:
         return size_of(node.terms[0][1])
     if isinstance(node, ir.Num) and node.text.isdigit():
         return int(node.text) + 1
-    raise NotASpace("write the simplex as \\Delta^{K-1}")
+    raise NotASpace("space-simplex")
 
 
 def _sub_condition(sub: ir.Node | None) -> Space | None:
@@ -123,7 +127,7 @@ def _sub_condition(sub: ir.Node | None) -> Space | None:
                              latex=f"\\mathbb{{R}}_{{\\geq {bound.text}}}")
     if isinstance(sub, ir.Add) and len(sub.terms) == 1 and isinstance(sub.terms[0][1], ir.Empty):
         return Space("positive", low=0.0, closed=(False, True), latex="\\mathbb{R}_{+}")
-    raise NotASpace("a subscript on \\mathbb{R} must be a condition such as _{>0}")
+    raise NotASpace("space-real-subscript")
 
 
 def number(node: ir.Node) -> float | None:
@@ -147,7 +151,7 @@ def _interval(items: list[ir.Node], brackets: str, latex: str) -> Space:
 def _number_or_fail(node: ir.Node) -> float:
     value = number(node)
     if value is None:
-        raise NotASpace("an interval's ends must be numbers")
+        raise NotASpace("space-interval-ends")
     return value
 
 
@@ -174,14 +178,14 @@ def read_space(node: ir.Node, latex: str = "") -> tuple[Shape, Space]:
     if isinstance(base, ir.Group) and base.bracket == "(":  # (Δ^{V-1})^T: T rows on the simplex
         inner_shape, inner = read_space(base.body, latex)
         return shape + inner_shape, Space(inner.kind, inner.low, inner.high, inner.closed, latex, inner.size)
-    raise NotASpace("not a space eq2code knows")
+    raise NotASpace("space-unknown")
 
 
 def _symmetric(sub: ir.Node | None, sup: ir.Node, latex: str) -> tuple[Shape, Space]:
     """𝕊^d (symmetric), 𝕊_+^d (positive semidefinite), 𝕊_{++}^d (positive definite): d×d matrices."""
     kind = {None: "symmetric", "plus": "psd", "plusplus": "spd"}.get(key_text(sub) if sub is not None else None)
     if kind is None:
-        raise NotASpace("write 𝕊^d, 𝕊_+^d or 𝕊_{++}^d")
+        raise NotASpace("space-symmetric")
     n = size_of(sup)
     return (n, n), Space(kind, latex=latex)
 
@@ -209,4 +213,4 @@ def _tuple_space(base: ir.Tuple, shape: Shape, latex: str) -> tuple[Shape, Space
             return shape + (size_of(last.sub),), Space("onehot", latex=latex)
         if isinstance(first, ir.Num) and first.text in ("0", "1"):
             return shape, Space("categorical", low=float(first.text), latex=latex, size=size_of(last))
-    raise NotASpace("not a set eq2code knows")
+    raise NotASpace("space-unknown-set")

@@ -137,4 +137,377 @@ PHRASES: dict[str, dict[str, str]] = {
     "parse-code-name": {"en": "code name", "ja": "コード上の名前"},
     "parse-role": {"en": "role", "ja": "役割"},
     "parse-output": {"en": "output", "ja": "出力"},
+    "role-array": {"en": "array", "ja": "配列"},
+    "role-scalar": {"en": "scalar", "ja": "スカラー"},
+    "parse-scalar": {"en": "scalar", "ja": "スカラー"},
+    "parse-shape": {"en": "shape", "ja": "形状"},
+    "parse-space": {"en": "space", "ja": "値域"},
+    "parse-inferred": {"en": " (inferred)", "ja": "（推定）"},
+    "parse-side": {"en": "side {number}", "ja": "{number} 番目の辺"},
+    "parse-main": {"en": "main", "ja": "主の式"},
+    "parse-checkable": {"en": "checkable", "ja": "照合できます"},
+    "parse-not-checkable": {"en": "not checkable[[: {reason}]]", "ja": "照合できません[[: {reason}]]"},
+    "kind-definition": {"en": "definition", "ja": "定義"},
+    "kind-identity": {"en": "identity", "ja": "恒等式"},
+    "kind-declaration": {"en": "declaration", "ja": "宣言"},
+    "kind-statement": {"en": "statement", "ja": "命題"},
+    "kind-annotation": {"en": "annotation", "ja": "注釈"},
+    "kind-pattern": {"en": "pattern", "ja": "置き換え"},
 }
+
+# Why an equation is not checked, and which reading of ambiguous notation eq2code took
+# (equation/lowering.py, equation/semantics.py). Parameters are LaTeX or symbol names; LaTeX
+# braces in the templates are doubled (str.format).
+PHRASES.update({
+    # not computations
+    "eq-declaration": {"en": "a declaration: it gives shapes and spaces",
+                       "ja": "宣言です（形状と値域を与えます）"},
+    "eq-substitution": {"en": "a substitution (:=): the other equations read its left side as its right side",
+                        "ja": "置き換え（:=）です。ほかの数式では左辺を右辺として読みます"},
+    "eq-annotation": {"en": "an annotation", "ja": "注釈です"},
+    "eq-quantified": {"en": "a quantified statement (\\forall, \\exists) is not a computation",
+                      "ja": "量化された命題（\\forall, \\exists）は計算ではありません"},
+    "eq-statement": {"en": "{what} is not a computation", "ja": "{what}は計算ではありません"},
+    "statement-inequality": {"en": "an inequality", "ja": "不等式"},
+    "statement-implication": {"en": "an implication", "ja": "含意"},
+    "statement-equivalence": {"en": "an equivalence", "ja": "同値関係"},
+    "statement-membership": {"en": "a membership statement", "ja": "集合への所属を述べる式"},
+    "statement-set-relation": {"en": "a set relation", "ja": "集合の包含関係"},
+    "statement-independence": {"en": "an independence statement", "ja": "独立性を述べる式"},
+    "statement-proportionality": {"en": "a proportionality", "ja": "比例関係"},
+    "statement-approximation": {"en": "an approximation", "ja": "近似"},
+    "statement-colon": {"en": "a statement with ':'", "ja": "':' を含む命題"},
+    "statement-mapping": {"en": "a mapping", "ja": "写像の宣言"},
+    "statement-distribution": {"en": "a distribution statement", "ja": "分布を述べる式"},
+    "statement-logical": {"en": "a logical statement", "ja": "論理式"},
+    "eq-prose": {"en": "prose", "ja": "文章です"},
+    "eq-no-equals": {"en": "an expression without '=' defines nothing to check",
+                     "ja": "'=' のない式は、照合するものを何も定義していません"},
+    "eq-nested-too-deeply": {"en": "the equation is nested too deeply", "ja": "数式の入れ子が深すぎます"},
+    "eq-constraint": {"en": "a constraint on the inputs, not a computation",
+                      "ja": "入力に対する制約であり、計算ではありません"},
+    "eq-gradient-identity": {"en": "an identity between gradients of functions this file does not define",
+                             "ja": "このファイルで定義されていない関数の勾配どうしの恒等式です"},
+    "eq-derivative-without-upstream": {
+        "en": "a derivative of a function this file does not define, stated without an upstream gradient: "
+              "an identity or a worked example",
+        "ja": "このファイルで定義されていない関数の微分が、上流の勾配なしに書かれています。恒等式か計算例です"},
+    "eq-listed-entries": {"en": "entries written side by side with spaces between them (x_1 \\, x_2 \\, x_3): a "
+                                "vector listed by its entries, not a product",
+                          "ja": "空白を挟んで並べた要素（x_1 \\, x_2 \\, x_3）は、要素を列挙したベクトルであり、"
+                                "積ではありません"},
+    "eq-worked-example": {"en": "a worked example on numbers: nothing is an input",
+                          "ja": "数値による計算例です。入力が 1 つもありません"},
+    "eq-cannot-compute": {"en": "cannot compute {what}", "ja": "{what} は計算できません"},
+    "eq-index-indexes-nothing": {"en": "the index {letter} does not index an array on the right side",
+                                 "ja": "添字 {letter} は右辺のどの配列の添字にもなっていません"},
+    "eq-notation-action": {"en": "a dot between two operands ([g.f](h): a group action or a composition) is an "
+                                 "operator definition, not a computation",
+                           "ja": "2 つの被演算子の間の点（[g.f](h): 群作用または合成）は演算子の定義であり、"
+                                 "計算ではありません"},
+    "eq-notation-evaluated": {"en": "an evaluation bar (…|_{{x=a}}: an expression evaluated at a point) is not "
+                                    "computed",
+                              "ja": "評価の縦線（…|_{{x=a}}: ある点で評価した式）は計算しません"},
+    "eq-notation-not": {"en": "a logical formula (\\lnot) is not a computation",
+                        "ja": "論理式（\\lnot）は計算ではありません"},
+    "eq-notation-string": {"en": "a quoted string has no numeric value",
+                           "ja": "引用符で囲んだ文字列には数値がありません"},
+    "eq-notation-operator": {"en": "an operator of the notes' own (f *_{{G}} k, x \\oplus y) is not one eq2code "
+                                   "computes",
+                             "ja": "資料独自の演算子（f *_{{G}} k, x \\oplus y）は "
+                                   "eq2code が計算するものではありません"},
+    # values that cannot be computed
+    "eq-exponent-too-large": {"en": "the exponent {exponent} is too large to evaluate (at most {limit})",
+                              "ja": "指数 {exponent} は大きすぎて評価できません（上限 {limit}）"},
+    "eq-power-too-many-digits": {"en": "the power has about {digits} digits, too many to evaluate (at most {limit})",
+                                 "ja": "このべき乗は約 {digits} 桁になり、桁数が多すぎて評価できません"
+                                       "（上限 {limit} 桁）"},
+    "eq-indices-vs-dimensions": {"en": "{latex} is used with {indices} indices but has {dimensions} dimensions",
+                                 "ja": "{latex} は {indices} 個の添字で使われていますが、{dimensions} 次元です"},
+    "eq-no-value": {"en": "{what} has no value", "ja": "{what} には値がありません"},
+    "eq-prose-no-value": {"en": "prose '{text}' has no value", "ja": "文章「{text}」には値がありません"},
+    "eq-gradient-needs-expression": {"en": "a gradient needs the expression it applies to",
+                                     "ja": "勾配には、それをとる対象の式が必要です"},
+    "eq-ellipsis": {"en": "an ellipsis ({command}) stands for terms that are not written: a pattern, not a "
+                          "computation",
+                    "ja": "省略記号（{command}）は書かれていない項を表します。計算ではなくパターンです"},
+    "eq-derivative-of-undefined": {"en": "a derivative of an expression this file does not define",
+                                   "ja": "このファイルで定義されていない式の微分です"},
+    "eq-command-no-value": {"en": "'{command}' has no value here", "ja": "ここでは '{command}' に値がありません"},
+    "eq-set-no-value": {"en": "a set has no numeric value", "ja": "集合には数値がありません"},
+    "eq-function-without-arguments": {"en": "the function {function} is used without arguments",
+                                      "ja": "関数 {function} が引数なしで使われています"},
+    "eq-too-many-dimensions": {"en": "{latex} has {dimensions} dimensions; only vectors and matrices can be used "
+                                     "without indices",
+                               "ja": "{latex} は {dimensions} 次元です。添字なしで使えるのはベクトルと行列だけです"},
+    "eq-prime-of-undefined": {"en": "f' is the derivative of a function this file does not define",
+                              "ja": "f' はこのファイルで定義されていない関数の微分です"},
+    "eq-subscript-on-expression": {"en": "a subscript on an expression", "ja": "式に付いた下付き添字"},
+    "eq-scalar-no-entries": {"en": "{latex} is a scalar and has no entries",
+                             "ja": "{latex} はスカラーなので要素がありません"},
+    "eq-transpose-of-scalar": {"en": "a transpose of a scalar", "ja": "スカラーの転置"},
+    "eq-array-exponent": {"en": "a power whose exponent is a vector or a matrix",
+                          "ja": "指数がベクトルまたは行列であるべき乗"},
+    "eq-softmax-of-scalar": {"en": "softmax of a scalar", "ja": "スカラーの softmax"},
+    "eq-function-undefined": {"en": "the function {function} is not defined in this file",
+                              "ja": "関数 {function} はこのファイルで定義されていません"},
+    "eq-bracket-function-undefined": {"en": "the function applied with [ ] is not defined in this file",
+                                      "ja": "[ ] で適用されている関数はこのファイルで定義されていません"},
+    "eq-tuple-no-value": {"en": "a tuple has no value", "ja": "タプルには値がありません"},
+    "eq-chain-rule-identity": {"en": "a chain rule between derivatives of functions this file does not define is "
+                                     "an identity, not a computation",
+                               "ja": "このファイルで定義されていない関数の微分どうしの連鎖律は恒等式であり、"
+                                     "計算ではありません"},
+    "eq-gradient-per-summand": {"en": "a gradient per summand (it depends on the summation index) is not one "
+                                      "given input",
+                                "ja": "和の項ごとの勾配（和の添字に依存します）は、"
+                                      "与えられた 1 つの入力ではありません"},
+    "eq-distribution-named-vector": {"en": "the distribution must be a named vector such as p",
+                                     "ja": "分布は p のように名前の付いたベクトルでなければなりません"},
+    "eq-expectation-one-expression": {"en": "an expectation takes one expression",
+                                      "ja": "期待値の中に書ける式は 1 つです"},
+    "eq-expectation-continuous": {"en": "an expectation under a conditional or continuous distribution is not a "
+                                        "finite sum",
+                                  "ja": "条件付き分布や連続分布のもとでの期待値は有限の和ではありません"},
+    "eq-expectation-variable": {"en": "the variable of {dist} is not named; write \\mathbb{{E}}_{{x \\sim {dist}}}",
+                                "ja": "{dist} の変数に名前がありません。\\mathbb{{E}}_{{x \\sim {dist}}} "
+                                      "と書いてください"},
+    "eq-distribution-count": {"en": "{name} takes one or two distributions",
+                              "ja": "{name} がとる分布は 1 つか 2 つです"},
+    "eq-variable-unbound": {"en": "{latex} needs its variable bound by a sum or the left side",
+                            "ja": "{latex} の変数は、和か左辺で束縛されている必要があります"},
+    "eq-concat-family": {"en": "Concat takes a family: Concat(x_1, \\ldots, x_h)",
+                         "ja": "Concat には族を渡します: Concat(x_1, \\ldots, x_h)"},
+    "eq-family-undefined": {"en": "{latex}_i is not defined in this file",
+                            "ja": "{latex}_i はこのファイルで定義されていません"},
+    "eq-one-argument": {"en": "this function takes one argument", "ja": "この関数がとる引数は 1 つです"},
+    "eq-indices-do-not-match": {"en": "indices do not match the shape", "ja": "添字が形状と合いません"},
+    "eq-argument-count": {"en": "{name} takes {count} arguments", "ja": "{name} がとる引数は {count} 個です"},
+    "eq-elementwise-needs-index": {"en": "{name} is defined elementwise (_{indices}); use it with an index",
+                                   "ja": "{name} は要素ごとに定義されています（_{indices}）。"
+                                         "添字を付けて使ってください"},
+    "eq-command-unsupported": {"en": "{command} is not supported yet", "ja": "{command} にはまだ対応していません"},
+    "eq-cos-not-vectors": {"en": "\\cos of two values that are not vectors", "ja": "ベクトルでない 2 つの値の \\cos"},
+    "eq-plus-minus": {"en": "± has two values", "ja": "± は 2 つの値を表します"},
+    "eq-shapes-do-not-fit": {"en": "shapes do not fit: {left} against {right}",
+                             "ja": "形状が合いません: {left} と {right}"},
+    "eq-derivative-needs-expression": {"en": "a derivative needs the expression it applies to",
+                                       "ja": "微分には、それをとる対象の式が必要です"},
+    "eq-composition-no-value": {"en": "function composition has no value by itself",
+                                "ja": "関数の合成はそれだけでは値を持ちません"},
+    "eq-gradient-needs-variable": {"en": "a gradient needs the variable it is taken by",
+                                   "ja": "勾配には、どの変数についてとるかが必要です"},
+    "eq-derivative-by-scalar-only": {"en": "only derivatives by a scalar variable are computed",
+                                     "ja": "計算できるのはスカラー変数による微分だけです"},
+    "eq-does-not-depend": {"en": "the expression does not depend on {var}: the function it differentiates is not "
+                                 "defined in this file",
+                           "ja": "式が {var} に依存していません。微分する関数がこのファイルで定義されていません"},
+    "eq-norm-unsupported": {"en": "the {p}-norm is not supported", "ja": "{p} ノルムには対応していません"},
+    "eq-not-finite-integral": {"en": "an integral over a continuous variable is not a finite computation",
+                               "ja": "連続変数についての積分は有限の計算ではありません"},
+    "eq-not-finite-limit": {"en": "a limit is not a finite computation", "ja": "極限は有限の計算ではありません"},
+    "eq-not-finite-supremum": {"en": "a supremum is not a finite computation",
+                               "ja": "上限（sup）・下限（inf）は有限の計算ではありません"},
+    "eq-bigop-several-arrays": {"en": "\\{op} of several arrays", "ja": "複数の配列の \\{op}"},
+    "eq-bigop-no-range": {"en": "\\{op} without a range names no index",
+                          "ja": "範囲のない \\{op} では添字が決まりません"},
+    "eq-bigop-over-matrices": {"en": "\\{op} over matrices", "ja": "行列についての \\{op}"},
+    "eq-bigop-upper-bound": {"en": "\\{op}_{{{letter}=…}} needs an upper bound",
+                             "ja": "\\{op}_{{{letter}=…}} には上限が必要です"},
+    "eq-range-several-variables": {"en": "\\{op} runs over several variables at once (an optimisation over "
+                                         "parameters), not an index range",
+                                   "ja": "\\{op} は複数の変数を同時に動きます（パラメータについての最適化）。"
+                                         "添字の範囲ではありません"},
+    "eq-range-set": {"en": "\\{op} runs over a set that this file does not give as an input",
+                     "ja": "\\{op} は、このファイルが入力として与えていない集合を動きます"},
+    "eq-range-samples": {"en": "\\{op} runs over samples drawn from a distribution, which are not inputs",
+                         "ja": "\\{op} は分布から抽出したサンプルを動きます。サンプルは入力ではありません"},
+    "eq-range-graph": {"en": "\\{op} runs over the neighbours in a graph, which is not an input",
+                       "ja": "\\{op} はグラフの隣接ノードを動きます。グラフは入力ではありません"},
+    "eq-range-unsupported": {"en": "this range under \\{op} is not supported",
+                             "ja": "\\{op} の下のこの範囲には対応していません"},
+    "eq-ragged-rows": {"en": "rows of different lengths", "ja": "行の長さがそろっていません"},
+    "eq-cases-compare-matrices": {"en": "cases that compare matrices: write the entries with indices",
+                                  "ja": "行列を比較する場合分けです。要素を添字付きで書いてください"},
+    "eq-random-case": {"en": "a case chosen at random (with probability …) is not a computation",
+                       "ja": "確率的に選ばれる場合（確率 … で）は計算ではありません"},
+    "eq-prose-condition": {"en": "the condition '{text}' is prose", "ja": "条件「{text}」は文章です"},
+    "eq-condition-unsupported": {"en": "this condition is not supported in cases",
+                                 "ja": "場合分けのこの条件には対応していません"},
+    "eq-relation-inside": {"en": "a relation inside an expression", "ja": "式の中にある関係式"},
+    "eq-inner-product-not-vectors": {"en": "an inner product of arrays that are not two vectors",
+                                     "ja": "2 つのベクトルではない配列の内積"},
+    "eq-tuple-or-set-no-value": {"en": "a tuple or set has no numeric value",
+                                 "ja": "タプルや集合には数値がありません"},
+    "eq-list-no-value": {"en": "a list has no numeric value", "ja": "リストには数値がありません"},
+    "eq-empty-group": {"en": "an empty group where a value is needed",
+                       "ja": "値が必要な場所が空の {{ }} になっています"},
+    # readings taken (ambiguous-notation: "eq2code read it as: …")
+    "read-letters-as-name": {"en": "{name}: letters side by side on the left side, read as the name of what is "
+                                   "defined",
+                             "ja": "{name}: 左辺に並んだ文字は、定義されるものの名前"},
+    "read-form-not-read": {"en": "this form of the chain is not read ({why}); the other forms are checked",
+                           "ja": "等式の連なりのうちこの形は読めません（{why}）。ほかの形を照合します"},
+    "read-declared-form": {"en": "a chain of equal forms: form {number} is checked, the one whose symbols are all "
+                                 "declared",
+                           "ja": "等しい形の連なりです。記号がすべて宣言されている {number} 番目の形を照合します"},
+    "read-identity-matrix": {"en": "\\mathbf{{I}}: the identity matrix, of the size its neighbours give it",
+                             "ja": "\\mathbf{{I}}: 単位行列（大きさは隣り合う項から決まります）"},
+    "read-bold-name": {"en": "{command} is not a LaTeX command: read as the bold symbol {bold} named {name}",
+                       "ja": "{command} は LaTeX のコマンドではないので、{name} という名前の太字の記号 {bold}"},
+    "read-mean-of-vector": {"en": "{latex}, not declared, of the declared vector {vector}: its mean",
+                            "ja": "宣言されていない {latex} は、宣言されたベクトル {vector} の平均"},
+    "read-sample-entry": {"en": "{latex}^{{(i)}} with {latex} a declared vector: its entry i (sample i)",
+                          "ja": "{latex}^{{(i)}}（{latex} は宣言されたベクトル）は、その i 番目の要素"
+                                "（i 番目のサンプル）"},
+    "read-kronecker-delta": {"en": "\\delta_{{kj}}, not declared: the Kronecker delta (1 where k = j, else 0)",
+                             "ja": "宣言されていない \\delta_{{kj}} は、クロネッカーのデルタ（k = j のとき 1、"
+                                   "それ以外は 0）"},
+    "read-matrix-row": {"en": "one index on the matrix {latex}: its row (a vector)",
+                        "ja": "添字が 1 つだけの行列 {latex} は、その行（ベクトル）"},
+    "read-zero-based": {"en": "{latex}_0 is written: {latex}'s numbered entries count from 0",
+                        "ja": "{latex}_0 と書かれているので、{latex} の要素番号は 0 から数えます"},
+    "read-row-of-matrix": {"en": "{name}_i with {owner} a declared matrix: row i of {owner} (declare {name} for a "
+                                 "separate array)",
+                           "ja": "{name}_i（{owner} は宣言された行列）は {owner} の第 i 行"
+                                 "（別の配列にするには {name} を宣言してください）"},
+    "read-power-T": {"en": "^T on a symbol with no declared shape: read as the power T (declare the symbol as a "
+                           "vector, \\mathbf{{w}} \\in \\mathbb{{R}}^{{d}}, or write ^\\top for a transpose)",
+                     "ja": "形状が宣言されていない記号の ^T は T 乗（転置のつもりなら、記号をベクトルとして"
+                           "宣言する（\\mathbf{{w}} \\in \\mathbb{{R}}^{{d}}）か、^\\top と書いてください）"},
+    "read-matrix-square-root": {"en": "^{{1/2}} of a matrix: read as the matrix square root (R with R R = X); "
+                                      "write \\sqrt{{x_{{ij}}}} for the entries' square roots",
+                                "ja": "行列の ^{{1/2}} は行列の平方根（R R = X となる R）。"
+                                      "要素ごとの平方根なら \\sqrt{{x_{{ij}}}} と書いてください"},
+    "read-square-bracket-value": {"en": "{name}[…] of the declared {name}: its given value (square brackets apply "
+                                        "it, as in f[x, φ])",
+                                  "ja": "宣言された {name} の {name}[…] は、与えられた値"
+                                        "（f[x, φ] のように角括弧で適用します）"},
+    "read-gate-sigma": {"en": "\\sigma_{{{label}}} applied: the logistic function (a gate's activation)",
+                        "ja": "適用された \\sigma_{{{label}}} は、"
+                              "ロジスティック関数（ゲートの活性化関数）"},
+    "read-given-gradient": {"en": "{how}: the gradient of {function} is given as the input {input}",
+                            "ja": "{how}: {function} の勾配は、入力 {input} として与えられます"},
+    "how-prime": {"en": "prime", "ja": "プライム記号（'）"},
+    "how-gradient": {"en": "a gradient", "ja": "勾配"},
+    "how-derivative": {"en": "a derivative", "ja": "微分"},
+    "read-coefficient-times-bracket": {
+        "en": "a subscripted name before a bracket: read as a coefficient times the bracket (declare it as a "
+              "function, e.g. f: \\mathbb{{R}} \\to \\mathbb{{R}}, to apply it)",
+        "ja": "括弧の前にある添字付きの名前は、係数と括弧の積（関数として適用するには、"
+              "f: \\mathbb{{R}} \\to \\mathbb{{R}} のように関数として宣言してください）"},
+    "read-conditional-entry": {"en": "{name}(x | …) with x summed over: entry x of the distribution {name} (the "
+                                     "condition names what it depends on)",
+                               "ja": "x について和をとる {name}(x | …) は、分布 {name} の要素 x"
+                                     "（条件は何に依存するかを表します）"},
+    "read-cosine-similarity": {"en": "\\cos(a, b) of two vectors: the cosine similarity",
+                               "ja": "2 つのベクトルの \\cos(a, b) は、コサイン類似度"},
+    "read-defined-unreadably": {
+        "en": "{left} is defined by another equation of the file that eq2code cannot read; it is taken here as a "
+              "given input {name}",
+        "ja": "{left} はこのファイルの別の式で定義されていますが、その式を eq2code は読めません。"
+              "ここでは与えられた入力 {name} として扱います"},
+    "read-bias-row": {"en": "a vector added to a matrix with one entry per column: added to every row (the bias "
+                            "row of X W + b)",
+                      "ja": "列ごとに 1 つの要素を持つベクトルを行列に足す式は、すべての行に足します"
+                            "（X W + b のバイアス）"},
+    "read-gradient-squared": {"en": "\\nabla f(x)^2: read as the square of the gradient, entry by entry (write "
+                                    "\\nabla (f(x)^2) for the gradient of the square)",
+                              "ja": "\\nabla f(x)^2 は、勾配の要素ごとの 2 乗（2 乗の勾配なら "
+                                    "\\nabla (f(x)^2) と書いてください）"},
+    "read-cdot-entrywise": {"en": "\\cdot between computed vectors: read entry by entry (write \\mathbf{{a}}^\\top "
+                                  "\\mathbf{{b}} for a dot product)",
+                            "ja": "計算されたベクトルの間の \\cdot は、要素ごとの積（内積なら "
+                                  "\\mathbf{{a}}^\\top \\mathbf{{b}} と書いてください）"},
+    "read-acronym": {"en": "{word}: capitals side by side, none used alone, read as one name (an acronym such as "
+                           "TP); declare the letters, or write {product}, for a product",
+                     "ja": "{word}: 単独では使われていない大文字が並んでいるので、1 つの名前（TP のような略語）。"
+                           "積にするには各文字を宣言するか、{product} と書いてください"},
+    "read-bigop-reaches-over": {"en": "\\{op} reaches over the terms after it that use its index (write brackets, "
+                                      "\\{op}_i (a_i + b_i), to say so; (\\{op}_i a_i) + b for a sum of the first "
+                                      "term only)",
+                                "ja": "\\{op} は、後ろに続く項のうちその添字を使うものまで及びます"
+                                      "（明示するには \\{op}_i (a_i + b_i) のように括弧を書き、最初の項だけの和なら "
+                                      "(\\{op}_i a_i) + b と書いてください）"},
+    "read-bigop-named-set": {"en": "\\{op} over a named set: over the whole axis of {name}",
+                             "ja": "名前の付いた集合にわたる \\{op} は、{name} の軸全体にわたります"},
+    "read-cases-entrywise": {"en": "cases on vectors: applied entry by entry",
+                             "ja": "ベクトルの場合分けは、要素ごとに適用します"},
+    "read-inner-product-of-scalars": {"en": "\\langle a, b \\rangle of two symbols with no declared shape: read as "
+                                            "their product (declare them as vectors for the dot product)",
+                                      "ja": "形状が宣言されていない 2 つの記号の "
+                                            "\\langle a, b \\rangle は積"
+                                            "（内積にするにはベクトルとして宣言してください）"},
+})
+
+# What the LaTeX reader could not read (equation/latex/: latex-syntax, unsupported-notation details).
+PHRASES.update({
+    "latex-too-long": {"en": "equation too long ({length} characters; the limit is {limit})",
+                       "ja": "数式が長すぎます（{length} 文字。上限は {limit} 文字）"},
+    "latex-unexpected-character": {"en": "unexpected character {char} in math",
+                                   "ja": "数式の中に予期しない文字 {char} があります"},
+    "latex-expected-brace": {"en": "expected '{{' after this command", "ja": "このコマンドの後には '{{' が必要です"},
+    "latex-brace-never-closed": {"en": "unbalanced braces: this '{{' is never closed",
+                                 "ja": "波括弧の対応が取れていません。この '{{' が閉じられていません"},
+    "latex-lone-backslash": {"en": "a lone backslash at the end of the equation",
+                             "ja": "数式の末尾にバックスラッシュだけが残っています"},
+    "latex-environment-unsupported": {"en": "the environment '{env}' is not supported here",
+                                      "ja": "ここでは環境 '{env}' に対応していません"},
+    "latex-unknown-command": {"en": "unknown command {command}", "ja": "未知のコマンド {command}"},
+    "latex-unexpected-command": {"en": "unexpected '{command}'", "ja": "予期しない '{command}'"},
+    "latex-arg-max-min": {"en": "\\arg must be followed by \\max or \\min",
+                          "ja": "\\arg の後には \\max か \\min が必要です"},
+    "latex-needs-delimiter": {"en": "{command} must be followed by a delimiter",
+                              "ja": "{command} の後には区切り記号（括弧など）が必要です"},
+    "latex-slice": {"en": "a slice (X_{{:,j}}, a whole row or column) is not supported yet",
+                    "ja": "スライス（X_{{:,j}}: 行や列全体）にはまだ対応していません"},
+    "latex-nested-brackets": {"en": "brackets nested more than {depth} deep",
+                              "ja": "括弧の入れ子が {depth} 段を超えています"},
+    "latex-not-closed-before": {"en": "'{opener}' is not closed before '{closer}'",
+                                "ja": "'{closer}' の前で '{opener}' が閉じられていません"},
+    "latex-nothing-opened": {"en": "unbalanced '{closer}': nothing opened it",
+                             "ja": "'{closer}' に対応する開き括弧がありません"},
+    "latex-never-closed": {"en": "unbalanced '{opener}': it is never closed",
+                           "ja": "'{opener}' が閉じられていません"},
+    "latex-empty": {"en": "empty equation", "ja": "数式が空です"},
+    "latex-could-not-read": {"en": "could not read this equation ({error})",
+                             "ja": "この数式を読めませんでした（{error}）"},
+    "latex-unexpected": {"en": "unexpected {what}", "ja": "予期しない {what}"},
+    "latex-end-of-equation": {"en": "the end of the equation", "ja": "数式の終わり"},
+    "latex-ends-early": {"en": "the equation ends too early", "ja": "数式が途中で終わっています"},
+    "latex-too-deep": {"en": "the equation is too long or nested too deeply to read",
+                       "ja": "数式が長すぎるか入れ子が深すぎるため、読めません"},
+    "latex-factorial": {"en": "factorial '!' is not supported", "ja": "階乗 '!' には対応していません"},
+    "latex-style-of-expression": {"en": "\\math{style}{{…}} of an expression", "ja": "式に付いた \\math{style}{{…}}"},
+    "latex-accent-over-expression": {"en": "{command} over an expression", "ja": "式の上に付いた {command}"},
+    "latex-begin-end": {"en": "\\begin{{{begin}}} is closed by \\end{{{end}}}",
+                        "ja": "\\begin{{{begin}}} が \\end{{{end}}} で閉じられています"},
+    "latex-nested-aligned": {"en": "aligned inside an equation", "ja": "数式の中の aligned 環境"},
+})
+
+# Declarations whose space eq2code does not read (equation/spaces.py), and the file as a whole.
+PHRASES.update({
+    "space-not-understood": {"en": "this space is not understood ({why})", "ja": "この値域は読めません（{why}）"},
+    "space-size": {"en": "a size must be a number or a name", "ja": "サイズは数か名前でなければなりません"},
+    "space-shape": {"en": "a shape is sizes separated by \\times", "ja": "形状は \\times で区切ったサイズで書きます"},
+    "space-simplex": {"en": "write the simplex as \\Delta^{{K-1}}", "ja": "単体は \\Delta^{{K-1}} と書いてください"},
+    "space-real-subscript": {"en": "a subscript on \\mathbb{{R}} must be a condition such as _{{>0}}",
+                             "ja": "\\mathbb{{R}} の下付き添字は _{{>0}} のような条件でなければなりません"},
+    "space-interval-ends": {"en": "an interval's ends must be numbers", "ja": "区間の端は数でなければなりません"},
+    "space-unknown": {"en": "not a space eq2code knows", "ja": "eq2code が知らない値域です"},
+    "space-symmetric": {"en": "write 𝕊^d, 𝕊_+^d or 𝕊_{{++}}^d",
+                        "ja": "𝕊^d、𝕊_+^d、𝕊_{{++}}^d のいずれかで書いてください"},
+    "space-unknown-set": {"en": "not a set eq2code knows", "ja": "eq2code が知らない集合です"},
+    "file-no-equation": {"en": "the file holds no equation", "ja": "ファイルに数式がありません"},
+    "reading-timed-out": {"en": "reading the equation took longer than {seconds} s of computing and was stopped "
+                                "(is something in it too large to compute?)",
+                          "ja": "数式の読み取りが計算時間 {seconds} 秒を超えたため中止しました"
+                                "（計算するには大きすぎるものが含まれていませんか？）"},
+    "reading-out-of-memory": {"en": "reading the equation needed more than {mb} MiB of memory and was stopped",
+                              "ja": "数式の読み取りに {mb} MiB を超えるメモリが必要になったため中止しました"},
+    "reading-failed": {"en": "reading the equation failed ({status})",
+                       "ja": "数式の読み取りに失敗しました（{status}）"},
+    "file-too-many-equations": {"en": "the file holds {count} display equations; eq2code reads the first {limit}",
+                                "ja": "ファイルには別行立ての数式が {count} 個あります。"
+                                      "eq2code は最初の {limit} 個を読みます"},
+})

@@ -18,9 +18,10 @@ from lark.lexer import Lexer
 
 from eq2code.base.paths import cache_dir
 from eq2code.equation.latex import ir
-from eq2code.equation.latex.errors import LatexError
+from eq2code.equation.latex.errors import LatexError, latex_error
 from eq2code.equation.latex.tokens import token_span, tokenize
 from eq2code.equation.latex.transformer import ToIR
+from eq2code.findings.phrases import Phrase, phrase
 
 MAX_DEPTH = 120
 
@@ -155,9 +156,9 @@ def _store_tables(d, path, parser: Lark) -> None:
         return
 
 
-def _describe(tok: Token) -> str:
+def _describe(tok: Token) -> Phrase | str:
     if tok.type == "$END":
-        return "the end of the equation"
+        return phrase("latex-end-of-equation")
     return f"'{tok.value}'" if tok.value else tok.type
 
 
@@ -167,8 +168,8 @@ def _check_depth(tokens: list[Token]) -> None:
         if tok.type in ("LPAR", "LBRACK", "LBRACE", "LSET", "LANGLE", "ABS_OPEN", "NORM_OPEN", "BEGIN_ENV"):
             depth += 1
             if depth > MAX_DEPTH:
-                raise LatexError("latex-syntax", f"brackets nested more than {MAX_DEPTH} deep",
-                                 *token_span(tok))
+                raise latex_error("latex-syntax", phrase("latex-nested-brackets", depth=MAX_DEPTH),
+                                  *token_span(tok))
         elif tok.type in ("RPAR", "RBRACK", "RBRACE", "RSET", "RANGLE", "ABS_CLOSE", "NORM_CLOSE", "END_ENV"):
             depth -= 1
 
@@ -185,15 +186,15 @@ def _unbalanced(tokens: list[Token]) -> LatexError | None:
             if not stack or stack[-1].type != pairs[tok.type]:
                 if any(t.type == pairs[tok.type] for t in stack):
                     opener = stack[-1]
-                    return LatexError("latex-syntax", f"'{names[opener.type]}' is not closed before '{tok.value}'",
-                                      *token_span(opener))
-                return LatexError("latex-syntax", f"unbalanced '{tok.value}': nothing opened it",
-                                  *token_span(tok))
+                    return latex_error("latex-syntax", phrase("latex-not-closed-before", opener=names[opener.type],
+                                                              closer=tok.value), *token_span(opener))
+                return latex_error("latex-syntax", phrase("latex-nothing-opened", closer=tok.value),
+                                   *token_span(tok))
             stack.pop()
     if stack:
         opener = stack[-1]
-        return LatexError("latex-syntax", f"unbalanced '{names[opener.type]}': it is never closed",
-                          *token_span(opener))
+        return latex_error("latex-syntax", phrase("latex-never-closed", opener=names[opener.type]),
+                           *token_span(opener))
     return None
 
 
@@ -202,7 +203,7 @@ def parse_math(text: str) -> ir.Node:
     try:
         tokens = tokenize(text)
         if not tokens:
-            raise LatexError("latex-syntax", "empty equation", 0, max(1, len(text)))
+            raise latex_error("latex-syntax", phrase("latex-empty"), 0, max(1, len(text)))
         if tokens[0].type in ("REL", "COLON"):  # `= \sum_j …`: the left side is on another line
             tokens.insert(0, Token("PLACEHOLDER", "continued", start_pos=tokens[0].start_pos,
                                    end_pos=tokens[0].start_pos, line=tokens[0].line, column=tokens[0].column,
@@ -218,21 +219,22 @@ def parse_math(text: str) -> ir.Node:
     except VisitError as e:
         if isinstance(e.orig_exc, LatexError):
             raise e.orig_exc from None
-        raise LatexError("latex-syntax", f"could not read this equation ({e.orig_exc})", 0, len(text)) from None
+        raise latex_error("latex-syntax", phrase("latex-could-not-read", error=str(e.orig_exc)), 0,
+                          len(text)) from None
     except UnexpectedToken as e:
         tok = e.token
         pos = tok.start_pos if tok.start_pos is not None else len(text)
         expected = sorted(_TOKEN_TEXT.get(x, x) for x in (e.expected or ()) if x in _TOKEN_TEXT)
-        detail = f"unexpected {_describe(tok)}"
+        detail = phrase("latex-unexpected", what=_describe(tok))
         if tok.type == "$END":
             pos = len(text.rstrip())
-        return_err = LatexError("latex-syntax", detail, pos, (tok.end_pos or pos + 1))
+        return_err = latex_error("latex-syntax", detail, pos, (tok.end_pos or pos + 1))
         return_err.construct = ", ".join(expected[:4])
         raise return_err from None
     except UnexpectedEOF:
-        raise LatexError("latex-syntax", "the equation ends too early", len(text.rstrip()),
+        raise latex_error("latex-syntax", phrase("latex-ends-early"), len(text.rstrip()),
                          len(text.rstrip()) + 1) from None
     except (UnexpectedInput, LarkError) as e:
-        raise LatexError("latex-syntax", f"could not read this equation ({type(e).__name__})", 0, 1) from None
+        raise latex_error("latex-syntax", phrase("latex-could-not-read", error=type(e).__name__), 0, 1) from None
     except RecursionError:
-        raise LatexError("latex-syntax", "the equation is too long or nested too deeply to read", 0, 1) from None
+        raise latex_error("latex-syntax", phrase("latex-too-deep"), 0, 1) from None

@@ -12,7 +12,8 @@ import re
 
 from lark import Token
 
-from eq2code.equation.latex.errors import LatexError
+from eq2code.equation.latex.errors import LatexError, latex_error
+from eq2code.findings.phrases import Phrase, phrase
 
 
 def token_span(tok: Token) -> tuple[int, int]:
@@ -159,9 +160,9 @@ class Tokenizer:
         self.tokens.append(Token(type_, value, start_pos=start, line=line, column=col,
                                  end_line=end_line, end_column=end_col, end_pos=end))
 
-    def _error(self, detail: str, start: int, end: int | None = None, kind: str = "latex-syntax",
+    def _error(self, why: Phrase, start: int, end: int | None = None, kind: str = "latex-syntax",
                construct: str = "") -> LatexError:
-        return LatexError(kind, detail, start, end if end is not None else start + 1, construct)
+        return latex_error(kind, why, start, end if end is not None else start + 1, construct)
 
     # -- reading ---------------------------------------------------------------------------
     def run(self) -> list[Token]:
@@ -170,8 +171,7 @@ class Tokenizer:
 
     def run_raw(self) -> None:
         if len(self.text) > _MAX_LENGTH:
-            raise self._error(f"equation too long ({len(self.text)} characters; the limit is "
-                              f"{_MAX_LENGTH})", 0)
+            raise self._error(phrase("latex-too-long", length=len(self.text), limit=_MAX_LENGTH), 0)
         text = self.text
         while self.pos < len(text):
             ch = text[self.pos]
@@ -209,7 +209,7 @@ class Tokenizer:
             elif ch in _QUOTES:
                 self._quoted(ch)
             else:
-                raise self._error(f"unexpected character {ch!r} in math", self.pos)
+                raise self._error(phrase("latex-unexpected-character", char=repr(ch)), self.pos)
         for _ in self.switch_closes:
             self._emit("RBRACE", "}", len(text), len(text))
         self.switch_closes = []
@@ -249,7 +249,7 @@ class Tokenizer:
         start = self.pos
         end = self.text.find(_QUOTES[ch], start + 1)
         if end < 0 or "\n" in self.text[start:end] or end - start > 80:
-            raise self._error(f"unexpected character {ch!r} in math", start)
+            raise self._error(phrase("latex-unexpected-character", char=repr(ch)), start)
         self.pos = end + 1
         self._emit("TEXT", self.text[start:self.pos], start, self.pos)
 
@@ -344,7 +344,7 @@ class Tokenizer:
         while i < len(self.text) and self.text[i].isspace():
             i += 1
         if i >= len(self.text) or self.text[i] != "{":
-            raise self._error("expected '{' after this command", max(0, start - 1), start)
+            raise self._error(phrase("latex-expected-brace"), max(0, start - 1), start)
         depth, j = 0, i
         while j < len(self.text):
             c = self.text[j]
@@ -358,13 +358,13 @@ class Tokenizer:
                 if depth == 0:
                     return self.text[i + 1:j], j + 1
             j += 1
-        raise self._error("unbalanced braces: this '{' is never closed", i)
+        raise self._error(phrase("latex-brace-never-closed"), i)
 
     def _control(self) -> None:
         start = self.pos
         m = _CONTROL.match(self.text, self.pos)
         if m is None:
-            raise self._error("a lone backslash at the end of the equation", start)
+            raise self._error(phrase("latex-lone-backslash"), start)
         name = m.group(1)
         self.pos = m.end()
         end = self.pos
@@ -465,7 +465,7 @@ class Tokenizer:
             env, self.pos = self._braced(self.pos)
             env = env.strip()
             if env.rstrip("*") not in ENVIRONMENTS:
-                raise self._error(f"the environment '{env}' is not supported here", start, self.pos,
+                raise self._error(phrase("latex-environment-unsupported", env=env), start, self.pos,
                                   "unsupported-notation", f"\\begin{{{env}}}")
             kind = env.rstrip("*")
             kind = "cases" if kind in ("dcases", "rcases") else kind
@@ -482,9 +482,10 @@ class Tokenizer:
             # \vx, \bbf, \bx: the notes' own shorthand for a bold letter — a vector named after it
             self._emit("MACRO", name, start, end)
         elif name.isalpha() or name.rstrip("*").isalpha():
-            raise self._error(f"unknown command \\{name}", start, end, "unsupported-notation", "\\" + name)
+            raise self._error(phrase("latex-unknown-command", command="\\" + name), start, end,
+                              "unsupported-notation", "\\" + name)
         else:
-            raise self._error(f"unexpected '\\{name}'", start, end)
+            raise self._error(phrase("latex-unexpected-command", command="\\" + name), start, end)
 
     def _text_with_math(self, content: str, offset: int, start: int) -> None:
         """`\\text{if $x \\geq 0$}`: the prose, then the math inside it."""
@@ -567,7 +568,7 @@ class Tokenizer:
     def _arg_op(self, start: int) -> None:
         m = re.compile(r"\s*(?:\\[,;:! ]\s*)*\\(max|min)").match(self.text, self.pos)
         if not m:
-            raise self._error("\\arg must be followed by \\max or \\min", start, self.pos,
+            raise self._error(phrase("latex-arg-max-min"), start, self.pos,
                               "unsupported-notation", "\\arg")
         self.pos = m.end()
         self._emit("BIGOP", "arg" + m.group(1), start, self.pos)
@@ -595,7 +596,7 @@ class Tokenizer:
         """\\left( … \\right): keep the delimiter; a bar after \\left/\\right says its role."""
         m = re.compile(r"\s*(\\\{|\\\}|\\\||\\[A-Za-z]+|[()\[\]|.])").match(self.text, self.pos)
         if not m:
-            raise self._error(f"\\{which} must be followed by a delimiter", start, self.pos)
+            raise self._error(phrase("latex-needs-delimiter", command="\\" + which), start, self.pos)
         delim = m.group(1)
         d_start = m.start(1)
         self.pos = m.end()
@@ -679,8 +680,7 @@ def classify(tokens: list[Token]) -> list[Token]:
         if t == "COLON" and stack and stack[-1] == "script" and prev in ("LBRACE", "COMMA") \
                 and nxt in ("COMMA", "RBRACE"):
             a, b = token_span(tok)
-            raise LatexError("unsupported-notation", "a slice (X_{:,j}, a whole row or column) is not supported yet",
-                             a, b, "_{:}")
+            raise latex_error("unsupported-notation", phrase("latex-slice"), a, b, "_{:}")
         if t == "BAR" and prev in OPERAND_END and nxt in ("SUB", "SUP") and _nearest(stack) != "abs":
             out.append(Token.new_borrow_pos("EVAL", tok.value, tok))  # \frac{dy}{dt}\Big|_{t_n}
             continue

@@ -7,8 +7,9 @@ import re
 from lark import Token, Transformer, v_args
 
 from eq2code.equation.latex import ir
-from eq2code.equation.latex.errors import LatexError
+from eq2code.equation.latex.errors import latex_error
 from eq2code.equation.latex.tokens import OWN_OPERATORS, token_span
+from eq2code.findings.phrases import phrase
 
 _NAME_TEXT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _MULTIWORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[ \-][A-Za-z][A-Za-z0-9]*){1,2}$")
@@ -352,7 +353,7 @@ class ToIR(Transformer):
         return ir.Script(base, primes=1, span=_span(meta))
 
     def bang(self, meta, children):
-        raise LatexError("unsupported-notation", "factorial '!' is not supported", children[1].start_pos,
+        raise latex_error("unsupported-notation", phrase("latex-factorial"), children[1].start_pos,
                          children[1].end_pos, "!")
 
     def evaluated(self, meta, children):
@@ -457,8 +458,8 @@ class ToIR(Transformer):
         if isinstance(body, ir.Group) and body.bracket == "{":
             return self.font(meta, [tok, body.body])
         if style == "bb" or style == "cal":
-            raise LatexError("unsupported-notation", f"\\math{style}{{…}} of an expression", span[0], span[1],
-                             f"\\math{style}")
+            raise latex_error("unsupported-notation", phrase("latex-style-of-expression", style=style),
+                              span[0], span[1], f"\\math{style}")
         return body
 
     def accent(self, meta, children):
@@ -471,7 +472,8 @@ class ToIR(Transformer):
             b = body.base
             body.base = ir.Ident(b.name, b.style, b.accents + (tok.value,), span=b.span)
             return body
-        raise LatexError("unsupported-notation", f"\\{tok.value} over an expression", tok.start_pos,
+        raise latex_error("unsupported-notation", phrase("latex-accent-over-expression", command="\\" + tok.value),
+                          tok.start_pos,
                          _span(meta)[1], f"\\{tok.value}")
 
     # -- groups --------------------------------------------------------------------------
@@ -535,13 +537,13 @@ class ToIR(Transformer):
     def env(self, meta, children):
         begin, rows, end = children
         if begin.value != end.value:
-            raise LatexError("latex-syntax", f"\\begin{{{begin.value}}} is closed by \\end{{{end.value}}}",
+            raise latex_error("latex-syntax", phrase("latex-begin-end", begin=begin.value, end=end.value),
                              end.start_pos, end.end_pos)
         if begin.value == "cases":
             return ir.Cases([(r[0], r[1] if len(r) > 1 else None) for r in rows if r and r[0] is not None],
                             span=_span(meta))
         if begin.value == "aligned":
-            raise LatexError("unsupported-notation", "aligned inside an equation", begin.start_pos,
+            raise latex_error("unsupported-notation", phrase("latex-nested-aligned"), begin.start_pos,
                              begin.end_pos, "\\begin{aligned}")
         while rows and all(c is None for c in rows[-1]):
             rows.pop()  # a trailing \\ before \end

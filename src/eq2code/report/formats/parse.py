@@ -13,7 +13,7 @@ from eq2code.base.version import __version__
 from eq2code.equation.model import Equation, EquationFile, InputSpec
 from eq2code.findings.messages import render_phrase
 from eq2code.findings.model import Finding, Severity
-from eq2code.findings.phrases import Phrase
+from eq2code.findings.phrases import PHRASES, Phrase
 from eq2code.report.formats import json as json_reporter
 from eq2code.report.formats import text as text_reporter
 from eq2code.report.model import Report
@@ -64,7 +64,7 @@ def _equation_json(eq: Equation, main: Equation | None, lang: str = "en", number
         "latex": eq.latex.strip(),
         "range": {"start": {"line": eq.range.start.line, "character": eq.range.start.character},
                   "end": {"line": eq.range.end.line, "character": eq.range.end.character}},
-        "reason": eq.reason or None,
+        "reason": _detail(eq.why or eq.reason, lang) or None,
         "inputs": [_input_json(s) for s in eq.inputs],
         "output": list(eq.output_shape) if eq.checkable else None,
         "sympy": eq.sympy_text[0] if eq.sympy_text else None,
@@ -98,10 +98,12 @@ def render_parse(eq_file: EquationFile, fmt: str, lang: str) -> tuple[str, int]:
 
 def _equation_text(path: str, eq: Equation, is_main: bool, lang: str = "en", number: int = 0) -> list[str]:
     where = f"{path}:{eq.range.start.line + 1}:{eq.range.start.character + 1}" + (f"  #{number}" if number else "")
-    status = "checkable" if eq.checkable else f"not checkable: {eq.reason}" if eq.reason else "not checkable"
-    title = f"{where}  {eq.kind}" + (f"  {eq.name}" if eq.name else "") + f"  ({status})"
+    status = _word("parse-checkable", lang) if eq.checkable else render_phrase(
+        Phrase("parse-not-checkable", {"reason": eq.why or eq.reason}), lang)
+    kind = render_phrase(Phrase(f"kind-{eq.kind}"), lang) if f"kind-{eq.kind}" in PHRASES else eq.kind
+    title = f"{where}  {kind}" + (f"  {eq.name}" if eq.name else "") + f"  ({status})"
     if is_main:
-        title += "  [main]"
+        title += f"  [{_word('parse-main', lang)}]"
     lines = [title, "    " + " ".join(eq.latex.split())]
     if not eq.checkable:
         return lines
@@ -116,19 +118,29 @@ def _equation_text(path: str, eq: Equation, is_main: bool, lang: str = "en", num
             label = "sympy" if k == 0 else f"side {k + 1}"
             lines.append(f"    {label}: {side}")
         return lines
-    rows = [(s.latex, s.name, s.role, shape_label(s.shape), s.space.describe() + (" (inferred)" if s.inferred else ""))
-            for s in eq.inputs]
+    return lines + _inputs_text(eq, lang)
+
+
+def _inputs_text(eq: Equation, lang: str) -> list[str]:
+    """The inputs table of an equation that could not be described symbol by symbol."""
+    lines = []
+    inferred = _word("parse-inferred", lang)
+    rows = [(s.latex, s.name, _word(f"role-{s.role}", lang) if f"role-{s.role}" in PHRASES else s.role,
+             _shape_text(s.shape, lang), s.space.describe() + (inferred if s.inferred else "")) for s in eq.inputs]
     if rows:
-        widths = [max(len(r[i]) for r in rows + [("symbol", "code name", "role", "shape", "space")]) for i in range(5)]
-        header = ("symbol", "code name", "role", "shape", "space")
-        lines.append("    " + "  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
-        for r in rows:
-            lines.append("    " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
-    lines.append(f"    output: {shape_label(eq.output_shape)}")
+        header = tuple(_word(f"parse-{w}", lang) for w in ("symbol", "code-name", "role", "shape", "space"))
+        widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(5)]
+        for r in [header, *rows]:
+            lines.append("    " + "  ".join(c + " " * (w - _width(c)) for c, w in zip(r, widths)).rstrip())
+    lines.append(f"    {_word('parse-output', lang)}: {_shape_text(eq.output_shape, lang)}")
     for k, side in enumerate(eq.sympy_text):
-        label = "sympy" if k == 0 else f"side {k + 1}"
+        label = "sympy" if k == 0 else render_phrase(Phrase("parse-side", {"number": k + 1}), lang)
         lines.append(f"    {label}: {side}")
     return lines
+
+
+def _shape_text(shape: tuple, lang: str) -> str:
+    return shape_label(shape) if shape else _word("parse-scalar", lang)
 
 
 def _symbols_text(eq: Equation, lang: str) -> list[str]:
