@@ -422,3 +422,8 @@ def test_numbered_entries_with_spaces_between_are_a_listing_not_a_product():
     assert f.main is None and "listed by its entries" in english(f.diagnostics[0].params.get("reason"))
     eq = lower(r"y = x_1 x_2 x_3")  # no spacing: a product, as written
     assert str(eq.sympy).count("*") == 2
+
+
+def test_silu_and_elu_by_name_are_their_usual_functions():
+    assert str(lower(r"y = \mathrm{SiLU}(x)").sympy) == "x*sigmoid(x)"
+    assert str(lower(r"y = \mathrm{ELU}(x)").sympy) == "Max(0, x) + Min(0, exp(x) - 1)"

@@ -1651,6 +1651,11 @@ ELEMENTWISE_NAMES = {
     "tanh": sympy.tanh, "Tanh": sympy.tanh, "sin": sympy.sin, "cos": sympy.cos, "abs": sympy.Abs,
     "softplus": lambda u: sympy.log(1 + sympy.exp(u)), "Softplus": lambda u: sympy.log(1 + sympy.exp(u)),
     "sqrt": sympy.sqrt,
+    # x·σ(x); ELU with its usual α = 1 (x for x > 0, eˣ − 1 otherwise, written with max/min)
+    "SiLU": lambda u: u * sigmoid(u), "silu": lambda u: u * sigmoid(u), "swish": lambda u: u * sigmoid(u),
+    "Swish": lambda u: u * sigmoid(u),
+    "ELU": lambda u: sympy.Max(0, u) + sympy.Min(0, sympy.exp(u) - 1),
+    "elu": lambda u: sympy.Max(0, u) + sympy.Min(0, sympy.exp(u) - 1),
 }
 
 
