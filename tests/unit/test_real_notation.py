@@ -427,3 +427,13 @@ def test_numbered_entries_with_spaces_between_are_a_listing_not_a_product():
 def test_silu_and_elu_by_name_are_their_usual_functions():
     assert str(lower(r"y = \mathrm{SiLU}(x)").sympy) == "x*sigmoid(x)"
     assert str(lower(r"y = \mathrm{ELU}(x)").sympy) == "Max(0, x) + Min(0, exp(x) - 1)"
+
+
+def test_definitions_in_terms_of_each_other_are_said():
+    """x₀ from ε and ε from x₀ (a change of variables): the substitution is reported, never silent."""
+    from eq2code.equation.lowering import english
+    from eq2code.equation.semantics import read_equation_file
+
+    f = read_equation_file("unit.tex", r"a = 2 b + c" "\n\n" r"b = \frac{a - c}{2}" "\n\n" r"v = a + b")
+    readings = [english(d.params.get("reading", "")) for d in f.diagnostics if d.name == "ambiguous-notation"]
+    assert sum("defined in terms of each other" in r for r in readings) == 2, readings

@@ -90,6 +90,7 @@ class FileReader:
         self.functions: dict[str, FunctionDef] = {}
         self.quantities: dict[str, object] = {}
         self.unreadable: dict[str, str] = {}  # keys defined by a clause that could not be read → its left side
+        self.cyclic: set[str] = set()  # definitions in terms of each other (a change of variables)
         self.quantity_inputs: dict[str, list[InputSpec]] = {}  # inputs of each auxiliary definition
         self.patterns: list[tuple[ir.Node, ir.Node]] = []  # p_θ(x_t | x_{<t}) := P_{t,x_t}
         self.families: dict[str, tuple] = {}  # head_i = …
@@ -182,6 +183,7 @@ class FileReader:
         kinds.extend(("statement", c) for c in pending)
         self._shape_applications(clauses)
         self._collect_definitions(kinds)
+        self.cyclic = _cyclic_heads(kinds)
         equations: dict[int, Equation] = {}
         for k in _definitions_first(kinds):  # auxiliary definitions before what uses them
             equations[k] = self._equation(*kinds[k])
@@ -398,6 +400,9 @@ class FileReader:
                                   head=eq.head_latex)
         eq.variants = make_variants(values[0])
         eq.checkable = True
+        if head is not None and head.key in self.cyclic:  # x₀ = f(ε) and ε = g(x₀): said, never silent
+            self.diag("ambiguous-notation", clause.block, clause.node.span, construct=eq.head_latex,
+                      reading=phrase("read-cyclic-definition", left=eq.head_latex))
         if head is not None and not head.is_function and not head.out_indices:
             self.quantities[head.key] = values[0]
             self.quantity_inputs[head.key] = eq.inputs
@@ -718,6 +723,32 @@ def _mentioned_keys(sides: list[ir.Node]) -> set[str]:
                 if n.sup is not None and key_text(n.sup):
                     out.add(f"{n.base.key}^{key_text(n.sup)}")
     return out
+
+
+def _cyclic_heads(kinds: list[tuple[str, Clause]]) -> set[str]:
+    """Keys of definitions that depend on each other (x₀ = f(ε), ε = g(x₀)): a change of
+    variables, whose substitution into later equations is reported."""
+    uses: dict[str, set[str]] = {}
+    for kind, clause in kinds:
+        if kind != "definition":
+            continue
+        chain = clause.node
+        head = analyze_head(chain.items[0], chain.items[1])  # type: ignore[attr-defined]
+        if head is not None and not head.is_function:
+            uses.setdefault(head.key, set()).update(_mentioned_keys(chain.items[1:]))  # type: ignore[attr-defined]
+    cyclic = set()
+    for start in uses:
+        seen: set[str] = set()
+        todo = [k for k in uses[start] if k in uses and k != start]
+        while todo:
+            k = todo.pop()
+            if k == start:
+                cyclic.add(start)
+                break
+            if k not in seen:
+                seen.add(k)
+                todo.extend(j for j in uses.get(k, ()) if j in uses)
+    return cyclic
 
 
 def _definitions_first(kinds: list[tuple[str, Clause]]) -> list[int]:

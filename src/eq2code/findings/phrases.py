@@ -402,6 +402,13 @@ PHRASES.update({
                                      "（条件は何に依存するかを表します）"},
     "read-cosine-similarity": {"en": "\\cos(a, b) of two vectors: the cosine similarity",
                                "ja": "2 つのベクトルの \\cos(a, b) は、コサイン類似度"},
+    "read-cyclic-definition": {
+        "en": "{left} and another equation of the file are defined in terms of each other (a change of variables); "
+              "eq2code substitutes {left} into the equations after it — to check a function that takes {left} as "
+              "an input, keep only one of the two definitions in the file",
+        "ja": "{left} とこのファイルの別の式は互いを使って定義されています（変数変換）。eq2code は後の式に {left} を"
+              "代入します。{left} を入力として受け取る関数を確認するには、"
+              "2 つの定義のうち 1 つだけをファイルに残してください"},
     "read-defined-unreadably": {
         "en": "{left} is defined by another equation of the file that eq2code cannot read; it is taken here as a "
               "given input {name}",
