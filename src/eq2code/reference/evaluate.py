@@ -244,16 +244,21 @@ class Evaluator:
             raise EvaluationError(f"an index runs over {count:.3g} values; at most {MAX_RANGE} are evaluated")
         return _const(np.arange(int(lo_v), int(hi_v) + 1))
 
-    def _reduce_over(self, body, index, lo, hi, fn, empty) -> Val:
+    def _bound_over(self, body, index, lo, hi) -> tuple[Val, Val]:
+        """`body` evaluated with `index` running over lo..hi (an outer binding of the same name
+        restored after), and that range."""
         rng = Val(self.index_range(lo, hi).arr, (index,))
         saved = self.bound.get(index)
         self.bound[index] = rng
         try:
-            val = self.ev(body)
+            return self.ev(body), rng
         finally:
             self.bound.pop(index)
             if saved is not None:
                 self.bound[index] = saved
+
+    def _reduce_over(self, body, index, lo, hi, fn, empty) -> Val:
+        val, rng = self._bound_over(body, index, lo, hi)
         if rng.arr.size == 0:
             return _const(empty)
         if index not in val.axes:
@@ -317,12 +322,7 @@ class Evaluator:
 
     def _concat(self, body, index, lo, hi):
         """Concat(X_i): evaluate X over all i at once, then lay the i axis out along the columns."""
-        rng = Val(self.index_range(lo, hi).arr, (index,))
-        self.bound[index] = rng
-        try:
-            val = self.ev(body)
-        finally:
-            self.bound.pop(index)
+        val, _ = self._bound_over(body, index, lo, hi)
         if index not in val.axes or val.positional != 2:
             raise EvaluationError("Concat needs a family of matrices")
         k = val.axes.index(index)
@@ -332,15 +332,7 @@ class Evaluator:
 
     def _entries(self, body, index, lo, hi):
         """The vector whose entry i is body: the i axis becomes the last positional axis."""
-        rng = Val(self.index_range(lo, hi).arr, (index,))
-        saved = self.bound.get(index)
-        self.bound[index] = rng
-        try:
-            val = self.ev(body)
-        finally:
-            self.bound.pop(index)
-            if saved is not None:
-                self.bound[index] = saved
+        val, rng = self._bound_over(body, index, lo, hi)
         if index not in val.axes:
             val = _elementwise(lambda a, b: a + 0 * b, val, rng)
         if val.positional:
