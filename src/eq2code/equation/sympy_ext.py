@@ -29,8 +29,16 @@ class sigmoid(sympy.Function):  # SymPy names functions in lower case
         return r"\sigma\left(%s\right)" % printer._print(self.args[0])
 
 
-class Softmax(MatrixExpr):
-    """softmax over the last axis of a matrix expression."""
+class _Opaque(MatrixExpr):
+    """A matrix expression SymPy does not look into: its entries are MatrixElements of itself
+    (the evaluator computes it whole)."""
+
+    def _entry(self, i, j, **kwargs):
+        return MatrixElement(self, i, j)
+
+
+class _OfOne(_Opaque):
+    """An operation on one matrix that keeps its shape (softmax, the matrix square root)."""
 
     def __new__(cls, arg):
         return super().__new__(cls, sympy.sympify(arg))
@@ -43,8 +51,16 @@ class Softmax(MatrixExpr):
     def shape(self):
         return self.arg.shape
 
-    def _entry(self, i, j, **kwargs):
-        return MatrixElement(self, i, j)
+
+class _OverRange(_Opaque):
+    """A body over an index range: args (body, (i, lo, hi))."""
+
+    def __new__(cls, body, limits):
+        return super().__new__(cls, body, limits)
+
+
+class Softmax(_OfOne):
+    """softmax over the last axis of a matrix expression."""
 
     def _latex(self, printer):
         return r"\mathrm{softmax}\left(%s\right)" % printer._print(self.arg)
@@ -111,41 +127,21 @@ class ArraySlice(MatrixExpr):
         return "%s_{%s}" % (printer._print(self.args[0]), ",".join(printer._print(i) for i in self.args[1]))
 
 
-class Concat(MatrixExpr):
+class Concat(_OverRange):
     """Concat(X_i for i in lo..hi): matrices side by side along the last axis."""
-
-    def __new__(cls, body, limits):
-        return super().__new__(cls, body, limits)
 
     @property
     def shape(self):
         body, (_i, lo, hi) = self.args
         return (body.shape[0], body.shape[1] * (hi - lo + 1))
 
-    def _entry(self, i, j, **kwargs):
-        return MatrixElement(self, i, j)
-
     def _sympystr(self, printer):
         body, (i, lo, hi) = self.args
         return "Concat(%s for %s in %s..%s)" % (printer._print(body), i, printer._print(lo), printer._print(hi))
 
 
-class MatrixSqrt(MatrixExpr):
+class MatrixSqrt(_OfOne):
     """The principal square root of a square matrix: the R with R R = X."""
-
-    def __new__(cls, arg):
-        return super().__new__(cls, sympy.sympify(arg))
-
-    @property
-    def arg(self):
-        return self.args[0]
-
-    @property
-    def shape(self):
-        return self.arg.shape
-
-    def _entry(self, i, j, **kwargs):
-        return MatrixElement(self, i, j)
 
     def _sympystr(self, printer):
         return "sqrtm(%s)" % printer._print(self.arg)
@@ -154,18 +150,12 @@ class MatrixSqrt(MatrixExpr):
         return r"\left(%s\right)^{1/2}" % printer._print(self.arg)
 
 
-class ArraySum(MatrixExpr):
+class ArraySum(_OverRange):
     """Σ_{i=lo}^{hi} of a vector- or matrix-valued body."""
-
-    def __new__(cls, body, limits):
-        return super().__new__(cls, body, limits)
 
     @property
     def shape(self):
         return self.args[0].shape
-
-    def _entry(self, i, j, **kwargs):
-        return MatrixElement(self, i, j)
 
     def _sympystr(self, printer):
         body, (i, lo, hi) = self.args
@@ -177,19 +167,13 @@ class ArraySum(MatrixExpr):
                                           printer._print(body))
 
 
-class Entries(MatrixExpr):
+class Entries(_OverRange):
     """The column vector (body for i in lo..hi)."""
-
-    def __new__(cls, body, limits):
-        return super().__new__(cls, body, limits)
 
     @property
     def shape(self):
         _i, lo, hi = self.args[1]
         return (hi - lo + 1, sympy.Integer(1))
-
-    def _entry(self, i, j, **kwargs):
-        return MatrixElement(self, i, j)
 
     def _sympystr(self, printer):
         body, (i, lo, hi) = self.args
