@@ -7,9 +7,12 @@ Linux, `~/Library/Caches/eq2code` on macOS, `%LOCALAPPDATA%\\eq2code\\Cache` on 
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 def cache_dir() -> Path | None:
@@ -96,3 +99,41 @@ def verified(secret: bytes, blob: bytes) -> bytes | None:
         return None
     expected = hmac.new(secret, payload, hashlib.sha256).hexdigest().encode()
     return payload if hmac.compare_digest(head, expected) else None
+
+
+def read_signed(folder: str, name: str, max_bytes: int) -> bytes | None:
+    """The payload of the signed cache entry `folder/name`, or None: no cache, no entry, not a
+    small regular file, or a signature that does not hold (a forged entry is ignored)."""
+    from eq2code.base.files import FileProblem, read_bytes
+
+    d = cache_dir()
+    secret = cache_secret(d) if d is not None else None
+    if d is None or secret is None:
+        return None
+    try:
+        blob = read_bytes(d / folder / name, "cache entry", max_bytes)
+    except FileProblem:
+        return None
+    payload = verified(secret, blob)
+    if payload is None:
+        log.debug("cache entry %s/%s ignored: bad signature", folder, name)
+    return payload
+
+
+def write_signed(folder: str, name: str, payload: bytes) -> None:
+    """Sign `payload` and store it as `folder/name` in the cache (atomically: a temporary file
+    replaced); nothing when there is no cache or it cannot be written."""
+    import threading
+
+    d = cache_dir()
+    secret = cache_secret(d) if d is not None else None
+    if d is None or secret is None:
+        return
+    try:
+        target = d / folder
+        target.mkdir(exist_ok=True, mode=0o700)
+        tmp = target / f".{os.getpid()}.{threading.get_ident()}.tmp"
+        tmp.write_bytes(sign(secret, payload))
+        os.replace(tmp, target / name)
+    except OSError:
+        log.debug("cache entry %s/%s not written", folder, name, exc_info=True)

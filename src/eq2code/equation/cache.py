@@ -13,16 +13,14 @@ import hashlib
 import json
 import logging
 import os
-import threading
 from dataclasses import asdict
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from eq2code.base.files import MAX_DATA, FileProblem, read_bytes, read_text
-from eq2code.base.paths import cache_dir, cache_secret, sign, verified
+from eq2code.base.files import MAX_DATA, read_text
+from eq2code.base.paths import read_signed, write_signed
 from eq2code.base.span import Position, Range
-from eq2code.base.version import __version__
+from eq2code.base.version import __version__, source_files
 from eq2code.equation.model import Diagnostic, Equation, EquationFile, InputSpec, Space
 from eq2code.equation.source import normalise
 from eq2code.findings.phrases import Phrase
@@ -35,18 +33,9 @@ log = logging.getLogger(__name__)
 def code_fingerprint() -> str:
     """Changes whenever any of eq2code's modules or its grammar changes."""
     h = hashlib.sha256(f"{__version__}/{FORMAT}".encode())
-    root = str(Path(__file__).parents[1])  # the whole eq2code package
-    entries = []
-    skip = len(os.path.join(root, ""))  # a path below root, relative (os.path.relpath: 0.5 ms more a check)
-    for folder, dirs, files in os.walk(root):  # os.walk, not Path.rglob: 5× faster on every check
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        for name in files:
-            if name.endswith((".py", ".lark")):
-                path = os.path.join(folder, name)
-                st = os.stat(path)
-                entries.append(f"{path[skip:]}:{st.st_size}:{st.st_mtime_ns}")
-    for entry in sorted(entries):
-        h.update(entry.encode())
+    for rel, path in source_files():
+        st = os.stat(path)
+        h.update(f"{rel}:{st.st_size}:{st.st_mtime_ns}".encode())
     return h.hexdigest()[:16]
 
 
@@ -99,19 +88,8 @@ def _shipped(path: str, text: str) -> EquationFile | None:
 def load(path: str, text: str) -> EquationFile | None:
     """The cached model of `text`, or None: no cache, no entry, or an entry that is not a
     signed, well-formed, small regular file (a forged or broken entry is ignored)."""
-    d = cache_dir()
-    if d is None:
-        return None
-    secret = cache_secret(d)
-    if secret is None:
-        return None
-    try:
-        blob = read_bytes(d / "equations" / f"{_key(text)}.json", "cache entry", MAX_ENTRY)
-    except FileProblem:
-        return None
-    payload = verified(secret, blob)
+    payload = read_signed("equations", f"{_key(text)}.json", MAX_ENTRY)
     if payload is None:
-        log.debug("cache entry for %s ignored: bad signature", path)
         return None
     try:
         data = json.loads(payload.decode("utf-8"))
@@ -147,20 +125,11 @@ def _well_formed(data: Any) -> bool:
 
 
 def store(eq_file: EquationFile) -> None:
-    d = cache_dir()
-    if d is None:
-        return
-    secret = cache_secret(d)
-    if secret is None:
-        return
     try:
-        target = d / "equations"
-        target.mkdir(exist_ok=True, mode=0o700)
-        tmp = target / f".{os.getpid()}.{threading.get_ident()}.tmp"
-        tmp.write_bytes(sign(secret, json.dumps(_to_json(eq_file)).encode("utf-8")))
-        tmp.replace(target / f"{_key(eq_file.text)}.json")
-    except (OSError, TypeError, ValueError, RecursionError):
+        payload = json.dumps(_to_json(eq_file)).encode("utf-8")
+    except (TypeError, ValueError, RecursionError):
         return
+    write_signed("equations", f"{_key(eq_file.text)}.json", payload)
 
 
 def _to_json(f: EquationFile) -> dict[str, Any]:

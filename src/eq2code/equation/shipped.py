@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from eq2code.base.version import source_files
+
 log = logging.getLogger(__name__)
 
 MODELS_FILE = "models.json"
@@ -38,19 +40,8 @@ READING_CODE = ("equation", "base", "code/loader.py", "findings/phrases.py")
 def source_digest() -> str:
     """A digest of the contents (not the times: an installed copy of the same code has the same
     digest) of the Python files and grammar that read an equation."""
-    root = str(Path(__file__).parents[1])
-    entries = []
-    for part in READING_CODE:
-        top = os.path.join(root, *part.split("/"))
-        walked = [(top, [], [""])] if os.path.isfile(top) else os.walk(top)
-        for folder, dirs, files in walked:
-            dirs[:] = [d for d in dirs if d != "__pycache__" and not d.startswith(".")]
-            for name in files:
-                path = os.path.join(folder, name) if name else folder
-                if path.endswith((".py", ".lark")):
-                    entries.append((path[len(root):].replace(os.sep, "/"), path))
     h = hashlib.sha256()
-    for rel, path in sorted(entries):
+    for rel, path in source_files(*READING_CODE):
         with open(path, "rb") as f:
             h.update(rel.encode() + b"\0" + hashlib.sha256(f.read()).digest())
     return h.hexdigest()

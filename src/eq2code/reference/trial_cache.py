@@ -20,14 +20,11 @@ import dataclasses
 import hashlib
 import json
 import logging
-import os
-import threading
 from typing import Any
 
 import numpy as np
 
-from eq2code.base.files import FileProblem, read_bytes
-from eq2code.base.paths import cache_dir, cache_secret, sign, verified
+from eq2code.base.paths import cache_dir, read_signed, write_signed
 from eq2code.equation.model import Equation
 from eq2code.reference.inputs import Trial
 
@@ -45,17 +42,9 @@ class _Unsupported(Exception):
 def load(eq: Equation, seed: int) -> tuple[list[Trial], list[np.ndarray]] | None:
     """The trials and references stored for (eq, seed), or None (no cache, no entry, an entry
     that is not signed or not well-formed)."""
-    found = _entry_path(eq, seed)
-    if found is None:
-        return None
-    path, secret = found
-    try:
-        blob = read_bytes(path, "cache entry", MAX_ENTRY)
-    except FileProblem:
-        return None
-    payload = verified(secret, blob)
+    name = _entry_name(eq, seed)
+    payload = read_signed(FOLDER, name, MAX_ENTRY) if name is not None else None
     if payload is None:
-        log.debug("trial cache entry %s ignored: bad signature", path.name)
         return None
     try:
         data = json.loads(payload.decode("utf-8"))
@@ -76,10 +65,9 @@ def load(eq: Equation, seed: int) -> tuple[list[Trial], list[np.ndarray]] | None
 def store(eq: Equation, seed: int, trials: list[Trial], expected: list[np.ndarray]) -> None:
     """Keep them for the next check of the same equation and seed (nothing when a value is of
     a kind this cache does not write back exactly)."""
-    found = _entry_path(eq, seed)
-    if found is None:
+    name = _entry_name(eq, seed)
+    if name is None:
         return
-    path, secret = found
     try:
         data = {"trials": [{f.name: _encode(getattr(t, f.name)) for f in dataclasses.fields(Trial)}
                            for t in trials],
@@ -91,27 +79,18 @@ def store(eq: Equation, seed: int, trials: list[Trial], expected: list[np.ndarra
         payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
     except (_Unsupported, ValueError, TypeError, RecursionError):
         return
-    try:
-        path.parent.mkdir(exist_ok=True, mode=0o700)
-        tmp = path.parent / f".{os.getpid()}.{threading.get_ident()}.tmp"
-        tmp.write_bytes(sign(secret, payload))
-        os.replace(tmp, path)
-    except OSError:
-        log.debug("trial cache entry %s not written", path.name, exc_info=True)
+    write_signed(FOLDER, name, payload)
 
 
-def _entry_path(eq: Equation, seed: int):
-    d = cache_dir()
-    if d is None:
-        return None
-    secret = cache_secret(d)
-    if secret is None:
+def _entry_name(eq: Equation, seed: int) -> str | None:
+    """The entry's file name, or None: no cache (the key is not even computed), or an equation
+    this cache cannot key."""
+    if cache_dir() is None:
         return None
     try:
-        key = _key(eq, seed)
+        return f"{_key(eq, seed)}.json"
     except (_Unsupported, RecursionError):
         return None
-    return d / FOLDER / f"{key}.json", secret
 
 
 def _key(eq: Equation, seed: int) -> str:
