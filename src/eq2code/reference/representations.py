@@ -82,13 +82,15 @@ def _logits(value: Any, spec: InputSpec) -> Any:
     return logp + (LOGIT_SHIFT + 1.3 * rows)[..., None]
 
 
+_FROM_VARIANCE: dict[str, Callable[[Any], Any]] = {
+    "log-variance": np.log, "log-std": lambda v: 0.5 * np.log(v), "variance": lambda v: v, "std": np.sqrt}
+
+
 def _scale(to: str) -> Callable[[Any, InputSpec], Any]:
     def convert(value: Any, spec: InputSpec) -> Any:
         v = np.asarray(value, dtype=float)
-        variance = v if _is_variance(spec) else v ** 2
         with np.errstate(divide="ignore"):
-            out = {"log-variance": np.log(variance), "log-std": 0.5 * np.log(variance),
-                   "variance": variance, "std": np.sqrt(variance)}[to]
+            out = _FROM_VARIANCE[to](v if _is_variance(spec) else v ** 2)
         return float(out) if np.ndim(value) == 0 else out
     return convert
 
