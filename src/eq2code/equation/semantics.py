@@ -183,9 +183,10 @@ class FileReader:
         kinds.extend(("statement", c) for c in pending)
         self._shape_applications(clauses)
         self._collect_definitions(kinds)
-        self.cyclic = _cyclic_heads(kinds)
+        heads = _definition_heads(kinds)
+        self.cyclic = _cyclic_heads(heads)
         equations: dict[int, Equation] = {}
-        for k in _definitions_first(kinds):  # auxiliary definitions before what uses them
+        for k in _definitions_first(kinds, heads):  # auxiliary definitions before what uses them
             equations[k] = self._equation(*kinds[k])
         return [equations[k] for k in range(len(kinds))]
 
@@ -725,17 +726,24 @@ def _mentioned_keys(sides: list[ir.Node]) -> set[str]:
     return out
 
 
-def _cyclic_heads(kinds: list[tuple[str, Clause]]) -> set[str]:
+def _definition_heads(kinds: list[tuple[str, Clause]]) -> dict[int, tuple[Head | None, set[str]]]:
+    """For each definition clause (by index): its head and the keys its right sides mention."""
+    out = {}
+    for k, (kind, clause) in enumerate(kinds):
+        if kind == "definition":
+            chain = clause.node
+            out[k] = (analyze_head(chain.items[0], chain.items[1]),  # type: ignore[attr-defined]
+                      _mentioned_keys(chain.items[1:]))  # type: ignore[attr-defined]
+    return out
+
+
+def _cyclic_heads(heads: dict[int, tuple[Head | None, set[str]]]) -> set[str]:
     """Keys of definitions that depend on each other (x₀ = f(ε), ε = g(x₀)): a change of
     variables, whose substitution into later equations is reported."""
     uses: dict[str, set[str]] = {}
-    for kind, clause in kinds:
-        if kind != "definition":
-            continue
-        chain = clause.node
-        head = analyze_head(chain.items[0], chain.items[1])  # type: ignore[attr-defined]
+    for head, mentions in heads.values():
         if head is not None and not head.is_function:
-            uses.setdefault(head.key, set()).update(_mentioned_keys(chain.items[1:]))  # type: ignore[attr-defined]
+            uses.setdefault(head.key, set()).update(mentions)
     cyclic = set()
     for start in uses:
         seen: set[str] = set()
@@ -751,20 +759,14 @@ def _cyclic_heads(kinds: list[tuple[str, Clause]]) -> set[str]:
     return cyclic
 
 
-def _definitions_first(kinds: list[tuple[str, Clause]]) -> list[int]:
+def _definitions_first(kinds: list[tuple[str, Clause]], heads: dict[int, tuple[Head | None, set[str]]]) -> list[int]:
     """Indices of the clauses, definitions ordered so that μ = … comes before what uses μ."""
-    defs = [k for k, (kind, _) in enumerate(kinds) if kind == "definition"]
-    heads: dict[int, str | None] = {}
-    mentions: dict[int, set[str]] = {}
-    for k in defs:
-        chain = kinds[k][1].node
-        head = analyze_head(chain.items[0], chain.items[1])  # type: ignore[attr-defined]
-        heads[k] = head.key if head is not None else None
-        mentions[k] = _mentioned_keys(chain.items[1:])  # type: ignore[attr-defined]
+    defs = list(heads)
+    keys = {k: (head.key if head is not None else None) for k, (head, _) in heads.items()}
     ordered: list[int] = []
     pending = list(defs)
     while pending:
-        ready = [k for k in pending if not any(heads[j] in mentions[k] for j in pending if j != k and heads[j])]
+        ready = [k for k in pending if not any(keys[j] in heads[k][1] for j in pending if j != k and keys[j])]
         chosen = ready[0] if ready else pending[0]  # a cycle keeps file order
         ordered.append(chosen)
         pending.remove(chosen)
