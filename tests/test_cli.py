@@ -184,3 +184,23 @@ def test_console_script_has_no_traceback(tmp_path):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     assert "latex-syntax" in proc.stdout
+
+
+def test_the_command_ends_at_once_with_its_output_and_exit_status(tmp_path):
+    """`eq2code` (`python -m eq2code`) skips the interpreter's teardown (cli.main.run): the
+    report is still written whole through a pipe, a fail still exits 1, a pass 0, and the
+    exit handlers (the zygote's close, the sandbox's notices) have run."""
+    wrong = write(tmp_path, "wrong.py", WRONG_SOFTMAX)
+    good = write(tmp_path, "good.py", GOOD_SOFTMAX)
+    failed = subprocess.run([sys.executable, "-m", "eq2code", "check", "--rule", "softmax", str(wrong),
+                             "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert failed.returncode == 1
+    import json
+
+    assert json.loads(failed.stdout)["summary"]["errors"] >= 1
+    passed = subprocess.run([sys.executable, "-m", "eq2code", "check", "--rule", "softmax", str(good)],
+                            capture_output=True, text=True, timeout=120)
+    assert passed.returncode == 0 and "All checks passed." in passed.stdout
+    noted = subprocess.run([sys.executable, "-m", "eq2code", "check", "--rule", "softmax", str(good),
+                            "--sandbox", "basic"], capture_output=True, text=True, timeout=120)
+    assert noted.returncode == 0 and "All checks passed." in noted.stdout

@@ -1,8 +1,6 @@
 """`python -m eq2code …` runs the command line."""
 
-import sys
-
-from eq2code.cli import main
+from eq2code.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    run()
