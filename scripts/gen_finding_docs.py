@@ -15,9 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from eq2code.findings.model import KINDS  # noqa: E402
 from eq2code.findings.docs import render_markdown  # noqa: E402
 from eq2code.findings.messages import title  # noqa: E402
+from eq2code.findings.model import KINDS  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

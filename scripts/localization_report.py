@@ -58,7 +58,8 @@ def main() -> None:
         print(json.dumps(rows, indent=1))
         return
     for r in rows:
-        print(f"{'✓' if r['hit'] else '✗'} {r['case']:<28} marked {r['marked']:>3}  first error {r['line']}  {r['name']}")
+        mark = "✓" if r["hit"] else "✗"
+        print(f"{mark} {r['case']:<28} marked {r['marked']:>3}  first error {r['line']}  {r['name']}")
     hits = sum(r["hit"] for r in rows)
     print(f"\nfirst error on the marked line: {hits}/{len(rows)} ({100 * hits / max(len(rows), 1):.0f}%)")
 

@@ -505,7 +505,7 @@ def main(argv=None) -> int:
     print("\n| candidate | parsed without error | right | right, lenient* | silent garbage "
           "| median ms/block | median ms, ok parses |")
     print("|---|---|---|---|---|---|---|")
-    for name, c, med, ok_med, info in rows:
+    for name, c, med, ok_med, _info in rows:
         print(f"| {name} | {c['ok']}/{total} | {c['right']} | {c['lenient']} | {c['ok'] - c['right']} "
               f"| {med:.0f} | {ok_med:.0f} |"
               + (f" ({c['timeout']} timeouts)" if c["timeout"] else "")
@@ -527,7 +527,7 @@ def main(argv=None) -> int:
                       for nm in names for n in blocks)
     print(f"ok parses that the code rubric alone marks wrong: {rubric_hits} of "
           f"{sum(r[1]['ok'] for r in rows)}")
-    for name, c, med, ok_med, info in rows:
+    for name, _c, _med, _ok_med, info in rows:
         print(f"  {name}: {info['versions']}, python {info['python']}, "
               f"first parse (x + 1) {info['warmup_ms']:.0f} ms")
     print(f"raw results: {args.out}")
