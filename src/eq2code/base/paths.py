@@ -7,12 +7,13 @@ Linux, `~/Library/Caches/eq2code` on macOS, `%LOCALAPPDATA%\\eq2code\\Cache` on 
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from eq2code.base.log import get_logger
+
+log = get_logger(__name__)
 
 
 def cache_dir() -> Path | None:

@@ -9,9 +9,9 @@ logged; `--verbose` shows it), never a traceback.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 
+from eq2code.base.log import get_logger
 from eq2code.base.span import Range
 from eq2code.checking import prepare
 from eq2code.checking.context import CheckContext
@@ -25,7 +25,7 @@ from eq2code.findings.phrases import Phrase
 from eq2code.reference import representations, trial_cache
 from eq2code.reference.evaluate import EvaluationError
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 __all__ = ["CheckResult", "Options", "run_check"]
 

@@ -4,9 +4,9 @@ equation's and inputs' text that findings quote."""
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING, Any
 
+from eq2code.base.log import get_logger
 from eq2code.base.span import Range
 from eq2code.checking.context import CheckContext
 from eq2code.equation.model import Equation
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # `code.static` (the static analysis) is imported by the first question asked of it: a passing
 # check of code with no pattern to note asks none (docs/performance.md).
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 def facts(ctx: CheckContext) -> CodeFacts | None:

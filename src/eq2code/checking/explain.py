@@ -18,12 +18,12 @@ Nothing here judges the code: that is `eq2code check`.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eq2code.base.log import get_logger
 from eq2code.base.span import Position, Range
 from eq2code.checking import prepare
 from eq2code.checking.context import CheckContext
@@ -32,7 +32,7 @@ from eq2code.code.static import CodeFacts, Op, analyze
 from eq2code.equation.model import Equation, EquationFile, Part
 from eq2code.findings.model import Finding
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 UI = {
     "en": {"equation": "equation", "code": "code", "missing": "missing", "shapes": "shapes",

@@ -7,7 +7,6 @@ gone). One extra sandbox run per candidate, at most MAX_TRIED per check; asked f
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import shutil
@@ -15,13 +14,14 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from eq2code.base.log import get_logger
 from eq2code.checking.context import CheckContext
 from eq2code.checking.options import CheckResult
 from eq2code.code.static import CodeFacts, analyze
 from eq2code.diagnosis.fixes import FIXABLE, apply, candidates
 from eq2code.findings.model import Finding, Fix, Severity
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 MAX_TRIED = 2  # candidates re-checked per check (each one sandbox run)
 

@@ -8,7 +8,6 @@ error, missing file, or a fault in eq2code itself — reported, never a tracebac
 from __future__ import annotations
 
 import argparse
-import logging
 import math
 import os
 import sys
@@ -16,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NoReturn
 
 from eq2code.base.files import FileProblem, read_text
+from eq2code.base.log import get_logger
 from eq2code.base.version import __version__
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 # Modules are imported where a command needs them: a check's start-up is on the clock
 # (docs/performance.md), and `eq2code --version` needs none of the engine.
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 FORMATS_CHECK = ("text", "json", "sarif", "github", "concise", "html", "csv")
 FORMATS_PARSE = ("text", "json")
@@ -224,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     if getattr(args, "verbose", False):
+        import logging  # only here: eq2code's debug records go to logging once it is loaded (base/log.py)
+
         logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, format="eq2code: %(name)s: %(message)s")
     try:
         if args.command in ("check", "explain", "doctor"):

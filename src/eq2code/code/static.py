@@ -18,15 +18,15 @@ functions, so a check that never needs static facts never pays for it.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from eq2code.base.log import get_logger
 from eq2code.base.span import Position, Range
 from eq2code.findings.phrases import Phrase
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 # Operation kinds in `Op.kind`.
 OP_KINDS = ("exp", "log", "reduction", "matmul", "transpose", "sqrt", "power", "divide", "multiply",

@@ -15,20 +15,20 @@ node (`mutate_node`), once for the whole expression (`mutate_whole`), for the in
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
+from eq2code.base.log import get_logger
 from eq2code.equation.model import InputSpec
 from eq2code.equation.parts import latex
 from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.sympy_ext import ArraySlice
 from eq2code.findings.registry import definitions, named_mistakes
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 def priority() -> list[str]:

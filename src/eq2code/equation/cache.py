@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 from dataclasses import asdict
 from functools import lru_cache
 from typing import Any
 
 from eq2code.base.files import MAX_DATA, read_text
+from eq2code.base.log import get_logger
 from eq2code.base.paths import read_signed, write_signed
 from eq2code.base.span import Position, Range
 from eq2code.base.version import __version__, source_files
@@ -26,7 +26,7 @@ from eq2code.equation.source import normalise
 from eq2code.findings.phrases import Phrase
 
 FORMAT = 3  # 2: entries signed (paths.sign); 3: reasons and readings are phrases (Equation.why)
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 @lru_cache(maxsize=1)

@@ -19,13 +19,13 @@ Details are `Phrase`s (findings/phrases.py), so that they print in English or Ja
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
+from eq2code.base.log import get_logger
 from eq2code.equation.model import Equation, EquationFile, SymbolRole
 from eq2code.findings.phrases import phrase
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 MAX_READING_CHARS = 4000  # a pretty form larger than this is replaced by the one-line form
 

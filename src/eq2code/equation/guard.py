@@ -15,7 +15,6 @@ read in the process (static bounds only).
 from __future__ import annotations
 
 import json
-import logging
 import math
 import os
 import select
@@ -28,11 +27,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+from eq2code.base.log import get_logger
 from eq2code.base.span import Range
 from eq2code.equation.model import Diagnostic, EquationFile
 from eq2code.findings.phrases import phrase
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 MIN_DEADLINE = 5.0  # CPU seconds: the slowest shipped rule reads in about 1 s
 WALL_FACTOR = 3  # wall time allowed: this many times the CPU limit (a child that waits, not computes)
 

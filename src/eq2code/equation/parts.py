@@ -7,16 +7,16 @@ divide, abs, sigmoid, tanh, negate — in the order a reader meets them (outside
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
+from eq2code.base.log import get_logger
 from eq2code.equation.model import Part
 from eq2code.equation.sympy_ext import Apply, Reduce, Softmax, sigmoid
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 def latex(e: Any, names: dict[str, str] | None = None) -> str:

@@ -8,7 +8,6 @@ shapes in size names. Problems become `Diagnostic`s; nothing here raises to the 
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from typing import TypeGuard
@@ -16,6 +15,7 @@ from typing import TypeGuard
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
+from eq2code.base.log import get_logger
 from eq2code.base.span import Range, offset_to_position
 from eq2code.diagnosis.mutants import make_mutants, make_variants
 from eq2code.equation.describe import describe_file
@@ -47,7 +47,7 @@ from eq2code.equation.symbols import name_like_word, symbol_key, word_key
 from eq2code.equation.sympy_ext import ArraySlice
 from eq2code.findings.phrases import Phrase, phrase
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 DEFINING = {"eq", "defeq", "leftarrow"}
 STATEMENT_RELS = {  # relation → what a statement with it is (phrase key statement-…)

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from eq2code.base.log import get_logger
 from eq2code.base.version import source_files
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 MODELS_FILE = "models.json"
 

@@ -13,20 +13,20 @@ reads command-line arguments or prints: the front ends (`cli`, `lsp`) do.
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eq2code.base.log import get_logger
 from eq2code.base.span import Range
 from eq2code.findings.model import Finding, Severity
 from eq2code.project.config import Config, ConfigError, load_config
 from eq2code.project.pairs import Pair, PairResult, display
 from eq2code.report.model import CheckRecord, Report
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 @dataclass

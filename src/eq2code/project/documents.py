@@ -45,7 +45,6 @@ assigns the script's output.
 from __future__ import annotations
 
 import ast
-import logging
 import os
 import re
 import shutil
@@ -55,13 +54,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from eq2code.base.cells import cell_path
+from eq2code.base.log import get_logger
 from eq2code.base.span import Position, Range
 
 if TYPE_CHECKING:
     from eq2code.equation.model import EquationFile
     from eq2code.project.pairs import Pair, PairResult
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 
 class CheckSettings(Protocol):

@@ -19,16 +19,16 @@ import base64
 import dataclasses
 import hashlib
 import json
-import logging
 from typing import Any
 
 import numpy as np
 
+from eq2code.base.log import get_logger
 from eq2code.base.paths import cache_dir, read_signed, write_signed
 from eq2code.equation.model import Equation
 from eq2code.reference.inputs import Trial
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 FOLDER = "trials"
 MAX_ENTRY = 8 * 2**20  # bytes of one entry: trials are small (sizes ≤ 13)

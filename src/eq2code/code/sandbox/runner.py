@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextvars
 import json
-import logging
 import math
 import os
 import re
@@ -31,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from eq2code.base.log import get_logger
 from eq2code.code.sandbox import platform
 from eq2code.code.sandbox.api import (
     Argument,
@@ -48,7 +48,7 @@ from eq2code.code.sandbox.api import (
 from eq2code.code.sandbox.platform import SandboxError, StrictUnavailable  # noqa: F401 - re-exported
 from eq2code.code.sandbox.probes import read_probe
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)
 
 MIN_FILE_BYTES = 64 * 2**20  # RLIMIT_FSIZE floor; raised to fit the largest allowed result
 MAX_PARTS = 16  # components of a returned tuple/dict, arguments changed in place
