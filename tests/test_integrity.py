@@ -16,7 +16,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 import uuid
@@ -24,6 +23,8 @@ from pathlib import Path
 
 import pytest
 from sandbox_helpers import backend, marked, needs_strict, survivors
+
+from eq2code.code.sandbox.rundirs import run_base
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the attacks use /proc")
 
@@ -246,7 +247,7 @@ def test_run_directories_go_when_the_checker_is_killed(tmp_path):
     while not marked(marker) and time.monotonic() < deadline and checker.poll() is None:
         time.sleep(0.05)
     assert marked(marker), "the function never started"
-    runs = list(Path(tempfile.gettempdir()).glob(f"eq2code-{checker.pid}-*"))
+    runs = list(Path(run_base()).glob(f"eq2code-{checker.pid}-*"))
     assert runs
     checker.send_signal(signal.SIGKILL)
     checker.wait()

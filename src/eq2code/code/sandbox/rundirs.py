@@ -1,6 +1,13 @@
 """Run directories: one fresh directory per run, named after the checker's pid, and the
 sweep that deletes those of checkers that were killed before they could clean up (called by
-every eq2code at start and by the zygote when it ends)."""
+every eq2code at start and by the zygote when it ends).
+
+Where they go (`run_base`): the user's `TMPDIR` when it is set; otherwise, on Linux, the
+memory file system `/dev/shm` when it is there with room to spare — a run writes a few dozen
+small files (arguments, results, progress), and on a disk's file system creating them was a
+third of the run (docs/performance.md); else the system's temporary directory. Each run
+directory is private (mode 0700) wherever it is.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +15,44 @@ import os
 import tempfile
 from pathlib import Path
 
+MEMORY_DIRECTORY = "/dev/shm"
+MEMORY_ROOM = 256 * 2**20  # bytes free on it, at least, for it to be used
+_base: str | None = None
+
+
+def run_base() -> str:
+    """The directory run directories are made in (once per process)."""
+    global _base
+    if _base is None:
+        _base = _memory_directory() or tempfile.gettempdir()
+    return _base
+
+
+def _memory_directory() -> str | None:
+    if os.environ.get("TMPDIR") or not os.path.isdir(MEMORY_DIRECTORY) or not hasattr(os, "statvfs"):
+        return None
+    try:
+        info = os.stat(MEMORY_DIRECTORY)
+        room = os.statvfs(MEMORY_DIRECTORY)
+    except OSError:
+        return None
+    sticky_and_open = info.st_mode & 0o1777 == 0o1777  # like /tmp: anyone may make, only owners remove
+    if not sticky_and_open or room.f_bavail * room.f_frsize < MEMORY_ROOM or not os.access(MEMORY_DIRECTORY, os.W_OK):
+        return None
+    return MEMORY_DIRECTORY
+
 
 def new_run_directory() -> Path:
     """A fresh directory for one run, named after this process so that a later eq2code can
     delete it if this one is killed before it cleans up (`sweep_stale`)."""
-    return Path(tempfile.mkdtemp(prefix=f"eq2code-{os.getpid()}-"))
+    return Path(tempfile.mkdtemp(prefix=f"eq2code-{os.getpid()}-", dir=run_base()))
 
 
 def sweep_stale(directory: str | None = None) -> int:
     """Delete run directories ``eq2code-PID-*`` of eq2code processes that no longer run."""
     import shutil
 
-    directory = directory or tempfile.gettempdir()
+    directory = directory or run_base()
     removed = 0
     try:
         entries = os.listdir(directory)
