@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import subprocess
 
 MODES = ("auto", "strict", "basic")
 MODE_VARIABLE = "EQ2CODE_SANDBOX"
@@ -340,6 +342,8 @@ def _run_strict(slot: RunSlot, timeout: float, scratch_bytes: int,
 
 def _run_basic(base: Path, request_dir: Path, scratch: Path, timeout: float,
                observer: Callable | None) -> tuple[bool, int]:
+    import subprocess  # the basic backend only: the strict one spawns nothing (zygote.py)
+
     command = [sys.executable, "-I", str(CHILD_SCRIPT), str(request_dir)]
     token = os.urandom(16).hex()
     since = _uptime() - 1.0  # processes started before the child cannot carry its token

@@ -23,12 +23,15 @@ import os
 import re
 import signal
 import stat
-import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    import subprocess
 
 from eq2code.base.log import get_logger
 from eq2code.code.sandbox import platform
