@@ -52,7 +52,6 @@ SECRET_NAME = "secret"
 def cache_secret(d: Path) -> bytes | None:
     """The cache directory's secret (created on first use); None when it is unsafe or unusable:
     not a regular file, writable by group or others, or owned by another user (not root)."""
-    import secrets
     import stat
 
     path = d / SECRET_NAME
@@ -63,6 +62,8 @@ def cache_secret(d: Path) -> bytes | None:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         except OSError:
             return None
+        import secrets  # only to make one: `secrets` costs a check ~1.4 ms
+
         with os.fdopen(fd, "wb") as f:
             f.write(secrets.token_bytes(32))
         st = os.lstat(path)

@@ -12,7 +12,6 @@ directory is private (mode 0700) wherever it is.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 MEMORY_DIRECTORY = "/dev/shm"
@@ -24,7 +23,12 @@ def run_base() -> str:
     """The directory run directories are made in (once per process)."""
     global _base
     if _base is None:
-        _base = _memory_directory() or tempfile.gettempdir()
+        memory = _memory_directory()
+        if memory is None:
+            import tempfile  # only here: a check on /dev/shm does not import it (~3 ms)
+
+            memory = tempfile.gettempdir()
+        _base = memory
     return _base
 
 
@@ -45,13 +49,19 @@ def _memory_directory() -> str | None:
 def new_run_directory() -> Path:
     """A fresh directory for one run, named after this process so that a later eq2code can
     delete it if this one is killed before it cleans up (`sweep_stale`)."""
-    return Path(tempfile.mkdtemp(prefix=f"eq2code-{os.getpid()}-", dir=run_base()))
+    base, prefix = run_base(), f"eq2code-{os.getpid()}-"
+    for _ in range(100):  # as tempfile.mkdtemp: a random name, made private, never reused
+        path = os.path.join(base, prefix + os.urandom(6).hex())
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            continue
+        return Path(path)
+    raise FileExistsError(f"no free name for a run directory in {base}")
 
 
 def sweep_stale(directory: str | None = None) -> int:
     """Delete run directories ``eq2code-PID-*`` of eq2code processes that no longer run."""
-    import shutil
-
     directory = directory or run_base()
     removed = 0
     try:
@@ -71,6 +81,8 @@ def sweep_stale(directory: str | None = None) -> int:
                 continue
         except OSError:
             continue
+        import shutil  # only when there is one: every eq2code sweeps at its start
+
         shutil.rmtree(path, ignore_errors=True)
         removed += 1
     return removed
