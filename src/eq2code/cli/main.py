@@ -373,6 +373,9 @@ def _check(args) -> int:
             return check.check_project(args, config, settings, _load_equation)
         eq_path, impl_path, rule = _pair_paths(args, "check")
         _read_text(impl_path, "implementation file")
+        from eq2code.equation.cache import read_ahead
+
+        read_ahead(eq_path)  # a cache miss: read in a child while the engine is imported here
         from eq2code.checking.check import run_check  # NumPy and the engine: only for a check
 
         options = check.check_options(settings, rule)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eq2code.base.files import MAX_DATA, read_text
 from eq2code.base.log import get_logger
@@ -27,6 +27,9 @@ from eq2code.findings.phrases import Phrase
 
 FORMAT = 3  # 2: entries signed (paths.sign); 3: reasons and readings are phrases (Equation.why)
 log = get_logger(__name__)
+
+if TYPE_CHECKING:
+    from eq2code.equation.guard import PendingRead
 
 
 @lru_cache(maxsize=1)
@@ -57,18 +60,58 @@ def read_equation(path: str, text: str, fresh: bool = False) -> EquationFile:
     """An equation file's model: from the cache, else read (SymPy, Lark) and stored. CRLF and
     CR line endings are read as LF (positions stay those an editor shows)."""
     text = normalise(text)
-    cached = None if fresh else load(path, text)
-    if cached is not None:
-        return cached
-    if not fresh and (built := _shipped(path, text)) is not None:
-        store(built)
-        return built
-    from eq2code.equation.guard import read_guarded
+    ahead = _ahead.pop(path, None)
+    if ahead is not None and (ahead.text != text or fresh):
+        ahead = None
+    if ahead is not None and ahead.model is not None:
+        return ahead.model
+    if ahead is not None and ahead.pending is not None:
+        eq_file, cacheable = ahead.pending.result()
+    else:
+        cached = None if fresh else load(path, text)
+        if cached is not None:
+            return cached
+        if not fresh and (built := _shipped(path, text)) is not None:
+            store(built)
+            return built
+        from eq2code.equation.guard import read_guarded
 
-    eq_file, cacheable = read_guarded(path, text, _to_json, _from_json)
+        eq_file, cacheable = read_guarded(path, text, _to_json, _from_json)
     if cacheable:
         store(eq_file)
     return eq_file
+
+
+@dataclass
+class _Ahead:
+    """What `read_ahead` found: the model (cached or shipped), or a read under way."""
+
+    text: str
+    model: EquationFile | None = None
+    pending: PendingRead | None = None
+
+
+_ahead: dict[str, _Ahead] = {}  # by path, taken by the next read_equation of that path
+
+
+def read_ahead(path: str) -> None:
+    """Look the equation file at `path` up now, and when the cache and the shipped models miss
+    it start reading it: a forked child reads it (SymPy, Lark) while the checker goes on —
+    importing NumPy and the engine — and `load_equation(path)` collects it (a cold check,
+    docs/performance.md). Never raises: what is wrong with the file, load_equation says."""
+    try:
+        text = normalise(read_text(path, "equation file"))
+        model = load(path, text)
+        if model is None and (model := _shipped(path, text)) is not None:
+            store(model)
+        if model is not None:
+            _ahead[path] = _Ahead(text, model=model)
+            return
+        from eq2code.equation.guard import start_read
+
+        _ahead[path] = _Ahead(text, pending=start_read(path, text, _to_json, _from_json))
+    except Exception:  # only a head start: load_equation says what is wrong
+        log.debug("no read ahead of %s", path, exc_info=True)
 
 
 def _shipped(path: str, text: str) -> EquationFile | None:
