@@ -96,8 +96,25 @@ def _entry_name(eq: Equation, seed: int) -> str | None:
 def _key(eq: Equation, seed: int) -> str:
     from eq2code.equation.cache import code_fingerprint
 
-    text = json.dumps([code_fingerprint(), np.__version__, int(seed), _canonical(eq)], separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    text = json.dumps([code_fingerprint(), np.__version__, int(seed)], separators=(",", ":"))
+    return hashlib.sha256((text + _canonical_text(eq)).encode("utf-8")).hexdigest()[:32]
+
+
+_CANONICAL_KEPT = 64
+_canonical_texts: dict[int, tuple[Equation, str]] = {}  # id → (the equation, its canonical JSON)
+
+
+def _canonical_text(eq: Equation) -> str:
+    """The equation's canonical JSON, once per equation object: a batch checks one equation
+    against many files (~1 ms a pair). The entry holds the equation, so its id is not reused."""
+    kept = _canonical_texts.get(id(eq))
+    if kept is not None and kept[0] is eq:
+        return kept[1]
+    text = json.dumps(_canonical(eq), separators=(",", ":"))
+    if len(_canonical_texts) >= _CANONICAL_KEPT:
+        _canonical_texts.pop(next(iter(_canonical_texts)))
+    _canonical_texts[id(eq)] = (eq, text)
+    return text
 
 
 def _canonical(value: Any) -> Any:
