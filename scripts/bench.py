@@ -8,7 +8,9 @@ machine whose load changes affects them alike. Measured:
 - floor        python -c "import numpy"
 - pytest       a hand-written pytest test of the same softmax (imports numpy and pytest)
 - warm         eq2code check --rule softmax F.py, the equation cache warm
-- cold         the same with an empty cache (SymPy and Lark read the rule)
+- cold         the same with an empty cache (a shipped rule: its model was read at build time)
+- cold file    a teacher's own equation file (the softmax rule's text, one comment line more, so
+               no shipped model matches) with an empty cache: SymPy and Lark read it
 - batch        eq2code check DIR with 100 tagged pairs (one run, --jobs default)
 - warm/batch with --sandbox basic: the spawn path macOS and Windows take (the path every
   check took before the zygote)
@@ -80,11 +82,15 @@ def setup(work: Path, pairs: int) -> dict[str, tuple[list[str], dict]]:
     (tests / "test_impl.py").write_text(TEST, encoding="utf-8")
     single = [*eq2code(), "check", "--rule", "softmax", str(IMPL)]
     cold_env = dict(env, EQ2CODE_NO_CACHE="1")
+    own = work / "own_softmax.tex"
+    own.write_text("% a teacher's own sheet\n" + (ROOT / "rules" / "softmax.tex").read_text(encoding="utf-8"),
+                   encoding="utf-8")
     return {
         "floor": ([sys.executable, "-c", "import numpy"], env),
         "pytest": ([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tests)], env),
         "warm": (single, env_warm),
         "cold": (single, cold_env),
+        "cold file": ([*eq2code(), "check", str(own), str(IMPL)], cold_env),
         "batch": ([*eq2code(), "check", str(batch)], env_warm),
         "warm basic": ([*single, "--sandbox", "basic"], env_warm),
         "batch basic": ([*eq2code(), "check", str(batch), "--sandbox", "basic"], env_warm),
@@ -269,11 +275,13 @@ def ratios(median: dict[str, float], floor: float, pairs: int, suffix: str) -> N
     def m(name: str) -> float | None:
         return median.get(name + suffix)
 
-    warm, cold, batch = m("warm"), m("cold"), m("batch")
+    warm, cold, cold_file, batch = m("warm"), m("cold"), m("cold file"), m("batch")
     if warm:
         print(f"warm single check / floor{suffix}: {warm / floor:.2f} (target ≤ 1.5)")
     if cold:
         print(f"cold single check / floor{suffix}: {cold / floor:.2f} (target ≤ 6)")
+    if cold_file:
+        print(f"cold check of an own equation file / floor{suffix}: {cold_file / floor:.2f} (target ≤ 6)")
     if warm and batch:
         print(f"{pairs} pairs / warm single check{suffix}: {batch / warm:.2f} (target ≤ 10)")
     warm_basic, batch_basic = m("warm basic"), m("batch basic")
