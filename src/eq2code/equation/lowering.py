@@ -1286,11 +1286,24 @@ class Lowerer:
             end = k
             while end < len(factors) and _letter(factors[end]) and (end == k or ops[end] is None):
                 end += 1
-            if end - k >= 2:
-                word = "".join(f.name for f in factors[k:end])  # type: ignore[attr-defined]
+            applied = end < len(factors) and ops[end] is None and isinstance(factors[end], ir.Call) \
+                and _letter(factors[end].func)  # type: ignore[attr-defined]
+            if end - k >= 2 or (applied and end - k >= 1):
+                letters = "".join(f.name for f in factors[k:end])  # type: ignore[attr-defined]
+                if applied and _spelled_word(letters + factors[end].func.name):  # type: ignore[attr-defined]
+                    call = factors[end]  # Error(Y - Ŷ): a word applied, not E·r·r·o·r(…)
+                    word = letters + call.func.name  # type: ignore[attr-defined]
+                    span = (factors[k].span[0], call.func.span[1])  # type: ignore[attr-defined]
+                    self.ctx.readings.append((phrase("read-word", word=word), span))
+                    factors[k:end + 1] = [ir.Call(ir.Ident(word, span=span), call.args,  # type: ignore[attr-defined]
+                                                  call.bracket, span=(span[0], call.span[1]))]  # type: ignore[attr-defined]
+                    ops[k:end + 1] = [ops[k]]
+                    changed = True
+                    k += 1
+                    continue
                 span = (factors[k].span[0], factors[end - 1].span[1])
-                if self._is_word(word, span):
-                    factors[k:end] = [ir.Ident(word, span=span)]
+                if end - k >= 2 and self._is_word(letters, span):
+                    factors[k:end] = [ir.Ident(letters, span=span)]
                     ops[k:end] = [ops[k]]
                     changed = True
             k = max(end, k + 1) if end - k < 2 else k + 1
@@ -1301,6 +1314,9 @@ class Lowerer:
     def _is_word(self, word: str, span: ir.Span) -> bool:
         ctx = self.ctx
         if word in ctx.decls or word in ctx.quantities:
+            return True
+        if _spelled_word(word):  # Loss, Cost, Error: no one writes L·o·s·s for L o s²
+            ctx.readings.append((phrase("read-word", word=word), span))
             return True
         if not (len(word) >= 2 and word.isupper()):
             return False
@@ -1463,6 +1479,13 @@ class Lowerer:
                 raise LoweringError("not-checkable", phrase("eq-bigop-no-range", op=node.op), node.span,
                                     "\\" + node.op)
             node = ir.BigOp(node.op, ir.Ident(implicit, span=node.span), None, node.body, span=node.span)
+        elif isinstance(node.sub, ir.Num) and node.sup is not None and node.op in ("sum", "prod") \
+                and (implicit := self._implicit_index(node.body)) is not None:
+            # \sum_1^n |w_i|: the limits are written, the index is the body's subscript
+            self.ctx.readings.append((phrase("read-bigop-implicit-index", op=node.op, letter=implicit),
+                                      node.sub.span))
+            start = ir.Chain([ir.Ident(implicit, span=node.sub.span), node.sub], ["eq"], span=node.sub.span)
+            node = ir.BigOp(node.op, start, node.sup, node.body, span=node.span)
         letter, lo, hi = self._limits(node)
         symbol = sympy.Symbol(letter.name if isinstance(letter, ir.Ident) else "k", **INDEX_ASSUMPTIONS)
         saved = dict(self.ctx.indices)
@@ -1697,6 +1720,12 @@ def _substitute(node: Any, old: ir.Node, new: ir.Node) -> Any:
             return node
         return type(node)(items) if isinstance(node, list) else tuple(items)
     return node
+
+
+def _spelled_word(letters: str) -> bool:
+    """Loss, Cost, Error, Gain: a capital then three or more small letters, side by side — a
+    word, never a product of letters (which would be written with powers: L o s²)."""
+    return len(letters) >= 4 and letters[0].isupper() and letters[1:].islower() and letters.isascii()
 
 
 def _letter(node: ir.Node) -> bool:

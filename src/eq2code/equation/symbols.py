@@ -41,5 +41,7 @@ def word_key(node: ir.Node) -> str | None:
 
 def name_like_word(word: str) -> bool:
     """Is a word an acronym (TP, MSE: two or more capitals) or a word (loss, acc: three or more
-    small letters) rather than a product of letters?"""
-    return (len(word) >= 2 and word.isupper()) or (len(word) >= 3 and word.islower())
+    small letters; Loss, Cost, Error: a capital and three or more small letters) rather than a
+    product of letters?"""
+    return (len(word) >= 2 and word.isupper()) or (len(word) >= 3 and word.islower()) or \
+        (len(word) >= 4 and word[0].isupper() and word[1:].islower())

@@ -426,6 +426,10 @@ PHRASES.update({
                                   "\\mathbf{{b}} for a dot product)",
                             "ja": "計算されたベクトルの間の \\cdot は、要素ごとの積（内積なら "
                                   "\\mathbf{{a}}^\\top \\mathbf{{b}} と書いてください）"},
+    "read-word": {"en": "{word}: letters side by side that spell a word, read as one name; write "
+                        "\\mathrm{{{word}}} to say so, or separate the letters for a product",
+                  "ja": "{word}: 単語を綴る文字の並びなので、1 つの名前。"
+                        "\\mathrm{{{word}}} と書くとはっきりします。積なら文字を分けてください"},
     "read-acronym": {"en": "{word}: capitals side by side, none used alone, read as one name (an acronym such as "
                            "TP); declare the letters, or write {product}, for a product",
                      "ja": "{word}: 単独では使われていない大文字が並んでいるので、1 つの名前（TP のような略語）。"
@@ -436,6 +440,8 @@ PHRASES.update({
                                 "ja": "\\{op} は、後ろに続く項のうちその添字を使うものまで及びます"
                                       "（明示するには \\{op}_i (a_i + b_i) のように括弧を書き、最初の項だけの和なら "
                                       "(\\{op}_i a_i) + b と書いてください）"},
+    "read-bigop-implicit-index": {"en": "\\{op} with limits but no index: over {letter}, the subscript of its body",
+                                  "ja": "添字のない \\{op} は、本体の添字 {letter} にわたります"},
     "read-bigop-named-set": {"en": "\\{op} over a named set: over the whole axis of {name}",
                              "ja": "名前の付いた集合にわたる \\{op} は、{name} の軸全体にわたります"},
     "read-cases-entrywise": {"en": "cases on vectors: applied entry by entry",

@@ -126,6 +126,11 @@ _ANGLE_LABEL = re.compile(r"<([^<>{}=]*)>\s*\}")
 _FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "＝": "=", "＋": "+", "－": "-", "＜": "<",
                "＞": ">", "［": "[", "］": "]", "｜": "|", "。": ".", "．": ".", "、": ","}
 _QUOTES = {'"': '"', "“": "”", "”": "”", "‘": "’"}
+# Unicode super- and subscripts typed as characters (a², x₁, σ⁻¹): read as ^{…} and _{…}.
+_SCRIPT_CHARS = {
+    **{c: ("SUP", d) for c, d in zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺ⁿⁱᵀ", "0123456789-+niT")},
+    **{c: ("SUB", d) for c, d in zip("₀₁₂₃₄₅₆₇₈₉₋₊ᵢⱼₖₙₜ", "0123456789-+ijknt")},
+}
 # After `g.` an operand follows when a letter, a command that is no spacing, or a bracket comes.
 _OPERAND_NEXT = re.compile(r"\s*(?:[A-Za-z(\[]|\\(?!quad|qquad|text|\\|[,;:! ]|right|end|label|tag)[A-Za-z])")
 _BRACE_ARRAY = re.compile(r"\s*\\begin\{(array|matrix|aligned)\}")
@@ -197,6 +202,8 @@ class Tokenizer:
                 self.pos += 1
             elif ch == ".":
                 self._dot()
+            elif ch in _SCRIPT_CHARS:
+                self._unicode_script()
             elif ch in _FULL_WIDTH:  # （，）＝ and 。 typed with a Japanese input method
                 self._full_width(ch)
             elif ch.isalpha():  # 損失, 正解率 written in math: a word (a name or prose)
@@ -258,6 +265,28 @@ class Tokenizer:
         rest = self.text[pos:]
         rest = re.sub(r"\\(?:[,;:! ]|quad|qquad|nonumber|notag|label\{[^{}]*\}|tag\*?\{[^{}]*\})|\s|\}", "", rest)
         return rest == ""
+
+    def _unicode_script(self) -> None:
+        """A run of superscript (or subscript) characters, `a²`, `x₁₂`, `W⁻¹`, `Xᵀ`: the tokens
+        of `^{2}`, `_{12}`, `^{-1}`, `^{T}`, each at the characters it came from."""
+        kind = _SCRIPT_CHARS[self.text[self.pos]][0]
+        start = end = self.pos
+        while end < len(self.text) and self.text[end] in _SCRIPT_CHARS and _SCRIPT_CHARS[self.text[end]][0] == kind:
+            end += 1
+        self._emit(kind, "^" if kind == "SUP" else "_", start, start)
+        self._emit("LBRACE", "{", start, start)
+        for at in range(start, end):
+            plain = _SCRIPT_CHARS[self.text[at]][1]
+            if plain in DIGITS:
+                self._emit("NUMBER", plain, at, at + 1)
+            elif plain == "-":
+                self._emit("MINUS", "-", at, at + 1)
+            elif plain == "+":
+                self._emit("PLUS", "+", at, at + 1)
+            else:
+                self._emit("LETTER", plain, at, at + 1)
+        self._emit("RBRACE", "}", end, end)
+        self.pos = end
 
     def _letter(self) -> None:
         m = _PLAIN_FUNC.match(self.text, self.pos)

@@ -266,6 +266,11 @@ class ToIR(Transformer):
     def mulop_prod(self, meta, children):
         return self._product(meta, children[0], children[1], children[2])
 
+    def mulop_negated(self, meta, children):
+        left, op, minus, right = children
+        negated = ir.Add([("-", right)], span=(minus.start_pos, right.span[1]))
+        return self._product(meta, left, op, negated)
+
     def prod_tail(self, meta, children):
         if len(children) == 3:
             return self._product(meta, children[0], children[1], children[2])

@@ -1,0 +1,52 @@
+"""Notation of notes written by people who type math plainly (issue 12), seen in a source no
+corpus here quotes (a public ML glossary): each on a small equation written here."""
+
+from __future__ import annotations
+
+import sympy
+from unit_support import lower
+
+from eq2code.equation.semantics import read_equation_file
+
+
+def _readings(tex: str) -> list[str]:
+    """The phrase keys of the readings eq2code reports (ambiguous-notation findings)."""
+    f = read_equation_file("unit.tex", tex)
+    return [d.params["reading"].phrase for d in f.diagnostics if d.name == "ambiguous-notation"]
+
+
+def test_a_negative_factor_after_a_product_sign():
+    eq = lower(r"g = 2 (y - m x) \cdot -x")
+    x, y, m = sympy.symbols("x y m", real=True)
+    assert sympy.simplify(eq.sympy - (-2 * x * (y - m * x))) == 0
+    assert lower(r"z = a \times -b").sympy == -sympy.Symbol("a", real=True) * sympy.Symbol("b", real=True)
+
+
+def test_unicode_super_and_subscripts_are_scripts():
+    assert lower("y = a² + 2a").sympy == lower("y = a^{2} + 2a").sympy
+    assert lower("z = x₁ + x₂").sympy_text == lower("z = x_{1} + x_{2}").sympy_text
+    assert lower(r"w = (Xᵀ X)⁻¹ Xᵀ y" "\n\n" r"X \in \mathbb{R}^{n \times d}, y \in \mathbb{R}^{n}").sympy_text == \
+        lower(r"w = (X^T X)^{-1} X^T y" "\n\n" r"X \in \mathbb{R}^{n \times d}, y \in \mathbb{R}^{n}").sympy_text
+
+
+def test_a_sum_with_limits_but_no_index_runs_over_its_bodys_subscript_and_says_so():
+    eq = lower(r"R = \lambda \sum_1^n w_i^{2}")
+    assert eq.checkable and eq.sympy_text == lower(r"R = \lambda \sum_{i=1}^{n} w_i^{2}").sympy_text
+    assert "read-bigop-implicit-index" in _readings(r"R = \lambda \sum_1^n w_i^{2}")
+
+
+def test_a_capitalised_word_is_one_name_and_is_said_to_be():
+    eq = lower(r"Loss = \frac{1}{N} \sum_{i=1}^{N} (y_i - p_i)^2")
+    assert eq.kind == "definition" and eq.name == "Loss" and eq.checkable
+    assert "read-word" in _readings(r"y = 2 Cost")
+
+
+def test_a_word_applied_is_an_undefined_function_not_a_product_of_its_letters():
+    f = read_equation_file("unit.tex", r"Loss = Error(Y - \hat{Y}) + \lambda \sum_{i=1}^{n} w_i^{2}")
+    eq = f.equations[0]
+    assert not eq.checkable and "Error" in eq.reason
+
+
+def test_short_runs_of_letters_stay_products():
+    eq = lower(r"y = Wx + b")
+    assert eq.checkable and "W*x" in eq.sympy_text[0].replace(" ", "")
