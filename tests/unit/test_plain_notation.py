@@ -50,3 +50,27 @@ def test_a_word_applied_is_an_undefined_function_not_a_product_of_its_letters():
 def test_short_runs_of_letters_stay_products():
     eq = lower(r"y = Wx + b")
     assert eq.checkable and "W*x" in eq.sympy_text[0].replace(" ", "")
+
+
+def test_a_normal_density_at_a_point_is_its_formula_with_the_variance_second():
+    eq = lower(r"p(x) = \mathcal{N}(x \mid \mu, \sigma^2)")
+    x, mu, sigma = sympy.symbols("x mu sigma", real=True)
+    expected = sympy.exp(-(x - mu) ** 2 / (2 * sigma ** 2)) / sympy.sqrt(2 * sympy.pi * sigma ** 2)
+    assert sympy.simplify(eq.sympy.subs(sigma, 2) - expected.subs(sigma, 2)) == 0
+    assert next(s for s in eq.inputs if s.name == "sigma").space.kind == "positive"
+    same = [lower(r"p(x) = \mathcal{N}(x; \mu, \sigma^2)"), lower(r"p(x) = \text{Norm}_{x}[\mu, \sigma^2]")]
+    assert all(e.sympy_text == eq.sympy_text for e in same)
+    assert "read-normal-density" in _readings(r"p(x) = \mathcal{N}(x \mid \mu, \sigma^2)")
+
+
+def test_a_bernoulli_mass_draws_its_point_from_zero_and_one():
+    eq = lower(r"P(z) = \prod_{k=1}^K \mathrm{Bernoulli}(z_k \mid p)")
+    spaces = {s.name: s.space.kind for s in eq.inputs}
+    assert spaces["z"] == "binary" and spaces["p"] == "interval"
+
+
+def test_a_distribution_without_its_point_is_no_value():
+    f = read_equation_file("unit.tex", r"w \sim \mathcal{N}(0, 1)")
+    assert not any(e.checkable for e in f.equations)
+    f = read_equation_file("unit.tex", r"q = \mathcal{N}(\mu, \sigma^2)")
+    assert not f.equations[0].checkable

@@ -19,6 +19,7 @@ from typing import Any
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
+from eq2code.equation.densities import Density, density_of
 from eq2code.equation.latex import ir
 from eq2code.equation.model import Space
 from eq2code.equation.spaces import key_text
@@ -219,6 +220,8 @@ class Context:
     patterns: list = field(default_factory=list)  # (left IR, right IR) of := substitutions
     families: dict = field(default_factory=dict)  # head_i = …: key → (value with index i, i)
     distributions: set[str] = field(default_factory=set)  # arrays used as distributions p(x)
+    # where inputs' values live, as the equation's use says (Bernoulli(x | p): x ∈ {0, 1}), by Python name
+    spaces: dict[str, Space] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)  # symbol keys in order of first appearance
     gradients: dict[str, str] = field(default_factory=dict)  # (f, x) as written → the input's key
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # input key → other parameter names
@@ -752,6 +755,9 @@ class Lowerer:
             return self._elementwise(sigmoid, self._one_arg(node))  # σ_g(…), σ_o(…) of an LSTM
         if name in ("ReLU", "relu"):
             return self._elementwise(lambda u: sympy.Max(0, u), self._one_arg(node))
+        density = density_of(node) if name is None or name not in self.ctx.decls else None
+        if density is not None:
+            return self._density(density, node)
         if name in ("erf", "erfc") and name not in self.ctx.decls:
             return self._elementwise(getattr(sympy, name), self._one_arg(node))
         if len(node.args) == 1 and _is_indicator(func, node.args[0]):  # \mathbb{1}(y_i = k), I[y == y_i]
@@ -782,6 +788,32 @@ class Lowerer:
         if right is None:
             raise LoweringError("not-checkable", phrase("eq-tuple-no-value"), node.span)
         return self._times(left, right, node)
+
+    # -- densities: N(x | μ, σ²), Bernoulli(x | p) (densities.py) ------------------------------
+    def _density(self, density: Density, node: ir.Call) -> Any:
+        point = self.expr(density.point)
+        params = [self.expr(p) for p in density.parameters]
+        if isinstance(point, MatrixExpr) or any(isinstance(p, MatrixExpr) for p in params):
+            raise LoweringError("not-checkable", phrase("eq-density-of-vectors"), node.span)
+        if density.family == "normal":
+            mean, variance = params
+            self._live_in(variance, Space("positive", 0.0, None, (False, True), "\\mathbb{R}_{>0}"), root=True)
+            self.ctx.readings.append((phrase("read-normal-density"), node.span))
+            return sympy.exp(-(point - mean) ** 2 / (2 * variance)) / sympy.sqrt(2 * sympy.pi * variance)
+        (p,) = params
+        self._live_in(point, Space("binary", 0.0, 1.0, latex="\\{0, 1\\}"))
+        self._live_in(p, Space("interval", 0.0, 1.0, (False, False), "(0, 1)"))
+        self.ctx.readings.append((phrase("read-bernoulli-mass"), node.span))
+        return p ** point * (1 - p) ** (1 - point)
+
+    def _live_in(self, value: Any, space: Space, root: bool = False) -> None:
+        """The input `value` is (x, z_k; with `root`, also σ of σ²) lives in `space`."""
+        if root and isinstance(value, sympy.Pow) and value.exp == 2:
+            value = value.base
+        if isinstance(value, sympy.Indexed):
+            value = value.base.label
+        if isinstance(value, sympy.Symbol):
+            self.ctx.spaces.setdefault(value.name, space)
 
     # -- standard functions by name, gradients given as inputs --------------------------------
     def _named_function(self, node: ir.Call) -> Any:

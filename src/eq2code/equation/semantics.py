@@ -873,6 +873,8 @@ def _inferred_space(ctx: Context, key: str, values: list) -> Space:
     if key in ctx.distributions:
         return Space("simplex", 0.0, 1.0, latex="\\Delta")
     name = py_name(key)
+    if name in ctx.spaces:  # Bernoulli(x | p): x ∈ {0, 1}, p ∈ (0, 1)
+        return ctx.spaces[name]
     direct = [a for v in values for a in _direct_arguments(v)]
     if any(_is_symbol_named(a, name) for a in direct):
         return Space("positive", 0.0, None, (False, True), "\\mathbb{R}_{>0}")

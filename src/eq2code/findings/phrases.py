@@ -181,6 +181,10 @@ PHRASES.update({
     "statement-distribution": {"en": "a distribution statement", "ja": "分布を述べる式"},
     "statement-logical": {"en": "a logical statement", "ja": "論理式"},
     "eq-prose": {"en": "prose", "ja": "文章です"},
+    "eq-density-of-vectors": {"en": "a density of vectors (a covariance, a vector of probabilities) is not "
+                                    "computed yet; write it entry by entry",
+                              "ja": "ベクトルの密度（共分散行列や確率のベクトル）はまだ計算しません。"
+                                    "要素ごとに書いてください"},
     "eq-no-equals": {"en": "an expression without '=' defines nothing to check",
                      "ja": "'=' のない式は、照合するものを何も定義していません"},
     "eq-nested-too-deeply": {"en": "the equation is nested too deeply", "ja": "数式の入れ子が深すぎます"},
@@ -426,6 +430,11 @@ PHRASES.update({
                                   "\\mathbf{{b}} for a dot product)",
                             "ja": "計算されたベクトルの間の \\cdot は、要素ごとの積（内積なら "
                                   "\\mathbf{{a}}^\\top \\mathbf{{b}} と書いてください）"},
+    "read-normal-density": {"en": "the normal density at the point: exp(−(x − μ)² / (2σ²)) / √(2πσ²), its "
+                                  "second parameter the variance",
+                            "ja": "点での正規分布の密度 exp(−(x − μ)² / (2σ²)) / √(2πσ²)。2 番目のパラメータは分散"},
+    "read-bernoulli-mass": {"en": "the Bernoulli probability of the point: p^x (1 − p)^(1 − x), with x ∈ {0, 1}",
+                            "ja": "点のベルヌーイ確率 p^x (1 − p)^(1 − x)（x ∈ {0, 1}）"},
     "read-word": {"en": "{word}: letters side by side that spell a word, read as one name; write "
                         "\\mathrm{{{word}}} to say so, or separate the letters for a product",
                   "ja": "{word}: 単語を綴る文字の並びなので、1 つの名前。"
