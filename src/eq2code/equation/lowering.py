@@ -19,6 +19,7 @@ from typing import Any
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
+from eq2code.equation.applied import GivenValues, function_key, point_of, value_aliases, values_key
 from eq2code.equation.latex import ir
 from eq2code.equation.model import Space
 from eq2code.equation.spaces import key_text
@@ -227,6 +228,10 @@ class Context:
     alone: set[str] = field(default_factory=set)  # letters the equation also uses by themselves (not in TP)
     zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
     vectors: set[str] = field(default_factory=set)  # undeclared small letters a transpose makes vectors (w^⊤x)
+    # functions the file does not define whose values may be given (applied.py): function → points; None: never
+    value_points: dict[str, list[tuple[str, ...]]] | None = None
+    given_values: dict[str, GivenValues] = field(default_factory=dict)  # input key → the values it stands for
+    norm_depth: int = 0  # inside ‖…‖: given values there are vectors
 
     # -- symbols -------------------------------------------------------------------------
     def note(self, key: str) -> None:
@@ -716,6 +721,9 @@ class Lowerer:
     # -- applications ----------------------------------------------------------------------
     def _call(self, node: ir.Call, out_index: ir.Node | None = None) -> Any:
         func = node.func
+        derivative = self._prime_derivative(node)
+        if derivative is not None:
+            return derivative
         if isinstance(func, ir.Script) and func.primes and isinstance(func.base, ir.Ident) \
                 and func.base.key not in self.ctx.functions and len(node.args) == 1:
             # f'(x_n): the derivative of a function the file does not define — the given gradient
@@ -768,6 +776,9 @@ class Lowerer:
         if out_index is None and isinstance(func, ir.Ident) and self._indexes_support(node):
             return self._indexed(func.key, node.args[0] if len(node.args) == 1 else
                                  ir.Tuple(node.args, "{", span=node.span), node)
+        given = self._given_values(node, out_index)
+        if given is not None:
+            return given
         if name is not None and self._looks_like_function(func, node.args):
             raise LoweringError("not-checkable", phrase("eq-function-undefined", function=name),
                                 func.span, name)
@@ -782,6 +793,80 @@ class Lowerer:
         if right is None:
             raise LoweringError("not-checkable", phrase("eq-tuple-no-value"), node.span)
         return self._times(left, right, node)
+
+    def _prime_derivative(self, node: ir.Call) -> Any:
+        """σ'(x), tanh'(z_i), f'(x) with f defined in this file: the derivative, as d/dx σ(x) is
+        (said: a primed name can also name another function). None for a function the file does
+        not define (its derivative is then a given gradient, or the equation an identity)."""
+        func, ctx = node.func, self.ctx
+        if not (isinstance(func, ir.Script) and func.primes and isinstance(func.base, ir.Ident)
+                and func.sub is None and func.sup is None and len(node.args) == 1):
+            return None
+        key = func.base.key
+        defined = key in ctx.functions and key not in ctx.inlining
+        if not defined and (key not in PRIMED_STANDARD or key in ctx.decls or key in ctx.bindings):
+            return None
+        u = sympy.Dummy("u", real=True)
+        saved = dict(ctx.bindings)
+        ctx.bindings["_u"] = u
+        try:
+            value = self.expr(ir.Call(func.base, [ir.Ident("_u", span=node.span)], bracket="(", span=node.span))
+        finally:
+            ctx.bindings = saved
+        if isinstance(value, MatrixExpr) or u not in getattr(value, "free_symbols", set()):
+            return None
+        derivative = sympy.diff(value, u, func.primes)
+        how = phrase("how-defined-here") if defined else phrase("how-standard")
+        ctx.readings.append((phrase("read-prime-derivative", name=latex_of(key), how=how), func.span))
+        arg = self.expr(node.args[0])
+        if isinstance(arg, MatrixExpr):
+            return self._elementwise(lambda t: derivative.xreplace({u: t}), arg)
+        return derivative.xreplace({u: arg})
+
+    # -- functions the file does not define: their values given -------------------------------
+    def _given_values(self, node: ir.Call, out_index: ir.Node | None) -> Any:
+        """f[x_i, φ], f(x_0) of a one-letter function this file does not define, applied to
+        symbols: its values are an input (applied.py says when), one per item of the indices the
+        arguments vary with, a vector inside a norm. Said as a reading; None when not read so."""
+        ctx = self.ctx
+        function = function_key(node.func)
+        if ctx.value_points is None or out_index is not None or function is None \
+                or function not in ctx.value_points or function in ctx.functions:
+            return None
+        point = point_of(node)
+        if point is None or point not in ctx.value_points[function]:
+            return None
+        points = ctx.value_points[function]
+        key = values_key(function, point, points)
+        known = (ctx.decls, ctx.quantities, ctx.bindings, ctx.indices)
+        if any(key in k for k in known) or key in ctx.size_names or (
+                key not in ctx.given_values and (key in ctx.arrays or key in ctx.scalars)):
+            return None
+        items = list(dict.fromkeys(n.key for a in node.args for n in a.walk()
+                                   if isinstance(n, ir.Ident) and n.key in ctx.indices))
+        vector = ctx.norm_depth > 0
+        if items and vector:
+            return None  # one vector per item: a matrix of outputs, not read
+        if key not in ctx.given_values:
+            written = [symbol_key(a) for a in node.args]
+            application = f"{latex_of(function)}({', '.join(latex_of(k) for k in written if k is not None)})"
+            ctx.given_values[key] = GivenValues(key, latex_of(function), application, point)
+            ctx.aliases[key] = value_aliases(key, function, point, len(points) > 1)
+            ctx.readings.append((phrase("read-function-values", function=latex_of(function),
+                                        application=application, name=py_name(key)), node.span))
+        if items:
+            sub = ir.Ident(items[0], span=node.span) if len(items) == 1 else \
+                ir.Tuple([ir.Ident(i, span=node.span) for i in items], "{", span=node.span)
+            return self._indexed(key, sub, node)
+        if vector and key not in ctx.arrays:
+            ctx.arrays[key] = ArrayUse(key, [ctx.sizes.fresh(f"n_{py_name(function)}", weak=True)], latex_of(key))
+        if key in ctx.arrays:
+            ctx.note(key)
+            dims = [ctx.dim_symbol(d) for d in ctx.arrays[key].dims]
+            return sympy.MatrixSymbol(py_name(key), *(dims + [1] if len(dims) == 1 else dims))
+        ctx.scalars.setdefault(key, latex_of(key))
+        ctx.note(key)
+        return sympy.Symbol(py_name(key), real=True)
 
     # -- standard functions by name, gradients given as inputs --------------------------------
     def _named_function(self, node: ir.Call) -> Any:
@@ -1400,7 +1485,11 @@ class Lowerer:
         if p not in ("1", "2"):
             raise LoweringError("unsupported-notation", phrase("eq-norm-unsupported", p=str(p)), node.span,
                                 f"\\|\\cdot\\|_{p}")
-        value = self.expr(node.body)
+        self.ctx.norm_depth += 1
+        try:
+            value = self.expr(node.body)
+        finally:
+            self.ctx.norm_depth -= 1
         if not isinstance(value, MatrixExpr):
             return sympy.Abs(value)
         saved = dict(self.ctx.indices)
@@ -1644,6 +1733,8 @@ class Lowerer:
         raise LoweringError("latex-syntax", phrase("eq-empty-group"), node.span)
 
 
+# σ'(x), tanh'(x): standard functions whose primed application is their derivative
+PRIMED_STANDARD = {"sigma", "tanh", "exp", "log", "ReLU", "relu", "softplus", "sigmoid", "erf"}
 FUNCTION_LETTERS = {"phi", "varphi", "psi", "f", "g", "h"}
 ELEMENTWISE_NAMES = {
     "sigm": sigmoid, "sig": sigmoid, "sigmoid": sigmoid, "logistic": sigmoid, "Sigmoid": sigmoid,
