@@ -59,6 +59,8 @@ def function_key(func: ir.Node) -> str | None:
         return None
     if base.name in NOT_VALUES:
         return None
+    if isinstance(func, ir.Script) and func.sup is None and _item_subscript(func.sub):
+        return base.name  # φ_j(x_n): entry j of φ(x_n) (lowering checks that j is an index)
     return symbol_key(func) if isinstance(func, ir.Script) else base.name
 
 

@@ -842,7 +842,13 @@ class Lowerer:
         if any(key in k for k in known) or key in ctx.size_names or (
                 key not in ctx.given_values and (key in ctx.arrays or key in ctx.scalars)):
             return None
-        items = list(dict.fromkeys(n.key for a in node.args for n in a.walk()
+        func = node.func
+        inner = [func.sub] if isinstance(func, ir.Script) and func.sub is not None and func.sup is None \
+            and function == symbol_key(func.base) else []
+        if any(not (isinstance(n, ir.Ident) and n.key in ctx.indices) for s in inner for n in s.walk()
+               if not isinstance(n, ir.Tuple)):
+            return None  # f_t(…) with t no index: a function named f_t, not an entry
+        items = list(dict.fromkeys(n.key for a in [*inner, *node.args] for n in a.walk()
                                    if isinstance(n, ir.Ident) and n.key in ctx.indices))
         vector = ctx.norm_depth > 0
         if items and vector:
