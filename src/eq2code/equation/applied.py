@@ -131,7 +131,8 @@ def value_aliases(key: str, function: str, point: tuple[str, ...], several: bool
 
     name = py_name(function)
     if not several:
-        names: tuple[str, ...] = (name, *VALUE_NAMES)
+        short = name.split("_")[0][:3]  # eps_pred, phi_x
+        names: tuple[str, ...] = (name, f"{name}_pred", f"{name}_hat", f"{short}_pred", f"{short}_hat", *VALUE_NAMES)
     else:
         suffix = "".join(_plain(k) for k in point)
         digits = "".join(ch for ch in suffix if ch.isdigit())

@@ -653,6 +653,7 @@ class Lowerer:
                 self.ctx.readings.append((reading, node.span))
         for axis, (pos, value) in enumerate(zip(positions, idx)):
             self._unify_axis(use.dims[axis], pos, value)
+        idx = [v + self._counts_from_zero(p) for p, v in zip(positions, idx)]
         return sympy.IndexedBase(py_name(key))[tuple(idx)]
 
     def _row_owner(self, key: str, positions: list[ir.Node], node: ir.Node) -> str:
@@ -684,10 +685,20 @@ class Lowerer:
                 self.ctx.sizes.union(seen, dim)
             return
         _, lo, hi = self.ctx.indices[pos.key]
+        if lo == 0 and hi is not None:  # Σ_{i=0}^{n-1} y_i: y has n entries, counted from 0
+            hi = hi + 1
+            lo = 1
         if lo == 1 and isinstance(hi, sympy.Symbol):
             self.ctx.sizes.union(dim, hi.name)
         elif lo == 1 and isinstance(hi, sympy.Integer):
             self.ctx.sizes.union(dim, str(int(hi)))
+
+    def _counts_from_zero(self, pos: ir.Node) -> int:
+        """1 for an index of a sum from 0 (Σ_{i=0}^{n-1} y_i): entry i is the (i+1)-th, as in code."""
+        if not isinstance(pos, ir.Ident) or pos.key not in self.ctx.indices:
+            return 0
+        _, lo, hi = self.ctx.indices[pos.key]
+        return 1 if lo == 0 and hi is not None and not (pos.key in self.ctx.free and hi is None) else 0
 
     def _superscript(self, value: Any, sup: ir.Node, node: ir.Node, key: str | None) -> Any:
         if (isinstance(sup, ir.Special) and sup.name == "top") or (

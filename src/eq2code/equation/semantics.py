@@ -807,6 +807,10 @@ def _spellings(key: str, order: list[str], head: Head | None) -> tuple[str, ...]
     label = re.match(r"^(?P<stem>[^\^]+)\^\((?P<label>[^()]*)\)$", key)
     if label is not None:  # μ^{(t)}, W^{(l)}: the code names the value without its label
         out.append(py_name(label.group("stem")))
+    accent = re.match(r"^(?P<accent>hat|bar|tilde):(?P<stem>[^:_]+)_(?P<sub>[^:_]+)$", key)
+    if accent is not None:  # \bar{\alpha}_t: alpha_bar_t as code writes it (alpha_t_bar is its own name)
+        out += [f"{py_name(accent['stem'])}_{accent['accent']}_{accent['sub']}",
+                f"{py_name(accent['stem'])}{accent['accent']}_{accent['sub']}"]
     stem, _, t = key.rpartition("_")
     keys = list(order) + ([head.key] if head is not None else [])
     if stem and len(t) == 1 and t.islower() and any(k in (f"{key}+1", f"{key}-1") or k == f"{stem}_{t}-1"
