@@ -95,11 +95,13 @@ def value_points(chain: ir.Node) -> dict[str, list[tuple[str, ...]]]:
     it is applied at, in order. A function the equation differentiates is left out."""
     differentiated: set[str] = set()
     points: dict[str, list[tuple[str, ...]]] = {}
-    for node in chain.walk():
+    sides = chain.items[1:] if isinstance(chain, ir.Chain) else [chain]  # L'[φ] = L[φ] + …: a new name on the left
+    for node in (n for side in sides for n in side.walk()):
         if isinstance(node, ir.Script) and node.primes and isinstance(node.base, ir.Ident):
             differentiated.add(node.base.name)
         if isinstance(node, ir.Frac) and _derivative_of(node) is not None:
             differentiated.update(n.name for n in node.num.walk() if isinstance(n, ir.Ident))
+    for node in chain.walk():
         if not isinstance(node, ir.Call) or not node.args:
             continue
         key = function_key(node.func)
