@@ -118,3 +118,14 @@ def test_sigma_prime_is_said_to_be_the_derivative():
     assert f.main is not None and f.main.checkable
     assert any(d.params.get("reading") is not None and d.params["reading"].phrase == "read-prime-derivative"
                for d in f.diagnostics)
+
+
+def test_a_sum_from_zero_takes_rows_from_the_first(tmp_path, capsys):
+    latex = r"X \in \mathbb{R}^{N \times d}, \mathbf{w} \in \mathbb{R}^{d}" "\n$$\n$$\n" \
+        r"L = \sum_{n=0}^{N-1} (\mathbf{w}^\top \mathbf{x}_n)^2"
+    code = "import numpy as np\n\ndef loss(X, w):\n    return np.sum((X @ w) ** 2)\n"
+    verdict, errors, rc = _check(tmp_path, latex, code, capsys)
+    assert (verdict, errors, rc) == ("pass", set(), 0)
+    wrong = code.replace("np.sum((X @ w) ** 2)", "np.sum((X[1:] @ w) ** 2)")
+    verdict, errors, rc = _check(tmp_path, latex, wrong, capsys)
+    assert verdict == "fail" and rc == 1

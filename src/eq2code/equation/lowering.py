@@ -672,6 +672,7 @@ class Lowerer:
         use = self.ctx.array(key, 2, latex_of(key), node.span)
         idx = [self.expr(p) for p in positions]
         self._unify_axis(use.dims[0], positions[0], idx[0])
+        idx[0] = idx[0] + self._counts_from_zero(positions[0])
         return ArraySlice(sympy.Symbol(py_name(key)), sympy.Tuple(*idx), self.ctx.dim_symbol(use.dims[1]), 1)
 
     def _unify_axis(self, dim: str, pos: ir.Node, value: Any) -> None:
