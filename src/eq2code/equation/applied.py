@@ -22,6 +22,7 @@ Not read so; these stay not checkable, as before:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from eq2code.equation.latex import ir
@@ -90,16 +91,17 @@ def _item_subscript(sub: ir.Node | None) -> bool:
     return False
 
 
-def value_points(chain: ir.Node) -> dict[str, list[tuple[str, ...]]]:
+def value_points(chain: ir.Node, is_derivative: Callable[[ir.Frac], bool]) -> dict[str, list[tuple[str, ...]]]:
     """For every one-letter function applied in the equation to symbols only: the distinct points
-    it is applied at, in order. A function the equation differentiates is left out."""
+    it is applied at, in order. A function the equation differentiates is left out
+    (`is_derivative`: is a fraction a derivative, from the lowering)."""
     differentiated: set[str] = set()
     points: dict[str, list[tuple[str, ...]]] = {}
     sides = chain.items[1:] if isinstance(chain, ir.Chain) else [chain]  # L'[φ] = L[φ] + …: a new name on the left
     for node in (n for side in sides for n in side.walk()):
         if isinstance(node, ir.Script) and node.primes and isinstance(node.base, ir.Ident):
             differentiated.add(node.base.name)
-        if isinstance(node, ir.Frac) and _derivative_of(node) is not None:
+        if isinstance(node, ir.Frac) and is_derivative(node):
             differentiated.update(n.name for n in node.num.walk() if isinstance(n, ir.Ident))
     for node in chain.walk():
         if not isinstance(node, ir.Call) or not node.args:
@@ -114,12 +116,6 @@ def value_points(chain: ir.Node) -> dict[str, list[tuple[str, ...]]]:
     return {k: v for k, v in points.items() if k.split("_")[0].split("^")[0] not in differentiated}
 
 
-def _derivative_of(frac: ir.Frac) -> ir.Node | None:
-    from eq2code.equation.lowering import _derivative_of as variable
-
-    return variable(frac)
-
-
 def values_key(function: str, point: tuple[str, ...], points: list[tuple[str, ...]]) -> str:
     """f when f is met at one point; f_x0, f_x1 when at several (f(x_0) and f(x_1))."""
     if len(points) <= 1:
@@ -127,11 +123,9 @@ def values_key(function: str, point: tuple[str, ...], points: list[tuple[str, ..
     return f"{function}_" + "".join(_plain(k) for k in point)
 
 
-def value_aliases(key: str, function: str, point: tuple[str, ...], several: bool) -> tuple[str, ...]:
-    """The names code gives the values: logits, pred, emb… for one point; emb0, out1… for several."""
-    from eq2code.equation.lowering import py_name
-
-    name = py_name(function)
+def value_aliases(own: str, name: str, point: tuple[str, ...], several: bool) -> tuple[str, ...]:
+    """The names code gives the values (`own`: the input's name, `name`: the function's, both as
+    Python names): logits, pred, emb… for one point; emb0, out1… for several."""
     if not several:
         short = name.split("_")[0][:3]  # eps_pred, phi_x
         names: tuple[str, ...] = (name, f"{name}_pred", f"{name}_hat", f"{short}_pred", f"{short}_hat", *VALUE_NAMES)
@@ -141,7 +135,7 @@ def value_aliases(key: str, function: str, point: tuple[str, ...], several: bool
         names = (f"{name}{suffix}", f"{name}_{suffix}", f"{name}_{digits}", f"{name}{digits}", f"emb{digits}",
                  f"emb_{digits}", f"out{digits}", f"out_{digits}", f"z{digits}", f"z_{digits}",
                  f"output{digits}", f"embedding{digits}") if digits else (f"{name}{suffix}", f"{name}_{suffix}")
-    return tuple(dict.fromkeys(n for n in names if n != py_name(key)))
+    return tuple(dict.fromkeys(n for n in names if n != own))
 
 
 def _plain(key: str) -> str:

@@ -869,7 +869,7 @@ class Lowerer:
             written = [symbol_key(a) for a in node.args]
             application = f"{latex_of(function)}({', '.join(latex_of(k) for k in written if k is not None)})"
             ctx.given_values[key] = GivenValues(key, latex_of(function), application, point)
-            ctx.aliases[key] = value_aliases(key, function, point, len(points) > 1)
+            ctx.aliases[key] = value_aliases(py_name(key), py_name(function), point, len(points) > 1)
             ctx.readings.append((phrase("read-function-values", function=latex_of(function),
                                         application=application, name=py_name(key)), node.span))
         if items:
@@ -1910,6 +1910,11 @@ def _prose(node: ir.Node) -> str:
 def _is_d(node: ir.Node) -> bool:
     return (isinstance(node, ir.Ident) and node.name == "d" and not node.style) or \
         (isinstance(node, ir.Special) and node.name == "partial")
+
+
+def is_derivative(frac: ir.Frac) -> bool:
+    """\\frac{d}{dx}, \\frac{\\partial L}{\\partial w}: a fraction that is a derivative."""
+    return _derivative_of(frac) is not None
 
 
 def _derivative_of(frac: ir.Frac) -> ir.Node | None:

@@ -35,6 +35,7 @@ from eq2code.equation.lowering import (
     derivative_function,
     derivative_key,
     english,
+    is_derivative,
     latex_of,
     py_name,
     size_symbol,
@@ -359,7 +360,7 @@ class FileReader:
                 head.out_indices = indices
                 self._declare_free_indices(ctx, head)
                 self._apply_mapping_shapes(ctx, head)
-                ctx.value_points = {k: v for k, v in value_points(chain).items() if k != head.key}
+                ctx.value_points = {k: v for k, v in value_points(chain, is_derivative).items() if k != head.key}
                 values, sides = self._readable_forms(ctx, low, sides)
                 _computes_more_than_given_values(ctx, values[0], chain)
                 self._apply_codomain(low, head, values)
