@@ -129,3 +129,14 @@ def test_a_sum_from_zero_takes_rows_from_the_first(tmp_path, capsys):
     wrong = code.replace("np.sum((X @ w) ** 2)", "np.sum((X[1:] @ w) ** 2)")
     verdict, errors, rc = _check(tmp_path, latex, wrong, capsys)
     assert verdict == "fail" and rc == 1
+
+
+def test_a_labelled_function_of_the_left_sides_arguments_is_an_input(tmp_path, capsys):
+    """J(θ) = J^{old}(θ) + …: J^{old} applied (its value given), never J to the power o·l·d times θ."""
+    latex = r"J(\theta) = J^{old}(\theta) + \lambda \theta^2"
+    f = read_equation_file("eq.tex", f"$$\n{latex}\n$$\n")
+    assert f.main is not None and f.main.sympy_text[0] == "J_old + lambda*theta**2"
+    code = "def J(theta, J_old, lam):\n    return J_old + lam * theta ** 2\n"
+    assert _check(tmp_path, latex, code, capsys) == ("pass", set(), 0)
+    verdict, _errors, rc = _check(tmp_path, latex, code.replace("J_old +", "J_old * theta +"), capsys)
+    assert verdict == "fail" and rc == 1

@@ -91,6 +91,22 @@ def _item_subscript(sub: ir.Node | None) -> bool:
     return False
 
 
+def labelled_application(factor: ir.Node, nxt: ir.Node | None) -> ir.Call | None:
+    """`J^{old}(\\theta)`: a letter with a word as its superscript (old, new, prev, true — a label,
+    never the power o·l·d) followed by a bracket is that function applied; None otherwise."""
+    if not (isinstance(factor, ir.Script) and isinstance(factor.base, ir.Ident) and factor.sub is None
+            and not factor.primes and isinstance(nxt, ir.Group) and nxt.bracket == "("):
+        return None
+    label = factor.sup
+    letters = label.factors if isinstance(label, ir.Product) and all(op is None for op in label.ops[1:]) else []
+    word = "".join(f.name for f in letters if isinstance(f, ir.Ident) and len(f.name) == 1 and f.name.isalpha())
+    if len(letters) < 3 or len(word) != len(letters) or not word.islower():
+        return None
+    body = nxt.body
+    args = list(body.items) if isinstance(body, ir.Tuple) else [body]
+    return ir.Call(factor, args, bracket="(", span=(factor.span[0], nxt.span[1]))
+
+
 def value_points(chain: ir.Node, is_derivative: Callable[[ir.Frac], bool]) -> dict[str, list[tuple[str, ...]]]:
     """For every one-letter function applied in the equation to symbols only: the distinct points
     it is applied at, in order. A function the equation differentiates is left out
@@ -104,16 +120,26 @@ def value_points(chain: ir.Node, is_derivative: Callable[[ir.Frac], bool]) -> di
         if isinstance(node, ir.Frac) and is_derivative(node):
             differentiated.update(n.name for n in node.num.walk() if isinstance(n, ir.Ident))
     for node in chain.walk():
+        if isinstance(node, ir.Product):  # J^{old}(θ) inside a product
+            for k, factor in enumerate(node.factors[:-1]):
+                call = labelled_application(factor, node.factors[k + 1]) if node.ops[k + 1] is None else None
+                if call is not None:
+                    _add_point(points, call)
+            continue
         if not isinstance(node, ir.Call) or not node.args:
             continue
-        key = function_key(node.func)
-        point = point_of(node)
-        if key is None or point is None:
-            continue
-        met = points.setdefault(key, [])
-        if point not in met:
-            met.append(point)
+        _add_point(points, node)
     return {k: v for k, v in points.items() if k.split("_")[0].split("^")[0] not in differentiated}
+
+
+def _add_point(points: dict[str, list[tuple[str, ...]]], node: ir.Call) -> None:
+    key = function_key(node.func)
+    point = point_of(node)
+    if key is None or point is None:
+        return
+    met = points.setdefault(key, [])
+    if point not in met:
+        met.append(point)
 
 
 def values_key(function: str, point: tuple[str, ...], points: list[tuple[str, ...]]) -> str:

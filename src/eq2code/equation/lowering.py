@@ -19,7 +19,14 @@ from typing import Any
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
-from eq2code.equation.applied import GivenValues, function_key, point_of, value_aliases, values_key
+from eq2code.equation.applied import (
+    GivenValues,
+    function_key,
+    labelled_application,
+    point_of,
+    value_aliases,
+    values_key,
+)
 from eq2code.equation.latex import ir
 from eq2code.equation.model import Space
 from eq2code.equation.spaces import key_text
@@ -1298,7 +1305,7 @@ class Lowerer:
         return a * b
 
     def _product(self, node: ir.Product) -> Any:
-        replaced = self._substitute_in_product(node) or self._words(node)
+        replaced = self._substitute_in_product(node) or self._words(node) or self._labelled_application(node)
         if replaced is not None:
             return self.expr(replaced)
         for k, factor in enumerate(node.factors):
@@ -1413,6 +1420,18 @@ class Lowerer:
         product = " \\cdot ".join(word)
         ctx.readings.append((phrase("read-acronym", word=word, product=product), span))
         return True
+
+    def _labelled_application(self, node: ir.Product) -> ir.Node | None:
+        """J^{old}(θ) among the factors: the function J^{old} applied (given values when the file
+        does not define it), never J to the power o·l·d times θ."""
+        for k, factor in enumerate(node.factors[:-1]):
+            call = labelled_application(factor, node.factors[k + 1]) if node.ops[k + 1] is None else None
+            if call is None or self.ctx.value_points is None or function_key(call.func) not in self.ctx.value_points:
+                continue
+            factors = [*node.factors[:k], call, *node.factors[k + 2:]]
+            ops = [*node.ops[:k + 1], *node.ops[k + 2:]]
+            return factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)
+        return None
 
     def _substitute_in_product(self, node: ir.Product) -> ir.Node | None:
         """α ∇_θ L(θ) with ∇_θ L(θ) := 𝐠 → α 𝐠: a pattern that is a run of factors."""
