@@ -260,7 +260,7 @@ def test_phrases_survive_the_equation_cache() -> None:
     from eq2code.findings.messages import entry, fill
     from eq2code.findings.phrases import Phrase
 
-    text = "$$ w_{t+1} = w_t - \\eta \\nabla f(w_t) $$\n\n$$ L = \\sum_i (y_i - g(x_i))^2 $$\n"
+    text = "$$ w_{t+1} = w_t - \\eta \\nabla f(w_t) $$\n\n$$ L = \\sum_i (y_i - g(x_i + 1))^2 $$\n"
     fresh = read_equation_file("c.tex", text)
     again = cache._from_json(json.loads(json.dumps(cache._to_json(fresh))), "c.tex", text)
     words = [[fill(entry(d.name, "ja").message, d.params, "ja") for d in f.diagnostics] for f in (fresh, again)]

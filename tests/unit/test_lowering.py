@@ -145,12 +145,7 @@ BY_VALUE = {
 }
 
 
-ZERO_BASED = "sum from zero"
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(
-    strict=True, reason="x_0 … x_{N-1} over x ∈ ℝ^N: the reference counts indices from 1 (a known gap)"))
-    if n == ZERO_BASED else n for n in sorted(BY_VALUE)])
+@pytest.mark.parametrize("name", sorted(BY_VALUE))  # "sum from zero": x_0 … x_{N-1} over x ∈ ℝ^N, from its first entry
 def test_lowering_computes_what_numpy_computes(name):
     tex, sizes, values, expected = BY_VALUE[name]
     eq = lower(tex)

@@ -370,14 +370,13 @@ def test_a_distribution_given_a_condition_under_a_sum_is_its_entry():
 
 def test_a_coloured_bracket_after_a_name_is_still_its_argument():
     """`\\color{black}{(x_i)}` is presentation: f followed by it is f(x_i), an application of an
-    undefined function (not checkable), never the product f·x_i."""
+    undefined function (its values f(x_i) given, said), never the product f·x_i."""
     from eq2code.equation.semantics import read_equation_file
 
     f = read_equation_file("unit.tex", r"L = \sum_{i=1}^{n} (y_i - \color{red}{\underline{f}} \color{black}{(x_i)})^2")
-    assert f.main is None
-    from eq2code.equation.lowering import english
-
-    assert [english(d.params["reason"]) for d in f.diagnostics] == ["the function f is not defined in this file"]
+    assert f.main is not None
+    assert str(f.main.sympy) == "Sum((-f[i] + y[i])**2, (i, 1, n))"
+    assert [d.params["reading"].phrase for d in f.diagnostics] == ["read-function-values"]
 
 
 def test_a_decoration_around_a_sum_keeps_its_grouping():
@@ -404,7 +403,7 @@ def test_an_input_defined_by_an_unreadable_clause_is_said():
     """α_i defined with an undefined f_attn, then out = Σ_i α_i v_i: α is taken as an input, with a note."""
     from eq2code.equation.semantics import read_equation_file
 
-    f = read_equation_file("unit.tex", r"\alpha_i = \frac{\exp(f(k_i, q))}{\sum_j \exp(f(k_j, q))}"
+    f = read_equation_file("unit.tex", r"\alpha_i = \frac{\exp(f(k_i - q))}{\sum_j \exp(f(k_j - q))}"
                            "\n\n" r"o = \sum_i \alpha_i v_i")
     assert f.main is not None and f.main.checkable
     from eq2code.equation.lowering import english

@@ -204,6 +204,10 @@ def symbols_of(eq: Equation, defined: dict[str, tuple[int, Equation]]) -> list[S
         key = "detail-input-inferred" if spec.inferred else "detail-input"
         if spec.aliases and ("gradient" in spec.aliases or "grad" in spec.aliases):
             key = "detail-gradient"
+        if spec.values_of:
+            out.append(SymbolRole(latex=spec.latex, name=spec.name, role="input",
+                                  detail=phrase("detail-function-values", shape=shape, function=spec.values_of)))
+            continue
         out.append(SymbolRole(latex=spec.latex, name=spec.name, role="input",
                               detail=phrase(key, shape=shape, space=spec.space.describe())))
     out.extend(_indices(eq))

@@ -19,6 +19,14 @@ from typing import Any
 import sympy
 from sympy.matrices.expressions.matexpr import MatrixExpr
 
+from eq2code.equation.applied import (
+    GivenValues,
+    function_key,
+    labelled_application,
+    point_of,
+    value_aliases,
+    values_key,
+)
 from eq2code.equation.densities import Density, density_of
 from eq2code.equation.latex import ir
 from eq2code.equation.model import Space
@@ -230,6 +238,10 @@ class Context:
     alone: set[str] = field(default_factory=set)  # letters the equation also uses by themselves (not in TP)
     zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
     vectors: set[str] = field(default_factory=set)  # undeclared small letters a transpose makes vectors (w^⊤x)
+    # functions the file does not define whose values may be given (applied.py): function → points; None: never
+    value_points: dict[str, list[tuple[str, ...]]] | None = None
+    given_values: dict[str, GivenValues] = field(default_factory=dict)  # input key → the values it stands for
+    norm_depth: int = 0  # inside ‖…‖: given values there are vectors
 
     # -- symbols -------------------------------------------------------------------------
     def note(self, key: str) -> None:
@@ -651,6 +663,7 @@ class Lowerer:
                 self.ctx.readings.append((reading, node.span))
         for axis, (pos, value) in enumerate(zip(positions, idx)):
             self._unify_axis(use.dims[axis], pos, value)
+        idx = [v + self._counts_from_zero(p) for p, v in zip(positions, idx)]
         return sympy.IndexedBase(py_name(key))[tuple(idx)]
 
     def _row_owner(self, key: str, positions: list[ir.Node], node: ir.Node) -> str:
@@ -669,6 +682,7 @@ class Lowerer:
         use = self.ctx.array(key, 2, latex_of(key), node.span)
         idx = [self.expr(p) for p in positions]
         self._unify_axis(use.dims[0], positions[0], idx[0])
+        idx[0] = idx[0] + self._counts_from_zero(positions[0])
         return ArraySlice(sympy.Symbol(py_name(key)), sympy.Tuple(*idx), self.ctx.dim_symbol(use.dims[1]), 1)
 
     def _unify_axis(self, dim: str, pos: ir.Node, value: Any) -> None:
@@ -682,10 +696,20 @@ class Lowerer:
                 self.ctx.sizes.union(seen, dim)
             return
         _, lo, hi = self.ctx.indices[pos.key]
+        if lo == 0 and hi is not None:  # Σ_{i=0}^{n-1} y_i: y has n entries, counted from 0
+            hi = hi + 1
+            lo = 1
         if lo == 1 and isinstance(hi, sympy.Symbol):
             self.ctx.sizes.union(dim, hi.name)
         elif lo == 1 and isinstance(hi, sympy.Integer):
             self.ctx.sizes.union(dim, str(int(hi)))
+
+    def _counts_from_zero(self, pos: ir.Node) -> int:
+        """1 for an index of a sum from 0 (Σ_{i=0}^{n-1} y_i): entry i is the (i+1)-th, as in code."""
+        if not isinstance(pos, ir.Ident) or pos.key not in self.ctx.indices:
+            return 0
+        _, lo, hi = self.ctx.indices[pos.key]
+        return 1 if lo == 0 and hi is not None and not (pos.key in self.ctx.free and hi is None) else 0
 
     def _superscript(self, value: Any, sup: ir.Node, node: ir.Node, key: str | None) -> Any:
         if (isinstance(sup, ir.Special) and sup.name == "top") or (
@@ -719,6 +743,9 @@ class Lowerer:
     # -- applications ----------------------------------------------------------------------
     def _call(self, node: ir.Call, out_index: ir.Node | None = None) -> Any:
         func = node.func
+        derivative = self._prime_derivative(node)
+        if derivative is not None:
+            return derivative
         if isinstance(func, ir.Script) and func.primes and isinstance(func.base, ir.Ident) \
                 and func.base.key not in self.ctx.functions and len(node.args) == 1:
             # f'(x_n): the derivative of a function the file does not define — the given gradient
@@ -774,6 +801,9 @@ class Lowerer:
         if out_index is None and isinstance(func, ir.Ident) and self._indexes_support(node):
             return self._indexed(func.key, node.args[0] if len(node.args) == 1 else
                                  ir.Tuple(node.args, "{", span=node.span), node)
+        given = self._given_values(node, out_index)
+        if given is not None:
+            return given
         if name is not None and self._looks_like_function(func, node.args):
             raise LoweringError("not-checkable", phrase("eq-function-undefined", function=name),
                                 func.span, name)
@@ -814,6 +844,86 @@ class Lowerer:
             value = value.base.label
         if isinstance(value, sympy.Symbol):
             self.ctx.spaces.setdefault(value.name, space)
+
+    def _prime_derivative(self, node: ir.Call) -> Any:
+        """σ'(x), tanh'(z_i), f'(x) with f defined in this file: the derivative, as d/dx σ(x) is
+        (said: a primed name can also name another function). None for a function the file does
+        not define (its derivative is then a given gradient, or the equation an identity)."""
+        func, ctx = node.func, self.ctx
+        if not (isinstance(func, ir.Script) and func.primes and isinstance(func.base, ir.Ident)
+                and func.sub is None and func.sup is None and len(node.args) == 1):
+            return None
+        key = func.base.key
+        defined = key in ctx.functions and key not in ctx.inlining
+        if not defined and (key not in PRIMED_STANDARD or key in ctx.decls or key in ctx.bindings):
+            return None
+        u = sympy.Dummy("u", real=True)
+        saved = dict(ctx.bindings)
+        ctx.bindings["_u"] = u
+        try:
+            value = self.expr(ir.Call(func.base, [ir.Ident("_u", span=node.span)], bracket="(", span=node.span))
+        finally:
+            ctx.bindings = saved
+        if isinstance(value, MatrixExpr) or u not in getattr(value, "free_symbols", set()):
+            return None
+        derivative = sympy.diff(value, u, func.primes)
+        how = phrase("how-defined-here") if defined else phrase("how-standard")
+        ctx.readings.append((phrase("read-prime-derivative", name=latex_of(key), how=how), func.span))
+        arg = self.expr(node.args[0])
+        if isinstance(arg, MatrixExpr):
+            return self._elementwise(lambda t: derivative.xreplace({u: t}), arg)
+        return derivative.xreplace({u: arg})
+
+    # -- functions the file does not define: their values given -------------------------------
+    def _given_values(self, node: ir.Call, out_index: ir.Node | None) -> Any:
+        """f[x_i, φ], f(x_0) of a one-letter function this file does not define, applied to
+        symbols: its values are an input (applied.py says when), one per item of the indices the
+        arguments vary with, a vector inside a norm. Said as a reading; None when not read so."""
+        ctx = self.ctx
+        function = function_key(node.func)
+        if ctx.value_points is None or out_index is not None or function is None \
+                or function not in ctx.value_points or function in ctx.functions:
+            return None
+        point = point_of(node)
+        if point is None or point not in ctx.value_points[function]:
+            return None
+        points = ctx.value_points[function]
+        key = values_key(function, point, points)
+        known = (ctx.decls, ctx.quantities, ctx.bindings, ctx.indices)
+        if any(key in k for k in known) or key in ctx.size_names or (
+                key not in ctx.given_values and (key in ctx.arrays or key in ctx.scalars)):
+            return None
+        func = node.func
+        inner = [func.sub] if isinstance(func, ir.Script) and func.sub is not None and func.sup is None \
+            and function == symbol_key(func.base) else []
+        if any(not (isinstance(n, ir.Ident) and n.key in ctx.indices) for s in inner for n in s.walk()
+               if not isinstance(n, ir.Tuple)):
+            return None  # f_t(…) with t no index: a function named f_t, not an entry
+        items = list(dict.fromkeys(n.key for a in [*inner, *node.args] for n in a.walk()
+                                   if isinstance(n, ir.Ident) and n.key in ctx.indices))
+        vector = ctx.norm_depth > 0
+        if items and vector:
+            return None  # one vector per item: a matrix of outputs, not read
+        if key not in ctx.given_values:
+            written = [symbol_key(a) for a in node.args]
+            application = f"{latex_of(function)}({', '.join(latex_of(k) for k in written if k is not None)})"
+            ctx.given_values[key] = GivenValues(key, latex_of(function), application, point)
+            ctx.aliases[key] = value_aliases(py_name(key), py_name(function), point, len(points) > 1)
+            ctx.readings.append((phrase("read-function-values", function=latex_of(function),
+                                        application=application, name=py_name(key)), node.span))
+        if items:
+            sub = ir.Ident(items[0], span=node.span) if len(items) == 1 else \
+                ir.Tuple([ir.Ident(i, span=node.span) for i in items], "{", span=node.span)
+            return self._indexed(key, sub, node)
+        if vector and key not in ctx.arrays:
+            ctx.arrays[key] = ArrayUse(key, [ctx.sizes.fresh(f"n_{py_name(function)}", weak=True)], latex_of(key))
+        if key in ctx.arrays:
+            ctx.note(key)
+            dims = [ctx.dim_symbol(d) for d in ctx.arrays[key].dims]
+            return sympy.MatrixSymbol(py_name(key), *(dims + [1] if len(dims) == 1 else dims))
+        ctx.scalars.setdefault(key, latex_of(key))
+        ctx.note(key)
+        return sympy.Symbol(py_name(key), real=True)
 
     # -- standard functions by name, gradients given as inputs --------------------------------
     def _named_function(self, node: ir.Call) -> Any:
@@ -1227,7 +1337,7 @@ class Lowerer:
         return a * b
 
     def _product(self, node: ir.Product) -> Any:
-        replaced = self._substitute_in_product(node) or self._words(node)
+        replaced = self._substitute_in_product(node) or self._words(node) or self._labelled_application(node)
         if replaced is not None:
             return self.expr(replaced)
         for k, factor in enumerate(node.factors):
@@ -1359,6 +1469,18 @@ class Lowerer:
         ctx.readings.append((phrase("read-acronym", word=word, product=product), span))
         return True
 
+    def _labelled_application(self, node: ir.Product) -> ir.Node | None:
+        """J^{old}(θ) among the factors: the function J^{old} applied (given values when the file
+        does not define it), never J to the power o·l·d times θ."""
+        for k, factor in enumerate(node.factors[:-1]):
+            call = labelled_application(factor, node.factors[k + 1]) if node.ops[k + 1] is None else None
+            if call is None or self.ctx.value_points is None or function_key(call.func) not in self.ctx.value_points:
+                continue
+            factors = [*node.factors[:k], call, *node.factors[k + 2:]]
+            ops = [*node.ops[:k + 1], *node.ops[k + 2:]]
+            return factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)
+        return None
+
     def _substitute_in_product(self, node: ir.Product) -> ir.Node | None:
         """α ∇_θ L(θ) with ∇_θ L(θ) := 𝐠 → α 𝐠: a pattern that is a run of factors."""
         for lhs, rhs in self.ctx.patterns:
@@ -1448,7 +1570,11 @@ class Lowerer:
         if p not in ("1", "2"):
             raise LoweringError("unsupported-notation", phrase("eq-norm-unsupported", p=str(p)), node.span,
                                 f"\\|\\cdot\\|_{p}")
-        value = self.expr(node.body)
+        self.ctx.norm_depth += 1
+        try:
+            value = self.expr(node.body)
+        finally:
+            self.ctx.norm_depth -= 1
         if not isinstance(value, MatrixExpr):
             return sympy.Abs(value)
         saved = dict(self.ctx.indices)
@@ -1699,6 +1825,8 @@ class Lowerer:
         raise LoweringError("latex-syntax", phrase("eq-empty-group"), node.span)
 
 
+# σ'(x), tanh'(x): standard functions whose primed application is their derivative
+PRIMED_STANDARD = {"sigma", "tanh", "exp", "log", "ReLU", "relu", "softplus", "sigmoid", "erf"}
 FUNCTION_LETTERS = {"phi", "varphi", "psi", "f", "g", "h"}
 ELEMENTWISE_NAMES = {
     "sigm": sigmoid, "sig": sigmoid, "sigmoid": sigmoid, "logistic": sigmoid, "Sigmoid": sigmoid,
@@ -1862,6 +1990,11 @@ def _prose(node: ir.Node) -> str:
 def _is_d(node: ir.Node) -> bool:
     return (isinstance(node, ir.Ident) and node.name == "d" and not node.style) or \
         (isinstance(node, ir.Special) and node.name == "partial")
+
+
+def is_derivative(frac: ir.Frac) -> bool:
+    """\\frac{d}{dx}, \\frac{\\partial L}{\\partial w}: a fraction that is a derivative."""
+    return _derivative_of(frac) is not None
 
 
 def _derivative_of(frac: ir.Frac) -> ir.Node | None:

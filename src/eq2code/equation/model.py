@@ -70,6 +70,7 @@ class InputSpec:
     aliases: tuple[str, ...] = ()  # names code may give it (a guess: grad for a gradient)
     spellings: tuple[str, ...] = ()  # its own name spelled as code must (lam for λ, v_prev for v_{t-1})
     one_based: bool = False  # categorical values: the math counts from 1, code from 0
+    values_of: str = ""  # the values of a function the file does not define (f of f(x_i)), as LaTeX
 
 
 @dataclass

@@ -18,6 +18,7 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from eq2code.base.log import get_logger
 from eq2code.base.span import Range, offset_to_position
 from eq2code.diagnosis.mutants import make_mutants, make_variants
+from eq2code.equation.applied import value_points
 from eq2code.equation.describe import describe_file
 from eq2code.equation.latex import ir
 from eq2code.equation.latex.errors import LatexError
@@ -34,6 +35,7 @@ from eq2code.equation.lowering import (
     derivative_function,
     derivative_key,
     english,
+    is_derivative,
     latex_of,
     py_name,
     size_symbol,
@@ -358,7 +360,9 @@ class FileReader:
                 head.out_indices = indices
                 self._declare_free_indices(ctx, head)
                 self._apply_mapping_shapes(ctx, head)
+                ctx.value_points = {k: v for k, v in value_points(chain, is_derivative).items() if k != head.key}
                 values, sides = self._readable_forms(ctx, low, sides)
+                _computes_more_than_given_values(ctx, values[0], chain)
                 self._apply_codomain(low, head, values)
             values = [low.canonical(v) for v in self._sizes_met_late(ctx, values)]
             if ctx.gradients and head is None:
@@ -514,12 +518,27 @@ class FileReader:
         order = list(ctx.order)
         if head is not None:
             params = [symbol_key(p) for p in head.params]
+            # L(x_0, x_1, y) with f(x_0), f(x_1) given: the values take the place of the points
+            params = [next((g for g, v in ctx.given_values.items() if k in v.point and g in order), k)
+                      if k not in order else k for k in params]
             order = [k for k in params if k in order] + [k for k in order if k not in params]
+            order = list(dict.fromkeys(order))
         inputs = []
         used = _value_names(values[:1] if head is not None else values)  # a chain's other forms: claims
         own = {symbol_key(p) for p in head.params} if head is not None else set()
         for key in order:
             decl = self.decls.get(key)
+            given = ctx.given_values.get(key)
+            if given is not None and key in ctx.arrays:
+                inputs.append(InputSpec(py_name(key), given.application,
+                                        tuple(self._size_label(ctx, d) for d in ctx.arrays[key].dims), REAL, "array",
+                                        py_name(key), inferred=True, aliases=ctx.aliases.get(key, ()),
+                                        values_of=given.function))
+                continue
+            if given is not None:
+                inputs.append(InputSpec(py_name(key), given.application, (), REAL, "scalar", py_name(key),
+                                        inferred=True, aliases=ctx.aliases.get(key, ()), values_of=given.function))
+                continue
             if key not in own and py_name(key) not in used:
                 continue  # θ in ∇J(θ) when the gradient is given: named, but not computed with
             if key in ctx.arrays:
@@ -789,6 +808,10 @@ def _spellings(key: str, order: list[str], head: Head | None) -> tuple[str, ...]
     label = re.match(r"^(?P<stem>[^\^]+)\^\((?P<label>[^()]*)\)$", key)
     if label is not None:  # μ^{(t)}, W^{(l)}: the code names the value without its label
         out.append(py_name(label.group("stem")))
+    accent = re.match(r"^(?P<accent>hat|bar|tilde):(?P<stem>[^:_]+)_(?P<sub>[^:_]+)$", key)
+    if accent is not None:  # \bar{\alpha}_t: alpha_bar_t as code writes it (alpha_t_bar is its own name)
+        out += [f"{py_name(accent['stem'])}_{accent['accent']}_{accent['sub']}",
+                f"{py_name(accent['stem'])}{accent['accent']}_{accent['sub']}"]
     stem, _, t = key.rpartition("_")
     keys = list(order) + ([head.key] if head is not None else [])
     if stem and len(t) == 1 and t.islower() and any(k in (f"{key}+1", f"{key}-1") or k == f"{stem}_{t}-1"
@@ -895,6 +918,18 @@ def _is_symbol_named(expr, name: str) -> bool:
     if isinstance(expr, sympy.Symbol):
         return expr.name == name
     return isinstance(expr, sympy.Indexed) and expr.base.label.name == name
+
+
+def _computes_more_than_given_values(ctx: Context, value, chain: ir.Node) -> None:
+    """ŝ_{t+1} = g(s_t, a_t, z_t): a value that is only a function's given values computes
+    nothing — not checkable, as the function is not defined in this file."""
+    if not ctx.given_values:
+        return
+    names = {py_name(k) for k in ctx.given_values}
+    base = value.base.label if isinstance(value, sympy.Indexed) else value
+    if isinstance(base, (sympy.Symbol, sympy.MatrixSymbol)) and str(base) in names:
+        given = next(g for k, g in ctx.given_values.items() if py_name(k) == str(base))
+        raise LoweringError("not-checkable", phrase("eq-function-undefined", function=given.function), chain.span)
 
 
 def matrix_candidates(chain: ir.Node, arrays: set[str] | frozenset[str] = frozenset()) -> set[str]:

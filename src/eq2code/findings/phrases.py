@@ -119,6 +119,8 @@ PHRASES: dict[str, dict[str, str]] = {
     "detail-input-inferred": {"en": "{shape} in {space} (inferred, not declared)",
                               "ja": "{shape}、値域 {space}（宣言がなく推定）"},
     "detail-gradient": {"en": "{shape} in {space}: the given gradient", "ja": "{shape}、値域 {space}: 与えられた勾配"},
+    "detail-function-values": {"en": "values of {function}, {shape} (the function is not defined in this file)",
+                               "ja": "{function} の値、{shape}（関数はこのファイルで定義されていません）"},
     "detail-size": {"en": "a whole number ≥ 1", "ja": "1 以上の整数"},
     "detail-index-output": {"en": "of the result (one entry per value)", "ja": "結果の軸（値ごとに 1 要素）"},
     "detail-index-bound": {"en": "of the {op}, from {low} to {high}", "ja": "{op}（{low} から {high} まで）"},
@@ -390,6 +392,20 @@ PHRASES.update({
     "read-gate-sigma": {"en": "\\sigma_{{{label}}} applied: the logistic function (a gate's activation)",
                         "ja": "適用された \\sigma_{{{label}}} は、"
                               "ロジスティック関数（ゲートの活性化関数）"},
+    "read-function-values": {
+        "en": "{function} is not defined here: its values {application} are taken as the input {name} (an array "
+              "the code is given, e.g. the model's outputs); to have eq2code compute them instead, define "
+              "{function} in this file (e.g. {function}(x) = w x + b)",
+        "ja": "{function} はここで定義されていないため、その値 {application} を入力 {name} として扱います"
+              "（モデルの出力など、コードに渡される配列）。eq2code に計算させるには、このファイルで "
+              "{function} を定義してください（例: {function}(x) = w x + b）"},
+    "read-prime-derivative": {
+        "en": "{name}' with {name} {how}: its derivative, as \\frac{{d}}{{dx}}{name}(x) (to name another "
+              "function, write \\tilde{{{name}}} or {name}_2)",
+        "ja": "{name}'（{name} は{how}）は、\\frac{{d}}{{dx}}{name}(x) と同じくその導関数"
+              "（別の関数を表すなら \\tilde{{{name}}} や {name}_2 と書いてください）"},
+    "how-defined-here": {"en": "defined in this file", "ja": "このファイルで定義された関数"},
+    "how-standard": {"en": "a standard function", "ja": "標準の関数"},
     "read-given-gradient": {"en": "{how}: the gradient of {function} is given as the input {input}",
                             "ja": "{how}: {function} の勾配は、入力 {input} として与えられます"},
     "how-prime": {"en": "prime", "ja": "プライム記号（'）"},

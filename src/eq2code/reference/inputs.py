@@ -191,11 +191,30 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
             else:
                 values[s.name] = draw(s, _shape(s, sizes), sizes, rng, _parameter(eq, s, 1))
         trials.append(Trial("batched", "batched", sizes, values, batch=BATCH, batched=tuple(batched)))
+    trials.extend(_branch_trials(eq, trials[0]))
     trials.extend(_stress_trials(eq, trials[0], rng))
     if trials[-1].form == "stress" and any(t.form == "batched" for t in trials):
         batch_trial = next(t for t in trials if t.form == "batched")
         trials.extend(t for t in _stress_trials(eq, batch_trial, rng) if t.label == "large")  # code only for batches
     return trials
+
+
+def _branch_trials(eq: Equation, base: Trial) -> list[Trial]:
+    """max(0, m − ‖a − b‖), max(0, 1 − y f): a hinge whose inner side the drawn values never
+    reach (a margin m ~ N(0, 1.5) below distances of several units) hides every mistake made
+    there. One more trial for equations with max/min: real scalars large and positive (3 + 3|v|),
+    real arrays small (v/10), so the other side of each hinge is taken too."""
+    ops = _plan_ops(eq.plans[0] if eq.plans else [])
+    if not ops & {"max", "min"}:
+        return []
+    reals = [s for s in eq.inputs if s.space.kind == "real" and s.role in ("array", "scalar")]
+    if not reals:
+        return []
+    values = dict(base.values)
+    for s in reals:
+        v = np.asarray(base.values[s.name], dtype=float)
+        values[s.name] = v / 10.0 if s.role == "array" else float(3.0 + 3.0 * abs(float(v)))
+    return [Trial("branches", "core", base.sizes, values)]
 
 
 def _drawn(eq: Equation) -> list[InputSpec]:

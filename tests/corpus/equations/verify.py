@@ -537,6 +537,37 @@ def _(L, phi, lam):
     return L + lam * (phi[0] ** 2 + (phi[1] - 12.5) ** 2)
 
 
+@ref("udlbook-012")
+def _(y, logits):
+    total = 0.0
+    for i in range(len(y)):
+        s = _sig(float(logits[i]))
+        total += -(1 - y[i]) * math.log(1 - s) - y[i] * math.log(s)
+    return total
+
+
+@ref("dataflowr-notebooks-005")
+def _(emb0, emb1, y, m):
+    d = math.sqrt(sum((float(a) - float(b)) ** 2 for a, b in zip(emb0, emb1)))
+    return 0.5 * y * d * d + 0.5 * (1 - y) * max(0.0, m - d) ** 2
+
+
+@ref("abap34-ml-lecture-024")
+def _(y, y_pred):
+    return sum((float(y[i]) - float(y_pred[i])) ** 2 for i in range(len(y)))
+
+
+@ref("dataflowr-notebooks-015")
+def _(x_t, eps_pred, alpha_t, alpha_bar_t, beta_t, eps):
+    return np.array([1 / math.sqrt(alpha_t) * (x_t[k] - (1 - alpha_t) / math.sqrt(1 - alpha_bar_t) * eps_pred[k])
+                     + math.sqrt(beta_t) * eps[k] for k in range(len(x_t))])
+
+
+@ref("bmlip-018")
+def _(w, phi):
+    return sum(float(w[j]) * float(phi[j]) for j in range(len(w)))
+
+
 @ref("rasbt-ml-book-004")
 def _(y, y_hat):
     n = len(y)

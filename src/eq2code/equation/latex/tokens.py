@@ -94,6 +94,9 @@ SWITCHES = {"rm": "rm", "bf": "bf", "it": "it", "sf": "sf", "tt": "tt", "cal": "
 PLAIN_FUNCS = ("tanh", "sinh", "cosh", "exp", "log", "ln", "sin", "cos", "tan")
 _PLAIN_FUNC = re.compile(r"(tanh|sinh|cosh|exp|log|ln|sin|cos|tan)(?![A-Za-z])\s*(?=\(|\[|\\left|\\big|\\Big"
                          r"|\\frac|\\dfrac|\\tfrac|\\exp|\\log|\\sum|\{)")
+# max(0, m - d) written without a backslash: the letters m·a·x before a bracket of arguments have no
+# value as a product (a tuple has none), so they are the maximum, as \\max(…) is
+_PLAIN_MAX = re.compile(r"(max|min)(?![A-Za-z])\s*(?=\(|\\left\(|\\big)")
 ENVIRONMENTS = {"pmatrix", "bmatrix", "matrix", "vmatrix", "Bmatrix", "cases", "array", "aligned",
                 "smallmatrix", "dcases", "rcases", "gathered", "split", "subarray"}
 
@@ -296,6 +299,12 @@ class Tokenizer:
             name = m.group(1)
             self._emit("FUNC", name, self.pos, self.pos + len(name))
             self.pos += len(name)
+            return
+        m = _PLAIN_MAX.match(self.text, self.pos)
+        if m is not None and not (prev.isascii() and prev.isalpha()) and prev != "\\" \
+                and not (self.tokens and self.tokens[-1].type in ("SUB", "SUP")):
+            self._emit("BIGOP", m.group(1), self.pos, self.pos + 3)
+            self.pos += 3
             return
         self._emit("LETTER", self.text[self.pos], self.pos, self.pos + 1)
         self.pos += 1
