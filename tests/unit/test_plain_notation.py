@@ -74,3 +74,18 @@ def test_a_distribution_without_its_point_is_no_value():
     assert not any(e.checkable for e in f.equations)
     f = read_equation_file("unit.tex", r"q = \mathcal{N}(\mu, \sigma^2)")
     assert not f.equations[0].checkable
+
+
+def test_a_file_whose_one_computation_has_no_left_side_defines_its_value_and_says_so():
+    tex = r"\frac{1}{N}\sum_{i=1}^{N} (y_i - \hat{y}_i)^2"
+    eq = lower(tex)
+    assert eq.name == "value" and eq.checkable
+    assert "read-bare-expression" in _readings(tex)
+
+
+def test_an_expression_beside_a_definition_literals_and_ellipses_stay_no_value():
+    for tex in (r"\vdots", r"[0.1, 0.2, 0.3]", r"\frac{3}{4}", r"x",
+                "L = a + b\n\n" r"\frac{1}{N}\sum_{i=1}^{N} y_i",
+                r"a + b" "\n\n" r"c + d"):
+        f = read_equation_file("unit.tex", tex)
+        assert not any(e.checkable and e.name == "value" for e in f.equations), tex

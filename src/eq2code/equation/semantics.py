@@ -183,6 +183,7 @@ class FileReader:
             pending = []
             kinds.append((self._kind(node), clause))
         kinds.extend(("statement", c) for c in pending)
+        kinds = self._bare_value(kinds)
         self._shape_applications(clauses)
         self._collect_definitions(kinds)
         heads = _definition_heads(kinds)
@@ -191,6 +192,22 @@ class FileReader:
         for k in _definitions_first(kinds, heads):  # auxiliary definitions before what uses them
             equations[k] = self._equation(*kinds[k])
         return [equations[k] for k in range(len(kinds))]
+
+    def _bare_value(self, kinds: list[tuple[str, Clause]]) -> list[tuple[str, Clause]]:
+        """A file whose one computation is an expression with no left side (`\\frac{1}{N}\\sum_i
+        (y_i - \\hat{y}_i)^2`, as notes often display a loss): its value is what code computes,
+        read as `value = …` and said. Not when the file defines anything, has more than one
+        such expression, or the expression holds no symbol (a worked example, a literal)."""
+        bare = [k for k, (kind, clause) in enumerate(kinds) if kind == "statement" and _bare_expression(clause.node)]
+        if len(bare) != 1 or any(kind != "declaration" for k, (kind, _) in enumerate(kinds) if k != bare[0]):
+            return kinds  # beside a definition, a condition (s.t. …) or prose: part of something else
+        clause = kinds[bare[0]][1]
+        node = clause.node
+        name = BARE_VALUE if BARE_VALUE not in {n.name for n in node.walk() if isinstance(n, ir.Ident)} else "result"
+        clause.node = ir.Chain([ir.Ident(name, span=(node.span[0], node.span[0])), node], ["eq"], span=node.span)
+        self.diag("ambiguous-notation", clause.block, node.span, construct=clause.latex,
+                  reading=phrase("read-bare-expression", name=name))
+        return [*kinds[:bare[0]], ("definition", clause), *kinds[bare[0] + 1:]]
 
     def _kind(self, node: ir.Node) -> str:
         if _is_annotation(node):
@@ -681,6 +698,31 @@ def _entry_base(node: ir.Node) -> str | None:
     if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and isinstance(node.sub, ir.Num):
         return node.base.name
     return None
+
+
+BARE_VALUE = "value"  # the name given to an expression displayed without a left side
+
+
+def _bare_expression(node: ir.Node) -> bool:
+    """An expression that computes something from symbols: no relation, no prose, no notation
+    without a value, not a list or a literal, not a lone symbol or ellipsis."""
+    if isinstance(node, (ir.Chain, ir.Quantified, ir.Statement, ir.Tuple, ir.Notation, ir.Empty, ir.Text,
+                         ir.Special, ir.Num, ir.Annotated)) or _is_annotation(node) or _is_symbol(node):
+        return False
+    if isinstance(node, ir.BigOp) and node.op in ("argmin", "argmax", "min", "max", "inf", "sup") \
+            and node.sub is not None and not (_is_symbol(node.sub) and _indexes(node.body, node.sub)):
+        return False  # \min_θ L(θ), \arg\max_w …: an optimisation problem, not a value
+    walked = list(node.walk())
+    if any(isinstance(n, (ir.Notation, ir.Text)) or (isinstance(n, ir.Special) and n.name == "ellipsis")
+           for n in walked):
+        return False
+    return not _all_numbers(node)
+
+
+def _indexes(body: ir.Node, var: ir.Node) -> bool:
+    """Does `var` (the j of \\max_j) index something in `body` (z_j), rather than being its argument?"""
+    key = symbol_key(var)
+    return any(isinstance(n, ir.Script) and n.sub is not None and symbol_key(n.sub) == key for n in body.walk())
 
 
 def _all_numbers(node: ir.Node) -> bool:

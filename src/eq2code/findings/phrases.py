@@ -451,6 +451,10 @@ PHRASES.update({
                             "ja": "点での正規分布の密度 exp(−(x − μ)² / (2σ²)) / √(2πσ²)。2 番目のパラメータは分散"},
     "read-bernoulli-mass": {"en": "the Bernoulli probability of the point: p^x (1 − p)^(1 − x), with x ∈ {0, 1}",
                             "ja": "点のベルヌーイ確率 p^x (1 − p)^(1 − x)（x ∈ {0, 1}）"},
+    "read-bare-expression": {"en": "an expression with no left side: read as {name} = …, the value the code "
+                                   "should return; write a left side to name it",
+                             "ja": "左辺のない式: {name} = … とし、コードが返す値とします。"
+                                   "名前を付けるには左辺を書いてください"},
     "read-word": {"en": "{word}: letters side by side that spell a word, read as one name; write "
                         "\\mathrm{{{word}}} to say so, or separate the letters for a product",
                   "ja": "{word}: 単語を綴る文字の並びなので、1 つの名前。"
