@@ -89,3 +89,13 @@ def test_an_expression_beside_a_definition_literals_and_ellipses_stay_no_value()
                 r"a + b" "\n\n" r"c + d"):
         f = read_equation_file("unit.tex", tex)
         assert not any(e.checkable and e.name == "value" for e in f.equations), tex
+
+
+def test_a_space_after_a_value_is_where_it_lives_not_a_membership_statement():
+    tex = r"a(\mathbf q, \mathbf k) = \mathbf{w}^\top \tanh(\mathbf{W}\mathbf q + \mathbf U \mathbf k) \in \mathbb{R}"
+    eq = lower(tex)
+    assert eq.kind == "definition" and eq.name == "a"
+    assert "read-trailing-space" in _readings(tex)
+    bare = r"\mathrm{softmax}\left(\frac{Q K^\top}{\sqrt{d}}\right) V \in \mathbb{R}^{n \times v}"
+    assert lower(bare).checkable and "read-trailing-space" in _readings(bare)
+    assert "dC_dY" in {i.name for i in lower("\\frac{dC}{dY} \\in \\mathbb{R}\n\n$$z = 2 \\frac{dC}{dY}$$").inputs}

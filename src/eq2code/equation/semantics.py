@@ -169,7 +169,7 @@ class FileReader:
         pending: list[Clause] = []  # bare symbols waiting for `\in S` (z_s, z_t \in ℝ^K)
         kinds: list[tuple[str, Clause]] = []
         for clause in clauses:
-            node = clause.node
+            node = clause.node = self._without_trailing_space(clause)
             if isinstance(node, ir.Chain) and node.rels == ["in"]:
                 self._declare(clause, [c.node for c in pending])
                 kinds.extend(("declaration", c) for c in pending)
@@ -192,6 +192,25 @@ class FileReader:
         for k in _definitions_first(kinds, heads):  # auxiliary definitions before what uses them
             equations[k] = self._equation(*kinds[k])
         return [equations[k] for k in range(len(kinds))]
+
+    def _without_trailing_space(self, clause: Clause) -> ir.Node:
+        """`a(𝐪, 𝐤) = 𝐰^⊤ tanh(…) \\in ℝ`, `softmax(QK^⊤/√d) V \\in ℝ^{n×v}`: the space after a
+        value says where it lives; the definition (or the expression) is what is computed. Said."""
+        node = clause.node
+        if not isinstance(node, ir.Chain) or not node.rels or node.rels[-1] != "in":
+            return node
+        if len(node.rels) >= 2 and all(r in DEFINING for r in node.rels[:-1]):
+            kept: ir.Node = ir.Chain(node.items[:-1], node.rels[:-1], span=(node.span[0], node.items[-2].span[1]))
+        elif node.rels == ["in"] and isinstance(node.items[0], (ir.Product, ir.Add, ir.BigOp)) \
+                and _bare_expression(node.items[0]) \
+                and (symbol_key(node.items[0]) or app_key(node.items[0]) or word_key(node.items[0])) is None:
+            kept = node.items[0]  # an expression's space, not a symbol's declaration (dC/dY \in ℝ is one)
+        else:
+            return node
+        space = node.items[-1]
+        self.diag("ambiguous-notation", clause.block, space.span, construct=clause.latex,
+                  reading=phrase("read-trailing-space", space=clause.block.text[space.span[0]:space.span[1]]))
+        return kept
 
     def _bare_value(self, kinds: list[tuple[str, Clause]]) -> list[tuple[str, Clause]]:
         """A file whose one computation is an expression with no left side (`\\frac{1}{N}\\sum_i

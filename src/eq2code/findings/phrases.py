@@ -455,6 +455,10 @@ PHRASES.update({
                                    "should return; write a left side to name it",
                              "ja": "左辺のない式: {name} = … とし、コードが返す値とします。"
                                    "名前を付けるには左辺を書いてください"},
+    "read-trailing-space": {"en": "\\in {space} after the value says where it lives: the value is what is "
+                                  "computed, its space not checked",
+                            "ja": "値の後の \\in {space} は値の属する空間を示すだけなので、値そのものを計算し、"
+                                  "空間は照合しません"},
     "read-word": {"en": "{word}: letters side by side that spell a word, read as one name; write "
                         "\\mathrm{{{word}}} to say so, or separate the letters for a product",
                   "ja": "{word}: 単語を綴る文字の並びなので、1 つの名前。"
