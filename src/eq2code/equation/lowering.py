@@ -426,6 +426,8 @@ class Lowerer:
             return ctx.quantities[key]
         if key == "pi":
             return sympy.pi
+        if key in OPERATOR_LETTERS:  # 𝔼, ℙ, 𝕍 are operators, never an input named E
+            raise LoweringError("not-checkable", phrase("eq-operator-without-brackets", op=key[3:]), node.span)
         if key in ctx.size_names or ctx.sizes.find(key) in ctx.size_names:
             return size_symbol(ctx.sizes.find(key))
         if key in ctx.functions and key not in ctx.inlining:
@@ -476,6 +478,8 @@ class Lowerer:
 
     # -- scripts -------------------------------------------------------------------------
     def _script(self, node: ir.Script) -> Any:
+        if isinstance(node.base, ir.Ident) and node.base.key in OPERATOR_LETTERS:
+            raise LoweringError("not-checkable", phrase("eq-operator-without-brackets", op=node.base.name), node.span)
         if node.sup is None and node.sub is not None and _is_indicator(node.base, node.sub):  # \mathbb{1}_{y_i = k}
             return sympy.Piecewise((sympy.Integer(1), self._condition(node.sub)), (sympy.Integer(0), True))
         if node.primes:
@@ -2014,6 +2018,9 @@ def _derivative_numerator(frac: ir.Frac) -> str | None:
         f = num.factors[1]
         return f.key if isinstance(f, ir.Ident) else None
     return None
+
+
+OPERATOR_LETTERS = {"bb:E", "bb:P", "bb:V"}  # expectation, probability, variance: operators, not symbols
 
 
 def _is_expectation(func: ir.Node) -> bool:

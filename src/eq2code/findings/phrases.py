@@ -187,6 +187,10 @@ PHRASES.update({
                                     "computed yet; write it entry by entry",
                               "ja": "ベクトルの密度（共分散行列や確率のベクトル）はまだ計算しません。"
                                     "要素ごとに書いてください"},
+    "eq-operator-without-brackets": {"en": "\\mathbb{{{op}}} is an operator (an expectation, a probability, a "
+                                           "variance) applied to what follows without brackets: not read",
+                                     "ja": "\\mathbb{{{op}}} は演算子（期待値・確率・分散）で、括弧なしで後続に"
+                                           "適用されているため読めません"},
     "eq-no-equals": {"en": "an expression without '=' defines nothing to check",
                      "ja": "'=' のない式は、照合するものを何も定義していません"},
     "eq-nested-too-deeply": {"en": "the equation is nested too deeply", "ja": "数式の入れ子が深すぎます"},
