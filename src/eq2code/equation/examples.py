@@ -1,0 +1,340 @@
+"""Worked examples (issue 12): a chain whose forms are arithmetic on numbers —
+`\\exp(0.9)+\\exp(0.2)+\\exp(0.4) = 5.17283056695839`, `\\frac{3}{3+56} = 0.05`,
+`\\frac{0.78}{0.05} = 15.6\\times`. Each stated equality between two adjacent numeric forms is a
+claim, checked at the precision the text writes:
+
+- a number written as a literal (`0.05`, `-3`, `1.5 \\times 10^{-3}`, the entries of a literal
+  matrix) is right when it is the other side rounded or truncated to the digits written;
+- a stated result that a later form reuses (`0.78` and `0.05` in `\\frac{0.78}{0.05}`) carries
+  its rounding into that form (the form is evaluated again with it one unit up and down);
+- digits beyond the sixth significant one are not held against the author (`RELATIVE`): code
+  that printed them may have run in single precision.
+
+Nothing here raises: a form that cannot be evaluated to real numbers is no numeric form, and a
+claim that cannot be compared (two shapes) is not made. The reader (`semantics.py`) lowers the
+forms in an isolated context and reports the claims that fail.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import sympy
+
+from eq2code.equation.latex import ir
+from eq2code.equation.symbols import symbol_key, word_key
+from eq2code.equation.sympy_ext import Softmax
+
+log = logging.getLogger(__name__)
+
+EQUALITIES = {"eq", "defeq", "approx"}  # =, :=, ≈ (≃, ≒): the relations a worked example states
+CONSTANTS = {"e", "pi"}  # names a numeric form may use
+RELATIVE = sympy.Float("1e-6", 30)  # single precision carries ~7 significant digits
+ABSOLUTE = sympy.Float("1e-15", 30)
+DIGITS = 30  # working precision of the evaluation
+MAX_PERTURBED = 6  # stated results re-evaluated per form (each costs two lowerings)
+
+
+@dataclass
+class Form:
+    """One numeric form of a chain: its entries (row-major), and per entry the unit of the last
+    digit written when the entry is a literal (None when it is computed)."""
+
+    node: ir.Node
+    values: list[Any]  # sympy.Float
+    shape: tuple[int, ...]
+    units: list[Decimal | None]
+    value: Any = None  # the exact SymPy value (a quantity later forms may use: `sum` of `\exp(0.9)/sum`)
+    carried: Any = field(default_factory=lambda: sympy.Float(0))  # rounding of stated results inside
+
+
+@dataclass
+class Claim:
+    """`left relation right` between two adjacent numeric forms, and whether it holds."""
+
+    left: Form
+    right: Form
+    relation: str
+    holds: bool
+    decimals: int | None  # the written precision it was checked to (None: 6 significant digits)
+
+
+@dataclass
+class Example:
+    forms: dict[int, Form]  # item index in the chain → its numeric form
+    claims: list[Claim]
+
+    def whole(self, chain: ir.Chain, defined: bool = False) -> bool:
+        """Is every form of the chain numeric (nothing symbolic left)? `defined`: the first item
+        is the name being defined (`sum = …`), no form."""
+        return all(k in self.forms for k in range(1 if defined else 0, len(chain.items)))
+
+    @property
+    def failed(self) -> list[Claim]:
+        return [c for c in self.claims if not c.holds]
+
+
+Lower = Callable[[ir.Node], Any]  # one IR node → its SymPy value, in an isolated context (may raise)
+
+
+def read_example(chain: ir.Node, lower: Lower, known: Callable[[str], bool], stated: set[str]) -> Example | None:
+    """The chain's numeric forms and the claims between them; None when no two adjacent forms
+    are numeric and stated equal."""
+    if not isinstance(chain, ir.Chain) or len(chain.items) < 2:
+        return None
+    forms: dict[int, Form] = {}
+    for k, item in enumerate(chain.items):
+        if candidate(item, known):
+            form = numeric_form(item, lower, stated)
+            if form is not None:
+                forms[k] = form
+    claims = []
+    for k, rel in enumerate(chain.rels):
+        if rel in EQUALITIES and k in forms and k + 1 in forms:
+            claim = compare(forms[k], forms[k + 1], rel)
+            if claim is not None:
+                claims.append(claim)
+    return Example(forms, claims) if claims else None
+
+
+def candidate(node: ir.Node, known: Callable[[str], bool]) -> bool:
+    """A cheap look before lowering: a number in it, no prose, and every name a constant (e, π) or
+    a quantity the file already computed as a number."""
+    if not any(isinstance(n, ir.Num) for n in node.walk()):
+        return False
+    return all(_allowed(n, known) for n in _names(node, known))
+
+
+def _allowed(node: ir.Node, known: Callable[[str], bool]) -> bool:
+    if isinstance(node, (ir.Text, ir.Notation, ir.SetBuilder, ir.Special, ir.Quantified, ir.Cases)):
+        return False
+    if isinstance(node, ir.Ident) and node.name in CONSTANTS and not node.style:
+        return True
+    key = symbol_key(node) or word_key(node)
+    return key is not None and known(key)
+
+
+def _names(node: ir.Node, known: Callable[[str], bool]) -> Iterator[ir.Node]:
+    """The names in value position (a called function's name, a known word such as `sum` written
+    letter by letter, are not), and anything that makes a form no arithmetic (prose, sets, …)."""
+    if isinstance(node, (ir.Text, ir.Notation, ir.SetBuilder, ir.Special, ir.Quantified, ir.Cases)):
+        yield node
+        return
+    if isinstance(node, ir.Ident) or (isinstance(node, ir.Script) and isinstance(node.base, ir.Ident)
+                                      and node.sub is not None):
+        yield node
+        return
+    if word_key(node) is not None:
+        yield node
+        return
+    if isinstance(node, ir.Call):
+        if not isinstance(node.func, (ir.Ident, ir.Script)):
+            yield from _names(node.func, known)
+        for arg in node.args:
+            yield from _names(arg, known)
+        return
+    if isinstance(node, ir.Product):
+        yield from _product_names(node, known)
+        return
+    for child in node.children():
+        yield from _names(child, known)
+
+
+def _product_names(node: ir.Product, known: Callable[[str], bool]) -> Iterator[ir.Node]:
+    """`\\exp(0.9)/sum`: the letters s, u, m side by side are the known word `sum`."""
+    run: list[ir.Node] = []
+    for factor, op in [*zip(node.factors, node.ops), (None, "end")]:
+        letter = isinstance(factor, ir.Ident) and len(factor.name) == 1 and not factor.style
+        if letter and (op is None or not run) and factor is not None:
+            run.append(factor)
+            continue
+        if run and not known("".join(f.name for f in run if isinstance(f, ir.Ident))):
+            yield from run
+        run = [factor] if letter and factor is not None else []
+        if factor is not None and not letter:
+            yield from _names(factor, known)
+
+
+def numeric_form(node: ir.Node, lower: Lower, stated: set[str]) -> Form | None:
+    entries = _evaluate(node, lower)
+    if entries is None:
+        return None
+    values, shape, exact = entries
+    units = _written_units(node, len(values))
+    form = Form(node, values, shape, units, exact)
+    form.carried = _carried(form, lower, stated)
+    return form
+
+
+def _evaluate(node: ir.Node, lower: Lower) -> tuple[list[Any], tuple[int, ...], Any] | None:
+    """The form's entries as real Floats, else None (a free symbol, a complex value, an error)."""
+    try:
+        value = lower(node)
+        if getattr(value, "free_symbols", None):
+            return None
+        exact = value
+        value = _explicit(value)
+        if isinstance(value, sympy.MatrixBase):
+            shape = tuple(value.shape)
+            entries = [sympy.N(v, DIGITS) for v in value]
+        elif isinstance(value, sympy.MatrixExpr):
+            return None
+        else:
+            shape, entries = (), [sympy.N(value, DIGITS)]
+        if not entries or not all(isinstance(v, sympy.Number) and v.is_real and v.is_finite for v in entries):
+            return None
+        return [sympy.Float(v, DIGITS) for v in entries], shape, exact
+    except Exception:  # a form eq2code cannot evaluate is no numeric form: nothing is claimed
+        log.debug("not a numeric form", exc_info=True)
+        return None
+
+
+def _explicit(value: Any) -> Any:
+    """Operations SymPy keeps symbolic on explicit numbers made explicit: softmax of a literal
+    vector; `doit` for sums and products with numeric bounds."""
+    if isinstance(value, Softmax) and isinstance(value.args[0], sympy.MatrixBase) and 1 in value.args[0].shape:
+        arg = value.args[0]
+        exps = arg.applyfunc(sympy.exp)
+        return exps / sum(exps)
+    if isinstance(value, sympy.Basic) and not isinstance(value, sympy.MatrixBase):
+        return value.doit()
+    return value
+
+
+def _literal(node: ir.Node) -> tuple[Decimal, Decimal] | None:
+    """A number as written, with the unit of its last digit: `0.05` → (0.05, 0.01), `-3` →
+    (-3, 1), `1.5 \\times 10^{-3}` → (0.0015, 0.0001); else None."""
+    if isinstance(node, ir.Group):
+        return _literal(node.body)
+    if isinstance(node, ir.Add) and len(node.terms) == 1:
+        sign, term = node.terms[0]
+        inner = _literal(term)
+        return None if inner is None else ((-inner[0] if sign == "-" else inner[0]), inner[1])
+    if isinstance(node, ir.Num):
+        try:
+            value = Decimal(node.text)
+        except InvalidOperation:
+            return None
+        exponent = value.as_tuple().exponent
+        return value, Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    if isinstance(node, ir.Product) and len(node.factors) == 2 and node.ops[1] in ("times", "cdot"):
+        mantissa, power = _literal(node.factors[0]), node.factors[1]
+        if mantissa is not None and isinstance(power, ir.Script) and isinstance(power.base, ir.Num) \
+                and power.base.text == "10" and power.sub is None and power.sup is not None:
+            exp = _literal(power.sup)
+            if exp is not None and exp[1] == 1 and abs(exp[0]) < 400:
+                scale = Decimal(1).scaleb(int(exp[0]))
+                return mantissa[0] * scale, mantissa[1] * scale
+    return None
+
+
+def literal_number(node: ir.Node) -> bool:
+    """Is the node a number as written (`0.5`, `-3`, `1.5 \\times 10^{-3}`)?"""
+    return _literal(node) is not None
+
+
+def _written_units(node: ir.Node, count: int) -> list[Decimal | None]:
+    if isinstance(node, ir.Matrix):
+        cells = [c for row in node.rows for c in row]
+        if len(cells) == count and all(c is not None for c in cells):
+            return [_unit(c) for c in cells if c is not None]
+        return [None] * count
+    return [_unit(node)] + [None] * (count - 1)
+
+
+def _unit(node: ir.Node) -> Decimal | None:
+    found = _literal(node)
+    return None if found is None else found[1]
+
+
+def stated_results(nodes: list[ir.Node]) -> set[str]:
+    """Decimal numbers a chain states as the result of a computation (`\\frac{3}{3+56} = 0.05`):
+    written rounded, so a later form that reuses them (`\\frac{0.78}{0.05}`) carries the rounding."""
+    out: set[str] = set()
+    for node in nodes:
+        if not isinstance(node, ir.Chain):
+            continue
+        computed = False
+        for item in node.items:
+            found = _literal(item)
+            if found is None:
+                computed = computed or any(isinstance(n, ir.Num) for n in item.walk())
+            elif computed:
+                out.update(n.text for n in item.walk() if isinstance(n, ir.Num) and "." in n.text)
+    return out
+
+
+def _carried(form: Form, lower: Lower, stated: set[str]) -> Any:
+    """How far the form moves when each stated result in it moves one unit of its last digit."""
+    if _literal(form.node) is not None or isinstance(form.node, ir.Matrix):
+        return sympy.Float(0)
+    nums = [n for n in form.node.walk() if isinstance(n, ir.Num) and n.text in stated][:MAX_PERTURBED]
+    total = sympy.Float(0)
+    for num in nums:
+        found = _literal(num)
+        if found is None:
+            continue
+        value, unit = found
+        text = num.text
+        moved = sympy.Float(0)
+        try:
+            for shifted in (value + unit, value - unit):
+                num.text = str(shifted)
+                entries = _evaluate(form.node, lower)
+                if entries is None or len(entries[0]) != len(form.values):
+                    continue
+                moved = max([moved] + [abs(a - b) for a, b in zip(entries[0], form.values)])
+        finally:
+            num.text = text
+        total += moved
+    return total
+
+
+def compare(left: Form, right: Form, relation: str) -> Claim | None:
+    """The claim `left relation right`; None when the two cannot be compared (their shapes)."""
+    if len(left.values) != len(right.values):
+        return None
+    if left.shape != right.shape and not (_vector(left.shape) and _vector(right.shape)):
+        return None
+    holds, decimals = True, None
+    for k, (a, b) in enumerate(zip(left.values, right.values)):
+        ok, written = _entry_holds(a, left.units[k], b, right.units[k], left.carried + right.carried)
+        holds = holds and ok
+        if written is not None and (decimals is None or written < decimals):
+            decimals = written
+    return Claim(left, right, relation, holds, decimals)
+
+
+def _vector(shape: tuple[int, ...]) -> bool:
+    return len(shape) <= 1 or (len(shape) == 2 and 1 in shape)
+
+
+def _entry_holds(a: Any, unit_a: Decimal | None, b: Any, unit_b: Decimal | None,
+                 carried: Any) -> tuple[bool, int | None]:
+    """Does a = b hold at the precision written? (holds, decimals of the coarser literal)."""
+    slack = carried + RELATIVE * max(abs(a), abs(b)) + ABSOLUTE
+    units = [u for u in (unit_a, unit_b) if u is not None]
+    if not units:
+        return bool(abs(a - b) <= slack), None
+    unit = max(units)
+    written, exact = (a, b) if unit_a == unit else (b, a)
+    step = sympy.Float(str(unit), DIGITS)
+    rounded = abs(exact - written) <= step / 2 + slack
+    truncated = exact * written >= 0 and -slack <= abs(exact) - abs(written) < step + slack
+    exponent = unit.as_tuple().exponent
+    return bool(rounded or truncated), max(0, -exponent) if isinstance(exponent, int) else None
+
+
+def show(form: Form) -> str:
+    """The form's value for a message: ten significant digits, a matrix as its rows."""
+    def one(v: Any) -> str:
+        return format(float(v), ".10g") if abs(v) < sympy.Float("1e300") else sympy.sstr(sympy.N(v, 10))
+    if not form.shape:
+        return one(form.values[0])
+    cols = form.shape[-1] if len(form.shape) == 2 else len(form.values)
+    rows = [form.values[i:i + cols] for i in range(0, len(form.values), cols)]
+    return "[" + ", ".join("[" + ", ".join(one(v) for v in row) + "]" for row in rows) + "]"
