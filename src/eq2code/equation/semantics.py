@@ -372,12 +372,12 @@ class FileReader:
                 raise LoweringError("not-checkable", phrase("eq-gradient-identity"), chain.span)
             if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients and not head.out_indices:
                 raise LoweringError("not-checkable", phrase("eq-derivative-without-upstream"), chain.span)
+            if example is not None and example.whole(chain, head is not None):
+                self._as_example(eq, clause, example, defined=head is not None)
+                if head is not None and not head.is_function and not head.out_indices:
+                    self.quantities[head.key] = values[0]  # sum = e^{0.9} + …: j_0 = e^{0.9}/sum uses it
+                return
             if _worked_example(values):
-                if example is not None:
-                    self._as_example(eq, clause, example, defined=head is not None)
-                    if head is not None and not head.is_function and not head.out_indices:
-                        self.quantities[head.key] = values[0]  # sum = e^{0.9} + …: j_0 = e^{0.9}/sum uses it
-                    return
                 raise LoweringError("not-checkable", phrase("eq-worked-example"), chain.span)
             if example is None and _stated_for_unknowns(sides):
                 raise LoweringError("not-checkable", phrase("eq-worked-example"), chain.span)
