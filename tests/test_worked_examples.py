@@ -215,7 +215,20 @@ def test_the_checker_never_raises_and_never_flags_a_right_example(expr, digits, 
     if value is None or abs(value) > 10 ** 12:
         return
     mode = ROUND_DOWN if truncate else ROUND_HALF_EVEN
+    value = value * (1 + mpmath.mpf(10) ** -30)  # 32.1 is 32.0999… in binary: truncated, 32.1 as written
     written = Decimal(mpmath.nstr(value, 50, strip_zeros=False)).quantize(Decimal(1).scaleb(-digits), rounding=mode)
     f = read(f"$${text} = {written}$$\n")
     assert all(d.name not in ("worked-example-mismatch", "internal-error") for d in f.diagnostics), \
         (text, str(written), f.diagnostics)
+
+
+@pytest.mark.parametrize("text", [
+    "$$2^{10} \\approx 10^3$$", "$$2^{20} \\approx 1000000$$", "$$\\frac{22}{7} \\approx \\pi$$",
+    "$$\\sqrt{2} \\approx 1.4142$$", "$$0.1 + 0.2 = 0.30000000000000004$$"])
+def test_approximations_are_held_to_the_digits_written_only(text):
+    assert not mismatches(text)
+
+
+def test_an_equality_of_two_computed_forms_is_exact():
+    assert mismatches("$$\\frac{22}{7} = \\pi$$")
+    assert mismatches("$$2^{20} = 1000000$$")

@@ -102,9 +102,9 @@ def read_example(chain: ir.Node, lower: Lower, known: Callable[[str], bool], sta
 
 
 def candidate(node: ir.Node, known: Callable[[str], bool]) -> bool:
-    """A cheap look before lowering: a number in it, no prose, and every name a constant (e, π) or
-    a quantity the file already computed as a number."""
-    if not any(isinstance(n, ir.Num) for n in node.walk()):
+    """A cheap look before lowering: a number (or π) in it, no prose, and every name a constant
+    (e, π) or a quantity the file already computed as a number."""
+    if not any(isinstance(n, ir.Num) or (isinstance(n, ir.Ident) and n.name == "pi") for n in node.walk()):
         return False
     return all(_allowed(n, known) for n in _names(node, known))
 
@@ -222,13 +222,20 @@ def _literal(node: ir.Node) -> tuple[Decimal, Decimal] | None:
         exponent = value.as_tuple().exponent
         return value, Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
     if isinstance(node, ir.Product) and len(node.factors) == 2 and node.ops[1] in ("times", "cdot"):
-        mantissa, power = _literal(node.factors[0]), node.factors[1]
-        if mantissa is not None and isinstance(power, ir.Script) and isinstance(power.base, ir.Num) \
-                and power.base.text == "10" and power.sub is None and power.sup is not None:
-            exp = _literal(power.sup)
-            if exp is not None and exp[1] == 1 and abs(exp[0]) < 400:
-                scale = Decimal(1).scaleb(int(exp[0]))
-                return mantissa[0] * scale, mantissa[1] * scale
+        mantissa, scale = _literal(node.factors[0]), _power_of_ten(node.factors[1])
+        if mantissa is not None and scale is not None:
+            return mantissa[0] * scale, mantissa[1] * scale
+    scale = _power_of_ten(node)
+    return None if scale is None else (scale, scale)  # 10^{3}: one significant digit
+
+
+def _power_of_ten(node: ir.Node) -> Decimal | None:
+    """`10^{-3}` → 0.001, else None."""
+    if isinstance(node, ir.Script) and isinstance(node.base, ir.Num) and node.base.text == "10" \
+            and node.sub is None and node.sup is not None:
+        exp = _literal(node.sup)
+        if exp is not None and exp[1] == 1 and exp[0] == int(exp[0]) and abs(exp[0]) < 400:
+            return Decimal(1).scaleb(int(exp[0]))
     return None
 
 
@@ -300,13 +307,29 @@ def compare(left: Form, right: Form, relation: str) -> Claim | None:
         return None
     if left.shape != right.shape and not (_vector(left.shape) and _vector(right.shape)):
         return None
+    approx = relation == "approx"
+    if approx and not any(u is not None for u in left.units + right.units):
+        return None  # 22/7 ≈ π: no digits written say how close the author meant
     holds, decimals = True, None
     for k, (a, b) in enumerate(zip(left.values, right.values)):
-        ok, written = _entry_holds(a, left.units[k], b, right.units[k], left.carried + right.carried)
+        units = (_approximate(a, left.units[k]), _approximate(b, right.units[k])) if approx else \
+            (left.units[k], right.units[k])
+        ok, written = _entry_holds(a, units[0], b, units[1], left.carried + right.carried)
         holds = holds and ok
         if written is not None and (decimals is None or written < decimals):
             decimals = written
     return Claim(left, right, relation, holds, decimals)
+
+
+def _approximate(value: Any, unit: Decimal | None) -> Decimal | None:
+    """Under ≈ the trailing zeros of an integer are no digits written: 2^{20} ≈ 1000000."""
+    if unit is None or unit != 1:
+        return unit
+    whole = int(value)
+    if whole == 0 or abs(value - whole) > 0:
+        return unit
+    digits = str(abs(whole))
+    return Decimal(1).scaleb(len(digits) - len(digits.rstrip("0")))
 
 
 def _vector(shape: tuple[int, ...]) -> bool:
