@@ -232,3 +232,20 @@ def test_approximations_are_held_to_the_digits_written_only(text):
 def test_an_equality_of_two_computed_forms_is_exact():
     assert mismatches("$$\\frac{22}{7} = \\pi$$")
     assert mismatches("$$2^{20} = 1000000$$")
+
+
+def test_an_example_value_is_no_quantity_of_the_definitions():
+    # μ stated by a worked example stays an input of y (the function takes it), said as before
+    f = read("$$\\mu = \\frac{1}{2} = 0.5$$\n\n$$y = \\mu x$$\n")
+    assert f.main is not None and "mu" in {i.name for i in f.main.inputs}
+    assert [e.kind for e in f.equations] == ["example", "definition"]
+
+
+def test_the_precision_said_for_an_integer():
+    (d,) = mismatches("$$\\frac{1}{2} \\times 8 = 5$$")
+    assert d.params["precision"].phrase == "example-precision-written"
+
+
+def test_a_percentage_is_a_number_as_written():
+    assert not mismatches("$$\\frac{46}{46 + 13} = 78\\%$$")
+    assert mismatches("$$\\frac{46}{46 + 13} = 87\\%$$")

@@ -114,6 +114,8 @@ def _allowed(node: ir.Node, known: Callable[[str], bool]) -> bool:
         return False
     if isinstance(node, ir.Ident) and node.name in CONSTANTS and not node.style:
         return True
+    if isinstance(node, ir.Ident) and node.name == "percent":
+        return True  # read as a literal (_literal); anywhere else the lowering decides
     key = symbol_key(node) or word_key(node)
     return key is not None and known(key)
 
@@ -160,6 +162,10 @@ def _product_names(node: ir.Product, known: Callable[[str], bool]) -> Iterator[i
 
 
 def numeric_form(node: ir.Node, lower: Lower, stated: set[str]) -> Form | None:
+    written = _literal(node)
+    if written is not None:  # 0.05, 78\%, 1.5 \times 10^{-3}: the number as written, exactly
+        exact = sympy.Rational(str(written[0]))
+        return Form(node, [sympy.Float(exact, DIGITS)], (), [written[1]], exact)
     entries = _evaluate(node, lower)
     if entries is None:
         return None
@@ -207,7 +213,7 @@ def _explicit(value: Any) -> Any:
 
 def _literal(node: ir.Node) -> tuple[Decimal, Decimal] | None:
     """A number as written, with the unit of its last digit: `0.05` → (0.05, 0.01), `-3` →
-    (-3, 1), `1.5 \\times 10^{-3}` → (0.0015, 0.0001); else None."""
+    (-3, 1), `1.5 \\times 10^{-3}` → (0.0015, 0.0001), `78\\%` → (0.78, 0.01); else None."""
     if isinstance(node, ir.Group):
         return _literal(node.body)
     if isinstance(node, ir.Add) and len(node.terms) == 1:
@@ -221,6 +227,10 @@ def _literal(node: ir.Node) -> tuple[Decimal, Decimal] | None:
             return None
         exponent = value.as_tuple().exponent
         return value, Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    if isinstance(node, ir.Product) and len(node.factors) == 2 and node.ops[1] is None \
+            and isinstance(node.factors[1], ir.Ident) and node.factors[1].name == "percent":
+        number = _literal(node.factors[0])  # 78\%
+        return None if number is None else (number[0] / 100, number[1] / 100)
     if isinstance(node, ir.Product) and len(node.factors) == 2 and node.ops[1] in ("times", "cdot"):
         mantissa, scale = _literal(node.factors[0]), _power_of_ten(node.factors[1])
         if mantissa is not None and scale is not None:

@@ -95,6 +95,7 @@ class FileReader:
         self.quantity_inputs: dict[str, list[InputSpec]] = {}  # inputs of each auxiliary definition
         self.patterns: list[tuple[ir.Node, ir.Node]] = []  # p_θ(x_t | x_{<t}) := P_{t,x_t}
         self.stated: set[str] = set()  # decimals the file states as results (examples.stated_results)
+        self.example_values: dict[str, object] = {}  # sum = e^{0.9} + …: what later worked examples use
         self.families: dict[str, tuple] = {}  # head_i = …
         self.zero_based: set[str] = set()  # arrays the file numbers from 0 (β_0, …, β_4)
 
@@ -375,7 +376,7 @@ class FileReader:
             if example is not None and example.whole(chain, head is not None):
                 self._as_example(eq, clause, example, defined=head is not None)
                 if head is not None and not head.is_function and not head.out_indices:
-                    self.quantities[head.key] = values[0]  # sum = e^{0.9} + …: j_0 = e^{0.9}/sum uses it
+                    self.example_values[head.key] = values[0]  # j_0 = e^{0.9}/sum = 0.475 is an example too
                 return
             if _worked_example(values):
                 raise LoweringError("not-checkable", phrase("eq-worked-example"), chain.span)
@@ -444,12 +445,14 @@ class FileReader:
         if not isinstance(chain, ir.Chain) or not any(r in EQUALITIES for r in chain.rels):
             return None
 
+        values = {**self.quantities, **self.example_values}  # only examples see an example's value
+
         def known(key: str) -> bool:
-            value = self.quantities.get(key)
+            value = values.get(key)
             return value is not None and not getattr(value, "free_symbols", True)
 
         def lower(node: ir.Node):
-            ctx = Context(dict(self.decls), self.functions, self.quantities, Sizes(), set(self.size_names),
+            ctx = Context(dict(self.decls), self.functions, values, Sizes(), set(self.size_names),
                           patterns=list(self.patterns), families=self.families, zero_based=self.zero_based)
             return Lowerer(ctx).expr(node)
 
@@ -477,7 +480,8 @@ class FileReader:
         for claim in example.failed:
             left, right = claim.left.node.span, claim.right.node.span
             precision = phrase("example-precision-relative") if claim.decimals is None else \
-                phrase("example-precision-decimals", count=claim.decimals)
+                phrase("example-precision-decimals", count=claim.decimals) if claim.decimals else \
+                phrase("example-precision-written")
             self.diag("worked-example-mismatch", clause.block, (left[0], right[1]),
                       left=text[left[0]:left[1]].strip(), right=text[right[0]:right[1]].strip(),
                       left_value=show(claim.left), right_value=show(claim.right), precision=precision)

@@ -208,6 +208,7 @@ PHRASES.update({
                                  "ja": "計算例です。数値の形どうしの計算を確かめます。{left} は計算しません"},
     "example-precision-decimals": {"en": "to the {count} decimal places written",
                                    "ja": "書かれた小数 {count} 桁まで"},
+    "example-precision-written": {"en": "to the digits written", "ja": "書かれた桁まで"},
     "example-precision-relative": {"en": "to 6 significant digits", "ja": "有効数字 6 桁まで"},
     "eq-cannot-compute": {"en": "cannot compute {what}", "ja": "{what} は計算できません"},
     "eq-index-indexes-nothing": {"en": "the index {letter} does not index an array on the right side",
