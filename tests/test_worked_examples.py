@@ -249,3 +249,14 @@ def test_the_precision_said_for_an_integer():
 def test_a_percentage_is_a_number_as_written():
     assert not mismatches("$$\\frac{46}{46 + 13} = 78\\%$$")
     assert mismatches("$$\\frac{46}{46 + 13} = 87\\%$$")
+
+
+def test_the_example_decides_the_base_of_log_and_says_so():
+    text = "$$H = -4 \\times 0.25 \\log 0.25 = 2$$"  # 1.386 with the natural log
+    f = read(text)
+    assert not mismatches(text)
+    readings = [d.params["reading"] for d in f.diagnostics if d.name == "ambiguous-notation"]
+    assert [r.params["base"] for r in readings if r.phrase == "read-log-base-of-example"] == [2]
+    assert not mismatches("$$\\log 1000 = 3$$")
+    assert not mismatches("$$-\\log 0.5 \\approx 0.693$$")  # natural: no other reading
+    assert mismatches("$$H = -4 \\times 0.25 \\log 0.25 = 3$$")  # no base makes it hold

@@ -61,6 +61,7 @@ class Claim:
     relation: str
     holds: bool
     decimals: int | None  # the written precision it was checked to (None: 6 significant digits)
+    log_base: int | None = None  # the base of `\\log` under which it holds, when not e (the example decides)
 
 
 @dataclass
@@ -96,9 +97,36 @@ def read_example(chain: ir.Node, lower: Lower, known: Callable[[str], bool], sta
     for k, rel in enumerate(chain.rels):
         if rel in EQUALITIES and k in forms and k + 1 in forms:
             claim = compare(forms[k], forms[k + 1], rel)
+            if claim is not None and not claim.holds:
+                claim = _in_another_log_base(claim, lower, stated) or claim
             if claim is not None:
                 claims.append(claim)
     return Example(forms, claims) if claims else None
+
+
+LOG_BASES = (2, 10)  # `\\log` is natural in ML notes, but an entropy in bits or a log of 1000 says otherwise
+
+
+def _in_another_log_base(claim: Claim, lower: Lower, stated: set[str]) -> Claim | None:
+    """`-(0.5 \\log 0.5 + 0.5 \\log 0.5) = 1`: a worked example that fails with the natural log
+    but holds with `\\log` in base 2 (or 10) is read in that base — the example decides, and says so."""
+    logs = [n for f in (claim.left, claim.right) for n in f.node.walk()
+            if isinstance(n, ir.Func) and n.name == "log" and n.sub is None]
+    if not logs:
+        return None
+    for base in LOG_BASES:
+        try:
+            for n in logs:
+                n.sub = ir.Num(str(base))
+            left, right = numeric_form(claim.left.node, lower, stated), numeric_form(claim.right.node, lower, stated)
+            again = compare(left, right, claim.relation) if left is not None and right is not None else None
+        finally:
+            for n in logs:
+                n.sub = None
+        if again is not None and again.holds:
+            again.log_base = base
+            return again
+    return None
 
 
 def candidate(node: ir.Node, known: Callable[[str], bool]) -> bool:

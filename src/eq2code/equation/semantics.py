@@ -465,7 +465,7 @@ class FileReader:
         """A worked example: checkable as a claim — its arithmetic is checked, nothing is an input."""
         chain: ir.Chain = clause.node  # type: ignore[assignment]
         eq.kind, eq.checkable = "example", True
-        eq.plans, eq.inputs, eq.sympy = [], [], None
+        eq.plans, eq.inputs, eq.sympy = _example_plans(example), [], None
         eq.sympy_text = [show(f) for f in example.forms.values()]
         if example.whole(chain, defined):
             _say(eq, phrase("eq-worked-example-checked"))
@@ -477,6 +477,11 @@ class FileReader:
 
     def _report_claims(self, clause: Clause, example: Example) -> None:
         text = clause.block.text
+        for claim in example.claims:
+            if claim.log_base is not None:  # the example decided the base: said, never silent
+                span = (claim.left.node.span[0], claim.right.node.span[1])
+                self.diag("ambiguous-notation", clause.block, span, construct=text[span[0]:span[1]].strip(),
+                          reading=phrase("read-log-base-of-example", base=claim.log_base))
         for claim in example.failed:
             left, right = claim.left.node.span, claim.right.node.span
             precision = phrase("example-precision-relative") if claim.decimals is None else \
@@ -741,6 +746,15 @@ def _entry_base(node: ir.Node) -> str | None:
 def _all_numbers(node: ir.Node) -> bool:
     """Only numbers in it (`\\frac{0.78}{0.05}`): a worked example's left side, not a condition."""
     return not any(isinstance(n, (ir.Ident, ir.Script, ir.Call, ir.Text, ir.Special)) for n in node.walk())
+
+
+def _example_plans(example: Example) -> list:
+    """The worked example's numeric forms as plans (what `evaluate` computes for each side)."""
+    try:
+        return [compile_expr(form.value) for form in example.forms.values()]
+    except Exception:  # a form the plan compiler does not know: its arithmetic is checked all the same
+        log.debug("worked example not compiled", exc_info=True)
+        return []
 
 
 def _worked_example(values: list) -> bool:

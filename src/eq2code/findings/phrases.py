@@ -360,6 +360,10 @@ PHRASES.update({
                              "ja": "{name}: 左辺に並んだ文字は、定義されるものの名前"},
     "read-worked-example": {"en": "the numeric forms are a worked example: their arithmetic is checked",
                             "ja": "数値の形は計算例として読み、その計算が正しいかを確かめます"},
+    "read-log-base-of-example": {"en": "\\log in base {base} in this worked example: its numbers hold in that base, "
+                                       "not with the natural log",
+                                 "ja": ("この計算例の \\log は底 {base} の対数です（自然対数では数値が合わず、"
+                                        "底 {base} で合います）")},
     "read-form-not-read": {"en": "this form of the chain is not read ({why}); the other forms are checked",
                            "ja": "等式の連なりのうちこの形は読めません（{why}）。ほかの形を照合します"},
     "read-declared-form": {"en": "a chain of equal forms: form {number} is checked, the one whose symbols are all "
