@@ -260,3 +260,9 @@ def test_the_example_decides_the_base_of_log_and_says_so():
     assert not mismatches("$$\\log 1000 = 3$$")
     assert not mismatches("$$-\\log 0.5 \\approx 0.693$$")  # natural: no other reading
     assert mismatches("$$H = -4 \\times 0.25 \\log 0.25 = 3$$")  # no base makes it hold
+
+
+def test_a_sum_over_numeric_bounds_is_a_numeric_form():
+    assert not mismatches("$$\\sum_{i=1}^{4} i^2 = 30$$") and examples("$$\\sum_{i=1}^{4} i^2 = 30$$")
+    assert mismatches("$$\\sum_{i=1}^{4} i = 11$$")
+    assert not examples("$$\\sum_{i=1}^{n} i = 10$$")  # n is no number: a statement, as before

@@ -170,8 +170,23 @@ def _names(node: ir.Node, known: Callable[[str], bool]) -> Iterator[ir.Node]:
     if isinstance(node, ir.Product):
         yield from _product_names(node, known)
         return
+    index = _bounded_index(node)
+    if index is not None and isinstance(node, ir.BigOp) and isinstance(node.sub, ir.Chain) and node.sup is not None:
+        yield from _names(node.sub.items[1], known)
+        yield from _names(node.sup, known)
+        yield from (n for n in _names(node.body, known) if not (isinstance(n, ir.Ident) and n.key == index))
+        return
     for child in node.children():
         yield from _names(child, known)
+
+
+def _bounded_index(node: ir.Node) -> str | None:
+    """`\\sum_{i=1}^{4} i^2`: the index of a sum or product from one bound to another, else None."""
+    if isinstance(node, ir.BigOp) and node.op in ("sum", "prod") and node.sup is not None \
+            and isinstance(node.sub, ir.Chain) and node.sub.rels == ["eq"] and len(node.sub.items) == 2 \
+            and isinstance(node.sub.items[0], ir.Ident):
+        return node.sub.items[0].key
+    return None
 
 
 def _product_names(node: ir.Product, known: Callable[[str], bool]) -> Iterator[ir.Node]:
