@@ -8,7 +8,11 @@ claim, checked at the precision the text writes:
 - a stated result that a later form reuses (`0.78` and `0.05` in `\\frac{0.78}{0.05}`) carries
   its rounding into that form (the form is evaluated again with it one unit up and down);
 - digits beyond the sixth significant one are not held against the author (`RELATIVE`): code
-  that printed them may have run in single precision.
+  that printed them may have run in single precision;
+- under `\\approx` an integer's trailing zeros and a bare `10^{k}` are no digits written, and two
+  computed forms with no literal are not compared (`22/7 \\approx \\pi`);
+- `\\log` is natural, unless only base 2 or 10 makes the claim hold (`_in_another_log_base`; the
+  reader says which base it took).
 
 Nothing here raises: a form that cannot be evaluated to real numbers is no numeric form, and a
 claim that cannot be compared (two shapes) is not made. The reader (`semantics.py`) lowers the
@@ -48,7 +52,7 @@ class Form:
     values: list[Any]  # sympy.Float
     shape: tuple[int, ...]
     units: list[Decimal | None]
-    value: Any = None  # the exact SymPy value (a quantity later forms may use: `sum` of `\exp(0.9)/sum`)
+    value: Any = None  # the exact SymPy value (its plan; `sum` of `\exp(0.9)/sum` in later examples)
     carried: Any = field(default_factory=lambda: sympy.Float(0))  # rounding of stated results inside
 
 
