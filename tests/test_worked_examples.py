@@ -266,3 +266,12 @@ def test_a_sum_over_numeric_bounds_is_a_numeric_form():
     assert not mismatches("$$\\sum_{i=1}^{4} i^2 = 30$$") and examples("$$\\sum_{i=1}^{4} i^2 = 30$$")
     assert mismatches("$$\\sum_{i=1}^{4} i = 11$$")
     assert not examples("$$\\sum_{i=1}^{n} i = 10$$")  # n is no number: a statement, as before
+
+
+def test_a_list_of_numbers_is_a_vector():
+    right = "$$\\mathrm{softmax}([2.0, 1.0, 0.1]) = [0.659, 0.242, 0.099]$$"
+    assert examples(right) and not mismatches(right)
+    assert not mismatches("$$\\mathrm{softmax}(2.0, 1.0, 0.1) = (0.659, 0.242, 0.099)$$")
+    (d,) = mismatches(right.replace("0.242", "0.342"))
+    assert d.params["left_value"] == "[0.6590011389, 0.2424329707, 0.09856589041]"
+    assert not mismatches("$$\\max(2, 5) = 5$$")

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -224,6 +224,31 @@ def numeric_form(node: ir.Node, lower: Lower, stated: set[str]) -> Form | None:
 
 
 def _evaluate(node: ir.Node, lower: Lower) -> tuple[list[Any], tuple[int, ...], Any] | None:
+    """The form's entries as real Floats, else None; a list of numbers written `[2.0, 1.0, 0.1]`
+    (or as the arguments of `\\mathrm{softmax}(2.0, 1.0, 0.1)`) is a vector when nothing else reads."""
+    found = _evaluate_as_written(node, lower)
+    if found is None and any(isinstance(n, ir.Tuple) or (isinstance(n, ir.Call) and len(n.args) > 1)
+                             for n in node.walk()):
+        found = _evaluate_as_written(_with_vectors(node), lower)
+    return found
+
+
+def _with_vectors(node: Any) -> Any:
+    """A copy of the form with its lists of numbers as column vectors."""
+    if isinstance(node, ir.Tuple) and len(node.items) > 1:
+        return ir.Matrix([[_with_vectors(item)] for item in node.items], span=node.span)
+    if isinstance(node, ir.Call) and len(node.args) > 1 and isinstance(node.func, (ir.Ident, ir.Script)):
+        column = ir.Matrix([[_with_vectors(a)] for a in node.args], span=node.span)
+        return ir.Call(node.func, [column], node.bracket, span=node.span)
+    if isinstance(node, ir.Node):
+        changes = {f.name: _with_vectors(getattr(node, f.name)) for f in fields(node) if f.name != "span"}
+        return replace(node, **changes)
+    if isinstance(node, (list, tuple)):
+        return type(node)(_with_vectors(v) for v in node)
+    return node
+
+
+def _evaluate_as_written(node: ir.Node, lower: Lower) -> tuple[list[Any], tuple[int, ...], Any] | None:
     """The form's entries as real Floats, else None (a free symbol, a complex value, an error)."""
     try:
         value = lower(node)
@@ -302,6 +327,8 @@ def literal_number(node: ir.Node) -> bool:
 
 
 def _written_units(node: ir.Node, count: int) -> list[Decimal | None]:
+    if isinstance(node, ir.Tuple):
+        return [_unit(item) for item in node.items] if len(node.items) == count else [None] * count
     if isinstance(node, ir.Matrix):
         cells = [c for row in node.rows for c in row]
         if len(cells) == count and all(c is not None for c in cells):
@@ -334,7 +361,7 @@ def stated_results(nodes: list[ir.Node]) -> set[str]:
 
 def _carried(form: Form, lower: Lower, stated: set[str]) -> Any:
     """How far the form moves when each stated result in it moves one unit of its last digit."""
-    if _literal(form.node) is not None or isinstance(form.node, ir.Matrix):
+    if _literal(form.node) is not None or isinstance(form.node, (ir.Matrix, ir.Tuple)):
         return sympy.Float(0)
     nums = [n for n in form.node.walk() if isinstance(n, ir.Num) and n.text in stated][:MAX_PERTURBED]
     total = sympy.Float(0)
@@ -415,6 +442,8 @@ def show(form: Form) -> str:
         return format(float(v), ".10g") if abs(v) < sympy.Float("1e300") else sympy.sstr(sympy.N(v, 10))
     if not form.shape:
         return one(form.values[0])
+    if _vector(form.shape):
+        return "[" + ", ".join(one(v) for v in form.values) + "]"
     cols = form.shape[-1] if len(form.shape) == 2 else len(form.values)
     rows = [form.values[i:i + cols] for i in range(0, len(form.values), cols)]
     return "[" + ", ".join("[" + ", ".join(one(v) for v in row) + "]" for row in rows) + "]"
