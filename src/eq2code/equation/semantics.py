@@ -467,6 +467,7 @@ class FileReader:
         eq.kind, eq.checkable = "example", True
         eq.plans, eq.inputs, eq.sympy = _example_plans(example), [], None
         eq.sympy_text = [show(f) for f in example.forms.values()]
+        eq.output_shape = next(iter(example.forms.values())).shape
         if example.whole(chain, defined):
             _say(eq, phrase("eq-worked-example-checked"))
         else:
