@@ -12,7 +12,8 @@ from eq2code.reference.evaluate import evaluate
 
 BLOCKS = lecture_blocks()
 REQUIRED = {1, 3, 4, 11, 17, 18, 19, 20, 25, 26, 27, 41, 47, 51, 58, 59, 60, 62}  # issue 3
-ALSO_CHECKABLE = {23, 61, 63, 64, 65, 66, 67}  # expectations over a support; worked examples
+ALSO_CHECKABLE = {23, 61, 63, 64}  # expectations over a support
+WORKED = {65, 66, 67}  # worked examples: checkable as claims, never the main equation (D14)
 ALSO_CHECKABLE |= {6}  # θ ← θ − α∇_θ𝓛(θ): the gradient of an undefined 𝓛 is a given input (issue 12)
 rng = np.random.default_rng(7)
 
@@ -26,6 +27,9 @@ def test_classification(n):
     f = read(n)
     checkable = f.main is not None
     assert checkable == (n in REQUIRED | ALSO_CHECKABLE), [(d.name, d.params) for d in f.diagnostics]
+    example = any(e.kind == "example" and e.checkable for e in f.equations)
+    assert example == (n in WORKED)
+    assert not [d for d in f.diagnostics if d.name == "worked-example-mismatch"]
     assert not [d for d in f.diagnostics if d.name in ("latex-syntax", "internal-error")]
 
 
@@ -51,7 +55,7 @@ def sizes_of(eq, values) -> dict[str, int]:
 
 
 def ref(n: int, side: int = 0, **values):
-    eq = read(n).main
+    eq = read(n).main or next((e for e in read(n).equations if e.kind == "example"), None)
     assert eq is not None
     return evaluate(eq, values, sizes_of(eq, values), which=side).astype(float)
 

@@ -36,6 +36,8 @@ def names(f) -> set[str]:
 
 
 CHECKABLE = {
+    # a worked example: checkable as a claim, its arithmetic is checked (tests/test_worked_examples.py)
+    "worked example": "$$ sum=\\exp(0.9)+\\exp(0.2)+\\exp(0.4)=5.17283056695839 $$",
     # 1, 2, 4: multi-line environments, rows as clauses, chains across rows
     "align* in $$": "$$\\begin{align*} \\mu &= a + b \\\\ y &= 2\\mu \\end{align*}$$",
     "eqnarray": "\\begin{eqnarray*} y &=& a + b, \\end{eqnarray*}",
@@ -108,7 +110,6 @@ def test_checkable(name):
 
 NOT_CHECKABLE = {
     "chain rule": "$$ \\frac{\\partial y}{\\partial f_{3}} = \\frac{\\partial y}{\\partial h_{4}} \\frac{\\partial h_{4}}{\\partial f_{3}}. $$",
-    "worked example": "$$ sum=\\exp(0.9)+\\exp(0.2)+\\exp(0.4)=5.17283056695839 $$",
     "derivative values": "$$ \\dfrac{\\partial z}{\\partial x} = 2, \\ \\dfrac{\\partial z}{\\partial y} = 4 $$",
     "continued line": "$$ = \\sum_{j} w_j h_j $$",
     "gradient per summand": "$$ \\nabla_\\theta \\mathcal{L}(\\theta) = \\frac{1}{N} \\sum_{i=1}^{N} \\nabla_\\theta \\ell(x_i, y_i) $$",

@@ -77,7 +77,7 @@ class InputSpec:
 class Equation:
     """One clause of an equation file: a definition, an identity, a declaration or a statement."""
 
-    kind: str  # definition | identity | declaration | statement | annotation
+    kind: str  # definition | identity | declaration | statement | annotation | example (a worked example)
     latex: str
     range: Range
     checkable: bool = False

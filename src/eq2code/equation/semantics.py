@@ -20,6 +20,7 @@ from eq2code.base.span import Range, offset_to_position
 from eq2code.diagnosis.mutants import make_mutants, make_variants
 from eq2code.equation.applied import value_points
 from eq2code.equation.describe import describe_file
+from eq2code.equation.examples import EQUALITIES, Example, read_example, show, stated_results
 from eq2code.equation.latex import ir
 from eq2code.equation.latex.errors import LatexError
 from eq2code.equation.latex.parser import parse_math
@@ -95,6 +96,8 @@ class FileReader:
         self.cyclic: set[str] = set()  # definitions in terms of each other (a change of variables)
         self.quantity_inputs: dict[str, list[InputSpec]] = {}  # inputs of each auxiliary definition
         self.patterns: list[tuple[ir.Node, ir.Node]] = []  # p_θ(x_t | x_{<t}) := P_{t,x_t}
+        self.stated: set[str] = set()  # decimals the file states as results (examples.stated_results)
+        self.example_values: dict[str, object] = {}  # sum = e^{0.9} + …: what later worked examples use
         self.families: dict[str, tuple] = {}  # head_i = …
         self.zero_based: set[str] = set()  # arrays the file numbers from 0 (β_0, …, β_4)
 
@@ -122,6 +125,7 @@ class FileReader:
         for block in blocks:
             clauses.extend(self._parse_block(block))
         self.zero_based = _numbered_from_zero(clauses)
+        self.stated = stated_results([c.node for c in clauses])
         equations = self._classify(clauses)  # (application declarations are shaped in _classify)
         _offer_extras(equations)
         return EquationFile(self.path, self.text, meta, equations, self.diagnostics)
@@ -334,6 +338,9 @@ class FileReader:
             self._definition(eq, clause)
         elif kind == "statement":
             _say(eq, _statement_reason(clause.node))
+            example = self._example(clause)
+            if example is not None:
+                self._as_example(eq, clause, example)
         elif kind == "declaration":
             _say(eq, phrase("eq-declaration"))
         elif kind == "pattern":
@@ -370,6 +377,7 @@ class FileReader:
         if head is not None and word_key(lhs) == head.key:
             ctx.readings.append((phrase("read-letters-as-name", name=head.key), lhs.span))
         low = Lowerer(ctx)
+        example = self._example(clause)
         try:
             listed = _listed_entries(chain, clause.block.text)
             if listed is not None:
@@ -405,7 +413,14 @@ class FileReader:
                 raise LoweringError("not-checkable", phrase("eq-gradient-identity"), chain.span)
             if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients and not head.out_indices:
                 raise LoweringError("not-checkable", phrase("eq-derivative-without-upstream"), chain.span)
-            if _worked_example(sides, values):
+            if example is not None and example.whole(chain, head is not None):
+                self._as_example(eq, clause, example, defined=head is not None)
+                if head is not None and not head.is_function and not head.out_indices:
+                    self.example_values[head.key] = values[0]  # j_0 = e^{0.9}/sum = 0.475 is an example too
+                return
+            if _worked_example(values):
+                raise LoweringError("not-checkable", phrase("eq-worked-example"), chain.span)
+            if example is None and _stated_for_unknowns(sides):
                 raise LoweringError("not-checkable", phrase("eq-worked-example"), chain.span)
             if head is not None and len(values) > 1:
                 values = self._declared_form_first(ctx, values, sides)
@@ -416,19 +431,30 @@ class FileReader:
         except CompileError as e:
             _say(eq, phrase("eq-cannot-compute", what=e.what))
             self.diag("unsupported-notation", clause.block, clause.node.span, construct=eq.name, detail=eq.why)
+            if example is not None:
+                self._as_example(eq, clause, example, defined=head is not None)
             return
         except LoweringError as e:
             _say(eq, e.why)
             if head is not None:
                 self.unreadable[head.key] = eq.head_latex or clause.block.text[lhs.span[0]:lhs.span[1]]
-            self.diag("unsupported-notation" if e.kind == "unsupported-notation" else "not-checkable",
-                      clause.block, e.span, reason=e.why, construct=e.construct, detail=e.why)
+            if example is None or not example.whole(chain, head is not None):  # symbolic forms: read as before
+                self.diag("unsupported-notation" if e.kind == "unsupported-notation" else "not-checkable",
+                          clause.block, e.span, reason=e.why, construct=e.construct, detail=e.why)
+            if example is not None:
+                self._as_example(eq, clause, example, defined=head is not None)
             return
         for reading, span in ctx.readings:
             if span == (0, 0):
                 span = clause.node.span
             self.diag("ambiguous-notation", clause.block, span, reading=reading,
                       construct=clause.block.text[span[0]:span[1]])
+        if example is not None:  # acc = (TP+TN)/N = (3+4)/10 = 0.7: the definition, and its worked numbers
+            self._report_claims(clause, example)
+            forms = list(example.forms.values())
+            self.diag("ambiguous-notation", clause.block, (forms[0].node.span[0], forms[-1].node.span[1]),
+                      construct=clause.block.text[forms[0].node.span[0]:forms[-1].node.span[1]],
+                      reading=phrase("read-worked-example"))
         eq.head_latex = clause.block.text[lhs.span[0]:lhs.span[1]]
         eq.sympy, eq.sympy_text = values[0], [str(v) for v in values]
         names = {py_name(k): latex_of(k) for k in ctx.order}
@@ -451,6 +477,60 @@ class FileReader:
             # head_i = …: a family of matrices, used as Concat(head_1, …, head_h)
             self.families[head.key] = (values[0], sympy.Symbol(head.out_indices[0], integer=True))
             self.quantity_inputs[head.key] = eq.inputs
+
+    # -- worked examples (examples.py) -------------------------------------------------------
+    def _example(self, clause: Clause) -> Example | None:
+        """The clause's numeric forms and the equalities stated between them, if any."""
+        chain = clause.node
+        if not isinstance(chain, ir.Chain) or not any(r in EQUALITIES for r in chain.rels):
+            return None
+
+        values = {**self.quantities, **self.example_values}  # only examples see an example's value
+
+        def known(key: str) -> bool:
+            value = values.get(key)
+            return value is not None and not getattr(value, "free_symbols", True)
+
+        def lower(node: ir.Node):
+            ctx = Context(dict(self.decls), self.functions, values, Sizes(), set(self.size_names),
+                          patterns=list(self.patterns), families=self.families, zero_based=self.zero_based)
+            return Lowerer(ctx).expr(node)
+
+        try:
+            return read_example(chain, lower, known, self.stated)
+        except RecursionError:
+            return None
+
+    def _as_example(self, eq: Equation, clause: Clause, example: Example, defined: bool = False) -> None:
+        """A worked example: checkable as a claim — its arithmetic is checked, nothing is an input."""
+        chain: ir.Chain = clause.node  # type: ignore[assignment]
+        eq.kind, eq.checkable = "example", True
+        eq.plans, eq.inputs, eq.sympy = _example_plans(example), [], None
+        eq.sympy_text = [show(f) for f in example.forms.values()]
+        eq.output_shape = next(iter(example.forms.values())).shape
+        if example.whole(chain, defined):
+            _say(eq, phrase("eq-worked-example-checked"))
+        else:
+            rest = [item for k, item in enumerate(chain.items) if k not in example.forms and (k or not defined)]
+            left = clause.block.text[rest[0].span[0]:rest[-1].span[1]]
+            _say(eq, phrase("eq-worked-example-partly", left=left))
+        self._report_claims(clause, example)
+
+    def _report_claims(self, clause: Clause, example: Example) -> None:
+        text = clause.block.text
+        for claim in example.claims:
+            if claim.log_base is not None:  # the example decided the base: said, never silent
+                span = (claim.left.node.span[0], claim.right.node.span[1])
+                self.diag("ambiguous-notation", clause.block, span, construct=text[span[0]:span[1]].strip(),
+                          reading=phrase("read-log-base-of-example", base=claim.log_base))
+        for claim in example.failed:
+            left, right = claim.left.node.span, claim.right.node.span
+            precision = phrase("example-precision-relative") if claim.decimals is None else \
+                phrase("example-precision-decimals", count=claim.decimals) if claim.decimals else \
+                phrase("example-precision-written")
+            self.diag("worked-example-mismatch", clause.block, (left[0], right[1]),
+                      left=text[left[0]:left[1]].strip(), right=text[right[0]:right[1]].strip(),
+                      left_value=show(claim.left), right_value=show(claim.right), precision=precision)
 
     def _readable_forms(self, ctx: Context, low: Lowerer, sides: list[ir.Node]) -> tuple[list, list[ir.Node]]:
         """A chain's forms that can be computed: R² = 1 − SSE/SST = 1 − (…)/(…) = 1 − MSE/Var(y) is
@@ -749,11 +829,23 @@ def _all_numbers(node: ir.Node) -> bool:
     return not any(isinstance(n, (ir.Ident, ir.Script, ir.Call, ir.Text, ir.Special)) for n in node.walk())
 
 
-def _worked_example(sides: list[ir.Node], values: list) -> bool:
-    """`… = 1250`, `j_0 = \\exp(0.9)/sum = 0.475`: a computation on constants, shown with its result."""
-    constant = [not getattr(v, "free_symbols", set()) and not isinstance(v, MatrixExpr) for v in values]
-    if all(constant):
-        return True
+def _example_plans(example: Example) -> list:
+    """The worked example's numeric forms as plans (what `evaluate` computes for each side)."""
+    try:
+        return [compile_expr(form.value) for form in example.forms.values()]
+    except Exception:  # a form the plan compiler does not know: its arithmetic is checked all the same
+        log.debug("worked example not compiled", exc_info=True)
+        return []
+
+
+def _worked_example(values: list) -> bool:
+    """`… = 1250`: a computation on constants, shown with its result (`examples.py` checks it)."""
+    return all(not getattr(v, "free_symbols", set()) and not isinstance(v, MatrixExpr) for v in values)
+
+
+def _stated_for_unknowns(sides: list[ir.Node]) -> bool:
+    """`j_0 = \\exp(0.9)/sum = 0.475` without `sum`: a number stated for inputs the file does not
+    give — a worked example whose inputs are elsewhere, not a definition."""
     last = sides[-1]
     if isinstance(last, ir.Add) and len(last.terms) == 1 and last.terms[0][0] == "-":
         last = last.terms[0][1]

@@ -155,6 +155,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "kind-statement": {"en": "statement", "ja": "命題"},
     "kind-annotation": {"en": "annotation", "ja": "注釈"},
     "kind-pattern": {"en": "pattern", "ja": "置き換え"},
+    "kind-example": {"en": "worked example", "ja": "計算例"},
 }
 
 # Why an equation is not checked, and which reading of ambiguous notation eq2code took
@@ -208,6 +209,17 @@ PHRASES.update({
                                 "積ではありません"},
     "eq-worked-example": {"en": "a worked example on numbers: nothing is an input",
                           "ja": "数値による計算例です。入力が 1 つもありません"},
+    "eq-worked-example-checked": {"en": "a worked example on numbers: its arithmetic is checked; nothing in it is "
+                                        "an input for code",
+                                  "ja": ("数値による計算例です。計算が正しいかを確かめます。"
+                                         "コードに渡す入力はありません")},
+    "eq-worked-example-partly": {"en": "a worked example: the arithmetic of its numeric forms is checked; {left} is "
+                                       "not computed",
+                                 "ja": "計算例です。数値の形どうしの計算を確かめます。{left} は計算しません"},
+    "example-precision-decimals": {"en": "to the {count} decimal places written",
+                                   "ja": "書かれた小数 {count} 桁まで"},
+    "example-precision-written": {"en": "to the digits written", "ja": "書かれた桁まで"},
+    "example-precision-relative": {"en": "to 6 significant digits", "ja": "有効数字 6 桁まで"},
     "eq-cannot-compute": {"en": "cannot compute {what}", "ja": "{what} は計算できません"},
     "eq-index-indexes-nothing": {"en": "the index {letter} does not index an array on the right side",
                                  "ja": "添字 {letter} は右辺のどの配列の添字にもなっていません"},
@@ -356,6 +368,12 @@ PHRASES.update({
     "read-letters-as-name": {"en": "{name}: letters side by side on the left side, read as the name of what is "
                                    "defined",
                              "ja": "{name}: 左辺に並んだ文字は、定義されるものの名前"},
+    "read-worked-example": {"en": "the numeric forms are a worked example: their arithmetic is checked",
+                            "ja": "数値の形は計算例として読み、その計算が正しいかを確かめます"},
+    "read-log-base-of-example": {"en": "\\log in base {base} in this worked example: its numbers hold in that base, "
+                                       "not with the natural log",
+                                 "ja": ("この計算例の \\log は底 {base} の対数です（自然対数では数値が合わず、"
+                                        "底 {base} で合います）")},
     "read-form-not-read": {"en": "this form of the chain is not read ({why}); the other forms are checked",
                            "ja": "等式の連なりのうちこの形は読めません（{why}）。ほかの形を照合します"},
     "read-declared-form": {"en": "a chain of equal forms: form {number} is checked, the one whose symbols are all "

@@ -111,10 +111,33 @@ def run_paths(paths: list[str], settings: Settings, config: Config,
         pairs = [p for p in pairs if p.function in (None, settings.function)]
         for p in pairs:
             p.function = settings.function
-    return run_pairs(pairs, settings, load_equation)
+    return run_pairs(pairs, settings, load_equation, _own_claims(paths, pairs, load_equation))
 
 
-def run_pairs(pairs: list[Pair], settings: Settings, load_equation: Callable[[str], Any]) -> RunResult:
+# What an equation file states about itself, wrong whatever code implements it: reported for an
+# equation file given alone (pre-commit passes only the changed eq.tex) — a worked example that
+# does not add up (equation/examples.py).
+OWN_CLAIMS = ("worked-example-mismatch",)
+
+
+def _own_claims(paths: list[str], pairs: list[Pair], load_equation: Callable[[str], Any]) -> list[Finding]:
+    used = {os.path.abspath(p.equation) for p in pairs if p.equation}
+    out = []
+    for path in paths:
+        if not path.endswith(".tex") or not os.path.isfile(path) or os.path.abspath(path) in used:
+            continue
+        try:
+            eq_file = load_equation(path)
+        except Exception:  # unreadable: the pairs that use it say so; alone it has no claims to check
+            log.debug("cannot read the equation file %s", path, exc_info=True)
+            continue
+        out += [Finding(d.name, path, d.range, dict(d.params)) for d in eq_file.diagnostics if d.name in OWN_CLAIMS]
+    return out
+
+
+def run_pairs(pairs: list[Pair], settings: Settings, load_equation: Callable[[str], Any],
+              extra: list[Finding] | None = None) -> RunResult:
+    """Check every pair; `extra`: findings of the run that belong to no pair (_own_claims)."""
     equations = _EquationStore(load_equation)
     prepared = [(pair, equations.get(pair)) for pair in pairs]  # read each equation once, here
     jobs = max(1, min(settings.jobs, len(prepared) or 1))
@@ -129,7 +152,7 @@ def run_pairs(pairs: list[Pair], settings: Settings, load_equation: Callable[[st
 
         with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="eq2code-check") as pool:
             results = list(pool.map(lambda item: _check_pair(item[0], item[1], settings), prepared))
-    return finish(results, settings)
+    return finish(results, settings, extra or [])
 
 
 class _EquationStore:
@@ -217,8 +240,9 @@ def _describe(error: Any) -> str:
 # ----------------------------------------------------------------------------- after the checks
 
 
-def finish(results: list[PairResult], settings: Settings) -> RunResult:
-    """Suppressions, unused suppressions, the baseline, the exit status, one sorted report."""
+def finish(results: list[PairResult], settings: Settings, extra: list[Finding] | None = None) -> RunResult:
+    """Suppressions, unused suppressions, the baseline, the exit status, one sorted report
+    (`extra`: findings that belong to no pair, e.g. a lone equation file's own claims)."""
     from eq2code.project import baseline as baseline_mod
     from eq2code.project import suppress
 
@@ -248,7 +272,7 @@ def finish(results: list[PairResult], settings: Settings) -> RunResult:
                 seen.add(k)
                 unique.append(f)
         kept_by_result.append(unique)
-    findings = [f for fs in kept_by_result for f in fs]
+    findings = [f for fs in kept_by_result for f in fs] + list(extra or [])
     if not settings.no_exec:
         judged = _judged(results, comments)
         findings += suppress.unused([s for sups in comments.values() for s in sups if id(s) in judged])

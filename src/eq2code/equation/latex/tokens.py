@@ -36,7 +36,7 @@ UNICODE_GREEK = {
 }
 UNICODE_SYMBOLS = {
     "→": ("REL", "to"), "≤": ("REL", "le"), "≥": ("REL", "ge"), "≠": ("REL", "neq"), "∈": ("REL", "in"),
-    "≈": ("REL", "approx"), "∝": ("REL", "propto"), "←": ("REL", "leftarrow"), "×": ("MULOP", "times"),
+    "≈": ("REL", "approx"), "≒": ("REL", "approx"), "∝": ("REL", "propto"), "←": ("REL", "leftarrow"), "×": ("MULOP", "times"),
     "·": ("MULOP", "cdot"), "−": ("MINUS", "-"), "∞": ("INFTY", "infty"), "∇": ("NABLA", "nabla"),
     "∂": ("PARTIAL", "partial"), "⊙": ("MULOP", "odot"), "…": ("ELLIPSIS", "ldots"), "⋯": ("ELLIPSIS", "cdots"),
 }
@@ -61,7 +61,7 @@ RELS = {
     "impliedby": "impliedby", "Leftarrow": "impliedby", "iff": "iff", "Leftrightarrow": "iff",
     "Longleftrightarrow": "iff", "perp": "perp", "coloneqq": "defeq", "triangleq": "defeq",
     "ll": "ll", "gg": "gg", "longleftarrow": "leftarrow", "longrightarrow": "to", "doteq": "eq",
-    "simeq": "approx", "cong": "approx", "backsim": "sim", "nleq": "gt", "ngeq": "lt", "lessim": "le",
+    "simeq": "approx", "cong": "approx", "fallingdotseq": "approx", "risingdotseq": "approx", "backsim": "sim", "nleq": "gt", "ngeq": "lt", "lessim": "le",
     "lesssim": "le", "gtrsim": "ge", "models": "implies", "vdash": "implies", "prec": "lt", "succ": "gt",
     "preceq": "le", "succeq": "ge", "ni": "in", "sqsubseteq": "subseteq", "mapsfrom": "leftarrow",
     "land": "and", "wedge": "and", "lor": "or", "vee": "or",

@@ -107,6 +107,8 @@ def _equation_text(path: str, eq: Equation, is_main: bool, lang: str = "en", num
     lines = [title, "    " + " ".join(eq.latex.split())]
     if not eq.checkable:
         return lines
+    if eq.kind == "example" and eq.why:  # a worked example: what is checked of it
+        lines.append("    " + _detail(eq.why, lang))
     if eq.reading:
         lines.append(f"    {_word('parse-reading', lang)}:")
         lines.extend("      " + line for line in eq.reading[0].splitlines())
