@@ -99,3 +99,12 @@ def test_a_space_after_a_value_is_where_it_lives_not_a_membership_statement():
     bare = r"\mathrm{softmax}\left(\frac{Q K^\top}{\sqrt{d}}\right) V \in \mathbb{R}^{n \times v}"
     assert lower(bare).checkable and "read-trailing-space" in _readings(bare)
     assert "dC_dY" in {i.name for i in lower("\\frac{dC}{dY} \\in \\mathbb{R}\n\n$$z = 2 \\frac{dC}{dY}$$").inputs}
+
+
+def test_a_chain_whose_first_form_is_not_read_is_defined_by_the_first_form_that_is():
+    tex = r"a = \mathrm{Foo}_{m}[x_m] = \frac{\exp(x_m)}{\sum_{j=1}^{N} \exp(x_j)}"
+    eq = lower(tex)
+    assert eq.checkable and "exp" in eq.sympy_text[0]
+    assert "read-form-not-read" in _readings(tex)
+    f = read_equation_file("unit.tex", r"a = \mathrm{Foo}(x) = \mathrm{Bar}(x)")
+    assert not f.equations[0].checkable  # no form is read: not checked

@@ -534,19 +534,21 @@ class FileReader:
 
     def _readable_forms(self, ctx: Context, low: Lowerer, sides: list[ir.Node]) -> tuple[list, list[ir.Node]]:
         """A chain's forms that can be computed: R² = 1 − SSE/SST = 1 − (…)/(…) = 1 − MSE/Var(y) is
-        checked in the forms eq2code reads; a later form it cannot read is a claim, reported, not a
-        failure. The first form must read (it is what the left side is defined as)."""
+        checked in the forms eq2code reads; a form it cannot read is a claim, reported, not a
+        failure. A first form that is not read (softmax_m[k_•ᵀ q_n] = exp(…)/Σ…: a shorthand, then
+        what it means) leaves the definition to the first form that is — the author states they are
+        equal — and is reported too."""
         values, kept, failed = [], [], []
         for side in sides:
             try:
                 values.append(low.expr(side))
                 kept.append(side)
             except LoweringError as e:
-                if not values:
-                    raise  # the first form defines the value: a chain whose first form is unread is not checked
+                if e.kind != "not-checkable" and not values:
+                    raise  # unsupported notation or a shape conflict in the defining form: said as it is
                 failed.append((side, e))
-        if not values:
-            raise failed[0][1]
+        if not values or (failed and failed[0][0] is sides[0] and not _computation(kept[0])):
+            raise failed[0][1]  # nothing read, or only a name (L = 𝔼[…] = L_s): L_s is no meaning of L
         for side, error in failed:
             ctx.readings.append((phrase("read-form-not-read", why=error.why), side.span))
         return values, kept
@@ -816,6 +818,11 @@ def _bare_expression(node: ir.Node) -> bool:
            for n in walked):
         return False
     return not _all_numbers(node)
+
+
+def _computation(node: ir.Node) -> bool:
+    """A form that computes something (not a lone name or number)."""
+    return not (_is_symbol(node) or isinstance(node, ir.Num) or _all_numbers(node))
 
 
 def _indexes(body: ir.Node, var: ir.Node) -> bool:
