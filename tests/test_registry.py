@@ -30,6 +30,7 @@ CODES = {
     "EQ001": "latex-syntax", "EQ002": "unsupported-notation", "EQ003": "not-checkable",
     "EQ004": "python-syntax", "EQ005": "function-not-found", "EQ006": "argument-mapping",
     "EQ007": "equation-file", "EQ008": "ambiguous-notation", "EQ009": "worked-example-mismatch",
+    "EQ010": "unbalanced-bracket",
     "EQ101": "exception", "EQ102": "timeout", "EQ103": "resource-limit", "EQ104": "crashed",
     "EQ105": "wrong-type", "EQ106": "no-return", "EQ107": "nonfinite-output",
     "EQ201": "wrong-shape", "EQ202": "numeric-mismatch",

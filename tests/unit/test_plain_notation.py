@@ -108,3 +108,14 @@ def test_a_chain_whose_first_form_is_not_read_is_defined_by_the_first_form_that_
     assert "read-form-not-read" in _readings(tex)
     f = read_equation_file("unit.tex", r"a = \mathrm{Foo}(x) = \mathrm{Bar}(x)")
     assert not f.equations[0].checkable  # no form is read: not checked
+
+
+def test_a_bracket_never_closed_is_closed_at_the_end_and_said_with_a_warning():
+    f = read_equation_file("unit.tex", r"$$y = 2 (\max(0, x) + \min(0, 0.5 (e^{x} - 1))$$")
+    assert f.main is not None and f.main.checkable
+    assert [d.name for d in f.diagnostics if d.name == "unbalanced-bracket"] == ["unbalanced-bracket"]
+    f = read_equation_file("unit.tex", "$$\\begin{aligned} y &= 2(a + b \\\\ z &= c \\end{aligned}$$")
+    assert [d.name for d in f.diagnostics] == ["unbalanced-bracket"]  # a row of its own: closed at its end
+    assert f.equations[0].sympy_text == ["2*a + 2*b"]
+    f = read_equation_file("unit.tex", r"$$y = (a + b) + c)$$")
+    assert any(d.name == "latex-syntax" for d in f.diagnostics)  # a ')' too many: still an error

@@ -136,6 +136,9 @@ class FileReader:
         try:
             node = parse_math(block.text)
         except LatexError as e:
+            closed = self._closed_at_the_end(block, e)
+            if closed is not None:
+                return self._block_clauses(block, closed)
             params = {"detail": e.why or e.detail}
             if e.kind == "unsupported-notation":
                 params["construct"] = e.construct
@@ -143,10 +146,30 @@ class FileReader:
                 params["expected"] = e.construct
             self.diag(e.kind, block, (e.offset, e.end or e.offset + 1), **params)
             return []
+        return self._block_clauses(block, node)
+
+    def _block_clauses(self, block: Block, node: ir.Node) -> list[Clause]:
         nodes = node.clauses if isinstance(node, ir.Statement) else [node]
         nodes = [r for n in nodes for r in _rows_as_clauses(n)]
         nodes = [r for n in nodes for r in _split_inline_declaration(n)]
         return [Clause(n, block, block.text[n.span[0]:n.span[1]]) for n in nodes]
+
+    def _closed_at_the_end(self, block: Block, error: LatexError) -> ir.Node | None:
+        """`scale * (\\max(0, x) + \\min(0, α(e^x − 1))`: a '(' or '[' never closed, on the block's
+        last row, read as closed at the end — reported (unbalanced-bracket, a warning), never silent.
+        None when the error is another, or the block does not read even so."""
+        why = error.why
+        opener = why.params.get("opener") if isinstance(why, Phrase) and why.phrase == "latex-never-closed" else None
+        closer = {"(": ")", "[": "]"}.get(str(opener))
+        after_left = block.text[:error.offset].rstrip().endswith("\\left")  # \\left( without \\right: no typesetting
+        if closer is None or "\\\\" in block.text[error.offset:] or after_left:
+            return None
+        try:
+            node = parse_math(block.text.rstrip() + closer)
+        except LatexError:
+            return None
+        self.diag("unbalanced-bracket", block, (error.offset, error.offset + 1), opener=opener, closer=closer)
+        return node
 
     def _outside_declarations(self, block: Block) -> list[Clause]:
         """A paragraph beside the file's `$$` blocks: its declarations count, nothing else (it
