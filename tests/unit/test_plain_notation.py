@@ -119,3 +119,10 @@ def test_a_bracket_never_closed_is_closed_at_the_end_and_said_with_a_warning():
     assert f.equations[0].sympy_text == ["2*a + 2*b"]
     f = read_equation_file("unit.tex", r"$$y = (a + b) + c)$$")
     assert any(d.name == "latex-syntax" for d in f.diagnostics)  # a ')' too many: still an error
+
+
+def test_a_hadamard_product_of_an_array_with_itself_is_computed():
+    """AdaGrad: SymPy writes 𝐠 ⊙ 𝐠 as a Hadamard power, which the plan computes entry by entry."""
+    eq = lower(r"\mathbf{h} \leftarrow \mathbf{h} + \frac{\partial L}{\partial \mathbf{W}} \odot "
+               r"\frac{\partial L}{\partial \mathbf{W}}")
+    assert eq.checkable and any("pow" in str(p) for p in eq.plans)

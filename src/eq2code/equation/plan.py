@@ -124,6 +124,7 @@ _COMPILERS: list[tuple[type, Callable[[Any], Plan]]] = [
     (sympy.MatAdd, lambda e: ["add", [compile_expr(a) for a in e.args]]),
     (sympy.MatMul, _matmul),
     (sympy.HadamardProduct, lambda e: ["hadamard", [compile_expr(a) for a in e.args]]),
+    (sympy.HadamardPower, lambda e: ["pow", compile_expr(e.base), compile_expr(e.exp)]),  # 𝐠 ⊙ 𝐠 is 𝐠∘²
     (sympy.Transpose, lambda e: ["transpose", compile_expr(e.arg)]),
     (sympy.Inverse, lambda e: ["inverse", compile_expr(e.arg)]),
     (MatrixSqrt, lambda e: ["sqrtm", compile_expr(e.arg)]),
