@@ -1658,6 +1658,10 @@ class Lowerer:
                 body = sympy.Piecewise((body, sympy.Ne(symbol, self.expr(exclude))), (0, True))
         finally:
             self.ctx.indices = saved
+        if node.op == "entries":  # (s_1, \\ldots, s_m): the vector of the entries (an ellipsis read)
+            if isinstance(body, MatrixExpr):
+                raise LoweringError("not-checkable", phrase("eq-ellipsis", command="\\ldots"), node.span)
+            return Entries(body, sympy.Tuple(symbol, lo, hi))
         if isinstance(body, MatrixExpr) and node.op == "sum" and exclude is None:
             return ArraySum(body, sympy.Tuple(symbol, lo, hi))  # Σ_n (y_n − μ_n) 𝐱_n: a sum of vectors
         if isinstance(body, MatrixExpr):

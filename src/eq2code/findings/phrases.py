@@ -238,6 +238,12 @@ PHRASES.update({
                                    "computes",
                              "ja": "資料独自の演算子（f *_{{G}} k, x \\oplus y）は "
                                    "eq2code が計算するものではありません"},
+    "eq-notation-ellipsis": {"en": "a term written beside an ellipsis looks like its pattern but is not the "
+                                   "pattern at its index (x_1 + x_3 + \\cdots + x_n): which terms the ellipsis "
+                                   "stands for is not clear",
+                             "ja": "省略記号の隣に書かれた項はパターンに似ていますが、"
+                                   "その添字でのパターンと一致しません（x_1 + x_3 + \\cdots + x_n）。"
+                                   "省略記号がどの項を表すかがはっきりしません"},
     # values that cannot be computed
     "eq-exponent-too-large": {"en": "the exponent {exponent} is too large to evaluate (at most {limit})",
                               "ja": "指数 {exponent} は大きすぎて評価できません（上限 {limit}）"},
@@ -495,6 +501,22 @@ PHRASES.update({
                                 "ja": "\\{op} は、後ろに続く項のうちその添字を使うものまで及びます"
                                       "（明示するには \\{op}_i (a_i + b_i) のように括弧を書き、最初の項だけの和なら "
                                       "(\\{op}_i a_i) + b と書いてください）"},
+    "read-ellipsis-entries": {"en": "{written}: read as the vector whose entry {letter} is {pattern}, for "
+                                    "{letter} = {first} … {last} (the written entries fit it)",
+                              "ja": "{written} は、{letter} = {first} … {last} について {letter} 番目の要素が "
+                                    "{pattern} であるベクトルとして読みます（書かれた要素はこのパターンに一致します）"},
+    "read-primed-name": {"en": "{name} on the left side of a definition names a new quantity (not a derivative); "
+                               "where the file uses it, it is that quantity",
+                         "ja": "定義の左辺の {name} は新しい量の名前として読みます（導関数ではありません）。"
+                               "ファイル内で使われる箇所もその量です"},
+    "read-ellipsis-sum": {"en": "{written}: the ellipsis is read as the sum of the pattern {pattern} over "
+                                "{letter} = {first} … {last} (the written terms fit it)",
+                          "ja": "{written} の省略記号は、パターン {pattern} の {letter} = {first} … {last} に"
+                                "わたる和として読みます（書かれた項はこのパターンに一致します）"},
+    "read-ellipsis-prod": {"en": "{written}: the ellipsis is read as the product of the pattern {pattern} over "
+                                 "{letter} = {first} … {last} (the written factors fit it)",
+                           "ja": "{written} の省略記号は、パターン {pattern} の {letter} = {first} … {last} に"
+                                 "わたる積として読みます（書かれた因子はこのパターンに一致します）"},
     "read-bigop-implicit-index": {"en": "\\{op} with limits but no index: over {letter}, the subscript of its body",
                                   "ja": "添字のない \\{op} は、本体の添字 {letter} にわたります"},
     "read-bigop-named-set": {"en": "\\{op} over a named set: over the whole axis of {name}",
