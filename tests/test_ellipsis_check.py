@@ -1,0 +1,67 @@
+"""End to end (issue 12): an ellipsis pattern and a primed name are checked like the sum they
+abbreviate — a correct NumPy implementation passes, a wrong one fails (and never exits 0)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eq2code.cli.main import main
+
+LINEAR = r"\hat{y} = w_1 x_1 + \cdots + w_d x_d + b"
+LINEAR_RIGHT = """import numpy as np
+
+def predict(w, x, b):
+    return float(np.dot(w, x) + b)
+"""
+LINEAR_NO_BIAS = LINEAR_RIGHT.replace("np.dot(w, x) + b", "np.dot(w, x)")
+LINEAR_SKIPS_LAST = LINEAR_RIGHT.replace("np.dot(w, x)", "np.dot(w[:-1], x[:-1])")
+
+PRODUCT = r"p = x_1 x_2 \cdots x_n"
+PRODUCT_RIGHT = """import numpy as np
+
+def prod(x):
+    return float(np.prod(x))
+"""
+PRODUCT_SUM = PRODUCT_RIGHT.replace("np.prod(x)", "np.sum(x)")
+
+SQUARES = r"v = (x_0 - \mu)^2 + (x_1 - \mu)^2 + \cdots + (x_{n-1} - \mu)^2"
+SQUARES_RIGHT = """import numpy as np
+
+def sq(x, mu):
+    return float(np.sum((x - mu) ** 2))
+"""
+SQUARES_ABS = SQUARES_RIGHT.replace("(x - mu) ** 2", "np.abs(x - mu)")
+
+ADAM = r"\mathbf{g}_t' = \frac{\eta \hat{\mathbf{v}}_t}{\sqrt{\hat{\mathbf{s}}_t} + \epsilon}"
+ADAM_RIGHT = """import numpy as np
+
+def step(eta, v_hat, s_hat, eps):
+    return eta * v_hat / (np.sqrt(s_hat) + eps)
+"""
+ADAM_EPS_INSIDE = ADAM_RIGHT.replace("np.sqrt(s_hat) + eps", "np.sqrt(s_hat + eps)")
+
+
+def _check(tmp_path: Path, latex: str, code: str, capsys: pytest.CaptureFixture[str]) -> tuple[str, int]:
+    tex, py = tmp_path / "eq.tex", tmp_path / "impl.py"
+    tex.write_text(f"$$\n{latex}\n$$\n", encoding="utf-8")
+    py.write_text(code, encoding="utf-8")
+    rc = main(["check", str(tex), str(py), "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    return doc["checks"][0]["verdict"], rc
+
+
+@pytest.mark.parametrize("latex, right, wrongs", [
+    (LINEAR, LINEAR_RIGHT, [LINEAR_NO_BIAS, LINEAR_SKIPS_LAST]),
+    (PRODUCT, PRODUCT_RIGHT, [PRODUCT_SUM]),
+    (SQUARES, SQUARES_RIGHT, [SQUARES_ABS]),
+    (ADAM, ADAM_RIGHT, [ADAM_EPS_INSIDE]),
+], ids=["weighted-sum", "product", "squares-from-zero", "primed-name"])
+def test_correct_passes_and_wrong_fails(tmp_path, capsys, latex, right, wrongs):
+    verdict, rc = _check(tmp_path, latex, right, capsys)
+    assert (verdict, rc) == ("pass", 0)
+    for wrong in wrongs:
+        verdict, rc = _check(tmp_path, latex, wrong, capsys)
+        assert verdict == "fail" and rc != 0
