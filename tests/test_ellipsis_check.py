@@ -65,3 +65,21 @@ def test_correct_passes_and_wrong_fails(tmp_path, capsys, latex, right, wrongs):
     for wrong in wrongs:
         verdict, rc = _check(tmp_path, latex, wrong, capsys)
         assert verdict == "fail" and rc != 0
+
+
+LOGDET = r"y = \log \det(\Sigma)" "\n$$\n\n$$\n" r"\Sigma \in \mathbb{S}_{++}^{d}"
+LOGDET_RIGHT = """import numpy as np
+
+def logdet(Sigma):
+    return float(np.log(np.linalg.det(Sigma)))
+"""
+LOGDET_DIAGONAL = LOGDET_RIGHT.replace("np.linalg.det(Sigma)", "np.prod(np.diag(Sigma))")
+LOGDET_TRACE = LOGDET_RIGHT.replace("np.linalg.det(Sigma)", "np.trace(Sigma)")
+
+
+def test_a_determinant_of_a_declared_square_matrix(tmp_path, capsys):
+    verdict, rc = _check(tmp_path, LOGDET, LOGDET_RIGHT, capsys)
+    assert (verdict, rc) == ("pass", 0)
+    for wrong in (LOGDET_DIAGONAL, LOGDET_TRACE):
+        verdict, rc = _check(tmp_path, LOGDET, wrong, capsys)
+        assert verdict == "fail" and rc != 0

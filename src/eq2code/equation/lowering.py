@@ -1197,6 +1197,8 @@ class Lowerer:
             return self._cosine(node)
         arg = self.expr(node.arg)
         name = node.name
+        if name == "det" and node.sup is None and node.sub is None:
+            return self._determinant(arg, node)
         if name in ("log", "ln", "lg"):
             base = None
             if node.sub is not None:
@@ -1222,6 +1224,13 @@ class Lowerer:
             value = value ** exponent if not isinstance(value, MatrixExpr) else \
                 self._elementwise(lambda u: u ** exponent, value)
         return value
+
+    def _determinant(self, value: Any, node: ir.Func) -> Any:
+        """\\det of a square matrix (its two sizes are one); of anything else, not read."""
+        if not isinstance(value, MatrixExpr) or value.shape[1] == 1:
+            raise LoweringError("not-checkable", phrase("eq-det-not-matrix"), node.span, "\\det")
+        self._unify_dims(value.shape[0], value.shape[1], node)
+        return sympy.Determinant(self.canonical(value))
 
     def _cosine(self, node: ir.Func) -> Any:
         """\\cos(𝐚, 𝐛) of two vectors: the cosine similarity 𝐚·𝐛 / (‖𝐚‖ ‖𝐛‖)."""

@@ -256,6 +256,10 @@ PHRASES.update({
     "eq-prose-no-value": {"en": "prose '{text}' has no value", "ja": "文章「{text}」には値がありません"},
     "eq-gradient-needs-expression": {"en": "a gradient needs the expression it applies to",
                                      "ja": "勾配には、それをとる対象の式が必要です"},
+    "eq-det-not-matrix": {"en": "\\det of something that is not a square matrix (declare it: "
+                                "A \\in \\mathbb{{R}}^{{n \\times n}})",
+                          "ja": "正方行列ではないものの \\det です（A \\in \\mathbb{{R}}^{{n \\times n}} "
+                                "のように宣言してください）"},
     "eq-ellipsis": {"en": "an ellipsis ({command}) stands for terms that are not written: a pattern, not a "
                           "computation",
                     "ja": "省略記号（{command}）は書かれていない項を表します。計算ではなくパターンです"},

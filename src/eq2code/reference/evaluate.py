@@ -402,6 +402,15 @@ class Evaluator:
             return val
         return Val(np.trace(val.arr, axis1=-2, axis2=-1), val.axes)
 
+    def _det(self, a):
+        val = self.ev(a)
+        if val.positional < 2:
+            raise EvaluationError("a determinant of something other than a matrix")
+        try:
+            return Val(np.linalg.det(val.arr.astype(np.float64)).astype(DTYPE), val.axes)
+        except (np.linalg.LinAlgError, ValueError) as err:
+            raise EvaluationError(f"determinant: {err}") from None
+
     def _diag(self, a):
         val = self.ev(a)
         if val.positional != 1:

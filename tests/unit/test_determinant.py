@@ -1,0 +1,33 @@
+"""\\det (issue 12): the determinant of a square matrix; of anything else a clear reason."""
+
+from __future__ import annotations
+
+from unit_support import lower
+
+from eq2code.equation.semantics import read_equation_file
+from eq2code.findings.phrases import Phrase
+from eq2code.reference.evaluate import evaluate
+
+
+def test_the_determinant_of_a_declared_square_matrix():
+    eq = lower(r"y = \det(A)" "\n\n" r"A \in \mathbb{R}^{n \times n}")
+    assert eq.sympy_text == ["Determinant(A)"] and eq.output_shape == ()
+
+
+def test_its_value():
+    import numpy as np
+
+    eq = lower(r"y = \log \det(\Sigma)" "\n\n" r"\Sigma \in \mathbb{S}_{++}^{d}")
+    sigma = np.array([[2.0, 0.5], [0.5, 1.0]])
+    value = evaluate(eq, {"Sigma": sigma}, {"d": 2})
+    assert abs(float(value) - np.log(1.75)) < 1e-9
+
+
+def test_a_rectangular_or_undeclared_matrix_is_not_read():
+    for tex in (r"y = \det A", r"y = \det(A)" "\n\n" r"A \in \mathbb{R}^{n \times m}"):
+        f = read_equation_file("unit.tex", tex)
+        assert f.main is None, tex
+    f = read_equation_file("unit.tex", r"y = \det A")
+    reasons = [Phrase.of(d.params["reason"]).phrase for d in f.diagnostics  # type: ignore[union-attr]
+               if d.name == "not-checkable"]
+    assert reasons == ["eq-det-not-matrix"]
