@@ -83,3 +83,21 @@ def test_a_determinant_of_a_declared_square_matrix(tmp_path, capsys):
     for wrong in (LOGDET_DIAGONAL, LOGDET_TRACE):
         verdict, rc = _check(tmp_path, LOGDET, wrong, capsys)
         assert verdict == "fail" and rc != 0
+
+
+MEAN_ROW = r"\boldsymbol{\mu} = \frac{1}{n} \sum_{i=1}^{n} X_{i,:}" "\n$$\n\n$$\n" r"X \in \mathbb{R}^{n \times d}"
+MEAN_ROW_RIGHT = """import numpy as np
+
+def mean_row(X):
+    return X.mean(axis=0)
+"""
+MEAN_ROW_WRONG_AXIS = MEAN_ROW_RIGHT.replace("axis=0", "axis=1")
+MEAN_ROW_SUM = MEAN_ROW_RIGHT.replace("X.mean(axis=0)", "X.sum(axis=0)")
+
+
+def test_a_row_slice_of_a_declared_matrix(tmp_path, capsys):
+    verdict, rc = _check(tmp_path, MEAN_ROW, MEAN_ROW_RIGHT, capsys)
+    assert (verdict, rc) == ("pass", 0)
+    for wrong in (MEAN_ROW_WRONG_AXIS, MEAN_ROW_SUM):
+        verdict, rc = _check(tmp_path, MEAN_ROW, wrong, capsys)
+        assert verdict == "fail" and rc != 0

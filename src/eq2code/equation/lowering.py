@@ -640,6 +640,8 @@ class Lowerer:
 
     def _indexed(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
         positions = self._index_list(sub)
+        if any(isinstance(p, ir.Special) and p.name == "slice" for p in positions):
+            return self._axis_slice(key, positions, node)
         if key == "delta" and key not in self.ctx.decls and key not in self.ctx.arrays and len(positions) == 2:
             i, j = (self.expr(p) for p in positions)  # δ_{kj}: the Kronecker delta
             self.ctx.readings.append((phrase("read-kronecker-delta"), node.span))
@@ -669,6 +671,30 @@ class Lowerer:
             self._unify_axis(use.dims[axis], pos, value)
         idx = [v + self._counts_from_zero(p) for p, v in zip(positions, idx)]
         return sympy.IndexedBase(py_name(key))[tuple(idx)]
+
+    def _axis_slice(self, key: str, positions: list[ir.Node], node: ir.Node) -> Any:
+        """`X_{:,j}`, `X_{i,:}` of a declared array: the vector along the whole axis written `:`."""
+        decl = self.ctx.decls.get(key)
+        axes = [k for k, p in enumerate(positions) if isinstance(p, ir.Special) and p.name == "slice"]
+        if decl is None or len(decl.shape) != 2 or len(positions) != 2 or len(axes) != 1 \
+                or not isinstance(node, ir.Script):
+            raise LoweringError("not-checkable", phrase("eq-slice-undeclared", latex=latex_of(key)), node.span,
+                                "_{:}")
+        axis, size = axes[0], decl.shape[axes[0]]
+        other = positions[1 - axis]
+        if not isinstance(other, ir.Num) and not (isinstance(other, ir.Ident) and other.key in self.ctx.indices):
+            raise LoweringError("not-checkable", phrase("eq-slice-free-index", latex=latex_of(key)), other.span,
+                                "_{:}")
+        letter = ir.Ident(next(f"r{k}" for k in range(1, 99) if f"r{k}" not in self.ctx.indices
+                               and f"r{k}" not in self.ctx.decls), span=positions[axis].span)
+        body = dataclasses.replace(node, sub=ir.Tuple([letter if k == axis else p for k, p in enumerate(positions)],
+                                                      bracket="{", span=node.sub.span if node.sub else node.span),
+                                   sup=None)
+        last = ir.Num(str(size), span=node.span) if isinstance(size, int) else ir.Ident(str(size), span=node.span)
+        self.ctx.readings.append((phrase("read-axis-slice", latex=latex_of(key),
+                                         what=phrase("slice-column" if axis == 0 else "slice-row")), node.span))
+        return self._bigop(ir.BigOp("entries", ir.Chain([letter, ir.Num("1", span=node.span)], ["eq"],
+                                                        span=node.span), last, body, span=node.span))
 
     def _row_owner(self, key: str, positions: list[ir.Node], node: ir.Node) -> str:
         """𝐮_i with 𝐮 undeclared and U ∈ ℝ^{V×d} declared: row i of U (reported)."""

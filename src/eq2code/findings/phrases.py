@@ -260,6 +260,14 @@ PHRASES.update({
                                 "A \\in \\mathbb{{R}}^{{n \\times n}})",
                           "ja": "正方行列ではないものの \\det です（A \\in \\mathbb{{R}}^{{n \\times n}} "
                                 "のように宣言してください）"},
+    "eq-slice-undeclared": {"en": "a slice ({latex} with ':') of an array whose shape is not declared: declare it "
+                                  "(X \\in \\mathbb{{R}}^{{n \\times d}})",
+                            "ja": "形が宣言されていない配列のスライス（':' を含む {latex}）です。"
+                                  "X \\in \\mathbb{{R}}^{{n \\times d}} のように宣言してください"},
+    "eq-slice-free-index": {"en": "a slice of {latex} at an index that nothing in the equation gives (no sum "
+                                  "over it, no subscript on the left side)",
+                            "ja": "{latex} のスライスの添字が、式のどこでも与えられていません"
+                                  "（和の添字でも左辺の添字でもありません）"},
     "eq-ellipsis": {"en": "an ellipsis ({command}) stands for terms that are not written: a pattern, not a "
                           "computation",
                     "ja": "省略記号（{command}）は書かれていない項を表します。計算ではなくパターンです"},
@@ -509,6 +517,10 @@ PHRASES.update({
                                     "{letter} = {first} … {last} (the written entries fit it)",
                               "ja": "{written} は、{letter} = {first} … {last} について {letter} 番目の要素が "
                                     "{pattern} であるベクトルとして読みます（書かれた要素はこのパターンに一致します）"},
+    "read-axis-slice": {"en": "':' in a subscript of {latex}: the whole axis ({what}), a vector",
+                        "ja": "{latex} の添字の ':' は軸全体（{what}）を表すベクトルとして読みます"},
+    "slice-column": {"en": "a column", "ja": "列"},
+    "slice-row": {"en": "a row", "ja": "行"},
     "read-primed-name": {"en": "{name} on the left side of a definition names a new quantity (not a derivative); "
                                "where the file uses it, it is that quantity",
                          "ja": "定義の左辺の {name} は新しい量の名前として読みます（導関数ではありません）。"

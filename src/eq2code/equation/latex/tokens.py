@@ -713,12 +713,12 @@ def classify(tokens: list[Token]) -> list[Token]:
             continue  # alignment marks and line breaks of a multi-line display: layout only
         if t == "QUAD" and (prev in ("COLON", "REL", "QUAD", "QUANT") or nxt in ("REL", "COLON")):
             continue
-        if t in ("REL", "COLON") and prev in _CLAUSE_START and out:
-            out.append(_placeholder(tok))  # `\begin{pmatrix} \sim 0`: a relation to what came before
         if t == "COLON" and stack and stack[-1] == "script" and prev in ("LBRACE", "COMMA") \
                 and nxt in ("COMMA", "RBRACE"):
-            a, b = token_span(tok)
-            raise latex_error("unsupported-notation", phrase("latex-slice"), a, b, "_{:}")
+            out.append(Token.new_borrow_pos("PLACEHOLDER", "slice", tok))  # X_{:,j}: a whole axis
+            continue
+        if t in ("REL", "COLON") and prev in _CLAUSE_START and out:
+            out.append(_placeholder(tok))  # `\begin{pmatrix} \sim 0`: a relation to what came before
         if t == "BAR" and prev in OPERAND_END and nxt in ("SUB", "SUP") and _nearest(stack) != "abs":
             out.append(Token.new_borrow_pos("EVAL", tok.value, tok))  # \frac{dy}{dt}\Big|_{t_n}
             continue
