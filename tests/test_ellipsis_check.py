@@ -101,3 +101,21 @@ def test_a_row_slice_of_a_declared_matrix(tmp_path, capsys):
     for wrong in (MEAN_ROW_WRONG_AXIS, MEAN_ROW_SUM):
         verdict, rc = _check(tmp_path, MEAN_ROW, wrong, capsys)
         assert verdict == "fail" and rc != 0
+
+
+FLOOR = r"k = \left\lfloor \frac{x}{2} \right\rfloor + \lceil y \rceil"
+FLOOR_RIGHT = """import numpy as np
+
+def k(x, y):
+    return np.floor(x / 2) + np.ceil(y)
+"""
+FLOOR_FOR_CEIL = FLOOR_RIGHT.replace("np.ceil(y)", "np.floor(y)")
+FLOOR_NONE = FLOOR_RIGHT.replace("np.floor(x / 2) + np.ceil(y)", "x / 2 + y")
+
+
+def test_floor_and_ceiling(tmp_path, capsys):
+    verdict, rc = _check(tmp_path, FLOOR, FLOOR_RIGHT, capsys)
+    assert (verdict, rc) == ("pass", 0)
+    for wrong in (FLOOR_FOR_CEIL, FLOOR_NONE):
+        verdict, rc = _check(tmp_path, FLOOR, wrong, capsys)
+        assert verdict == "fail" and rc != 0

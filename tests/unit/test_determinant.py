@@ -1,4 +1,5 @@
-"""\\det (issue 12): the determinant of a square matrix; of anything else a clear reason."""
+"""\\det (issue 12): the determinant of a square matrix; of anything else a clear reason. And
+⌊x⌋, ⌈x⌉: floor and ceiling."""
 
 from __future__ import annotations
 
@@ -31,3 +32,8 @@ def test_a_rectangular_or_undeclared_matrix_is_not_read():
     reasons = [Phrase.of(d.params["reason"]).phrase for d in f.diagnostics  # type: ignore[union-attr]
                if d.name == "not-checkable"]
     assert reasons == ["eq-det-not-matrix"]
+
+
+def test_floor_and_ceiling_brackets_are_the_functions():
+    assert lower(r"y = \lfloor x \rfloor").sympy_text == ["floor(x)"]
+    assert lower(r"y = \left\lceil \frac{n}{2} \right\rceil").sympy_text == ["ceiling(n/2)"]

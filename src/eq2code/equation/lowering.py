@@ -1240,6 +1240,8 @@ class Lowerer:
             fn = getattr(sympy, "a" + name[3:])
         elif name == "sgn":
             fn = sympy.sign
+        elif name in ("floor", "ceil"):
+            fn = sympy.floor if name == "floor" else sympy.ceiling
         else:
             raise LoweringError("unsupported-notation", phrase("eq-command-unsupported", command="\\" + name),
                                 node.span, "\\" + name)

@@ -41,7 +41,7 @@ UNARY_NAMES = {
     sympy.exp: "exp", sympy.log: "log", sympy.Abs: "abs", sympy.tanh: "tanh", sympy.sinh: "sinh",
     sympy.cosh: "cosh", sympy.sin: "sin", sympy.cos: "cos", sympy.tan: "tan", sympy.atan: "arctan",
     sympy.asin: "arcsin", sympy.acos: "arccos", sympy.sign: "sign", sigmoid: "sigmoid",
-    sympy.erf: "erf", sympy.erfc: "erfc",
+    sympy.erf: "erf", sympy.erfc: "erfc", sympy.floor: "floor", sympy.ceiling: "ceil",
 }
 RELATIONS = {sympy.StrictGreaterThan: "gt", sympy.StrictLessThan: "lt", sympy.GreaterThan: "ge",
              sympy.LessThan: "le", sympy.Equality: "eq", sympy.Unequality: "ne"}

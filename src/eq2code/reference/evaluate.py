@@ -103,7 +103,7 @@ def _product(*xs):
 UNARY = {"exp": np.exp, "log": np.log, "abs": np.abs, "tanh": np.tanh, "sinh": np.sinh, "cosh": np.cosh,
          "sin": np.sin, "cos": np.cos, "tan": np.tan, "arctan": np.arctan, "arcsin": np.arcsin,
          "arccos": np.arccos, "sign": np.sign, "sigmoid": _sigmoid, "erf": _erf,
-         "erfc": lambda x: 1 - _erf(x)}
+         "erfc": lambda x: 1 - _erf(x), "floor": np.floor, "ceil": np.ceil}
 RELATIONS = {"gt": np.greater, "lt": np.less, "ge": np.greater_equal, "le": np.less_equal,
              "eq": np.equal, "ne": np.not_equal}
 

@@ -458,6 +458,10 @@ class Tokenizer:
         if name == "#":
             self._count(start)
             return
+        if name in ("lfloor", "lceil"):  # ⌊x⌋, ⌈x⌉: the function floor / ceil applied to what they enclose
+            self._emit("FUNC", name[1:], start, end)
+            self._emit("LPAR", "(", end, end)
+            return
         handler = _SIMPLE.get(name)
         if handler is not None:
             self._emit(handler[0], handler[1], start, end)
@@ -675,7 +679,7 @@ _SIMPLE: dict[str, tuple[str, str]] = {
     "lnot": ("NOT", "not"), "pm": ("PM", "pm"), "mp": ("PM", "mp"), "_": ("LETTER", "_"),
     "colon": ("COLON", ":"), "lbrace": ("LSET", "{"), "rbrace": ("RSET", "}"), "bullet": ("LETTER", "bullet"),
     "lbrack": ("LBRACK", "["), "rbrack": ("RBRACK", "]"), "lparen": ("LPAR", "("), "rparen": ("RPAR", ")"),
-    "star": ("STAR", "*"), "%": ("LETTER", "percent"), "$": ("LETTER", "dollar"), "Pr": ("TEXT", "Pr"),
+    "star": ("STAR", "*"), "rfloor": ("RPAR", ")"), "rceil": ("RPAR", ")"), "%": ("LETTER", "percent"), "$": ("LETTER", "dollar"), "Pr": ("TEXT", "Pr"),
 }
 
 
