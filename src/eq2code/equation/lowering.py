@@ -1221,6 +1221,8 @@ class Lowerer:
         if node.name == "cos" and isinstance(node.arg, ir.Tuple) and len(node.arg.items) == 2 \
                 and node.sub is None and node.sup is None:
             return self._cosine(node)
+        if node.name in ("factorial", "binom"):
+            return self._counting(node)
         arg = self.expr(node.arg)
         name = node.name
         if name == "det" and node.sup is None and node.sub is None:
@@ -1252,6 +1254,16 @@ class Lowerer:
             value = value ** exponent if not isinstance(value, MatrixExpr) else \
                 self._elementwise(lambda u: u ** exponent, value)
         return value
+
+    def _counting(self, node: ir.Func) -> Any:
+        """`n!`, `\\binom{n}{k}` of whole numbers written in the equation (a worked example); of an
+        input, not read: eq2code draws real-valued inputs, where neither is defined."""
+        args = node.arg.items if isinstance(node.arg, ir.Tuple) else [node.arg]
+        values = [self.expr(a) for a in args]
+        if not all(isinstance(v, sympy.Integer) and v >= 0 for v in values) or any(v > 1000 for v in values):
+            raise LoweringError("not-checkable", phrase("eq-counting-of-input", what=phrase(f"what-{node.name}")),
+                                node.span, "!" if node.name == "factorial" else "\\binom")
+        return sympy.factorial(values[0]) if node.name == "factorial" else sympy.binomial(*values)
 
     def _determinant(self, value: Any, node: ir.Func) -> Any:
         """\\det of a square matrix (its two sizes are one); of anything else, not read."""

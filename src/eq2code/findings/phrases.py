@@ -268,6 +268,12 @@ PHRASES.update({
                                   "over it, no subscript on the left side)",
                             "ja": "{latex} のスライスの添字が、式のどこでも与えられていません"
                                   "（和の添字でも左辺の添字でもありません）"},
+    "eq-counting-of-input": {"en": "{what} of something that is not a whole number written in the equation: "
+                                   "it is defined on whole numbers, and eq2code draws real-valued inputs",
+                             "ja": "式に書かれた整数ではないものの{what}です。整数でのみ定義されますが、"
+                                   "eq2code は実数の入力を使います"},
+    "what-factorial": {"en": "a factorial (n!)", "ja": "階乗（n!）"},
+    "what-binom": {"en": "a binomial coefficient (\\binom{{n}}{{k}})", "ja": "二項係数（\\binom{{n}}{{k}}）"},
     "eq-ellipsis": {"en": "an ellipsis ({command}) stands for terms that are not written: a pattern, not a "
                           "computation",
                     "ja": "省略記号（{command}）は書かれていない項を表します。計算ではなくパターンです"},

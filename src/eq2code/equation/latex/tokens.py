@@ -671,7 +671,7 @@ _SIMPLE: dict[str, tuple[str, str]] = {
     "lVert": ("NORM_OPEN", "|"), "rVert": ("NORM_CLOSE", "|"), "langle": ("LANGLE", "<"),
     "rangle": ("RANGLE", ">"), "\\": ("ROWSEP", "\\\\"), "cr": ("ROWSEP", "\\\\"),
     "frac": ("FRAC", "frac"), "dfrac": ("FRAC", "frac"), "tfrac": ("FRAC", "frac"),
-    "cfrac": ("FRAC", "frac"), "sqrt": ("SQRT", "sqrt"), "underbrace": ("BRACEOVER", "under"),
+    "cfrac": ("FRAC", "frac"), "binom": ("FRAC", "binom"), "dbinom": ("FRAC", "binom"), "tbinom": ("FRAC", "binom"), "sqrt": ("SQRT", "sqrt"), "underbrace": ("BRACEOVER", "under"),
     "overbrace": ("BRACEOVER", "over"), "top": ("TOP", "top"), "intercal": ("TOP", "top"),
     "intercal*": ("TOP", "top"), "prime": ("PRIME", "'"), "infty": ("INFTY", "infty"),
     "partial": ("PARTIAL", "partial"), "nabla": ("NABLA", "nabla"), "forall": ("QUANT", "forall"),
