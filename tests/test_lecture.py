@@ -15,6 +15,7 @@ REQUIRED = {1, 3, 4, 11, 17, 18, 19, 20, 25, 26, 27, 41, 47, 51, 58, 59, 60, 62}
 ALSO_CHECKABLE = {23, 61, 63, 64}  # expectations over a support
 WORKED = {65, 66, 67}  # worked examples: checkable as claims, never the main equation (D14)
 ALSO_CHECKABLE |= {6}  # θ ← θ − α∇_θ𝓛(θ): the gradient of an undefined 𝓛 is a given input (issue 12)
+ALSO_CHECKABLE |= {9, 10}  # Σ_i x_i = x_1 + x_2 + ⋯ + x_n (Π likewise): the ellipsis is that sum (D15)
 rng = np.random.default_rng(7)
 
 

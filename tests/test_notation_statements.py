@@ -171,9 +171,10 @@ def test_japanese_prose_stays_prose():
     assert any(isinstance(n, ir.Text) for n in node.walk())
 
 
-def test_slice_is_reported_unsupported_not_a_syntax_error():
-    f = read("$$ y = \\mathbf{X}_{:,j} $$")
-    assert [d.name for d in f.diagnostics if d.name in UNREAD] == ["unsupported-notation"]
+def test_slice_of_an_undeclared_matrix_is_not_checkable_not_a_syntax_error():
+    f = read("$$ y = \\mathbf{X}_{:,j} $$")  # declared and at a given index it is read (D15)
+    assert not [d.name for d in f.diagnostics if d.name in UNREAD]
+    assert [d.name for d in f.diagnostics if d.name == "not-checkable"] == ["not-checkable"]
 
 
 def test_power_T_on_an_undeclared_symbol_is_reported_as_a_reading():

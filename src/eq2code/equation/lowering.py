@@ -640,6 +640,8 @@ class Lowerer:
 
     def _indexed(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
         positions = self._index_list(sub)
+        if any(isinstance(p, ir.Special) and p.name == "slice" for p in positions):
+            return self._axis_slice(key, positions, node)
         if key == "delta" and key not in self.ctx.decls and key not in self.ctx.arrays and len(positions) == 2:
             i, j = (self.expr(p) for p in positions)  # δ_{kj}: the Kronecker delta
             self.ctx.readings.append((phrase("read-kronecker-delta"), node.span))
@@ -669,6 +671,30 @@ class Lowerer:
             self._unify_axis(use.dims[axis], pos, value)
         idx = [v + self._counts_from_zero(p) for p, v in zip(positions, idx)]
         return sympy.IndexedBase(py_name(key))[tuple(idx)]
+
+    def _axis_slice(self, key: str, positions: list[ir.Node], node: ir.Node) -> Any:
+        """`X_{:,j}`, `X_{i,:}` of a declared array: the vector along the whole axis written `:`."""
+        decl = self.ctx.decls.get(key)
+        axes = [k for k, p in enumerate(positions) if isinstance(p, ir.Special) and p.name == "slice"]
+        if decl is None or len(decl.shape) != 2 or len(positions) != 2 or len(axes) != 1 \
+                or not isinstance(node, ir.Script):
+            raise LoweringError("not-checkable", phrase("eq-slice-undeclared", latex=latex_of(key)), node.span,
+                                "_{:}")
+        axis, size = axes[0], decl.shape[axes[0]]
+        other = positions[1 - axis]
+        if not isinstance(other, ir.Num) and not (isinstance(other, ir.Ident) and other.key in self.ctx.indices):
+            raise LoweringError("not-checkable", phrase("eq-slice-free-index", latex=latex_of(key)), other.span,
+                                "_{:}")
+        letter = ir.Ident(next(f"r{k}" for k in range(1, 99) if f"r{k}" not in self.ctx.indices
+                               and f"r{k}" not in self.ctx.decls), span=positions[axis].span)
+        body = dataclasses.replace(node, sub=ir.Tuple([letter if k == axis else p for k, p in enumerate(positions)],
+                                                      bracket="{", span=node.sub.span if node.sub else node.span),
+                                   sup=None)
+        last = ir.Num(str(size), span=node.span) if isinstance(size, int) else ir.Ident(str(size), span=node.span)
+        self.ctx.readings.append((phrase("read-axis-slice", latex=latex_of(key),
+                                         what=phrase("slice-column" if axis == 0 else "slice-row")), node.span))
+        return self._bigop(ir.BigOp("entries", ir.Chain([letter, ir.Num("1", span=node.span)], ["eq"],
+                                                        span=node.span), last, body, span=node.span))
 
     def _row_owner(self, key: str, positions: list[ir.Node], node: ir.Node) -> str:
         """𝐮_i with 𝐮 undeclared and U ∈ ℝ^{V×d} declared: row i of U (reported)."""
@@ -1195,8 +1221,12 @@ class Lowerer:
         if node.name == "cos" and isinstance(node.arg, ir.Tuple) and len(node.arg.items) == 2 \
                 and node.sub is None and node.sup is None:
             return self._cosine(node)
+        if node.name in ("factorial", "binom"):
+            return self._counting(node)
         arg = self.expr(node.arg)
         name = node.name
+        if name == "det" and node.sup is None and node.sub is None:
+            return self._determinant(arg, node)
         if name in ("log", "ln", "lg"):
             base = None
             if node.sub is not None:
@@ -1212,6 +1242,8 @@ class Lowerer:
             fn = getattr(sympy, "a" + name[3:])
         elif name == "sgn":
             fn = sympy.sign
+        elif name in ("floor", "ceil"):
+            fn = sympy.floor if name == "floor" else sympy.ceiling
         else:
             raise LoweringError("unsupported-notation", phrase("eq-command-unsupported", command="\\" + name),
                                 node.span, "\\" + name)
@@ -1222,6 +1254,23 @@ class Lowerer:
             value = value ** exponent if not isinstance(value, MatrixExpr) else \
                 self._elementwise(lambda u: u ** exponent, value)
         return value
+
+    def _counting(self, node: ir.Func) -> Any:
+        """`n!`, `\\binom{n}{k}` of whole numbers written in the equation (a worked example); of an
+        input, not read: eq2code draws real-valued inputs, where neither is defined."""
+        args = node.arg.items if isinstance(node.arg, ir.Tuple) else [node.arg]
+        values = [self.expr(a) for a in args]
+        if not all(isinstance(v, sympy.Integer) and v >= 0 for v in values) or any(v > 1000 for v in values):
+            raise LoweringError("not-checkable", phrase("eq-counting-of-input", what=phrase(f"what-{node.name}")),
+                                node.span, "!" if node.name == "factorial" else "\\binom")
+        return sympy.factorial(values[0]) if node.name == "factorial" else sympy.binomial(*values)
+
+    def _determinant(self, value: Any, node: ir.Func) -> Any:
+        """\\det of a square matrix (its two sizes are one); of anything else, not read."""
+        if not isinstance(value, MatrixExpr) or value.shape[1] == 1:
+            raise LoweringError("not-checkable", phrase("eq-det-not-matrix"), node.span, "\\det")
+        self._unify_dims(value.shape[0], value.shape[1], node)
+        return sympy.Determinant(self.canonical(value))
 
     def _cosine(self, node: ir.Func) -> Any:
         """\\cos(𝐚, 𝐛) of two vectors: the cosine similarity 𝐚·𝐛 / (‖𝐚‖ ‖𝐛‖)."""
@@ -1658,6 +1707,10 @@ class Lowerer:
                 body = sympy.Piecewise((body, sympy.Ne(symbol, self.expr(exclude))), (0, True))
         finally:
             self.ctx.indices = saved
+        if node.op == "entries":  # (s_1, \\ldots, s_m): the vector of the entries (an ellipsis read)
+            if isinstance(body, MatrixExpr):
+                raise LoweringError("not-checkable", phrase("eq-ellipsis", command="\\ldots"), node.span)
+            return Entries(body, sympy.Tuple(symbol, lo, hi))
         if isinstance(body, MatrixExpr) and node.op == "sum" and exclude is None:
             return ArraySum(body, sympy.Tuple(symbol, lo, hi))  # Σ_n (y_n − μ_n) 𝐱_n: a sum of vectors
         if isinstance(body, MatrixExpr):

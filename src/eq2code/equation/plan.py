@@ -11,7 +11,7 @@ check needs neither SymPy nor the LaTeX parser. Nodes are `[op, ...]`:
     ["sum"|"prod", body, index, lo, hi]  ["reduce", op, body, index, lo, hi]
     ["matmul", [[is_matrix, a]…]]  ["hadamard", [a…]]  ["transpose", a]  ["softmax", a, axis?]
     ["apply", var, body, a]  ["slice", name, [idx…]]  ["concat", body, index, lo, hi]
-    ["outer", a, b]  ["inverse", a]  ["sqrtm", a]  ["trace", a]  ["diag", a]  ["and"|"or", [a…]]  ["not", a]
+    ["outer", a, b]  ["inverse", a]  ["sqrtm", a]  ["trace", a]  ["det", a]  ["diag", a]  ["and"|"or", [a…]]  ["not", a]
     ["entries", body, index, lo, hi]
 """
 
@@ -41,7 +41,7 @@ UNARY_NAMES = {
     sympy.exp: "exp", sympy.log: "log", sympy.Abs: "abs", sympy.tanh: "tanh", sympy.sinh: "sinh",
     sympy.cosh: "cosh", sympy.sin: "sin", sympy.cos: "cos", sympy.tan: "tan", sympy.atan: "arctan",
     sympy.asin: "arcsin", sympy.acos: "arccos", sympy.sign: "sign", sigmoid: "sigmoid",
-    sympy.erf: "erf", sympy.erfc: "erfc",
+    sympy.erf: "erf", sympy.erfc: "erfc", sympy.floor: "floor", sympy.ceiling: "ceil",
 }
 RELATIONS = {sympy.StrictGreaterThan: "gt", sympy.StrictLessThan: "lt", sympy.GreaterThan: "ge",
              sympy.LessThan: "le", sympy.Equality: "eq", sympy.Unequality: "ne"}
@@ -133,6 +133,7 @@ _COMPILERS: list[tuple[type, Callable[[Any], Plan]]] = [
     (ArraySum, lambda e: ["sum", compile_expr(e.args[0]), _name(e.args[1][0]), compile_expr(e.args[1][1]),
                           compile_expr(e.args[1][2])]),
     (sympy.Trace, lambda e: ["trace", compile_expr(e.arg)]),
+    (sympy.Determinant, lambda e: ["det", compile_expr(e.arg)]),
     (sympy.And, lambda e: ["and", [compile_expr(a) for a in e.args]]),
     (sympy.Or, lambda e: ["or", [compile_expr(a) for a in e.args]]),
     (sympy.Not, lambda e: ["not", compile_expr(e.args[0])]),

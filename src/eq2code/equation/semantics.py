@@ -20,6 +20,7 @@ from eq2code.base.span import Range, offset_to_position
 from eq2code.diagnosis.mutants import make_mutants, make_variants
 from eq2code.equation.applied import value_points
 from eq2code.equation.describe import describe_file
+from eq2code.equation.ellipsis import Expander, names_in
 from eq2code.equation.examples import EQUALITIES, Example, read_example, show, stated_results
 from eq2code.equation.latex import ir
 from eq2code.equation.latex.errors import LatexError
@@ -44,6 +45,7 @@ from eq2code.equation.lowering import (
 from eq2code.equation.model import REAL, Diagnostic, Equation, EquationFile, InputSpec, Space
 from eq2code.equation.parts import equation_parts
 from eq2code.equation.plan import CompileError, compile_expr
+from eq2code.equation.primes import defined_primes, rename_primes
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, read_space
 from eq2code.equation.symbols import name_like_word, symbol_key, word_key
@@ -125,10 +127,32 @@ class FileReader:
         for block in blocks:
             clauses.extend(self._parse_block(block))
         self.zero_based = _numbered_from_zero(clauses)
+        self._expand_ellipses(clauses)
         self.stated = stated_results([c.node for c in clauses])
         equations = self._classify(clauses)  # (application declarations are shaped in _classify)
         _offer_extras(equations)
         return EquationFile(self.path, self.text, meta, equations, self.diagnostics)
+
+    def _expand_ellipses(self, clauses: list[Clause]) -> None:
+        """`w_1 x_1 + \\cdots + w_d x_d`: each ellipsis pattern becomes its \\sum or \\prod; `g_t' = …`
+        names a quantity g'_t (both said)."""
+        defined = defined_primes([c.node for c in clauses])
+        for clause in clauses:  # g_t' = …: a new quantity g'_t (said)
+            if defined and (node := rename_primes(clause.node, defined)) is not clause.node:
+                if isinstance(clause.node, ir.Chain) and any(clause.node.items[0] == d for d in defined):
+                    lhs = clause.node.items[0]
+                    self.diag("ambiguous-notation", clause.block, lhs.span, construct=clause.latex,
+                              reading=phrase("read-primed-name", name=clause.block.text[lhs.span[0]:lhs.span[1]]))
+                clause.node = node
+        taken = names_in([c.node for c in clauses])
+        for clause in clauses:
+            defines = clause.node.items[0] if isinstance(clause.node, ir.Chain) else None
+            expander = Expander(clause.block.text, taken, {n.key for n in defines.walk() if isinstance(n, ir.Ident)}
+                                if defines is not None else set())
+            clause.node = expander.expand(clause.node)
+            for reading, span in expander.readings:
+                self.diag("ambiguous-notation", clause.block, span, reading=reading,
+                          construct=clause.block.text[span[0]:span[1]])
 
     def _parse_block(self, block: Block) -> list[Clause]:
         if block.outside:

@@ -238,6 +238,12 @@ PHRASES.update({
                                    "computes",
                              "ja": "資料独自の演算子（f *_{{G}} k, x \\oplus y）は "
                                    "eq2code が計算するものではありません"},
+    "eq-notation-ellipsis": {"en": "a term written beside an ellipsis looks like its pattern but is not the "
+                                   "pattern at its index (x_1 + x_3 + \\cdots + x_n): which terms the ellipsis "
+                                   "stands for is not clear",
+                             "ja": "省略記号の隣に書かれた項はパターンに似ていますが、"
+                                   "その添字でのパターンと一致しません（x_1 + x_3 + \\cdots + x_n）。"
+                                   "省略記号がどの項を表すかがはっきりしません"},
     # values that cannot be computed
     "eq-exponent-too-large": {"en": "the exponent {exponent} is too large to evaluate (at most {limit})",
                               "ja": "指数 {exponent} は大きすぎて評価できません（上限 {limit}）"},
@@ -250,6 +256,24 @@ PHRASES.update({
     "eq-prose-no-value": {"en": "prose '{text}' has no value", "ja": "文章「{text}」には値がありません"},
     "eq-gradient-needs-expression": {"en": "a gradient needs the expression it applies to",
                                      "ja": "勾配には、それをとる対象の式が必要です"},
+    "eq-det-not-matrix": {"en": "\\det of something that is not a square matrix (declare it: "
+                                "A \\in \\mathbb{{R}}^{{n \\times n}})",
+                          "ja": "正方行列ではないものの \\det です（A \\in \\mathbb{{R}}^{{n \\times n}} "
+                                "のように宣言してください）"},
+    "eq-slice-undeclared": {"en": "a slice ({latex} with ':') of an array whose shape is not declared: declare it "
+                                  "(X \\in \\mathbb{{R}}^{{n \\times d}})",
+                            "ja": "形が宣言されていない配列のスライス（':' を含む {latex}）です。"
+                                  "X \\in \\mathbb{{R}}^{{n \\times d}} のように宣言してください"},
+    "eq-slice-free-index": {"en": "a slice of {latex} at an index that nothing in the equation gives (no sum "
+                                  "over it, no subscript on the left side)",
+                            "ja": "{latex} のスライスの添字が、式のどこでも与えられていません"
+                                  "（和の添字でも左辺の添字でもありません）"},
+    "eq-counting-of-input": {"en": "{what} of something that is not a whole number written in the equation: "
+                                   "it is defined on whole numbers, and eq2code draws real-valued inputs",
+                             "ja": "式に書かれた整数ではないものの{what}です。整数でのみ定義されますが、"
+                                   "eq2code は実数の入力を使います"},
+    "what-factorial": {"en": "a factorial (n!)", "ja": "階乗（n!）"},
+    "what-binom": {"en": "a binomial coefficient (\\binom{{n}}{{k}})", "ja": "二項係数（\\binom{{n}}{{k}}）"},
     "eq-ellipsis": {"en": "an ellipsis ({command}) stands for terms that are not written: a pattern, not a "
                           "computation",
                     "ja": "省略記号（{command}）は書かれていない項を表します。計算ではなくパターンです"},
@@ -495,6 +519,26 @@ PHRASES.update({
                                 "ja": "\\{op} は、後ろに続く項のうちその添字を使うものまで及びます"
                                       "（明示するには \\{op}_i (a_i + b_i) のように括弧を書き、最初の項だけの和なら "
                                       "(\\{op}_i a_i) + b と書いてください）"},
+    "read-ellipsis-entries": {"en": "{written}: read as the vector whose entry {letter} is {pattern}, for "
+                                    "{letter} = {first} … {last} (the written entries fit it)",
+                              "ja": "{written} は、{letter} = {first} … {last} について {letter} 番目の要素が "
+                                    "{pattern} であるベクトルとして読みます（書かれた要素はこのパターンに一致します）"},
+    "read-axis-slice": {"en": "':' in a subscript of {latex}: the whole axis ({what}), a vector",
+                        "ja": "{latex} の添字の ':' は軸全体（{what}）を表すベクトルとして読みます"},
+    "slice-column": {"en": "a column", "ja": "列"},
+    "slice-row": {"en": "a row", "ja": "行"},
+    "read-primed-name": {"en": "{name} on the left side of a definition names a new quantity (not a derivative); "
+                               "where the file uses it, it is that quantity",
+                         "ja": "定義の左辺の {name} は新しい量の名前として読みます（導関数ではありません）。"
+                               "ファイル内で使われる箇所もその量です"},
+    "read-ellipsis-sum": {"en": "{written}: the ellipsis is read as the sum of the pattern {pattern} over "
+                                "{letter} = {first} … {last} (the written terms fit it)",
+                          "ja": "{written} の省略記号は、パターン {pattern} の {letter} = {first} … {last} に"
+                                "わたる和として読みます（書かれた項はこのパターンに一致します）"},
+    "read-ellipsis-prod": {"en": "{written}: the ellipsis is read as the product of the pattern {pattern} over "
+                                 "{letter} = {first} … {last} (the written factors fit it)",
+                           "ja": "{written} の省略記号は、パターン {pattern} の {letter} = {first} … {last} に"
+                                 "わたる積として読みます（書かれた因子はこのパターンに一致します）"},
     "read-bigop-implicit-index": {"en": "\\{op} with limits but no index: over {letter}, the subscript of its body",
                                   "ja": "添字のない \\{op} は、本体の添字 {letter} にわたります"},
     "read-bigop-named-set": {"en": "\\{op} over a named set: over the whole axis of {name}",
@@ -527,8 +571,6 @@ PHRASES.update({
                           "ja": "\\arg の後には \\max か \\min が必要です"},
     "latex-needs-delimiter": {"en": "{command} must be followed by a delimiter",
                               "ja": "{command} の後には区切り記号（括弧など）が必要です"},
-    "latex-slice": {"en": "a slice (X_{{:,j}}, a whole row or column) is not supported yet",
-                    "ja": "スライス（X_{{:,j}}: 行や列全体）にはまだ対応していません"},
     "latex-nested-brackets": {"en": "brackets nested more than {depth} deep",
                               "ja": "括弧の入れ子が {depth} 段を超えています"},
     "latex-not-closed-before": {"en": "'{opener}' is not closed before '{closer}'",
@@ -545,7 +587,6 @@ PHRASES.update({
     "latex-ends-early": {"en": "the equation ends too early", "ja": "数式が途中で終わっています"},
     "latex-too-deep": {"en": "the equation is too long or nested too deeply to read",
                        "ja": "数式が長すぎるか入れ子が深すぎるため、読めません"},
-    "latex-factorial": {"en": "factorial '!' is not supported", "ja": "階乗 '!' には対応していません"},
     "latex-style-of-expression": {"en": "\\math{style}{{…}} of an expression", "ja": "式に付いた \\math{style}{{…}}"},
     "latex-accent-over-expression": {"en": "{command} over an expression", "ja": "式の上に付いた {command}"},
     "latex-begin-end": {"en": "\\begin{{{begin}}} is closed by \\end{{{end}}}",

@@ -103,7 +103,7 @@ def _product(*xs):
 UNARY = {"exp": np.exp, "log": np.log, "abs": np.abs, "tanh": np.tanh, "sinh": np.sinh, "cosh": np.cosh,
          "sin": np.sin, "cos": np.cos, "tan": np.tan, "arctan": np.arctan, "arcsin": np.arcsin,
          "arccos": np.arccos, "sign": np.sign, "sigmoid": _sigmoid, "erf": _erf,
-         "erfc": lambda x: 1 - _erf(x)}
+         "erfc": lambda x: 1 - _erf(x), "floor": np.floor, "ceil": np.ceil}
 RELATIONS = {"gt": np.greater, "lt": np.less, "ge": np.greater_equal, "le": np.less_equal,
              "eq": np.equal, "ne": np.not_equal}
 
@@ -401,6 +401,15 @@ class Evaluator:
         if val.positional < 2:
             return val
         return Val(np.trace(val.arr, axis1=-2, axis2=-1), val.axes)
+
+    def _det(self, a):
+        val = self.ev(a)
+        if val.positional < 2:
+            raise EvaluationError("a determinant of something other than a matrix")
+        try:
+            return Val(np.linalg.det(val.arr.astype(np.float64)).astype(DTYPE), val.axes)
+        except (np.linalg.LinAlgError, ValueError) as err:
+            raise EvaluationError(f"determinant: {err}") from None
 
     def _diag(self, a):
         val = self.ev(a)

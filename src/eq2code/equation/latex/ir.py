@@ -220,6 +220,8 @@ NOTATION_REASONS = {
     "not": "a logical formula (\\lnot) is not a computation",
     "string": "a quoted string has no numeric value",
     "operator": "an operator of the notes' own (f *_{G} k, x \\oplus y) is not one eq2code computes",
+    "ellipsis": "a term written beside an ellipsis looks like its pattern but is not the pattern at its "
+                "index (x_1 + x_3 + \\cdots + x_n): which terms the ellipsis stands for is not clear",
 }
 
 

@@ -458,6 +458,10 @@ class Tokenizer:
         if name == "#":
             self._count(start)
             return
+        if name in ("lfloor", "lceil"):  # ⌊x⌋, ⌈x⌉: the function floor / ceil applied to what they enclose
+            self._emit("FUNC", name[1:], start, end)
+            self._emit("LPAR", "(", end, end)
+            return
         handler = _SIMPLE.get(name)
         if handler is not None:
             self._emit(handler[0], handler[1], start, end)
@@ -667,7 +671,7 @@ _SIMPLE: dict[str, tuple[str, str]] = {
     "lVert": ("NORM_OPEN", "|"), "rVert": ("NORM_CLOSE", "|"), "langle": ("LANGLE", "<"),
     "rangle": ("RANGLE", ">"), "\\": ("ROWSEP", "\\\\"), "cr": ("ROWSEP", "\\\\"),
     "frac": ("FRAC", "frac"), "dfrac": ("FRAC", "frac"), "tfrac": ("FRAC", "frac"),
-    "cfrac": ("FRAC", "frac"), "sqrt": ("SQRT", "sqrt"), "underbrace": ("BRACEOVER", "under"),
+    "cfrac": ("FRAC", "frac"), "binom": ("FRAC", "binom"), "dbinom": ("FRAC", "binom"), "tbinom": ("FRAC", "binom"), "sqrt": ("SQRT", "sqrt"), "underbrace": ("BRACEOVER", "under"),
     "overbrace": ("BRACEOVER", "over"), "top": ("TOP", "top"), "intercal": ("TOP", "top"),
     "intercal*": ("TOP", "top"), "prime": ("PRIME", "'"), "infty": ("INFTY", "infty"),
     "partial": ("PARTIAL", "partial"), "nabla": ("NABLA", "nabla"), "forall": ("QUANT", "forall"),
@@ -675,7 +679,7 @@ _SIMPLE: dict[str, tuple[str, str]] = {
     "lnot": ("NOT", "not"), "pm": ("PM", "pm"), "mp": ("PM", "mp"), "_": ("LETTER", "_"),
     "colon": ("COLON", ":"), "lbrace": ("LSET", "{"), "rbrace": ("RSET", "}"), "bullet": ("LETTER", "bullet"),
     "lbrack": ("LBRACK", "["), "rbrack": ("RBRACK", "]"), "lparen": ("LPAR", "("), "rparen": ("RPAR", ")"),
-    "star": ("STAR", "*"), "%": ("LETTER", "percent"), "$": ("LETTER", "dollar"), "Pr": ("TEXT", "Pr"),
+    "star": ("STAR", "*"), "rfloor": ("RPAR", ")"), "rceil": ("RPAR", ")"), "%": ("LETTER", "percent"), "$": ("LETTER", "dollar"), "Pr": ("TEXT", "Pr"),
 }
 
 
@@ -713,12 +717,12 @@ def classify(tokens: list[Token]) -> list[Token]:
             continue  # alignment marks and line breaks of a multi-line display: layout only
         if t == "QUAD" and (prev in ("COLON", "REL", "QUAD", "QUANT") or nxt in ("REL", "COLON")):
             continue
-        if t in ("REL", "COLON") and prev in _CLAUSE_START and out:
-            out.append(_placeholder(tok))  # `\begin{pmatrix} \sim 0`: a relation to what came before
         if t == "COLON" and stack and stack[-1] == "script" and prev in ("LBRACE", "COMMA") \
                 and nxt in ("COMMA", "RBRACE"):
-            a, b = token_span(tok)
-            raise latex_error("unsupported-notation", phrase("latex-slice"), a, b, "_{:}")
+            out.append(Token.new_borrow_pos("PLACEHOLDER", "slice", tok))  # X_{:,j}: a whole axis
+            continue
+        if t in ("REL", "COLON") and prev in _CLAUSE_START and out:
+            out.append(_placeholder(tok))  # `\begin{pmatrix} \sim 0`: a relation to what came before
         if t == "BAR" and prev in OPERAND_END and nxt in ("SUB", "SUP") and _nearest(stack) != "abs":
             out.append(Token.new_borrow_pos("EVAL", tok.value, tok))  # \frac{dy}{dt}\Big|_{t_n}
             continue

@@ -358,8 +358,8 @@ class ToIR(Transformer):
         return ir.Script(base, primes=1, span=_span(meta))
 
     def bang(self, meta, children):
-        raise latex_error("unsupported-notation", phrase("latex-factorial"), children[1].start_pos,
-                         children[1].end_pos, "!")
+        """`n!`: the factorial applied (the lowering says what it can compute)."""
+        return ir.Func("factorial", children[0], span=_span(meta))
 
     def evaluated(self, meta, children):
         """`\\frac{dy}{dt}\\Big|_{t_n}`: the expression at a point."""
@@ -528,6 +528,9 @@ class ToIR(Transformer):
         return ir.Norm(children[1], span=_span(meta))
 
     def frac(self, meta, children):
+        if children[0].value == "binom":  # \\binom{n}{k}: the binomial coefficient applied to (n, k)
+            pair = ir.Tuple([children[1], children[2]], span=_span(meta))
+            return ir.Func("binom", pair, span=_span(meta))
         return ir.Frac(children[1], children[2], span=_span(meta))
 
     def sqrt(self, meta, children):

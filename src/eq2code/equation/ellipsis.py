@@ -1,0 +1,226 @@
+"""Ellipsis patterns read as the sum, product or vector they abbreviate.
+
+`w_1 x_1 + \\cdots + w_d x_d + b` is Σ_{i=1}^{d} w_i x_i + b, `x_1 x_2 \\cdots x_n` is
+Π_{i=1}^{n} x_i, `(s_1, \\ldots, s_m)` the vector with entries s_i for i = 1 … m. The term written
+after the ellipsis is the pattern at its last index; the terms written before it must be the
+pattern at consecutive indices ending where the ellipsis starts (the first of them gives the first
+index). The single thing that varies between them is an index position: an integer in the written
+terms (1, 2, 0), the last index in the last term (d, n, n-1). Terms that do not look like the
+pattern at all stay outside it (`+ b`). A term that looks like it but is not the pattern at its
+index (`x_1 + x_3 + \\cdots + x_n`) leaves the ellipsis unread, with that reason; where no pattern
+can be recovered the ellipsis keeps its reason (a pattern, not a computation), and so does a
+product of matrix-like factors (`A_1 \\cdots A_L`). Each reading is said (`ambiguous-notation`).
+
+This runs on the IR of every clause before the file is classified, so the declarations, shapes
+and lowering see an ordinary \\sum / \\prod.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+from eq2code.equation.latex import ir
+from eq2code.findings.phrases import Phrase, phrase
+
+ELLIPSES = {"ldots", "cdots", "dots", "dotsc", "dotsb"}
+INDEX_LETTERS = ("i", "j", "k", "l", "m", "p", "q", "r", "s", "u", "v")
+PRODUCT_OPS = (None, "cdot", "times")
+
+
+@dataclass
+class Expander:
+    """Rewrites the ellipsis patterns of one clause; `readings` are (phrase, span) to say."""
+
+    text: str  # the block's text (spans are offsets into it)
+    taken: set[str]  # names used in the file: the index letter is none of them
+    avoid: set[str] = field(default_factory=set)  # keys the clause defines: no vector listing their entries
+    readings: list[tuple[Phrase, ir.Span]] = field(default_factory=list)
+
+    def expand(self, node: Any) -> Any:
+        if isinstance(node, ir.Node):
+            changes = {f.name: self.expand(getattr(node, f.name)) for f in dataclasses.fields(node)
+                       if f.name != "span"}
+            changed = {k: v for k, v in changes.items() if v is not getattr(node, k)}
+            if changed:
+                node = dataclasses.replace(node, **changed)
+            if isinstance(node, ir.Add):
+                return self._add(node)
+            if isinstance(node, ir.Product):
+                return self._product(node)
+            if isinstance(node, ir.Tuple) and node.bracket in ("(", "["):
+                return self._tuple(node)
+            return node
+        if isinstance(node, (list, tuple)):
+            items = [self.expand(v) for v in node]
+            if all(a is b for a, b in zip(items, node)):
+                return node
+            return type(node)(items) if isinstance(node, list) else tuple(items)
+        return node
+
+    # -- sums and products -------------------------------------------------------------------
+    def _add(self, node: ir.Add) -> ir.Node:
+        if _ellipsis_at([t for _, t in node.terms]) is None:
+            return node
+        terms = list(node.terms)
+        while (at := _ellipsis_at([t for _, t in terms])) is not None:
+            if at + 1 >= len(terms) or any(sign != "+" for sign, _ in terms[at:at + 2]):
+                return node  # x_1 + x_2 + \cdots (no last term), - \cdots -: not read
+            run = self._run([t for _, t in terms], [s for s, _ in terms], at, "sum")
+            if isinstance(run, ir.Notation):
+                return run
+            if run is None:
+                return node
+            start, big = run
+            terms = terms[:start] + [("+", big)] + terms[at + 2:]
+        if len(terms) == 1 and terms[0][0] == "+":
+            return terms[0][1]
+        return ir.Add(terms, span=node.span)
+
+    def _product(self, node: ir.Product) -> ir.Node:
+        if _ellipsis_at(node.factors) is None:
+            return node
+        factors, ops = list(node.factors), list(node.ops)
+        while (at := _ellipsis_at(factors)) is not None:
+            if at + 1 >= len(factors):
+                return node
+            run = self._run(factors, [op if op in PRODUCT_OPS else "?" for op in ops], at, "prod")
+            if isinstance(run, ir.Notation):
+                return run
+            if run is None:
+                return node
+            start, big = run
+            factors = factors[:start] + [big] + factors[at + 2:]
+            ops = ops[:start + 1] + ops[at + 2:]
+        if len(factors) == 1:
+            return factors[0]
+        return ir.Product(factors, ops, span=node.span)
+
+    def _tuple(self, node: ir.Tuple) -> ir.Node:
+        """`(s_1, \\ldots, s_m)`: the vector whose entry i is the pattern, when every item is in it
+        and it does not list the entries of the symbol the clause defines (𝐱 = (x_1, …, x_n))."""
+        items = node.items
+        at = _ellipsis_at(items)
+        if at is None or at + 2 != len(items) or _ellipsis_at(items[at + 1:]) is not None:
+            return node
+        run = self._run(items, ["+"] * len(items), at, "entries")
+        if run is None or isinstance(run, ir.Notation):
+            return run or node
+        start, big = run
+        if start != 0 or any(isinstance(n, ir.Ident) and n.key in self.avoid for n in big.body.walk()):
+            self.readings.pop()
+            return node
+        return big
+
+    def _run(self, items: list[ir.Node], signs: list[Any], at: int, op: str
+             ) -> tuple[int, ir.BigOp] | ir.Notation | None:
+        """The terms (factors) before the ellipsis at `at` that make one pattern with the term after
+        it: (index of the first, the \\sum or \\prod); a Notation when a written term does not fit;
+        None when no pattern is found."""
+        last = items[at + 1]
+        if at == 0:
+            return None
+        pairs: list[tuple[ir.Node, ir.Node]] = []
+        if not _differences(items[at - 1], last, pairs) or not pairs or not _one_position(pairs):
+            return None
+        varying = [b for _, b in pairs]
+        value = int(pairs[0][0].text)  # type: ignore[attr-defined]
+        start = at - 1
+        while start > 0 and _differences(items[start - 1], last, []):  # looks like the pattern: must be it
+            value -= 1
+            if value < 0 or items[start - 1] != _replaced(last, varying, ir.Num(str(value))):
+                return ir.Notation("ellipsis", [items[start - 1]], span=items[start - 1].span)
+            start -= 1
+        if op == "prod" and _matrix_like(last):
+            return None  # A_1 A_2 \\cdots A_L: a product of matrices, not of numbers
+        joins = signs[start:at + 2] if op == "sum" else signs[start + 1:at + 2]
+        if any(j != ("+" if op == "sum" else j) or j == "?" for j in joins):
+            return None  # - x_1 - \cdots, x_1 / x_2 \cdots: not this pattern
+        letter = self._letter()
+        first = ir.Num(str(value), span=items[start].span)
+        final = varying[0]
+        if isinstance(final, ir.Num) and int(final.text) < value + (at - start - 1):
+            return ir.Notation("ellipsis", [last], span=last.span)
+        span = (items[start].span[0], last.span[1])
+        index = ir.Ident(letter, span=items[at].span)
+        body = _replaced(last, varying, None, letter)
+        big = ir.BigOp(op, ir.Chain([index, first], ["eq"], span=items[at].span), final, body, span=span)
+        self.readings.append((phrase(f"read-ellipsis-{op}", written=self._source(span), letter=letter,
+                                     first=str(value), last=self._source(final.span),
+                                     pattern=self._pattern(last, varying, letter)), span))
+        return start, big
+
+    def _letter(self) -> str:
+        for letter in INDEX_LETTERS:
+            if letter not in self.taken:
+                self.taken.add(letter)
+                return letter
+        return "i'"
+
+    def _source(self, span: ir.Span) -> str:
+        return self.text[span[0]:span[1]]
+
+    def _pattern(self, last: ir.Node, varying: list[ir.Node], letter: str) -> str:
+        """The last term's text with its index positions written as the letter."""
+        out, pos = [], last.span[0]
+        for node in sorted(varying, key=lambda n: n.span[0]):
+            out.append(self.text[pos:node.span[0]])
+            out.append(letter)
+            pos = node.span[1]
+        out.append(self.text[pos:last.span[1]])
+        return "".join(out)
+
+
+def _ellipsis_at(items: list[ir.Node]) -> int | None:
+    for k, item in enumerate(items):
+        if isinstance(item, ir.Special) and item.name in ELLIPSES:
+            return k
+    return None
+
+
+def _differences(a: Any, b: Any, out: list[tuple[ir.Node, ir.Node]]) -> bool:
+    """Whether `a` is `b` but for positions where `a` writes a whole number (collected in `out`
+    as (number, what `b` writes there))."""
+    if isinstance(a, ir.Num) and a.text.isdigit() and isinstance(b, (ir.Num, ir.Ident, ir.Add, ir.Script)) \
+            and a != b:
+        out.append((a, b))
+        return True
+    if isinstance(a, ir.Node):
+        if type(a) is not type(b):
+            return False
+        return all(_differences(getattr(a, f.name), getattr(b, f.name), out)
+                   for f in dataclasses.fields(a) if f.name != "span")
+    if isinstance(a, (list, tuple)):
+        return isinstance(b, (list, tuple)) and len(a) == len(b) \
+            and all(_differences(x, y, out) for x, y in zip(a, b))
+    return a == b
+
+
+def _one_position(pairs: list[tuple[ir.Node, ir.Node]]) -> bool:
+    """One index varies: every varying position goes from the same number to the same last index."""
+    return all(a == pairs[0][0] and b == pairs[0][1] for a, b in pairs)
+
+
+def _replaced(node: Any, varying: list[ir.Node], number: ir.Num | None, letter: str = "") -> Any:
+    """`node` with the varying positions (by identity) replaced by the number, or the index letter."""
+    if isinstance(node, ir.Node):
+        if any(node is v for v in varying):
+            return number if number is not None else ir.Ident(letter, span=node.span)
+        changes = {f.name: _replaced(getattr(node, f.name), varying, number, letter)
+                   for f in dataclasses.fields(node) if f.name != "span"}
+        return dataclasses.replace(node, **changes)
+    if isinstance(node, (list, tuple)):
+        items = [_replaced(v, varying, number, letter) for v in node]
+        return items if isinstance(node, list) else tuple(items)
+    return node
+
+
+def _matrix_like(node: ir.Node) -> bool:
+    """A bold or capital letter in a factor: likely a matrix (whose products are no \\prod)."""
+    return any(isinstance(n, ir.Ident) and (n.style == "bf" or n.name[:1].isupper()) for n in node.walk())
+
+
+def names_in(nodes: list[ir.Node]) -> set[str]:
+    """Every identifier name written in the nodes (the index letter must be a new one)."""
+    return {n.name for node in nodes for n in node.walk() if isinstance(n, ir.Ident)}

@@ -1,0 +1,121 @@
+"""End to end (issue 12): an ellipsis pattern and a primed name are checked like the sum they
+abbreviate — a correct NumPy implementation passes, a wrong one fails (and never exits 0)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eq2code.cli.main import main
+
+LINEAR = r"\hat{y} = w_1 x_1 + \cdots + w_d x_d + b"
+LINEAR_RIGHT = """import numpy as np
+
+def predict(w, x, b):
+    return float(np.dot(w, x) + b)
+"""
+LINEAR_NO_BIAS = LINEAR_RIGHT.replace("np.dot(w, x) + b", "np.dot(w, x)")
+LINEAR_SKIPS_LAST = LINEAR_RIGHT.replace("np.dot(w, x)", "np.dot(w[:-1], x[:-1])")
+
+PRODUCT = r"p = x_1 x_2 \cdots x_n"
+PRODUCT_RIGHT = """import numpy as np
+
+def prod(x):
+    return float(np.prod(x))
+"""
+PRODUCT_SUM = PRODUCT_RIGHT.replace("np.prod(x)", "np.sum(x)")
+
+SQUARES = r"v = (x_0 - \mu)^2 + (x_1 - \mu)^2 + \cdots + (x_{n-1} - \mu)^2"
+SQUARES_RIGHT = """import numpy as np
+
+def sq(x, mu):
+    return float(np.sum((x - mu) ** 2))
+"""
+SQUARES_ABS = SQUARES_RIGHT.replace("(x - mu) ** 2", "np.abs(x - mu)")
+
+ADAM = r"\mathbf{g}_t' = \frac{\eta \hat{\mathbf{v}}_t}{\sqrt{\hat{\mathbf{s}}_t} + \epsilon}"
+ADAM_RIGHT = """import numpy as np
+
+def step(eta, v_hat, s_hat, eps):
+    return eta * v_hat / (np.sqrt(s_hat) + eps)
+"""
+ADAM_EPS_INSIDE = ADAM_RIGHT.replace("np.sqrt(s_hat) + eps", "np.sqrt(s_hat + eps)")
+
+
+def _check(tmp_path: Path, latex: str, code: str, capsys: pytest.CaptureFixture[str]) -> tuple[str, int]:
+    tex, py = tmp_path / "eq.tex", tmp_path / "impl.py"
+    tex.write_text(f"$$\n{latex}\n$$\n", encoding="utf-8")
+    py.write_text(code, encoding="utf-8")
+    rc = main(["check", str(tex), str(py), "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    return doc["checks"][0]["verdict"], rc
+
+
+@pytest.mark.parametrize("latex, right, wrongs", [
+    (LINEAR, LINEAR_RIGHT, [LINEAR_NO_BIAS, LINEAR_SKIPS_LAST]),
+    (PRODUCT, PRODUCT_RIGHT, [PRODUCT_SUM]),
+    (SQUARES, SQUARES_RIGHT, [SQUARES_ABS]),
+    (ADAM, ADAM_RIGHT, [ADAM_EPS_INSIDE]),
+], ids=["weighted-sum", "product", "squares-from-zero", "primed-name"])
+def test_correct_passes_and_wrong_fails(tmp_path, capsys, latex, right, wrongs):
+    verdict, rc = _check(tmp_path, latex, right, capsys)
+    assert (verdict, rc) == ("pass", 0)
+    for wrong in wrongs:
+        verdict, rc = _check(tmp_path, latex, wrong, capsys)
+        assert verdict == "fail" and rc != 0
+
+
+LOGDET = r"y = \log \det(\Sigma)" "\n$$\n\n$$\n" r"\Sigma \in \mathbb{S}_{++}^{d}"
+LOGDET_RIGHT = """import numpy as np
+
+def logdet(Sigma):
+    return float(np.log(np.linalg.det(Sigma)))
+"""
+LOGDET_DIAGONAL = LOGDET_RIGHT.replace("np.linalg.det(Sigma)", "np.prod(np.diag(Sigma))")
+LOGDET_TRACE = LOGDET_RIGHT.replace("np.linalg.det(Sigma)", "np.trace(Sigma)")
+
+
+def test_a_determinant_of_a_declared_square_matrix(tmp_path, capsys):
+    verdict, rc = _check(tmp_path, LOGDET, LOGDET_RIGHT, capsys)
+    assert (verdict, rc) == ("pass", 0)
+    for wrong in (LOGDET_DIAGONAL, LOGDET_TRACE):
+        verdict, rc = _check(tmp_path, LOGDET, wrong, capsys)
+        assert verdict == "fail" and rc != 0
+
+
+MEAN_ROW = r"\boldsymbol{\mu} = \frac{1}{n} \sum_{i=1}^{n} X_{i,:}" "\n$$\n\n$$\n" r"X \in \mathbb{R}^{n \times d}"
+MEAN_ROW_RIGHT = """import numpy as np
+
+def mean_row(X):
+    return X.mean(axis=0)
+"""
+MEAN_ROW_WRONG_AXIS = MEAN_ROW_RIGHT.replace("axis=0", "axis=1")
+MEAN_ROW_SUM = MEAN_ROW_RIGHT.replace("X.mean(axis=0)", "X.sum(axis=0)")
+
+
+def test_a_row_slice_of_a_declared_matrix(tmp_path, capsys):
+    verdict, rc = _check(tmp_path, MEAN_ROW, MEAN_ROW_RIGHT, capsys)
+    assert (verdict, rc) == ("pass", 0)
+    for wrong in (MEAN_ROW_WRONG_AXIS, MEAN_ROW_SUM):
+        verdict, rc = _check(tmp_path, MEAN_ROW, wrong, capsys)
+        assert verdict == "fail" and rc != 0
+
+
+FLOOR = r"k = \left\lfloor \frac{x}{2} \right\rfloor + \lceil y \rceil"
+FLOOR_RIGHT = """import numpy as np
+
+def k(x, y):
+    return np.floor(x / 2) + np.ceil(y)
+"""
+FLOOR_FOR_CEIL = FLOOR_RIGHT.replace("np.ceil(y)", "np.floor(y)")
+FLOOR_NONE = FLOOR_RIGHT.replace("np.floor(x / 2) + np.ceil(y)", "x / 2 + y")
+
+
+def test_floor_and_ceiling(tmp_path, capsys):
+    verdict, rc = _check(tmp_path, FLOOR, FLOOR_RIGHT, capsys)
+    assert (verdict, rc) == ("pass", 0)
+    for wrong in (FLOOR_FOR_CEIL, FLOOR_NONE):
+        verdict, rc = _check(tmp_path, FLOOR, wrong, capsys)
+        assert verdict == "fail" and rc != 0

@@ -1,0 +1,158 @@
+"""Ellipsis patterns (issue 12): `w_1 x_1 + \\cdots + w_d x_d + b`, `x_1 x_2 \\cdots x_n`,
+`(s_1, \\ldots, s_m)` read as the sum, product or vector they abbreviate, said; written terms that
+do not fit the pattern, or no pattern at all, keep the ellipsis unread. And a primed symbol that
+a definition names (`g_t' = …`, `h' = …`) is that quantity."""
+
+from __future__ import annotations
+
+import sympy
+from unit_support import lower
+
+from eq2code.equation.lowering import english
+from eq2code.equation.semantics import read_equation_file
+from eq2code.findings.phrases import Phrase
+
+
+def _file(tex: str):
+    return read_equation_file("unit.tex", tex)
+
+
+def _readings(f) -> list[str]:
+    return [Phrase.of(d.params["reading"]).phrase for d in f.diagnostics  # type: ignore[union-attr]
+            if d.name == "ambiguous-notation"]
+
+
+def _shape(eq, name):
+    return next(s.shape for s in eq.inputs if s.name == name)
+
+
+def _value(eq, **arrays):
+    """The equation's value at the given arrays (1-based entries, sizes from the arrays)."""
+    expr = eq.sympy
+    subs = {}
+    for name, values in arrays.items():
+        if isinstance(values, list):
+            base = sympy.IndexedBase(name)
+            expr = expr.subs(sympy.Symbol(_size(eq, name), integer=True, positive=True), len(values))
+            subs.update({base[k + 1]: v for k, v in enumerate(values)})
+        else:
+            subs[sympy.Symbol(name, real=True)] = values
+    return float(expr.doit().subs(subs).xreplace(subs))
+
+
+def _size(eq, name):
+    return _shape(eq, name)[0]
+
+
+def test_a_weighted_sum_with_a_bias_outside_the_pattern():
+    eq = lower(r"\hat{y} = w_1 x_1 + \cdots + w_d x_d + b")
+    assert _shape(eq, "w") == ("d",) and _shape(eq, "x") == ("d",) and _shape(eq, "b") == ()
+    assert "Sum(w[i]*x[i], (i, 1, d))" in eq.sympy_text[0] and "b" in eq.sympy_text[0]
+
+
+def test_each_ellipsis_command_and_the_unicode_one():
+    for dots in (r"\cdots", r"\dots", r"\ldots", "…"):
+        eq = lower(rf"s = x_1 + {dots} + x_N")
+        assert eq.sympy_text == ["Sum(x[i], (i, 1, N))"], dots
+        assert _shape(eq, "x") == ("N",)
+
+
+def test_written_middle_terms_fit_the_pattern():
+    eq = lower(r"s = a_1 b_1 + a_2 b_2 + \cdots + a_n b_n")
+    assert eq.sympy_text == ["Sum(a[i]*b[i], (i, 1, n))"]
+
+
+def test_the_reading_is_said_with_the_pattern():
+    f = _file(r"$$\hat{y} = w_1 x_1 + \cdots + w_d x_d + b$$")
+    said = [d for d in f.diagnostics if d.name == "ambiguous-notation"]
+    assert len(said) == 1
+    text = english(said[0].params["reading"])
+    assert "w_i x_i" in text and "i = 1 … d" in text
+    assert said[0].params["construct"] == r"w_1 x_1 + \cdots + w_d x_d"
+
+
+def test_a_product_of_factors():
+    eq = lower(r"p = x_1 x_2 \cdots x_n")
+    assert eq.sympy_text == ["Product(x[i], (i, 1, n))"]
+    assert "read-ellipsis-prod" in _readings(_file(r"$$p = x_1 x_2 \cdots x_n$$"))
+
+
+def test_a_bracketed_pattern_and_its_value():
+    eq = lower(r"v = (x_1 - \mu)^2 + \cdots + (x_n - \mu)^2")
+    assert _shape(eq, "x") == ("n",)
+    assert abs(_value(eq, x=[1.0, 2.0, 4.0], mu=2.0) - (1 + 0 + 4)) < 1e-12
+
+
+def test_numbered_from_zero():
+    eq = lower(r"s = x_0 + x_1 + \cdots + x_{n-1}")
+    assert _shape(eq, "x") == ("n",)
+    assert abs(_value(eq, x=[1.0, 2.0, 4.0]) - 7.0) < 1e-12
+
+
+def test_leading_terms_outside_the_pattern():
+    eq = lower(r"s = 1 + x + x^2 + \cdots + x^n")
+    assert "Sum(x**i, (i, 2, n))" in eq.sympy_text[0]
+
+
+def test_the_index_letter_is_new_to_the_file():
+    eq = lower(r"s = w_1 x_{1} + \cdots + w_d x_{d} + \sum_{i=1}^{d} x_i")
+    assert "Sum(w[j]*x[j], (j, 1, d))" in eq.sympy_text[0]
+
+
+def test_a_vector_of_entries():
+    eq = lower(r"y = \mathrm{softmax}((z_1, \ldots, z_K))")
+    assert _shape(eq, "z") == ("K",) and eq.output_shape == ("K",)
+    eq = lower(r"v = (a_1 + b_1, \ldots, a_n + b_n)")
+    assert eq.output_shape == ("n",)
+
+
+def test_a_vector_listing_the_defined_symbol_is_no_computation():
+    f = _file(r"$$\mathbf{x} = (x_1, \ldots, x_n)$$")
+    assert f.main is None
+
+
+def test_a_term_that_does_not_fit_keeps_the_ellipsis_unread_with_a_reason():
+    f = _file(r"$$s = x_1 + x_3 + \cdots + x_n$$")
+    assert f.main is None
+    reasons = [d.params["reason"] for d in f.diagnostics if d.name == "not-checkable"]
+    assert [Phrase.of(r).phrase for r in reasons] == ["eq-notation-ellipsis"]  # type: ignore[union-attr]
+
+
+def test_no_pattern_keeps_todays_reason():
+    for tex in (r"s = x_1 + x_2 + \cdots", r"s = a + \cdots + b", r"s = x_1 y_2 + \cdots + x_{n-1} y_n",
+                r"s = 2 + 4 + \cdots + 2n", r"s = x_1 - x_2 + \cdots + x_n", r"P = A_1 A_2 \cdots A_L"):
+        f = _file(f"$${tex}$$")
+        assert f.main is None, tex
+        reasons = [Phrase.of(d.params["reason"]).phrase for d in f.diagnostics  # type: ignore[union-attr]
+                   if d.name == "not-checkable"]
+        assert reasons == ["eq-ellipsis"], (tex, reasons)
+
+
+def test_a_set_of_indices_is_untouched():
+    eq = lower(r"L = \sum_{c \in \{1, \ldots, C\}} y_c" "\n\n" r"y \in \mathbb{R}^{C}")
+    assert eq.sympy_text == ["Sum(y[c], (c, 1, C))"]
+
+
+def test_a_minus_sign_without_an_ellipsis_is_kept():
+    eq = lower(r"s = -x")
+    assert eq.sympy_text == ["-x"]
+
+
+# -- primed names ----------------------------------------------------------------------------
+def test_a_primed_subscripted_symbol_on_the_left_names_a_quantity():
+    f = _file(r"$$\mathbf{g}_t' = \frac{\eta \hat{\mathbf{v}}_t}{\sqrt{\hat{\mathbf{s}}_t} + \epsilon}$$")
+    assert f.main is not None
+    assert "read-primed-name" in _readings(f)
+
+
+def test_a_primed_symbol_the_file_defines_is_that_quantity_on_the_right():
+    f = _file("$$h' = a + b$$\n\n$$y = 2 h'$$")
+    y = next(e for e in f.equations if e.name == "y")
+    assert y.checkable and y.sympy_text == ["2*a + 2*b"]
+
+
+def test_a_primed_symbol_the_file_does_not_define_keeps_its_reading():
+    f = _file("$$y = 2 h'$$")
+    assert f.main is None
+    eq = lower(r"y = \sigma'(x)")
+    assert eq.sympy_text == ["(1 - sigmoid(x))*sigmoid(x)"]
