@@ -7,22 +7,18 @@ import sys
 from argparse import Namespace
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eq2code.checking.options import CheckResult, Options
-from eq2code.equation.rulebook import Rule
-from eq2code.project.batch import (
-    RunError,
-    RunResult,
-    Settings,
-    config_for,
-    default_jobs,
-    finish,
-    no_pairs_message,
-    run_paths,
-)
 from eq2code.project.config import Config
-from eq2code.project.pairs import Pair, PairResult, display
-from eq2code.report.formats import render
+from eq2code.project.settings import RunError, Settings, config_for, default_jobs
+
+if TYPE_CHECKING:
+    from eq2code.equation.rulebook import Rule
+    from eq2code.project.batch import RunResult
+
+# The batch machinery, the pairs and the report formats are imported where they are used: a single
+# check needs them only after its child ran (checking.run imports them meanwhile).
 
 
 def is_grading(args: Namespace) -> bool:
@@ -101,6 +97,7 @@ def is_project_run(args: Namespace) -> bool:
 
 def check_project(args: Namespace, config: Config, settings: Settings, load_equation) -> int:
     """`eq2code check [PATH ...]`: every pair found, one report."""
+    from eq2code.project.batch import no_pairs_message, run_paths
     from eq2code.project.classroom import CLASS_FORMATS
 
     result = run_paths(list(args.paths or []), settings, config, load_equation,
@@ -115,6 +112,9 @@ def finish_single(args: Namespace, config: Config, settings: Settings, check_res
                   equation: str, impl: str, rule: str | None = None) -> int:
     """`check EQ_FILE IMPL_FILE` and `check --rule NAME IMPL_FILE`: the one check through the
     same suppressions, baseline and `--fail-on` as a project run; prints the report."""
+    from eq2code.project.batch import finish
+    from eq2code.project.pairs import Pair, PairResult
+
     pair = Pair(impl, check_result.record.function, equation, rule, "explicit")
     result = finish([PairResult(pair, check_result.record, list(check_result.findings))], settings)
     emit(args, config, result)
@@ -128,6 +128,8 @@ def fix_single(args: Namespace, config: Config, settings: Settings, check_result
     unified diff and changes nothing (exit 1 when there is one, as ruff does); `--fix` writes it
     and reports the check of the fixed file. A file whose check passes is never changed."""
     from eq2code.diagnosis.fixes import apply
+    from eq2code.project.batch import finish
+    from eq2code.project.pairs import Pair, PairResult
 
     pair = Pair(impl, check_result.record.function, equation, rule, "explicit")
     result = finish([PairResult(pair, check_result.record, list(check_result.findings))], settings)
@@ -166,6 +168,7 @@ def fix_single(args: Namespace, config: Config, settings: Settings, check_result
 
 
 def emit(args: Namespace, config: Config, result: RunResult) -> None:
+    from eq2code.report.formats import render
     from eq2code.report.formats.text import want_color  # imported during a check's run (checking.run)
 
     output = getattr(args, "output", None)
@@ -190,5 +193,7 @@ def baseline_path(args: Namespace, config: Config) -> str:
     if wb:
         return str(wb)
     if config.baseline is not None:
+        from eq2code.project.pairs import display
+
         return display(config.baseline)
     return "eq2code-baseline.json"

@@ -358,7 +358,7 @@ def _load_equation(path: str, fresh: bool = False) -> EquationFile:
 
 def _check(args) -> int:
     from eq2code.cli import check
-    from eq2code.project.batch import RunError
+    from eq2code.project.settings import RunError
 
     try:
         config = check.project_config(args)  # [tool.eq2code] fills what the command line left out

@@ -15,42 +15,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from eq2code.base.log import get_logger
 from eq2code.base.span import Range
 from eq2code.findings.model import Finding, Severity
-from eq2code.project.config import Config, ConfigError, load_config
+from eq2code.project.config import Config
 from eq2code.project.pairs import Pair, PairResult, display
+
+# What a run is given (re-exported: settings.py holds them, so that one check need not import this module
+# before its run)
+from eq2code.project.settings import RunError, Settings, config_for, default_jobs  # noqa: F401
 from eq2code.report.model import CheckRecord, Report
 
 log = get_logger(__name__)
-
-
-@dataclass
-class Settings:
-    """What a run needs beyond the pairs: command line over `[tool.eq2code]` over defaults."""
-
-    lang: str | None = None
-    timeout: float = 10.0
-    seed: int = 0
-    fail_on: str = "error"
-    jobs: int = 1
-    no_exec: bool = False
-    memory_mb: int | None = None  # None: check.Options' default
-    maps: dict[str, str] = field(default_factory=dict)
-    function: str | None = None
-    baseline: Path | None = None
-    baseline_required: bool = False  # given on the command line: must exist
-    write_baseline: Path | None = None
-    # Grading (a named pair or --rule on a file someone else wrote): the checked files' own
-    # `# eq2code: ignore[...]` comments are not read, and any failed check exits 1.
-    honour_suppressions: bool = True
-    grading: bool = False
-    shard: tuple[int, int] | None = None  # (K, N): check only the K-th of N deterministic shares
-    fixes: bool = False  # verified fixes for fixable findings (the language server)
 
 
 @dataclass
@@ -63,26 +42,6 @@ class RunResult:
     suppressed: int = 0
     baselined: int = 0
     baseline_written: int | None = None
-
-
-class RunError(Exception):
-    """A usage problem of a run (bad configuration, missing path or baseline): exit 2."""
-
-
-def default_jobs() -> int:
-    try:
-        n = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        n = os.cpu_count() or 1
-    return max(1, min(n, 16))
-
-
-def config_for(paths: list[str], explicit: str | None = None) -> Config:
-    start = Path(paths[0]) if paths else None
-    try:
-        return load_config(start, Path(explicit) if explicit else None)
-    except ConfigError as e:
-        raise RunError(str(e)) from None
 
 
 # ----------------------------------------------------------------------------- running
