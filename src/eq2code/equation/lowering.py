@@ -11,6 +11,7 @@ K-vector). What cannot be given a meaning raises `LoweringError` naming the cons
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -242,6 +243,8 @@ class Context:
     value_points: dict[str, list[tuple[str, ...]]] | None = None
     given_values: dict[str, GivenValues] = field(default_factory=dict)  # input key → the values it stands for
     norm_depth: int = 0  # inside ‖…‖: given values there are vectors
+    # w^{t+1} = w^t − …: the left side steps with a superscript, so w^t is the current value (key 'w^t')
+    step_current: set[str] = field(default_factory=set)
 
     # -- symbols -------------------------------------------------------------------------
     def note(self, key: str) -> None:
@@ -456,6 +459,24 @@ class Lowerer:
         positive = decl is not None and decl.space.kind in ("positive", "size")
         return sympy.Symbol(py_name(key), real=True, **({"positive": True} if positive else {}))
 
+    def _stepped(self, node: ir.Script) -> Any:
+        """w^{t+1} = w^t − α^t ∇L(w^t): the left side steps with a superscript, so w^t is w at step t
+        (the value the step starts from), never w to the power t; another letter to the power t
+        (α^t) stays a power, and that is said too."""
+        ctx, current = self.ctx, symbol_key(node)
+        letter = next(iter(ctx.step_current)).rpartition("^")[2]
+        said = {(p.phrase, p.params.get("latex")) for p, _ in ctx.readings}
+        if current in ctx.step_current:
+            if ("read-step-superscript", latex_of(current)) not in said:
+                ctx.readings.append((phrase("read-step-superscript", latex=latex_of(current), letter=letter),
+                                     node.span))
+            return self.symbol(current, node, bare=True)
+        if key_text(node.sup) == letter and node.sub is None and ("read-power-beside-step", latex_of(current or "")) \
+                not in said:
+            ctx.readings.append((phrase("read-power-beside-step", latex=latex_of(current or ""), letter=letter),
+                                 node.span))
+        return None
+
     def _mean_of(self, key: str, node: ir.Node) -> Any:
         """μ_y or ȳ, undeclared, of a declared vector y: its mean (reported)."""
         ctx = self.ctx
@@ -491,6 +512,10 @@ class Lowerer:
             raise LoweringError("not-checkable", phrase("eq-gradient-needs-expression"), node.span)
         if isinstance(base, ir.Annotated):
             base = base.body
+        if node.sup is not None and self.ctx.step_current:
+            stepped = self._stepped(node)
+            if stepped is not None:
+                return stepped
         key = self._base_key(base)
         sample = self._sample_entry(key, node)
         if sample is not None:
@@ -1436,13 +1461,19 @@ class Lowerer:
                 and _letter(factors[end].func)  # type: ignore[attr-defined]
             if end - k >= 2 or (applied and end - k >= 1):
                 letters = "".join(f.name for f in factors[k:end])  # type: ignore[attr-defined]
-                if applied and _spelled_word(letters + factors[end].func.name):  # type: ignore[attr-defined]
+                function_word = applied and _applied_word(factors[k:end + 1])
+                if applied and (_spelled_word(letters + factors[end].func.name)  # type: ignore[attr-defined]
+                                or function_word):
                     call = factors[end]  # Error(Y - Ŷ): a word applied, not E·r·r·o·r(…)
                     word = letters + call.func.name  # type: ignore[attr-defined]
                     span = (factors[k].span[0], call.func.span[1])  # type: ignore[attr-defined]
-                    self.ctx.readings.append((phrase("read-word", word=word), span))
-                    factors[k:end + 1] = [ir.Call(ir.Ident(word, span=span), call.args,  # type: ignore[attr-defined]
-                                                  call.bracket, span=(span[0], call.span[1]))]  # type: ignore[attr-defined]
+                    # softmax(𝐳), avg(x): small letters run together before a bracket name a
+                    # function, as \operatorname{softmax}(𝐳) does
+                    self.ctx.readings.append((phrase("read-applied-word" if function_word else "read-word",
+                                                     word=word), span))
+                    factors[k:end + 1] = [ir.Call(ir.Ident(word, style="op" if function_word else "", span=span),
+                                                  call.args, call.bracket,  # type: ignore[attr-defined]
+                                                  span=(span[0], call.span[1]))]
                     ops[k:end + 1] = [ops[k]]
                     changed = True
                     k += 1
@@ -1890,6 +1921,21 @@ def _spelled_word(letters: str) -> bool:
     """Loss, Cost, Error, Gain: a capital then three or more small letters, side by side — a
     word, never a product of letters (which would be written with powers: L o s²)."""
     return len(letters) >= 4 and letters[0].isupper() and letters[1:].islower() and letters.isascii()
+
+
+def _applied_word(factors: list[ir.Node]) -> bool:
+    """softmax(𝐳), relu(x), avg(t_n), cov(x, y): three or more small letters written together
+    (no space between them) right before a round bracket — a function's name, never a·v·g(…), a
+    product whose last letter would be a function."""
+    call = factors[-1]
+    if not (isinstance(call, ir.Call) and call.bracket == "(" and isinstance(call.func, ir.Ident)):
+        return False
+    names = [*factors[:-1], call.func]
+    word = "".join(n.name for n in names)  # type: ignore[attr-defined]
+    if len(word) < 3 or not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    spans = [n.span for n in names]
+    return all(a is not None and b is not None and a[1] == b[0] for a, b in itertools.pairwise(spans))
 
 
 def _letter(node: ir.Node) -> bool:

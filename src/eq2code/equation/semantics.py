@@ -373,6 +373,10 @@ class FileReader:
         ctx = self._context()
         ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape})
         ctx.vectors = vector_candidates(chain, set(self.decls) | set(self.quantities))
+        _norm_candidates(ctx, chain, set(self.decls) | set(self.quantities))
+        stepped = re.fullmatch(r"(.+\^)([a-z])\+1", head.key) if head is not None else None
+        if stepped is not None:  # w^{t+1} = w^t − …: w^t is the value at step t
+            ctx.step_current = {stepped.group(1) + stepped.group(2)}
         ctx.alone = _letters_alone(chain)
         if head is not None and word_key(lhs) == head.key:
             ctx.readings.append((phrase("read-letters-as-name", name=head.key), lhs.span))
@@ -1127,6 +1131,37 @@ def vector_candidates(chain: ir.Node, known: set[str] | frozenset[str] = frozens
                         and isinstance(b, ir.Ident) and _small(b):
                     out.add(b.key)  # 𝐰^⊤ x: x is the vector w is dotted with
     return out - set(known)
+
+
+def _norm_candidates(ctx: Context, chain: ir.Node, known: set[str]) -> None:
+    """‖y − Xw‖₂², ‖w‖₁ written with plain letters: a norm is taken of a vector, so the small
+    letters that are its terms are vectors and a capital before one is a matrix (said; the norm
+    of a scalar, |…|, is what single bars write)."""
+    for norm in chain.walk():
+        if not isinstance(norm, ir.Norm):
+            continue
+        vectors: list[str] = []
+        matrices: list[str] = []
+        terms = [t for _, t in norm.body.terms] if isinstance(norm.body, ir.Add) else [norm.body]
+        for term in terms:
+            if isinstance(term, ir.Ident) and _small(term) and not term.style and not term.accents:
+                vectors.append(term.key)
+            elif isinstance(term, ir.Product) and len(term.factors) == 2 and term.ops[1] is None:
+                a, b = term.factors
+                if isinstance(a, ir.Ident) and _capital(a) and not a.style and isinstance(b, ir.Ident) \
+                        and _small(b) and not b.style and not b.accents:
+                    matrices.append(a.key)
+                    vectors.append(b.key)
+            else:
+                vectors, matrices = [], []
+                break  # ‖x − μ‖, ‖f(x)‖: not only plain letters — nothing is guessed
+        new = [k for k in dict.fromkeys(vectors + matrices)
+               if k not in known and k not in ctx.vectors and k not in ctx.matrices]
+        if not new:
+            continue
+        ctx.vectors.update(k for k in vectors if k not in known)
+        ctx.matrices.update(k for k in matrices if k not in known)
+        ctx.readings.append((phrase("read-norm-of-vectors", names=", ".join(new)), norm.span))
 
 
 def _capital(node: ir.Node) -> bool:

@@ -485,6 +485,24 @@ PHRASES.update({
                         "\\mathrm{{{word}}} to say so, or separate the letters for a product",
                   "ja": "{word}: 単語を綴る文字の並びなので、1 つの名前。"
                         "\\mathrm{{{word}}} と書くとはっきりします。積なら文字を分けてください"},
+    "read-applied-word": {"en": "{word}(…): small letters written together before a bracket, read as the function "
+                                "{word} (as \\operatorname{{{word}}}), not a product of letters; separate the "
+                                "letters for a product",
+                          "ja": "{word}(…): 括弧の前に続けて書かれた小文字なので、関数 {word}（"
+                                "\\operatorname{{{word}}} と同じ）とする。文字の積なら文字を分けてください"},
+    "read-norm-of-vectors": {"en": "‖…‖ is the norm of a vector: {names} read as vectors (a capital before one as a "
+                                   "matrix); declare them (e.g. w \\in \\mathbb{{R}}^d) to say otherwise",
+                             "ja": "‖…‖ はベクトルのノルムなので、{names} をベクトル（その前の大文字は行列）とする。"
+                                   "違う場合は宣言してください（例: w \\in \\mathbb{{R}}^d）"},
+    "read-step-superscript": {"en": "the left side counts steps with the superscript {letter}+1, so this is the value "
+                                    "at step {letter} (the one the step starts from), not a power; write "
+                                    "^{{({letter})}} to make it plain",
+                              "ja": "左辺が上付きの {letter}+1 でステップを数えているので、ステップ {letter} の値"
+                                    "（更新前の値）であり、べき乗ではない。^{{({letter})}} と書くとはっきりします"},
+    "read-power-beside-step": {"en": "a power {letter}, although the left side counts steps with the superscript "
+                                     "{letter}+1; write ^{{({letter})}} if it is the value at step {letter}",
+                               "ja": "左辺が上付きの {letter}+1 でステップを数えていますが、これは {letter} 乗。"
+                                     "ステップ {letter} の値なら ^{{({letter})}} と括弧で書いてください"},
     "read-acronym": {"en": "{word}: capitals side by side, none used alone, read as one name (an acronym such as "
                            "TP); declare the letters, or write {product}, for a product",
                      "ja": "{word}: 単独では使われていない大文字が並んでいるので、1 つの名前（TP のような略語）。"

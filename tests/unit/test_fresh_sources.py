@@ -1,0 +1,61 @@
+"""Notation met in fresh public teaching material (issue 12) that the corpus here did not have:
+each test is on a small equation written here, never a quote."""
+
+from __future__ import annotations
+
+from unit_support import lower
+
+from eq2code.equation.semantics import read_equation_file
+
+
+def _readings(tex: str) -> list[str]:
+    """The phrase keys of the readings eq2code reports (ambiguous-notation findings)."""
+    f = read_equation_file("unit.tex", tex)
+    return [d.params["reading"].phrase for d in f.diagnostics if d.name == "ambiguous-notation"]
+
+
+def test_small_letters_run_together_before_a_bracket_are_a_function_not_a_product():
+    eq = lower(r"h = relu(z)")
+    assert eq.checkable and eq.sympy_text == lower(r"h = \operatorname{relu}(z)").sympy_text
+    assert "read-applied-word" in _readings(r"h = relu(z)")
+    assert lower(r"s = sign(u - 1)").sympy_text == lower(r"s = \operatorname{sign}(u - 1)").sympy_text
+
+
+def test_an_unknown_word_applied_is_an_undefined_function():
+    f = read_equation_file("unit.tex", r"b = mean(q) - a \, mean(r)")
+    eq = f.equations[0]
+    assert not eq.checkable and "mean" in eq.reason
+
+
+def test_two_letters_before_a_bracket_stay_a_product_and_spaced_letters_too():
+    assert "read-applied-word" not in _readings(r"z = x y(1 - y)")
+    assert "read-applied-word" not in _readings(r"z = a b c(u + 1)")
+
+
+def test_plain_letters_inside_a_norm_are_vectors_and_said_to_be():
+    tex = r"E(v) = \|b - A v\|_2^2 + \lambda \|v\|_1"
+    eq = lower(tex)
+    shapes = {s.name: len(s.shape) for s in eq.inputs if not s.name.startswith("n_")}
+    assert shapes == {"b": 1, "A": 2, "v": 1, "lambda": 0}
+    assert "read-norm-of-vectors" in _readings(tex)
+    assert lower(r"r = \|u\|^2").sympy_text == lower(r"r = \|u\|^2" "\n\n" r"u \in \mathbb{R}^{n_u}").sympy_text
+
+
+def test_a_norm_of_anything_else_guesses_nothing():
+    assert "read-norm-of-vectors" not in _readings(r"d = \|q - \mu\|")
+    assert "read-norm-of-vectors" not in _readings(r"d = \|u\|" "\n\n" r"u \in \mathbb{R}")
+
+
+def test_a_superscript_step_on_the_left_makes_the_same_letter_on_the_right_the_current_value():
+    tex = r"v^{k+1} = v^k - \eta g"
+    eq = lower(tex)
+    assert eq.sympy_text[0].replace(" ", "") == "-eta*g+v_k"
+    assert {s.name for s in eq.inputs} >= {"v_k", "eta", "g"} and "k" not in {s.name for s in eq.inputs}
+    assert "read-step-superscript" in _readings(tex)
+
+
+def test_another_letter_to_the_step_power_stays_a_power_and_is_said():
+    tex = r"v^{k+1} = v^k - \eta^k g"
+    assert "eta**k" in lower(tex).sympy_text[0]
+    assert "read-power-beside-step" in _readings(tex)
+    assert "read-power-beside-step" not in _readings(r"u = v^k + 1")
