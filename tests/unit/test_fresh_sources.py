@@ -59,3 +59,23 @@ def test_another_letter_to_the_step_power_stays_a_power_and_is_said():
     assert "eta**k" in lower(tex).sympy_text[0]
     assert "read-power-beside-step" in _readings(tex)
     assert "read-power-beside-step" not in _readings(r"u = v^k + 1")
+
+
+def test_a_relation_in_braces_is_the_relation():
+    f = read_equation_file("unit.tex", r"q = P(c{=}1 \mid u)")
+    assert not [d for d in f.diagnostics if d.name == "latex-syntax"]
+    braced, plain = (read_equation_file("unit.tex", t) for t in (r"r = u_{y{=}k} + 1", r"r = u_{y=k} + 1"))
+    assert [(e.kind, e.reason) for e in braced.equations] == [(e.kind, e.reason) for e in plain.equations]
+
+
+def test_an_unbraced_star_superscript_is_a_label():
+    assert lower(r"u^\ast = 2 v").name == lower(r"u^{\ast} = 2 v").name
+    assert lower(r"z = a^\star + 1").sympy_text == lower(r"z = a^{\star} + 1").sympy_text
+
+
+def test_a_space_after_an_operator_and_its_scripts_is_only_spacing():
+    f = read_equation_file("unit.tex", r"\begin{aligned} \max_\beta \quad & \sum_{k=1}^n \beta_k \\ "
+                                       r"\text{s.t.} \quad & \beta_k \ge 0 \end{aligned}")
+    assert not [d for d in f.diagnostics if d.name == "latex-syntax"]
+    assert lower(r"m = \max_{j} \quad c_j").sympy_text == lower(r"m = \max_{j} c_j").sympy_text
+    assert len(read_equation_file("unit.tex", r"a = 2 u, \quad b = 3 u").equations) == 2
