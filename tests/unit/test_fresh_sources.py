@@ -79,3 +79,20 @@ def test_a_space_after_an_operator_and_its_scripts_is_only_spacing():
     assert not [d for d in f.diagnostics if d.name == "latex-syntax"]
     assert lower(r"m = \max_{j} \quad c_j").sympy_text == lower(r"m = \max_{j} c_j").sympy_text
     assert len(read_equation_file("unit.tex", r"a = 2 u, \quad b = 3 u").equations) == 2
+
+
+def test_a_capital_under_a_sum_its_terms_do_not_use_is_the_count():
+    tex = r"E = \frac{1}{2} \sum_M (t_j - o_j)^2"
+    assert lower(tex).sympy_text == lower(r"E = \frac{1}{2} \sum_{j=1}^{M} (t_j - o_j)^2").sympy_text
+    assert "read-bigop-count" in _readings(tex)
+
+
+def test_a_small_letter_under_a_sum_its_terms_do_not_use_is_not_read():
+    f = read_equation_file("unit.tex", r"E = \sum_m (t_j - o_j)^2")
+    assert not f.equations[0].checkable and "t_j" not in f.equations[0].reason
+    assert lower(r"S = \sum_{k=1}^{n} c").checkable  # a sum of a constant, with its range, stays one
+
+
+def test_a_letter_applied_elsewhere_does_not_break_an_acronym():
+    tex = r"R = \frac{TN}{TN + FP} = Q(c = 0 \mid d = 0)"
+    assert lower(tex).sympy_text == lower(r"R = \frac{TN}{TN + FP}").sympy_text

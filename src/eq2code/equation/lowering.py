@@ -1679,6 +1679,10 @@ class Lowerer:
                                       node.sub.span))
             start = ir.Chain([ir.Ident(implicit, span=node.sub.span), node.sub], ["eq"], span=node.sub.span)
             node = ir.BigOp(node.op, start, node.sup, node.body, span=node.span)
+        elif node.op in ("sum", "prod") and node.sup is None and isinstance(node.sub, ir.Ident) \
+                and not node.sub.style and len(node.sub.name) == 1 and not _mentions_key(node.body, node.sub.key) \
+                and (implicit := self._implicit_index(node.body)) is not None and implicit != node.sub.name:
+            node = self._count_under_bigop(node, node.sub, implicit)
         letter, lo, hi = self._limits(node)
         symbol = sympy.Symbol(letter.name if isinstance(letter, ir.Ident) else "k", **INDEX_ASSUMPTIONS)
         saved = dict(self.ctx.indices)
@@ -1699,6 +1703,17 @@ class Lowerer:
         if node.op == "prod":
             return sympy.Product(body, (symbol, lo, hi))
         return Reduce(sympy.Symbol(node.op), body, sympy.Tuple(symbol, lo, hi))
+
+    def _count_under_bigop(self, node: ir.BigOp, sub: ir.Ident, implicit: str) -> ir.BigOp:
+        """\\sum_N (y_i − ŷ_i)^2: N is not in what is summed, which runs over its subscript i — the
+        capital is the count, read as \\sum_{i=1}^{N} (said); a small letter there is not read."""
+        if not sub.name.isupper():
+            raise LoweringError("not-checkable", phrase("eq-bigop-index-unused", op=node.op, letter=sub.name,
+                                                        used=implicit), node.span, "\\" + node.op)
+        self.ctx.readings.append((phrase("read-bigop-count", op=node.op, count=sub.name, letter=implicit),
+                                  sub.span))
+        start = ir.Chain([ir.Ident(implicit, span=sub.span), ir.Num("1", span=sub.span)], ["eq"], span=sub.span)
+        return ir.BigOp(node.op, start, sub, node.body, span=node.span)
 
     def _implicit_index(self, body: ir.Node) -> str | None:
         """\\prod d_i: the one-letter subscript of the body that names nothing else."""
@@ -1921,6 +1936,10 @@ def _spelled_word(letters: str) -> bool:
     """Loss, Cost, Error, Gain: a capital then three or more small letters, side by side — a
     word, never a product of letters (which would be written with powers: L o s²)."""
     return len(letters) >= 4 and letters[0].isupper() and letters[1:].islower() and letters.isascii()
+
+
+def _mentions_key(node: ir.Node, key: str) -> bool:
+    return any(isinstance(n, ir.Ident) and n.key == key for n in node.walk())
 
 
 def _applied_word(factors: list[ir.Node]) -> bool:

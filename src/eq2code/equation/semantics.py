@@ -989,6 +989,8 @@ def _letters_alone(chain: ir.Node) -> set[str]:
                    and not f.style]
             if len(run) >= 2:
                 in_words.update(id(f) for f in run)
+        if isinstance(n, ir.Call) and isinstance(n.func, ir.Ident):
+            in_words.add(id(n.func))  # P(y=1 | ŷ=1) beside TP/(TP+FP): P applied is not the letter P alone
     return {n.key for n in chain.walk() if isinstance(n, ir.Ident) and id(n) not in in_words}
 
 

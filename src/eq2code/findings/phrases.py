@@ -333,6 +333,10 @@ PHRASES.update({
     "eq-bigop-several-arrays": {"en": "\\{op} of several arrays", "ja": "複数の配列の \\{op}"},
     "eq-bigop-no-range": {"en": "\\{op} without a range names no index",
                           "ja": "範囲のない \\{op} では添字が決まりません"},
+    "eq-bigop-index-unused": {"en": "\\{op}_{letter} over terms that do not use {letter} (they use {used}): write "
+                                    "the range of the index, e.g. \\{op}_{{{used}=1}}^{{n}}",
+                              "ja": "\\{op}_{letter} の中身は {letter} を使っていません（使っているのは {used}）。"
+                                    "添字の範囲を \\{op}_{{{used}=1}}^{{n}} のように書いてください"},
     "eq-bigop-over-matrices": {"en": "\\{op} over matrices", "ja": "行列についての \\{op}"},
     "eq-bigop-upper-bound": {"en": "\\{op}_{{{letter}=…}} needs an upper bound",
                              "ja": "\\{op}_{{{letter}=…}} には上限が必要です"},
@@ -513,6 +517,10 @@ PHRASES.update({
                                 "ja": "\\{op} は、後ろに続く項のうちその添字を使うものまで及びます"
                                       "（明示するには \\{op}_i (a_i + b_i) のように括弧を書き、最初の項だけの和なら "
                                       "(\\{op}_i a_i) + b と書いてください）"},
+    "read-bigop-count": {"en": "\\{op}_{count} over terms that use {letter}, not {count}: {count} is how many, read "
+                               "as \\{op}_{{{letter}=1}}^{{{count}}}",
+                         "ja": "\\{op}_{count} の中身は {count} ではなく {letter} を使っているので、{count} は個数で、"
+                               "\\{op}_{{{letter}=1}}^{{{count}}} とする"},
     "read-bigop-implicit-index": {"en": "\\{op} with limits but no index: over {letter}, the subscript of its body",
                                   "ja": "添字のない \\{op} は、本体の添字 {letter} にわたります"},
     "read-bigop-named-set": {"en": "\\{op} over a named set: over the whole axis of {name}",
