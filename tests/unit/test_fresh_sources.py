@@ -96,3 +96,15 @@ def test_a_small_letter_under_a_sum_its_terms_do_not_use_is_not_read():
 def test_a_letter_applied_elsewhere_does_not_break_an_acronym():
     tex = r"R = \frac{TN}{TN + FP} = Q(c = 0 \mid d = 0)"
     assert lower(tex).sympy_text == lower(r"R = \frac{TN}{TN + FP}").sympy_text
+
+
+def test_a_labelled_function_applied_to_the_left_sides_argument_is_not_a_power_times_it():
+    f = read_equation_file("unit.tex", r"G(z) = \sum_{k=1}^{K} c_k g^k(z)")
+    assert not f.equations[0].checkable and "g^k" in f.equations[0].reason
+    assert lower(r"G(z) = z^2(1 - z)").checkable  # a power times a bracket stays one
+    assert lower(r"G(z) = b^2(z)").checkable  # a number as the superscript: a power
+
+
+def test_a_function_letter_with_two_indices_applied_is_a_function_not_an_entry_times_it():
+    f = read_equation_file("unit.tex", r"\psi_{a,b}(u) = \frac{u - c_a}{c_b - c_a}")
+    assert not f.equations[0].checkable and "\\psi_{a,b}" in f.equations[0].reason

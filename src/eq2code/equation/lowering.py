@@ -245,6 +245,7 @@ class Context:
     norm_depth: int = 0  # inside ‖…‖: given values there are vectors
     # w^{t+1} = w^t − …: the left side steps with a superscript, so w^t is the current value (key 'w^t')
     step_current: set[str] = field(default_factory=set)
+    head_params: set[str] = field(default_factory=set)  # F(x) = …: the left side's parameters (x)
 
     # -- symbols -------------------------------------------------------------------------
     def note(self, key: str) -> None:
@@ -836,6 +837,11 @@ class Lowerer:
         if name is not None and self._looks_like_function(func, node.args):
             raise LoweringError("not-checkable", phrase("eq-function-undefined", function=name),
                                 func.span, name)
+        if name is None and isinstance(func, ir.Script) and isinstance(func.sub, ir.Tuple) \
+                and isinstance(func.base, ir.Ident) and self._looks_like_function(func, node.args):
+            # φ_{t,p}(x): a function of the family φ named by two indices — not the entry φ[t, p] times x
+            label = f"{latex_of(func.base.key)}_{{{','.join(key_text(i) or '…' for i in func.sub.items)}}}"
+            raise LoweringError("not-checkable", phrase("eq-function-undefined", function=label), func.span, label)
         if node.bracket == "[" and isinstance(func, (ir.Ident, ir.Script)) and not (
                 out_index is None and isinstance(func, ir.Ident) and all(
                     isinstance(a, ir.Ident) and a.key in self.ctx.indices for a in node.args)):
@@ -1514,6 +1520,17 @@ class Lowerer:
             factors = [*node.factors[:k], call, *node.factors[k + 2:]]
             ops = [*node.ops[:k + 1], *node.ops[k + 2:]]
             return factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)
+        for k, factor in enumerate(node.factors[:-1]):
+            nxt = node.factors[k + 1]
+            if node.ops[k + 1] is None and isinstance(factor, ir.Script) and isinstance(factor.base, ir.Ident) \
+                    and factor.sup is not None and not isinstance(factor.sup, ir.Num) and factor.sub is None \
+                    and not factor.primes \
+                    and isinstance(nxt, ir.Group) and nxt.bracket == "(" and isinstance(nxt.body, ir.Ident) \
+                    and nxt.body.key in self.ctx.head_params and factor.base.key not in self.ctx.head_params:
+                # F(x) = Σ_m α_m h^m(x): h^m applied to F's own argument — the m-th function h, not h^m·x
+                raise LoweringError("not-checkable", phrase("eq-function-undefined",
+                                                            function=latex_of(symbol_key(factor) or factor.base.key)),
+                                    factor.span)
         return None
 
     def _substitute_in_product(self, node: ir.Product) -> ir.Node | None:

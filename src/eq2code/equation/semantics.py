@@ -374,6 +374,8 @@ class FileReader:
         ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape})
         ctx.vectors = vector_candidates(chain, set(self.decls) | set(self.quantities))
         _norm_candidates(ctx, chain, set(self.decls) | set(self.quantities))
+        if head is not None:
+            ctx.head_params = {k for k in (symbol_key(p) for p in head.params) if k}
         stepped = re.fullmatch(r"(.+\^)([a-z])\+1", head.key) if head is not None else None
         if stepped is not None:  # w^{t+1} = w^t − …: w^t is the value at step t
             ctx.step_current = {stepped.group(1) + stepped.group(2)}
