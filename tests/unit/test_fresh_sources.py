@@ -108,3 +108,13 @@ def test_a_labelled_function_applied_to_the_left_sides_argument_is_not_a_power_t
 def test_a_function_letter_with_two_indices_applied_is_a_function_not_an_entry_times_it():
     f = read_equation_file("unit.tex", r"\psi_{a,b}(u) = \frac{u - c_a}{c_b - c_a}")
     assert not f.equations[0].checkable and "\\psi_{a,b}" in f.equations[0].reason
+
+
+def test_english_words_typed_in_math_are_prose_not_a_product_of_letters():
+    f = read_equation_file("unit.tex", r"q = r for every sample here")
+    assert not f.equations[0].checkable and "prose" in f.equations[0].reason
+    assert lower(r"y = ab cd ef").checkable  # short letter groups stay products
+
+
+def test_the_probability_of_an_event_defined_is_said_to_be_a_named_value():
+    assert "read-event-probability" in _readings(r"P(c=1 \mid u) = \sigma(a u + b)")

@@ -376,6 +376,8 @@ class FileReader:
         _norm_candidates(ctx, chain, set(self.decls) | set(self.quantities))
         if head is not None:
             ctx.head_params = {k for k in (symbol_key(p) for p in head.params) if k}
+            if head.key.endswith("(event)"):  # P(t=1 | x) = y: the probability is the value named P
+                ctx.readings.append((phrase("read-event-probability", name=head.name), lhs.span))
         stepped = re.fullmatch(r"(.+\^)([a-z])\+1", head.key) if head is not None else None
         if stepped is not None:  # w^{t+1} = w^t − …: w^t is the value at step t
             ctx.step_current = {stepped.group(1) + stepped.group(2)}

@@ -507,6 +507,10 @@ PHRASES.update({
                                      "{letter}+1; write ^{{({letter})}} if it is the value at step {letter}",
                                "ja": "左辺が上付きの {letter}+1 でステップを数えていますが、これは {letter} 乗。"
                                      "ステップ {letter} の値なら ^{{({letter})}} と括弧で書いてください"},
+    "read-event-probability": {"en": "the probability of the event written, computed as one value named {name} (the "
+                                     "event only says which probability it is)",
+                               "ja": "書かれた事象の確率を、{name} という 1 つの値として計算する（事象はどの確率かを"
+                                     "示すだけ）"},
     "read-acronym": {"en": "{word}: capitals side by side, none used alone, read as one name (an acronym such as "
                            "TP); declare the letters, or write {product}, for a product",
                      "ja": "{word}: 単独では使われていない大文字が並んでいるので、1 つの名前（TP のような略語）。"

@@ -122,6 +122,16 @@ _MAX_LENGTH = 200_000
 _SIGN_SCRIPT = re.compile(r"\s*(?:\{\s*(\+\+|[+\-']|\\prime|\\ast|\\star|\*)\s*\}|([+\-])(?![0-9A-Za-z\\({])"
                           r"|(\\ast|\\star)(?![A-Za-z]))")
 _OPERATOR_BASE = re.compile(r"\s*\\(?:operatorname|mathrm|text|rm|max|min|arg|sum|prod|lim)")
+_PROSE = re.compile(r"[A-Za-z]{2,}(?:[ \t]+[A-Za-z]{2,}){2,}(?![A-Za-z({_^])")
+
+
+def _is_prose(run: str) -> bool:
+    """Three or more words of two or more letters, two of them written like words (three or more
+    letters, small after the first): a sentence, not letters multiplied."""
+    words = run.split()
+    return sum(len(w) >= 3 and w[1:].islower() for w in words) >= 2
+
+
 _BRACED_REL = re.compile(r"\{\s*([=<>])\s*\}")
 _SIZED_DOUBLE_BAR = re.compile(r"\\(big|Big|bigg|Bigg)l?\s*\|\s*\\\1r?\s*\|")
 _SWITCHED_WORD = re.compile(r"^\s*\{?\s*\\(?:bf|rm|it|sf|tt|bm|boldmath)(?![A-Za-z])\s*([A-Za-z][A-Za-z0-9]*)\s*\}?\s*$")
@@ -296,6 +306,14 @@ class Tokenizer:
     def _letter(self) -> None:
         m = _PLAIN_FUNC.match(self.text, self.pos)
         prev = self.text[self.pos - 1] if self.pos else ""
+        prose = _PROSE.match(self.text, self.pos) if not (prev.isascii() and prev.isalpha()) and prev != "\\" \
+            and not (self.tokens and self.tokens[-1].type in ("SUB", "SUP")) else None
+        if prose is not None and _is_prose(prose.group()):
+            # `for all samples here`, `Fill in your name`: English words typed in math, prose
+            # (as \text{…}), never a product of their letters
+            self._emit("TEXT", prose.group(), self.pos, prose.end())
+            self.pos = prose.end()
+            return
         if m is not None and not (prev.isascii() and prev.isalpha()) and prev != "\\" \
                 and not (self.tokens and self.tokens[-1].type in ("SUB", "SUP")):
             name = m.group(1)
