@@ -118,3 +118,16 @@ def test_english_words_typed_in_math_are_prose_not_a_product_of_letters():
 
 def test_the_probability_of_an_event_defined_is_said_to_be_a_named_value():
     assert "read-event-probability" in _readings(r"P(c=1 \mid u) = \sigma(a u + b)")
+
+
+def test_a_blank_line_inside_an_environment_does_not_split_the_block():
+    f = read_equation_file("unit.tex", "\\begin{aligned}\nu &= 2 v \\\\\n  &= v + v\n\n\n\\end{aligned}\n")
+    assert not [d for d in f.diagnostics if d.name == "latex-syntax"]
+    assert f.main is not None and f.main.checkable
+    assert len(read_equation_file("unit.tex", "a = 2 b\n\nc = 3 d\n").equations) == 2
+
+
+def test_latex_pr_of_an_event_is_a_probability_like_p():
+    tex = r"\Pr[c=1 \mid u] = \sigma(a u + b)"
+    assert lower(tex).sympy_text == lower(r"P(c=1 \mid u) = \sigma(a u + b)").sympy_text
+    assert "read-event-probability" in _readings(tex)

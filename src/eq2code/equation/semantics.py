@@ -1194,11 +1194,16 @@ def _array_like(node: ir.Node, arrays: set[str] | frozenset[str] = frozenset()) 
 
 def _is_probability(call: ir.Call) -> bool:
     """p(θ | D), p(D): a probability written as an application of p to events."""
-    if not (isinstance(call.func, ir.Ident) and call.func.name in ("p", "P") and call.func.style in ("", "bb", "rm")):
-        return False
+    if not (isinstance(call.func, ir.Ident) and ((call.func.name in ("p", "P") and call.func.style in ("", "bb", "rm"))
+                                                 or (call.func.name == "Pr" and call.func.style == "text"))):
+        return False  # \\Pr[y=1 | 𝐱] too: LaTeX's own probability operator, with either bracket
     conditional = any(isinstance(a, ir.Chain) and "mid" in a.rels for a in call.args)
     events = any(isinstance(n, ir.Ident) and n.style == "cal" for n in call.walk())
     return conditional or events
+
+
+def _named(node: ir.Node, name: str) -> bool:
+    return isinstance(node, ir.Ident) and node.name == name
 
 
 def _is_pattern(lhs: ir.Node) -> bool:
@@ -1270,7 +1275,8 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         if inner is not None:
             return Head(f"{lhs.name}_{inner.name}", f"{lhs.name}:{inner.key}", inner.params, inner.out_indices,
                         False)
-    if isinstance(lhs, ir.Call) and lhs.bracket == "(" and _is_probability(lhs):
+    if isinstance(lhs, ir.Call) and (lhs.bracket == "(" or (lhs.bracket == "[" and _named(lhs.func, "Pr"))) \
+            and _is_probability(lhs):
         key = app_key(lhs)
         if key is not None:
             free = [v for v in application_variables(lhs) if _mentions(rhs, v) and not _indexed_in(rhs, v)]
