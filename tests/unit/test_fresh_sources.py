@@ -131,3 +131,9 @@ def test_latex_pr_of_an_event_is_a_probability_like_p():
     tex = r"\Pr[c=1 \mid u] = \sigma(a u + b)"
     assert lower(tex).sympy_text == lower(r"P(c=1 \mid u) = \sigma(a u + b)").sympy_text
     assert "read-event-probability" in _readings(tex)
+
+
+def test_a_small_letter_word_with_an_index_is_one_name():
+    tex = r"a_m = \log \frac{1 - err_m}{err_m}"
+    assert "err" in lower(tex).sympy_text[0] and "read-word" in _readings(tex)
+    assert lower(r"y = ab c_m").sympy_text == lower(r"y = a b c_m").sympy_text  # spaced: a product

@@ -1465,6 +1465,18 @@ class Lowerer:
                 end += 1
             applied = end < len(factors) and ops[end] is None and isinstance(factors[end], ir.Call) \
                 and _letter(factors[end].func)  # type: ignore[attr-defined]
+            if end - k >= 2 and end < len(factors) and ops[end] is None \
+                    and _subscripted_word(factors[k:end + 1]):
+                last = factors[end]  # err_m, acc_t: a small-letter word with an index, not e·r·r_m
+                word = "".join(f.name for f in factors[k:end]) + last.base.name  # type: ignore[attr-defined]
+                span = (factors[k].span[0], last.base.span[1])  # type: ignore[attr-defined]
+                self.ctx.readings.append((phrase("read-word", word=word), span))
+                factors[k:end + 1] = [ir.Script(ir.Ident(word, span=span), last.sub, None,  # type: ignore[attr-defined]
+                                                span=(span[0], last.span[1]))]
+                ops[k:end + 1] = [ops[k]]
+                changed = True
+                k += 1
+                continue
             if end - k >= 2 or (applied and end - k >= 1):
                 letters = "".join(f.name for f in factors[k:end])  # type: ignore[attr-defined]
                 function_word = applied and _applied_word(factors[k:end + 1])
@@ -1957,6 +1969,21 @@ def _spelled_word(letters: str) -> bool:
 
 def _mentions_key(node: ir.Node, key: str) -> bool:
     return any(isinstance(n, ir.Ident) and n.key == key for n in node.walk())
+
+
+def _subscripted_word(factors: list[ir.Node]) -> bool:
+    """err_m, acc_t: three or more small letters written together, the last one subscripted (and
+    not powered) — a word with an index."""
+    last = factors[-1]
+    if not (isinstance(last, ir.Script) and _letter(last.base) and last.sub is not None and last.sup is None
+            and not last.primes):
+        return False
+    names = [*factors[:-1], last.base]
+    word = "".join(n.name for n in names)  # type: ignore[attr-defined]
+    if len(word) < 3 or not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    spans = [n.span for n in names]
+    return all(a[1] == b[0] for a, b in itertools.pairwise(spans))
 
 
 def _applied_word(factors: list[ir.Node]) -> bool:

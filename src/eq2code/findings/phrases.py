@@ -494,10 +494,11 @@ PHRASES.update({
                                 "letters for a product",
                           "ja": "{word}(…): 括弧の前に続けて書かれた小文字なので、関数 {word}（"
                                 "\\operatorname{{{word}}} と同じ）とする。文字の積なら文字を分けてください"},
-    "read-norm-of-vectors": {"en": "‖…‖ is the norm of a vector: {names} read as vectors (a capital before one as a "
-                                   "matrix); declare them (e.g. w \\in \\mathbb{{R}}^d) to say otherwise",
-                             "ja": "‖…‖ はベクトルのノルムなので、{names} をベクトル（その前の大文字は行列）とする。"
-                                   "違う場合は宣言してください（例: w \\in \\mathbb{{R}}^d）"},
+    "read-norm-of-vectors": {"en": "‖…‖ is the norm of a vector: of {names}, the small letters are read as vectors "
+                                   "and a capital before one as a matrix; declare them (e.g. w \\in "
+                                   "\\mathbb{{R}}^d) to say otherwise",
+                             "ja": "‖…‖ はベクトルのノルムなので、{names} のうち小文字をベクトル、その前の大文字を行列"
+                                   "とする。違う場合は宣言してください（例: w \\in \\mathbb{{R}}^d）"},
     "read-step-superscript": {"en": "the left side counts steps with the superscript {letter}+1, so this is the value "
                                     "at step {letter} (the one the step starts from), not a power; write "
                                     "^{{({letter})}} to make it plain",
