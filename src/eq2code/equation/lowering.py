@@ -11,6 +11,7 @@ K-vector). What cannot be given a meaning raises `LoweringError` naming the cons
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -242,6 +243,9 @@ class Context:
     value_points: dict[str, list[tuple[str, ...]]] | None = None
     given_values: dict[str, GivenValues] = field(default_factory=dict)  # input key → the values it stands for
     norm_depth: int = 0  # inside ‖…‖: given values there are vectors
+    # w^{t+1} = w^t − …: the left side steps with a superscript, so w^t is the current value (key 'w^t')
+    step_current: set[str] = field(default_factory=set)
+    head_params: set[str] = field(default_factory=set)  # F(x) = …: the left side's parameters (x)
 
     # -- symbols -------------------------------------------------------------------------
     def note(self, key: str) -> None:
@@ -456,6 +460,24 @@ class Lowerer:
         positive = decl is not None and decl.space.kind in ("positive", "size")
         return sympy.Symbol(py_name(key), real=True, **({"positive": True} if positive else {}))
 
+    def _stepped(self, node: ir.Script) -> Any:
+        """w^{t+1} = w^t − α^t ∇L(w^t): the left side steps with a superscript, so w^t is w at step t
+        (the value the step starts from), never w to the power t; another letter to the power t
+        (α^t) stays a power, and that is said too."""
+        ctx, current = self.ctx, symbol_key(node)
+        letter = next(iter(ctx.step_current)).rpartition("^")[2]
+        said = {(p.phrase, p.params.get("latex")) for p, _ in ctx.readings}
+        if current in ctx.step_current:
+            if ("read-step-superscript", latex_of(current)) not in said:
+                ctx.readings.append((phrase("read-step-superscript", latex=latex_of(current), letter=letter),
+                                     node.span))
+            return self.symbol(current, node, bare=True)
+        if key_text(node.sup) == letter and node.sub is None and ("read-power-beside-step", latex_of(current or "")) \
+                not in said:
+            ctx.readings.append((phrase("read-power-beside-step", latex=latex_of(current or ""), letter=letter),
+                                 node.span))
+        return None
+
     def _mean_of(self, key: str, node: ir.Node) -> Any:
         """μ_y or ȳ, undeclared, of a declared vector y: its mean (reported)."""
         ctx = self.ctx
@@ -491,6 +513,10 @@ class Lowerer:
             raise LoweringError("not-checkable", phrase("eq-gradient-needs-expression"), node.span)
         if isinstance(base, ir.Annotated):
             base = base.body
+        if node.sup is not None and self.ctx.step_current:
+            stepped = self._stepped(node)
+            if stepped is not None:
+                return stepped
         key = self._base_key(base)
         sample = self._sample_entry(key, node)
         if sample is not None:
@@ -837,6 +863,11 @@ class Lowerer:
         if name is not None and self._looks_like_function(func, node.args):
             raise LoweringError("not-checkable", phrase("eq-function-undefined", function=name),
                                 func.span, name)
+        if name is None and isinstance(func, ir.Script) and isinstance(func.sub, ir.Tuple) \
+                and isinstance(func.base, ir.Ident) and self._looks_like_function(func, node.args):
+            # φ_{t,p}(x): a function of the family φ named by two indices — not the entry φ[t, p] times x
+            label = f"{latex_of(func.base.key)}_{{{','.join(key_text(i) or '…' for i in func.sub.items)}}}"
+            raise LoweringError("not-checkable", phrase("eq-function-undefined", function=label), func.span, label)
         if node.bracket == "[" and isinstance(func, (ir.Ident, ir.Script)) and not (
                 out_index is None and isinstance(func, ir.Ident) and all(
                     isinstance(a, ir.Ident) and a.key in self.ctx.indices for a in node.args)):
@@ -1483,15 +1514,33 @@ class Lowerer:
                 end += 1
             applied = end < len(factors) and ops[end] is None and isinstance(factors[end], ir.Call) \
                 and _letter(factors[end].func)  # type: ignore[attr-defined]
+            if end - k >= 2 and end < len(factors) and ops[end] is None \
+                    and _subscripted_word(factors[k:end + 1]):
+                last = factors[end]  # err_m, acc_t: a small-letter word with an index, not e·r·r_m
+                word = "".join(f.name for f in factors[k:end]) + last.base.name  # type: ignore[attr-defined]
+                span = (factors[k].span[0], last.base.span[1])  # type: ignore[attr-defined]
+                self.ctx.readings.append((phrase("read-word", word=word), span))
+                factors[k:end + 1] = [ir.Script(ir.Ident(word, span=span), last.sub, None,  # type: ignore[attr-defined]
+                                                span=(span[0], last.span[1]))]
+                ops[k:end + 1] = [ops[k]]
+                changed = True
+                k += 1
+                continue
             if end - k >= 2 or (applied and end - k >= 1):
                 letters = "".join(f.name for f in factors[k:end])  # type: ignore[attr-defined]
-                if applied and _spelled_word(letters + factors[end].func.name):  # type: ignore[attr-defined]
+                function_word = applied and _applied_word(factors[k:end + 1])
+                if applied and (_spelled_word(letters + factors[end].func.name)  # type: ignore[attr-defined]
+                                or function_word):
                     call = factors[end]  # Error(Y - Ŷ): a word applied, not E·r·r·o·r(…)
                     word = letters + call.func.name  # type: ignore[attr-defined]
                     span = (factors[k].span[0], call.func.span[1])  # type: ignore[attr-defined]
-                    self.ctx.readings.append((phrase("read-word", word=word), span))
-                    factors[k:end + 1] = [ir.Call(ir.Ident(word, span=span), call.args,  # type: ignore[attr-defined]
-                                                  call.bracket, span=(span[0], call.span[1]))]  # type: ignore[attr-defined]
+                    # softmax(𝐳), avg(x): small letters run together before a bracket name a
+                    # function, as \operatorname{softmax}(𝐳) does
+                    self.ctx.readings.append((phrase("read-applied-word" if function_word else "read-word",
+                                                     word=word), span))
+                    factors[k:end + 1] = [ir.Call(ir.Ident(word, style="op" if function_word else "", span=span),
+                                                  call.args, call.bracket,  # type: ignore[attr-defined]
+                                                  span=(span[0], call.span[1]))]
                     ops[k:end + 1] = [ops[k]]
                     changed = True
                     k += 1
@@ -1532,6 +1581,17 @@ class Lowerer:
             factors = [*node.factors[:k], call, *node.factors[k + 2:]]
             ops = [*node.ops[:k + 1], *node.ops[k + 2:]]
             return factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)
+        for k, factor in enumerate(node.factors[:-1]):
+            nxt = node.factors[k + 1]
+            if node.ops[k + 1] is None and isinstance(factor, ir.Script) and isinstance(factor.base, ir.Ident) \
+                    and factor.sup is not None and not isinstance(factor.sup, ir.Num) and factor.sub is None \
+                    and not factor.primes \
+                    and isinstance(nxt, ir.Group) and nxt.bracket == "(" and isinstance(nxt.body, ir.Ident) \
+                    and nxt.body.key in self.ctx.head_params and factor.base.key not in self.ctx.head_params:
+                # F(x) = Σ_m α_m h^m(x): h^m applied to F's own argument — the m-th function h, not h^m·x
+                raise LoweringError("not-checkable", phrase("eq-function-undefined",
+                                                            function=latex_of(symbol_key(factor) or factor.base.key)),
+                                    factor.span)
         return None
 
     def _substitute_in_product(self, node: ir.Product) -> ir.Node | None:
@@ -1697,6 +1757,10 @@ class Lowerer:
                                       node.sub.span))
             start = ir.Chain([ir.Ident(implicit, span=node.sub.span), node.sub], ["eq"], span=node.sub.span)
             node = ir.BigOp(node.op, start, node.sup, node.body, span=node.span)
+        elif node.op in ("sum", "prod") and node.sup is None and isinstance(node.sub, ir.Ident) \
+                and not node.sub.style and len(node.sub.name) == 1 and not _mentions_key(node.body, node.sub.key) \
+                and (implicit := self._implicit_index(node.body)) is not None and implicit != node.sub.name:
+            node = self._count_under_bigop(node, node.sub, implicit)
         letter, lo, hi = self._limits(node)
         symbol = sympy.Symbol(letter.name if isinstance(letter, ir.Ident) else "k", **INDEX_ASSUMPTIONS)
         saved = dict(self.ctx.indices)
@@ -1721,6 +1785,17 @@ class Lowerer:
         if node.op == "prod":
             return sympy.Product(body, (symbol, lo, hi))
         return Reduce(sympy.Symbol(node.op), body, sympy.Tuple(symbol, lo, hi))
+
+    def _count_under_bigop(self, node: ir.BigOp, sub: ir.Ident, implicit: str) -> ir.BigOp:
+        """\\sum_N (y_i − ŷ_i)^2: N is not in what is summed, which runs over its subscript i — the
+        capital is the count, read as \\sum_{i=1}^{N} (said); a small letter there is not read."""
+        if not sub.name.isupper():
+            raise LoweringError("not-checkable", phrase("eq-bigop-index-unused", op=node.op, letter=sub.name,
+                                                        used=implicit), node.span, "\\" + node.op)
+        self.ctx.readings.append((phrase("read-bigop-count", op=node.op, count=sub.name, letter=implicit),
+                                  sub.span))
+        start = ir.Chain([ir.Ident(implicit, span=sub.span), ir.Num("1", span=sub.span)], ["eq"], span=sub.span)
+        return ir.BigOp(node.op, start, sub, node.body, span=node.span)
 
     def _implicit_index(self, body: ir.Node) -> str | None:
         """\\prod d_i: the one-letter subscript of the body that names nothing else."""
@@ -1943,6 +2018,40 @@ def _spelled_word(letters: str) -> bool:
     """Loss, Cost, Error, Gain: a capital then three or more small letters, side by side — a
     word, never a product of letters (which would be written with powers: L o s²)."""
     return len(letters) >= 4 and letters[0].isupper() and letters[1:].islower() and letters.isascii()
+
+
+def _mentions_key(node: ir.Node, key: str) -> bool:
+    return any(isinstance(n, ir.Ident) and n.key == key for n in node.walk())
+
+
+def _subscripted_word(factors: list[ir.Node]) -> bool:
+    """err_m, acc_t: three or more small letters written together, the last one subscripted (and
+    not powered) — a word with an index."""
+    last = factors[-1]
+    if not (isinstance(last, ir.Script) and _letter(last.base) and last.sub is not None and last.sup is None
+            and not last.primes):
+        return False
+    names = [*factors[:-1], last.base]
+    word = "".join(n.name for n in names)  # type: ignore[attr-defined]
+    if len(word) < 3 or not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    spans = [n.span for n in names]
+    return all(a[1] == b[0] for a, b in itertools.pairwise(spans))
+
+
+def _applied_word(factors: list[ir.Node]) -> bool:
+    """softmax(𝐳), relu(x), avg(t_n), cov(x, y): three or more small letters written together
+    (no space between them) right before a round bracket — a function's name, never a·v·g(…), a
+    product whose last letter would be a function."""
+    call = factors[-1]
+    if not (isinstance(call, ir.Call) and call.bracket == "(" and isinstance(call.func, ir.Ident)):
+        return False
+    names = [*factors[:-1], call.func]
+    word = "".join(n.name for n in names)  # type: ignore[attr-defined]
+    if len(word) < 3 or not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    spans = [n.span for n in names]
+    return all(a is not None and b is not None and a[1] == b[0] for a, b in itertools.pairwise(spans))
 
 
 def _letter(node: ir.Node) -> bool:

@@ -420,6 +420,14 @@ class FileReader:
         ctx = self._context()
         ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape})
         ctx.vectors = vector_candidates(chain, set(self.decls) | set(self.quantities))
+        _norm_candidates(ctx, chain, set(self.decls) | set(self.quantities))
+        if head is not None:
+            ctx.head_params = {k for k in (symbol_key(p) for p in head.params) if k}
+            if head.key.endswith("(event)"):  # P(t=1 | x) = y: the probability is the value named P
+                ctx.readings.append((phrase("read-event-probability", name=head.name), lhs.span))
+        stepped = re.fullmatch(r"(.+\^)([a-z])\+1", head.key) if head is not None else None
+        if stepped is not None:  # w^{t+1} = w^t − …: w^t is the value at step t
+            ctx.step_current = {stepped.group(1) + stepped.group(2)}
         ctx.alone = _letters_alone(chain)
         if head is not None and word_key(lhs) == head.key:
             ctx.readings.append((phrase("read-letters-as-name", name=head.key), lhs.span))
@@ -1039,6 +1047,8 @@ def _letters_alone(chain: ir.Node) -> set[str]:
                    and not f.style]
             if len(run) >= 2:
                 in_words.update(id(f) for f in run)
+        if isinstance(n, ir.Call) and isinstance(n.func, ir.Ident):
+            in_words.add(id(n.func))  # P(y=1 | ŷ=1) beside TP/(TP+FP): P applied is not the letter P alone
     return {n.key for n in chain.walk() if isinstance(n, ir.Ident) and id(n) not in in_words}
 
 
@@ -1183,6 +1193,37 @@ def vector_candidates(chain: ir.Node, known: set[str] | frozenset[str] = frozens
     return out - set(known)
 
 
+def _norm_candidates(ctx: Context, chain: ir.Node, known: set[str]) -> None:
+    """‖y − Xw‖₂², ‖w‖₁ written with plain letters: a norm is taken of a vector, so the small
+    letters that are its terms are vectors and a capital before one is a matrix (said; the norm
+    of a scalar, |…|, is what single bars write)."""
+    for norm in chain.walk():
+        if not isinstance(norm, ir.Norm):
+            continue
+        vectors: list[str] = []
+        matrices: list[str] = []
+        terms = [t for _, t in norm.body.terms] if isinstance(norm.body, ir.Add) else [norm.body]
+        for term in terms:
+            if isinstance(term, ir.Ident) and _small(term) and not term.style and not term.accents:
+                vectors.append(term.key)
+            elif isinstance(term, ir.Product) and len(term.factors) == 2 and term.ops[1] is None:
+                a, b = term.factors
+                if isinstance(a, ir.Ident) and _capital(a) and not a.style and isinstance(b, ir.Ident) \
+                        and _small(b) and not b.style and not b.accents:
+                    matrices.append(a.key)
+                    vectors.append(b.key)
+            else:
+                vectors, matrices = [], []
+                break  # ‖x − μ‖, ‖f(x)‖: not only plain letters — nothing is guessed
+        new = [k for k in dict.fromkeys(vectors + matrices)
+               if k not in known and k not in ctx.vectors and k not in ctx.matrices]
+        if not new:
+            continue
+        ctx.vectors.update(k for k in vectors if k not in known)
+        ctx.matrices.update(k for k in matrices if k not in known)
+        ctx.readings.append((phrase("read-norm-of-vectors", names=", ".join(new)), norm.span))
+
+
 def _capital(node: ir.Node) -> bool:
     """A one-letter capital, also labelled: W, 𝐖, W^{(ℓ)}, W_{hq}."""
     if isinstance(node, ir.Script) and not node.primes and (node.sup is None or (
@@ -1207,11 +1248,16 @@ def _array_like(node: ir.Node, arrays: set[str] | frozenset[str] = frozenset()) 
 
 def _is_probability(call: ir.Call) -> bool:
     """p(θ | D), p(D): a probability written as an application of p to events."""
-    if not (isinstance(call.func, ir.Ident) and call.func.name in ("p", "P") and call.func.style in ("", "bb", "rm")):
-        return False
+    if not (isinstance(call.func, ir.Ident) and ((call.func.name in ("p", "P") and call.func.style in ("", "bb", "rm"))
+                                                 or (call.func.name == "Pr" and call.func.style == "text"))):
+        return False  # \\Pr[y=1 | 𝐱] too: LaTeX's own probability operator, with either bracket
     conditional = any(isinstance(a, ir.Chain) and "mid" in a.rels for a in call.args)
     events = any(isinstance(n, ir.Ident) and n.style == "cal" for n in call.walk())
     return conditional or events
+
+
+def _named(node: ir.Node, name: str) -> bool:
+    return isinstance(node, ir.Ident) and node.name == name
 
 
 def _is_pattern(lhs: ir.Node) -> bool:
@@ -1283,7 +1329,8 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         if inner is not None:
             return Head(f"{lhs.name}_{inner.name}", f"{lhs.name}:{inner.key}", inner.params, inner.out_indices,
                         False)
-    if isinstance(lhs, ir.Call) and lhs.bracket == "(" and _is_probability(lhs):
+    if isinstance(lhs, ir.Call) and (lhs.bracket == "(" or (lhs.bracket == "[" and _named(lhs.func, "Pr"))) \
+            and _is_probability(lhs):
         key = app_key(lhs)
         if key is not None:
             free = [v for v in application_variables(lhs) if _mentions(rhs, v) and not _indexed_in(rhs, v)]

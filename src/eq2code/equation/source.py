@@ -131,10 +131,14 @@ def _unwrap(body: str, base: int) -> tuple[str, int] | None:
 
 
 def _paragraphs(text: str, base: int) -> list[Block]:
+    """Blank-line-separated paragraphs; a blank line inside an open \\begin{…} (an aligned block
+    with an empty line before its \\end) does not end one."""
     blocks = []
     pos = 0
     for m in re.finditer(r"\n[ \t]*\n", text + "\n\n"):
         chunk = text[pos:m.start()]
+        if m.end() < len(text) and chunk.count("\\begin{") > chunk.count("\\end{"):
+            continue
         if chunk.strip():
             blocks.append(Block(chunk, base + pos))
         pos = m.end()

@@ -357,6 +357,10 @@ PHRASES.update({
     "eq-bigop-several-arrays": {"en": "\\{op} of several arrays", "ja": "複数の配列の \\{op}"},
     "eq-bigop-no-range": {"en": "\\{op} without a range names no index",
                           "ja": "範囲のない \\{op} では添字が決まりません"},
+    "eq-bigop-index-unused": {"en": "\\{op}_{letter} over terms that do not use {letter} (they use {used}): write "
+                                    "the range of the index, e.g. \\{op}_{{{used}=1}}^{{n}}",
+                              "ja": "\\{op}_{letter} の中身は {letter} を使っていません（使っているのは {used}）。"
+                                    "添字の範囲を \\{op}_{{{used}=1}}^{{n}} のように書いてください"},
     "eq-bigop-over-matrices": {"en": "\\{op} over matrices", "ja": "行列についての \\{op}"},
     "eq-bigop-upper-bound": {"en": "\\{op}_{{{letter}=…}} needs an upper bound",
                              "ja": "\\{op}_{{{letter}=…}} には上限が必要です"},
@@ -509,6 +513,29 @@ PHRASES.update({
                         "\\mathrm{{{word}}} to say so, or separate the letters for a product",
                   "ja": "{word}: 単語を綴る文字の並びなので、1 つの名前。"
                         "\\mathrm{{{word}}} と書くとはっきりします。積なら文字を分けてください"},
+    "read-applied-word": {"en": "{word}(…): small letters written together before a bracket, read as the function "
+                                "{word} (as \\operatorname{{{word}}}), not a product of letters; separate the "
+                                "letters for a product",
+                          "ja": "{word}(…): 括弧の前に続けて書かれた小文字なので、関数 {word}（"
+                                "\\operatorname{{{word}}} と同じ）とする。文字の積なら文字を分けてください"},
+    "read-norm-of-vectors": {"en": "‖…‖ is the norm of a vector: of {names}, the small letters are read as vectors "
+                                   "and a capital before one as a matrix; declare them (e.g. w \\in "
+                                   "\\mathbb{{R}}^d) to say otherwise",
+                             "ja": "‖…‖ はベクトルのノルムなので、{names} のうち小文字をベクトル、その前の大文字を行列"
+                                   "とする。違う場合は宣言してください（例: w \\in \\mathbb{{R}}^d）"},
+    "read-step-superscript": {"en": "the left side counts steps with the superscript {letter}+1, so this is the value "
+                                    "at step {letter} (the one the step starts from), not a power; write "
+                                    "^{{({letter})}} to make it plain",
+                              "ja": "左辺が上付きの {letter}+1 でステップを数えているので、ステップ {letter} の値"
+                                    "（更新前の値）であり、べき乗ではない。^{{({letter})}} と書くとはっきりします"},
+    "read-power-beside-step": {"en": "a power {letter}, although the left side counts steps with the superscript "
+                                     "{letter}+1; write ^{{({letter})}} if it is the value at step {letter}",
+                               "ja": "左辺が上付きの {letter}+1 でステップを数えていますが、これは {letter} 乗。"
+                                     "ステップ {letter} の値なら ^{{({letter})}} と括弧で書いてください"},
+    "read-event-probability": {"en": "the probability of the event written, computed as one value named {name} (the "
+                                     "event only says which probability it is)",
+                               "ja": "書かれた事象の確率を、{name} という 1 つの値として計算する（事象はどの確率かを"
+                                     "示すだけ）"},
     "read-acronym": {"en": "{word}: capitals side by side, none used alone, read as one name (an acronym such as "
                            "TP); declare the letters, or write {product}, for a product",
                      "ja": "{word}: 単独では使われていない大文字が並んでいるので、1 つの名前（TP のような略語）。"
@@ -539,6 +566,10 @@ PHRASES.update({
                                  "{letter} = {first} … {last} (the written factors fit it)",
                            "ja": "{written} の省略記号は、パターン {pattern} の {letter} = {first} … {last} に"
                                  "わたる積として読みます（書かれた因子はこのパターンに一致します）"},
+    "read-bigop-count": {"en": "\\{op}_{count} over terms that use {letter}, not {count}: {count} is how many, read "
+                               "as \\{op}_{{{letter}=1}}^{{{count}}}",
+                         "ja": "\\{op}_{count} の中身は {count} ではなく {letter} を使っているので、{count} は個数で、"
+                               "\\{op}_{{{letter}=1}}^{{{count}}} とする"},
     "read-bigop-implicit-index": {"en": "\\{op} with limits but no index: over {letter}, the subscript of its body",
                                   "ja": "添字のない \\{op} は、本体の添字 {letter} にわたります"},
     "read-bigop-named-set": {"en": "\\{op} over a named set: over the whole axis of {name}",

@@ -119,8 +119,20 @@ DIGITS = frozenset("0123456789")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _CONTROL = re.compile(r"\\([A-Za-z]+\*?|.)", re.S)
 _MAX_LENGTH = 200_000
-_SIGN_SCRIPT = re.compile(r"\s*(?:\{\s*(\+\+|[+\-']|\\prime|\\ast|\\star|\*)\s*\}|([+\-])(?![0-9A-Za-z\\({]))")
+_SIGN_SCRIPT = re.compile(r"\s*(?:\{\s*(\+\+|[+\-']|\\prime|\\ast|\\star|\*)\s*\}|([+\-])(?![0-9A-Za-z\\({])"
+                          r"|(\\ast|\\star)(?![A-Za-z]))")
 _OPERATOR_BASE = re.compile(r"\s*\\(?:operatorname|mathrm|text|rm|max|min|arg|sum|prod|lim)")
+_PROSE = re.compile(r"[A-Za-z]{2,}(?:[ \t]+[A-Za-z]{2,}){2,}(?![A-Za-z({_^])")
+
+
+def _is_prose(run: str) -> bool:
+    """Three or more words of two or more letters, two of them written like words (three or more
+    letters, small after the first): a sentence, not letters multiplied."""
+    words = run.split()
+    return sum(len(w) >= 3 and w[1:].islower() for w in words) >= 2
+
+
+_BRACED_REL = re.compile(r"\{\s*([=<>])\s*\}")
 _SIZED_DOUBLE_BAR = re.compile(r"\\(big|Big|bigg|Bigg)l?\s*\|\s*\\\1r?\s*\|")
 _SWITCHED_WORD = re.compile(r"^\s*\{?\s*\\(?:bf|rm|it|sf|tt|bm|boldmath)(?![A-Za-z])\s*([A-Za-z][A-Za-z0-9]*)\s*\}?\s*$")
 _ROW_END = re.compile(r"\s*(?:$|\\\\|&|\\end\b|\\quad|\\qquad|,|\.\s*$)")
@@ -294,6 +306,14 @@ class Tokenizer:
     def _letter(self) -> None:
         m = _PLAIN_FUNC.match(self.text, self.pos)
         prev = self.text[self.pos - 1] if self.pos else ""
+        prose = _PROSE.match(self.text, self.pos) if not (prev.isascii() and prev.isalpha()) and prev != "\\" \
+            and not (self.tokens and self.tokens[-1].type in ("SUB", "SUP")) else None
+        if prose is not None and _is_prose(prose.group()):
+            # `for all samples here`, `Fill in your name`: English words typed in math, prose
+            # (as \text{…}), never a product of their letters
+            self._emit("TEXT", prose.group(), self.pos, prose.end())
+            self.pos = prose.end()
+            return
         if m is not None and not (prev.isascii() and prev.isalpha()) and prev != "\\" \
                 and not (self.tokens and self.tokens[-1].type in ("SUB", "SUP")):
             name = m.group(1)
@@ -327,6 +347,12 @@ class Tokenizer:
             return
         if ch in "^_" and self._sign_script(ch, start):
             return
+        m = _BRACED_REL.match(self.text, start) if ch == "{" else None
+        if m is not None and not (self.tokens and self.tokens[-1].type in ("SUB", "SUP")):
+            # y{=}1: a relation in braces (TeX's way to space it as an ordinary symbol) is the relation
+            self.pos = m.end()
+            self._emit("REL", _CHAR_VALUES[m.group(1)], m.start(1), m.end(1))
+            return
         if ch == "<" and len(self.tokens) >= 2 and self.tokens[-1].type == "LBRACE" \
                 and self.tokens[-2].type in ("SUB", "SUP"):
             m = _ANGLE_LABEL.match(self.text, start)
@@ -354,13 +380,34 @@ class Tokenizer:
             self.depth -= 1
         self._emit(_CHAR_TOKENS[ch], _CHAR_VALUES.get(ch, ch), start, self.pos)
 
+    def _after_operator(self) -> bool:
+        """The tokens so far end with a big operator and its scripts (\\max_α, \\sum_{i=1}^{n}): what
+        follows is its operand, so a space there is only spacing."""
+        k = len(self.tokens) - 1
+        while k >= 0:
+            tok = self.tokens[k]
+            if tok.type == "BIGOP":
+                return True
+            if tok.type == "RBRACE":  # a braced script: back to its brace
+                depth = 0
+                while k >= 0:
+                    depth += {"RBRACE": 1, "LBRACE": -1}.get(self.tokens[k].type, 0)
+                    if depth == 0:
+                        break
+                    k -= 1
+            k -= 1  # the script's one token, or its opening brace
+            if k < 0 or self.tokens[k].type not in ("SUB", "SUP"):
+                return False
+            k -= 1
+        return False
+
     def _sign_script(self, ch: str, start: int) -> bool:
         """`s^+`, `\\theta^-`, `(x)^{+}`, `f^{'}`, `x^{\\ast}`: a sign, a prime or a star as the
         script itself (a label), not the start of an expression."""
         m = _SIGN_SCRIPT.match(self.text, self.pos)
         if m is None:
             return False
-        sign = m.group(1) or m.group(2)
+        sign = m.group(1) or m.group(2) or m.group(3)  # 𝐰^\ast, unbraced, as 𝐰^{\ast}
         kind = "SUB" if ch == "_" else "SUP"
         if sign in ("'", "\\prime"):
             if kind == "SUB":
@@ -412,8 +459,8 @@ class Tokenizer:
                 self.pos = pair.end()
                 self._emit("DBAR", "|", start, self.pos)
                 return
-            if name in ("quad", "qquad"):
-                self._emit("QUAD", name, start, end)
+            if name in ("quad", "qquad") and not self._after_operator():
+                self._emit("QUAD", name, start, end)  # \max_α \quad …: spacing before the operand
             return
         if name in DROP_WITH_ARG:
             if name in ("hskip", "kern"):
