@@ -43,7 +43,7 @@ def load(eq: Equation, seed: int) -> tuple[list[Trial], list[np.ndarray]] | None
     """The trials and references stored for (eq, seed), or None (no cache, no entry, an entry
     that is not signed or not well-formed)."""
     name = _entry_name(eq, seed)
-    payload = read_signed(FOLDER, name, MAX_ENTRY) if name is not None else None
+    payload = _read(name) if name is not None else None
     if payload is None:
         return None
     try:
@@ -60,6 +60,23 @@ def load(eq: Equation, seed: int) -> tuple[list[Trial], list[np.ndarray]] | None
     if len(expected) != len(trials) or not all(isinstance(x, np.ndarray) for x in expected):
         return None
     return trials, expected
+
+
+_KEPT_PAYLOADS = 32
+_payloads: dict[str, bytes] = {}  # entries read (and verified) by this process: a batch reads each once
+
+
+def _read(name: str) -> bytes | None:
+    """The entry's signed payload, verified once per process (the values are decoded afresh on
+    every load: nobody shares an array)."""
+    payload = _payloads.get(name)
+    if payload is None:
+        payload = read_signed(FOLDER, name, MAX_ENTRY)
+        if payload is not None:
+            if len(_payloads) >= _KEPT_PAYLOADS:
+                _payloads.pop(next(iter(_payloads)))
+            _payloads[name] = payload
+    return payload
 
 
 def store(eq: Equation, seed: int, trials: list[Trial], expected: list[np.ndarray]) -> None:
