@@ -63,19 +63,20 @@ def load(eq: Equation, seed: int) -> tuple[list[Trial], list[np.ndarray]] | None
 
 
 _KEPT_PAYLOADS = 32
-_payloads: dict[str, bytes] = {}  # entries read (and verified) by this process: a batch reads each once
+_payloads: dict[tuple[str, str], bytes] = {}  # (cache folder, entry) read and verified by this process
 
 
 def _read(name: str) -> bytes | None:
-    """The entry's signed payload, verified once per process (the values are decoded afresh on
-    every load: nobody shares an array)."""
-    payload = _payloads.get(name)
+    """The entry's signed payload, verified once per process and cache folder (a batch reads each
+    once; the values are decoded afresh on every load: nobody shares an array)."""
+    key = (str(cache_dir()), name)
+    payload = _payloads.get(key)
     if payload is None:
         payload = read_signed(FOLDER, name, MAX_ENTRY)
         if payload is not None:
             if len(_payloads) >= _KEPT_PAYLOADS:
                 _payloads.pop(next(iter(_payloads)))
-            _payloads[name] = payload
+            _payloads[key] = payload
     return payload
 
 
