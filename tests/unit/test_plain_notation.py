@@ -126,3 +126,20 @@ def test_a_hadamard_product_of_an_array_with_itself_is_computed():
     eq = lower(r"\mathbf{h} \leftarrow \mathbf{h} + \frac{\partial L}{\partial \mathbf{W}} \odot "
                r"\frac{\partial L}{\partial \mathbf{W}}")
     assert eq.checkable and any("pow" in str(p) for p in eq.plans)
+
+
+def test_two_rows_without_a_relation_are_two_expressions_never_their_product():
+    f = read_equation_file("unit.tex", "$$\\begin{gathered} 3(x^2)^2 \\\\ 3x^4 \\end{gathered}$$")
+    assert not any(e.checkable for e in f.equations)  # two expressions: no single value
+    eq = lower("$$\\begin{aligned} y &= a + b \\\\ c + d \\end{aligned}$$")  # a long right side, broken
+    assert eq.checkable and eq.sympy_text[0].replace(" ", "") == "a+b*c+d"  # the product, said (below)
+
+
+def test_a_dot_between_two_written_out_vectors_is_their_dot_product():
+    eq = lower(r"y = \begin{bmatrix} a \\ b \end{bmatrix} \cdot \begin{bmatrix} 2 \\ 3 \end{bmatrix}")
+    assert eq.output_shape in ((), (1, 1)) or eq.output_shape == (1,)
+
+
+def test_a_line_break_between_two_terms_is_read_as_a_product_and_said():
+    assert "read-line-break-product" in _readings("$$\\begin{aligned} y &= a + b \\\\ c + d \\end{aligned}$$")
+    assert "read-line-break-product" not in _readings("$$\\begin{aligned} y &= a + b \\\\ &+ c \\end{aligned}$$")

@@ -2061,7 +2061,10 @@ def _letter(node: ir.Node) -> bool:
 
 
 def _bare(node: ir.Node | None) -> bool:
-    """A named symbol as written (𝐚, 𝐮_i, 𝐯^⊤), not a computed value."""
+    """A named symbol as written (𝐚, 𝐮_i, 𝐯^⊤) or a vector written out entry by entry
+    (\\begin{bmatrix} 2 \\\\ 3 \\end{bmatrix}), not a computed value."""
+    if isinstance(node, ir.Matrix):
+        return True
     if isinstance(node, ir.Group):
         return False
     if isinstance(node, ir.Script):

@@ -173,6 +173,9 @@ class FileReader:
         return self._block_clauses(block, node)
 
     def _block_clauses(self, block: Block, node: ir.Node) -> list[Clause]:
+        for at in block.bare_breaks:  # a + b \\\\ c + d: the break between b and c read as a product
+            self.diag("ambiguous-notation", block, (at, at + 1), construct=block.text[at:at + 1],
+                      reading=phrase("read-line-break-product"))
         nodes = node.clauses if isinstance(node, ir.Statement) else [node]
         nodes = [r for n in nodes for r in _rows_as_clauses(n)]
         nodes = [r for n in nodes for r in _split_inline_declaration(n)]

@@ -35,6 +35,9 @@ class Block:
     text: str
     offset: int  # offset of text[0] in the file
     outside: bool = False  # a paragraph outside the file's delimited displays: declarations only
+    # offsets (in text) of line breaks that join two terms with no operator between them
+    # (`a + b \\\\ c + d`): read as a product, which the reader reports
+    bare_breaks: tuple[int, ...] = ()
 
 
 def strip_comments(text: str) -> tuple[str, dict[str, str]]:
@@ -185,9 +188,17 @@ def _add_line(body: str, start: int, end: int, base: int, blocks: list[Block]) -
     if not line.strip():
         return
     starts_with_relation = re.match(r"[\s&]*(=|\\approx|\\le|\\ge|\\leftarrow|\\gets|<|>|\\stackrel|\\overset)", line)
-    continues = re.match(r"[\s&]*(\+|-|\\cdot|\\times|\\quad|\\qquad)", line) or not _RELATION.search(line)
+    # a line without a relation continues a previous line that has one (a long right side broken);
+    # two lines without any (`3(x^2)^2 \\\\ 3x^4` in a gather) are two expressions, never a product
+    continues = re.match(r"[\s&]*(\+|-|\\cdot|\\times|\\quad|\\qquad)", line) or (
+        not _RELATION.search(line) and bool(blocks) and bool(_RELATION.search(blocks[-1].text)))
     if blocks and (starts_with_relation or continues):
         prev = blocks[-1]
-        blocks[-1] = Block(body[prev.offset - base:end], prev.offset)
+        breaks = prev.bare_breaks
+        operator_at_break = re.match(r"[\s&]*(\+|-|\\cdot|\\times|\\quad|\\qquad)", line) or \
+            re.search(r"(\+|-|\\cdot|\\times|=|\(|\[|\{)\s*$", prev.text)
+        if not starts_with_relation and not operator_at_break:
+            breaks = (*breaks, offset - prev.offset + len(line) - len(line.lstrip(" \t\n&")))
+        blocks[-1] = Block(body[prev.offset - base:end], prev.offset, bare_breaks=breaks)
     else:
         blocks.append(Block(line, offset))

@@ -509,6 +509,10 @@ PHRASES.update({
                                   "computed, its space not checked",
                             "ja": "値の後の \\in {space} は値の属する空間を示すだけなので、値そのものを計算し、"
                                   "空間は照合しません"},
+    "read-line-break-product": {"en": "a line break between two terms with no operator at the break: read as "
+                                      "their product; write the operator (+, −, \\cdot) at the break",
+                                "ja": "演算子のない改行で 2 つの項が続いているため積として読みます。"
+                                      "改行位置に演算子（+、−、\\cdot）を書いてください"},
     "read-word": {"en": "{word}: letters side by side that spell a word, read as one name; write "
                         "\\mathrm{{{word}}} to say so, or separate the letters for a product",
                   "ja": "{word}: 単語を綴る文字の並びなので、1 つの名前。"
