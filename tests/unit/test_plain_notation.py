@@ -143,3 +143,12 @@ def test_a_dot_between_two_written_out_vectors_is_their_dot_product():
 def test_a_line_break_between_two_terms_is_read_as_a_product_and_said():
     assert "read-line-break-product" in _readings("$$\\begin{aligned} y &= a + b \\\\ c + d \\end{aligned}$$")
     assert "read-line-break-product" not in _readings("$$\\begin{aligned} y &= a + b \\\\ &+ c \\end{aligned}$$")
+
+
+def test_a_coefficient_letter_before_a_bracketed_sum_multiplies_it_and_says_so():
+    tex = r"L = a + \lambda(u^\top u - 1)"
+    eq = lower(tex + "\n\n" + r"u \in \mathbb{R}^{d}")
+    assert eq.checkable and "lambda" in eq.sympy_text[0]
+    assert "read-letter-times-bracket" in _readings(tex)
+    f = read_equation_file("unit.tex", r"y = f(x - 1)")  # f is a function letter: applied
+    assert not f.equations[0].checkable

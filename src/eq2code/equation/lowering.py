@@ -1170,6 +1170,12 @@ class Lowerer:
                 and isinstance(args[0], ir.Add) and len(args[0].terms) > 1:
             self.ctx.readings.append((phrase("read-coefficient-times-bracket"), func.span))
             return False
+        if isinstance(func, ir.Ident) and func.name in COEFFICIENT_LETTERS and not func.style \
+                and func.key not in self.ctx.functions and args is not None and len(args) == 1 \
+                and isinstance(args[0], ir.Add) and len(args[0].terms) > 1:
+            # λ(𝐮^⊤𝐮 − 1), x(s(z) − y), b(x − x̄): a coefficient letter times a sum, not an application
+            self.ctx.readings.append((phrase("read-letter-times-bracket", letter=func.name), func.span))
+            return False
         key = func.key if isinstance(func, ir.Ident) else None
         if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident):
             if func.sub is not None and self._is_index_sub(func.sub):
@@ -1960,6 +1966,9 @@ class Lowerer:
 # σ'(x), tanh'(x): standard functions whose primed application is their derivative
 PRIMED_STANDARD = {"sigma", "tanh", "exp", "log", "ReLU", "relu", "softplus", "sigmoid", "erf"}
 FUNCTION_LETTERS = {"phi", "varphi", "psi", "f", "g", "h"}
+# Letters ML writing uses for coefficients and variables: before a bracketed sum they multiply it
+COEFFICIENT_LETTERS = {"lambda", "alpha", "beta", "gamma", "eta", "epsilon", "varepsilon", "rho", "kappa", "tau",
+                       "a", "b", "c", "k", "m", "n", "t", "w", "x", "y", "z"}
 ELEMENTWISE_NAMES = {
     "sigm": sigmoid, "sig": sigmoid, "sigmoid": sigmoid, "logistic": sigmoid, "Sigmoid": sigmoid,
     "sign": sympy.sign, "sgn": sympy.sign, "exp": sympy.exp, "log": sympy.log, "ln": sympy.log,

@@ -461,6 +461,12 @@ PHRASES.update({
     "how-prime": {"en": "prime", "ja": "プライム記号（'）"},
     "how-gradient": {"en": "a gradient", "ja": "勾配"},
     "how-derivative": {"en": "a derivative", "ja": "微分"},
+    "read-letter-times-bracket": {"en": "{letter} before a bracketed sum: read as {letter} times the bracket, as "
+                                        "coefficients are written (declare {letter} as a function, e.g. "
+                                        "{letter}: \\mathbb{{R}} \\to \\mathbb{{R}}, to apply it)",
+                                  "ja": "括弧でくくった和の前の {letter} は、係数の書き方どおり {letter} と括弧の積と"
+                                        "読みます（関数として適用するには {letter}: \\mathbb{{R}} \\to \\mathbb{{R}} "
+                                        "と宣言してください）"},
     "read-coefficient-times-bracket": {
         "en": "a subscripted name before a bracket: read as a coefficient times the bracket (declare it as a "
               "function, e.g. f: \\mathbb{{R}} \\to \\mathbb{{R}}, to apply it)",
