@@ -68,18 +68,23 @@ def read_equation(path: str, text: str, fresh: bool = False) -> EquationFile:
     if ahead is not None and ahead.pending is not None:
         eq_file, cacheable = ahead.pending.result()
     else:
-        cached = None if fresh else load(path, text)
-        if cached is not None:
-            return cached
-        if not fresh and (built := _shipped(path, text)) is not None:
-            store(built)
-            return built
+        known = None if fresh else _known_model(path, text)
+        if known is not None:
+            return known
         from eq2code.equation.guard import read_guarded
 
         eq_file, cacheable = read_guarded(path, text, _to_json, _from_json)
     if cacheable:
         store(eq_file)
     return eq_file
+
+
+def _known_model(path: str, text: str) -> EquationFile | None:
+    """The model from the cache, else a shipped rule's (kept in the cache); None: it must be read."""
+    model = load(path, text)
+    if model is None and (model := _shipped(path, text)) is not None:
+        store(model)
+    return model
 
 
 @dataclass
@@ -101,9 +106,7 @@ def read_ahead(path: str) -> None:
     docs/performance.md). Never raises: what is wrong with the file, load_equation says."""
     try:
         text = normalise(read_text(path, "equation file"))
-        model = load(path, text)
-        if model is None and (model := _shipped(path, text)) is not None:
-            store(model)
+        model = _known_model(path, text)
         if model is not None:
             _ahead[path] = _Ahead(text, model=model)
             return

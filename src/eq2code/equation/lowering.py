@@ -2040,12 +2040,7 @@ def _subscripted_word(factors: list[ir.Node]) -> bool:
     if not (isinstance(last, ir.Script) and _letter(last.base) and last.sub is not None and last.sup is None
             and not last.primes):
         return False
-    names = [*factors[:-1], last.base]
-    word = "".join(n.name for n in names)  # type: ignore[attr-defined]
-    if len(word) < 3 or not (word.isascii() and word.isalpha() and word.islower()):
-        return False
-    spans = [n.span for n in names]
-    return all(a[1] == b[0] for a, b in itertools.pairwise(spans))
+    return _adjacent_small_word([*factors[:-1], last.base])
 
 
 def _applied_word(factors: list[ir.Node]) -> bool:
@@ -2055,7 +2050,11 @@ def _applied_word(factors: list[ir.Node]) -> bool:
     call = factors[-1]
     if not (isinstance(call, ir.Call) and call.bracket == "(" and isinstance(call.func, ir.Ident)):
         return False
-    names = [*factors[:-1], call.func]
+    return _adjacent_small_word([*factors[:-1], call.func])
+
+
+def _adjacent_small_word(names: list[ir.Node]) -> bool:
+    """Three or more small ASCII letters written with nothing between them (err, softmax)."""
     word = "".join(n.name for n in names)  # type: ignore[attr-defined]
     if len(word) < 3 or not (word.isascii() and word.isalpha() and word.islower()):
         return False

@@ -257,7 +257,7 @@ class FileReader:
             kept: ir.Node = ir.Chain(node.items[:-1], node.rels[:-1], span=(node.span[0], node.items[-2].span[1]))
         elif node.rels == ["in"] and isinstance(node.items[0], (ir.Product, ir.Add, ir.BigOp)) \
                 and _bare_expression(node.items[0]) \
-                and (symbol_key(node.items[0]) or app_key(node.items[0]) or word_key(node.items[0])) is None:
+                and _declared_key(node.items[0]) is None:
             kept = node.items[0]  # an expression's space, not a symbol's declaration (dC/dY \in ℝ is one)
         else:
             return node
@@ -306,7 +306,7 @@ class FileReader:
         if space.kind == "binary" and shape and re.search(r"one[- ]?hot", note, re.IGNORECASE):
             space = Space("onehot", latex=f"{latex} (one-hot)")  # one-hot rows: a 1 in each last axis
         for target in targets:
-            key = symbol_key(target) or app_key(target) or word_key(target)  # TP \in …: the name TP
+            key = _declared_key(target)  # TP \in …: the name TP
             if key is None:
                 continue
             t_latex = clause.block.text[target.span[0]:target.span[1]]
@@ -876,6 +876,11 @@ def _bare_expression(node: ir.Node) -> bool:
            for n in walked):
         return False
     return not _all_numbers(node)
+
+
+def _declared_key(node: ir.Node) -> str | None:
+    """The key `node \\in S` declares: a symbol's, an application's (p(D | θ)) or a word's (TP)."""
+    return symbol_key(node) or app_key(node) or word_key(node)
 
 
 def _computation(node: ir.Node) -> bool:

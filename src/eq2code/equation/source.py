@@ -180,6 +180,10 @@ _RELATION = re.compile(r"=|<|>|\\(?:leftarrow|gets|longleftarrow|in|notin|approx
                        r"|overset)(?![A-Za-z])")
 
 
+_LEADING_OPERATOR = re.compile(r"[\s&]*(\+|-|\\cdot|\\times|\\quad|\\qquad)")
+_TRAILING_OPERATOR = re.compile(r"(\+|-|\\cdot|\\times|=|\(|\[|\{)\s*$")
+
+
 def _add_line(body: str, start: int, end: int, base: int, blocks: list[Block]) -> None:
     """Add body[start:end] as a line (its text verbatim: the tokenizer drops the `&` and `\\\\` of
     alignment), or extend the previous line when this one continues its chain."""
@@ -190,13 +194,13 @@ def _add_line(body: str, start: int, end: int, base: int, blocks: list[Block]) -
     starts_with_relation = re.match(r"[\s&]*(=|\\approx|\\le|\\ge|\\leftarrow|\\gets|<|>|\\stackrel|\\overset)", line)
     # a line without a relation continues a previous line that has one (a long right side broken);
     # two lines without any (`3(x^2)^2 \\\\ 3x^4` in a gather) are two expressions, never a product
-    continues = re.match(r"[\s&]*(\+|-|\\cdot|\\times|\\quad|\\qquad)", line) or (
+    leading_operator = _LEADING_OPERATOR.match(line)
+    continues = leading_operator or (
         not _RELATION.search(line) and bool(blocks) and bool(_RELATION.search(blocks[-1].text)))
     if blocks and (starts_with_relation or continues):
         prev = blocks[-1]
         breaks = prev.bare_breaks
-        operator_at_break = re.match(r"[\s&]*(\+|-|\\cdot|\\times|\\quad|\\qquad)", line) or \
-            re.search(r"(\+|-|\\cdot|\\times|=|\(|\[|\{)\s*$", prev.text)
+        operator_at_break = leading_operator or _TRAILING_OPERATOR.search(prev.text)
         if not starts_with_relation and not operator_at_break:
             breaks = (*breaks, offset - prev.offset + len(line) - len(line.lstrip(" \t\n&")))
         blocks[-1] = Block(body[prev.offset - base:end], prev.offset, bare_breaks=breaks)

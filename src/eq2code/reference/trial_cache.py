@@ -74,9 +74,7 @@ def _read(name: str) -> bytes | None:
     if payload is None:
         payload = read_signed(FOLDER, name, MAX_ENTRY)
         if payload is not None:
-            if len(_payloads) >= _KEPT_PAYLOADS:
-                _payloads.pop(next(iter(_payloads)))
-            _payloads[key] = payload
+            _keep(_payloads, key, payload, _KEPT_PAYLOADS)
     return payload
 
 
@@ -129,10 +127,15 @@ def _canonical_text(eq: Equation) -> str:
     if kept is not None and kept[0] is eq:
         return kept[1]
     text = json.dumps(_canonical(eq), separators=(",", ":"))
-    if len(_canonical_texts) >= _CANONICAL_KEPT:
-        _canonical_texts.pop(next(iter(_canonical_texts)))
-    _canonical_texts[id(eq)] = (eq, text)
+    _keep(_canonical_texts, id(eq), (eq, text), _CANONICAL_KEPT)
     return text
+
+
+def _keep(memo: dict, key: Any, value: Any, limit: int) -> None:
+    """memo[key] = value, the oldest entry dropped beyond `limit`."""
+    if len(memo) >= limit:
+        memo.pop(next(iter(memo)))
+    memo[key] = value
 
 
 def _canonical(value: Any) -> Any:
