@@ -376,10 +376,11 @@ def _check(args) -> int:
         from eq2code.equation.cache import read_ahead
 
         read_ahead(eq_path)  # a cache miss: read in a child while the engine is imported here
-        from eq2code.checking.check import run_check  # NumPy and the engine: only for a check
-
         options = check.check_options(settings, rule)
         options.fixes = fixing
+        _run_ahead(eq_path, impl_path, options)
+        from eq2code.checking.check import run_check  # NumPy and the engine: only for a check
+
         result = run_check(_load_equation(eq_path), impl_path, options)
         rule_name = rule.name if rule else None
         if fixing:
@@ -391,6 +392,19 @@ def _check(args) -> int:
         return check.finish_single(args, config, settings, result, eq_path, impl_path, rule_name)
     except RunError as e:
         raise UsageError(str(e)) from None
+    finally:
+        from eq2code.code.sandbox import early
+
+        early.drop()
+
+
+def _run_ahead(eq_path: str, impl_path: str, options) -> None:
+    """Start the run this check made last time before NumPy is imported here (code/sandbox/early.py)."""
+    if options.no_exec or options.fixes:
+        return
+    from eq2code.code.sandbox import early
+
+    early.start(early.key_of(os.path.abspath(eq_path), os.path.abspath(impl_path), repr(options)), options.timeout)
 
 
 def _pair_paths(args, command: str) -> tuple[str, str, Rule | None]:

@@ -215,6 +215,7 @@ class RunSlot:
 
     def __init__(self, base: Path, zygote=None, armed: dict | None = None) -> None:
         self.base, self.zygote, self.armed = base, zygote, armed
+        self.sent = False  # the run was sent ahead (early.py): the zygote runs it already
 
     def close(self) -> None:
         zygote, self.zygote = self.zygote, None
@@ -328,16 +329,34 @@ def _run_strict(slot: RunSlot, timeout: float, scratch_bytes: int,
                 observer: Callable | None) -> tuple[bool, int]:
     from eq2code.code.sandbox.zygote import ZygoteError
 
-    # The armed sandbox's request (its environment, its run token) when there is one: the
-    # zygote uses the armed sandbox only for the very request it was armed for.
-    request = dict(slot.armed) if slot.armed is not None else _strict_request(slot.base, scratch_bytes)
-    request["scratch_bytes"] = scratch_bytes
     try:
-        return slot.zygote.run(request, timeout, observer)
+        return slot.zygote.run(_run_request(slot, scratch_bytes), timeout, observer, sent=slot.sent)
     except ZygoteError as error:
         if "could not be set up" in str(error):
             raise StrictSetupError(str(error).split(": ", 1)[-1]) from None
         raise SandboxError(str(error)) from None
+
+
+def _run_request(slot: RunSlot, scratch_bytes: int) -> dict:
+    """The armed sandbox's request (its environment, its run token) when there is one: the
+    zygote uses the armed sandbox only for the very request it was armed for."""
+    request = dict(slot.armed) if slot.armed is not None else _strict_request(slot.base, scratch_bytes)
+    request["scratch_bytes"] = scratch_bytes
+    return request
+
+
+def send_ahead(slot: RunSlot, scratch_bytes: int) -> bool:
+    """Have the slot's zygote start the run on the request already in its directory, without
+    waiting for an answer (`early.py`); `run_child` then waits for it. False: nothing was sent
+    (no zygote, or its pipe is broken)."""
+    if slot.zygote is None:
+        return False
+    try:
+        slot.zygote.send_run(_run_request(slot, scratch_bytes))
+    except (OSError, ValueError):
+        return False
+    slot.sent = True
+    return True
 
 
 def _run_basic(base: Path, request_dir: Path, scratch: Path, timeout: float,

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     import subprocess
 
 from eq2code.base.log import get_logger
-from eq2code.code.sandbox import platform
+from eq2code.code.sandbox import early, platform
 from eq2code.code.sandbox.api import (
     Argument,
     CallResult,
@@ -49,6 +49,7 @@ from eq2code.code.sandbox.api import (
     is_run_status,
 )
 from eq2code.code.sandbox.platform import SandboxError, StrictUnavailable  # noqa: F401 - re-exported
+from eq2code.code.sandbox.request import Request
 from eq2code.code.sandbox.probes import read_probe
 
 log = get_logger(__name__)
@@ -58,7 +59,6 @@ MAX_PARTS = 16  # components of a returned tuple/dict, arguments changed in plac
 NPY_HEADER_BYTES = 64 * 2**10  # allowance for a .npy header on top of the data
 JSON_BYTES = 2**20  # largest status file the parent reads
 MAX_TEXT = 4000  # characters kept of any text field the child reports
-PROCESS_MARGIN = 256  # processes/threads the child may add to what the user already runs
 UNREADABLE = "the child's report for this call could not be read back"
 FAULT_BYTES = 2**18  # most of the faulthandler dump read back
 FAULT_FRAME = re.compile(r'^\s*File "(.*)", line (\d+) in ', re.MULTILINE)
@@ -93,13 +93,19 @@ def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
     for an argument that cannot be sent as plain data.
     """
     started = time.monotonic()
-    slot = platform.open_run()  # strict: the directory a sandbox set up ahead of time waits in
+    limits = _limits(calls, timeout, memory_mb)
+    request = _request(module_path, function_name, calls, limits, output_cap, definitions_only)
+    early_run = early.adopt(request)  # the same run, started before this process imported NumPy
+    if early_run is not None:
+        slot, started = early_run
+    else:
+        slot = platform.open_run()  # strict: the directory a sandbox set up ahead of time waits in
     base = slot.base
     try:
         request_dir = base / "request"
-        limits = _limits(calls, timeout, memory_mb)
-        _write_request(request_dir, module_path, function_name, calls, limits, output_cap,
-                       deadline=started + timeout, definitions_only=definitions_only)
+        if early_run is None:
+            request.write(request_dir, deadline=started + timeout)
+            early.remember(request)
         timed_out, returncode = _run_child(slot, timeout - (time.monotonic() - started), limits["file_bytes"],
                                            meanwhile)
         slot.close()
@@ -121,73 +127,52 @@ def run_calls(module_path: str, function_name: str, calls: list[CallSpec], *,
 
 
 def _limits(calls: list[CallSpec], timeout: float, memory_mb: int) -> dict:
+    """The child's resource limits; the process limit is added when the request is written."""
     largest = max((call.max_elements for call in calls), default=0)
     return {
         "memory_bytes": memory_mb * 2**20,
         "cpu_seconds": math.ceil(timeout) + 1,
         "file_bytes": max(MIN_FILE_BYTES, largest * 8 + NPY_HEADER_BYTES),
-        "processes": _process_limit(),
     }
 
 
-def _process_limit() -> int | None:
-    """RLIMIT_NPROC for the child, or None to leave it alone.
-
-    The limit counts every process and thread of the real user, not only the child's, so it
-    is set to what the user runs now plus a margin. Root is exempt from it anyway.
-    """
-    if not hasattr(os, "getuid") or os.getuid() == 0:
-        return None
-    tasks = _count_user_tasks(os.getuid())
-    return None if tasks is None else tasks + PROCESS_MARGIN
-
-
-def _count_user_tasks(uid: int) -> int | None:
-    try:
-        entries = os.listdir("/proc")
-    except OSError:  # no procfs (macOS, BSD): no process limit
-        return None
-    return sum(_task_count(entry, uid) for entry in entries if entry.isdigit())
-
-
-def _task_count(pid: str, uid: int) -> int:
-    try:
-        if os.stat(f"/proc/{pid}").st_uid != uid:
-            return 0
-        return len(os.listdir(f"/proc/{pid}/task"))
-    except OSError:  # the process ended meanwhile
-        return 0
-
-
-def _write_request(request_dir: Path, module_path: str, function_name: str,
-                   calls: list[CallSpec], limits: dict, output_cap: int,
-                   deadline: float | None = None, definitions_only: bool = False) -> None:
-    request = {
+def _request(module_path: str, function_name: str, calls: list[CallSpec], limits: dict, output_cap: int,
+             definitions_only: bool) -> Request:
+    """The run's request: what the child reads (`request.json`, the volatile fields added when it
+    is written) and the `.npy` files of the arguments."""
+    files: dict[str, bytes] = {}
+    encoded = [_encode_call(files, index, call) for index, call in enumerate(calls)]
+    return Request({
         "module_path": os.path.abspath(module_path),
         "function": function_name,
-        "limits": limits,
+        "limits": {key: value for key, value in limits.items() if key != "processes"},
         "output_cap": output_cap,
-        "parent_pid": os.getpid(),
-        "deadline": deadline,  # time.monotonic() at which the parent kills the child
         "isolate_network": True,
         "definitions_only": definitions_only,
-        "calls": [_encode_call(request_dir, index, call) for index, call in enumerate(calls)],
-    }
-    (request_dir / "request.json").write_text(json.dumps(request), encoding="utf-8")
+        "calls": encoded,
+    }, files)
 
 
-def _encode_call(request_dir: Path, index: int, call: CallSpec) -> dict:
-    args = [_encode_argument(request_dir, f"arg_{index}_{position}", value)
+def _npy_bytes(array: np.ndarray) -> bytes:
+    import io
+
+    stream = io.BytesIO()
+    np.save(stream, array, allow_pickle=False)
+    return stream.getvalue()
+
+
+def _encode_call(files: dict[str, bytes], index: int, call: CallSpec) -> dict:
+    args = [_encode_argument(files, f"arg_{index}_{position}", value)
             for position, value in enumerate(call.args)]
-    kwargs = {name: _encode_argument(request_dir, f"kwarg_{index}_{position}", value)
+    kwargs = {name: _encode_argument(files, f"kwarg_{index}_{position}", value)
               for position, (name, value) in enumerate(call.kwargs.items())}
     encoded = {"args": args, "kwargs": kwargs, "max_elements": int(call.max_elements)}
     if not call.construct:
         encoded["static"] = True
     if call.ctor_args or call.ctor_kwargs:
-        encoded["ctor_args"] = [_encode_argument(request_dir, f"carg_{index}_{position}", value)
+        encoded["ctor_args"] = [_encode_argument(files, f"carg_{index}_{position}", value)
                                 for position, value in enumerate(call.ctor_args)]
-        encoded["ctor_kwargs"] = {name: _encode_argument(request_dir, f"ckwarg_{index}_{position}", value)
+        encoded["ctor_kwargs"] = {name: _encode_argument(files, f"ckwarg_{index}_{position}", value)
                                   for position, (name, value) in enumerate(call.ctor_kwargs.items())}
     if call.trace:
         encoded["trace"] = True
@@ -196,7 +181,7 @@ def _encode_call(request_dir: Path, index: int, call: CallSpec) -> dict:
     return encoded
 
 
-def _encode_argument(request_dir: Path, stem: str, value: Argument) -> dict:
+def _encode_argument(files: dict[str, bytes], stem: str, value: Argument) -> dict:
     """A value, or a dict of arrays passed as a dict (`{"dict": {key: reference}}`)."""
     if value is None:
         return {"none": True}
@@ -205,16 +190,16 @@ def _encode_argument(request_dir: Path, stem: str, value: Argument) -> dict:
                              "free": [list(f) for f in value.free_indices],
                              "sizes": {str(k): int(v) for k, v in value.sizes.items()}}}
     if isinstance(value, dict):
-        return {"dict": {str(key): _encode_value(request_dir, f"{stem}_{position}", item)
+        return {"dict": {str(key): _encode_value(files, f"{stem}_{position}", item)
                          for position, (key, item) in enumerate(value.items())}}
-    return _encode_value(request_dir, stem, value)
+    return _encode_value(files, stem, value)
 
 
-def _encode_value(request_dir: Path, stem: str, value: Value) -> dict:
+def _encode_value(files: dict[str, bytes], stem: str, value: Value) -> dict:
     """A reference the child can load: a `.npy` file name for arrays, JSON for Python scalars."""
     if isinstance(value, (np.ndarray, np.generic)):
         kind = "array" if isinstance(value, np.ndarray) else "npscalar"
-        np.save(request_dir / f"{stem}.npy", np.asarray(value), allow_pickle=False)
+        files[f"{stem}.npy"] = _npy_bytes(np.asarray(value))
         return {kind: f"{stem}.npy"}
     for scalar in (bool, int, float):  # bool first: it is also an int
         if isinstance(value, scalar):

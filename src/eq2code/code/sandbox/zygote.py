@@ -117,12 +117,19 @@ class Zygote:
 
     # -- a run
 
-    def run(self, request: dict, timeout: float, observer=None) -> tuple[bool, int]:
-        """Run one child to its end or the deadline; returns (timed out, return code)."""
+    def send_run(self, request: dict) -> None:
+        """Send a run without waiting for the zygote (it may still be starting): `run(…,
+        sent=True)` then reads its answers. Raises OSError/ValueError when the pipe is broken."""
+        self._send(dict(request, op="run"))
+
+    def run(self, request: dict, timeout: float, observer=None, sent: bool = False) -> tuple[bool, int]:
+        """Run one child to its end or the deadline; returns (timed out, return code).
+        `sent`: the run was sent ahead (`send_run`); only its answers are read."""
         self.ready()
         deadline = time.monotonic() + max(timeout, 0.0)
         try:
-            self._send(dict(request, op="run"))
+            if not sent:
+                self._send(dict(request, op="run"))
             started = self._line(max(deadline - time.monotonic(), 0.0) + READY_SECONDS)
             if started is None or "started" not in started:
                 raise ZygoteError(f"the sandbox's fork server did not start a child: {started}")
