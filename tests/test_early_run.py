@@ -9,13 +9,13 @@ import os
 from pathlib import Path
 
 import pytest
+from sandbox_helpers import needs_strict
 
 from eq2code.base.paths import read_signed, write_signed
 from eq2code.cli.main import main
 from eq2code.code.sandbox import early, runner
 from eq2code.code.sandbox.request import Request
 from eq2code.code.sandbox.rundirs import run_base
-from sandbox_helpers import needs_strict
 
 ROOT = Path(__file__).resolve().parent.parent
 CORRECT = ROOT / "examples" / "softmax" / "correct_stable_max.py"

@@ -1,4 +1,4 @@
-"""Where runs happen (code/sandbox/rundirs.py) and what the zygote inherits (zygote._Spawned)."""
+"""Where runs happen (code/sandbox/rundirs.py) and what the zygote inherits (spawn.Spawned)."""
 
 from __future__ import annotations
 

@@ -18,11 +18,12 @@ are imported lazily, so `import eq2code` stays cheap.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from eq2code.base.version import __version__
 
+TYPE_CHECKING = False  # not `typing`'s: `import eq2code` must not import typing (cli/head_start.py)
 if TYPE_CHECKING:
+    from typing import Any
+
     from eq2code.checking.options import CheckResult, Options
     from eq2code.equation.model import EquationFile
     from eq2code.findings.model import Finding, Severity

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 from eq2code.base.files import FileProblem, read_text
 from eq2code.base.log import get_logger
 from eq2code.base.version import __version__
+from eq2code.cli.head_start import early_zygote
 
 if TYPE_CHECKING:
     from eq2code.checking.options import Options
@@ -210,7 +211,7 @@ def run() -> NoReturn:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     one_blas_thread()
-    _early_zygote(argv)
+    early_zygote(argv)  # already started by `run` (cli/__init__.py); here for `main` called alone
     parser = _parser(argv[0] if argv and argv[0] in COMMANDS else None)
     wants_json = _wants_json(argv)
     try:
@@ -266,30 +267,6 @@ def main(argv: list[str] | None = None) -> int:
         hint = "" if getattr(args, "verbose", False) else " (run with --verbose for the trace)"
         return _fail(f"internal error in eq2code: {detail}{hint}", args)
     return 2
-
-
-def _early_zygote(argv: list[str]) -> None:
-    """Start the strict sandbox's zygote before anything else, from a glance at the arguments,
-    so that its NumPy import overlaps all of the checker's own start-up. Only a head start:
-    `_sandbox` configures the sandbox from the parsed arguments and reports every problem."""
-    command = next((a for a in argv if not a.startswith("-")), None)
-    if command not in ("check", "explain") or "--no-exec" in argv:
-        return
-    chosen = None
-    for i, a in enumerate(argv):
-        if a.startswith("--sandbox="):
-            chosen = a.partition("=")[2]
-        elif a == "--sandbox" and i + 1 < len(argv):
-            chosen = argv[i + 1]
-    try:
-        from eq2code.code.sandbox import platform
-
-        if chosen is not None and chosen not in platform.MODES:
-            return
-        platform.configure(chosen)
-        platform.prestart()
-    except Exception:  # anything wrong is said by `_sandbox`, after the arguments are parsed
-        log.debug("no early zygote", exc_info=True)
 
 
 def _sandbox(args) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import ctypes
 import errno
 import os
-import platform
 import struct
 import sys
 
@@ -46,7 +45,7 @@ LINUX_CAPABILITY_VERSION_3 = 0x20080522
 
 # ----------------------------------------------------------------------------- syscall numbers
 
-MACHINE = platform.machine().lower()
+MACHINE = os.uname().machine.lower() if hasattr(os, "uname") else ""  # platform.machine() without importing platform
 # sorted by name; per architecture the number, or absent where the call does not exist
 _CALLS: dict[str, tuple[int, int | None]] = {  # name: (x86_64, aarch64)
     "acct": (163, 89), "add_key": (248, 217), "adjtimex": (159, 171), "bpf": (321, 280),

@@ -25,13 +25,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from eq2code.code.sandbox.spawn import KEPT_VARIABLES, TOKEN_VARIABLE, child_environment  # noqa: F401 - re-exported
+
 if TYPE_CHECKING:
     import subprocess
 
 MODES = ("auto", "strict", "basic")
 MODE_VARIABLE = "EQ2CODE_SANDBOX"
-TOKEN_VARIABLE = "EQ2CODE_RUN_TOKEN"  # marks every process a basic child starts (sweeps)
-KEPT_VARIABLES = ("PATH", "LANG", "SYSTEMROOT", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 CHILD_SCRIPT = Path(__file__).with_name("child.py")
 IS_LINUX = sys.platform.startswith("linux")
 
@@ -77,17 +77,6 @@ def notices() -> list[str]:
 
 
 # ----------------------------------------------------------------------------- environment
-
-
-def child_environment(scratch: str | Path | None = None, token: str = "") -> dict[str, str]:
-    """The allow-listed environment of a child (and of the zygote): no secrets."""
-    kept = {name: value for name, value in os.environ.items()
-            if name in KEPT_VARIABLES or name.startswith("LC_")}
-    single_thread = dict.fromkeys(("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS",
-                                   "MKL_NUM_THREADS"), "1")
-    marker = {TOKEN_VARIABLE: token} if token else {}
-    home = {"HOME": str(scratch), "TMPDIR": str(scratch)} if scratch is not None else {}
-    return kept | single_thread | marker | home
 
 
 def protect_checker() -> None:

@@ -49,8 +49,8 @@ from eq2code.code.sandbox.api import (
     is_run_status,
 )
 from eq2code.code.sandbox.platform import SandboxError, StrictUnavailable  # noqa: F401 - re-exported
-from eq2code.code.sandbox.request import Request
 from eq2code.code.sandbox.probes import read_probe
+from eq2code.code.sandbox.request import Request
 
 log = get_logger(__name__)
 

@@ -35,6 +35,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from eq2code.code.sandbox import spawn
+
 READY_SECONDS = 60.0  # start-up allowance (NumPy's import on a cold, loaded machine)
 STALE_PREFIX = "eq2code-"
 
@@ -50,7 +52,7 @@ class Zygote:
     """The checker's handle on one fork server."""
 
     def __init__(self, environment: dict[str, str]) -> None:
-        self.process = _Spawned([sys.executable, "-I", os.path.abspath(__file__)], environment)
+        self.process = spawn.zygote_process(environment)
         self._buffer = b""
         self.hello: dict | None = None
         self.broken = False
@@ -176,58 +178,6 @@ class Zygote:
         if not self.process.wait(5):
             self.process.kill()
             self.process.wait()
-
-
-class _Spawned:
-    """The zygote's process: ``os.posix_spawn`` with its stdin and stdout on pipes, stderr on
-    /dev/null, and `poll`, `wait`, `kill` as `subprocess.Popen` has them — without importing
-    `subprocess` on a check's way (~2.7 ms). The zygote itself closes every other descriptor it
-    inherited and moves to / (`serve`)."""
-
-    def __init__(self, argv: list[str], environment: dict[str, str]) -> None:
-        in_r, in_w = os.pipe()
-        out_r, out_w = os.pipe()
-        try:
-            self.pid = os.posix_spawn(argv[0], argv, environment, file_actions=[
-                (os.POSIX_SPAWN_DUP2, in_r, 0), (os.POSIX_SPAWN_DUP2, out_w, 1),
-                (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)])
-        except BaseException:
-            for fd in (in_w, out_r):
-                os.close(fd)
-            raise
-        finally:
-            for fd in (in_r, out_w):
-                os.close(fd)
-        self.stdin = open(in_w, "wb")  # noqa: SIM115 - closed by Zygote.close
-        self.stdout = open(out_r, "rb", buffering=0)  # noqa: SIM115 - lives as long as the zygote
-        self.returncode: int | None = None
-
-    def poll(self) -> int | None:
-        if self.returncode is None:
-            try:
-                pid, status = os.waitpid(self.pid, os.WNOHANG)
-            except ChildProcessError:
-                self.returncode = -9
-                return self.returncode
-            if pid:
-                self.returncode = os.waitstatus_to_exitcode(status)
-        return self.returncode
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """True once it has ended; False when `timeout` seconds passed first."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while self.poll() is None:
-            if deadline is not None and time.monotonic() >= deadline:
-                return False
-            time.sleep(0.005)
-        return True
-
-    def kill(self) -> None:
-        if self.returncode is None:
-            try:
-                os.kill(self.pid, 9)
-            except ProcessLookupError:
-                pass
 
 
 class _Handle:
@@ -458,7 +408,7 @@ def _remove(path: str) -> None:
 
 
 def serve() -> None:
-    os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # nothing inherited but the two pipes (_Spawned)
+    os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # nothing inherited but the two pipes (spawn.py)
     os.chdir("/")
     # The src directory of this eq2code, for `python -I` (no PYTHONPATH) from a source tree.
     here = os.path.dirname(os.path.abspath(__file__))
