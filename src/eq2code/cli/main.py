@@ -88,18 +88,47 @@ def _shard(text: str) -> tuple[int, int]:
 COMMANDS = ("check", "rules", "parse", "explain", "docs", "doctor", "merge", "lsp")
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, with the terminal's width found without `shutil` — argparse
+    imports it (and with it zlib, bz2, lzma: ~2 ms) to build every parser, on every check."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width or _terminal_columns() - 2)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose help (and its sub-commands') is laid out by `_Formatter`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+
+def _terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns`: $COLUMNS, else the terminal's, else 80."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; with `only` (the command the arguments begin with), that command's
     alone: each sub-parser costs ~1 ms (argparse asks gettext for its titles) on every check."""
     def wanted(command: str) -> bool:
         return only is None or only == command
 
-    p = argparse.ArgumentParser(prog="eq2code",
+    p = _Parser(prog="eq2code",
                                 description="Check that NumPy code computes what a LaTeX equation says.")
     p.add_argument("--version", action="version", version=f"eq2code {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--lang", choices=("en", "ja"), default=None, help="language of messages (default: locale)")
     common.add_argument("--verbose", "-v", action="store_true",
                         help="log what eq2code does to stderr, with the trace of any internal error")

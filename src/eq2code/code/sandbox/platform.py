@@ -133,14 +133,16 @@ _cleaner: Any = None  # queue of run directories a background thread deletes (ma
 
 
 def discard_run_directory(base: Path) -> None:
-    """Delete a finished run's directory: at once for a single check; where many checks follow
+    """Delete a finished run's directory: for a single check, by an idle zygote (it leaves last)
+    or at once; where many checks follow
     (`keep_armed`), by a background thread, off the way of the next check's report (the
     thread is waited for at exit)."""
     global _cleaner
     if not _rearm:
-        import shutil
+        if not (_pool is not None and _pool.remove(str(base))):  # the zygote deletes it: off the clock
+            import shutil
 
-        shutil.rmtree(base, ignore_errors=True)
+            shutil.rmtree(base, ignore_errors=True)
         return
     with _lock:
         if _cleaner is None:

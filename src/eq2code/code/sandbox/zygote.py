@@ -235,6 +235,19 @@ class Pool:
         with self._lock:
             self._idle.append(zygote)
 
+    def remove(self, base: str) -> bool:
+        """Have an idle zygote delete a finished run's directory (it does so before anything it
+        is sent later, and before it exits); False when none can."""
+        with self._lock:
+            for zygote in self._idle:
+                if not zygote.broken and zygote.process.poll() is None:
+                    try:
+                        zygote._send({"op": "remove", "base": base})
+                        return True
+                    except (OSError, ValueError):
+                        zygote.broken = True
+        return False
+
     def close(self, wait: bool = True) -> None:
         with self._lock:
             idle, self._idle = self._idle, []
@@ -293,6 +306,8 @@ class _Server:
                 self.armed = self.fork(message, armed=True)
             elif message.get("op") == "run" and not self.run(message):
                 return
+            elif message.get("op") == "remove":
+                _remove_own(str(message.get("base", "")))
 
     def fork(self, message: dict, armed: bool = False) -> _Armed:
         """The first fork of a run (strict.first); armed: its worker waits for a go."""
@@ -405,6 +420,12 @@ def _remove(path: str) -> None:
 
     if path and os.path.basename(path).startswith(STALE_PREFIX):
         shutil.rmtree(path, ignore_errors=True)
+
+
+def _remove_own(path: str) -> None:
+    """A finished run's directory, when it is one of this zygote's checker (`remove`)."""
+    if os.path.isabs(path) and os.path.basename(path).startswith(f"{STALE_PREFIX}{os.getppid()}-"):
+        _remove(path)
 
 
 def serve() -> None:
