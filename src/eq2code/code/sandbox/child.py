@@ -56,7 +56,9 @@ NUMERIC_KINDS = "biuf"  # bool, int, unsigned, float
 MAX_PARTS = 16  # components of a tuple/dict return, and arguments changed in place, sent back
 
 _open = open
-_json_dump = json.dump
+_os_open = os.open
+_close = os.close
+_json_dumps = json.dumps
 _json_load = json.load
 _perf_counter = time.perf_counter
 _replace = os.replace
@@ -208,6 +210,16 @@ def _write_all(fd: int, chunk: bytes) -> None:
             chunk = chunk[_write(fd, chunk):]
     except OSError:  # file-size limit or a closed descriptor: output is best effort
         pass
+
+
+def _write_file(path: str, data: bytes) -> None:
+    """The file `path` holding `data` (os calls only: a run writes ~20 small files)."""
+    fd = _os_open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        while data:
+            data = data[_write(fd, data):]
+    finally:
+        _close(fd)
 
 
 def capped_text_stream(fd: int, cap: int) -> io.TextIOWrapper:
@@ -491,13 +503,11 @@ class Run:
 
     def write_json(self, name: str, data: dict) -> None:
         temporary = self.path(name + ".tmp")
-        with _open(temporary, "w", encoding="utf-8") as stream:
-            _json_dump(data, stream)
+        _write_file(temporary, _json_dumps(data).encode("utf-8"))
         _replace(temporary, self.path(name))
 
     def set_phase(self, phase: str) -> None:
-        with _open(self.path("progress"), "w", encoding="utf-8") as stream:
-            stream.write(phase)
+        _write_file(self.path("progress"), phase.encode("utf-8"))
 
     def finish(self, status: str, phase: str = "", **details) -> None:
         """Report how the run ended and leave at once: no atexit hooks, no user threads
