@@ -8,6 +8,7 @@ machine whose load changes affects them alike. Measured:
 - floor        python -c "import numpy"
 - pytest       a hand-written pytest test of the same softmax (imports numpy and pytest)
 - warm         eq2code check --rule softmax F.py, the equation cache warm
+- no run       the same with --no-exec: the checker's own part (no sandbox, no run, no judging)
 - cold         the same with an empty cache (a shipped rule: its model was read at build time)
 - cold file    a teacher's own equation file (the softmax rule's text, one comment line more, so
                no shipped model matches) with an empty cache: SymPy and Lark read it
@@ -92,6 +93,7 @@ def setup(work: Path, pairs: int) -> dict[str, tuple[list[str], dict]]:
         "cold": (single, cold_env),
         "cold file": ([*eq2code(), "check", str(own), str(IMPL)], cold_env),
         "batch": ([*eq2code(), "check", str(batch)], env_warm),
+        "no run": ([*single, "--no-exec"], env_warm),
         "warm basic": ([*single, "--sandbox", "basic"], env_warm),
         "batch basic": ([*eq2code(), "check", str(batch), "--sandbox", "basic"], env_warm),
     }
@@ -284,6 +286,9 @@ def ratios(median: dict[str, float], floor: float, pairs: int, suffix: str) -> N
         print(f"cold check of an own equation file / floor{suffix}: {cold_file / floor:.2f} (target ≤ 6)")
     if warm and batch:
         print(f"{pairs} pairs / warm single check{suffix}: {batch / warm:.2f} (target ≤ 10)")
+    no_run = m("no run")
+    if no_run:
+        print(f"the checker alone (--no-exec) / floor{suffix}: {no_run / floor:.2f}")
     warm_basic, batch_basic = m("warm basic"), m("batch basic")
     if warm_basic and batch_basic:
         print(f"basic (spawn){suffix}: warm / floor {warm_basic / floor:.2f}, "
