@@ -5,7 +5,6 @@ a stale or forged entry never decides a verdict, and nothing is left behind."""
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from eq2code.base.paths import read_signed, write_signed
 from eq2code.cli.main import main
 from eq2code.code.sandbox import early, runner
 from eq2code.code.sandbox.request import Request
-from eq2code.code.sandbox.rundirs import run_base
 
 ROOT = Path(__file__).resolve().parent.parent
 CORRECT = ROOT / "examples" / "softmax" / "correct_stable_max.py"
@@ -101,23 +99,28 @@ def test_an_unsigned_entry_is_ignored(cache, adoptions):
     assert adoptions[-1] is False
 
 
-def test_a_run_sent_ahead_and_not_used_is_taken_down(cache, adoptions, tmp_path):
-    before = set(Path(run_base()).glob(f"eq2code-{os.getpid()}-*"))
+def test_a_run_sent_ahead_and_not_used_is_taken_down(cache, adoptions, tmp_path, monkeypatch):
+    cancelled: list[Path] = []
+    real_cancel = early._cancel
+
+    def spy(sent):
+        cancelled.append(sent.slot.base)
+        real_cancel(sent)
+
+    monkeypatch.setattr(early, "_cancel", spy)
     impl = tmp_path / "softmax_exercise.py"
     impl.write_text(CORRECT.read_text(encoding="utf-8"), encoding="utf-8")
     assert check(impl) == 0
     impl.write_text("def softmax(:\n", encoding="utf-8")  # a syntax error: no run at all
     assert check(impl) == 1
     assert early._sent is None and early._key is None
+    assert len(cancelled) == 1
+    deadline = time.monotonic() + 10
+    while cancelled[0].exists() and time.monotonic() < deadline:  # removed by the zygote, after the check
+        time.sleep(0.05)
+    assert not cancelled[0].exists()
     impl.write_text(CORRECT.read_text(encoding="utf-8"), encoding="utf-8")
     assert check(impl) == 0  # the zygote still serves runs
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:  # the zygote deletes finished runs' directories after the check
-        left = set(Path(run_base()).glob(f"eq2code-{os.getpid()}-*")) - before
-        if len(left) <= 1:
-            break
-        time.sleep(0.05)
-    assert len(left) <= 1  # at most a sandbox armed for a next run
 
 
 @pytest.mark.parametrize("name, plain", [("arg_0_0.npy", True), ("kwarg_3_1_0.npy", True),
