@@ -126,3 +126,9 @@ def test_mutated_lecture_blocks_never_crash(n, data):
 def test_reader_never_raises_on_any_text(text):
     f = read_equation_file("any.tex", text)
     assert not [d for d in f.diagnostics if d.name == "internal-error"], f.diagnostics
+
+
+def test_an_index_that_is_a_matrix_is_not_checkable_not_an_internal_error():
+    """Found by the mutation test above: `D_{\\ma+thrm{KL}}(q\\|p)` made an index out of a matrix."""
+    f = read_equation_file("m.tex", r"D_{\mathrm{KL}}(p\|q)=D_{\ma+thrm{KL}}(q\|p)")
+    assert not [d for d in f.diagnostics if d.name == "internal-error"], f.diagnostics

@@ -693,6 +693,8 @@ class Lowerer:
             reading = phrase("read-zero-based", latex=latex_of(key))
             if all(r != reading for r, _ in self.ctx.readings):
                 self.ctx.readings.append((reading, node.span))
+        if any(getattr(v, "is_Matrix", False) for v in idx):  # x_{A + 1} of a matrix A: no element
+            raise LoweringError("not-checkable", phrase("eq-index-not-a-number", latex=latex_of(key)), node.span)
         for axis, (pos, value) in enumerate(zip(positions, idx)):
             self._unify_axis(use.dims[axis], pos, value)
         idx = [v + self._counts_from_zero(p) for p, v in zip(positions, idx)]

@@ -253,6 +253,8 @@ PHRASES.update({
     "eq-indices-vs-dimensions": {"en": "{latex} is used with {indices} indices but has {dimensions} dimensions",
                                  "ja": "{latex} は {indices} 個の添字で使われていますが、{dimensions} 次元です"},
     "eq-no-value": {"en": "{what} has no value", "ja": "{what} には値がありません"},
+    "eq-index-not-a-number": {"en": "an index of {latex} is a vector or a matrix, not one number",
+                              "ja": "{latex} の添字がベクトルか行列で、1 つの数ではありません"},
     "eq-prose-no-value": {"en": "prose '{text}' has no value", "ja": "文章「{text}」には値がありません"},
     "eq-gradient-needs-expression": {"en": "a gradient needs the expression it applies to",
                                      "ja": "勾配には、それをとる対象の式が必要です"},
