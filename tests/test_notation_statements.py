@@ -350,3 +350,14 @@ def test_primed_variables_are_names_and_primed_functions_derivatives():
     f = read("$$ x_{k+1} = x_k - \\eta f'(x_k) $$")
     assert f.main is not None and "grad" in {i.name for i in f.main.inputs}
     assert isinstance(parse_math("f'"), ir.Script)
+
+
+def test_an_arrow_between_two_equations_reads_as_hence():
+    """cs231n-style: f(x, y) = xy → ∂f/∂x = y — the function is defined, the arrow said; a mapping
+    or an implication stays what it is."""
+    f = read(r"$$ f(x,y) = x y \hspace{0.5in} \rightarrow \hspace{0.5in} \frac{\partial f}{\partial x} = y $$")
+    assert f.equations[0].kind == "definition" and f.equations[0].key == "f" and f.equations[0].checkable
+    assert len(f.equations) == 2
+    assert any(d.name == "ambiguous-notation" and "hence" in english(d.params.get("reading")) for d in f.diagnostics)
+    assert read(r"f: \mathbb{R} \to \mathbb{R}").equations[0].kind == "statement"
+    assert "implication" in read(r"a = b + 1 \implies c = 2 a").equations[0].reason

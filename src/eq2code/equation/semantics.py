@@ -179,6 +179,13 @@ class FileReader:
         nodes = node.clauses if isinstance(node, ir.Statement) else [node]
         nodes = [r for n in nodes for r in _rows_as_clauses(n)]
         nodes = [r for n in nodes for r in _split_inline_declaration(n)]
+        split = [_split_at_consequence(n) for n in nodes]
+        for parts in split:
+            if len(parts) > 1:
+                arrow = (parts[0].span[1], parts[1].span[0])
+                self.diag("ambiguous-notation", block, arrow, construct=block.text[arrow[0]:arrow[1]].strip(),
+                          reading=phrase("read-arrow-hence"))
+        nodes = [part for parts in split for part in parts]
         return [Clause(n, block, block.text[n.span[0]:n.span[1]]) for n in nodes]
 
     def _closed_at_the_end(self, block: Block, error: LatexError) -> ir.Node | None:
@@ -938,6 +945,32 @@ def _rows_as_clauses(node: ir.Node) -> list[ir.Node]:
 
 def _defines(node: ir.Node) -> bool:
     return isinstance(node, ir.Chain) and bool(node.rels) and node.rels[0] in DEFINING
+
+
+CONSEQUENCE = ("to",)  # \rightarrow, \to between two equations: "hence" (not \implies: x = 0 ⟹ … is a condition)
+
+
+def _split_at_consequence(node: ir.Node) -> list[ir.Node]:
+    """`f(x, y) = x/y \\rightarrow ∂f/∂x = 1/y`: an arrow between two equations says the second
+    follows from the first — each is a clause of its own. A mapping (`f: X \\to Y`) or a limit
+    (`x \\to 0`) has no equation on both sides and stays whole; `\\implies` stays a logical
+    implication (`x = 0 \\implies f(x) = 1` is a condition, not two definitions)."""
+    if not isinstance(node, ir.Chain):
+        return [node]
+    parts: list[ir.Node] = []
+    items, rels = list(node.items), list(node.rels)
+    while True:
+        cut = next((k for k, rel in enumerate(rels) if rel in CONSEQUENCE and "eq" in rels[:k]
+                    and "eq" in rels[k + 1:]), None)
+        if cut is None:
+            break
+        head = ir.Chain(items[:cut + 1], rels[:cut], span=(items[0].span[0], items[cut].span[1]))
+        parts.append(head)
+        items, rels = items[cut + 1:], rels[cut + 1:]
+    if not parts:
+        return [node]
+    parts.append(ir.Chain(items, rels, span=(items[0].span[0], items[-1].span[1])))
+    return parts
 
 
 def _split_inline_declaration(node: ir.Node) -> list[ir.Node]:

@@ -517,6 +517,10 @@ PHRASES.update({
                                   "computed, its space not checked",
                             "ja": "値の後の \\in {space} は値の属する空間を示すだけなので、値そのものを計算し、"
                                   "空間は照合しません"},
+    "read-arrow-hence": {"en": "an arrow between two equations: read as 'hence' — two equations, each read and checked "
+                                "on its own (a mapping f: X \\to Y has no equation on either side)",
+                         "ja": "2 つの等式の間の矢印は「したがって」の意味とし、それぞれを別の等式として扱います"
+                               "（写像 f: X \\to Y なら両側に等式はありません）"},
     "read-line-break-product": {"en": "a line break between two terms with no operator at the break: read as "
                                       "their product; write the operator (+, −, \\cdot) at the break",
                                 "ja": "演算子のない改行で 2 つの項が続いているため積として読みます。"
