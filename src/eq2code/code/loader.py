@@ -271,13 +271,16 @@ def candidates(module: ModuleInfo) -> list[FunctionInfo]:
 
 
 def swappable(eq: Equation, found: Mapping) -> list[tuple[str, str]]:
-    """Pairs of the equation's inputs that could trade parameters: same shape and role, and
-    at least one of them placed by a guess (position, a loose alias) rather than by its name."""
+    """Pairs of the equation's inputs that could trade parameters: same shape and role, at
+    least one of them placed by a guess (position, a loose alias) rather than by its name, and
+    neither held by a name that states its role (`--map`, a convention, `grad` for the gradient
+    g_t): moving `grad` to m_{t-1} would explain away the learner's swapped β and 1 - β."""
     inputs = [s for s in eq.inputs if s.role != "size" and s.name in found.how]
     pairs = []
     for i, a in enumerate(inputs):
         for b in inputs[i + 1:]:
-            if a.shape == b.shape and a.role == b.role and not (found.claimed(a.name) and found.claimed(b.name)):
+            if a.shape == b.shape and a.role == b.role and not (found.claimed(a.name) and found.claimed(b.name)) \
+                    and not (found.role_stated(a.name) or found.role_stated(b.name)):
                 pairs.append((a.name, b.name))
     return pairs
 
@@ -308,6 +311,15 @@ class Mapping:
         """Do the code's names claim this input's role (not a guess by position or a loose alias)?"""
         how_found = self.by.get(name)
         return how_found in ("explicit", "convention", "name") or (
+            how_found == "alias" and _norm(self.how.get(name, "")) in ROLE_NAMES)
+
+    def role_stated(self, name: str) -> bool:
+        """Is this input held by a name that states what it is (`--map`, a convention, a role
+        name such as `grad` or `target` among its aliases), not merely spelled like its symbol?
+        The equation's `y` and the code's `y` may still mean prediction and label the other way
+        round; `grad` given m_{t-1} cannot be the gradient."""
+        how_found = self.by.get(name)
+        return how_found in ("explicit", "convention") or (
             how_found == "alias" and _norm(self.how.get(name, "")) in ROLE_NAMES)
 
     def with_swapped(self, a: str, b: str) -> Mapping:
@@ -361,10 +373,31 @@ SPACE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _candidates(spec: InputSpec, extra: dict[str, tuple[str, ...]] | None = None) -> list[str]:
+_TIME_INDEX = re.compile(r"^(?P<stem>[A-Za-z]+)_(?:[tnk])(?:_(?P<when>prev|next))?$")
+
+
+def time_stem(name: str) -> str | None:
+    """The letter a step-indexed input is named after: g_t → g, m_{t-1} (m_t_prev) → m, x_n → x."""
+    m = _TIME_INDEX.match(name)
+    return m.group("stem") if m is not None else None
+
+
+def _stem_names(spec: InputSpec) -> list[str]:
+    """What code calls a step-indexed input: its letter and the letter's aliases (g_t → g, grad;
+    m_{t-1} → m_prev, m). Taken only when no other input shares the letter (see map_arguments)."""
+    stem = time_stem(spec.name)
+    if stem is None:
+        return []
+    when = _TIME_INDEX.match(spec.name).group("when")  # type: ignore[union-attr]
+    return ([f"{stem}_{when}"] if when else []) + [stem, *ALIASES.get(stem, ())]
+
+
+def _candidates(spec: InputSpec, extra: dict[str, tuple[str, ...]] | None = None,
+                by_stem: bool = False) -> list[str]:
     base = spec.name
     names = [base, base.lower(), spec.sympy_name, *spec.aliases, *_extra_aliases(spec, extra),
-             *ALIASES.get(base, ()), *SPACE_ALIASES.get(spec.space.kind, ())]
+             *ALIASES.get(base, ()), *(_stem_names(spec) if by_stem else ()),
+             *SPACE_ALIASES.get(spec.space.kind, ())]
     if base.endswith("_hat"):
         stem = base[:-4]
         names += [stem + "hat", stem + "_pred", stem + "pred", "pred", "predicted"]
@@ -411,10 +444,11 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     callables = function_parameters(free, functions or [], explicit)
     free = [p for p in free if p.name not in callables]
     folded = [_norm(s.name) for s in inputs]
+    stems = [time_stem(s.name) or s.name for s in inputs]
     for spec in inputs:
         if spec.name in how:
             continue
-        cands = _candidates(spec, aliases)
+        cands = _candidates(spec, aliases, by_stem=stems.count(time_stem(spec.name) or spec.name) == 1)
         if folded.count(_norm(spec.name)) > 1:  # H and h both inputs: no case-folded guesses
             cands = [c for c in cands if c != _norm(spec.name)]
         # the name first, then aliases in order

@@ -612,7 +612,10 @@ def _(z, slope):
 
 @ref("udlbook-006")
 def _(x, beta0, beta1, beta2, beta3, omega0, omega1, omega2, omega3):
-    return _vec(lambda v: beta3 + omega3 * math.cos(beta2 + omega2 * math.exp(beta1 + omega1 * math.sin(beta0 + omega0 * v))), x)
+    def f(v):
+        inner = beta1 + omega1 * math.sin(beta0 + omega0 * v)
+        return beta3 + omega3 * math.cos(beta2 + omega2 * math.exp(inner))
+    return _vec(f, x)
 
 
 @ref("t81-558-018")
@@ -642,7 +645,7 @@ def _(mean, cov, A, b):
     S = np.zeros((n, n))
     for i in range(n):
         for j in range(n):
-            S[i, j] = sum(A[i, k] * cov[k, l] * A[j, l] for k in range(n) for l in range(n))
+            S[i, j] = sum(A[i, k] * cov[k, q] * A[j, q] for k in range(n) for q in range(n))
     return mu, S
 
 
