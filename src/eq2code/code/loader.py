@@ -27,6 +27,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "Q": ("q", "query", "queries"), "K": ("k", "key", "keys"), "V": ("v", "value", "values"),
     "theta": ("theta", "params", "parameters", "w", "weights"), "g": ("g", "grad", "grads", "gradient"),
     "W": ("w", "weight", "weights"), "b": ("b", "bias"),
+    "Sigma": ("cov", "covariance", "cov_matrix"), "mu": ("mu", "mean", "means", "loc"),
+    "pi": ("pi", "prior", "priors", "class_priors"),
 }
 
 
@@ -373,23 +375,31 @@ SPACE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-_TIME_INDEX = re.compile(r"^(?P<stem>[A-Za-z]+)_(?:[tnk])(?:_(?P<when>prev|next))?$")
+_SUBSCRIPTED = re.compile(r"^(?P<stem>[A-Za-z]+)_(?P<rest>[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*)$")
+ACCENTS = ("hat", "bar", "tilde")
 
 
-def time_stem(name: str) -> str | None:
-    """The letter a step-indexed input is named after: g_t → g, m_{t-1} (m_t_prev) → m, x_n → x."""
-    m = _TIME_INDEX.match(name)
+def letter_stem(name: str) -> str | None:
+    """The letter a subscripted or accented input is named after: g_t → g, m_{t-1} (m_t_prev)
+    → m, Σ_x (Sigma_x) → Sigma, π̂ (pi_hat) → pi."""
+    m = _SUBSCRIPTED.match(name)
     return m.group("stem") if m is not None else None
 
 
 def _stem_names(spec: InputSpec) -> list[str]:
-    """What code calls a step-indexed input: its letter and the letter's aliases (g_t → g, grad;
-    m_{t-1} → m_prev, m). Taken only when no other input shares the letter (see map_arguments)."""
-    stem = time_stem(spec.name)
-    if stem is None:
+    """What code calls an input by its letter: the letter and its aliases (g_t → g, grad;
+    m_{t-1} → m_prev, m; Σ_x → cov). An estimate of a target (ŷ) is not a target: an accented
+    letter does not take the target names. Used only when no other input shares the letter
+    (see map_arguments)."""
+    m = _SUBSCRIPTED.match(spec.name)
+    if m is None:
         return []
-    when = _TIME_INDEX.match(spec.name).group("when")  # type: ignore[union-attr]
-    return ([f"{stem}_{when}"] if when else []) + [stem, *ALIASES.get(stem, ())]
+    stem, parts = m.group("stem"), m.group("rest").split("_")
+    when = [f"{stem}_{parts[-1]}"] if parts[-1] in ("prev", "next") else []
+    names = [stem, *ALIASES.get(stem, ())]
+    if any(p in ACCENTS for p in parts):
+        names = [n for n in names if _norm(n) not in {_norm(t) for t in TARGET_NAMES}]
+    return when + names
 
 
 def _candidates(spec: InputSpec, extra: dict[str, tuple[str, ...]] | None = None,
@@ -444,11 +454,11 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     callables = function_parameters(free, functions or [], explicit)
     free = [p for p in free if p.name not in callables]
     folded = [_norm(s.name) for s in inputs]
-    stems = [time_stem(s.name) or s.name for s in inputs]
+    stems = [letter_stem(s.name) or s.name for s in inputs]
     for spec in inputs:
         if spec.name in how:
             continue
-        cands = _candidates(spec, aliases, by_stem=stems.count(time_stem(spec.name) or spec.name) == 1)
+        cands = _candidates(spec, aliases, by_stem=stems.count(letter_stem(spec.name) or spec.name) == 1)
         if folded.count(_norm(spec.name)) > 1:  # H and h both inputs: no case-folded guesses
             cands = [c for c in cands if c != _norm(spec.name)]
         # the name first, then aliases in order
