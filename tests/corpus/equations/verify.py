@@ -681,7 +681,7 @@ def _(x, s):
 
 @ref("uvadlc-notebooks-025")
 def _(logits):
-    return np.array([_softmax_list(list(row)) for row in logits])
+    return _softmax_list(list(logits))
 
 
 @ref("fumishiki-zenn-043")
