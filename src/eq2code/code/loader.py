@@ -481,10 +481,19 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
             unmapped_inputs.append(spec)
             continue
         take(spec, open_params[0].name, "position")
-    for extra in getattr(eq, "extras", []):  # β of the block's m_{t+1} row, taken by a function of the whole block
+    extras = list(getattr(eq, "extras", []))  # β of the block's m_{t+1} row, taken by a function of the whole block
+    for extra in extras:
         match = next((p for p in free if p.name in (extra.name, extra.sympy_name, *extra.spellings)), None)
         if match is not None and extra.name not in how:
             take(extra, match.name, "name")
+    every = stems + [letter_stem(e.name) or e.name for e in extras]
+    for extra in extras:  # then by the names code gives them (μ_x of the block's other row as `mean`)
+        if extra.name in how:
+            continue
+        cands = _candidates(extra, aliases, by_stem=every.count(letter_stem(extra.name) or extra.name) == 1)
+        match = next((p for c in cands for p in free if _norm(p.name) == c), None)
+        if match is not None:
+            take(extra, match.name, "alias")
     inferred = infer_values(free, eq)
     if inferred:
         conventions.append("inferred-parameter")
