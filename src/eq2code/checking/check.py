@@ -235,4 +235,4 @@ def _narrowed_note(ctx: CheckContext, eq: Equation, narrowed: dict) -> None:
         by_space.setdefault(space.latex, []).append(spec.latex if spec is not None else name)
     for space, names in by_space.items():
         ctx.add("ambiguous-notation", ctx.eq_path, eq.range, construct=", ".join(names),
-                reading=Phrase("read-defined-domain", {"inputs": ", ".join(names), "space": space}))
+                reading=Phrase("read-defined-domain", {"space": space}))
