@@ -164,3 +164,19 @@ def test_no_unstable_exp_without_an_exp(tmp_path):
     names = [f.name for f in result.findings]
     assert "unstable-exp" not in names
     assert "numeric-mismatch" in names and result.record.verdict == "fail"
+
+
+def test_a_constant_is_never_the_culprit(tmp_path):
+    """The -1 of `axis=-1` is a value no input reaches: it is not what the code got wrong (it had
+    been shown as "`-1` computes -1; the equation's denominator is Σ_j exp(z_j)")."""
+    result = _check(tmp_path, """
+        import numpy as np
+
+
+        def softmax(z):
+            w = np.exp(z - z.max(axis=-1, keepdims=True))
+            return w / np.exp(z).sum(axis=-1, keepdims=True)
+        """, rule="softmax")
+    [finding] = _errors(result)
+    assert finding.name == "numeric-mismatch"
+    assert finding.params.get("code") not in ("-1", "1")

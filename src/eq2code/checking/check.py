@@ -203,13 +203,17 @@ def _execute(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping
         trials, expected = cached
     else:
         try:
-            trials, expected = prepare.trials_and_references(eq, ctx.options.seed)
+            draw = prepare.trials_and_references(eq, ctx.options.seed)
         except (EvaluationError, MemoryError, RecursionError) as e:
             detail = str(e) if isinstance(e, EvaluationError) else f"{type(e).__name__}: {str(e)[:200]}"
             ctx.add("not-checkable", ctx.eq_path, eq.range,
                     reason=Phrase("cannot-evaluate", {"error": detail})).severity = Severity.ERROR
             return ctx.result("error")
-        trial_cache.store(eq, ctx.options.seed, trials, expected)
+        trials, expected = draw.trials, draw.expected
+        if draw.narrowed:  # said on every run: not cached (the note could not be rebuilt from the cache)
+            _narrowed_note(ctx, eq, draw.narrowed)
+        else:
+            trial_cache.store(eq, ctx.options.seed, trials, expected)
     try:
         outcome = run_trials(ctx, eq, func, found, trials, expected)
     except SandboxError as e:
@@ -221,3 +225,14 @@ def _execute(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping
     from eq2code.checking.judge import judge  # imported while the child ran (run.AFTER_THE_RUN)
 
     return judge(ctx, eq, trials, expected, outcome)
+
+
+def _narrowed_note(ctx: CheckContext, eq: Equation, narrowed: dict) -> None:
+    """Say that inputs were drawn in a narrower space, where the equation is defined."""
+    by_space: dict[str, list[str]] = {}
+    for name, space in narrowed.items():
+        spec = next((s for s in eq.inputs if s.name == name), None)
+        by_space.setdefault(space.latex, []).append(spec.latex if spec is not None else name)
+    for space, names in by_space.items():
+        ctx.add("ambiguous-notation", ctx.eq_path, eq.range, construct=", ".join(names),
+                reading=Phrase("read-defined-domain", {"space": space}))

@@ -360,7 +360,14 @@ def localize(eq: Any, math_values: dict[str, Any], sizes: dict[str, int], probe:
         return all(not (kind == "node" and src is not None and status.get(src) == "off")
                    for kind, src in graph.operands(k))
 
-    candidates = [k for k, s in status.items() if s == "off" and operands_on(k) and reaches(k)]
+    def constant(k: int, depth: int = 0) -> bool:
+        """A value no input reaches (the -1 of `axis=-1`): never the culprit."""
+        node = graph.nodes[k]
+        return depth < 50 and not node["names"] and all(
+            c in graph.nodes and constant(c, depth + 1) for c in node["children"])
+
+    candidates = [k for k, s in status.items()
+                  if s == "off" and operands_on(k) and reaches(k) and not constant(k)]
     if not candidates:
         return None
     # a value that also feeds an invariance (a max subtracted inside exp) is a helper: last resort

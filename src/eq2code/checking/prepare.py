@@ -8,6 +8,8 @@ cannot (and returns None).
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -28,11 +30,11 @@ from eq2code.code.loader import (
     read_module,
 )
 from eq2code.code.sandbox.api import Argument, CallSpec, FunctionArgument
-from eq2code.equation.model import Equation
+from eq2code.equation.model import Equation, Space
 from eq2code.findings.model import Severity
 from eq2code.findings.phrases import Phrase
 from eq2code.reference import representations
-from eq2code.reference.evaluate import SingularInput, evaluate
+from eq2code.reference.evaluate import EvaluationError, SingularInput, evaluate
 from eq2code.reference.inputs import Trial, code_value, make_trials
 
 
@@ -130,11 +132,52 @@ def math_values(eq: Equation, values: dict[str, Any]) -> dict[str, Any]:
 REDRAWS = 8  # other draws of a trial whose inputs make an inverted matrix singular
 
 
-def trials_and_references(eq: Equation, seed: int) -> tuple[list[Trial], list[np.ndarray]]:
-    """The seed's trials and the equation's value on each. A trial on which a matrix the
-    equation inverts is singular (`(X^T X)^{-1}` with fewer rows than columns) is drawn again
-    from the next seeds (deterministically, so --seed still reproduces the run); raises
-    EvaluationError when no draw works."""
+# Where an undeclared input is drawn when the equation is undefined for its real values:
+# log p and log(1 - p) of given probabilities, √v of a given variance.
+DEFINED_SPACES = (Space("positive", 0.0, None, (False, True), "\\mathbb{R}_{>0}"),
+                  Space("interval", 0.0, 1.0, (False, False), "(0, 1)"))
+
+
+@dataclass
+class Draw:
+    """A check's trials, the equation's value on each, and the inputs drawn in a narrower
+    space than their own because the equation is undefined on real values (name → space)."""
+
+    trials: list[Trial]
+    expected: list[np.ndarray]
+    narrowed: dict[str, Space] = field(default_factory=dict)
+
+
+def trials_and_references(eq: Equation, seed: int) -> Draw:
+    """The seed's trials and the equation's value on each. When the equation is undefined (nan)
+    on an ordinary trial and some inputs' space was only inferred as real, those inputs are
+    drawn again in (0, ∞), then in (0, 1), and the first space where every ordinary trial is
+    defined is kept (the caller says so): a check whose every reference is nan could not fail."""
+    draw = Draw(*_drawn(eq, seed))
+    if _defined(draw):
+        return draw
+    loose = [s.name for s in eq.inputs if s.role != "size" and s.inferred and s.space.kind == "real"]
+    for space in DEFINED_SPACES if loose else ():
+        narrowed = dataclasses.replace(eq, inputs=[dataclasses.replace(s, space=space) if s.name in loose else s
+                                                   for s in eq.inputs])
+        try:
+            other = Draw(*_drawn(narrowed, seed), narrowed={name: space for name in loose})
+        except EvaluationError:
+            continue
+        if _defined(other):
+            return other
+    return draw
+
+
+def _defined(draw: Draw) -> bool:
+    return all(not np.any(np.isnan(np.asarray(e, dtype=float)))
+               for t, e in zip(draw.trials, draw.expected) if t.form == "core")
+
+
+def _drawn(eq: Equation, seed: int) -> tuple[list[Trial], list[np.ndarray]]:
+    """A trial on which a matrix the equation inverts is singular (`(X^T X)^{-1}` with fewer
+    rows than columns) is drawn again from the next seeds (deterministically, so --seed still
+    reproduces the run); raises EvaluationError when no draw works."""
     trials = make_trials(eq, seed)
     expected = []
     for k, trial in enumerate(trials):

@@ -27,6 +27,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "Q": ("q", "query", "queries"), "K": ("k", "key", "keys"), "V": ("v", "value", "values"),
     "theta": ("theta", "params", "parameters", "w", "weights"), "g": ("g", "grad", "grads", "gradient"),
     "W": ("w", "weight", "weights"), "b": ("b", "bias"),
+    "Sigma": ("cov", "covariance", "cov_matrix"), "mu": ("mu", "mean", "means", "loc"),
+    "pi": ("pi", "prior", "priors", "class_priors"),
 }
 
 
@@ -271,13 +273,16 @@ def candidates(module: ModuleInfo) -> list[FunctionInfo]:
 
 
 def swappable(eq: Equation, found: Mapping) -> list[tuple[str, str]]:
-    """Pairs of the equation's inputs that could trade parameters: same shape and role, and
-    at least one of them placed by a guess (position, a loose alias) rather than by its name."""
+    """Pairs of the equation's inputs that could trade parameters: same shape and role, at
+    least one of them placed by a guess (position, a loose alias) rather than by its name, and
+    neither held by a name that states its role (`--map`, a convention, `grad` for the gradient
+    g_t): moving `grad` to m_{t-1} would explain away the learner's swapped β and 1 - β."""
     inputs = [s for s in eq.inputs if s.role != "size" and s.name in found.how]
     pairs = []
     for i, a in enumerate(inputs):
         for b in inputs[i + 1:]:
-            if a.shape == b.shape and a.role == b.role and not (found.claimed(a.name) and found.claimed(b.name)):
+            if a.shape == b.shape and a.role == b.role and not (found.claimed(a.name) and found.claimed(b.name)) \
+                    and not (found.role_stated(a.name) or found.role_stated(b.name)):
                 pairs.append((a.name, b.name))
     return pairs
 
@@ -308,6 +313,15 @@ class Mapping:
         """Do the code's names claim this input's role (not a guess by position or a loose alias)?"""
         how_found = self.by.get(name)
         return how_found in ("explicit", "convention", "name") or (
+            how_found == "alias" and _norm(self.how.get(name, "")) in ROLE_NAMES)
+
+    def role_stated(self, name: str) -> bool:
+        """Is this input held by a name that states what it is (`--map`, a convention, a role
+        name such as `grad` or `target` among its aliases), not merely spelled like its symbol?
+        The equation's `y` and the code's `y` may still mean prediction and label the other way
+        round; `grad` given m_{t-1} cannot be the gradient."""
+        how_found = self.by.get(name)
+        return how_found in ("explicit", "convention") or (
             how_found == "alias" and _norm(self.how.get(name, "")) in ROLE_NAMES)
 
     def with_swapped(self, a: str, b: str) -> Mapping:
@@ -361,10 +375,39 @@ SPACE_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _candidates(spec: InputSpec, extra: dict[str, tuple[str, ...]] | None = None) -> list[str]:
+_SUBSCRIPTED = re.compile(r"^(?P<stem>[A-Za-z]+)_(?P<rest>[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*)$")
+ACCENTS = ("hat", "bar", "tilde")
+
+
+def letter_stem(name: str) -> str | None:
+    """The letter a subscripted or accented input is named after: g_t → g, m_{t-1} (m_t_prev)
+    → m, Σ_x (Sigma_x) → Sigma, π̂ (pi_hat) → pi."""
+    m = _SUBSCRIPTED.match(name)
+    return m.group("stem") if m is not None else None
+
+
+def _stem_names(spec: InputSpec) -> list[str]:
+    """What code calls an input by its letter: the letter and its aliases (g_t → g, grad;
+    m_{t-1} → m_prev, m; Σ_x → cov). An estimate of a target (ŷ) is not a target: an accented
+    letter does not take the target names. Used only when no other input shares the letter
+    (see map_arguments)."""
+    m = _SUBSCRIPTED.match(spec.name)
+    if m is None:
+        return []
+    stem, parts = m.group("stem"), m.group("rest").split("_")
+    when = [f"{stem}_{parts[-1]}"] if parts[-1] in ("prev", "next") else []
+    names = [stem, *ALIASES.get(stem, ())]
+    if any(p in ACCENTS for p in parts):
+        names = [n for n in names if _norm(n) not in {_norm(t) for t in TARGET_NAMES}]
+    return when + names
+
+
+def _candidates(spec: InputSpec, extra: dict[str, tuple[str, ...]] | None = None,
+                by_stem: bool = False) -> list[str]:
     base = spec.name
     names = [base, base.lower(), spec.sympy_name, *spec.aliases, *_extra_aliases(spec, extra),
-             *ALIASES.get(base, ()), *SPACE_ALIASES.get(spec.space.kind, ())]
+             *ALIASES.get(base, ()), *(_stem_names(spec) if by_stem else ()),
+             *SPACE_ALIASES.get(spec.space.kind, ())]
     if base.endswith("_hat"):
         stem = base[:-4]
         names += [stem + "hat", stem + "_pred", stem + "pred", "pred", "predicted"]
@@ -411,10 +454,11 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     callables = function_parameters(free, functions or [], explicit)
     free = [p for p in free if p.name not in callables]
     folded = [_norm(s.name) for s in inputs]
+    stems = [letter_stem(s.name) or s.name for s in inputs]
     for spec in inputs:
         if spec.name in how:
             continue
-        cands = _candidates(spec, aliases)
+        cands = _candidates(spec, aliases, by_stem=stems.count(letter_stem(spec.name) or spec.name) == 1)
         if folded.count(_norm(spec.name)) > 1:  # H and h both inputs: no case-folded guesses
             cands = [c for c in cands if c != _norm(spec.name)]
         # the name first, then aliases in order
@@ -437,10 +481,19 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
             unmapped_inputs.append(spec)
             continue
         take(spec, open_params[0].name, "position")
-    for extra in getattr(eq, "extras", []):  # β of the block's m_{t+1} row, taken by a function of the whole block
+    extras = list(getattr(eq, "extras", []))  # β of the block's m_{t+1} row, taken by a function of the whole block
+    for extra in extras:
         match = next((p for p in free if p.name in (extra.name, extra.sympy_name, *extra.spellings)), None)
         if match is not None and extra.name not in how:
             take(extra, match.name, "name")
+    every = stems + [letter_stem(e.name) or e.name for e in extras]
+    for extra in extras:  # then by the names code gives them (μ_x of the block's other row as `mean`)
+        if extra.name in how:
+            continue
+        cands = _candidates(extra, aliases, by_stem=every.count(letter_stem(extra.name) or extra.name) == 1)
+        match = next((p for c in cands for p in free if _norm(p.name) == c), None)
+        if match is not None:
+            take(extra, match.name, "alias")
     inferred = infer_values(free, eq)
     if inferred:
         conventions.append("inferred-parameter")

@@ -507,6 +507,10 @@ PHRASES.update({
     "read-normal-density": {"en": "the normal density at the point: exp(−(x − μ)² / (2σ²)) / √(2πσ²), its "
                                   "second parameter the variance",
                             "ja": "点での正規分布の密度 exp(−(x − μ)² / (2σ²)) / √(2πσ²)。2 番目のパラメータは分散"},
+    "read-defined-domain": {"en": "given values drawn in {space}: on real values the equation is undefined (a log "
+                                  "or a root of a negative number)",
+                            "ja": "与えられる値を {space} から引きました: 実数全体から引くと数式が定義されません"
+                                  "（負の数の対数や根）"},
     "read-bernoulli-mass": {"en": "the Bernoulli probability of the point: p^x (1 − p)^(1 − x), with x ∈ {0, 1}",
                             "ja": "点のベルヌーイ確率 p^x (1 − p)^(1 − x)（x ∈ {0, 1}）"},
     "read-bare-expression": {"en": "an expression with no left side: read as {name} = …, the value the code "

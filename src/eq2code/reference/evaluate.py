@@ -91,12 +91,16 @@ def _erf(x):
 
 
 def _product(*xs):
-    """Elementwise product with the math's convention 0·(±∞) = 0 (so 0 log 0 = 0)."""
+    """Elementwise product with the math's convention 0·(±∞) = 0 (so 0 log 0 = 0). An undefined
+    factor stays undefined: 0·log(-0.2) is not 0 (code computing it gets nan, and is right)."""
     out = xs[0]
     zero = out == 0
+    undefined = np.isnan(out)
     for x in xs[1:]:
         out = out * x
         zero = zero | (x == 0)
+        undefined = undefined | np.isnan(x)
+    zero = zero & ~undefined
     return np.where(zero, 0, out) if np.any(zero) else out
 
 

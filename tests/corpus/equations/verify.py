@@ -583,6 +583,127 @@ def _(v):
     return np.array([vi / norm for vi in v])
 
 
+@ref("abap34-ml-lecture-040")
+def _(y_true, y_pred):
+    n = len(y_true)
+    return -sum(y_true[i] * math.log(y_pred[i]) + (1 - y_true[i]) * math.log(1 - y_pred[i]) for i in range(n)) / n
+
+
+@ref("uvadlc-notebooks-043")
+def _(preds, labels):
+    return sum(labels[i] * math.log(preds[i]) + (1 - labels[i]) * math.log(1 - preds[i]) for i in range(len(preds)))
+
+
+@ref("dataflowr-notebooks-003")
+def _(x, h_prev, W_xh, W_hh, b):
+    a = _matvec(W_xh, x) + _matvec(W_hh, h_prev)
+    return np.array([max(0.0, a[i] + b[i]) for i in range(len(b))])
+
+
+@ref("nyu-dlsp20-en-014")
+def _(x, lambd):
+    return _vec(lambda v: v if (v > lambd or v < -lambd) else 0.0, x)
+
+
+@ref("udlbook-005")
+def _(z, slope):
+    return _vec(lambda v: slope * v if v <= 0 else v, z)
+
+
+@ref("udlbook-006")
+def _(x, beta0, beta1, beta2, beta3, omega0, omega1, omega2, omega3):
+    def f(v):
+        inner = beta1 + omega1 * math.sin(beta0 + omega0 * v)
+        return beta3 + omega3 * math.cos(beta2 + omega2 * math.exp(inner))
+    return _vec(f, x)
+
+
+@ref("t81-558-018")
+def _(m, grad, beta1):
+    return np.array([beta1 * m[i] + (1 - beta1) * grad[i] for i in range(len(m))])
+
+
+@ref("t81-558-019")
+def _(v, grad, beta2):
+    return np.array([beta2 * v[i] + (1 - beta2) * grad[i] * grad[i] for i in range(len(v))])
+
+
+@ref("t81-558-021")
+def _(v, beta2, step):
+    return _vec(lambda vi: vi / (1 - math.pow(beta2, step)), v)
+
+
+@ref("nyu-dlsp20-ja-031")
+def _(loss, params, lam):
+    return loss + lam / 2 * sum(float(p) * float(p) for p in params)
+
+
+@ref("bmlip-017")
+def _(mean, cov, A, b):
+    n = len(b)
+    mu = _matvec(A, mean) + b
+    S = np.zeros((n, n))
+    for i in range(n):
+        for j in range(n):
+            S[i, j] = sum(A[i, k] * cov[k, q] * A[j, q] for k in range(n) for q in range(n))
+    return mu, S
+
+
+@ref("bmlip-013")
+def _(x, means, cov, priors):
+    prec = np.linalg.inv(cov)
+    Z = 0.0
+    for k in range(len(priors)):
+        beta = _matvec(prec, means[k])
+        gamma = -0.5 * sum(means[k][i] * beta[i] for i in range(len(beta))) + math.log(priors[k])
+        Z += math.exp(sum(beta[i] * x[i] for i in range(len(x))) + gamma)
+    return Z
+
+
+@ref("abap34-ml-lecture-004")
+def _(y, y_pred, sigma):
+    out = 1.0
+    for i in range(len(y)):
+        out *= _norm_pdf(float(y[i]), float(y_pred[i]), sigma * sigma)
+    return out
+
+
+@ref("abap34-ml-lecture-007")
+def _(pred, target, weights):
+    num = sum(abs(pred[i] - target[i]) ** 2 * weights[i] for i in range(len(pred)))
+    return num / sum(weights)
+
+
+@ref("nyu-dlsp20-ja-002")
+def _(x, s):
+    return np.array([math.tanh(s * x[0] + 0 * x[1]), math.tanh(0 * x[0] + s * x[1])])
+
+
+@ref("uvadlc-notebooks-025")
+def _(logits):
+    return _softmax_list(list(logits))
+
+
+@ref("fumishiki-zenn-043")
+def _(mu1, mu2, sigma1, sigma2):
+    # Tr((S1 S2)^{1/2}) through the symmetric form S1^{1/2} S2 S1^{1/2}, which has the same eigenvalues
+    w, V = np.linalg.eigh(sigma1)
+    r1 = V @ np.diag(np.sqrt(w)) @ V.T
+    inner = np.linalg.eigvalsh(r1 @ sigma2 @ r1)
+    dist = sum((mu1[i] - mu2[i]) ** 2 for i in range(len(mu1)))
+    return dist + float(np.trace(sigma1) + np.trace(sigma2)) - 2 * sum(math.sqrt(v) for v in inner)
+
+
+@ref("dataflowr-notebooks-019")
+def _(y_hat, y):
+    return sum((y_hat[t] - y[t]) ** 2 for t in range(len(y)))
+
+
+@ref("nyu-dlsp20-ja-012")
+def _(W, x):
+    return _matvec(W, x)
+
+
 # ----------------------------------------------------------------------------------------
 # Running
 # ----------------------------------------------------------------------------------------
@@ -595,6 +716,8 @@ def load_function(path: Path, name: str):
 
 
 def same(a, b) -> bool:
+    if isinstance(b, tuple):
+        return isinstance(a, (tuple, list)) and len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
     a = np.asarray(a, dtype=float)
     b = np.asarray(b, dtype=float)
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=RTOL, atol=ATOL))

@@ -1,0 +1,6 @@
+"""Correct NumPy implementation of t81-558-021 (equation.tex)."""
+import numpy as np
+
+
+def bias_corrected_v(v, beta2, step):
+    return v / (1 - beta2 ** step)
