@@ -361,3 +361,14 @@ def test_an_arrow_between_two_equations_reads_as_hence():
     assert any(d.name == "ambiguous-notation" and "hence" in english(d.params.get("reading")) for d in f.diagnostics)
     assert read(r"f: \mathbb{R} \to \mathbb{R}").equations[0].kind == "statement"
     assert "implication" in read(r"a = b + 1 \implies c = 2 a").equations[0].reason
+
+
+def test_a_member_of_a_family_defined_per_index_is_that_vector():
+    """β_k = 2μ_k defines one vector per k; β_j^T x in a later row is member j transposed — never
+    β_j to the power T (bmlip-013 of the corpus), and j runs over the K members."""
+    f = read("x \\in \\mathbb{R}^{d}, \\quad \\mu \\in \\mathbb{R}^{K \\times d}\n\n"
+             "$$\\begin{align*}\n\\beta_k &= 2 \\mu_k \\\\\nZ &= \\sum_{j} \\exp(\\beta_{j}^T x)\n\\end{align*}$$")
+    z = f.main
+    assert z is not None and z.checkable
+    assert {s.name for s in z.inputs} == {"x", "mu", "d", "K"}
+    assert "**T" not in z.sympy_text[0]

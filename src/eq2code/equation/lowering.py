@@ -227,7 +227,7 @@ class Context:
     inlining: list[str] = field(default_factory=list)  # functions being defined or inlined now
     matrices: set[str] = field(default_factory=set)  # undeclared symbols that matrix products make matrices
     patterns: list = field(default_factory=list)  # (left IR, right IR) of := substitutions
-    families: dict = field(default_factory=dict)  # head_i = …: key → (value with index i, i)
+    families: dict = field(default_factory=dict)  # head_i = …: key → (value with index i, i, i's size name)
     distributions: set[str] = field(default_factory=set)  # arrays used as distributions p(x)
     # where inputs' values live, as the equation's use says (Bernoulli(x | p): x ∈ {0, 1}), by Python name
     spaces: dict[str, Space] = field(default_factory=dict)
@@ -532,6 +532,10 @@ class Lowerer:
                 return self._entry(named_sup, node.sub, node)
         if key is not None and node.sub is not None and key in self.ctx.quantities and self._is_index_sub(node.sub):
             return self._entry(key, node.sub, node)  # h_k of 𝐡 = W𝐱
+        if key is not None and node.sub is not None and key in self.ctx.families and self._is_index_sub(node.sub) \
+                and not isinstance(node.sub, ir.Tuple):
+            value = self._family_member(key, node.sub)  # β_{k'} of β_k = Σ^{-1}μ_k: that member, a vector
+            return self._superscript(value, node.sup, node, None) if node.sup is not None else value
         if key is not None and node.sub is not None:
             split = self._declared_prefix(key, node.sub)
             if split is not None:  # x_{nk} with x_n declared, z_{t-1,j} with z_{t-1}: entry k of x_n
@@ -1136,6 +1140,16 @@ class Lowerer:
             ir.Tuple([ir.Ident(v, span=node.span) for v in variables], "{", span=node.span)
         return self._indexed(key, sub, node)
 
+    def _family_member(self, key: str, sub: ir.Node) -> Any:
+        """Member `sub` of a family the file defines per index (`β_k = Σ^{-1} μ_k`): its value
+        with the definition's index replaced by `sub` (`β_{k'}`, `β_j`, `β_1`)."""
+        body, index, axis = self.ctx.families[key]
+        self.ctx.uses.add(key)
+        value = self.expr(sub)
+        if axis is not None:
+            self._unify_axis(axis, sub, value)  # Σ_{k'} β_{k'}: k' runs over β's K members
+        return body.xreplace({index: value})
+
     def _concat(self, node: ir.Call) -> Any:
         """Concat(head_1, …, head_h): the family head_i side by side along the last axis."""
         args = node.args
@@ -1148,7 +1162,7 @@ class Lowerer:
         if family is None:
             raise LoweringError("not-checkable", phrase("eq-family-undefined", latex=latex_of(first.base.key)),
                                 node.span)
-        body, index = family
+        body, index, _ = family
         self.ctx.uses.add(first.base.key)
         lo, hi = self._size_expr(first.sub), self._size_expr(last.sub)  # type: ignore[arg-type]
         return Concat(body, sympy.Tuple(index, lo, hi))

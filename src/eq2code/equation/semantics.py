@@ -540,7 +540,8 @@ class FileReader:
             self.quantity_inputs[head.key] = eq.inputs
         elif head is not None and len(head.out_indices) == 1 and isinstance(values[0], MatrixExpr):
             # head_i = …: a family of matrices, used as Concat(head_1, …, head_h)
-            self.families[head.key] = (values[0], sympy.Symbol(head.out_indices[0], integer=True))
+            axis = eq.output_shape[0] if eq.output_shape and isinstance(eq.output_shape[0], str) else None
+            self.families[head.key] = (values[0], sympy.Symbol(head.out_indices[0], integer=True), axis)
             self.quantity_inputs[head.key] = eq.inputs
 
     # -- worked examples (examples.py) -------------------------------------------------------
