@@ -372,3 +372,28 @@ def test_a_member_of_a_family_defined_per_index_is_that_vector():
     assert z is not None and z.checkable
     assert {s.name for s in z.inputs} == {"x", "mu", "d", "K"}
     assert "**T" not in z.sympy_text[0]
+
+
+@pytest.mark.parametrize("bound, symbol, kind, low, high", [
+    (r"\lambda > 0", r"\lambda", "positive", 0.0, None),
+    (r"\eta \geq 0", r"\eta", "nonnegative", 0.0, None),
+    (r"0 < \lambda", r"\lambda", "positive", 0.0, None),
+    (r"0 < p < 1", "p", "interval", 0.0, 1.0),
+    (r"\beta > 1", r"\beta", "interval", 1.0, None),
+])
+def test_a_bound_on_a_symbol_declares_its_space(bound, symbol, kind, low, high):
+    f = read(f"{bound}\n\n$$ J = \\sqrt{{{symbol}}} $$")
+    spec = next(s for s in f.main.inputs if s.role != "size")
+    assert (spec.space.kind, spec.space.low, spec.space.high) == (kind, low, high)
+
+
+def test_a_comparison_of_two_inputs_stays_an_inequality():
+    assert "inequality" in read(r"x > y").equations[0].reason
+
+
+def test_a_declarations_line_keeps_its_declarations_and_says_what_it_left():
+    """`x ∈ ℝ^n, λ > 0` outside the displays had been dropped whole, silently (x then a scalar)."""
+    f = read("x \\in \\mathbb{R}^{n}, \\quad \\lambda > 0, \\quad c = 3\n\n$$ J(x) = \\frac{\\lambda}{2} \\|x\\|^2 $$")
+    shapes = {s.name: (s.shape, s.space.kind) for s in f.main.inputs}
+    assert shapes["x"][0] == ("n",) and shapes["lambda"] == ((), "positive")
+    assert any(d.name == "ambiguous-notation" and d.params.get("construct") == "c = 3" for d in f.diagnostics)

@@ -9,7 +9,7 @@ shapes in size names. Problems become `Diagnostic`s; nothing here raises to the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeGuard
 
 import sympy
@@ -47,7 +47,7 @@ from eq2code.equation.parts import equation_parts
 from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.primes import defined_primes, rename_primes
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
-from eq2code.equation.spaces import NotASpace, key_text, read_space
+from eq2code.equation.spaces import NotASpace, key_text, number, read_space
 from eq2code.equation.symbols import name_like_word, symbol_key, word_key
 from eq2code.equation.sympy_ext import ArraySlice
 from eq2code.findings.phrases import Phrase, phrase
@@ -209,7 +209,7 @@ class FileReader:
         """A paragraph beside the file's `$$` blocks: its declarations count, nothing else (it
         may be prose). A line break ends a declaration (`… \\in ℝ^h` then `W_f \\in …` below)."""
         lines = _lines(block)
-        if len(lines) > 1 and all(_declaration_lines(b.text) for b in lines):
+        if len(lines) > 1 and all(_declaration_lines(b.text) or _bound_line(b.text) for b in lines):
             return [c for b in lines for c in self._outside_declarations(b)]
         try:
             node = parse_math(block.text)
@@ -219,10 +219,18 @@ class FileReader:
                           **({"construct": e.construct} if e.kind == "unsupported-notation" else {}))
             return []
         nodes = node.clauses if isinstance(node, ir.Statement) else [node]
-        if not any(isinstance(n, ir.Chain) and n.rels == ["in"] for n in nodes):
+
+        def declares(n: ir.Node) -> bool:
+            return (isinstance(n, ir.Chain) and n.rels == ["in"]) or _bound(n) is not None
+
+        if not any(declares(n) for n in nodes):
             return []
-        if not all(_is_symbol(n) or (isinstance(n, ir.Chain) and n.rels == ["in"]) for n in nodes):
-            return []
+        if not all(_is_symbol(n) or declares(n) for n in nodes):  # x ∈ ℝ^n, y = 3: the declaration counts
+            for n in nodes:
+                if not (_is_symbol(n) or declares(n)):
+                    self.diag("ambiguous-notation", block, n.span, construct=block.text[n.span[0]:n.span[1]],
+                              reading=phrase("read-outside-declarations-only"))
+            nodes = [n for n in nodes if declares(n)]
         return [Clause(n, block, block.text[n.span[0]:n.span[1]]) for n in nodes]
 
     # -- classification ------------------------------------------------------------------------
@@ -231,6 +239,11 @@ class FileReader:
         kinds: list[tuple[str, Clause]] = []
         for clause in clauses:
             node = clause.node = self._without_trailing_space(clause)
+            bound = _bound(node)
+            if bound is not None:  # λ > 0, 0 < p < 1: where the symbol's values live
+                self._declare_bound(clause, *bound)
+                kinds.append(("declaration", clause))
+                continue
             if isinstance(node, ir.Chain) and node.rels == ["in"]:
                 self._declare(clause, [c.node for c in pending])
                 kinds.extend(("declaration", c) for c in pending)
@@ -329,6 +342,17 @@ class FileReader:
                     self.size_names.add(d)
             if space.size is not None and isinstance(space.size, str):
                 self.size_names.add(space.size)
+
+    def _declare_bound(self, clause: Clause, target: ir.Node, space: Space) -> None:
+        """`λ > 0` declares λ positive; `x > 0` after `x \\in ℝ^n` makes every entry of x positive."""
+        key = _declared_key(target)
+        if key is None:
+            return
+        known = self.decls.get(key)
+        if known is not None:
+            self.decls[key] = replace(known, space=space)
+        else:
+            self.decls[key] = Decl(key, clause.block.text[target.span[0]:target.span[1]], (), space)
 
     def _shape_applications(self, clauses: list[Clause]) -> None:
         """p(D | θ) ∈ (0,1] with θ ∈ {1,…,K}: a vector over θ (shape (K,)); p(θ) ∈ Δ^{K-1} is that
@@ -835,6 +859,16 @@ _PLAIN_WORD = re.compile(r"(?<![\\{A-Za-z])[A-Za-z]{3,}(?![A-Za-z}])")
 _IN = re.compile(r"\\in(?![A-Za-z])")
 
 
+def _bound_line(text: str) -> bool:
+    """A line outside the displays that only bounds symbols: `\\lambda > 0`, `0 < p < 1`."""
+    try:
+        node = parse_math(text)
+    except LatexError:
+        return False
+    nodes = node.clauses if isinstance(node, ir.Statement) else [node]
+    return bool(nodes) and all(_bound(n) is not None for n in nodes)
+
+
 def _declaration_lines(text: str) -> bool:
     """Does a paragraph outside the displays look like declarations (`\\in`, not prose)?"""
     notes = re.sub(r"\\(?:text|mathrm|textrm|mbox)\s*\{[^{}]*\}", " ", text)  # \text{ (one-hot)} is a note
@@ -884,6 +918,40 @@ def _bare_expression(node: ir.Node) -> bool:
            for n in walked):
         return False
     return not _all_numbers(node)
+
+
+_BOUND_RELS = {"gt": (False, "low"), "ge": (True, "low"), "lt": (False, "high"), "le": (True, "high")}
+
+
+def _bound(node: ir.Node) -> tuple[ir.Node, Space] | None:
+    """`λ > 0`, `η \\geq 0`, `0 < p < 1`, `0 \\le p \\le 1`: the symbol bounded and the space it
+    is declared to live in; None for any other relation (`x > y` compares two inputs)."""
+    if not isinstance(node, ir.Chain) or not 1 <= len(node.rels) <= 2 or any(r not in _BOUND_RELS for r in node.rels):
+        return None
+    items, rels = node.items, node.rels
+    if len(rels) == 2:  # 0 < p < 1, 0 ≤ p ≤ 1
+        low, high = number(items[0]), number(items[2])
+        if not (_is_symbol(items[1]) and low is not None and high is not None and low < high
+                and {rels[0], rels[1]} <= {"lt", "le"}):
+            return None
+        closed = (rels[0] == "le", rels[1] == "le")
+        return items[1], Space("interval", low, high, closed, _bound_latex(low, high, closed))
+    symbol, value, rel = items[0], number(items[1]), rels[0]
+    if not _is_symbol(symbol) or value is None:
+        symbol, value = items[1], number(items[0])  # 0 < λ: λ > 0
+        rel = {"gt": "lt", "ge": "le", "lt": "gt", "le": "ge"}[rel]
+        if not _is_symbol(symbol) or value is None:
+            return None
+    inclusive, side = _BOUND_RELS[rel]
+    if side == "high":  # x < 1 alone bounds nothing from below: an inequality, as before
+        return None
+    kind = "interval" if value != 0 else ("nonnegative" if inclusive else "positive")
+    op = "\\geq" if inclusive else ">"
+    return symbol, Space(kind, value, None, (inclusive, True), "\\mathbb{R}_{" + f"{op} {value:g}" + "}")
+
+
+def _bound_latex(low: float, high: float, closed: tuple[bool, bool]) -> str:
+    return ("[" if closed[0] else "(") + f"{low:g}, {high:g}" + ("]" if closed[1] else ")")
 
 
 def _declared_key(node: ir.Node) -> str | None:

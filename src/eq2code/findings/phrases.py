@@ -521,6 +521,11 @@ PHRASES.update({
                                   "computed, its space not checked",
                             "ja": "値の後の \\in {space} は値の属する空間を示すだけなので、値そのものを計算し、"
                                   "空間は照合しません"},
+    "read-outside-declarations-only": {"en": "outside a math block only declarations (x \\in S) and bounds "
+                                             "(\\lambda > 0) are read: this part is not; put it in a $$ … $$ block "
+                                             "to have it read",
+                                       "ja": "数式ブロックの外では宣言（x \\in S）と範囲（\\lambda > 0）だけを扱い、"
+                                             "この部分は扱いません。扱わせるには $$ … $$ の中に書いてください"},
     "read-arrow-hence": {"en": "an arrow between two equations: read as 'hence' — two equations, each read and checked "
                                 "on its own (a mapping f: X \\to Y has no equation on either side)",
                          "ja": "2 つの等式の間の矢印は「したがって」の意味とし、それぞれを別の等式として扱います"
