@@ -802,6 +802,9 @@ class Lowerer:
         derivative = self._prime_derivative(node)
         if derivative is not None:
             return derivative
+        if isinstance(func, ir.Script) and func.primes > 1 and isinstance(func.base, ir.Ident) \
+                and func.base.key not in self.ctx.functions:  # f''(a): no given gradient is a second derivative
+            raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
         if isinstance(func, ir.Script) and func.primes and isinstance(func.base, ir.Ident) \
                 and func.base.key not in self.ctx.functions and len(node.args) == 1:
             # f'(x_n): the derivative of a function the file does not define — the given gradient
@@ -1174,6 +1177,10 @@ class Lowerer:
                 and func.key not in self.ctx.functions and args is not None and len(args) == 1 \
                 and isinstance(args[0], ir.Add) and len(args[0].terms) > 1:
             # λ(𝐮^⊤𝐮 − 1), x(s(z) − y), b(x − x̄): a coefficient letter times a sum, not an application
+            self.ctx.readings.append((phrase("read-letter-times-bracket", letter=func.name), func.span))
+            return False
+        if isinstance(func, ir.Ident) and func.key in self.ctx.head_params and args is not None and len(args) == 1:
+            # P(p) = 4p(1 − p)^3: the defined function's own parameter is a value, so p(…) multiplies
             self.ctx.readings.append((phrase("read-letter-times-bracket", letter=func.name), func.span))
             return False
         key = func.key if isinstance(func, ir.Ident) else None
@@ -1826,6 +1833,19 @@ class Lowerer:
             if decl is not None and decl.space.kind == "categorical" and decl.space.size is not None:
                 return sub, sympy.Integer(int(decl.space.low or 1)), self._size_expr(  # θ ∈ {1,…,K}
                     ir.Ident(str(decl.space.size), span=sub.span))
+            sup = node.sup
+            run = _integer_run(sup.items) if isinstance(sup, ir.Tuple) else None
+            if run is not None and sup is not None:  # \\sum_{v}^{0,1}: over the values written above (said)
+                self.ctx.readings.append((phrase("read-bigop-listed-values", op=node.op, letter=sub.name,
+                                                 first=run[0], last=run[1]), sup.span))
+                return sub, sympy.Integer(run[0]), sympy.Integer(run[1])
+            if isinstance(node.sup, ir.Tuple):  # other values: not read
+                raise LoweringError("unsupported-notation", phrase("eq-range-unsupported", op=node.op),
+                                    node.sup.span, "\\" + node.op)
+            if node.sup is not None:  # \\sum_i^N: i from 1 to N (said), the bound no longer dropped
+                self.ctx.readings.append((phrase("read-bigop-upper-only", op=node.op, letter=sub.name),
+                                          node.sup.span))
+                return sub, sympy.Integer(1), self._size_expr(node.sup)
             size = self.ctx.sizes.fresh(f"n_{sub.name}")
             self.ctx.size_names.add(size)
             return sub, sympy.Integer(1), size_symbol(size)
@@ -1961,6 +1981,14 @@ class Lowerer:
 
     def _empty(self, node: ir.Empty) -> Any:
         raise LoweringError("latex-syntax", phrase("eq-empty-group"), node.span)
+
+
+def _integer_run(items: list[ir.Node]) -> tuple[int, int] | None:
+    """0, 1 or 1, 2, 3: whole numbers written in order, each one more than the last → (first, last)."""
+    values = [int(n.text) for n in items if isinstance(n, ir.Num) and n.text.isdigit()]
+    if len(values) != len(items) or len(values) < 2 or any(b != a + 1 for a, b in itertools.pairwise(values)):
+        return None
+    return values[0], values[-1]
 
 
 # σ'(x), tanh'(x): standard functions whose primed application is their derivative

@@ -223,7 +223,7 @@ class FileReader:
         pending: list[Clause] = []  # bare symbols waiting for `\in S` (z_s, z_t \in ℝ^K)
         kinds: list[tuple[str, Clause]] = []
         for clause in clauses:
-            node = clause.node = self._without_trailing_space(clause)
+            node = clause.node = self._equiv_as_definition(clause, self._without_trailing_space(clause))
             if isinstance(node, ir.Chain) and node.rels == ["in"]:
                 self._declare(clause, [c.node for c in pending])
                 kinds.extend(("declaration", c) for c in pending)
@@ -265,6 +265,23 @@ class FileReader:
         self.diag("ambiguous-notation", clause.block, space.span, construct=clause.latex,
                   reading=phrase("read-trailing-space", space=clause.block.text[space.span[0]:space.span[1]]))
         return kept
+
+    def _equiv_as_definition(self, clause: Clause, node: ir.Node) -> ir.Node:
+        """`E \\equiv \\sum_i ε_i^2`, `\\tilde{ε}_i \\equiv a - y_i/x_i`, `\\exp(b_a) \\equiv w_a`: ≡ between
+        a name and what the right side computes reads "is defined as", as Japanese and physics notes
+        write it (定義). Said; not when the name appears on the other side, nor for `f(x) \\equiv 0`
+        (identically zero)."""
+        if not isinstance(node, ir.Chain) or not node.rels or node.rels[0] != "equiv" \
+                or any(r not in DEFINING for r in node.rels[1:]):
+            return node
+        left, right = node.items[0], node.items[1]
+        if not _definable(left, right) and len(node.rels) == 1 and _definable(right, left):
+            left, right = right, left  # \exp(b_a) \equiv w_a: w_a names exp(b_a)
+        if not _definable(left, right) or (isinstance(left, ir.Call) and not _mentioned_keys([right])):
+            return node
+        self.diag("ambiguous-notation", clause.block, node.span, construct=clause.latex,
+                  reading=phrase("read-equiv-definition", left=clause.block.text[left.span[0]:left.span[1]].strip()))
+        return ir.Chain([left, right, *node.items[2:]], ["defeq", *node.rels[1:]], span=node.span)
 
     def _bare_value(self, kinds: list[tuple[str, Clause]]) -> list[tuple[str, Clause]]:
         """A file whose one computation is an expression with no left side (`\\frac{1}{N}\\sum_i
@@ -1284,6 +1301,14 @@ def _element_target(node: ir.Node) -> TypeGuard[ir.Script]:
     return isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.sup is None \
         and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1 and node.sub.name.islower() \
         and not node.sub.style
+
+
+def _definable(left: ir.Node, right: ir.Node) -> bool:
+    """A left side a definition can name (E, ε̃_i, σ_X^2, D(q, p)) whose key the right side does not use."""
+    if isinstance(left, ir.Func) or analyze_head(left, right) is None:
+        return False
+    key = symbol_key(left) if not isinstance(left, ir.Call) else app_key(left)
+    return key is None or key not in _mentioned_keys([right])
 
 
 def _is_symbol(node: ir.Node) -> bool:

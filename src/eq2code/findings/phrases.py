@@ -564,6 +564,18 @@ PHRASES.update({
                         "ja": "{latex} の添字の ':' は軸全体（{what}）を表すベクトルとして読みます"},
     "slice-column": {"en": "a column", "ja": "列"},
     "slice-row": {"en": "a row", "ja": "行"},
+    "read-bigop-upper-only": {"en": "\\{op}_{letter}^…: only the index and the upper limit are written; read as "
+                                    "{letter} from 1 to the upper limit (write \\{op}_{{{letter}=0}}^… to start at 0)",
+                              "ja": "\\{op}_{letter}^… は添字と上限だけが書かれているので、{letter} を 1 から上限まで"
+                                    "動かすと解釈します（0 から始めるなら \\{op}_{{{letter}=0}}^… と書いてください）"},
+    "read-bigop-listed-values": {"en": "\\{op}_{letter}^{{{first},…,{last}}}: the numbers above are the values "
+                                       "{letter} takes, read as {letter} from {first} to {last}",
+                                 "ja": "\\{op}_{letter}^{{{first},…,{last}}} の上の数は {letter} の取る値なので、"
+                                       "{letter} を {first} から {last} まで動かすと解釈します"},
+    "read-equiv-definition": {"en": "\\equiv between {left} and an expression: read as \"{left} is defined as\" "
+                                    "the expression (as := ), not as an identity to prove; write := or = to say so",
+                              "ja": "{left} と式の間の \\equiv は「{left} をその式で定義する」（:= と同じ）と解釈し、"
+                                    "証明すべき恒等式とはみなしません。明示するには := か = を使ってください"},
     "read-primed-name": {"en": "{name} on the left side of a definition names a new quantity (not a derivative); "
                                "where the file uses it, it is that quantity",
                          "ja": "定義の左辺の {name} は新しい量の名前として読みます（導関数ではありません）。"

@@ -119,8 +119,8 @@ DIGITS = frozenset("0123456789")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _CONTROL = re.compile(r"\\([A-Za-z]+\*?|.)", re.S)
 _MAX_LENGTH = 200_000
-_SIGN_SCRIPT = re.compile(r"\s*(?:\{\s*(\+\+|[+\-']|\\prime|\\ast|\\star|\*)\s*\}|([+\-])(?![0-9A-Za-z\\({])"
-                          r"|(\\ast|\\star)(?![A-Za-z]))")
+_SIGN_SCRIPT = re.compile(r"\s*(?:\{\s*(\+\+|[+\-]|(?:(?:'|\\prime)\s*)+|\\ast|\\star|\*)\s*\}"
+                          r"|([+\-])(?![0-9A-Za-z\\({])|(\\ast|\\star|(?:\\prime)+)(?![A-Za-z]))")
 _OPERATOR_BASE = re.compile(r"\s*\\(?:operatorname|mathrm|text|rm|max|min|arg|sum|prod|lim)")
 _PROSE = re.compile(r"[A-Za-z]{2,}(?:[ \t]+[A-Za-z]{2,}){2,}(?![A-Za-z({_^])")
 
@@ -409,11 +409,12 @@ class Tokenizer:
             return False
         sign = m.group(1) or m.group(2) or m.group(3)  # 𝐰^\ast, unbraced, as 𝐰^{\ast}
         kind = "SUB" if ch == "_" else "SUP"
-        if sign in ("'", "\\prime"):
+        if sign.strip().startswith(("'", "\\prime")):  # f^{\\prime\\prime}, f^\\prime: primes
             if kind == "SUB":
                 return False
             self.pos = m.end()
-            self._emit("PRIME", "'", start, self.pos)
+            for _ in range(sign.count("'") + sign.count("\\prime")):
+                self._emit("PRIME", "'", start, self.pos)
             return True
         self._emit(kind, ch, start, start + 1)
         self.pos = m.end()

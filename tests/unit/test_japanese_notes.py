@@ -1,0 +1,79 @@
+"""Notation of Japanese ML and math-for-ML notes (issue 12), seen in public sources no corpus here
+quotes (Zenn articles, study-group notebooks on 『ゼロから作るDeep Learning』): each on a small
+equation written here."""
+
+from __future__ import annotations
+
+import sympy
+from unit_support import lower
+
+from eq2code.equation.semantics import read_equation_file
+
+
+def _readings(tex: str) -> list[str]:
+    """The phrase keys of the readings eq2code reports (ambiguous-notation findings)."""
+    f = read_equation_file("unit.tex", tex)
+    return [d.params["reading"].phrase for d in f.diagnostics if d.name == "ambiguous-notation"]
+
+
+def test_equiv_after_a_name_defines_it_and_says_so():
+    tex = r"E \equiv \sum_{i=1}^{N} (y_i - a x_i)^2"
+    eq = lower(tex)
+    assert eq.kind == "definition" and eq.name == "E" and eq.checkable
+    assert eq.sympy_text == lower(r"E = \sum_{i=1}^{N} (y_i - a x_i)^2").sympy_text
+    assert "read-equiv-definition" in _readings(tex)
+
+
+def test_equiv_chain_defines_the_name_and_claims_the_rest():
+    tex = ("$$\\begin{aligned} E &\\equiv \\sum_{i=1}^{N} (y_i - a x_i)^2 \\\\ "
+           "&= a^2 \\sum_{i=1}^{N} x_i^2 - 2a \\sum_{i=1}^{N} x_i y_i + \\sum_{i=1}^{N} y_i^2 \\end{aligned}$$")
+    f = read_equation_file("unit.tex", tex)
+    main = [e for e in f.equations if e.checkable]
+    assert main and main[0].name == "E"
+
+
+def test_equiv_with_the_name_on_the_right_names_the_expression():
+    eq = lower(r"\exp(b_a) \equiv w_a")
+    assert eq.kind == "definition" and eq.checkable and "exp" in eq.sympy_text[0]
+
+
+def test_equiv_stays_a_statement_when_it_is_an_identity():
+    f = read_equation_file("unit.tex", r"a + b \equiv b + a")
+    assert not f.equations[0].checkable
+    f = read_equation_file("unit.tex", r"x \equiv x + 0")  # the name on both sides: not a definition
+    assert not f.equations[0].checkable
+
+
+def test_the_defined_functions_parameter_before_a_bracket_multiplies_it():
+    tex = r"P(p) = 4p(1-p)^3"
+    eq = lower(tex)
+    p = sympy.Symbol("p", real=True)
+    assert eq.checkable and sympy.simplify(eq.sympy - 4 * p * (1 - p) ** 3) == 0
+    assert "read-letter-times-bracket" in _readings(tex)
+
+
+def test_a_sum_with_an_index_and_an_upper_limit_runs_from_one_to_it_and_says_so():
+    tex = r"E = \sum_i^N (y_i - a x_i)^2"
+    eq = lower(tex)
+    assert eq.sympy_text == lower(r"E = \sum_{i=1}^{N} (y_i - a x_i)^2").sympy_text  # N, not a fresh size
+    assert "read-bigop-upper-only" in _readings(tex)
+
+
+def test_a_sum_over_listed_values_runs_over_them_and_says_so():
+    tex = r"Z = \sum_{v}^{0,1} \exp(v b)"
+    eq = lower(tex)
+    b = sympy.Symbol("b", real=True)
+    assert eq.checkable and sympy.simplify(eq.sympy.doit() - (1 + sympy.exp(b))) == 0
+    assert "read-bigop-listed-values" in _readings(tex)
+    f = read_equation_file("unit.tex", r"Z = \sum_{v}^{0,2} \exp(v b)")  # not a run of values: not read
+    assert not f.equations or not f.equations[0].checkable
+
+
+def test_unbraced_and_repeated_prime_commands_are_primes():
+    assert lower(r"y = \sigma^\prime(x)").sympy_text == lower(r"y = \sigma'(x)").sympy_text
+    assert lower(r"y = \sigma^{\prime\prime}(x)").sympy_text == lower(r"y = \sigma''(x)").sympy_text
+
+
+def test_a_second_derivative_of_an_undefined_function_is_not_its_given_gradient():
+    f = read_equation_file("unit.tex", r"y = f'(x) + f''(x)")
+    assert not f.equations[0].checkable  # f'' had been read as f' (the given gradient) silently
