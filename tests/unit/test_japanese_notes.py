@@ -77,3 +77,31 @@ def test_unbraced_and_repeated_prime_commands_are_primes():
 def test_a_second_derivative_of_an_undefined_function_is_not_its_given_gradient():
     f = read_equation_file("unit.tex", r"y = f'(x) + f''(x)")
     assert not f.equations[0].checkable  # f'' had been read as f' (the given gradient) silently
+
+
+def test_angle_brackets_around_one_expression_are_an_average_not_the_expression():
+    f = read_equation_file("unit.tex", r"m = \langle x \rangle")
+    assert not f.equations[0].checkable and "average" in str(f.equations[0].reason)  # had been read as m = x
+    f = read_equation_file("unit.tex", r"\left<\hat{X}\hat{Y}\right> = \left<\hat{X}\right>\left<\hat{Y}\right>")
+    assert f.equations and not f.equations[0].checkable  # \left< … \right> parses as ⟨…⟩
+
+
+def test_left_angle_brackets_around_two_vectors_are_their_inner_product():
+    eq = lower("$$s = \\left< u, v \\right>$$\n\n$$u \\in \\mathbb{R}^{n}, v \\in \\mathbb{R}^{n}$$")
+    assert eq.checkable and eq.sympy_text == lower(
+        "$$s = \\langle u, v \\rangle$$\n\n$$u \\in \\mathbb{R}^{n}, v \\in \\mathbb{R}^{n}$$").sympy_text
+
+
+def test_a_probability_of_valued_events_is_one_named_value_and_said():
+    tex = r"P(v_a=1, h_c=0) = \frac{\exp(b_a)}{1 + \exp(b_a)}"
+    eq = lower(tex)
+    assert eq.checkable and eq.name == "P" and "exp" in eq.sympy_text[0]
+    assert "read-event-probability" in _readings(tex)
+
+
+def test_a_sum_over_consecutive_listed_values_runs_over_them():
+    expected = lower(r"Z = \sum_{x=0}^{1} \exp(x b)").sympy_text
+    assert lower(r"Z = \sum_{x=0,1} \exp(x b)").sympy_text == expected
+    assert lower(r"Z = \sum_{x \in \{0, 1\}} \exp(x b)").sympy_text == expected
+    f = read_equation_file("unit.tex", r"Z = \sum_{x \in \{0, 2\}} \exp(x b)")  # not consecutive: not read
+    assert not f.equations[0].checkable

@@ -334,8 +334,14 @@ def _listed_range(sub: ir.Node | None) -> tuple[ir.Ident, ir.Node, ir.Node] | No
                 and isinstance(items.items[1], ir.Special) and items.items[1].name in ("ldots", "cdots", "dots",
                                                                                       "dotsc"):
             return sub.items[0], items.items[0], items.items[2]
+        if isinstance(items, ir.Tuple) and items.bracket == "\\{" and _integer_run(items.items) is not None:
+            return sub.items[0], items.items[0], items.items[-1]  # x \\in \\{0, 1\\}: each value listed
     if isinstance(sub, ir.Chain) and sub.rels == ["le", "le"] and isinstance(sub.items[1], ir.Ident):
         return sub.items[1], sub.items[0], sub.items[2]
+    if isinstance(sub, ir.Tuple) and sub.items and isinstance(first := sub.items[0], ir.Chain) \
+            and first.rels == ["eq"] and isinstance(first.items[0], ir.Ident) \
+            and _integer_run([first.items[1], *sub.items[1:]]) is not None:  # h = 0, 1: the values h takes
+        return first.items[0], first.items[1], sub.items[-1]
     return None
 
 
@@ -379,6 +385,8 @@ class Lowerer:
         return sympy.Rational(node.text) if "." in node.text else sympy.Integer(node.text)
 
     def _group(self, node: ir.Group) -> Any:
+        if node.bracket == "<":  # ⟨X̂⟩: an average over a distribution or a sample the file does not give
+            raise LoweringError("not-checkable", phrase("eq-angle-average"), node.span, "\\langle")
         return self.expr(node.body)
 
     def _annotated(self, node: ir.Annotated) -> Any:

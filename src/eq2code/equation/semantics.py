@@ -1278,7 +1278,8 @@ def _is_probability(call: ir.Call) -> bool:
         return False  # \\Pr[y=1 | 𝐱] too: LaTeX's own probability operator, with either bracket
     conditional = any(isinstance(a, ir.Chain) and "mid" in a.rels for a in call.args)
     events = any(isinstance(n, ir.Ident) and n.style == "cal" for n in call.walk())
-    return conditional or events
+    valued = any(isinstance(a, ir.Chain) and a.rels == ["eq"] for a in call.args)  # P(v_a = 1, h_c = 0)
+    return conditional or events or valued
 
 
 def _named(node: ir.Node, name: str) -> bool:

@@ -684,7 +684,7 @@ class Tokenizer:
 
     def _delimiter(self, which: str, start: int) -> None:
         """\\left( … \\right): keep the delimiter; a bar after \\left/\\right says its role."""
-        m = re.compile(r"\s*(\\\{|\\\}|\\\||\\[A-Za-z]+|[()\[\]|.])").match(self.text, self.pos)
+        m = re.compile(r"\s*(\\\{|\\\}|\\\||\\[A-Za-z]+|[()\[\]|.<>])").match(self.text, self.pos)
         if not m:
             raise self._error(phrase("latex-needs-delimiter", command="\\" + which), start, self.pos)
         delim = m.group(1)
@@ -705,6 +705,9 @@ class Tokenizer:
             return
         if delim in forced:
             self._emit(forced[delim], delim, d_start, self.pos)
+            return
+        if delim in ("<", ">"):  # \\left< x \\right>: angle brackets, as \\langle x \\rangle
+            self._emit("LANGLE" if delim == "<" else "RANGLE", delim, d_start, self.pos)
             return
         self.pos = d_start  # an ordinary delimiter: read it as usual
         if delim.startswith("\\"):
