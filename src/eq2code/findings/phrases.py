@@ -288,7 +288,8 @@ PHRASES.update({
                                "ja": "{latex} は {dimensions} 次元です。添字なしで使えるのはベクトルと行列だけです"},
     "eq-angle-average": {"en": "⟨…⟩ around one expression is its average (an expectation) over a distribution or "
                                "a sample this file does not give",
-                         "ja": "一つの式を囲む ⟨…⟩ はその平均（期待値）で、このファイルにない分布や標本についての値です"},
+                         "ja": "一つの式を囲む ⟨…⟩ はその平均（期待値）で、"
+                               "このファイルにない分布や標本についての値です"},
     "eq-prime-of-undefined": {"en": "f' is the derivative of a function this file does not define",
                               "ja": "f' はこのファイルで定義されていない関数の微分です"},
     "eq-subscript-on-expression": {"en": "a subscript on an expression", "ja": "式に付いた下付き添字"},
