@@ -105,3 +105,23 @@ def test_a_sum_over_consecutive_listed_values_runs_over_them():
     assert lower(r"Z = \sum_{x \in \{0, 1\}} \exp(x b)").sympy_text == expected
     f = read_equation_file("unit.tex", r"Z = \sum_{x \in \{0, 2\}} \exp(x b)")  # not consecutive: not read
     assert not f.equations[0].checkable
+
+
+def test_a_t_on_the_left_shoulder_is_the_transpose_and_said():
+    decl = "\n\n$$A \\in \\mathbb{R}^{n \\times m}, x \\in \\mathbb{R}^{n}$$"
+    expected = lower("$$y = A^\\top x$$" + decl).sympy_text
+    assert lower("$$y = {}^t\\!A x$$" + decl).sympy_text == expected
+    assert lower("$$y = {}^{T} A x$$" + decl).sympy_text == expected
+    assert "read-prefix-transpose" in _readings("$$y = {}^t A x$$" + decl)
+
+
+def test_a_circled_number_at_the_start_or_end_of_a_row_is_its_label():
+    assert lower("$$①\\qquad y = 2x$$").sympy_text == lower("$$y = 2x$$").sympy_text
+    assert lower("$$y = 2x ②$$").sympy_text == lower("$$y = 2x$$").sympy_text
+    f = read_equation_file("unit.tex", "$$y = 2 ① x$$")  # inside a row: not a label
+    assert any(d.name == "latex-syntax" for d in f.diagnostics)
+
+
+def test_triangledown_is_the_nabla_japanese_notes_type():
+    assert lower(r"w \leftarrow w - \eta \triangledown f(w)").sympy_text == \
+        lower(r"w \leftarrow w - \eta \nabla f(w)").sympy_text

@@ -1441,8 +1441,29 @@ class Lowerer:
             return sympy.MatMul(self.canonical(a), self.canonical(b))
         return a * b
 
+    def _prefix_transpose(self, node: ir.Product) -> ir.Node | None:
+        """`{}^t A`, `{}^{T}\\!W x`: a t on the left shoulder of the next factor is its transpose, as
+        Japanese texts write it (ᵗA; said)."""
+        for k, mark in enumerate(node.factors[:-1]):
+            if not (isinstance(mark, ir.Script) and isinstance(mark.base, ir.Empty) and mark.sub is None
+                    and _is_transpose_mark(mark.sup) and node.ops[k + 1] is None):
+                continue
+            target = node.factors[k + 1]
+            top = ir.Special("top", span=mark.span)
+            if isinstance(target, ir.Script) and target.sup is None and not target.primes:
+                moved: ir.Node = ir.Script(target.base, target.sub, top, span=(mark.span[0], target.span[1]))
+            else:
+                moved = ir.Script(target, None, top, span=(mark.span[0], target.span[1]))
+            self.ctx.readings.append((phrase("read-prefix-transpose"), mark.span))
+            factors = [*node.factors[:k], moved, *node.factors[k + 2:]]
+            if len(factors) == 1:
+                return factors[0]
+            return ir.Product(factors, [*node.ops[:k + 1], *node.ops[k + 2:]], span=node.span)
+        return None
+
     def _product(self, node: ir.Product) -> Any:
-        replaced = self._substitute_in_product(node) or self._words(node) or self._labelled_application(node)
+        replaced = self._substitute_in_product(node) or self._prefix_transpose(node) or self._words(node) \
+            or self._labelled_application(node)
         if replaced is not None:
             return self.expr(replaced)
         for k, factor in enumerate(node.factors):
@@ -1989,6 +2010,13 @@ class Lowerer:
 
     def _empty(self, node: ir.Empty) -> Any:
         raise LoweringError("latex-syntax", phrase("eq-empty-group"), node.span)
+
+
+def _is_transpose_mark(sup: ir.Node | None) -> bool:
+    """t, T, ⊤ (\\top, \\mathrm{T}) as a superscript: the mark of a transpose."""
+    if isinstance(sup, ir.Special):
+        return sup.name == "top"
+    return isinstance(sup, ir.Ident) and sup.name in ("t", "T") and not sup.accents
 
 
 def _integer_run(items: list[ir.Node]) -> tuple[int, int] | None:

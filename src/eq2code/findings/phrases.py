@@ -576,6 +576,9 @@ PHRASES.update({
                                        "{letter} takes, read as {letter} from {first} to {last}",
                                  "ja": "\\{op}_{letter}^{{{first},…,{last}}} の上の数は {letter} の取る値なので、"
                                        "{letter} を {first} から {last} まで動かすと解釈します"},
+    "read-prefix-transpose": {"en": "{{}}^t before a factor (a t on its left shoulder): read as the transpose of "
+                                    "that factor, as Japanese texts write ᵗA",
+                              "ja": "因子の前の {{}}^t（左肩の t）は、その因子の転置 ᵗA と解釈します"},
     "read-equiv-definition": {"en": "\\equiv between {left} and an expression: read as \"{left} is defined as\" "
                                     "the expression (as := ), not as an identity to prove; write := or = to say so",
                               "ja": "{left} と式の間の \\equiv は「{left} をその式で定義する」（:= と同じ）と解釈し、"

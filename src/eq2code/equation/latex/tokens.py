@@ -125,6 +125,14 @@ _OPERATOR_BASE = re.compile(r"\s*\\(?:operatorname|mathrm|text|rm|max|min|arg|su
 _PROSE = re.compile(r"[A-Za-z]{2,}(?:[ \t]+[A-Za-z]{2,}){2,}(?![A-Za-z({_^])")
 
 
+_ROW_LABEL_END = re.compile(r"\s*(?:\\\\|$)")
+
+
+def _is_circled_number(ch: str) -> bool:
+    """①–⑳, ⓪, ❶–❿: a number in a circle, which notes use to label a row."""
+    return "\u2460" <= ch <= "\u2473" or ch == "\u24ea" or "\u2776" <= ch <= "\u277f"
+
+
 def _is_prose(run: str) -> bool:
     """Three or more words of two or more letters, two of them written like words (three or more
     letters, small after the first): a sentence, not letters multiplied."""
@@ -230,6 +238,9 @@ class Tokenizer:
                 self.pos = end
             elif ch in _QUOTES:
                 self._quoted(ch)
+            elif _is_circled_number(ch) and (not self.tokens or self.tokens[-1].type in ("ROWSEP", "AMP")
+                                             or _ROW_LABEL_END.match(text, self.pos + 1)):
+                self.pos += 1  # ① at the start or the end of a row: the row's label, as \\tag{1}
             else:
                 raise self._error(phrase("latex-unexpected-character", char=repr(ch)), self.pos)
         for _ in self.switch_closes:
@@ -726,6 +737,7 @@ _SIMPLE: dict[str, tuple[str, str]] = {
     "overbrace": ("BRACEOVER", "over"), "top": ("TOP", "top"), "intercal": ("TOP", "top"),
     "intercal*": ("TOP", "top"), "prime": ("PRIME", "'"), "infty": ("INFTY", "infty"),
     "partial": ("PARTIAL", "partial"), "nabla": ("NABLA", "nabla"), "forall": ("QUANT", "forall"),
+    "triangledown": ("NABLA", "nabla"),  # ▽ typed for ∇ (ナブラ) in Japanese notes
     "exists": ("QUANT", "exists"), "nexists": ("QUANT", "nexists"), "neg": ("NOT", "not"),
     "lnot": ("NOT", "not"), "pm": ("PM", "pm"), "mp": ("PM", "mp"), "_": ("LETTER", "_"),
     "colon": ("COLON", ":"), "lbrace": ("LSET", "{"), "rbrace": ("RSET", "}"), "bullet": ("LETTER", "bullet"),
