@@ -125,3 +125,26 @@ def test_a_circled_number_at_the_start_or_end_of_a_row_is_its_label():
 def test_triangledown_is_the_nabla_japanese_notes_type():
     assert lower(r"w \leftarrow w - \eta \triangledown f(w)").sympy_text == \
         lower(r"w \leftarrow w - \eta \nabla f(w)").sympy_text
+
+
+def test_a_derivative_operator_before_a_bracket_differentiates_the_bracket():
+    eq = lower(r"\frac{d}{dx}(x^2 + 3x) = 2x + 3")
+    x = sympy.Symbol("x", real=True)
+    assert eq.checkable and sympy.simplify(eq.sympy - (2 * x + 3)) == 0
+
+
+def test_a_derivative_operator_differentiates_the_whole_term_after_it_and_says_so():
+    tex = r"\frac{\partial}{\partial w}(y - wx)^2 = -2x(y - wx)"
+    eq = lower(tex)
+    x, y, w = sympy.symbols("x y w", real=True)
+    assert eq.checkable and sympy.simplify(eq.sympy - (-2 * x * (y - w * x))) == 0  # not (d/dw(y − wx))^2
+    assert "read-derivative-extent" in _readings(tex)
+    eq = lower(r"y = \frac{d}{dx}(x+1)(x+2)")
+    assert sympy.simplify(eq.sympy - (2 * x + 3)) == 0  # not d/dx(x + 1) times (x + 2)
+
+
+def test_a_derivative_of_a_quantity_the_file_defines_is_a_step_of_its_derivation():
+    f = read_equation_file("unit.tex", "$$L = \\frac{1}{2}(u-p)^2 + \\lambda u^2$$\n\n"
+                                       "$$\\frac{\\partial L}{\\partial u} = (u-p) + 2\\lambda u$$")
+    step = f.equations[1]
+    assert not step.checkable and "defines" in str(step.reason)

@@ -374,11 +374,39 @@ class Lowerer:
         for lhs, rhs in self.ctx.patterns:  # IR nodes compare by structure, not by position
             if node == lhs:
                 return self.expr(rhs)
+        applied = self._derivative_applied(node)
+        if applied is not None:
+            return self._product(applied)
         method = getattr(self, "_" + type(node).__name__.lower(), None)
         if method is None:
             raise LoweringError("not-checkable", phrase("eq-no-value", what=type(node).__name__.lower()),
                                 node.span, type(node).__name__)
         return method(node)
+
+    def _derivative_applied(self, node: ir.Node) -> ir.Product | None:
+        """`\\frac{d}{dx}(x^2 + 3x)`, `\\frac{\\partial}{\\partial w}(y - wx)^2`, `\\frac{d}{dx}(x+1)(x+2)`: the
+        parser reads the operator as applied to the bracket after it; it differentiates the whole term
+        that follows (the power and the factors after the bracket too: said). None for anything else."""
+        if isinstance(node, ir.Product):
+            factors: list[ir.Node] = []
+            ops: list[str | None] = []
+            for k, factor in enumerate(node.factors):
+                split = _operator_call(factor)
+                if split is None or any(_operator_call(f) for f in node.factors[k + 1:]):
+                    factors.append(factor)
+                    ops.append(node.ops[k])
+                    continue
+                if k + 1 < len(node.factors):
+                    self.ctx.readings.append((phrase("read-derivative-extent"), split[0].span))
+                factors.extend(split)
+                ops.extend([node.ops[k], None])
+            return ir.Product(factors, ops, span=node.span) if len(factors) > len(node.factors) else None
+        split = _operator_call(node)
+        if split is None:
+            return None
+        if not isinstance(split[1], ir.Group):
+            self.ctx.readings.append((phrase("read-derivative-extent"), split[0].span))
+        return ir.Product(list(split), [None, None], span=node.span)
 
     # -- atoms ---------------------------------------------------------------------------
     def _num(self, node: ir.Num) -> Any:
@@ -2226,6 +2254,24 @@ def _is_prose(node: ir.Node) -> bool:
 
 def _prose(node: ir.Node) -> str:
     return node.content if isinstance(node, ir.Text) else node.name  # type: ignore[attr-defined]
+
+
+def _operator_call(node: ir.Node) -> tuple[ir.Frac, ir.Node] | None:
+    """`\\frac{d}{dx}(…)` read as an application, or `\\frac{d}{dx}(…)^2`: (the operator, the term it
+    differentiates: the bracket, with its power)."""
+    if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1 and isinstance(node.func, ir.Frac) \
+            and _is_d(node.func.num) and _derivative_of(node.func) is not None:
+        return node.func, ir.Group(node.args[0], "(", span=(node.func.span[1], node.span[1]))
+    if isinstance(node, ir.Script) and node.sub is None and node.sup is not None and not node.primes:
+        inner = _operator_call(node.base)
+        if inner is not None:
+            return inner[0], ir.Script(inner[1], None, node.sup, span=(inner[1].span[0], node.span[1]))
+    if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1:  # d/dx (x+1)(x+2)
+        inner = _operator_call(node.func)
+        if inner is not None:
+            more = ir.Group(node.args[0], "(", span=(node.func.span[1], node.span[1]))
+            return inner[0], ir.Product([inner[1], more], [None, None], span=(inner[1].span[0], node.span[1]))
+    return None
 
 
 def _is_d(node: ir.Node) -> bool:

@@ -487,6 +487,10 @@ class FileReader:
             if ctx.gradients and head is None:
                 raise LoweringError("not-checkable", phrase("eq-gradient-identity"), chain.span)
             if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients and not head.out_indices:
+                of = derivative_function(lhs)
+                if of in self.quantities or of in self.functions:  # ∂L/∂u of the file's own L: a claim about L
+                    raise LoweringError("not-checkable", phrase("eq-derivative-of-defined", name=latex_of(of)),
+                                        chain.span)
                 raise LoweringError("not-checkable", phrase("eq-derivative-without-upstream"), chain.span)
             if example is not None and example.whole(chain, head is not None):
                 self._as_example(eq, clause, example, defined=head is not None)

@@ -203,6 +203,11 @@ PHRASES.update({
         "en": "a derivative of a function this file does not define, stated without an upstream gradient: "
               "an identity or a worked example",
         "ja": "このファイルで定義されていない関数の微分が、上流の勾配なしに書かれています。恒等式か計算例です"},
+    "eq-derivative-of-defined": {
+        "en": "a derivative of {name}, which this file defines, written as a formula: a step of a derivation about "
+              "{name}, not a value of its own",
+        "ja": "このファイルで定義した {name} の微分を式で書いたものです。{name} についての導出の一段であり、"
+              "独立した値ではありません"},
     "eq-listed-entries": {"en": "entries written side by side with spaces between them (x_1 \\, x_2 \\, x_3): a "
                                 "vector listed by its entries, not a product",
                           "ja": "空白を挟んで並べた要素（x_1 \\, x_2 \\, x_3）は、要素を列挙したベクトルであり、"
@@ -579,6 +584,10 @@ PHRASES.update({
     "read-prefix-transpose": {"en": "{{}}^t before a factor (a t on its left shoulder): read as the transpose of "
                                     "that factor, as Japanese texts write ᵗA",
                               "ja": "因子の前の {{}}^t（左肩の t）は、その因子の転置 ᵗA と解釈します"},
+    "read-derivative-extent": {"en": "d/dx before a bracket with more after it (a power, other factors): read as "
+                                     "the derivative of the whole term that follows, not of the bracket alone",
+                               "ja": "括弧の後に累乗や他の因子が続く d/dx は、括弧だけでなく後に続く項全体の"
+                                     "微分と解釈します"},
     "read-equiv-definition": {"en": "\\equiv between {left} and an expression: read as \"{left} is defined as\" "
                                     "the expression (as := ), not as an identity to prove; write := or = to say so",
                               "ja": "{left} と式の間の \\equiv は「{left} をその式で定義する」（:= と同じ）と解釈し、"
