@@ -148,3 +148,14 @@ def test_a_derivative_of_a_quantity_the_file_defines_is_a_step_of_its_derivation
                                        "$$\\frac{\\partial L}{\\partial u} = (u-p) + 2\\lambda u$$")
     step = f.equations[1]
     assert not step.checkable and "defines" in str(step.reason)
+
+
+def test_a_prime_after_a_bracket_is_the_derivative_by_its_one_variable_and_said():
+    tex = r"(\tanh x)' = 1 - \tanh^2 x"
+    eq = lower(tex)
+    x = sympy.Symbol("x", real=True)
+    assert eq.checkable and sympy.simplify(eq.sympy - (1 - sympy.tanh(x) ** 2)) == 0
+    assert "read-prime-of-bracket" in _readings(tex)
+    assert sympy.simplify(lower(r"y = (x^3)''").sympy - 6 * x) == 0
+    f = read_equation_file("unit.tex", r"y = (a x^2)'")  # two variables: by which one?
+    assert not f.equations[0].checkable

@@ -383,6 +383,18 @@ class Lowerer:
                                 node.span, type(node).__name__)
         return method(node)
 
+    def _primed_bracket(self, node: ir.Script) -> Any:
+        """`(x^3)' = 3x^2`, `(\\tanh x)' = 1 - \\tanh^2 x`: a prime after a bracket is the derivative of
+        what it holds, by its one variable (said), as school mathematics writes it. Not checkable when
+        the bracket holds several variables (by which?) or none."""
+        value = self.expr(node.base)
+        free = sorted(getattr(value, "free_symbols", set()), key=str)
+        if isinstance(value, MatrixExpr) or len(free) != 1 or not isinstance(free[0], sympy.Symbol) \
+                or free[0] in {i[0] for i in self.ctx.indices.values()}:
+            raise LoweringError("not-checkable", phrase("eq-prime-of-bracket"), node.span, "'")
+        self.ctx.readings.append((phrase("read-prime-of-bracket", var=str(free[0])), node.span))
+        return sympy.diff(value, free[0], node.primes)
+
     def _derivative_applied(self, node: ir.Node) -> ir.Product | None:
         """`\\frac{d}{dx}(x^2 + 3x)`, `\\frac{\\partial}{\\partial w}(y - wx)^2`, `\\frac{d}{dx}(x+1)(x+2)`: the
         parser reads the operator as applied to the bracket after it; it differentiates the whole term
@@ -540,6 +552,8 @@ class Lowerer:
             raise LoweringError("not-checkable", phrase("eq-operator-without-brackets", op=node.base.name), node.span)
         if node.sup is None and node.sub is not None and _is_indicator(node.base, node.sub):  # \mathbb{1}_{y_i = k}
             return sympy.Piecewise((sympy.Integer(1), self._condition(node.sub)), (sympy.Integer(0), True))
+        if node.primes and isinstance(node.base, ir.Group) and node.sub is None and node.sup is None:
+            return self._primed_bracket(node)
         if node.primes:
             raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
         base = node.base

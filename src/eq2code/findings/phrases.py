@@ -295,6 +295,8 @@ PHRASES.update({
                                "a sample this file does not give",
                          "ja": "一つの式を囲む ⟨…⟩ はその平均（期待値）で、"
                                "このファイルにない分布や標本についての値です"},
+    "eq-prime-of-bracket": {"en": "a prime after a bracket whose content has no single variable to differentiate by",
+                            "ja": "括弧の後のダッシュ（'）ですが、中身に微分する変数がただ一つではありません"},
     "eq-prime-of-undefined": {"en": "f' is the derivative of a function this file does not define",
                               "ja": "f' はこのファイルで定義されていない関数の微分です"},
     "eq-subscript-on-expression": {"en": "a subscript on an expression", "ja": "式に付いた下付き添字"},
@@ -588,6 +590,10 @@ PHRASES.update({
                                      "the derivative of the whole term that follows, not of the bracket alone",
                                "ja": "括弧の後に累乗や他の因子が続く d/dx は、括弧だけでなく後に続く項全体の"
                                      "微分と解釈します"},
+    "read-prime-of-bracket": {"en": "a prime after a bracket: read as the derivative of what the bracket holds by "
+                                    "its one variable {var}",
+                              "ja": "括弧の後のダッシュ（'）は、括弧の中身をただ一つの変数 {var} で微分したものと"
+                                    "解釈します"},
     "read-equiv-definition": {"en": "\\equiv between {left} and an expression: read as \"{left} is defined as\" "
                                     "the expression (as := ), not as an identity to prove; write := or = to say so",
                               "ja": "{left} と式の間の \\equiv は「{left} をその式で定義する」（:= と同じ）と解釈し、"
