@@ -159,3 +159,17 @@ def test_a_prime_after_a_bracket_is_the_derivative_by_its_one_variable_and_said(
     assert sympy.simplify(lower(r"y = (x^3)''").sympy - 6 * x) == 0
     f = read_equation_file("unit.tex", r"y = (a x^2)'")  # two variables: by which one?
     assert not f.equations[0].checkable
+
+
+def test_frac_with_unbraced_digits_takes_one_digit_per_argument_as_tex_does():
+    x = sympy.Symbol("x", real=True)
+    assert sympy.simplify(lower(r"y = \frac12 x").sympy - x / 2) == 0  # had been read as 12/x, silently
+    assert lower(r"y = \frac1N \sum_{i=1}^N x_i").sympy_text == lower(r"y = \frac{1}{N} \sum_{i=1}^N x_i").sympy_text
+    assert sympy.simplify(lower(r"y = \frac{12}{5} x").sympy - sympy.Rational(12, 5) * x) == 0
+
+
+def test_japanese_combinations_are_the_binomial_coefficient_and_said():
+    tex = r"y = {}_{5}C_{2} x"
+    x = sympy.Symbol("x", real=True)
+    assert sympy.simplify(lower(tex).sympy - 10 * x) == 0
+    assert "read-combinations" in _readings(tex)

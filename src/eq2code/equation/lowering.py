@@ -1487,13 +1487,24 @@ class Lowerer:
         """`{}^t A`, `{}^{T}\\!W x`: a t on the left shoulder of the next factor is its transpose, as
         Japanese texts write it (ᵗA; said)."""
         for k, mark in enumerate(node.factors[:-1]):
+            target = node.factors[k + 1]
+            if isinstance(mark, ir.Script) and isinstance(mark.base, ir.Empty) and mark.sup is None \
+                    and mark.sub is not None and node.ops[k + 1] is None and isinstance(target, ir.Script) \
+                    and _named(target.base, "C") and target.sub is not None and target.sup is None:
+                # {}_nC_k: the number of combinations, as Japanese school mathematics writes \\binom{n}{k}
+                self.ctx.readings.append((phrase("read-combinations"), (mark.span[0], target.span[1])))
+                moved: ir.Node = ir.Func("binom", ir.Tuple([mark.sub, target.sub], "(", span=target.span),
+                                         span=(mark.span[0], target.span[1]))
+                factors = [*node.factors[:k], moved, *node.factors[k + 2:]]
+                if len(factors) == 1:
+                    return factors[0]
+                return ir.Product(factors, [*node.ops[:k + 1], *node.ops[k + 2:]], span=node.span)
             if not (isinstance(mark, ir.Script) and isinstance(mark.base, ir.Empty) and mark.sub is None
                     and _is_transpose_mark(mark.sup) and node.ops[k + 1] is None):
                 continue
-            target = node.factors[k + 1]
             top = ir.Special("top", span=mark.span)
             if isinstance(target, ir.Script) and target.sup is None and not target.primes:
-                moved: ir.Node = ir.Script(target.base, target.sub, top, span=(mark.span[0], target.span[1]))
+                moved = ir.Script(target.base, target.sub, top, span=(mark.span[0], target.span[1]))
             else:
                 moved = ir.Script(target, None, top, span=(mark.span[0], target.span[1]))
             self.ctx.readings.append((phrase("read-prefix-transpose"), mark.span))
@@ -2052,6 +2063,10 @@ class Lowerer:
 
     def _empty(self, node: ir.Empty) -> Any:
         raise LoweringError("latex-syntax", phrase("eq-empty-group"), node.span)
+
+
+def _named(node: ir.Node, name: str) -> bool:
+    return isinstance(node, ir.Ident) and node.name == name and not node.style and not node.accents
 
 
 def _is_transpose_mark(sup: ir.Node | None) -> bool:

@@ -594,6 +594,8 @@ PHRASES.update({
                                     "its one variable {var}",
                               "ja": "括弧の後のダッシュ（'）は、括弧の中身をただ一つの変数 {var} で微分したものと"
                                     "解釈します"},
+    "read-combinations": {"en": "{{}}_nC_k: read as the number of combinations \\binom{{n}}{{k}}",
+                          "ja": "{{}}_nC_k は組み合わせの数 \\binom{{n}}{{k}} と解釈します"},
     "read-equiv-definition": {"en": "\\equiv between {left} and an expression: read as \"{left} is defined as\" "
                                     "the expression (as := ), not as an identity to prove; write := or = to say so",
                               "ja": "{left} と式の間の \\equiv は「{left} をその式で定義する」（:= と同じ）と解釈し、"

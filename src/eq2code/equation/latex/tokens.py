@@ -346,6 +346,10 @@ class Tokenizer:
         value = m.group()
         if self.tokens and self.tokens[-1].type in ("SUB", "SUP"):
             value = value[0]  # x_12 is x_1 followed by 2, as in TeX
+        elif self.tokens and (self.tokens[-1].type == "FRAC" or (
+                len(self.tokens) > 1 and self.tokens[-2].type == "FRAC"
+                and self.tokens[-1].type in ("NUMBER", "LETTER", "GREEK"))):
+            value = value[0]  # \\frac12 is \\frac{1}{2}, as in TeX (not 12 over what follows)
         self._emit("NUMBER", value, self.pos, self.pos + len(value))
         self.pos += len(value)
 
