@@ -173,3 +173,18 @@ def test_japanese_combinations_are_the_binomial_coefficient_and_said():
     x = sympy.Symbol("x", real=True)
     assert sympy.simplify(lower(tex).sympy - 10 * x) == 0
     assert "read-combinations" in _readings(tex)
+
+
+def test_a_value_at_the_next_step_written_as_an_argument_is_one_step_of_an_iteration():
+    tex = r"w(t+1) = w(t) - \alpha g"
+    eq = lower(tex)
+    assert eq.checkable and eq.sympy_text == lower(r"w_{t+1} = w_t - \alpha g").sympy_text  # not w·(t + 1)
+    assert "read-step-argument" in _readings(tex)
+
+
+def test_an_arrow_marks_a_vector_and_a_capital_before_it_is_a_matrix():
+    eq = lower(r"\vec{p}_{t+1} = M \vec{p}_t")
+    assert [len(s.shape) for s in eq.inputs if s.name == "M"] == [2]  # not a scalar times a vector
+    assert [len(s.shape) for s in eq.inputs if s.name == "p_t"] == [1]
+    eq = lower(r"\mathbf{y} = M \mathbf{p}_t")  # bold with a subscript likewise
+    assert [len(s.shape) for s in eq.inputs if s.name == "M"] == [2]

@@ -493,7 +493,8 @@ class Lowerer:
         if key in ctx.vectors and not ctx.is_array(key) and key not in ctx.scalars:
             ctx.array(key, 1, latex_of(key), node.span)
         base = node.base if isinstance(node, ir.Script) else node  # 𝐮_o: bold, a vector, with its name's subscript
-        if ctx.is_array(key) or (isinstance(base, ir.Ident) and base.style in ("bf", "macro")):
+        if ctx.is_array(key) or (isinstance(base, ir.Ident) and (base.style in ("bf", "macro") or any(
+                a in ("vec", "overrightarrow") for a in base.accents))):  # 𝐱, \\vec{x}: a vector
             use = ctx.array(key, 0 if key in ctx.arrays or key in ctx.decls else 1, latex_of(key), node.span)
             dims = [ctx.dim_symbol(d) for d in use.dims]
             if len(dims) == 1:

@@ -48,6 +48,7 @@ from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.primes import defined_primes, rename_primes
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, read_space
+from eq2code.equation.steps import stepped_arguments
 from eq2code.equation.symbols import name_like_word, symbol_key, word_key
 from eq2code.equation.sympy_ext import ArraySlice
 from eq2code.findings.phrases import Phrase, phrase
@@ -223,7 +224,8 @@ class FileReader:
         pending: list[Clause] = []  # bare symbols waiting for `\in S` (z_s, z_t \in ℝ^K)
         kinds: list[tuple[str, Clause]] = []
         for clause in clauses:
-            node = clause.node = self._equiv_as_definition(clause, self._without_trailing_space(clause))
+            node = clause.node = self._step_argument(clause, self._equiv_as_definition(
+                clause, self._without_trailing_space(clause)))
             if isinstance(node, ir.Chain) and node.rels == ["in"]:
                 self._declare(clause, [c.node for c in pending])
                 kinds.extend(("declaration", c) for c in pending)
@@ -282,6 +284,18 @@ class FileReader:
         self.diag("ambiguous-notation", clause.block, node.span, construct=clause.latex,
                   reading=phrase("read-equiv-definition", left=clause.block.text[left.span[0]:left.span[1]].strip()))
         return ir.Chain([left, right, *node.items[2:]], ["defeq", *node.rels[1:]], span=node.span)
+
+    def _step_argument(self, clause: Clause, node: ir.Node) -> ir.Node:
+        """`w(t+1) = w(t) − η g`: the values at steps t+1 and t, as `w_{t+1}`, `w_t` (said)."""
+        if not isinstance(node, ir.Chain):
+            return node
+        stepped = stepped_arguments(node)
+        if stepped is None:
+            return node
+        lhs = node.items[0]
+        self.diag("ambiguous-notation", clause.block, lhs.span, construct=clause.latex,
+                  reading=phrase("read-step-argument", left=clause.block.text[lhs.span[0]:lhs.span[1]].strip()))
+        return stepped
 
     def _bare_value(self, kinds: list[tuple[str, Clause]]) -> list[tuple[str, Clause]]:
         """A file whose one computation is an expression with no left side (`\\frac{1}{N}\\sum_i
@@ -1266,13 +1280,21 @@ def _capital_key(node: ir.Node) -> str:
 
 
 def _array_like(node: ir.Node, arrays: set[str] | frozenset[str] = frozenset()) -> bool:
-    if _capital(node) or (isinstance(node, ir.Ident) and node.style == "bf"):
+    if _capital(node) or _vector_marked(node):
         return True
     if isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top":
         return True
     if isinstance(node, (ir.Ident, ir.Script)) and symbol_key(node) in arrays:
         return True
     return isinstance(node, ir.Call) and isinstance(node.func, ir.Ident) and node.func.name in ("softmax", "Softmax")
+
+
+def _vector_marked(node: ir.Node) -> bool:
+    """𝐱, \\vec{x}, 𝐩_t, \\vec{p}_t: a letter its font or arrow marks as a vector (with a subscript too)."""
+    if isinstance(node, ir.Script) and node.sup is None and not node.primes and node.sub is not None:
+        node = node.base
+    return isinstance(node, ir.Ident) and (node.style == "bf" or any(a in ("vec", "overrightarrow")
+                                                                     for a in node.accents))
 
 
 def _is_probability(call: ir.Call) -> bool:

@@ -596,6 +596,11 @@ PHRASES.update({
                                     "解釈します"},
     "read-combinations": {"en": "{{}}_nC_k: read as the number of combinations \\binom{{n}}{{k}}",
                           "ja": "{{}}_nC_k は組み合わせの数 \\binom{{n}}{{k}} と解釈します"},
+    "read-step-argument": {"en": "{left} on the left with the same name at the step before on the right: read as "
+                                 "one step of an iteration (the values at steps t+1 and t, as subscripts), not as an "
+                                 "application of a function",
+                           "ja": "左辺の {left} と右辺の一つ前のステップの同じ名前は、反復の一ステップ"
+                                 "（ステップ t+1 と t の値、添字と同じ）と解釈し、関数の適用とはみなしません"},
     "read-equiv-definition": {"en": "\\equiv between {left} and an expression: read as \"{left} is defined as\" "
                                     "the expression (as := ), not as an identity to prove; write := or = to say so",
                               "ja": "{left} と式の間の \\equiv は「{left} をその式で定義する」（:= と同じ）と解釈し、"
