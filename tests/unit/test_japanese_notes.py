@@ -188,3 +188,13 @@ def test_an_arrow_marks_a_vector_and_a_capital_before_it_is_a_matrix():
     assert [len(s.shape) for s in eq.inputs if s.name == "p_t"] == [1]
     eq = lower(r"\mathbf{y} = M \mathbf{p}_t")  # bold with a subscript likewise
     assert [len(s.shape) for s in eq.inputs if s.name == "M"] == [2]
+
+
+def test_bars_around_a_written_vector_are_its_length_and_two_abs_side_by_side_stay_two():
+    tex = r"\cos(\mathbf{x},\mathbf{y}) = \frac{\mathbf{x}\cdot\mathbf{y}}{|\mathbf{x}||\mathbf{y}|}"
+    f = read_equation_file("unit.tex", tex)
+    assert f.main is not None and "sqrt" in f.main.sympy_text[0]  # ‖x‖‖y‖, not |x|, |y| entry by entry
+    assert "read-abs-of-vector" in _readings(tex)
+    a, b = sympy.symbols("a b", real=True)
+    assert lower(r"c = |a||b|").sympy == sympy.Abs(a) * sympy.Abs(b)  # not a norm ‖…‖ around a||b
+    assert "Abs" in lower(r"r = \sum_i |w_i|").sympy_text[0]

@@ -1766,7 +1766,12 @@ class Lowerer:
         return self._elementwise(lambda u: u ** (1 / n), body)
 
     def _abs(self, node: ir.Abs) -> Any:
-        return self._elementwise(sympy.Abs, self.expr(node.body))
+        value = self.expr(node.body)
+        if isinstance(value, MatrixExpr) and value.shape[1] == 1 and _vector_written(node.body):
+            # |𝐚|, |\\vec{a} − \\vec{b}| of a vector: its length, as school mathematics writes it (said)
+            self.ctx.readings.append((phrase("read-abs-of-vector"), node.span))
+            return self._norm(ir.Norm(node.body, span=node.span))
+        return self._elementwise(sympy.Abs, value)
 
     def _norm(self, node: ir.Norm, sub: ir.Node | None = None) -> Any:
         """‖𝐯‖_p of a vector: (Σ_k |v_k|^p)^{1/p}; ‖𝐯‖ is the 2-norm."""
@@ -2284,6 +2289,17 @@ def _is_prose(node: ir.Node) -> bool:
 
 def _prose(node: ir.Node) -> str:
     return node.content if isinstance(node, ir.Text) else node.name  # type: ignore[attr-defined]
+
+
+def _vector_written(node: ir.Node) -> bool:
+    """𝐚, \\vec{a}, 𝐚 − 𝐛: terms that are letters marked as vectors (bold or an arrow)."""
+    terms = [t for _, t in node.terms] if isinstance(node, ir.Add) else [node]
+    return all(_marked(t.base if isinstance(t, ir.Script) else t) for t in terms)
+
+
+def _marked(node: ir.Node) -> bool:
+    return isinstance(node, ir.Ident) and (node.style == "bf" or any(a in ("vec", "overrightarrow")
+                                                                     for a in node.accents))
 
 
 def _operator_call(node: ir.Node) -> tuple[ir.Frac, ir.Node] | None:

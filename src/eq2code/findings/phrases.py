@@ -601,6 +601,10 @@ PHRASES.update({
                                  "application of a function",
                            "ja": "左辺の {left} と右辺の一つ前のステップの同じ名前は、反復の一ステップ"
                                  "（ステップ t+1 と t の値、添字と同じ）と解釈し、関数の適用とはみなしません"},
+    "read-abs-of-vector": {"en": "|…| around a vector: read as its length ‖…‖, as school mathematics writes it "
+                                 "(write |a_i| for the absolute value of each entry)",
+                           "ja": "ベクトルを囲む |…| は、高校数学の書き方どおりその大きさ ‖…‖ と解釈します"
+                                 "（各要素の絶対値なら |a_i| と書いてください）"},
     "read-equiv-definition": {"en": "\\equiv between {left} and an expression: read as \"{left} is defined as\" "
                                     "the expression (as := ), not as an identity to prove; write := or = to say so",
                               "ja": "{left} と式の間の \\equiv は「{left} をその式で定義する」（:= と同じ）と解釈し、"

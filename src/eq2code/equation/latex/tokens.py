@@ -247,6 +247,23 @@ class Tokenizer:
             self._emit("RBRACE", "}", len(text), len(text))
         self.switch_closes = []
 
+    def _bars_here(self) -> int:
+        """How many single bars this group has had since its last relation or row: after an even
+        number, a bar just written closed |x| and the next opens |y| (`|x||y|`), not a norm."""
+        count, depth = 0, 0
+        for token in reversed(self.tokens):
+            if token.type == "RBRACE":
+                depth += 1
+            elif token.type == "LBRACE":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and token.type in ("REL", "ROWSEP", "AMP"):
+                break
+            elif depth == 0 and token.type == "BAR" and token.value == "|":
+                count += 1
+        return count
+
     def _dot(self) -> None:
         """`...` an ellipsis; `g.f`, `[(x, g).f]` a dot between two operands (a group action or
         a composition: read, no value); else a full stop or a sentence's end: punctuation."""
@@ -382,8 +399,8 @@ class Tokenizer:
             self._emit("REL", {"=": "eq", "<": "le", ">": "ge"}[ch], start, self.pos)
             return
         if ch == "|" and self.tokens and self.tokens[-1].type == "BAR" and self.tokens[-1].value == "|" \
-                and self.tokens[-1].end_pos == start:
-            self.tokens.pop()  # || written as two bars: a norm or a separator, like \|
+                and self.tokens[-1].end_pos == start and self._bars_here() % 2 == 1:
+            self.tokens.pop()  # || written as two bars: a norm or a separator, like \| (not |x||y|)
             self._emit("DBAR", "|", start - 1, self.pos)
             return
         if ch == "{":
