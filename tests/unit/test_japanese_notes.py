@@ -198,3 +198,9 @@ def test_bars_around_a_written_vector_are_its_length_and_two_abs_side_by_side_st
     a, b = sympy.symbols("a b", real=True)
     assert lower(r"c = |a||b|").sympy == sympy.Abs(a) * sympy.Abs(b)  # not a norm ‖…‖ around a||b
     assert "Abs" in lower(r"r = \sum_i |w_i|").sympy_text[0]
+
+
+def test_a_power_to_infinity_is_a_limit_not_an_unread_notation():
+    f = read_equation_file("unit.tex", r"y = M^\infty x")
+    assert not f.equations[0].checkable and "limit" in str(f.equations[0].reason)
+    assert not any(d.name == "unsupported-notation" for d in f.diagnostics)

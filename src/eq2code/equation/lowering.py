@@ -85,6 +85,8 @@ def check_power(base: Any, exponent: Any, span: ir.Span) -> None:
     symbolic, and the reference evaluates in floating point."""
     if not isinstance(exponent, sympy.Basic) or not exponent.is_Number:
         return
+    if exponent.is_infinite:  # M^\\infty: the limit of the powers, no finite computation
+        raise LoweringError("not-checkable", phrase("eq-power-infinite"), span, "^")
     e = abs(exponent)
     if e > MAX_EXPONENT and not (isinstance(base, sympy.Basic) and base in (sympy.S.One, sympy.S.Zero)):
         raise LoweringError("unsupported-notation", phrase("eq-exponent-too-large", exponent=_short(exponent),

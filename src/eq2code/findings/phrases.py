@@ -250,6 +250,8 @@ PHRASES.update({
                                    "その添字でのパターンと一致しません（x_1 + x_3 + \\cdots + x_n）。"
                                    "省略記号がどの項を表すかがはっきりしません"},
     # values that cannot be computed
+    "eq-power-infinite": {"en": "a power to infinity (A^\\infty) is a limit, not a finite computation",
+                          "ja": "無限乗（A^\\infty）は極限であり、有限の計算ではありません"},
     "eq-exponent-too-large": {"en": "the exponent {exponent} is too large to evaluate (at most {limit})",
                               "ja": "指数 {exponent} は大きすぎて評価できません（上限 {limit}）"},
     "eq-power-too-many-digits": {"en": "the power has about {digits} digits, too many to evaluate (at most {limit})",
