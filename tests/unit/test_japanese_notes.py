@@ -204,3 +204,16 @@ def test_a_power_to_infinity_is_a_limit_not_an_unread_notation():
     f = read_equation_file("unit.tex", r"y = M^\infty x")
     assert not f.equations[0].checkable and "limit" in str(f.equations[0].reason)
     assert not any(d.name == "unsupported-notation" for d in f.diagnostics)
+
+
+def test_layer_superscripts_in_a_backward_recursion_are_labels_not_powers():
+    tex = r"a^l = \sigma(W^l a^{l-1} + b^l)"
+    eq = lower(tex)
+    assert "l" not in {s.name for s in eq.inputs}  # a^{l-1} is not a to the power l − 1
+    assert eq.sympy_text == lower(r"a^{(l)} = \sigma(W^{(l)} a^{(l-1)} + b^{(l)})").sympy_text
+    assert "read-layer-superscript" in _readings(tex)
+    x, n = sympy.symbols("x n", real=True)
+    assert sympy.simplify(lower(r"y = x \cdot x^{n-1}").sympy - x ** n) == 0  # a plain power stays one
+    f = read_equation_file("unit.tex", r"x^n = x \cdot x^{n-1}")  # x itself beside it: powers
+    assert "read-layer-superscript" not in [d.params["reading"].phrase for d in f.diagnostics
+                                           if d.name == "ambiguous-notation"]

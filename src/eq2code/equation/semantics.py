@@ -48,7 +48,7 @@ from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.primes import defined_primes, rename_primes
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, read_space
-from eq2code.equation.steps import stepped_arguments
+from eq2code.equation.steps import layer_superscripts, stepped_arguments
 from eq2code.equation.symbols import name_like_word, symbol_key, word_key
 from eq2code.equation.sympy_ext import ArraySlice
 from eq2code.findings.phrases import Phrase, phrase
@@ -289,6 +289,12 @@ class FileReader:
         """`w(t+1) = w(t) − η g`: the values at steps t+1 and t, as `w_{t+1}`, `w_t` (said)."""
         if not isinstance(node, ir.Chain):
             return node
+        layered = layer_superscripts(node)
+        if layered is not None:  # δ^l = ((w^{l+1})^T δ^{l+1}) ⊙ σ'(z^l): layer labels, not powers
+            sup = node.items[0].sup  # type: ignore[attr-defined]
+            self.diag("ambiguous-notation", clause.block, sup.span, construct=clause.latex,
+                      reading=phrase("read-layer-superscript", letter=sup.name))
+            return layered
         stepped = stepped_arguments(node)
         if stepped is None:
             return node

@@ -63,3 +63,50 @@ def _at_step(node: Any, key: str, letter: ir.Ident) -> Any:
             return node
         return type(node)(items) if isinstance(node, list) else tuple(items)
     return node
+
+
+def layer_superscripts(chain: ir.Chain) -> ir.Chain | None:
+    """`\\delta^l = ((w^{l+1})^T \\delta^{l+1}) \\odot \\sigma'(z^l)`: the left side is labelled with a
+    superscript letter l and the right side uses the neighbouring label l+1 or l−1, so every
+    superscript l, l+1, l−1 in the chain is a layer label, as `^{(l)}` writes it (never a power).
+    None when the chain is not such a recursion."""
+    if not chain.rels or chain.rels[0] not in DEFINING:
+        return None
+    lhs = chain.items[0]
+    if not (isinstance(lhs, ir.Script) and isinstance(lhs.sup, ir.Ident) and len(lhs.sup.name) == 1
+            and lhs.sup.name.islower() and not lhs.sup.style and isinstance(lhs.base, ir.Ident)):
+        return None
+    letter = lhs.sup
+    if not any(isinstance(n, ir.Script) and _neighbour(n.sup, letter) for side in chain.items[1:] for n in side.walk()):
+        return None
+    bare = {id(n.base) for side in chain.items[1:] for n in side.walk() if isinstance(n, ir.Script)}
+    if any(n == lhs.base and id(n) not in bare for side in chain.items[1:] for n in side.walk()):
+        return None  # x^n = x \cdot x^{n-1}: x itself beside its powers, so these are powers
+    labelled = _labelled(chain, letter)
+    return labelled if isinstance(labelled, ir.Chain) else None
+
+
+def _neighbour(sup: ir.Node | None, letter: ir.Ident) -> bool:
+    """l+1 or l−1 of the letter l."""
+    if not (isinstance(sup, ir.Add) and len(sup.terms) == 2):
+        return False
+    (sign1, first), (_, second) = sup.terms
+    return sign1 == "+" and first == letter and isinstance(second, ir.Num) and second.text == "1"
+
+
+def _labelled(node: Any, letter: ir.Ident) -> Any:
+    """`node` with every superscript l, l+1, l−1 written in parentheses (a label)."""
+    if isinstance(node, ir.Script) and (node.sup == letter or _neighbour(node.sup, letter)) and node.sup is not None:
+        base = _labelled(node.base, letter)
+        return dataclasses.replace(node, base=base, sup=ir.Group(node.sup, "(", span=node.sup.span))
+    if isinstance(node, ir.Node):
+        changes = {f.name: _labelled(getattr(node, f.name), letter) for f in dataclasses.fields(node)
+                   if f.name != "span"}
+        changed = {k: v for k, v in changes.items() if v is not getattr(node, k)}
+        return dataclasses.replace(node, **changed) if changed else node
+    if isinstance(node, (list, tuple)):
+        items = [_labelled(v, letter) for v in node]
+        if all(a is b for a, b in zip(items, node)):
+            return node
+        return type(node)(items) if isinstance(node, list) else tuple(items)
+    return node

@@ -598,6 +598,11 @@ PHRASES.update({
                                     "解釈します"},
     "read-combinations": {"en": "{{}}_nC_k: read as the number of combinations \\binom{{n}}{{k}}",
                           "ja": "{{}}_nC_k は組み合わせの数 \\binom{{n}}{{k}} と解釈します"},
+    "read-layer-superscript": {"en": "the left side is labelled ^{letter} and the right side uses ^{{{letter}+1}} "
+                                     "or ^{{{letter}-1}}: these superscripts are layer labels, as ^{{({letter})}} "
+                                     "writes them, not powers",
+                               "ja": "左辺の添字 ^{letter} と右辺の ^{{{letter}+1}}・^{{{letter}-1}} は、"
+                                     "^{{({letter})}} と同じく層の番号（ラベル）と解釈し、累乗とはみなしません"},
     "read-step-argument": {"en": "{left} on the left with the same name at the step before on the right: read as "
                                  "one step of an iteration (the values at steps t+1 and t, as subscripts), not as an "
                                  "application of a function",
