@@ -217,3 +217,13 @@ def test_layer_superscripts_in_a_backward_recursion_are_labels_not_powers():
     f = read_equation_file("unit.tex", r"x^n = x \cdot x^{n-1}")  # x itself beside it: powers
     assert "read-layer-superscript" not in [d.params["reading"].phrase for d in f.diagnostics
                                            if d.name == "ambiguous-notation"]
+
+
+def test_a_derivative_of_a_standard_function_written_in_the_numerator_is_computed():
+    x = sympy.Symbol("x", real=True)
+    expected = 1 - sympy.tanh(x) ** 2
+    for tex in (r"y = \frac{\partial \tanh(x)}{\partial x}", r"y = \frac{\partial tanh(x)}{\partial x}",
+                r"y = \frac{d}{dx}\tanh(x)"):
+        assert sympy.simplify(lower(tex).sympy - expected) == 0, tex  # not a given gradient `grad`
+    f = read_equation_file("unit.tex", r"y = \frac{d f(x)}{dx}")  # f undefined: its given gradient, as before
+    assert "df_dx" in f.main.sympy_text[0]

@@ -1102,6 +1102,18 @@ class Lowerer:
         ctx.note(key)
         return sympy.Symbol(key, real=True)
 
+    def _standard_application(self, node: ir.Node) -> bool:
+        """\\tanh(x), \\exp(u), σ(z), tanh(x) typed plainly: a standard function applied, which eq2code
+        computes (σ and the others only when the file gives the name no other meaning)."""
+        if isinstance(node, ir.Func):
+            return node.name in PRIMED_STANDARD and node.sub is None and node.sup is None
+        if not (isinstance(node, ir.Call) and isinstance(node.func, ir.Ident) and len(node.args) == 1):
+            return False
+        key = node.func.key
+        ctx = self.ctx
+        return node.func.name in PRIMED_STANDARD and not node.func.style and key not in ctx.functions \
+            and key not in ctx.decls and key not in ctx.bindings and key not in ctx.quantities
+
     def _defined(self, node: ir.Node) -> bool:
         """Is what a derivative applies to defined in this file (so it can be differentiated)?"""
         target = node.func if isinstance(node, ir.Call) else node
@@ -1723,6 +1735,9 @@ class Lowerer:
             declared = derivative_key(node)
             if declared is not None and declared in self.ctx.decls:  # \\frac{dC}{dY} \\in ℝ^n: an input
                 return self.symbol(declared, node, bare=True)
+            if target is not None and self._standard_application(target):
+                # \\frac{\\partial \\tanh(x)}{\\partial x}, \\frac{d σ(x)}{dx}: a standard function, differentiated
+                return self._differentiate(self.expr(target), self.expr(var), node)
             if target is not None and (fname is None or not self._defined(target)) and \
                     not (fname is not None and fname in self.ctx.functions):
                 at = self.expr(var)
