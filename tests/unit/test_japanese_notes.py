@@ -227,3 +227,20 @@ def test_a_derivative_of_a_standard_function_written_in_the_numerator_is_compute
         assert sympy.simplify(lower(tex).sympy - expected) == 0, tex  # not a given gradient `grad`
     f = read_equation_file("unit.tex", r"y = \frac{d f(x)}{dx}")  # f undefined: its given gradient, as before
     assert "df_dx" in f.main.sympy_text[0]
+
+
+def test_the_derivative_of_a_scalar_by_a_vector_is_its_gradient_column_and_said():
+    decl = "\n\n$$X \\in \\mathbb{R}^{n \\times d}, \\bm{y} \\in \\mathbb{R}^{n}, \\bm{w} \\in \\mathbb{R}^{d}$$"
+    tex = "$$\\bm{g} = \\frac{\\partial}{\\partial \\bm{w}} (\\bm{y} - X\\bm{w})^\\top(\\bm{y} - X\\bm{w})$$" + decl
+    eq = lower(tex)
+    assert eq.checkable and eq.sympy_text == lower("$$\\bm{g} = -2 X^\\top (\\bm{y} - X\\bm{w})$$" + decl).sympy_text
+    assert "read-gradient-column" in _readings(tex)
+    f = read_equation_file("unit.tex", r"g = \nabla_{\bm{w}} \|\bm{y} - \bm{X}\bm{w}\|^2")  # a sum of entries:
+    assert not f.equations[0].checkable  # not differentiated by the vector (it had come out as 0)
+
+
+def test_an_empty_upper_limit_and_a_divergence_bar_after_a_conditional_bar_read_as_before():
+    eq = lower(r"\phi_i(x) = \frac{exp(x_i)}{\sum_{j}^{ }exp(x_j)}")  # \sum_j^{ }: no upper limit written
+    assert eq.checkable
+    f = read_equation_file("unit.tex", r"e = \mathbb{E}\big[\log p(y|x) \big] - KL\big(q(\theta) || p(\theta) \big)")
+    assert not any(d.name == "latex-syntax" for d in f.diagnostics)  # || is the divergence's separator

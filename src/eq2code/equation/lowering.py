@@ -1102,6 +1102,26 @@ class Lowerer:
         ctx.note(key)
         return sympy.Symbol(key, real=True)
 
+    def _vector_gradient(self, value: Any, var: sympy.MatrixSymbol, node: ir.Node) -> Any:
+        """∂/∂𝐰 (𝐰^⊤𝐚), ∂/∂𝐰 (𝐰^⊤A𝐰): the gradient of a scalar by a vector, by SymPy's matrix calculus,
+        as a column shaped like 𝐰 (said: the denominator layout). None when SymPy cannot give it in
+        closed form (then not checkable, as before)."""
+        if not isinstance(value, MatrixExpr) or value.shape != (1, 1):
+            return None  # a sum over entries (‖y − Xw‖² as Σ_k …) is not differentiated by the vector
+        same = [v for v in value.free_symbols if isinstance(v, sympy.MatrixSymbol) and v.name == var.name]
+        if len(same) != 1 or same[0].shape[1] != 1:
+            return None
+        var = same[0]  # 𝐰 with the sizes the expression unified
+        try:
+            gradient = value.diff(var)
+        except Exception:  # SymPy has no rule for this form
+            return None
+        if not isinstance(gradient, MatrixExpr) or gradient.shape != var.shape or gradient.has(sympy.Derivative) \
+                or isinstance(gradient, sympy.ZeroMatrix):
+            return None
+        self.ctx.readings.append((phrase("read-gradient-column", var=str(var)), node.span))
+        return gradient
+
     def _standard_application(self, node: ir.Node) -> bool:
         """\\tanh(x), \\exp(u), σ(z), tanh(x) typed plainly: a standard function applied, which eq2code
         computes (σ and the others only when the file gives the name no other meaning)."""
@@ -1769,6 +1789,10 @@ class Lowerer:
         return None
 
     def _differentiate(self, value: Any, var: Any, node: ir.Node) -> Any:
+        if isinstance(var, sympy.MatrixSymbol) and var.shape[1] == 1:
+            gradient = self._vector_gradient(value, var, node)
+            if gradient is not None:
+                return gradient
         if not isinstance(var, sympy.Symbol) or isinstance(value, MatrixExpr):
             raise LoweringError("not-checkable", phrase("eq-derivative-by-scalar-only"), node.span)
         if var not in getattr(value, "free_symbols", set()):
@@ -1947,7 +1971,7 @@ class Lowerer:
             if isinstance(node.sup, ir.Tuple):  # other values: not read
                 raise LoweringError("unsupported-notation", phrase("eq-range-unsupported", op=node.op),
                                     node.sup.span, "\\" + node.op)
-            if node.sup is not None:  # \\sum_i^N: i from 1 to N (said), the bound no longer dropped
+            if node.sup is not None and not isinstance(node.sup, ir.Empty):  # \\sum_i^N: i from 1 to N (said)
                 self.ctx.readings.append((phrase("read-bigop-upper-only", op=node.op, letter=sub.name),
                                           node.sup.span))
                 return sub, sympy.Integer(1), self._size_expr(node.sup)

@@ -612,6 +612,10 @@ PHRASES.update({
                                  "(write |a_i| for the absolute value of each entry)",
                            "ja": "ベクトルを囲む |…| は、高校数学の書き方どおりその大きさ ‖…‖ と解釈します"
                                  "（各要素の絶対値なら |a_i| と書いてください）"},
+    "read-gradient-column": {"en": "the derivative of a scalar by the vector {var}: read as the gradient, a column "
+                                   "shaped like {var} (the numerator layout would make it a row)",
+                             "ja": "スカラーのベクトル {var} による微分は、{var} と同じ形の列ベクトル（勾配）と"
+                                   "解釈します（分子レイアウトなら行ベクトルになります）"},
     "read-equiv-definition": {"en": "\\equiv between {left} and an expression: read as \"{left} is defined as\" "
                                     "the expression (as := ), not as an identity to prove; write := or = to say so",
                               "ja": "{left} と式の間の \\equiv は「{left} をその式で定義する」（:= と同じ）と解釈し、"

@@ -248,15 +248,15 @@ class Tokenizer:
         self.switch_closes = []
 
     def _bars_here(self) -> int:
-        """How many single bars this group has had since its last relation or row: after an even
+        """How many single bars this bracket has had since its last relation or row: after an even
         number, a bar just written closed |x| and the next opens |y| (`|x||y|`), not a norm."""
         count, depth = 0, 0
         for token in reversed(self.tokens):
-            if token.type == "RBRACE":
+            if token.type in ("RBRACE", "RPAR", "RBRACK"):
                 depth += 1
-            elif token.type == "LBRACE":
+            elif token.type in ("LBRACE", "LPAR", "LBRACK"):
                 if depth == 0:
-                    break
+                    break  # KL(q || p) after p(y|x): only the bars inside this bracket count
                 depth -= 1
             elif depth == 0 and token.type in ("REL", "ROWSEP", "AMP"):
                 break
