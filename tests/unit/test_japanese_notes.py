@@ -244,3 +244,8 @@ def test_an_empty_upper_limit_and_a_divergence_bar_after_a_conditional_bar_read_
     assert eq.checkable
     f = read_equation_file("unit.tex", r"e = \mathbb{E}\big[\log p(y|x) \big] - KL\big(q(\theta) || p(\theta) \big)")
     assert not any(d.name == "latex-syntax" for d in f.diagnostics)  # || is the divergence's separator
+
+
+def test_a_primed_bracket_after_a_number_is_that_number_times_the_derivative():
+    x = sympy.Symbol("x", real=True)
+    assert sympy.simplify(lower(r"\delta = \frac12 (x^3)^{\prime}").sympy - sympy.Rational(3, 2) * x ** 2) == 0

@@ -555,6 +555,12 @@ class Lowerer:
             raise LoweringError("not-checkable", phrase("eq-operator-without-brackets", op=node.base.name), node.span)
         if node.sup is None and node.sub is not None and _is_indicator(node.base, node.sub):  # \mathbb{1}_{y_i = k}
             return sympy.Piecewise((sympy.Integer(1), self._condition(node.sub)), (sympy.Integer(0), True))
+        if node.primes and isinstance(node.base, ir.Call) and node.sub is None and node.sup is None \
+                and node.base.bracket == "(" and len(node.base.args) == 1 and _literal_number(node.base.func):
+            call = node.base  # \\frac12 (x^3)': the parser applied ½ to the bracket; the prime is the bracket's
+            bracket = ir.Group(call.args[0], "(", span=(call.func.span[1], call.span[1]))
+            primed = ir.Script(bracket, None, None, node.primes, span=(bracket.span[0], node.span[1]))
+            return self.expr(ir.Product([call.func, primed], [None, None], span=node.span))
         if node.primes and isinstance(node.base, ir.Group) and node.sub is None and node.sup is None:
             return self._primed_bracket(node)
         if node.primes:
@@ -2330,6 +2336,13 @@ def _is_prose(node: ir.Node) -> bool:
 
 def _prose(node: ir.Node) -> str:
     return node.content if isinstance(node, ir.Text) else node.name  # type: ignore[attr-defined]
+
+
+def _literal_number(node: ir.Node) -> bool:
+    """2, ½ written as \\frac12: a number written out."""
+    if isinstance(node, ir.Frac):
+        return _literal_number(node.num) and _literal_number(node.den)
+    return isinstance(node, ir.Num)
 
 
 def _vector_written(node: ir.Node) -> bool:
