@@ -85,6 +85,8 @@ def check_power(base: Any, exponent: Any, span: ir.Span) -> None:
     symbolic, and the reference evaluates in floating point."""
     if not isinstance(exponent, sympy.Basic) or not exponent.is_Number:
         return
+    if exponent.is_infinite:  # M^\\infty: the limit of the powers, no finite computation
+        raise LoweringError("not-checkable", phrase("eq-power-infinite"), span, "^")
     e = abs(exponent)
     if e > MAX_EXPONENT and not (isinstance(base, sympy.Basic) and base in (sympy.S.One, sympy.S.Zero)):
         raise LoweringError("unsupported-notation", phrase("eq-exponent-too-large", exponent=_short(exponent),
@@ -334,8 +336,14 @@ def _listed_range(sub: ir.Node | None) -> tuple[ir.Ident, ir.Node, ir.Node] | No
                 and isinstance(items.items[1], ir.Special) and items.items[1].name in ("ldots", "cdots", "dots",
                                                                                       "dotsc"):
             return sub.items[0], items.items[0], items.items[2]
+        if isinstance(items, ir.Tuple) and items.bracket == "\\{" and _integer_run(items.items) is not None:
+            return sub.items[0], items.items[0], items.items[-1]  # x \\in \\{0, 1\\}: each value listed
     if isinstance(sub, ir.Chain) and sub.rels == ["le", "le"] and isinstance(sub.items[1], ir.Ident):
         return sub.items[1], sub.items[0], sub.items[2]
+    if isinstance(sub, ir.Tuple) and sub.items and isinstance(first := sub.items[0], ir.Chain) \
+            and first.rels == ["eq"] and isinstance(first.items[0], ir.Ident) \
+            and _integer_run([first.items[1], *sub.items[1:]]) is not None:  # h = 0, 1: the values h takes
+        return first.items[0], first.items[1], sub.items[-1]
     return None
 
 
@@ -368,17 +376,59 @@ class Lowerer:
         for lhs, rhs in self.ctx.patterns:  # IR nodes compare by structure, not by position
             if node == lhs:
                 return self.expr(rhs)
+        applied = self._derivative_applied(node)
+        if applied is not None:
+            return self._product(applied)
         method = getattr(self, "_" + type(node).__name__.lower(), None)
         if method is None:
             raise LoweringError("not-checkable", phrase("eq-no-value", what=type(node).__name__.lower()),
                                 node.span, type(node).__name__)
         return method(node)
 
+    def _primed_bracket(self, node: ir.Script) -> Any:
+        """`(x^3)' = 3x^2`, `(\\tanh x)' = 1 - \\tanh^2 x`: a prime after a bracket is the derivative of
+        what it holds, by its one variable (said), as school mathematics writes it. Not checkable when
+        the bracket holds several variables (by which?) or none."""
+        value = self.expr(node.base)
+        free = sorted(getattr(value, "free_symbols", set()), key=str)
+        if isinstance(value, MatrixExpr) or len(free) != 1 or not isinstance(free[0], sympy.Symbol) \
+                or free[0] in {i[0] for i in self.ctx.indices.values()}:
+            raise LoweringError("not-checkable", phrase("eq-prime-of-bracket"), node.span, "'")
+        self.ctx.readings.append((phrase("read-prime-of-bracket", var=str(free[0])), node.span))
+        return sympy.diff(value, free[0], node.primes)
+
+    def _derivative_applied(self, node: ir.Node) -> ir.Product | None:
+        """`\\frac{d}{dx}(x^2 + 3x)`, `\\frac{\\partial}{\\partial w}(y - wx)^2`, `\\frac{d}{dx}(x+1)(x+2)`: the
+        parser reads the operator as applied to the bracket after it; it differentiates the whole term
+        that follows (the power and the factors after the bracket too: said). None for anything else."""
+        if isinstance(node, ir.Product):
+            factors: list[ir.Node] = []
+            ops: list[str | None] = []
+            for k, factor in enumerate(node.factors):
+                split = _operator_call(factor)
+                if split is None or any(_operator_call(f) for f in node.factors[k + 1:]):
+                    factors.append(factor)
+                    ops.append(node.ops[k])
+                    continue
+                if k + 1 < len(node.factors):
+                    self.ctx.readings.append((phrase("read-derivative-extent"), split[0].span))
+                factors.extend(split)
+                ops.extend([node.ops[k], None])
+            return ir.Product(factors, ops, span=node.span) if len(factors) > len(node.factors) else None
+        split = _operator_call(node)
+        if split is None:
+            return None
+        if not isinstance(split[1], ir.Group):
+            self.ctx.readings.append((phrase("read-derivative-extent"), split[0].span))
+        return ir.Product(list(split), [None, None], span=node.span)
+
     # -- atoms ---------------------------------------------------------------------------
     def _num(self, node: ir.Num) -> Any:
         return sympy.Rational(node.text) if "." in node.text else sympy.Integer(node.text)
 
     def _group(self, node: ir.Group) -> Any:
+        if node.bracket == "<":  # ⟨X̂⟩: an average over a distribution or a sample the file does not give
+            raise LoweringError("not-checkable", phrase("eq-angle-average"), node.span, "\\langle")
         return self.expr(node.body)
 
     def _annotated(self, node: ir.Annotated) -> Any:
@@ -445,7 +495,8 @@ class Lowerer:
         if key in ctx.vectors and not ctx.is_array(key) and key not in ctx.scalars:
             ctx.array(key, 1, latex_of(key), node.span)
         base = node.base if isinstance(node, ir.Script) else node  # 𝐮_o: bold, a vector, with its name's subscript
-        if ctx.is_array(key) or (isinstance(base, ir.Ident) and base.style in ("bf", "macro")):
+        if ctx.is_array(key) or (isinstance(base, ir.Ident) and (base.style in ("bf", "macro") or any(
+                a in ("vec", "overrightarrow") for a in base.accents))):  # 𝐱, \\vec{x}: a vector
             use = ctx.array(key, 0 if key in ctx.arrays or key in ctx.decls else 1, latex_of(key), node.span)
             dims = [ctx.dim_symbol(d) for d in use.dims]
             if len(dims) == 1:
@@ -504,6 +555,14 @@ class Lowerer:
             raise LoweringError("not-checkable", phrase("eq-operator-without-brackets", op=node.base.name), node.span)
         if node.sup is None and node.sub is not None and _is_indicator(node.base, node.sub):  # \mathbb{1}_{y_i = k}
             return sympy.Piecewise((sympy.Integer(1), self._condition(node.sub)), (sympy.Integer(0), True))
+        if node.primes and isinstance(node.base, ir.Call) and node.sub is None and node.sup is None \
+                and node.base.bracket == "(" and len(node.base.args) == 1 and _literal_number(node.base.func):
+            call = node.base  # \\frac12 (x^3)': the parser applied ½ to the bracket; the prime is the bracket's
+            bracket = ir.Group(call.args[0], "(", span=(call.func.span[1], call.span[1]))
+            primed = ir.Script(bracket, None, None, node.primes, span=(bracket.span[0], node.span[1]))
+            return self.expr(ir.Product([call.func, primed], [None, None], span=node.span))
+        if node.primes and isinstance(node.base, ir.Group) and node.sub is None and node.sup is None:
+            return self._primed_bracket(node)
         if node.primes:
             raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
         base = node.base
@@ -808,6 +867,9 @@ class Lowerer:
         derivative = self._prime_derivative(node)
         if derivative is not None:
             return derivative
+        if isinstance(func, ir.Script) and func.primes > 1 and isinstance(func.base, ir.Ident) \
+                and func.base.key not in self.ctx.functions:  # f''(a): no given gradient is a second derivative
+            raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
         if isinstance(func, ir.Script) and func.primes and isinstance(func.base, ir.Ident) \
                 and func.base.key not in self.ctx.functions and len(node.args) == 1:
             # f'(x_n): the derivative of a function the file does not define — the given gradient
@@ -1052,6 +1114,38 @@ class Lowerer:
         ctx.note(key)
         return sympy.Symbol(key, real=True)
 
+    def _vector_gradient(self, value: Any, var: sympy.MatrixSymbol, node: ir.Node) -> Any:
+        """∂/∂𝐰 (𝐰^⊤𝐚), ∂/∂𝐰 (𝐰^⊤A𝐰): the gradient of a scalar by a vector, by SymPy's matrix calculus,
+        as a column shaped like 𝐰 (said: the denominator layout). None when SymPy cannot give it in
+        closed form (then not checkable, as before)."""
+        if not isinstance(value, MatrixExpr) or value.shape != (1, 1):
+            return None  # a sum over entries (‖y − Xw‖² as Σ_k …) is not differentiated by the vector
+        same = [v for v in value.free_symbols if isinstance(v, sympy.MatrixSymbol) and v.name == var.name]
+        if len(same) != 1 or same[0].shape[1] != 1:
+            return None
+        var = same[0]  # 𝐰 with the sizes the expression unified
+        try:
+            gradient = value.diff(var)
+        except Exception:  # SymPy has no rule for this form
+            return None
+        if not isinstance(gradient, MatrixExpr) or gradient.shape != var.shape or gradient.has(sympy.Derivative) \
+                or isinstance(gradient, sympy.ZeroMatrix):
+            return None
+        self.ctx.readings.append((phrase("read-gradient-column", var=str(var)), node.span))
+        return gradient
+
+    def _standard_application(self, node: ir.Node) -> bool:
+        """\\tanh(x), \\exp(u), σ(z), tanh(x) typed plainly: a standard function applied, which eq2code
+        computes (σ and the others only when the file gives the name no other meaning)."""
+        if isinstance(node, ir.Func):
+            return node.name in PRIMED_STANDARD and node.sub is None and node.sup is None
+        if not (isinstance(node, ir.Call) and isinstance(node.func, ir.Ident) and len(node.args) == 1):
+            return False
+        key = node.func.key
+        ctx = self.ctx
+        return node.func.name in PRIMED_STANDARD and not node.func.style and key not in ctx.functions \
+            and key not in ctx.decls and key not in ctx.bindings and key not in ctx.quantities
+
     def _defined(self, node: ir.Node) -> bool:
         """Is what a derivative applies to defined in this file (so it can be differentiated)?"""
         target = node.func if isinstance(node, ir.Call) else node
@@ -1190,6 +1284,10 @@ class Lowerer:
                 and func.key not in self.ctx.functions and args is not None and len(args) == 1 \
                 and isinstance(args[0], ir.Add) and len(args[0].terms) > 1:
             # λ(𝐮^⊤𝐮 − 1), x(s(z) − y), b(x − x̄): a coefficient letter times a sum, not an application
+            self.ctx.readings.append((phrase("read-letter-times-bracket", letter=func.name), func.span))
+            return False
+        if isinstance(func, ir.Ident) and func.key in self.ctx.head_params and args is not None and len(args) == 1:
+            # P(p) = 4p(1 − p)^3: the defined function's own parameter is a value, so p(…) multiplies
             self.ctx.readings.append((phrase("read-letter-times-bracket", letter=func.name), func.span))
             return False
         key = func.key if isinstance(func, ir.Ident) else None
@@ -1442,8 +1540,40 @@ class Lowerer:
             return sympy.MatMul(self.canonical(a), self.canonical(b))
         return a * b
 
+    def _prefix_transpose(self, node: ir.Product) -> ir.Node | None:
+        """`{}^t A`, `{}^{T}\\!W x`: a t on the left shoulder of the next factor is its transpose, as
+        Japanese texts write it (ᵗA; said)."""
+        for k, mark in enumerate(node.factors[:-1]):
+            target = node.factors[k + 1]
+            if isinstance(mark, ir.Script) and isinstance(mark.base, ir.Empty) and mark.sup is None \
+                    and mark.sub is not None and node.ops[k + 1] is None and isinstance(target, ir.Script) \
+                    and _named(target.base, "C") and target.sub is not None and target.sup is None:
+                # {}_nC_k: the number of combinations, as Japanese school mathematics writes \\binom{n}{k}
+                self.ctx.readings.append((phrase("read-combinations"), (mark.span[0], target.span[1])))
+                moved: ir.Node = ir.Func("binom", ir.Tuple([mark.sub, target.sub], "(", span=target.span),
+                                         span=(mark.span[0], target.span[1]))
+                factors = [*node.factors[:k], moved, *node.factors[k + 2:]]
+                if len(factors) == 1:
+                    return factors[0]
+                return ir.Product(factors, [*node.ops[:k + 1], *node.ops[k + 2:]], span=node.span)
+            if not (isinstance(mark, ir.Script) and isinstance(mark.base, ir.Empty) and mark.sub is None
+                    and _is_transpose_mark(mark.sup) and node.ops[k + 1] is None):
+                continue
+            top = ir.Special("top", span=mark.span)
+            if isinstance(target, ir.Script) and target.sup is None and not target.primes:
+                moved = ir.Script(target.base, target.sub, top, span=(mark.span[0], target.span[1]))
+            else:
+                moved = ir.Script(target, None, top, span=(mark.span[0], target.span[1]))
+            self.ctx.readings.append((phrase("read-prefix-transpose"), mark.span))
+            factors = [*node.factors[:k], moved, *node.factors[k + 2:]]
+            if len(factors) == 1:
+                return factors[0]
+            return ir.Product(factors, [*node.ops[:k + 1], *node.ops[k + 2:]], span=node.span)
+        return None
+
     def _product(self, node: ir.Product) -> Any:
-        replaced = self._substitute_in_product(node) or self._words(node) or self._labelled_application(node)
+        replaced = self._substitute_in_product(node) or self._prefix_transpose(node) or self._words(node) \
+            or self._labelled_application(node)
         if replaced is not None:
             return self.expr(replaced)
         for k, factor in enumerate(node.factors):
@@ -1647,6 +1777,9 @@ class Lowerer:
             declared = derivative_key(node)
             if declared is not None and declared in self.ctx.decls:  # \\frac{dC}{dY} \\in ℝ^n: an input
                 return self.symbol(declared, node, bare=True)
+            if target is not None and self._standard_application(target):
+                # \\frac{\\partial \\tanh(x)}{\\partial x}, \\frac{d σ(x)}{dx}: a standard function, differentiated
+                return self._differentiate(self.expr(target), self.expr(var), node)
             if target is not None and (fname is None or not self._defined(target)) and \
                     not (fname is not None and fname in self.ctx.functions):
                 at = self.expr(var)
@@ -1678,6 +1811,10 @@ class Lowerer:
         return None
 
     def _differentiate(self, value: Any, var: Any, node: ir.Node) -> Any:
+        if isinstance(var, sympy.MatrixSymbol) and var.shape[1] == 1:
+            gradient = self._vector_gradient(value, var, node)
+            if gradient is not None:
+                return gradient
         if not isinstance(var, sympy.Symbol) or isinstance(value, MatrixExpr):
             raise LoweringError("not-checkable", phrase("eq-derivative-by-scalar-only"), node.span)
         if var not in getattr(value, "free_symbols", set()):
@@ -1692,7 +1829,12 @@ class Lowerer:
         return self._elementwise(lambda u: u ** (1 / n), body)
 
     def _abs(self, node: ir.Abs) -> Any:
-        return self._elementwise(sympy.Abs, self.expr(node.body))
+        value = self.expr(node.body)
+        if isinstance(value, MatrixExpr) and value.shape[1] == 1 and _vector_written(node.body):
+            # |𝐚|, |\\vec{a} − \\vec{b}| of a vector: its length, as school mathematics writes it (said)
+            self.ctx.readings.append((phrase("read-abs-of-vector"), node.span))
+            return self._norm(ir.Norm(node.body, span=node.span))
+        return self._elementwise(sympy.Abs, value)
 
     def _norm(self, node: ir.Norm, sub: ir.Node | None = None) -> Any:
         """‖𝐯‖_p of a vector: (Σ_k |v_k|^p)^{1/p}; ‖𝐯‖ is the 2-norm."""
@@ -1842,6 +1984,19 @@ class Lowerer:
             if decl is not None and decl.space.kind == "categorical" and decl.space.size is not None:
                 return sub, sympy.Integer(int(decl.space.low or 1)), self._size_expr(  # θ ∈ {1,…,K}
                     ir.Ident(str(decl.space.size), span=sub.span))
+            sup = node.sup
+            run = _integer_run(sup.items) if isinstance(sup, ir.Tuple) else None
+            if run is not None and sup is not None:  # \\sum_{v}^{0,1}: over the values written above (said)
+                self.ctx.readings.append((phrase("read-bigop-listed-values", op=node.op, letter=sub.name,
+                                                 first=run[0], last=run[1]), sup.span))
+                return sub, sympy.Integer(run[0]), sympy.Integer(run[1])
+            if isinstance(node.sup, ir.Tuple):  # other values: not read
+                raise LoweringError("unsupported-notation", phrase("eq-range-unsupported", op=node.op),
+                                    node.sup.span, "\\" + node.op)
+            if node.sup is not None and not isinstance(node.sup, ir.Empty):  # \\sum_i^N: i from 1 to N (said)
+                self.ctx.readings.append((phrase("read-bigop-upper-only", op=node.op, letter=sub.name),
+                                          node.sup.span))
+                return sub, sympy.Integer(1), self._size_expr(node.sup)
             size = self.ctx.sizes.fresh(f"n_{sub.name}")
             self.ctx.size_names.add(size)
             return sub, sympy.Integer(1), size_symbol(size)
@@ -1977,6 +2132,25 @@ class Lowerer:
 
     def _empty(self, node: ir.Empty) -> Any:
         raise LoweringError("latex-syntax", phrase("eq-empty-group"), node.span)
+
+
+def _named(node: ir.Node, name: str) -> bool:
+    return isinstance(node, ir.Ident) and node.name == name and not node.style and not node.accents
+
+
+def _is_transpose_mark(sup: ir.Node | None) -> bool:
+    """t, T, ⊤ (\\top, \\mathrm{T}) as a superscript: the mark of a transpose."""
+    if isinstance(sup, ir.Special):
+        return sup.name == "top"
+    return isinstance(sup, ir.Ident) and sup.name in ("t", "T") and not sup.accents
+
+
+def _integer_run(items: list[ir.Node]) -> tuple[int, int] | None:
+    """0, 1 or 1, 2, 3: whole numbers written in order, each one more than the last → (first, last)."""
+    values = [int(n.text) for n in items if isinstance(n, ir.Num) and n.text.isdigit()]
+    if len(values) != len(items) or len(values) < 2 or any(b != a + 1 for a, b in itertools.pairwise(values)):
+        return None
+    return values[0], values[-1]
 
 
 # σ'(x), tanh'(x): standard functions whose primed application is their derivative
@@ -2178,6 +2352,42 @@ def _is_prose(node: ir.Node) -> bool:
 
 def _prose(node: ir.Node) -> str:
     return node.content if isinstance(node, ir.Text) else node.name  # type: ignore[attr-defined]
+
+
+def _literal_number(node: ir.Node) -> bool:
+    """2, ½ written as \\frac12: a number written out."""
+    if isinstance(node, ir.Frac):
+        return _literal_number(node.num) and _literal_number(node.den)
+    return isinstance(node, ir.Num)
+
+
+def _vector_written(node: ir.Node) -> bool:
+    """𝐚, \\vec{a}, 𝐚 − 𝐛: terms that are letters marked as vectors (bold or an arrow)."""
+    terms = [t for _, t in node.terms] if isinstance(node, ir.Add) else [node]
+    return all(_marked(t.base if isinstance(t, ir.Script) else t) for t in terms)
+
+
+def _marked(node: ir.Node) -> bool:
+    return isinstance(node, ir.Ident) and (node.style == "bf" or any(a in ("vec", "overrightarrow")
+                                                                     for a in node.accents))
+
+
+def _operator_call(node: ir.Node) -> tuple[ir.Frac, ir.Node] | None:
+    """`\\frac{d}{dx}(…)` read as an application, or `\\frac{d}{dx}(…)^2`: (the operator, the term it
+    differentiates: the bracket, with its power)."""
+    if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1 and isinstance(node.func, ir.Frac) \
+            and _is_d(node.func.num) and _derivative_of(node.func) is not None:
+        return node.func, ir.Group(node.args[0], "(", span=(node.func.span[1], node.span[1]))
+    if isinstance(node, ir.Script) and node.sub is None and node.sup is not None and not node.primes:
+        inner = _operator_call(node.base)
+        if inner is not None:
+            return inner[0], ir.Script(inner[1], None, node.sup, span=(inner[1].span[0], node.span[1]))
+    if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1:  # d/dx (x+1)(x+2)
+        inner = _operator_call(node.func)
+        if inner is not None:
+            more = ir.Group(node.args[0], "(", span=(node.func.span[1], node.span[1]))
+            return inner[0], ir.Product([inner[1], more], [None, None], span=(inner[1].span[0], node.span[1]))
+    return None
 
 
 def _is_d(node: ir.Node) -> bool:

@@ -48,6 +48,7 @@ from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.primes import defined_primes, rename_primes
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, number, read_space
+from eq2code.equation.steps import layer_superscripts, stepped_arguments
 from eq2code.equation.symbols import name_like_word, symbol_key, word_key
 from eq2code.equation.sympy_ext import ArraySlice
 from eq2code.findings.phrases import Phrase, phrase
@@ -238,7 +239,8 @@ class FileReader:
         pending: list[Clause] = []  # bare symbols waiting for `\in S` (z_s, z_t \in ℝ^K)
         kinds: list[tuple[str, Clause]] = []
         for clause in clauses:
-            node = clause.node = self._without_trailing_space(clause)
+            node = clause.node = self._step_argument(clause, self._equiv_as_definition(
+                clause, self._without_trailing_space(clause)))
             bound = _bound(node)
             if bound is not None:  # λ > 0, 0 < p < 1: where the symbol's values live
                 self._declare_bound(clause, *bound)
@@ -285,6 +287,41 @@ class FileReader:
         self.diag("ambiguous-notation", clause.block, space.span, construct=clause.latex,
                   reading=phrase("read-trailing-space", space=clause.block.text[space.span[0]:space.span[1]]))
         return kept
+
+    def _equiv_as_definition(self, clause: Clause, node: ir.Node) -> ir.Node:
+        """`E \\equiv \\sum_i ε_i^2`, `\\tilde{ε}_i \\equiv a - y_i/x_i`, `\\exp(b_a) \\equiv w_a`: ≡ between
+        a name and what the right side computes reads "is defined as", as Japanese and physics notes
+        write it (定義). Said; not when the name appears on the other side, nor for `f(x) \\equiv 0`
+        (identically zero)."""
+        if not isinstance(node, ir.Chain) or not node.rels or node.rels[0] != "equiv" \
+                or any(r not in DEFINING for r in node.rels[1:]):
+            return node
+        left, right = node.items[0], node.items[1]
+        if not _definable(left, right) and len(node.rels) == 1 and _definable(right, left):
+            left, right = right, left  # \exp(b_a) \equiv w_a: w_a names exp(b_a)
+        if not _definable(left, right) or (isinstance(left, ir.Call) and not _mentioned_keys([right])):
+            return node
+        self.diag("ambiguous-notation", clause.block, node.span, construct=clause.latex,
+                  reading=phrase("read-equiv-definition", left=clause.block.text[left.span[0]:left.span[1]].strip()))
+        return ir.Chain([left, right, *node.items[2:]], ["defeq", *node.rels[1:]], span=node.span)
+
+    def _step_argument(self, clause: Clause, node: ir.Node) -> ir.Node:
+        """`w(t+1) = w(t) − η g`: the values at steps t+1 and t, as `w_{t+1}`, `w_t` (said)."""
+        if not isinstance(node, ir.Chain):
+            return node
+        layered = layer_superscripts(node)
+        if layered is not None:  # δ^l = ((w^{l+1})^T δ^{l+1}) ⊙ σ'(z^l): layer labels, not powers
+            sup = node.items[0].sup  # type: ignore[attr-defined]
+            self.diag("ambiguous-notation", clause.block, sup.span, construct=clause.latex,
+                      reading=phrase("read-layer-superscript", letter=sup.name))
+            return layered
+        stepped = stepped_arguments(node)
+        if stepped is None:
+            return node
+        lhs = node.items[0]
+        self.diag("ambiguous-notation", clause.block, lhs.span, construct=clause.latex,
+                  reading=phrase("read-step-argument", left=clause.block.text[lhs.span[0]:lhs.span[1]].strip()))
+        return stepped
 
     def _bare_value(self, kinds: list[tuple[str, Clause]]) -> list[tuple[str, Clause]]:
         """A file whose one computation is an expression with no left side (`\\frac{1}{N}\\sum_i
@@ -501,6 +538,10 @@ class FileReader:
             if ctx.gradients and head is None:
                 raise LoweringError("not-checkable", phrase("eq-gradient-identity"), chain.span)
             if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients and not head.out_indices:
+                of = derivative_function(lhs)
+                if of in self.quantities or of in self.functions:  # ∂L/∂u of the file's own L: a claim about L
+                    raise LoweringError("not-checkable", phrase("eq-derivative-of-defined", name=latex_of(of)),
+                                        chain.span)
                 raise LoweringError("not-checkable", phrase("eq-derivative-without-upstream"), chain.span)
             if example is not None and example.whole(chain, head is not None):
                 self._as_example(eq, clause, example, defined=head is not None)
@@ -1347,13 +1388,21 @@ def _capital_key(node: ir.Node) -> str:
 
 
 def _array_like(node: ir.Node, arrays: set[str] | frozenset[str] = frozenset()) -> bool:
-    if _capital(node) or (isinstance(node, ir.Ident) and node.style == "bf"):
+    if _capital(node) or _vector_marked(node):
         return True
     if isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top":
         return True
     if isinstance(node, (ir.Ident, ir.Script)) and symbol_key(node) in arrays:
         return True
     return isinstance(node, ir.Call) and isinstance(node.func, ir.Ident) and node.func.name in ("softmax", "Softmax")
+
+
+def _vector_marked(node: ir.Node) -> bool:
+    """𝐱, \\vec{x}, 𝐩_t, \\vec{p}_t: a letter its font or arrow marks as a vector (with a subscript too)."""
+    if isinstance(node, ir.Script) and node.sup is None and not node.primes and node.sub is not None:
+        node = node.base
+    return isinstance(node, ir.Ident) and (node.style == "bf" or any(a in ("vec", "overrightarrow")
+                                                                     for a in node.accents))
 
 
 def _is_probability(call: ir.Call) -> bool:
@@ -1363,7 +1412,8 @@ def _is_probability(call: ir.Call) -> bool:
         return False  # \\Pr[y=1 | 𝐱] too: LaTeX's own probability operator, with either bracket
     conditional = any(isinstance(a, ir.Chain) and "mid" in a.rels for a in call.args)
     events = any(isinstance(n, ir.Ident) and n.style == "cal" for n in call.walk())
-    return conditional or events
+    valued = any(isinstance(a, ir.Chain) and a.rels == ["eq"] for a in call.args)  # P(v_a = 1, h_c = 0)
+    return conditional or events or valued
 
 
 def _named(node: ir.Node, name: str) -> bool:
@@ -1386,6 +1436,14 @@ def _element_target(node: ir.Node) -> TypeGuard[ir.Script]:
     return isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.sup is None \
         and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1 and node.sub.name.islower() \
         and not node.sub.style
+
+
+def _definable(left: ir.Node, right: ir.Node) -> bool:
+    """A left side a definition can name (E, ε̃_i, σ_X^2, D(q, p)) whose key the right side does not use."""
+    if isinstance(left, ir.Func) or analyze_head(left, right) is None:
+        return False
+    key = symbol_key(left) if not isinstance(left, ir.Call) else app_key(left)
+    return key is None or key not in _mentioned_keys([right])
 
 
 def _is_symbol(node: ir.Node) -> bool:

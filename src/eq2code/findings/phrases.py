@@ -203,6 +203,11 @@ PHRASES.update({
         "en": "a derivative of a function this file does not define, stated without an upstream gradient: "
               "an identity or a worked example",
         "ja": "このファイルで定義されていない関数の微分が、上流の勾配なしに書かれています。恒等式か計算例です"},
+    "eq-derivative-of-defined": {
+        "en": "a derivative of {name}, which this file defines, written as a formula: a step of a derivation about "
+              "{name}, not a value of its own",
+        "ja": "このファイルで定義した {name} の微分を式で書いたものです。{name} についての導出の一段であり、"
+              "独立した値ではありません"},
     "eq-listed-entries": {"en": "entries written side by side with spaces between them (x_1 \\, x_2 \\, x_3): a "
                                 "vector listed by its entries, not a product",
                           "ja": "空白を挟んで並べた要素（x_1 \\, x_2 \\, x_3）は、要素を列挙したベクトルであり、"
@@ -245,6 +250,8 @@ PHRASES.update({
                                    "その添字でのパターンと一致しません（x_1 + x_3 + \\cdots + x_n）。"
                                    "省略記号がどの項を表すかがはっきりしません"},
     # values that cannot be computed
+    "eq-power-infinite": {"en": "a power to infinity (A^\\infty) is a limit, not a finite computation",
+                          "ja": "無限乗（A^\\infty）は極限であり、有限の計算ではありません"},
     "eq-exponent-too-large": {"en": "the exponent {exponent} is too large to evaluate (at most {limit})",
                               "ja": "指数 {exponent} は大きすぎて評価できません（上限 {limit}）"},
     "eq-power-too-many-digits": {"en": "the power has about {digits} digits, too many to evaluate (at most {limit})",
@@ -288,6 +295,12 @@ PHRASES.update({
     "eq-too-many-dimensions": {"en": "{latex} has {dimensions} dimensions; only vectors and matrices can be used "
                                      "without indices",
                                "ja": "{latex} は {dimensions} 次元です。添字なしで使えるのはベクトルと行列だけです"},
+    "eq-angle-average": {"en": "⟨…⟩ around one expression is its average (an expectation) over a distribution or "
+                               "a sample this file does not give",
+                         "ja": "一つの式を囲む ⟨…⟩ はその平均（期待値）で、"
+                               "このファイルにない分布や標本についての値です"},
+    "eq-prime-of-bracket": {"en": "a prime after a bracket whose content has no single variable to differentiate by",
+                            "ja": "括弧の後のダッシュ（'）ですが、中身に微分する変数がただ一つではありません"},
     "eq-prime-of-undefined": {"en": "f' is the derivative of a function this file does not define",
                               "ja": "f' はこのファイルで定義されていない関数の微分です"},
     "eq-subscript-on-expression": {"en": "a subscript on an expression", "ja": "式に付いた下付き添字"},
@@ -579,6 +592,49 @@ PHRASES.update({
                         "ja": "{latex} の添字の ':' は軸全体（{what}）を表すベクトルとして読みます"},
     "slice-column": {"en": "a column", "ja": "列"},
     "slice-row": {"en": "a row", "ja": "行"},
+    "read-bigop-upper-only": {"en": "\\{op}_{letter}^…: only the index and the upper limit are written; read as "
+                                    "{letter} from 1 to the upper limit (write \\{op}_{{{letter}=0}}^… to start at 0)",
+                              "ja": "\\{op}_{letter}^… は添字と上限だけが書かれているので、{letter} を 1 から上限まで"
+                                    "動かすと解釈します（0 から始めるなら \\{op}_{{{letter}=0}}^… と書いてください）"},
+    "read-bigop-listed-values": {"en": "\\{op}_{letter}^{{{first},…,{last}}}: the numbers above are the values "
+                                       "{letter} takes, read as {letter} from {first} to {last}",
+                                 "ja": "\\{op}_{letter}^{{{first},…,{last}}} の上の数は {letter} の取る値なので、"
+                                       "{letter} を {first} から {last} まで動かすと解釈します"},
+    "read-prefix-transpose": {"en": "{{}}^t before a factor (a t on its left shoulder): read as the transpose of "
+                                    "that factor, as Japanese texts write ᵗA",
+                              "ja": "因子の前の {{}}^t（左肩の t）は、その因子の転置 ᵗA と解釈します"},
+    "read-derivative-extent": {"en": "d/dx before a bracket with more after it (a power, other factors): read as "
+                                     "the derivative of the whole term that follows, not of the bracket alone",
+                               "ja": "括弧の後に累乗や他の因子が続く d/dx は、括弧だけでなく後に続く項全体の"
+                                     "微分と解釈します"},
+    "read-prime-of-bracket": {"en": "a prime after a bracket: read as the derivative of what the bracket holds by "
+                                    "its one variable {var}",
+                              "ja": "括弧の後のダッシュ（'）は、括弧の中身をただ一つの変数 {var} で微分したものと"
+                                    "解釈します"},
+    "read-combinations": {"en": "{{}}_nC_k: read as the number of combinations \\binom{{n}}{{k}}",
+                          "ja": "{{}}_nC_k は組み合わせの数 \\binom{{n}}{{k}} と解釈します"},
+    "read-layer-superscript": {"en": "the left side is labelled ^{letter} and the right side uses ^{{{letter}+1}} "
+                                     "or ^{{{letter}-1}}: these superscripts are layer labels, as ^{{({letter})}} "
+                                     "writes them, not powers",
+                               "ja": "左辺の添字 ^{letter} と右辺の ^{{{letter}+1}}・^{{{letter}-1}} は、"
+                                     "^{{({letter})}} と同じく層の番号（ラベル）と解釈し、累乗とはみなしません"},
+    "read-step-argument": {"en": "{left} on the left with the same name at the step before on the right: read as "
+                                 "one step of an iteration (the values at steps t+1 and t, as subscripts), not as an "
+                                 "application of a function",
+                           "ja": "左辺の {left} と右辺の一つ前のステップの同じ名前は、反復の一ステップ"
+                                 "（ステップ t+1 と t の値、添字と同じ）と解釈し、関数の適用とはみなしません"},
+    "read-abs-of-vector": {"en": "|…| around a vector: read as its length ‖…‖, as school mathematics writes it "
+                                 "(write |a_i| for the absolute value of each entry)",
+                           "ja": "ベクトルを囲む |…| は、高校数学の書き方どおりその大きさ ‖…‖ と解釈します"
+                                 "（各要素の絶対値なら |a_i| と書いてください）"},
+    "read-gradient-column": {"en": "the derivative of a scalar by the vector {var}: read as the gradient, a column "
+                                   "shaped like {var} (the numerator layout would make it a row)",
+                             "ja": "スカラーのベクトル {var} による微分は、{var} と同じ形の列ベクトル（勾配）と"
+                                   "解釈します（分子レイアウトなら行ベクトルになります）"},
+    "read-equiv-definition": {"en": "\\equiv between {left} and an expression: read as \"{left} is defined as\" "
+                                    "the expression (as := ), not as an identity to prove; write := or = to say so",
+                              "ja": "{left} と式の間の \\equiv は「{left} をその式で定義する」（:= と同じ）と解釈し、"
+                                    "証明すべき恒等式とはみなしません。明示するには := か = を使ってください"},
     "read-primed-name": {"en": "{name} on the left side of a definition names a new quantity (not a derivative); "
                                "where the file uses it, it is that quantity",
                          "ja": "定義の左辺の {name} は新しい量の名前として読みます（導関数ではありません）。"

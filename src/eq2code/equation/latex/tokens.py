@@ -119,10 +119,18 @@ DIGITS = frozenset("0123456789")
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _CONTROL = re.compile(r"\\([A-Za-z]+\*?|.)", re.S)
 _MAX_LENGTH = 200_000
-_SIGN_SCRIPT = re.compile(r"\s*(?:\{\s*(\+\+|[+\-']|\\prime|\\ast|\\star|\*)\s*\}|([+\-])(?![0-9A-Za-z\\({])"
-                          r"|(\\ast|\\star)(?![A-Za-z]))")
+_SIGN_SCRIPT = re.compile(r"\s*(?:\{\s*(\+\+|[+\-]|(?:(?:'|\\prime)\s*)+|\\ast|\\star|\*)\s*\}"
+                          r"|([+\-])(?![0-9A-Za-z\\({])|(\\ast|\\star|(?:\\prime)+)(?![A-Za-z]))")
 _OPERATOR_BASE = re.compile(r"\s*\\(?:operatorname|mathrm|text|rm|max|min|arg|sum|prod|lim)")
 _PROSE = re.compile(r"[A-Za-z]{2,}(?:[ \t]+[A-Za-z]{2,}){2,}(?![A-Za-z({_^])")
+
+
+_ROW_LABEL_END = re.compile(r"\s*(?:\\\\|$)")
+
+
+def _is_circled_number(ch: str) -> bool:
+    """①–⑳, ⓪, ❶–❿: a number in a circle, which notes use to label a row."""
+    return "\u2460" <= ch <= "\u2473" or ch == "\u24ea" or "\u2776" <= ch <= "\u277f"
 
 
 def _is_prose(run: str) -> bool:
@@ -230,11 +238,31 @@ class Tokenizer:
                 self.pos = end
             elif ch in _QUOTES:
                 self._quoted(ch)
+            elif _is_circled_number(ch) and (not self.tokens or self.tokens[-1].type in ("ROWSEP", "AMP")
+                                             or _ROW_LABEL_END.match(text, self.pos + 1)):
+                self.pos += 1  # ① at the start or the end of a row: the row's label, as \\tag{1}
             else:
                 raise self._error(phrase("latex-unexpected-character", char=repr(ch)), self.pos)
         for _ in self.switch_closes:
             self._emit("RBRACE", "}", len(text), len(text))
         self.switch_closes = []
+
+    def _bars_here(self) -> int:
+        """How many single bars this bracket has had since its last relation or row: after an even
+        number, a bar just written closed |x| and the next opens |y| (`|x||y|`), not a norm."""
+        count, depth = 0, 0
+        for token in reversed(self.tokens):
+            if token.type in ("RBRACE", "RPAR", "RBRACK"):
+                depth += 1
+            elif token.type in ("LBRACE", "LPAR", "LBRACK"):
+                if depth == 0:
+                    break  # KL(q || p) after p(y|x): only the bars inside this bracket count
+                depth -= 1
+            elif depth == 0 and token.type in ("REL", "ROWSEP", "AMP"):
+                break
+            elif depth == 0 and token.type == "BAR" and token.value == "|":
+                count += 1
+        return count
 
     def _dot(self) -> None:
         """`...` an ellipsis; `g.f`, `[(x, g).f]` a dot between two operands (a group action or
@@ -335,6 +363,10 @@ class Tokenizer:
         value = m.group()
         if self.tokens and self.tokens[-1].type in ("SUB", "SUP"):
             value = value[0]  # x_12 is x_1 followed by 2, as in TeX
+        elif self.tokens and (self.tokens[-1].type == "FRAC" or (
+                len(self.tokens) > 1 and self.tokens[-2].type == "FRAC"
+                and self.tokens[-1].type in ("NUMBER", "LETTER", "GREEK"))):
+            value = value[0]  # \\frac12 is \\frac{1}{2}, as in TeX (not 12 over what follows)
         self._emit("NUMBER", value, self.pos, self.pos + len(value))
         self.pos += len(value)
 
@@ -367,8 +399,8 @@ class Tokenizer:
             self._emit("REL", {"=": "eq", "<": "le", ">": "ge"}[ch], start, self.pos)
             return
         if ch == "|" and self.tokens and self.tokens[-1].type == "BAR" and self.tokens[-1].value == "|" \
-                and self.tokens[-1].end_pos == start:
-            self.tokens.pop()  # || written as two bars: a norm or a separator, like \|
+                and self.tokens[-1].end_pos == start and self._bars_here() % 2 == 1:
+            self.tokens.pop()  # || written as two bars: a norm or a separator, like \| (not |x||y|)
             self._emit("DBAR", "|", start - 1, self.pos)
             return
         if ch == "{":
@@ -409,11 +441,12 @@ class Tokenizer:
             return False
         sign = m.group(1) or m.group(2) or m.group(3)  # 𝐰^\ast, unbraced, as 𝐰^{\ast}
         kind = "SUB" if ch == "_" else "SUP"
-        if sign in ("'", "\\prime"):
+        if sign.strip().startswith(("'", "\\prime")):  # f^{\\prime\\prime}, f^\\prime: primes
             if kind == "SUB":
                 return False
             self.pos = m.end()
-            self._emit("PRIME", "'", start, self.pos)
+            for _ in range(sign.count("'") + sign.count("\\prime")):
+                self._emit("PRIME", "'", start, self.pos)
             return True
         self._emit(kind, ch, start, start + 1)
         self.pos = m.end()
@@ -683,7 +716,7 @@ class Tokenizer:
 
     def _delimiter(self, which: str, start: int) -> None:
         """\\left( … \\right): keep the delimiter; a bar after \\left/\\right says its role."""
-        m = re.compile(r"\s*(\\\{|\\\}|\\\||\\[A-Za-z]+|[()\[\]|.])").match(self.text, self.pos)
+        m = re.compile(r"\s*(\\\{|\\\}|\\\||\\[A-Za-z]+|[()\[\]|.<>])").match(self.text, self.pos)
         if not m:
             raise self._error(phrase("latex-needs-delimiter", command="\\" + which), start, self.pos)
         delim = m.group(1)
@@ -705,6 +738,9 @@ class Tokenizer:
         if delim in forced:
             self._emit(forced[delim], delim, d_start, self.pos)
             return
+        if delim in ("<", ">"):  # \\left< x \\right>: angle brackets, as \\langle x \\rangle
+            self._emit("LANGLE" if delim == "<" else "RANGLE", delim, d_start, self.pos)
+            return
         self.pos = d_start  # an ordinary delimiter: read it as usual
         if delim.startswith("\\"):
             self._control()
@@ -722,6 +758,7 @@ _SIMPLE: dict[str, tuple[str, str]] = {
     "overbrace": ("BRACEOVER", "over"), "top": ("TOP", "top"), "intercal": ("TOP", "top"),
     "intercal*": ("TOP", "top"), "prime": ("PRIME", "'"), "infty": ("INFTY", "infty"),
     "partial": ("PARTIAL", "partial"), "nabla": ("NABLA", "nabla"), "forall": ("QUANT", "forall"),
+    "triangledown": ("NABLA", "nabla"),  # ▽ typed for ∇ (ナブラ) in Japanese notes
     "exists": ("QUANT", "exists"), "nexists": ("QUANT", "nexists"), "neg": ("NOT", "not"),
     "lnot": ("NOT", "not"), "pm": ("PM", "pm"), "mp": ("PM", "mp"), "_": ("LETTER", "_"),
     "colon": ("COLON", ":"), "lbrace": ("LSET", "{"), "rbrace": ("RSET", "}"), "bullet": ("LETTER", "bullet"),

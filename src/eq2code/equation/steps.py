@@ -1,0 +1,112 @@
+"""A value at a time step written as an argument: `w(t+1) = w(t) - \\eta g`, `\\vec{p}(t+1) = M \\vec{p}(t)`.
+
+The parser reads `w(t+1)` as an application of a function w (or, by D16's coefficient rule, as w
+times t+1). When the left side of a definition is `X(t+1)` and its right side uses `X(t)`, the
+notes describe one step of an iteration, as `X_{t+1} = … X_t …` does: both are rewritten to that
+subscript form, which the reading already knows (`x_next` from `x_t`). The caller says so.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from eq2code.equation.latex import ir
+from eq2code.equation.symbols import symbol_key
+
+DEFINING = {"eq", "defeq", "leftarrow"}
+
+
+def stepped_arguments(chain: ir.Chain) -> ir.Chain | None:
+    """The chain with `X(t+1)` on the left and `X(t)` on the right as `X_{t+1}`, `X_t`; None when
+    the left side is not such a step or the right side never uses the value at step t."""
+    if not chain.rels or chain.rels[0] not in DEFINING:
+        return None
+    lhs = chain.items[0]
+    if not (isinstance(lhs, ir.Call) and lhs.bracket == "(" and len(lhs.args) == 1):
+        return None
+    letter = _next_step_letter(lhs.args[0])
+    key = symbol_key(lhs.func)
+    if letter is None or key is None or not isinstance(lhs.func, ir.Ident):
+        return None
+    sides = [_at_step(side, key, letter) for side in chain.items[1:]]
+    if all(new is old for new, old in zip(sides, chain.items[1:])):
+        return None
+    left = ir.Script(lhs.func, lhs.args[0], None, span=lhs.span)
+    return ir.Chain([left, *sides], list(chain.rels), span=chain.span)
+
+
+def _next_step_letter(arg: ir.Node) -> ir.Ident | None:
+    """t of `t+1` (one small letter plus one)."""
+    if not (isinstance(arg, ir.Add) and len(arg.terms) == 2):
+        return None
+    (sign1, first), (sign2, second) = arg.terms
+    if sign1 == "+" and sign2 == "+" and isinstance(first, ir.Ident) and len(first.name) == 1 \
+            and first.name.islower() and not first.style and isinstance(second, ir.Num) and second.text == "1":
+        return first
+    return None
+
+
+def _at_step(node: Any, key: str, letter: ir.Ident) -> Any:
+    """`node` with every `X(t)` (X of key `key`, t the step letter) as `X_t`."""
+    if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1 \
+            and symbol_key(node.func) == key and node.args[0] == letter:
+        return ir.Script(node.func, node.args[0], None, span=node.span)
+    if isinstance(node, ir.Node):
+        changes = {f.name: _at_step(getattr(node, f.name), key, letter) for f in dataclasses.fields(node)
+                   if f.name != "span"}
+        changed = {k: v for k, v in changes.items() if v is not getattr(node, k)}
+        return dataclasses.replace(node, **changed) if changed else node
+    if isinstance(node, (list, tuple)):
+        items = [_at_step(v, key, letter) for v in node]
+        if all(a is b for a, b in zip(items, node)):
+            return node
+        return type(node)(items) if isinstance(node, list) else tuple(items)
+    return node
+
+
+def layer_superscripts(chain: ir.Chain) -> ir.Chain | None:
+    """`\\delta^l = ((w^{l+1})^T \\delta^{l+1}) \\odot \\sigma'(z^l)`: the left side is labelled with a
+    superscript letter l and the right side uses the neighbouring label l+1 or l−1, so every
+    superscript l, l+1, l−1 in the chain is a layer label, as `^{(l)}` writes it (never a power).
+    None when the chain is not such a recursion."""
+    if not chain.rels or chain.rels[0] not in DEFINING:
+        return None
+    lhs = chain.items[0]
+    if not (isinstance(lhs, ir.Script) and isinstance(lhs.sup, ir.Ident) and len(lhs.sup.name) == 1
+            and lhs.sup.name.islower() and not lhs.sup.style and isinstance(lhs.base, ir.Ident)):
+        return None
+    letter = lhs.sup
+    if not any(isinstance(n, ir.Script) and _neighbour(n.sup, letter) for side in chain.items[1:] for n in side.walk()):
+        return None
+    bare = {id(n.base) for side in chain.items[1:] for n in side.walk() if isinstance(n, ir.Script)}
+    if any(n == lhs.base and id(n) not in bare for side in chain.items[1:] for n in side.walk()):
+        return None  # x^n = x \cdot x^{n-1}: x itself beside its powers, so these are powers
+    labelled = _labelled(chain, letter)
+    return labelled if isinstance(labelled, ir.Chain) else None
+
+
+def _neighbour(sup: ir.Node | None, letter: ir.Ident) -> bool:
+    """l+1 or l−1 of the letter l."""
+    if not (isinstance(sup, ir.Add) and len(sup.terms) == 2):
+        return False
+    (sign1, first), (_, second) = sup.terms
+    return sign1 == "+" and first == letter and isinstance(second, ir.Num) and second.text == "1"
+
+
+def _labelled(node: Any, letter: ir.Ident) -> Any:
+    """`node` with every superscript l, l+1, l−1 written in parentheses (a label)."""
+    if isinstance(node, ir.Script) and (node.sup == letter or _neighbour(node.sup, letter)) and node.sup is not None:
+        base = _labelled(node.base, letter)
+        return dataclasses.replace(node, base=base, sup=ir.Group(node.sup, "(", span=node.sup.span))
+    if isinstance(node, ir.Node):
+        changes = {f.name: _labelled(getattr(node, f.name), letter) for f in dataclasses.fields(node)
+                   if f.name != "span"}
+        changed = {k: v for k, v in changes.items() if v is not getattr(node, k)}
+        return dataclasses.replace(node, **changed) if changed else node
+    if isinstance(node, (list, tuple)):
+        items = [_labelled(v, letter) for v in node]
+        if all(a is b for a, b in zip(items, node)):
+            return node
+        return type(node)(items) if isinstance(node, list) else tuple(items)
+    return node
