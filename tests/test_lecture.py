@@ -16,6 +16,7 @@ ALSO_CHECKABLE = {23, 61, 63, 64}  # expectations over a support
 WORKED = {65, 66, 67}  # worked examples: checkable as claims, never the main equation (D14)
 ALSO_CHECKABLE |= {6}  # θ ← θ − α∇_θ𝓛(θ): the gradient of an undefined 𝓛 is a given input (issue 12)
 ALSO_CHECKABLE |= {9, 10}  # Σ_i x_i = x_1 + x_2 + ⋯ + x_n (Π likewise): the ellipsis is that sum (D15)
+ALSO_CHECKABLE |= {48}  # ∂f/∂x = 2xy, ∂f/∂y = x²: the values the formulas give, said (D20)
 rng = np.random.default_rng(7)
 
 
@@ -135,6 +136,14 @@ def test_block_41_dense_layer():
 
 def test_block_47_polynomial():
     assert np.isclose(ref(47, x=1.5, y=-2.0), 1.5 ** 2 * -2.0)
+
+
+def test_block_48_partial_derivatives_are_their_formulas():
+    dx, dy = (e for e in read(48).equations if e.checkable)
+    values = {"x": 1.5, "y": -2.0}
+    assert (dx.key, dy.key) == ("df_dx", "df_dy")
+    assert np.isclose(evaluate(dx, values, {}).astype(float), 2 * 1.5 * -2.0)
+    assert np.isclose(evaluate(dy, values, {}).astype(float), 1.5 ** 2)
 
 
 def test_block_51_derivative_identity():

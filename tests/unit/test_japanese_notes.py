@@ -143,11 +143,15 @@ def test_a_derivative_operator_differentiates_the_whole_term_after_it_and_says_s
     assert sympy.simplify(eq.sympy - (2 * x + 3)) == 0  # not d/dx(x + 1) times (x + 2)
 
 
-def test_a_derivative_of_a_quantity_the_file_defines_is_a_step_of_its_derivation():
+def test_a_derivative_of_a_quantity_the_file_defines_is_the_value_of_its_formula_and_said():
+    """D20: ∂L/∂u = (u − p) + 2λu is what code computing that derivative returns (said: the formula
+    is not compared with the derivative of the file's own L)."""
     f = read_equation_file("unit.tex", "$$L = \\frac{1}{2}(u-p)^2 + \\lambda u^2$$\n\n"
                                        "$$\\frac{\\partial L}{\\partial u} = (u-p) + 2\\lambda u$$")
     step = f.equations[1]
-    assert not step.checkable and "defines" in str(step.reason)
+    assert step.checkable and step.key == "dL_du"
+    assert any(d.name == "ambiguous-notation" and getattr(d.params.get("reading"), "phrase", "")
+               == "read-derivative-of-defined-value" for d in f.diagnostics)
 
 
 def test_a_prime_after_a_bracket_is_the_derivative_by_its_one_variable_and_said():

@@ -537,12 +537,16 @@ class FileReader:
             values = [low.canonical(v) for v in self._sizes_met_late(ctx, values)]
             if ctx.gradients and head is None:
                 raise LoweringError("not-checkable", phrase("eq-gradient-identity"), chain.span)
-            if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients and not head.out_indices:
+            if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients and not head.out_indices \
+                    and not _worked_example(values):
+                # ∂L/∂W = X^T(Ŷ − Y), ∂f/∂x = 2xy: the value the formula gives, what code computing that
+                # derivative returns — said (numbers alone, ∂z/∂x = 2, stay a worked example)
                 of = derivative_function(lhs)
-                if of in self.quantities or of in self.functions:  # ∂L/∂u of the file's own L: a claim about L
-                    raise LoweringError("not-checkable", phrase("eq-derivative-of-defined", name=latex_of(of)),
-                                        chain.span)
-                raise LoweringError("not-checkable", phrase("eq-derivative-without-upstream"), chain.span)
+                own = of in self.quantities or of in self.functions
+                self.diag("ambiguous-notation", clause.block, lhs.span, construct=eq.head_latex or clause.latex,
+                          reading=phrase("read-derivative-of-defined-value" if own else "read-derivative-value",
+                                         left=clause.block.text[lhs.span[0]:lhs.span[1]].strip(),
+                                         name=latex_of(of) if of else ""))
             if example is not None and example.whole(chain, head is not None):
                 self._as_example(eq, clause, example, defined=head is not None)
                 if head is not None and not head.is_function and not head.out_indices:

@@ -208,6 +208,16 @@ PHRASES.update({
               "{name}, not a value of its own",
         "ja": "このファイルで定義した {name} の微分を式で書いたものです。{name} についての導出の一段であり、"
               "独立した値ではありません"},
+    "read-derivative-value": {
+        "en": "{left} of a function this file does not define, equal to a formula: read as the value that formula "
+              "gives — what code computing this derivative returns",
+        "ja": "このファイルで定義されていない関数の微分 {left} が式と等しいので、その式の値として扱います"
+              "（この微分を計算するコードが返す値です）"},
+    "read-derivative-of-defined-value": {
+        "en": "{left}, equal to a formula: read as the value that formula gives — what code computing this "
+              "derivative returns; the formula is not compared with the derivative of {name} the file defines",
+        "ja": "{left} は式と等しいので、その式の値として扱います（この微分を計算するコードが返す値です）。"
+              "ファイルで定義した {name} の微分との照合はしません"},
     "eq-listed-entries": {"en": "entries written side by side with spaces between them (x_1 \\, x_2 \\, x_3): a "
                                 "vector listed by its entries, not a product",
                           "ja": "空白を挟んで並べた要素（x_1 \\, x_2 \\, x_3）は、要素を列挙したベクトルであり、"
