@@ -397,3 +397,11 @@ def test_a_declarations_line_keeps_its_declarations_and_says_what_it_left():
     shapes = {s.name: (s.shape, s.space.kind) for s in f.main.inputs}
     assert shapes["x"][0] == ("n",) and shapes["lambda"] == ((), "positive")
     assert any(d.name == "ambiguous-notation" and d.params.get("construct") == "c = 3" for d in f.diagnostics)
+
+
+def test_a_derivative_given_in_terms_of_its_own_function_is_a_differential_equation():
+    """D20: ∂L/∂W = Xᵀ(Ŷ − Y) is a value; dc/dt = A c(t) + B u(t) is a law c obeys."""
+    ode = read(r"\frac{d c(t)}{d t} = A c(t) + B u(t)").equations[0]
+    assert not ode.checkable and "differential equation" in ode.reason
+    grad = read(r"\frac{\partial L}{\partial \mathbf{W}} = \mathbf{X}^\top (\hat{\mathbf{Y}} - \mathbf{Y})")
+    assert grad.main is not None and grad.main.key == "dL_dW"

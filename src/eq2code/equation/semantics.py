@@ -542,6 +542,9 @@ class FileReader:
                 # ∂L/∂W = X^T(Ŷ − Y), ∂f/∂x = 2xy: the value the formula gives, what code computing that
                 # derivative returns — said (numbers alone, ∂z/∂x = 2, stay a worked example)
                 of = derivative_function(lhs)
+                if of is not None and of in _mentioned_keys(chain.items[1:]):  # dc/dt = A c(t) + B u(t)
+                    raise LoweringError("not-checkable", phrase("eq-differential-equation", name=latex_of(of)),
+                                        chain.span)
                 own = of in self.quantities or of in self.functions
                 self.diag("ambiguous-notation", clause.block, lhs.span, construct=eq.head_latex or clause.latex,
                           reading=phrase("read-derivative-of-defined-value" if own else "read-derivative-value",

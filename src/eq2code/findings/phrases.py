@@ -208,6 +208,10 @@ PHRASES.update({
               "{name}, not a value of its own",
         "ja": "このファイルで定義した {name} の微分を式で書いたものです。{name} についての導出の一段であり、"
               "独立した値ではありません"},
+    "eq-differential-equation": {
+        "en": "a differential equation: the derivative of {name} is given in terms of {name} itself — a law the "
+              "function obeys, not a value to compute",
+        "ja": "微分方程式です。{name} の微分が {name} 自身を使って書かれており、関数が満たす法則であって計算する値ではありません"},
     "read-derivative-value": {
         "en": "{left} of a function this file does not define, equal to a formula: read as the value that formula "
               "gives — what code computing this derivative returns",
