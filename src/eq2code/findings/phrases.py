@@ -211,7 +211,8 @@ PHRASES.update({
     "eq-differential-equation": {
         "en": "a differential equation: the derivative of {name} is given in terms of {name} itself — a law the "
               "function obeys, not a value to compute",
-        "ja": "微分方程式です。{name} の微分が {name} 自身を使って書かれており、関数が満たす法則であって計算する値ではありません"},
+        "ja": "微分方程式です。{name} の微分が {name} 自身を使って書かれており、"
+              "関数が満たす法則であって計算する値ではありません"},
     "read-derivative-value": {
         "en": "{left} of a function this file does not define, equal to a formula: read as the value that formula "
               "gives — what code computing this derivative returns",
