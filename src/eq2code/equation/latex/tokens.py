@@ -133,6 +133,13 @@ def _is_prose(run: str) -> bool:
 
 
 _BRACED_REL = re.compile(r"\{\s*([=<>])\s*\}")
+# Widths in mu of TeX's small spaces; a run of them at least this wide counts as a \quad (18mu).
+_SPACE_WIDTHS = {",": 3, "thinspace": 3, ":": 4, ">": 4, "medspace": 4, ";": 5, "thickspace": 5, " ": 6,
+                 "enspace": 9, "!": -3, "negthinspace": -3, "negmedspace": -4}
+_QUAD_WIDE = 15
+_NEXT_SPACE = re.compile(r"\s*\\(thinspace|medspace|thickspace|enspace|negthinspace|negmedspace|[,:>; !])(?![A-Za-z])")
+# `\mathbf{w}^{\,}`, `x_{\,}^{\,}`: a script that holds only spacing (a strut for the layout) is nothing.
+_EMPTY_SCRIPT = re.compile(r"\s*\{(?:\s|\\[,;:! ]|\\quad\b|\\qquad\b)*\}")
 _SIZED_DOUBLE_BAR = re.compile(r"\\(big|Big|bigg|Bigg)l?\s*\|\s*\\\1r?\s*\|")
 _SWITCHED_WORD = re.compile(r"^\s*\{?\s*\\(?:bf|rm|it|sf|tt|bm|boldmath)(?![A-Za-z])\s*([A-Za-z][A-Za-z0-9]*)\s*\}?\s*$")
 _ROW_END = re.compile(r"\s*(?:$|\\\\|&|\\end\b|\\quad|\\qquad|,|\.\s*$)")
@@ -347,6 +354,9 @@ class Tokenizer:
             return
         if ch in "^_" and self._sign_script(ch, start):
             return
+        if ch in "^_" and (empty := _EMPTY_SCRIPT.match(self.text, self.pos)) is not None:
+            self.pos = empty.end()
+            return
         m = _BRACED_REL.match(self.text, start) if ch == "{" else None
         if m is not None and not (self.tokens and self.tokens[-1].type in ("SUB", "SUP")):
             # y{=}1: a relation in braces (TeX's way to space it as an ordinary symbol) is the relation
@@ -379,6 +389,16 @@ class Tokenizer:
                 self._emit("RBRACE", "}", start, start)
             self.depth -= 1
         self._emit(_CHAR_TOKENS[ch], _CHAR_VALUES.get(ch, ch), start, self.pos)
+
+    def _space_run(self, name: str, start: int) -> None:
+        """`\\;\\;\\;\\;`, `\\,\\,\\,\\,\\,\\,` between two equations: a run of small spaces as wide as a
+        \\quad (15mu or more) separates what is on either side, as \\quad does; a narrower run is spacing."""
+        width = _SPACE_WIDTHS[name]
+        while (m := _NEXT_SPACE.match(self.text, self.pos)) is not None:
+            width += _SPACE_WIDTHS[m.group(1)]
+            self.pos = m.end()
+        if width >= _QUAD_WIDE and not self._after_operator():
+            self._emit("QUAD", "quad", start, self.pos)
 
     def _after_operator(self) -> bool:
         """The tokens so far end with a big operator and its scripts (\\max_α, \\sum_{i=1}^{n}): what
@@ -461,6 +481,8 @@ class Tokenizer:
                 return
             if name in ("quad", "qquad") and not self._after_operator():
                 self._emit("QUAD", name, start, end)  # \max_α \quad …: spacing before the operand
+            elif name in _SPACE_WIDTHS:
+                self._space_run(name, start)
             return
         if name in DROP_WITH_ARG:
             if name in ("hskip", "kern"):
