@@ -245,6 +245,9 @@ class Context:
     norm_depth: int = 0  # inside ‖…‖: given values there are vectors
     # w^{t+1} = w^t − …: the left side steps with a superscript, so w^t is the current value (key 'w^t')
     step_current: set[str] = field(default_factory=set)
+    # x^{k} = x^{k-1} − …: the left side is a value at step k (its stem 'x', letter 'k', its LaTeX), so a bold
+    # symbol or x itself with the superscript k, k−1, k−2, k+1 is a value at a step (a label), not a power
+    step_label: tuple[str, str, str] | None = None
     head_params: set[str] = field(default_factory=set)  # F(x) = …: the left side's parameters (x)
 
     # -- symbols -------------------------------------------------------------------------
@@ -478,6 +481,30 @@ class Lowerer:
                                  node.span))
         return None
 
+    def _step_label(self, node: ir.Script) -> Any:
+        """x^{k} = x^{k-1} − α ∇g(x^{k-1}), 𝐰^{k} = 𝐰^{k-1} + α 𝐝^{k-1}: the left side is the value at step k and
+        its right side uses x at an earlier step, so the superscripts k, k−1, k−2, k+1 of x and of bold
+        symbols are steps (labels: inputs named for their step), never powers — said. Another plain letter
+        with such a superscript (β^{k}, γ^{k-1}) stays a power, and that is said too."""
+        ctx = self.ctx
+        stem, letter, head = ctx.step_label  # type: ignore[misc]
+        step = key_text(node.sup) or ""
+        if not isinstance(node.base, ir.Ident) or re.fullmatch(rf"{letter}(?:[+-][12])?", step) is None:
+            return None
+        said = {(p.phrase, p.params.get("latex")) for p, _ in ctx.readings}
+        latex = latex_of(symbol_key(node) or "")
+        if node.base.key == stem or node.base.style == "bf":
+            if ("read-step-label", latex) not in said:
+                ctx.readings.append((phrase("read-step-label", latex=latex, head=head, letter=letter, step=step),
+                                     node.span))
+            base = node.base
+            label = ir.Ident(f"{base.name}^{step}", style=base.style, accents=base.accents, span=base.span)
+            return self._script(ir.Script(label, node.sub, None, span=node.span))
+        if ("read-power-beside-step-label", latex) not in said:
+            ctx.readings.append((phrase("read-power-beside-step-label", latex=latex, head=head, letter=letter,
+                                        step=step), node.span))
+        return None
+
     def _mean_of(self, key: str, node: ir.Node) -> Any:
         """μ_y or ȳ, undeclared, of a declared vector y: its mean (reported)."""
         ctx = self.ctx
@@ -513,6 +540,10 @@ class Lowerer:
             raise LoweringError("not-checkable", phrase("eq-gradient-needs-expression"), node.span)
         if isinstance(base, ir.Annotated):
             base = base.body
+        if node.sup is not None and self.ctx.step_label is not None:
+            labelled = self._step_label(node)
+            if labelled is not None:
+                return labelled
         if node.sup is not None and self.ctx.step_current:
             stepped = self._stepped(node)
             if stepped is not None:
@@ -1436,6 +1467,8 @@ class Lowerer:
             if nxt is not None and _is_nabla(factor) and isinstance(nxt, ir.Script) and isinstance(nxt.base, ir.Call) \
                     and nxt.sub is None and nxt.sup is not None and not nxt.primes and not self._defined(nxt.base):
                 power, nxt = nxt, nxt.base  # ∇f(w)^2: the square of the given gradient
+            if nxt is not None and _is_hessian(factor) and node.ops[k + 1] is None and not self._defined(nxt):
+                return self._with_hessian(node, k)
             if nxt is not None and _is_nabla(factor) and node.ops[k + 1] is None and not self._defined(nxt):
                 # ∇f(x_n), ∇_θ J(θ), ∇_W 𝓛: the gradient of an undefined function is the given gradient
                 at = self._gradient_point(factor, nxt)
@@ -1497,6 +1530,37 @@ class Lowerer:
             else:
                 value = self._times(value, rhs, node)
             previous = factor
+        return value
+
+    def _with_hessian(self, node: ir.Product, k: int) -> Any:
+        """∇²g(𝐰) of a function the file does not define (Newton's step): the Hessian is given, an input
+        `hess` that is a square matrix as wide as the point (never the gradient: ∇g beside it is `grad`)."""
+        factor, nxt = node.factors[k], node.factors[k + 1]
+        at = self._gradient_point(factor, nxt)
+        if not isinstance(at, MatrixExpr) or at.shape[1] != 1:
+            raise LoweringError("not-checkable", phrase("eq-hessian-of-scalar"), factor.span)
+        fname = self._func_name(nxt.func) if isinstance(nxt, ir.Call) else symbol_key(nxt)
+        ctx, rows = self.ctx, at.shape[0]
+        ident = f"hessian:{fname}@{at}"
+        key = ctx.gradients.get(ident)
+        if key is None:
+            key = "hess" if "hess" not in ctx.gradients.values() else f"hess_{_plain(str(at))}"
+            ctx.gradients[ident] = key
+            ctx.aliases[key] = tuple(a for a in ("hessian", "H", "hess", f"hess_{_plain(str(at))}") if a != key)
+            ctx.readings.append((phrase("read-given-hessian", function=latex_of(fname or "f"), input=key),
+                                 (factor.span[0], nxt.span[1])))
+        if key not in ctx.arrays:
+            ctx.arrays[key] = ArrayUse(key, [str(rows), str(rows)], latex_of(key))
+        ctx.note(key)
+        hess = sympy.MatrixSymbol(key, rows, rows)
+        rest = node.factors[k + 2:]
+        value = hess
+        if k > 0:
+            head = node.factors[0] if k == 1 else ir.Product(node.factors[:k], node.ops[:k], span=node.span)
+            value = self._times(self.expr(head), value, node)
+        if rest:
+            tail = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *node.ops[k + 3:]], span=node.span)
+            value = self._times(value, self.expr(tail), node)
         return value
 
     def _gradient_point(self, nabla: ir.Node, target: ir.Node) -> Any:
@@ -2089,7 +2153,14 @@ def _plain(text: str) -> str:
 
 def _is_nabla(node: ir.Node) -> bool:
     return (isinstance(node, ir.Special) and node.name == "nabla") or (
-        isinstance(node, ir.Script) and isinstance(node.base, ir.Special) and node.base.name == "nabla")
+        isinstance(node, ir.Script) and isinstance(node.base, ir.Special) and node.base.name == "nabla"
+        and node.sup is None)
+
+
+def _is_hessian(node: ir.Node) -> bool:
+    """∇², ∇^2_𝐰: the Hessian (a squared ∇ is never the gradient)."""
+    return isinstance(node, ir.Script) and isinstance(node.base, ir.Special) and node.base.name == "nabla" \
+        and node.sup is not None and key_text(node.sup) == "2"
 
 
 def _derivative_target(frac: ir.Frac) -> ir.Node | None:

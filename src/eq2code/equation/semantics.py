@@ -431,6 +431,8 @@ class FileReader:
         stepped = re.fullmatch(r"(.+\^)([a-z])\+1", head.key) if head is not None else None
         if stepped is not None:  # w^{t+1} = w^t − …: w^t is the value at step t
             ctx.step_current = {stepped.group(1) + stepped.group(2)}
+        elif head is not None:  # w^{k} = w^{k-1} − …: a value at step k from values at earlier steps
+            ctx.step_label = _step_label(head.key, eq.mentions, lhs)
         ctx.alone = _letters_alone(chain)
         if head is not None and word_key(lhs) == head.key:
             ctx.readings.append((phrase("read-letters-as-name", name=head.key), lhs.span))
@@ -950,6 +952,21 @@ def _split_inline_declaration(node: ir.Node) -> list[ir.Node]:
         declaration.span = (node.items[0].span[0], node.items[0].span[1])
         return [declaration, definition]
     return [node]
+
+
+def _step_label(head_key: str, mentions: set[str], lhs: ir.Node) -> tuple[str, str, str] | None:
+    """x^{k} = x^{k-1} − …, 𝐝^{k-1} = β 𝐝^{k-2} + …: the left side has a step superscript (a letter, or a
+    letter minus one or two) and the right side uses the same symbol at an earlier step: (stem, letter,
+    the left side's LaTeX); else None."""
+    m = re.fullmatch(r"(?P<stem>[^\^]+)\^(?P<letter>[a-z])(?P<back>-[12])?", head_key)
+    if m is None:
+        return None
+    stem, letter = m.group("stem"), m.group("letter")
+    back = int(m.group("back") or 0)
+    earlier = {f"{stem}^{letter}-{n}" for n in (1, 2) if -n < back}
+    if not earlier & mentions:
+        return None
+    return stem, letter, latex_of(head_key)
 
 
 def _mentioned_keys(sides: list[ir.Node]) -> set[str]:

@@ -1,0 +1,78 @@
+"""Notation met in a second round of fresh English teaching material (issue 12, helper en13): wide
+spacing between two equations, scripts that hold only spacing, step superscripts `x^{k}` from
+`x^{k-1}`, and the Hessian ∇². Each test is on a small equation written here, never a quote."""
+
+from __future__ import annotations
+
+from unit_support import lower
+
+from eq2code.equation.semantics import read_equation_file
+
+
+def _readings(tex: str) -> list[str]:
+    """The phrase keys of the readings eq2code reports (ambiguous-notation findings)."""
+    f = read_equation_file("unit.tex", tex)
+    return [d.params["reading"].phrase for d in f.diagnostics if d.name == "ambiguous-notation"]
+
+
+def _names(eq) -> set[str]:
+    return {s.name for s in eq.inputs if not s.name.startswith("n_")}
+
+
+def test_a_run_of_small_spaces_as_wide_as_a_quad_separates_two_equations():
+    f = read_equation_file("unit.tex", r"u = a + b \;\;\;\; v = a b")
+    assert [e.name for e in f.equations] == ["u", "v"]
+    f = read_equation_file("unit.tex", r"u = 2 c \,\,\,\,\,\,\,\, v = c^2")
+    assert [e.name for e in f.equations] == ["u", "v"]
+    assert f.equations[0].sympy_text == lower(r"u = 2 c").sympy_text
+
+
+def test_a_narrow_run_of_spaces_is_only_spacing():
+    eq = lower(r"u = a \, b \; c")
+    assert eq.checkable and eq.sympy_text == lower(r"u = a b c").sympy_text
+    assert lower(r"u = \sum_{i=1}^{n} \;\;\;\; x_i").sympy_text == lower(r"u = \sum_{i=1}^{n} x_i").sympy_text
+
+
+def test_a_script_that_holds_only_spacing_is_nothing():
+    plain = lower(r"g(\mathbf{w}) = a + \mathbf{b}^T \mathbf{w} + \mathbf{w}^T \mathbf{C} \mathbf{w}")
+    spaced = lower(r"g(\mathbf{w}) = a_{\,}^{\,} + \mathbf{b}^T \mathbf{w}^{\,} + \mathbf{w}^T \mathbf{C}^{\,}"
+                   r" \mathbf{w}_{\,}")
+    assert spaced.checkable and spaced.sympy_text == plain.sympy_text
+    assert lower(r"e = \overset{\,}{y}_p - x_p").sympy_text == lower(r"e = y_p - x_p").sympy_text
+
+
+def test_a_step_superscript_on_the_left_makes_earlier_steps_labels_not_powers():
+    tex = r"\mathbf{w}^{k} = \mathbf{w}^{k-1} - \alpha \nabla g(\mathbf{w}^{k-1})"
+    eq = lower(tex)
+    assert eq.checkable and "**" not in eq.sympy_text[0]
+    assert _names(eq) == {"w_k_prev", "alpha", "grad"}
+    assert "k" not in _names(eq)
+    assert "read-step-label" in _readings(tex)
+
+
+def test_a_bold_symbol_at_the_step_is_a_label_a_plain_other_letter_stays_a_power():
+    tex = r"\mathbf{w}^{k} = \mathbf{w}^{k-1} + \beta^{k} \mathbf{d}^{k-1}"
+    eq = lower(tex)
+    assert "beta**k" in eq.sympy_text[0] and "d**" not in eq.sympy_text[0]
+    readings = _readings(tex)
+    assert "read-step-label" in readings and "read-power-beside-step-label" in readings
+
+
+def test_without_an_earlier_step_of_the_left_side_a_superscript_stays_a_power():
+    tex = r"h^{k} = w^{k} + 1"
+    assert "w**k" in lower(tex).sympy_text[0]
+    assert "read-step-label" not in _readings(tex)
+
+
+def test_the_hessian_of_an_undefined_function_is_its_own_given_matrix_never_the_gradient():
+    tex = r"\mathbf{w}^{k} = \mathbf{w}^{k-1} - \left(\nabla^2 g(\mathbf{w}^{k-1})\right)^{-1} \nabla g(\mathbf{w}^{k-1})"
+    eq = lower(tex)
+    assert eq.checkable and _names(eq) == {"w_k_prev", "grad", "hess"}
+    shapes = {s.name: len(s.shape) for s in eq.inputs}
+    assert shapes["hess"] == 2 and shapes["grad"] == 1
+    assert "read-given-hessian" in _readings(tex)
+
+
+def test_the_hessian_at_a_scalar_is_not_read():
+    f = read_equation_file("unit.tex", r"h = \nabla^2 g(w)")
+    assert not f.equations[0].checkable
