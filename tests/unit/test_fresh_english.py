@@ -65,7 +65,8 @@ def test_without_an_earlier_step_of_the_left_side_a_superscript_stays_a_power():
 
 
 def test_the_hessian_of_an_undefined_function_is_its_own_given_matrix_never_the_gradient():
-    tex = r"\mathbf{w}^{k} = \mathbf{w}^{k-1} - \left(\nabla^2 g(\mathbf{w}^{k-1})\right)^{-1} \nabla g(\mathbf{w}^{k-1})"
+    tex = (r"\mathbf{w}^{k} = \mathbf{w}^{k-1} - \left(\nabla^2 g(\mathbf{w}^{k-1})\right)^{-1}"
+           r" \nabla g(\mathbf{w}^{k-1})")
     eq = lower(tex)
     assert eq.checkable and _names(eq) == {"w_k_prev", "grad", "hess"}
     shapes = {s.name: len(s.shape) for s in eq.inputs}
@@ -76,3 +77,24 @@ def test_the_hessian_of_an_undefined_function_is_its_own_given_matrix_never_the_
 def test_the_hessian_at_a_scalar_is_not_read():
     f = read_equation_file("unit.tex", r"h = \nabla^2 g(w)")
     assert not f.equations[0].checkable
+
+
+def test_a_standard_function_named_in_a_font_is_that_function_even_without_brackets():
+    assert lower(r"g = -y \, \text{log} \, \sigma(z)").sympy_text == lower(r"g = -y \log \sigma(z)").sympy_text
+    assert lower(r"g = \text{max}\left(0, 1 - y\right)").sympy_text == lower(r"g = \max(0, 1 - y)").sympy_text
+    eq = lower(r"z = x_{\text{max}} - x_{\text{min}}")  # in a script: a label
+    assert {s.name for s in eq.inputs} == {"x_max", "x_min"}
+
+
+def test_an_upright_d_is_a_differential_and_the_derivative_of_an_undefined_function_is_given():
+    tex = r"h(w) = g(v) + \frac{\mathrm{d}}{\mathrm{d}w} g(v)(w - v)"
+    eq = lower(tex)
+    assert eq.checkable and _names(eq) == {"g", "grad", "v", "w"}
+    assert eq.sympy_text == lower(r"h(w) = g(v) + \frac{d}{dw} g(v)(w - v)").sympy_text
+    assert "read-given-gradient" in _readings(tex)
+
+
+def test_a_subscripted_bold_identity_is_the_identity_of_that_size():
+    eq = lower(r"A = B + \epsilon \mathbf{I}_{N \times N}" "\n\n" r"B \in \mathbb{R}^{N \times N}")
+    assert eq.checkable and "I" not in {s.name for s in eq.inputs}
+    assert "read-identity-matrix" in _readings(r"A = \epsilon \mathbf{I}_{N}")

@@ -538,6 +538,11 @@ class Lowerer:
             raise LoweringError("not-checkable", phrase("eq-set-no-value"), node.span)
         if isinstance(base, ir.Special) and base.name == "nabla":
             raise LoweringError("not-checkable", phrase("eq-gradient-needs-expression"), node.span)
+        size = _identity_size(node)
+        if size is not None and "I" not in self.ctx.decls and "I" not in self.ctx.bindings:
+            self.ctx.readings.append((phrase("read-identity-matrix"), node.span))  # 𝐈_{N×N}, 𝐈_N
+            self.ctx.size_names.add(size)
+            return sympy.Identity(size_symbol(size))
         if isinstance(base, ir.Annotated):
             base = base.body
         if node.sup is not None and self.ctx.step_label is not None:
@@ -1086,6 +1091,8 @@ class Lowerer:
         if key is None:
             return True
         ctx = self.ctx
+        if key in ctx.given_values and not (key in ctx.functions or key in ctx.quantities or key in ctx.decls):
+            return False  # g(v) met before as given values: g is still not defined here
         return key in ctx.functions or key in ctx.quantities or key in ctx.bindings or \
             key in ctx.decls or key in ctx.arrays or key in ctx.scalars
 
@@ -1499,6 +1506,11 @@ class Lowerer:
                 rest = node.factors[k + 1:]
                 if not rest:
                     raise LoweringError("not-checkable", phrase("eq-derivative-needs-expression"), factor.span)
+                applied = rest[0].func if isinstance(rest[0], ir.Call) and isinstance(rest[0].func, ir.Call) \
+                    and len(rest[0].args) == 1 else rest[0]  # d/dw g(v)(w − v): g(v), then a factor
+                if isinstance(factor, ir.Frac) and isinstance(applied, ir.Call) and not self._defined(applied) \
+                        and self._func_name(applied.func) is not None:
+                    return self._given_derivative(node, k)
                 target = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *node.ops[k + 2:]], span=node.span)
                 derived = self._differentiate(self.expr(target), var, factor)
                 head = node.factors[:k]
@@ -1530,6 +1542,29 @@ class Lowerer:
             else:
                 value = self._times(value, rhs, node)
             previous = factor
+        return value
+
+    def _given_derivative(self, node: ir.Product, k: int) -> Any:
+        """\\frac{d}{dw} g(w^0) (w - w^0) of a function g the file does not define: the derivative of g at that
+        point is the given gradient (as ∇g(w^0) and g'(w^0) are), and it multiplies the factors after it —
+        never the derivative of g's given values times the rest (that was a silent misreading)."""
+        factor, call = node.factors[k], node.factors[k + 1]
+        after: list[ir.Node] = []
+        if isinstance(call, ir.Call) and isinstance(call.func, ir.Call):  # g(v)(w − v): the bracket multiplies
+            call, after = call.func, [call.args[0]]
+        fname = self._func_name(call.func)  # type: ignore[attr-defined]
+        at = self._gradient_point(factor, call)
+        value = self._gradient_input(at, fname or "f", ir.Product([factor, call], [None, None], span=(
+            factor.span[0], call.span[1])), "derivative")
+        if k > 0:
+            head = node.factors[0] if k == 1 else ir.Product(node.factors[:k], node.ops[:k], span=node.span)
+            value = self._times(self.expr(head), value, node)
+        for extra in after:
+            value = self._times(value, self.expr(extra), node)
+        rest = node.factors[k + 2:]
+        if rest:
+            tail = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *node.ops[k + 3:]], span=node.span)
+            value = self._times(value, self.expr(tail), node)
         return value
 
     def _with_hessian(self, node: ir.Product, k: int) -> Any:
@@ -2157,6 +2192,20 @@ def _is_nabla(node: ir.Node) -> bool:
         and node.sup is None)
 
 
+def _identity_size(node: ir.Script) -> str | None:
+    """𝐈_{N×N}, 𝐈_N, 𝐈_{d \\times d}: the identity matrix of that size (the letter); else None."""
+    base, sub = node.base, node.sub
+    if not (isinstance(base, ir.Ident) and base.style == "bf" and base.name == "I") or node.sup is not None \
+            or node.primes or sub is None:
+        return None
+    if isinstance(sub, ir.Product) and len(sub.factors) == 2 and sub.ops[1] == "times" \
+            and sub.factors[0] == sub.factors[1]:
+        sub = sub.factors[0]
+    if isinstance(sub, ir.Ident) and not sub.style and re.fullmatch(r"[A-Za-z]", sub.name):
+        return sub.name
+    return None
+
+
 def _is_hessian(node: ir.Node) -> bool:
     """∇², ∇^2_𝐰: the Hessian (a squared ∇ is never the gradient)."""
     return isinstance(node, ir.Script) and isinstance(node.base, ir.Special) and node.base.name == "nabla" \
@@ -2236,7 +2285,7 @@ def _prose(node: ir.Node) -> str:
 
 
 def _is_d(node: ir.Node) -> bool:
-    return (isinstance(node, ir.Ident) and node.name == "d" and not node.style) or \
+    return (isinstance(node, ir.Ident) and node.name == "d" and node.style in ("", "rm", "text", "op")) or \
         (isinstance(node, ir.Special) and node.name == "partial")
 
 

@@ -133,6 +133,8 @@ def _is_prose(run: str) -> bool:
 
 
 _BRACED_REL = re.compile(r"\{\s*([=<>])\s*\}")
+# \text{log}, \mathrm{exp}, \text{max}: a standard function's name in a font is that function.
+_FUNCTION_WORD = re.compile(r"\s*\{\s*(exp|log|ln|sin|cos|tan|tanh|sinh|cosh|max|min)\s*\}")
 # Widths in mu of TeX's small spaces; a run of them at least this wide counts as a \quad (18mu).
 _SPACE_WIDTHS = {",": 3, "thinspace": 3, ":": 4, ">": 4, "medspace": 4, ";": 5, "thickspace": 5, " ": 6,
                  "enspace": 9, "!": -3, "negthinspace": -3, "negmedspace": -4}
@@ -400,6 +402,11 @@ class Tokenizer:
         if width >= _QUAD_WIDE and not self._after_operator():
             self._emit("QUAD", "quad", start, self.pos)
 
+    def _in_script(self) -> bool:
+        """Right after `_`/`^` or `_{`/`^{` (x_{\\text{max}}: a label, not the function)."""
+        last = [t.type for t in self.tokens[-2:]]
+        return bool(last) and (last[-1] in ("SUB", "SUP") or last == ["SUB", "LBRACE"] or last == ["SUP", "LBRACE"])
+
     def _after_operator(self) -> bool:
         """The tokens so far end with a big operator and its scripts (\\max_α, \\sum_{i=1}^{n}): what
         follows is its operand, so a space there is only spacing."""
@@ -548,6 +555,13 @@ class Tokenizer:
             self._emit("BIGOP", BIGOPS[name], start, end)
         elif name in ("operatorname", "operatorname*"):
             self._operatorname(start)
+        elif (name in FONTS or name in TEXTS) and (word := _FUNCTION_WORD.match(self.text, end)) is not None \
+                and not self._in_script():
+            # \text{log} \, σ(z), \mathrm{exp}\{…\}, \text{max}(0, …): the standard function, as \log, \max
+            self.pos = word.end()
+            fn = word.group(1)
+            self._emit("BIGOP", BIGOPS[fn], start, self.pos) if fn in ("max", "min") else \
+                self._emit("FUNC", fn, start, self.pos)
         elif name in FONTS and _NON_ASCII_WORD.match(self.text, end):
             content, self.pos = self._braced(self.pos)  # \mathrm{損失}: a word, as \text{損失}
             self._emit("TEXT", content.strip(), start, self.pos)
