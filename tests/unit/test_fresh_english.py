@@ -98,3 +98,25 @@ def test_a_subscripted_bold_identity_is_the_identity_of_that_size():
     eq = lower(r"A = B + \epsilon \mathbf{I}_{N \times N}" "\n\n" r"B \in \mathbb{R}^{N \times N}")
     assert eq.checkable and "I" not in {s.name for s in eq.inputs}
     assert "read-identity-matrix" in _readings(r"A = \epsilon \mathbf{I}_{N}")
+
+
+def test_an_argmax_range_written_as_a_list_of_indices_is_the_interval():
+    eq = lower(r"y = \max_{c = 1, \ldots, C} z_c")
+    assert eq.checkable and eq.sympy_text == lower(r"y = \max_{c \in \{1, \ldots, C\}} z_c").sympy_text
+    eq = lower(r"y = \underset{c = 0, ..., C-1}{\text{argmax}} \, z_c")
+    assert eq.checkable
+
+
+def test_two_primes_written_as_a_script_are_the_given_second_derivative_never_the_gradient():
+    tex = r"w^{k} = w^{k-1} - \frac{g^{\prime}(w^{k-1})}{g^{\prime\prime}(w^{k-1})}"
+    eq = lower(tex)
+    assert eq.checkable and _names(eq) == {"w_k_prev", "grad", "d2"}
+    assert "read-given-second-derivative" in _readings(tex)
+    assert lower(r"y = x - \frac{f'(x)}{f''(x)}").sympy_text[0].replace(" ", "") in ("x-grad/d2", "-grad/d2+x")
+    f = read_equation_file("unit.tex", r"y = f'''(x)")
+    assert not f.equations[0].checkable
+
+
+def test_a_backslash_before_a_line_break_is_a_space():
+    f = read_equation_file("unit.tex", "\\begin{array} \\\n g_1(w) = w^2 \\\\\n g_2(w) = 2 w \\\\\n\\end{array}")
+    assert [e.name for e in f.equations] == ["g_1", "g_2"]

@@ -339,6 +339,12 @@ def _listed_range(sub: ir.Node | None) -> tuple[ir.Ident, ir.Node, ir.Node] | No
             return sub.items[0], items.items[0], items.items[2]
     if isinstance(sub, ir.Chain) and sub.rels == ["le", "le"] and isinstance(sub.items[1], ir.Ident):
         return sub.items[1], sub.items[0], sub.items[2]
+    if isinstance(sub, ir.Tuple) and len(sub.items) == 3 and isinstance(sub.items[1], ir.Special) \
+            and sub.items[1].name in ("ldots", "cdots", "dots", "dotsc"):
+        first = sub.items[0]  # \max_{c = 0, \ldots, C-1}: c runs from 0 to C − 1
+        if isinstance(first, ir.Chain) and first.rels == ["eq"] and isinstance(first.items[0], ir.Ident) \
+                and len(first.items) == 2:
+            return first.items[0], first.items[1], sub.items[2]
     return None
 
 
@@ -841,6 +847,10 @@ class Lowerer:
         if isinstance(func, ir.Script) and func.primes and isinstance(func.base, ir.Ident) \
                 and func.base.key not in self.ctx.functions and len(node.args) == 1:
             # f'(x_n): the derivative of a function the file does not define — the given gradient
+            if func.primes == 2:  # g''(w): its second derivative, another given input (never the gradient)
+                return self._second_derivative_input(self.expr(node.args[0]), func.base.key, node)
+            if func.primes > 2:
+                raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
             return self._gradient_input(self.expr(node.args[0]), func.base.key, node, "prime")
         named = self._named_function(node)
         if named is not None:
@@ -1544,6 +1554,25 @@ class Lowerer:
             previous = factor
         return value
 
+    def _second_derivative_input(self, at: Any, fname: str, node: ir.Node) -> Any:
+        """g''(w) of a function the file does not define, at a scalar point: the given second derivative,
+        an input of its own (`d2`), never the gradient g'(w) beside it (Newton's step g'(w)/g''(w))."""
+        if isinstance(at, MatrixExpr):
+            raise LoweringError("not-checkable", phrase("eq-hessian-of-scalar"), node.span)
+        ctx = self.ctx
+        ident = f"second:{fname}@{at}"
+        key = ctx.gradients.get(ident)
+        if key is None:
+            key = "d2" if "d2" not in ctx.gradients.values() else f"d2_{_plain(str(at))}"
+            ctx.gradients[ident] = key
+            ctx.aliases[key] = tuple(a for a in ("second", "d2", "dd", "hess", "hessian", f"d2{_plain(fname)}",
+                                                 f"{_plain(fname)}pp") if a != key)
+            ctx.readings.append((phrase("read-given-second-derivative", function=latex_of(fname), input=key),
+                                 node.span))
+        ctx.scalars.setdefault(key, latex_of(key))
+        ctx.note(key)
+        return sympy.Symbol(key, real=True)
+
     def _given_derivative(self, node: ir.Product, k: int) -> Any:
         """\\frac{d}{dw} g(w^0) (w - w^0) of a function g the file does not define: the derivative of g at that
         point is the given gradient (as ∇g(w^0) and g'(w^0) are), and it multiplies the factors after it —
@@ -1882,8 +1911,8 @@ class Lowerer:
             return Entries(body, sympy.Tuple(symbol, lo, hi))
         if isinstance(body, MatrixExpr) and node.op == "sum" and exclude is None:
             return ArraySum(body, sympy.Tuple(symbol, lo, hi))  # Σ_n (y_n − μ_n) 𝐱_n: a sum of vectors
-        if isinstance(body, MatrixExpr):
-            raise LoweringError("unsupported-notation", phrase("eq-bigop-over-matrices", op=node.op), node.span,
+        if isinstance(body, MatrixExpr):  # the notation is read; its value over arrays is not computed
+            raise LoweringError("not-checkable", phrase("eq-bigop-over-matrices", op=node.op), node.span,
                                 "\\" + node.op)
         if node.op == "sum":
             return sympy.Sum(body, (symbol, lo, hi))

@@ -466,6 +466,10 @@ PHRASES.update({
                                  "as the input {input}, a square matrix, never the gradient",
                            "ja": "\\nabla^2: {function} のヘッセ行列（2 階微分の行列）は、正方行列の入力 {input} として"
                                  "与えられます（勾配ではありません）"},
+    "read-given-second-derivative": {"en": "two primes: the second derivative of {function} is given as the input "
+                                           "{input}, never its gradient",
+                                     "ja": "プライム 2 つ: {function} の 2 階微分は入力 {input} として与えられます"
+                                           "（勾配ではありません）"},
     "how-prime": {"en": "prime", "ja": "プライム記号（'）"},
     "how-gradient": {"en": "a gradient", "ja": "勾配"},
     "how-derivative": {"en": "a derivative", "ja": "微分"},

@@ -73,7 +73,7 @@ MULOPS = {"cdot": "cdot", "times": "times", "div": "div", "circ": "circ", "odot"
 # Binary operators with no standard numeric meaning in ML notes (⊕: XOR or a direct sum): read, no value.
 OWN_OPERATORS = {"oplus", "ominus"}  # (x \bmod n is computable: unknown, so unsupported, not "no value")
 ELLIPSES = {"ldots", "cdots", "dots", "vdots", "ddots", "dotsc", "dotsb"}
-SPACING = {",", ":", ";", "!", " ", "enspace", "thinspace", "medspace", "thickspace",
+SPACING = {",", ":", ";", "!", " ", "\n", "\t", "enspace", "thinspace", "medspace", "thickspace",
            "negthinspace", "negmedspace", "displaystyle", "textstyle", "scriptstyle", "limits",
            "nolimits", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl",
            "biggr", "Biggl", "Biggr", "nonumber", "notag", "quad", "qquad", ">", "scriptscriptstyle",
@@ -120,7 +120,8 @@ _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _CONTROL = re.compile(r"\\([A-Za-z]+\*?|.)", re.S)
 _MAX_LENGTH = 200_000
 _SIGN_SCRIPT = re.compile(r"\s*(?:\{\s*(\+\+|[+\-']|\\prime|\\ast|\\star|\*)\s*\}|([+\-])(?![0-9A-Za-z\\({])"
-                          r"|(\\ast|\\star)(?![A-Za-z]))")
+                          r"|(\\ast|\\star)(?![A-Za-z])"
+                          r"|\{((?:\s*(?:\\prime(?![A-Za-z])|')){2,3})\s*\})")  # g^{\prime\prime}: two primes
 _OPERATOR_BASE = re.compile(r"\s*\\(?:operatorname|mathrm|text|rm|max|min|arg|sum|prod|lim)")
 _PROSE = re.compile(r"[A-Za-z]{2,}(?:[ \t]+[A-Za-z]{2,}){2,}(?![A-Za-z({_^])")
 
@@ -134,12 +135,13 @@ def _is_prose(run: str) -> bool:
 
 _BRACED_REL = re.compile(r"\{\s*([=<>])\s*\}")
 # \text{log}, \mathrm{exp}, \text{max}: a standard function's name in a font is that function.
-_FUNCTION_WORD = re.compile(r"\s*\{\s*(exp|log|ln|sin|cos|tan|tanh|sinh|cosh|max|min)\s*\}")
+_FUNCTION_WORD = re.compile(r"\s*\{\s*(exp|log|ln|sin|cos|tan|tanh|sinh|cosh|max|min|argmax|argmin)\s*\}")
 # Widths in mu of TeX's small spaces; a run of them at least this wide counts as a \quad (18mu).
-_SPACE_WIDTHS = {",": 3, "thinspace": 3, ":": 4, ">": 4, "medspace": 4, ";": 5, "thickspace": 5, " ": 6,
+_SPACE_WIDTHS = {",": 3, "thinspace": 3, ":": 4, ">": 4, "medspace": 4, ";": 5, "thickspace": 5, " ": 6, "\n": 6,
+                 "\t": 6,
                  "enspace": 9, "!": -3, "negthinspace": -3, "negmedspace": -4}
 _QUAD_WIDE = 15
-_NEXT_SPACE = re.compile(r"\s*\\(thinspace|medspace|thickspace|enspace|negthinspace|negmedspace|[,:>; !])(?![A-Za-z])")
+_NEXT_SPACE = re.compile(r"\s*\\(thinspace|medspace|thickspace|enspace|negthinspace|negmedspace|[,:>; !\n\t])(?![A-Za-z])")
 # `\mathbf{w}^{\,}`, `x_{\,}^{\,}`: a script that holds only spacing (a strut for the layout) is nothing.
 _EMPTY_SCRIPT = re.compile(r"\s*\{(?:\s|\\[,;:! ]|\\quad\b|\\qquad\b)*\}")
 _SIZED_DOUBLE_BAR = re.compile(r"\\(big|Big|bigg|Bigg)l?\s*\|\s*\\\1r?\s*\|")
@@ -436,6 +438,13 @@ class Tokenizer:
             return False
         sign = m.group(1) or m.group(2) or m.group(3)  # 𝐰^\ast, unbraced, as 𝐰^{\ast}
         kind = "SUB" if ch == "_" else "SUP"
+        if m.group(4) is not None:  # f^{\prime\prime}, f^{''}: the second (third) derivative, as f''
+            if kind == "SUB":
+                return False
+            self.pos = m.end()
+            for _ in range(m.group(4).count("'") + m.group(4).count("\\prime")):
+                self._emit("PRIME", "'", start, self.pos)
+            return True
         if sign in ("'", "\\prime"):
             if kind == "SUB":
                 return False
@@ -560,7 +569,7 @@ class Tokenizer:
             # \text{log} \, σ(z), \mathrm{exp}\{…\}, \text{max}(0, …): the standard function, as \log, \max
             self.pos = word.end()
             fn = word.group(1)
-            self._emit("BIGOP", BIGOPS[fn], start, self.pos) if fn in ("max", "min") else \
+            self._emit("BIGOP", BIGOPS[fn], start, self.pos) if fn in BIGOPS else \
                 self._emit("FUNC", fn, start, self.pos)
         elif name in FONTS and _NON_ASCII_WORD.match(self.text, end):
             content, self.pos = self._braced(self.pos)  # \mathrm{損失}: a word, as \text{損失}
