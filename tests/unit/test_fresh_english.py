@@ -120,3 +120,39 @@ def test_two_primes_written_as_a_script_are_the_given_second_derivative_never_th
 def test_a_backslash_before_a_line_break_is_a_space():
     f = read_equation_file("unit.tex", "\\begin{array} \\\n g_1(w) = w^2 \\\\\n g_2(w) = 2 w \\\\\n\\end{array}")
     assert [e.name for e in f.equations] == ["g_1", "g_2"]
+
+
+def test_a_bold_symbol_subscripted_by_a_sum_index_is_the_item_s_vector_not_an_entry():
+    tex = r"g(\mathbf{w}) = \frac{1}{P}\sum_{p=1}^P (\mathbf{x}_p^T\mathbf{w} - y_p)^2"
+    eq = lower(tex)
+    shapes = {s.name: len(s.shape) for s in eq.inputs if not s.name.startswith("n_")}
+    assert eq.checkable and {k: v for k, v in shapes.items() if k != "P"} == {"w": 1, "x": 2, "y": 1}
+    assert "read-bold-item-row" in _readings(tex)
+    declared = lower(r"c = \sum_{p=1}^P \mathbf{x}_p" "\n\n" r"\mathbf{x} \in \mathbb{R}^{P}")
+    assert {s.name: len(s.shape) for s in declared.inputs if s.name == "x"} == {"x": 1}
+
+
+def test_a_standard_function_of_a_computed_value_on_the_left_names_nothing():
+    f = read_equation_file("unit.tex", r"\text{sign}\left(\text{model}\left(\mathbf{x}, \mathbf{w}\right)\right) = y")
+    assert f.equations[0].name != "sign"
+
+
+def test_a_partial_by_one_entry_of_an_undefined_function_at_a_vector_is_not_read():
+    tex = r"w_j^{k} = w_j^{k-1} - \alpha \frac{\partial}{\partial w_j} g(\mathbf{w}^{k-1})"
+    f = read_equation_file("unit.tex", tex)
+    assert not f.equations[0].checkable
+
+
+def test_a_second_derivative_is_never_a_fraction_of_inputs():
+    for tex in (r"y = \frac{d^2 f}{dx^2}", r"y = \frac{d^2}{dx^2}(x^3)", r"y = \frac{\partial^2 L}{\partial w^2}"):
+        assert not read_equation_file("unit.tex", tex).equations[0].checkable, tex
+    tex = r"h(w) = g(v) + \frac{1}{2} \left(\frac{d^2}{dw^2} g(v)\right) (w - v)^2"
+    eq = lower(tex)
+    assert eq.checkable and _names(eq) == {"g", "d2", "v", "w"}
+    assert lower(r"y = \frac{d^2 + 1}{d}").checkable
+
+
+def test_an_argmax_over_something_that_is_no_index_range_is_an_optimisation():
+    f = read_equation_file("unit.tex", r"I^* = \underset{I, |I| = N}{\text{argmax}} \; s(I)")
+    assert not f.equations[0].checkable
+    assert not any(d.name == "unsupported-notation" for d in f.diagnostics)

@@ -499,7 +499,8 @@ class Lowerer:
             return None
         said = {(p.phrase, p.params.get("latex")) for p, _ in ctx.readings}
         latex = latex_of(symbol_key(node) or "")
-        if node.base.key == stem or node.base.style == "bf":
+        own = symbol_key(ir.Script(node.base, node.sub, None, span=node.span)) if node.sub is not None else None
+        if node.base.key == stem or own == stem or node.base.style == "bf":  # w^{k-1}, w_j^{k-1}, 𝐝^{k-1}
             if ("read-step-label", latex) not in said:
                 ctx.readings.append((phrase("read-step-label", latex=latex, head=head, letter=letter, step=step),
                                      node.span))
@@ -715,6 +716,10 @@ class Lowerer:
             self.ctx.readings.append((phrase("read-kronecker-delta"), node.span))
             return sympy.Piecewise((1, sympy.Eq(i, j)), (0, True))
         owner = self._row_owner(key, positions, node)
+        if owner == key and self._bold_item(key, positions, node):
+            index = symbol_key(positions[0]) or ""
+            self.ctx.readings.append((phrase("read-bold-item-row", latex=latex_of(key), index=index), node.span))
+            return self._row(key, positions, node)  # Σ_p (𝐱_p^T 𝐰 − y_p)²: 𝐱_p is the p-th vector, row p of x
         decl = self.ctx.decls.get(owner)
         if decl is not None and len(decl.shape) == len(positions) + 1 and len(decl.shape) == 2:
             if owner == key:
@@ -763,6 +768,20 @@ class Lowerer:
                                          what=phrase("slice-column" if axis == 0 else "slice-row")), node.span))
         return self._bigop(ir.BigOp("entries", ir.Chain([letter, ir.Num("1", span=node.span)], ["eq"],
                                                         span=node.span), last, body, span=node.span))
+
+    def _bold_item(self, key: str, positions: list[ir.Node], node: ir.Node) -> bool:
+        """𝐱_p, 𝛍_k with nothing declared, subscripted by the index of a sum (or of the result): one vector per
+        item, so the p-th row of an array x of items × entries — never the scalar entry x[p] (bold says
+        vector). A declaration decides otherwise."""
+        ctx = self.ctx
+        if key in ctx.decls or len(positions) != 1 or not isinstance(node, ir.Script):
+            return False
+        base, pos = node.base, positions[0]
+        if not (isinstance(base, ir.Ident) and base.style == "bf") or not isinstance(pos, ir.Ident) \
+                or pos.key not in ctx.indices:
+            return False
+        use = ctx.arrays.get(key)
+        return use is None or len(use.dims) == 2
 
     def _row_owner(self, key: str, positions: list[ir.Node], node: ir.Node) -> str:
         """𝐮_i with 𝐮 undeclared and U ∈ ℝ^{V×d} declared: row i of U (reported)."""
@@ -1511,6 +1530,8 @@ class Lowerer:
                     scaled = self._times(scaled, self.expr(tail[0] if len(tail) == 1 else ir.Product(
                         tail, [None, *node.ops[k + 3:]], span=node.span)), node)
                 return scaled
+            if _second_derivative(factor):  # \frac{d^2}{dw^2} g(v): never d²/(d w²), a fraction of inputs
+                return self._second_derivative_product(node, k)
             var = self._derivative_variable(factor)
             if var is not None:
                 rest = node.factors[k + 1:]
@@ -1573,6 +1594,31 @@ class Lowerer:
         ctx.note(key)
         return sympy.Symbol(key, real=True)
 
+    def _second_derivative_product(self, node: ir.Product, k: int) -> Any:
+        """\\frac{d^2}{dw^2} g(v) (w − v)^2 of a function g the file does not define: its given second derivative
+        d2 times what follows; of anything else, not computed (not checkable)."""
+        factor = node.factors[k]
+        call = node.factors[k + 1] if k + 1 < len(node.factors) else None
+        after: list[ir.Node] = []
+        if isinstance(call, ir.Call) and isinstance(call.func, ir.Call) and len(call.args) == 1:
+            call, after = call.func, [call.args[0]]
+        if not isinstance(call, ir.Call) or self._defined(call) or self._func_name(call.func) is None \
+                or len(call.args) != 1:
+            raise LoweringError("not-checkable", phrase("eq-second-derivative"), factor.span)
+        value = self._second_derivative_input(self.expr(call.args[0]), self._func_name(call.func) or "f",
+                                              ir.Product([factor, call], [None, None],
+                                                         span=(factor.span[0], call.span[1])))
+        if k > 0:
+            head = node.factors[0] if k == 1 else ir.Product(node.factors[:k], node.ops[:k], span=node.span)
+            value = self._times(self.expr(head), value, node)
+        for extra in after:
+            value = self._times(value, self.expr(extra), node)
+        rest = node.factors[k + 2:]
+        if rest:
+            tail = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *node.ops[k + 3:]], span=node.span)
+            value = self._times(value, self.expr(tail), node)
+        return value
+
     def _given_derivative(self, node: ir.Product, k: int) -> Any:
         """\\frac{d}{dw} g(w^0) (w - w^0) of a function g the file does not define: the derivative of g at that
         point is the given gradient (as ∇g(w^0) and g'(w^0) are), and it multiplies the factors after it —
@@ -1583,6 +1629,8 @@ class Lowerer:
             call, after = call.func, [call.args[0]]
         fname = self._func_name(call.func)  # type: ignore[attr-defined]
         at = self._gradient_point(factor, call)
+        if isinstance(at, MatrixExpr) and not isinstance(self._derivative_variable(factor), MatrixExpr):
+            raise LoweringError("not-checkable", phrase("eq-partial-of-given"), factor.span)  # ∂/∂w_j g(𝐰)
         value = self._gradient_input(at, fname or "f", ir.Product([factor, call], [None, None], span=(
             factor.span[0], call.span[1])), "derivative")
         if k > 0:
@@ -1752,6 +1800,8 @@ class Lowerer:
         return a / b if not isinstance(a, MatrixExpr) else sympy.MatMul(1 / b, a)
 
     def _frac(self, node: ir.Frac) -> Any:
+        if _second_derivative_written(node):  # \frac{d^2 f}{dx^2}: never d·f / x², a fraction of inputs
+            raise LoweringError("not-checkable", phrase("eq-second-derivative"), node.span)
         var = _derivative_of(node)
         if var is not None:  # \frac{df}{dx}: f must be defined in this file
             fname = _derivative_numerator(node)
@@ -1963,6 +2013,8 @@ class Lowerer:
             return self._limits(ir.BigOp(node.op, ir.Chain([letter, first], ["eq"], span=sub.span), last,
                                          node.body, span=node.span))
         reason = _range_reason(sub)
+        if reason is None and node.op in ("argmax", "argmin") and sub is not None:
+            reason = "eq-range-several-variables"  # \argmax_{I, |I| = N}: an optimisation, no index interval
         if reason is not None and sub is not None:
             raise LoweringError("not-checkable", phrase(reason, op=node.op), sub.span, "\\" + node.op)
         raise LoweringError("unsupported-notation", phrase("eq-range-unsupported", op=node.op),
@@ -2219,6 +2271,27 @@ def _is_nabla(node: ir.Node) -> bool:
     return (isinstance(node, ir.Special) and node.name == "nabla") or (
         isinstance(node, ir.Script) and isinstance(node.base, ir.Special) and node.base.name == "nabla"
         and node.sup is None)
+
+
+def _second_derivative(node: ir.Node) -> bool:
+    """\\frac{d^2}{dw^2}, \\frac{\\partial^2}{\\partial w^2} as an operator (nothing after d² in the numerator)."""
+    if not isinstance(node, ir.Frac) or not isinstance(node.num, ir.Script) or node.num.sub is not None:
+        return False
+    if not _is_d(node.num.base) or key_text(node.num.sup) != "2" if node.num.sup is not None else True:
+        return False
+    den = node.den
+    first = den.factors[0] if isinstance(den, ir.Product) else den
+    return _is_d(first)
+
+
+def _second_derivative_written(node: ir.Frac) -> bool:
+    """\\frac{d^2}{dx^2}, \\frac{d^2 f}{dx^2}, \\frac{\\partial^2 L}{\\partial w^2}: d² (∂²) opens the numerator and d
+    (∂) the denominator."""
+    num = node.num.factors[0] if isinstance(node.num, ir.Product) else node.num
+    if not isinstance(node.den, ir.Product):  # \frac{d^2}{d}: a letter d squared over d
+        return False
+    return isinstance(num, ir.Script) and num.sub is None and num.sup is not None and _is_d(num.base) \
+        and key_text(num.sup) == "2" and _is_d(node.den.factors[0])
 
 
 def _identity_size(node: ir.Script) -> str | None:

@@ -954,6 +954,11 @@ def _split_inline_declaration(node: ir.Node) -> list[ir.Node]:
     return [node]
 
 
+# Standard functions: applied on a left side to a computed value, they name nothing.
+_STANDARD_APPLIED = {"sign", "sgn", "log", "ln", "exp", "sigma", "tanh", "sin", "cos", "max", "min", "abs", "relu",
+                     "ReLU", "softmax", "Softmax", "sqrt"}
+
+
 def _step_label(head_key: str, mentions: set[str], lhs: ir.Node) -> tuple[str, str, str] | None:
     """x^{k} = x^{k-1} − …, 𝐝^{k-1} = β 𝐝^{k-2} + …: the left side has a step superscript (a letter, or a
     letter minus one or two) and the right side uses the same symbol at an earlier step: (stem, letter,
@@ -1378,8 +1383,9 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
             letter = _entry_in_arguments(flat, rhs)
             if letter is not None:  # softmax(s_i/τ) = exp(s_i/τ)/Σ_j exp(s_j/τ): entry i, defined by the right side
                 return Head(_head_name(key), key, [], [letter], False)
-            if any(isinstance(p, ir.Call) for p in flat):
+            if any(isinstance(p, ir.Call) for p in flat) and key not in _STANDARD_APPLIED:
                 # D_KL(q_φ(z|x) ‖ p(z)) = …: a named value, whose inputs are those of its right side
+                # (not sign(model(x, w)) = y: a standard function of a computed value is a statement about it)
                 return Head(_head_name(key), key, [], [], False)
             return None  # softmax((1/√2  0)) = …: an identity between computed sides
         entries = _entry_params(flat, rhs)

@@ -345,6 +345,12 @@ PHRASES.update({
                                    "only at a vector point",
                              "ja": "スカラーや行列の関数の \\nabla^2: eq2code はベクトルの点での"
                                    "ヘッセ行列だけを読みます"},
+    "eq-second-derivative": {"en": "a second derivative of an expression: not computed (first derivatives are)",
+                             "ja": "式の 2 階微分: 計算しません（1 階微分は計算します）"},
+    "eq-partial-of-given": {"en": "a partial derivative, by one entry, of a function this file does not define at a "
+                                  "vector point: which entry of the given gradient it is, is not read",
+                            "ja": "この式で定義されていない関数の、ベクトルの点での 1 成分についての偏微分: 与えられた"
+                                  "勾配のどの成分かは読み取りません"},
     "eq-gradient-needs-variable": {"en": "a gradient needs the variable it is taken by",
                                    "ja": "勾配には、どの変数についてとるかが必要です"},
     "eq-derivative-by-scalar-only": {"en": "only derivatives by a scalar variable are computed",
@@ -466,6 +472,12 @@ PHRASES.update({
                                  "as the input {input}, a square matrix, never the gradient",
                            "ja": "\\nabla^2: {function} のヘッセ行列（2 階微分の行列）は、正方行列の入力 {input} として"
                                  "与えられます（勾配ではありません）"},
+    "read-bold-item-row": {"en": "{latex}_{index} is bold and {index} runs over items: the {index}-th vector, row "
+                                 "{index} of an array {latex} (items × entries), not one number; declare {latex} "
+                                 "(e.g. {latex} \\in \\mathbb{{R}}^{{P}}) to say otherwise",
+                           "ja": "{latex}_{index} は太字で {index} は項目を走るので、{index} 番目のベクトル"
+                                 "（配列 {latex}（項目 × 成分）の {index} 行目）とし、1 つの数とはしません。"
+                                 "違う場合は {latex} を宣言してください（例: {latex} \\in \\mathbb{{R}}^{{P}}）"},
     "read-given-second-derivative": {"en": "two primes: the second derivative of {function} is given as the input "
                                            "{input}, never its gradient",
                                      "ja": "プライム 2 つ: {function} の 2 階微分は入力 {input} として与えられます"

@@ -565,7 +565,8 @@ class Tokenizer:
         elif name in ("operatorname", "operatorname*"):
             self._operatorname(start)
         elif (name in FONTS or name in TEXTS) and (word := _FUNCTION_WORD.match(self.text, end)) is not None \
-                and not self._in_script():
+                and not self._in_script() and not (self.tokens and self.tokens[-1].type == "LBRACE"
+                                                   and self.text[word.end():].lstrip().startswith("}")):
             # \text{log} \, σ(z), \mathrm{exp}\{…\}, \text{max}(0, …): the standard function, as \log, \max
             self.pos = word.end()
             fn = word.group(1)
