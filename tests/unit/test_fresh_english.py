@@ -156,3 +156,29 @@ def test_an_argmax_over_something_that_is_no_index_range_is_an_optimisation():
     f = read_equation_file("unit.tex", r"I^* = \underset{I, |I| = N}{\text{argmax}} \; s(I)")
     assert not f.equations[0].checkable
     assert not any(d.name == "unsupported-notation" for d in f.diagnostics)
+
+
+def test_an_argmax_counted_from_one_is_not_compared_with_code_counted_from_zero():
+    f = read_equation_file("unit.tex", r"c = \arg\max_{i} z_i")
+    assert not f.equations[0].checkable and "argmax" in f.equations[0].reason
+    assert lower(r"c = \underset{i = 0, \ldots, n-1}{\text{argmax}} \; z_i").checkable
+
+
+def test_ranges_over_sets_conditions_and_parameters_are_not_checkable_not_unsupported():
+    for tex in (r"y = \sum_{i : z_i = j} x_i", r"y = \sum_{u, i \in S} (r_{ui} - x_u y_i)^2",
+                r"y = \max_{\pi_\theta} f(\pi_\theta)"):
+        f = read_equation_file("unit.tex", tex)
+        assert not f.equations[0].checkable, tex
+        assert not any(d.name == "unsupported-notation" for d in f.diagnostics), tex
+
+
+def test_typed_substitutes_hline_and_space_are_read():
+    assert lower("y = (N \u2013 F)/S + 1").sympy_text == lower("y = (N - F)/S + 1").sympy_text
+    f = read_equation_file("unit.tex", "p = q(s\u2032)")
+    assert not any(d.name == "latex-syntax" for d in f.diagnostics)
+    assert lower(r"y = a \space b").sympy_text == lower(r"y = a b").sympy_text
+
+
+def test_braces_around_one_operand_then_a_script_put_the_script_on_the_operand():
+    assert lower(r"z = {x}^2 + {y}_1").sympy_text == lower(r"z = x^2 + y_1").sympy_text
+    assert lower(r"z = \frac{a}{b}^2").checkable

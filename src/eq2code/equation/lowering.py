@@ -353,6 +353,11 @@ def _range_reason(sub: ir.Node | None) -> str | None:
     (the key of the phrase that says so)."""
     if isinstance(sub, ir.Tuple) and all(symbol_key(i) is not None for i in sub.items):
         return "eq-range-several-variables"
+    if isinstance(sub, ir.Tuple) and isinstance(sub.items[-1], ir.Chain) and sub.items[-1].rels == ["in"] \
+            and all(symbol_key(i) is not None for i in sub.items[:-1]):
+        return "eq-range-set"  # \sum_{u,i \in S}: pairs from a set the file does not give
+    if isinstance(sub, ir.Chain) and len(sub.rels) >= 2 and sub.rels[0] in (":", "colon", "mid"):
+        return "eq-range-set"  # \sum_{i : z_i = j}: the items that satisfy a condition
     if not isinstance(sub, ir.Chain) or len(sub.rels) != 1:
         return None
     rel = sub.rels[0]
@@ -1959,11 +1964,16 @@ class Lowerer:
             if isinstance(body, MatrixExpr):
                 raise LoweringError("not-checkable", phrase("eq-ellipsis", command="\\ldots"), node.span)
             return Entries(body, sympy.Tuple(symbol, lo, hi))
+        if isinstance(body, MatrixExpr) and body.shape == (1, 1) and node.op != "sum":
+            body = self.canonical(body)[0, 0]  # \argmax_i 𝐱·𝐲_i: a number per i (a dot product)
         if isinstance(body, MatrixExpr) and node.op == "sum" and exclude is None:
             return ArraySum(body, sympy.Tuple(symbol, lo, hi))  # Σ_n (y_n − μ_n) 𝐱_n: a sum of vectors
         if isinstance(body, MatrixExpr):  # the notation is read; its value over arrays is not computed
             raise LoweringError("not-checkable", phrase("eq-bigop-over-matrices", op=node.op), node.span,
                                 "\\" + node.op)
+        if node.op in ("argmax", "argmin") and lo != 0:
+            # \argmax_i z_i: a position counted from 1 in the notes and from 0 by np.argmax — never compared
+            raise LoweringError("not-checkable", phrase("eq-argmax-position", op=node.op), node.span, "\\" + node.op)
         if node.op == "sum":
             return sympy.Sum(body, (symbol, lo, hi))
         if node.op == "prod":
@@ -2013,6 +2023,8 @@ class Lowerer:
             return self._limits(ir.BigOp(node.op, ir.Chain([letter, first], ["eq"], span=sub.span), last,
                                          node.body, span=node.span))
         reason = _range_reason(sub)
+        if reason is None and node.op in ("argmax", "argmin", "max", "min") and isinstance(sub, (ir.Script, ir.Tuple)):
+            reason = "eq-range-several-variables"  # \max_{\pi_\theta}: over a parameter, an optimisation
         if reason is None and node.op in ("argmax", "argmin") and sub is not None:
             reason = "eq-range-several-variables"  # \argmax_{I, |I| = N}: an optimisation, no index interval
         if reason is not None and sub is not None:

@@ -345,6 +345,10 @@ PHRASES.update({
                                    "only at a vector point",
                              "ja": "スカラーや行列の関数の \\nabla^2: eq2code はベクトルの点での"
                                    "ヘッセ行列だけを読みます"},
+    "eq-argmax-position": {"en": "\\{op} gives a position, counted from 1 here and from 0 in code (np.{op}): "
+                                 "not compared; write the range from 0 (c = 0, \\ldots, C-1) to compare it",
+                           "ja": "\\{op} は位置を返しますが、ここでは 1 から、コード（np.{op}）では 0 から数えるので"
+                                 "比較しません。比較するには範囲を 0 から書いてください（c = 0, \\ldots, C-1）"},
     "eq-second-derivative": {"en": "a second derivative of an expression: not computed (first derivatives are)",
                              "ja": "式の 2 階微分: 計算しません（1 階微分は計算します）"},
     "eq-partial-of-given": {"en": "a partial derivative, by one entry, of a function this file does not define at a "

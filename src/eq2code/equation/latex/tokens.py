@@ -79,7 +79,7 @@ SPACING = {",", ":", ";", "!", " ", "\n", "\t", "enspace", "thinspace", "medspac
            "biggr", "Biggl", "Biggr", "nonumber", "notag", "quad", "qquad", ">", "scriptscriptstyle",
            "large", "Large", "LARGE", "huge", "Huge", "small", "footnotesize", "normalsize", "tiny",
            "scriptsize", "strut", "allowbreak", "nobreak", "relax", "bigm", "Bigm", "biggm",
-           "Biggm", "hfill", "quad*", "mathstrut"}
+           "Biggm", "hfill", "quad*", "mathstrut", "hline", "space"}
 DROP_WITH_ARG = {"label", "tag", "tag*", "hspace", "hspace*", "vspace", "vspace*", "hphantom", "vphantom",
                  "phantom", "color", "eqref", "ref", "mspace", "hskip", "kern"}
 VECTOR_MACRO = re.compile(r"^(?:v|b|bb|bm|bf|vec|mb|mat|m)[A-Za-z]$")
@@ -134,6 +134,9 @@ def _is_prose(run: str) -> bool:
 
 
 _BRACED_REL = re.compile(r"\{\s*([=<>])\s*\}")
+# Tokens after which a `{` opens a group in an operand's place (not a command's argument).
+_BEFORE_OPERAND = {"", "REL", "PLUS", "MINUS", "PM", "MULOP", "STAR", "LPAR", "LBRACK", "LBRACE", "COMMA", "AMP",
+                   "ROWSEP", "QUAD", "LETTER", "NUMBER", "GREEK", "RPAR", "COLON", "BEGIN_ENV"}
 # \text{log}, \mathrm{exp}, \text{max}: a standard function's name in a font is that function.
 _FUNCTION_WORD = re.compile(r"\s*\{\s*(exp|log|ln|sin|cos|tan|tanh|sinh|cosh|max|min|argmax|argmin)\s*\}")
 # Widths in mu of TeX's small spaces; a run of them at least this wide counts as a \quad (18mu).
@@ -151,6 +154,8 @@ _NON_ASCII_WORD = re.compile(r"\s*\{\s*[^\x00-\x7f\\{}$]+\s*\}")
 _ANGLE_LABEL = re.compile(r"<([^<>{}=]*)>\s*\}")
 _FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "＝": "=", "＋": "+", "－": "-", "＜": "<",
                "＞": ">", "［": "[", "］": "]", "｜": "|", "。": ".", "．": ".", "、": ","}
+# Characters a word processor or keyboard substitutes: s′ (U+2032, a prime), N – F (an en dash for minus).
+_TYPED_ASCII = {"′": "'", "–": "-"}
 _QUOTES = {'"': '"', "“": "”", "”": "”", "‘": "’"}
 # Unicode super- and subscripts typed as characters (a², x₁, σ⁻¹): read as ^{…} and _{…}.
 _SCRIPT_CHARS = {
@@ -230,7 +235,7 @@ class Tokenizer:
                 self._dot()
             elif ch in _SCRIPT_CHARS:
                 self._unicode_script()
-            elif ch in _FULL_WIDTH:  # （，）＝ and 。 typed with a Japanese input method
+            elif ch in _FULL_WIDTH or ch in _TYPED_ASCII:  # （，）＝ and 。 typed with a Japanese input method
                 self._full_width(ch)
             elif ch.isalpha():  # 損失, 正解率 written in math: a word (a name or prose)
                 end = self.pos
@@ -268,7 +273,7 @@ class Tokenizer:
 
     def _full_width(self, ch: str) -> None:
         """A full-width character read as its ASCII form (the token keeps its one-character span)."""
-        ascii_ch = _FULL_WIDTH[ch]
+        ascii_ch = _FULL_WIDTH.get(ch) or _TYPED_ASCII[ch]
         if ascii_ch == ".":
             self._dot()
             return
@@ -385,6 +390,8 @@ class Tokenizer:
             self.tokens.pop()  # || written as two bars: a norm or a separator, like \|
             self._emit("DBAR", "|", start - 1, self.pos)
             return
+        if ch == "{" and self._scripted_group(start):
+            return
         if ch == "{":
             self.depth += 1
         elif ch == "}":
@@ -403,6 +410,22 @@ class Tokenizer:
             self.pos = m.end()
         if width >= _QUAD_WIDE and not self._after_operator():
             self._emit("QUAD", "quad", start, self.pos)
+
+    def _scripted_group(self, start: int) -> bool:
+        """`{Y}^T {C}^{u} {Y}`, `{\\mathbf{w}}_p`: braces around one operand, then a script (TeX puts the
+        script on the group): the operand itself takes the script. Never a command's argument."""
+        prev = self.tokens[-1].type if self.tokens else ""
+        if prev not in _BEFORE_OPERAND:
+            return False
+        try:
+            content, after = self._braced(start)
+        except LatexError:
+            return False
+        if not _one_operand(content) or not re.match(r"\s*[\^_]", self.text[after:]):
+            return False
+        self._inline(content, start + 1)
+        self.pos = after
+        return True
 
     def _in_script(self) -> bool:
         """Right after `_`/`^` or `_{`/`^{` (x_{\\text{max}}: a label, not the function)."""
