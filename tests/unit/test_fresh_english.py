@@ -182,3 +182,10 @@ def test_typed_substitutes_hline_and_space_are_read():
 def test_braces_around_one_operand_then_a_script_put_the_script_on_the_operand():
     assert lower(r"z = {x}^2 + {y}_1").sympy_text == lower(r"z = x^2 + y_1").sympy_text
     assert lower(r"z = \frac{a}{b}^2").checkable
+
+
+def test_a_group_that_starts_an_align_inside_a_display_is_the_first_row_s_start_not_an_argument():
+    f = read_equation_file("unit.tex", "$$\\begin{aligned}{a} + b &= c\\end{aligned}$$")
+    assert f.equations and "{a}" in f.equations[0].latex
+    f = read_equation_file("unit.tex", "$$\\begin{alignat}{2} y &= x \\end{alignat}$$")
+    assert f.equations and "{2}" not in f.equations[0].latex
