@@ -189,3 +189,8 @@ def test_a_group_that_starts_an_align_inside_a_display_is_the_first_row_s_start_
     assert f.equations and "{a}" in f.equations[0].latex
     f = read_equation_file("unit.tex", "$$\\begin{alignat}{2} y &= x \\end{alignat}$$")
     assert f.equations and "{2}" not in f.equations[0].latex
+
+
+def test_the_derivative_of_a_standard_function_is_computed_never_a_given_gradient():
+    eq = lower(r"s = \frac{d}{dx}\sigma(x)")
+    assert eq.checkable and "grad" not in {s.name for s in eq.inputs}

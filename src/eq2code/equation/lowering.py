@@ -1508,7 +1508,8 @@ class Lowerer:
             if nxt is not None and _is_nabla(factor) and isinstance(nxt, ir.Script) and isinstance(nxt.base, ir.Call) \
                     and nxt.sub is None and nxt.sup is not None and not nxt.primes and not self._defined(nxt.base):
                 power, nxt = nxt, nxt.base  # ∇f(w)^2: the square of the given gradient
-            if nxt is not None and _is_hessian(factor) and node.ops[k + 1] is None and not self._defined(nxt):
+            if nxt is not None and _is_hessian(factor) and node.ops[k + 1] is None and not self._defined(nxt) \
+                    and isinstance(nxt, ir.Call) and function_key(nxt.func) is not None:
                 return self._with_hessian(node, k)
             if nxt is not None and _is_nabla(factor) and node.ops[k + 1] is None and not self._defined(nxt):
                 # ∇f(x_n), ∇_θ J(θ), ∇_W 𝓛: the gradient of an undefined function is the given gradient
@@ -1545,7 +1546,7 @@ class Lowerer:
                 applied = rest[0].func if isinstance(rest[0], ir.Call) and isinstance(rest[0].func, ir.Call) \
                     and len(rest[0].args) == 1 else rest[0]  # d/dw g(v)(w − v): g(v), then a factor
                 if isinstance(factor, ir.Frac) and isinstance(applied, ir.Call) and not self._defined(applied) \
-                        and self._func_name(applied.func) is not None:
+                        and function_key(applied.func) is not None:  # g, f, h, φ — never σ, exp, a standard one
                     return self._given_derivative(node, k)
                 target = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *node.ops[k + 2:]], span=node.span)
                 derived = self._differentiate(self.expr(target), var, factor)
@@ -1607,7 +1608,7 @@ class Lowerer:
         after: list[ir.Node] = []
         if isinstance(call, ir.Call) and isinstance(call.func, ir.Call) and len(call.args) == 1:
             call, after = call.func, [call.args[0]]
-        if not isinstance(call, ir.Call) or self._defined(call) or self._func_name(call.func) is None \
+        if not isinstance(call, ir.Call) or self._defined(call) or function_key(call.func) is None \
                 or len(call.args) != 1:
             raise LoweringError("not-checkable", phrase("eq-second-derivative"), factor.span)
         value = self._second_derivative_input(self.expr(call.args[0]), self._func_name(call.func) or "f",
