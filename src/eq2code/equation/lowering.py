@@ -247,6 +247,9 @@ class Context:
     norm_depth: int = 0  # inside ‖…‖: given values there are vectors
     # w^{t+1} = w^t − …: the left side steps with a superscript, so w^t is the current value (key 'w^t')
     step_current: set[str] = field(default_factory=set)
+    # x^{k} = x^{k-1} − …: the left side is a value at step k (its stem 'x', letter 'k', its LaTeX), so a bold
+    # symbol or x itself with the superscript k, k−1, k−2, k+1 is a value at a step (a label), not a power
+    step_label: tuple[str, str, str] | None = None
     head_params: set[str] = field(default_factory=set)  # F(x) = …: the left side's parameters (x)
 
     # -- symbols -------------------------------------------------------------------------
@@ -340,6 +343,12 @@ def _listed_range(sub: ir.Node | None) -> tuple[ir.Ident, ir.Node, ir.Node] | No
             return sub.items[0], items.items[0], items.items[-1]  # x \\in \\{0, 1\\}: each value listed
     if isinstance(sub, ir.Chain) and sub.rels == ["le", "le"] and isinstance(sub.items[1], ir.Ident):
         return sub.items[1], sub.items[0], sub.items[2]
+    if isinstance(sub, ir.Tuple) and len(sub.items) == 3 and isinstance(sub.items[1], ir.Special) \
+            and sub.items[1].name in ("ldots", "cdots", "dots", "dotsc"):
+        first = sub.items[0]  # \max_{c = 0, \ldots, C-1}: c runs from 0 to C − 1
+        if isinstance(first, ir.Chain) and first.rels == ["eq"] and isinstance(first.items[0], ir.Ident) \
+                and len(first.items) == 2:
+            return first.items[0], first.items[1], sub.items[2]
     if isinstance(sub, ir.Tuple) and sub.items and isinstance(first := sub.items[0], ir.Chain) \
             and first.rels == ["eq"] and isinstance(first.items[0], ir.Ident) \
             and _integer_run([first.items[1], *sub.items[1:]]) is not None:  # h = 0, 1: the values h takes
@@ -352,6 +361,11 @@ def _range_reason(sub: ir.Node | None) -> str | None:
     (the key of the phrase that says so)."""
     if isinstance(sub, ir.Tuple) and all(symbol_key(i) is not None for i in sub.items):
         return "eq-range-several-variables"
+    if isinstance(sub, ir.Tuple) and isinstance(sub.items[-1], ir.Chain) and sub.items[-1].rels == ["in"] \
+            and all(symbol_key(i) is not None for i in sub.items[:-1]):
+        return "eq-range-set"  # \sum_{u,i \in S}: pairs from a set the file does not give
+    if isinstance(sub, ir.Chain) and len(sub.rels) >= 2 and sub.rels[0] in (":", "colon", "mid"):
+        return "eq-range-set"  # \sum_{i : z_i = j}: the items that satisfy a condition
     if not isinstance(sub, ir.Chain) or len(sub.rels) != 1:
         return None
     rel = sub.rels[0]
@@ -529,6 +543,31 @@ class Lowerer:
                                  node.span))
         return None
 
+    def _step_label(self, node: ir.Script) -> Any:
+        """x^{k} = x^{k-1} − α ∇g(x^{k-1}), 𝐰^{k} = 𝐰^{k-1} + α 𝐝^{k-1}: the left side is the value at step k and
+        its right side uses x at an earlier step, so the superscripts k, k−1, k−2, k+1 of x and of bold
+        symbols are steps (labels: inputs named for their step), never powers — said. Another plain letter
+        with such a superscript (β^{k}, γ^{k-1}) stays a power, and that is said too."""
+        ctx = self.ctx
+        stem, letter, head = ctx.step_label  # type: ignore[misc]
+        step = key_text(node.sup) or ""
+        if not isinstance(node.base, ir.Ident) or re.fullmatch(rf"{letter}(?:[+-][12])?", step) is None:
+            return None
+        said = {(p.phrase, p.params.get("latex")) for p, _ in ctx.readings}
+        latex = latex_of(symbol_key(node) or "")
+        own = symbol_key(ir.Script(node.base, node.sub, None, span=node.span)) if node.sub is not None else None
+        if node.base.key == stem or own == stem or node.base.style == "bf":  # w^{k-1}, w_j^{k-1}, 𝐝^{k-1}
+            if ("read-step-label", latex) not in said:
+                ctx.readings.append((phrase("read-step-label", latex=latex, head=head, letter=letter, step=step),
+                                     node.span))
+            base = node.base
+            label = ir.Ident(f"{base.name}^{step}", style=base.style, accents=base.accents, span=base.span)
+            return self._script(ir.Script(label, node.sub, None, span=node.span))
+        if ("read-power-beside-step-label", latex) not in said:
+            ctx.readings.append((phrase("read-power-beside-step-label", latex=latex, head=head, letter=letter,
+                                        step=step), node.span))
+        return None
+
     def _mean_of(self, key: str, node: ir.Node) -> Any:
         """μ_y or ȳ, undeclared, of a declared vector y: its mean (reported)."""
         ctx = self.ctx
@@ -570,8 +609,17 @@ class Lowerer:
             raise LoweringError("not-checkable", phrase("eq-set-no-value"), node.span)
         if isinstance(base, ir.Special) and base.name == "nabla":
             raise LoweringError("not-checkable", phrase("eq-gradient-needs-expression"), node.span)
+        size = _identity_size(node)
+        if size is not None and "I" not in self.ctx.decls and "I" not in self.ctx.bindings:
+            self.ctx.readings.append((phrase("read-identity-matrix"), node.span))  # 𝐈_{N×N}, 𝐈_N
+            self.ctx.size_names.add(size)
+            return sympy.Identity(size_symbol(size))
         if isinstance(base, ir.Annotated):
             base = base.body
+        if node.sup is not None and self.ctx.step_label is not None:
+            labelled = self._step_label(node)
+            if labelled is not None:
+                return labelled
         if node.sup is not None and self.ctx.step_current:
             stepped = self._stepped(node)
             if stepped is not None:
@@ -736,6 +784,10 @@ class Lowerer:
             self.ctx.readings.append((phrase("read-kronecker-delta"), node.span))
             return sympy.Piecewise((1, sympy.Eq(i, j)), (0, True))
         owner = self._row_owner(key, positions, node)
+        if owner == key and self._bold_item(key, positions, node):
+            index = symbol_key(positions[0]) or ""
+            self.ctx.readings.append((phrase("read-bold-item-row", latex=latex_of(key), index=index), node.span))
+            return self._row(key, positions, node)  # Σ_p (𝐱_p^T 𝐰 − y_p)²: 𝐱_p is the p-th vector, row p of x
         decl = self.ctx.decls.get(owner)
         if decl is not None and len(decl.shape) == len(positions) + 1 and len(decl.shape) == 2:
             if owner == key:
@@ -786,6 +838,20 @@ class Lowerer:
                                          what=phrase("slice-column" if axis == 0 else "slice-row")), node.span))
         return self._bigop(ir.BigOp("entries", ir.Chain([letter, ir.Num("1", span=node.span)], ["eq"],
                                                         span=node.span), last, body, span=node.span))
+
+    def _bold_item(self, key: str, positions: list[ir.Node], node: ir.Node) -> bool:
+        """𝐱_p, 𝛍_k with nothing declared, subscripted by the index of a sum (or of the result): one vector per
+        item, so the p-th row of an array x of items × entries — never the scalar entry x[p] (bold says
+        vector). A declaration decides otherwise."""
+        ctx = self.ctx
+        if key in ctx.decls or len(positions) != 1 or not isinstance(node, ir.Script):
+            return False
+        base, pos = node.base, positions[0]
+        if not (isinstance(base, ir.Ident) and base.style == "bf") or not isinstance(pos, ir.Ident) \
+                or pos.key not in ctx.indices:
+            return False
+        use = ctx.arrays.get(key)
+        return use is None or len(use.dims) == 2
 
     def _row_owner(self, key: str, positions: list[ir.Node], node: ir.Node) -> str:
         """𝐮_i with 𝐮 undeclared and U ∈ ℝ^{V×d} declared: row i of U (reported)."""
@@ -873,6 +939,10 @@ class Lowerer:
         if isinstance(func, ir.Script) and func.primes and isinstance(func.base, ir.Ident) \
                 and func.base.key not in self.ctx.functions and len(node.args) == 1:
             # f'(x_n): the derivative of a function the file does not define — the given gradient
+            if func.primes == 2:  # g''(w): its second derivative, another given input (never the gradient)
+                return self._second_derivative_input(self.expr(node.args[0]), func.base.key, node)
+            if func.primes > 2:
+                raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
             return self._gradient_input(self.expr(node.args[0]), func.base.key, node, "prime")
         named = self._named_function(node)
         if named is not None:
@@ -1155,6 +1225,8 @@ class Lowerer:
         if key is None:
             return True
         ctx = self.ctx
+        if key in ctx.given_values and not (key in ctx.functions or key in ctx.quantities or key in ctx.decls):
+            return False  # g(v) met before as given values: g is still not defined here
         return key in ctx.functions or key in ctx.quantities or key in ctx.bindings or \
             key in ctx.decls or key in ctx.arrays or key in ctx.scalars
 
@@ -1582,6 +1654,9 @@ class Lowerer:
             if nxt is not None and _is_nabla(factor) and isinstance(nxt, ir.Script) and isinstance(nxt.base, ir.Call) \
                     and nxt.sub is None and nxt.sup is not None and not nxt.primes and not self._defined(nxt.base):
                 power, nxt = nxt, nxt.base  # ∇f(w)^2: the square of the given gradient
+            if nxt is not None and _is_hessian(factor) and node.ops[k + 1] is None and not self._defined(nxt) \
+                    and isinstance(nxt, ir.Call) and function_key(nxt.func) is not None:
+                return self._with_hessian(node, k)
             if nxt is not None and _is_nabla(factor) and node.ops[k + 1] is None and not self._defined(nxt):
                 # ∇f(x_n), ∇_θ J(θ), ∇_W 𝓛: the gradient of an undefined function is the given gradient
                 at = self._gradient_point(factor, nxt)
@@ -1607,11 +1682,18 @@ class Lowerer:
                     scaled = self._times(scaled, self.expr(tail[0] if len(tail) == 1 else ir.Product(
                         tail, [None, *node.ops[k + 3:]], span=node.span)), node)
                 return scaled
+            if _second_derivative(factor):  # \frac{d^2}{dw^2} g(v): never d²/(d w²), a fraction of inputs
+                return self._second_derivative_product(node, k)
             var = self._derivative_variable(factor)
             if var is not None:
                 rest = node.factors[k + 1:]
                 if not rest:
                     raise LoweringError("not-checkable", phrase("eq-derivative-needs-expression"), factor.span)
+                applied = rest[0].func if isinstance(rest[0], ir.Call) and isinstance(rest[0].func, ir.Call) \
+                    and len(rest[0].args) == 1 else rest[0]  # d/dw g(v)(w − v): g(v), then a factor
+                if isinstance(factor, ir.Frac) and isinstance(applied, ir.Call) and not self._defined(applied) \
+                        and function_key(applied.func) is not None:  # g, f, h, φ — never σ, exp, a standard one
+                    return self._given_derivative(node, k)
                 target = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *node.ops[k + 2:]], span=node.span)
                 derived = self._differentiate(self.expr(target), var, factor)
                 head = node.factors[:k]
@@ -1643,6 +1725,106 @@ class Lowerer:
             else:
                 value = self._times(value, rhs, node)
             previous = factor
+        return value
+
+    def _second_derivative_input(self, at: Any, fname: str, node: ir.Node) -> Any:
+        """g''(w) of a function the file does not define, at a scalar point: the given second derivative,
+        an input of its own (`d2`), never the gradient g'(w) beside it (Newton's step g'(w)/g''(w))."""
+        if isinstance(at, MatrixExpr):
+            raise LoweringError("not-checkable", phrase("eq-hessian-of-scalar"), node.span)
+        ctx = self.ctx
+        ident = f"second:{fname}@{at}"
+        key = ctx.gradients.get(ident)
+        if key is None:
+            key = "d2" if "d2" not in ctx.gradients.values() else f"d2_{_plain(str(at))}"
+            ctx.gradients[ident] = key
+            ctx.aliases[key] = tuple(a for a in ("second", "d2", "dd", "hess", "hessian", f"d2{_plain(fname)}",
+                                                 f"{_plain(fname)}pp") if a != key)
+            ctx.readings.append((phrase("read-given-second-derivative", function=latex_of(fname), input=key),
+                                 node.span))
+        ctx.scalars.setdefault(key, latex_of(key))
+        ctx.note(key)
+        return sympy.Symbol(key, real=True)
+
+    def _second_derivative_product(self, node: ir.Product, k: int) -> Any:
+        """\\frac{d^2}{dw^2} g(v) (w − v)^2 of a function g the file does not define: its given second derivative
+        d2 times what follows; of anything else, not computed (not checkable)."""
+        factor = node.factors[k]
+        call = node.factors[k + 1] if k + 1 < len(node.factors) else None
+        after: list[ir.Node] = []
+        if isinstance(call, ir.Call) and isinstance(call.func, ir.Call) and len(call.args) == 1:
+            call, after = call.func, [call.args[0]]
+        if not isinstance(call, ir.Call) or self._defined(call) or function_key(call.func) is None \
+                or len(call.args) != 1:
+            raise LoweringError("not-checkable", phrase("eq-second-derivative"), factor.span)
+        value = self._second_derivative_input(self.expr(call.args[0]), self._func_name(call.func) or "f",
+                                              ir.Product([factor, call], [None, None],
+                                                         span=(factor.span[0], call.span[1])))
+        if k > 0:
+            head = node.factors[0] if k == 1 else ir.Product(node.factors[:k], node.ops[:k], span=node.span)
+            value = self._times(self.expr(head), value, node)
+        for extra in after:
+            value = self._times(value, self.expr(extra), node)
+        rest = node.factors[k + 2:]
+        if rest:
+            tail = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *node.ops[k + 3:]], span=node.span)
+            value = self._times(value, self.expr(tail), node)
+        return value
+
+    def _given_derivative(self, node: ir.Product, k: int) -> Any:
+        """\\frac{d}{dw} g(w^0) (w - w^0) of a function g the file does not define: the derivative of g at that
+        point is the given gradient (as ∇g(w^0) and g'(w^0) are), and it multiplies the factors after it —
+        never the derivative of g's given values times the rest (that was a silent misreading)."""
+        factor, call = node.factors[k], node.factors[k + 1]
+        after: list[ir.Node] = []
+        if isinstance(call, ir.Call) and isinstance(call.func, ir.Call):  # g(v)(w − v): the bracket multiplies
+            call, after = call.func, [call.args[0]]
+        fname = self._func_name(call.func)  # type: ignore[attr-defined]
+        at = self._gradient_point(factor, call)
+        if isinstance(at, MatrixExpr) and not isinstance(self._derivative_variable(factor), MatrixExpr):
+            raise LoweringError("not-checkable", phrase("eq-partial-of-given"), factor.span)  # ∂/∂w_j g(𝐰)
+        value = self._gradient_input(at, fname or "f", ir.Product([factor, call], [None, None], span=(
+            factor.span[0], call.span[1])), "derivative")
+        if k > 0:
+            head = node.factors[0] if k == 1 else ir.Product(node.factors[:k], node.ops[:k], span=node.span)
+            value = self._times(self.expr(head), value, node)
+        for extra in after:
+            value = self._times(value, self.expr(extra), node)
+        rest = node.factors[k + 2:]
+        if rest:
+            tail = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *node.ops[k + 3:]], span=node.span)
+            value = self._times(value, self.expr(tail), node)
+        return value
+
+    def _with_hessian(self, node: ir.Product, k: int) -> Any:
+        """∇²g(𝐰) of a function the file does not define (Newton's step): the Hessian is given, an input
+        `hess` that is a square matrix as wide as the point (never the gradient: ∇g beside it is `grad`)."""
+        factor, nxt = node.factors[k], node.factors[k + 1]
+        at = self._gradient_point(factor, nxt)
+        if not isinstance(at, MatrixExpr) or at.shape[1] != 1:
+            raise LoweringError("not-checkable", phrase("eq-hessian-of-scalar"), factor.span)
+        fname = self._func_name(nxt.func) if isinstance(nxt, ir.Call) else symbol_key(nxt)
+        ctx, rows = self.ctx, at.shape[0]
+        ident = f"hessian:{fname}@{at}"
+        key = ctx.gradients.get(ident)
+        if key is None:
+            key = "hess" if "hess" not in ctx.gradients.values() else f"hess_{_plain(str(at))}"
+            ctx.gradients[ident] = key
+            ctx.aliases[key] = tuple(a for a in ("hessian", "H", "hess", f"hess_{_plain(str(at))}") if a != key)
+            ctx.readings.append((phrase("read-given-hessian", function=latex_of(fname or "f"), input=key),
+                                 (factor.span[0], nxt.span[1])))
+        if key not in ctx.arrays:
+            ctx.arrays[key] = ArrayUse(key, [str(rows), str(rows)], latex_of(key))
+        ctx.note(key)
+        hess = sympy.MatrixSymbol(key, rows, rows)
+        rest = node.factors[k + 2:]
+        value = hess
+        if k > 0:
+            head = node.factors[0] if k == 1 else ir.Product(node.factors[:k], node.ops[:k], span=node.span)
+            value = self._times(self.expr(head), value, node)
+        if rest:
+            tail = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *node.ops[k + 3:]], span=node.span)
+            value = self._times(value, self.expr(tail), node)
         return value
 
     def _gradient_point(self, nabla: ir.Node, target: ir.Node) -> Any:
@@ -1770,6 +1952,8 @@ class Lowerer:
         return a / b if not isinstance(a, MatrixExpr) else sympy.MatMul(1 / b, a)
 
     def _frac(self, node: ir.Frac) -> Any:
+        if _second_derivative_written(node):  # \frac{d^2 f}{dx^2}: never d·f / x², a fraction of inputs
+            raise LoweringError("not-checkable", phrase("eq-second-derivative"), node.span)
         var = _derivative_of(node)
         if var is not None:  # \frac{df}{dx}: f must be defined in this file
             fname = _derivative_numerator(node)
@@ -1939,11 +2123,16 @@ class Lowerer:
             if isinstance(body, MatrixExpr):
                 raise LoweringError("not-checkable", phrase("eq-ellipsis", command="\\ldots"), node.span)
             return Entries(body, sympy.Tuple(symbol, lo, hi))
+        if isinstance(body, MatrixExpr) and body.shape == (1, 1) and node.op != "sum":
+            body = self.canonical(body)[0, 0]  # \argmax_i 𝐱·𝐲_i: a number per i (a dot product)
         if isinstance(body, MatrixExpr) and node.op == "sum" and exclude is None:
             return ArraySum(body, sympy.Tuple(symbol, lo, hi))  # Σ_n (y_n − μ_n) 𝐱_n: a sum of vectors
-        if isinstance(body, MatrixExpr):
-            raise LoweringError("unsupported-notation", phrase("eq-bigop-over-matrices", op=node.op), node.span,
+        if isinstance(body, MatrixExpr):  # the notation is read; its value over arrays is not computed
+            raise LoweringError("not-checkable", phrase("eq-bigop-over-matrices", op=node.op), node.span,
                                 "\\" + node.op)
+        if node.op in ("argmax", "argmin") and lo != 0:
+            # \argmax_i z_i: a position counted from 1 in the notes and from 0 by np.argmax — never compared
+            raise LoweringError("not-checkable", phrase("eq-argmax-position", op=node.op), node.span, "\\" + node.op)
         if node.op == "sum":
             return sympy.Sum(body, (symbol, lo, hi))
         if node.op == "prod":
@@ -2006,6 +2195,10 @@ class Lowerer:
             return self._limits(ir.BigOp(node.op, ir.Chain([letter, first], ["eq"], span=sub.span), last,
                                          node.body, span=node.span))
         reason = _range_reason(sub)
+        if reason is None and node.op in ("argmax", "argmin", "max", "min") and isinstance(sub, (ir.Script, ir.Tuple)):
+            reason = "eq-range-several-variables"  # \max_{\pi_\theta}: over a parameter, an optimisation
+        if reason is None and node.op in ("argmax", "argmin") and sub is not None:
+            reason = "eq-range-several-variables"  # \argmax_{I, |I| = N}: an optimisation, no index interval
         if reason is not None and sub is not None:
             raise LoweringError("not-checkable", phrase(reason, op=node.op), sub.span, "\\" + node.op)
         raise LoweringError("unsupported-notation", phrase("eq-range-unsupported", op=node.op),
@@ -2279,7 +2472,49 @@ def _plain(text: str) -> str:
 
 def _is_nabla(node: ir.Node) -> bool:
     return (isinstance(node, ir.Special) and node.name == "nabla") or (
-        isinstance(node, ir.Script) and isinstance(node.base, ir.Special) and node.base.name == "nabla")
+        isinstance(node, ir.Script) and isinstance(node.base, ir.Special) and node.base.name == "nabla"
+        and node.sup is None)
+
+
+def _second_derivative(node: ir.Node) -> bool:
+    """\\frac{d^2}{dw^2}, \\frac{\\partial^2}{\\partial w^2} as an operator (nothing after d² in the numerator)."""
+    if not isinstance(node, ir.Frac) or not isinstance(node.num, ir.Script) or node.num.sub is not None:
+        return False
+    if not _is_d(node.num.base) or key_text(node.num.sup) != "2" if node.num.sup is not None else True:
+        return False
+    den = node.den
+    first = den.factors[0] if isinstance(den, ir.Product) else den
+    return _is_d(first)
+
+
+def _second_derivative_written(node: ir.Frac) -> bool:
+    """\\frac{d^2}{dx^2}, \\frac{d^2 f}{dx^2}, \\frac{\\partial^2 L}{\\partial w^2}: d² (∂²) opens the numerator and d
+    (∂) the denominator."""
+    num = node.num.factors[0] if isinstance(node.num, ir.Product) else node.num
+    if not isinstance(node.den, ir.Product):  # \frac{d^2}{d}: a letter d squared over d
+        return False
+    return isinstance(num, ir.Script) and num.sub is None and num.sup is not None and _is_d(num.base) \
+        and key_text(num.sup) == "2" and _is_d(node.den.factors[0])
+
+
+def _identity_size(node: ir.Script) -> str | None:
+    """𝐈_{N×N}, 𝐈_N, 𝐈_{d \\times d}: the identity matrix of that size (the letter); else None."""
+    base, sub = node.base, node.sub
+    if not (isinstance(base, ir.Ident) and base.style == "bf" and base.name == "I") or node.sup is not None \
+            or node.primes or sub is None:
+        return None
+    if isinstance(sub, ir.Product) and len(sub.factors) == 2 and sub.ops[1] == "times" \
+            and sub.factors[0] == sub.factors[1]:
+        sub = sub.factors[0]
+    if isinstance(sub, ir.Ident) and not sub.style and re.fullmatch(r"[A-Za-z]", sub.name):
+        return sub.name
+    return None
+
+
+def _is_hessian(node: ir.Node) -> bool:
+    """∇², ∇^2_𝐰: the Hessian (a squared ∇ is never the gradient)."""
+    return isinstance(node, ir.Script) and isinstance(node.base, ir.Special) and node.base.name == "nabla" \
+        and node.sup is not None and key_text(node.sup) == "2"
 
 
 def _derivative_target(frac: ir.Frac) -> ir.Node | None:
@@ -2391,7 +2626,7 @@ def _operator_call(node: ir.Node) -> tuple[ir.Frac, ir.Node] | None:
 
 
 def _is_d(node: ir.Node) -> bool:
-    return (isinstance(node, ir.Ident) and node.name == "d" and not node.style) or \
+    return (isinstance(node, ir.Ident) and node.name == "d" and node.style in ("", "rm", "text", "op")) or \
         (isinstance(node, ir.Special) and node.name == "partial")
 
 

@@ -499,6 +499,8 @@ class FileReader:
         stepped = re.fullmatch(r"(.+\^)([a-z])\+1", head.key) if head is not None else None
         if stepped is not None:  # w^{t+1} = w^t − …: w^t is the value at step t
             ctx.step_current = {stepped.group(1) + stepped.group(2)}
+        elif head is not None:  # w^{k} = w^{k-1} − …: a value at step k from values at earlier steps
+            ctx.step_label = _step_label(head.key, eq.mentions, lhs)
         ctx.alone = _letters_alone(chain)
         if head is not None and word_key(lhs) == head.key:
             ctx.readings.append((phrase("read-letters-as-name", name=head.key), lhs.span))
@@ -1102,6 +1104,26 @@ def _split_inline_declaration(node: ir.Node) -> list[ir.Node]:
     return [node]
 
 
+# Standard functions: applied on a left side to a computed value, they name nothing.
+_STANDARD_APPLIED = {"sign", "sgn", "log", "ln", "exp", "sigma", "tanh", "sin", "cos", "max", "min", "abs", "relu",
+                     "ReLU", "softmax", "Softmax", "sqrt"}
+
+
+def _step_label(head_key: str, mentions: set[str], lhs: ir.Node) -> tuple[str, str, str] | None:
+    """x^{k} = x^{k-1} − …, 𝐝^{k-1} = β 𝐝^{k-2} + …: the left side has a step superscript (a letter, or a
+    letter minus one or two) and the right side uses the same symbol at an earlier step: (stem, letter,
+    the left side's LaTeX); else None."""
+    m = re.fullmatch(r"(?P<stem>[^\^]+)\^(?P<letter>[a-z])(?P<back>-[12])?", head_key)
+    if m is None:
+        return None
+    stem, letter = m.group("stem"), m.group("letter")
+    back = int(m.group("back") or 0)
+    earlier = {f"{stem}^{letter}-{n}" for n in (1, 2) if -n < back}
+    if not earlier & mentions:
+        return None
+    return stem, letter, latex_of(head_key)
+
+
 def _mentioned_keys(sides: list[ir.Node]) -> set[str]:
     out: set[str] = set()
     for side in sides:
@@ -1528,8 +1550,9 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
             letter = _entry_in_arguments(flat, rhs)
             if letter is not None:  # softmax(s_i/τ) = exp(s_i/τ)/Σ_j exp(s_j/τ): entry i, defined by the right side
                 return Head(_head_name(key), key, [], [letter], False)
-            if any(isinstance(p, ir.Call) for p in flat):
+            if any(isinstance(p, ir.Call) for p in flat) and key not in _STANDARD_APPLIED:
                 # D_KL(q_φ(z|x) ‖ p(z)) = …: a named value, whose inputs are those of its right side
+                # (not sign(model(x, w)) = y: a standard function of a computed value is a statement about it)
                 return Head(_head_name(key), key, [], [], False)
             return None  # softmax((1/√2  0)) = …: an identity between computed sides
         entries = _entry_params(flat, rhs)

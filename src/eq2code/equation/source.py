@@ -124,7 +124,8 @@ def _unwrap(body: str, base: int) -> tuple[str, int] | None:
         if k < 0 or stripped[k + len(end):].strip(" .,;\\") != "":
             return None
         stripped = stripped[:k + len(end)]
-    inner_start = m.end()
+    # only alignat's column count is an argument: `\begin{align} {Y}^T …` starts its first row with a group
+    inner_start = m.end() if m.group("env") in ("alignat", "alignat*", "alignedat") else m.start("args")
     inner = body[inner_start:len(stripped) - len(end)]
     if "\\begin{" + m.group("env") + "}" in inner:
         return None  # nested same environment: leave it to the parser

@@ -371,6 +371,20 @@ PHRASES.update({
                                        "ja": "微分には、それをとる対象の式が必要です"},
     "eq-composition-no-value": {"en": "function composition has no value by itself",
                                 "ja": "関数の合成はそれだけでは値を持ちません"},
+    "eq-hessian-of-scalar": {"en": "\\nabla^2 of a function of a scalar or of a matrix: eq2code reads the Hessian "
+                                   "only at a vector point",
+                             "ja": "スカラーや行列の関数の \\nabla^2: eq2code はベクトルの点での"
+                                   "ヘッセ行列だけを読みます"},
+    "eq-argmax-position": {"en": "\\{op} gives a position, counted from 1 here and from 0 in code (np.{op}): "
+                                 "not compared; write the range from 0 (c = 0, \\ldots, C-1) to compare it",
+                           "ja": "\\{op} は位置を返しますが、ここでは 1 から、コード（np.{op}）では 0 から数えるので"
+                                 "比較しません。比較するには範囲を 0 から書いてください（c = 0, \\ldots, C-1）"},
+    "eq-second-derivative": {"en": "a second derivative of an expression: not computed (first derivatives are)",
+                             "ja": "式の 2 階微分: 計算しません（1 階微分は計算します）"},
+    "eq-partial-of-given": {"en": "a partial derivative, by one entry, of a function this file does not define at a "
+                                  "vector point: which entry of the given gradient it is, is not read",
+                            "ja": "この式で定義されていない関数の、ベクトルの点での 1 成分についての偏微分: 与えられた"
+                                  "勾配のどの成分かは読み取りません"},
     "eq-gradient-needs-variable": {"en": "a gradient needs the variable it is taken by",
                                    "ja": "勾配には、どの変数についてとるかが必要です"},
     "eq-derivative-by-scalar-only": {"en": "only derivatives by a scalar variable are computed",
@@ -488,6 +502,20 @@ PHRASES.update({
     "how-standard": {"en": "a standard function", "ja": "標準の関数"},
     "read-given-gradient": {"en": "{how}: the gradient of {function} is given as the input {input}",
                             "ja": "{how}: {function} の勾配は、入力 {input} として与えられます"},
+    "read-given-hessian": {"en": "\\nabla^2: the Hessian of {function} (its matrix of second derivatives) is given "
+                                 "as the input {input}, a square matrix, never the gradient",
+                           "ja": "\\nabla^2: {function} のヘッセ行列（2 階微分の行列）は、正方行列の入力 {input} として"
+                                 "与えられます（勾配ではありません）"},
+    "read-bold-item-row": {"en": "{latex}_{index} is bold and {index} runs over items: the {index}-th vector, row "
+                                 "{index} of an array {latex} (items × entries), not one number; declare {latex} "
+                                 "(e.g. {latex} \\in \\mathbb{{R}}^{{P}}) to say otherwise",
+                           "ja": "{latex}_{index} は太字で {index} は項目を走るので、{index} 番目のベクトル"
+                                 "（配列 {latex}（項目 × 成分）の {index} 行目）とし、1 つの数とはしません。"
+                                 "違う場合は {latex} を宣言してください（例: {latex} \\in \\mathbb{{R}}^{{P}}）"},
+    "read-given-second-derivative": {"en": "two primes: the second derivative of {function} is given as the input "
+                                           "{input}, never its gradient",
+                                     "ja": "プライム 2 つ: {function} の 2 階微分は入力 {input} として与えられます"
+                                           "（勾配ではありません）"},
     "how-prime": {"en": "prime", "ja": "プライム記号（'）"},
     "how-gradient": {"en": "a gradient", "ja": "勾配"},
     "how-derivative": {"en": "a derivative", "ja": "微分"},
@@ -585,6 +613,16 @@ PHRASES.update({
                                      "{letter}+1; write ^{{({letter})}} if it is the value at step {letter}",
                                "ja": "左辺が上付きの {letter}+1 でステップを数えていますが、これは {letter} 乗。"
                                      "ステップ {letter} の値なら ^{{({letter})}} と括弧で書いてください"},
+    "read-step-label": {"en": "the left side {head} is a value at a step counted by the superscript {letter}, so this "
+                              "is the value at step {step} (a label), not a power; write ^{{({step})}} to make it "
+                              "plain",
+                        "ja": "左辺 {head} は上付きの {letter} で数えたステップの値なので、これはステップ {step} の値"
+                              "（ラベル）であり、べき乗ではない。^{{({step})}} と書くとはっきりします"},
+    "read-power-beside-step-label": {"en": "a power {step}, although the left side {head} counts steps with the "
+                                           "superscript {letter}; write ^{{({step})}} if it is the value at step "
+                                           "{step}",
+                                     "ja": "左辺 {head} は上付きの {letter} でステップを数えていますが、これは {step} "
+                                           "乗。ステップ {step} の値なら ^{{({step})}} と括弧で書いてください"},
     "read-event-probability": {"en": "the probability of the event written, computed as one value named {name} (the "
                                      "event only says which probability it is)",
                                "ja": "書かれた事象の確率を、{name} という 1 つの値として計算する（事象はどの確率かを"

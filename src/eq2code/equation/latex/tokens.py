@@ -73,13 +73,13 @@ MULOPS = {"cdot": "cdot", "times": "times", "div": "div", "circ": "circ", "odot"
 # Binary operators with no standard numeric meaning in ML notes (⊕: XOR or a direct sum): read, no value.
 OWN_OPERATORS = {"oplus", "ominus"}  # (x \bmod n is computable: unknown, so unsupported, not "no value")
 ELLIPSES = {"ldots", "cdots", "dots", "vdots", "ddots", "dotsc", "dotsb"}
-SPACING = {",", ":", ";", "!", " ", "enspace", "thinspace", "medspace", "thickspace",
+SPACING = {",", ":", ";", "!", " ", "\n", "\t", "enspace", "thinspace", "medspace", "thickspace",
            "negthinspace", "negmedspace", "displaystyle", "textstyle", "scriptstyle", "limits",
            "nolimits", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl",
            "biggr", "Biggl", "Biggr", "nonumber", "notag", "quad", "qquad", ">", "scriptscriptstyle",
            "large", "Large", "LARGE", "huge", "Huge", "small", "footnotesize", "normalsize", "tiny",
            "scriptsize", "strut", "allowbreak", "nobreak", "relax", "bigm", "Bigm", "biggm",
-           "Biggm", "hfill", "quad*", "mathstrut"}
+           "Biggm", "hfill", "quad*", "mathstrut", "hline", "space"}
 DROP_WITH_ARG = {"label", "tag", "tag*", "hspace", "hspace*", "vspace", "vspace*", "hphantom", "vphantom",
                  "phantom", "color", "eqref", "ref", "mspace", "hskip", "kern"}
 VECTOR_MACRO = re.compile(r"^(?:v|b|bb|bm|bf|vec|mb|mat|m)[A-Za-z]$")
@@ -141,6 +141,19 @@ def _is_prose(run: str) -> bool:
 
 
 _BRACED_REL = re.compile(r"\{\s*([=<>])\s*\}")
+# Tokens after which a `{` opens a group in an operand's place (not a command's argument).
+_BEFORE_OPERAND = {"", "REL", "PLUS", "MINUS", "PM", "MULOP", "STAR", "LPAR", "LBRACK", "LBRACE", "COMMA", "AMP",
+                   "ROWSEP", "QUAD", "LETTER", "NUMBER", "GREEK", "RPAR", "COLON", "BEGIN_ENV"}
+# \text{log}, \mathrm{exp}, \text{max}: a standard function's name in a font is that function.
+_FUNCTION_WORD = re.compile(r"\s*\{\s*(exp|log|ln|sin|cos|tan|tanh|sinh|cosh|max|min|argmax|argmin)\s*\}")
+# Widths in mu of TeX's small spaces; a run of them at least this wide counts as a \quad (18mu).
+_SPACE_WIDTHS = {",": 3, "thinspace": 3, ":": 4, ">": 4, "medspace": 4, ";": 5, "thickspace": 5, " ": 6, "\n": 6,
+                 "\t": 6,
+                 "enspace": 9, "!": -3, "negthinspace": -3, "negmedspace": -4}
+_QUAD_WIDE = 15
+_NEXT_SPACE = re.compile(r"\s*\\(thinspace|medspace|thickspace|enspace|negthinspace|negmedspace|[,:>; !\n\t])(?![A-Za-z])")
+# `\mathbf{w}^{\,}`, `x_{\,}^{\,}`: a script that holds only spacing (a strut for the layout) is nothing.
+_EMPTY_SCRIPT = re.compile(r"\s*\{(?:\s|\\[,;:! ]|\\quad\b|\\qquad\b)*\}")
 _SIZED_DOUBLE_BAR = re.compile(r"\\(big|Big|bigg|Bigg)l?\s*\|\s*\\\1r?\s*\|")
 _SWITCHED_WORD = re.compile(r"^\s*\{?\s*\\(?:bf|rm|it|sf|tt|bm|boldmath)(?![A-Za-z])\s*([A-Za-z][A-Za-z0-9]*)\s*\}?\s*$")
 _ROW_END = re.compile(r"\s*(?:$|\\\\|&|\\end\b|\\quad|\\qquad|,|\.\s*$)")
@@ -148,6 +161,8 @@ _NON_ASCII_WORD = re.compile(r"\s*\{\s*[^\x00-\x7f\\{}$]+\s*\}")
 _ANGLE_LABEL = re.compile(r"<([^<>{}=]*)>\s*\}")
 _FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "＝": "=", "＋": "+", "－": "-", "＜": "<",
                "＞": ">", "［": "[", "］": "]", "｜": "|", "。": ".", "．": ".", "、": ","}
+# Characters a word processor or keyboard substitutes: s′ (U+2032, a prime), N – F (an en dash for minus).
+_TYPED_ASCII = {"′": "'", "–": "-"}
 _QUOTES = {'"': '"', "“": "”", "”": "”", "‘": "’"}
 # Unicode super- and subscripts typed as characters (a², x₁, σ⁻¹): read as ^{…} and _{…}.
 _SCRIPT_CHARS = {
@@ -227,7 +242,7 @@ class Tokenizer:
                 self._dot()
             elif ch in _SCRIPT_CHARS:
                 self._unicode_script()
-            elif ch in _FULL_WIDTH:  # （，）＝ and 。 typed with a Japanese input method
+            elif ch in _FULL_WIDTH or ch in _TYPED_ASCII:  # （，）＝ and 。 typed with a Japanese input method
                 self._full_width(ch)
             elif ch.isalpha():  # 損失, 正解率 written in math: a word (a name or prose)
                 end = self.pos
@@ -285,7 +300,7 @@ class Tokenizer:
 
     def _full_width(self, ch: str) -> None:
         """A full-width character read as its ASCII form (the token keeps its one-character span)."""
-        ascii_ch = _FULL_WIDTH[ch]
+        ascii_ch = _FULL_WIDTH.get(ch) or _TYPED_ASCII[ch]
         if ascii_ch == ".":
             self._dot()
             return
@@ -379,6 +394,9 @@ class Tokenizer:
             return
         if ch in "^_" and self._sign_script(ch, start):
             return
+        if ch in "^_" and (empty := _EMPTY_SCRIPT.match(self.text, self.pos)) is not None:
+            self.pos = empty.end()
+            return
         m = _BRACED_REL.match(self.text, start) if ch == "{" else None
         if m is not None and not (self.tokens and self.tokens[-1].type in ("SUB", "SUP")):
             # y{=}1: a relation in braces (TeX's way to space it as an ordinary symbol) is the relation
@@ -403,6 +421,8 @@ class Tokenizer:
             self.tokens.pop()  # || written as two bars: a norm or a separator, like \| (not |x||y|)
             self._emit("DBAR", "|", start - 1, self.pos)
             return
+        if ch == "{" and self._scripted_group(start):
+            return
         if ch == "{":
             self.depth += 1
         elif ch == "}":
@@ -411,6 +431,37 @@ class Tokenizer:
                 self._emit("RBRACE", "}", start, start)
             self.depth -= 1
         self._emit(_CHAR_TOKENS[ch], _CHAR_VALUES.get(ch, ch), start, self.pos)
+
+    def _space_run(self, name: str, start: int) -> None:
+        """`\\;\\;\\;\\;`, `\\,\\,\\,\\,\\,\\,` between two equations: a run of small spaces as wide as a
+        \\quad (15mu or more) separates what is on either side, as \\quad does; a narrower run is spacing."""
+        width = _SPACE_WIDTHS[name]
+        while (m := _NEXT_SPACE.match(self.text, self.pos)) is not None:
+            width += _SPACE_WIDTHS[m.group(1)]
+            self.pos = m.end()
+        if width >= _QUAD_WIDE and not self._after_operator():
+            self._emit("QUAD", "quad", start, self.pos)
+
+    def _scripted_group(self, start: int) -> bool:
+        """`{Y}^T {C}^{u} {Y}`, `{\\mathbf{w}}_p`: braces around one operand, then a script (TeX puts the
+        script on the group): the operand itself takes the script. Never a command's argument."""
+        prev = self.tokens[-1].type if self.tokens else ""
+        if prev not in _BEFORE_OPERAND:
+            return False
+        try:
+            content, after = self._braced(start)
+        except LatexError:
+            return False
+        if not _one_operand(content) or not re.match(r"\s*[\^_]", self.text[after:]):
+            return False
+        self._inline(content, start + 1)
+        self.pos = after
+        return True
+
+    def _in_script(self) -> bool:
+        """Right after `_`/`^` or `_{`/`^{` (x_{\\text{max}}: a label, not the function)."""
+        last = [t.type for t in self.tokens[-2:]]
+        return bool(last) and (last[-1] in ("SUB", "SUP") or last == ["SUB", "LBRACE"] or last == ["SUP", "LBRACE"])
 
     def _after_operator(self) -> bool:
         """The tokens so far end with a big operator and its scripts (\\max_α, \\sum_{i=1}^{n}): what
@@ -494,6 +545,8 @@ class Tokenizer:
                 return
             if name in ("quad", "qquad") and not self._after_operator():
                 self._emit("QUAD", name, start, end)  # \max_α \quad …: spacing before the operand
+            elif name in _SPACE_WIDTHS:
+                self._space_run(name, start)
             return
         if name in DROP_WITH_ARG:
             if name in ("hskip", "kern"):
@@ -559,6 +612,14 @@ class Tokenizer:
             self._emit("BIGOP", BIGOPS[name], start, end)
         elif name in ("operatorname", "operatorname*"):
             self._operatorname(start)
+        elif (name in FONTS or name in TEXTS) and (word := _FUNCTION_WORD.match(self.text, end)) is not None \
+                and not self._in_script() and not (self.tokens and self.tokens[-1].type == "LBRACE"
+                                                   and self.text[word.end():].lstrip().startswith("}")):
+            # \text{log} \, σ(z), \mathrm{exp}\{…\}, \text{max}(0, …): the standard function, as \log, \max
+            self.pos = word.end()
+            fn = word.group(1)
+            self._emit("BIGOP", BIGOPS[fn], start, self.pos) if fn in BIGOPS else \
+                self._emit("FUNC", fn, start, self.pos)
         elif name in FONTS and _NON_ASCII_WORD.match(self.text, end):
             content, self.pos = self._braced(self.pos)  # \mathrm{損失}: a word, as \text{損失}
             self._emit("TEXT", content.strip(), start, self.pos)
