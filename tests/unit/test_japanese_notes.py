@@ -75,8 +75,10 @@ def test_unbraced_and_repeated_prime_commands_are_primes():
 
 
 def test_a_second_derivative_of_an_undefined_function_is_not_its_given_gradient():
-    f = read_equation_file("unit.tex", r"y = f'(x) + f''(x)")
-    assert not f.equations[0].checkable  # f'' had been read as f' (the given gradient) silently
+    f = read_equation_file("unit.tex", r"y = f'(x) + f''(x)")  # f'' had been read as f' (the gradient) silently
+    eq = f.equations[0]  # D21: f'' is its own given input, said
+    assert {s.name for s in eq.inputs} >= {"grad", "d2"} and "grad" in eq.sympy_text[0] and "d2" in eq.sympy_text[0]
+    assert any(getattr(d.params.get("reading"), "phrase", "") == "read-given-second-derivative" for d in f.diagnostics)
 
 
 def test_angle_brackets_around_one_expression_are_an_average_not_the_expression():

@@ -933,9 +933,6 @@ class Lowerer:
         derivative = self._prime_derivative(node)
         if derivative is not None:
             return derivative
-        if isinstance(func, ir.Script) and func.primes > 1 and isinstance(func.base, ir.Ident) \
-                and func.base.key not in self.ctx.functions:  # f''(a): no given gradient is a second derivative
-            raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
         if isinstance(func, ir.Script) and func.primes and isinstance(func.base, ir.Ident) \
                 and func.base.key not in self.ctx.functions and len(node.args) == 1:
             # f'(x_n): the derivative of a function the file does not define — the given gradient

@@ -66,8 +66,8 @@ def _at_step(node: Any, key: str, letter: ir.Ident) -> Any:
 
 
 def layer_superscripts(chain: ir.Chain) -> ir.Chain | None:
-    """`\\delta^l = ((w^{l+1})^T \\delta^{l+1}) \\odot \\sigma'(z^l)`: the left side is labelled with a
-    superscript letter l and the right side uses the neighbouring label l+1 or l−1, so every
+    """`\\delta^l = ((w^{l+1})^T \\delta^{l+1}) \\odot \\sigma'(z^l)`: the left side is labelled with the
+    layer letter l and the right side uses the neighbouring label l+1 or l−1, so every
     superscript l, l+1, l−1 in the chain is a layer label, as `^{(l)}` writes it (never a power).
     None when the chain is not such a recursion."""
     if not chain.rels or chain.rels[0] not in DEFINING:
@@ -75,6 +75,8 @@ def layer_superscripts(chain: ir.Chain) -> ir.Chain | None:
     lhs = chain.items[0]
     if not (isinstance(lhs, ir.Script) and isinstance(lhs.sup, ir.Ident) and len(lhs.sup.name) == 1
             and lhs.sup.name.islower() and not lhs.sup.style and isinstance(lhs.base, ir.Ident)):
+        return None
+    if lhs.sup.name != "l":  # w^k = w^{k-1} − …, 𝐱^t: a step of an iteration (lowering._step_label, D21)
         return None
     letter = lhs.sup
     if not any(isinstance(n, ir.Script) and _neighbour(n.sup, letter) for side in chain.items[1:] for n in side.walk()):
