@@ -194,3 +194,10 @@ def test_a_group_that_starts_an_align_inside_a_display_is_the_first_row_s_start_
 def test_the_derivative_of_a_standard_function_is_computed_never_a_given_gradient():
     eq = lower(r"s = \frac{d}{dx}\sigma(x)")
     assert eq.checkable and "grad" not in {s.name for s in eq.inputs}
+
+
+def test_a_wide_hspace_between_two_equations_separates_them():
+    """`a = b \\hspace{1in} c = d` had been a = b·c = d, silently (issue 12); a thin one stays spacing."""
+    f = read_equation_file("unit.tex", r"a = b \hspace{1in} c = d")
+    assert [e.key for e in f.equations] == ["a", "c"]
+    assert read_equation_file("unit.tex", r"a = b \hspace{1pt} c").equations[0].sympy_text[0] == "b*c"

@@ -151,6 +151,15 @@ _SPACE_WIDTHS = {",": 3, "thinspace": 3, ":": 4, ">": 4, "medspace": 4, ";": 5, 
                  "\t": 6,
                  "enspace": 9, "!": -3, "negthinspace": -3, "negmedspace": -4}
 _QUAD_WIDE = 15
+# \hspace{…} widths in mu (18 mu = 1 em; a 10 pt font: 1 in ≈ 7.2 em, 1 cm ≈ 2.85 em)
+_UNIT_MU = {"mu": 1.0, "em": 18.0, "ex": 7.7, "pt": 1.8, "pc": 21.6, "in": 130.0, "cm": 51.2, "mm": 5.12, "bp": 1.8}
+_WIDTH = re.compile(r"\s*\{?\s*(-?[0-9]*\.?[0-9]+)\s*([a-z]{2})\s*\}?\s*$")
+
+
+def _width_mu(arg: str) -> float:
+    """The width of a `\\hspace` argument in mu; 0 when it is not a plain length (`\\fill`, a macro)."""
+    m = _WIDTH.match(arg)
+    return float(m.group(1)) * _UNIT_MU[m.group(2)] if m and m.group(2) in _UNIT_MU else 0.0
 _NEXT_SPACE = re.compile(r"\s*\\(thinspace|medspace|thickspace|enspace|negthinspace|negmedspace|[,:>; !\n\t])(?![A-Za-z])")
 # `\mathbf{w}^{\,}`, `x_{\,}^{\,}`: a script that holds only spacing (a strut for the layout) is nothing.
 _EMPTY_SCRIPT = re.compile(r"\s*\{(?:\s|\\[,;:! ]|\\quad\b|\\qquad\b)*\}")
@@ -553,9 +562,11 @@ class Tokenizer:
                 m2 = re.compile(r"\s*-?[0-9.]*\s*[a-z]{2}").match(self.text, self.pos)
                 self.pos = m2.end() if m2 else self.pos
                 return
-            _, self.pos = self._braced(self.pos)
+            arg, self.pos = self._braced(self.pos)
             if name == "color":
                 self._transparent_group()
+            elif name in ("hspace", "hspace*") and _width_mu(arg) >= _QUAD_WIDE and not self._after_operator():
+                self._emit("QUAD", "quad", start, self.pos)  # a = b \hspace{1in} c = d: two equations
             return
         if name in SWITCHES:
             self._emit("FONT", SWITCHES[name], start, end)
