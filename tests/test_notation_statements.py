@@ -405,3 +405,16 @@ def test_a_derivative_given_in_terms_of_its_own_function_is_a_differential_equat
     assert not ode.checkable and "differential equation" in ode.reason
     grad = read(r"\frac{\partial L}{\partial \mathbf{W}} = \mathbf{X}^\top (\hat{\mathbf{Y}} - \mathbf{Y})")
     assert grad.main is not None and grad.main.key == "dL_dW"
+
+
+@pytest.mark.parametrize("left", [r"\nabla g(\mathbf{w})", r"g'(w)", r"\frac{d}{dw} g(w)",
+                                  r"\frac{\partial}{\partial w} g(w)"])
+def test_a_given_derivative_alone_on_the_left_of_a_formula_is_its_value(left):
+    """D20: ∇g(𝐰) = …, g'(w) = … of an undefined g is what code computing that gradient returns (said);
+    an identity between two gradients stays an identity; g on both sides is no value."""
+    f = read(f"{left} = 2 w x^2")
+    assert f.main is not None and f.main.kind == "definition" and f.main.key == "grad"
+    assert not {s.name for s in f.main.inputs} & {"grad"}
+    assert any(getattr(d.params.get("reading"), "phrase", "") == "read-derivative-value" for d in f.diagnostics)
+    assert "gradients" in read(r"\nabla f(w) = \nabla g(w) + 2 w").equations[0].reason
+    assert not read(r"g'(x) = g(x)(1 - g(x))").equations[0].checkable

@@ -485,6 +485,9 @@ class FileReader:
         chain: ir.Chain = clause.node  # type: ignore[assignment]
         lhs, sides = chain.items[0], chain.items[1:]
         head = analyze_head(lhs, sides[0])
+        given = self._given_derivative(clause, lhs, sides) if head is None else None
+        if given is not None:  # ∇g(𝐰) = …, g'(w) = …: the value of that derivative's formula (D20)
+            head = Head(given, given, [], [], False)
         eq.mentions = _mentioned_keys(sides)
         if head is not None:
             eq.name, eq.key = head.name, head.key
@@ -733,6 +736,33 @@ class FileReader:
                 ctx.readings.append((phrase("read-declared-form", number=k + 1), sides[k].span))
                 return [value] + values[:k] + values[k + 1:]
         return values
+
+    def _given_derivative(self, clause: Clause, lhs: ir.Node, sides: list[ir.Node]) -> str | None:
+        """`\\nabla g(\\mathbf{w})`, `g'(w)`, `\\frac{d}{dw} g(w)`, `\\partial_{\\mathbf{w}} l(\\mathbf{w}, b)` of a
+        function the file does not define, alone on the left of a formula that uses no given
+        gradient: the name of that derivative's value (D20, said), else None. A formula that uses
+        the function itself is a differential equation (raised, not checkable)."""
+        text = clause.block.text[lhs.span[0]:lhs.span[1]]
+        if not re.search(r"\\nabla|\\partial|\\prime|'|\\frac\s*\{\s*d", text):
+            return None
+        left, right = self._context(), self._context()
+        try:
+            value = Lowerer(left).expr(lhs)
+            for side in sides:
+                Lowerer(right).expr(side)
+        except (LoweringError, CompileError, TypeError, ValueError):
+            return None
+        names = set(left.gradients.values())
+        if len(names) != 1 or getattr(value, "name", None) not in names or right.gradients:
+            return None
+        functions = {symbol_key(n.func.base if isinstance(n.func, ir.Script) else n.func)
+                     for n in lhs.walk() if isinstance(n, ir.Call)} - {None}
+        if functions & _mentioned_keys(sides):  # g'(x) = g(x)(1 − g(x)): a law g obeys
+            raise LoweringError("not-checkable", phrase("eq-differential-equation",
+                                                        name=latex_of(sorted(functions)[0])), clause.node.span)
+        self.diag("ambiguous-notation", clause.block, lhs.span, construct=text.strip(),
+                  reading=phrase("read-derivative-value", left=text.strip(), name=""))
+        return str(value.name)
 
     def _context(self) -> Context:
         return Context(self.decls, self.functions, self.quantities, self.sizes, self.size_names,
