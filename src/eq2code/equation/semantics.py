@@ -755,8 +755,8 @@ class FileReader:
         names = set(left.gradients.values())
         if len(names) != 1 or getattr(value, "name", None) not in names or right.gradients:
             return None
-        functions = {symbol_key(n.func.base if isinstance(n.func, ir.Script) else n.func)
-                     for n in lhs.walk() if isinstance(n, ir.Call)} - {None}
+        functions = {key for n in lhs.walk() if isinstance(n, ir.Call)
+                     if (key := symbol_key(n.func.base if isinstance(n.func, ir.Script) else n.func)) is not None}
         if functions & _mentioned_keys(sides):  # g'(x) = g(x)(1 − g(x)): a law g obeys
             raise LoweringError("not-checkable", phrase("eq-differential-equation",
                                                         name=latex_of(sorted(functions)[0])), clause.node.span)
