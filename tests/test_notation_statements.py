@@ -408,7 +408,7 @@ def test_a_derivative_given_in_terms_of_its_own_function_is_a_differential_equat
 
 
 @pytest.mark.parametrize("left", [r"\nabla g(\mathbf{w})", r"g'(w)", r"\frac{d}{dw} g(w)",
-                                  r"\frac{\partial}{\partial w} g(w)"])
+                                  r"\frac{\partial}{\partial w} g(w)", r"\frac{\mathrm{d}}{\mathrm{d} w} g(w)"])
 def test_a_given_derivative_alone_on_the_left_of_a_formula_is_its_value(left):
     """D20: ∇g(𝐰) = …, g'(w) = … of an undefined g is what code computing that gradient returns (said);
     an identity between two gradients stays an identity; g on both sides is no value."""

@@ -743,7 +743,8 @@ class FileReader:
         gradient: the name of that derivative's value (D20, said), else None. A formula that uses
         the function itself is a differential equation (raised, not checkable)."""
         text = clause.block.text[lhs.span[0]:lhs.span[1]]
-        if not re.search(r"\\nabla|\\partial|\\prime|'|\\frac\s*\{\s*d", text):
+        if not re.search(r"\\nabla|\\partial|\\prime|'|\\frac\s*\{\s*(?:d|\\mathrm\s*\{\s*d|\\operatorname\s*\{\s*d)",
+                         text):
             return None
         left, right = self._context(), self._context()
         try:
