@@ -1757,10 +1757,16 @@ class Lowerer:
         value = self._second_derivative_input(self.expr(call.args[0]), self._func_name(call.func) or "f",
                                               ir.Product([factor, call], [None, None],
                                                          span=(factor.span[0], call.span[1])))
+        return self._in_place_of_pair(node, k, value, after)
+
+    def _in_place_of_pair(self, node: ir.Product, k: int, value: Any, after: list[ir.Node] | None = None) -> Any:
+        """The product with `value` in place of its factors k and k+1 (an operator and what it applies
+        to): the factors before it times `value`, times `after` (a bracket the pair swallowed), times
+        the factors after it."""
         if k > 0:
             head = node.factors[0] if k == 1 else ir.Product(node.factors[:k], node.ops[:k], span=node.span)
             value = self._times(self.expr(head), value, node)
-        for extra in after:
+        for extra in after or []:
             value = self._times(value, self.expr(extra), node)
         rest = node.factors[k + 2:]
         if rest:
@@ -1782,16 +1788,7 @@ class Lowerer:
             raise LoweringError("not-checkable", phrase("eq-partial-of-given"), factor.span)  # ∂/∂w_j g(𝐰)
         value = self._gradient_input(at, fname or "f", ir.Product([factor, call], [None, None], span=(
             factor.span[0], call.span[1])), "derivative")
-        if k > 0:
-            head = node.factors[0] if k == 1 else ir.Product(node.factors[:k], node.ops[:k], span=node.span)
-            value = self._times(self.expr(head), value, node)
-        for extra in after:
-            value = self._times(value, self.expr(extra), node)
-        rest = node.factors[k + 2:]
-        if rest:
-            tail = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *node.ops[k + 3:]], span=node.span)
-            value = self._times(value, self.expr(tail), node)
-        return value
+        return self._in_place_of_pair(node, k, value, after)
 
     def _with_hessian(self, node: ir.Product, k: int) -> Any:
         """∇²g(𝐰) of a function the file does not define (Newton's step): the Hessian is given, an input
@@ -1813,16 +1810,7 @@ class Lowerer:
         if key not in ctx.arrays:
             ctx.arrays[key] = ArrayUse(key, [str(rows), str(rows)], latex_of(key))
         ctx.note(key)
-        hess = sympy.MatrixSymbol(key, rows, rows)
-        rest = node.factors[k + 2:]
-        value = hess
-        if k > 0:
-            head = node.factors[0] if k == 1 else ir.Product(node.factors[:k], node.ops[:k], span=node.span)
-            value = self._times(self.expr(head), value, node)
-        if rest:
-            tail = rest[0] if len(rest) == 1 else ir.Product(rest, [None, *node.ops[k + 3:]], span=node.span)
-            value = self._times(value, self.expr(tail), node)
-        return value
+        return self._in_place_of_pair(node, k, sympy.MatrixSymbol(key, rows, rows))
 
     def _gradient_point(self, nabla: ir.Node, target: ir.Node) -> Any:
         """Where a gradient is taken: the call's argument (∇f(𝐱_n)), else the variable (∇_W 𝓛)."""
