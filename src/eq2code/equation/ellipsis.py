@@ -39,24 +39,13 @@ class Expander:
     readings: list[tuple[Phrase, ir.Span]] = field(default_factory=list)
 
     def expand(self, node: Any) -> Any:
-        if isinstance(node, ir.Node):
-            changes = {f.name: self.expand(getattr(node, f.name)) for f in dataclasses.fields(node)
-                       if f.name != "span"}
-            changed = {k: v for k, v in changes.items() if v is not getattr(node, k)}
-            if changed:
-                node = dataclasses.replace(node, **changed)
-            if isinstance(node, ir.Add):
-                return self._add(node)
-            if isinstance(node, ir.Product):
-                return self._product(node)
-            if isinstance(node, ir.Tuple) and node.bracket in ("(", "["):
-                return self._tuple(node)
-            return node
-        if isinstance(node, (list, tuple)):
-            items = [self.expand(v) for v in node]
-            if all(a is b for a, b in zip(items, node)):
-                return node
-            return type(node)(items) if isinstance(node, list) else tuple(items)
+        node = ir.map_children(node, self.expand)  # innermost patterns first
+        if isinstance(node, ir.Add):
+            return self._add(node)
+        if isinstance(node, ir.Product):
+            return self._product(node)
+        if isinstance(node, ir.Tuple) and node.bracket in ("(", "["):
+            return self._tuple(node)
         return node
 
     # -- sums and products -------------------------------------------------------------------

@@ -2376,19 +2376,9 @@ def _primed_index(node: ir.BigOp) -> ir.BigOp:
 
 def _substitute(node: Any, old: ir.Node, new: ir.Node) -> Any:
     """`node` with every subtree equal to `old` (spans aside) replaced by `new`."""
-    if isinstance(node, ir.Node):
-        if node == old:
-            return new
-        changes = {f.name: _substitute(getattr(node, f.name), old, new) for f in dataclasses.fields(node)
-                   if f.name != "span"}
-        changed = {k: v for k, v in changes.items() if v is not getattr(node, k)}
-        return dataclasses.replace(node, **changed) if changed else node
-    if isinstance(node, (list, tuple)):
-        items = [_substitute(v, old, new) for v in node]
-        if all(a is b for a, b in zip(items, node)):
-            return node
-        return type(node)(items) if isinstance(node, list) else tuple(items)
-    return node
+    if isinstance(node, ir.Node) and node == old:
+        return new
+    return ir.map_children(node, lambda child: _substitute(child, old, new))
 
 
 def _spelled_word(letters: str) -> bool:

@@ -49,16 +49,6 @@ def rename_primes(node: Any, defined: list[ir.Node]) -> Any:
     if isinstance(node, ir.Call):
         args = rename_primes(node.args, defined)
         return node if args is node.args else dataclasses.replace(node, args=args)
-    if isinstance(node, ir.Node):
-        if isinstance(node, ir.Script) and any(node == d for d in defined):
-            return renamed(node)
-        changes = {f.name: rename_primes(getattr(node, f.name), defined) for f in dataclasses.fields(node)
-                   if f.name != "span"}
-        changed = {k: v for k, v in changes.items() if v is not getattr(node, k)}
-        return dataclasses.replace(node, **changed) if changed else node
-    if isinstance(node, (list, tuple)):
-        items = [rename_primes(v, defined) for v in node]
-        if all(a is b for a, b in zip(items, node)):
-            return node
-        return type(node)(items) if isinstance(node, list) else tuple(items)
-    return node
+    if isinstance(node, ir.Script) and any(node == d for d in defined):
+        return renamed(node)
+    return ir.map_children(node, lambda child: rename_primes(child, defined))

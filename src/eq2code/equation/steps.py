@@ -52,17 +52,7 @@ def _at_step(node: Any, key: str, letter: ir.Ident) -> Any:
     if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1 \
             and symbol_key(node.func) == key and node.args[0] == letter:
         return ir.Script(node.func, node.args[0], None, span=node.span)
-    if isinstance(node, ir.Node):
-        changes = {f.name: _at_step(getattr(node, f.name), key, letter) for f in dataclasses.fields(node)
-                   if f.name != "span"}
-        changed = {k: v for k, v in changes.items() if v is not getattr(node, k)}
-        return dataclasses.replace(node, **changed) if changed else node
-    if isinstance(node, (list, tuple)):
-        items = [_at_step(v, key, letter) for v in node]
-        if all(a is b for a, b in zip(items, node)):
-            return node
-        return type(node)(items) if isinstance(node, list) else tuple(items)
-    return node
+    return ir.map_children(node, lambda child: _at_step(child, key, letter))
 
 
 def layer_superscripts(chain: ir.Chain) -> ir.Chain | None:
@@ -101,14 +91,4 @@ def _labelled(node: Any, letter: ir.Ident) -> Any:
     if isinstance(node, ir.Script) and (node.sup == letter or _neighbour(node.sup, letter)) and node.sup is not None:
         base = _labelled(node.base, letter)
         return dataclasses.replace(node, base=base, sup=ir.Group(node.sup, "(", span=node.sup.span))
-    if isinstance(node, ir.Node):
-        changes = {f.name: _labelled(getattr(node, f.name), letter) for f in dataclasses.fields(node)
-                   if f.name != "span"}
-        changed = {k: v for k, v in changes.items() if v is not getattr(node, k)}
-        return dataclasses.replace(node, **changed) if changed else node
-    if isinstance(node, (list, tuple)):
-        items = [_labelled(v, letter) for v in node]
-        if all(a is b for a, b in zip(items, node)):
-            return node
-        return type(node)(items) if isinstance(node, list) else tuple(items)
-    return node
+    return ir.map_children(node, lambda child: _labelled(child, letter))

@@ -7,7 +7,10 @@ not what it means: `Call(p, x)` may turn out to be a product and `Script(x, i)` 
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 Span = tuple[int, int]
 
@@ -32,6 +35,22 @@ class Node:
         yield self
         for child in self.children():
             yield from child.walk()
+
+
+def map_children(node: Any, rewrite: Callable[[Any], Any]) -> Any:
+    """`node` with `rewrite` applied to each of its fields (spans aside) — or, for a list or tuple,
+    to each item — rebuilt only where something changed: the same object when nothing did. The
+    step every IR rewrite (ellipses, primes, steps, substitutions) repeats below its own cases."""
+    if isinstance(node, Node):
+        changes = {f.name: rewrite(getattr(node, f.name)) for f in dataclasses.fields(node) if f.name != "span"}
+        changed = {k: v for k, v in changes.items() if v is not getattr(node, k)}
+        return dataclasses.replace(node, **changed) if changed else node
+    if isinstance(node, (list, tuple)):
+        items = [rewrite(v) for v in node]
+        if all(a is b for a, b in zip(items, node)):
+            return node
+        return type(node)(items) if isinstance(node, list) else tuple(items)
+    return node
 
 
 @dataclass
