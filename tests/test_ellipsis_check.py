@@ -53,6 +53,13 @@ def _check(tmp_path: Path, latex: str, code: str, capsys: pytest.CaptureFixture[
     return doc["checks"][0]["verdict"], rc
 
 
+def _passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs) -> None:
+    verdict, rc = _check(tmp_path, latex, right, capsys)
+    assert (verdict, rc) == ("pass", 0)
+    for wrong in wrongs:
+        verdict, rc = _check(tmp_path, latex, wrong, capsys)
+        assert verdict == "fail" and rc != 0
+
 @pytest.mark.parametrize("latex, right, wrongs", [
     (LINEAR, LINEAR_RIGHT, [LINEAR_NO_BIAS, LINEAR_SKIPS_LAST]),
     (PRODUCT, PRODUCT_RIGHT, [PRODUCT_SUM]),
@@ -60,11 +67,7 @@ def _check(tmp_path: Path, latex: str, code: str, capsys: pytest.CaptureFixture[
     (ADAM, ADAM_RIGHT, [ADAM_EPS_INSIDE]),
 ], ids=["weighted-sum", "product", "squares-from-zero", "primed-name"])
 def test_correct_passes_and_wrong_fails(tmp_path, capsys, latex, right, wrongs):
-    verdict, rc = _check(tmp_path, latex, right, capsys)
-    assert (verdict, rc) == ("pass", 0)
-    for wrong in wrongs:
-        verdict, rc = _check(tmp_path, latex, wrong, capsys)
-        assert verdict == "fail" and rc != 0
+    _passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
 
 
 LOGDET = r"y = \log \det(\Sigma)" "\n$$\n\n$$\n" r"\Sigma \in \mathbb{S}_{++}^{d}"
@@ -78,11 +81,7 @@ LOGDET_TRACE = LOGDET_RIGHT.replace("np.linalg.det(Sigma)", "np.trace(Sigma)")
 
 
 def test_a_determinant_of_a_declared_square_matrix(tmp_path, capsys):
-    verdict, rc = _check(tmp_path, LOGDET, LOGDET_RIGHT, capsys)
-    assert (verdict, rc) == ("pass", 0)
-    for wrong in (LOGDET_DIAGONAL, LOGDET_TRACE):
-        verdict, rc = _check(tmp_path, LOGDET, wrong, capsys)
-        assert verdict == "fail" and rc != 0
+    _passes_and_wrongs_fail(tmp_path, capsys, LOGDET, LOGDET_RIGHT, (LOGDET_DIAGONAL, LOGDET_TRACE))
 
 
 MEAN_ROW = r"\boldsymbol{\mu} = \frac{1}{n} \sum_{i=1}^{n} X_{i,:}" "\n$$\n\n$$\n" r"X \in \mathbb{R}^{n \times d}"
@@ -96,11 +95,7 @@ MEAN_ROW_SUM = MEAN_ROW_RIGHT.replace("X.mean(axis=0)", "X.sum(axis=0)")
 
 
 def test_a_row_slice_of_a_declared_matrix(tmp_path, capsys):
-    verdict, rc = _check(tmp_path, MEAN_ROW, MEAN_ROW_RIGHT, capsys)
-    assert (verdict, rc) == ("pass", 0)
-    for wrong in (MEAN_ROW_WRONG_AXIS, MEAN_ROW_SUM):
-        verdict, rc = _check(tmp_path, MEAN_ROW, wrong, capsys)
-        assert verdict == "fail" and rc != 0
+    _passes_and_wrongs_fail(tmp_path, capsys, MEAN_ROW, MEAN_ROW_RIGHT, (MEAN_ROW_WRONG_AXIS, MEAN_ROW_SUM))
 
 
 FLOOR = r"k = \left\lfloor \frac{x}{2} \right\rfloor + \lceil y \rceil"
@@ -114,8 +109,4 @@ FLOOR_NONE = FLOOR_RIGHT.replace("np.floor(x / 2) + np.ceil(y)", "x / 2 + y")
 
 
 def test_floor_and_ceiling(tmp_path, capsys):
-    verdict, rc = _check(tmp_path, FLOOR, FLOOR_RIGHT, capsys)
-    assert (verdict, rc) == ("pass", 0)
-    for wrong in (FLOOR_FOR_CEIL, FLOOR_NONE):
-        verdict, rc = _check(tmp_path, FLOOR, wrong, capsys)
-        assert verdict == "fail" and rc != 0
+    _passes_and_wrongs_fail(tmp_path, capsys, FLOOR, FLOOR_RIGHT, (FLOOR_FOR_CEIL, FLOOR_NONE))

@@ -193,16 +193,9 @@ def _one_position(pairs: list[tuple[ir.Node, ir.Node]]) -> bool:
 
 def _replaced(node: Any, varying: list[ir.Node], number: ir.Num | None, letter: str = "") -> Any:
     """`node` with the varying positions (by identity) replaced by the number, or the index letter."""
-    if isinstance(node, ir.Node):
-        if any(node is v for v in varying):
-            return number if number is not None else ir.Ident(letter, span=node.span)
-        changes = {f.name: _replaced(getattr(node, f.name), varying, number, letter)
-                   for f in dataclasses.fields(node) if f.name != "span"}
-        return dataclasses.replace(node, **changes)
-    if isinstance(node, (list, tuple)):
-        items = [_replaced(v, varying, number, letter) for v in node]
-        return items if isinstance(node, list) else tuple(items)
-    return node
+    if isinstance(node, ir.Node) and any(node is v for v in varying):
+        return number if number is not None else ir.Ident(letter, span=node.span)
+    return ir.map_children(node, lambda child: _replaced(child, varying, number, letter))
 
 
 def _matrix_like(node: ir.Node) -> bool:
