@@ -547,14 +547,8 @@ class FileReader:
                 # ∂L/∂W = X^T(Ŷ − Y), ∂f/∂x = 2xy: the value the formula gives, what code computing that
                 # derivative returns — said (numbers alone, ∂z/∂x = 2, stay a worked example)
                 of = derivative_function(lhs)
-                if of is not None and of in _mentioned_keys(chain.items[1:]):  # dc/dt = A c(t) + B u(t)
-                    raise LoweringError("not-checkable", phrase("eq-differential-equation", name=latex_of(of)),
-                                        chain.span)
-                own = of in self.quantities or of in self.functions
-                self.diag("ambiguous-notation", clause.block, lhs.span, construct=eq.head_latex or clause.latex,
-                          reading=phrase("read-derivative-of-defined-value" if own else "read-derivative-value",
-                                         left=clause.block.text[lhs.span[0]:lhs.span[1]].strip(),
-                                         name=latex_of(of) if of else ""))
+                self._derivative_value(clause, lhs, {of} if of else set(), chain.items[1:],
+                                       construct=eq.head_latex or clause.latex)
             if example is not None and example.whole(chain, head is not None):
                 self._as_example(eq, clause, example, defined=head is not None)
                 if head is not None and not head.is_function and not head.out_indices:
@@ -758,12 +752,22 @@ class FileReader:
             return None
         functions = {key for n in lhs.walk() if isinstance(n, ir.Call)
                      if (key := symbol_key(n.func.base if isinstance(n.func, ir.Script) else n.func)) is not None}
-        if functions & _mentioned_keys(sides):  # g'(x) = g(x)(1 − g(x)): a law g obeys
-            raise LoweringError("not-checkable", phrase("eq-differential-equation",
-                                                        name=latex_of(sorted(functions)[0])), clause.node.span)
-        self.diag("ambiguous-notation", clause.block, lhs.span, construct=text.strip(),
-                  reading=phrase("read-derivative-value", left=text.strip(), name=""))
+        self._derivative_value(clause, lhs, functions, sides)
         return str(value.name)
+
+    def _derivative_value(self, clause: Clause, lhs: ir.Node, functions: set[str], sides: list[ir.Node],
+                          construct: str = "") -> None:
+        """A derivative on the left of a formula is that formula's value (D20), said — unless the
+        formula uses a function differentiated (`dc/dt = A c(t) + B u(t)`): a differential equation."""
+        used = functions & _mentioned_keys(sides)
+        if used:
+            raise LoweringError("not-checkable", phrase("eq-differential-equation", name=latex_of(sorted(used)[0])),
+                                clause.node.span)
+        own = sorted(f for f in functions if f in self.quantities or f in self.functions)
+        left = clause.block.text[lhs.span[0]:lhs.span[1]].strip()
+        self.diag("ambiguous-notation", clause.block, lhs.span, construct=construct or left,
+                  reading=phrase("read-derivative-of-defined-value" if own else "read-derivative-value",
+                                 left=left, name=latex_of(own[0]) if own else ""))
 
     def _context(self) -> Context:
         return Context(self.decls, self.functions, self.quantities, self.sizes, self.size_names,
