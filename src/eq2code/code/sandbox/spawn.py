@@ -32,7 +32,7 @@ def start_zygote() -> None:
     global _started
     if _started is None:
         environment = child_environment()
-        _started = (environment, Spawned([sys.executable, "-I", ZYGOTE_SCRIPT], environment))
+        _started = (environment, _zygote(environment))
 
 
 def zygote_process(environment: dict[str, str]) -> Spawned:
@@ -43,6 +43,10 @@ def zygote_process(environment: dict[str, str]) -> Spawned:
         return started[1]
     if started is not None:
         started[1].kill()
+    return _zygote(environment)
+
+
+def _zygote(environment: dict[str, str]) -> Spawned:
     return Spawned([sys.executable, "-I", ZYGOTE_SCRIPT], environment)
 
 
