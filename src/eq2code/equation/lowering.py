@@ -32,7 +32,7 @@ from eq2code.equation.densities import Density, density_of
 from eq2code.equation.latex import ir
 from eq2code.equation.model import Space
 from eq2code.equation.spaces import key_text
-from eq2code.equation.symbols import symbol_key
+from eq2code.equation.symbols import parameter_subscript_key, symbol_key
 from eq2code.equation.sympy_ext import (
     Apply,
     ArraySlice,
@@ -251,6 +251,7 @@ class Context:
     # symbol or x itself with the superscript k, k−1, k−2, k+1 is a value at a step (a label), not a power
     step_label: tuple[str, str, str] | None = None
     head_params: set[str] = field(default_factory=set)  # F(x) = …: the left side's parameters (x)
+    bare_keys: set[str] = field(default_factory=set)  # symbols the equation writes without a script (bare_keys)
 
     # -- symbols -------------------------------------------------------------------------
     def note(self, key: str) -> None:
@@ -706,13 +707,32 @@ class Lowerer:
                                                        and isinstance(sup.body, ir.Ident)):
             return None
         decl = self.ctx.decls.get(key)
-        if sup.body.key not in self.ctx.indices or decl is None or len(decl.shape) != 1 \
-                or f"{key}^({sup.body.name})" in self.ctx.decls:
+        if sup.body.key not in self.ctx.indices or f"{key}^({sup.body.name})" in self.ctx.decls:
             return None
-        reading = phrase("read-sample-entry", latex=latex_of(key))
+        if decl is None and key not in self.ctx.bare_keys and self._bold_item(key, [sup.body], node):
+            self.ctx.readings.append((phrase("read-bold-item-row", latex=latex_of(key), index=sup.body.name),
+                                      node.span))
+            return self._row(key, [sup.body], node)  # Σ_i (𝐰·𝐱^{(i)} + b − y^{(i)})²: 𝐱^{(i)} is row i of x
+        if decl is None and self._undeclared_sample(key, node):
+            reading = phrase("read-sample-entry-inferred", latex=latex_of(key), index=sup.body.name)
+        elif decl is None or len(decl.shape) != 1:
+            return None
+        else:
+            reading = phrase("read-sample-entry", latex=latex_of(key))
         if all(r != reading for r, _ in self.ctx.readings):
             self.ctx.readings.append((reading, node.span))
         return self._indexed(key, sup.body, node)
+
+    def _undeclared_sample(self, key: str, node: ir.Script) -> bool:
+        """y^{(i)} inside a sum over i, y not declared nor defined: sample i of the data y — a plain
+        letter (a bold 𝐱^{(i)} is a row of a matrix, not read so) the equation never writes alone."""
+        base = node.base
+        if not (isinstance(base, ir.Ident) and base.style in ("", "rm") and not base.accents
+                and len(base.name) == 1 and base.name.islower()):
+            return False
+        ctx = self.ctx
+        return not (key in ctx.quantities or key in ctx.functions or key in ctx.bindings
+                    or key in ctx.indices or key in ctx.size_names or key in ctx.bare_keys)
 
     def _entry(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
         """Entry `sub` of a symbol: of a vector-valued auxiliary definition, or of an array."""
@@ -1337,6 +1357,9 @@ class Lowerer:
             text = key_text(func.sub) if func.sub is not None else None
             if text is not None and func.sup is None:
                 return f"{func.base.key}_{text}"
+            named = parameter_subscript_key(func)  # f_{w,b}(x^{(i)}) of a defined f_{w,b}
+            if named is not None and named in self.ctx.functions:
+                return named
         return None
 
     def _looks_like_function(self, func: ir.Node, args: list[ir.Node] | None = None) -> bool:
@@ -2644,3 +2667,16 @@ def _call_argument(body: ir.Node, dist: str) -> str | None:
                 and len(n.args) == 1 and isinstance(n.args[0], ir.Ident):
             return n.args[0].name
     return None
+
+
+def bare_keys(node: ir.Node) -> set[str]:
+    """The keys of the symbols a node writes alone, not as the base of a sub- or superscript
+    (x in `w x + b`, not in `x^{(i)}`)."""
+    if isinstance(node, ir.Ident):
+        return {node.key}
+    out: set[str] = set()
+    for child in node.children():
+        if isinstance(node, ir.Script) and child is node.base and isinstance(child, ir.Ident):
+            continue
+        out |= bare_keys(child)
+    return out

@@ -34,6 +34,7 @@ from eq2code.equation.lowering import (
     Sizes,
     app_key,
     application_variables,
+    bare_keys,
     derivative_function,
     derivative_key,
     english,
@@ -49,7 +50,7 @@ from eq2code.equation.primes import defined_primes, rename_primes
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, number, read_space
 from eq2code.equation.steps import layer_superscripts, stepped_arguments
-from eq2code.equation.symbols import name_like_word, symbol_key, word_key
+from eq2code.equation.symbols import name_like_word, parameter_subscript_key, symbol_key, word_key
 from eq2code.equation.sympy_ext import ArraySlice
 from eq2code.findings.phrases import Phrase, phrase
 
@@ -505,6 +506,7 @@ class FileReader:
         elif head is not None:  # w^{k} = w^{k-1} − …: a value at step k from values at earlier steps
             ctx.step_label = _step_label(head.key, eq.mentions, lhs)
         ctx.alone = _letters_alone(chain)
+        ctx.bare_keys = bare_keys(chain)
         if head is not None and word_key(lhs) == head.key:
             ctx.readings.append((phrase("read-letters-as-name", name=head.key), lhs.span))
         low = Lowerer(ctx)
@@ -1575,7 +1577,7 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         key = lhs.func.base.key + "'" * lhs.func.primes  # L'[φ] = L[φ] + …: a new value named L'
         return Head(py_name(key), key, [], [], False)
     if isinstance(lhs, ir.Call) and lhs.bracket in ("(", "["):  # f(x), and f[x, φ] (square-bracket application)
-        key = symbol_key(lhs.func)
+        key = symbol_key(lhs.func) or parameter_subscript_key(lhs.func)  # f_{w,b}(x) = w·x + b: named f_wb
         if key is None:
             return None
         flat: list[ir.Node] = []

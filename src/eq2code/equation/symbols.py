@@ -27,6 +27,18 @@ def symbol_key(node: ir.Node) -> str | None:
     return None
 
 
+def parameter_subscript_key(node: ir.Node) -> str | None:
+    """`f_{w,b}`, `f_{\\mathbf{w},b}`: a function's name with its parameters as a subscript list,
+    keyed as the one name f_wb (symbol_key reads no list); None for anything else."""
+    if not (isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and not node.primes
+            and node.sup is None and isinstance(node.sub, ir.Tuple) and node.sub.bracket == "{"):
+        return None
+    parts = [key_text(item) for item in node.sub.items]
+    if len(parts) < 2 or not all(p is not None and p.isidentifier() for p in parts):
+        return None
+    return f"{node.base.key}_{''.join(parts)}"  # type: ignore[arg-type]
+
+
 def word_key(node: ir.Node) -> str | None:
     """A run of plain letters written side by side (`TP`, `loss`): the word, else None. Whether
     it is a name or a product is for the reader to decide (declarations, the other letters)."""

@@ -460,6 +460,13 @@ PHRASES.update({
     "read-sample-entry": {"en": "{latex}^{{(i)}} with {latex} a declared vector: its entry i (sample i)",
                           "ja": "{latex}^{{(i)}}（{latex} は宣言されたベクトル）は、その i 番目の要素"
                                 "（i 番目のサンプル）"},
+    "read-sample-entry-inferred": {
+        "en": "{latex}^{{({index})}} inside the sum over {index}, {latex} not declared: entry {index} of the "
+              "vector {latex} (sample {index}); declare {latex}^{{({index})}} \\in \\mathbb{{R}} for a value "
+              "of its own",
+        "ja": "{latex}^{{({index})}}（{index} についての和の中、{latex} は宣言なし）は、ベクトル {latex} の "
+              "{index} 番目の要素（{index} 番目のサンプル）。別の値とするには {latex}^{{({index})}} "
+              "\\in \\mathbb{{R}} と宣言"},
     "read-kronecker-delta": {"en": "\\delta_{{kj}}, not declared: the Kronecker delta (1 where k = j, else 0)",
                              "ja": "宣言されていない \\delta_{{kj}} は、クロネッカーのデルタ（k = j のとき 1、"
                                    "それ以外は 0）"},

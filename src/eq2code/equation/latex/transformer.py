@@ -327,6 +327,8 @@ class ToIR(Transformer):
             return base
         if slot == "sub":
             value = _primed_name(value)
+        if slot == "sup" and isinstance(value, ir.Group) and value.bracket == "<":
+            value = ir.Group(value.body, "(", span=value.span)  # a^{⟨t⟩}: the step label of a^{(t)}
         if isinstance(value, ir.Text) and _NAME_TEXT.match(value.content.strip()) \
                 and value.content.strip().lower() not in PROSE_WORDS:
             value = ir.Ident(value.content.strip(), "text", span=value.span)  # L_{\text {train }}: a label
