@@ -82,3 +82,90 @@ def test_time_step_in_angle_brackets_is_a_label():
 def test_angle_brackets_alone_stay_an_average():
     f = read("$$ m = \\langle x \\rangle $$\n")
     assert f.main is None or not f.main.checkable
+
+
+BCE = ("J = -\\frac{1}{m} \\sum\\limits_{i = 1}^{m} \\large{(} \\small y^{(i)}\\log\\left(a^{[2] (i)}\\right) "
+       "+ (1-y^{(i)})\\log\\left(1- a^{[2] (i)}\\right) \\large{)}")
+
+
+def test_sized_braced_brackets_and_layer_with_sample_labels():
+    f = read(f"$${BCE}$$\n")
+    eq = f.main
+    assert eq is not None and eq.checkable
+    shapes = {s.name: len(s.shape) for s in eq.inputs}
+    assert shapes["a__2"] == 1 and shapes["y"] == 1  # a^{[2](i)}: sample i of layer 2's a, not a^{2i}
+    a, y = rng.uniform(0.1, 0.9, size=4), rng.integers(0, 2, size=4).astype(float)
+    got = evaluate(eq, {"a__2": a, "y": y}, {"m": 4})
+    assert np.isclose(float(got), -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a)))
+
+
+def test_double_mid_is_a_norm_and_run_together_words_are_names():
+    f = read("$$ difference = \\frac {\\mid\\mid grad - gradapprox \\mid\\mid_2}"
+             "{\\mid\\mid grad \\mid\\mid_2 + \\mid\\mid gradapprox \\mid\\mid_2} $$\n")
+    eq = f.main
+    assert eq is not None and eq.checkable
+    assert {s.name for s in eq.inputs} == {"grad", "gradapprox"}
+    assert "read-word" in readings(f)
+    got = evaluate(eq, {"grad": 3.0, "gradapprox": 1.0}, {})
+    assert np.isclose(float(got), 2 / 4)
+
+
+def test_spaced_letters_stay_a_product():
+    f = read("$$ y = a b c d $$\n")
+    assert {s.name for s in f.main.inputs} == {"a", "b", "c", "d"}
+
+
+def test_exp_with_a_superscript_and_newline_rows():
+    f = read("$$ p = \\exp^{-x} $$\n")
+    assert f.main is not None and f.main.checkable
+    assert np.isclose(float(evaluate(f.main, {"x": 0.5}, {})), np.exp(-0.5))
+    f = read("$$\\begin{align*} u &= a + b \\newline v &= 2u \\end{align*}$$\n")
+    assert [e.key for e in f.equations] == ["u", "v"]
+
+
+def test_accumulation_is_an_update_and_d_capital_is_a_gradient_name():
+    f = read("$$ dA \\mathrel{+}= \\sum_{h=1}^{n_H} \\sum_{w=1}^{n_W} W_c \\times dZ_{hw} $$\n")
+    eq = f.main
+    assert eq is not None and eq.checkable and eq.key == "dA"
+    assert {"read-gradient-name", "read-accumulation"} <= set(readings(f))
+    dz = rng.normal(size=(2, 3))
+    got = evaluate(eq, {"dA": 1.5, "W_c": 0.5, "dZ": dz}, {"n_H": 2, "n_W": 3})
+    assert np.isclose(float(got), 1.5 + 0.5 * dz.sum())
+    f = read("$$ v -= 2u $$\n")
+    assert np.isclose(float(evaluate(f.main, {"v": 1.0, "u": 3.0}, {})), -5.0)
+
+
+def test_derivatives_keep_their_d():
+    f = read("$$ \\frac{dC}{dX} = 2X $$\n")
+    assert "read-gradient-name" not in readings(f)
+    f = read("$$ y = d \\, A + 1 $$\n")
+    assert "read-gradient-name" not in readings(f)
+
+
+def test_bracket_not_closed_before_the_one_around_it_is_closed_there():
+    f = read("$$ J = \\frac{1}{m}\\sum_{i=1}^{m} \\left[ (-y_i \\log(p_i) - (1 - y_i) \\log(1 - p_i) \\right] $$\n")
+    eq = f.main
+    assert eq is not None and eq.checkable
+    bracket = [d for d in f.diagnostics if d.name == "unbalanced-bracket"]
+    assert len(bracket) == 1 and bracket[0].params["where"].phrase == "closed-before-outer"
+    p, y = rng.uniform(0.1, 0.9, size=3), np.array([1.0, 0.0, 1.0])
+    got = evaluate(eq, {"y": y, "p": p}, {"m": 3})
+    assert np.isclose(float(got), np.mean(-y * np.log(p) - (1 - y) * np.log(1 - p)))
+
+
+def test_bracket_never_closed_on_a_row_is_closed_at_its_end():
+    f = read("$$\\begin{align} L &= (-(0) \\log(p) - (1 - 0) \\log(1 - p) \\\\ &= -\\log(1 - p) \\end{align}$$\n")
+    bracket = [d for d in f.diagnostics if d.name == "unbalanced-bracket"]
+    assert len(bracket) == 1 and bracket[0].params["where"].phrase == "closed-at-row-end"
+    assert f.equations and f.equations[0].key == "L"
+
+
+def test_layout_of_an_algorithm_block_tags_and_row_spacing():
+    f = read("$$\\begin{align*} \\text{repeat}&\\text{ until convergence:} \\; \\lbrace \\newline\n"
+             "\\;  w &= w -  \\alpha g \\tag{3}  \\; \\newline \n b &= b -  \\alpha h  \\newline \\rbrace\n"
+             "\\end{align*}$$\n")
+    assert [e.key for e in f.equations if e.checkable] == ["w", "b"]
+    f = read("$$\\begin{align*} & L_1 = \\sum_{i=0}^m|y_i - t_i| \\end{align*}\\tag{6}$$\n")
+    assert f.main is not None and f.main.checkable
+    f = read("$$\\begin{aligned} u &= a + b \\\\[8pt] v &= [a, b] \\end{aligned}$$\n")
+    assert [e.key for e in f.equations][:1] == ["u"] and len(f.equations) == 2

@@ -129,7 +129,7 @@ class Expander:
         letter = self._letter()
         first = ir.Num(str(value), span=items[start].span)
         final = varying[0]
-        if isinstance(final, ir.Num) and int(final.text) < value + (at - start - 1):
+        if isinstance(final, ir.Num) and (not final.text.isdigit() or int(final.text) < value + (at - start - 1)):
             return ir.Notation("ellipsis", [last], span=last.span)
         span = (items[start].span[0], last.span[1])
         index = ir.Ident(letter, span=items[at].span)

@@ -703,6 +703,13 @@ class Lowerer:
     def _sample_entry(self, key: str | None, node: ir.Script) -> Any:
         """y^{(i)} under Σ_i with y a declared vector: its entry i (the i-th sample), reported."""
         sup = node.sup
+        if key is not None and isinstance(sup, ir.Product) and len(sup.factors) == 2 \
+                and isinstance(sup.factors[0], ir.Group) and sup.factors[0].bracket in ("[", "(") \
+                and key_text(sup.factors[0]) is not None:
+            # a^{[2](i)}: sample i of the layer-2 value a^{[2]}
+            key = f"{key}^{key_text(sup.factors[0])}"
+            sup = sup.factors[1]
+            node = ir.Script(ir.Ident(key, span=node.base.span), None, sup, span=node.span)
         if key is None or node.sub is not None or not (isinstance(sup, ir.Group) and sup.bracket == "("
                                                        and isinstance(sup.body, ir.Ident)):
             return None
@@ -727,8 +734,9 @@ class Lowerer:
         """y^{(i)} inside a sum over i, y not declared nor defined: sample i of the data y — a plain
         letter (a bold 𝐱^{(i)} is a row of a matrix, not read so) the equation never writes alone."""
         base = node.base
+        letter = base.name.split("^")[0] if isinstance(base, ir.Ident) else ""
         if not (isinstance(base, ir.Ident) and base.style in ("", "rm") and not base.accents
-                and len(base.name) == 1 and base.name.islower()):
+                and len(letter) == 1 and letter.islower()):
             return False
         ctx = self.ctx
         return not (key in ctx.quantities or key in ctx.functions or key in ctx.bindings
@@ -1904,6 +1912,11 @@ class Lowerer:
         if _spelled_word(word):  # Loss, Cost, Error: no one writes L·o·s·s for L o s²
             ctx.readings.append((phrase("read-word", word=word), span))
             return True
+        if _written_word(word, span):  # gradapprox, grad: small letters run together in the source
+            taken = (ctx.decls, ctx.indices, ctx.bindings, ctx.size_names)
+            if not any(letter in k for letter in set(word) for k in taken):
+                ctx.readings.append((phrase("read-word", word=word), span))
+                return True
         if not (len(word) >= 2 and word.isupper()):
             return False
         known = (ctx.alone, ctx.decls, ctx.indices, ctx.bindings, ctx.quantities, ctx.functions, ctx.matrices)
@@ -2408,6 +2421,13 @@ def _spelled_word(letters: str) -> bool:
     """Loss, Cost, Error, Gain: a capital then three or more small letters, side by side — a
     word, never a product of letters (which would be written with powers: L o s²)."""
     return len(letters) >= 4 and letters[0].isupper() and letters[1:].islower() and letters.isascii()
+
+
+def _written_word(letters: str, span: ir.Span) -> bool:
+    """grad, gradapprox: four or more small letters written with no space between them — a name
+    (as on a left side), not a product of four letters (which notes space or write with powers)."""
+    return len(letters) >= 4 and letters.isascii() and letters.isalpha() and letters.islower() \
+        and span[1] - span[0] == len(letters) and len(set(letters)) > 1
 
 
 def _mentions_key(node: ir.Node, key: str) -> bool:

@@ -18,6 +18,7 @@ from sympy.matrices.expressions.matexpr import MatrixExpr
 from eq2code.base.log import get_logger
 from eq2code.base.span import Range, offset_to_position
 from eq2code.diagnosis.mutants import make_mutants, make_variants
+from eq2code.equation import gradnames
 from eq2code.equation.applied import value_points
 from eq2code.equation.describe import describe_file
 from eq2code.equation.ellipsis import Expander, names_in
@@ -191,20 +192,28 @@ class FileReader:
         return [Clause(n, block, block.text[n.span[0]:n.span[1]]) for n in nodes]
 
     def _closed_at_the_end(self, block: Block, error: LatexError) -> ir.Node | None:
-        """`scale * (\\max(0, x) + \\min(0, α(e^x − 1))`: a '(' or '[' never closed, on the block's
-        last row, read as closed at the end — reported (unbalanced-bracket, a warning), never silent.
-        None when the error is another, or the block does not read even so."""
+        """`scale * (\\max(0, x) + \\min(0, α(e^x − 1))`: a '(' or '[' never closed is read as closed at
+        the end of its row; `\\left[ (-y \\log p - (1-y) \\log(1-p) \\right]`: one not closed before the
+        bracket around it, as closed just before that bracket — reported (unbalanced-bracket, a
+        warning), never silent. None when the error is another, or the block does not read even so."""
         why = error.why
-        opener = why.params.get("opener") if isinstance(why, Phrase) and why.phrase == "latex-never-closed" else None
+        kind = why.phrase if isinstance(why, Phrase) else ""
+        opener = why.params.get("opener") if kind in ("latex-never-closed", "latex-not-closed-before") else None
         closer = {"(": ")", "[": "]"}.get(str(opener))
         after_left = block.text[:error.offset].rstrip().endswith("\\left")  # \\left( without \\right: no typesetting
-        if closer is None or "\\\\" in block.text[error.offset:] or after_left:
+        if closer is None or after_left:
+            return None
+        at = _closing_point(block.text, error.offset, kind)
+        if at is None:
             return None
         try:
-            node = parse_math(block.text.rstrip() + closer)
+            node = parse_math(block.text[:at].rstrip() + closer + " " + block.text[at:])
         except LatexError:
             return None
-        self.diag("unbalanced-bracket", block, (error.offset, error.offset + 1), opener=opener, closer=closer)
+        where = "closed-before-outer" if kind == "latex-not-closed-before" else \
+            "closed-at-end" if at >= len(block.text.rstrip()) else "closed-at-row-end"
+        self.diag("unbalanced-bracket", block, (error.offset, error.offset + 1), opener=opener, closer=closer,
+                  where=phrase(where))
         return node
 
     def _outside_declarations(self, block: Block) -> list[Clause]:
@@ -241,7 +250,8 @@ class FileReader:
         kinds: list[tuple[str, Clause]] = []
         for clause in clauses:
             node = clause.node = self._step_argument(clause, self._equiv_as_definition(
-                clause, self._without_trailing_space(clause)))
+                clause, self._accumulation_as_update(clause, self._gradient_names(
+                    clause, self._without_trailing_space(clause)))))
             bound = _bound(node)
             if bound is not None:  # λ > 0, 0 < p < 1: where the symbol's values live
                 self._declare_bound(clause, *bound)
@@ -288,6 +298,28 @@ class FileReader:
         self.diag("ambiguous-notation", clause.block, space.span, construct=clause.latex,
                   reading=phrase("read-trailing-space", space=clause.block.text[space.span[0]:space.span[1]]))
         return kept
+
+    def _gradient_names(self, clause: Clause, node: ir.Node) -> ir.Node:
+        """`dA`, `dW_c`, `dZ_{hw}`: the gradient names of loop-by-loop notes, one name each (said)."""
+        found: list[ir.Span] = []
+        node = gradnames.merged(node, found)
+        for span in found[:1]:
+            name = clause.block.text[span[0]:span[1]].strip()
+            self.diag("ambiguous-notation", clause.block, span, construct=name,
+                      reading=phrase("read-gradient-name", name=name, letter=name[1:2]))
+        return node
+
+    def _accumulation_as_update(self, clause: Clause, node: ir.Node) -> ir.Node:
+        """`dA += \\sum_h \\sum_w W_c dZ_{hw}` (code written as math, in loop-by-loop notes): the
+        new value is the old one plus (minus) the right side, an update rule as `w := w - …` — said."""
+        if not isinstance(node, ir.Chain) or node.rels not in (["pluseq"], ["minuseq"]):
+            return node
+        left, right = node.items
+        sign = "+" if node.rels[0] == "pluseq" else "-"
+        self.diag("ambiguous-notation", clause.block, node.span, construct=clause.latex,
+                  reading=phrase("read-accumulation", left=clause.block.text[left.span[0]:left.span[1]].strip(),
+                                 op=sign))
+        return ir.Chain([left, ir.Add([("+", left), (sign, right)], span=right.span)], ["defeq"], span=node.span)
 
     def _equiv_as_definition(self, clause: Clause, node: ir.Node) -> ir.Node:
         """`E \\equiv \\sum_i ε_i^2`, `\\tilde{ε}_i \\equiv a - y_i/x_i`, `\\exp(b_a) \\equiv w_a`: ≡ between
@@ -1739,3 +1771,27 @@ def read_equation_file(path: str, text: str) -> EquationFile:
     except RecursionError:
         return EquationFile(path, text, {}, [], [Diagnostic("latex-syntax", Range.of(0, 0),
                                                             {"detail": phrase("eq-nested-too-deeply")})])
+
+
+def _closing_point(text: str, offset: int, kind: str) -> int | None:
+    """Where a bracket opened at `offset` and not closed is read as closed: before the bracket
+    around it that closes first (`latex-not-closed-before`), else at the end of its row."""
+    if kind == "latex-never-closed":
+        row = text.find("\\\\", offset)
+        return len(text.rstrip()) if row < 0 else row
+    from eq2code.equation.latex.tokens import tokenize
+
+    depth = 0
+    for tok in tokenize(text):
+        if tok.start_pos is None or tok.start_pos <= offset:
+            continue
+        if tok.type in ("LPAR", "LBRACK", "LBRACE", "LSET"):
+            depth += 1
+        elif tok.type in ("RPAR", "RBRACK", "RBRACE", "RSET"):
+            if depth == 0:
+                start = tok.start_pos
+                left = text.rfind("\\right", 0, start + 1)
+                return left if left >= 0 and not text[left + 6:start].strip() else start
+            depth -= 1
+    return None
+

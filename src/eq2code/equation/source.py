@@ -121,7 +121,8 @@ def _unwrap(body: str, base: int) -> tuple[str, int] | None:
     if tail is None:
         # a trailing full stop or comma after \end{…}
         k = stripped.rfind(end)
-        if k < 0 or stripped[k + len(end):].strip(" .,;\\") != "":
+        after = _TRAILING_TAGS.sub("", stripped[k + len(end):]) if k >= 0 else ""
+        if k < 0 or after.strip(" .,;\\\n") != "":  # \end{align*}\tag{6}: a number after it, layout
             return None
         stripped = stripped[:k + len(end)]
     # only alignat's column count is an argument: `\begin{align} {Y}^T …` starts its first row with a group
@@ -156,6 +157,7 @@ def _aligned_lines(body: str, base: int) -> list[Block]:
     unwrapped = _unwrap(body, base)
     if unwrapped is not None:
         return _aligned_lines(*unwrapped)
+    body = _without_layout_braces(body)
     blocks: list[Block] = []
     depth, start, i = 0, 0, 0
     while i < len(body):
@@ -163,19 +165,44 @@ def _aligned_lines(body: str, base: int) -> list[Block]:
             depth += 1
         elif body.startswith("\\end{", i):
             depth -= 1
+        elif depth == 0 and _NEWLINE.match(body, i):
+            _add_line(body, start, i, base, blocks)  # \newline: a line break, as \\ is
+            i = start = _NEWLINE.match(body, i).end()  # type: ignore[union-attr]
+            continue
         elif body[i] == "\\" and not body.startswith("\\\\", i):
             i += 2  # \& \{ \, …: an escaped character
             continue
         if depth == 0 and body.startswith("\\\\", i):
             _add_line(body, start, i, base, blocks)
-            start = i + 2
-            i += 2
+            spacing = _ROW_SPACING.match(body, i + 2)  # \\[8pt]: the row's extra spacing, layout
+            start = i = spacing.end() if spacing else i + 2
             continue
         i += 1
     _add_line(body, start, len(body), base, blocks)
     return blocks
 
 
+_OPENING_BRACE = re.compile(r"\\lbrace\s*(?=\\newline|\\\\)")
+_CLOSING_BRACE = re.compile(r"(?:\\newline|\\\\)[\s&]*\\rbrace")
+
+
+def _without_layout_braces(body: str) -> str:
+    """`\\text{repeat until convergence:} \\; \\lbrace \\newline w &= … \\newline \\rbrace`: a brace
+    that ends a row and one alone on a later row frame the rows between (an algorithm's layout):
+    blanked, offsets kept, so each row reads as itself."""
+    opening, closing = list(_OPENING_BRACE.finditer(body)), list(_CLOSING_BRACE.finditer(body))
+    if len(opening) != 1 or len(closing) != 1 or closing[0].start() < opening[0].end() \
+            or body.count("\\lbrace") != 1 or body.count("\\rbrace") != 1:
+        return body
+    o, c = opening[0], closing[0]
+    end = c.end()
+    return body[:o.start()] + " " * (o.end() - o.start()) + body[o.end():end - len("\\rbrace")] \
+        + " " * len("\\rbrace") + body[end:]
+
+
+_TRAILING_TAGS = re.compile(r"\\(?:tag\*?|label)\s*\{[^{}]*\}")
+_ROW_SPACING = re.compile(r"\s*\[\s*-?[0-9.]+\s*(?:pt|em|ex|mm|cm|in|mu|bp)\s*\]")
+_NEWLINE = re.compile(r"\\newline(?![A-Za-z])")
 _RELATION = re.compile(r"=|<|>|\\(?:leftarrow|gets|longleftarrow|in|notin|approx|leq?|geq?|neq?|to|sim|propto"
                        r"|coloneqq|triangleq|equiv|mapsto|rightarrow|Rightarrow|iff|subset|subseteq|stackrel"
                        r"|overset)(?![A-Za-z])")

@@ -467,6 +467,18 @@ PHRASES.update({
         "ja": "{latex}^{{({index})}}（{index} についての和の中、{latex} は宣言なし）は、ベクトル {latex} の "
               "{index} 番目の要素（{index} 番目のサンプル）。別の値とするには {latex}^{{({index})}} "
               "\\in \\mathbb{{R}} と宣言"},
+    "read-accumulation": {
+        "en": "{left} {op}= …: the new {left} is the old one {op} the right side (an update, as "
+              "{left} := {left} {op} …)",
+        "ja": "{left} {op}= …: 新しい {left} は、元の値 {op} 右辺（{left} := {left} {op} … と同じ更新）"},
+    "read-gradient-name": {
+        "en": "{name}: d written against {letter} is the name of the gradient with respect to {letter} (as code "
+              "names it), not d times {letter}; write d \\, {letter} for a product",
+        "ja": "{name}: {letter} に続けて書いた d は、{letter} についての勾配の名前（コードの名前と同じ）で、d と "
+              "{letter} の積ではありません。積なら d \\, {letter} と書きます"},
+    "closed-at-end": {"en": "at the end of the equation", "ja": "式の最後で"},
+    "closed-at-row-end": {"en": "at the end of its row", "ja": "その行の最後で"},
+    "closed-before-outer": {"en": "just before the bracket around it", "ja": "外側の括弧の直前で"},
     "read-kronecker-delta": {"en": "\\delta_{{kj}}, not declared: the Kronecker delta (1 where k = j, else 0)",
                              "ja": "宣言されていない \\delta_{{kj}} は、クロネッカーのデルタ（k = j のとき 1、"
                                    "それ以外は 0）"},

@@ -421,6 +421,13 @@ class Tokenizer:
                 self._emit("RANGLE", ">", m.end(1), m.end(1) + 1)
                 self.pos = m.end(1) + 1
                 return
+        if ch == "=" and len(self.tokens) >= 2 and self.tokens[-1].type in ("PLUS", "MINUS") \
+                and self.tokens[-2].type in OPERAND_END \
+                and not self.text[self.tokens[-1].end_pos:start].strip(" }"):
+            sign = self.tokens.pop()  # dA += …, dW \mathrel{+}= …: an accumulation (semantics reads it)
+            self._emit("REL", "pluseq" if sign.type == "PLUS" else "minuseq", start - 1 if sign.start_pos is None
+                       else sign.start_pos, self.pos)
+            return
         if ch in "=<>" and self.text.startswith("=", self.pos):  # y == y_i, a <= b: ASCII relations
             self.pos += 1
             self._emit("REL", {"=": "eq", "<": "le", ">": "ge"}[ch], start, self.pos)
@@ -552,6 +559,11 @@ class Tokenizer:
                 self.pos = pair.end()
                 self._emit("DBAR", "|", start, self.pos)
                 return
+            braced = _SIZED_BRACED_BRACKET.match(self.text, self.pos)
+            if braced is not None:  # \large{(} … \large{)}: a sized bracket, braced to size it alone
+                self._inline(braced.group(1), braced.start(1))
+                self.pos = braced.end()
+                return
             if name in ("quad", "qquad") and not self._after_operator():
                 self._emit("QUAD", name, start, end)  # \max_α \quad …: spacing before the operand
             elif name in _SPACE_WIDTHS:
@@ -605,6 +617,13 @@ class Tokenizer:
         if name in ("lfloor", "lceil"):  # ⌊x⌋, ⌈x⌉: the function floor / ceil applied to what they enclose
             self._emit("FUNC", name[1:], start, end)
             self._emit("LPAR", "(", end, end)
+            return
+        if name == "mid" and (twice := _SECOND_MID.match(self.text, self.pos)) is not None:
+            self.pos = twice.end()  # \mid\mid x \mid\mid_2: two bars side by side, a norm ‖x‖₂
+            self._emit("DBAR", "|", start, self.pos)
+            return
+        if name == "exp" and self.text.startswith("^", self.pos):
+            self._emit("LETTER", "e", start, end)  # \exp^{-x}: e^{-x}
             return
         handler = _SIMPLE.get(name)
         if handler is not None:
@@ -820,11 +839,13 @@ class Tokenizer:
             self._char(delim)
 
 
+_SIZED_BRACED_BRACKET = re.compile(r"\s*\{\s*(\(|\)|\[|\]|\\\{|\\\})\s*\}")
+_SECOND_MID = re.compile(r"\s*\\mid(?![A-Za-z])")
 _SIMPLE: dict[str, tuple[str, str]] = {
     "{": ("LSET", "{"), "}": ("RSET", "}"), "|": ("DBAR", "|"), "Vert": ("DBAR", "|"),
     "vert": ("BAR", "|"), "mid": ("MID", "|"), "lvert": ("ABS_OPEN", "|"), "rvert": ("ABS_CLOSE", "|"),
     "lVert": ("NORM_OPEN", "|"), "rVert": ("NORM_CLOSE", "|"), "langle": ("LANGLE", "<"),
-    "rangle": ("RANGLE", ">"), "\\": ("ROWSEP", "\\\\"), "cr": ("ROWSEP", "\\\\"),
+    "rangle": ("RANGLE", ">"), "\\": ("ROWSEP", "\\\\"), "cr": ("ROWSEP", "\\\\"), "newline": ("ROWSEP", "\\\\"),
     "frac": ("FRAC", "frac"), "dfrac": ("FRAC", "frac"), "tfrac": ("FRAC", "frac"),
     "cfrac": ("FRAC", "frac"), "binom": ("FRAC", "binom"), "dbinom": ("FRAC", "binom"), "tbinom": ("FRAC", "binom"), "sqrt": ("SQRT", "sqrt"), "underbrace": ("BRACEOVER", "under"),
     "overbrace": ("BRACEOVER", "over"), "top": ("TOP", "top"), "intercal": ("TOP", "top"),

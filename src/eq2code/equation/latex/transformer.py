@@ -329,6 +329,11 @@ class ToIR(Transformer):
             value = _primed_name(value)
         if slot == "sup" and isinstance(value, ir.Group) and value.bracket == "<":
             value = ir.Group(value.body, "(", span=value.span)  # a^{⟨t⟩}: the step label of a^{(t)}
+        if slot == "sup" and isinstance(value, ir.Call) and isinstance(value.func, ir.Group) \
+                and value.func.bracket == "[" and value.bracket == "(" and len(value.args) == 1:
+            # a^{[2](i)}: the layer label [2] and the sample label (i), never [2] applied to i
+            sample = ir.Group(value.args[0], "(", span=(value.func.span[1], value.span[1]))
+            value = ir.Product([value.func, sample], [None, None], span=value.span)
         if isinstance(value, ir.Text) and _NAME_TEXT.match(value.content.strip()) \
                 and value.content.strip().lower() not in PROSE_WORDS:
             value = ir.Ident(value.content.strip(), "text", span=value.span)  # L_{\text {train }}: a label

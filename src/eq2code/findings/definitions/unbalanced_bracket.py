@@ -11,25 +11,26 @@ FINDING = FindingDef(
     group="input",
     en=Text(
         title="Bracket never closed",
-        message=("this '{opener}' is never closed: eq2code read it as closed at the end of the equation "
-                 "and checked that reading"),
+        message="this '{opener}' is never closed: eq2code read it as closed {where} and checked that reading",
         help="Add the missing '{closer}' where the bracket ends (if not at the end, the check read it wrongly)."),
     ja=Text(
         title="閉じていない括弧",
-        message="この '{opener}' は閉じられていません。式の最後で閉じると読んで照合しました",
+        message="この '{opener}' は閉じられていません。{where}閉じると読んで照合しました",
         help="括弧の終わる位置に '{closer}' を補ってください（最後でなければ、照合の読み方が誤っています）。"),
     docs_en=Docs(
         what=("An opening bracket ( or [ of an equation has no closing one, and the equation reads when it is "
               "closed at its end: eq2code reads it so, checks the code against that reading, and says so. "
-              "A bracket opened on an earlier row of a multi-row block, or an equation that does not read "
-              "even so, is a latex-syntax error."),
+              "One not closed before the bracket around it (`\\left[ (a - b \\right]`) is read as closed just "
+              "before that bracket, one never closed on a row of a multi-row block at the end of that row. An "
+              "equation that does not read even so is a latex-syntax error."),
         why=("A missing final parenthesis is the commonest typo in notes (the SELU of one lecture: "
              "scale * (\\max(0, x) + \\min(0, \\alpha (\\exp(x) - 1))); refusing the whole equation would flag "
              "every correct implementation, and reading it silently would hide the typo."),
         fix="Add the closing bracket where it belongs."),
     docs_ja=Docs(
         what=("式の開き括弧 ( や [ に対応する閉じ括弧がなく、式の最後で閉じると読める場合、eq2code はそう読んで"
-              "コードを照合し、そのことを伝えます。複数行のブロックで前の行に開いた括弧や、閉じても読めない式は"
+              "コードを照合し、そのことを伝えます。外側の括弧より前で閉じていない括弧はその括弧の直前で、複数行の"
+              "ブロックのある行で閉じていない括弧はその行の最後で閉じると読みます。閉じても読めない式は "
               "latex-syntax エラーです。"),
         why=("最後の閉じ括弧の書き忘れは資料で最もよくある誤記です。式全体を拒むと正しい実装がすべて"
              "指摘され、黙って読むと誤記が隠れます。"),

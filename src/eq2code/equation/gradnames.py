@@ -1,0 +1,49 @@
+"""The gradient names of code-like notes: `dA`, `dW_c`, `dZ_{hw}`, `db` written as names.
+
+Notes that derive backpropagation loop by loop (Andrew Ng's courses, their many copies) write
+the gradient of the cost with respect to A as `dA` — the name the code gives it — not the product
+d·A. A small `d` written right against a capital letter (no space between them) is read as that
+one name, where the equation is not a derivative: inside a fraction (`\\frac{dC}{dX}`) and after an
+integral the letters keep their meaning. Said as a reading by the caller (semantics).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from eq2code.equation.latex import ir
+
+
+def merged(node: ir.Node, found: list[ir.Span]) -> ir.Node:
+    """`node` with each `d` + capital (plain, side by side) made one name; their spans in `found`."""
+    if isinstance(node, ir.Frac) or (isinstance(node, ir.BigOp) and node.op in ("int", "oint")):
+        return node
+    if isinstance(node, ir.Product):
+        factors, ops = list(node.factors), list(node.ops)
+        k = 0
+        while k + 1 < len(factors):
+            name = _gradient_name(factors[k], factors[k + 1]) if ops[k + 1] is None else None
+            if name is not None:
+                found.append(name.span)
+                factors[k:k + 2] = [name]
+                ops[k:k + 2] = [ops[k]]
+            k += 1
+        if len(factors) != len(node.factors):
+            node = factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)
+            if not isinstance(node, ir.Product):
+                return merged(node, found)
+    return ir.map_children(node, lambda child: merged(child, found))
+
+
+def _gradient_name(d: ir.Node, nxt: ir.Node) -> ir.Node | None:
+    """`d` then `A` (or `W_c`, `Z_{hw}`) written against it: the name dA (dW_c, dZ_{hw})."""
+    if not (isinstance(d, ir.Ident) and d.name == "d" and not d.style and not d.accents):
+        return None
+    target = nxt.base if isinstance(nxt, ir.Script) and nxt.sup is None and not nxt.primes else nxt
+    if not (isinstance(target, ir.Ident) and len(target.name) == 1 and target.name.isupper()
+            and not target.style and not target.accents and target.span[0] == d.span[1]):
+        return None
+    name = dataclasses.replace(target, name="d" + target.name, span=(d.span[0], target.span[1]))
+    if isinstance(nxt, ir.Script):
+        return ir.Script(name, nxt.sub, None, span=(d.span[0], nxt.span[1]))
+    return name
