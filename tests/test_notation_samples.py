@@ -169,3 +169,14 @@ def test_layout_of_an_algorithm_block_tags_and_row_spacing():
     assert f.main is not None and f.main.checkable
     f = read("$$\\begin{aligned} u &= a + b \\\\[8pt] v &= [a, b] \\end{aligned}$$\n")
     assert [e.key for e in f.equations][:1] == ["u"] and len(f.equations) == 2
+
+
+def test_name_equal_to_a_derivative_equal_to_a_formula_is_defined_by_the_formula():
+    f = read("$$ dW = \\frac{\\partial J }{\\partial W} = \\frac{1}{m} dZ A^\\top $$\n")
+    eq = f.main
+    assert eq is not None and eq.checkable and eq.key == "dW"
+    assert "read-derivative-value" in readings(f)
+    assert "dJ_dW" not in {s.name for s in eq.inputs}  # not a given gradient
+    f = read("$$ dW^{[l]} = \\frac{\\partial \\mathcal{J} }{\\partial W^{[l]}} = \\frac{1}{m} dZ^{[l]} A^{[l-1] T} $$\n")
+    assert f.main is not None and f.main.key == "dW^(l)"
+    assert "A__l_prev" in {s.name for s in f.main.inputs}

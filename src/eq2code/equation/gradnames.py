@@ -1,4 +1,4 @@
-"""The gradient names of code-like notes: `dA`, `dW_c`, `dZ_{hw}`, `db` written as names.
+"""The gradient names of code-like notes: `dA`, `dW_c`, `dZ_{hw}`, `dW^{[l]}` written as names.
 
 Notes that derive backpropagation loop by loop (Andrew Ng's courses, their many copies) write
 the gradient of the cost with respect to A as `dA` — the name the code gives it — not the product
@@ -39,11 +39,17 @@ def _gradient_name(d: ir.Node, nxt: ir.Node) -> ir.Node | None:
     """`d` then `A` (or `W_c`, `Z_{hw}`) written against it: the name dA (dW_c, dZ_{hw})."""
     if not (isinstance(d, ir.Ident) and d.name == "d" and not d.style and not d.accents):
         return None
-    target = nxt.base if isinstance(nxt, ir.Script) and nxt.sup is None and not nxt.primes else nxt
+    labelled = isinstance(nxt, ir.Script) and not nxt.primes and (nxt.sup is None or _label(nxt.sup))
+    target = nxt.base if labelled else nxt  # type: ignore[union-attr]
     if not (isinstance(target, ir.Ident) and len(target.name) == 1 and target.name.isupper()
             and not target.style and not target.accents and target.span[0] == d.span[1]):
         return None
     name = dataclasses.replace(target, name="d" + target.name, span=(d.span[0], target.span[1]))
     if isinstance(nxt, ir.Script):
-        return ir.Script(name, nxt.sub, None, span=(d.span[0], nxt.span[1]))
+        return ir.Script(name, nxt.sub, nxt.sup, span=(d.span[0], nxt.span[1]))
     return name
+
+
+def _label(sup: ir.Node) -> bool:
+    """`[l]`, `(l)`, `[l-1]`: a layer or sample label, never a power."""
+    return isinstance(sup, ir.Group) and sup.bracket in ("[", "(")

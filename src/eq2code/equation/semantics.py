@@ -710,6 +710,11 @@ class FileReader:
         what it means) leaves the definition to the first form that is — the author states they are
         equal — and is reported too."""
         values, kept, failed = [], [], []
+        if len(sides) > 1 and _names_a_derivative(sides[0], self.functions):
+            # dW = ∂J/∂W = (1/m) dZ Aᵀ: the derivative says what dW is, the formula its value (D20)
+            left = sides[0]
+            ctx.readings.append((phrase("read-derivative-value", left=_derivative_text(left)), left.span))
+            sides = sides[1:]
         for side in sides:
             try:
                 values.append(low.expr(side))
@@ -1794,4 +1799,19 @@ def _closing_point(text: str, offset: int, kind: str) -> int | None:
                 return left if left >= 0 and not text[left + 6:start].strip() else start
             depth -= 1
     return None
+
+
+def _names_a_derivative(side: ir.Node, functions: dict) -> bool:
+    """`\\frac{\\partial J}{\\partial W}` as a whole form, of a function the file does not define."""
+    if not (isinstance(side, ir.Frac) and derivative_key(side) is not None):
+        return False
+    of = derivative_function(side)
+    return of is None or of not in functions
+
+
+def _derivative_text(frac: ir.Frac) -> str:
+    """∂J/∂W for `\\frac{\\partial J}{\\partial W}` (from its key dJ_dW)."""
+    key = derivative_key(frac) or ""
+    f, _, x = key[1:].partition("_d")
+    return f"\\partial {f}/\\partial {x}" if f and x else key
 

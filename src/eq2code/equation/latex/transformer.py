@@ -48,6 +48,12 @@ def _letters(node: ir.Node) -> str | None:
     return None
 
 
+def _transpose_mark(node: ir.Node) -> bool:
+    """T, \\top, \\intercal after a label in one superscript."""
+    return (isinstance(node, ir.Ident) and node.name == "T" and not node.style) or \
+        (isinstance(node, ir.Special) and node.name == "top")
+
+
 def _powered(func: ir.Node) -> bool:
     """`θ^x`, `x_i^2`, `p^{1-y}` before a bracket: the superscript is an exponent (a lowercase letter,
     a number, an expression), so the bracket is a factor. Labels keep the application: `f^{-1}(y)`,
@@ -329,6 +335,14 @@ class ToIR(Transformer):
             value = _primed_name(value)
         if slot == "sup" and isinstance(value, ir.Group) and value.bracket == "<":
             value = ir.Group(value.body, "(", span=value.span)  # a^{⟨t⟩}: the step label of a^{(t)}
+        if slot == "sup" and isinstance(value, ir.Product) and len(value.factors) == 2 \
+                and isinstance(value.factors[0], ir.Group) and value.factors[0].bracket in ("[", "(", "<") \
+                and _transpose_mark(value.factors[1]) and not isinstance(base, ir.Product):
+            # A^{[l-1] T}, x^{⟨t⟩T}: the labelled A, transposed — never a label "(l-1)T"
+            label = value.factors[0]
+            label = ir.Group(label.body, "(" if label.bracket == "<" else label.bracket, span=label.span)
+            inner = ir.Script(base, sup=label, span=(base.span[0], label.span[1]))
+            return ir.Script(inner, sup=value.factors[1], span=_span(meta))
         if slot == "sup" and isinstance(value, ir.Call) and isinstance(value.func, ir.Group) \
                 and value.func.bracket == "[" and value.bracket == "(" and len(value.args) == 1:
             # a^{[2](i)}: the layer label [2] and the sample label (i), never [2] applied to i
