@@ -177,6 +177,7 @@ def test_name_equal_to_a_derivative_equal_to_a_formula_is_defined_by_the_formula
     assert eq is not None and eq.checkable and eq.key == "dW"
     assert "read-derivative-value" in readings(f)
     assert "dJ_dW" not in {s.name for s in eq.inputs}  # not a given gradient
-    f = read("$$ dW^{[l]} = \\frac{\\partial \\mathcal{J} }{\\partial W^{[l]}} = \\frac{1}{m} dZ^{[l]} A^{[l-1] T} $$\n")
+    f = read("$$ dW^{[l]} = \\frac{\\partial \\mathcal{J} }{\\partial W^{[l]}} "
+             "= \\frac{1}{m} dZ^{[l]} A^{[l-1] T} $$\n")
     assert f.main is not None and f.main.key == "dW^(l)"
     assert "A__l_prev" in {s.name for s in f.main.inputs}

@@ -39,8 +39,8 @@ def _gradient_name(d: ir.Node, nxt: ir.Node) -> ir.Node | None:
     """`d` then `A` (or `W_c`, `Z_{hw}`) written against it: the name dA (dW_c, dZ_{hw})."""
     if not (isinstance(d, ir.Ident) and d.name == "d" and not d.style and not d.accents):
         return None
-    labelled = isinstance(nxt, ir.Script) and not nxt.primes and (nxt.sup is None or _label(nxt.sup))
-    target = nxt.base if labelled else nxt  # type: ignore[union-attr]
+    target = nxt.base if isinstance(nxt, ir.Script) and not nxt.primes and (nxt.sup is None or _label(nxt.sup)) \
+        else nxt
     if not (isinstance(target, ir.Ident) and len(target.name) == 1 and target.name.isupper()
             and not target.style and not target.accents and target.span[0] == d.span[1]):
         return None

@@ -712,7 +712,7 @@ class FileReader:
         values, kept, failed = [], [], []
         if len(sides) > 1 and _names_a_derivative(sides[0], self.functions):
             # dW = ∂J/∂W = (1/m) dZ Aᵀ: the derivative says what dW is, the formula its value (D20)
-            left = sides[0]
+            left: ir.Frac = sides[0]  # type: ignore[assignment]
             ctx.readings.append((phrase("read-derivative-value", left=_derivative_text(left)), left.span))
             sides = sides[1:]
         for side in sides:
