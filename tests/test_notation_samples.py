@@ -181,3 +181,30 @@ def test_name_equal_to_a_derivative_equal_to_a_formula_is_defined_by_the_formula
              "= \\frac{1}{m} dZ^{[l]} A^{[l-1] T} $$\n")
     assert f.main is not None and f.main.key == "dW^(l)"
     assert "A__l_prev" in {s.name for s in f.main.inputs}
+
+
+def test_power_after_a_function_bracket_is_on_its_value():
+    f = read("$$ y = 1 - \\tanh(x)^2 $$\n")
+    assert np.isclose(float(evaluate(f.main, {"x": 0.3}, {})), 1 - np.tanh(0.3) ** 2)
+
+
+def test_scripted_words_on_the_left_name_what_is_defined():
+    for latex, key in (("err_m = a + b", "err_m"), ("context^{\\langle t \\rangle} = a + b", "context^(t)")):
+        f = read(f"$$ {latex} $$\n")
+        assert f.main is not None and f.main.kind == "definition" and f.main.key == key
+
+
+def test_angle_label_with_two_items_is_no_inner_product():
+    f = read("$$ c^{<t>} = \\sum_{s = 1}^{T_x} \\alpha^{<t,s>}a^{<s>} $$\n")
+    assert f.main is None or not f.main.checkable  # a two-item label: not read as α^{t·s}
+
+
+def test_gradient_names_of_greek_accented_and_subscripted_letters():
+    f = read("$$ d\\Gamma_o^{\\langle t \\rangle} = da_{next} \\tanh(c_{next}) $$\n")
+    eq = f.main
+    assert eq is not None and eq.kind == "definition" and eq.key.startswith("dGamma")
+    assert {s.name for s in eq.inputs} == {"da_next", "c_next"}
+    f = read("$$ d \\tilde c^{\\langle t \\rangle} = dc_{next} \\Gamma_u $$\n")
+    assert f.main is not None and f.main.kind == "definition"
+    f = read("$$ y = d x + 1 $$\n")  # a plain small letter after d, spaced: a product as written
+    assert {s.name for s in f.main.inputs} == {"d", "x"}

@@ -1870,7 +1870,7 @@ class Lowerer:
                 word = "".join(f.name for f in factors[k:end]) + last.base.name  # type: ignore[attr-defined]
                 span = (factors[k].span[0], last.base.span[1])  # type: ignore[attr-defined]
                 self.ctx.readings.append((phrase("read-word", word=word), span))
-                factors[k:end + 1] = [ir.Script(ir.Ident(word, span=span), last.sub, None,  # type: ignore[attr-defined]
+                factors[k:end + 1] = [ir.Script(ir.Ident(word, span=span), last.sub, last.sup,  # type: ignore[attr-defined]
                                                 span=(span[0], last.span[1]))]
                 ops[k:end + 1] = [ops[k]]
                 changed = True
@@ -2438,10 +2438,29 @@ def _subscripted_word(factors: list[ir.Node]) -> bool:
     """err_m, acc_t: three or more small letters written together, the last one subscripted (and
     not powered) — a word with an index."""
     last = factors[-1]
-    if not (isinstance(last, ir.Script) and _letter(last.base) and last.sub is not None and last.sup is None
-            and not last.primes):
+    if not (isinstance(last, ir.Script) and _letter(last.base) and not last.primes and (
+            (last.sub is not None and last.sup is None) or (last.sub is None and _label_sup(last.sup)))):
         return False
     return _adjacent_small_word([*factors[:-1], last.base])
+
+
+def _label_sup(sup: ir.Node | None) -> bool:
+    """context^{⟨t⟩}, cost^{(i)}: a step or sample label, never a power."""
+    return isinstance(sup, ir.Group) and sup.bracket in ("(", "[")
+
+
+def scripted_word(node: ir.Node) -> ir.Script | None:
+    """`err_m`, `context^{⟨t⟩}` written as letters side by side (the parser's product e·r·r_m):
+    the word with its index or label, else None."""
+    if not (isinstance(node, ir.Product) and len(node.factors) >= 3 and all(op is None for op in node.ops[1:])):
+        return None
+    if not all(_letter(f) for f in node.factors[:-1]) or not _subscripted_word(node.factors):
+        return None
+    last = node.factors[-1]
+    assert isinstance(last, ir.Script)
+    word = "".join(f.name for f in node.factors[:-1]) + last.base.name  # type: ignore[attr-defined]
+    span = (node.factors[0].span[0], last.base.span[1])
+    return ir.Script(ir.Ident(word, span=span), last.sub, last.sup, span=node.span)
 
 
 def _applied_word(factors: list[ir.Node]) -> bool:

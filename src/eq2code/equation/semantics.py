@@ -42,6 +42,7 @@ from eq2code.equation.lowering import (
     is_derivative,
     latex_of,
     py_name,
+    scripted_word,
     size_symbol,
 )
 from eq2code.equation.model import REAL, Diagnostic, Equation, EquationFile, InputSpec, Space
@@ -1652,6 +1653,10 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
             return Head(py_name(lhs.base.key), lhs.base.key, [], letters, False)
     key = symbol_key(lhs)
     if key is not None:
+        return Head(py_name(key), key, [], [], False)
+    scripted = scripted_word(lhs)
+    key = symbol_key(scripted) if scripted is not None else None
+    if key is not None:  # err_m = …, context^{⟨t⟩} = …: a word with its index or label names what is defined
         return Head(py_name(key), key, [], [], False)
     word = word_key(lhs)
     if word is not None and name_like_word(word):  # loss = …, acc = …: the name of what is defined

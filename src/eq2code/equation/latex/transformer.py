@@ -309,6 +309,12 @@ class ToIR(Transformer):
         tok, (sub, sup), arg = children
         if isinstance(arg, ir.Tuple) and arg.bracket == "\\{" and len(arg.items) == 1:
             arg = ir.Group(arg.items[0], "(", span=arg.span)  # \exp\{…\}: braces as brackets
+        if isinstance(arg, ir.Script) and isinstance(arg.base, (ir.Group, ir.Tuple)) \
+                and arg.base.bracket in ("(", "[") and not arg.primes and arg.sub is None and arg.sup is not None:
+            # \tanh(x)^2 = (tanh x)²: the power is on the function's value, as every note means it —
+            # never tanh(x²)
+            inner = ir.Func(tok.value, arg.base, sub, sup, span=(_span(meta)[0], arg.base.span[1]))
+            return ir.Script(inner, None, arg.sup, span=_span(meta))
         return ir.Func(tok.value, arg, sub, sup, span=_span(meta))
 
     func_tail = func_app
@@ -335,6 +341,8 @@ class ToIR(Transformer):
             value = _primed_name(value)
         if slot == "sup" and isinstance(value, ir.Group) and value.bracket == "<":
             value = ir.Group(value.body, "(", span=value.span)  # a^{⟨t⟩}: the step label of a^{(t)}
+        if slot == "sup" and isinstance(value, ir.Tuple) and value.bracket == "<":
+            value = ir.Tuple(value.items, "(", span=value.span)  # α^{⟨t,t'⟩}: a label, not ⟨t, t'⟩ = t·t'
         if slot == "sup" and isinstance(value, ir.Product) and len(value.factors) == 2 \
                 and isinstance(value.factors[0], ir.Group) and value.factors[0].bracket in ("[", "(", "<") \
                 and _transpose_mark(value.factors[1]) and not isinstance(base, ir.Product):
