@@ -177,8 +177,11 @@ def _other_representation(ctx: CheckContext, eq: Equation, func: FunctionInfo,
 
 
 def _by_behaviour(ctx: CheckContext, eq: Equation, options: list[FunctionInfo]) -> CheckResult | None:
-    """When names do not decide between several functions: the one whose results match."""
+    """When names do not decide between several functions: the one whose results match — or, when
+    only one of them can take the equation's inputs at all (`compute_cost(X, y, w, b)` beside
+    `sigmoid(z)`), that one's verdict, failure included: the report names the function it checked."""
     tried = 0
+    only: CheckResult | None = None
     for func in options:
         trial_ctx = _fresh(ctx, func)
         reading = prepare.reading_for(trial_ctx, eq, func)
@@ -194,7 +197,8 @@ def _by_behaviour(ctx: CheckContext, eq: Equation, options: list[FunctionInfo]) 
 
             assume(result_context(result, trial_ctx), "chosen-function", func.name, f"--function {func.name}")
             return result
-    return None
+        only = result if tried == 1 else None
+    return only if tried == 1 else None
 
 
 def _execute(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping) -> CheckResult:

@@ -714,8 +714,9 @@ class Lowerer:
                                                        and isinstance(sup.body, ir.Ident)):
             return None
         decl = self.ctx.decls.get(key)
-        if sup.body.key not in self.ctx.indices or f"{key}^({sup.body.name})" in self.ctx.decls:
-            return None
+        named = f"{key}^({sup.body.name})"
+        if sup.body.key not in self.ctx.indices or named in self.ctx.decls or named in self.ctx.bindings:
+            return None  # declared as a value of its own, or a parameter of a function being inlined
         if decl is None and key not in self.ctx.bare_keys and self._bold_item(key, [sup.body], node):
             self.ctx.readings.append((phrase("read-bold-item-row", latex=latex_of(key), index=sup.body.name),
                                       node.span))
@@ -1455,6 +1456,7 @@ class Lowerer:
         saved = dict(self.ctx.bindings), dict(self.ctx.indices)
         self.ctx.uses.add(fdef.name)
         self.ctx.inlining.append(fdef.name)
+        said = len(self.ctx.readings)
         try:
             self.ctx.bindings.update(dict(zip(fdef.params, values)))
             if fdef.out_indices:
@@ -1467,6 +1469,8 @@ class Lowerer:
         finally:
             self.ctx.bindings, self.ctx.indices = saved
             self.ctx.inlining.pop()
+            # what the definition's own reading said is said where it is applied (its spans are another block's)
+            self.ctx.readings[said:] = [(reading, node.span) for reading, _ in self.ctx.readings[said:]]
 
     def _func(self, node: ir.Func) -> Any:
         if node.name == "cos" and isinstance(node.arg, ir.Tuple) and len(node.arg.items) == 2 \
