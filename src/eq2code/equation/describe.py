@@ -125,7 +125,9 @@ def _displayable(value: Any) -> Any:
     shown: dict[Any, Any] = {}
     for node in sympy.preorder_traversal(value):
         if isinstance(node, sympy.Indexed):
-            index = ",".join(_plain(str(i)) for i in node.indices)
+            # x[i + 1] → x₍ᵢ₊₁₎: a compound index in brackets, never x_i + 1 (which reads as a sum)
+            parts = [_plain(str(i)).replace(" ", "") for i in node.indices]
+            index = ",".join(f"({p})" if not p.isalnum() and len(parts) == 1 else p for p in parts)
             shown[node] = sympy.Symbol(display_name(str(node.base.label)) + (f"_{{{index}}}" if "," in index
                                                                              else f"_{index}"))
         elif isinstance(node, MatrixElement) and node.args[0].shape[1] == 1 and node.args[2] == 0 \
