@@ -208,3 +208,30 @@ def test_gradient_names_of_greek_accented_and_subscripted_letters():
     assert f.main is not None and f.main.kind == "definition"
     f = read("$$ y = d x + 1 $$\n")  # a plain small letter after d, spaced: a product as written
     assert {s.name for s in f.main.inputs} == {"d", "x"}
+
+
+def test_undeclared_softmax_argument_is_a_vector():
+    f = read("$$ a^{(i)} = softmax(z^{(i)}) $$\n")
+    eq = f.main
+    assert eq is not None and eq.checkable and "read-softmax-vector" in readings(f)
+    z = rng.normal(size=4)
+    got = evaluate(eq, {"z__i": z}, {"n_z__i": 4})
+    assert np.allclose(got, np.exp(z) / np.exp(z).sum())
+
+
+def test_text_typed_spaces_and_function_names():
+    f = read("$$ W = W - \\alpha \\text{ } dW $$\n")
+    assert f.main is not None and f.main.checkable
+    f = read("$$ \\text { Attention }(Q, K, V)=\\operatorname{softmax}\\left(\\frac{Q K^{T}}{\\sqrt{d_{k}}}\\right) V"
+             " $$\n")
+    assert f.main is not None and f.main.key == "Attention" and f.main.checkable
+    f = read("$$ \\text{CosineSimilarity(u, v)} = \\frac {u \\cdot v} {||u||_2 ||v||_2} $$\n")
+    assert f.main is not None and f.main.key == "CosineSimilarity"
+
+
+def test_perp_in_a_script_and_a_word_superscript_are_labels():
+    f = read("$$ e_1 = e_{w1B}^{corrected} + \\mu_{\\perp} $$\n")
+    assert {s.name for s in f.main.inputs} == {"e_w1B_corrected", "mu_perp"}
+    assert "read-word-label" in readings(f)
+    f = read("$$ y = x^{ab} + 1 $$\n")  # two letters: still a power
+    assert np.isclose(float(evaluate(f.main, {"x": 2.0, "a": 1.0, "b": 3.0}, {})), 9.0)

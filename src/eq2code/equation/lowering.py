@@ -652,6 +652,9 @@ class Lowerer:
             named = self._named_sub(key, node.sub)
             if named is not None and (named in self.ctx.decls or named in self.ctx.quantities
                                       or named in self.ctx.size_names or not self._is_index_sub(node.sub)):
+                labelled = self._named_sup(named, node.sup) if node.sup is not None else None
+                if labelled is not None and not labelled.startswith(f"{named}^("):  # e_{w1B}^{corrected}
+                    return self.symbol(labelled, node, bare=True)
                 value = self.symbol(named, node, bare=True)
                 return self._superscript(value, node.sup, node, named) if node.sup is not None else value
             value = self._indexed(key, node.sub, node)
@@ -731,6 +734,20 @@ class Lowerer:
             self.ctx.readings.append((reading, node.span))
         return self._indexed(key, sup.body, node)
 
+    def _softmax_vector(self, node: ir.Call) -> None:
+        """softmax(z), softmax(z^{(i)}) with z nothing declared, defined or used yet: a vector —
+        softmax normalises over entries, of a number it is 1 (said)."""
+        ctx = self.ctx
+        arg = node.args[0] if len(node.args) == 1 else None
+        if isinstance(arg, ir.Group) and arg.bracket == "(":
+            arg = arg.body
+        key = symbol_key(arg) if isinstance(arg, (ir.Ident, ir.Script)) else None
+        if key is None or any(key in k for k in (ctx.decls, ctx.quantities, ctx.bindings, ctx.indices, ctx.arrays,
+                                                 ctx.scalars, ctx.functions)) or key in ctx.size_names:
+            return
+        ctx.vectors.add(key)
+        ctx.readings.append((phrase("read-softmax-vector", latex=latex_of(key)), arg.span))  # type: ignore[union-attr]
+
     def _undeclared_sample(self, key: str, node: ir.Script) -> bool:
         """y^{(i)} inside a sum over i, y not declared nor defined: sample i of the data y — a plain
         letter (a bold 𝐱^{(i)} is a row of a matrix, not read so) the equation never writes alone."""
@@ -779,6 +796,12 @@ class Lowerer:
         if named in self.ctx.decls or named in self.ctx.quantities:
             return named
         if text in ("*", "'"):
+            return named
+        if key != "e" and len(text) >= 3 and text.isascii() and text.isalpha() and text.islower() \
+                and isinstance(sup, ir.Product) and _adjacent_small_word(sup.factors) \
+                and not any(letter in self.ctx.indices or letter in self.ctx.decls for letter in text):
+            # e_{w1B}^{corrected}, J^{old}, W^{enc}: a word written as the superscript labels the symbol
+            self.ctx.readings.append((phrase("read-word-label", word=text, latex=latex_of(key)), sup.span))
             return named
         return None
 
@@ -987,6 +1010,7 @@ class Lowerer:
         if name is not None and name in self.ctx.functions and name not in self.ctx.inlining:
             return self._inline(self.ctx.functions[name], node, out_index)
         if name == "softmax" or name == "Softmax":
+            self._softmax_vector(node)
             value = self._one_arg(node)
             if not isinstance(value, MatrixExpr):
                 raise LoweringError("not-checkable", phrase("eq-softmax-of-scalar"), node.span, "softmax")

@@ -479,6 +479,16 @@ PHRASES.update({
     "closed-at-end": {"en": "at the end of the equation", "ja": "式の最後で"},
     "closed-at-row-end": {"en": "at the end of its row", "ja": "その行の最後で"},
     "closed-before-outer": {"en": "just before the bracket around it", "ja": "外側の括弧の直前で"},
+    "read-softmax-vector": {
+        "en": "{latex}, not declared, inside softmax: a vector (softmax normalises over entries; of one number it "
+              "is 1); declare {latex} \\in \\mathbb{{R}}^n for its length",
+        "ja": "softmax の中の {latex}（宣言なし）はベクトル（softmax は要素について正規化し、1 つの数なら 1）。"
+              "長さは {latex} \\in \\mathbb{{R}}^n と宣言"},
+    "read-word-label": {
+        "en": "{latex}^{{{word}}}: the word {word} as a superscript labels {latex} (a value of its own), never a "
+              "power by the product of its letters",
+        "ja": "{latex}^{{{word}}}: 上付きの単語 {word} は {latex} のラベル（別の値）で、文字の積による累乗では"
+              "ありません"},
     "read-kronecker-delta": {"en": "\\delta_{{kj}}, not declared: the Kronecker delta (1 where k = j, else 0)",
                              "ja": "宣言されていない \\delta_{{kj}} は、クロネッカーのデルタ（k = j のとき 1、"
                                    "それ以外は 0）"},

@@ -145,6 +145,7 @@ _BRACED_REL = re.compile(r"\{\s*([=<>])\s*\}")
 _BEFORE_OPERAND = {"", "REL", "PLUS", "MINUS", "PM", "MULOP", "STAR", "LPAR", "LBRACK", "LBRACE", "COMMA", "AMP",
                    "ROWSEP", "QUAD", "LETTER", "NUMBER", "GREEK", "RPAR", "COLON", "BEGIN_ENV"}
 # \text{log}, \mathrm{exp}, \text{max}: a standard function's name in a font is that function.
+_TEXT_APPLIED = re.compile(r"\s*([A-Z][A-Za-z]+)\s*(\([^()]*\))?\s*$")
 _FUNCTION_WORD = re.compile(r"\s*\{\s*(exp|log|ln|sin|cos|tan|tanh|sinh|cosh|max|min|argmax|argmin)\s*\}")
 # Widths in mu of TeX's small spaces; a run of them at least this wide counts as a \quad (18mu).
 _SPACE_WIDTHS = {",": 3, "thinspace": 3, ":": 4, ">": 4, "medspace": 4, ";": 5, "thickspace": 5, " ": 6, "\n": 6,
@@ -658,7 +659,23 @@ class Tokenizer:
         elif name in ACCENTS:
             self._emit("ACCENT", ACCENTS[name], start, end)
         elif name in TEXTS:
+            brace = self.pos
             content, self.pos = self._braced(self.pos)
+            if not content.strip():
+                return  # \alpha \text{ } dW: a space typed as text
+            applied = _TEXT_APPLIED.match(content)
+            if applied is not None and not self._in_script() and (
+                    applied.group(2) or self.text[self.pos:].lstrip().startswith(("(", "\\left("))):
+                # \text{CosineSimilarity(u, v)}, \text{ Attention }(Q, K, V): a function's name (and its
+                # arguments) typed as text, as \operatorname{…}(…)
+                inner = self.text.index("{", brace) + 1
+                self._emit("FONT", "op", start, start)
+                self._emit("LBRACE", "{", start, start)
+                self._inline(applied.group(1), inner + applied.start(1))
+                self._emit("RBRACE", "}", inner + applied.end(1), inner + applied.end(1))
+                if applied.group(2):
+                    self._inline(applied.group(2), inner + applied.start(2))
+                return
             switched = _SWITCHED_WORD.match(content)
             if switched is not None:  # \mbox{\bf f}, \mbox{{\bf sa}}: a name in a font
                 content = switched.group(1)
@@ -666,6 +683,8 @@ class Tokenizer:
                 self._text_with_math(content, self.text.index("{", start) + 1, start)
             else:
                 self._emit("TEXT", content, start, self.pos)
+        elif name in RELS and name in ("perp", "parallel") and self._in_script():
+            self._emit("TEXT", name, start, end)  # u_{\perp}, \mu_{\parallel}: a label (the orthogonal part)
         elif name in RELS:
             self._emit("REL", RELS[name], start, end)
         elif name in MULOPS:
