@@ -130,7 +130,7 @@ def judge_as_returned(ctx: CheckContext, eq: Equation, trials: list[Trial], expe
     if batch_ok:
         ctx.forms.append("batched")
     if core_ok or batch_ok:
-        mutation_note(ctx, core + batched)
+        mutation_note(ctx, eq, core + batched)
     if core_ok:
         batch_note(ctx, eq, batched, batch_problems)
         if stress_notes(ctx, eq, [r for r in stress if not r.trial.batch or batch_ok]):
@@ -197,8 +197,8 @@ def matching_reading(ctx: CheckContext, eq: Equation, trials: list[Trial], expec
     for convention, detail, pick in readings:
         if (convention == "in-place-update" and all(r.status == "no-return" for _, _, r in core)) or \
                 (convention == "return-component" and all(
-                    r.status == "wrong-type" and pick(r) is not None and np.shape(pick(r)) == np.shape(e)
-                    for _, e, r in core)):
+                    (r.status == "wrong-type" or r.result_type == "tuple") and pick(r) is not None
+                    and np.shape(pick(r)) == np.shape(e) for _, e, r in core)):
             results = [_replaced(r, pick(r)) for r in outcome.results]
             return "unmatched", detail, replace(outcome, results=results)
     return None
@@ -207,10 +207,10 @@ def matching_reading(ctx: CheckContext, eq: Equation, trials: list[Trial], expec
 def _readings(ctx: CheckContext, eq: Equation, core: list[CallResult]) -> list[tuple[str, str, Any]]:
     """(convention, detail, value picker) for each reading the core results all allow."""
     out: list[tuple[str, str, Any]] = []
-    keys = set.intersection(*(set(r.components) for r in core)) if core else set()
+    keys = set.intersection(*(set(_parts(r)) for r in core)) if core else set()
     for key in sorted(keys, key=lambda k: (not k.isdigit(), int(k) if k.isdigit() else 0, k)):
         out.append(("return-component", f"[{key}]" if key.isdigit() else repr(key),
-                    lambda r, k=key: r.components.get(k)))
+                    lambda r, k=key: _parts(r).get(k)))
     changed = set.intersection(*(set(r.after) for r in core)) if core else set()
     for name in sorted(changed):
         base, _, key = name.partition("[")
@@ -219,6 +219,21 @@ def _readings(ctx: CheckContext, eq: Equation, core: list[CallResult]) -> list[t
     if any(s.inferred for s in eq.inputs if s.role != "size"):  # declarations fix the layout otherwise
         out.append(("column-layout", "", lambda r: _squeezed(r.value)))
     return out
+
+
+MAX_SCALAR_PARTS = 16  # a returned tuple of at most this many numbers may be several values
+
+
+def _parts(result: CallResult) -> dict[str, np.ndarray]:
+    """The parts of a tuple/dict return; a tuple of numbers (`return p_trans, p_obs`, the rows of a
+    block of scalar definitions) arrives as one vector, whose entries are then its parts."""
+    if result.components:
+        return result.components
+    value = result.value
+    if result.result_type == "tuple" and value is not None and value.ndim == 1 and \
+            2 <= value.shape[0] <= MAX_SCALAR_PARTS:
+        return {str(i): value[i] for i in range(value.shape[0])}
+    return {}
 
 
 def _squeezed(value: np.ndarray | None) -> np.ndarray | None:
@@ -436,13 +451,25 @@ def static_notes(ctx: CheckContext, eq: Equation) -> None:
                     detail=Phrase("prescaled-input", {"code": scaled[0].text}))
 
 
-def mutation_note(ctx: CheckContext, runs: list[TrialRun]) -> None:
+def mutation_note(ctx: CheckContext, eq: Equation, runs: list[TrialRun]) -> None:
     """Arguments a call that returned changed in place (one that raised may have been cut off
-    before restoring what it changed: `x[i] = v + h; f(x); x[i] = v`)."""
-    mutated = sorted({m for r in runs if r.result.status == "ok" for m in r.result.mutated})
+    before restoring what it changed: `x[i] = v + h; f(x); x[i] = v`) — except the value an update
+    rule steps (`W -= lr * dW; return W` for W_{t+1} = W_t − η∇_W 𝓛): changing it is the update."""
+    stepped = updated_params(ctx, eq)
+    mutated = sorted({m for r in runs if r.result.status == "ok" for m in r.result.mutated
+                      if evidence.param_name(ctx, m.partition("[")[0]) not in stepped})
     if mutated:
         names = ", ".join(evidence.param_name(ctx, m) for m in mutated)
         ctx.add("input-mutated", ctx.impl_path, evidence.where(ctx, "input-mutated"), argument=names)
+
+
+def updated_params(ctx: CheckContext, eq: Equation) -> set[str]:
+    """The parameters that hold the current value of what the equation steps: θ of θ ← θ − …,
+    W_t of W_{t+1} = W_t − …, θ_{t-1} of θ_t = θ_{t-1} − v_t."""
+    if ctx.mapping is None or not eq.name:
+        return set()
+    return {param for name, param in ctx.mapping.how.items()
+            if eq.name in (name, f"{name}_next") or name == f"{eq.name}_prev"}
 
 
 def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> bool:

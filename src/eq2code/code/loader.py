@@ -19,7 +19,7 @@ GREEK_SPELLED = {"α": "alpha", "θ": "theta", "σ": "sigma", "μ": "mu", "λ": 
 ALIASES: dict[str, tuple[str, ...]] = {
     "epsilon": ("eps", "epsilon"), "varepsilon": ("eps", "epsilon"),
     "eta": ("lr", "learning_rate", "eta", "alpha", "step_size"),
-    "alpha": ("lr", "learning_rate", "alpha", "eta", "step_size"),
+    "alpha": ("alpha",),
     "T": ("T", "t", "temp", "temperature", "tau"), "tau": ("tau", "temp", "temperature", "T"),
     "y": ("y", "y_true", "target", "targets", "label", "labels", "t", "onehot", "one_hot"),
     "y_hat": ("y_hat", "yhat", "y_pred", "pred", "preds", "prediction", "predictions", "probs"),
@@ -29,6 +29,20 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "W": ("w", "weight", "weights"), "b": ("b", "bias"),
     "Sigma": ("cov", "covariance", "cov_matrix"), "mu": ("mu", "mean", "means", "loc"),
     "pi": ("pi", "prior", "priors", "class_priors"),
+    "lambda": ("lam", "lmbda", "lambd", "lamda"),  # `lambda` is a Python keyword: code must respell it
+    "Lambda": ("prec", "precision"),
+}
+# Names an input takes only after every input has taken its own names and ALIASES: α is the
+# learning rate in Adam-like notes, but the momentum beside an η (v ← αv − η∇L: ゼロから作る), so η
+# claims `lr` first and α then takes `lr` only if it is still free.
+WEAK_ALIASES: dict[str, tuple[str, ...]] = {
+    "alpha": ("lr", "learning_rate", "eta", "step_size", "momentum"),
+}
+# How code spells a Greek letter with a subscript: α_1, β_2 → a1, b2 (scipy's Beta(a, b)); Λ_a → prec_a;
+# λ_1 → lam1. Used with the subscript only, and only after the inputs' own names and ALIASES.
+SUBSCRIPT_STEMS: dict[str, tuple[str, ...]] = {
+    "alpha": ("a",), "beta": ("b",), "lambda": ("lam", "lmbda", "lambd"), "Lambda": ("prec", "precision"),
+    "Sigma": ("cov",), "mu": ("mean",),
 }
 
 
@@ -402,12 +416,22 @@ def _stem_names(spec: InputSpec) -> list[str]:
     return when + names
 
 
+def _weak_names(spec: InputSpec) -> list[str]:
+    """The names an input takes only when no input claims them first: WEAK_ALIASES of its symbol
+    (α → lr), and its subscript after the code's spelling of its letter (α_1 → a1, Λ_a → prec_a)."""
+    names = list(WEAK_ALIASES.get(spec.name, ()))
+    m = _SUBSCRIPTED.match(spec.name)
+    if m is not None:
+        names += [f"{short}_{m.group('rest')}" for short in SUBSCRIPT_STEMS.get(m.group("stem"), ())]
+    return names
+
+
 def _candidates(spec: InputSpec, extra: dict[str, tuple[str, ...]] | None = None,
-                by_stem: bool = False) -> list[str]:
+                by_stem: bool = False, weak: bool = False) -> list[str]:
     base = spec.name
     names = [base, base.lower(), spec.sympy_name, *spec.aliases, *_extra_aliases(spec, extra),
              *ALIASES.get(base, ()), *(_stem_names(spec) if by_stem else ()),
-             *SPACE_ALIASES.get(spec.space.kind, ())]
+             *SPACE_ALIASES.get(spec.space.kind, ()), *(_weak_names(spec) if weak else ())]
     if base.endswith("_hat"):
         stem = base[:-4]
         names += [stem + "hat", stem + "_pred", stem + "pred", "pred", "predicted"]
@@ -455,18 +479,20 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     free = [p for p in free if p.name not in callables]
     folded = [_norm(s.name) for s in inputs]
     stems = [letter_stem(s.name) or s.name for s in inputs]
-    for spec in inputs:
-        if spec.name in how:
-            continue
-        cands = _candidates(spec, aliases, by_stem=stems.count(letter_stem(spec.name) or spec.name) == 1)
-        if folded.count(_norm(spec.name)) > 1:  # H and h both inputs: no case-folded guesses
-            cands = [c for c in cands if c != _norm(spec.name)]
-        # the name first, then aliases in order
-        match = next((p for c in cands for p in free if _norm(p.name) == c), None)
-        if match is not None:
-            take(spec, match.name, "name" if _norm(match.name) == _norm(spec.name) else "alias")
-        else:
-            remaining.append(spec)
+    for weak in (False, True):  # every input's own names and aliases before any weak alias
+        for spec in inputs:
+            if spec.name in how:
+                continue
+            cands = _candidates(spec, aliases, by_stem=stems.count(letter_stem(spec.name) or spec.name) == 1,
+                                weak=weak)
+            if folded.count(_norm(spec.name)) > 1:  # H and h both inputs: no case-folded guesses
+                cands = [c for c in cands if c != _norm(spec.name)]
+            # the name first, then aliases in order
+            match = next((p for c in cands for p in free if _norm(p.name) == c), None)
+            if match is not None:
+                take(spec, match.name, "name" if _norm(match.name) == _norm(spec.name) else "alias")
+            elif weak:
+                remaining.append(spec)
     for spec in sizes:
         if spec.name in how:
             continue
@@ -490,7 +516,8 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     for extra in extras:  # then by the names code gives them (μ_x of the block's other row as `mean`)
         if extra.name in how:
             continue
-        cands = _candidates(extra, aliases, by_stem=every.count(letter_stem(extra.name) or extra.name) == 1)
+        cands = _candidates(extra, aliases, by_stem=every.count(letter_stem(extra.name) or extra.name) == 1,
+                            weak=True)
         match = next((p for c in cands for p in free if _norm(p.name) == c), None)
         if match is not None:
             take(extra, match.name, "alias")

@@ -1812,12 +1812,28 @@ class Lowerer:
         ctx.note(key)
         return self._in_place_of_pair(node, k, sympy.MatrixSymbol(key, rows, rows))
 
+    def _iterate_point(self, var: ir.Node, at: Any) -> Any:
+        """The variable of ∇_W 𝓛, ∂𝓛/∂W written as the bare letter of the iterate the file declares
+        (W_t ∈ ℝ^{m×n}, the update's W_{t+1} = W_t − η∇_W 𝓛): the gradient is taken at that iterate
+        and has its shape. A letter that is itself declared, defined or an index stays as written,
+        as does one whose letter names no single declared array."""
+        ctx = self.ctx
+        if not isinstance(var, ir.Ident) or isinstance(at, MatrixExpr) or not isinstance(at, sympy.Symbol):
+            return at
+        key = var.key
+        if key in ctx.decls or key in ctx.quantities or key in ctx.indices or key in ctx.arrays:
+            return at
+        iterates = [k for k, d in ctx.decls.items() if d.shape and k.startswith(key + "_")]
+        if len({ctx.decls[k].shape for k in iterates}) != 1:
+            return at
+        return self.symbol(iterates[0], var, bare=True)
+
     def _gradient_point(self, nabla: ir.Node, target: ir.Node) -> Any:
         """Where a gradient is taken: the call's argument (∇f(𝐱_n)), else the variable (∇_W 𝓛)."""
         if isinstance(target, ir.Call) and len(target.args) == 1:
             return self.expr(target.args[0])
         if isinstance(nabla, ir.Script) and nabla.sub is not None:
-            return self.expr(nabla.sub)
+            return self._iterate_point(nabla.sub, self.expr(nabla.sub))
         if isinstance(target, ir.Call) and target.args:
             return self.expr(target.args[0])
         raise LoweringError("not-checkable", phrase("eq-gradient-needs-variable"), nabla.span)
@@ -1954,6 +1970,7 @@ class Lowerer:
                 at = self.expr(var)
                 if isinstance(target, ir.Call) and len(target.args) == 1 and not isinstance(at, MatrixExpr):
                     at = self._try(target.args[0], at)
+                at = self._iterate_point(var, at)
                 return self._gradient_input(at, derivative_function(node) or "f", node, "derivative", declared)
             if fname is None:
                 raise LoweringError("not-checkable", phrase("eq-derivative-needs-expression"), node.span)

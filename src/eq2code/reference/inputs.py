@@ -190,7 +190,8 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
                 batched.append(s.name)
             else:
                 values[s.name] = draw(s, _shape(s, sizes), sizes, rng, _parameter(eq, s, 1))
-        trials.append(Trial("batched", "batched", sizes, values, batch=BATCH, batched=tuple(batched)))
+        if batched:  # positive scalars only (α₁ + α₂ − 1): nothing carries a batch, no batched form
+            trials.append(Trial("batched", "batched", sizes, values, batch=BATCH, batched=tuple(batched)))
     trials.extend(_branch_trials(eq, trials[0]))
     trials.extend(_stress_trials(eq, trials[0], rng))
     if trials[-1].form == "stress" and any(t.form == "batched" for t in trials):
