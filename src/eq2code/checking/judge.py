@@ -73,17 +73,38 @@ def judge(ctx: CheckContext, eq: Equation, trials: list[Trial], expected: list[n
     if reading is None:
         result = judge_as_returned(ctx, eq, trials, expected, outcome)
     else:
+        returned = outcome
         convention, detail, outcome = reading
         if convention == "in-place-update":  # the update is the contract: no input-mutated note on it
             outcome = replace(outcome, results=[replace(r, mutated=[m for m in r.mutated if m not in r.after])
                                                 for r in outcome.results])
         result = judge_as_returned(ctx, eq, trials, expected, outcome)
+        if result.record.verdict == "pass" and convention == "return-component" and \
+                other_rows_wrong(ctx, eq, trials, returned, detail):
+            return ctx.result("fail")
         if result.record.verdict == "pass" and convention != "unmatched":
             assume(ctx, convention, detail)
     if result.record.verdict == "pass":
         mapping_notes(ctx)
         skipped_note(ctx, outcome.script_skipped)
     return result
+
+
+def other_rows_wrong(ctx: CheckContext, eq: Equation, trials: list[Trial], returned: RunOutcome,
+                     detail: str) -> bool:
+    """The block's other rows against the other parts of the returned tuple (rows.py): a part
+    that should be one of them and differs is the finding, on the def line."""
+    from eq2code.checking.rows import other_rows
+
+    assert ctx.function is not None
+    core = [(t, r) for t, r in zip(trials, returned.results) if t.form == "core"]
+    main_key = detail[1:-1] if detail.startswith("[") else detail.strip("'\"")
+    mismatch = other_rows(ctx, eq, core, [_parts(r) for _, r in core], main_key)
+    if mismatch is None:
+        return False
+    params = dict(mismatch.params)
+    ctx.add(params.pop("name"), ctx.impl_path, ctx.function.range, **params)
+    return True
 
 
 def _shown_value(value: Any) -> str:
@@ -166,6 +187,9 @@ def mapping_notes(ctx: CheckContext) -> None:
             detail = ", ".join(f"{k}={_shown_value(v)}" for k, v in found.inferred.items())
         elif convention == "function-argument":
             detail = ", ".join(f"{p} ← {fn.head_latex or fn.name}" for p, fn in found.callables.items())
+        elif convention == "entries-as-vector":
+            detail = ", ".join(f"{p}[{k}] ← {name}" for p, names in found.packed.items()
+                               for k, name in enumerate(names))
         else:
             detail = ""
         assume(ctx, convention, detail)

@@ -322,6 +322,7 @@ class Mapping:
     scalar_arrays: bool = False  # pass scalar inputs as 0-d arrays (code written for arrays: x.copy())
     representations: dict[str, str] = field(default_factory=dict)  # input name → representation key
     callables: dict[str, Equation] = field(default_factory=dict)  # parameter → a function the file defines
+    packed: dict[str, list[str]] = field(default_factory=dict)  # parameter → numbered inputs it takes as a vector
 
     def claimed(self, name: str) -> bool:
         """Do the code's names claim this input's role (not a guess by position or a loose alias)?"""
@@ -335,7 +336,7 @@ class Mapping:
         The equation's `y` and the code's `y` may still mean prediction and label the other way
         round; `grad` given m_{t-1} cannot be the gradient."""
         how_found = self.by.get(name)
-        return how_found in ("explicit", "convention") or (
+        return how_found in ("explicit", "convention", "packed") or (
             how_found == "alias" and _norm(self.how.get(name, "")) in ROLE_NAMES)
 
     def with_swapped(self, a: str, b: str) -> Mapping:
@@ -346,7 +347,7 @@ class Mapping:
         how = dict(self.how, **{a: pb, b: pa})
         return Mapping(keyword, list(self.unmapped_inputs), list(self.unmapped_params), how, dict(self.inferred),
                        list(self.conventions), dict(self.by, **{a: "evidence", b: "evidence"}), self.scalar_arrays,
-                       dict(self.representations), dict(self.callables))
+                       dict(self.representations), dict(self.callables), dict(self.packed))
 
     @property
     def ok(self) -> bool:
@@ -499,6 +500,17 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
         match = next((p for p in free if _norm(p.name) == _norm(spec.name)), None)
         if match is not None:
             take(spec, match.name, "name")
+    packed = numbered_entries(remaining, free)
+    for pname, specs in packed.items():  # x_1, x_2, x_3 → x[0], x[1], x[2]: one vector parameter x
+        param = next(p for p in free if p.name == pname)
+        free.remove(param)
+        keyword[pname] = specs[0]
+        for spec in specs:
+            how[spec.name] = pname
+            by[spec.name] = "packed"
+            remaining.remove(spec)
+    if packed:
+        conventions.append("entries-as-vector")
     unmapped_inputs = []
     for spec in remaining:  # by position: parameters without defaults first, in order
         open_params = [p for p in free if p.kind == "positional"]
@@ -527,7 +539,33 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     unmapped_params = [p.name for p in free if not p.has_default and p.kind != "var" and p.name not in inferred]
     if callables:
         conventions.append("function-argument")
-    return Mapping(keyword, unmapped_inputs, unmapped_params, how, inferred, conventions, by, callables=callables)
+    return Mapping(keyword, unmapped_inputs, unmapped_params, how, inferred, conventions, by, callables=callables,
+                   packed={k: [s.name for s in v] for k, v in packed.items()})
+
+
+def numbered_entries(specs: list[InputSpec], free: list[Param]) -> dict[str, list[InputSpec]]:
+    """Scalars numbered by their subscript (x_1, x_2, x_3 or β_0 … β_3) that no parameter takes
+    by name, and a parameter named by their letter (or its aliases, `x`, `inputs`): the code takes
+    them as one vector, entry k the k-th of them (`np.dot(w, x)` for 2x_1 + 3x_2 + 4x_3). The
+    numbers must run consecutively from 0 or 1, and every input of that letter must be among them."""
+    groups: dict[str, list[tuple[int, InputSpec]]] = {}
+    for spec in specs:
+        m = _SUBSCRIPTED.match(spec.name)
+        if m is not None and m.group("rest").isdigit() and not spec.shape and spec.role == "scalar":
+            groups.setdefault(m.group("stem"), []).append((int(m.group("rest")), spec))
+    out: dict[str, list[InputSpec]] = {}
+    for stem, entries in groups.items():
+        numbers = sorted(n for n, _ in entries)
+        consecutive = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        if len(entries) < 2 or numbers[0] not in (0, 1) or not consecutive:
+            continue
+        if any(letter_stem(s.name) == stem for s in specs if all(s is not e for _, e in entries)):
+            continue
+        names = {_norm(n) for n in (stem, *ALIASES.get(stem, ()))}
+        param = next((p for p in free if _norm(p.name) in names and p.kind == "positional"), None)
+        if param is not None:
+            out[param.name] = [spec for _, spec in sorted(entries, key=lambda e: e[0])]
+    return out
 
 
 FUNCTION_PARAM_NAMES = ("f", "func", "fn", "fun", "function", "loss_function", "loss_fn", "objective", "callback")

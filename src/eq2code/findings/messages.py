@@ -67,6 +67,7 @@ CONVENTIONS_EN = {
     "representation-variance": "the variance in place of the standard deviation",
     "representation-std": "the standard deviation in place of the variance",
     "function-argument": "a function the equation file defines, passed as a callable for a parameter that takes one",
+    "entries-as-vector": "numbered scalars as the entries of one vector parameter, in the order of their numbers",
     "definitions-only": "its file's definitions alone (imports, functions, classes, constants): the module-level "
                         "script code failed on import and was skipped",
 }
@@ -88,6 +89,7 @@ CONVENTIONS_JA = {
     "representation-variance": "標準偏差の代わりに分散を受け取るもの",
     "representation-std": "分散の代わりに標準偏差を受け取るもの",
     "function-argument": "数式ファイルが定義する関数を、関数を受け取る引数に呼び出し可能なオブジェクトとして渡すもの",
+    "entries-as-vector": "番号付きのスカラーを、番号の順に一つのベクトル引数の要素として渡すもの",
     "definitions-only": "ファイルの定義（import、関数、クラス、定数）だけを実行したもの"
                         "（モジュール直下のスクリプト部分は読み込み時に失敗したため省略）",
 }
