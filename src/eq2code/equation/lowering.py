@@ -973,6 +973,10 @@ class Lowerer:
             return self._elementwise(sigmoid, self._one_arg(node))  # σ_g(…), σ_o(…) of an LSTM
         if name in ("ReLU", "relu"):
             return self._elementwise(lambda u: sympy.Max(0, u), self._one_arg(node))
+        if name in SLOPED_RELUS and name not in self.ctx.decls and name not in self.ctx.functions:
+            sloped = self._sloped_relu(node)
+            if sloped is not None:
+                return sloped
         density = density_of(node) if name is None or name not in self.ctx.decls else None
         if density is not None:
             return self._density(density, node)
@@ -1828,6 +1832,23 @@ class Lowerer:
             return at
         return self.symbol(iterates[0], var, bare=True)
 
+    def _sloped_relu(self, node: ir.Call) -> Any:
+        """PReLU[γ, z], LeakyReLU(x, α): the slope given as one of two arguments — the one that is a
+        bare Greek letter, the other being the input (said). One argument, or no such letter: the
+        slope is not given, and the function stays undefined (None)."""
+        if len(node.args) != 2:
+            return None
+        greek = [k for k, a in enumerate(node.args)
+                 if isinstance(a, ir.Ident) and a.name in GREEK_SLOPES and not a.accents]
+        if len(greek) != 1:
+            return None
+        slope_node, x_node = node.args[greek[0]], node.args[1 - greek[0]]
+        slope = self.expr(slope_node)
+        if isinstance(slope, MatrixExpr):
+            return None
+        self.ctx.readings.append((phrase("read-relu-slope", slope=latex_of(symbol_key(slope_node) or "")), node.span))
+        return self._elementwise(lambda u: sympy.Max(0, u) + slope * sympy.Min(0, u), self.expr(x_node))
+
     def _gradient_point(self, nabla: ir.Node, target: ir.Node) -> Any:
         """Where a gradient is taken: the call's argument (∇f(𝐱_n)), else the variable (∇_W 𝓛)."""
         if isinstance(target, ir.Call) and len(target.args) == 1:
@@ -2348,6 +2369,9 @@ def _integer_run(items: list[ir.Node]) -> tuple[int, int] | None:
     return values[0], values[-1]
 
 
+# ReLUs with a slope for negative inputs, given as an argument (PReLU[γ, z]); the Greek letters a slope is written with
+SLOPED_RELUS = {"PReLU", "prelu", "LeakyReLU", "LReLU", "leakyrelu", "LeakyRelu"}
+GREEK_SLOPES = {"alpha", "gamma", "beta", "lambda", "kappa", "rho", "epsilon", "varepsilon", "eta", "theta"}
 # σ'(x), tanh'(x): standard functions whose primed application is their derivative
 PRIMED_STANDARD = {"sigma", "tanh", "exp", "log", "ReLU", "relu", "softplus", "sigmoid", "erf"}
 FUNCTION_LETTERS = {"phi", "varphi", "psi", "f", "g", "h"}
