@@ -106,6 +106,9 @@ def test_a_batch_stacks_the_data_not_the_shared_weights():
     eq = lower(r"Y = X W" "\n\n" r"X \in \mathbb{R}^{n \times d},\quad W \in \mathbb{R}^{d \times k}")
     batched = next(t for t in make_trials(eq, seed=0) if t.form == "batched")
     assert batched.batched == ("X",)
+    affine = lower(r"Y = X W + b" "\n\n"
+                   r"X \in \mathbb{R}^{n \times d},\quad W \in \mathbb{R}^{d \times k},\quad b \in \mathbb{R}^{k}")
+    assert next(t for t in make_trials(affine, seed=0) if t.form == "batched").batched == ("X",)
     both = next(t for t in make_trials(ATTN, seed=0) if t.form == "batched")
     assert set(both.batched) == {"Q", "K"}
 

@@ -272,17 +272,29 @@ def _batchable_scalar(eq: Equation, spec: InputSpec) -> bool:
 
 def shared_weights(eq: Equation) -> set[str]:
     """Matrices used only as the right factor of a product whose left factor is another input
-    (z W_Q, c W_V, X W): the weights of a linear map, shared by every item of a batch — a batch
-    stacks the data, not the weights (`np.dot(x, W)` of a batch of x is the textbook's layer)."""
+    (z W_Q, c W_V, X W), and the bias row added to such a product (X W + b): the parameters of a
+    linear map, shared by every item of a batch — a batch stacks the data, not the weights
+    (`np.dot(x, W) + b` of a batch of x is the textbook's Affine layer)."""
     matrices = {s.name for s in eq.inputs if s.role == "array" and len(s.shape) == 2}
+    vectors = {s.name for s in eq.inputs if s.role == "array" and len(s.shape) == 1}
     right: set[str] = set()
+    bias: set[str] = set()
     elsewhere: set[str] = set()
 
     def walk(plan: Any, as_right: bool = False) -> None:
         if not isinstance(plan, list) or not plan:
             return
+        if not isinstance(plan[0], str):  # a list of operands
+            for part in plan:
+                walk(part, as_right)
+            return
         if plan[0] == "msym" and len(plan) > 1 and isinstance(plan[1], str):
             (right if as_right else elsewhere).add(plan[1])
+            return
+        if plan[0] == "outer" and len(plan) == 3 and isinstance(plan[2], list) and plan[2][:1] == ["transpose"] \
+                and isinstance(plan[2][1], list) and plan[2][1][:1] == ["msym"]:
+            bias.add(plan[2][1][1])  # X W + b: the bias row, one b added to every row
+            walk(plan[1])
             return
         if plan[0] == "matmul" and len(plan) > 1 and isinstance(plan[1], list):
             factors = [f[1] if isinstance(f, list) and len(f) == 2 and isinstance(f[0], bool) else f
@@ -297,7 +309,9 @@ def shared_weights(eq: Equation) -> set[str]:
     for plan in eq.plans:
         walk(plan)
     weights = (right - elsewhere) & matrices
-    return weights if weights != matrices else set()
+    if not weights or weights == matrices:
+        return set()
+    return weights | ((bias - elsewhere - right) & vectors)  # the bias of a shared linear map is shared too
 
 
 def _plan_ops(plan: Any) -> set[str]:
