@@ -55,6 +55,7 @@ def test_epsilon_in_the_log_is_not_a_log_of_zero_warning(capsys: pytest.CaptureF
 
 @pytest.mark.parametrize(("name", "absent"), [("shared_weights.py", "batch-inconsistent"),
                                               ("affine_layer.py", "batch-inconsistent"),
+                                              ("weighted_mean.py", "batch-inconsistent"),
                                               ("matrix_step.py", "input-mutated")])
 def test_learner_style_passes_without_a_warning(name: str, absent: str, capsys: pytest.CaptureFixture[str]) -> None:
     """np.dot(x, W) with shared weights is right for a batch of x; `W -= lr * dW; return W` is the

@@ -573,6 +573,9 @@ def batch_note(ctx: CheckContext, eq: Equation, batched: list[TrialRun], problem
     if failing and eq.output_shape == () and all(_batch_mean(run) for run, _ in failing):
         assume(ctx, "batch-mean")  # the textbook's losses: a mini-batch gives the mean (or total) over it
         return
+    if failing and eq.output_shape == () and all(_batch_items(eq, run) for run, _ in failing):
+        assume(ctx, "batch-items")  # Σ_i over a dataset: a batch of datasets is read as one longer dataset
+        return
     for run, p in failing:
         if p.name not in ("numeric-mismatch", "wrong-shape", "nonfinite-output"):
             continue
@@ -597,6 +600,30 @@ def _batch_mean(run: TrialRun) -> bool:
     got = np.asarray(value).reshape(())
     return any(compare(np.asarray(total), got, run.trial.sizes, "", run.result.dtype) is None
                for total in (np.mean(per_item), np.sum(per_item)))
+
+
+def _batch_items(eq: Equation, run: TrialRun) -> bool:
+    """Is a batched scalar result the equation over all the batch's items at once — each batched
+    input a vector over the same items (Σ_i w_i (p_i − t_i)² / Σ_i w_i), its rows read as one longer
+    vector? Code for a dataset reduces everything it is given; a batch of datasets is not its case."""
+    trial, result = run.trial, run.result
+    if result.status != "ok" or result.value is None or np.size(result.value) != 1 or not trial.batched:
+        return False
+    specs = [s for s in eq.inputs if s.name in trial.batched]
+    sizes = {str(s.shape[0]) for s in specs if len(s.shape) == 1}
+    if len(specs) != len(trial.batched) or any(len(s.shape) != 1 for s in specs) or len(sizes) != 1:
+        return False
+    size = sizes.pop()
+    if size not in trial.sizes or any(size in map(str, s.shape) for s in eq.inputs if s.name not in trial.batched):
+        return False
+    values = {n: (np.reshape(v, (-1,)) if n in trial.batched else v) for n, v in trial.values.items()}
+    longer = dict(trial.sizes, **{size: int(np.prod(trial.batch)) * trial.sizes[size]})
+    try:
+        with np.errstate(all="ignore"):
+            whole = evaluate(eq, math_values(eq, values), longer)
+    except EvaluationError:
+        return False
+    return compare(np.asarray(whole), np.asarray(result.value).reshape(()), longer, "", result.dtype) is None
 
 
 def reduces_batch_axis(eq: Equation, run: TrialRun) -> bool:
