@@ -6,10 +6,14 @@ the main row's value from one part (`return-component`); this module compares th
 rows with the remaining parts, so that a mistake in a row that is not the main one is not passed
 silently (D18 had left them uncompared).
 
-Each other row is matched with a part equal to it on every core trial. A part that no row equals
-is a mistake in the row of its shape — only when every such part has the shape of a row that no
-part matched, and the function returns no more parts than the block has rows (anything else is
-not the block's values: a cache, a loss beside its gradient — nothing is said then).
+Parts that should be an intermediate the main row uses (a batch norm's μ and σ²) are not compared:
+code caches such values in other forms. Only a tuple with one part per row of the file is read so
+(`return x, v` of the momentum pair, `return Q, K, V`): `(out, cache)`, `(y, mu)` beside a batch
+norm's three rows or Adam's
+`(theta, m, v)` beside its five may hold values that are no row (a cache for the backward pass),
+and nothing is said of them. Each other row is matched with a part equal to it on every core
+trial; a part that no row equals is a mistake in the row of its shape — only when every such part
+has the shape of a row that no part matched.
 """
 
 from __future__ import annotations
@@ -56,6 +60,13 @@ def _row_values(row: Equation, core: list[tuple[Trial, CallResult]]) -> list[np.
     return out
 
 
+def _compared(row: Equation, main: Equation) -> bool:
+    """A row whose part is compared: one the main row does not use (Λ_c beside η_c, K beside Q), or
+    the next value of a state (v_{n+1} of the momentum pair). An intermediate the main row uses
+    (a batch norm's μ and σ², D of Y = β_0 + β_1 D + U) may be cached in another form (`inv_std`)."""
+    return row.key not in main.uses or row.name.endswith("_next")
+
+
 def other_rows(ctx: CheckContext, eq: Equation, core: list[tuple[Trial, CallResult]],
                parts: list[dict[str, np.ndarray]], main_key: str) -> RowMismatch | None:
     """The first part that should be another row of the block and differs from it, or None."""
@@ -64,7 +75,7 @@ def other_rows(ctx: CheckContext, eq: Equation, core: list[tuple[Trial, CallResu
     if not rows or not core or not parts:
         return None
     keys = set.intersection(*(set(p) for p in parts)) - {main_key}
-    if not keys or len(keys) > len(rows):
+    if len(keys) != len(rows):  # (out, cache), (θ, m, v) of five rows: not (only) the block's values
         return None
     values = {id(row): v for row in rows if (v := _row_values(row, core)) is not None}
     rows = [row for row in rows if id(row) in values]
@@ -82,8 +93,8 @@ def other_rows(ctx: CheckContext, eq: Equation, core: list[tuple[Trial, CallResu
     for key in left:
         fits = next((row for row in rows if id(row) not in matched and id(row) not in {id(r) for r, _ in pairs}
                      and all(np.shape(e) == np.shape(p[key]) for e, p in zip(values[id(row)], parts))), None)
-        if fits is None:
-            return None  # a part that is none of the block's values: not a block's tuple
+        if fits is None or not _compared(fits, eq):
+            return None  # a part that is none of the block's values, or maybe a cached intermediate
         pairs.append((fits, key))
     if not pairs:
         return None
