@@ -42,6 +42,7 @@ from eq2code.equation.sympy_ext import (
     MatrixSqrt,
     Reduce,
     Softmax,
+    prelu,
     sigmoid,
 )
 from eq2code.findings.phrases import Phrase, phrase
@@ -1847,7 +1848,7 @@ class Lowerer:
         if isinstance(slope, MatrixExpr):
             return None
         self.ctx.readings.append((phrase("read-relu-slope", slope=latex_of(symbol_key(slope_node) or "")), node.span))
-        return self._elementwise(lambda u: sympy.Max(0, u) + slope * sympy.Min(0, u), self.expr(x_node))
+        return self._elementwise(lambda u: prelu(u, slope), self.expr(x_node))
 
     def _gradient_point(self, nabla: ir.Node, target: ir.Node) -> Any:
         """Where a gradient is taken: the call's argument (∇f(𝐱_n)), else the variable (∇_W 𝓛)."""
