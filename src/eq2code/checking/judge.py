@@ -151,7 +151,7 @@ def judge_as_returned(ctx: CheckContext, eq: Equation, trials: list[Trial], expe
     if batch_ok:
         ctx.forms.append("batched")
     if core_ok or batch_ok:
-        mutation_note(ctx, eq, core + batched)
+        mutation_note(ctx, core + batched)
     if core_ok:
         batch_note(ctx, eq, batched, batch_problems)
         if stress_notes(ctx, eq, [r for r in stress if not r.trial.batch or batch_ok]):
@@ -475,25 +475,13 @@ def static_notes(ctx: CheckContext, eq: Equation) -> None:
                     detail=Phrase("prescaled-input", {"code": scaled[0].text}))
 
 
-def mutation_note(ctx: CheckContext, eq: Equation, runs: list[TrialRun]) -> None:
+def mutation_note(ctx: CheckContext, runs: list[TrialRun]) -> None:
     """Arguments a call that returned changed in place (one that raised may have been cut off
-    before restoring what it changed: `x[i] = v + h; f(x); x[i] = v`) — except the value an update
-    rule steps (`W -= lr * dW; return W` for W_{t+1} = W_t − η∇_W 𝓛): changing it is the update."""
-    stepped = updated_params(ctx, eq)
-    mutated = sorted({m for r in runs if r.result.status == "ok" for m in r.result.mutated
-                      if evidence.param_name(ctx, m.partition("[")[0]) not in stepped})
+    before restoring what it changed: `x[i] = v + h; f(x); x[i] = v`)."""
+    mutated = sorted({m for r in runs if r.result.status == "ok" for m in r.result.mutated})
     if mutated:
         names = ", ".join(evidence.param_name(ctx, m) for m in mutated)
         ctx.add("input-mutated", ctx.impl_path, evidence.where(ctx, "input-mutated"), argument=names)
-
-
-def updated_params(ctx: CheckContext, eq: Equation) -> set[str]:
-    """The parameters that hold the current value of what the equation steps: θ of θ ← θ − …,
-    W_t of W_{t+1} = W_t − …, θ_{t-1} of θ_t = θ_{t-1} − v_t."""
-    if ctx.mapping is None or not eq.name:
-        return set()
-    return {param for name, param in ctx.mapping.how.items()
-            if eq.name in (name, f"{name}_next") or name == f"{eq.name}_prev"}
 
 
 def stress_notes(ctx: CheckContext, eq: Equation, stress: list[TrialRun]) -> bool:
