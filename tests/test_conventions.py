@@ -51,3 +51,16 @@ def test_epsilon_in_the_log_is_not_a_log_of_zero_warning(capsys: pytest.CaptureF
     main(["check", "--rule", "entropy", str(path), "--format", "json"])
     names = {d["data"]["name"] for d in json.loads(capsys.readouterr().out)["diagnostics"]}
     assert "log-of-zero" not in names and "epsilon-variant" in names
+
+
+@pytest.mark.parametrize(("name", "absent"), [("shared_weights.py", "batch-inconsistent"),
+                                              ("affine_layer.py", "batch-inconsistent"),
+                                              ("weighted_mean.py", "batch-inconsistent")])
+def test_learner_style_passes_without_a_warning(name: str, absent: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """np.dot(x, W) + b with shared weights is right for a batch of x; a reduction over a data set
+    reads a batch as more items (impl14)."""
+    path = Path(__file__).resolve().parent / "conventions" / name
+    tex = path.parent / example_header(path)["check"]
+    assert main(["check", str(tex), str(path), "--format", "json"]) == 0
+    names = {d["data"]["name"] for d in json.loads(capsys.readouterr().out)["diagnostics"]}
+    assert absent not in names, names

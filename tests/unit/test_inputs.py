@@ -99,3 +99,20 @@ def test_categories_used_as_numbers_are_passed_as_they_are():
         assert v.min() >= 1 and v.max() <= 8
     positions = next(s for s in TOKENS.inputs if s.name == "x")
     assert positions.one_based
+
+
+def test_a_batch_stacks_the_data_not_the_shared_weights():
+    """X W: X carries the batch, W (the right factor of a product of inputs) does not; Q K^T: both do."""
+    eq = lower(r"Y = X W" "\n\n" r"X \in \mathbb{R}^{n \times d},\quad W \in \mathbb{R}^{d \times k}")
+    batched = next(t for t in make_trials(eq, seed=0) if t.form == "batched")
+    assert batched.batched == ("X",)
+    affine = lower(r"Y = X W + b" "\n\n"
+                   r"X \in \mathbb{R}^{n \times d},\quad W \in \mathbb{R}^{d \times k},\quad b \in \mathbb{R}^{k}")
+    assert next(t for t in make_trials(affine, seed=0) if t.form == "batched").batched == ("X",)
+    both = next(t for t in make_trials(ATTN, seed=0) if t.form == "batched")
+    assert set(both.batched) == {"Q", "K"}
+
+
+def test_no_batched_form_when_nothing_can_carry_a_batch():
+    eq = lower(r"a = a_1 + a_2 - 1" "\n\n" r"a_1, a_2 \in \mathbb{R}_{>0}")
+    assert not any(t.form == "batched" for t in make_trials(eq, seed=0))

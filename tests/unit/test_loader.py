@@ -93,3 +93,41 @@ def test_params_metadata_aliases():
     assert param_aliases("g:grad|gradient, alpha:lr|eta,alpha:step") == {
         "g": ("grad", "gradient"), "alpha": ("lr", "eta", "step")}
     assert param_aliases("nonsense, :x, y:") == {}
+
+
+MOMENTUM = lower(r"v_{n+1} = \alpha v_n - \eta g_n" "\n\n"
+                 r"v_n, g_n \in \mathbb{R}^{d},\quad \alpha \in (0, 1),\quad \eta \in \mathbb{R}_{>0}")
+
+
+def test_eta_claims_the_learning_rate_before_alpha():
+    """v ← αv − η∇L (ゼロから作る): η is `lr`, α takes `momentum`; alone, α still takes `lr`."""
+    f = module("def momentum(v, g, lr=0.01, momentum=0.9): pass\n").functions[0]
+    found = map_arguments(f, MOMENTUM, {})
+    assert found.how["eta"] == "lr" and found.how["alpha"] == "momentum"
+    adam = lower(r"\theta_{t} = \theta_{t-1} - \alpha m_t" "\n\n"
+                 r"\theta_{t-1}, m_t \in \mathbb{R}^{d},\quad \alpha \in \mathbb{R}_{>0}")
+    f = module("def step(theta, m, lr): pass\n").functions[0]
+    assert map_arguments(f, adam, {}).how["alpha"] == "lr"
+
+
+def test_greek_letters_with_subscripts_as_code_spells_them():
+    """α_1 → a1 (scipy's Beta(a, b)), Λ_a → prec_a, λ → lam (a Python keyword)."""
+    eq = lower(r"y = \alpha_1 + \beta_2 + \lambda" "\n\n"
+               r"\alpha_1, \beta_2, \lambda \in \mathbb{R}")
+    f = module("def f(b2, lam, a1): pass\n").functions[0]
+    found = map_arguments(f, eq, {})
+    assert found.how == {"alpha_1": "a1", "beta_2": "b2", "lambda": "lam"} and found.ok
+    prec = lower(r"\Lambda_c = \Lambda_a + \Lambda_b" "\n\n" r"\Lambda_a, \Lambda_b \in \mathbb{R}^{n \times n}")
+    f = module("def f(prec_b, prec_a): pass\n").functions[0]
+    assert map_arguments(f, prec, {}).how == {"Lambda_a": "prec_a", "Lambda_b": "prec_b"}
+
+
+def test_numbered_scalars_as_one_vector_parameter():
+    eq = lower(r"y = 2x_1 + 3x_2 + 4x_3" "\n\n" r"x_1, x_2, x_3 \in \mathbb{R}")
+    found = map_arguments(module("def f(x): pass\n").functions[0], eq, {})
+    assert found.ok and found.packed == {"x": ["x_1", "x_2", "x_3"]} and "entries-as-vector" in found.conventions
+    # the code's own names win; a gap in the numbers is no vector
+    found = map_arguments(module("def f(x_1, x_2, x_3): pass\n").functions[0], eq, {})
+    assert not found.packed and found.ok
+    gap = lower(r"y = x_1 + x_3" "\n\n" r"x_1, x_3 \in \mathbb{R}")
+    assert not map_arguments(module("def f(x): pass\n").functions[0], gap, {}).packed

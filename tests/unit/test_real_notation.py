@@ -436,3 +436,30 @@ def test_definitions_in_terms_of_each_other_are_said():
     f = read_equation_file("unit.tex", r"a = 2 b + c" "\n\n" r"b = \frac{a - c}{2}" "\n\n" r"v = a + b")
     readings = [english(d.params.get("reading", "")) for d in f.diagnostics if d.name == "ambiguous-notation"]
     assert sum("defined in terms of each other" in r for r in readings) == 2, readings
+
+
+def test_a_relu_with_its_slope_as_an_argument():
+    """PReLU[γ, z] (the slope written as an argument): max(0, z) + γ·min(0, z), said; without a
+    slope it stays a function the file does not define (impl14)."""
+    import numpy as np
+
+    from eq2code.reference.evaluate import evaluate
+
+    eq = lower(r"y = \mbox{PReLU}[\gamma, z]" "\n\n" r"z \in \mathbb{R}, \quad \gamma \in (0, 1)")
+    assert eq.checkable
+    for z, want in ((2.0, 2.0), (-2.0, -0.5)):
+        assert float(evaluate(eq, {"z": np.float64(z), "gamma": np.float64(0.25)}, {})) == want
+    from eq2code.equation.semantics import read_equation_file
+
+    f = read_equation_file("unit.tex", r"y = \mathrm{PReLU}(z)" "\n\n" r"z \in \mathbb{R}")
+    assert f.main is None and any(d.name == "not-checkable" for d in f.diagnostics)
+
+
+def test_the_gradient_by_the_letter_of_a_declared_iterate_has_its_shape():
+    """W_{t+1} = W_t − η∇_W 𝓛 with W_t a matrix: the given gradient is a matrix too, never a scalar."""
+    eq = lower(r"W_{t+1} = W_t - \eta \nabla_W \mathcal{L}" "\n\n"
+               r"W_t \in \mathbb{R}^{m \times n}, \quad \eta \in \mathbb{R}_{>0}")
+    assert _spec(eq, "grad").shape == ("m", "n")
+    w = lower(r"w_{t+1} = w_t - \eta \frac{\partial L}{\partial w}" "\n\n"
+              r"w_t \in \mathbb{R}^{d}, \quad \eta \in \mathbb{R}_{>0}")
+    assert next(s for s in w.inputs if s.name not in ("w_t", "eta")).shape == ("d",)

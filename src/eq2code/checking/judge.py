@@ -73,17 +73,38 @@ def judge(ctx: CheckContext, eq: Equation, trials: list[Trial], expected: list[n
     if reading is None:
         result = judge_as_returned(ctx, eq, trials, expected, outcome)
     else:
+        returned = outcome
         convention, detail, outcome = reading
         if convention == "in-place-update":  # the update is the contract: no input-mutated note on it
             outcome = replace(outcome, results=[replace(r, mutated=[m for m in r.mutated if m not in r.after])
                                                 for r in outcome.results])
         result = judge_as_returned(ctx, eq, trials, expected, outcome)
+        if result.record.verdict == "pass" and convention == "return-component" and \
+                other_rows_wrong(ctx, eq, trials, returned, detail):
+            return ctx.result("fail")
         if result.record.verdict == "pass" and convention != "unmatched":
             assume(ctx, convention, detail)
     if result.record.verdict == "pass":
         mapping_notes(ctx)
         skipped_note(ctx, outcome.script_skipped)
     return result
+
+
+def other_rows_wrong(ctx: CheckContext, eq: Equation, trials: list[Trial], returned: RunOutcome,
+                     detail: str) -> bool:
+    """The block's other rows against the other parts of the returned tuple (rows.py): a part
+    that should be one of them and differs is the finding, on the def line."""
+    from eq2code.checking.rows import other_rows
+
+    assert ctx.function is not None
+    core = [(t, r) for t, r in zip(trials, returned.results) if t.form == "core"]
+    main_key = detail[1:-1] if detail.startswith("[") else detail.strip("'\"")
+    mismatch = other_rows(ctx, eq, core, [_parts(r) for _, r in core], main_key)
+    if mismatch is None:
+        return False
+    params = dict(mismatch.params)
+    ctx.add(params.pop("name"), ctx.impl_path, ctx.function.range, **params)
+    return True
 
 
 def _shown_value(value: Any) -> str:
@@ -166,6 +187,9 @@ def mapping_notes(ctx: CheckContext) -> None:
             detail = ", ".join(f"{k}={_shown_value(v)}" for k, v in found.inferred.items())
         elif convention == "function-argument":
             detail = ", ".join(f"{p} ← {fn.head_latex or fn.name}" for p, fn in found.callables.items())
+        elif convention == "entries-as-vector":
+            detail = ", ".join(f"{p}[{k}] ← {name}" for p, names in found.packed.items()
+                               for k, name in enumerate(names))
         else:
             detail = ""
         assume(ctx, convention, detail)
@@ -197,8 +221,8 @@ def matching_reading(ctx: CheckContext, eq: Equation, trials: list[Trial], expec
     for convention, detail, pick in readings:
         if (convention == "in-place-update" and all(r.status == "no-return" for _, _, r in core)) or \
                 (convention == "return-component" and all(
-                    r.status == "wrong-type" and pick(r) is not None and np.shape(pick(r)) == np.shape(e)
-                    for _, e, r in core)):
+                    (r.status == "wrong-type" or r.result_type == "tuple") and pick(r) is not None
+                    and np.shape(pick(r)) == np.shape(e) for _, e, r in core)):
             results = [_replaced(r, pick(r)) for r in outcome.results]
             return "unmatched", detail, replace(outcome, results=results)
     return None
@@ -207,10 +231,10 @@ def matching_reading(ctx: CheckContext, eq: Equation, trials: list[Trial], expec
 def _readings(ctx: CheckContext, eq: Equation, core: list[CallResult]) -> list[tuple[str, str, Any]]:
     """(convention, detail, value picker) for each reading the core results all allow."""
     out: list[tuple[str, str, Any]] = []
-    keys = set.intersection(*(set(r.components) for r in core)) if core else set()
+    keys = set.intersection(*(set(_parts(r)) for r in core)) if core else set()
     for key in sorted(keys, key=lambda k: (not k.isdigit(), int(k) if k.isdigit() else 0, k)):
         out.append(("return-component", f"[{key}]" if key.isdigit() else repr(key),
-                    lambda r, k=key: r.components.get(k)))
+                    lambda r, k=key: _parts(r).get(k)))
     changed = set.intersection(*(set(r.after) for r in core)) if core else set()
     for name in sorted(changed):
         base, _, key = name.partition("[")
@@ -219,6 +243,21 @@ def _readings(ctx: CheckContext, eq: Equation, core: list[CallResult]) -> list[t
     if any(s.inferred for s in eq.inputs if s.role != "size"):  # declarations fix the layout otherwise
         out.append(("column-layout", "", lambda r: _squeezed(r.value)))
     return out
+
+
+MAX_SCALAR_PARTS = 16  # a returned tuple of at most this many numbers may be several values
+
+
+def _parts(result: CallResult) -> dict[str, np.ndarray]:
+    """The parts of a tuple/dict return; a tuple of numbers (`return p_trans, p_obs`, the rows of a
+    block of scalar definitions) arrives as one vector, whose entries are then its parts."""
+    if result.components:
+        return result.components
+    value = result.value
+    if result.result_type == "tuple" and value is not None and value.ndim == 1 and \
+            2 <= value.shape[0] <= MAX_SCALAR_PARTS:
+        return {str(i): value[i] for i in range(value.shape[0])}
+    return {}
 
 
 def _squeezed(value: np.ndarray | None) -> np.ndarray | None:
@@ -522,6 +561,9 @@ def batch_note(ctx: CheckContext, eq: Equation, batched: list[TrialRun], problem
     if failing and eq.output_shape == () and all(_batch_mean(run) for run, _ in failing):
         assume(ctx, "batch-mean")  # the textbook's losses: a mini-batch gives the mean (or total) over it
         return
+    if failing and eq.output_shape == () and all(_batch_items(eq, run) for run, _ in failing):
+        assume(ctx, "batch-items")  # Σ_i over a dataset: a batch of datasets is read as one longer dataset
+        return
     for run, p in failing:
         if p.name not in ("numeric-mismatch", "wrong-shape", "nonfinite-output"):
             continue
@@ -546,6 +588,30 @@ def _batch_mean(run: TrialRun) -> bool:
     got = np.asarray(value).reshape(())
     return any(compare(np.asarray(total), got, run.trial.sizes, "", run.result.dtype) is None
                for total in (np.mean(per_item), np.sum(per_item)))
+
+
+def _batch_items(eq: Equation, run: TrialRun) -> bool:
+    """Is a batched scalar result the equation over all the batch's items at once — each batched
+    input a vector over the same items (Σ_i w_i (p_i − t_i)² / Σ_i w_i), its rows read as one longer
+    vector? Code for a dataset reduces everything it is given; a batch of datasets is not its case."""
+    trial, result = run.trial, run.result
+    if result.status != "ok" or result.value is None or np.size(result.value) != 1 or not trial.batched:
+        return False
+    specs = [s for s in eq.inputs if s.name in trial.batched]
+    sizes = {str(s.shape[0]) for s in specs if len(s.shape) == 1}
+    if len(specs) != len(trial.batched) or any(len(s.shape) != 1 for s in specs) or len(sizes) != 1:
+        return False
+    size = sizes.pop()
+    if size not in trial.sizes or any(size in map(str, s.shape) for s in eq.inputs if s.name not in trial.batched):
+        return False
+    values = {n: (np.reshape(v, (-1,)) if n in trial.batched else v) for n, v in trial.values.items()}
+    longer = dict(trial.sizes, **{size: int(np.prod(trial.batch)) * trial.sizes[size]})
+    try:
+        with np.errstate(all="ignore"):
+            whole = evaluate(eq, math_values(eq, values), longer)
+    except EvaluationError:
+        return False
+    return compare(np.asarray(whole), np.asarray(result.value).reshape(()), longer, "", result.dtype) is None
 
 
 def reduces_batch_axis(eq: Equation, run: TrialRun) -> bool:

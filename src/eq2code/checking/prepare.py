@@ -247,6 +247,8 @@ def argument_value(p: Param, found: Mapping, trial: Trial, key: str = "") -> Arg
     bundle parameter), or the value inferred for it (a size such as h taken from the trial)."""
     if p.name in found.callables:
         return function_argument(found.callables[p.name], trial)
+    if p.name in found.packed:  # x_1, x_2, x_3 as the entries of one vector (the last axis: a batch stays first)
+        return np.stack([np.asarray(trial.values[name], dtype=float) for name in found.packed[p.name]], axis=-1)
     spec = found.keyword.get(p.name)
     if spec is not None:
         value = code_value(spec, trial.values[spec.name])

@@ -19,7 +19,7 @@ GREEK_SPELLED = {"α": "alpha", "θ": "theta", "σ": "sigma", "μ": "mu", "λ": 
 ALIASES: dict[str, tuple[str, ...]] = {
     "epsilon": ("eps", "epsilon"), "varepsilon": ("eps", "epsilon"),
     "eta": ("lr", "learning_rate", "eta", "alpha", "step_size"),
-    "alpha": ("lr", "learning_rate", "alpha", "eta", "step_size"),
+    "alpha": ("alpha",),
     "T": ("T", "t", "temp", "temperature", "tau"), "tau": ("tau", "temp", "temperature", "T"),
     "y": ("y", "y_true", "target", "targets", "label", "labels", "t", "onehot", "one_hot"),
     "y_hat": ("y_hat", "yhat", "y_pred", "pred", "preds", "prediction", "predictions", "probs"),
@@ -29,6 +29,20 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "W": ("w", "weight", "weights"), "b": ("b", "bias"),
     "Sigma": ("cov", "covariance", "cov_matrix"), "mu": ("mu", "mean", "means", "loc"),
     "pi": ("pi", "prior", "priors", "class_priors"),
+    "lambda": ("lam", "lmbda", "lambd", "lamda"),  # `lambda` is a Python keyword: code must respell it
+    "Lambda": ("prec", "precision"),
+}
+# Names an input takes only after every input has taken its own names and ALIASES: α is the
+# learning rate in Adam-like notes, but the momentum beside an η (v ← αv − η∇L: ゼロから作る), so η
+# claims `lr` first and α then takes `lr` only if it is still free.
+WEAK_ALIASES: dict[str, tuple[str, ...]] = {
+    "alpha": ("lr", "learning_rate", "eta", "step_size", "momentum"),
+}
+# How code spells a Greek letter with a subscript: α_1, β_2 → a1, b2 (scipy's Beta(a, b)); Λ_a → prec_a;
+# λ_1 → lam1. Used with the subscript only, and only after the inputs' own names and ALIASES.
+SUBSCRIPT_STEMS: dict[str, tuple[str, ...]] = {
+    "alpha": ("a",), "beta": ("b",), "lambda": ("lam", "lmbda", "lambd"), "Lambda": ("prec", "precision"),
+    "Sigma": ("cov",), "mu": ("mean",),
 }
 
 
@@ -308,6 +322,7 @@ class Mapping:
     scalar_arrays: bool = False  # pass scalar inputs as 0-d arrays (code written for arrays: x.copy())
     representations: dict[str, str] = field(default_factory=dict)  # input name → representation key
     callables: dict[str, Equation] = field(default_factory=dict)  # parameter → a function the file defines
+    packed: dict[str, list[str]] = field(default_factory=dict)  # parameter → numbered inputs it takes as a vector
 
     def claimed(self, name: str) -> bool:
         """Do the code's names claim this input's role (not a guess by position or a loose alias)?"""
@@ -321,7 +336,7 @@ class Mapping:
         The equation's `y` and the code's `y` may still mean prediction and label the other way
         round; `grad` given m_{t-1} cannot be the gradient."""
         how_found = self.by.get(name)
-        return how_found in ("explicit", "convention") or (
+        return how_found in ("explicit", "convention", "packed") or (
             how_found == "alias" and _norm(self.how.get(name, "")) in ROLE_NAMES)
 
     def with_swapped(self, a: str, b: str) -> Mapping:
@@ -332,7 +347,7 @@ class Mapping:
         how = dict(self.how, **{a: pb, b: pa})
         return Mapping(keyword, list(self.unmapped_inputs), list(self.unmapped_params), how, dict(self.inferred),
                        list(self.conventions), dict(self.by, **{a: "evidence", b: "evidence"}), self.scalar_arrays,
-                       dict(self.representations), dict(self.callables))
+                       dict(self.representations), dict(self.callables), dict(self.packed))
 
     @property
     def ok(self) -> bool:
@@ -402,12 +417,22 @@ def _stem_names(spec: InputSpec) -> list[str]:
     return when + names
 
 
+def _weak_names(spec: InputSpec) -> list[str]:
+    """The names an input takes only when no input claims them first: WEAK_ALIASES of its symbol
+    (α → lr), and its subscript after the code's spelling of its letter (α_1 → a1, Λ_a → prec_a)."""
+    names = list(WEAK_ALIASES.get(spec.name, ()))
+    m = _SUBSCRIPTED.match(spec.name)
+    if m is not None:
+        names += [f"{short}_{m.group('rest')}" for short in SUBSCRIPT_STEMS.get(m.group("stem"), ())]
+    return names
+
+
 def _candidates(spec: InputSpec, extra: dict[str, tuple[str, ...]] | None = None,
-                by_stem: bool = False) -> list[str]:
+                by_stem: bool = False, weak: bool = False) -> list[str]:
     base = spec.name
     names = [base, base.lower(), spec.sympy_name, *spec.aliases, *_extra_aliases(spec, extra),
              *ALIASES.get(base, ()), *(_stem_names(spec) if by_stem else ()),
-             *SPACE_ALIASES.get(spec.space.kind, ())]
+             *SPACE_ALIASES.get(spec.space.kind, ()), *(_weak_names(spec) if weak else ())]
     if base.endswith("_hat"):
         stem = base[:-4]
         names += [stem + "hat", stem + "_pred", stem + "pred", "pred", "predicted"]
@@ -455,24 +480,37 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     free = [p for p in free if p.name not in callables]
     folded = [_norm(s.name) for s in inputs]
     stems = [letter_stem(s.name) or s.name for s in inputs]
-    for spec in inputs:
-        if spec.name in how:
-            continue
-        cands = _candidates(spec, aliases, by_stem=stems.count(letter_stem(spec.name) or spec.name) == 1)
-        if folded.count(_norm(spec.name)) > 1:  # H and h both inputs: no case-folded guesses
-            cands = [c for c in cands if c != _norm(spec.name)]
-        # the name first, then aliases in order
-        match = next((p for c in cands for p in free if _norm(p.name) == c), None)
-        if match is not None:
-            take(spec, match.name, "name" if _norm(match.name) == _norm(spec.name) else "alias")
-        else:
-            remaining.append(spec)
+    for weak in (False, True):  # every input's own names and aliases before any weak alias
+        for spec in inputs:
+            if spec.name in how:
+                continue
+            cands = _candidates(spec, aliases, by_stem=stems.count(letter_stem(spec.name) or spec.name) == 1,
+                                weak=weak)
+            if folded.count(_norm(spec.name)) > 1:  # H and h both inputs: no case-folded guesses
+                cands = [c for c in cands if c != _norm(spec.name)]
+            # the name first, then aliases in order
+            match = next((p for c in cands for p in free if _norm(p.name) == c), None)
+            if match is not None:
+                take(spec, match.name, "name" if _norm(match.name) == _norm(spec.name) else "alias")
+            elif weak:
+                remaining.append(spec)
     for spec in sizes:
         if spec.name in how:
             continue
         match = next((p for p in free if _norm(p.name) == _norm(spec.name)), None)
         if match is not None:
             take(spec, match.name, "name")
+    packed = numbered_entries(remaining, free)
+    for pname, specs in packed.items():  # x_1, x_2, x_3 → x[0], x[1], x[2]: one vector parameter x
+        param = next(p for p in free if p.name == pname)
+        free.remove(param)
+        keyword[pname] = specs[0]
+        for spec in specs:
+            how[spec.name] = pname
+            by[spec.name] = "packed"
+            remaining.remove(spec)
+    if packed:
+        conventions.append("entries-as-vector")
     unmapped_inputs = []
     for spec in remaining:  # by position: parameters without defaults first, in order
         open_params = [p for p in free if p.kind == "positional"]
@@ -490,7 +528,8 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     for extra in extras:  # then by the names code gives them (μ_x of the block's other row as `mean`)
         if extra.name in how:
             continue
-        cands = _candidates(extra, aliases, by_stem=every.count(letter_stem(extra.name) or extra.name) == 1)
+        cands = _candidates(extra, aliases, by_stem=every.count(letter_stem(extra.name) or extra.name) == 1,
+                            weak=True)
         match = next((p for c in cands for p in free if _norm(p.name) == c), None)
         if match is not None:
             take(extra, match.name, "alias")
@@ -500,7 +539,33 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     unmapped_params = [p.name for p in free if not p.has_default and p.kind != "var" and p.name not in inferred]
     if callables:
         conventions.append("function-argument")
-    return Mapping(keyword, unmapped_inputs, unmapped_params, how, inferred, conventions, by, callables=callables)
+    return Mapping(keyword, unmapped_inputs, unmapped_params, how, inferred, conventions, by, callables=callables,
+                   packed={k: [s.name for s in v] for k, v in packed.items()})
+
+
+def numbered_entries(specs: list[InputSpec], free: list[Param]) -> dict[str, list[InputSpec]]:
+    """Scalars numbered by their subscript (x_1, x_2, x_3 or β_0 … β_3) that no parameter takes
+    by name, and a parameter named by their letter (or its aliases, `x`, `inputs`): the code takes
+    them as one vector, entry k the k-th of them (`np.dot(w, x)` for 2x_1 + 3x_2 + 4x_3). The
+    numbers must run consecutively from 0 or 1, and every input of that letter must be among them."""
+    groups: dict[str, list[tuple[int, InputSpec]]] = {}
+    for spec in specs:
+        m = _SUBSCRIPTED.match(spec.name)
+        if m is not None and m.group("rest").isdigit() and not spec.shape and spec.role == "scalar":
+            groups.setdefault(m.group("stem"), []).append((int(m.group("rest")), spec))
+    out: dict[str, list[InputSpec]] = {}
+    for stem, entries in groups.items():
+        numbers = sorted(n for n, _ in entries)
+        consecutive = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        if len(entries) < 2 or numbers[0] not in (0, 1) or not consecutive:
+            continue
+        if any(letter_stem(s.name) == stem for s in specs if all(s is not e for _, e in entries)):
+            continue
+        names = {_norm(n) for n in (stem, *ALIASES.get(stem, ()))}
+        param = next((p for p in free if _norm(p.name) in names and p.kind == "positional"), None)
+        if param is not None:
+            out[param.name] = [spec for _, spec in sorted(entries, key=lambda e: e[0])]
+    return out
 
 
 FUNCTION_PARAM_NAMES = ("f", "func", "fn", "fun", "function", "loss_function", "loss_fn", "objective", "callback")

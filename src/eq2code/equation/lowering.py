@@ -42,6 +42,7 @@ from eq2code.equation.sympy_ext import (
     MatrixSqrt,
     Reduce,
     Softmax,
+    prelu,
     sigmoid,
 )
 from eq2code.findings.phrases import Phrase, phrase
@@ -1026,6 +1027,10 @@ class Lowerer:
             return self._elementwise(sigmoid, self._one_arg(node))  # σ_g(…), σ_o(…) of an LSTM
         if name in ("ReLU", "relu"):
             return self._elementwise(lambda u: sympy.Max(0, u), self._one_arg(node))
+        if name in SLOPED_RELUS and name not in self.ctx.decls and name not in self.ctx.functions:
+            sloped = self._sloped_relu(node)
+            if sloped is not None:
+                return sloped
         density = density_of(node) if name is None or name not in self.ctx.decls else None
         if density is not None:
             return self._density(density, node)
@@ -1871,12 +1876,45 @@ class Lowerer:
         ctx.note(key)
         return self._in_place_of_pair(node, k, sympy.MatrixSymbol(key, rows, rows))
 
+    def _iterate_point(self, var: ir.Node, at: Any) -> Any:
+        """The variable of ∇_W 𝓛, ∂𝓛/∂W written as the bare letter of the iterate the file declares
+        (W_t ∈ ℝ^{m×n}, the update's W_{t+1} = W_t − η∇_W 𝓛): the gradient is taken at that iterate
+        and has its shape. A letter that is itself declared, defined or an index stays as written,
+        as does one whose letter names no single declared array."""
+        ctx = self.ctx
+        if not isinstance(var, ir.Ident) or isinstance(at, MatrixExpr) or not isinstance(at, sympy.Symbol):
+            return at
+        key = var.key
+        if key in ctx.decls or key in ctx.quantities or key in ctx.indices or key in ctx.arrays:
+            return at
+        iterates = [k for k, d in ctx.decls.items() if d.shape and k.startswith(key + "_")]
+        if len({ctx.decls[k].shape for k in iterates}) != 1:
+            return at
+        return self.symbol(iterates[0], var, bare=True)
+
+    def _sloped_relu(self, node: ir.Call) -> Any:
+        """PReLU[γ, z], LeakyReLU(x, α): the slope given as one of two arguments — the one that is a
+        bare Greek letter, the other being the input (said). One argument, or no such letter: the
+        slope is not given, and the function stays undefined (None)."""
+        if len(node.args) != 2:
+            return None
+        greek = [k for k, a in enumerate(node.args)
+                 if isinstance(a, ir.Ident) and a.name in GREEK_SLOPES and not a.accents]
+        if len(greek) != 1:
+            return None
+        slope_node, x_node = node.args[greek[0]], node.args[1 - greek[0]]
+        slope = self.expr(slope_node)
+        if isinstance(slope, MatrixExpr):
+            return None
+        self.ctx.readings.append((phrase("read-relu-slope", slope=latex_of(symbol_key(slope_node) or "")), node.span))
+        return self._elementwise(lambda u: prelu(u, slope), self.expr(x_node))
+
     def _gradient_point(self, nabla: ir.Node, target: ir.Node) -> Any:
         """Where a gradient is taken: the call's argument (∇f(𝐱_n)), else the variable (∇_W 𝓛)."""
         if isinstance(target, ir.Call) and len(target.args) == 1:
             return self.expr(target.args[0])
         if isinstance(nabla, ir.Script) and nabla.sub is not None:
-            return self.expr(nabla.sub)
+            return self._iterate_point(nabla.sub, self.expr(nabla.sub))
         if isinstance(target, ir.Call) and target.args:
             return self.expr(target.args[0])
         raise LoweringError("not-checkable", phrase("eq-gradient-needs-variable"), nabla.span)
@@ -2018,6 +2056,7 @@ class Lowerer:
                 at = self.expr(var)
                 if isinstance(target, ir.Call) and len(target.args) == 1 and not isinstance(at, MatrixExpr):
                     at = self._try(target.args[0], at)
+                at = self._iterate_point(var, at)
                 return self._gradient_input(at, derivative_function(node) or "f", node, "derivative", declared)
             if fname is None:
                 raise LoweringError("not-checkable", phrase("eq-derivative-needs-expression"), node.span)
@@ -2395,6 +2434,9 @@ def _integer_run(items: list[ir.Node]) -> tuple[int, int] | None:
     return values[0], values[-1]
 
 
+# ReLUs with a slope for negative inputs, given as an argument (PReLU[γ, z]); the Greek letters a slope is written with
+SLOPED_RELUS = {"PReLU", "prelu", "LeakyReLU", "LReLU", "leakyrelu", "LeakyRelu"}
+GREEK_SLOPES = {"alpha", "gamma", "beta", "lambda", "kappa", "rho", "epsilon", "varepsilon", "eta", "theta"}
 # σ'(x), tanh'(x): standard functions whose primed application is their derivative
 PRIMED_STANDARD = {"sigma", "tanh", "exp", "log", "ReLU", "relu", "softplus", "sigmoid", "erf"}
 FUNCTION_LETTERS = {"phi", "varphi", "psi", "f", "g", "h"}

@@ -34,6 +34,7 @@ from eq2code.equation.sympy_ext import (
     Reduce,
     Softmax,
     SoftmaxFirstAxis,
+    prelu,
     sigmoid,
 )
 
@@ -147,6 +148,7 @@ _COMPILERS: list[tuple[type, Callable[[Any], Plan]]] = [
     (sympy.Mul, lambda e: ["mul", [compile_expr(a) for a in e.args]]),
     (sympy.Pow, lambda e: ["pow", compile_expr(e.args[0]), compile_expr(e.args[1])]),
     (sympy.log, _log),
+    (prelu, lambda e: compile_expr(e.rewrite(sympy.Max))),
     (sympy.Max, lambda e: ["max", [compile_expr(a) for a in e.args]]),
     (sympy.Min, lambda e: ["min", [compile_expr(a) for a in e.args]]),
     (sympy.Piecewise, lambda e: ["piecewise", [[compile_expr(v), compile_expr(c)] for v, c in e.args]]),

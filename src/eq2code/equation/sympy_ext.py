@@ -1,6 +1,7 @@
 """SymPy classes for the lecture's notation that SymPy lacks.
 
 - `sigmoid(x)`: the logistic function σ, with its derivative σ(1−σ).
+- `prelu(u, s)`: max(0, u) + s·min(0, u) (PReLU, LeakyReLU with their slope given).
 - `Softmax(X)`: softmax over the last axis of a matrix expression (rows of QKᵀ/√d_k).
 - `Apply(Lambda, X)`: a scalar function applied elementwise to a matrix expression (σ(Wx+b)).
 - `Reduce(op, body, (i, lo, hi))`: max/min/argmax/argmin over an index range.
@@ -27,6 +28,25 @@ class sigmoid(sympy.Function):  # SymPy names functions in lower case
 
     def _latex(self, printer):
         return r"\sigma\left(%s\right)" % printer._print(self.args[0])
+
+
+class prelu(sympy.Function):  # SymPy names functions in lower case
+    """max(0, u) + s·min(0, u): a ReLU with slope s for negative inputs (PReLU[s, u]). One node, so
+    that nested layers (PReLU of PReLU of …) stay small for SymPy; the plan expands it."""
+
+    nargs = 2
+
+    def fdiff(self, argindex=1):
+        u, slope = self.args
+        if argindex == 1:
+            return sympy.Piecewise((sympy.Integer(1), u > 0), (slope, True))
+        return sympy.Min(0, u)
+
+    def _eval_rewrite_as_Max(self, u, slope, **kwargs):
+        return sympy.Max(0, u) + slope * sympy.Min(0, u)
+
+    def _latex(self, printer):
+        return r"\mathrm{PReLU}\left[%s, %s\right]" % (printer._print(self.args[1]), printer._print(self.args[0]))
 
 
 class _Opaque(MatrixExpr):

@@ -57,6 +57,7 @@ CONVENTIONS_EN = {
     "column-layout": "a column (N, 1) as the vector (N,)",
     "class-layer": "a class (a layer, an optimizer), constructed with its parameters and then called",
     "batch-mean": "one value (the mean or the total) over the leading batch axis when given a batch",
+    "batch-items": "the rows of a batch as more items of the equation's own sum (one value for all of them)",
     "inferred-parameter": "values for parameters the equation does not supply",
     "chosen-function": "the function whose results match the equation",
     "scalar-array": "0-d arrays for its scalar inputs (it uses array methods on them)",
@@ -67,6 +68,7 @@ CONVENTIONS_EN = {
     "representation-variance": "the variance in place of the standard deviation",
     "representation-std": "the standard deviation in place of the variance",
     "function-argument": "a function the equation file defines, passed as a callable for a parameter that takes one",
+    "entries-as-vector": "numbered scalars as the entries of one vector parameter, in the order of their numbers",
     "definitions-only": "its file's definitions alone (imports, functions, classes, constants): the module-level "
                         "script code failed on import and was skipped",
 }
@@ -78,6 +80,7 @@ CONVENTIONS_JA = {
     "column-layout": "列 (N, 1) をベクトル (N,)",
     "class-layer": "クラス（層や最適化手法。パラメータで生成してから呼び出すもの）",
     "batch-mean": "バッチを与えたときは先頭のバッチ軸について 1 つの値（平均または合計）を返すもの",
+    "batch-items": "バッチの各行を、数式自身の和の項がさらに増えたものとして読むもの（全体で 1 つの値）",
     "inferred-parameter": "数式が与えない引数に推定した値を渡すもの",
     "chosen-function": "結果が数式と一致する関数",
     "scalar-array": "スカラーの入力を 0 次元配列として受け取るもの（配列のメソッドを使っているため）",
@@ -88,6 +91,7 @@ CONVENTIONS_JA = {
     "representation-variance": "標準偏差の代わりに分散を受け取るもの",
     "representation-std": "分散の代わりに標準偏差を受け取るもの",
     "function-argument": "数式ファイルが定義する関数を、関数を受け取る引数に呼び出し可能なオブジェクトとして渡すもの",
+    "entries-as-vector": "番号付きのスカラーを、番号の順に一つのベクトル引数の要素として渡すもの",
     "definitions-only": "ファイルの定義（import、関数、クラス、定数）だけを実行したもの"
                         "（モジュール直下のスクリプト部分は読み込み時に失敗したため省略）",
 }

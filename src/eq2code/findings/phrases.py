@@ -512,6 +512,9 @@ PHRASES.update({
                                         "it, as in f[x, φ])",
                                   "ja": "宣言された {name} の {name}[…] は、与えられた値"
                                         "（f[x, φ] のように角括弧で適用します）"},
+    "read-relu-slope": {"en": "a ReLU with its slope for negative inputs given as the argument {slope}: "
+                               "max(0, z) + {slope}·min(0, z)",
+                        "ja": "負の入力の傾きを引数 {slope} で与えた ReLU：max(0, z) + {slope}·min(0, z)"},
     "read-gate-sigma": {"en": "\\sigma_{{{label}}} applied: the logistic function (a gate's activation)",
                         "ja": "適用された \\sigma_{{{label}}} は、"
                               "ロジスティック関数（ゲートの活性化関数）"},

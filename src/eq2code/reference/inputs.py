@@ -182,15 +182,17 @@ def make_trials(eq: Equation, seed: int = 0) -> list[Trial]:
     if any(s.role == "array" or s.role == "scalar" for s in eq.inputs):
         sizes = _assign_sizes(names, SIZE_POOLS[0], rng)
         values, batched = {}, []
+        weights = shared_weights(eq)
         for s in _drawn(eq):
             if s.role == "size":
                 values[s.name] = sizes[s.sympy_name]
-            elif s.role == "array" or (s.role == "scalar" and _batchable_scalar(eq, s)):
+            elif (s.role == "array" and s.name not in weights) or (s.role == "scalar" and _batchable_scalar(eq, s)):
                 values[s.name] = draw(s, BATCH + _shape(s, sizes), sizes, rng, None)
                 batched.append(s.name)
             else:
                 values[s.name] = draw(s, _shape(s, sizes), sizes, rng, _parameter(eq, s, 1))
-        trials.append(Trial("batched", "batched", sizes, values, batch=BATCH, batched=tuple(batched)))
+        if batched:  # positive scalars only (α₁ + α₂ − 1): nothing carries a batch, no batched form
+            trials.append(Trial("batched", "batched", sizes, values, batch=BATCH, batched=tuple(batched)))
     trials.extend(_branch_trials(eq, trials[0]))
     trials.extend(_stress_trials(eq, trials[0], rng))
     if trials[-1].form == "stress" and any(t.form == "batched" for t in trials):
@@ -266,6 +268,50 @@ def _with_zeros(p: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 def _batchable_scalar(eq: Equation, spec: InputSpec) -> bool:
     """A scalar is batched only when it is the equation's only kind of input (σ(x) on arrays)."""
     return all(s.role != "array" for s in eq.inputs) and spec.space.kind in ("real", "interval")
+
+
+def shared_weights(eq: Equation) -> set[str]:
+    """Matrices used only as the right factor of a product whose left factor is another input
+    (z W_Q, c W_V, X W), and the bias row added to such a product (X W + b): the parameters of a
+    linear map, shared by every item of a batch — a batch stacks the data, not the weights
+    (`np.dot(x, W) + b` of a batch of x is the textbook's Affine layer)."""
+    matrices = {s.name for s in eq.inputs if s.role == "array" and len(s.shape) == 2}
+    vectors = {s.name for s in eq.inputs if s.role == "array" and len(s.shape) == 1}
+    right: set[str] = set()
+    bias: set[str] = set()
+    elsewhere: set[str] = set()
+
+    def walk(plan: Any, as_right: bool = False) -> None:
+        if not isinstance(plan, list) or not plan:
+            return
+        if not isinstance(plan[0], str):  # a list of operands
+            for part in plan:
+                walk(part, as_right)
+            return
+        if plan[0] == "msym" and len(plan) > 1 and isinstance(plan[1], str):
+            (right if as_right else elsewhere).add(plan[1])
+            return
+        if plan[0] == "outer" and len(plan) == 3 and isinstance(plan[2], list) and plan[2][:1] == ["transpose"] \
+                and isinstance(plan[2][1], list) and plan[2][1][:1] == ["msym"]:
+            bias.add(plan[2][1][1])  # X W + b: the bias row, one b added to every row
+            walk(plan[1])
+            return
+        if plan[0] == "matmul" and len(plan) > 1 and isinstance(plan[1], list):
+            factors = [f[1] if isinstance(f, list) and len(f) == 2 and isinstance(f[0], bool) else f
+                       for f in plan[1]]
+            first_is_input = bool(factors) and isinstance(factors[0], list) and factors[0][:1] == ["msym"]
+            for k, factor in enumerate(factors):
+                walk(factor, as_right=k > 0 and first_is_input)
+            return
+        for part in plan[1:]:
+            walk(part)
+
+    for plan in eq.plans:
+        walk(plan)
+    weights = (right - elsewhere) & matrices
+    if not weights or weights == matrices:
+        return set()
+    return weights | ((bias - elsewhere - right) & vectors)  # the bias of a shared linear map is shared too
 
 
 def _plan_ops(plan: Any) -> set[str]:

@@ -704,6 +704,166 @@ def _(W, x):
     return _matvec(W, x)
 
 
+# impl14: learner-style folders (argument orders, batches, tuples, in-place updates, classes)
+
+@ref("abap34-ml-lecture-002")
+def _(y_pred, y):
+    return sum((y[i] - y_pred[i]) ** 2 for i in range(len(y))) / len(y)
+
+
+@ref("abap34-ml-lecture-005")
+def _(x):
+    return x * x + 4 * x + 6
+
+
+@ref("abap34-ml-lecture-009")
+def _(x, grad, lr):
+    return np.array([x[i] - lr * grad[i] for i in range(len(x))])
+
+
+@ref("abap34-ml-lecture-037")
+def _(x, v, grad, lr, momentum):
+    v1 = np.array([momentum * v[i] - lr * grad[i] for i in range(len(v))])
+    return np.array([x[i] + v1[i] for i in range(len(x))]), v1
+
+
+@ref("bmlip-011")
+def _(z_t, z_prev, x_t, a, c, sigma_z, sigma_x):
+    return (_norm_pdf(z_t, a * z_prev, sigma_z * sigma_z), _norm_pdf(x_t, c * z_t, sigma_x * sigma_x))
+
+
+@ref("bmlip-021")
+def _(prec_a, eta_a, prec_b, eta_b):
+    n = len(eta_a)
+    lam = np.array([[prec_a[i, j] + prec_b[i, j] for j in range(n)] for i in range(n)])
+    return lam, np.array([eta_a[i] + eta_b[i] for i in range(n)])
+
+
+@ref("bmlip-028")
+def _(a1, b1, a2, b2):
+    return (a1 + a2 - 1, b1 + b2 - 1)
+
+
+@ref("dataflowr-notebooks-027")
+def _(x):
+    return _vec(_sig, x)
+
+
+@ref("dataflowr-notebooks-029")
+def _(p_wc, p_w, p_c):
+    return _vec(lambda j, w, c: math.log(j / (w * c)), p_wc, p_w, p_c)
+
+
+@ref("nyu-dlsp20-ja-007")
+def _(s):
+    return _vec(_sig, s)
+
+
+@ref("nyu-dlsp20-ja-022")
+def _(x):
+    return _vec(lambda v: max(0.0, v), x)
+
+
+@ref("nyu-dlsp20-en-005")
+def _(a):
+    return np.array([_softmax_list(list(row)) for row in a])
+
+
+@ref("rasbt-ml-book-007")
+def _(n_docs, df):
+    return _vec(lambda d: math.log((1 + n_docs) / (1 + d)), df)
+
+
+@ref("rasbt-ml-book-006")
+def _(tf, idf):
+    return np.array([[tf[d, t] * idf[t] for t in range(tf.shape[1])] for d in range(tf.shape[0])])
+
+
+@ref("t81-558-009")
+def _(x):
+    return _vec(math.tanh, x)
+
+
+@ref("t81-558-003")
+def _(x):
+    return _vec(lambda v: max(0.0, v), x)
+
+
+@ref("udlbook-004")
+def _(x, gamma, beta_0, omega_0, beta_1, omega_1, beta_2, omega_2, beta_3, omega_3):
+    def prelu(z):
+        return z if z > 0 else gamma * z
+    h = prelu(beta_0 + omega_0 * x)
+    h = prelu(beta_1 + omega_1 * h)
+    h = prelu(beta_2 + omega_2 * h)
+    return beta_3 + omega_3 * h
+
+
+@ref("udlbook-016")
+def _(grad):
+    return np.array([g for g in grad]), np.array([g * g for g in grad])
+
+
+@ref("udlbook-020")
+def _(phi, grad, alpha):
+    return np.array([phi[i] - alpha * grad[i] for i in range(len(phi))])
+
+
+@ref("uvadlc-notebooks-018")
+def _(z):
+    return math.prod(0.5 for _ in z)
+
+
+@ref("fumishiki-zenn-003")
+def _(X_centered, v):
+    n, d = X_centered.shape
+    sigma = [[sum(X_centered[k, i] * X_centered[k, j] for k in range(n)) / (n - 1) for j in range(d)]
+             for i in range(d)]
+    return sum(v[i] * sigma[i][j] * v[j] for i in range(d) for j in range(d))
+
+
+@ref("fumishiki-zenn-004")
+def _(W, dW, lr):
+    return np.array([[W[i, j] - lr * dW[i, j] for j in range(W.shape[1])] for i in range(W.shape[0])])
+
+
+@ref("fumishiki-zenn-035")
+def _(z, c, W_Q, W_K, W_V):
+    def mm(A, B):
+        return np.array([[sum(A[i, k] * B[k, j] for k in range(A.shape[1])) for j in range(B.shape[1])]
+                         for i in range(A.shape[0])])
+    return mm(z, W_Q), mm(c, W_K), mm(c, W_V)
+
+
+@ref("fumishiki-zenn-025")
+def _(s_pos, tau, Z):
+    return -1 / tau + (1 / tau) * math.exp(s_pos / tau) / Z
+
+
+@ref("udlbook-028")
+def _(z_t, g, alpha_t, beta_t):
+    a = 1 / math.sqrt(1 - beta_t)
+    b = beta_t / (math.sqrt(1 - alpha_t) * math.sqrt(1 - beta_t))
+    return np.array([a * z_t[i] - b * g[i] for i in range(len(z_t))])
+
+
+@ref("abap34-ml-lecture-014")
+def _(x):
+    return 2 * x[0] + 3 * x[1] + 4 * x[2]
+
+
+@ref("nyu-dlsp20-ja-030")
+def _(params, grads, lr):
+    return np.array([params[i] - lr * grads[i] for i in range(len(params))])
+
+
+@ref("fumishiki-zenn-024")
+def _(Z, nu, U, pi0, pi1, beta0, beta1):
+    D = [pi0 + pi1 * Z[i] + nu[i] for i in range(len(Z))]
+    return np.array(D), np.array([beta0 + beta1 * D[i] + U[i] for i in range(len(Z))])
+
+
+
 # ----------------------------------------------------------------------------------------
 # Running
 # ----------------------------------------------------------------------------------------
@@ -723,6 +883,13 @@ def same(a, b) -> bool:
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=RTOL, atol=ATOL))
 
 
+def call(func, inputs: dict, in_place: str | None):
+    """Call func on copies of the inputs; its result, or the argument it updates in place."""
+    args = {k: (np.copy(v) if isinstance(v, np.ndarray) else v) for k, v in inputs.items()}
+    out = func(**args)
+    return args[in_place] if in_place else out
+
+
 def verify_folder(folder: Path, trials: int = TRIALS) -> list[str]:
     """Return a list of problems (empty when the folder is fine)."""
     problems = []
@@ -740,12 +907,12 @@ def verify_folder(folder: Path, trials: int = TRIALS) -> list[str]:
         rng = np.random.default_rng(1000 + trial)
         inputs = {k: draw(v, rng) for k, v in check["inputs"].items()}
         expected = REF[eq_id](**{k: (np.copy(v) if isinstance(v, np.ndarray) else v) for k, v in inputs.items()})
-        got = correct(**{k: (np.copy(v) if isinstance(v, np.ndarray) else v) for k, v in inputs.items()})
+        got = call(correct, inputs, check.get("in_place"))
         if not same(got, expected):
             problems.append(f"{eq_id}: correct.py differs from the reference on trial {trial}: "
                             f"{np.asarray(got)!r} vs {np.asarray(expected)!r}")
         try:
-            bad = wrong(**{k: (np.copy(v) if isinstance(v, np.ndarray) else v) for k, v in inputs.items()})
+            bad = call(wrong, inputs, check.get("in_place"))
             if not same(bad, expected):
                 wrong_caught = True
         except Exception:

@@ -1,0 +1,4 @@
+# mistake: typo x*2 for x**2
+"""A realistic learner mistake for abap34-ml-lecture-005 (equation.tex)."""
+def function_1(x):
+    return x*2 + 4.0*x + 6.0

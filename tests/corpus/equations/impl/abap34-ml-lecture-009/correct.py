@@ -1,0 +1,8 @@
+"""Correct NumPy implementation of abap34-ml-lecture-009 (equation.tex)."""
+import numpy as np
+
+
+def gradient_step(x, grad, lr=0.01):
+    x = x.copy()
+    x -= lr * grad
+    return x

@@ -1,0 +1,12 @@
+"""Correct NumPy implementation of bmlip-011 (equation.tex)."""
+import numpy as np
+
+
+def gauss_pdf(x, mu, var):
+    return np.exp(-(x - mu) ** 2 / (2 * var)) / np.sqrt(2 * np.pi * var)
+
+
+def lds_densities(z_t, z_prev, x_t, a, c, sigma_z, sigma_x):
+    p_trans = gauss_pdf(z_t, a * z_prev, sigma_z ** 2)
+    p_obs = gauss_pdf(x_t, c * z_t, sigma_x ** 2)
+    return p_trans, p_obs

@@ -1,0 +1,8 @@
+"""Correct NumPy implementation of bmlip-021 (equation.tex)."""
+import numpy as np
+
+
+def multiply_gaussians(prec_a, eta_a, prec_b, eta_b):
+    prec_c = prec_a + prec_b
+    eta_c = eta_a + eta_b
+    return prec_c, eta_c
