@@ -235,3 +235,12 @@ def test_perp_in_a_script_and_a_word_superscript_are_labels():
     assert "read-word-label" in readings(f)
     f = read("$$ y = x^{ab} + 1 $$\n")  # two letters: still a power
     assert np.isclose(float(evaluate(f.main, {"x": 2.0, "a": 1.0, "b": 3.0}, {})), 9.0)
+
+
+def test_network_at_a_step_applied_to_that_steps_values_is_given():
+    f = read("\\mathbf{z}_t \\in \\mathbb{R}^{D}\n\n"
+             "$$ y = \\mathbf{z}_t - \\mbox{\\bf g}_t[\\mathbf{z}_{t},\\boldsymbol\\phi_t] $$\n")
+    eq = f.main
+    assert eq is not None and eq.checkable and "g" in {s.name for s in eq.inputs}
+    f = read("$$ y = f_t(x) + 1 $$\n")  # f_t of an argument without the step: a function named f_t
+    assert f.main is None or not f.main.checkable

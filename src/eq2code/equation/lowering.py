@@ -1150,6 +1150,8 @@ class Lowerer:
         func = node.func
         inner = [func.sub] if isinstance(func, ir.Script) and func.sub is not None and func.sup is None \
             and function == symbol_key(func.base) else []
+        if inner and _step_of_arguments(inner[0], node.args):
+            inner = []  # g_t[𝐳_t, φ_t]: the network at step t, applied to that step's values — one name
         if any(not (isinstance(n, ir.Ident) and n.key in ctx.indices) for s in inner for n in s.walk()
                if not isinstance(n, ir.Tuple)):
             return None  # f_t(…) with t no index: a function named f_t, not an entry
@@ -2491,6 +2493,14 @@ def _spelled_word(letters: str) -> bool:
     """Loss, Cost, Error, Gain: a capital then three or more small letters, side by side — a
     word, never a product of letters (which would be written with powers: L o s²)."""
     return len(letters) >= 4 and letters[0].isupper() and letters[1:].islower() and letters.isascii()
+
+
+def _step_of_arguments(sub: ir.Node, args: list[ir.Node]) -> bool:
+    """The function's subscript is one letter that every argument carries as its own subscript
+    (g_t[𝐳_t, φ_t]): a step label shared with its inputs, not an index into the function's values."""
+    if not (isinstance(sub, ir.Ident) and len(sub.name) == 1 and sub.name.islower()) or not args:
+        return False
+    return all(isinstance(a, ir.Script) and isinstance(a.sub, ir.Ident) and a.sub.name == sub.name for a in args)
 
 
 def _written_word(letters: str, span: ir.Span) -> bool:

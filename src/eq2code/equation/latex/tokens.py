@@ -677,6 +677,14 @@ class Tokenizer:
                     self._inline(applied.group(2), inner + applied.start(2))
                 return
             switched = _SWITCHED_WORD.match(content)
+            if switched is not None and len(switched.group(1)) == 1 and not self._in_script():
+                # \mbox{\bf g}: one letter in a font, the symbol 𝐠 as \mathbf{g} writes it
+                inner = self.text.index("{", brace) + 1
+                self._emit("FONT", "bf" if switched.group(0).find("\\rm") < 0 else "rm", start, start)
+                self._emit("LBRACE", "{", start, start)
+                self._inline(switched.group(1), inner + switched.start(1))
+                self._emit("RBRACE", "}", self.pos, self.pos)
+                return
             if switched is not None:  # \mbox{\bf f}, \mbox{{\bf sa}}: a name in a font
                 content = switched.group(1)
             if "$" in content and content.count("$") % 2 == 0:
