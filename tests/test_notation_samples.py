@@ -244,3 +244,16 @@ def test_network_at_a_step_applied_to_that_steps_values_is_given():
     assert eq is not None and eq.checkable and "g" in {s.name for s in eq.inputs}
     f = read("$$ y = f_t(x) + 1 $$\n")  # f_t of an argument without the step: a function named f_t
     assert f.main is None or not f.main.checkable
+
+
+def test_bold_capitals_side_by_side_are_a_matrix_product():
+    f = read("$$ \\mathbf{H} = \\mathbf{X} \\mathbf{W} + \\mathbf{b} $$\n")
+    eq = f.main
+    shapes = {s.name: len(s.shape) for s in eq.inputs}
+    assert shapes == {"X": 2, "W": 2, "b": 1}
+    X, W, b = rng.normal(size=(3, 4)), rng.normal(size=(4, 2)), rng.normal(size=2)
+    sizes = {"n_X": 3, "n_X_2": 4, "n_W": 4, "n_W_2": 2, "n_b": 2}
+    got = evaluate(eq, {"X": X, "W": W, "b": b}, sizes)
+    assert np.allclose(got, X @ W + b)
+    f = read("$$ TP = T P $$\n")  # plain capitals stay no evidence of matrices
+    assert f.main is not None and not f.main.inputs or {s.name for s in f.main.inputs} <= {"T", "P", "TP"}

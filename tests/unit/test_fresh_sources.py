@@ -106,8 +106,11 @@ def test_a_labelled_function_applied_to_the_left_sides_argument_is_not_a_power_t
 
 
 def test_a_function_letter_with_two_indices_applied_is_a_function_not_an_entry_times_it():
-    f = read_equation_file("unit.tex", r"\psi_{a,b}(u) = \frac{u - c_a}{c_b - c_a}")
+    f = read_equation_file("unit.tex", r"y = \psi_{a,b}(u) + 1")  # used, not defined: not ψ[a,b]·u
     assert not f.equations[0].checkable and "\\psi_{a,b}" in f.equations[0].reason
+    # defined on a left side, it is the function named ψ_{a,b} (its subscripts name parameters, D22)
+    f = read_equation_file("unit.tex", r"\psi_{a,b}(u) = \frac{u - c_a}{c_b - c_a}")
+    assert f.equations[0].checkable and f.equations[0].key == "psi_ab"
 
 
 def test_english_words_typed_in_math_are_prose_not_a_product_of_letters():

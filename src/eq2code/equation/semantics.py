@@ -1420,7 +1420,8 @@ def matrix_candidates(chain: ir.Node, arrays: set[str] | frozenset[str] = frozen
                     continue
                 a, b = factors[k], factors[k + 1]
                 declared = _capital_key(a) in arrays or _capital_key(b) in arrays
-                both_bare = _capital(a) and _capital(b)  # TP, P R: no evidence of matrices
+                # TP, P R: no evidence of matrices — but a bold capital is one by its font (𝐗𝐖, 𝐇_{t-1}𝐖_{hr})
+                both_bare = _capital(a) and _capital(b) and not (_bold(a) or _bold(b))
                 if _array_like(a, arrays) and _array_like(b, arrays) and (declared or not both_bare):
                     out.update(_capital_key(x) for x in (a, b) if _capital(x) and _capital_key(x) not in arrays)
     return out
@@ -1485,6 +1486,11 @@ def _capital(node: ir.Node) -> bool:
             key_text(node.sup) or "").startswith("(")) and symbol_key(node) is not None:
         return _capital(node.base)
     return isinstance(node, ir.Ident) and len(node.name) == 1 and node.name.isupper() and node.style in ("", "bf")
+
+
+def _bold(node: ir.Node) -> bool:
+    base = node.base if isinstance(node, ir.Script) else node
+    return isinstance(base, ir.Ident) and base.style == "bf"
 
 
 def _capital_key(node: ir.Node) -> str:
