@@ -256,4 +256,4 @@ def test_bold_capitals_side_by_side_are_a_matrix_product():
     got = evaluate(eq, {"X": X, "W": W, "b": b}, sizes)
     assert np.allclose(got, X @ W + b)
     f = read("$$ TP = T P $$\n")  # plain capitals stay no evidence of matrices
-    assert f.main is not None and not f.main.inputs or {s.name for s in f.main.inputs} <= {"T", "P", "TP"}
+    assert (f.main is not None and not f.main.inputs) or {s.name for s in f.main.inputs} <= {"T", "P", "TP"}
