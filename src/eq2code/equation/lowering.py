@@ -32,7 +32,7 @@ from eq2code.equation.densities import Density, density_of
 from eq2code.equation.latex import ir
 from eq2code.equation.model import Space
 from eq2code.equation.spaces import key_text
-from eq2code.equation.symbols import symbol_key
+from eq2code.equation.symbols import SMALL_GREEK, symbol_key
 from eq2code.equation.sympy_ext import (
     Apply,
     ArraySlice,
@@ -630,7 +630,8 @@ class Lowerer:
             return sample
         if key is not None and node.sup is not None and (key_text(node.sup) or "").startswith("("):
             key = f"{key}^{key_text(node.sup)}"  # W_{ij}^{(l)}: entry ij of the layer-l matrix
-            node = ir.Script(ir.Ident(key, span=base.span), node.sub, None, span=node.span)
+            style = base.style if isinstance(base, ir.Ident) and base.style == "bf" else ""  # 𝐱^{(i)}: a vector
+            node = ir.Script(ir.Ident(key, style, span=base.span), node.sub, None, span=node.span)
             if node.sub is None:
                 return self.symbol(key, node, bare=True)
         if key is not None and node.sup is not None and node.sub is not None and self._is_index_sub(node.sub):
@@ -706,13 +707,39 @@ class Lowerer:
                                                        and isinstance(sup.body, ir.Ident)):
             return None
         decl = self.ctx.decls.get(key)
-        if sup.body.key not in self.ctx.indices or decl is None or len(decl.shape) != 1 \
-                or f"{key}^({sup.body.name})" in self.ctx.decls:
+        if sup.body.key not in self.ctx.indices or f"{key}^({sup.body.name})" in self.ctx.decls:
+            return None
+        if decl is None:
+            return self._sample_item(key, sup.body, node)
+        if len(decl.shape) != 1:
             return None
         reading = phrase("read-sample-entry", latex=latex_of(key))
         if all(r != reading for r, _ in self.ctx.readings):
             self.ctx.readings.append((reading, node.span))
         return self._indexed(key, sup.body, node)
+
+    def _sample_item(self, key: str, index: ir.Ident, node: ir.Script) -> Any:
+        """y^{(i)}, 𝐱^{(i)}, θ^⊤x^{(i)} under Σ_i with nothing declared: item i of y (the entry y[i]) or, for a
+        vector (bold, or transposed or dotted with a transposed vector), row i of an array x (items × entries)
+        — never one value the same for every i (said). Capitals (layers W^{(l)}) and names the file
+        defines keep their reading."""
+        ctx, base = self.ctx, node.base
+        labelled = f"{key}^({index.name})"
+        if not (isinstance(base, ir.Ident) and base.style in ("", "bf") and (
+                (len(base.name) == 1 and base.name.islower()) or base.name in SMALL_GREEK)):
+            return None
+        if any(k in ctx.quantities or k in ctx.functions or k in ctx.bindings or k in ctx.matrices
+               for k in (key, labelled)) or key in ctx.indices or key in ctx.size_names:
+            return None
+        vector = base.style == "bf" or labelled in ctx.vectors or key in ctx.vectors
+        use = ctx.arrays.get(key)
+        if use is not None and len(use.dims) != (2 if vector else 1):
+            return None
+        said = "read-sample-item-row" if vector else "read-sample-item"
+        reading = phrase(said, latex=latex_of(key), index=index.name)
+        if all(r != reading for r, _ in ctx.readings):
+            ctx.readings.append((reading, node.span))
+        return self._row(key, [index], node) if vector else self._indexed(key, index, node)
 
     def _entry(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
         """Entry `sub` of a symbol: of a vector-valued auxiliary definition, or of an array."""

@@ -49,7 +49,7 @@ from eq2code.equation.primes import defined_primes, rename_primes
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, number, read_space
 from eq2code.equation.steps import layer_superscripts, stepped_arguments
-from eq2code.equation.symbols import name_like_word, symbol_key, word_key
+from eq2code.equation.symbols import SMALL_GREEK, name_like_word, symbol_key, word_key
 from eq2code.equation.sympy_ext import ArraySlice
 from eq2code.findings.phrases import Phrase, phrase
 
@@ -1387,56 +1387,106 @@ def matrix_candidates(chain: ir.Node, arrays: set[str] | frozenset[str] = frozen
 
 
 def _small(node: ir.Ident) -> bool:
-    """A small Latin letter (w, 𝐰): a vector when transposed, not a matrix."""
-    return len(node.name) == 1 and node.name.islower()
+    """A small Latin or Greek letter (w, 𝐰, θ, β): a vector when transposed, not a matrix."""
+    return (len(node.name) == 1 and node.name.islower()) or node.name in SMALL_GREEK
+
+
+def _small_vector_key(node: ir.Node) -> str | None:
+    """The key of a small letter as a vector operand: x, θ, a sample's x^{(i)}, also in brackets
+    ((x^{(i)})^⊤) — else None (θ_k, f(x), x^2 are no such operand)."""
+    if isinstance(node, ir.Group) and node.bracket == "(":
+        node = node.body
+    if isinstance(node, ir.Ident) and _small(node):
+        return node.key
+    if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and _small(node.base) and not node.primes \
+            and node.sub is None and node.sup is not None and (key_text(node.sup) or "").startswith("("):
+        return symbol_key(node)
+    return None
+
+
+def _transposed_vector_key(node: ir.Node) -> str | None:
+    """θ^⊤, 𝐰^⊤, (x^{(i)})^⊤: the key of the small letter a transpose marks as a vector."""
+    if isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top" \
+            and node.sub is None and not node.primes:
+        return _small_vector_key(node.base)
+    return None
 
 
 def vector_candidates(chain: ir.Node, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
-    """Undeclared small letters that a transpose makes vectors (𝐰^⊤𝐱: w and x; w^⊤x written plainly)."""
+    """Undeclared small letters that a transpose makes vectors (𝐰^⊤𝐱: w and x; w^⊤x and θ^⊤x^{(i)}
+    written plainly; (x^{(i)})^⊤θ)."""
     out: set[str] = set()
     for node in chain.walk():
-        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and _small(node.base) \
-                and isinstance(node.sup, ir.Special) and node.sup.name == "top" and node.sub is None:
-            out.add(node.base.key)
+        key = _transposed_vector_key(node)
+        if key is not None:
+            out.add(key)
         if isinstance(node, ir.Product):
             for k in range(len(node.factors) - 1):
                 a, b = node.factors[k], node.factors[k + 1]
-                if node.ops[k + 1] is None and isinstance(a, ir.Script) and isinstance(a.base, ir.Ident) \
-                        and _small(a.base) and isinstance(a.sup, ir.Special) and a.sup.name == "top" \
-                        and isinstance(b, ir.Ident) and _small(b):
-                    out.add(b.key)  # 𝐰^⊤ x: x is the vector w is dotted with
+                other = _small_vector_key(b) if not isinstance(b, ir.Group) else None
+                if node.ops[k + 1] is None and _transposed_vector_key(a) is not None and other is not None:
+                    out.add(other)  # 𝐰^⊤ x: x is the vector w is dotted with
     return out - set(known)
 
 
 def _norm_candidates(ctx: Context, chain: ir.Node, known: set[str]) -> None:
-    """‖y − Xw‖₂², ‖w‖₁ written with plain letters: a norm is taken of a vector, so the small
-    letters that are its terms are vectors and a capital before one is a matrix (said; the norm
-    of a scalar, |…|, is what single bars write)."""
-    for norm in chain.walk():
-        if not isinstance(norm, ir.Norm):
+    """‖y − Xw‖₂², ‖w‖₁, (Xθ − y)^⊤(Xθ − y) written with plain letters: a norm is taken of a vector,
+    and a transposed bracket is a vector too, so the small letters that are its terms are vectors
+    and a capital before one is a matrix (said; the norm of a scalar, |…|, is what single bars write)."""
+    for node in chain.walk():
+        if isinstance(node, ir.Norm):
+            body, key = node.body, "read-norm-of-vectors"
+        elif _transposed_bracket(node) is not None:
+            body, key = _transposed_bracket(node), "read-transposed-bracket-vectors"
+        else:
             continue
-        vectors: list[str] = []
-        matrices: list[str] = []
-        terms = [t for _, t in norm.body.terms] if isinstance(norm.body, ir.Add) else [norm.body]
-        for term in terms:
-            if isinstance(term, ir.Ident) and _small(term) and not term.style and not term.accents:
-                vectors.append(term.key)
-            elif isinstance(term, ir.Product) and len(term.factors) == 2 and term.ops[1] is None:
-                a, b = term.factors
-                if isinstance(a, ir.Ident) and _capital(a) and not a.style and isinstance(b, ir.Ident) \
-                        and _small(b) and not b.style and not b.accents:
-                    matrices.append(a.key)
-                    vectors.append(b.key)
-            else:
-                vectors, matrices = [], []
-                break  # ‖x − μ‖, ‖f(x)‖: not only plain letters — nothing is guessed
+        vectors, matrices = _plain_vector_terms(body)
         new = [k for k in dict.fromkeys(vectors + matrices)
                if k not in known and k not in ctx.vectors and k not in ctx.matrices]
         if not new:
             continue
         ctx.vectors.update(k for k in vectors if k not in known)
         ctx.matrices.update(k for k in matrices if k not in known)
-        ctx.readings.append((phrase("read-norm-of-vectors", names=", ".join(new)), norm.span))
+        ctx.readings.append((phrase(key, names=", ".join(new)), node.span))
+
+
+def _transposed_bracket(node: ir.Node) -> ir.Add | None:
+    """The sum a transpose is taken of: (Xθ − y)^⊤, also after a number (½(Xθ − y)^⊤ parses as ½ applied)."""
+    if not (isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top"
+            and node.sub is None and not node.primes):
+        return None
+    base = node.base
+    if isinstance(base, ir.Call) and base.bracket == "(" and len(base.args) == 1 and (
+            isinstance(base.func, ir.Num) or (isinstance(base.func, ir.Frac) and isinstance(base.func.num, ir.Num)
+                                              and isinstance(base.func.den, ir.Num))):
+        body = base.args[0]
+    elif isinstance(base, ir.Group) and base.bracket == "(":
+        body = base.body
+    else:
+        return None
+    return body if isinstance(body, ir.Add) else None
+
+
+def _plain_vector_terms(body: ir.Node) -> tuple[list[str], list[str]]:
+    """The vectors and matrices of a vector written with plain letters, y − Xw: small letters and a
+    capital before one; nothing when a term is anything else (‖x − μ‖ with μ a Greek letter is fine,
+    ‖f(x)‖ is not)."""
+    vectors: list[str] = []
+    matrices: list[str] = []
+    terms = [t for _, t in body.terms] if isinstance(body, ir.Add) else [body]
+    for term in terms:
+        if isinstance(term, ir.Ident) and len(term.name) == 1 and term.name.islower() and not term.style \
+                and not term.accents:  # a Greek letter alone (‖q − μ‖) may be a number: not guessed
+            vectors.append(term.key)
+        elif isinstance(term, ir.Product) and len(term.factors) == 2 and term.ops[1] is None:
+            a, b = term.factors
+            if isinstance(a, ir.Ident) and _capital(a) and not a.style and isinstance(b, ir.Ident) \
+                    and _small(b) and not b.style and not b.accents:
+                matrices.append(a.key)
+                vectors.append(b.key)
+        else:
+            return [], []  # ‖x − μ‖, ‖f(x)‖: not only plain letters — nothing is guessed
+    return vectors, matrices
 
 
 def _capital(node: ir.Node) -> bool:
