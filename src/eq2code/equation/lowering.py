@@ -241,6 +241,7 @@ class Context:
     alone: set[str] = field(default_factory=set)  # letters the equation also uses by themselves (not in TP)
     zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
     vectors: set[str] = field(default_factory=set)  # undeclared small letters a transpose makes vectors (w^⊤x)
+    plain_identity: bool = False  # (X^⊤X + λI)^{-1}: a plain I added to a matrix is the identity
     # functions the file does not define whose values may be given (applied.py): function → points; None: never
     value_points: dict[str, list[tuple[str, ...]]] | None = None
     given_values: dict[str, GivenValues] = field(default_factory=dict)  # input key → the values it stands for
@@ -475,7 +476,8 @@ class Lowerer:
         if node.style == "bf" and node.name in ("1", "0"):  # the ones / zeros vector
             n = size_symbol(self.ctx.sizes.fresh("n_1"))
             return sympy.OneMatrix(n, 1) if node.name == "1" else sympy.ZeroMatrix(n, 1)
-        if node.style == "bf" and node.name == "I" and "I" not in self.ctx.decls and "I" not in self.ctx.bindings:
+        if node.name == "I" and (node.style == "bf" or (self.ctx.plain_identity and not node.style)) \
+                and "I" not in self.ctx.decls and "I" not in self.ctx.bindings and "I" not in self.ctx.quantities:
             self.ctx.readings.append((phrase("read-identity-matrix"), node.span))
             return sympy.Identity(size_symbol(self.ctx.sizes.fresh("n_I")))
         if node.style == "macro":
@@ -2011,11 +2013,12 @@ class Lowerer:
             gradient = self._vector_gradient(value, var, node)
             if gradient is not None:
                 return gradient
-        if not isinstance(var, sympy.Symbol) or isinstance(value, MatrixExpr):
+        if not isinstance(var, (sympy.Symbol, sympy.Indexed)) or isinstance(value, MatrixExpr):
             raise LoweringError("not-checkable", phrase("eq-derivative-by-scalar-only"), node.span)
-        if var not in getattr(value, "free_symbols", set()):
+        if var not in getattr(value, "free_symbols", set()) and not (isinstance(var, sympy.Indexed)
+                                                                     and value.has(var.base)):
             raise LoweringError("not-checkable", phrase("eq-does-not-depend", var=str(var)), node.span)
-        return sympy.diff(value, var)
+        return sympy.diff(value, var)  # ∂/∂θ_0 of (y_i − θ_0 − θ_1 x_i)²: by one entry, as by a symbol
 
     def _root(self, node: ir.Root) -> Any:
         body = self.expr(node.body)

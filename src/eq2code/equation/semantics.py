@@ -495,6 +495,9 @@ class FileReader:
         ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape})
         ctx.vectors = vector_candidates(chain, set(self.decls) | set(self.quantities))
         _norm_candidates(ctx, chain, set(self.decls) | set(self.quantities))
+        _vectors_after_matrices(ctx, chain, set(self.decls) | set(self.quantities),
+                                ctx.matrices | {k for k, d in self.decls.items() if len(d.shape) == 2})
+        ctx.plain_identity = _identity_beside_matrix(chain, ctx.matrices)
         if head is not None:
             ctx.head_params = {k for k in (symbol_key(p) for p in head.params) if k}
             if head.key.endswith("(event)"):  # P(t=1 | x) = y: the probability is the value named P
@@ -1467,6 +1470,59 @@ def _transposed_bracket(node: ir.Node) -> ir.Add | None:
     return body if isinstance(body, ir.Add) else None
 
 
+def _vectors_after_matrices(ctx: Context, chain: ir.Node, known: set[str], matrices: set[str]) -> None:
+    """(X^⊤X)^{-1}X^⊤y, Φ^⊤y, Xθ with X a matrix (declared, transposed or multiplied as one): the
+    small letter right after a matrix in a product is a vector — a number would stand before it (λI) —
+    so it is read as one (said; it had been a number, and the value a matrix)."""
+    found: list[str] = []
+    span: ir.Span | None = None
+    for node in chain.walk():
+        if not isinstance(node, ir.Product):
+            continue
+        for k in range(len(node.factors) - 1):
+            a, b = node.factors[k], node.factors[k + 1]
+            if node.ops[k + 1] not in (None, "cdot") or not _is_matrix_factor(a, matrices):
+                continue
+            key = _small_vector_key(b) if not isinstance(b, ir.Group) else None
+            if key is None or key in known or key in ctx.vectors or key in ctx.matrices or key in found:
+                continue
+            found.append(key)
+            span = span or b.span
+    if found and span is not None:
+        ctx.vectors.update(found)
+        ctx.readings.append((phrase("read-vector-after-matrix", names=", ".join(found)), span))
+
+
+def _identity_beside_matrix(chain: ir.Node, matrices: set[str]) -> bool:
+    """X^⊤X + λI, I − WW^⊤: a plain I (or λI) added to a product of matrices is the identity matrix."""
+    def is_identity_term(term: ir.Node) -> bool:
+        if isinstance(term, ir.Product) and term.ops[-1] in (None, "cdot"):
+            term = term.factors[-1]
+        return isinstance(term, ir.Ident) and term.name == "I" and not term.style and not term.accents
+
+    def is_matrix_term(term: ir.Node) -> bool:
+        return isinstance(term, ir.Product) and any(_is_matrix_factor(f, matrices) for f in term.factors)
+
+    for node in chain.walk():
+        if isinstance(node, ir.Add):
+            terms = [t for _, t in node.terms]
+            if any(is_identity_term(t) for t in terms) and any(is_matrix_term(t) for t in terms):
+                return True
+    return False
+
+
+def _is_matrix_factor(node: ir.Node, matrices: set[str]) -> bool:
+    """X, 𝐖, Σ̂ known as a matrix, a transposed capital X^⊤ (also W^T), or a bracket of them (I − WW^⊤)."""
+    if isinstance(node, ir.Group) and node.bracket == "(" and isinstance(node.body, ir.Add):
+        return any(isinstance(t, ir.Product) and any(_is_matrix_factor(f, matrices) for f in t.factors)
+                   for _, t in node.body.terms)
+    if isinstance(node, ir.Script) and node.sub is None and not node.primes and (
+            (isinstance(node.sup, ir.Special) and node.sup.name == "top")
+            or (isinstance(node.sup, ir.Ident) and node.sup.name == "T")):
+        return _capital(node.base) and _capital_key(node.base) in matrices
+    return _capital(node) and _capital_key(node) in matrices
+
+
 def _plain_vector_terms(body: ir.Node) -> tuple[list[str], list[str]]:
     """The vectors and matrices of a vector written with plain letters, y − Xw: small letters and a
     capital before one; nothing when a term is anything else (‖x − μ‖ with μ a Greek letter is fine,
@@ -1494,7 +1550,11 @@ def _capital(node: ir.Node) -> bool:
     if isinstance(node, ir.Script) and not node.primes and (node.sup is None or (
             key_text(node.sup) or "").startswith("(")) and symbol_key(node) is not None:
         return _capital(node.base)
-    return isinstance(node, ir.Ident) and len(node.name) == 1 and node.name.isupper() and node.style in ("", "bf")
+    return isinstance(node, ir.Ident) and ((len(node.name) == 1 and node.name.isupper()) or node.name in CAPITAL_GREEK) \
+        and node.style in ("", "bf")
+
+
+CAPITAL_GREEK = frozenset({"Sigma", "Phi", "Lambda", "Psi", "Omega", "Gamma", "Theta"})  # matrices (Δ, Π are not)
 
 
 def _capital_key(node: ir.Node) -> str:

@@ -617,6 +617,11 @@ PHRASES.update({
                              "ja": "{index} についての和の中の {latex}^{{({index})}} はベクトルなので、{index} 番目の"
                                    "ベクトル（配列 {latex}（項目 × 成分）の {index} 行目）とする。1 つのベクトルとする"
                                    "場合は {latex}^{{({index})}} を宣言してください"},
+    "read-vector-after-matrix": {"en": "{names} right after a matrix in a product: read as a vector (a number would "
+                                       "stand before the matrix); declare it (e.g. y \\in \\mathbb{{R}}^n) to say "
+                                       "otherwise",
+                                 "ja": "積の中で行列の直後にある {names} はベクトルとする（数なら行列の前に書かれる）。"
+                                       "違う場合は宣言してください（例: y \\in \\mathbb{{R}}^n）"},
     "read-norm-of-vectors": {"en": "‖…‖ is the norm of a vector: of {names}, the small letters are read as vectors "
                                    "and a capital before one as a matrix; declare them (e.g. w \\in "
                                    "\\mathbb{{R}}^d) to say otherwise",

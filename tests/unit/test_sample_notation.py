@@ -1,0 +1,87 @@
+"""Notation of linear models as course notes write it with plain letters (issue 12, helper en14):
+a sample's superscript x^{(i)} under the sum over i, transposed Greek letters θ^⊤x, transposed
+brackets (Xθ − y)^⊤(Xθ − y), a letter after a matrix (X^⊤y), the plain identity in λI, and a
+derivative by one numbered entry. Each test is on a small equation written here, never a quote."""
+
+from __future__ import annotations
+
+from unit_support import lower
+
+from eq2code.equation.semantics import read_equation_file
+
+
+def _readings(tex: str) -> list[str]:
+    """The phrase keys of the readings eq2code reports (ambiguous-notation findings)."""
+    f = read_equation_file("unit.tex", tex)
+    return [d.params["reading"].phrase for d in f.diagnostics if d.name == "ambiguous-notation"]
+
+
+def _shapes(eq) -> dict[str, int]:
+    return {s.name: len(s.shape) for s in eq.inputs if not s.name.startswith("n_") and s.name != "n"}
+
+
+def test_a_sample_superscript_under_its_sum_is_that_item_never_one_value_for_every_item():
+    tex = r"J = \frac{1}{2n} \sum_{i=1}^n (y^{(i)} - \theta^\top x^{(i)})^2"
+    eq = lower(tex)
+    assert eq.checkable and eq.output_shape == ()
+    assert _shapes(eq) == {"y": 1, "theta": 1, "x": 2}  # y[i] a number, x^{(i)} row i of x
+    readings = _readings(tex)
+    assert "read-sample-item" in readings and "read-sample-item-row" in readings
+
+
+def test_a_bold_sample_is_a_vector_also_outside_a_sum():
+    eq = lower(r"\hat{y}^{(i)} = \mathbf{w}^\top \mathbf{x}^{(i)} + b")
+    assert eq.checkable and eq.output_shape == ()
+    assert _shapes(eq) == {"w": 1, "x__i": 1, "b": 0}
+
+
+def test_a_capital_with_a_layer_superscript_under_a_sum_stays_one_matrix_per_layer():
+    tex = r"R = \sum_{l=1}^{L} \|W^{(l)}\|_F^2"
+    assert "read-sample-item" not in _readings(tex) and "read-sample-item-row" not in _readings(tex)
+
+
+def test_a_declared_sample_keeps_its_declaration():
+    eq = lower(r"J = \sum_{i=1}^n (y^{(i)})^2" "\n\n" r"y^{(i)} \in \mathbb{R}")
+    assert _shapes(eq) == {"y__i": 0}
+
+
+def test_a_transposed_greek_letter_is_a_vector_dotted_with_what_follows():
+    eq = lower(r"f(x) = \theta^\top x")
+    assert eq.checkable and eq.output_shape == () and _shapes(eq) == {"theta": 1, "x": 1}
+    eq = lower(r"h = (x^{(i)})^\top \theta")
+    assert eq.checkable and eq.output_shape == () and _shapes(eq) == {"x__i": 1, "theta": 1}
+
+
+def test_a_transposed_bracket_of_plain_letters_makes_them_vectors_and_matrices():
+    tex = r"J(\theta) = \frac{1}{2} (X \theta - y)^\top (X \theta - y)"
+    eq = lower(tex)
+    assert eq.checkable and eq.output_shape == () and _shapes(eq) == {"X": 2, "theta": 1, "y": 1}
+    assert "read-transposed-bracket-vectors" in _readings(tex)
+
+
+def test_a_letter_right_after_a_matrix_is_a_vector():
+    tex = r"\theta = (X^\top X)^{-1} X^\top y"
+    eq = lower(tex)
+    assert eq.checkable and len(eq.output_shape) == 1 and _shapes(eq) == {"X": 2, "y": 1}
+    assert "read-vector-after-matrix" in _readings(tex)
+    eq = lower(r"h = W x")  # two letters side by side: no evidence of a matrix
+    assert _shapes(eq) == {"W": 0, "x": 0}
+
+
+def test_a_plain_i_added_to_a_matrix_product_is_the_identity():
+    tex = r"\theta = (X^\top X + \lambda I)^{-1} X^\top y"
+    eq = lower(tex)
+    assert eq.checkable and "I" not in _shapes(eq)
+    assert "read-identity-matrix" in _readings(tex)
+    assert "I" in _shapes(lower(r"a = I + b"))
+
+
+def test_a_capital_greek_letter_between_vectors_is_a_matrix():
+    eq = lower(r"J(w) = w^\top \cdot \hat\Sigma \cdot w")
+    assert eq.checkable and eq.output_shape == () and _shapes(eq) == {"w": 1, "Sigma_hat": 2}
+
+
+def test_a_derivative_by_a_numbered_entry_is_computed():
+    eq = lower(r"g = \frac{\partial}{\partial \theta_1} \frac{1}{n} \sum_{i=1}^{n} (y_i - \theta_0 - \theta_1 x_i)^{2}")
+    assert eq.checkable and eq.output_shape == ()
+    assert {"theta", "x", "y"} <= set(_shapes(eq))
