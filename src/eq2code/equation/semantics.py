@@ -1437,10 +1437,11 @@ def _norm_candidates(ctx: Context, chain: ir.Node, known: set[str]) -> None:
     and a transposed bracket is a vector too, so the small letters that are its terms are vectors
     and a capital before one is a matrix (said; the norm of a scalar, |…|, is what single bars write)."""
     for node in chain.walk():
+        transposed = _transposed_bracket(node)
         if isinstance(node, ir.Norm):
             body, key = node.body, "read-norm-of-vectors"
-        elif _transposed_bracket(node) is not None:
-            body, key = _transposed_bracket(node), "read-transposed-bracket-vectors"
+        elif transposed is not None:
+            body, key = transposed, "read-transposed-bracket-vectors"
         else:
             continue
         vectors, matrices = _plain_vector_terms(body)
@@ -1550,8 +1551,8 @@ def _capital(node: ir.Node) -> bool:
     if isinstance(node, ir.Script) and not node.primes and (node.sup is None or (
             key_text(node.sup) or "").startswith("(")) and symbol_key(node) is not None:
         return _capital(node.base)
-    return isinstance(node, ir.Ident) and ((len(node.name) == 1 and node.name.isupper()) or node.name in CAPITAL_GREEK) \
-        and node.style in ("", "bf")
+    return isinstance(node, ir.Ident) and node.style in ("", "bf") and (
+        (len(node.name) == 1 and node.name.isupper()) or node.name in CAPITAL_GREEK)
 
 
 CAPITAL_GREEK = frozenset({"Sigma", "Phi", "Lambda", "Psi", "Omega", "Gamma", "Theta"})  # matrices (Δ, Π are not)

@@ -599,24 +599,24 @@ PHRASES.update({
                                 "letters for a product",
                           "ja": "{word}(…): 括弧の前に続けて書かれた小文字なので、関数 {word}（"
                                 "\\operatorname{{{word}}} と同じ）とする。文字の積なら文字を分けてください"},
-    "read-transposed-bracket-vectors": {"en": "(…)^\\top transposes a vector: of {names}, the small letters are read "
-                                              "as vectors and a capital before one as a matrix; declare them (e.g. "
-                                              "\\theta \\in \\mathbb{{R}}^d) to say otherwise",
-                                        "ja": "(…)^\\top はベクトルの転置なので、{names} のうち小文字をベクトル、その前の"
-                                              "大文字を行列とする。違う場合は宣言してください（例: \\theta \\in "
-                                              "\\mathbb{{R}}^d）"},
-    "read-sample-item": {"en": "{latex}^{{({index})}} under the sum over {index}, {latex} not declared: item {index} "
-                               "of {latex}, the entry {latex}[{index}] (one number per item); declare {latex}^{{({index})}} "
-                               "to keep one value",
+    "read-transposed-bracket-vectors": {"en": "(…)^\\top transposes a vector: of {names}, the small letters are "
+                                              "read as vectors and a capital before one as a matrix; declare them "
+                                              "(e.g. \\theta \\in \\mathbb{{R}}^d) to say otherwise",
+                                        "ja": "(…)^\\top はベクトルの転置なので、{names} のうち小文字をベクトル、"
+                                              "その前の大文字を行列とする。違う場合は宣言してください（例: "
+                                              "\\theta \\in \\mathbb{{R}}^d）"},
+    "read-sample-item": {"en": "{latex}^{{({index})}} under the sum over {index}, {latex} not declared: item "
+                               "{index} of {latex}, the entry {latex}[{index}] (one number per item); declare "
+                               "{latex}^{{({index})}} to keep one value",
                          "ja": "{index} についての和の中の {latex}^{{({index})}}（{latex} は宣言されていない）は、"
-                               "{latex} の {index} 番目の項目、つまり要素 {latex}[{index}]（項目ごとに 1 つの数）とする。"
-                               "1 つの値とする場合は {latex}^{{({index})}} を宣言してください"},
+                               "{latex} の {index} 番目の項目、つまり要素 {latex}[{index}]（項目ごとに 1 つの数）"
+                               "とする。1 つの値とする場合は {latex}^{{({index})}} を宣言してください"},
     "read-sample-item-row": {"en": "{latex}^{{({index})}} under the sum over {index} is a vector: the {index}-th "
                                    "vector, row {index} of an array {latex} (items × entries); declare "
                                    "{latex}^{{({index})}} to keep one vector",
-                             "ja": "{index} についての和の中の {latex}^{{({index})}} はベクトルなので、{index} 番目の"
-                                   "ベクトル（配列 {latex}（項目 × 成分）の {index} 行目）とする。1 つのベクトルとする"
-                                   "場合は {latex}^{{({index})}} を宣言してください"},
+                             "ja": "{index} についての和の中の {latex}^{{({index})}} はベクトルなので、{index} "
+                                   "番目のベクトル（配列 {latex}（項目 × 成分）の {index} 行目）とする。"
+                                   "1 つのベクトルとする場合は {latex}^{{({index})}} を宣言してください"},
     "read-vector-after-matrix": {"en": "{names} right after a matrix in a product: read as a vector (a number would "
                                        "stand before the matrix); declare it (e.g. y \\in \\mathbb{{R}}^n) to say "
                                        "otherwise",
