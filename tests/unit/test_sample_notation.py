@@ -85,3 +85,35 @@ def test_a_derivative_by_a_numbered_entry_is_computed():
     eq = lower(r"g = \frac{\partial}{\partial \theta_1} \frac{1}{n} \sum_{i=1}^{n} (y_i - \theta_0 - \theta_1 x_i)^{2}")
     assert eq.checkable and eq.output_shape == ()
     assert {"theta", "x", "y"} <= set(_shapes(eq))
+
+
+def _reason(tex: str) -> tuple[str, str]:
+    eq = read_equation_file("unit.tex", tex).equations[0]
+    return eq.kind, eq.reason
+
+
+def test_a_range_given_by_a_condition_is_read_and_not_checkable_never_unsupported():
+    f = read_equation_file("unit.tex", r"y = \max_{\lambda \geq 0} D(\lambda)")
+    assert not f.equations[0].checkable and "condition" in f.equations[0].reason
+    assert not any(d.name == "unsupported-notation" for d in f.diagnostics)
+    for tex in (r"a = \sum_{\theta < y_i} 1", r"E = \sum_{\text{all possible}\ x} x P(X=x)",
+                r"a = \sum_{(x, y) \in \mathcal{D} \,\mid\, r(x) = \text{true}} y"):
+        f = read_equation_file("unit.tex", tex)
+        assert not any(d.name in ("unsupported-notation", "latex-syntax") for d in f.diagnostics), tex
+
+
+def test_an_evaluation_bar_written_rvert_is_an_evaluation_bar():
+    f = read_equation_file("unit.tex", r"g = \frac{\partial L}{\partial f} \bigg\rvert_{f = f_0(x)}")
+    assert "evaluation bar" in f.equations[0].reason
+    assert "x" in {s.name for s in lower(r"a = \lvert x \rvert + 1").inputs}  # a closing bar stays one
+
+
+def test_a_vector_zero_on_the_right_is_a_condition():
+    assert _reason(r"X^\top y - X^\top X \theta = \vec{0}")[0] == "statement"
+    assert _reason(r"g = \mathbf{0}")[0] == "definition"
+
+
+def test_plain_tex_blackboard_and_a_column_specification_with_braces_are_read():
+    assert lower(r"\mathbb{Y} = 2 \Bbb{Z}").sympy_text == lower(r"\mathbb{Y} = 2 \mathbb{Z}").sympy_text
+    eq = lower(r"v = \left[\begin{array}{@{}c@{}} a \\ b \end{array}\right]")
+    assert eq.checkable

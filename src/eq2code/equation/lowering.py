@@ -367,9 +367,15 @@ def _range_reason(sub: ir.Node | None) -> str | None:
         return "eq-range-set"  # \sum_{u,i \in S}: pairs from a set the file does not give
     if isinstance(sub, ir.Chain) and len(sub.rels) >= 2 and sub.rels[0] in (":", "colon", "mid"):
         return "eq-range-set"  # \sum_{i : z_i = j}: the items that satisfy a condition
+    if isinstance(sub, ir.Chain) and len(sub.rels) >= 2 and sub.rels[0] == "in":
+        return "eq-range-set"  # \sum_{(x, y) \in D \mid r(x) = T}: the items of a set that satisfy a condition
+    if isinstance(sub, ir.Product) and any(isinstance(f, ir.Text) for f in sub.factors):
+        return "eq-range-condition"  # \sum_{\text{all possible } x}: a range said in words
     if not isinstance(sub, ir.Chain) or len(sub.rels) != 1:
         return None
     rel = sub.rels[0]
+    if rel in ("lt", "gt", "le", "ge"):
+        return "eq-range-condition"  # \max_{\lambda \geq 0} (an optimisation), \sum_{\theta < y_i} (a filter)
     if rel == "in":
         return "eq-range-set"
     if rel == "sim":

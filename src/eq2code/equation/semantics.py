@@ -519,8 +519,8 @@ class FileReader:
             if head is None:
                 eq.kind = "identity"
                 eq.name = self.text_name(lhs)
-                if len(sides) == 1 and isinstance(sides[0], ir.Num) and not isinstance(lhs, ir.Num) \
-                        and not _all_numbers(lhs):
+                if len(sides) == 1 and (isinstance(sides[0], ir.Num) or _zero_vector(sides[0])) \
+                        and not isinstance(lhs, ir.Num) and not _all_numbers(lhs):
                     eq.kind = "statement"  # Σ_k θ_k = 1 (subject to …): a condition the inputs meet
                     raise LoweringError("not-checkable", phrase("eq-constraint"), chain.span)
                 values = [low.expr(lhs)] + [low.expr(s) for s in sides]
@@ -1469,6 +1469,11 @@ def _transposed_bracket(node: ir.Node) -> ir.Add | None:
     else:
         return None
     return body if isinstance(body, ir.Add) else None
+
+
+def _zero_vector(node: ir.Node) -> bool:
+    """\\mathbf{0}, \\vec{0}: the zero vector (X^⊤y − X^⊤Xθ = \\vec{0} is a condition, like … = 0)."""
+    return isinstance(node, ir.Ident) and node.name == "0" and node.style == "bf"
 
 
 def _vectors_after_matrices(ctx: Context, chain: ir.Node, known: set[str], matrices: set[str]) -> None:

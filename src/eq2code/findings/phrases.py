@@ -414,6 +414,10 @@ PHRASES.update({
                                          "添字の範囲ではありません"},
     "eq-range-set": {"en": "\\{op} runs over a set that this file does not give as an input",
                      "ja": "\\{op} は、このファイルが入力として与えていない集合を動きます"},
+    "eq-range-condition": {"en": "\\{op} runs over the values that satisfy a condition (an optimisation or a "
+                                 "filter), not over an index range of the inputs",
+                           "ja": "\\{op} は条件を満たす値を動きます（最適化または絞り込み）。入力の添字の範囲では"
+                                 "ありません"},
     "eq-range-samples": {"en": "\\{op} runs over samples drawn from a distribution, which are not inputs",
                          "ja": "\\{op} は分布から抽出したサンプルを動きます。サンプルは入力ではありません"},
     "eq-range-graph": {"en": "\\{op} runs over the neighbours in a graph, which is not an input",

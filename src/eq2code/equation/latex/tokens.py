@@ -46,7 +46,8 @@ BIGOPS = {"sum": "sum", "prod": "prod", "max": "max", "min": "min", "sup": "sup"
 FONTS = {"mathbf": "bf", "boldsymbol": "bf", "bm": "bf", "mathrm": "rm", "mathit": "it", "pmb": "bf",
          "mathbfit": "bf", "symbf": "bf", "mathsfit": "sf", "textup": "rm", "mathnormal": "it",
          "mathcal": "cal", "mathbb": "bb", "mathsf": "sf", "mathscr": "scr", "mathfrak": "frak",
-         "operatorname": "op", "mathtt": "tt", "textbf": "bf", "vect": "bf", "bvec": "bf"}
+         "operatorname": "op", "mathtt": "tt", "textbf": "bf", "vect": "bf", "bvec": "bf",
+         "Bbb": "bb"}  # \Bbb{X}: plain TeX's name of \mathbb
 ACCENTS = {"overrightarrow": "vec", "overleftarrow": "vec", "acute": "hat", "grave": "hat",
            "breve": "tilde", "mathring": "dot", "underbar": "bar", "hat": "hat", "widehat": "hat",
            "tilde": "tilde", "widetilde": "tilde", "bar": "bar",
@@ -664,7 +665,7 @@ class Tokenizer:
             kind = env.rstrip("*")
             kind = "cases" if kind in ("dcases", "rcases") else kind
             if name == "begin" and kind in ("array", "tabular", "alignedat", "subarray"):
-                m3 = re.compile(r"\s*\{[^{}]*\}").match(self.text, self.pos)
+                m3 = re.compile(r"\s*\{(?:[^{}]|\{[^{}]*\})*\}").match(self.text, self.pos)  # also {@{}c@{}}
                 if m3 is not None:
                     self.pos = m3.end()  # the column specification {lr}
             if kind in ("array", "matrix", "aligned") and self.cases_next:
@@ -879,8 +880,8 @@ def classify(tokens: list[Token]) -> list[Token]:
             continue
         if t in ("REL", "COLON") and prev in _CLAUSE_START and out:
             out.append(_placeholder(tok))  # `\begin{pmatrix} \sim 0`: a relation to what came before
-        if t == "BAR" and prev in OPERAND_END and nxt in ("SUB", "SUP") and _nearest(stack) != "abs":
-            out.append(Token.new_borrow_pos("EVAL", tok.value, tok))  # \frac{dy}{dt}\Big|_{t_n}
+        if t in ("BAR", "ABS_CLOSE") and prev in OPERAND_END and nxt in ("SUB", "SUP") and _nearest(stack) != "abs":
+            out.append(Token.new_borrow_pos("EVAL", tok.value, tok))  # \frac{dy}{dt}\Big|_{t_n}, \bigg\rvert_{f=f_0}
             continue
         if t in ("BAR", "DBAR"):
             tok = _bar_role(tok, prev, stack, _paired_later(tokens, k))

@@ -477,6 +477,8 @@ class ToIR(Transformer):
             b = body.base
             body.base = ir.Ident(b.name, b.style, b.accents + (tok.value,), span=b.span)
             return body
+        if isinstance(body, ir.Num) and body.text in ("0", "1") and tok.value in ("vec", "overrightarrow"):
+            return ir.Ident(body.text, "bf", span=_span(meta))  # \vec{0}: the zero vector, as \mathbf{0}
         raise latex_error("unsupported-notation", phrase("latex-accent-over-expression", command="\\" + tok.value),
                           tok.start_pos,
                          _span(meta)[1], f"\\{tok.value}")
