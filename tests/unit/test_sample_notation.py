@@ -117,3 +117,11 @@ def test_plain_tex_blackboard_and_a_column_specification_with_braces_are_read():
     assert lower(r"\mathbb{Y} = 2 \Bbb{Z}").sympy_text == lower(r"\mathbb{Y} = 2 \mathbb{Z}").sympy_text
     eq = lower(r"v = \left[\begin{array}{@{}c@{}} a \\ b \end{array}\right]")
     assert eq.checkable
+
+
+def test_a_numbered_letter_beside_its_transposed_vector_is_the_intercept():
+    tex = r"f_\theta(x) = \theta^\top x + \theta_0"
+    eq = lower(tex)
+    assert eq.checkable and _shapes(eq) == {"theta": 1, "x": 1, "theta_0": 0}
+    assert "read-intercept-beside-vector" in _readings(tex)
+    assert "theta_0" not in _shapes(lower(r"y = \theta_0 + \theta_1 x_1 + \theta_2 x_2"))  # no vector: entries

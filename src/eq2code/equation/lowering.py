@@ -658,6 +658,9 @@ class Lowerer:
                 value = self._indexed(split[0], split[1], node)
                 return self._superscript(value, node.sup, node, None) if node.sup is not None else value
             named = self._named_sub(key, node.sub)
+            if named is not None and self._intercept(key, node):
+                value = self.symbol(named, node, bare=True)  # θ^⊤x + θ_0: θ_0 is the intercept, a number
+                return self._superscript(value, node.sup, node, named) if node.sup is not None else value
             if named is not None and (named in self.ctx.decls or named in self.ctx.quantities
                                       or named in self.ctx.size_names or not self._is_index_sub(node.sub)):
                 value = self.symbol(named, node, bare=True)
@@ -725,6 +728,18 @@ class Lowerer:
         if all(r != reading for r, _ in self.ctx.readings):
             self.ctx.readings.append((reading, node.span))
         return self._indexed(key, sup.body, node)
+
+    def _intercept(self, key: str, node: ir.Script) -> bool:
+        """θ_0 beside θ^⊤x (θ undeclared, a vector by its transpose): the intercept, a number of its own —
+        never entry 0 of the θ that θ^⊤x dots with x (said)."""
+        ctx = self.ctx
+        if not (isinstance(node.sub, ir.Num) and key in ctx.vectors and key not in ctx.decls
+                and key not in ctx.quantities and f"{key}_{node.sub.text}" not in ctx.decls):
+            return False
+        reading = phrase("read-intercept-beside-vector", latex=latex_of(key), number=node.sub.text)
+        if all(r != reading for r, _ in ctx.readings):
+            ctx.readings.append((reading, node.span))
+        return True
 
     def _sample_item(self, key: str, index: ir.Ident, node: ir.Script) -> Any:
         """y^{(i)}, 𝐱^{(i)}, θ^⊤x^{(i)} under Σ_i with nothing declared: item i of y (the entry y[i]) or, for a
