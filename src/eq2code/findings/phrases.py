@@ -621,12 +621,12 @@ PHRASES.update({
                              "ja": "{index} についての和の中の {latex}^{{({index})}} はベクトルなので、{index} "
                                    "番目のベクトル（配列 {latex}（項目 × 成分）の {index} 行目）とする。"
                                    "1 つのベクトルとする場合は {latex}^{{({index})}} を宣言してください"},
-    "read-intercept-beside-vector": {"en": "{latex}_{number} beside the vector {latex} (transposed, not declared): "
-                                           "a number of its own (the intercept), not an entry of {latex}; declare "
-                                           "{latex} (e.g. {latex} \\in \\mathbb{{R}}^{{d+1}}) to make it one",
-                                     "ja": "ベクトル {latex}（転置あり、宣言なし）と並ぶ {latex}_{number} は、{latex} の"
-                                           "要素ではなく別の数（切片）とする。要素とする場合は {latex} を宣言してください"
-                                           "（例: {latex} \\in \\mathbb{{R}}^{{d+1}}）"},
+    "read-intercept-beside-vector": {
+        "en": "{latex}_{number} beside the vector {latex} (transposed, not declared): a number of its own (the "
+              "intercept), not an entry of {latex}; declare {latex} (e.g. {latex} \\in \\mathbb{{R}}^{{d+1}}) to make "
+              "it one",
+        "ja": "ベクトル {latex}（転置あり、宣言なし）と並ぶ {latex}_{number} は、{latex} の要素ではなく別の数（切片）"
+              "とする。要素とする場合は {latex} を宣言してください（例: {latex} \\in \\mathbb{{R}}^{{d+1}}）"},
     "read-vector-after-matrix": {"en": "{names} right after a matrix in a product: read as a vector (a number would "
                                        "stand before the matrix); declare it (e.g. y \\in \\mathbb{{R}}^n) to say "
                                        "otherwise",
