@@ -125,3 +125,16 @@ def test_a_numbered_letter_beside_its_transposed_vector_is_the_intercept():
     assert eq.checkable and _shapes(eq) == {"theta": 1, "x": 1, "theta_0": 0}
     assert "read-intercept-beside-vector" in _readings(tex)
     assert "theta_0" not in _shapes(lower(r"y = \theta_0 + \theta_1 x_1 + \theta_2 x_2"))  # no vector: entries
+
+
+def test_a_double_struck_capital_is_a_design_matrix_and_operators_stay_operators():
+    eq = lower(r"\hat\theta = (\mathbb{X}^{\top}\mathbb{X} + n\lambda I)^{-1}\mathbb{X}^{\top}\mathbb{Y}")
+    assert eq.checkable and _shapes(eq)["X"] == 2
+    f = read_equation_file("unit.tex", r"a = \mathbb{E}[x]")
+    assert not f.equations[0].checkable
+
+
+def test_an_escaped_underscore_joins_a_word_never_an_input_named_underscore():
+    eq = lower(r"y = \theta_1 (\text{total}\_\text{bill}) + \theta_2 \text{egg\_weight}")
+    names = set(_shapes(eq))
+    assert {"total_bill", "egg_weight"} <= names and "_" not in names

@@ -1556,6 +1556,8 @@ def _capital(node: ir.Node) -> bool:
     if isinstance(node, ir.Script) and not node.primes and (node.sup is None or (
             key_text(node.sup) or "").startswith("(")) and symbol_key(node) is not None:
         return _capital(node.base)
+    if isinstance(node, ir.Ident) and node.style == "bb":  # 𝕏 (a design matrix); 𝔼, ℙ, 𝕍, ℝ, 𝕀 are no matrices
+        return len(node.name) == 1 and node.name.isupper() and node.name not in "EPVRNZCQI"
     return isinstance(node, ir.Ident) and node.style in ("", "bf") and (
         (len(node.name) == 1 and node.name.isupper()) or node.name in CAPITAL_GREEK)
 

@@ -644,6 +644,10 @@ class Tokenizer:
             switched = _SWITCHED_WORD.match(content)
             if switched is not None:  # \mbox{\bf f}, \mbox{{\bf sa}}: a name in a font
                 content = switched.group(1)
+            content = content.replace("\\_", "_")  # \text{egg\_weight}: an escaped underscore is in the word
+            while (joined := _JOINED_TEXT.match(self.text, self.pos)) is not None:  # \text{total}\_\text{bill}
+                more, self.pos = self._braced(joined.end())
+                content += "_" + more.replace("\\_", "_")
             if "$" in content and content.count("$") % 2 == 0:
                 self._text_with_math(content, self.text.index("{", start) + 1, start)
             else:
@@ -952,6 +956,7 @@ def tokenize(text: str) -> list[Token]:
     return Tokenizer(text).run()
 
 
+_JOINED_TEXT = re.compile(r"\s*\\_\s*\\(?:text|textrm|mathrm)\b\s*(?=\{)")  # \_\text{…} after a \text{…}
 _SINGLE_NAME = re.compile(r"^\s*(?:[A-Za-z]|\\[A-Za-z]+(?:\s*\{\s*[A-Za-z]\s*\})?)\s*$")
 
 
