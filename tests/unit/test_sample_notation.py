@@ -138,3 +138,26 @@ def test_an_escaped_underscore_joins_a_word_never_an_input_named_underscore():
     eq = lower(r"y = \theta_1 (\text{total}\_\text{bill}) + \theta_2 \text{egg\_weight}")
     names = set(_shapes(eq))
     assert {"total_bill", "egg_weight"} <= names and "_" not in names
+
+
+def test_the_minibatch_step_is_a_vector_step_over_the_batch():
+    tex = (r"\mathbf{w} \leftarrow \mathbf{w} - \frac{\eta}{|\mathcal{B}|} \sum_{i \in \mathcal{B}} \mathbf{x}^{(i)}"
+           r" \left(\mathbf{w}^\top \mathbf{x}^{(i)} + b - y^{(i)}\right)")
+    eq = lower(tex)
+    assert eq.checkable and len(eq.output_shape) == 1  # a vector times a number, never entry by entry
+    assert _shapes(eq) == {"w": 1, "eta": 0, "x": 2, "b": 0, "y": 1}  # |𝓑| is the batch's size, no input
+    assert "read-set-size" in _readings(tex)
+
+
+def test_a_sum_over_the_items_of_a_set_sums_the_items_never_their_numbers():
+    tex = r"\hat{\boldsymbol{\mu}} = \frac{1}{|\mathcal{B}|} \sum_{\mathbf{x} \in \mathcal{B}} \mathbf{x}"
+    eq = lower(tex)
+    assert eq.checkable and len(eq.output_shape) == 1 and _shapes(eq) == {"x": 2}
+    assert "read-set-items" in _readings(tex)
+    eq = lower(r"s = \sum_{i \in \mathcal{B}} x_i")  # i only as a subscript: the index, as before
+    assert _shapes(eq) == {"x": 1}
+
+
+def test_square_brackets_around_a_name_with_a_subscript_are_its_entry():
+    assert lower(r"z_{i,j} = [\mathbf{X}]_{i,j} + 1").sympy_text == lower(r"z_{i,j} = X_{i,j} + 1").sympy_text
+    assert "x_plus" in lower(r"h = [x]_+").sympy_text[0]  # the positive part's sign stays a label

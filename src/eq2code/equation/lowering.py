@@ -14,6 +14,7 @@ import dataclasses
 import itertools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -312,6 +313,38 @@ def _named_set(node: ir.Node) -> bool:
         return True
     return isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.base.style == "cal" \
         and node.sup is None and node.sub is not None
+
+
+def _items_of_set(body: ir.Node, item: ir.Node, ctx: Context) -> Callable[[ir.Ident], ir.Node] | None:
+    """Σ_{𝐱 ∈ 𝓑} 𝐱, Σ_{x ∈ S} x²: the letter names an item of the set and stands alone in the body
+    (not as a subscript, as i does in Σ_{i ∈ 𝓑} x_i): a function that writes it as item k, x_k."""
+    if not isinstance(item, ir.Ident) or item.key in ctx.decls or item.key in ctx.quantities:
+        return None
+    subscripts = {id(n.sub) for n in body.walk() if isinstance(n, ir.Script) and n.sub is not None}
+    alone = [n for n in body.walk() if isinstance(n, ir.Ident) and n.key == item.key and id(n) not in subscripts]
+    if not alone or (len(item.name) == 1 and item.name in "ijklmnt" and not item.style):
+        return None
+
+    def at(index: ir.Ident) -> ir.Node:
+        def rewrite(node: Any) -> Any:
+            if isinstance(node, ir.Ident) and node.key == item.key and id(node) not in subscripts:
+                return ir.Script(node, index, None, span=node.span)
+            return ir.map_children(node, rewrite)
+        return rewrite(body)
+    return at
+
+
+def _fresh_index(ctx: Context) -> str:
+    return next(f"k{n}" for n in range(1, 99) if f"k{n}" not in ctx.indices and f"k{n}" not in ctx.decls)
+
+
+def _set_size_name(node: ir.Node) -> str | None:
+    """The size named after a calligraphic set, 𝓑 → n_B, 𝓑_t → n_B_t: how many items it has."""
+    letter = node.base if isinstance(node, ir.Script) else node
+    if not (_named_set(node) and isinstance(letter, ir.Ident) and letter.style == "cal"):
+        return None
+    key = symbol_key(node)
+    return None if key is None else "n_" + py_name(key.replace("cal:", ""))
 
 
 def _random_condition(cond: ir.Node) -> bool:
@@ -1652,6 +1685,10 @@ class Lowerer:
 
     def _times(self, a: Any, b: Any, node: ir.Node) -> Any:
         if isinstance(a, MatrixExpr) and isinstance(b, MatrixExpr):
+            if b.shape == (1, 1) and a.shape != (1, 1):
+                return b[0, 0] * a  # 𝐱^{(i)}(𝐰^⊤𝐱^{(i)} + b − y^{(i)}): a vector times a number (a 1 × 1 value)
+            if a.shape == (1, 1) and b.shape != (1, 1):
+                return a[0, 0] * b
             if a.shape[1] == 1 and b.shape[1] == 1 and a.shape[0] != 1:
                 a, b = self._same_shape(a, b, node)  # two column vectors juxtaposed: elementwise
                 return sympy.HadamardProduct(a, b)
@@ -2049,6 +2086,12 @@ class Lowerer:
         return self._elementwise(lambda u: u ** (1 / n), body)
 
     def _abs(self, node: ir.Abs) -> Any:
+        size = _set_size_name(node.body)
+        if size is not None and symbol_key(node.body) not in self.ctx.decls \
+                and symbol_key(node.body) not in self.ctx.quantities:  # |𝓑|: how many items the set has
+            self.ctx.readings.append((phrase("read-set-size", set=latex_of(symbol_key(node.body) or ""),
+                                             size=size), node.span))
+            return self._size_expr(ir.Ident(size, span=node.span))
         value = self.expr(node.body)
         if isinstance(value, MatrixExpr) and value.shape[1] == 1 and _vector_written(node.body):
             # |𝐚|, |\\vec{a} − \\vec{b}| of a vector: its length, as school mathematics writes it (said)
@@ -2127,7 +2170,21 @@ class Lowerer:
             # \\sum_{i \\in \\mathcal{V}}: over the whole named set (an axis)
             self.ctx.readings.append((phrase("read-bigop-named-set", op=node.op, name=node.sub.items[0].name),
                                       node.sub.span))
-            node = ir.BigOp(node.op, node.sub.items[0], node.sup, node.body, span=node.span)
+            sub = node.sub
+            size = _set_size_name(sub.items[1])
+            index = sub.items[0]
+            assert isinstance(index, ir.Ident)
+            items = _items_of_set(node.body, index, self.ctx)
+            body = node.body
+            if items is not None:  # Σ_{𝐱 ∈ 𝓑} 𝐱: the sum runs over the items, 𝐱 is item k (said)
+                self.ctx.readings.append((phrase("read-set-items", item=latex_of(index.key)), sub.span))
+                index = ir.Ident(_fresh_index(self.ctx), span=index.span)
+                body = items(index)
+            if size is not None and node.sup is None:  # Σ_{i ∈ 𝓑} … / |𝓑|: the axis has |𝓑| items
+                start = ir.Chain([index, ir.Num("1", span=sub.span)], ["eq"], span=sub.span)
+                node = ir.BigOp(node.op, start, ir.Ident(size, span=sub.span), body, span=node.span)
+            else:
+                node = ir.BigOp(node.op, index, node.sup, body, span=node.span)
         elif node.sub is None and node.op in ("sum", "prod"):
             implicit = self._implicit_index(node.body)
             if implicit is None:

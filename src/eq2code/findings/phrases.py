@@ -739,6 +739,13 @@ PHRASES.update({
                                "\\{op}_{{{letter}=1}}^{{{count}}} とする"},
     "read-bigop-implicit-index": {"en": "\\{op} with limits but no index: over {letter}, the subscript of its body",
                                   "ja": "添字のない \\{op} は、本体の添字 {letter} にわたります"},
+    "read-set-size": {"en": "|{set}| of a set: the number of its items, the size {size} (the axis a sum over {set} "
+                            "runs over)",
+                      "ja": "集合の |{set}| は、その要素の個数（サイズ {size}。{set} についての和が動く軸の長さ）"},
+    "read-set-items": {"en": "{item} ranges over the items of a set and stands alone in the sum: item k of an "
+                             "array (a row when {item} is a vector), not a counter",
+                       "ja": "{item} は集合の要素を動き、和の中で単独で使われているので、配列の k 番目の項目"
+                             "（{item} がベクトルなら行）とし、番号とはしません"},
     "read-bigop-named-set": {"en": "\\{op} over a named set: over the whole axis of {name}",
                              "ja": "名前の付いた集合にわたる \\{op} は、{name} の軸全体にわたります"},
     "read-cases-entrywise": {"en": "cases on vectors: applied entry by entry",

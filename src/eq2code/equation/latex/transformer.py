@@ -327,6 +327,9 @@ class ToIR(Transformer):
             return base
         if slot == "sub":
             value = _primed_name(value)
+        if slot == "sub" and isinstance(base, ir.Group) and base.bracket == "[" and isinstance(base.body, ir.Ident) \
+                and not isinstance(value, (ir.Text, ir.Special)) and not _signs_only(value):
+            base = base.body  # [\mathbf{X}]_{i,j}: entry i, j of X (the brackets only set the name apart)
         if isinstance(value, ir.Text) and _NAME_TEXT.match(value.content.strip()) \
                 and value.content.strip().lower() not in PROSE_WORDS:
             value = ir.Ident(value.content.strip(), "text", span=value.span)  # L_{\text {train }}: a label
@@ -567,3 +570,8 @@ class ToIR(Transformer):
 
     def cell(self, meta, children):
         return children[0] if children else None
+
+
+def _signs_only(node: ir.Node) -> bool:
+    """[x]_+: a sign as the script (the positive part), no index."""
+    return (isinstance(node, ir.Ident) and node.name in ("+", "-")) or type(node).__name__ == "Sign"
