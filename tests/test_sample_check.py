@@ -38,6 +38,16 @@ def ridge(X, lam, y):
 """
 RIDGE_ADDS_LAMBDA = RIDGE_RIGHT.replace("lam * np.eye(X.shape[1])", "lam")
 
+LIKELIHOOD = (r"L(\theta) = \prod_{i=1}^n \sigma(\theta^\top x^{(i)})^{y^{(i)}} \cdot "
+              r"(1-\sigma(\theta^\top x^{(i)}))^{1-y^{(i)}}")
+LIKELIHOOD_RIGHT = """import numpy as np
+
+def lik(theta, x, y):
+    p = 1 / (1 + np.exp(-(x @ theta)))
+    return float(np.prod(p ** y * (1 - p) ** (1 - y)))
+"""
+LIKELIHOOD_SWAPPED = LIKELIHOOD_RIGHT.replace("(1 - p) ** (1 - y)", "(1 - p) ** y")
+
 
 def _check(tmp_path: Path, latex: str, code: str, capsys: pytest.CaptureFixture[str]) -> tuple[str, int]:
     tex, py = tmp_path / "eq.tex", tmp_path / "impl.py"
@@ -52,7 +62,8 @@ def _check(tmp_path: Path, latex: str, code: str, capsys: pytest.CaptureFixture[
     (MSE, MSE_RIGHT, [MSE_NO_HALF, MSE_ONE_SAMPLE]),
     (LSQ, LSQ_RIGHT, [LSQ_PLUS]),
     (RIDGE, RIDGE_RIGHT, [RIDGE_ADDS_LAMBDA]),
-], ids=["sample-superscripts", "transposed-bracket", "ridge-identity"])
+    (LIKELIHOOD, LIKELIHOOD_RIGHT, [LIKELIHOOD_SWAPPED]),
+], ids=["sample-superscripts", "transposed-bracket", "ridge-identity", "likelihood-of-samples"])
 def test_right_code_passes_and_wrong_code_fails(tmp_path, capsys, latex, right, wrongs):
     verdict, rc = _check(tmp_path, latex, right, capsys)
     assert (verdict, rc) == ("pass", 0)
