@@ -161,3 +161,19 @@ def test_a_sum_over_the_items_of_a_set_sums_the_items_never_their_numbers():
 def test_square_brackets_around_a_name_with_a_subscript_are_its_entry():
     assert lower(r"z_{i,j} = [\mathbf{X}]_{i,j} + 1").sympy_text == lower(r"z_{i,j} = X_{i,j} + 1").sympy_text
     assert "x_plus" in lower(r"h = [x]_+").sympy_text[0]  # the positive part's sign stays a label
+
+
+def test_a_transposed_subscripted_letter_is_an_items_vector():
+    tex = r"p_k = \frac{\exp(\theta_k^\top x)}{\sum_{l=1}^K \exp(\theta_l^\top x)}"
+    eq = lower(tex)
+    assert eq.checkable and len(eq.output_shape) == 1 and _shapes(eq) == {"theta": 2, "x": 1, "K": 0}
+    assert "read-transposed-item-row" in _readings(tex)
+    eq = lower(r"L = \sum_{i=1}^n \sum_{j=1}^C (w_j^\top x_i)^2")
+    assert eq.checkable and eq.output_shape == () and _shapes(eq) == {"w": 2, "x": 2, "C": 0}
+
+
+def test_a_left_subscript_that_ends_a_sum_labels_the_value():
+    tex = r"\bar{X}_n = \frac{1}{n} \sum_{i=1}^n X_i"
+    eq = lower(tex)
+    assert eq.checkable and eq.output_shape == ()
+    assert "read-subscript-size-label" in _readings(tex)

@@ -243,6 +243,7 @@ class Context:
     zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
     vectors: set[str] = field(default_factory=set)  # undeclared small letters a transpose makes vectors (w^⊤x)
     plain_identity: bool = False  # (X^⊤X + λI)^{-1}: a plain I added to a matrix is the identity
+    transposed_items: set[str] = field(default_factory=set)  # θ_k^⊤x, w_j^⊤x_i: θ_k, x_i are items' vectors
     # functions the file does not define whose values may be given (applied.py): function → points; None: never
     value_points: dict[str, list[tuple[str, ...]]] | None = None
     given_values: dict[str, GivenValues] = field(default_factory=dict)  # input key → the values it stands for
@@ -869,7 +870,9 @@ class Lowerer:
         owner = self._row_owner(key, positions, node)
         if owner == key and self._bold_item(key, positions, node):
             index = symbol_key(positions[0]) or ""
-            self.ctx.readings.append((phrase("read-bold-item-row", latex=latex_of(key), index=index), node.span))
+            bold = isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.base.style == "bf"
+            self.ctx.readings.append((phrase("read-bold-item-row" if bold else "read-transposed-item-row",
+                                             latex=latex_of(key), index=index), node.span))
             return self._row(key, positions, node)  # Σ_p (𝐱_p^T 𝐰 − y_p)²: 𝐱_p is the p-th vector, row p of x
         decl = self.ctx.decls.get(owner)
         if decl is not None and len(decl.shape) == len(positions) + 1 and len(decl.shape) == 2:
@@ -930,8 +933,8 @@ class Lowerer:
         if key in ctx.decls or len(positions) != 1 or not isinstance(node, ir.Script):
             return False
         base, pos = node.base, positions[0]
-        if not (isinstance(base, ir.Ident) and base.style == "bf") or not isinstance(pos, ir.Ident) \
-                or pos.key not in ctx.indices:
+        marked = isinstance(base, ir.Ident) and (base.style == "bf" or key in ctx.transposed_items)
+        if not marked or not isinstance(pos, ir.Ident) or pos.key not in ctx.indices:
             return False
         use = ctx.arrays.get(key)
         return use is None or len(use.dims) == 2

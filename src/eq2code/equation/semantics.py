@@ -494,6 +494,7 @@ class FileReader:
         ctx = self._context()
         ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape})
         ctx.vectors = vector_candidates(chain, set(self.decls) | set(self.quantities))
+        ctx.transposed_items = transposed_items(chain, set(self.decls) | set(self.quantities))
         _norm_candidates(ctx, chain, set(self.decls) | set(self.quantities))
         _vectors_after_matrices(ctx, chain, set(self.decls) | set(self.quantities),
                                 ctx.matrices | {k for k, d in self.decls.items() if len(d.shape) == 2})
@@ -530,7 +531,10 @@ class FileReader:
                 if isinstance(lhs, ir.Frac):
                     ctx.upstream = derivative_function(lhs)
                 indices = [v for v in head.out_indices if not (v in self.decls and self.decls[v].shape)
-                           and not self._names_only(sides[0], v)]
+                           and not self._names_only(sides[0], v) and not _bound_of_bigop(sides[0], v)]
+                for v in head.out_indices:
+                    if _bound_of_bigop(sides[0], v) and not (v in self.decls and self.decls[v].shape):
+                        ctx.readings.append((phrase("read-subscript-size-label", letter=v), lhs.span))
                 if head.out_indices and not indices and not head.is_function and symbol_key(lhs):
                     head.key = symbol_key(lhs) or head.key  # h_t = o_t ⊙ tanh(c_t): the name h_t
                     head.name = eq.name = py_name(head.key)
@@ -1407,6 +1411,13 @@ def _small_vector_key(node: ir.Node) -> str | None:
     return None
 
 
+def _transposed_item(node: ir.Node) -> bool:
+    """θ_k^⊤: a small letter with a one-letter subscript, transposed."""
+    return isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top" \
+        and isinstance(node.base, ir.Ident) and _small(node.base) and not node.primes \
+        and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1
+
+
 def _transposed_vector_key(node: ir.Node) -> str | None:
     """θ^⊤, 𝐰^⊤, (x^{(i)})^⊤: the key of the small letter a transpose marks as a vector."""
     if isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top" \
@@ -1427,8 +1438,40 @@ def vector_candidates(chain: ir.Node, known: set[str] | frozenset[str] = frozens
             for k in range(len(node.factors) - 1):
                 a, b = node.factors[k], node.factors[k + 1]
                 other = _small_vector_key(b) if not isinstance(b, ir.Group) else None
-                if node.ops[k + 1] is None and _transposed_vector_key(a) is not None and other is not None:
-                    out.add(other)  # 𝐰^⊤ x: x is the vector w is dotted with
+                transposed = _transposed_vector_key(a) is not None or _transposed_item(a)
+                if node.ops[k + 1] is None and transposed and other is not None:
+                    out.add(other)  # 𝐰^⊤ x, θ_k^⊤ x: x is the vector w is dotted with
+    return out - set(known)
+
+
+def transposed_items(chain: ir.Node, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """θ_k^⊤x, w_j^⊤x_i: a small letter subscripted by one letter and transposed is that item's vector
+    (row k of an array θ), and so is a subscripted small letter it is dotted with (x_i) — never the
+    number θ[k] transposed."""
+    out: set[str] = set()
+
+    def item(node: ir.Node) -> str | None:
+        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and _small(node.base) \
+                and not node.primes and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1:
+            return node.base.key
+        return None
+
+    for node in chain.walk():
+        if not (isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top"):
+            continue
+        key = item(ir.Script(node.base, node.sub, None, span=node.span))
+        if key is not None:
+            out.add(key)
+    for node in chain.walk():
+        if isinstance(node, ir.Product):
+            for k in range(len(node.factors) - 1):
+                a, b = node.factors[k], node.factors[k + 1]
+                transposed = isinstance(a, ir.Script) and isinstance(a.sup, ir.Special) and a.sup.name == "top" \
+                    and (item(ir.Script(a.base, a.sub, None, span=a.span)) is not None
+                         or _transposed_vector_key(a) is not None)
+                partner = item(b) if isinstance(b, ir.Script) and b.sup is None else None
+                if node.ops[k + 1] is None and transposed and partner is not None:
+                    out.add(partner)
     return out - set(known)
 
 
@@ -1469,6 +1512,13 @@ def _transposed_bracket(node: ir.Node) -> ir.Add | None:
     else:
         return None
     return body if isinstance(body, ir.Add) else None
+
+
+def _bound_of_bigop(side: ir.Node, letter: str) -> bool:
+    """\\bar{X}_n = \\frac{1}{n}\\sum_{i=1}^n X_i: the left's subscript is the last index of a sum on the
+    right — a size the value is labelled with (the mean of n items), not an index of its entries."""
+    return any(isinstance(n, ir.BigOp) and isinstance(n.sup, ir.Ident) and n.sup.key == letter
+               for n in side.walk())
 
 
 def _zero_vector(node: ir.Node) -> bool:

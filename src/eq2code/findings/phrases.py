@@ -510,6 +510,13 @@ PHRASES.update({
                                  "as the input {input}, a square matrix, never the gradient",
                            "ja": "\\nabla^2: {function} のヘッセ行列（2 階微分の行列）は、正方行列の入力 {input} として"
                                  "与えられます（勾配ではありません）"},
+    "read-transposed-item-row": {
+        "en": "{latex}_{index} is transposed (or dotted with a transposed item) and {index} runs over items: the "
+              "{index}-th vector, row {index} of an array {latex} (items × entries), not one number; declare "
+              "{latex} to say otherwise",
+        "ja": "{latex}_{index} は転置されている（または転置された項目と内積をとる）うえ {index} は項目を走るので、"
+              "{index} 番目のベクトル（配列 {latex}（項目 × 成分）の {index} 行目）とし、1 つの数とはしません。"
+              "違う場合は {latex} を宣言してください"},
     "read-bold-item-row": {"en": "{latex}_{index} is bold and {index} runs over items: the {index}-th vector, row "
                                  "{index} of an array {latex} (items × entries), not one number; declare {latex} "
                                  "(e.g. {latex} \\in \\mathbb{{R}}^{{P}}) to say otherwise",
@@ -739,6 +746,11 @@ PHRASES.update({
                                "\\{op}_{{{letter}=1}}^{{{count}}} とする"},
     "read-bigop-implicit-index": {"en": "\\{op} with limits but no index: over {letter}, the subscript of its body",
                                   "ja": "添字のない \\{op} は、本体の添字 {letter} にわたります"},
+    "read-subscript-size-label": {"en": "the subscript {letter} on the left is the last index of a sum on the "
+                                        "right: the value for all {letter} items (a label), not one value per "
+                                        "{letter} (partial sums would need their own index)",
+                                  "ja": "左辺の添字 {letter} は右辺の和の最後の添字なので、{letter} 個すべてについての"
+                                        "値（ラベル）とし、{letter} ごとの値（部分和）とはしません"},
     "read-set-size": {"en": "|{set}| of a set: the number of its items, the size {size} (the axis a sum over {set} "
                             "runs over)",
                       "ja": "集合の |{set}| は、その要素の個数（サイズ {size}。{set} についての和が動く軸の長さ）"},
