@@ -1688,9 +1688,9 @@ class Lowerer:
 
     def _times(self, a: Any, b: Any, node: ir.Node) -> Any:
         if isinstance(a, MatrixExpr) and isinstance(b, MatrixExpr):
-            if b.shape == (1, 1) and a.shape != (1, 1):
+            if b.shape == (1, 1) and a.shape[1] == 1 and a.shape[0] != 1:
                 return b[0, 0] * a  # 𝐱^{(i)}(𝐰^⊤𝐱^{(i)} + b − y^{(i)}): a vector times a number (a 1 × 1 value)
-            if a.shape == (1, 1) and b.shape != (1, 1):
+            if a.shape == (1, 1) and b.shape[1] == 1 and b.shape[0] != 1:
                 return a[0, 0] * b
             if a.shape[1] == 1 and b.shape[1] == 1 and a.shape[0] != 1:
                 a, b = self._same_shape(a, b, node)  # two column vectors juxtaposed: elementwise
