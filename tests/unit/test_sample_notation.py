@@ -177,3 +177,8 @@ def test_a_left_subscript_that_ends_a_sum_labels_the_value():
     eq = lower(tex)
     assert eq.checkable and eq.output_shape == ()
     assert "read-subscript-size-label" in _readings(tex)
+
+
+def test_a_set_item_a_function_is_applied_to_stays_the_point_of_given_values():
+    eq = lower(r"L = \frac{\sum_{p \in S} |f(p; \theta) - y_p|^2 \cdot \omega_p}{\sum_{p \in S} \omega_p}")
+    assert eq.checkable and "f" in _shapes(eq)

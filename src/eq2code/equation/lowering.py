@@ -325,6 +325,9 @@ def _items_of_set(body: ir.Node, item: ir.Node, ctx: Context) -> Callable[[ir.Id
     alone = [n for n in body.walk() if isinstance(n, ir.Ident) and n.key == item.key and id(n) not in subscripts]
     if not alone or (len(item.name) == 1 and item.name in "ijklmnt" and not item.style):
         return None
+    arguments = {id(a) for n in body.walk() if isinstance(n, ir.Call) for a in n.args}
+    if any(id(n) in arguments for n in alone):  # Σ_{p ∈ S} f(p; θ): a point a function is given at (D13)
+        return None
 
     def at(index: ir.Ident) -> ir.Node:
         def rewrite(node: Any) -> Any:
