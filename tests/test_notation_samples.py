@@ -39,13 +39,13 @@ def test_undeclared_samples_under_a_sum_are_entries_of_vectors():
     x, y = rng.normal(size=5), rng.normal(size=5)
     got = evaluate(eq, {"w": 0.7, "x": x, "b": -0.2, "y": y}, {"m": 5})
     assert np.isclose(float(got), np.sum((0.7 * x - 0.2 - y) ** 2) / 10)
-    assert readings(f).count("read-sample-entry-inferred") == 2  # said, for x and y
+    assert readings(f).count("read-sample-item") == 2  # said, for x and y
 
 
 def test_a_symbol_also_written_alone_keeps_its_label():
     # y also appears by itself: y^{(i)} is not read as its entry (stays a value of its own)
     f = read("$$ z = y + \\sum_{i=1}^{n} y^{(i)} $$")
-    assert "read-sample-entry-inferred" not in readings(f)
+    assert "read-sample-item" not in readings(f)
 
 
 def test_model_named_with_its_parameters_is_a_function_the_cost_applies():
@@ -60,7 +60,7 @@ def test_model_named_with_its_parameters_is_a_function_the_cost_applies():
     sizes = {"m": 6, "n_w2": 3}
     got = evaluate(cost, {"w": w, "b": 0.4, "x": x, "y": y}, sizes)
     assert np.isclose(float(got), np.sum((x @ w + 0.4 - y) ** 2) / 12)
-    assert "read-bold-item-row" in readings(f)
+    assert "read-sample-item-row" in readings(f)
 
 
 def test_scalar_model_with_parameter_subscripts():

@@ -334,7 +334,7 @@ def test_optimisations_and_random_cases_are_not_checkable(text, why):
 
 def test_sum_over_a_subscripted_named_set_is_the_whole_axis():
     x = np.array([1.0, 2.0, 3.0])
-    got = _value("$$ s = \\sum_{i \\in \\mathcal{B}_t} x_i $$", {"n_i": 3, "n_x": 3}, x=x)
+    got = _value("$$ s = \\sum_{i \\in \\mathcal{B}_t} x_i $$", {"n_i": 3, "n_x": 3, "n_B_t": 3}, x=x)
     assert np.isclose(got, x.sum())
 
 

@@ -14,6 +14,7 @@ import dataclasses
 import itertools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +33,7 @@ from eq2code.equation.densities import Density, density_of
 from eq2code.equation.latex import ir
 from eq2code.equation.model import Space
 from eq2code.equation.spaces import key_text
-from eq2code.equation.symbols import parameter_subscript_key, symbol_key
+from eq2code.equation.symbols import SMALL_GREEK, parameter_subscript_key, symbol_key
 from eq2code.equation.sympy_ext import (
     Apply,
     ArraySlice,
@@ -242,6 +243,8 @@ class Context:
     alone: set[str] = field(default_factory=set)  # letters the equation also uses by themselves (not in TP)
     zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
     vectors: set[str] = field(default_factory=set)  # undeclared small letters a transpose makes vectors (w^⊤x)
+    plain_identity: bool = False  # (X^⊤X + λI)^{-1}: a plain I added to a matrix is the identity
+    transposed_items: set[str] = field(default_factory=set)  # θ_k^⊤x, w_j^⊤x_i: θ_k, x_i are items' vectors
     # functions the file does not define whose values may be given (applied.py): function → points; None: never
     value_points: dict[str, list[tuple[str, ...]]] | None = None
     given_values: dict[str, GivenValues] = field(default_factory=dict)  # input key → the values it stands for
@@ -315,6 +318,41 @@ def _named_set(node: ir.Node) -> bool:
         and node.sup is None and node.sub is not None
 
 
+def _items_of_set(body: ir.Node, item: ir.Node, ctx: Context) -> Callable[[ir.Ident], ir.Node] | None:
+    """Σ_{𝐱 ∈ 𝓑} 𝐱, Σ_{x ∈ S} x²: the letter names an item of the set and stands alone in the body
+    (not as a subscript, as i does in Σ_{i ∈ 𝓑} x_i): a function that writes it as item k, x_k."""
+    if not isinstance(item, ir.Ident) or item.key in ctx.decls or item.key in ctx.quantities:
+        return None
+    subscripts = {id(n.sub) for n in body.walk() if isinstance(n, ir.Script) and n.sub is not None}
+    alone = [n for n in body.walk() if isinstance(n, ir.Ident) and n.key == item.key and id(n) not in subscripts]
+    if not alone or (len(item.name) == 1 and item.name in "ijklmnt" and not item.style):
+        return None
+    arguments = {id(a) for n in body.walk() if isinstance(n, ir.Call) for a in n.args}
+    if any(id(n) in arguments for n in alone):  # Σ_{p ∈ S} f(p; θ): a point a function is given at (D13)
+        return None
+
+    def at(index: ir.Ident) -> ir.Node:
+        def rewrite(node: Any) -> Any:
+            if isinstance(node, ir.Ident) and node.key == item.key and id(node) not in subscripts:
+                return ir.Script(node, index, None, span=node.span)
+            return ir.map_children(node, rewrite)
+        return rewrite(body)
+    return at
+
+
+def _fresh_index(ctx: Context) -> str:
+    return next(f"k{n}" for n in range(1, 99) if f"k{n}" not in ctx.indices and f"k{n}" not in ctx.decls)
+
+
+def _set_size_name(node: ir.Node) -> str | None:
+    """The size named after a calligraphic set, 𝓑 → n_B, 𝓑_t → n_B_t: how many items it has."""
+    letter = node.base if isinstance(node, ir.Script) else node
+    if not (_named_set(node) and isinstance(letter, ir.Ident) and letter.style == "cal"):
+        return None
+    key = symbol_key(node)
+    return None if key is None else "n_" + py_name(key.replace("cal:", ""))
+
+
 def _random_condition(cond: ir.Node) -> bool:
     """`\\text{with probability } p`, `\\text{確率 } p \\text{ で}`: a case drawn at random."""
     return any(isinstance(n, ir.Text) and ("probability" in n.content.lower() or "確率" in n.content)
@@ -368,9 +406,15 @@ def _range_reason(sub: ir.Node | None) -> str | None:
         return "eq-range-set"  # \sum_{u,i \in S}: pairs from a set the file does not give
     if isinstance(sub, ir.Chain) and len(sub.rels) >= 2 and sub.rels[0] in (":", "colon", "mid"):
         return "eq-range-set"  # \sum_{i : z_i = j}: the items that satisfy a condition
+    if isinstance(sub, ir.Chain) and len(sub.rels) >= 2 and sub.rels[0] == "in":
+        return "eq-range-set"  # \sum_{(x, y) \in D \mid r(x) = T}: the items of a set that satisfy a condition
+    if isinstance(sub, ir.Product) and any(isinstance(f, ir.Text) for f in sub.factors):
+        return "eq-range-condition"  # \sum_{\text{all possible } x}: a range said in words
     if not isinstance(sub, ir.Chain) or len(sub.rels) != 1:
         return None
     rel = sub.rels[0]
+    if rel in ("lt", "gt", "le", "ge"):
+        return "eq-range-condition"  # \max_{\lambda \geq 0} (an optimisation), \sum_{\theta < y_i} (a filter)
     if rel == "in":
         return "eq-range-set"
     if rel == "sim":
@@ -477,7 +521,8 @@ class Lowerer:
         if node.style == "bf" and node.name in ("1", "0"):  # the ones / zeros vector
             n = size_symbol(self.ctx.sizes.fresh("n_1"))
             return sympy.OneMatrix(n, 1) if node.name == "1" else sympy.ZeroMatrix(n, 1)
-        if node.style == "bf" and node.name == "I" and "I" not in self.ctx.decls and "I" not in self.ctx.bindings:
+        if node.name == "I" and (node.style == "bf" or (self.ctx.plain_identity and not node.style)) \
+                and "I" not in self.ctx.decls and "I" not in self.ctx.bindings and "I" not in self.ctx.quantities:
             self.ctx.readings.append((phrase("read-identity-matrix"), node.span))
             return sympy.Identity(size_symbol(self.ctx.sizes.fresh("n_I")))
         if node.style == "macro":
@@ -632,7 +677,8 @@ class Lowerer:
             return sample
         if key is not None and node.sup is not None and (key_text(node.sup) or "").startswith("("):
             key = f"{key}^{key_text(node.sup)}"  # W_{ij}^{(l)}: entry ij of the layer-l matrix
-            node = ir.Script(ir.Ident(key, span=base.span), node.sub, None, span=node.span)
+            style = base.style if isinstance(base, ir.Ident) and base.style == "bf" else ""  # 𝐱^{(i)}: a vector
+            node = ir.Script(ir.Ident(key, style, span=base.span), node.sub, None, span=node.span)
             if node.sub is None:
                 return self.symbol(key, node, bare=True)
         if key is not None and node.sup is not None and node.sub is not None and self._is_index_sub(node.sub):
@@ -651,6 +697,9 @@ class Lowerer:
                 value = self._indexed(split[0], split[1], node)
                 return self._superscript(value, node.sup, node, None) if node.sup is not None else value
             named = self._named_sub(key, node.sub)
+            if named is not None and self._intercept(key, node):
+                value = self.symbol(named, node, bare=True)  # θ^⊤x + θ_0: θ_0 is the intercept, a number
+                return self._superscript(value, node.sup, node, named) if node.sup is not None else value
             if named is not None and (named in self.ctx.decls or named in self.ctx.quantities
                                       or named in self.ctx.size_names or not self._is_index_sub(node.sub)):
                 labelled = self._named_sup(named, node.sup) if node.sup is not None else None
@@ -721,13 +770,9 @@ class Lowerer:
         named = f"{key}^({sup.body.name})"
         if sup.body.key not in self.ctx.indices or named in self.ctx.decls or named in self.ctx.bindings:
             return None  # declared as a value of its own, or a parameter of a function being inlined
-        if decl is None and key not in self.ctx.bare_keys and self._bold_item(key, [sup.body], node):
-            self.ctx.readings.append((phrase("read-bold-item-row", latex=latex_of(key), index=sup.body.name),
-                                      node.span))
-            return self._row(key, [sup.body], node)  # Σ_i (𝐰·𝐱^{(i)} + b − y^{(i)})²: 𝐱^{(i)} is row i of x
-        if decl is None and self._undeclared_sample(key, node):
-            reading = phrase("read-sample-entry-inferred", latex=latex_of(key), index=sup.body.name)
-        elif decl is None or len(decl.shape) != 1:
+        if decl is None:  # y written alone too: y^{(i)} keeps its label
+            return None if key in self.ctx.bare_keys else self._sample_item(key, sup.body, node)
+        if len(decl.shape) != 1:
             return None
         else:
             reading = phrase("read-sample-entry", latex=latex_of(key))
@@ -749,17 +794,41 @@ class Lowerer:
         ctx.vectors.add(key)
         ctx.readings.append((phrase("read-softmax-vector", latex=latex_of(key)), arg.span))  # type: ignore[union-attr]
 
-    def _undeclared_sample(self, key: str, node: ir.Script) -> bool:
-        """y^{(i)} inside a sum over i, y not declared nor defined: sample i of the data y — a plain
-        letter (a bold 𝐱^{(i)} is a row of a matrix, not read so) the equation never writes alone."""
-        base = node.base
-        letter = base.name.split("^")[0] if isinstance(base, ir.Ident) else ""
-        if not (isinstance(base, ir.Ident) and base.style in ("", "rm") and not base.accents
-                and len(letter) == 1 and letter.islower()):
-            return False
+    def _intercept(self, key: str, node: ir.Script) -> bool:
+        """θ_0 beside θ^⊤x (θ undeclared, a vector by its transpose): the intercept, a number of its own —
+        never entry 0 of the θ that θ^⊤x dots with x (said)."""
         ctx = self.ctx
-        return not (key in ctx.quantities or key in ctx.functions or key in ctx.bindings
-                    or key in ctx.indices or key in ctx.size_names or key in ctx.bare_keys)
+        if not (isinstance(node.sub, ir.Num) and key in ctx.vectors and key not in ctx.decls
+                and key not in ctx.quantities and f"{key}_{node.sub.text}" not in ctx.decls):
+            return False
+        reading = phrase("read-intercept-beside-vector", latex=latex_of(key), number=node.sub.text)
+        if all(r != reading for r, _ in ctx.readings):
+            ctx.readings.append((reading, node.span))
+        return True
+
+    def _sample_item(self, key: str, index: ir.Ident, node: ir.Script) -> Any:
+        """y^{(i)}, 𝐱^{(i)}, θ^⊤x^{(i)} under Σ_i with nothing declared: item i of y (the entry y[i]) or, for a
+        vector (bold, or transposed or dotted with a transposed vector), row i of an array x (items × entries)
+        — never one value the same for every i (said). Capitals (layers W^{(l)}) and names the file
+        defines keep their reading."""
+        ctx, base = self.ctx, node.base
+        labelled = f"{key}^({index.name})"
+        letter = base.name.split("^")[0] if isinstance(base, ir.Ident) else ""  # a^{[2](i)}: the letter a
+        if not (isinstance(base, ir.Ident) and base.style in ("", "bf") and (
+                (len(letter) == 1 and letter.islower()) or letter in SMALL_GREEK)):
+            return None
+        if any(k in ctx.quantities or k in ctx.functions or k in ctx.bindings or k in ctx.matrices
+               for k in (key, labelled)) or key in ctx.indices or key in ctx.size_names:
+            return None
+        vector = base.style == "bf" or labelled in ctx.vectors or key in ctx.vectors
+        use = ctx.arrays.get(key)
+        if use is not None and len(use.dims) != (2 if vector else 1):
+            return None
+        said = "read-sample-item-row" if vector else "read-sample-item"
+        reading = phrase(said, latex=latex_of(key), index=index.name)
+        if all(r != reading for r, _ in ctx.readings):
+            ctx.readings.append((reading, node.span))
+        return self._row(key, [index], node) if vector else self._indexed(key, index, node)
 
     def _entry(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
         """Entry `sub` of a symbol: of a vector-valued auxiliary definition, or of an array."""
@@ -839,7 +908,9 @@ class Lowerer:
         owner = self._row_owner(key, positions, node)
         if owner == key and self._bold_item(key, positions, node):
             index = symbol_key(positions[0]) or ""
-            self.ctx.readings.append((phrase("read-bold-item-row", latex=latex_of(key), index=index), node.span))
+            bold = isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.base.style == "bf"
+            self.ctx.readings.append((phrase("read-bold-item-row" if bold else "read-transposed-item-row",
+                                             latex=latex_of(key), index=index), node.span))
             return self._row(key, positions, node)  # Σ_p (𝐱_p^T 𝐰 − y_p)²: 𝐱_p is the p-th vector, row p of x
         decl = self.ctx.decls.get(owner)
         if decl is not None and len(decl.shape) == len(positions) + 1 and len(decl.shape) == 2:
@@ -900,8 +971,8 @@ class Lowerer:
         if key in ctx.decls or len(positions) != 1 or not isinstance(node, ir.Script):
             return False
         base, pos = node.base, positions[0]
-        if not (isinstance(base, ir.Ident) and base.style == "bf") or not isinstance(pos, ir.Ident) \
-                or pos.key not in ctx.indices:
+        marked = isinstance(base, ir.Ident) and (base.style == "bf" or key in ctx.transposed_items)
+        if not marked or not isinstance(pos, ir.Ident) or pos.key not in ctx.indices:
             return False
         use = ctx.arrays.get(key)
         return use is None or len(use.dims) == 2
@@ -1668,6 +1739,10 @@ class Lowerer:
 
     def _times(self, a: Any, b: Any, node: ir.Node) -> Any:
         if isinstance(a, MatrixExpr) and isinstance(b, MatrixExpr):
+            if b.shape == (1, 1) and a.shape[1] == 1 and a.shape[0] != 1:
+                return b[0, 0] * a  # 𝐱^{(i)}(𝐰^⊤𝐱^{(i)} + b − y^{(i)}): a vector times a number (a 1 × 1 value)
+            if a.shape == (1, 1) and b.shape[1] == 1 and b.shape[0] != 1:
+                return a[0, 0] * b
             if a.shape[1] == 1 and b.shape[1] == 1 and a.shape[0] != 1:
                 a, b = self._same_shape(a, b, node)  # two column vectors juxtaposed: elementwise
                 return sympy.HadamardProduct(a, b)
@@ -2089,11 +2164,12 @@ class Lowerer:
             gradient = self._vector_gradient(value, var, node)
             if gradient is not None:
                 return gradient
-        if not isinstance(var, sympy.Symbol) or isinstance(value, MatrixExpr):
+        if not isinstance(var, (sympy.Symbol, sympy.Indexed)) or isinstance(value, MatrixExpr):
             raise LoweringError("not-checkable", phrase("eq-derivative-by-scalar-only"), node.span)
-        if var not in getattr(value, "free_symbols", set()):
+        if var not in getattr(value, "free_symbols", set()) and not (isinstance(var, sympy.Indexed)
+                                                                     and value.has(var.base)):
             raise LoweringError("not-checkable", phrase("eq-does-not-depend", var=str(var)), node.span)
-        return sympy.diff(value, var)
+        return sympy.diff(value, var)  # ∂/∂θ_0 of (y_i − θ_0 − θ_1 x_i)²: by one entry, as by a symbol
 
     def _root(self, node: ir.Root) -> Any:
         body = self.expr(node.body)
@@ -2103,6 +2179,12 @@ class Lowerer:
         return self._elementwise(lambda u: u ** (1 / n), body)
 
     def _abs(self, node: ir.Abs) -> Any:
+        size = _set_size_name(node.body)
+        if size is not None and symbol_key(node.body) not in self.ctx.decls \
+                and symbol_key(node.body) not in self.ctx.quantities:  # |𝓑|: how many items the set has
+            self.ctx.readings.append((phrase("read-set-size", set=latex_of(symbol_key(node.body) or ""),
+                                             size=size), node.span))
+            return self._size_expr(ir.Ident(size, span=node.span))
         value = self.expr(node.body)
         if isinstance(value, MatrixExpr) and value.shape[1] == 1 and _vector_written(node.body):
             # |𝐚|, |\\vec{a} − \\vec{b}| of a vector: its length, as school mathematics writes it (said)
@@ -2181,7 +2263,21 @@ class Lowerer:
             # \\sum_{i \\in \\mathcal{V}}: over the whole named set (an axis)
             self.ctx.readings.append((phrase("read-bigop-named-set", op=node.op, name=node.sub.items[0].name),
                                       node.sub.span))
-            node = ir.BigOp(node.op, node.sub.items[0], node.sup, node.body, span=node.span)
+            sub = node.sub
+            size = _set_size_name(sub.items[1])
+            index = sub.items[0]
+            assert isinstance(index, ir.Ident)
+            items = _items_of_set(node.body, index, self.ctx)
+            body = node.body
+            if items is not None:  # Σ_{𝐱 ∈ 𝓑} 𝐱: the sum runs over the items, 𝐱 is item k (said)
+                self.ctx.readings.append((phrase("read-set-items", item=latex_of(index.key)), sub.span))
+                index = ir.Ident(_fresh_index(self.ctx), span=index.span)
+                body = items(index)
+            if size is not None and node.sup is None:  # Σ_{i ∈ 𝓑} … / |𝓑|: the axis has |𝓑| items
+                start = ir.Chain([index, ir.Num("1", span=sub.span)], ["eq"], span=sub.span)
+                node = ir.BigOp(node.op, start, ir.Ident(size, span=sub.span), body, span=node.span)
+            else:
+                node = ir.BigOp(node.op, index, node.sup, body, span=node.span)
         elif node.sub is None and node.op in ("sum", "prod"):
             implicit = self._implicit_index(node.body)
             if implicit is None:

@@ -152,6 +152,9 @@ _COMPILERS: list[tuple[type, Callable[[Any], Plan]]] = [
     (sympy.Max, lambda e: ["max", [compile_expr(a) for a in e.args]]),
     (sympy.Min, lambda e: ["min", [compile_expr(a) for a in e.args]]),
     (sympy.Piecewise, lambda e: ["piecewise", [[compile_expr(v), compile_expr(c)] for v, c in e.args]]),
+    (sympy.KroneckerDelta, lambda e: ["piecewise", [[["num", 1.0], ["rel", "eq", compile_expr(e.args[0]),
+                                                                     compile_expr(e.args[1])]],
+                                                    [["num", 0.0], ["true"]]]]),  # (I − WW^⊤)_{ij} under sums
     (sympy.Sum, lambda e: _limits(e, "sum")),
     (sympy.Product, lambda e: _limits(e, "prod")),
     (Reduce, lambda e: ["reduce", e.args[0].name, compile_expr(e.args[1]), _name(e.args[2][0]),

@@ -52,7 +52,7 @@ from eq2code.equation.primes import defined_primes, rename_primes
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, number, read_space
 from eq2code.equation.steps import layer_superscripts, stepped_arguments
-from eq2code.equation.symbols import name_like_word, parameter_subscript_key, symbol_key, word_key
+from eq2code.equation.symbols import SMALL_GREEK, name_like_word, parameter_subscript_key, symbol_key, word_key
 from eq2code.equation.sympy_ext import ArraySlice
 from eq2code.findings.phrases import Phrase, phrase
 
@@ -528,7 +528,11 @@ class FileReader:
         ctx = self._context()
         ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape})
         ctx.vectors = vector_candidates(chain, set(self.decls) | set(self.quantities))
+        ctx.transposed_items = transposed_items(chain, set(self.decls) | set(self.quantities))
         _norm_candidates(ctx, chain, set(self.decls) | set(self.quantities))
+        _vectors_after_matrices(ctx, chain, set(self.decls) | set(self.quantities),
+                                ctx.matrices | {k for k, d in self.decls.items() if len(d.shape) == 2})
+        ctx.plain_identity = _identity_beside_matrix(chain, ctx.matrices)
         if head is not None:
             ctx.head_params = {k for k in (symbol_key(p) for p in head.params) if k}
             if head.key.endswith("(event)"):  # P(t=1 | x) = y: the probability is the value named P
@@ -551,8 +555,8 @@ class FileReader:
             if head is None:
                 eq.kind = "identity"
                 eq.name = self.text_name(lhs)
-                if len(sides) == 1 and isinstance(sides[0], ir.Num) and not isinstance(lhs, ir.Num) \
-                        and not _all_numbers(lhs):
+                if len(sides) == 1 and (isinstance(sides[0], ir.Num) or _zero_vector(sides[0])) \
+                        and not isinstance(lhs, ir.Num) and not _all_numbers(lhs):
                     eq.kind = "statement"  # Σ_k θ_k = 1 (subject to …): a condition the inputs meet
                     raise LoweringError("not-checkable", phrase("eq-constraint"), chain.span)
                 values = [low.expr(lhs)] + [low.expr(s) for s in sides]
@@ -562,7 +566,10 @@ class FileReader:
                 if isinstance(lhs, ir.Frac):
                     ctx.upstream = derivative_function(lhs)
                 indices = [v for v in head.out_indices if not (v in self.decls and self.decls[v].shape)
-                           and not self._names_only(sides[0], v)]
+                           and not self._names_only(sides[0], v) and not _bound_of_bigop(sides[0], v)]
+                for v in head.out_indices:
+                    if _bound_of_bigop(sides[0], v) and not (v in self.decls and self.decls[v].shape):
+                        ctx.readings.append((phrase("read-subscript-size-label", letter=v), lhs.span))
                 if head.out_indices and not indices and not head.is_function and symbol_key(lhs):
                     head.key = symbol_key(lhs) or head.key  # h_t = o_t ⊙ tanh(c_t): the name h_t
                     head.name = eq.name = py_name(head.key)
@@ -1428,56 +1435,211 @@ def matrix_candidates(chain: ir.Node, arrays: set[str] | frozenset[str] = frozen
 
 
 def _small(node: ir.Ident) -> bool:
-    """A small Latin letter (w, 𝐰): a vector when transposed, not a matrix."""
-    return len(node.name) == 1 and node.name.islower()
+    """A small Latin or Greek letter (w, 𝐰, θ, β): a vector when transposed, not a matrix."""
+    return (len(node.name) == 1 and node.name.islower()) or node.name in SMALL_GREEK
+
+
+def _small_vector_key(node: ir.Node) -> str | None:
+    """The key of a small letter as a vector operand: x, θ, a sample's x^{(i)}, also in brackets
+    ((x^{(i)})^⊤) — else None (θ_k, f(x), x^2 are no such operand)."""
+    if isinstance(node, ir.Group) and node.bracket == "(":
+        node = node.body
+    if isinstance(node, ir.Ident) and _small(node):
+        return node.key
+    if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and _small(node.base) and not node.primes \
+            and node.sub is None and node.sup is not None and (key_text(node.sup) or "").startswith("("):
+        return symbol_key(node)
+    return None
+
+
+def _transposed_item(node: ir.Node) -> bool:
+    """θ_k^⊤: a small letter with a one-letter subscript, transposed."""
+    return isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top" \
+        and isinstance(node.base, ir.Ident) and _small(node.base) and not node.primes \
+        and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1
+
+
+def _transposed_vector_key(node: ir.Node) -> str | None:
+    """θ^⊤, 𝐰^⊤, (x^{(i)})^⊤: the key of the small letter a transpose marks as a vector."""
+    if isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top" \
+            and node.sub is None and not node.primes:
+        return _small_vector_key(node.base)
+    return None
 
 
 def vector_candidates(chain: ir.Node, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
-    """Undeclared small letters that a transpose makes vectors (𝐰^⊤𝐱: w and x; w^⊤x written plainly)."""
+    """Undeclared small letters that a transpose makes vectors (𝐰^⊤𝐱: w and x; w^⊤x and θ^⊤x^{(i)}
+    written plainly; (x^{(i)})^⊤θ)."""
     out: set[str] = set()
     for node in chain.walk():
-        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and _small(node.base) \
-                and isinstance(node.sup, ir.Special) and node.sup.name == "top" and node.sub is None:
-            out.add(node.base.key)
+        key = _transposed_vector_key(node)
+        if key is not None:
+            out.add(key)
         if isinstance(node, ir.Product):
             for k in range(len(node.factors) - 1):
                 a, b = node.factors[k], node.factors[k + 1]
-                if node.ops[k + 1] is None and isinstance(a, ir.Script) and isinstance(a.base, ir.Ident) \
-                        and _small(a.base) and isinstance(a.sup, ir.Special) and a.sup.name == "top" \
-                        and isinstance(b, ir.Ident) and _small(b):
-                    out.add(b.key)  # 𝐰^⊤ x: x is the vector w is dotted with
+                other = _small_vector_key(b) if not isinstance(b, ir.Group) else None
+                transposed = _transposed_vector_key(a) is not None or _transposed_item(a)
+                if node.ops[k + 1] is None and transposed and other is not None:
+                    out.add(other)  # 𝐰^⊤ x, θ_k^⊤ x: x is the vector w is dotted with
+    return out - set(known)
+
+
+def transposed_items(chain: ir.Node, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """θ_k^⊤x, w_j^⊤x_i: a small letter subscripted by one letter and transposed is that item's vector
+    (row k of an array θ), and so is a subscripted small letter it is dotted with (x_i) — never the
+    number θ[k] transposed."""
+    out: set[str] = set()
+
+    def item(node: ir.Node) -> str | None:
+        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and _small(node.base) \
+                and not node.primes and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1:
+            return node.base.key
+        return None
+
+    for node in chain.walk():
+        if not (isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top"):
+            continue
+        key = item(ir.Script(node.base, node.sub, None, span=node.span))
+        if key is not None:
+            out.add(key)
+    for node in chain.walk():
+        if isinstance(node, ir.Product):
+            for k in range(len(node.factors) - 1):
+                a, b = node.factors[k], node.factors[k + 1]
+                transposed = isinstance(a, ir.Script) and isinstance(a.sup, ir.Special) and a.sup.name == "top" \
+                    and (item(ir.Script(a.base, a.sub, None, span=a.span)) is not None
+                         or _transposed_vector_key(a) is not None)
+                partner = item(b) if isinstance(b, ir.Script) and b.sup is None else None
+                if node.ops[k + 1] is None and transposed and partner is not None:
+                    out.add(partner)
     return out - set(known)
 
 
 def _norm_candidates(ctx: Context, chain: ir.Node, known: set[str]) -> None:
-    """‖y − Xw‖₂², ‖w‖₁ written with plain letters: a norm is taken of a vector, so the small
-    letters that are its terms are vectors and a capital before one is a matrix (said; the norm
-    of a scalar, |…|, is what single bars write)."""
-    for norm in chain.walk():
-        if not isinstance(norm, ir.Norm):
+    """‖y − Xw‖₂², ‖w‖₁, (Xθ − y)^⊤(Xθ − y) written with plain letters: a norm is taken of a vector,
+    and a transposed bracket is a vector too, so the small letters that are its terms are vectors
+    and a capital before one is a matrix (said; the norm of a scalar, |…|, is what single bars write)."""
+    for node in chain.walk():
+        transposed = _transposed_bracket(node)
+        if isinstance(node, ir.Norm):
+            body, key = node.body, "read-norm-of-vectors"
+        elif transposed is not None:
+            body, key = transposed, "read-transposed-bracket-vectors"
+        else:
             continue
-        vectors: list[str] = []
-        matrices: list[str] = []
-        terms = [t for _, t in norm.body.terms] if isinstance(norm.body, ir.Add) else [norm.body]
-        for term in terms:
-            if isinstance(term, ir.Ident) and _small(term) and not term.style and not term.accents:
-                vectors.append(term.key)
-            elif isinstance(term, ir.Product) and len(term.factors) == 2 and term.ops[1] is None:
-                a, b = term.factors
-                if isinstance(a, ir.Ident) and _capital(a) and not a.style and isinstance(b, ir.Ident) \
-                        and _small(b) and not b.style and not b.accents:
-                    matrices.append(a.key)
-                    vectors.append(b.key)
-            else:
-                vectors, matrices = [], []
-                break  # ‖x − μ‖, ‖f(x)‖: not only plain letters — nothing is guessed
+        vectors, matrices = _plain_vector_terms(body)
         new = [k for k in dict.fromkeys(vectors + matrices)
                if k not in known and k not in ctx.vectors and k not in ctx.matrices]
         if not new:
             continue
         ctx.vectors.update(k for k in vectors if k not in known)
         ctx.matrices.update(k for k in matrices if k not in known)
-        ctx.readings.append((phrase("read-norm-of-vectors", names=", ".join(new)), norm.span))
+        ctx.readings.append((phrase(key, names=", ".join(new)), node.span))
+
+
+def _transposed_bracket(node: ir.Node) -> ir.Add | None:
+    """The sum a transpose is taken of: (Xθ − y)^⊤, also after a number (½(Xθ − y)^⊤ parses as ½ applied)."""
+    if not (isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top"
+            and node.sub is None and not node.primes):
+        return None
+    base = node.base
+    if isinstance(base, ir.Call) and base.bracket == "(" and len(base.args) == 1 and (
+            isinstance(base.func, ir.Num) or (isinstance(base.func, ir.Frac) and isinstance(base.func.num, ir.Num)
+                                              and isinstance(base.func.den, ir.Num))):
+        body = base.args[0]
+    elif isinstance(base, ir.Group) and base.bracket == "(":
+        body = base.body
+    else:
+        return None
+    return body if isinstance(body, ir.Add) else None
+
+
+def _bound_of_bigop(side: ir.Node, letter: str) -> bool:
+    """\\bar{X}_n = \\frac{1}{n}\\sum_{i=1}^n X_i: the left's subscript is the last index of a sum on the
+    right — a size the value is labelled with (the mean of n items), not an index of its entries."""
+    return any(isinstance(n, ir.BigOp) and isinstance(n.sup, ir.Ident) and n.sup.key == letter
+               for n in side.walk())
+
+
+def _zero_vector(node: ir.Node) -> bool:
+    """\\mathbf{0}, \\vec{0}: the zero vector (X^⊤y − X^⊤Xθ = \\vec{0} is a condition, like … = 0)."""
+    return isinstance(node, ir.Ident) and node.name == "0" and node.style == "bf"
+
+
+def _vectors_after_matrices(ctx: Context, chain: ir.Node, known: set[str], matrices: set[str]) -> None:
+    """(X^⊤X)^{-1}X^⊤y, Φ^⊤y, Xθ with X a matrix (declared, transposed or multiplied as one): the
+    small letter right after a matrix in a product is a vector — a number would stand before it (λI) —
+    so it is read as one (said; it had been a number, and the value a matrix)."""
+    found: list[str] = []
+    span: ir.Span | None = None
+    for node in chain.walk():
+        if not isinstance(node, ir.Product):
+            continue
+        for k in range(len(node.factors) - 1):
+            a, b = node.factors[k], node.factors[k + 1]
+            if node.ops[k + 1] not in (None, "cdot") or not _is_matrix_factor(a, matrices):
+                continue
+            key = _small_vector_key(b) if not isinstance(b, ir.Group) else None
+            if key is None or key in known or key in ctx.vectors or key in ctx.matrices or key in found:
+                continue
+            found.append(key)
+            span = span or b.span
+    if found and span is not None:
+        ctx.vectors.update(found)
+        ctx.readings.append((phrase("read-vector-after-matrix", names=", ".join(found)), span))
+
+
+def _identity_beside_matrix(chain: ir.Node, matrices: set[str]) -> bool:
+    """X^⊤X + λI, I − WW^⊤: a plain I (or λI) added to a product of matrices is the identity matrix."""
+    def is_identity_term(term: ir.Node) -> bool:
+        if isinstance(term, ir.Product) and term.ops[-1] in (None, "cdot"):
+            term = term.factors[-1]
+        return isinstance(term, ir.Ident) and term.name == "I" and not term.style and not term.accents
+
+    def is_matrix_term(term: ir.Node) -> bool:
+        return isinstance(term, ir.Product) and any(_is_matrix_factor(f, matrices) for f in term.factors)
+
+    for node in chain.walk():
+        if isinstance(node, ir.Add):
+            terms = [t for _, t in node.terms]
+            if any(is_identity_term(t) for t in terms) and any(is_matrix_term(t) for t in terms):
+                return True
+    return False
+
+
+def _is_matrix_factor(node: ir.Node, matrices: set[str]) -> bool:
+    """X, 𝐖, Σ̂ known as a matrix, a transposed capital X^⊤ (also W^T), or a bracket of them (I − WW^⊤)."""
+    if isinstance(node, ir.Group) and node.bracket == "(" and isinstance(node.body, ir.Add):
+        return any(isinstance(t, ir.Product) and any(_is_matrix_factor(f, matrices) for f in t.factors)
+                   for _, t in node.body.terms)
+    if isinstance(node, ir.Script) and node.sub is None and not node.primes and (
+            (isinstance(node.sup, ir.Special) and node.sup.name == "top")
+            or (isinstance(node.sup, ir.Ident) and node.sup.name == "T")):
+        return _capital(node.base) and _capital_key(node.base) in matrices
+    return _capital(node) and _capital_key(node) in matrices
+
+
+def _plain_vector_terms(body: ir.Node) -> tuple[list[str], list[str]]:
+    """The vectors and matrices of a vector written with plain letters, y − Xw: small letters and a
+    capital before one; nothing when a term is anything else (‖x − μ‖ with μ a Greek letter is fine,
+    ‖f(x)‖ is not)."""
+    vectors: list[str] = []
+    matrices: list[str] = []
+    terms = [t for _, t in body.terms] if isinstance(body, ir.Add) else [body]
+    for term in terms:
+        if isinstance(term, ir.Ident) and len(term.name) == 1 and term.name.islower() and not term.style \
+                and not term.accents:  # a Greek letter alone (‖q − μ‖) may be a number: not guessed
+            vectors.append(term.key)
+        elif isinstance(term, ir.Product) and len(term.factors) == 2 and term.ops[1] is None:
+            a, b = term.factors
+            if isinstance(a, ir.Ident) and _capital(a) and not a.style and isinstance(b, ir.Ident) \
+                    and _small(b) and not b.style and not b.accents:
+                matrices.append(a.key)
+                vectors.append(b.key)
+        else:
+            return [], []  # ‖x − μ‖, ‖f(x)‖: not only plain letters — nothing is guessed
+    return vectors, matrices
 
 
 def _capital(node: ir.Node) -> bool:
@@ -1485,7 +1647,13 @@ def _capital(node: ir.Node) -> bool:
     if isinstance(node, ir.Script) and not node.primes and (node.sup is None or (
             key_text(node.sup) or "").startswith("(")) and symbol_key(node) is not None:
         return _capital(node.base)
-    return isinstance(node, ir.Ident) and len(node.name) == 1 and node.name.isupper() and node.style in ("", "bf")
+    if isinstance(node, ir.Ident) and node.style == "bb":  # 𝕏 (a design matrix); 𝔼, ℙ, 𝕍, ℝ, 𝕀 are no matrices
+        return len(node.name) == 1 and node.name.isupper() and node.name not in "EPVRNZCQI"
+    return isinstance(node, ir.Ident) and node.style in ("", "bf") and (
+        (len(node.name) == 1 and node.name.isupper()) or node.name in CAPITAL_GREEK)
+
+
+CAPITAL_GREEK = frozenset({"Sigma", "Phi", "Lambda", "Psi", "Omega", "Gamma", "Theta"})  # matrices (Δ, Π are not)
 
 
 def _bold(node: ir.Node) -> bool:

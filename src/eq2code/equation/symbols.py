@@ -6,6 +6,9 @@ from __future__ import annotations
 from eq2code.equation.latex import ir
 from eq2code.equation.spaces import key_text
 
+SMALL_GREEK = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
+                         "vartheta", "iota", "kappa", "lambda", "mu", "nu", "xi", "rho", "tau", "upsilon",
+                         "phi", "varphi", "chi", "psi", "omega"})  # small Greek letters, as symbol names
 
 def symbol_key(node: ir.Node) -> str | None:
     """The identity of a symbol as written: 'z' for 𝐳 and z, 'hat:y', 'd_k', 'cal:L_CE'."""

@@ -414,6 +414,10 @@ PHRASES.update({
                                          "添字の範囲ではありません"},
     "eq-range-set": {"en": "\\{op} runs over a set that this file does not give as an input",
                      "ja": "\\{op} は、このファイルが入力として与えていない集合を動きます"},
+    "eq-range-condition": {"en": "\\{op} runs over the values that satisfy a condition (an optimisation or a "
+                                 "filter), not over an index range of the inputs",
+                           "ja": "\\{op} は条件を満たす値を動きます（最適化または絞り込み）。入力の添字の範囲では"
+                                 "ありません"},
     "eq-range-samples": {"en": "\\{op} runs over samples drawn from a distribution, which are not inputs",
                          "ja": "\\{op} は分布から抽出したサンプルを動きます。サンプルは入力ではありません"},
     "eq-range-graph": {"en": "\\{op} runs over the neighbours in a graph, which is not an input",
@@ -460,13 +464,6 @@ PHRASES.update({
     "read-sample-entry": {"en": "{latex}^{{(i)}} with {latex} a declared vector: its entry i (sample i)",
                           "ja": "{latex}^{{(i)}}（{latex} は宣言されたベクトル）は、その i 番目の要素"
                                 "（i 番目のサンプル）"},
-    "read-sample-entry-inferred": {
-        "en": "{latex}^{{({index})}} inside the sum over {index}, {latex} not declared: entry {index} of the "
-              "vector {latex} (sample {index}); declare {latex}^{{({index})}} \\in \\mathbb{{R}} for a value "
-              "of its own",
-        "ja": "{latex}^{{({index})}}（{index} についての和の中、{latex} は宣言なし）は、ベクトル {latex} の "
-              "{index} 番目の要素（{index} 番目のサンプル）。別の値とするには {latex}^{{({index})}} "
-              "\\in \\mathbb{{R}} と宣言"},
     "read-accumulation": {
         "en": "{left} {op}= …: the new {left} is the old one {op} the right side (an update, as "
               "{left} := {left} {op} …)",
@@ -538,6 +535,13 @@ PHRASES.update({
                                  "as the input {input}, a square matrix, never the gradient",
                            "ja": "\\nabla^2: {function} のヘッセ行列（2 階微分の行列）は、正方行列の入力 {input} として"
                                  "与えられます（勾配ではありません）"},
+    "read-transposed-item-row": {
+        "en": "{latex}_{index} is transposed (or dotted with a transposed item) and {index} runs over items: the "
+              "{index}-th vector, row {index} of an array {latex} (items × entries), not one number; declare "
+              "{latex} to say otherwise",
+        "ja": "{latex}_{index} は転置されている（または転置された項目と内積をとる）うえ {index} は項目を走るので、"
+              "{index} 番目のベクトル（配列 {latex}（項目 × 成分）の {index} 行目）とし、1 つの数とはしません。"
+              "違う場合は {latex} を宣言してください"},
     "read-bold-item-row": {"en": "{latex}_{index} is bold and {index} runs over items: the {index}-th vector, row "
                                  "{index} of an array {latex} (items × entries), not one number; declare {latex} "
                                  "(e.g. {latex} \\in \\mathbb{{R}}^{{P}}) to say otherwise",
@@ -631,6 +635,35 @@ PHRASES.update({
                                 "letters for a product",
                           "ja": "{word}(…): 括弧の前に続けて書かれた小文字なので、関数 {word}（"
                                 "\\operatorname{{{word}}} と同じ）とする。文字の積なら文字を分けてください"},
+    "read-transposed-bracket-vectors": {"en": "(…)^\\top transposes a vector: of {names}, the small letters are "
+                                              "read as vectors and a capital before one as a matrix; declare them "
+                                              "(e.g. \\theta \\in \\mathbb{{R}}^d) to say otherwise",
+                                        "ja": "(…)^\\top はベクトルの転置なので、{names} のうち小文字をベクトル、"
+                                              "その前の大文字を行列とする。違う場合は宣言してください（例: "
+                                              "\\theta \\in \\mathbb{{R}}^d）"},
+    "read-sample-item": {"en": "{latex}^{{({index})}} under the sum over {index}, {latex} not declared: item "
+                               "{index} of {latex}, the entry {latex}[{index}] (one number per item); declare "
+                               "{latex}^{{({index})}} to keep one value",
+                         "ja": "{index} についての和の中の {latex}^{{({index})}}（{latex} は宣言されていない）は、"
+                               "{latex} の {index} 番目の項目、つまり要素 {latex}[{index}]（項目ごとに 1 つの数）"
+                               "とする。1 つの値とする場合は {latex}^{{({index})}} を宣言してください"},
+    "read-sample-item-row": {"en": "{latex}^{{({index})}} under the sum over {index} is a vector: the {index}-th "
+                                   "vector, row {index} of an array {latex} (items × entries); declare "
+                                   "{latex}^{{({index})}} to keep one vector",
+                             "ja": "{index} についての和の中の {latex}^{{({index})}} はベクトルなので、{index} "
+                                   "番目のベクトル（配列 {latex}（項目 × 成分）の {index} 行目）とする。"
+                                   "1 つのベクトルとする場合は {latex}^{{({index})}} を宣言してください"},
+    "read-intercept-beside-vector": {
+        "en": "{latex}_{number} beside the vector {latex} (transposed, not declared): a number of its own (the "
+              "intercept), not an entry of {latex}; declare {latex} (e.g. {latex} \\in \\mathbb{{R}}^{{d+1}}) to make "
+              "it one",
+        "ja": "ベクトル {latex}（転置あり、宣言なし）と並ぶ {latex}_{number} は、{latex} の要素ではなく別の数（切片）"
+              "とする。要素とする場合は {latex} を宣言してください（例: {latex} \\in \\mathbb{{R}}^{{d+1}}）"},
+    "read-vector-after-matrix": {"en": "{names} right after a matrix in a product: read as a vector (a number would "
+                                       "stand before the matrix); declare it (e.g. y \\in \\mathbb{{R}}^n) to say "
+                                       "otherwise",
+                                 "ja": "積の中で行列の直後にある {names} はベクトルとする（数なら行列の前に書かれる）。"
+                                       "違う場合は宣言してください（例: y \\in \\mathbb{{R}}^n）"},
     "read-norm-of-vectors": {"en": "‖…‖ is the norm of a vector: of {names}, the small letters are read as vectors "
                                    "and a capital before one as a matrix; declare them (e.g. w \\in "
                                    "\\mathbb{{R}}^d) to say otherwise",
@@ -738,6 +771,18 @@ PHRASES.update({
                                "\\{op}_{{{letter}=1}}^{{{count}}} とする"},
     "read-bigop-implicit-index": {"en": "\\{op} with limits but no index: over {letter}, the subscript of its body",
                                   "ja": "添字のない \\{op} は、本体の添字 {letter} にわたります"},
+    "read-subscript-size-label": {"en": "the subscript {letter} on the left is the last index of a sum on the "
+                                        "right: the value for all {letter} items (a label), not one value per "
+                                        "{letter} (partial sums would need their own index)",
+                                  "ja": "左辺の添字 {letter} は右辺の和の最後の添字なので、{letter} 個すべてについての"
+                                        "値（ラベル）とし、{letter} ごとの値（部分和）とはしません"},
+    "read-set-size": {"en": "|{set}| of a set: the number of its items, the size {size} (the axis a sum over {set} "
+                            "runs over)",
+                      "ja": "集合の |{set}| は、その要素の個数（サイズ {size}。{set} についての和が動く軸の長さ）"},
+    "read-set-items": {"en": "{item} ranges over the items of a set and stands alone in the sum: item k of an "
+                             "array (a row when {item} is a vector), not a counter",
+                       "ja": "{item} は集合の要素を動き、和の中で単独で使われているので、配列の k 番目の項目"
+                             "（{item} がベクトルなら行）とし、番号とはしません"},
     "read-bigop-named-set": {"en": "\\{op} over a named set: over the whole axis of {name}",
                              "ja": "名前の付いた集合にわたる \\{op} は、{name} の軸全体にわたります"},
     "read-cases-entrywise": {"en": "cases on vectors: applied entry by entry",

@@ -189,6 +189,8 @@ class Evaluator:
 
     def _melem(self, parent, i, j):
         p = self.ev(parent)
+        if p.positional == 0:  # entry (0, 0) of a 1 × 1 value (𝐰^⊤𝐱 + b), which is kept as a number
+            return p
         arrs, axes = _align([self.ev(i), self.ev(j)])
         ii = np.asarray(arrs[0]).astype(np.int64)
         if p.positional == 1:

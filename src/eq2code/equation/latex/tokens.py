@@ -46,7 +46,8 @@ BIGOPS = {"sum": "sum", "prod": "prod", "max": "max", "min": "min", "sup": "sup"
 FONTS = {"mathbf": "bf", "boldsymbol": "bf", "bm": "bf", "mathrm": "rm", "mathit": "it", "pmb": "bf",
          "mathbfit": "bf", "symbf": "bf", "mathsfit": "sf", "textup": "rm", "mathnormal": "it",
          "mathcal": "cal", "mathbb": "bb", "mathsf": "sf", "mathscr": "scr", "mathfrak": "frak",
-         "operatorname": "op", "mathtt": "tt", "textbf": "bf", "vect": "bf", "bvec": "bf"}
+         "operatorname": "op", "mathtt": "tt", "textbf": "bf", "vect": "bf", "bvec": "bf",
+         "Bbb": "bb"}  # \Bbb{X}: plain TeX's name of \mathbb
 ACCENTS = {"overrightarrow": "vec", "overleftarrow": "vec", "acute": "hat", "grave": "hat",
            "breve": "tilde", "mathring": "dot", "underbar": "bar", "hat": "hat", "widehat": "hat",
            "tilde": "tilde", "widetilde": "tilde", "bar": "bar",
@@ -687,6 +688,10 @@ class Tokenizer:
                 return
             if switched is not None:  # \mbox{\bf f}, \mbox{{\bf sa}}: a name in a font
                 content = switched.group(1)
+            content = content.replace("\\_", "_")  # \text{egg\_weight}: an escaped underscore is in the word
+            while (joined := _JOINED_TEXT.match(self.text, self.pos)) is not None:  # \text{total}\_\text{bill}
+                more, self.pos = self._braced(joined.end())
+                content += "_" + more.replace("\\_", "_")
             if "$" in content and content.count("$") % 2 == 0:
                 self._text_with_math(content, self.text.index("{", start) + 1, start)
             else:
@@ -710,7 +715,7 @@ class Tokenizer:
             kind = env.rstrip("*")
             kind = "cases" if kind in ("dcases", "rcases") else kind
             if name == "begin" and kind in ("array", "tabular", "alignedat", "subarray"):
-                m3 = re.compile(r"\s*\{[^{}]*\}").match(self.text, self.pos)
+                m3 = re.compile(r"\s*\{(?:[^{}]|\{[^{}]*\})*\}").match(self.text, self.pos)  # also {@{}c@{}}
                 if m3 is not None:
                     self.pos = m3.end()  # the column specification {lr}
             if kind in ("array", "matrix", "aligned") and self.cases_next:
@@ -927,8 +932,8 @@ def classify(tokens: list[Token]) -> list[Token]:
             continue
         if t in ("REL", "COLON") and prev in _CLAUSE_START and out:
             out.append(_placeholder(tok))  # `\begin{pmatrix} \sim 0`: a relation to what came before
-        if t == "BAR" and prev in OPERAND_END and nxt in ("SUB", "SUP") and _nearest(stack) != "abs":
-            out.append(Token.new_borrow_pos("EVAL", tok.value, tok))  # \frac{dy}{dt}\Big|_{t_n}
+        if t in ("BAR", "ABS_CLOSE") and prev in OPERAND_END and nxt in ("SUB", "SUP") and _nearest(stack) != "abs":
+            out.append(Token.new_borrow_pos("EVAL", tok.value, tok))  # \frac{dy}{dt}\Big|_{t_n}, \bigg\rvert_{f=f_0}
             continue
         if t in ("BAR", "DBAR"):
             tok = _bar_role(tok, prev, stack, _paired_later(tokens, k))
@@ -999,6 +1004,7 @@ def tokenize(text: str) -> list[Token]:
     return Tokenizer(text).run()
 
 
+_JOINED_TEXT = re.compile(r"\s*\\_\s*\\(?:text|textrm|mathrm)\b\s*(?=\{)")  # \_\text{…} after a \text{…}
 _SINGLE_NAME = re.compile(r"^\s*(?:[A-Za-z]|\\[A-Za-z]+(?:\s*\{\s*[A-Za-z]\s*\})?)\s*$")
 
 

@@ -339,6 +339,9 @@ class ToIR(Transformer):
             return base
         if slot == "sub":
             value = _primed_name(value)
+        if slot == "sub" and isinstance(base, ir.Group) and base.bracket == "[" and isinstance(base.body, ir.Ident) \
+                and not isinstance(value, (ir.Text, ir.Special)) and not _signs_only(value):
+            base = base.body  # [\mathbf{X}]_{i,j}: entry i, j of X (the brackets only set the name apart)
         if slot == "sup" and isinstance(value, ir.Group) and value.bracket == "<":
             value = ir.Group(value.body, "(", span=value.span)  # a^{⟨t⟩}: the step label of a^{(t)}
         if slot == "sup" and isinstance(value, ir.Tuple) and value.bracket == "<":
@@ -506,6 +509,8 @@ class ToIR(Transformer):
             b = body.base
             body.base = ir.Ident(b.name, b.style, b.accents + (tok.value,), span=b.span)
             return body
+        if isinstance(body, ir.Num) and body.text in ("0", "1") and tok.value in ("vec", "overrightarrow"):
+            return ir.Ident(body.text, "bf", span=_span(meta))  # \vec{0}: the zero vector, as \mathbf{0}
         raise latex_error("unsupported-notation", phrase("latex-accent-over-expression", command="\\" + tok.value),
                           tok.start_pos,
                          _span(meta)[1], f"\\{tok.value}")
@@ -594,3 +599,8 @@ class ToIR(Transformer):
 
     def cell(self, meta, children):
         return children[0] if children else None
+
+
+def _signs_only(node: ir.Node) -> bool:
+    """[x]_+: a sign as the script (the positive part), no index."""
+    return (isinstance(node, ir.Ident) and node.name in ("+", "-")) or type(node).__name__ == "Sign"
