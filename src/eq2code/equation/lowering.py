@@ -239,6 +239,7 @@ class Context:
     readings: list[tuple[Phrase, ir.Span]] = field(default_factory=list)  # ambiguous notation: the reading taken
     upstream: str | None = None  # lhs ∂C/∂X: only ∂C/∂… may be given (a backward rule), not a chain rule
     alone: set[str] = field(default_factory=set)  # letters the equation also uses by themselves (not in TP)
+    step_letters: set[str] = field(default_factory=set)  # t of 𝐅_t, 𝐂_{t-1}: a subscript other symbols carry
     zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
     vectors: set[str] = field(default_factory=set)  # undeclared small letters a transpose makes vectors (w^⊤x)
     # functions the file does not define whose values may be given (applied.py): function → points; None: never
@@ -610,6 +611,9 @@ class Lowerer:
         if isinstance(base, ir.Special) and base.name == "nabla":
             raise LoweringError("not-checkable", phrase("eq-gradient-needs-expression"), node.span)
         size = _identity_size(node)
+        if size is not None and size in self.ctx.step_letters:
+            self.ctx.readings.append((phrase("read-bold-I-labelled", index=size), node.span))
+            size = None  # 𝐈_t beside 𝐅_t, 𝐂_{t-1}: the input gate at step t, not the identity of size t
         if size is not None and "I" not in self.ctx.decls and "I" not in self.ctx.bindings:
             self.ctx.readings.append((phrase("read-identity-matrix"), node.span))  # 𝐈_{N×N}, 𝐈_N
             self.ctx.size_names.add(size)
@@ -630,7 +634,8 @@ class Lowerer:
             return sample
         if key is not None and node.sup is not None and (key_text(node.sup) or "").startswith("("):
             key = f"{key}^{key_text(node.sup)}"  # W_{ij}^{(l)}: entry ij of the layer-l matrix
-            node = ir.Script(ir.Ident(key, span=base.span), node.sub, None, span=node.span)
+            bold = "bf" if isinstance(base, ir.Ident) and base.style == "bf" else ""  # 𝐛^{(1)}: a vector
+            node = ir.Script(ir.Ident(key, bold, span=base.span), node.sub, None, span=node.span)
             if node.sub is None:
                 return self.symbol(key, node, bare=True)
         if key is not None and node.sup is not None and node.sub is not None and self._is_index_sub(node.sub):
@@ -1546,10 +1551,19 @@ class Lowerer:
         length, one = vector.shape
         if one != 1 or cols == 1 or rows == 1:
             return None
+        if not self._same_dim(cols, length) and self._inferred(cols) and self._inferred(length) \
+                and not self._same_dim(rows, length) and self.canonical(matrix).atoms(sympy.MatMul):
+            self._unify_dims(cols, length, node)  # 𝐗𝐖 + 𝐛, nothing declared: b has one entry per column
         if not self._same_dim(cols, length) or self._same_dim(rows, length):
             return None
-        self.ctx.readings.append((phrase("read-bias-row"), node.span))
+        if (phrase("read-bias-row"), node.span) not in self.ctx.readings:
+            self.ctx.readings.append((phrase("read-bias-row"), node.span))
         return sympy.OneMatrix(self.canonical(rows), 1) * self.canonical(vector).T
+
+    def _inferred(self, d: Any) -> bool:
+        """A size no declaration gave (n_X_2): free to be unified with another."""
+        d = self.ctx.dim_symbol(d) if isinstance(d, str) else d
+        return isinstance(d, sympy.Symbol) and self.ctx.sizes.find(str(d)) in self.ctx.sizes.synthetic
 
     def _same_dim(self, da: Any, db: Any) -> bool:
         da, db = (self.ctx.dim_symbol(d) if isinstance(d, str) else d for d in (da, db))

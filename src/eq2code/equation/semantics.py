@@ -22,6 +22,7 @@ from eq2code.equation.applied import value_points
 from eq2code.equation.describe import describe_file
 from eq2code.equation.ellipsis import Expander, names_in
 from eq2code.equation.examples import EQUALITIES, Example, read_example, show, stated_results
+from eq2code.equation.increments import delta_derivatives, named_increments
 from eq2code.equation.latex import ir
 from eq2code.equation.latex.errors import LatexError
 from eq2code.equation.latex.parser import parse_math
@@ -240,7 +241,7 @@ class FileReader:
         kinds: list[tuple[str, Clause]] = []
         for clause in clauses:
             node = clause.node = self._step_argument(clause, self._equiv_as_definition(
-                clause, self._without_trailing_space(clause)))
+                clause, self._increment_names(clause, self._without_trailing_space(clause))))
             bound = _bound(node)
             if bound is not None:  # λ > 0, 0 < p < 1: where the symbol's values live
                 self._declare_bound(clause, *bound)
@@ -304,6 +305,22 @@ class FileReader:
         self.diag("ambiguous-notation", clause.block, node.span, construct=clause.latex,
                   reading=phrase("read-equiv-definition", left=clause.block.text[left.span[0]:left.span[1]].strip()))
         return ir.Chain([left, right, *node.items[2:]], ["defeq", *node.rels[1:]], span=node.span)
+
+    def _increment_names(self, clause: Clause, node: ir.Node) -> ir.Node:
+        """`\\Delta w = -\\eta g`, `w(k+1) = w(k) - \\Delta w(k)`: Δ before a symbol names its change, one
+        quantity (never Δ times w). Said once per block."""
+        node, fractions = delta_derivatives(node)
+        if fractions:
+            first = fractions[0]
+            self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
+                      reading=phrase("read-delta-derivative"))
+        named, found = named_increments(node)
+        if found:
+            first = found[0]
+            self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
+                      reading=phrase("read-increment-name",
+                                     latex=clause.block.text[first.span[0]:first.span[1]].strip()))
+        return named
 
     def _step_argument(self, clause: Clause, node: ir.Node) -> ir.Node:
         """`w(t+1) = w(t) − η g`: the values at steps t+1 and t, as `w_{t+1}`, `w_t` (said)."""
@@ -493,6 +510,7 @@ class FileReader:
             eq.name, eq.key = head.name, head.key
         ctx = self._context()
         ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape})
+        _say_bold_capital_products(ctx, chain, {k for k, d in self.decls.items() if d.shape})
         ctx.vectors = vector_candidates(chain, set(self.decls) | set(self.quantities))
         _norm_candidates(ctx, chain, set(self.decls) | set(self.quantities))
         if head is not None:
@@ -505,6 +523,7 @@ class FileReader:
         elif head is not None:  # w^{k} = w^{k-1} − …: a value at step k from values at earlier steps
             ctx.step_label = _step_label(head.key, eq.mentions, lhs)
         ctx.alone = _letters_alone(chain)
+        ctx.step_letters = _subscript_letters_besides_I(chain)
         if head is not None and word_key(lhs) == head.key:
             ctx.readings.append((phrase("read-letters-as-name", name=head.key), lhs.span))
         low = Lowerer(ctx)
@@ -1380,10 +1399,43 @@ def matrix_candidates(chain: ir.Node, arrays: set[str] | frozenset[str] = frozen
                     continue
                 a, b = factors[k], factors[k + 1]
                 declared = _capital_key(a) in arrays or _capital_key(b) in arrays
-                both_bare = _capital(a) and _capital(b)  # TP, P R: no evidence of matrices
+                # TP, P R: no evidence of matrices; 𝐗𝐖 — two bold capitals — are (the font marks arrays)
+                both_bare = _capital(a) and _capital(b) and not (_bold(a) and _bold(b))
                 if _array_like(a, arrays) and _array_like(b, arrays) and (declared or not both_bare):
                     out.update(_capital_key(x) for x in (a, b) if _capital(x) and _capital_key(x) not in arrays)
+                    out.update(_capital_key(x) for x in _bracketed_capitals(a) + _bracketed_capitals(b)
+                               if _capital_key(x) not in arrays)
     return out
+
+
+def _subscript_letters_besides_I(chain: ir.Node) -> set[str]:
+    """Letters that subscript symbols other than 𝐈 (t of 𝐅_t, 𝐂_{t-1}, 𝐖_{xi}'s x and i are not
+    letters alone): what 𝐈_t's subscript is when it is no size."""
+    out: set[str] = set()
+    for node in chain.walk():
+        if isinstance(node, ir.Script) and node.sub is not None and isinstance(node.base, ir.Ident) \
+                and node.base.name != "I":
+            sub = node.sub
+            if isinstance(sub, ir.Add):
+                sub = sub.terms[0][1]  # t-1
+            if isinstance(sub, ir.Ident) and len(sub.name) == 1:
+                out.add(sub.name)
+    return out
+
+
+def _say_bold_capital_products(ctx: Context, chain: ir.Node, arrays: set[str]) -> None:
+    """𝐗𝐖 with neither declared: said once, as the font is the only evidence of matrices."""
+    for node in chain.walk():
+        if not isinstance(node, ir.Product):
+            continue
+        for k in range(len(node.factors) - 1):
+            a, b = node.factors[k], node.factors[k + 1]
+            if node.ops[k + 1] in (None, "cdot") and all(_capital(x) and _bold(x) for x in (a, b)) \
+                    and _capital_key(a) not in arrays and _capital_key(b) not in arrays:
+                span = (a.span[0], b.span[1])
+                ctx.readings.append((phrase("read-bold-capitals-product", left=latex_of(_capital_key(a)),
+                                            right=latex_of(_capital_key(b))), span))
+                return
 
 
 def _small(node: ir.Ident) -> bool:
@@ -1447,6 +1499,12 @@ def _capital(node: ir.Node) -> bool:
     return isinstance(node, ir.Ident) and len(node.name) == 1 and node.name.isupper() and node.style in ("", "bf")
 
 
+def _bold(node: ir.Node) -> bool:
+    """𝐖, 𝐖_{xh}, 𝐖^{(1)}: a letter set in bold (also with its name's scripts)."""
+    base = node.base if isinstance(node, ir.Script) else node
+    return isinstance(base, ir.Ident) and base.style == "bf"
+
+
 def _capital_key(node: ir.Node) -> str:
     return symbol_key(node) or ""
 
@@ -1458,7 +1516,22 @@ def _array_like(node: ir.Node, arrays: set[str] | frozenset[str] = frozenset()) 
         return True
     if isinstance(node, (ir.Ident, ir.Script)) and symbol_key(node) in arrays:
         return True
+    if _bracketed_capitals(node):
+        return True
     return isinstance(node, ir.Call) and isinstance(node.func, ir.Ident) and node.func.name in ("softmax", "Softmax")
+
+
+def _bracketed_capitals(node: ir.Node) -> list[ir.Node]:
+    """(𝐑_t ⊙ 𝐇_{t-1}) before 𝐖_{hh}: a bracket of bold capitals only (added, multiplied, ⊙) is
+    an array of their shape; they are its factors."""
+    if not isinstance(node, ir.Group) or node.bracket != "(":
+        return []
+    body = node.body
+    parts = [t for _, t in body.terms] if isinstance(body, ir.Add) else \
+        list(body.factors) if isinstance(body, ir.Product) else []
+    if len(parts) >= 2 and all(_capital(x) and _bold(x) for x in parts):
+        return parts
+    return []
 
 
 def _vector_marked(node: ir.Node) -> bool:

@@ -50,7 +50,7 @@ def _next_step_letter(arg: ir.Node) -> ir.Ident | None:
 def _at_step(node: Any, key: str, letter: ir.Ident) -> Any:
     """`node` with every `X(t)` (X of key `key`, t the step letter) as `X_t`."""
     if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1 \
-            and symbol_key(node.func) == key and node.args[0] == letter:
+            and symbol_key(node.func) in (key, f"Delta_{key}") and node.args[0] == letter:  # Δw(t) too
         return ir.Script(node.func, node.args[0], None, span=node.span)
     return ir.map_children(node, lambda child: _at_step(child, key, letter))
 

@@ -552,6 +552,22 @@ PHRASES.update({
                             "row of X W + b)",
                       "ja": "列ごとに 1 つの要素を持つベクトルを行列に足す式は、すべての行に足します"
                             "（X W + b のバイアス）"},
+    "read-bold-capitals-product": {"en": "{left} {right}: two bold capitals side by side are matrices, multiplied as "
+                                         "matrices (write \\odot for the product entry by entry)",
+                                   "ja": "{left} {right}: 太字の大文字を並べたものは行列とし、行列の積として読みます"
+                                         "（要素ごとの積なら \\odot と書いてください）"},
+    "read-bold-I-labelled": {"en": "\\mathbf{{I}}_{index}: a quantity at {index} like the other symbols "
+                                   "subscripted {index} (a gate), not the identity matrix of size {index}",
+                             "ja": "\\mathbf{{I}}_{index} は、{index} を添字に持つ他の記号と同じく {index} での量"
+                                   "（ゲート）とし、大きさ {index} の単位行列とはしません"},
+    "read-increment-name": {"en": "{latex}: \\Delta before a symbol names its change (the update), one quantity, "
+                                  "not \\Delta times the symbol",
+                            "ja": "{latex}: 記号の前の \\Delta はその変化量（更新量）という 1 つの量を表し、"
+                                  "\\Delta と記号の積とはしません"},
+    "read-delta-derivative": {"en": "\\frac{{\\delta f}}{{\\delta x}}: δ before the numerator and the variable writes "
+                                    "the derivative ∂f/∂x (not δ times f over δ times x)",
+                              "ja": "\\frac{{\\delta f}}{{\\delta x}} は、分子と変数の前の δ で微分 ∂f/∂x を"
+                                    "表したものとします（δ と f の積を δ と x の積で割ったものではありません）"},
     "read-gradient-squared": {"en": "\\nabla f(x)^2: read as the square of the gradient, entry by entry (write "
                                     "\\nabla (f(x)^2) for the gradient of the square)",
                               "ja": "\\nabla f(x)^2 は、勾配の要素ごとの 2 乗（2 乗の勾配なら "

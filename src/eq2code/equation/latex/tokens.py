@@ -864,11 +864,17 @@ def classify(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     stack: list[str] = []
     envs = 0
+    row_start = 0
     for k, tok in enumerate(tokens):
         t = tok.type
         prev = out[-1].type if out else ""
         nxt = tokens[k + 1].type if k + 1 < len(tokens) else ""
         envs += 1 if t == "BEGIN_ENV" else -1 if t == "END_ENV" else 0
+        if envs <= 0 and t == "ROWSEP":
+            row_start = k + 1
+        if envs <= 0 and t == "AMP" and prev != "QUAD" and _next_column_equation(tokens, row_start, k):
+            out.append(Token.new_borrow_pos("QUAD", "quad", tok))  # A = B && C = D: two equations side by side
+            continue
         if envs <= 0 and t in ("AMP", "ROWSEP"):
             continue  # alignment marks and line breaks of a multi-line display: layout only
         if t == "QUAD" and (prev in ("COLON", "REL", "QUAD", "QUANT") or nxt in ("REL", "COLON")):
@@ -899,6 +905,44 @@ def classify(tokens: list[Token]) -> list[Token]:
             stack.pop()
         out.append(tok)
     return out
+
+
+def _next_column_equation(tokens: list[Token], row_start: int, k: int) -> bool:
+    """Does the `&` at k start another equation of its row (`A &= a & B &= b`, `A = a && B = b`)? So
+    when its row already holds an equation before it (a relation after the row's first mark) and
+    what follows it, up to the row's end, is an equation too (a relation, after something other than
+    a mark or words). `f(x) &= x & \\text{if } x > 0` keeps its condition."""
+    def top(j: int) -> bool:
+        return _depth(tokens, row_start, j) == 0
+
+    before = [j for j in range(row_start, k) if top(j)]
+    if not any(tokens[j].type == "AMP" for j in before):
+        return False
+    if not any(tokens[j].type == "REL" for j in before):
+        return False
+    j = k + 1
+    while j < len(tokens) and tokens[j].type == "AMP":
+        j += 1
+    if j >= len(tokens) or tokens[j].type in ("TEXT", "REL", "ROWSEP", "END_ENV"):
+        return False
+    while j < len(tokens) and tokens[j].type not in ("ROWSEP", "END_ENV"):
+        if tokens[j].type == "REL" and top(j) and tokens[j].value in ("eq", "defeq", "leftarrow"):
+            return True
+        if tokens[j].type == "TEXT":
+            return False
+        j += 1
+    return False
+
+
+def _depth(tokens: list[Token], start: int, end: int) -> int:
+    """Brackets and environments open at `end`, counted from `start`."""
+    depth = 0
+    for tok in tokens[start:end]:
+        if tok.type in ("LPAR", "LBRACK", "LBRACE", "LSET", "LANGLE", "BEGIN_ENV"):
+            depth += 1
+        elif tok.type in ("RPAR", "RBRACK", "RBRACE", "RSET", "RANGLE", "END_ENV"):
+            depth -= 1
+    return depth
 
 
 def _placeholder(tok: Token) -> Token:

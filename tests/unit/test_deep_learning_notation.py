@@ -1,0 +1,119 @@
+"""Deep-learning notation of fresh English teaching material (issue 12, helper en14b): bold
+capitals side by side are matrices, a bias vector is added to every row, 𝐈_t beside 𝐅_t is a
+gate, Δw is one quantity, δL/δw a derivative, `&&` between two equations separates them. Each
+test is on a small equation written here, never a quote."""
+
+from __future__ import annotations
+
+import numpy as np
+from unit_support import lower
+
+from eq2code.equation.semantics import read_equation_file
+from eq2code.reference.evaluate import evaluate
+
+rng = np.random.default_rng(14)
+
+
+def _readings(tex: str) -> list[str]:
+    """The phrase keys of the readings eq2code reports (ambiguous-notation findings)."""
+    f = read_equation_file("unit.tex", tex)
+    return [d.params["reading"].phrase for d in f.diagnostics if d.name == "ambiguous-notation"]
+
+
+def _shapes(eq) -> dict[str, int]:
+    return {s.name: len(s.shape) for s in eq.inputs if not s.name.startswith("n_")}
+
+
+def _value(eq, **values) -> np.ndarray:
+    """The equation's value on these inputs, its sizes read from their shapes."""
+    sizes: dict[str, int] = {}
+    for spec in eq.inputs:
+        if spec.name in values:
+            sizes.update({d: n for d, n in zip(spec.shape, np.shape(values[spec.name])) if isinstance(d, str)})
+    return np.asarray(evaluate(eq, values, sizes), dtype=float)
+
+
+def test_two_bold_capitals_side_by_side_are_a_matrix_product_and_said():
+    tex = r"\mathbf{H} = \mathbf{X}\mathbf{W} + \mathbf{b}"
+    eq = lower(tex)
+    assert eq.checkable and _shapes(eq) == {"X": 2, "W": 2, "b": 1}
+    X, W, b = rng.normal(size=(4, 3)), rng.normal(size=(3, 5)), rng.normal(size=5)
+    assert np.allclose(_value(eq, X=X, W=W, b=b), X @ W + b)  # b added to every row (the bias row)
+    readings = _readings(tex)
+    assert "read-bold-capitals-product" in readings and "read-bias-row" in readings
+
+
+def test_plain_capitals_side_by_side_stay_without_evidence_of_matrices():
+    eq = lower(r"F = 2 P Q + x")
+    assert all(n == 0 for n in _shapes(eq).values())
+    assert "read-bold-capitals-product" not in _readings(r"F = 2 P Q + x")
+
+
+def test_a_bold_layer_bias_is_a_vector_added_to_every_row():
+    eq = lower(r"\mathbf{H} = \sigma(\mathbf{X}\mathbf{W}^{(1)} + \mathbf{b}^{(1)})")
+    X, W, b = rng.normal(size=(4, 3)), rng.normal(size=(3, 2)), rng.normal(size=2)
+    names = {s.name for s in eq.inputs if not s.name.startswith("n_")}
+    w, bias = sorted(n for n in names if n.startswith("W")), sorted(n for n in names if n.startswith("b"))
+    out = _value(eq, X=X, **{w[0]: W, bias[0]: b})
+    assert np.allclose(out, 1 / (1 + np.exp(-(X @ W + b))))
+
+
+def test_a_gru_candidate_multiplies_the_gated_state_by_its_weight_matrix():
+    tex = (r"\tilde{\mathbf{H}}_t = \tanh(\mathbf{X}_t \mathbf{W}_{xh} + \left(\mathbf{R}_t \odot"
+           r" \mathbf{H}_{t-1}\right) \mathbf{W}_{hh} + \mathbf{b}_h)")
+    eq = lower(tex)
+    X, R, H = rng.normal(size=(4, 3)), rng.normal(size=(4, 2)), rng.normal(size=(4, 2))
+    Wx, Wh, b = rng.normal(size=(3, 2)), rng.normal(size=(2, 2)), rng.normal(size=2)
+    out = _value(eq, X_t=X, R_t=R, H_t_prev=H, W_xh=Wx, W_hh=Wh, b_h=b)
+    assert np.allclose(out, np.tanh(X @ Wx + (R * H) @ Wh + b))
+
+
+def test_bold_i_with_the_step_of_its_neighbours_is_a_gate_not_the_identity():
+    tex = r"\mathbf{C}_t = \mathbf{F}_t \odot \mathbf{C}_{t-1} + \mathbf{I}_t \odot \tilde{\mathbf{C}}_t"
+    eq = lower(tex)
+    assert eq.checkable and "I_t" in {s.name for s in eq.inputs}
+    assert "read-bold-I-labelled" in _readings(tex)
+    f = read_equation_file("unit.tex", r"\mathbf{B} = \mathbf{X}^\top \mathbf{X} + \lambda \mathbf{I}_d")
+    assert "read-identity-matrix" in [d.params["reading"].phrase for d in f.diagnostics
+                                      if d.name == "ambiguous-notation"]
+
+
+def test_delta_before_a_symbol_is_one_quantity_its_change():
+    tex = r"\Delta w = -\eta \frac{\partial L}{\partial w}"
+    eq = lower(tex)
+    assert eq.checkable and eq.name == "Delta_w" and "Delta" not in {s.name for s in eq.inputs}
+    assert "read-increment-name" in _readings(tex)
+    step = lower(r"w(k+1) = w(k) - \Delta w(k)")
+    assert {s.name for s in step.inputs} == {"w_k", "Delta_w_k"}
+    bold = lower(r"\mathbf{w} \leftarrow \mathbf{w} + \Delta \mathbf{w}")
+    w, dw = rng.normal(size=3), rng.normal(size=3)
+    assert np.allclose(_value(bold, w=w, Delta_w=dw).ravel(), w + dw)
+
+
+def test_delta_alone_stays_a_margin():
+    eq = lower(r"L_i = \sum_{j\neq y_i} \max(0, s_j - s_{y_i} + \Delta)")
+    assert "Delta" in {s.name for s in eq.inputs}
+    assert "read-increment-name" not in _readings(r"L_i = \sum_{j\neq y_i} \max(0, s_j - s_{y_i} + \Delta)")
+
+
+def test_a_fraction_of_deltas_is_a_derivative_never_a_ratio_that_cancels():
+    tex = r"\frac{\delta L}{\delta w} = 2 x (w x - y)"
+    eq = lower(tex)
+    assert eq.checkable and eq.name == "dL_dw" and "delta" not in {s.name for s in eq.inputs}
+    assert "read-delta-derivative" in _readings(tex)
+    assert "read-delta-derivative" not in _readings(r"\delta_h = h (1 - h) \delta_o")
+
+
+def test_two_ampersands_between_two_equations_separate_them():
+    f = read_equation_file("unit.tex", "\\begin{align}\nA = a + b && B = c d\n\\end{align}\n")
+    assert [e.name for e in f.equations] == ["A", "B"]
+    f = read_equation_file("unit.tex", "\\begin{aligned}\nA &= a + b & B &= c d\n\\end{aligned}\n")
+    assert [e.name for e in f.equations] == ["A", "B"]
+    assert f.equations[0].sympy_text == lower(r"A = a + b").sympy_text
+
+
+def test_an_ampersand_before_a_condition_or_a_continued_row_is_layout():
+    f = read_equation_file("unit.tex", "\\begin{align}\nA &= a + b \\\\\n &= c\n\\end{align}\n")
+    assert len([e for e in f.equations if e.kind == "definition"]) == 1
+    f = read_equation_file("unit.tex", "\\begin{align}\nf(x) &= x & \\text{if } x > 0\n\\end{align}\n")
+    assert len(f.equations) == 1  # one clause, its condition kept with it (as before)
