@@ -117,3 +117,58 @@ def test_an_ampersand_before_a_condition_or_a_continued_row_is_layout():
     assert len([e for e in f.equations if e.kind == "definition"]) == 1
     f = read_equation_file("unit.tex", "\\begin{align}\nf(x) &= x & \\text{if } x > 0\n\\end{align}\n")
     assert len(f.equations) == 1  # one clause, its condition kept with it (as before)
+
+
+def test_one_letter_for_several_distributions_is_bayes_rule_not_entries_of_one_table():
+    for tex in (r"P(\theta \mid x) = \frac{P(x \mid \theta) P(\theta)}{P(x)}",
+                r"p(x|y) = \frac{p(y|x)p(x)}{p(y)}"):
+        f = read_equation_file("unit.tex", tex)
+        assert not f.equations[0].checkable
+        assert f.equations[0].why.phrase == "eq-distributions-by-arguments"
+    assert lower(r"p(y_i \mid x_i) = \sigma(w x_i)").checkable
+
+
+def test_a_superscript_that_says_which_matrix_is_a_label_not_a_power():
+    tex = r"Q = X W^q"
+    eq = lower(tex)
+    assert "**" not in eq.sympy_text[0] and "read-role-superscript" in _readings(tex)
+    eq = lower(r"\mathbf{Q} = \mathbf{X}\mathbf{W}^Q")
+    assert "**" not in eq.sympy_text[0]
+    assert "**" in lower(r"\mathbf{p}_t = \mathbf{P}^n \mathbf{p}_0").sympy_text[0]  # a power of a matrix stays
+
+
+def test_braces_around_one_expression_are_its_outer_bracket():
+    tex = r"E = \frac{1}{2}\sum_{n=1}^{N} \{(a_n - t_n)\}^2"
+    eq = lower(tex)
+    assert eq.checkable and eq.sympy_text == lower(r"E = \frac{1}{2}\sum_{n=1}^{N} (a_n - t_n)^2").sympy_text
+    assert "read-braces-as-brackets" in _readings(tex)
+    f = read_equation_file("unit.tex", r"S = \{ x_1, x_2 \}")
+    assert not f.equations[0].checkable
+
+
+def test_a_density_of_the_values_written_is_a_function_of_them():
+    eq = lower(r"p(x \mid \mu, \sigma) = \frac{1}{\sqrt{2\pi\sigma^2}} \exp\left(-\frac{(x - \mu)^2}{2\sigma^2}\right)")
+    assert eq.checkable and {s.name for s in eq.inputs} >= {"x", "mu", "sigma"}
+    x, mu, s = 0.3, -0.2, 1.7
+    assert np.isclose(float(_value(eq, x=x, mu=mu, sigma=s)),
+                      np.exp(-(x - mu) ** 2 / (2 * s * s)) / np.sqrt(2 * np.pi * s * s))
+    table = lower(r"p(x|y) = \frac{c_{xy}}{n_y}")
+    assert table.name == "p_x_given_y"  # a table indexed by x and y, as before
+
+
+def test_a_covariance_between_a_transposed_vector_and_a_vector_is_a_matrix_and_its_bars_its_determinant():
+    tex = (r"p(\mathbf{x} \mid \boldsymbol{\mu}, \Sigma) = \frac{1}{\sqrt{(2\pi)^d \lvert\Sigma\rvert}}"
+           r" \exp\left(-\frac{1}{2}(\mathbf{x} - \boldsymbol{\mu})^T \Sigma^{-1}"
+           r" (\mathbf{x} - \boldsymbol{\mu})\right)")
+    eq = lower(tex)
+    assert _shapes(eq)["Sigma"] == 2 and "read-abs-determinant" in _readings(tex)
+    A = rng.normal(size=(3, 3))
+    S, x, mu = A @ A.T + 3 * np.eye(3), rng.normal(size=3), rng.normal(size=3)
+    want = np.exp(-0.5 * (x - mu) @ np.linalg.solve(S, x - mu)) / np.sqrt((2 * np.pi) ** 3 * np.linalg.det(S))
+    assert np.isclose(float(_value(eq, x=x, mu=mu, Sigma=S, d=3.0)), want)
+
+
+def test_a_subscripted_name_applied_to_the_defined_functions_own_parameters_is_no_coefficient():
+    f = read_equation_file("unit.tex", r"J(\theta) = \frac{1}{T} \sum_t J_t(\theta)")
+    assert not f.equations[0].checkable  # J_t(θ) is applied (a function not defined here), never J_t·θ
+    assert lower(r"L(w) = \sum_i y_i (w - x_i)^2").checkable  # y_i (…) stays a coefficient

@@ -191,7 +191,8 @@ def latex_of(key: str) -> str:
     parts = key.split(":")
     base = parts[-1]
     greek = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "theta", "lambda", "mu",
-             "sigma", "tau", "phi", "psi", "omega", "eta", "rho", "pi", "Delta", "ell", "xi", "nu"}
+             "sigma", "tau", "phi", "psi", "omega", "eta", "rho", "pi", "Delta", "ell", "xi", "nu",
+             "Sigma", "Lambda", "Theta", "Phi", "Psi", "Omega", "Gamma"}
     head, _, sub = base.partition("_")
     text = ("\\" + head if head in greek else head) + (f"_{{{sub}}}" if sub else "")
     for p in reversed(parts[:-1]):
@@ -240,6 +241,7 @@ class Context:
     upstream: str | None = None  # lhs ∂C/∂X: only ∂C/∂… may be given (a backward rule), not a chain rule
     alone: set[str] = field(default_factory=set)  # letters the equation also uses by themselves (not in TP)
     step_letters: set[str] = field(default_factory=set)  # t of 𝐅_t, 𝐂_{t-1}: a subscript other symbols carry
+    head_distribution: Any = None  # P(θ | x) on the left: the call, when its letter names a distribution
     zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
     vectors: set[str] = field(default_factory=set)  # undeclared small letters a transpose makes vectors (w^⊤x)
     # functions the file does not define whose values may be given (applied.py): function → points; None: never
@@ -606,6 +608,10 @@ class Lowerer:
         if node.primes:
             raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
         base = node.base
+        grouped = _brace_group(base)
+        if grouped is not None:  # \{(g(x_i) - y_i)\}^2: braces as the outer bracket
+            self.ctx.readings.append((phrase("read-braces-as-brackets"), base.span))
+            return self.expr(dataclasses.replace(node, base=grouped))
         if isinstance(base, (ir.Tuple, ir.SetBuilder)):
             raise LoweringError("not-checkable", phrase("eq-set-no-value"), node.span)
         if isinstance(base, ir.Special) and base.name == "nabla":
@@ -991,6 +997,11 @@ class Lowerer:
             return self._information(name, node)
         if name == "Concat" and name not in self.ctx.functions:
             return self._concat(node)
+        head = self.ctx.head_distribution
+        if head is not None and isinstance(func, ir.Ident) and func.key == head.func.key and node.args != head.args:
+            # P(θ | x) = P(x | θ) P(θ) / P(x): one letter for several distributions, told apart by their
+            # arguments (Bayes' rule, a marginal, a factorisation) — an identity, never entries of one P
+            raise LoweringError("not-checkable", phrase("eq-distributions-by-arguments", name=func.name), node.span)
         conditioned = self._conditioned_entry(node) if out_index is None else None
         if conditioned is not None:
             return conditioned
@@ -1366,14 +1377,20 @@ class Lowerer:
             return False
         key = func.key if isinstance(func, ir.Ident) else None
         if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident):
-            if func.sub is not None and self._is_index_sub(func.sub):
-                return False  # y_i (1 - ŷ_i): an entry times a group
+            if func.sub is not None and self._is_index_sub(func.sub) and not self._head_arguments(args):
+                return False  # y_i (1 - ŷ_i): an entry times a group (J_t(θ) in J(θ) = …: applied)
             key = self._named_sub(func.base.key, func.sub) if func.sub is not None else func.base.key
         if key is None:
             return False
         ctx = self.ctx
         known = (ctx.decls, ctx.arrays, ctx.scalars, ctx.indices, ctx.quantities, ctx.bindings)
         return not any(key in k for k in known) and key not in ctx.size_names
+
+    def _head_arguments(self, args: list[ir.Node] | None) -> bool:
+        """J(θ) = (1/T) Σ_t J_t(θ): the bracket holds exactly the defined function's own parameters, so
+        the name before it is applied to them, never multiplied by them."""
+        keys = [symbol_key(a) for a in args or []]
+        return bool(keys) and all(k is not None for k in keys) and set(keys) == set(self.ctx.head_params)
 
     def _known(self, func: ir.Script) -> bool:
         key = symbol_key(func)
@@ -2017,6 +2034,12 @@ class Lowerer:
             # |𝐚|, |\\vec{a} − \\vec{b}| of a vector: its length, as school mathematics writes it (said)
             self.ctx.readings.append((phrase("read-abs-of-vector"), node.span))
             return self._norm(ir.Norm(node.body, span=node.span))
+        if isinstance(value, MatrixExpr) and value.shape[1] != 1 and isinstance(node.body, ir.Ident) \
+                and node.body.key in self.ctx.matrices:
+            # |Σ| of a covariance matrix (Σ^{-1} beside it): its determinant, as \det writes it (said)
+            self.ctx.readings.append((phrase("read-abs-determinant", latex=latex_of(node.body.key)), node.span))
+            self._unify_dims(value.shape[0], value.shape[1], node)
+            return sympy.Determinant(self.canonical(value))
         return self._elementwise(sympy.Abs, value)
 
     def _norm(self, node: ir.Norm, sub: ir.Node | None = None) -> Any:
@@ -2317,6 +2340,10 @@ class Lowerer:
                 self.ctx.readings.append((phrase("read-inner-product-of-scalars"), node.span))
                 return a * b
             raise LoweringError("not-checkable", phrase("eq-inner-product-not-vectors"), node.span)
+        grouped = _brace_group(node)
+        if grouped is not None:  # \sum_i \{ y_i \ln a_i + (1 - y_i) … \}: braces as the outer bracket
+            self.ctx.readings.append((phrase("read-braces-as-brackets"), node.span))
+            return self.expr(grouped)
         raise LoweringError("not-checkable", phrase("eq-tuple-or-set-no-value"), node.span)
 
     def _statement(self, node: ir.Statement) -> Any:
@@ -2324,6 +2351,19 @@ class Lowerer:
 
     def _empty(self, node: ir.Empty) -> Any:
         raise LoweringError("latex-syntax", phrase("eq-empty-group"), node.span)
+
+
+def _brace_group(node: ir.Node) -> ir.Group | None:
+    """`\\{(a - y_i)\\}`, `\\{a + b\\}`: braces around one arithmetic expression (a bracket, a sum, a
+    product — never a lone symbol, a list, or a condition) are the outer bracket of nested ones,
+    as PRML-style notes write them; a set of one computed value has no use in a formula."""
+    if not (isinstance(node, ir.Tuple) and node.bracket == "\\{" and len(node.items) == 1):
+        return None
+    item = node.items[0]
+    if isinstance(item, (ir.Group, ir.Add, ir.Product, ir.Frac, ir.Func, ir.BigOp)):
+        return ir.Group(item.body if isinstance(item, ir.Group) and item.bracket == "(" else item, "(",
+                        span=node.span)
+    return None
 
 
 def _named(node: ir.Node, name: str) -> bool:

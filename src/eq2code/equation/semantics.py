@@ -27,6 +27,7 @@ from eq2code.equation.latex import ir
 from eq2code.equation.latex.errors import LatexError
 from eq2code.equation.latex.parser import parse_math
 from eq2code.equation.lowering import (
+    DISTRIBUTION_NAMES,
     Context,
     Decl,
     FunctionDef,
@@ -49,7 +50,7 @@ from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.primes import defined_primes, rename_primes
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, number, read_space
-from eq2code.equation.steps import layer_superscripts, stepped_arguments
+from eq2code.equation.steps import layer_superscripts, role_superscripts, stepped_arguments
 from eq2code.equation.symbols import name_like_word, symbol_key, word_key
 from eq2code.equation.sympy_ext import ArraySlice
 from eq2code.findings.phrases import Phrase, phrase
@@ -314,6 +315,13 @@ class FileReader:
             first = fractions[0]
             self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
                       reading=phrase("read-delta-derivative"))
+        if isinstance(node, ir.Chain):
+            node, labelled = role_superscripts(node)
+            if labelled:
+                first = labelled[0]
+                self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
+                          reading=phrase("read-role-superscript",
+                                         latex=clause.block.text[first.span[0]:first.span[1]].strip()))
         named, found = named_increments(node)
         if found:
             first = found[0]
@@ -524,6 +532,9 @@ class FileReader:
             ctx.step_label = _step_label(head.key, eq.mentions, lhs)
         ctx.alone = _letters_alone(chain)
         ctx.step_letters = _subscript_letters_besides_I(chain)
+        if isinstance(lhs, ir.Call) and isinstance(lhs.func, ir.Ident) and lhs.func.name in DISTRIBUTION_NAMES \
+                and lhs.func.key not in self.decls:
+            ctx.head_distribution = lhs
         if head is not None and word_key(lhs) == head.key:
             ctx.readings.append((phrase("read-letters-as-name", name=head.key), lhs.span))
         low = Lowerer(ctx)
@@ -1388,6 +1399,9 @@ def matrix_candidates(chain: ir.Node, arrays: set[str] | frozenset[str] = frozen
     S h^{(ℓ)} W^{(ℓ)} beside a declared array (`arrays`: the keys declared with a shape)."""
     out: set[str] = set()
     for node in chain.walk():
+        if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1 and _capital(node.func) \
+                and any(_vector_marked(n) for n in node.args[0].walk()) and _capital_key(node.func) not in arrays:
+            out.add(_capital_key(node.func))  # Σ^{-1}(𝐱 − 𝛍): the matrix applied to a vector
         if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and not _small(node.base) and (
                 (isinstance(node.sup, ir.Special) and node.sup.name == "top")
                 or (isinstance(node.sup, ir.Ident) and node.sup.name == "T" and node.base.name.isupper())):
@@ -1491,12 +1505,18 @@ def _norm_candidates(ctx: Context, chain: ir.Node, known: set[str]) -> None:
         ctx.readings.append((phrase("read-norm-of-vectors", names=", ".join(new)), norm.span))
 
 
+_GREEK_CAPITALS = {"Sigma", "Lambda", "Phi", "Psi", "Theta", "Omega", "Gamma", "Xi"}  # Σ, Λ: matrices too
+
+
 def _capital(node: ir.Node) -> bool:
-    """A one-letter capital, also labelled: W, 𝐖, W^{(ℓ)}, W_{hq}."""
+    """A one-letter capital, also labelled or inverted: W, 𝐖, Σ, W^{(ℓ)}, W_{hq}, Σ^{-1}."""
+    if isinstance(node, ir.Script) and not node.primes and node.sub is None and _minus_one(node.sup):
+        return _capital(node.base)
     if isinstance(node, ir.Script) and not node.primes and (node.sup is None or (
             key_text(node.sup) or "").startswith("(")) and symbol_key(node) is not None:
         return _capital(node.base)
-    return isinstance(node, ir.Ident) and len(node.name) == 1 and node.name.isupper() and node.style in ("", "bf")
+    return isinstance(node, ir.Ident) and node.style in ("", "bf") and not node.accents and (
+        (len(node.name) == 1 and node.name.isupper()) or node.name in _GREEK_CAPITALS)
 
 
 def _bold(node: ir.Node) -> bool:
@@ -1505,7 +1525,15 @@ def _bold(node: ir.Node) -> bool:
     return isinstance(base, ir.Ident) and base.style == "bf"
 
 
+def _minus_one(sup: ir.Node | None) -> bool:
+    """^{-1}: an inverse."""
+    return isinstance(sup, ir.Add) and len(sup.terms) == 1 and sup.terms[0][0] == "-" \
+        and isinstance(sup.terms[0][1], ir.Num) and sup.terms[0][1].text == "1"
+
+
 def _capital_key(node: ir.Node) -> str:
+    if isinstance(node, ir.Script) and node.sub is None and _minus_one(node.sup):
+        node = node.base  # Σ^{-1}: the matrix Σ
     return symbol_key(node) or ""
 
 
@@ -1514,6 +1542,9 @@ def _array_like(node: ir.Node, arrays: set[str] | frozenset[str] = frozenset()) 
         return True
     if isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top":
         return True
+    if isinstance(node, ir.Script) and isinstance(node.base, ir.Group) and isinstance(node.sup, ir.Ident) \
+            and node.sup.name == "T" and any(_vector_marked(n) for n in node.base.walk()):
+        return True  # (𝐱 − 𝛍)^T: a transposed vector
     if isinstance(node, (ir.Ident, ir.Script)) and symbol_key(node) in arrays:
         return True
     if _bracketed_capitals(node):
@@ -1639,6 +1670,9 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         key = app_key(lhs)
         if key is not None:
             free = [v for v in application_variables(lhs) if _mentions(rhs, v) and not _indexed_in(rhs, v)]
+            values = _density_parameters(lhs, rhs, free)
+            if values is not None:  # p(x | μ, σ) = exp(-(x-μ)²/2σ²)/√(2πσ²): a density of the values written
+                return Head(py_name(key), key, values, [], True)
             return Head(py_name(key), key, [], free, False)
         func = symbol_key(lhs.func)
         if func is not None:  # P(D=1 | w_c, w_o) = σ(𝐮_o^⊤𝐯_c): the probability of an event, named
@@ -1695,6 +1729,32 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         key = lhs.base.key + "'" * lhs.primes
         return Head(py_name(key), key, [], [], False)
     return None
+
+
+def _density_parameters(lhs: ir.Call, rhs: ir.Node, free: list[str]) -> list[ir.Node] | None:
+    """p(x | μ, σ) = …: when the right side uses the variables written only as values (x − μ, σ²),
+    never as positions (a subscript), the probability is a function of them — a density evaluated
+    at x — not a table indexed by x. Its parameters, or None."""
+    flat: list[ir.Node] = []
+    for a in lhs.args:
+        flat.extend(a.items if isinstance(a, ir.Chain) and set(a.rels) <= {"parallel", "mid", "semicolon"} else [a])
+    if not free or not all(symbol_key(p) is not None for p in flat):
+        return None
+    used_in_subscripts = {k for n in rhs.walk() if isinstance(n, ir.Script) and n.sub is not None
+                          for k in _keys_in(n.sub)}
+    if any(v in used_in_subscripts for v in free) or not any(_exponential(n) for n in rhs.walk()):
+        return None
+    return flat
+
+
+def _exponential(node: ir.Node) -> bool:
+    """exp(…) or e^{…}: what a density's formula is built on."""
+    return (isinstance(node, ir.Func) and node.name == "exp") or (
+        isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.base.name == "e")
+
+
+def _keys_in(node: ir.Node) -> set[str]:
+    return {k for n in node.walk() for k in [symbol_key(n)] if k is not None}
 
 
 def _entry_params(params: list[ir.Node], rhs: ir.Node) -> tuple[list[ir.Node], list[str]] | None:

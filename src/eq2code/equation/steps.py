@@ -92,3 +92,46 @@ def _labelled(node: Any, letter: ir.Ident) -> Any:
         base = _labelled(node.base, letter)
         return dataclasses.replace(node, base=base, sup=ir.Group(node.sup, "(", span=node.sup.span))
     return ir.map_children(node, lambda child: _labelled(child, letter))
+
+
+def role_superscripts(chain: ir.Chain) -> tuple[ir.Chain, list[ir.Script]]:
+    """`Q = X W^q`, `\\mathbf{W}^Q`, `(W^q q)^\\top W^k k`: a superscript letter on a capital that says
+    which matrix it is (query, key, value) — a capital letter (W^Q), the left side's own letter
+    (Q = X W^q), or the vector the matrix multiplies (W^q q) — is a label, as `W^{(q)}` writes it,
+    never a power. The chain with those superscripts bracketed, and the scripts changed."""
+    if not chain.rels or any(r not in DEFINING for r in chain.rels):
+        return chain, []
+    lhs = chain.items[0]
+    head = lhs.base if isinstance(lhs, ir.Script) else lhs
+    own = head.name.lower() if isinstance(head, ir.Ident) and len(head.name) == 1 else None
+    found: list[ir.Script] = []
+
+    def label(node: Any, after: Any = None) -> Any:
+        if isinstance(node, ir.Script) and node.sup is not None and _role_superscript(node, own, after):
+            found.append(node)
+            return dataclasses.replace(node, sup=ir.Group(node.sup, "(", span=node.sup.span))
+        if isinstance(node, ir.Product):
+            factors = [label(f, node.factors[k + 1] if k + 1 < len(node.factors) else None)
+                       for k, f in enumerate(node.factors)]
+            if any(a is not b for a, b in zip(factors, node.factors)):
+                node = dataclasses.replace(node, factors=factors)
+            return ir.map_children(node, lambda child: child if isinstance(child, list) else label(child))
+        return ir.map_children(node, label)
+
+    items = [label(item) for item in chain.items]
+    if not found:
+        return chain, []
+    return ir.Chain(items, list(chain.rels), span=chain.span), found
+
+
+def _role_superscript(node: ir.Script, own: str | None, after: Any) -> bool:
+    base, sup = node.base, node.sup
+    if not (isinstance(base, ir.Ident) and len(base.name) == 1 and base.name.isupper() and base.style in ("", "bf")
+            and not base.accents and isinstance(sup, ir.Ident) and len(sup.name) == 1 and sup.name.isalpha()
+            and not sup.style and not node.primes and sup.name != "T"):
+        return False
+    if sup.name.isupper():
+        return True  # W^Q, W^K, W^O: a power of a matrix by a matrix means nothing
+    if own is not None and sup.name == own and own != base.name.lower():
+        return True  # Q = X W^q: the matrix that makes q
+    return isinstance(after, ir.Ident) and after.name == sup.name  # W^q q: the matrix applied to q

@@ -280,6 +280,11 @@ PHRASES.update({
     "eq-prose-no-value": {"en": "prose '{text}' has no value", "ja": "文章「{text}」には値がありません"},
     "eq-gradient-needs-expression": {"en": "a gradient needs the expression it applies to",
                                      "ja": "勾配には、それをとる対象の式が必要です"},
+    "eq-distributions-by-arguments": {"en": "{name} names a different distribution for each argument written "
+                                            "(Bayes' rule, a marginal, a factorisation): an identity between "
+                                            "probabilities, not a computation",
+                                      "ja": "{name} は書かれた引数ごとに別の分布を表します（ベイズの定理、周辺化、"
+                                            "分解）。確率どうしの恒等式で、計算ではありません"},
     "eq-det-not-matrix": {"en": "\\det of something that is not a square matrix (declare it: "
                                 "A \\in \\mathbb{{R}}^{{n \\times n}})",
                           "ja": "正方行列ではないものの \\det です（A \\in \\mathbb{{R}}^{{n \\times n}} "
@@ -568,6 +573,16 @@ PHRASES.update({
                                     "the derivative ∂f/∂x (not δ times f over δ times x)",
                               "ja": "\\frac{{\\delta f}}{{\\delta x}} は、分子と変数の前の δ で微分 ∂f/∂x を"
                                     "表したものとします（δ と f の積を δ と x の積で割ったものではありません）"},
+    "read-role-superscript": {"en": "{latex}: the superscript says which matrix it is (a label, as ^{{(q)}} "
+                                    "writes it), not a power",
+                              "ja": "{latex}: 上付き文字はどの行列かを表すラベル（^{{(q)}} と同じ）で、"
+                                    "べき乗ではありません"},
+    "read-braces-as-brackets": {"en": "\\{{…\\}} around one expression: the outer bracket of nested brackets, "
+                                      "not a set",
+                                "ja": "1 つの式を囲む \\{{…\\}} は入れ子の括弧の外側の括弧とし、集合とはしません"},
+    "read-abs-determinant": {"en": "|{latex}| of a matrix: its determinant (\\det {latex}), not its entries' "
+                                   "absolute values",
+                             "ja": "行列の |{latex}| は行列式（\\det {latex}）とし、要素ごとの絶対値とはしません"},
     "read-gradient-squared": {"en": "\\nabla f(x)^2: read as the square of the gradient, entry by entry (write "
                                     "\\nabla (f(x)^2) for the gradient of the square)",
                               "ja": "\\nabla f(x)^2 は、勾配の要素ごとの 2 乗（2 乗の勾配なら "
