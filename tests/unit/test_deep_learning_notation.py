@@ -172,3 +172,23 @@ def test_a_subscripted_name_applied_to_the_defined_functions_own_parameters_is_n
     f = read_equation_file("unit.tex", r"J(\theta) = \frac{1}{T} \sum_t J_t(\theta)")
     assert not f.equations[0].checkable  # J_t(θ) is applied (a function not defined here), never J_t·θ
     assert lower(r"L(w) = \sum_i y_i (w - x_i)^2").checkable  # y_i (…) stays a coefficient
+
+
+def test_preamble_macros_and_unicode_relations_are_read():
+    assert read_equation_file("unit.tex", r"x \in \R^3").diagnostics == []
+    rest = r" = \sum_x P(x) \log\frac{P(x)}{Q(x)}"
+    kl = lower(r"D_{\text{KL}}(P \parallel Q)" + rest)
+    assert kl.checkable and kl.sympy_text == lower(r"D_{\text{KL}}(P \| Q)" + rest).sympy_text
+    f = read_equation_file("unit.tex", "a = b ⇒ c ≡ d")
+    assert not any(d.name in ("latex-syntax", "unsupported-notation") for d in f.diagnostics)
+
+
+def test_exp_with_only_a_power_is_e_to_that_power():
+    eq = lower(r"y = \log \Big( \exp^{-\frac{1}{2} x^2} \Big)")
+    assert eq.checkable and eq.sympy_text == lower(r"y = \log \Big( e^{-\frac{1}{2} x^2} \Big)").sympy_text
+    assert lower(r"y = \exp^2(x)").sympy_text[0].replace(" ", "") == "exp(2*x)"  # \exp^2(x) stays exp(x)²
+
+
+def test_a_range_written_with_its_first_two_numbers_is_read():
+    f = read_equation_file("unit.tex", r"R_T \in \{0, 1, \ldots, T\}")
+    assert not any(d.name in ("latex-syntax", "unsupported-notation") for d in f.diagnostics)

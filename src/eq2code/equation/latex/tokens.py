@@ -38,8 +38,10 @@ UNICODE_SYMBOLS = {
     "→": ("REL", "to"), "≤": ("REL", "le"), "≥": ("REL", "ge"), "≠": ("REL", "neq"), "∈": ("REL", "in"),
     "≈": ("REL", "approx"), "≒": ("REL", "approx"), "∝": ("REL", "propto"), "←": ("REL", "leftarrow"), "×": ("MULOP", "times"),
     "·": ("MULOP", "cdot"), "−": ("MINUS", "-"), "∞": ("INFTY", "infty"), "∇": ("NABLA", "nabla"),
-    "∂": ("PARTIAL", "partial"), "⊙": ("MULOP", "odot"), "…": ("ELLIPSIS", "ldots"), "⋯": ("ELLIPSIS", "cdots"),
+    "⇒": ("REL", "implies"), "≡": ("REL", "equiv"), "∂": ("PARTIAL", "partial"), "⊙": ("MULOP", "odot"), "…": ("ELLIPSIS", "ldots"), "⋯": ("ELLIPSIS", "cdots"),
 }
+_AFTER_POWER = (r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", "\\\\", r"\cdot", r"\end")
+NUMBER_SETS = {"R": "R", "reals": "R", "Reals": "R", "N": "N", "Z": "Z"}  # macros of the notes' preambles
 FUNCS = set("exp log ln lg sin cos tan tanh sinh cosh arcsin arccos arctan det sgn".split())
 BIGOPS = {"sum": "sum", "prod": "prod", "max": "max", "min": "min", "sup": "sup", "inf": "inf",
           "lim": "lim", "int": "int", "argmax": "argmax", "argmin": "argmin"}
@@ -612,9 +614,27 @@ class Tokenizer:
             return
         self._named_control(name, start, end)
 
+    def _powered_alone(self, end: int) -> bool:
+        """`\\exp^{…}` followed by no argument (a closer, an operator, the end): the power of e."""
+        m = re.match(r"\s*\^\s*", self.text[end:])
+        if m is None:
+            return False
+        after = end + m.end()
+        if after < len(self.text) and self.text[after] == "{":
+            try:
+                _, after = self._braced(after)
+            except Exception:
+                return False
+        else:
+            after += 1
+        rest = self.text[after:].lstrip()
+        return not rest or rest[0] in ")]}+-=,.&" or rest.startswith(_AFTER_POWER)
+
     def _named_control(self, name: str, start: int, end: int) -> None:
         if name in GREEK:
             self._emit("GREEK", name, start, end)
+        elif name == "exp" and self._powered_alone(end):
+            self._emit("LETTER", "e", start, end)  # \exp^{-x^2/2}: e to that power (nothing follows to apply to)
         elif name in FUNCS:
             self._emit("FUNC", name, start, end)
         elif name == "arg":
@@ -675,6 +695,11 @@ class Tokenizer:
         elif VECTOR_MACRO.match(name) and not re.match(r"\s*[{\[]", self.text[end:]):
             # \vx, \bbf, \bx: the notes' own shorthand for a bold letter — a vector named after it
             self._emit("MACRO", name, start, end)
+        elif name in NUMBER_SETS:
+            self._emit("FONT", "bb", start, start)  # \R^3, \reals: the notes' macro for \mathbb{R}
+            self._emit("LETTER", NUMBER_SETS[name], start, end)
+        elif name == "parallel":
+            self._emit("PARALLEL", "|", start, end)  # D_{KL}(P \parallel Q): the divergence's separator
         elif name.isalpha() or name.rstrip("*").isalpha():
             raise self._error(phrase("latex-unknown-command", command="\\" + name), start, end,
                               "unsupported-notation", "\\" + name)
