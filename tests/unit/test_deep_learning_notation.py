@@ -192,3 +192,14 @@ def test_exp_with_only_a_power_is_e_to_that_power():
 def test_a_range_written_with_its_first_two_numbers_is_read():
     f = read_equation_file("unit.tex", r"R_T \in \{0, 1, \ldots, T\}")
     assert not any(d.name in ("latex-syntax", "unsupported-notation") for d in f.diagnostics)
+
+
+def test_square_brackets_around_an_array_then_a_subscript_are_its_entry():
+    tex = r"[\mathbf{o}]_i = \sum_j [\mathbf{W}]_{i,j} [\mathbf{x}]_j"
+    eq = lower(tex)
+    W, x = rng.normal(size=(3, 4)), rng.normal(size=4)
+    assert eq.checkable and np.allclose(_value(eq, W=W, x=x).ravel(), W @ x)
+    assert "read-bracketed-entry" in _readings(tex)
+    conv = read_equation_file("unit.tex",
+                              r"[\mathbf{H}]_{i,j} = \sum_a \sum_b [\mathbf{V}]_{a,b} [\mathbf{X}]_{i+a,j+b}")
+    assert not any(d.name == "unsupported-notation" for d in conv.diagnostics)  # read; its ranges are not given

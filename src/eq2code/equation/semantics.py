@@ -21,6 +21,7 @@ from eq2code.diagnosis.mutants import make_mutants, make_variants
 from eq2code.equation.applied import value_points
 from eq2code.equation.describe import describe_file
 from eq2code.equation.ellipsis import Expander, names_in
+from eq2code.equation.entries import bracketed_entries
 from eq2code.equation.examples import EQUALITIES, Example, read_example, show, stated_results
 from eq2code.equation.increments import delta_derivatives, named_increments
 from eq2code.equation.latex import ir
@@ -322,6 +323,12 @@ class FileReader:
                 self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
                           reading=phrase("read-role-superscript",
                                          latex=clause.block.text[first.span[0]:first.span[1]].strip()))
+        node, entries = bracketed_entries(node)
+        if entries:
+            first = entries[0]
+            self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
+                      reading=phrase("read-bracketed-entry",
+                                     latex=clause.block.text[first.span[0]:first.span[1]].strip()))
         named, found = named_increments(node)
         if found:
             first = found[0]

@@ -583,6 +583,9 @@ PHRASES.update({
     "read-abs-determinant": {"en": "|{latex}| of a matrix: its determinant (\\det {latex}), not its entries' "
                                    "absolute values",
                              "ja": "行列の |{latex}| は行列式（\\det {latex}）とし、要素ごとの絶対値とはしません"},
+    "read-bracketed-entry": {"en": "{latex}: square brackets around an array, then a subscript: that entry of the "
+                                   "array",
+                             "ja": "{latex}: 配列を角括弧で囲んで下付き添字を付けたものは、その配列の要素とします"},
     "read-gradient-squared": {"en": "\\nabla f(x)^2: read as the square of the gradient, entry by entry (write "
                                     "\\nabla (f(x)^2) for the gradient of the square)",
                               "ja": "\\nabla f(x)^2 は、勾配の要素ごとの 2 乗（2 乗の勾配なら "
