@@ -203,3 +203,11 @@ def test_square_brackets_around_an_array_then_a_subscript_are_its_entry():
     conv = read_equation_file("unit.tex",
                               r"[\mathbf{H}]_{i,j} = \sum_a \sum_b [\mathbf{V}]_{a,b} [\mathbf{X}]_{i+a,j+b}")
     assert not any(d.name == "unsupported-notation" for d in conv.diagnostics)  # read; its ranges are not given
+
+
+def test_a_function_at_two_items_of_one_equation_gives_two_inputs():
+    eq = lower(r"k(\mathbf x_i, \mathbf x_j) = \phi(\mathbf x_i) \phi(\mathbf x_j)")
+    names = {s.name for s in eq.inputs}
+    assert {"phi_xi", "phi_xj"} <= names  # φ(x_i) and φ(x_j) had been one input phi, silently
+    per_item = lower(r"L = \sum_n (f(x_n) - y_n)^2")
+    assert "f" in {s.name for s in per_item.inputs}  # φ(x_n) under a sum stays the values per item

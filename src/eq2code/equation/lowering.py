@@ -1097,6 +1097,8 @@ class Lowerer:
                 or function not in ctx.value_points or function in ctx.functions:
             return None
         point = point_of(node)
+        if point is not None and point not in ctx.value_points[function]:
+            point = point_of(node, keep_items=True)  # φ(x_i) beside φ(x_j): its own point
         if point is None or point not in ctx.value_points[function]:
             return None
         points = ctx.value_points[function]
