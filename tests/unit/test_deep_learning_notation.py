@@ -211,3 +211,12 @@ def test_a_function_at_two_items_of_one_equation_gives_two_inputs():
     assert {"phi_xi", "phi_xj"} <= names  # φ(x_i) and φ(x_j) had been one input phi, silently
     per_item = lower(r"L = \sum_n (f(x_n) - y_n)^2")
     assert "f" in {s.name for s in per_item.inputs}  # φ(x_n) under a sum stays the values per item
+
+
+def test_and_between_two_equations_separates_them_and_inside_a_condition_does_not():
+    f = read_equation_file("unit.tex", r"\hat{v}_t = \frac{v_t}{1 - \beta_1^t} \text{ and }"
+                                       r" \hat{s}_t = \frac{s_t}{1 - \beta_2^t}")
+    assert [e.name for e in f.equations] == ["v_hat", "s_hat"]  # ŝ's formula had been v̂'s value, silently
+    assert not any(s.name.startswith("s") for s in f.equations[0].inputs)
+    f = read_equation_file("unit.tex", r"f(x) = 1 \text{ if } x > 0 \text{ and } y = 1")
+    assert len(f.equations) == 1

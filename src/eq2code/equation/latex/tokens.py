@@ -902,6 +902,10 @@ def classify(tokens: list[Token]) -> list[Token]:
             continue
         if envs <= 0 and t in ("AMP", "ROWSEP"):
             continue  # alignment marks and line breaks of a multi-line display: layout only
+        if envs <= 0 and t == "TEXT" and tok.value.strip().strip(",") in ("and", "und") and prev in OPERAND_END \
+                and not stack and _equation_before(tokens, row_start, k) and _equation_after(tokens, k):
+            out.append(Token.new_borrow_pos("QUAD", "quad", tok))  # a = b \text{ and } c = d: two equations
+            continue
         if t == "QUAD" and (prev in ("COLON", "REL", "QUAD", "QUANT") or nxt in ("REL", "COLON")):
             continue
         if t == "COLON" and stack and stack[-1] == "script" and prev in ("LBRACE", "COMMA") \
@@ -955,6 +959,28 @@ def _next_column_equation(tokens: list[Token], row_start: int, k: int) -> bool:
             return True
         if tokens[j].type == "TEXT":
             return False
+        j += 1
+    return False
+
+
+def _equation_before(tokens: list[Token], start: int, k: int) -> bool:
+    """A defining relation at the top level between `start` and `k`."""
+    if any(tokens[j].type == "TEXT" for j in range(start, k)):
+        return False  # f(x) = 1 \text{ if } x > 0 \text{ and } y = 1: a condition goes on
+    return any(tokens[j].type == "REL" and tokens[j].value in ("eq", "defeq", "leftarrow")
+               and _depth(tokens, start, j) == 0 for j in range(start, k))
+
+
+def _equation_after(tokens: list[Token], k: int) -> bool:
+    """What follows `k`, up to the row's end, is an equation (a defining relation at its top level,
+    after an operand)."""
+    j = k + 1
+    if j >= len(tokens) or tokens[j].type in ("REL", "TEXT", "ROWSEP", "END_ENV"):
+        return False
+    while j < len(tokens) and tokens[j].type not in ("ROWSEP", "END_ENV", "TEXT", "QUAD"):
+        if tokens[j].type == "REL" and tokens[j].value in ("eq", "defeq", "leftarrow") \
+                and _depth(tokens, k + 1, j) == 0:
+            return True
         j += 1
     return False
 
