@@ -220,3 +220,11 @@ def test_and_between_two_equations_separates_them_and_inside_a_condition_does_no
     assert not any(s.name.startswith("s") for s in f.equations[0].inputs)
     f = read_equation_file("unit.tex", r"f(x) = 1 \text{ if } x > 0 \text{ and } y = 1")
     assert len(f.equations) == 1
+
+
+def test_a_sum_over_the_members_of_a_batch_is_not_a_sum_of_positions():
+    f = read_equation_file("unit.tex", r"\hat{\boldsymbol{\mu}}_\mathcal{B} = \frac{1}{|\mathcal{B}|}"
+                                       r" \sum_{\mathbf{x} \in \mathcal{B}} \mathbf{x}")
+    assert not f.equations[0].checkable  # it had summed the integers 1 … n, silently
+    assert f.equations[0].why.phrase == "eq-bigop-over-members"
+    assert lower(r"s = \sum_{i \in \mathcal{V}} x_i").checkable  # an index over a named set stays

@@ -308,6 +308,13 @@ OTHERWISE = {"otherwise", "else", "if otherwise", "sonst", "それ以外", "そ�
              "上記以外のとき", "それ以外では"}
 
 
+def _used_as_value(body: ir.Node, key: str) -> bool:
+    """Is the variable `key` a value in `body` (x − μ), not only a position (a subscript x_i, w_{ij})?"""
+    inside_subscripts = {id(n) for s in body.walk() if isinstance(s, ir.Script) and s.sub is not None
+                         for n in s.sub.walk()}
+    return any(isinstance(n, ir.Ident) and n.key == key and id(n) not in inside_subscripts for n in body.walk())
+
+
 def _named_set(node: ir.Node) -> bool:
     """`\\mathcal{V}`, `S`, and a subscripted calligraphic set `\\mathcal{B}_t` (the minibatch at step t)."""
     if isinstance(node, ir.Ident):
@@ -2112,6 +2119,11 @@ class Lowerer:
             node = ir.BigOp(node.op, node.sub.items[0], node.sup, node.body, span=node.span)
         elif isinstance(node.sub, ir.Chain) and node.sub.rels == ["in"] and isinstance(node.sub.items[0], ir.Ident) \
                 and _named_set(node.sub.items[1]):
+            if _used_as_value(node.body, node.sub.items[0].key):
+                # \\sum_{\\mathbf{x} \\in \\mathcal{B}} (\\mathbf{x} - \\hat{\\mu})^2: the members themselves, not
+                # positions — had been the integers 1 … n, silently
+                raise LoweringError("not-checkable", phrase("eq-bigop-over-members", op=node.op,
+                                                            name=latex_of(node.sub.items[0].key)), node.span)
             # \\sum_{i \\in \\mathcal{V}}: over the whole named set (an axis)
             self.ctx.readings.append((phrase("read-bigop-named-set", op=node.op, name=node.sub.items[0].name),
                                       node.sub.span))

@@ -285,6 +285,10 @@ PHRASES.update({
                                             "probabilities, not a computation",
                                       "ja": "{name} は書かれた引数ごとに別の分布を表します（ベイズの定理、周辺化、"
                                             "分解）。確率どうしの恒等式で、計算ではありません"},
+    "eq-bigop-over-members": {"en": "\\{op} over the members {name} of a set (a batch) that is no input; write it "
+                                    "with an index (\\sum_{{i \\in \\mathcal{{B}}}} \\mathbf{{x}}_i) to check it",
+                              "ja": "入力でない集合（バッチ）の要素 {name} についての \\{op} です。確かめるには添字で"
+                                    "書いてください（\\sum_{{i \\in \\mathcal{{B}}}} \\mathbf{{x}}_i）"},
     "eq-det-not-matrix": {"en": "\\det of something that is not a square matrix (declare it: "
                                 "A \\in \\mathbb{{R}}^{{n \\times n}})",
                           "ja": "正方行列ではないものの \\det です（A \\in \\mathbb{{R}}^{{n \\times n}} "
