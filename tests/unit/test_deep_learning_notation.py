@@ -85,6 +85,8 @@ def test_delta_before_a_symbol_is_one_quantity_its_change():
     assert "read-increment-name" in _readings(tex)
     step = lower(r"w(k+1) = w(k) - \Delta w(k)")
     assert {s.name for s in step.inputs} == {"w_k", "Delta_w_k"}
+    labelled = lower(r"w_h(k+1) = w_h(k) - \Delta w_h(k+1)")  # had been an identity between products
+    assert labelled.kind == "definition" and len(labelled.inputs) == 2
     bold = lower(r"\mathbf{w} \leftarrow \mathbf{w} + \Delta \mathbf{w}")
     w, dw = rng.normal(size=3), rng.normal(size=3)
     assert np.allclose(_value(bold, w=w, Delta_w=dw).ravel(), w + dw)

@@ -62,9 +62,14 @@ def _increment(delta: ir.Node, symbol: ir.Node) -> ir.Node | None:
     if isinstance(symbol, ir.Script) and isinstance(symbol.base, ir.Ident) and not symbol.primes \
             and _letter(symbol.base) and (symbol.sup is None or _label_sup(symbol.sup)):
         return dataclasses.replace(symbol, base=_named(symbol.base, symbol.base.span), span=span)
-    if isinstance(symbol, ir.Call) and isinstance(symbol.func, ir.Ident) and symbol.bracket == "(" \
-            and len(symbol.args) == 1 and _letter(symbol.func):
-        return dataclasses.replace(symbol, func=_named(symbol.func, symbol.func.span), span=span)
+    if isinstance(symbol, ir.Call) and symbol.bracket == "(" and len(symbol.args) == 1:
+        func = symbol.func  # Δw(k), Δw_h(k+1): the change at a step
+        if isinstance(func, ir.Ident) and _letter(func):
+            return dataclasses.replace(symbol, func=_named(func, func.span), span=span)
+        if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident) and _letter(func.base) \
+                and func.sup is None and not func.primes:
+            renamed = dataclasses.replace(func, base=_named(func.base, func.base.span))
+            return dataclasses.replace(symbol, func=renamed, span=span)
     return None
 
 

@@ -27,12 +27,19 @@ def stepped_arguments(chain: ir.Chain) -> ir.Chain | None:
         return None
     letter = _next_step_letter(lhs.args[0])
     key = symbol_key(lhs.func)
-    if letter is None or key is None or not isinstance(lhs.func, ir.Ident):
+    func = lhs.func
+    if letter is None or key is None:
+        return None
+    if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident) and func.sup is None and not func.primes \
+            and isinstance(func.sub, ir.Ident):
+        # w_h(k+1) = w_h(k) − Δw_h(k+1): a labelled name at a step (the label h stays part of the name)
+        func = ir.Ident(key, func.base.style, func.base.accents, span=func.span)
+    elif not isinstance(func, ir.Ident):
         return None
     sides = [_at_step(side, key, letter) for side in chain.items[1:]]
     if all(new is old for new, old in zip(sides, chain.items[1:])):
         return None
-    left = ir.Script(lhs.func, lhs.args[0], None, span=lhs.span)
+    left = ir.Script(func, lhs.args[0], None, span=lhs.span)
     return ir.Chain([left, *sides], list(chain.rels), span=chain.span)
 
 
@@ -48,10 +55,17 @@ def _next_step_letter(arg: ir.Node) -> ir.Ident | None:
 
 
 def _at_step(node: Any, key: str, letter: ir.Ident) -> Any:
-    """`node` with every `X(t)` (X of key `key`, t the step letter) as `X_t`."""
-    if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1 \
-            and symbol_key(node.func) in (key, f"Delta_{key}") and node.args[0] == letter:  # Δw(t) too
-        return ir.Script(node.func, node.args[0], None, span=node.span)
+    """`node` with every `X(t)` (X of key `key`, t the step letter) as `X_t`; `Δw(t)` and `Δw(t+1)` too."""
+    if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1:
+        func_key = symbol_key(node.func)
+        at = node.args[0] == letter or _next_step_letter(node.args[0]) == letter
+        if at and (func_key == key and node.args[0] == letter or func_key == f"Delta_{key}"):
+            func = node.func
+            if isinstance(func, ir.Script) and func.sub is not None and func_key is not None:
+                base = func.base
+                style = base.style if isinstance(base, ir.Ident) else ""
+                func = ir.Ident(func_key, style, span=func.span)  # w_h(k) → (w_h)_k
+            return ir.Script(func, node.args[0], None, span=node.span)
     return ir.map_children(node, lambda child: _at_step(child, key, letter))
 
 
