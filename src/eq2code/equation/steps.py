@@ -59,7 +59,7 @@ def _at_step(node: Any, key: str, letter: ir.Ident) -> Any:
     if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1:
         func_key = symbol_key(node.func)
         at = node.args[0] == letter or _next_step_letter(node.args[0]) == letter
-        if at and (func_key == key and node.args[0] == letter or func_key == f"Delta_{key}"):
+        if at and ((func_key == key and node.args[0] == letter) or func_key == f"Delta_{key}"):
             func = node.func
             if isinstance(func, ir.Script) and func.sub is not None and func_key is not None:
                 base = func.base
