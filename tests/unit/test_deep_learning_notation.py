@@ -230,3 +230,4 @@ def test_a_sum_over_the_members_of_a_batch_is_not_a_sum_of_positions():
     assert not f.equations[0].checkable  # it had summed the integers 1 … n, silently
     assert f.equations[0].why.phrase == "eq-bigop-over-members"
     assert lower(r"s = \sum_{i \in \mathcal{V}} x_i").checkable  # an index over a named set stays
+    assert lower(r"L = \sum_{p \in S} (f(p) - y_p)^2").checkable  # f(p): the given values per item (D13)

@@ -309,10 +309,12 @@ OTHERWISE = {"otherwise", "else", "if otherwise", "sonst", "それ以外", "そ�
 
 
 def _used_as_value(body: ir.Node, key: str) -> bool:
-    """Is the variable `key` a value in `body` (x − μ), not only a position (a subscript x_i, w_{ij})?"""
-    inside_subscripts = {id(n) for s in body.walk() if isinstance(s, ir.Script) and s.sub is not None
-                         for n in s.sub.walk()}
-    return any(isinstance(n, ir.Ident) and n.key == key and id(n) not in inside_subscripts for n in body.walk())
+    """Is the variable `key` a value in `body` (x − μ), not only a position (a subscript x_i, w_{ij})
+    or a point a function is given at (f(p; θ), F(p): the values per item, D13)?"""
+    positions = {id(n) for s in body.walk() if isinstance(s, ir.Script) and s.sub is not None
+                 for n in s.sub.walk()}
+    positions |= {id(n) for c in body.walk() if isinstance(c, ir.Call) for a in c.args for n in a.walk()}
+    return any(isinstance(n, ir.Ident) and n.key == key and id(n) not in positions for n in body.walk())
 
 
 def _named_set(node: ir.Node) -> bool:
