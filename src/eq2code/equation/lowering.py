@@ -241,6 +241,7 @@ class Context:
     upstream: str | None = None  # lhs ∂C/∂X: only ∂C/∂… may be given (a backward rule), not a chain rule
     alone: set[str] = field(default_factory=set)  # letters the equation also uses by themselves (not in TP)
     step_letters: set[str] = field(default_factory=set)  # t of 𝐅_t, 𝐂_{t-1}: a subscript other symbols carry
+    role_labels: set[str] = field(default_factory=set)  # W^q, W^Q: superscripts that name a matrix
     head_distribution: Any = None  # P(θ | x) on the left: the call, when its letter names a distribution
     zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
     vectors: set[str] = field(default_factory=set)  # undeclared small letters a transpose makes vectors (w^⊤x)
@@ -767,7 +768,7 @@ class Lowerer:
         if text.startswith("("):
             return f"{key}^{text}"  # samples x^{(i)} and layers W^{(l)} name a symbol
         named = f"{key}^{text}"
-        if named in self.ctx.decls or named in self.ctx.quantities:
+        if named in self.ctx.decls or named in self.ctx.quantities or named in self.ctx.role_labels:
             return named
         if text in ("*", "'"):
             return named

@@ -51,7 +51,7 @@ from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.primes import defined_primes, rename_primes
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, number, read_space
-from eq2code.equation.steps import layer_superscripts, role_superscripts, stepped_arguments
+from eq2code.equation.steps import layer_superscripts, role_key, role_superscripts, stepped_arguments
 from eq2code.equation.symbols import name_like_word, symbol_key, word_key
 from eq2code.equation.sympy_ext import ArraySlice
 from eq2code.findings.phrases import Phrase, phrase
@@ -131,6 +131,9 @@ class FileReader:
         for block in blocks:
             clauses.extend(self._parse_block(block))
         self.zero_based = _numbered_from_zero(clauses)
+        self.role_labels: set[str] = set()  # W^q of Q = XW^q: a superscript that names which matrix
+        self.declared_keys = {symbol_key(c.node.items[0]) for c in clauses
+                              if isinstance(c.node, ir.Chain) and c.node.rels == ["in"]}
         self._expand_ellipses(clauses)
         self.stated = stated_results([c.node for c in clauses])
         equations = self._classify(clauses)  # (application declarations are shaped in _classify)
@@ -317,7 +320,10 @@ class FileReader:
             self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
                       reading=phrase("read-delta-derivative"))
         if isinstance(node, ir.Chain):
-            node, labelled = role_superscripts(node)
+            labelled = [sc for sc in role_superscripts(node)  # W^Q declared: its name already (a rule's)
+                        if role_key(sc) not in self.declared_keys]
+            for script in labelled:
+                self.role_labels.add(role_key(script))
             if labelled:
                 first = labelled[0]
                 self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
@@ -524,7 +530,10 @@ class FileReader:
         if head is not None:
             eq.name, eq.key = head.name, head.key
         ctx = self._context()
-        ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape})
+        roles = {k for k in self.role_labels if k in eq.mentions or k == symbol_key(lhs)}
+        ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape} | roles)
+        if ctx.matrices:  # 𝐗𝐖^Q: the labelled weight beside a matrix is a matrix too
+            ctx.matrices |= {k for k in roles if k not in self.decls}
         _say_bold_capital_products(ctx, chain, {k for k, d in self.decls.items() if d.shape})
         ctx.vectors = vector_candidates(chain, set(self.decls) | set(self.quantities))
         _norm_candidates(ctx, chain, set(self.decls) | set(self.quantities))
@@ -808,7 +817,8 @@ class FileReader:
 
     def _context(self) -> Context:
         return Context(self.decls, self.functions, self.quantities, self.sizes, self.size_names,
-                       patterns=self.patterns, families=self.families, zero_based=self.zero_based)
+                       patterns=self.patterns, families=self.families, zero_based=self.zero_based,
+                       role_labels=self.role_labels)
 
     def _declare_free_indices(self, ctx: Context, head: Head) -> None:
         for letter in head.out_indices:

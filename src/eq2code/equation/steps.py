@@ -108,34 +108,29 @@ def _labelled(node: Any, letter: ir.Ident) -> Any:
     return ir.map_children(node, lambda child: _labelled(child, letter))
 
 
-def role_superscripts(chain: ir.Chain) -> tuple[ir.Chain, list[ir.Script]]:
+def role_superscripts(chain: ir.Chain) -> list[ir.Script]:
     """`Q = X W^q`, `\\mathbf{W}^Q`, `(W^q q)^\\top W^k k`: a superscript letter on a capital that says
     which matrix it is (query, key, value) — a capital letter (W^Q), the left side's own letter
     (Q = X W^q), or the vector the matrix multiplies (W^q q) — is a label, as `W^{(q)}` writes it,
-    never a power. The chain with those superscripts bracketed, and the scripts changed."""
+    never a power. The scripts that are such labels (their key, `W^q`, stays the symbol's name)."""
     if not chain.rels or any(r not in DEFINING for r in chain.rels):
-        return chain, []
+        return []
     lhs = chain.items[0]
     head = lhs.base if isinstance(lhs, ir.Script) else lhs
     own = head.name.lower() if isinstance(head, ir.Ident) and len(head.name) == 1 else None
     found: list[ir.Script] = []
-
-    def label(node: Any, after: Any = None) -> Any:
-        if isinstance(node, ir.Script) and node.sup is not None and _role_superscript(node, own, after):
-            found.append(node)
-            return dataclasses.replace(node, sup=ir.Group(node.sup, "(", span=node.sup.span))
-        if isinstance(node, ir.Product):
-            factors = [label(f, node.factors[k + 1] if k + 1 < len(node.factors) else None)
-                       for k, f in enumerate(node.factors)]
-            if any(a is not b for a, b in zip(factors, node.factors)):
-                node = dataclasses.replace(node, factors=factors)
-            return ir.map_children(node, lambda child: child if isinstance(child, list) else label(child))
-        return ir.map_children(node, label)
-
-    items = [label(item) for item in chain.items]
-    if not found:
-        return chain, []
-    return ir.Chain(items, list(chain.rels), span=chain.span), found
+    for item in chain.items:
+        for node in item.walk():
+            if isinstance(node, ir.Product):
+                for k, f in enumerate(node.factors):
+                    after = node.factors[k + 1] if k + 1 < len(node.factors) else None
+                    if isinstance(f, ir.Script) and f.sup is not None and _role_superscript(f, own, after) \
+                            and f not in found:
+                        found.append(f)
+            elif isinstance(node, ir.Script) and node.sup is not None and _role_superscript(node, own, None) \
+                    and node not in found:
+                found.append(node)
+    return found
 
 
 def _role_superscript(node: ir.Script, own: str | None, after: Any) -> bool:
@@ -149,3 +144,9 @@ def _role_superscript(node: ir.Script, own: str | None, after: Any) -> bool:
     if own is not None and sup.name == own and own != base.name.lower():
         return True  # Q = X W^q: the matrix that makes q
     return isinstance(after, ir.Ident) and after.name == sup.name  # W^q q: the matrix applied to q
+
+
+def role_key(script: ir.Script) -> str:
+    """W^q: the name a role superscript gives its matrix."""
+    base, sup = script.base, script.sup
+    return f"{base.key if isinstance(base, ir.Ident) else ''}^{sup.name if isinstance(sup, ir.Ident) else ''}"
