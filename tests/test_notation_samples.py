@@ -250,10 +250,10 @@ def test_bold_capitals_side_by_side_are_a_matrix_product():
     f = read("$$ \\mathbf{H} = \\mathbf{X} \\mathbf{W} + \\mathbf{b} $$\n")
     eq = f.main
     shapes = {s.name: len(s.shape) for s in eq.inputs}
-    assert shapes == {"X": 2, "W": 2, "b": 1}
+    assert {k: shapes[k] for k in ("X", "W", "b")} == {"X": 2, "W": 2, "b": 1}
     X, W, b = rng.normal(size=(3, 4)), rng.normal(size=(4, 2)), rng.normal(size=2)
     sizes = {"n_X": 3, "n_X_2": 4, "n_W": 4, "n_W_2": 2, "n_b": 2}
-    got = evaluate(eq, {"X": X, "W": W, "b": b}, sizes)
+    got = evaluate(eq, {"X": X, "W": W, "b": b, "n_X": 3}, sizes)
     assert np.allclose(got, X @ W + b)
     f = read("$$ TP = T P $$\n")  # plain capitals stay no evidence of matrices
     assert (f.main is not None and not f.main.inputs) or {s.name for s in f.main.inputs} <= {"T", "P", "TP"}

@@ -65,13 +65,13 @@ def function_key(func: ir.Node) -> str | None:
     return symbol_key(func) if isinstance(func, ir.Script) else base.name
 
 
-def point_of(node: ir.Call) -> tuple[str, ...] | None:
-    """The arguments' keys with item subscripts dropped (x_i → x, x_0 stays x_0), None when an
-    argument is not a symbol (a computed expression, a number, a condition)."""
+def point_of(node: ir.Call, keep_items: bool = False) -> tuple[str, ...] | None:
+    """The arguments' keys with item subscripts dropped (x_i → x, x_0 stays x_0; kept with
+    `keep_items`), None when an argument is not a symbol (a computed expression, a number, a condition)."""
     out = []
     for arg in node.args:
         if isinstance(arg, ir.Script) and arg.sup is None and not arg.primes and isinstance(arg.base, ir.Ident) \
-                and _item_subscript(arg.sub):
+                and _item_subscript(arg.sub) and not keep_items:
             out.append(arg.base.key)
             continue
         if not isinstance(arg, (ir.Ident, ir.Script)):
@@ -129,6 +129,7 @@ def value_points(chain: ir.Node, is_derivative: Callable[[ir.Frac], bool]) -> di
         if not isinstance(node, ir.Call) or not node.args:
             continue
         _add_point(points, node)
+    _points_by_item(chain, points)
     return {k: v for k, v in points.items() if k.split("_")[0].split("^")[0] not in differentiated}
 
 
@@ -140,6 +141,21 @@ def _add_point(points: dict[str, list[tuple[str, ...]]], node: ir.Call) -> None:
     met = points.setdefault(key, [])
     if point not in met:
         met.append(point)
+
+
+def _points_by_item(chain: ir.Node, points: dict[str, list[tuple[str, ...]]]) -> None:
+    """φ(x_n) at one point x (the values per item), but φ(x_i) beside φ(x_j) — two items in one
+    equation, k(x_i, x_j) = φ(x_i)^T φ(x_j) — at two points x_i and x_j (never one input)."""
+    for key in points:
+        calls = [n for n in chain.walk() if isinstance(n, ir.Call) and function_key(n.func) == key]
+        full: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for call in calls:
+            point, kept = point_of(call), point_of(call, keep_items=True)
+            if point is not None and kept is not None and kept not in full.setdefault(point, []):
+                full[point].append(kept)
+        split = {p for p, kept in full.items() if len(kept) > 1}
+        if split:
+            points[key] = [k for p in points[key] for k in (full[p] if p in split else [p])]
 
 
 def values_key(function: str, point: tuple[str, ...], points: list[tuple[str, ...]]) -> str:

@@ -193,7 +193,8 @@ def latex_of(key: str) -> str:
     parts = key.split(":")
     base = parts[-1]
     greek = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "theta", "lambda", "mu",
-             "sigma", "tau", "phi", "psi", "omega", "eta", "rho", "pi", "Delta", "ell", "xi", "nu"}
+             "sigma", "tau", "phi", "psi", "omega", "eta", "rho", "pi", "Delta", "ell", "xi", "nu",
+             "Sigma", "Lambda", "Theta", "Phi", "Psi", "Omega", "Gamma"}
     head, _, sub = base.partition("_")
     text = ("\\" + head if head in greek else head) + (f"_{{{sub}}}" if sub else "")
     for p in reversed(parts[:-1]):
@@ -241,6 +242,9 @@ class Context:
     readings: list[tuple[Phrase, ir.Span]] = field(default_factory=list)  # ambiguous notation: the reading taken
     upstream: str | None = None  # lhs ∂C/∂X: only ∂C/∂… may be given (a backward rule), not a chain rule
     alone: set[str] = field(default_factory=set)  # letters the equation also uses by themselves (not in TP)
+    step_letters: set[str] = field(default_factory=set)  # t of 𝐅_t, 𝐂_{t-1}: a subscript other symbols carry
+    role_labels: set[str] = field(default_factory=set)  # W^q, W^Q: superscripts that name a matrix
+    head_distribution: Any = None  # P(θ | x) on the left: the call, when its letter names a distribution
     zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
     vectors: set[str] = field(default_factory=set)  # undeclared small letters a transpose makes vectors (w^⊤x)
     plain_identity: bool = False  # (X^⊤X + λI)^{-1}: a plain I added to a matrix is the identity
@@ -308,6 +312,22 @@ class Context:
 OTHERWISE = {"otherwise", "else", "if otherwise", "sonst", "それ以外", "それ以外の場合", "その他", "その他の場合",
              "上記以外", "上記以外の場合", "以外", "otherwise.", "o.w.", "それ以外のとき", "その他のとき",
              "上記以外のとき", "それ以外では"}
+
+
+def _used_as_value(body: ir.Node, key: str) -> bool:
+    """Is the variable `key` a value in `body` (x − μ), not only a position (a subscript x_i, w_{ij})
+    or a point a function is given at (f(p; θ), F(p): the values per item, D13)?"""
+    positions = {id(n) for s in body.walk() if isinstance(s, ir.Script) and s.sub is not None
+                 for n in s.sub.walk()}
+    positions |= {id(n) for c in body.walk() if isinstance(c, ir.Call) for a in c.args for n in a.walk()}
+    return any(isinstance(n, ir.Ident) and n.key == key and id(n) not in positions for n in body.walk())
+
+
+def _without_labels(body: ir.Node) -> ir.Node:
+    """The body with sample labels dropped (x^{(i)} → x): a label is no value of i."""
+    if isinstance(body, ir.Script) and isinstance(body.sup, ir.Group) and body.sup.bracket in ("(", "["):
+        return ir.Script(_without_labels(body.base), body.sub, None, primes=body.primes, span=body.span)
+    return ir.map_children(body, _without_labels)
 
 
 def _named_set(node: ir.Node) -> bool:
@@ -652,11 +672,18 @@ class Lowerer:
         if node.primes:
             raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
         base = node.base
+        grouped = _brace_group(base)
+        if grouped is not None:  # \{(g(x_i) - y_i)\}^2: braces as the outer bracket
+            self.ctx.readings.append((phrase("read-braces-as-brackets"), base.span))
+            return self.expr(dataclasses.replace(node, base=grouped))
         if isinstance(base, (ir.Tuple, ir.SetBuilder)):
             raise LoweringError("not-checkable", phrase("eq-set-no-value"), node.span)
         if isinstance(base, ir.Special) and base.name == "nabla":
             raise LoweringError("not-checkable", phrase("eq-gradient-needs-expression"), node.span)
         size = _identity_size(node)
+        if size is not None and size in self.ctx.step_letters:
+            self.ctx.readings.append((phrase("read-bold-I-labelled", index=size), node.span))
+            size = None  # 𝐈_t beside 𝐅_t, 𝐂_{t-1}: the input gate at step t, not the identity of size t
         if size is not None and "I" not in self.ctx.decls and "I" not in self.ctx.bindings:
             self.ctx.readings.append((phrase("read-identity-matrix"), node.span))  # 𝐈_{N×N}, 𝐈_N
             self.ctx.size_names.add(size)
@@ -863,7 +890,7 @@ class Lowerer:
         if text.startswith("("):
             return f"{key}^{text}"  # samples x^{(i)} and layers W^{(l)} name a symbol
         named = f"{key}^{text}"
-        if named in self.ctx.decls or named in self.ctx.quantities:
+        if named in self.ctx.decls or named in self.ctx.quantities or named in self.ctx.role_labels:
             return named
         if text in ("*", "'"):
             return named
@@ -1115,6 +1142,11 @@ class Lowerer:
             return self._information(name, node)
         if name == "Concat" and name not in self.ctx.functions:
             return self._concat(node)
+        head = self.ctx.head_distribution
+        if head is not None and isinstance(func, ir.Ident) and func.key == head.func.key and node.args != head.args:
+            # P(θ | x) = P(x | θ) P(θ) / P(x): one letter for several distributions, told apart by their
+            # arguments (Bayes' rule, a marginal, a factorisation) — an identity, never entries of one P
+            raise LoweringError("not-checkable", phrase("eq-distributions-by-arguments", name=func.name), node.span)
         conditioned = self._conditioned_entry(node) if out_index is None else None
         if conditioned is not None:
             return conditioned
@@ -1210,6 +1242,8 @@ class Lowerer:
                 or function not in ctx.value_points or function in ctx.functions:
             return None
         point = point_of(node)
+        if point is not None and point not in ctx.value_points[function]:
+            point = point_of(node, keep_items=True)  # φ(x_i) beside φ(x_j): its own point
         if point is None or point not in ctx.value_points[function]:
             return None
         points = ctx.value_points[function]
@@ -1495,14 +1529,20 @@ class Lowerer:
             return False
         key = func.key if isinstance(func, ir.Ident) else None
         if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident):
-            if func.sub is not None and self._is_index_sub(func.sub):
-                return False  # y_i (1 - ŷ_i): an entry times a group
+            if func.sub is not None and self._is_index_sub(func.sub) and not self._head_arguments(args):
+                return False  # y_i (1 - ŷ_i): an entry times a group (J_t(θ) in J(θ) = …: applied)
             key = self._named_sub(func.base.key, func.sub) if func.sub is not None else func.base.key
         if key is None:
             return False
         ctx = self.ctx
         known = (ctx.decls, ctx.arrays, ctx.scalars, ctx.indices, ctx.quantities, ctx.bindings)
         return not any(key in k for k in known) and key not in ctx.size_names
+
+    def _head_arguments(self, args: list[ir.Node] | None) -> bool:
+        """J(θ) = (1/T) Σ_t J_t(θ): the bracket holds exactly the defined function's own parameters, so
+        the name before it is applied to them, never multiplied by them."""
+        keys = [symbol_key(a) for a in args or []]
+        return bool(keys) and all(k is not None for k in keys) and set(keys) == set(self.ctx.head_params)
 
     def _known(self, func: ir.Script) -> bool:
         key = symbol_key(func)
@@ -1683,10 +1723,19 @@ class Lowerer:
         length, one = vector.shape
         if one != 1 or cols == 1 or rows == 1:
             return None
+        if not self._same_dim(cols, length) and self._inferred(cols) and self._inferred(length) \
+                and not self._same_dim(rows, length) and self.canonical(matrix).atoms(sympy.MatMul):
+            self._unify_dims(cols, length, node)  # 𝐗𝐖 + 𝐛, nothing declared: b has one entry per column
         if not self._same_dim(cols, length) or self._same_dim(rows, length):
             return None
-        self.ctx.readings.append((phrase("read-bias-row"), node.span))
+        if (phrase("read-bias-row"), node.span) not in self.ctx.readings:
+            self.ctx.readings.append((phrase("read-bias-row"), node.span))
         return sympy.OneMatrix(self.canonical(rows), 1) * self.canonical(vector).T
+
+    def _inferred(self, d: Any) -> bool:
+        """A size no declaration gave (n_X_2): free to be unified with another."""
+        d = self.ctx.dim_symbol(d) if isinstance(d, str) else d
+        return isinstance(d, sympy.Symbol) and self.ctx.sizes.find(str(d)) in self.ctx.sizes.synthetic
 
     def _same_dim(self, da: Any, db: Any) -> bool:
         da, db = (self.ctx.dim_symbol(d) if isinstance(d, str) else d for d in (da, db))
@@ -2190,6 +2239,12 @@ class Lowerer:
             # |𝐚|, |\\vec{a} − \\vec{b}| of a vector: its length, as school mathematics writes it (said)
             self.ctx.readings.append((phrase("read-abs-of-vector"), node.span))
             return self._norm(ir.Norm(node.body, span=node.span))
+        if isinstance(value, MatrixExpr) and value.shape[1] != 1 and isinstance(node.body, ir.Ident) \
+                and node.body.key in self.ctx.matrices:
+            # |Σ| of a covariance matrix (Σ^{-1} beside it): its determinant, as \det writes it (said)
+            self.ctx.readings.append((phrase("read-abs-determinant", latex=latex_of(node.body.key)), node.span))
+            self._unify_dims(value.shape[0], value.shape[1], node)
+            return sympy.Determinant(self.canonical(value))
         return self._elementwise(sympy.Abs, value)
 
     def _norm(self, node: ir.Norm, sub: ir.Node | None = None) -> Any:
@@ -2260,6 +2315,12 @@ class Lowerer:
             node = ir.BigOp(node.op, node.sub.items[0], node.sup, node.body, span=node.span)
         elif isinstance(node.sub, ir.Chain) and node.sub.rels == ["in"] and isinstance(node.sub.items[0], ir.Ident) \
                 and _named_set(node.sub.items[1]):
+            items_of = _items_of_set(node.body, node.sub.items[0], self.ctx)
+            if items_of is None and _used_as_value(_without_labels(node.body), node.sub.items[0].key):
+                # \\sum_{\\mathbf{x} \\in \\mathcal{B}} (\\mathbf{x} - \\hat{\\mu})^2 where the members cannot be read as
+                # items: the members themselves, not positions — had been the integers 1 … n, silently
+                raise LoweringError("not-checkable", phrase("eq-bigop-over-members", op=node.op,
+                                                            name=latex_of(node.sub.items[0].key)), node.span)
             # \\sum_{i \\in \\mathcal{V}}: over the whole named set (an axis)
             self.ctx.readings.append((phrase("read-bigop-named-set", op=node.op, name=node.sub.items[0].name),
                                       node.sub.span))
@@ -2504,6 +2565,10 @@ class Lowerer:
                 self.ctx.readings.append((phrase("read-inner-product-of-scalars"), node.span))
                 return a * b
             raise LoweringError("not-checkable", phrase("eq-inner-product-not-vectors"), node.span)
+        grouped = _brace_group(node)
+        if grouped is not None:  # \sum_i \{ y_i \ln a_i + (1 - y_i) … \}: braces as the outer bracket
+            self.ctx.readings.append((phrase("read-braces-as-brackets"), node.span))
+            return self.expr(grouped)
         raise LoweringError("not-checkable", phrase("eq-tuple-or-set-no-value"), node.span)
 
     def _statement(self, node: ir.Statement) -> Any:
@@ -2511,6 +2576,19 @@ class Lowerer:
 
     def _empty(self, node: ir.Empty) -> Any:
         raise LoweringError("latex-syntax", phrase("eq-empty-group"), node.span)
+
+
+def _brace_group(node: ir.Node) -> ir.Group | None:
+    """`\\{(a - y_i)\\}`, `\\{a + b\\}`: braces around one arithmetic expression (a bracket, a sum, a
+    product — never a lone symbol, a list, or a condition) are the outer bracket of nested ones,
+    as PRML-style notes write them; a set of one computed value has no use in a formula."""
+    if not (isinstance(node, ir.Tuple) and node.bracket == "\\{" and len(node.items) == 1):
+        return None
+    item = node.items[0]
+    if isinstance(item, (ir.Group, ir.Add, ir.Product, ir.Frac, ir.Func, ir.BigOp)):
+        return ir.Group(item.body if isinstance(item, ir.Group) and item.bracket == "(" else item, "(",
+                        span=node.span)
+    return None
 
 
 def _named(node: ir.Node, name: str) -> bool:

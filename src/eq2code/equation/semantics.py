@@ -22,11 +22,14 @@ from eq2code.equation import gradnames
 from eq2code.equation.applied import value_points
 from eq2code.equation.describe import describe_file
 from eq2code.equation.ellipsis import Expander, names_in
+from eq2code.equation.entries import bracketed_entries
 from eq2code.equation.examples import EQUALITIES, Example, read_example, show, stated_results
+from eq2code.equation.increments import delta_derivatives, named_increments
 from eq2code.equation.latex import ir
 from eq2code.equation.latex.errors import LatexError
 from eq2code.equation.latex.parser import parse_math
 from eq2code.equation.lowering import (
+    DISTRIBUTION_NAMES,
     Context,
     Decl,
     FunctionDef,
@@ -51,7 +54,7 @@ from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.primes import defined_primes, rename_primes
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, number, read_space
-from eq2code.equation.steps import layer_superscripts, stepped_arguments
+from eq2code.equation.steps import layer_superscripts, role_key, role_superscripts, stepped_arguments
 from eq2code.equation.symbols import SMALL_GREEK, name_like_word, parameter_subscript_key, symbol_key, word_key
 from eq2code.equation.sympy_ext import ArraySlice
 from eq2code.findings.phrases import Phrase, phrase
@@ -131,6 +134,9 @@ class FileReader:
         for block in blocks:
             clauses.extend(self._parse_block(block))
         self.zero_based = _numbered_from_zero(clauses)
+        self.role_labels: set[str] = set()  # W^q of Q = XW^q: a superscript that names which matrix
+        self.declared_keys = {symbol_key(c.node.items[0]) for c in clauses
+                              if isinstance(c.node, ir.Chain) and c.node.rels == ["in"]}
         self._expand_ellipses(clauses)
         self.stated = stated_results([c.node for c in clauses])
         equations = self._classify(clauses)  # (application declarations are shaped in _classify)
@@ -252,7 +258,7 @@ class FileReader:
         for clause in clauses:
             node = clause.node = self._step_argument(clause, self._equiv_as_definition(
                 clause, self._accumulation_as_update(clause, self._gradient_names(
-                    clause, self._without_trailing_space(clause)))))
+                    clause, self._increment_names(clause, self._without_trailing_space(clause))))))
             bound = _bound(node)
             if bound is not None:  # λ > 0, 0 < p < 1: where the symbol's values live
                 self._declare_bound(clause, *bound)
@@ -338,6 +344,38 @@ class FileReader:
         self.diag("ambiguous-notation", clause.block, node.span, construct=clause.latex,
                   reading=phrase("read-equiv-definition", left=clause.block.text[left.span[0]:left.span[1]].strip()))
         return ir.Chain([left, right, *node.items[2:]], ["defeq", *node.rels[1:]], span=node.span)
+
+    def _increment_names(self, clause: Clause, node: ir.Node) -> ir.Node:
+        """`\\Delta w = -\\eta g`, `w(k+1) = w(k) - \\Delta w(k)`: Δ before a symbol names its change, one
+        quantity (never Δ times w). Said once per block."""
+        node, fractions = delta_derivatives(node)
+        if fractions:
+            first = fractions[0]
+            self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
+                      reading=phrase("read-delta-derivative"))
+        if isinstance(node, ir.Chain):
+            labelled = [sc for sc in role_superscripts(node)  # W^Q declared: its name already (a rule's)
+                        if role_key(sc) not in self.declared_keys]
+            for script in labelled:
+                self.role_labels.add(role_key(script))
+            if labelled:
+                first = labelled[0]
+                self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
+                          reading=phrase("read-role-superscript",
+                                         latex=clause.block.text[first.span[0]:first.span[1]].strip()))
+        node, entries = bracketed_entries(node)
+        if entries:
+            first = entries[0]
+            self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
+                      reading=phrase("read-bracketed-entry",
+                                     latex=clause.block.text[first.span[0]:first.span[1]].strip()))
+        named, found = named_increments(node)
+        if found:
+            first = found[0]
+            self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
+                      reading=phrase("read-increment-name",
+                                     latex=clause.block.text[first.span[0]:first.span[1]].strip()))
+        return named
 
     def _step_argument(self, clause: Clause, node: ir.Node) -> ir.Node:
         """`w(t+1) = w(t) − η g`: the values at steps t+1 and t, as `w_{t+1}`, `w_t` (said)."""
@@ -526,7 +564,11 @@ class FileReader:
         if head is not None:
             eq.name, eq.key = head.name, head.key
         ctx = self._context()
-        ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape})
+        roles = {k for k in self.role_labels if k in eq.mentions or k == symbol_key(lhs)}
+        ctx.matrices = matrix_candidates(chain, {k for k, d in self.decls.items() if d.shape} | roles)
+        if ctx.matrices:  # 𝐗𝐖^Q: the labelled weight beside a matrix is a matrix too
+            ctx.matrices |= {k for k in roles if k not in self.decls}
+        _say_bold_capital_products(ctx, chain, {k for k, d in self.decls.items() if d.shape})
         ctx.vectors = vector_candidates(chain, set(self.decls) | set(self.quantities))
         ctx.transposed_items = transposed_items(chain, set(self.decls) | set(self.quantities))
         _norm_candidates(ctx, chain, set(self.decls) | set(self.quantities))
@@ -544,6 +586,10 @@ class FileReader:
             ctx.step_label = _step_label(head.key, eq.mentions, lhs)
         ctx.alone = _letters_alone(chain)
         ctx.bare_keys = bare_keys(chain)
+        ctx.step_letters = _subscript_letters_besides_I(chain)
+        if isinstance(lhs, ir.Call) and isinstance(lhs.func, ir.Ident) and lhs.func.name in DISTRIBUTION_NAMES \
+                and lhs.func.key not in self.decls:
+            ctx.head_distribution = lhs
         if head is not None and word_key(lhs) == head.key:
             ctx.readings.append((phrase("read-letters-as-name", name=head.key), lhs.span))
         low = Lowerer(ctx)
@@ -818,7 +864,8 @@ class FileReader:
 
     def _context(self) -> Context:
         return Context(self.decls, self.functions, self.quantities, self.sizes, self.size_names,
-                       patterns=self.patterns, families=self.families, zero_based=self.zero_based)
+                       patterns=self.patterns, families=self.families, zero_based=self.zero_based,
+                       role_labels=self.role_labels)
 
     def _declare_free_indices(self, ctx: Context, head: Head) -> None:
         for letter in head.out_indices:
@@ -1416,6 +1463,9 @@ def matrix_candidates(chain: ir.Node, arrays: set[str] | frozenset[str] = frozen
     S h^{(ℓ)} W^{(ℓ)} beside a declared array (`arrays`: the keys declared with a shape)."""
     out: set[str] = set()
     for node in chain.walk():
+        if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1 and _capital(node.func) \
+                and any(_vector_marked(n) for n in node.args[0].walk()) and _capital_key(node.func) not in arrays:
+            out.add(_capital_key(node.func))  # Σ^{-1}(𝐱 − 𝛍): the matrix applied to a vector
         if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and not _small(node.base) and (
                 (isinstance(node.sup, ir.Special) and node.sup.name == "top")
                 or (isinstance(node.sup, ir.Ident) and node.sup.name == "T" and node.base.name.isupper())):
@@ -1431,7 +1481,39 @@ def matrix_candidates(chain: ir.Node, arrays: set[str] | frozenset[str] = frozen
                 both_bare = _capital(a) and _capital(b) and not (_bold(a) or _bold(b))
                 if _array_like(a, arrays) and _array_like(b, arrays) and (declared or not both_bare):
                     out.update(_capital_key(x) for x in (a, b) if _capital(x) and _capital_key(x) not in arrays)
+                    out.update(_capital_key(x) for x in _bracketed_capitals(a) + _bracketed_capitals(b)
+                               if _capital_key(x) not in arrays)
     return out
+
+
+def _subscript_letters_besides_I(chain: ir.Node) -> set[str]:
+    """Letters that subscript symbols other than 𝐈 (t of 𝐅_t, 𝐂_{t-1}, 𝐖_{xi}'s x and i are not
+    letters alone): what 𝐈_t's subscript is when it is no size."""
+    out: set[str] = set()
+    for node in chain.walk():
+        if isinstance(node, ir.Script) and node.sub is not None and isinstance(node.base, ir.Ident) \
+                and node.base.name != "I":
+            sub = node.sub
+            if isinstance(sub, ir.Add):
+                sub = sub.terms[0][1]  # t-1
+            if isinstance(sub, ir.Ident) and len(sub.name) == 1:
+                out.add(sub.name)
+    return out
+
+
+def _say_bold_capital_products(ctx: Context, chain: ir.Node, arrays: set[str]) -> None:
+    """𝐗𝐖 with neither declared: said once, as the font is the only evidence of matrices."""
+    for node in chain.walk():
+        if not isinstance(node, ir.Product):
+            continue
+        for k in range(len(node.factors) - 1):
+            a, b = node.factors[k], node.factors[k + 1]
+            if node.ops[k + 1] in (None, "cdot") and all(_capital(x) and _bold(x) for x in (a, b)) \
+                    and _capital_key(a) not in arrays and _capital_key(b) not in arrays:
+                span = (a.span[0], b.span[1])
+                ctx.readings.append((phrase("read-bold-capitals-product", left=latex_of(_capital_key(a)),
+                                            right=latex_of(_capital_key(b))), span))
+                return
 
 
 def _small(node: ir.Ident) -> bool:
@@ -1642,26 +1724,43 @@ def _plain_vector_terms(body: ir.Node) -> tuple[list[str], list[str]]:
     return vectors, matrices
 
 
+_GREEK_CAPITALS = {"Sigma", "Lambda", "Phi", "Psi", "Theta", "Omega", "Gamma", "Xi"}  # Σ, Λ: matrices too
+
+
 def _capital(node: ir.Node) -> bool:
-    """A one-letter capital, also labelled: W, 𝐖, W^{(ℓ)}, W_{hq}."""
+    """A one-letter capital, also labelled or inverted: W, 𝐖, Σ, W^{(ℓ)}, W_{hq}, Σ^{-1}."""
+    if isinstance(node, ir.Script) and not node.primes and node.sub is None and _minus_one(node.sup):
+        return _capital(node.base)
     if isinstance(node, ir.Script) and not node.primes and (node.sup is None or (
             key_text(node.sup) or "").startswith("(")) and symbol_key(node) is not None:
         return _capital(node.base)
     if isinstance(node, ir.Ident) and node.style == "bb":  # 𝕏 (a design matrix); 𝔼, ℙ, 𝕍, ℝ, 𝕀 are no matrices
         return len(node.name) == 1 and node.name.isupper() and node.name not in "EPVRNZCQI"
-    return isinstance(node, ir.Ident) and node.style in ("", "bf") and (
-        (len(node.name) == 1 and node.name.isupper()) or node.name in CAPITAL_GREEK)
+    if not (isinstance(node, ir.Ident) and node.style in ("", "bf")):
+        return False
+    if node.name in CAPITAL_GREEK or node.name in _GREEK_CAPITALS:
+        return True  # Σ, Σ̂ (an estimated covariance): matrices, accented too
+    return len(node.name) == 1 and node.name.isupper() and not node.accents
 
 
 CAPITAL_GREEK = frozenset({"Sigma", "Phi", "Lambda", "Psi", "Omega", "Gamma", "Theta"})  # matrices (Δ, Π are not)
 
 
 def _bold(node: ir.Node) -> bool:
+    """𝐖, 𝐖_{xh}, 𝐖^{(1)}: a letter set in bold (also with its name's scripts)."""
     base = node.base if isinstance(node, ir.Script) else node
     return isinstance(base, ir.Ident) and base.style == "bf"
 
 
+def _minus_one(sup: ir.Node | None) -> bool:
+    """^{-1}: an inverse."""
+    return isinstance(sup, ir.Add) and len(sup.terms) == 1 and sup.terms[0][0] == "-" \
+        and isinstance(sup.terms[0][1], ir.Num) and sup.terms[0][1].text == "1"
+
+
 def _capital_key(node: ir.Node) -> str:
+    if isinstance(node, ir.Script) and node.sub is None and _minus_one(node.sup):
+        node = node.base  # Σ^{-1}: the matrix Σ
     return symbol_key(node) or ""
 
 
@@ -1670,9 +1769,27 @@ def _array_like(node: ir.Node, arrays: set[str] | frozenset[str] = frozenset()) 
         return True
     if isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top":
         return True
+    if isinstance(node, ir.Script) and isinstance(node.base, ir.Group) and isinstance(node.sup, ir.Ident) \
+            and node.sup.name == "T" and any(_vector_marked(n) for n in node.base.walk()):
+        return True  # (𝐱 − 𝛍)^T: a transposed vector
     if isinstance(node, (ir.Ident, ir.Script)) and symbol_key(node) in arrays:
         return True
+    if _bracketed_capitals(node):
+        return True
     return isinstance(node, ir.Call) and isinstance(node.func, ir.Ident) and node.func.name in ("softmax", "Softmax")
+
+
+def _bracketed_capitals(node: ir.Node) -> list[ir.Node]:
+    """(𝐑_t ⊙ 𝐇_{t-1}) before 𝐖_{hh}: a bracket of bold capitals only (added, multiplied, ⊙) is
+    an array of their shape; they are its factors."""
+    if not isinstance(node, ir.Group) or node.bracket != "(":
+        return []
+    body = node.body
+    parts = [t for _, t in body.terms] if isinstance(body, ir.Add) else \
+        list(body.factors) if isinstance(body, ir.Product) else []
+    if len(parts) >= 2 and all(_capital(x) and _bold(x) for x in parts):
+        return parts
+    return []
 
 
 def _vector_marked(node: ir.Node) -> bool:
@@ -1780,6 +1897,9 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         key = app_key(lhs)
         if key is not None:
             free = [v for v in application_variables(lhs) if _mentions(rhs, v) and not _indexed_in(rhs, v)]
+            values = _density_parameters(lhs, rhs, free)
+            if values is not None:  # p(x | μ, σ) = exp(-(x-μ)²/2σ²)/√(2πσ²): a density of the values written
+                return Head(py_name(key), key, values, [], True)
             return Head(py_name(key), key, [], free, False)
         func = symbol_key(lhs.func)
         if func is not None:  # P(D=1 | w_c, w_o) = σ(𝐮_o^⊤𝐯_c): the probability of an event, named
@@ -1840,6 +1960,32 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         key = lhs.base.key + "'" * lhs.primes
         return Head(py_name(key), key, [], [], False)
     return None
+
+
+def _density_parameters(lhs: ir.Call, rhs: ir.Node, free: list[str]) -> list[ir.Node] | None:
+    """p(x | μ, σ) = …: when the right side uses the variables written only as values (x − μ, σ²),
+    never as positions (a subscript), the probability is a function of them — a density evaluated
+    at x — not a table indexed by x. Its parameters, or None."""
+    flat: list[ir.Node] = []
+    for a in lhs.args:
+        flat.extend(a.items if isinstance(a, ir.Chain) and set(a.rels) <= {"parallel", "mid", "semicolon"} else [a])
+    if not free or not all(symbol_key(p) is not None for p in flat):
+        return None
+    used_in_subscripts = {k for n in rhs.walk() if isinstance(n, ir.Script) and n.sub is not None
+                          for k in _keys_in(n.sub)}
+    if any(v in used_in_subscripts for v in free) or not any(_exponential(n) for n in rhs.walk()):
+        return None
+    return flat
+
+
+def _exponential(node: ir.Node) -> bool:
+    """exp(…) or e^{…}: what a density's formula is built on."""
+    return (isinstance(node, ir.Func) and node.name == "exp") or (
+        isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.base.name == "e")
+
+
+def _keys_in(node: ir.Node) -> set[str]:
+    return {k for n in node.walk() for k in [symbol_key(n)] if k is not None}
 
 
 def _entry_params(params: list[ir.Node], rhs: ir.Node) -> tuple[list[ir.Node], list[str]] | None:

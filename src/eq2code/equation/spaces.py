@@ -206,7 +206,10 @@ def _tuple_space(base: ir.Tuple, shape: Shape, latex: str) -> tuple[Shape, Space
         return shape, Space("sign", -1.0, 1.0, latex=latex)  # labels y ∈ {-1, 1}
     if base.bracket in ("(", "[", "(]", "[)") and nums and len(items) == 2:
         return shape, _interval(items, base.bracket, latex)
-    if base.bracket == "\\{" and len(items) == 3 and isinstance(items[1], ir.Special) \
+    if len(items) == 4 and isinstance(items[0], ir.Num) and isinstance(items[1], ir.Num) \
+            and values[1] is not None and values[0] is not None and values[1] == values[0] + 1:
+        items = [items[0], *items[2:]]  # {0, 1, …, T}: the second number only shows the step
+    if base.bracket in ("\\{", "[") and len(items) == 3 and isinstance(items[1], ir.Special) \
             and items[1].name in ("ldots", "cdots", "dots", "dotsc"):
         first, last = items[0], items[2]
         if _is_basis_vector(first) and _is_basis_vector(last) and last.sub is not None:

@@ -27,12 +27,19 @@ def stepped_arguments(chain: ir.Chain) -> ir.Chain | None:
         return None
     letter = _next_step_letter(lhs.args[0])
     key = symbol_key(lhs.func)
-    if letter is None or key is None or not isinstance(lhs.func, ir.Ident):
+    func = lhs.func
+    if letter is None or key is None:
+        return None
+    if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident) and func.sup is None and not func.primes \
+            and isinstance(func.sub, ir.Ident):
+        # w_h(k+1) = w_h(k) − Δw_h(k+1): a labelled name at a step (the label h stays part of the name)
+        func = ir.Ident(key, func.base.style, func.base.accents, span=func.span)
+    elif not isinstance(func, ir.Ident):
         return None
     sides = [_at_step(side, key, letter) for side in chain.items[1:]]
     if all(new is old for new, old in zip(sides, chain.items[1:])):
         return None
-    left = ir.Script(lhs.func, lhs.args[0], None, span=lhs.span)
+    left = ir.Script(func, lhs.args[0], None, span=lhs.span)
     return ir.Chain([left, *sides], list(chain.rels), span=chain.span)
 
 
@@ -48,10 +55,17 @@ def _next_step_letter(arg: ir.Node) -> ir.Ident | None:
 
 
 def _at_step(node: Any, key: str, letter: ir.Ident) -> Any:
-    """`node` with every `X(t)` (X of key `key`, t the step letter) as `X_t`."""
-    if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1 \
-            and symbol_key(node.func) == key and node.args[0] == letter:
-        return ir.Script(node.func, node.args[0], None, span=node.span)
+    """`node` with every `X(t)` (X of key `key`, t the step letter) as `X_t`; `Δw(t)` and `Δw(t+1)` too."""
+    if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1:
+        func_key = symbol_key(node.func)
+        at = node.args[0] == letter or _next_step_letter(node.args[0]) == letter
+        if at and ((func_key == key and node.args[0] == letter) or func_key == f"Delta_{key}"):
+            func = node.func
+            if isinstance(func, ir.Script) and func.sub is not None and func_key is not None:
+                base = func.base
+                style = base.style if isinstance(base, ir.Ident) else ""
+                func = ir.Ident(func_key, style, span=func.span)  # w_h(k) → (w_h)_k
+            return ir.Script(func, node.args[0], None, span=node.span)
     return ir.map_children(node, lambda child: _at_step(child, key, letter))
 
 
@@ -92,3 +106,47 @@ def _labelled(node: Any, letter: ir.Ident) -> Any:
         base = _labelled(node.base, letter)
         return dataclasses.replace(node, base=base, sup=ir.Group(node.sup, "(", span=node.sup.span))
     return ir.map_children(node, lambda child: _labelled(child, letter))
+
+
+def role_superscripts(chain: ir.Chain) -> list[ir.Script]:
+    """`Q = X W^q`, `\\mathbf{W}^Q`, `(W^q q)^\\top W^k k`: a superscript letter on a capital that says
+    which matrix it is (query, key, value) — a capital letter (W^Q), the left side's own letter
+    (Q = X W^q), or the vector the matrix multiplies (W^q q) — is a label, as `W^{(q)}` writes it,
+    never a power. The scripts that are such labels (their key, `W^q`, stays the symbol's name)."""
+    if not chain.rels or any(r not in DEFINING for r in chain.rels):
+        return []
+    lhs = chain.items[0]
+    head = lhs.base if isinstance(lhs, ir.Script) else lhs
+    own = head.name.lower() if isinstance(head, ir.Ident) and len(head.name) == 1 else None
+    found: list[ir.Script] = []
+    for item in chain.items:
+        for node in item.walk():
+            if isinstance(node, ir.Product):
+                for k, f in enumerate(node.factors):
+                    after = node.factors[k + 1] if k + 1 < len(node.factors) else None
+                    if isinstance(f, ir.Script) and f.sup is not None and _role_superscript(f, own, after) \
+                            and f not in found:
+                        found.append(f)
+            elif isinstance(node, ir.Script) and node.sup is not None and _role_superscript(node, own, None) \
+                    and node not in found:
+                found.append(node)
+    return found
+
+
+def _role_superscript(node: ir.Script, own: str | None, after: Any) -> bool:
+    base, sup = node.base, node.sup
+    if not (isinstance(base, ir.Ident) and len(base.name) == 1 and base.name.isupper() and base.style in ("", "bf")
+            and not base.accents and isinstance(sup, ir.Ident) and len(sup.name) == 1 and sup.name.isalpha()
+            and not sup.style and not node.primes and sup.name != "T"):
+        return False
+    if sup.name.isupper():
+        return True  # W^Q, W^K, W^O: a power of a matrix by a matrix means nothing
+    if own is not None and sup.name == own and own != base.name.lower():
+        return True  # Q = X W^q: the matrix that makes q
+    return isinstance(after, ir.Ident) and after.name == sup.name  # W^q q: the matrix applied to q
+
+
+def role_key(script: ir.Script) -> str:
+    """W^q: the name a role superscript gives its matrix."""
+    base, sup = script.base, script.sup
+    return f"{base.key if isinstance(base, ir.Ident) else ''}^{sup.name if isinstance(sup, ir.Ident) else ''}"

@@ -280,6 +280,15 @@ PHRASES.update({
     "eq-prose-no-value": {"en": "prose '{text}' has no value", "ja": "文章「{text}」には値がありません"},
     "eq-gradient-needs-expression": {"en": "a gradient needs the expression it applies to",
                                      "ja": "勾配には、それをとる対象の式が必要です"},
+    "eq-distributions-by-arguments": {"en": "{name} names a different distribution for each argument written "
+                                            "(Bayes' rule, a marginal, a factorisation): an identity between "
+                                            "probabilities, not a computation",
+                                      "ja": "{name} は書かれた引数ごとに別の分布を表します（ベイズの定理、周辺化、"
+                                            "分解）。確率どうしの恒等式で、計算ではありません"},
+    "eq-bigop-over-members": {"en": "\\{op} over the members {name} of a set (a batch) that is no input; write it "
+                                    "with an index (\\sum_{{i \\in \\mathcal{{B}}}} \\mathbf{{x}}_i) to check it",
+                              "ja": "入力でない集合（バッチ）の要素 {name} についての \\{op} です。確かめるには添字で"
+                                    "書いてください（\\sum_{{i \\in \\mathcal{{B}}}} \\mathbf{{x}}_i）"},
     "eq-det-not-matrix": {"en": "\\det of something that is not a square matrix (declare it: "
                                 "A \\in \\mathbb{{R}}^{{n \\times n}})",
                           "ja": "正方行列ではないものの \\det です（A \\in \\mathbb{{R}}^{{n \\times n}} "
@@ -588,6 +597,35 @@ PHRASES.update({
                             "row of X W + b)",
                       "ja": "列ごとに 1 つの要素を持つベクトルを行列に足す式は、すべての行に足します"
                             "（X W + b のバイアス）"},
+    "read-bold-capitals-product": {"en": "{left} {right}: two bold capitals side by side are matrices, multiplied as "
+                                         "matrices (write \\odot for the product entry by entry)",
+                                   "ja": "{left} {right}: 太字の大文字を並べたものは行列とし、行列の積として読みます"
+                                         "（要素ごとの積なら \\odot と書いてください）"},
+    "read-bold-I-labelled": {"en": "\\mathbf{{I}}_{index}: a quantity at {index} like the other symbols "
+                                   "subscripted {index} (a gate), not the identity matrix of size {index}",
+                             "ja": "\\mathbf{{I}}_{index} は、{index} を添字に持つ他の記号と同じく {index} での量"
+                                   "（ゲート）とし、大きさ {index} の単位行列とはしません"},
+    "read-increment-name": {"en": "{latex}: \\Delta before a symbol names its change (the update), one quantity, "
+                                  "not \\Delta times the symbol",
+                            "ja": "{latex}: 記号の前の \\Delta はその変化量（更新量）という 1 つの量を表し、"
+                                  "\\Delta と記号の積とはしません"},
+    "read-delta-derivative": {"en": "\\frac{{\\delta f}}{{\\delta x}}: δ before the numerator and the variable writes "
+                                    "the derivative ∂f/∂x (not δ times f over δ times x)",
+                              "ja": "\\frac{{\\delta f}}{{\\delta x}} は、分子と変数の前の δ で微分 ∂f/∂x を"
+                                    "表したものとします（δ と f の積を δ と x の積で割ったものではありません）"},
+    "read-role-superscript": {"en": "{latex}: the superscript says which matrix it is (a label, as ^{{(q)}} "
+                                    "writes it), not a power",
+                              "ja": "{latex}: 上付き文字はどの行列かを表すラベル（^{{(q)}} と同じ）で、"
+                                    "べき乗ではありません"},
+    "read-braces-as-brackets": {"en": "\\{{…\\}} around one expression: the outer bracket of nested brackets, "
+                                      "not a set",
+                                "ja": "1 つの式を囲む \\{{…\\}} は入れ子の括弧の外側の括弧とし、集合とはしません"},
+    "read-abs-determinant": {"en": "|{latex}| of a matrix: its determinant (\\det {latex}), not its entries' "
+                                   "absolute values",
+                             "ja": "行列の |{latex}| は行列式（\\det {latex}）とし、要素ごとの絶対値とはしません"},
+    "read-bracketed-entry": {"en": "{latex}: square brackets around an array, then a subscript: that entry of the "
+                                   "array",
+                             "ja": "{latex}: 配列を角括弧で囲んで下付き添字を付けたものは、その配列の要素とします"},
     "read-gradient-squared": {"en": "\\nabla f(x)^2: read as the square of the gradient, entry by entry (write "
                                     "\\nabla (f(x)^2) for the gradient of the square)",
                               "ja": "\\nabla f(x)^2 は、勾配の要素ごとの 2 乗（2 乗の勾配なら "

@@ -38,8 +38,10 @@ UNICODE_SYMBOLS = {
     "→": ("REL", "to"), "≤": ("REL", "le"), "≥": ("REL", "ge"), "≠": ("REL", "neq"), "∈": ("REL", "in"),
     "≈": ("REL", "approx"), "≒": ("REL", "approx"), "∝": ("REL", "propto"), "←": ("REL", "leftarrow"), "×": ("MULOP", "times"),
     "·": ("MULOP", "cdot"), "−": ("MINUS", "-"), "∞": ("INFTY", "infty"), "∇": ("NABLA", "nabla"),
-    "∂": ("PARTIAL", "partial"), "⊙": ("MULOP", "odot"), "…": ("ELLIPSIS", "ldots"), "⋯": ("ELLIPSIS", "cdots"),
+    "⇒": ("REL", "implies"), "≡": ("REL", "equiv"), "∂": ("PARTIAL", "partial"), "⊙": ("MULOP", "odot"), "…": ("ELLIPSIS", "ldots"), "⋯": ("ELLIPSIS", "cdots"),
 }
+_AFTER_POWER = (r"\right", r"\big", r"\Big", r"\bigg", r"\Bigg", "\\\\", r"\cdot", r"\end")
+NUMBER_SETS = {"R": "R", "reals": "R", "Reals": "R", "N": "N", "Z": "Z"}  # macros of the notes' preambles
 FUNCS = set("exp log ln lg sin cos tan tanh sinh cosh arcsin arccos arctan det sgn".split())
 BIGOPS = {"sum": "sum", "prod": "prod", "max": "max", "min": "min", "sup": "sup", "inf": "inf",
           "lim": "lim", "int": "int", "argmax": "argmax", "argmin": "argmin"}
@@ -624,18 +626,33 @@ class Tokenizer:
             self.pos = twice.end()  # \mid\mid x \mid\mid_2: two bars side by side, a norm ‖x‖₂
             self._emit("DBAR", "|", start, self.pos)
             return
-        if name == "exp" and self.text.startswith("^", self.pos):
-            self._emit("LETTER", "e", start, end)  # \exp^{-x}: e^{-x}
-            return
         handler = _SIMPLE.get(name)
         if handler is not None:
             self._emit(handler[0], handler[1], start, end)
             return
         self._named_control(name, start, end)
 
+    def _powered_alone(self, end: int) -> bool:
+        """`\\exp^{…}` followed by no argument (a closer, an operator, the end): the power of e."""
+        m = re.match(r"\s*\^\s*", self.text[end:])
+        if m is None:
+            return False
+        after = end + m.end()
+        if after < len(self.text) and self.text[after] == "{":
+            try:
+                _, after = self._braced(after)
+            except Exception:
+                return False
+        else:
+            after += 1
+        rest = self.text[after:].lstrip()
+        return not rest or rest[0] in ")]}+-=,.&" or rest.startswith(_AFTER_POWER)
+
     def _named_control(self, name: str, start: int, end: int) -> None:
         if name in GREEK:
             self._emit("GREEK", name, start, end)
+        elif name == "exp" and self._powered_alone(end):
+            self._emit("LETTER", "e", start, end)  # \exp^{-x^2/2}: e to that power (nothing follows to apply to)
         elif name in FUNCS:
             self._emit("FUNC", name, start, end)
         elif name == "arg":
@@ -726,6 +743,11 @@ class Tokenizer:
         elif VECTOR_MACRO.match(name) and not re.match(r"\s*[{\[]", self.text[end:]):
             # \vx, \bbf, \bx: the notes' own shorthand for a bold letter — a vector named after it
             self._emit("MACRO", name, start, end)
+        elif name in NUMBER_SETS:
+            self._emit("FONT", "bb", start, start)  # \R^3, \reals: the notes' macro for \mathbb{R}
+            self._emit("LETTER", NUMBER_SETS[name], start, end)
+        elif name == "parallel":
+            self._emit("PARALLEL", "|", start, end)  # D_{KL}(P \parallel Q): the divergence's separator
         elif name.isalpha() or name.rstrip("*").isalpha():
             raise self._error(phrase("latex-unknown-command", command="\\" + name), start, end,
                               "unsupported-notation", "\\" + name)
@@ -917,13 +939,23 @@ def classify(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     stack: list[str] = []
     envs = 0
+    row_start = 0
     for k, tok in enumerate(tokens):
         t = tok.type
         prev = out[-1].type if out else ""
         nxt = tokens[k + 1].type if k + 1 < len(tokens) else ""
         envs += 1 if t == "BEGIN_ENV" else -1 if t == "END_ENV" else 0
+        if envs <= 0 and t == "ROWSEP":
+            row_start = k + 1
+        if envs <= 0 and t == "AMP" and prev != "QUAD" and _next_column_equation(tokens, row_start, k):
+            out.append(Token.new_borrow_pos("QUAD", "quad", tok))  # A = B && C = D: two equations side by side
+            continue
         if envs <= 0 and t in ("AMP", "ROWSEP"):
             continue  # alignment marks and line breaks of a multi-line display: layout only
+        if envs <= 0 and t == "TEXT" and tok.value.strip().strip(",") in ("and", "und") and prev in OPERAND_END \
+                and not stack and _equation_before(tokens, row_start, k) and _equation_after(tokens, k):
+            out.append(Token.new_borrow_pos("QUAD", "quad", tok))  # a = b \text{ and } c = d: two equations
+            continue
         if t == "QUAD" and (prev in ("COLON", "REL", "QUAD", "QUANT") or nxt in ("REL", "COLON")):
             continue
         if t == "COLON" and stack and stack[-1] == "script" and prev in ("LBRACE", "COMMA") \
@@ -952,6 +984,66 @@ def classify(tokens: list[Token]) -> list[Token]:
             stack.pop()
         out.append(tok)
     return out
+
+
+def _next_column_equation(tokens: list[Token], row_start: int, k: int) -> bool:
+    """Does the `&` at k start another equation of its row (`A &= a & B &= b`, `A = a && B = b`)? So
+    when its row already holds an equation before it (a relation after the row's first mark) and
+    what follows it, up to the row's end, is an equation too (a relation, after something other than
+    a mark or words). `f(x) &= x & \\text{if } x > 0` keeps its condition."""
+    def top(j: int) -> bool:
+        return _depth(tokens, row_start, j) == 0
+
+    before = [j for j in range(row_start, k) if top(j)]
+    if not any(tokens[j].type == "AMP" for j in before):
+        return False
+    if not any(tokens[j].type == "REL" for j in before):
+        return False
+    j = k + 1
+    while j < len(tokens) and tokens[j].type == "AMP":
+        j += 1
+    if j >= len(tokens) or tokens[j].type in ("TEXT", "REL", "ROWSEP", "END_ENV"):
+        return False
+    while j < len(tokens) and tokens[j].type not in ("ROWSEP", "END_ENV"):
+        if tokens[j].type == "REL" and top(j) and tokens[j].value in ("eq", "defeq", "leftarrow"):
+            return True
+        if tokens[j].type == "TEXT":
+            return False
+        j += 1
+    return False
+
+
+def _equation_before(tokens: list[Token], start: int, k: int) -> bool:
+    """A defining relation at the top level between `start` and `k`."""
+    if any(tokens[j].type == "TEXT" for j in range(start, k)):
+        return False  # f(x) = 1 \text{ if } x > 0 \text{ and } y = 1: a condition goes on
+    return any(tokens[j].type == "REL" and tokens[j].value in ("eq", "defeq", "leftarrow")
+               and _depth(tokens, start, j) == 0 for j in range(start, k))
+
+
+def _equation_after(tokens: list[Token], k: int) -> bool:
+    """What follows `k`, up to the row's end, is an equation (a defining relation at its top level,
+    after an operand)."""
+    j = k + 1
+    if j >= len(tokens) or tokens[j].type in ("REL", "TEXT", "ROWSEP", "END_ENV"):
+        return False
+    while j < len(tokens) and tokens[j].type not in ("ROWSEP", "END_ENV", "TEXT", "QUAD"):
+        if tokens[j].type == "REL" and tokens[j].value in ("eq", "defeq", "leftarrow") \
+                and _depth(tokens, k + 1, j) == 0:
+            return True
+        j += 1
+    return False
+
+
+def _depth(tokens: list[Token], start: int, end: int) -> int:
+    """Brackets and environments open at `end`, counted from `start`."""
+    depth = 0
+    for tok in tokens[start:end]:
+        if tok.type in ("LPAR", "LBRACK", "LBRACE", "LSET", "LANGLE", "BEGIN_ENV"):
+            depth += 1
+        elif tok.type in ("RPAR", "RBRACK", "RBRACE", "RSET", "RANGLE", "END_ENV"):
+            depth -= 1
+    return depth
 
 
 def _placeholder(tok: Token) -> Token:

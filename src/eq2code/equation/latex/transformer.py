@@ -339,9 +339,6 @@ class ToIR(Transformer):
             return base
         if slot == "sub":
             value = _primed_name(value)
-        if slot == "sub" and isinstance(base, ir.Group) and base.bracket == "[" and isinstance(base.body, ir.Ident) \
-                and not isinstance(value, (ir.Text, ir.Special)) and not _signs_only(value):
-            base = base.body  # [\mathbf{X}]_{i,j}: entry i, j of X (the brackets only set the name apart)
         if slot == "sup" and isinstance(value, ir.Group) and value.bracket == "<":
             value = ir.Group(value.body, "(", span=value.span)  # a^{⟨t⟩}: the step label of a^{(t)}
         if slot == "sup" and isinstance(value, ir.Tuple) and value.bracket == "<":
