@@ -2317,8 +2317,8 @@ class Lowerer:
                 and _named_set(node.sub.items[1]):
             items_of = _items_of_set(node.body, node.sub.items[0], self.ctx)
             if items_of is None and _used_as_value(_without_labels(node.body), node.sub.items[0].key):
-                # \\sum_{\\mathbf{x} \\in \\mathcal{B}} (\\mathbf{x} - \\hat{\\mu})^2 where the members cannot be read as
-                # items: the members themselves, not positions — had been the integers 1 … n, silently
+                # \\sum_{\\mathbf{x} \\in \\mathcal{B}} (\\mathbf{x} - \\hat{\\mu})^2, members not readable as items:
+                # the members themselves, not positions — had been the integers 1 … n, silently
                 raise LoweringError("not-checkable", phrase("eq-bigop-over-members", op=node.op,
                                                             name=latex_of(node.sub.items[0].key)), node.span)
             # \\sum_{i \\in \\mathcal{V}}: over the whole named set (an axis)
