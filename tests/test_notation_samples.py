@@ -257,3 +257,10 @@ def test_bold_capitals_side_by_side_are_a_matrix_product():
     assert np.allclose(got, X @ W + b)
     f = read("$$ TP = T P $$\n")  # plain capitals stay no evidence of matrices
     assert (f.main is not None and not f.main.inputs) or {s.name for s in f.main.inputs} <= {"T", "P", "TP"}
+
+
+def test_underset_with_an_unbraced_operator_is_read():
+    f = read("$$ f'(x) = \\underset{\\epsilon \\to 0}\\lim\\dfrac{f(x + \\epsilon) - f(x)}{\\epsilon} $$\n")
+    assert not any(d.name in ("latex-syntax", "unsupported-notation") for d in f.diagnostics)
+    f = read("$$ a \\overset{!}= b + 1 $$\n")
+    assert f.main is not None and f.main.checkable

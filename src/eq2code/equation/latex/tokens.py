@@ -767,7 +767,12 @@ class Tokenizer:
     def _overset(self, start: int) -> None:
         """`\\stackrel{\\textrm{def}}{=}`, `\\overset{!}{=}`: the relation below is what counts."""
         _, after = self._braced(self.pos)
-        body, end = self._braced(after)
+        single = _UNBRACED_ARG.match(self.text, after)
+        if single is not None:  # \underset{ε \to 0}\lim: TeX's one-token argument, unbraced
+            body, end, body_at = single.group(1), single.end(), single.start(1)
+        else:
+            body, end = self._braced(after)
+            body_at = self.text.index("{", after) + 1
         inner = Tokenizer(body).run()
         if len(inner) == 1 and inner[0].type in ("REL", "COLON"):
             self.pos = end
@@ -776,8 +781,7 @@ class Tokenizer:
         if self.text[start:].startswith("\\underset") or _OPERATOR_BASE.match(body):
             # \underset{z}{\text{softmax}}, \underset{w}{\operatorname{argmin}}: the operator, subscripted
             under, _ = self._braced(self.pos)
-            base_at = self.text.index("{", after) + 1
-            self._inline(body, base_at)
+            self._inline(body, body_at)
             self._emit("SUB", "_", start, start)
             self._emit("LBRACE", "{", start, start)
             self._inline(under, self.text.index("{", self.pos) + 1)
@@ -893,6 +897,7 @@ class Tokenizer:
             self._char(delim)
 
 
+_UNBRACED_ARG = re.compile(r"\s*(\\[A-Za-z]+|[^\s{\\])")
 _SIZED_BRACED_BRACKET = re.compile(r"\s*\{\s*(\(|\)|\[|\]|\\\{|\\\})\s*\}")
 _SECOND_MID = re.compile(r"\s*\\mid(?![A-Za-z])")
 _SIMPLE: dict[str, tuple[str, str]] = {
