@@ -264,3 +264,20 @@ def test_underset_with_an_unbraced_operator_is_read():
     assert not any(d.name in ("latex-syntax", "unsupported-notation") for d in f.diagnostics)
     f = read("$$ a \\overset{!}= b + 1 $$\n")
     assert f.main is not None and f.main.checkable
+
+
+def test_plain_n_with_a_bar_is_the_normal_density():
+    f = read("$$ p = N(x \\mid \\mu, \\sigma^2) $$\n")
+    assert f.main is not None and f.main.checkable
+    got = evaluate(f.main, {"x": 0.5, "mu": 0.1, "sigma": 2.0}, {})
+    assert np.isclose(float(got), np.exp(-(0.4 ** 2) / 8) / np.sqrt(2 * np.pi * 4))
+    f = read("$$ y = N(x) + 1 $$\n")  # no bar: not a density
+    assert f.main is None or not f.main.checkable
+
+
+def test_a_left_subscript_that_is_only_a_name_on_the_right_labels_the_value():
+    f = read("$$ r_{xy} =\\frac{\\sum ^n _{i=1}(x_i - \\bar{x})(y_i - \\bar{y})}"
+             "{\\sqrt{\\sum ^n _{i=1}(x_i - \\bar{x})^2} \\sqrt{\\sum ^n _{i=1}(y_i - \\bar{y})^2}} $$\n")
+    assert f.main is not None and f.main.checkable and f.main.key == "r_xy"
+    f = read("$$ y_k = \\frac{e^{z_k}}{\\sum_j e^{z_j}} $$\n")  # k indexes z: still the output's index
+    assert f.main is not None and f.main.checkable and f.main.key == "y"

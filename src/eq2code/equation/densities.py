@@ -33,6 +33,8 @@ def density_of(node: ir.Call) -> Density | None:
         point = func.sub  # \text{Norm}_{x}[μ, σ²]: the point as a subscript
         func = func.base
     family = _family(func)
+    if family is None and _plain_n_given(func, rest):
+        family = "normal"  # N(x_i | μ_k, Σ_k): a plain N written with the bar of a density
     if family is None:
         return None
     if point is None and rest and isinstance(rest[0], ir.Chain) and rest[0].rels == ["mid"] \
@@ -44,6 +46,12 @@ def density_of(node: ir.Call) -> Density | None:
     if point is None or len(rest) != PARAMETERS[family]:
         return None
     return Density(family, point, rest)
+
+
+def _plain_n_given(func: ir.Node, args: list[ir.Node]) -> bool:
+    """`N(x \\mid \\mu, \\sigma^2)` with a plain N: the bar says a density, as \\mathcal{N} does."""
+    return isinstance(func, ir.Ident) and func.name == "N" and func.style == "" and not func.accents \
+        and bool(args) and isinstance(args[0], ir.Chain) and args[0].rels == ["mid"] and len(args[0].items) == 2
 
 
 def _family(func: ir.Node) -> str | None:

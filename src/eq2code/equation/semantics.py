@@ -1943,7 +1943,8 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
     if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Ident) and lhs.sub is not None and lhs.sup is None:
         letters = _letters(lhs.sub)
         if letters and all(_mentions(rhs, letter) for letter in letters) \
-                and not any(_time_step(rhs, letter) for letter in letters):
+                and not any(_time_step(rhs, letter) for letter in letters) \
+                and not any(_only_a_name(rhs, letter) for letter in letters):
             return Head(py_name(lhs.base.key), lhs.base.key, [], letters, False)
     key = symbol_key(lhs)
     if key is not None:
@@ -2139,4 +2140,25 @@ def _derivative_text(frac: ir.Frac) -> str:
     key = derivative_key(frac) or ""
     f, _, x = key[1:].partition("_d")
     return f"\\partial {f}/\\partial {x}" if f and x else key
+
+
+def _only_a_name(rhs: ir.Node, letter: str) -> bool:
+    """r_{xy} = Σ(x_i − x̄)(y_i − ȳ)/…, μ_Y = 𝔼[Y], n_H = ⌊n_{H_{prev}} …⌋: the letter is on the right only as a
+    name (x of x_i, Y, H of H_prev), never an index of anything — so on the left it labels the value."""
+    for node in rhs.walk():
+        if isinstance(node, ir.Script) and node.sub is not None:
+            items = node.sub.items if isinstance(node.sub, ir.Tuple) else [node.sub]
+            for item in items:
+                parts = item.factors if isinstance(item, ir.Product) else \
+                    [t for _, t in item.terms] if isinstance(item, ir.Add) else [item]
+                if any(isinstance(p, ir.Ident) and p.key == letter for p in parts):
+                    return False
+        if isinstance(node, ir.BigOp) and node.sub is not None and any(
+                isinstance(n, ir.Ident) and n.key == letter for n in node.sub.walk()):
+            return False
+        if isinstance(node, ir.Call) and any(isinstance(a, ir.Ident) and a.key == letter for a in node.args):
+            return False
+    # bare uses of the letter as a value (x_k = 2k, f_k = … k …) keep it an index
+    bases = {id(n.base) for n in rhs.walk() if isinstance(n, ir.Script)}
+    return not any(isinstance(n, ir.Ident) and n.key == letter and id(n) not in bases for n in rhs.walk())
 
