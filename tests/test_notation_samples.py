@@ -281,3 +281,14 @@ def test_a_left_subscript_that_is_only_a_name_on_the_right_labels_the_value():
     assert f.main is not None and f.main.checkable and f.main.key == "r_xy"
     f = read("$$ y_k = \\frac{e^{z_k}}{\\sum_j e^{z_j}} $$\n")  # k indexes z: still the output's index
     assert f.main is not None and f.main.checkable and f.main.key == "y"
+
+
+def test_output_size_formula_reads_its_words_and_scripted_names():
+    f = read("$$ n_H = \\Bigl\\lfloor \\frac{n_{H_{prev}} - f + 2 \\times pad}{stride} \\Bigr\\rfloor +1 $$\n")
+    eq = f.main
+    assert eq is not None and eq.checkable and eq.key == "n_H"
+    assert {s.name for s in eq.inputs} == {"n_H_prev", "f", "pad", "stride"}  # never p·a·d, never n[H_prev]
+    got = evaluate(eq, {"n_H_prev": 7.0, "f": 3.0, "pad": 1.0, "stride": 2.0}, {})
+    assert float(got) == 4.0
+    f = read("$$ y = abc + 1 $$\n")  # three letters and no word beside them: a product
+    assert {s.name for s in f.main.inputs} == {"a", "b", "c"}

@@ -260,6 +260,7 @@ class Context:
     step_label: tuple[str, str, str] | None = None
     head_params: set[str] = field(default_factory=set)  # F(x) = …: the left side's parameters (x)
     bare_keys: set[str] = field(default_factory=set)  # symbols the equation writes without a script (bare_keys)
+    writes_words: bool = False  # the equation writes a word of four or more letters run together (stride)
 
     # -- symbols -------------------------------------------------------------------------
     def note(self, key: str) -> None:
@@ -724,6 +725,9 @@ class Lowerer:
                 value = self._indexed(split[0], split[1], node)
                 return self._superscript(value, node.sup, node, None) if node.sup is not None else value
             named = self._named_sub(key, node.sub)
+            if named is None and isinstance(node.sub, ir.Script) and symbol_key(node.sub) is not None \
+                    and not self._is_index_sub(node.sub):
+                named = f"{key}_{symbol_key(node.sub)}"  # n_{H_{prev}}: one name, never n indexed by H_prev
             if named is not None and self._intercept(key, node):
                 value = self.symbol(named, node, bare=True)  # θ^⊤x + θ_0: θ_0 is the intercept, a number
                 return self._superscript(value, node.sup, node, named) if node.sup is not None else value
@@ -2104,7 +2108,7 @@ class Lowerer:
         if _spelled_word(word):  # Loss, Cost, Error: no one writes L·o·s·s for L o s²
             ctx.readings.append((phrase("read-word", word=word), span))
             return True
-        if _written_word(word, span):  # gradapprox, grad: small letters run together in the source
+        if _written_word(word, span, ctx.writes_words):  # gradapprox, grad, pad: small letters run together
             taken = (ctx.decls, ctx.indices, ctx.bindings, ctx.size_names)
             if not any(letter in k for letter in set(word) for k in taken):
                 ctx.readings.append((phrase("read-word", word=word), span))
@@ -2677,11 +2681,25 @@ def _step_of_arguments(sub: ir.Node, args: list[ir.Node]) -> bool:
     return all(isinstance(a, ir.Script) and isinstance(a.sub, ir.Ident) and a.sub.name == sub.name for a in args)
 
 
-def _written_word(letters: str, span: ir.Span) -> bool:
+def _written_word(letters: str, span: ir.Span, among_words: bool = False) -> bool:
     """grad, gradapprox: four or more small letters written with no space between them — a name
-    (as on a left side), not a product of four letters (which notes space or write with powers)."""
-    return len(letters) >= 4 and letters.isascii() and letters.isalpha() and letters.islower() \
-        and span[1] - span[0] == len(letters) and len(set(letters)) > 1
+    (as on a left side), not a product of four letters (which notes space or write with powers);
+    three (pad) in an equation that writes such a word elsewhere (`2 × pad / stride`)."""
+    return len(letters) >= (3 if among_words else 4) and letters.isascii() and letters.isalpha() \
+        and letters.islower() and span[1] - span[0] == len(letters) and len(set(letters)) > 1
+
+
+def writes_words(node: ir.Node) -> bool:
+    """Does the equation write four or more small letters run together somewhere (a word)?"""
+    for n in node.walk():
+        if isinstance(n, ir.Product):
+            run: list[ir.Node] = []
+            for factor, op in zip(n.factors, n.ops):
+                run = run + [factor] if _letter(factor) and (op is None or not run) else \
+                    ([factor] if _letter(factor) else [])
+                if len(run) >= 4 and _adjacent_small_word(run):
+                    return True
+    return False
 
 
 def _mentions_key(node: ir.Node, key: str) -> bool:

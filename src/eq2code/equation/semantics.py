@@ -47,6 +47,7 @@ from eq2code.equation.lowering import (
     py_name,
     scripted_word,
     size_symbol,
+    writes_words,
 )
 from eq2code.equation.model import REAL, Diagnostic, Equation, EquationFile, InputSpec, Space
 from eq2code.equation.parts import equation_parts
@@ -586,6 +587,7 @@ class FileReader:
             ctx.step_label = _step_label(head.key, eq.mentions, lhs)
         ctx.alone = _letters_alone(chain)
         ctx.bare_keys = bare_keys(chain)
+        ctx.writes_words = writes_words(chain)
         ctx.step_letters = _subscript_letters_besides_I(chain)
         if isinstance(lhs, ir.Call) and isinstance(lhs.func, ir.Ident) and lhs.func.name in DISTRIBUTION_NAMES \
                 and lhs.func.key not in self.decls:
