@@ -3,12 +3,8 @@ abbreviate — a correct NumPy implementation passes, a wrong one fails (and nev
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-
-from eq2code.cli.main import main
+from check_helpers import passes_and_wrongs_fail
 
 LINEAR = r"\hat{y} = w_1 x_1 + \cdots + w_d x_d + b"
 LINEAR_RIGHT = """import numpy as np
@@ -44,22 +40,6 @@ def step(eta, v_hat, s_hat, eps):
 ADAM_EPS_INSIDE = ADAM_RIGHT.replace("np.sqrt(s_hat) + eps", "np.sqrt(s_hat + eps)")
 
 
-def _check(tmp_path: Path, latex: str, code: str, capsys: pytest.CaptureFixture[str]) -> tuple[str, int]:
-    tex, py = tmp_path / "eq.tex", tmp_path / "impl.py"
-    tex.write_text(f"$$\n{latex}\n$$\n", encoding="utf-8")
-    py.write_text(code, encoding="utf-8")
-    rc = main(["check", str(tex), str(py), "--format", "json"])
-    doc = json.loads(capsys.readouterr().out)
-    return doc["checks"][0]["verdict"], rc
-
-
-def _passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs) -> None:
-    verdict, rc = _check(tmp_path, latex, right, capsys)
-    assert (verdict, rc) == ("pass", 0)
-    for wrong in wrongs:
-        verdict, rc = _check(tmp_path, latex, wrong, capsys)
-        assert verdict == "fail" and rc != 0
-
 @pytest.mark.parametrize("latex, right, wrongs", [
     (LINEAR, LINEAR_RIGHT, [LINEAR_NO_BIAS, LINEAR_SKIPS_LAST]),
     (PRODUCT, PRODUCT_RIGHT, [PRODUCT_SUM]),
@@ -67,7 +47,7 @@ def _passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs) -> None:
     (ADAM, ADAM_RIGHT, [ADAM_EPS_INSIDE]),
 ], ids=["weighted-sum", "product", "squares-from-zero", "primed-name"])
 def test_correct_passes_and_wrong_fails(tmp_path, capsys, latex, right, wrongs):
-    _passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
+    passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
 
 
 LOGDET = r"y = \log \det(\Sigma)" "\n$$\n\n$$\n" r"\Sigma \in \mathbb{S}_{++}^{d}"
@@ -81,7 +61,7 @@ LOGDET_TRACE = LOGDET_RIGHT.replace("np.linalg.det(Sigma)", "np.trace(Sigma)")
 
 
 def test_a_determinant_of_a_declared_square_matrix(tmp_path, capsys):
-    _passes_and_wrongs_fail(tmp_path, capsys, LOGDET, LOGDET_RIGHT, (LOGDET_DIAGONAL, LOGDET_TRACE))
+    passes_and_wrongs_fail(tmp_path, capsys, LOGDET, LOGDET_RIGHT, (LOGDET_DIAGONAL, LOGDET_TRACE))
 
 
 MEAN_ROW = r"\boldsymbol{\mu} = \frac{1}{n} \sum_{i=1}^{n} X_{i,:}" "\n$$\n\n$$\n" r"X \in \mathbb{R}^{n \times d}"
@@ -95,7 +75,7 @@ MEAN_ROW_SUM = MEAN_ROW_RIGHT.replace("X.mean(axis=0)", "X.sum(axis=0)")
 
 
 def test_a_row_slice_of_a_declared_matrix(tmp_path, capsys):
-    _passes_and_wrongs_fail(tmp_path, capsys, MEAN_ROW, MEAN_ROW_RIGHT, (MEAN_ROW_WRONG_AXIS, MEAN_ROW_SUM))
+    passes_and_wrongs_fail(tmp_path, capsys, MEAN_ROW, MEAN_ROW_RIGHT, (MEAN_ROW_WRONG_AXIS, MEAN_ROW_SUM))
 
 
 FLOOR = r"k = \left\lfloor \frac{x}{2} \right\rfloor + \lceil y \rceil"
@@ -109,4 +89,4 @@ FLOOR_NONE = FLOOR_RIGHT.replace("np.floor(x / 2) + np.ceil(y)", "x / 2 + y")
 
 
 def test_floor_and_ceiling(tmp_path, capsys):
-    _passes_and_wrongs_fail(tmp_path, capsys, FLOOR, FLOOR_RIGHT, (FLOOR_FOR_CEIL, FLOOR_NONE))
+    passes_and_wrongs_fail(tmp_path, capsys, FLOOR, FLOOR_RIGHT, (FLOOR_FOR_CEIL, FLOOR_NONE))

@@ -5,12 +5,8 @@ never exits 0). Before, each was read with scalars (one x for every sample, I a 
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-
-from eq2code.cli.main import main
+from check_helpers import passes_and_wrongs_fail
 
 MSE = r"J(\theta) = \frac{1}{2n} \sum_{i=1}^n (y^{(i)} - \theta^\top x^{(i)})^2"
 MSE_RIGHT = """import numpy as np
@@ -49,15 +45,6 @@ def lik(theta, x, y):
 LIKELIHOOD_SWAPPED = LIKELIHOOD_RIGHT.replace("(1 - p) ** (1 - y)", "(1 - p) ** y")
 
 
-def _check(tmp_path: Path, latex: str, code: str, capsys: pytest.CaptureFixture[str]) -> tuple[str, int]:
-    tex, py = tmp_path / "eq.tex", tmp_path / "impl.py"
-    tex.write_text(f"$$\n{latex}\n$$\n", encoding="utf-8")
-    py.write_text(code, encoding="utf-8")
-    rc = main(["check", str(tex), str(py), "--format", "json"])
-    doc = json.loads(capsys.readouterr().out)
-    return doc["checks"][0]["verdict"], rc
-
-
 @pytest.mark.parametrize(("latex", "right", "wrongs"), [
     (MSE, MSE_RIGHT, [MSE_NO_HALF, MSE_ONE_SAMPLE]),
     (LSQ, LSQ_RIGHT, [LSQ_PLUS]),
@@ -65,8 +52,4 @@ def _check(tmp_path: Path, latex: str, code: str, capsys: pytest.CaptureFixture[
     (LIKELIHOOD, LIKELIHOOD_RIGHT, [LIKELIHOOD_SWAPPED]),
 ], ids=["sample-superscripts", "transposed-bracket", "ridge-identity", "likelihood-of-samples"])
 def test_right_code_passes_and_wrong_code_fails(tmp_path, capsys, latex, right, wrongs):
-    verdict, rc = _check(tmp_path, latex, right, capsys)
-    assert (verdict, rc) == ("pass", 0)
-    for wrong in wrongs:
-        verdict, rc = _check(tmp_path, latex, wrong, capsys)
-        assert verdict == "fail" and rc != 0
+    passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
