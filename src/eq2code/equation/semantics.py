@@ -307,6 +307,11 @@ class FileReader:
                   reading=phrase("read-trailing-space", space=clause.block.text[space.span[0]:space.span[1]]))
         return kept
 
+    def _say_at(self, clause: Clause, span: ir.Span, key: str, **params: str) -> None:
+        """An `ambiguous-notation` info at `span` saying reading `key`, its `latex` the text written there."""
+        self.diag("ambiguous-notation", clause.block, span, construct=clause.latex,
+                  reading=phrase(key, latex=clause.block.text[span[0]:span[1]].strip(), **params))
+
     def _gradient_names(self, clause: Clause, node: ir.Node) -> ir.Node:
         """`dA`, `dW_c`, `dZ_{hw}`: the gradient names of loop-by-loop notes, one name each (said)."""
         found: list[ir.Span] = []
@@ -360,22 +365,13 @@ class FileReader:
             for script in labelled:
                 self.role_labels.add(role_key(script))
             if labelled:
-                first = labelled[0]
-                self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
-                          reading=phrase("read-role-superscript",
-                                         latex=clause.block.text[first.span[0]:first.span[1]].strip()))
+                self._say_at(clause, labelled[0].span, "read-role-superscript")
         node, entries = bracketed_entries(node)
         if entries:
-            first = entries[0]
-            self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
-                      reading=phrase("read-bracketed-entry",
-                                     latex=clause.block.text[first.span[0]:first.span[1]].strip()))
+            self._say_at(clause, entries[0].span, "read-bracketed-entry")
         named, found = named_increments(node)
         if found:
-            first = found[0]
-            self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
-                      reading=phrase("read-increment-name",
-                                     latex=clause.block.text[first.span[0]:first.span[1]].strip()))
+            self._say_at(clause, found[0].span, "read-increment-name")
         return named
 
     def _step_argument(self, clause: Clause, node: ir.Node) -> ir.Node:
