@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from eq2code.equation.latex import ir
+from eq2code.equation.symbols import bracket_label
 
 
 def merged(node: ir.Node, found: list[ir.Span], left: bool = False) -> ir.Node:
@@ -48,7 +49,7 @@ def _gradient_name(d: ir.Node, nxt: ir.Node, spaced: bool = False) -> ir.Node | 
     name dA (dW_c, …). `spaced`: the whole left side, where a space between them is allowed."""
     if not (isinstance(d, ir.Ident) and d.name == "d" and not d.style and not d.accents):
         return None
-    scripted = isinstance(nxt, ir.Script) and not nxt.primes and (nxt.sup is None or _label(nxt.sup))
+    scripted = isinstance(nxt, ir.Script) and not nxt.primes and (nxt.sup is None or bracket_label(nxt.sup))
     target = nxt.base if isinstance(nxt, ir.Script) and scripted else nxt
     if not (isinstance(target, ir.Ident) and not target.style and (spaced or target.span[0] == d.span[1])):
         return None
@@ -68,6 +69,3 @@ GREEK_LETTERS = {"alpha", "beta", "gamma", "delta", "theta", "mu", "sigma", "phi
                  "Gamma", "Delta", "Theta", "Sigma", "Phi", "Psi", "Omega", "lambda", "Lambda", "tau", "rho"}
 
 
-def _label(sup: ir.Node) -> bool:
-    """`[l]`, `(l)`, `[l-1]`: a layer or sample label, never a power."""
-    return isinstance(sup, ir.Group) and sup.bracket in ("[", "(")

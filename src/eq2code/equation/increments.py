@@ -20,6 +20,7 @@ import dataclasses
 from typing import Any
 
 from eq2code.equation.latex import ir
+from eq2code.equation.symbols import bracket_label
 
 
 def named_increments(node: Any) -> tuple[Any, list[ir.Node]]:
@@ -60,7 +61,7 @@ def _increment(delta: ir.Node, symbol: ir.Node) -> ir.Node | None:
     if isinstance(symbol, ir.Ident):
         return _named(symbol, span) if _letter(symbol) else None
     if isinstance(symbol, ir.Script) and isinstance(symbol.base, ir.Ident) and not symbol.primes \
-            and _letter(symbol.base) and (symbol.sup is None or _label_sup(symbol.sup)):
+            and _letter(symbol.base) and (symbol.sup is None or bracket_label(symbol.sup)):
         return dataclasses.replace(symbol, base=_named(symbol.base, symbol.base.span), span=span)
     if isinstance(symbol, ir.Call) and symbol.bracket == "(" and len(symbol.args) == 1:
         func = symbol.func  # Δw(k), Δw_h(k+1): the change at a step
@@ -85,9 +86,6 @@ def _letter(symbol: ir.Ident) -> bool:
         (len(symbol.name) == 1 and symbol.name.isalpha()) or symbol.name in _GREEK)
 
 
-def _label_sup(sup: ir.Node) -> bool:
-    """(l), [l]: a label on the symbol, not a power."""
-    return isinstance(sup, ir.Group) and sup.bracket in ("(", "[")
 
 
 _GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "theta", "lambda", "mu", "sigma", "tau", "phi",

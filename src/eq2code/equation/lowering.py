@@ -33,7 +33,7 @@ from eq2code.equation.densities import Density, density_of
 from eq2code.equation.latex import ir
 from eq2code.equation.model import Space
 from eq2code.equation.spaces import key_text
-from eq2code.equation.symbols import SMALL_GREEK, parameter_subscript_key, symbol_key
+from eq2code.equation.symbols import SMALL_GREEK, bracket_label, parameter_subscript_key, symbol_key
 from eq2code.equation.sympy_ext import (
     Apply,
     ArraySlice,
@@ -2711,14 +2711,11 @@ def _subscripted_word(factors: list[ir.Node]) -> bool:
     not powered) — a word with an index."""
     last = factors[-1]
     if not (isinstance(last, ir.Script) and _letter(last.base) and not last.primes and (
-            (last.sub is not None and last.sup is None) or (last.sub is None and _label_sup(last.sup)))):
+            (last.sub is not None and last.sup is None) or (last.sub is None and bracket_label(last.sup)))):
         return False
     return _adjacent_small_word([*factors[:-1], last.base])
 
 
-def _label_sup(sup: ir.Node | None) -> bool:
-    """context^{⟨t⟩}, cost^{(i)}: a step or sample label, never a power."""
-    return isinstance(sup, ir.Group) and sup.bracket in ("(", "[")
 
 
 def scripted_word(node: ir.Node) -> ir.Script | None:

@@ -30,6 +30,11 @@ def symbol_key(node: ir.Node) -> str | None:
     return None
 
 
+def bracket_label(sup: ir.Node | None) -> bool:
+    """`^{(l)}`, `^{[l]}`, `^{(i)}`: a layer, sample or step label on a symbol, never a power."""
+    return isinstance(sup, ir.Group) and sup.bracket in ("(", "[")
+
+
 def parameter_subscript_key(node: ir.Node) -> str | None:
     """`f_{w,b}`, `f_{\\mathbf{w},b}`: a function's name with its parameters as a subscript list,
     keyed as the one name f_wb (symbol_key reads no list); None for anything else."""
