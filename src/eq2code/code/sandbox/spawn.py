@@ -11,7 +11,9 @@ import sys
 
 KEPT_VARIABLES = ("PATH", "LANG", "SYSTEMROOT", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 TOKEN_VARIABLE = "EQ2CODE_RUN_TOKEN"  # marks every process a basic child starts (sweeps)
-ZYGOTE_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "zygote.py")
+# The directory that holds this `eq2code` (site-packages, or a source tree's `src`): the zygote
+# runs `python -I`, which ignores PYTHONPATH, and finds this copy there (zygote.serve).
+PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 _started: tuple[dict[str, str], Spawned] | None = None  # a zygote process started ahead, not yet taken
 
@@ -47,7 +49,11 @@ def zygote_process(environment: dict[str, str]) -> Spawned:
 
 
 def _zygote(environment: dict[str, str]) -> Spawned:
-    return Spawned([sys.executable, "-I", ZYGOTE_SCRIPT], environment)
+    """`python -I -c` importing `zygote` as a module: its cached bytecode is used, where a script
+    would be compiled again by every check (~4 ms on the zygote's way to its first run)."""
+    start = (f"import sys; root = {PACKAGE_ROOT!r}; root in sys.path or sys.path.append(root); "
+             "from eq2code.code.sandbox.zygote import serve; serve()")
+    return Spawned([sys.executable, "-I", "-c", start], environment)
 
 
 class Spawned:

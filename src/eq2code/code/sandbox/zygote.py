@@ -1,6 +1,7 @@
 """The zygote: a fork server for the strict (Linux) sandbox, with NumPy imported once.
 
-The checker starts it (`Zygote()`, a separate ``python -I`` process with the same scrubbed
+The checker starts it (`Zygote()`, a separate ``python -I -c`` process that imports this module
+and calls `serve`, with the same scrubbed
 environment as a sandbox child, working directory ``/``, no inherited descriptors but two
 pipes) and sends it one line of JSON per run: paths of the run's directory and the child's
 environment — never an argument's value, never a reference value. For each run it forks:
@@ -31,7 +32,6 @@ import json
 import os
 import select
 import sys
-import threading
 import time
 from collections.abc import Callable
 
@@ -199,6 +199,8 @@ class Pool:
     server); idle ones are kept for the next run and closed at exit."""
 
     def __init__(self) -> None:
+        import threading  # the checker's side only: the zygote's own process never imports it
+
         self._idle: list[Zygote] = []
         self._lock = threading.Lock()
         self.environment: dict[str, str] = {}
