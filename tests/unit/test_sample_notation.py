@@ -84,7 +84,7 @@ def test_a_capital_greek_letter_between_vectors_is_a_matrix():
 def test_a_derivative_by_a_numbered_entry_is_computed():
     eq = lower(r"g = \frac{\partial}{\partial \theta_1} \frac{1}{n} \sum_{i=1}^{n} (y_i - \theta_0 - \theta_1 x_i)^{2}")
     assert eq.checkable and eq.output_shape == ()
-    assert {"theta", "x", "y"} <= set(_shapes(eq))
+    assert {"theta_0", "theta_1", "x", "y"} <= set(_shapes(eq))  # θ_0, θ_1 alone: two numbers (numbered names)
 
 
 def _reason(tex: str) -> tuple[str, str]:
@@ -124,7 +124,9 @@ def test_a_numbered_letter_beside_its_transposed_vector_is_the_intercept():
     eq = lower(tex)
     assert eq.checkable and _shapes(eq) == {"theta": 1, "x": 1, "theta_0": 0}
     assert "read-intercept-beside-vector" in _readings(tex)
-    assert "theta_0" not in _shapes(lower(r"y = \theta_0 + \theta_1 x_1 + \theta_2 x_2"))  # no vector: entries
+    numbered = r"y = \theta_0 + \theta_1 x_1 + \theta_2 x_2"  # no vector θ: numbered names, one number each
+    assert set(_shapes(lower(numbered))) == {"theta_0", "theta_1", "theta_2", "x_1", "x_2"}
+    assert "read-numbered-names" in _readings(numbered)
 
 
 def test_a_double_struck_capital_is_a_design_matrix_and_operators_stay_operators():

@@ -187,6 +187,8 @@ def mapping_notes(ctx: CheckContext) -> None:
             detail = ", ".join(f"{k}={_shown_value(v)}" for k, v in found.inferred.items())
         elif convention == "function-argument":
             detail = ", ".join(f"{p} ← {fn.head_latex or fn.name}" for p, fn in found.callables.items())
+        elif convention == "intercept-in-front":
+            detail = ", ".join(f"{p}[0] ← {name}, {p}[1:] ← {found.keyword[p].name}" for p, name in found.front.items())
         elif convention == "entries-as-vector":
             detail = ", ".join(f"{p}[{k}] ← {name}" for p, names in found.packed.items()
                                for k, name in enumerate(names))
@@ -558,6 +560,8 @@ def stress_outcome(result: CallResult) -> Phrase:
 def batch_note(ctx: CheckContext, eq: Equation, batched: list[TrialRun], problems: list[TrialProblem | None]) -> None:
     assert ctx.function is not None
     failing = [(run, p) for run, p in zip(batched, problems) if p is not None]
+    if ctx.mapping is not None and ctx.mapping.packed:
+        return  # x_1, x_2 taken as one vector: a batch of every numbered scalar is not a batch the code owes
     if failing and eq.output_shape == () and all(_batch_mean(run) for run, _ in failing):
         assume(ctx, "batch-mean")  # the textbook's losses: a mini-batch gives the mean (or total) over it
         return

@@ -256,6 +256,10 @@ def argument_value(p: Param, found: Mapping, trial: Trial, key: str = "") -> Arg
             value = representations.convert(found.representations[spec.name], value, spec)
         if found.scalar_arrays and np.ndim(value) == 0:
             value = np.asarray(value, dtype=float)
+        if p.name in found.front:  # the intercept θ_0 as entry 0, θ_1 … θ_d after it
+            first = np.asarray(trial.values[found.front[p.name]], dtype=float)
+            value = np.asarray(value, dtype=float)
+            value = np.concatenate([np.broadcast_to(first[..., None], value.shape[:-1] + (1,)), value], axis=-1)
         if p.bundle is not None:
             return {key or spec.name: value}
         return value

@@ -323,6 +323,7 @@ class Mapping:
     representations: dict[str, str] = field(default_factory=dict)  # input name → representation key
     callables: dict[str, Equation] = field(default_factory=dict)  # parameter → a function the file defines
     packed: dict[str, list[str]] = field(default_factory=dict)  # parameter → numbered inputs it takes as a vector
+    front: dict[str, str] = field(default_factory=dict)  # parameter → the intercept θ_0 it takes as entry 0 before θ
 
     def claimed(self, name: str) -> bool:
         """Do the code's names claim this input's role (not a guess by position or a loose alias)?"""
@@ -347,7 +348,7 @@ class Mapping:
         how = dict(self.how, **{a: pb, b: pa})
         return Mapping(keyword, list(self.unmapped_inputs), list(self.unmapped_params), how, dict(self.inferred),
                        list(self.conventions), dict(self.by, **{a: "evidence", b: "evidence"}), self.scalar_arrays,
-                       dict(self.representations), dict(self.callables), dict(self.packed))
+                       dict(self.representations), dict(self.callables), dict(self.packed), dict(self.front))
 
     @property
     def ok(self) -> bool:
@@ -519,6 +520,13 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
             unmapped_inputs.append(spec)
             continue
         take(spec, open_params[0].name, "position")
+    front = _intercepts_in_front(unmapped_inputs, inputs, how)
+    for spec_name, pname in front.items():  # θ_0 + Σ_{j=1}^d θ_j x_j as theta[0] + theta[1:] @ x
+        unmapped_inputs = [s for s in unmapped_inputs if s.name != spec_name]
+        how[spec_name] = pname
+        by[spec_name] = "packed"
+    if front:
+        conventions.append("intercept-in-front")
     extras = list(getattr(eq, "extras", []))  # β of the block's m_{t+1} row, taken by a function of the whole block
     for extra in extras:
         match = next((p for p in free if p.name in (extra.name, extra.sympy_name, *extra.spellings)), None)
@@ -540,7 +548,23 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     if callables:
         conventions.append("function-argument")
     return Mapping(keyword, unmapped_inputs, unmapped_params, how, inferred, conventions, by, callables=callables,
-                   packed={k: [s.name for s in v] for k, v in packed.items()})
+                   packed={k: [s.name for s in v] for k, v in packed.items()},
+                   front={pname: spec_name for spec_name, pname in front.items()})
+
+
+def _intercepts_in_front(unmapped: list[InputSpec], inputs: list[InputSpec], how: dict[str, str]) -> dict[str, str]:
+    """The intercept θ_0 of θ_0 + Σ_{j=1}^d θ_j x_j that no parameter takes, beside the vector θ that one
+    does: that parameter holds both, θ_0 first (`theta[0] + theta[1:] @ x`). Input name → parameter."""
+    vectors = {s.name: s for s in inputs if len(s.shape) == 1}
+    out: dict[str, str] = {}
+    for spec in unmapped:
+        m = _SUBSCRIPTED.match(spec.name)
+        if m is None or m.group("rest") != "0" or spec.shape or spec.role != "scalar":
+            continue
+        stem = m.group("stem")
+        if stem in vectors and stem in how and how[stem] not in out.values():
+            out[spec.name] = how[stem]
+    return out
 
 
 def numbered_entries(specs: list[InputSpec], free: list[Param]) -> dict[str, list[InputSpec]]:

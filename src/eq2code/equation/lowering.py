@@ -246,6 +246,7 @@ class Context:
     role_labels: set[str] = field(default_factory=set)  # W^q, W^Q: superscripts that name a matrix
     head_distribution: Any = None  # P(θ | x) on the left: the call, when its letter names a distribution
     zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
+    intercepts: set[str] = field(default_factory=set)  # θ of θ_0 + Σ_{j=1}^d θ_j x_j: θ_0 a number of its own
     vectors: set[str] = field(default_factory=set)  # undeclared small letters a transpose makes vectors (w^⊤x)
     plain_identity: bool = False  # (X^⊤X + λI)^{-1}: a plain I added to a matrix is the identity
     transposed_items: set[str] = field(default_factory=set)  # θ_k^⊤x, w_j^⊤x_i: θ_k, x_i are items' vectors
@@ -826,10 +827,12 @@ class Lowerer:
         ctx.readings.append((phrase("read-softmax-vector", latex=latex_of(key)), arg.span))  # type: ignore[union-attr]
 
     def _intercept(self, key: str, node: ir.Script) -> bool:
-        """θ_0 beside θ^⊤x (θ undeclared, a vector by its transpose): the intercept, a number of its own —
-        never entry 0 of the θ that θ^⊤x dots with x (said)."""
+        """θ_0 beside θ^⊤x (θ undeclared, a vector by its transpose) or beside Σ_{j=1}^d θ_j x_j: the
+        intercept, a number of its own — never entry 0 of the θ that θ^⊤x dots with x, nor the entry
+        θ_1 of the sum (said)."""
         ctx = self.ctx
-        if not (isinstance(node.sub, ir.Num) and key in ctx.vectors and key not in ctx.decls
+        beside = key in ctx.vectors or (key in ctx.intercepts and isinstance(node.sub, ir.Num) and node.sub.text == "0")
+        if not (isinstance(node.sub, ir.Num) and beside and key not in ctx.decls
                 and key not in ctx.quantities and f"{key}_{node.sub.text}" not in ctx.decls):
             return False
         reading = phrase("read-intercept-beside-vector", latex=latex_of(key), number=node.sub.text)

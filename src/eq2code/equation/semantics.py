@@ -110,6 +110,7 @@ class FileReader:
         self.example_values: dict[str, object] = {}  # sum = e^{0.9} + …: what later worked examples use
         self.families: dict[str, tuple] = {}  # head_i = …
         self.zero_based: set[str] = set()  # arrays the file numbers from 0 (β_0, …, β_4)
+        self.intercepts: set[str] = set()  # θ of θ_0 + Σ_{j=1}^d θ_j x_j (lowering.Lowerer._intercept)
 
     # -- positions ---------------------------------------------------------------------------
     def range_of(self, block: Block, span: tuple[int, int]) -> Range:
@@ -135,7 +136,9 @@ class FileReader:
         for block in blocks:
             clauses.extend(self._parse_block(block))
         self.zero_based = _numbered_from_zero(clauses)
+        self.intercepts = _intercepts_beside_sums(clauses)
         self.role_labels: set[str] = set()  # W^q of Q = XW^q: a superscript that names which matrix
+        self._zero_superscript_labels(clauses)
         self.declared_keys = {symbol_key(c.node.items[0]) for c in clauses
                               if isinstance(c.node, ir.Chain) and c.node.rels == ["in"]}
         self._expand_ellipses(clauses)
@@ -282,11 +285,72 @@ class FileReader:
         self._shape_applications(clauses)
         self._collect_definitions(kinds)
         heads = _definition_heads(kinds)
+        self._numbered_names(kinds, heads)
         self.cyclic = _cyclic_heads(heads)
         equations: dict[int, Equation] = {}
         for k in _definitions_first(kinds, heads):  # auxiliary definitions before what uses them
             equations[k] = self._equation(*kinds[k])
         return [equations[k] for k in range(len(kinds))]
+
+    def _zero_superscript_labels(self, clauses: list[Clause]) -> None:
+        """`h(w) = g(w^0) + g'(w^0)(w - w^0)`: a 0 above a letter the same clause also writes alone
+        labels a value (w at step 0, the point of expansion) — w^0 as the power 1 is never written so.
+        Kept a power where the letter has other numbered powers (x^0 + x^1 + x^2). Said."""
+        for clause in clauses:
+            scripts: list[ir.Script] = []
+            bases: set[int] = set()
+            powers: set[str] = set()
+            for n in clause.node.walk():
+                if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident):
+                    bases.add(id(n.base))
+                    if n.sub is None and not n.primes and isinstance(n.sup, ir.Num) and n.sup.text == "0":
+                        scripts.append(n)
+                    elif n.sup is not None and isinstance(n.sup, ir.Num):
+                        powers.add(n.base.key)
+            alone = {n.key for n in clause.node.walk() if isinstance(n, ir.Ident) and id(n) not in bases}
+            said: set[str] = set()
+            for script in scripts:
+                key = script.base.key  # type: ignore[attr-defined]
+                if key in alone and key not in powers and key not in said:
+                    said.add(key)
+                    self.role_labels.add(f"{key}^0")
+                    text = clause.block.text[script.span[0]:script.span[1]]
+                    self.diag("ambiguous-notation", clause.block, script.span, construct=text,
+                              reading=phrase("read-zero-superscript-label", latex=text, letter=latex_of(key)))
+
+    def _numbered_names(self, kinds: list[tuple[str, Clause]], heads: dict) -> None:
+        """`w_1 x_1 + w_2 x_2 + b`, `θ_0 + θ_1 x`, `\\hat R(θ_0)`: a letter the file writes only with a
+        number below it — never alone, never with an index, never declared — names numbers, one each:
+        x_1 and x_2 are inputs of their own (as `x_1, x_2 \\in \\mathbb{R}` would declare them), which
+        code may take as separate arguments (`x1, x2`) or as one vector `x` (`code.loader.
+        numbered_entries`). Read as entries of an array x, their count was free and a correct
+        `np.dot(w, x)` or `def f(x1, x2)` failed. Said; a declaration of x decides otherwise."""
+        defined = {h.key for h, _ in heads.values() if h is not None}
+        found: dict[str, dict[str, tuple[Clause, ir.Span]]] = {}
+        other: set[str] = set()
+        for kind, clause in kinds:
+            if kind == "declaration":
+                continue
+            bases: set[int] = set()
+            for n in clause.node.walk():
+                if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident) and isinstance(n.sub, ir.Num) \
+                        and _numbered_name(n):
+                    bases.add(id(n.base))
+                    found.setdefault(n.base.key, {}).setdefault(f"{n.base.key}_{n.sub.text}", (clause, n.span))
+                elif isinstance(n, ir.Ident) and id(n) not in bases:
+                    other.add(n.key)
+        for letter, names in found.items():
+            if letter in other or letter in self.decls or f"{letter}:domain" in self.decls \
+                    or letter in self.functions or letter in self.quantities or letter in self.size_names \
+                    or any(named in self.decls or named in defined or named in self.size_names for named in names):
+                continue
+            for named in names:
+                self.decls[named] = Decl(named, latex_of(named), (), REAL, declared=False)
+            ordered = sorted(names, key=lambda k: int(k.rpartition("_")[2]))
+            clause, span = names[ordered[0]]
+            key = "read-numbered-names" if len(names) > 1 else "read-numbered-name"
+            self.diag("ambiguous-notation", clause.block, span, construct=clause.block.text[span[0]:span[1]],
+                      reading=phrase(key, names=", ".join(latex_of(k) for k in ordered), letter=latex_of(letter)))
 
     def _without_trailing_space(self, clause: Clause) -> ir.Node:
         """`a(𝐪, 𝐤) = 𝐰^⊤ tanh(…) \\in ℝ`, `softmax(QK^⊤/√d) V \\in ℝ^{n×v}`: the space after a
@@ -863,6 +927,7 @@ class FileReader:
     def _context(self) -> Context:
         return Context(self.decls, self.functions, self.quantities, self.sizes, self.size_names,
                        patterns=self.patterns, families=self.families, zero_based=self.zero_based,
+                       intercepts=self.intercepts,
                        role_labels=self.role_labels)
 
     def _declare_free_indices(self, ctx: Context, head: Head) -> None:
@@ -995,6 +1060,31 @@ def _without_note(node: ir.Node) -> tuple[ir.Node, str]:
         body = rest[0] if len(rest) == 1 else ir.Product(rest, node.ops[:-1], span=(rest[0].span[0], rest[-1].span[1]))
         return body, node.factors[-1].content
     return node, ""
+
+
+def _numbered_name(node: ir.Script) -> bool:
+    """`x_1`, `θ_0`, `w_2^2`: a plain letter, a number below it, at most a number above it."""
+    return isinstance(node.base, ir.Ident) and not node.base.style and isinstance(node.sub, ir.Num) \
+        and node.sub.text.isdigit() and (node.sup is None or isinstance(node.sup, ir.Num)) and not node.primes
+
+
+def _intercepts_beside_sums(clauses: list[Clause]) -> set[str]:
+    """Letters a clause writes with 0 below them and, inside a sum from 1, with that sum's index
+    (`θ_0 + Σ_{j=1}^d θ_j x_j`): θ_0 is the intercept. Read as entry 0 of θ numbered from 0 it was
+    the same entry as θ_1 of the sum, silently."""
+    out: set[str] = set()
+    for clause in clauses:
+        zero = {n.base.key for n in clause.node.walk() if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident)
+                and isinstance(n.sub, ir.Num) and n.sub.text == "0"}
+        for op in clause.node.walk():
+            if not (isinstance(op, ir.BigOp) and op.op == "sum" and isinstance(op.sub, ir.Chain)
+                    and len(op.sub.items) == 2 and isinstance(op.sub.items[0], ir.Ident)
+                    and isinstance(op.sub.items[1], ir.Num) and op.sub.items[1].text == "1"):
+                continue
+            index = op.sub.items[0].key
+            out |= {n.base.key for n in op.body.walk() if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident)
+                    and isinstance(n.sub, ir.Ident) and n.sub.key == index and n.base.key in zero}
+    return out
 
 
 def _numbered_from_zero(clauses: list[Clause]) -> set[str]:

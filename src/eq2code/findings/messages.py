@@ -69,6 +69,7 @@ CONVENTIONS_EN = {
     "representation-std": "the standard deviation in place of the variance",
     "function-argument": "a function the equation file defines, passed as a callable for a parameter that takes one",
     "entries-as-vector": "numbered scalars as the entries of one vector parameter, in the order of their numbers",
+    "intercept-in-front": "the intercept as entry 0 of the coefficient vector (its other entries after it)",
     "definitions-only": "its file's definitions alone (imports, functions, classes, constants): the module-level "
                         "script code failed on import and was skipped",
 }
@@ -92,6 +93,7 @@ CONVENTIONS_JA = {
     "representation-std": "分散の代わりに標準偏差を受け取るもの",
     "function-argument": "数式ファイルが定義する関数を、関数を受け取る引数に呼び出し可能なオブジェクトとして渡すもの",
     "entries-as-vector": "番号付きのスカラーを、番号の順に一つのベクトル引数の要素として渡すもの",
+    "intercept-in-front": "切片を係数ベクトルの要素 0 とし、残りの係数をその後に並べて渡すもの",
     "definitions-only": "ファイルの定義（import、関数、クラス、定数）だけを実行したもの"
                         "（モジュール直下のスクリプト部分は読み込み時に失敗したため省略）",
 }
