@@ -123,3 +123,12 @@ def test_an_intercept_taken_apart_or_in_front_of_its_vector_passes(tmp_path, cap
     if "theta[1:]" in right:
         wrongs.append(right.replace("theta[1:]", "theta[:-1]"))  # the intercept taken as the first weight
     passes_and_wrongs_fail(tmp_path, capsys, INTERCEPT, right, wrongs)
+
+
+def test_an_array_numbered_from_zero_counts_its_summed_entries_from_zero_too(tmp_path, capsys):
+    # w_0 + x w_1 + Σ_{i=2}^m x^i w_i: w_i is entry i counted from 0 (m + 1 of them). Before, w_0 and w_1 were
+    # shifted to the first two entries but the sum's w_2 was not: w_1 was used twice, w_m never
+    tex = r"p(x) = w_0 + x w_1 + x^2 w_2 + \cdots + x^m w_m"
+    assert _inputs(tex)["w"] == ("m+1",)
+    right = "def p(x, w):\n    return sum(w[k] * x ** k for k in range(len(w)))\n"
+    passes_and_wrongs_fail(tmp_path, capsys, tex, right, [right.replace("x ** k", "x ** (k + 1)")])

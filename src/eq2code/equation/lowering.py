@@ -969,9 +969,26 @@ class Lowerer:
         if any(getattr(v, "is_Matrix", False) for v in idx):  # x_{A + 1} of a matrix A: no element
             raise LoweringError("not-checkable", phrase("eq-index-not-a-number", latex=latex_of(key)), node.span)
         for axis, (pos, value) in enumerate(zip(positions, idx)):
-            self._unify_axis(use.dims[axis], pos, value)
+            if key in self.ctx.zero_based and key not in self.ctx.intercepts and self._bound_from_one(pos):
+                idx[axis] = value + 1  # w_0 + x w_1 + Σ_{i=2}^m x^i w_i: w_i is entry i counted from 0
+                self._unify_axis_from_zero(use.dims[axis], pos)
+            else:
+                self._unify_axis(use.dims[axis], pos, value)
         idx = [v + self._counts_from_zero(p) for p, v in zip(positions, idx)]
         return sympy.IndexedBase(py_name(key))[tuple(idx)]
+
+    def _bound_from_one(self, pos: ir.Node) -> bool:
+        """An index of a sum (or product) that starts at 1 or later and ends at a size or a number."""
+        if not isinstance(pos, ir.Ident) or pos.key not in self.ctx.indices or pos.key in self.ctx.free:
+            return False
+        _, lo, hi = self.ctx.indices[pos.key]
+        return hi is not None and getattr(lo, "is_Integer", False) and int(lo) >= 1 \
+            and (isinstance(hi, sympy.Symbol) or getattr(hi, "is_Integer", False))
+
+    def _unify_axis_from_zero(self, dim: str, pos: ir.Node) -> None:
+        """The axis of an array numbered from 0 that index `pos` runs up to hi along: hi + 1 entries."""
+        _, _, hi = self.ctx.indices[pos.key]  # type: ignore[attr-defined]
+        self.ctx.sizes.union(dim, f"{hi.name}+1" if isinstance(hi, sympy.Symbol) else str(int(hi) + 1))
 
     def _axis_slice(self, key: str, positions: list[ir.Node], node: ir.Node) -> Any:
         """`X_{:,j}`, `X_{i,:}` of a declared array: the vector along the whole axis written `:`."""
