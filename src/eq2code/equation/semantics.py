@@ -660,6 +660,10 @@ class FileReader:
             listed = _listed_entries(chain, clause.block.text)
             if listed is not None:
                 raise LoweringError("not-checkable", phrase("eq-listed-entries"), listed)
+            scaled = scaled_index(lhs)
+            if scaled is not None:  # p_{i,2j} = sin(…), p_{i,2j+1} = cos(…): entries by parity
+                raise LoweringError("not-checkable", phrase(
+                    "eq-entries-at-scaled-index", latex=clause.block.text[scaled.span[0]:scaled.span[1]]), scaled.span)
             if head is None:
                 eq.kind = "identity"
                 eq.name = self.text_name(lhs)
@@ -1963,6 +1967,9 @@ def _statement_reason(node: ir.Node) -> Phrase:
 
 def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
     """softmax(𝐳)_i, f(x, y), Attention(Q,K,V), ‖𝐱‖_2, p_i, L_CE, μ, σ² → Head; else None."""
+    named = _capitals_with_subscript(lhs)
+    if named is not None:  # PE_i = …: the name PE, entry i (never P times E_i)
+        return analyze_head(named, rhs)
     if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Call) and lhs.sup is None:
         inner = analyze_head(lhs.base, rhs)
         if inner is not None and lhs.sub is not None:
@@ -2048,6 +2055,36 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
             and lhs.sup is None and not _mentions(rhs, lhs.base.key + "'"):  # x' = (x - μ)/σ: a new value
         key = lhs.base.key + "'" * lhs.primes
         return Head(py_name(key), key, [], [], False)
+    return None
+
+
+def _capitals_with_subscript(lhs: ir.Node) -> ir.Script | None:
+    """`PE_{i}`, `TP_c` written on a left side: capitals run together, the subscript on the last — one
+    name carrying the subscript."""
+    if not (isinstance(lhs, ir.Product) and len(lhs.factors) >= 2 and all(op is None for op in lhs.ops[1:])):
+        return None
+    *first, last = lhs.factors
+    if not (isinstance(last, ir.Script) and isinstance(last.base, ir.Ident) and last.sub is not None
+            and last.sup is None and not last.primes):
+        return None
+    letters = [*first, last.base]
+    if not all(isinstance(f, ir.Ident) and len(f.name) == 1 and f.name.isupper() and not f.style for f in letters):
+        return None
+    word = ir.Ident("".join(f.name for f in letters), span=(lhs.span[0], last.base.span[1]))  # type: ignore[attr-defined]
+    return ir.Script(word, last.sub, None, span=lhs.span)
+
+
+def scaled_index(lhs: ir.Node) -> ir.Node | None:
+    """`p_{i,2j}`, `PE_{(pos, 2i+1)}`: a left side whose subscript names entries by a multiple of an
+    index (every other column): the rows of such a block give an array piece by piece."""
+    named = _capitals_with_subscript(lhs)
+    script = named if named is not None else lhs
+    if not isinstance(script, ir.Script) or script.sub is None:
+        return None
+    for n in script.sub.walk():
+        if isinstance(n, ir.Product) and len(n.factors) == 2 and isinstance(n.factors[0], ir.Num) \
+                and n.factors[0].text.isdigit() and int(n.factors[0].text) >= 2 and isinstance(n.factors[1], ir.Ident):
+            return n
     return None
 
 

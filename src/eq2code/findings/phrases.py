@@ -500,6 +500,13 @@ PHRASES.update({
                                    "それ以外は 0）"},
     "read-matrix-row": {"en": "one index on the matrix {latex}: its row (a vector)",
                         "ja": "添字が 1 つだけの行列 {latex} は、その行（ベクトル）"},
+    "eq-entries-at-scaled-index": {
+        "en": "the left side defines only the entries at {latex} (every other one): rows like these give an array "
+              "piece by piece, which eq2code does not put together; write one formula for every entry (e.g. "
+              "\\begin{{cases}} on the index) to check it",
+        "ja": "左辺は {latex} の要素（一つおき）だけを定義しています。このように配列を部分ごとに与える行を "
+              "eq2code は組み立てません。検査するには、すべての要素を一つの式で書いてください"
+              "（例: 添字についての \\begin{{cases}}）"},
     "read-zero-superscript-label": {
         "en": "{latex}: written beside {letter} itself, the 0 above labels a value ({letter} at step 0, "
               "the starting point), not the power {letter}^0 = 1",
