@@ -132,3 +132,10 @@ def test_an_array_numbered_from_zero_counts_its_summed_entries_from_zero_too(tmp
     assert _inputs(tex)["w"] == ("m+1",)
     right = "def p(x, w):\n    return sum(w[k] * x ** k for k in range(len(w)))\n"
     passes_and_wrongs_fail(tmp_path, capsys, tex, right, [right.replace("x ** k", "x ** (k + 1)")])
+
+
+def test_an_intercept_before_an_ellipsis_is_one_too(tmp_path, capsys):
+    tex = r"\hat{y}_n = \theta_0 + \theta_1 x_{n1} + \theta_2 x_{n2} + \cdots + \theta_p x_{np}"
+    assert _inputs(tex)["theta_0"] == () and _inputs(tex)["theta"] == ("p",)
+    right = "def y_hat(theta, x):\n    return theta[0] + x @ theta[1:]\n"
+    passes_and_wrongs_fail(tmp_path, capsys, tex, right, [right.replace("theta[1:]", "theta[:-1]")])

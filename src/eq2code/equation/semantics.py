@@ -136,12 +136,12 @@ class FileReader:
         for block in blocks:
             clauses.extend(self._parse_block(block))
         self.zero_based = _numbered_from_zero(clauses)
-        self.intercepts = _intercepts_beside_sums(clauses)
         self.role_labels: set[str] = set()  # W^q of Q = XW^q: a superscript that names which matrix
         self._zero_superscript_labels(clauses)
         self.declared_keys = {symbol_key(c.node.items[0]) for c in clauses
                               if isinstance(c.node, ir.Chain) and c.node.rels == ["in"]}
         self._expand_ellipses(clauses)
+        self.intercepts = _intercepts_beside_sums(clauses)  # after the ellipses: θ_0 + θ_1 x_1 + ⋯ + θ_p x_p too
         self.stated = stated_results([c.node for c in clauses])
         equations = self._classify(clauses)  # (application declarations are shaped in _classify)
         _offer_extras(equations)
