@@ -27,3 +27,17 @@ def test_entries_every_other_index_are_not_checkable_with_the_reason():
 def test_a_step_subscript_stays_a_step():
     eq = _first(r"w_{t+1} = w_t - \eta g_t")
     assert eq.checkable and eq.kind == "definition"
+
+
+def test_a_numbered_component_at_the_next_step_is_an_update_of_its_state():
+    # the Markov chain of a random walk: p_0(t+1) had been read as p_0 times (t + 1), an identity
+    eq = _first(r"p_0(t+1) = p_0(t) + \frac{1}{2} p_1(t)")
+    assert eq.kind == "definition" and eq.checkable
+    assert sorted(s.name for s in eq.inputs) == ["p_0_t", "p_1_t"]
+
+
+def test_a_formula_equal_to_a_fraction_is_a_constraint():
+    # exp(b_c) = 1/4, w_a(1 + 4 w_ac) = 113/7: conditions a worked solution imposes, not computations
+    for tex in (r"\exp(b_c) = \frac{1}{4}", r"w_a(1+4w_{ac}) = \frac{113}{7}"):
+        eq = _first(tex)
+        assert eq.kind == "statement" and not eq.checkable

@@ -667,7 +667,7 @@ class FileReader:
             if head is None:
                 eq.kind = "identity"
                 eq.name = self.text_name(lhs)
-                if len(sides) == 1 and (isinstance(sides[0], ir.Num) or _zero_vector(sides[0])) \
+                if len(sides) == 1 and (_all_numbers(sides[0]) or _zero_vector(sides[0])) \
                         and not isinstance(lhs, ir.Num) and not _all_numbers(lhs):
                     eq.kind = "statement"  # Σ_k θ_k = 1 (subject to …): a condition the inputs meet
                     raise LoweringError("not-checkable", phrase("eq-constraint"), chain.span)

@@ -30,13 +30,17 @@ def stepped_arguments(chain: ir.Chain) -> ir.Chain | None:
     func = lhs.func
     if letter is None or key is None:
         return None
+    family = None
     if isinstance(func, ir.Script) and isinstance(func.base, ir.Ident) and func.sup is None and not func.primes \
-            and isinstance(func.sub, ir.Ident):
-        # w_h(k+1) = w_h(k) − Δw_h(k+1): a labelled name at a step (the label h stays part of the name)
+            and isinstance(func.sub, (ir.Ident, ir.Num)):
+        # w_h(k+1) = w_h(k) − Δw_h(k+1): a labelled name at a step (the label h stays part of the name);
+        # p_0(t+1) = p_0(t) + ½ p_1(t): component 0 of a state at the next step, from its components at t
+        if isinstance(func.sub, ir.Num):
+            family = func.base.key
         func = ir.Ident(key, func.base.style, func.base.accents, span=func.span)
     elif not isinstance(func, ir.Ident):
         return None
-    sides = [_at_step(side, key, letter) for side in chain.items[1:]]
+    sides = [_at_step(side, key, letter, family) for side in chain.items[1:]]
     if all(new is old for new, old in zip(sides, chain.items[1:])):
         return None
     left = ir.Script(func, lhs.args[0], None, span=lhs.span)
@@ -54,19 +58,23 @@ def _next_step_letter(arg: ir.Node) -> ir.Ident | None:
     return None
 
 
-def _at_step(node: Any, key: str, letter: ir.Ident) -> Any:
-    """`node` with every `X(t)` (X of key `key`, t the step letter) as `X_t`; `Δw(t)` and `Δw(t+1)` too."""
+def _at_step(node: Any, key: str, letter: ir.Ident, family: str | None = None) -> Any:
+    """`node` with every `X(t)` (X of key `key`, t the step letter) as `X_t`; `Δw(t)` and `Δw(t+1)` too;
+    with a `family` letter p, every numbered component `p_j(t)` as well."""
     if isinstance(node, ir.Call) and node.bracket == "(" and len(node.args) == 1:
         func_key = symbol_key(node.func)
         at = node.args[0] == letter or _next_step_letter(node.args[0]) == letter
-        if at and ((func_key == key and node.args[0] == letter) or func_key == f"Delta_{key}"):
+        sibling = family is not None and node.args[0] == letter and isinstance(node.func, ir.Script) \
+            and isinstance(node.func.base, ir.Ident) and node.func.base.key == family \
+            and isinstance(node.func.sub, ir.Num) and node.func.sup is None
+        if at and ((func_key == key and node.args[0] == letter) or func_key == f"Delta_{key}" or sibling):
             func = node.func
             if isinstance(func, ir.Script) and func.sub is not None and func_key is not None:
                 base = func.base
                 style = base.style if isinstance(base, ir.Ident) else ""
                 func = ir.Ident(func_key, style, span=func.span)  # w_h(k) → (w_h)_k
             return ir.Script(func, node.args[0], None, span=node.span)
-    return ir.map_children(node, lambda child: _at_step(child, key, letter))
+    return ir.map_children(node, lambda child: _at_step(child, key, letter, family))
 
 
 def layer_superscripts(chain: ir.Chain) -> ir.Chain | None:
