@@ -41,3 +41,11 @@ def test_a_formula_equal_to_a_fraction_is_a_constraint():
     for tex in (r"\exp(b_c) = \frac{1}{4}", r"w_a(1+4w_{ac}) = \frac{113}{7}"):
         eq = _first(tex)
         assert eq.kind == "statement" and not eq.checkable
+
+
+def test_a_sum_up_to_the_left_sides_step_counts_iterates_not_powers():
+    # h^k = (w^1 + ⋯ + w^k)/k, the running average of the iterates, had summed the powers w, w², …
+    eq = _first(r"h^{k} = \frac{w^1 + w^2 + w^3 + \cdots + w^k}{k}")
+    assert eq.checkable and {s.name: tuple(s.shape) for s in eq.inputs}["w"] == ("k",)
+    poly = _first(r"p(x) = \sum_{i=0}^{n} a_i x^i")  # no step on the left: powers
+    assert "x**i" in poly.sympy_text[0]

@@ -55,7 +55,13 @@ from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.primes import defined_primes, rename_primes
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, number, read_space
-from eq2code.equation.steps import layer_superscripts, role_key, role_superscripts, stepped_arguments
+from eq2code.equation.steps import (
+    iterate_superscripts,
+    layer_superscripts,
+    role_key,
+    role_superscripts,
+    stepped_arguments,
+)
 from eq2code.equation.symbols import SMALL_GREEK, name_like_word, parameter_subscript_key, symbol_key, word_key
 from eq2code.equation.sympy_ext import ArraySlice
 from eq2code.findings.phrases import Phrase, phrase
@@ -448,6 +454,14 @@ class FileReader:
             self.diag("ambiguous-notation", clause.block, sup.span, construct=clause.latex,
                       reading=phrase("read-layer-superscript", letter=sup.name))
             return layered
+        iterates = iterate_superscripts(node)
+        if iterates is not None:  # h^k = (w^1 + ⋯ + w^k)/k: the iterates w^{(i)}, not powers of w
+            chain, first = iterates
+            text = clause.block.text[first.span[0]:first.span[1]]
+            self.diag("ambiguous-notation", clause.block, first.span, construct=text,
+                      reading=phrase("read-iterate-superscript", latex=text,
+                                     letter=node.items[0].sup.name))  # type: ignore[attr-defined]
+            node = chain
         stepped = stepped_arguments(node)
         if stepped is None:
             return node

@@ -158,3 +158,35 @@ def role_key(script: ir.Script) -> str:
     """W^q: the name a role superscript gives its matrix."""
     base, sup = script.base, script.sup
     return f"{base.key if isinstance(base, ir.Ident) else ''}^{sup.name if isinstance(sup, ir.Ident) else ''}"
+
+
+def iterate_superscripts(chain: ir.Chain) -> tuple[ir.Chain, ir.Script] | None:
+    """`h^k = \\frac{w^1 + w^2 + \\cdots + w^k}{k}`: the left side is a value at step k and a sum up to k
+    raises a letter to the sum's index — the iterates w^{(1)} … w^{(k)}, written as a sample's
+    superscript (`lowering._sample_item` reads them), never the powers w, w², …. The chain with each
+    such `w^i` as `w^{(i)}` and the first of them; None when there is none."""
+    if not chain.rels or chain.rels[0] not in DEFINING:
+        return None
+    lhs = chain.items[0]
+    if not (isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Ident) and isinstance(lhs.sup, ir.Ident)
+            and len(lhs.sup.name) == 1 and lhs.sup.name.islower() and not lhs.sup.style and lhs.sub is None):
+        return None
+    step = lhs.sup
+    found: list[ir.Script] = []
+
+    def rewrite(node: Any, indices: frozenset[str]) -> Any:
+        if isinstance(node, ir.BigOp) and node.op == "sum" and node.sup == step and isinstance(node.sub, ir.Chain) \
+                and node.sub.items and isinstance(node.sub.items[0], ir.Ident):
+            inner = indices | {node.sub.items[0].key}
+            return ir.map_children(node, lambda child: rewrite(child, inner))
+        if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.sub is None \
+                and isinstance(node.sup, ir.Ident) and node.sup.key in indices and not node.primes:
+            found.append(node)
+            label = ir.Group(node.sup, "(", span=node.sup.span)
+            return ir.Script(node.base, None, label, span=node.span)
+        return ir.map_children(node, lambda child: rewrite(child, indices))
+
+    sides = [rewrite(side, frozenset()) for side in chain.items[1:]]
+    if not found:
+        return None
+    return ir.Chain([lhs, *sides], list(chain.rels), span=chain.span), found[0]

@@ -507,6 +507,11 @@ PHRASES.update({
         "ja": "左辺は {latex} の要素（一つおき）だけを定義しています。このように配列を部分ごとに与える行を "
               "eq2code は組み立てません。検査するには、すべての要素を一つの式で書いてください"
               "（例: 添字についての \\begin{{cases}}）"},
+    "read-iterate-superscript": {
+        "en": "{latex}: summed up to the step {letter} of the left side, the superscript counts iterates "
+              "(the i-th value, as w^{{(i)}} writes it), not powers",
+        "ja": "{latex}：左辺のステップ {letter} まで和を取るので、上付きは反復の番号（w^{{(i)}} と書く i 番目の値）"
+              "と読みました。べき乗ではありません"},
     "read-zero-superscript-label": {
         "en": "{latex}: written beside {letter} itself, the 0 above labels a value ({letter} at step 0, "
               "the starting point), not the power {letter}^0 = 1",
