@@ -117,3 +117,12 @@ def test_a_check_reads_the_one_line_form(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(describe, "PRETTY", False)
     f = read_equation_file("softmax.tex", SOFTMAX)
     assert f.main.reading == f.main.sympy_text[:1]
+
+
+def test_a_sum_of_vectors_keeps_its_plus_signs():
+    # SymPy's printer dropped the "+" before (1 - β)⋅grad (a coefficient that could lose a minus sign)
+    momentum = r"$$\mathbf{d}^{k-1} = \beta \, \mathbf{d}^{k-2} + (1 - \beta)\nabla g(\mathbf{w}^{k-1})$$" + "\n"
+    (reading,) = read_equation_file("momentum.tex", momentum).main.reading
+    assert " + (1 - β)⋅grad" in reading
+    (reading,) = read_equation_file("diff.tex", "$$\\mathbf{y} = \\mathbf{a} - 2\\mathbf{b}$$\n").main.reading
+    assert "-2⋅b + a" in reading

@@ -91,6 +91,23 @@ def _printer() -> Any:
                 inner = prettyForm(*inner.right(", ", self._print(a)))
             return prettyForm(*prettyForm(*inner.parens()).left(name))
 
+        def _print_MatAdd(self, e: Any) -> Any:
+            # SymPy's own drops the "+" before a term whose coefficient could lose a minus sign without
+            # being negative ((1 - β)⋅grad printed as " (1 - β)⋅grad"): a sign is taken from numbers only
+            from sympy.printing.pretty.stringpict import stringPict
+
+            out = None
+            for term in e.args:
+                form = self._print(term)
+                if out is None:
+                    out = form
+                    continue
+                coeff = term.as_coeff_mmul()[0]
+                negative = bool(getattr(coeff, "is_number", False) and coeff.is_negative)
+                out = prettyForm(*stringPict.next(out, " " if negative else " + "))
+                out = prettyForm(*stringPict.next(out, form))
+            return out
+
         def _print_Softmax(self, e: Any) -> Any:
             return self._applied("softmax", e.arg)
 
