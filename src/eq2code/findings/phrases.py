@@ -510,24 +510,24 @@ PHRASES.update({
     "read-iterate-superscript": {
         "en": "{latex}: summed up to the step {letter} of the left side, the superscript counts iterates "
               "(the i-th value, as w^{{(i)}} writes it), not powers",
-        "ja": "{latex}：左辺のステップ {letter} まで和を取るので、上付きは反復の番号（w^{{(i)}} と書く i 番目の値）"
-              "と読みました。べき乗ではありません"},
+        "ja": "{latex}：左辺のステップ {letter} まで和を取るので、上付きは反復の番号（w^{{(i)}} と書く i 番目の値）。"
+              "べき乗ではありません"},
     "read-zero-superscript-label": {
         "en": "{latex}: written beside {letter} itself, the 0 above labels a value ({letter} at step 0, "
               "the starting point), not the power {letter}^0 = 1",
         "ja": "{latex}：{letter} 自体と並んで書かれているので、上の 0 は値のラベル"
-              "（ステップ 0 の {letter}、出発点）と読みました。{letter} の 0 乗（= 1）ではありません"},
+              "（ステップ 0 の {letter}、出発点）。{letter} の 0 乗（= 1）ではありません"},
     "read-numbered-name": {
         "en": "{names}: a letter written only with this number below it names one number, {names} (not an "
               "entry of an array {letter}); declare {letter} \\in \\mathbb{{R}}^n to read it as an entry",
-        "ja": "{names}：文字に番号だけが付いているので、一つの数 {names} の名前として読みました"
+        "ja": "{names}：文字に番号だけが付いているので、一つの数 {names} の名前"
               "（配列 {letter} の要素ではありません）。要素として読むには "
               "{letter} \\in \\mathbb{{R}}^n と宣言してください"},
     "read-numbered-names": {
         "en": "{names}: a letter written only with numbers below it names separate numbers; code may take "
               "them as separate arguments or as one vector {letter} (its entry 0 the first); declare "
               "{letter} \\in \\mathbb{{R}}^n to read them as entries of {letter}",
-        "ja": "{names}：文字に番号だけが付いているので、別々の数として読みました。"
+        "ja": "{names}：文字に番号だけが付いているので、別々の数。"
               "コードは別々の引数でも、一つのベクトル {letter}（最初が要素 0）としても受け取れます。"
               "{letter} の要素として読むには {letter} \\in \\mathbb{{R}}^n と宣言してください"},
     "read-zero-based": {"en": "{latex}_0 is written: {latex}'s numbered entries count from 0",
