@@ -49,3 +49,10 @@ def test_a_sum_up_to_the_left_sides_step_counts_iterates_not_powers():
     assert eq.checkable and {s.name: tuple(s.shape) for s in eq.inputs}["w"] == ("k",)
     poly = _first(r"p(x) = \sum_{i=0}^{n} a_i x^i")  # no step on the left: powers
     assert "x**i" in poly.sympy_text[0]
+
+
+def test_a_display_continuing_an_earlier_one_is_its_value_when_alone():
+    eq = _first(r"= \frac{1}{2}\sum_{j=1}^{n} (w_j x_j - y_j)^2")
+    assert eq.kind == "definition" and eq.checkable and eq.name == "value"
+    doc = read_equation_file("unit.tex", "$$L = x^2$$\n\n$$= x \\cdot x$$\n")  # beside its start: not guessed
+    assert [e.checkable for e in doc.equations] == [True, False]

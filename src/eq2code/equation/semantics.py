@@ -287,7 +287,7 @@ class FileReader:
             pending = []
             kinds.append((self._kind(node), clause))
         kinds.extend(("statement", c) for c in pending)
-        kinds = self._bare_value(kinds)
+        kinds = self._bare_value(self._continued_value(kinds))
         self._shape_applications(clauses)
         self._collect_definitions(kinds)
         heads = _definition_heads(kinds)
@@ -469,6 +469,26 @@ class FileReader:
         self.diag("ambiguous-notation", clause.block, lhs.span, construct=clause.latex,
                   reading=phrase("read-step-argument", left=clause.block.text[lhs.span[0]:lhs.span[1]].strip()))
         return stepped
+
+    def _continued_value(self, kinds: list[tuple[str, Clause]]) -> list[tuple[str, Clause]]:
+        """A file whose one computation continues an equation written before it (`= \\frac{1}{2}\\sum_j …`,
+        a display of a derivation split across displays): its left side is that earlier one's, so the
+        value code computing it returns is the right side — read as `value = …` and said, as a bare
+        expression is. Not beside any other computation (there it continues something else)."""
+        cont = [k for k, (kind, clause) in enumerate(kinds) if kind == "definition" and _continues(clause.node)]
+        if len(cont) != 1 or any(kind != "declaration" for k, (kind, _) in enumerate(kinds) if k != cont[0]):
+            return kinds
+        clause = kinds[cont[0]][1]
+        chain = clause.node
+        assert isinstance(chain, ir.Chain)
+        used = {n.name for n in chain.walk() if isinstance(n, ir.Ident)}
+        name = BARE_VALUE if BARE_VALUE not in used else "result"
+        first = chain.items[1]
+        clause.node = ir.Chain([ir.Ident(name, span=(first.span[0], first.span[0])), *chain.items[1:]],
+                               list(chain.rels), span=chain.span)
+        self.diag("ambiguous-notation", clause.block, first.span, construct=clause.latex,
+                  reading=phrase("read-continued-value", name=name))
+        return kinds
 
     def _bare_value(self, kinds: list[tuple[str, Clause]]) -> list[tuple[str, Clause]]:
         """A file whose one computation is an expression with no left side (`\\frac{1}{N}\\sum_i
@@ -1187,6 +1207,12 @@ def _entry_base(node: ir.Node) -> str | None:
 
 
 BARE_VALUE = "value"  # the name given to an expression displayed without a left side
+
+
+def _continues(node: ir.Node) -> bool:
+    """`= …` (the parser's placeholder for a left side written on another line) defining a value."""
+    return isinstance(node, ir.Chain) and len(node.items) >= 2 and isinstance(node.items[0], ir.Special) \
+        and node.items[0].name == "continued" and not isinstance(node.items[1], ir.Special)
 
 
 def _bare_expression(node: ir.Node) -> bool:

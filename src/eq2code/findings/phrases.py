@@ -512,6 +512,11 @@ PHRASES.update({
               "(the i-th value, as w^{{(i)}} writes it), not powers",
         "ja": "{latex}：左辺のステップ {letter} まで和を取るので、上付きは反復の番号（w^{{(i)}} と書く i 番目の値）。"
               "べき乗ではありません"},
+    "read-continued-value": {
+        "en": "the display starts with its relation: its left side is written before it, so this is read as "
+              "{name} = …, the value code computing that left side returns",
+        "ja": "この式は関係記号から始まり、左辺はその前に書かれているので、{name} = … とし、"
+              "その左辺を計算するコードが返す値とします"},
     "read-zero-superscript-label": {
         "en": "{latex}: written beside {letter} itself, the 0 above labels a value ({letter} at step 0, "
               "the starting point), not the power {letter}^0 = 1",
