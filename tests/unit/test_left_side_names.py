@@ -56,3 +56,15 @@ def test_a_display_continuing_an_earlier_one_is_its_value_when_alone():
     assert eq.kind == "definition" and eq.checkable and eq.name == "value"
     doc = read_equation_file("unit.tex", "$$L = x^2$$\n\n$$= x \\cdot x$$\n")  # beside its start: not guessed
     assert [e.checkable for e in doc.equations] == [True, False]
+
+
+def test_ell_above_a_symbol_is_its_layer():
+    eq = _first(r"z^\ell = W^\ell a^{\ell-1} + b^\ell")
+    assert "**" not in eq.sympy_text[0]  # a^{ℓ-1} is the previous layer's value, no power
+    series = _first(r"y = \sum_{\ell=0}^{L} a_\ell x^\ell")  # a sum over ℓ: powers
+    assert "x**ell" in series.sympy_text[0]
+
+
+def test_a_continued_line_with_an_index_its_lost_left_side_bound_stays_unread():
+    eq = _first(r"= \sum_{j \in \mathcal{N}_i} \langle w_j^\ell, h_{ij}^\ell \rangle")
+    assert not eq.checkable

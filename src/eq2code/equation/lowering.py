@@ -901,6 +901,13 @@ class Lowerer:
             return named
         if text in ("*", "'"):
             return named
+        if text == "ell" and "ell" not in self.ctx.indices and "ell" not in self.ctx.decls:
+            # w_j^\ell, h^\ell: ℓ above a symbol is the layer it belongs to (as ^{(\ell)} writes it), never a
+            # power by an input ℓ — unless a sum runs over ℓ (Σ_ℓ a_ℓ x^ℓ)
+            reading = phrase("read-ell-label", latex=latex_of(key))
+            if all(r != reading for r, _ in self.ctx.readings):
+                self.ctx.readings.append((reading, sup.span))
+            return named
         if key != "e" and len(text) >= 3 and text.isascii() and text.isalpha() and text.islower() \
                 and isinstance(sup, ir.Product) and _adjacent_small_word(sup.factors) \
                 and not any(letter in self.ctx.indices or letter in self.ctx.decls for letter in text):

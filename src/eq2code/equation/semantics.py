@@ -475,7 +475,8 @@ class FileReader:
         a display of a derivation split across displays): its left side is that earlier one's, so the
         value code computing it returns is the right side — read as `value = …` and said, as a bare
         expression is. Not beside any other computation (there it continues something else)."""
-        cont = [k for k, (kind, clause) in enumerate(kinds) if kind == "definition" and _continues(clause.node)]
+        cont = [k for k, (kind, clause) in enumerate(kinds) if kind == "definition" and _continues(clause.node)
+                and not _unbound_subscript_letters(clause.node)]  # h_{ij} with i bound by the lost left side
         if len(cont) != 1 or any(kind != "declaration" for k, (kind, _) in enumerate(kinds) if k != cont[0]):
             return kinds
         clause = kinds[cont[0]][1]
@@ -1207,6 +1208,18 @@ def _entry_base(node: ir.Node) -> str | None:
 
 
 BARE_VALUE = "value"  # the name given to an expression displayed without a left side
+
+
+def _unbound_subscript_letters(node: ir.Node) -> set[str]:
+    """Single small letters used in subscripts that no sum or product in `node` binds (the i of
+    `\\sum_j h_{ij}`): indices a left side would have bound."""
+    bound = {op.sub.items[0].key for op in node.walk() if isinstance(op, ir.BigOp) and isinstance(op.sub, ir.Chain)
+             and op.sub.items and isinstance(op.sub.items[0], ir.Ident)}
+    bound |= {op.sub.key for op in node.walk() if isinstance(op, ir.BigOp) and isinstance(op.sub, ir.Ident)}
+    used = {n.key for script in node.walk() if isinstance(script, ir.Script) and script.sub is not None
+            for n in script.sub.walk() if isinstance(n, ir.Ident) and len(n.name) == 1 and n.name.islower()
+            and not n.style}
+    return used - bound
 
 
 def _continues(node: ir.Node) -> bool:

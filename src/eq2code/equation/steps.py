@@ -85,11 +85,9 @@ def layer_superscripts(chain: ir.Chain) -> ir.Chain | None:
     if not chain.rels or chain.rels[0] not in DEFINING:
         return None
     lhs = chain.items[0]
-    if not (isinstance(lhs, ir.Script) and isinstance(lhs.sup, ir.Ident) and len(lhs.sup.name) == 1
-            and lhs.sup.name.islower() and not lhs.sup.style and isinstance(lhs.base, ir.Ident)):
-        return None
-    if lhs.sup.name != "l":  # w^k = w^{k-1} − …, 𝐱^t: a step of an iteration (lowering._step_label, D21)
-        return None
+    if not (isinstance(lhs, ir.Script) and isinstance(lhs.sup, ir.Ident) and lhs.sup.name in ("l", "ell")
+            and not lhs.sup.style and isinstance(lhs.base, ir.Ident)):
+        return None  # (w^k = w^{k-1} − …, 𝐱^t: a step of an iteration, lowering._step_label, D21)
     letter = lhs.sup
     if not any(isinstance(n, ir.Script) and _neighbour(n.sup, letter) for side in chain.items[1:] for n in side.walk()):
         return None

@@ -512,6 +512,10 @@ PHRASES.update({
               "(the i-th value, as w^{{(i)}} writes it), not powers",
         "ja": "{latex}：左辺のステップ {letter} まで和を取るので、上付きは反復の番号（w^{{(i)}} と書く i 番目の値）。"
               "べき乗ではありません"},
+    "read-ell-label": {
+        "en": "{latex}^\\ell: \\ell above a symbol names the layer it belongs to (as ^{{(\\ell)}} writes it), not a "
+              "power",
+        "ja": "{latex}^\\ell：記号の上の \\ell は属する層の番号（^{{(\\ell)}} と同じ）で、べき乗ではありません"},
     "read-continued-value": {
         "en": "the display starts with its relation: its left side is written before it, so this is read as "
               "{name} = …, the value code computing that left side returns",
