@@ -794,6 +794,9 @@ class Lowerer:
             key = f"{key}^{key_text(sup.factors[0])}"
             sup = sup.factors[1]
             node = ir.Script(ir.Ident(key, span=node.base.span), None, sup, span=node.span)
+        if key is not None and node.sub is not None and isinstance(sup, ir.Group) and sup.bracket == "(" \
+                and isinstance(sup.body, ir.Ident):
+            return self._sample_item_entry(key, sup.body, node)
         if key is None or node.sub is not None or not (isinstance(sup, ir.Group) and sup.bracket == "("
                                                        and isinstance(sup.body, ir.Ident)):
             return None
@@ -860,6 +863,29 @@ class Lowerer:
         if all(r != reading for r, _ in ctx.readings):
             ctx.readings.append((reading, node.span))
         return self._row(key, [index], node) if vector else self._indexed(key, index, node)
+
+    def _sample_item_entry(self, key: str, index: ir.Ident, node: ir.Script) -> Any:
+        """z^{(i)}_j, x_j^{(i)} under Σ_i, nothing declared: entry j of item i, z[i, j] of an array (items ×
+        entries), said — it had been entry j of one vector z^{(i)}, the same for every i."""
+        ctx, base, sub = self.ctx, node.base, node.sub
+        labelled = f"{key}^({index.name})"
+        if index.key not in ctx.indices or not ((isinstance(sub, ir.Ident) and len(sub.name) == 1)
+                                                or (isinstance(sub, ir.Num) and sub.text.isdigit())) \
+                or not (isinstance(base, ir.Ident) and base.style in ("", "bf")
+                        and ((len(key) == 1 and key.islower()) or key in SMALL_GREEK)):
+            return None
+        if any(k in ctx.decls or k in ctx.quantities or k in ctx.functions or k in ctx.bindings
+               or k in ctx.matrices or k in ctx.bare_keys for k in (key, labelled)) \
+                or key in ctx.indices or key in ctx.size_names or symbol_key(sub) == index.key:
+            return None
+        use = ctx.arrays.get(key)
+        if use is not None and len(use.dims) != 2:
+            return None
+        entry = sub.name if isinstance(sub, ir.Ident) else sub.text
+        reading = phrase("read-sample-item-entry", latex=latex_of(key), index=index.name, entry=entry)
+        if all(r != reading for r, _ in ctx.readings):
+            ctx.readings.append((reading, node.span))
+        return self._indexed(key, ir.Tuple([index, sub], "{", span=node.span), node)
 
     def _entry(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
         """Entry `sub` of a symbol: of a vector-valued auxiliary definition, or of an array."""
@@ -1836,7 +1862,7 @@ class Lowerer:
 
     def _product(self, node: ir.Product) -> Any:
         replaced = self._substitute_in_product(node) or self._prefix_transpose(node) or self._words(node) \
-            or self._labelled_application(node)
+            or self._labelled_application(node) or self._indicator_braces(node)
         if replaced is not None:
             return self.expr(replaced)
         for k, factor in enumerate(node.factors):
@@ -2143,6 +2169,25 @@ class Lowerer:
                 raise LoweringError("not-checkable", phrase("eq-function-undefined",
                                                             function=latex_of(symbol_key(factor) or factor.base.key)),
                                     factor.span)
+        return None
+
+    def _indicator_braces(self, node: ir.Product) -> ir.Node | None:
+        """`1\\{y^{(i)} = j\\}`, `\\mathbb{1}\\{y_i = k\\}`: a one, then braces around one comparison — the
+        indicator of the comparison (said); a set of one truth value would have no numeric value."""
+        for k, factor in enumerate(node.factors[:-1]):
+            nxt = node.factors[k + 1]
+            one = isinstance(factor, ir.Num) and factor.text == "1"
+            if not (one or isinstance(factor, ir.Ident)) or node.ops[k + 1] is not None \
+                    or not (isinstance(nxt, ir.Tuple) and nxt.bracket == "\\{" and len(nxt.items) == 1):
+                continue
+            func = ir.Ident("1", "bb", span=factor.span) if one else factor
+            if not _is_indicator(func, nxt.items[0]):
+                continue
+            self.ctx.readings.append((phrase("read-indicator-braces"), (factor.span[0], nxt.span[1])))
+            call = ir.Call(func, [nxt.items[0]], "\\{", span=(factor.span[0], nxt.span[1]))
+            factors = node.factors[:k] + [call] + node.factors[k + 2:]
+            ops = node.ops[:k + 1] + node.ops[k + 2:]
+            return factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)
         return None
 
     def _substitute_in_product(self, node: ir.Product) -> ir.Node | None:

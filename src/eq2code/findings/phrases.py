@@ -617,6 +617,10 @@ PHRASES.update({
                                     "writes it), not a power",
                               "ja": "{latex}: 上付き文字はどの行列かを表すラベル（^{{(q)}} と同じ）で、"
                                     "べき乗ではありません"},
+    "read-indicator-braces": {"en": "1\\{{…\\}} around a comparison: the indicator (1 where it holds, 0 elsewhere), "
+                                    "not a set",
+                              "ja": "比較を囲む 1\\{{…\\}} は指示関数 (成り立てば 1、そうでなければ 0) とし、"
+                                    "集合とはしません"},
     "read-braces-as-brackets": {"en": "\\{{…\\}} around one expression: the outer bracket of nested brackets, "
                                       "not a set",
                                 "ja": "1 つの式を囲む \\{{…\\}} は入れ子の括弧の外側の括弧とし、集合とはしません"},
@@ -691,6 +695,13 @@ PHRASES.update({
                              "ja": "{index} についての和の中の {latex}^{{({index})}} はベクトルなので、{index} "
                                    "番目のベクトル（配列 {latex}（項目 × 成分）の {index} 行目）とする。"
                                    "1 つのベクトルとする場合は {latex}^{{({index})}} を宣言してください"},
+    "read-sample-item-entry": {"en": "{latex}^{{({index})}}_{entry} under the sum over {index}: entry {entry} of "
+                                     "item {index}, {latex}[{index}, {entry}] of an array {latex} (items × entries); "
+                                     "declare {latex}^{{({index})}} to keep one vector",
+                               "ja": "{index} についての和の中の {latex}^{{({index})}}_{entry} は {index} 番目の項目の"
+                                     "成分 {entry}、つまり配列 {latex}（項目 × 成分）の {latex}[{index}, {entry}] "
+                                     "とする。"
+                                     "1 つのベクトルとする場合は {latex}^{{({index})}} を宣言してください"},
     "read-intercept-beside-vector": {
         "en": "{latex}_{number} beside the vector {latex} (transposed, not declared): a number of its own (the "
               "intercept), not an entry of {latex}; declare {latex} (e.g. {latex} \\in \\mathbb{{R}}^{{d+1}}) to make "

@@ -1,0 +1,81 @@
+"""Generic notation classes of English ML teaching material (issue 12, helper en15): the indicator
+written with braces, entries of a sample's vector, sums written without a range, derivatives named
+with their arguments or in operator form on the left, concatenation in a matrix product, labels with
+commas. Each reading is said; each test is on a small equation written here, never a quote."""
+
+from __future__ import annotations
+
+import numpy as np
+from unit_support import lower
+
+from eq2code.equation.semantics import read_equation_file
+from eq2code.reference.evaluate import evaluate
+
+rng = np.random.default_rng(15)
+
+
+def _readings(tex: str) -> list[str]:
+    """The phrase keys of the readings eq2code reports (ambiguous-notation findings)."""
+    f = read_equation_file("unit.tex", tex)
+    return [d.params["reading"].phrase for d in f.diagnostics if d.name == "ambiguous-notation"]
+
+
+def _value(eq, **values) -> np.ndarray:
+    """The equation's value on these inputs, its sizes read from their shapes."""
+    sizes: dict[str, int] = {}
+    for spec in eq.inputs:
+        if spec.name in values:
+            sizes.update({d: n for d, n in zip(spec.shape, np.shape(values[spec.name])) if isinstance(d, str)})
+    return np.asarray(evaluate(eq, values, sizes), dtype=float)
+
+
+def _names(eq) -> dict[str, int]:
+    return {s.name: len(s.shape) for s in eq.inputs if s.role != "size"}
+
+
+# -- the indicator written with braces ---------------------------------------------------------
+
+def test_one_then_braces_around_a_comparison_is_the_indicator_and_said():
+    tex = r"L = -\sum_{i=1}^{m} \sum_{j=1}^{K} 1\{y_i = j\} \log p_{ij}"
+    eq = lower(tex)
+    assert eq.checkable and _names(eq) == {"y": 1, "p": 2}
+    p = rng.uniform(0.1, 1.0, size=(4, 3))
+    y = np.array([1.0, 3.0, 2.0, 1.0])
+    want = -sum(np.log(p[i, int(y[i]) - 1]) for i in range(4))
+    assert np.allclose(_value(eq, y=y, p=p), want)
+    assert "read-indicator-braces" in _readings(tex)
+
+
+def test_blackboard_one_with_sized_braces_is_the_indicator():
+    eq = lower(r"c = \sum_{i=1}^{n} \mathbb{1}\left\{y_i == k\right\}")
+    assert eq.checkable
+    assert np.allclose(_value(eq, y=np.array([1.0, 2.0, 2.0, 5.0]), k=np.array(2.0)), 2)
+
+
+def test_braces_around_a_list_stay_a_set():
+    f = read_equation_file("unit.tex", r"s = 1\{a, b\}")
+    assert f.main is None and "read-indicator-braces" not in _readings(r"s = 1\{a, b\}")
+
+
+# -- entries of a sample's vector ----------------------------------------------------------------
+
+def test_a_sample_label_with_a_subscript_under_the_sum_is_an_entry_of_an_array():
+    tex = r"g_j = \frac{1}{m} \sum_{i=1}^{m} (y^{(i)} - t^{(i)}) x_j^{(i)}"
+    eq = lower(tex)
+    assert eq.checkable and _names(eq) == {"y": 1, "t": 1, "x": 2}
+    x, y, t = rng.normal(size=(5, 3)), rng.normal(size=5), rng.normal(size=5)
+    assert np.allclose(_value(eq, x=x, y=y, t=t), (y - t) @ x / 5)
+    assert "read-sample-item-entry" in _readings(tex)
+
+
+def test_softmax_entries_of_a_sample_are_entries_of_one_row():
+    eq = lower(r"J = -\sum_{i=1}^{m} \log \frac{e^{z^{(i)}_1}}{\sum_{k=1}^{K} e^{z^{(i)}_k}}")
+    z = rng.normal(size=(4, 3))
+    want = -np.sum(np.log(np.exp(z[:, 0]) / np.exp(z).sum(axis=1)))
+    assert np.allclose(_value(eq, z=z), want)
+
+
+def test_a_declared_labelled_vector_keeps_its_entries():
+    tex = "$$\nz^{(i)} \\in \\mathbb{R}^K\n$$\n\n$$\ns = \\sum_{i=1}^{m} z^{(i)}_1\n$$\n"
+    eq = lower(tex)
+    assert "read-sample-item-entry" not in _readings(tex) and _names(eq).get("z__i") == 1
