@@ -79,3 +79,48 @@ def test_a_declared_labelled_vector_keeps_its_entries():
     tex = "$$\nz^{(i)} \\in \\mathbb{R}^K\n$$\n\n$$\ns = \\sum_{i=1}^{m} z^{(i)}_1\n$$\n"
     eq = lower(tex)
     assert "read-sample-item-entry" not in _readings(tex) and _names(eq).get("z__i") == 1
+
+
+# -- sums written without a range --------------------------------------------------------------
+
+def test_a_sum_without_range_over_data_and_its_mean_is_over_every_entry_and_said():
+    tex = r"R = \frac{\sum (\hat{y} - \bar{y})^2}{\sum (y - \bar{y})^2}"
+    eq = lower(tex)
+    assert eq.checkable and _names(eq) == {"y_hat": 1, "y": 1}
+    y, y_hat = rng.normal(size=6), rng.normal(size=6)
+    want = np.sum((y_hat - y.mean()) ** 2) / np.sum((y - y.mean()) ** 2)
+    assert np.allclose(_value(eq, y=y, y_hat=y_hat), want)
+    readings = _readings(tex)
+    assert "read-bigop-all-entries" in readings and "read-mean-of-data" in readings
+
+
+def test_a_prediction_beside_its_target_under_a_sum_without_range_are_both_data():
+    eq = lower(r"SSE = \sum (y - \hat{y})^2")
+    y, y_hat = rng.normal(size=5), rng.normal(size=5)
+    assert np.allclose(_value(eq, y=y, y_hat=y_hat), np.sum((y - y_hat) ** 2))
+
+
+def test_a_sum_without_range_with_parameters_beside_the_data_names_no_index():
+    f = read_equation_file("unit.tex", r"S = \sum (y - wx - b)^2")
+    assert f.main is None and "read-bigop-all-entries" not in _readings(r"S = \sum (y - wx - b)^2")
+
+
+def test_an_inner_sum_without_range_has_its_own_index():
+    eq = lower(r"r = n\sum x_i y_i - \sum x_i \sum y_i")
+    x, y = rng.normal(size=5), rng.normal(size=5)
+    assert np.allclose(_value(eq, x=x, y=y, n=np.array(5.0)), 5 * x @ y - x.sum() * y.sum())
+
+
+def test_a_sum_without_range_over_a_two_letter_subscript_runs_over_both():
+    eq = lower(r"l = \sum |\theta_{ij}|")
+    theta = rng.normal(size=(3, 4))
+    assert np.allclose(_value(eq, theta=theta), np.abs(theta).sum())
+
+
+def test_a_sum_over_all_entries_said_in_words_runs_over_every_entry_of_the_arrays():
+    tex = r"J = \frac{1}{4 n}\sum_{\text{all entries}} (a^{(C)} - a^{(G)})^2"
+    eq = lower(tex)
+    a, b = rng.normal(size=7), rng.normal(size=7)
+    names = sorted(s.name for s in eq.inputs if s.role != "size" and s.name != "n")
+    assert np.allclose(_value(eq, n=np.array(2.0), **{names[0]: a, names[1]: b}), np.sum((a - b) ** 2) / 8)
+    assert "read-bigop-all-entries" in _readings(tex)

@@ -247,6 +247,7 @@ class Context:
     head_distribution: Any = None  # P(θ | x) on the left: the call, when its letter names a distribution
     zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
     vectors: set[str] = field(default_factory=set)  # undeclared small letters a transpose makes vectors (w^⊤x)
+    data_vectors: set[str] = field(default_factory=set)  # y of Σ (y − ȳ)²: the data a sum without range runs over
     plain_identity: bool = False  # (X^⊤X + λI)^{-1}: a plain I added to a matrix is the identity
     transposed_items: set[str] = field(default_factory=set)  # θ_k^⊤x, w_j^⊤x_i: θ_k, x_i are items' vectors
     # functions the file does not define whose values may be given (applied.py): function → points; None: never
@@ -359,6 +360,55 @@ def _items_of_set(body: ir.Node, item: ir.Node, ctx: Context) -> Callable[[ir.Id
             return ir.map_children(node, rewrite)
         return rewrite(body)
     return at
+
+
+def _says_all_entries(sub: ir.Node) -> bool:
+    """`\\sum_{\\text{all entries}}`: a range said in words, over every entry."""
+    return isinstance(sub, ir.Text) and " ".join(sub.content.lower().split()) in (
+        "all entries", "all elements", "every entry", "each entry", "all the entries", "all components")
+
+
+def _value_letters(node: Any) -> list[ir.Ident]:
+    """The one-letter Latin symbols of `node` used as values (not a function's name, a subscript or a label)."""
+    if isinstance(node, ir.Ident):
+        return [node] if len(node.name) == 1 and node.name.isascii() and node.name.isalpha() else []
+    if isinstance(node, ir.Script):
+        if node.sub is None and isinstance(node.base, ir.Ident):
+            return _value_letters(node.base)
+        return _value_letters(node.base) if node.sub is None else [ir.Ident("_", span=node.span)]
+    if isinstance(node, ir.Call):
+        return [ir.Ident("_", span=node.span)]  # a function applied: not read as data
+    found: list[ir.Ident] = []
+    ir.map_children(node, lambda child: found.extend(_value_letters(child)) or child)
+    return found
+
+
+def _data_letters(body: ir.Node, everything: bool) -> set[str]:
+    """The letters a sum without a range runs over: those written with a bar (their mean: x and x̄) or
+    with a hat beside themselves (y and ŷ) — every other one-letter symbol must be a mean; with
+    `everything` (`\\sum_{\\text{all entries}}`) each one-letter symbol. Empty when that is not so."""
+    letters = _value_letters(body)
+    if any(n.name == "_" for n in letters):
+        return set()
+    plain = {(n.name, n.style) for n in letters if "bar" not in n.accents}
+    if everything:
+        return {n.name for n in letters if "bar" not in n.accents}
+    barred = {(n.name, n.style) for n in letters if "bar" in n.accents}
+    hatted = {(n.name, n.style) for n in letters if "hat" in n.accents and "bar" not in n.accents}
+    bare = {(n.name, n.style) for n in letters if not n.accents}
+    data = {key for key in plain if key in barred or (key in hatted and key in bare)}
+    return {name for name, _ in data} if data and data == plain else set()
+
+
+def _entries_of(node: Any, data: set[str], index: ir.Ident) -> Any:
+    """`node` with each symbol of a letter in `data` (not barred: a mean stays a number) at entry `index`."""
+    def entry(n: ir.Node) -> bool:
+        return isinstance(n, ir.Ident) and n.name in data and "bar" not in n.accents
+    if entry(node):
+        return ir.Script(node, index, None, span=node.span)
+    if isinstance(node, ir.Script) and node.sub is None and entry(node.base):
+        return dataclasses.replace(node, sub=index)  # y^2, a^{(C)}: the entry, squared or labelled
+    return ir.map_children(node, lambda child: _entries_of(child, data, index))
 
 
 def _fresh_index(ctx: Context) -> str:
@@ -643,17 +693,22 @@ class Lowerer:
             return None
         if key.startswith("mu_"):
             of = key[3:]
-        elif key.startswith("bar:") and ":" not in key[4:]:
-            of = key[4:]
+        elif "bar" in key.split(":")[:-1]:  # ȳ; \bar{\hat{y}} (key hat:bar:y) of the data ŷ
+            parts = key.split(":")
+            parts.remove("bar")
+            of = ":".join(parts)
+            if ":" in of and of not in ctx.data_vectors:
+                return None
         else:
             return None
         decl = ctx.decls.get(of)
-        if decl is None or len(decl.shape) != 1:
-            return None
+        if (decl is None or len(decl.shape) != 1) and of not in ctx.data_vectors:
+            return None  # ȳ beside Σ (y − ȳ)²: the mean of the data y
         use = ctx.array(of, 1, latex_of(of), node.span)
         n = ctx.dim_symbol(use.dims[0])
         i = sympy.Symbol("_m", **INDEX_ASSUMPTIONS)
-        ctx.readings.append((phrase("read-mean-of-vector", latex=latex_of(key), vector=latex_of(of)), node.span))
+        said = "read-mean-of-vector" if decl is not None else "read-mean-of-data"
+        ctx.readings.append((phrase(said, latex=latex_of(key), vector=latex_of(of)), node.span))
         return sympy.Sum(sympy.IndexedBase(py_name(of))[i], (i, 1, n)) / n
 
     # -- scripts -------------------------------------------------------------------------
@@ -661,7 +716,7 @@ class Lowerer:
         if isinstance(node.base, ir.Ident) and node.base.key in OPERATOR_LETTERS:
             raise LoweringError("not-checkable", phrase("eq-operator-without-brackets", op=node.base.name), node.span)
         if node.sup is None and node.sub is not None and _is_indicator(node.base, node.sub):  # \mathbb{1}_{y_i = k}
-            return sympy.Piecewise((sympy.Integer(1), self._condition(node.sub)), (sympy.Integer(0), True))
+            return self._indicator(node.sub)
         if node.primes and isinstance(node.base, ir.Call) and node.sub is None and node.sup is None \
                 and node.base.bracket == "(" and len(node.base.args) == 1 and _literal_number(node.base.func):
             call = node.base  # \\frac12 (x^3)': the parser applied ½ to the bracket; the prime is the bracket's
@@ -1165,7 +1220,7 @@ class Lowerer:
         if name in ("erf", "erfc") and name not in self.ctx.decls:
             return self._elementwise(getattr(sympy, name), self._one_arg(node))
         if len(node.args) == 1 and _is_indicator(func, node.args[0]):  # \mathbb{1}(y_i = k), I[y == y_i]
-            return sympy.Piecewise((sympy.Integer(1), self._condition(node.args[0])), (sympy.Integer(0), True))
+            return self._indicator(node.args[0])
         if _is_expectation(func):
             return self._expectation(func, node)  # type: ignore[arg-type]
         if name in ("H", "D_KL") and name not in self.ctx.decls:
@@ -1222,6 +1277,23 @@ class Lowerer:
         self._live_in(p, Space("interval", 0.0, 1.0, (False, False), "(0, 1)"))
         self.ctx.readings.append((phrase("read-bernoulli-mass"), node.span))
         return p ** point * (1 - p) ** (1 - point)
+
+    def _indicator(self, comparison: ir.Node) -> Any:
+        """1 where the comparison holds, 0 elsewhere; a label compared with a sum's index (y_i = k,
+        k from 1 to K) is a category of that range, and its values are drawn so (a real label would
+        make the indicator 0 on every trial)."""
+        condition = self._condition(comparison)
+        if isinstance(condition, sympy.Eq):
+            bounds = {sym: (lo, hi) for sym, lo, hi in self.ctx.indices.values()}
+            for index, other in (condition.args, tuple(reversed(condition.args))):
+                if index in bounds and isinstance(other, (sympy.Symbol, sympy.Indexed)) \
+                        and not getattr(other, "is_integer", False):
+                    lo, hi = bounds[index]
+                    if isinstance(lo, sympy.Integer) and isinstance(hi, (sympy.Integer, sympy.Symbol)):
+                        size = int(hi) if isinstance(hi, sympy.Integer) else hi.name
+                        self._live_in(other, Space("categorical", low=float(lo), latex=f"\\{{{lo}, …, {hi}\\}}",
+                                                   size=size))
+        return sympy.Piecewise((sympy.Integer(1), condition), (sympy.Integer(0), True))
 
     def _live_in(self, value: Any, space: Space, root: bool = False) -> None:
         """The input `value` is (x, z_k; with `root`, also σ of σ²) lives in `space`."""
@@ -2388,12 +2460,8 @@ class Lowerer:
                 node = ir.BigOp(node.op, start, ir.Ident(size, span=sub.span), body, span=node.span)
             else:
                 node = ir.BigOp(node.op, index, node.sup, body, span=node.span)
-        elif node.sub is None and node.op in ("sum", "prod"):
-            implicit = self._implicit_index(node.body)
-            if implicit is None:
-                raise LoweringError("not-checkable", phrase("eq-bigop-no-range", op=node.op), node.span,
-                                    "\\" + node.op)
-            node = ir.BigOp(node.op, ir.Ident(implicit, span=node.span), None, node.body, span=node.span)
+        elif (node.sub is None or _says_all_entries(node.sub)) and node.op in ("sum", "prod"):
+            node = self._rangeless(node)
         elif isinstance(node.sub, ir.Num) and node.sup is not None and node.op in ("sum", "prod") \
                 and (implicit := self._implicit_index(node.body)) is not None:
             # \sum_1^n |w_i|: the limits are written, the index is the body's subscript
@@ -2446,13 +2514,57 @@ class Lowerer:
         start = ir.Chain([ir.Ident(implicit, span=sub.span), ir.Num("1", span=sub.span)], ["eq"], span=sub.span)
         return ir.BigOp(node.op, start, sub, node.body, span=node.span)
 
-    def _implicit_index(self, body: ir.Node) -> str | None:
-        """\\prod d_i: the one-letter subscript of the body that names nothing else."""
+    def _implicit_index(self, body: ir.Node, rebound: bool = False) -> str | None:
+        """\\prod d_i: the one-letter subscript of the body that names nothing else (with `rebound`, also
+        the index of an enclosing sum: the inner sum's own index)."""
         for n in body.walk():
             if isinstance(n, ir.Script) and isinstance(n.sub, ir.Ident) and len(n.sub.name) == 1 \
-                    and n.sub.name.islower() and n.sub.key not in self.ctx.indices \
+                    and n.sub.name.islower() and (rebound or n.sub.key not in self.ctx.indices) \
                     and n.sub.key not in self.ctx.decls and n.sub.key not in self.ctx.size_names:
                 return n.sub.name
+        return None
+
+    def _rangeless(self, node: ir.BigOp) -> ir.BigOp:
+        """A sum written without a range: over its body's subscript (`\\sum x_i`); an inner one over its
+        own copy of an enclosing sum's index (`\\sum x_i \\sum y_i` is a product of two sums); over both
+        letters of `\\theta_{ij}`; over every entry of the data its body names (`\\sum (y - \\bar{y})^2`,
+        `\\sum_{\\text{all entries}}`, said). Anything else names no index."""
+        ctx, body, span = self.ctx, node.body, node.span
+        implicit = self._implicit_index(body) if node.sub is None else None
+        if implicit is not None:
+            return ir.BigOp(node.op, ir.Ident(implicit, span=span), None, body, span=span)
+        rebound = self._implicit_index(body, rebound=True) if node.sub is None else None
+        if rebound is not None:  # Σ x_i Σ y_i: the inner Σ runs over its own i
+            fresh = ir.Ident(_fresh_index(ctx), span=span)
+            return ir.BigOp(node.op, fresh, None, _substitute(body, ir.Ident(rebound), fresh), span=span)
+        pair = self._implicit_pair(body) if node.sub is None else None
+        if pair is not None:  # Σ |θ_{ij}|: over every i and j
+            first, second = (ir.Ident(letter, span=span) for letter in pair)
+            return ir.BigOp(node.op, first, None, ir.BigOp(node.op, second, None, body, span=span), span=span)
+        data = _data_letters(body, everything=node.sub is not None)
+        if node.op == "sum" and data:
+            index = ir.Ident(_fresh_index(ctx), span=span)
+            body = _entries_of(body, data, index)
+            keys = {symbol_key(dataclasses.replace(n, sub=None)) for n in body.walk()
+                    if isinstance(n, ir.Script) and n.sub is index}
+            names = ", ".join(sorted(latex_of(key) for key in keys if key is not None))
+            ctx.data_vectors.update(key for key in keys if key is not None)
+            ctx.data_vectors.update(key.replace("bar:", "", 1) for n in _value_letters(body)  # ȳ in Σ (ŷ − ȳ)²
+                                    if "bar" in n.accents and (key := symbol_key(n)) is not None)
+            ctx.readings.append((phrase("read-bigop-all-entries", op=node.op, names=names),
+                                 node.sub.span if node.sub is not None else span))
+            return ir.BigOp(node.op, index, None, body, span=span)
+        raise LoweringError("not-checkable", phrase("eq-bigop-no-range", op=node.op), span, "\\" + node.op)
+
+    def _implicit_pair(self, body: ir.Node) -> tuple[str, str] | None:
+        """θ_{ij} in a sum with no range: its two one-letter subscripts, when neither names anything."""
+        for n in body.walk():
+            if isinstance(n, ir.Script) and isinstance(n.sub, ir.Product) and len(n.sub.factors) == 2:
+                letters = [f for f in n.sub.factors if isinstance(f, ir.Ident) and len(f.name) == 1
+                           and f.name.islower() and f.key not in self.ctx.indices and f.key not in self.ctx.decls
+                           and f.key not in self.ctx.size_names]
+                if len(letters) == 2 and letters[0].name != letters[1].name:
+                    return letters[0].name, letters[1].name
         return None
 
     def _limits(self, node: ir.BigOp) -> tuple[ir.Ident, Any, Any]:

@@ -470,6 +470,8 @@ PHRASES.update({
                        "ja": "{command} は LaTeX のコマンドではないので、{name} という名前の太字の記号 {bold}"},
     "read-mean-of-vector": {"en": "{latex}, not declared, of the declared vector {vector}: its mean",
                             "ja": "宣言されていない {latex} は、宣言されたベクトル {vector} の平均"},
+    "read-mean-of-data": {"en": "{latex} beside a sum over every entry of {vector}: the mean of {vector}",
+                          "ja": "{vector} のすべての成分にわたる和と並ぶ {latex} は {vector} の平均"},
     "read-sample-entry": {"en": "{latex}^{{(i)}} with {latex} a declared vector: its entry i (sample i)",
                           "ja": "{latex}^{{(i)}}（{latex} は宣言されたベクトル）は、その i 番目の要素"
                                 "（i 番目のサンプル）"},
@@ -818,6 +820,10 @@ PHRASES.update({
                                "as \\{op}_{{{letter}=1}}^{{{count}}}",
                          "ja": "\\{op}_{count} の中身は {count} ではなく {letter} を使っているので、{count} は個数で、"
                                "\\{op}_{{{letter}=1}}^{{{count}}} とする"},
+    "read-bigop-all-entries": {"en": "\\{op} without an index: over every entry of {names} (arrays of the data); "
+                                     "a barred letter is one number (a mean)",
+                               "ja": "添字のない \\{op} は {names} (データの配列) のすべての成分にわたります。"
+                                     "上線付きの文字は 1 つの数 (平均) とします"},
     "read-bigop-implicit-index": {"en": "\\{op} with limits but no index: over {letter}, the subscript of its body",
                                   "ja": "添字のない \\{op} は、本体の添字 {letter} にわたります"},
     "read-subscript-size-label": {"en": "the subscript {letter} on the left is the last index of a sum on the "
