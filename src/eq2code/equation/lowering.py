@@ -379,7 +379,11 @@ def _value_letters(node: Any) -> list[ir.Ident]:
     if isinstance(node, ir.Call):
         return [ir.Ident("_", span=node.span)]  # a function applied: not read as data
     found: list[ir.Ident] = []
-    ir.map_children(node, lambda child: found.extend(_value_letters(child)) or child)
+
+    def collect(child: Any) -> Any:
+        found.extend(_value_letters(child))
+        return child
+    ir.map_children(node, collect)
     return found
 
 
