@@ -124,3 +124,28 @@ def test_a_sum_over_all_entries_said_in_words_runs_over_every_entry_of_the_array
     names = sorted(s.name for s in eq.inputs if s.role != "size" and s.name != "n")
     assert np.allclose(_value(eq, n=np.array(2.0), **{names[0]: a, names[1]: b}), np.sum((a - b) ** 2) / 8)
     assert "read-bigop-all-entries" in _readings(tex)
+
+
+# -- derivatives named on the left ---------------------------------------------------------------
+
+def test_a_derivative_written_with_its_arguments_is_the_derivative_and_said():
+    tex = r"\frac{df}{dz}(x, z) = 6x^2 z^2"
+    eq = lower(tex)
+    assert eq.checkable and eq.name == "df_dz"
+    assert np.allclose(_value(eq, x=np.array(2.0), z=np.array(3.0)), 6 * 4 * 9)
+    readings = _readings(tex)
+    assert "read-derivative-arguments" in readings and "read-derivative-value" in readings
+
+
+def test_the_operator_form_on_a_name_is_the_derivative_of_that_name():
+    tex = r"\frac{\partial}{\partial w} \text{MSE} = \frac{2}{n}\sum_{i=1}^{n} (w x_i - y_i) x_i"
+    eq = lower(tex)
+    assert eq.checkable and eq.name == "dMSE_dw"
+    x, y = rng.normal(size=5), rng.normal(size=5)
+    assert np.allclose(_value(eq, x=x, y=y, w=np.array(0.5)), 2 / 5 * np.sum((0.5 * x - y) * x))
+
+
+def test_a_derivative_applied_to_a_computed_point_keeps_its_reading():
+    f = read_equation_file("unit.tex", r"\frac{df}{dz}(x + 1) = 2")
+    assert "read-derivative-arguments" not in [d.params["reading"].phrase for d in f.diagnostics
+                                               if d.name == "ambiguous-notation"]

@@ -20,6 +20,7 @@ from eq2code.base.span import Range, offset_to_position
 from eq2code.diagnosis.mutants import make_mutants, make_variants
 from eq2code.equation import gradnames
 from eq2code.equation.applied import value_points
+from eq2code.equation.derivforms import derivative_on_left
 from eq2code.equation.describe import describe_file
 from eq2code.equation.ellipsis import Expander, names_in
 from eq2code.equation.entries import bracketed_entries
@@ -372,6 +373,9 @@ class FileReader:
         named, found = named_increments(node)
         if found:
             self._say_at(clause, found[0].span, "read-increment-name")
+        named, form = derivative_on_left(named)
+        if form == "arguments":  # \frac{df}{dz}(x, z) = …: the derivative; its arguments name the point
+            self._say_at(clause, node.items[0].span, "read-derivative-arguments")  # type: ignore[attr-defined]
         return named
 
     def _step_argument(self, clause: Clause, node: ir.Node) -> ir.Node:

@@ -623,6 +623,10 @@ PHRASES.update({
                                     "not a set",
                               "ja": "比較を囲む 1\\{{…\\}} は指示関数 (成り立てば 1、そうでなければ 0) とし、"
                                     "集合とはしません"},
+    "read-derivative-arguments": {"en": "{latex}: the derivative, at the point its arguments name (the "
+                                        "arguments are its variables, not a second factor)",
+                                  "ja": "{latex} は導関数で、引数はそれを評価する点 (変数) を表し、"
+                                        "掛け算の因子ではありません"},
     "read-braces-as-brackets": {"en": "\\{{…\\}} around one expression: the outer bracket of nested brackets, "
                                       "not a set",
                                 "ja": "1 つの式を囲む \\{{…\\}} は入れ子の括弧の外側の括弧とし、集合とはしません"},
