@@ -149,3 +149,22 @@ def test_a_derivative_applied_to_a_computed_point_keeps_its_reading():
     f = read_equation_file("unit.tex", r"\frac{df}{dz}(x + 1) = 2")
     assert "read-derivative-arguments" not in [d.params["reading"].phrase for d in f.diagnostics
                                                if d.name == "ambiguous-notation"]
+
+
+# -- superscript label lists ---------------------------------------------------------------------
+
+def test_a_superscript_list_of_labels_is_one_name_and_said():
+    tex = r"\mathbf{w}^{0,1} = \mathbf{w}^{0,0} + \alpha \mathbf{d}^{0,1}"
+    eq = lower(tex)
+    assert eq.checkable and _names(eq) == {"w__0_0": 1, "alpha": 0, "d__0_1": 1}
+    w, d = rng.normal(size=3), rng.normal(size=3)
+    assert np.allclose(_value(eq, w__0_0=w, d__0_1=d, alpha=np.array(0.1)), w + 0.1 * d)
+    assert "read-label-list" in _readings(tex)
+
+
+def test_a_label_list_ending_in_a_sums_index_is_an_entry_of_the_labelled_vector():
+    tex = r"c^{<t>} = \sum_{s=1}^{T} \alpha^{<t,s>} v_s"
+    eq = lower(tex)
+    a, v = rng.normal(size=4), rng.normal(size=4)
+    assert np.allclose(_value(eq, alpha__t=a, v=v), a @ v)
+    assert "read-label-list-index" in _readings(tex)

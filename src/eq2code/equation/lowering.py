@@ -762,6 +762,10 @@ class Lowerer:
         sample = self._sample_entry(key, node)
         if sample is not None:
             return sample
+        if key is not None and isinstance(node.sup, ir.Tuple) and node.sup.bracket == "(":
+            listed = self._label_list(key, node)
+            if listed is not None:
+                return listed
         if key is not None and node.sup is not None and (key_text(node.sup) or "").startswith("("):
             key = f"{key}^{key_text(node.sup)}"  # W_{ij}^{(l)}: entry ij of the layer-l matrix
             style = base.style if isinstance(base, ir.Ident) and base.style == "bf" else ""  # 𝐱^{(i)}: a vector
@@ -922,6 +926,23 @@ class Lowerer:
         if all(r != reading for r, _ in ctx.readings):
             ctx.readings.append((reading, node.span))
         return self._row(key, [index], node) if vector else self._indexed(key, index, node)
+
+    def _label_list(self, key: str, node: ir.Script) -> Any:
+        """𝐰^{0,1}, α^{⟨t,t'⟩}: a list of labels (said). A last item that is a sum's index (α^{⟨t,t'⟩} under
+        Σ_{t'}) is an entry of the vector labelled by the others; an index elsewhere is not read."""
+        sup = node.sup
+        assert isinstance(sup, ir.Tuple)
+        bound = [k for k, item in enumerate(sup.items) if isinstance(item, ir.Ident) and item.key in self.ctx.indices]
+        if not bound:
+            self.ctx.readings.append((phrase("read-label-list", latex=latex_of(key)), sup.span))
+            return None  # the label, as ^{(l)}
+        if bound != [len(sup.items) - 1] or node.sub is not None:
+            raise LoweringError("not-checkable", phrase("eq-tuple-or-set-no-value"), sup.span)
+        rest = sup.items[:-1]
+        label = ir.Group(rest[0], "(", span=sup.span) if len(rest) == 1 else ir.Tuple(rest, "(", span=sup.span)
+        self.ctx.readings.append((phrase("read-label-list-index", latex=latex_of(key),
+                                         index=sup.items[-1].name), sup.span))  # type: ignore[attr-defined]
+        return self._indexed(f"{key}^{key_text(label)}", sup.items[-1], node)
 
     def _sample_item_entry(self, key: str, index: ir.Ident, node: ir.Script) -> Any:
         """z^{(i)}_j, x_j^{(i)} under Σ_i, nothing declared: entry j of item i, z[i, j] of an array (items ×

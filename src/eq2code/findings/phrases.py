@@ -627,6 +627,14 @@ PHRASES.update({
                                         "arguments are its variables, not a second factor)",
                                   "ja": "{latex} は導関数で、引数はそれを評価する点 (変数) を表し、"
                                         "掛け算の因子ではありません"},
+    "read-label-list": {"en": "{latex} with a list of labels as its superscript: one name (labels such as "
+                              "iterations or steps), never a power",
+                        "ja": "上付きのラベルの並びを持つ {latex} は 1 つの名前 (反復やステップのラベル) とし、"
+                              "累乗とはしません"},
+    "read-label-list-index": {"en": "{latex} with a label list ending in {index}, the index of a sum: "
+                                    "entry {index} of the vector the other labels name",
+                              "ja": "和の添字 {index} で終わるラベルの並びを持つ {latex} は、"
+                                    "ほかのラベルが表すベクトルの成分 {index} とします"},
     "read-braces-as-brackets": {"en": "\\{{…\\}} around one expression: the outer bracket of nested brackets, "
                                       "not a set",
                                 "ja": "1 つの式を囲む \\{{…\\}} は入れ子の括弧の外側の括弧とし、集合とはしません"},
