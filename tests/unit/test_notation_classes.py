@@ -168,3 +168,11 @@ def test_a_label_list_ending_in_a_sums_index_is_an_entry_of_the_labelled_vector(
     a, v = rng.normal(size=4), rng.normal(size=4)
     assert np.allclose(_value(eq, alpha__t=a, v=v), a @ v)
     assert "read-label-list-index" in _readings(tex)
+
+
+# -- an entry of a computed vector ----------------------------------------------------------------
+
+def test_an_entry_of_softmax_on_the_right_runs_over_the_vectors_entries():
+    eq = lower(r"p_i = \mathrm{softmax}(\mathbf{z})_i")
+    z = rng.normal(size=4)
+    assert eq.checkable and np.allclose(_value(eq, z=z), np.exp(z) / np.exp(z).sum())

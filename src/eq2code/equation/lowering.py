@@ -1711,6 +1711,9 @@ class Lowerer:
         positions = self._index_list(out_index)
         idx = [self.expr(p) for p in positions]
         _rows, cols = value.shape
+        for pos, size in zip(positions, value.shape if len(positions) == 2 else (_rows,)):
+            if isinstance(size, sympy.Symbol):  # p_i = softmax(𝐳)_i: i runs over the entries of the value
+                self._unify_axis(size.name, pos, None)
         if len(idx) == 1 and cols == 1:
             return value[idx[0] - 1, 0]
         if len(idx) == 2:
