@@ -23,3 +23,10 @@ def test_softmax_loss_with_the_indicator_in_braces(tmp_path: Path, capsys: pytes
              "    m = len(y)\n    return -np.mean(np.log(p[np.arange(m), y.astype(int)]))\n")
     wrongs = ["import numpy as np\n\ndef loss(y, p):\n    return -np.mean(np.log(p).sum(axis=1))\n"]
     passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
+
+
+def test_a_model_named_then_its_formula(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    latex = r"\hat{y} = f(\mathbf{x}) = \mathbf{w}^\top \mathbf{x} + b"
+    right = "import numpy as np\n\ndef predict(w, x, b):\n    return w @ x + b\n"
+    wrongs = ["import numpy as np\n\ndef predict(w, x, b):\n    return w @ x - b\n"]
+    passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)

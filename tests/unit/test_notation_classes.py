@@ -176,3 +176,20 @@ def test_an_entry_of_softmax_on_the_right_runs_over_the_vectors_entries():
     eq = lower(r"p_i = \mathrm{softmax}(\mathbf{z})_i")
     z = rng.normal(size=4)
     assert eq.checkable and np.allclose(_value(eq, z=z), np.exp(z) / np.exp(z).sum())
+
+
+# -- a chain that names a model, then gives its formula --------------------------------------------
+
+def test_a_form_naming_an_undefined_model_beside_its_formula_is_its_name():
+    tex = r"\hat{y} = f(\mathbf{x}) = \mathbf{w}^\top \mathbf{x} + b"
+    eq = lower(tex)
+    assert eq.checkable and _names(eq) == {"w": 1, "x": 1, "b": 0}
+    w, x = rng.normal(size=3), rng.normal(size=3)
+    assert np.allclose(_value(eq, w=w, x=x, b=np.array(0.5)), w @ x + 0.5)
+    readings = _readings(tex)
+    assert "read-form-not-read" in readings and "read-function-values" not in readings
+
+
+def test_a_model_named_alone_stays_not_checkable():
+    f = read_equation_file("unit.tex", r"\hat{y} = f(x) = g(x)")
+    assert f.main is None

@@ -19,7 +19,7 @@ from eq2code.base.log import get_logger
 from eq2code.base.span import Range, offset_to_position
 from eq2code.diagnosis.mutants import make_mutants, make_variants
 from eq2code.equation import gradnames
-from eq2code.equation.applied import value_points
+from eq2code.equation.applied import GivenValues, value_points
 from eq2code.equation.derivforms import derivative_on_left
 from eq2code.equation.describe import describe_file
 from eq2code.equation.ellipsis import Expander, names_in
@@ -627,6 +627,7 @@ class FileReader:
                 self._apply_mapping_shapes(ctx, head)
                 ctx.value_points = {k: v for k, v in value_points(chain, is_derivative).items() if k != head.key}
                 values, sides = self._readable_forms(ctx, low, sides)
+                values, sides = _without_given_forms(ctx, values, sides)
                 _computes_more_than_given_values(ctx, values[0], chain)
                 self._apply_codomain(low, head, values)
             values = [low.canonical(v) for v in self._sizes_met_late(ctx, values)]
@@ -1446,6 +1447,36 @@ def _is_symbol_named(expr, name: str) -> bool:
     if isinstance(expr, sympy.Symbol):
         return expr.name == name
     return isinstance(expr, sympy.Indexed) and expr.base.label.name == name
+
+
+def _given_only(ctx: Context, value) -> GivenValues | None:
+    """The given values of an undefined function that `value` is, and nothing more (f(x) alone)."""
+    base = value.base.label if isinstance(value, sympy.Indexed) else value
+    if not isinstance(base, (sympy.Symbol, sympy.MatrixSymbol)):
+        return None
+    return next((g for k, g in ctx.given_values.items() if py_name(k) == str(base)), None)
+
+
+def _without_given_forms(ctx: Context, values: list, sides: list[ir.Node]) -> tuple[list, list[ir.Node]]:
+    """ŷ = f(x) = 𝐰^⊤x + b, z = f_θ(x) = W^⊤x: a form that only names an undefined model (its given
+    values) beside a form that computes is the model's name; the computing forms are the value, and
+    the named form is said not read (its values are no input of the check)."""
+    given = [_given_only(ctx, v) for v in values]
+    if len(values) < 2 or all(g is None for g in given) or all(g is not None for g in given):
+        return values, sides
+    kept = [(v, side) for v, side, g in zip(values, sides, given) if g is None]
+    used = {str(s) for v, _ in kept for s in getattr(v, "free_symbols", set())}
+    for side, g in zip(sides, given):
+        if g is None:
+            continue
+        ctx.readings.append((phrase("read-form-not-read", why=phrase("eq-function-undefined", function=g.function)),
+                             side.span))
+        for key in [k for k, gv in ctx.given_values.items() if gv is g and py_name(k) not in used]:
+            del ctx.given_values[key]
+            ctx.order = [k for k in ctx.order if k != key]
+            ctx.readings = [(r, span) for r, span in ctx.readings  # its values are no input: not said so
+                            if not (r.phrase == "read-function-values" and side.span[0] <= span[0] < side.span[1])]
+    return [v for v, _ in kept], [side for _, side in kept]
 
 
 def _computes_more_than_given_values(ctx: Context, value, chain: ir.Node) -> None:
