@@ -193,3 +193,20 @@ def test_a_form_naming_an_undefined_model_beside_its_formula_is_its_name():
 def test_a_model_named_alone_stays_not_checkable():
     f = read_equation_file("unit.tex", r"\hat{y} = f(x) = g(x)")
     assert f.main is None
+
+
+# -- a derivative by a variance ----------------------------------------------------------------------
+
+def test_the_derivative_by_sigma_squared_is_by_the_variance_and_said():
+    tex = (r"g = \frac{\partial}{\partial \sigma^2} \left( -\frac{N}{2}\log(2\pi\sigma^2)"
+           r" - \frac{1}{2\sigma^2}\sum_{n=1}^{N} (x_n - \mu)^2 \right)")
+    eq = lower(tex)
+    x, mu, sigma = rng.normal(size=5), np.array(0.3), np.array(1.7)
+    s = np.sum((x - mu) ** 2)
+    assert np.allclose(_value(eq, x=x, mu=mu, sigma=sigma), -5 / (2 * sigma**2) + s / (2 * sigma**4))
+    assert "read-derivative-by-square" in _readings(tex)
+
+
+def test_the_derivative_by_sigma_squared_of_sigma_alone_is_not_read():
+    f = read_equation_file("unit.tex", r"g = \frac{\partial}{\partial \sigma^2} \sigma")
+    assert f.main is None

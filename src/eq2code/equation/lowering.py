@@ -2362,12 +2362,27 @@ class Lowerer:
             gradient = self._vector_gradient(value, var, node)
             if gradient is not None:
                 return gradient
+        if isinstance(var, sympy.Pow) and isinstance(var.base, sympy.Symbol) and var.exp == 2 \
+                and not isinstance(value, MatrixExpr):
+            return self._by_square(value, var, node)
         if not isinstance(var, (sympy.Symbol, sympy.Indexed)) or isinstance(value, MatrixExpr):
             raise LoweringError("not-checkable", phrase("eq-derivative-by-scalar-only"), node.span)
         if var not in getattr(value, "free_symbols", set()) and not (isinstance(var, sympy.Indexed)
                                                                      and value.has(var.base)):
             raise LoweringError("not-checkable", phrase("eq-does-not-depend", var=str(var)), node.span)
         return sympy.diff(value, var)  # ∂/∂θ_0 of (y_i − θ_0 − θ_1 x_i)²: by one entry, as by a symbol
+
+    def _by_square(self, value: Any, var: sympy.Pow, node: ir.Node) -> Any:
+        """∂/∂σ² of a formula in σ² (the variance of a Gaussian's likelihood): by v = σ², where the formula
+        is written in σ² alone (σ², σ^{-2}, √σ², log σ²) — said; σ written by itself: not read."""
+        v = sympy.Symbol("_square", positive=True)
+        sigma = var.base
+        rewritten = value.subs(sigma, sympy.sqrt(v))
+        if not rewritten.has(v) or any(isinstance(p, sympy.Pow) and p.base == v and not p.exp.is_integer
+                                       for p in rewritten.atoms(sympy.Pow)):
+            raise LoweringError("not-checkable", phrase("eq-derivative-by-scalar-only"), node.span)
+        self.ctx.readings.append((phrase("read-derivative-by-square", latex=latex_of(sigma.name)), node.span))
+        return sympy.diff(rewritten, v).subs(v, sigma ** 2)
 
     def _root(self, node: ir.Root) -> Any:
         body = self.expr(node.body)

@@ -635,6 +635,10 @@ PHRASES.update({
                                     "entry {index} of the vector the other labels name",
                               "ja": "和の添字 {index} で終わるラベルの並びを持つ {latex} は、"
                                     "ほかのラベルが表すベクトルの成分 {index} とします"},
+    "read-derivative-by-square": {"en": "the derivative by the square of {latex}: by the variance v = {latex}², the "
+                                        "formula written in v",
+                                  "ja": "{latex} の 2 乗による微分は、分散 v = {latex}² で書いた式の "
+                                        "v による微分とします"},
     "read-braces-as-brackets": {"en": "\\{{…\\}} around one expression: the outer bracket of nested brackets, "
                                       "not a set",
                                 "ja": "1 つの式を囲む \\{{…\\}} は入れ子の括弧の外側の括弧とし、集合とはしません"},
