@@ -210,3 +210,17 @@ def test_the_derivative_by_sigma_squared_is_by_the_variance_and_said():
 def test_the_derivative_by_sigma_squared_of_sigma_alone_is_not_read():
     f = read_equation_file("unit.tex", r"g = \frac{\partial}{\partial \sigma^2} \sigma")
     assert f.main is None
+
+
+def test_a_lone_name_in_a_chain_is_another_name_for_the_computed_value():
+    tex = r"L = E = \frac{1}{n}\sum_{i=1}^{n} (y_i - t_i)^2"
+    eq = lower(tex)
+    assert "E" not in _names(eq) and "read-form-name" in _readings(tex)
+    y, t = rng.normal(size=4), rng.normal(size=4)
+    assert np.allclose(_value(eq, y=y, t=t), np.mean((y - t) ** 2))
+
+
+def test_a_model_probability_labelled_by_its_parameters_is_a_named_probability():
+    eq = lower(r"p_\theta(y = 1 \mid x) = \sigma(\theta^\top x)")
+    theta, x = rng.normal(size=3), rng.normal(size=3)
+    assert eq.checkable and np.allclose(_value(eq, theta=theta, x=x), 1 / (1 + np.exp(-theta @ x)))

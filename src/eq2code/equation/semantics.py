@@ -1462,10 +1462,18 @@ def _without_given_forms(ctx: Context, values: list, sides: list[ir.Node]) -> tu
     values) beside a form that computes is the model's name; the computing forms are the value, and
     the named form is said not read (its values are no input of the check)."""
     given = [_given_only(ctx, v) for v in values]
-    if len(values) < 2 or all(g is None for g in given) or all(g is not None for g in given):
+    named = [g is None and _another_name(ctx, side) for side, g in zip(sides, given)]
+    if len(values) < 2 or all(g is None and not n for g, n in zip(given, named)) \
+            or all(g is not None or n for g, n in zip(given, named)):
         return values, sides
-    kept = [(v, side) for v, side, g in zip(values, sides, given) if g is None]
+    kept = [(v, side) for v, side, g, n in zip(values, sides, given, named) if g is None and not n]
     used = {str(s) for v, _ in kept for s in getattr(v, "free_symbols", set())}
+    for side, n in zip(sides, named):
+        if n:  # L = E = (1/n) Σ (y_i − ŷ_i)²: E names the value the last form computes, it is no input
+            ctx.readings.append((phrase("read-form-name", latex=latex_of(symbol_key(side) or "")), side.span))
+            key = symbol_key(side)
+            if key is not None and py_name(key) not in used:
+                ctx.order = [k for k in ctx.order if k != key]
     for side, g in zip(sides, given):
         if g is None:
             continue
@@ -1477,6 +1485,12 @@ def _without_given_forms(ctx: Context, values: list, sides: list[ir.Node]) -> tu
             ctx.readings = [(r, span) for r, span in ctx.readings  # its values are no input: not said so
                             if not (r.phrase == "read-function-values" and side.span[0] <= span[0] < side.span[1])]
     return [v for v, _ in kept], [side for _, side in kept]
+
+
+def _another_name(ctx: Context, side: ir.Node) -> bool:
+    """A chain form that is a lone symbol nothing declares or defines (ŷ, E in L = E = …): a name."""
+    key = symbol_key(side) if isinstance(side, (ir.Ident, ir.Script)) else None
+    return key is not None and key not in ctx.decls and key not in ctx.quantities and key not in ctx.functions
 
 
 def _computes_more_than_given_values(ctx: Context, value, chain: ir.Node) -> None:
@@ -1835,8 +1849,11 @@ def _vector_marked(node: ir.Node) -> bool:
 
 def _is_probability(call: ir.Call) -> bool:
     """p(θ | D), p(D): a probability written as an application of p to events."""
-    if not (isinstance(call.func, ir.Ident) and ((call.func.name in ("p", "P") and call.func.style in ("", "bb", "rm"))
-                                                 or (call.func.name == "Pr" and call.func.style == "text"))):
+    func = call.func
+    if isinstance(func, ir.Script) and func.sup is None and not func.primes and key_text(func.sub) is not None:
+        func = func.base  # p_θ(y = 1 | x), p_{model}(y | x): a model's probability, labelled by its parameters
+    if not (isinstance(func, ir.Ident) and ((func.name in ("p", "P") and func.style in ("", "bb", "rm"))
+                                            or (func.name == "Pr" and func.style == "text"))):
         return False  # \\Pr[y=1 | 𝐱] too: LaTeX's own probability operator, with either bracket
     conditional = any(isinstance(a, ir.Chain) and "mid" in a.rels for a in call.args)
     events = any(isinstance(n, ir.Ident) and n.style == "cal" for n in call.walk())

@@ -639,6 +639,9 @@ PHRASES.update({
                                         "formula written in v",
                                   "ja": "{latex} の 2 乗による微分は、分散 v = {latex}² で書いた式の "
                                         "v による微分とします"},
+    "read-form-name": {"en": "{latex} in the chain: another name for the value the computing form gives, "
+                             "not an input",
+                       "ja": "連鎖の中の {latex} は、計算する形が与える値の別名とし、入力とはしません"},
     "read-braces-as-brackets": {"en": "\\{{…\\}} around one expression: the outer bracket of nested brackets, "
                                       "not a set",
                                 "ja": "1 つの式を囲む \\{{…\\}} は入れ子の括弧の外側の括弧とし、集合とはしません"},
