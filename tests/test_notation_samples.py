@@ -196,7 +196,9 @@ def test_scripted_words_on_the_left_name_what_is_defined():
 
 def test_angle_label_with_two_items_is_no_inner_product():
     f = read("$$ c^{<t>} = \\sum_{s = 1}^{T_x} \\alpha^{<t,s>}a^{<s>} $$\n")
-    assert f.main is None or not f.main.checkable  # a two-item label: not read as α^{t·s}
+    # a two-item label, never α^{t·s}: its last item is the sum's index, entry s of the vector α^{<t>} (en15)
+    assert f.main is not None and {s.name: len(s.shape) for s in f.main.inputs if s.role != "size"} == {
+        "alpha__t": 1, "a": 1}
 
 
 def test_gradient_names_of_greek_accented_and_subscripted_letters():

@@ -248,6 +248,7 @@ class Context:
     zero_based: set[str] = field(default_factory=set)  # arrays numbered from 0 in the file (β_0 … β_4)
     intercepts: set[str] = field(default_factory=set)  # θ of θ_0 + Σ_{j=1}^d θ_j x_j: θ_0 a number of its own
     vectors: set[str] = field(default_factory=set)  # undeclared small letters a transpose makes vectors (w^⊤x)
+    data_vectors: set[str] = field(default_factory=set)  # y of Σ (y − ȳ)²: the data a sum without range runs over
     plain_identity: bool = False  # (X^⊤X + λI)^{-1}: a plain I added to a matrix is the identity
     transposed_items: set[str] = field(default_factory=set)  # θ_k^⊤x, w_j^⊤x_i: θ_k, x_i are items' vectors
     # functions the file does not define whose values may be given (applied.py): function → points; None: never
@@ -360,6 +361,59 @@ def _items_of_set(body: ir.Node, item: ir.Node, ctx: Context) -> Callable[[ir.Id
             return ir.map_children(node, rewrite)
         return rewrite(body)
     return at
+
+
+def _says_all_entries(sub: ir.Node) -> bool:
+    """`\\sum_{\\text{all entries}}`: a range said in words, over every entry."""
+    return isinstance(sub, ir.Text) and " ".join(sub.content.lower().split()) in (
+        "all entries", "all elements", "every entry", "each entry", "all the entries", "all components")
+
+
+def _value_letters(node: Any) -> list[ir.Ident]:
+    """The one-letter Latin symbols of `node` used as values (not a function's name, a subscript or a label)."""
+    if isinstance(node, ir.Ident):
+        return [node] if len(node.name) == 1 and node.name.isascii() and node.name.isalpha() else []
+    if isinstance(node, ir.Script):
+        if node.sub is None and isinstance(node.base, ir.Ident):
+            return _value_letters(node.base)
+        return _value_letters(node.base) if node.sub is None else [ir.Ident("_", span=node.span)]
+    if isinstance(node, ir.Call):
+        return [ir.Ident("_", span=node.span)]  # a function applied: not read as data
+    found: list[ir.Ident] = []
+
+    def collect(child: Any) -> Any:
+        found.extend(_value_letters(child))
+        return child
+    ir.map_children(node, collect)
+    return found
+
+
+def _data_letters(body: ir.Node, everything: bool) -> set[str]:
+    """The letters a sum without a range runs over: those written with a bar (their mean: x and x̄) or
+    with a hat beside themselves (y and ŷ) — every other one-letter symbol must be a mean; with
+    `everything` (`\\sum_{\\text{all entries}}`) each one-letter symbol. Empty when that is not so."""
+    letters = _value_letters(body)
+    if any(n.name == "_" for n in letters):
+        return set()
+    plain = {(n.name, n.style) for n in letters if "bar" not in n.accents}
+    if everything:
+        return {n.name for n in letters if "bar" not in n.accents}
+    barred = {(n.name, n.style) for n in letters if "bar" in n.accents}
+    hatted = {(n.name, n.style) for n in letters if "hat" in n.accents and "bar" not in n.accents}
+    bare = {(n.name, n.style) for n in letters if not n.accents}
+    data = {key for key in plain if key in barred or (key in hatted and key in bare)}
+    return {name for name, _ in data} if data and data == plain else set()
+
+
+def _entries_of(node: Any, data: set[str], index: ir.Ident) -> Any:
+    """`node` with each symbol of a letter in `data` (not barred: a mean stays a number) at entry `index`."""
+    def entry(n: ir.Node) -> bool:
+        return isinstance(n, ir.Ident) and n.name in data and "bar" not in n.accents
+    if entry(node):
+        return ir.Script(node, index, None, span=node.span)
+    if isinstance(node, ir.Script) and node.sub is None and entry(node.base):
+        return dataclasses.replace(node, sub=index)  # y^2, a^{(C)}: the entry, squared or labelled
+    return ir.map_children(node, lambda child: _entries_of(child, data, index))
 
 
 def _fresh_index(ctx: Context) -> str:
@@ -644,17 +698,22 @@ class Lowerer:
             return None
         if key.startswith("mu_"):
             of = key[3:]
-        elif key.startswith("bar:") and ":" not in key[4:]:
-            of = key[4:]
+        elif "bar" in key.split(":")[:-1]:  # ȳ; \bar{\hat{y}} (key hat:bar:y) of the data ŷ
+            parts = key.split(":")
+            parts.remove("bar")
+            of = ":".join(parts)
+            if ":" in of and of not in ctx.data_vectors:
+                return None
         else:
             return None
         decl = ctx.decls.get(of)
-        if decl is None or len(decl.shape) != 1:
-            return None
+        if (decl is None or len(decl.shape) != 1) and of not in ctx.data_vectors:
+            return None  # ȳ beside Σ (y − ȳ)²: the mean of the data y
         use = ctx.array(of, 1, latex_of(of), node.span)
         n = ctx.dim_symbol(use.dims[0])
         i = sympy.Symbol("_m", **INDEX_ASSUMPTIONS)
-        ctx.readings.append((phrase("read-mean-of-vector", latex=latex_of(key), vector=latex_of(of)), node.span))
+        said = "read-mean-of-vector" if decl is not None else "read-mean-of-data"
+        ctx.readings.append((phrase(said, latex=latex_of(key), vector=latex_of(of)), node.span))
         return sympy.Sum(sympy.IndexedBase(py_name(of))[i], (i, 1, n)) / n
 
     # -- scripts -------------------------------------------------------------------------
@@ -662,7 +721,7 @@ class Lowerer:
         if isinstance(node.base, ir.Ident) and node.base.key in OPERATOR_LETTERS:
             raise LoweringError("not-checkable", phrase("eq-operator-without-brackets", op=node.base.name), node.span)
         if node.sup is None and node.sub is not None and _is_indicator(node.base, node.sub):  # \mathbb{1}_{y_i = k}
-            return sympy.Piecewise((sympy.Integer(1), self._condition(node.sub)), (sympy.Integer(0), True))
+            return self._indicator(node.sub)
         if node.primes and isinstance(node.base, ir.Call) and node.sub is None and node.sup is None \
                 and node.base.bracket == "(" and len(node.base.args) == 1 and _literal_number(node.base.func):
             call = node.base  # \\frac12 (x^3)': the parser applied ½ to the bracket; the prime is the bracket's
@@ -704,6 +763,10 @@ class Lowerer:
         sample = self._sample_entry(key, node)
         if sample is not None:
             return sample
+        if key is not None and isinstance(node.sup, ir.Tuple) and node.sup.bracket == "(":
+            listed = self._label_list(key, node)
+            if listed is not None:
+                return listed
         if key is not None and node.sup is not None and (key_text(node.sup) or "").startswith("("):
             key = f"{key}^{key_text(node.sup)}"  # W_{ij}^{(l)}: entry ij of the layer-l matrix
             style = base.style if isinstance(base, ir.Ident) and base.style == "bf" else ""  # 𝐱^{(i)}: a vector
@@ -795,6 +858,9 @@ class Lowerer:
             key = f"{key}^{key_text(sup.factors[0])}"
             sup = sup.factors[1]
             node = ir.Script(ir.Ident(key, span=node.base.span), None, sup, span=node.span)
+        if key is not None and node.sub is not None and isinstance(sup, ir.Group) and sup.bracket == "(" \
+                and isinstance(sup.body, ir.Ident):
+            return self._sample_item_entry(key, sup.body, node)
         if key is None or node.sub is not None or not (isinstance(sup, ir.Group) and sup.bracket == "("
                                                        and isinstance(sup.body, ir.Ident)):
             return None
@@ -863,6 +929,46 @@ class Lowerer:
         if all(r != reading for r, _ in ctx.readings):
             ctx.readings.append((reading, node.span))
         return self._row(key, [index], node) if vector else self._indexed(key, index, node)
+
+    def _label_list(self, key: str, node: ir.Script) -> Any:
+        """𝐰^{0,1}, α^{⟨t,t'⟩}: a list of labels (said). A last item that is a sum's index (α^{⟨t,t'⟩} under
+        Σ_{t'}) is an entry of the vector labelled by the others; an index elsewhere is not read."""
+        sup = node.sup
+        assert isinstance(sup, ir.Tuple)
+        bound = [k for k, item in enumerate(sup.items) if isinstance(item, ir.Ident) and item.key in self.ctx.indices]
+        if not bound:
+            self.ctx.readings.append((phrase("read-label-list", latex=latex_of(key)), sup.span))
+            return None  # the label, as ^{(l)}
+        if bound != [len(sup.items) - 1] or node.sub is not None:
+            raise LoweringError("not-checkable", phrase("eq-tuple-or-set-no-value"), sup.span)
+        rest = sup.items[:-1]
+        label = ir.Group(rest[0], "(", span=sup.span) if len(rest) == 1 else ir.Tuple(rest, "(", span=sup.span)
+        self.ctx.readings.append((phrase("read-label-list-index", latex=latex_of(key),
+                                         index=sup.items[-1].name), sup.span))  # type: ignore[attr-defined]
+        return self._indexed(f"{key}^{key_text(label)}", sup.items[-1], node)
+
+    def _sample_item_entry(self, key: str, index: ir.Ident, node: ir.Script) -> Any:
+        """z^{(i)}_j, x_j^{(i)} under Σ_i, nothing declared: entry j of item i, z[i, j] of an array (items ×
+        entries), said — it had been entry j of one vector z^{(i)}, the same for every i."""
+        ctx, base, sub = self.ctx, node.base, node.sub
+        labelled = f"{key}^({index.name})"
+        if index.key not in ctx.indices or not ((isinstance(sub, ir.Ident) and len(sub.name) == 1)
+                                                or (isinstance(sub, ir.Num) and sub.text.isdigit())) \
+                or not (isinstance(base, ir.Ident) and base.style in ("", "bf")
+                        and ((len(key) == 1 and key.islower()) or key in SMALL_GREEK)):
+            return None
+        if any(k in ctx.decls or k in ctx.quantities or k in ctx.functions or k in ctx.bindings
+               or k in ctx.matrices or k in ctx.bare_keys for k in (key, labelled)) \
+                or key in ctx.indices or key in ctx.size_names or symbol_key(sub) == index.key:
+            return None
+        use = ctx.arrays.get(key)
+        if use is not None and len(use.dims) != 2:
+            return None
+        entry = sub.name if isinstance(sub, ir.Ident) else sub.text
+        reading = phrase("read-sample-item-entry", latex=latex_of(key), index=index.name, entry=entry)
+        if all(r != reading for r, _ in ctx.readings):
+            ctx.readings.append((reading, node.span))
+        return self._indexed(key, ir.Tuple([index, sub], "{", span=node.span), node)
 
     def _entry(self, key: str, sub: ir.Node, node: ir.Node) -> Any:
         """Entry `sub` of a symbol: of a vector-valued auxiliary definition, or of an array."""
@@ -1166,7 +1272,7 @@ class Lowerer:
         if name in ("erf", "erfc") and name not in self.ctx.decls:
             return self._elementwise(getattr(sympy, name), self._one_arg(node))
         if len(node.args) == 1 and _is_indicator(func, node.args[0]):  # \mathbb{1}(y_i = k), I[y == y_i]
-            return sympy.Piecewise((sympy.Integer(1), self._condition(node.args[0])), (sympy.Integer(0), True))
+            return self._indicator(node.args[0])
         if _is_expectation(func):
             return self._expectation(func, node)  # type: ignore[arg-type]
         if name in ("H", "D_KL") and name not in self.ctx.decls:
@@ -1223,6 +1329,23 @@ class Lowerer:
         self._live_in(p, Space("interval", 0.0, 1.0, (False, False), "(0, 1)"))
         self.ctx.readings.append((phrase("read-bernoulli-mass"), node.span))
         return p ** point * (1 - p) ** (1 - point)
+
+    def _indicator(self, comparison: ir.Node) -> Any:
+        """1 where the comparison holds, 0 elsewhere; a label compared with a sum's index (y_i = k,
+        k from 1 to K) is a category of that range, and its values are drawn so (a real label would
+        make the indicator 0 on every trial)."""
+        condition = self._condition(comparison)
+        if isinstance(condition, sympy.Eq):
+            bounds = {sym: (lo, hi) for sym, lo, hi in self.ctx.indices.values()}
+            for index, other in (condition.args, tuple(reversed(condition.args))):
+                if index in bounds and isinstance(other, (sympy.Symbol, sympy.Indexed)) \
+                        and not getattr(other, "is_integer", False):
+                    lo, hi = bounds[index]
+                    if isinstance(lo, sympy.Integer) and isinstance(hi, (sympy.Integer, sympy.Symbol)):
+                        size = int(hi) if isinstance(hi, sympy.Integer) else hi.name
+                        self._live_in(other, Space("categorical", low=float(lo), latex=f"\\{{{lo}, …, {hi}\\}}",
+                                                   size=size))
+        return sympy.Piecewise((sympy.Integer(1), condition), (sympy.Integer(0), True))
 
     def _live_in(self, value: Any, space: Space, root: bool = False) -> None:
         """The input `value` is (x, z_k; with `root`, also σ of σ²) lives in `space`."""
@@ -1615,6 +1738,9 @@ class Lowerer:
         positions = self._index_list(out_index)
         idx = [self.expr(p) for p in positions]
         _rows, cols = value.shape
+        for pos, size in zip(positions, value.shape if len(positions) == 2 else (_rows,)):
+            if isinstance(size, sympy.Symbol):  # p_i = softmax(𝐳)_i: i runs over the entries of the value
+                self._unify_axis(size.name, pos, None)
         if len(idx) == 1 and cols == 1:
             return value[idx[0] - 1, 0]
         if len(idx) == 2:
@@ -1863,7 +1989,7 @@ class Lowerer:
 
     def _product(self, node: ir.Product) -> Any:
         replaced = self._substitute_in_product(node) or self._prefix_transpose(node) or self._words(node) \
-            or self._labelled_application(node)
+            or self._labelled_application(node) or self._indicator_braces(node)
         if replaced is not None:
             return self.expr(replaced)
         for k, factor in enumerate(node.factors):
@@ -2172,6 +2298,25 @@ class Lowerer:
                                     factor.span)
         return None
 
+    def _indicator_braces(self, node: ir.Product) -> ir.Node | None:
+        """`1\\{y^{(i)} = j\\}`, `\\mathbb{1}\\{y_i = k\\}`: a one, then braces around one comparison — the
+        indicator of the comparison (said); a set of one truth value would have no numeric value."""
+        for k, factor in enumerate(node.factors[:-1]):
+            nxt = node.factors[k + 1]
+            one = isinstance(factor, ir.Num) and factor.text == "1"
+            if not (one or isinstance(factor, ir.Ident)) or node.ops[k + 1] is not None \
+                    or not (isinstance(nxt, ir.Tuple) and nxt.bracket == "\\{" and len(nxt.items) == 1):
+                continue
+            func = ir.Ident("1", "bb", span=factor.span) if one else factor
+            if not _is_indicator(func, nxt.items[0]):
+                continue
+            self.ctx.readings.append((phrase("read-indicator-braces"), (factor.span[0], nxt.span[1])))
+            call = ir.Call(func, [nxt.items[0]], "\\{", span=(factor.span[0], nxt.span[1]))
+            factors = node.factors[:k] + [call] + node.factors[k + 2:]
+            ops = node.ops[:k + 1] + node.ops[k + 2:]
+            return factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)
+        return None
+
     def _substitute_in_product(self, node: ir.Product) -> ir.Node | None:
         """α ∇_θ L(θ) with ∇_θ L(θ) := 𝐠 → α 𝐠: a pattern that is a run of factors."""
         for lhs, rhs in self.ctx.patterns:
@@ -2244,12 +2389,27 @@ class Lowerer:
             gradient = self._vector_gradient(value, var, node)
             if gradient is not None:
                 return gradient
+        if isinstance(var, sympy.Pow) and isinstance(var.base, sympy.Symbol) and var.exp == 2 \
+                and not isinstance(value, MatrixExpr):
+            return self._by_square(value, var, node)
         if not isinstance(var, (sympy.Symbol, sympy.Indexed)) or isinstance(value, MatrixExpr):
             raise LoweringError("not-checkable", phrase("eq-derivative-by-scalar-only"), node.span)
         if var not in getattr(value, "free_symbols", set()) and not (isinstance(var, sympy.Indexed)
                                                                      and value.has(var.base)):
             raise LoweringError("not-checkable", phrase("eq-does-not-depend", var=str(var)), node.span)
         return sympy.diff(value, var)  # ∂/∂θ_0 of (y_i − θ_0 − θ_1 x_i)²: by one entry, as by a symbol
+
+    def _by_square(self, value: Any, var: sympy.Pow, node: ir.Node) -> Any:
+        """∂/∂σ² of a formula in σ² (the variance of a Gaussian's likelihood): by v = σ², where the formula
+        is written in σ² alone (σ², σ^{-2}, √σ², log σ²) — said; σ written by itself: not read."""
+        v = sympy.Symbol("_square", positive=True)
+        sigma = var.base
+        rewritten = value.subs(sigma, sympy.sqrt(v))
+        if not rewritten.has(v) or any(isinstance(p, sympy.Pow) and p.base == v and not p.exp.is_integer
+                                       for p in rewritten.atoms(sympy.Pow)):
+            raise LoweringError("not-checkable", phrase("eq-derivative-by-scalar-only"), node.span)
+        self.ctx.readings.append((phrase("read-derivative-by-square", latex=latex_of(sigma.name)), node.span))
+        return sympy.diff(rewritten, v).subs(v, sigma ** 2)
 
     def _root(self, node: ir.Root) -> Any:
         body = self.expr(node.body)
@@ -2370,12 +2530,8 @@ class Lowerer:
                 node = ir.BigOp(node.op, start, ir.Ident(size, span=sub.span), body, span=node.span)
             else:
                 node = ir.BigOp(node.op, index, node.sup, body, span=node.span)
-        elif node.sub is None and node.op in ("sum", "prod"):
-            implicit = self._implicit_index(node.body)
-            if implicit is None:
-                raise LoweringError("not-checkable", phrase("eq-bigop-no-range", op=node.op), node.span,
-                                    "\\" + node.op)
-            node = ir.BigOp(node.op, ir.Ident(implicit, span=node.span), None, node.body, span=node.span)
+        elif (node.sub is None or _says_all_entries(node.sub)) and node.op in ("sum", "prod"):
+            node = self._rangeless(node)
         elif isinstance(node.sub, ir.Num) and node.sup is not None and node.op in ("sum", "prod") \
                 and (implicit := self._implicit_index(node.body)) is not None:
             # \sum_1^n |w_i|: the limits are written, the index is the body's subscript
@@ -2428,13 +2584,57 @@ class Lowerer:
         start = ir.Chain([ir.Ident(implicit, span=sub.span), ir.Num("1", span=sub.span)], ["eq"], span=sub.span)
         return ir.BigOp(node.op, start, sub, node.body, span=node.span)
 
-    def _implicit_index(self, body: ir.Node) -> str | None:
-        """\\prod d_i: the one-letter subscript of the body that names nothing else."""
+    def _implicit_index(self, body: ir.Node, rebound: bool = False) -> str | None:
+        """\\prod d_i: the one-letter subscript of the body that names nothing else (with `rebound`, also
+        the index of an enclosing sum: the inner sum's own index)."""
         for n in body.walk():
             if isinstance(n, ir.Script) and isinstance(n.sub, ir.Ident) and len(n.sub.name) == 1 \
-                    and n.sub.name.islower() and n.sub.key not in self.ctx.indices \
+                    and n.sub.name.islower() and (rebound or n.sub.key not in self.ctx.indices) \
                     and n.sub.key not in self.ctx.decls and n.sub.key not in self.ctx.size_names:
                 return n.sub.name
+        return None
+
+    def _rangeless(self, node: ir.BigOp) -> ir.BigOp:
+        """A sum written without a range: over its body's subscript (`\\sum x_i`); an inner one over its
+        own copy of an enclosing sum's index (`\\sum x_i \\sum y_i` is a product of two sums); over both
+        letters of `\\theta_{ij}`; over every entry of the data its body names (`\\sum (y - \\bar{y})^2`,
+        `\\sum_{\\text{all entries}}`, said). Anything else names no index."""
+        ctx, body, span = self.ctx, node.body, node.span
+        implicit = self._implicit_index(body) if node.sub is None else None
+        if implicit is not None:
+            return ir.BigOp(node.op, ir.Ident(implicit, span=span), None, body, span=span)
+        rebound = self._implicit_index(body, rebound=True) if node.sub is None else None
+        if rebound is not None:  # Σ x_i Σ y_i: the inner Σ runs over its own i
+            fresh = ir.Ident(_fresh_index(ctx), span=span)
+            return ir.BigOp(node.op, fresh, None, _substitute(body, ir.Ident(rebound), fresh), span=span)
+        pair = self._implicit_pair(body) if node.sub is None else None
+        if pair is not None:  # Σ |θ_{ij}|: over every i and j
+            first, second = (ir.Ident(letter, span=span) for letter in pair)
+            return ir.BigOp(node.op, first, None, ir.BigOp(node.op, second, None, body, span=span), span=span)
+        data = _data_letters(body, everything=node.sub is not None)
+        if node.op == "sum" and data:
+            index = ir.Ident(_fresh_index(ctx), span=span)
+            body = _entries_of(body, data, index)
+            keys = {symbol_key(dataclasses.replace(n, sub=None)) for n in body.walk()
+                    if isinstance(n, ir.Script) and n.sub is index}
+            names = ", ".join(sorted(latex_of(key) for key in keys if key is not None))
+            ctx.data_vectors.update(key for key in keys if key is not None)
+            ctx.data_vectors.update(key.replace("bar:", "", 1) for n in _value_letters(body)  # ȳ in Σ (ŷ − ȳ)²
+                                    if "bar" in n.accents and (key := symbol_key(n)) is not None)
+            ctx.readings.append((phrase("read-bigop-all-entries", op=node.op, names=names),
+                                 node.sub.span if node.sub is not None else span))
+            return ir.BigOp(node.op, index, None, body, span=span)
+        raise LoweringError("not-checkable", phrase("eq-bigop-no-range", op=node.op), span, "\\" + node.op)
+
+    def _implicit_pair(self, body: ir.Node) -> tuple[str, str] | None:
+        """θ_{ij} in a sum with no range: its two one-letter subscripts, when neither names anything."""
+        for n in body.walk():
+            if isinstance(n, ir.Script) and isinstance(n.sub, ir.Product) and len(n.sub.factors) == 2:
+                letters = [f for f in n.sub.factors if isinstance(f, ir.Ident) and len(f.name) == 1
+                           and f.name.islower() and f.key not in self.ctx.indices and f.key not in self.ctx.decls
+                           and f.key not in self.ctx.size_names]
+                if len(letters) == 2 and letters[0].name != letters[1].name:
+                    return letters[0].name, letters[1].name
         return None
 
     def _limits(self, node: ir.BigOp) -> tuple[ir.Ident, Any, Any]:

@@ -19,7 +19,8 @@ from eq2code.base.log import get_logger
 from eq2code.base.span import Range, offset_to_position
 from eq2code.diagnosis.mutants import make_mutants, make_variants
 from eq2code.equation import gradnames
-from eq2code.equation.applied import value_points
+from eq2code.equation.applied import GivenValues, value_points
+from eq2code.equation.derivforms import derivative_on_left
 from eq2code.equation.describe import describe_file
 from eq2code.equation.ellipsis import Expander, names_in
 from eq2code.equation.entries import bracketed_entries
@@ -442,6 +443,9 @@ class FileReader:
         named, found = named_increments(node)
         if found:
             self._say_at(clause, found[0].span, "read-increment-name")
+        named, form = derivative_on_left(named)
+        if form == "arguments":  # \frac{df}{dz}(x, z) = …: the derivative; its arguments name the point
+            self._say_at(clause, node.items[0].span, "read-derivative-arguments")  # type: ignore[attr-defined]
         return named
 
     def _step_argument(self, clause: Clause, node: ir.Node) -> ir.Node:
@@ -726,6 +730,7 @@ class FileReader:
                 self._apply_mapping_shapes(ctx, head)
                 ctx.value_points = {k: v for k, v in value_points(chain, is_derivative).items() if k != head.key}
                 values, sides = self._readable_forms(ctx, low, sides)
+                values, sides = _without_given_forms(ctx, values, sides)
                 _computes_more_than_given_values(ctx, values[0], chain)
                 self._apply_codomain(low, head, values)
             values = [low.canonical(v) for v in self._sizes_met_late(ctx, values)]
@@ -1591,6 +1596,50 @@ def _is_symbol_named(expr, name: str) -> bool:
     return isinstance(expr, sympy.Indexed) and expr.base.label.name == name
 
 
+def _given_only(ctx: Context, value) -> GivenValues | None:
+    """The given values of an undefined function that `value` is, and nothing more (f(x) alone)."""
+    base = value.base.label if isinstance(value, sympy.Indexed) else value
+    if not isinstance(base, (sympy.Symbol, sympy.MatrixSymbol)):
+        return None
+    return next((g for k, g in ctx.given_values.items() if py_name(k) == str(base)), None)
+
+
+def _without_given_forms(ctx: Context, values: list, sides: list[ir.Node]) -> tuple[list, list[ir.Node]]:
+    """ŷ = f(x) = 𝐰^⊤x + b, z = f_θ(x) = W^⊤x: a form that only names an undefined model (its given
+    values) beside a form that computes is the model's name; the computing forms are the value, and
+    the named form is said not read (its values are no input of the check)."""
+    given = [_given_only(ctx, v) for v in values]
+    named = [g is None and _another_name(ctx, side) for side, g in zip(sides, given)]
+    if len(values) < 2 or all(g is None and not n for g, n in zip(given, named)) \
+            or all(g is not None or n for g, n in zip(given, named)):
+        return values, sides
+    kept = [(v, side) for v, side, g, n in zip(values, sides, given, named) if g is None and not n]
+    used = {str(s) for v, _ in kept for s in getattr(v, "free_symbols", set())}
+    for side, n in zip(sides, named):
+        if n:  # L = E = (1/n) Σ (y_i − ŷ_i)²: E names the value the last form computes, it is no input
+            ctx.readings.append((phrase("read-form-name", latex=latex_of(symbol_key(side) or "")), side.span))
+            key = symbol_key(side)
+            if key is not None and py_name(key) not in used:
+                ctx.order = [k for k in ctx.order if k != key]
+    for side, g in zip(sides, given):
+        if g is None:
+            continue
+        ctx.readings.append((phrase("read-form-not-read", why=phrase("eq-function-undefined", function=g.function)),
+                             side.span))
+        for key in [k for k, gv in ctx.given_values.items() if gv is g and py_name(k) not in used]:
+            del ctx.given_values[key]
+            ctx.order = [k for k in ctx.order if k != key]
+            ctx.readings = [(r, span) for r, span in ctx.readings  # its values are no input: not said so
+                            if not (r.phrase == "read-function-values" and side.span[0] <= span[0] < side.span[1])]
+    return [v for v, _ in kept], [side for _, side in kept]
+
+
+def _another_name(ctx: Context, side: ir.Node) -> bool:
+    """A chain form that is a lone symbol nothing declares or defines (ŷ, E in L = E = …): a name."""
+    key = symbol_key(side) if isinstance(side, (ir.Ident, ir.Script)) else None
+    return key is not None and key not in ctx.decls and key not in ctx.quantities and key not in ctx.functions
+
+
 def _computes_more_than_given_values(ctx: Context, value, chain: ir.Node) -> None:
     """ŝ_{t+1} = g(s_t, a_t, z_t): a value that is only a function's given values computes
     nothing — not checkable, as the function is not defined in this file."""
@@ -1947,8 +1996,11 @@ def _vector_marked(node: ir.Node) -> bool:
 
 def _is_probability(call: ir.Call) -> bool:
     """p(θ | D), p(D): a probability written as an application of p to events."""
-    if not (isinstance(call.func, ir.Ident) and ((call.func.name in ("p", "P") and call.func.style in ("", "bb", "rm"))
-                                                 or (call.func.name == "Pr" and call.func.style == "text"))):
+    func = call.func
+    if isinstance(func, ir.Script) and func.sup is None and not func.primes and key_text(func.sub) is not None:
+        func = func.base  # p_θ(y = 1 | x), p_{model}(y | x): a model's probability, labelled by its parameters
+    if not (isinstance(func, ir.Ident) and ((func.name in ("p", "P") and func.style in ("", "bb", "rm"))
+                                            or (func.name == "Pr" and func.style == "text"))):
         return False  # \\Pr[y=1 | 𝐱] too: LaTeX's own probability operator, with either bracket
     conditional = any(isinstance(a, ir.Chain) and "mid" in a.rels for a in call.args)
     events = any(isinstance(n, ir.Ident) and n.style == "cal" for n in call.walk())

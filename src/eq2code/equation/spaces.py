@@ -40,6 +40,9 @@ def key_text(node: ir.Node | None) -> str | None:
         return f"{node.terms[0][1].name}{node.terms[1][0]}{node.terms[1][1].text}"  # x_{t+1}, h_{n-1}
     if isinstance(node, ir.Special) and node.name in ("star", "prime"):
         return {"star": "*", "prime": "'"}[node.name]
+    if isinstance(node, ir.Tuple) and node.bracket == "(" and node.items:  # 𝐰^{0,1}, α^{⟨t,t'⟩}: a label list
+        items = [key_text(item) for item in node.items]
+        return None if any(i is None for i in items) else f"({','.join(items)})"  # type: ignore[arg-type]
     return None
 
 

@@ -470,6 +470,8 @@ PHRASES.update({
                        "ja": "{command} は LaTeX のコマンドではないので、{name} という名前の太字の記号 {bold}"},
     "read-mean-of-vector": {"en": "{latex}, not declared, of the declared vector {vector}: its mean",
                             "ja": "宣言されていない {latex} は、宣言されたベクトル {vector} の平均"},
+    "read-mean-of-data": {"en": "{latex} beside a sum over every entry of {vector}: the mean of {vector}",
+                          "ja": "{vector} のすべての成分にわたる和と並ぶ {latex} は {vector} の平均"},
     "read-sample-entry": {"en": "{latex}^{{(i)}} with {latex} a declared vector: its entry i (sample i)",
                           "ja": "{latex}^{{(i)}}（{latex} は宣言されたベクトル）は、その i 番目の要素"
                                 "（i 番目のサンプル）"},
@@ -656,6 +658,29 @@ PHRASES.update({
                                     "writes it), not a power",
                               "ja": "{latex}: 上付き文字はどの行列かを表すラベル（^{{(q)}} と同じ）で、"
                                     "べき乗ではありません"},
+    "read-indicator-braces": {"en": "1\\{{…\\}} around a comparison: the indicator (1 where it holds, 0 elsewhere), "
+                                    "not a set",
+                              "ja": "比較を囲む 1\\{{…\\}} は指示関数 (成り立てば 1、そうでなければ 0) とし、"
+                                    "集合とはしません"},
+    "read-derivative-arguments": {"en": "{latex}: the derivative, at the point its arguments name (the "
+                                        "arguments are its variables, not a second factor)",
+                                  "ja": "{latex} は導関数で、引数はそれを評価する点 (変数) を表し、"
+                                        "掛け算の因子ではありません"},
+    "read-label-list": {"en": "{latex} with a list of labels as its superscript: one name (labels such as "
+                              "iterations or steps), never a power",
+                        "ja": "上付きのラベルの並びを持つ {latex} は 1 つの名前 (反復やステップのラベル) とし、"
+                              "累乗とはしません"},
+    "read-label-list-index": {"en": "{latex} with a label list ending in {index}, the index of a sum: "
+                                    "entry {index} of the vector the other labels name",
+                              "ja": "和の添字 {index} で終わるラベルの並びを持つ {latex} は、"
+                                    "ほかのラベルが表すベクトルの成分 {index} とします"},
+    "read-derivative-by-square": {"en": "the derivative by the square of {latex}: by the variance v = {latex}², the "
+                                        "formula written in v",
+                                  "ja": "{latex} の 2 乗による微分は、分散 v = {latex}² で書いた式の "
+                                        "v による微分とします"},
+    "read-form-name": {"en": "{latex} in the chain: another name for the value the computing form gives, "
+                             "not an input",
+                       "ja": "連鎖の中の {latex} は、計算する形が与える値の別名とし、入力とはしません"},
     "read-braces-as-brackets": {"en": "\\{{…\\}} around one expression: the outer bracket of nested brackets, "
                                       "not a set",
                                 "ja": "1 つの式を囲む \\{{…\\}} は入れ子の括弧の外側の括弧とし、集合とはしません"},
@@ -730,6 +755,13 @@ PHRASES.update({
                              "ja": "{index} についての和の中の {latex}^{{({index})}} はベクトルなので、{index} "
                                    "番目のベクトル（配列 {latex}（項目 × 成分）の {index} 行目）とする。"
                                    "1 つのベクトルとする場合は {latex}^{{({index})}} を宣言してください"},
+    "read-sample-item-entry": {"en": "{latex}^{{({index})}}_{entry} under the sum over {index}: entry {entry} of "
+                                     "item {index}, {latex}[{index}, {entry}] of an array {latex} (items × entries); "
+                                     "declare {latex}^{{({index})}} to keep one vector",
+                               "ja": "{index} についての和の中の {latex}^{{({index})}}_{entry} は {index} 番目の項目の"
+                                     "成分 {entry}、つまり配列 {latex}（項目 × 成分）の {latex}[{index}, {entry}] "
+                                     "とする。"
+                                     "1 つのベクトルとする場合は {latex}^{{({index})}} を宣言してください"},
     "read-intercept-beside-vector": {
         "en": "{latex}_{number} beside the vector {latex} (transposed, not declared): a number of its own (the "
               "intercept), not an entry of {latex}; declare {latex} (e.g. {latex} \\in \\mathbb{{R}}^{{d+1}}) to make "
@@ -846,6 +878,10 @@ PHRASES.update({
                                "as \\{op}_{{{letter}=1}}^{{{count}}}",
                          "ja": "\\{op}_{count} の中身は {count} ではなく {letter} を使っているので、{count} は個数で、"
                                "\\{op}_{{{letter}=1}}^{{{count}}} とする"},
+    "read-bigop-all-entries": {"en": "\\{op} without an index: over every entry of {names} (arrays of the data); "
+                                     "a barred letter is one number (a mean)",
+                               "ja": "添字のない \\{op} は {names} (データの配列) のすべての成分にわたります。"
+                                     "上線付きの文字は 1 つの数 (平均) とします"},
     "read-bigop-implicit-index": {"en": "\\{op} with limits but no index: over {letter}, the subscript of its body",
                                   "ja": "添字のない \\{op} は、本体の添字 {letter} にわたります"},
     "read-subscript-size-label": {"en": "the subscript {letter} on the left is the last index of a sum on the "

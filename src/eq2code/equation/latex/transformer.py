@@ -21,6 +21,11 @@ PROSE_WORDS = {"if", "for", "when", "where", "otherwise", "else", "and", "or", "
 _HIRAGANA = re.compile("[\u3040-\u309f]")
 
 
+def _label_item(node: ir.Node) -> bool:
+    """An item of a label list: a whole number or one letter (`0`, `k`)."""
+    return (isinstance(node, ir.Num) and node.text.isdigit()) or (isinstance(node, ir.Ident) and len(node.name) == 1)
+
+
 def _span(meta) -> ir.Span:
     if getattr(meta, "empty", True):
         return (0, 0)
@@ -343,6 +348,9 @@ class ToIR(Transformer):
             value = ir.Group(value.body, "(", span=value.span)  # a^{⟨t⟩}: the step label of a^{(t)}
         if slot == "sup" and isinstance(value, ir.Tuple) and value.bracket == "<":
             value = ir.Tuple(value.items, "(", span=value.span)  # α^{⟨t,t'⟩}: a label, not ⟨t, t'⟩ = t·t'
+        if slot == "sup" and isinstance(value, ir.Tuple) and value.bracket == "{" and len(value.items) >= 2 \
+                and all(_label_item(item) for item in value.items):
+            value = ir.Tuple(value.items, "(", span=value.span)  # 𝐰^{0,1}: iteration labels, never a power
         if slot == "sup" and isinstance(value, ir.Product) and len(value.factors) == 2 \
                 and isinstance(value.factors[0], ir.Group) and value.factors[0].bracket in ("[", "(", "<") \
                 and _transpose_mark(value.factors[1]) and not isinstance(base, ir.Product):
