@@ -622,6 +622,7 @@ class FileReader:
                 self._declare_free_indices(ctx, head)
                 self._apply_mapping_shapes(ctx, head)
                 ctx.value_points = {k: v for k, v in value_points(chain, is_derivative).items() if k != head.key}
+                sides = _without_renaming_form(ctx, sides, eq.params, clause.block.text)
                 values, sides = self._readable_forms(ctx, low, sides)
                 _computes_more_than_given_values(ctx, values[0], chain)
                 self._apply_codomain(low, head, values)
@@ -1053,6 +1054,19 @@ def _declaration_lines(text: str) -> bool:
 
 
 _SPACING = re.compile(r"\\[,;: ]|\\quad|\\qquad|~")
+
+
+def _without_renaming_form(ctx: Context, sides: list[ir.Node], params: list[str], text: str) -> list[ir.Node]:
+    """a[z] = ReLU[z] = {αz if z < 0; z otherwise}: a named function applied to exactly the left
+    side's own arguments, followed by a form that computes, is another name of the function the chain
+    defines (the notes define their ReLU here), not a use of the usual one — its value is the form
+    after it (said)."""
+    first = sides[0] if len(sides) > 1 else None
+    if not params or not isinstance(first, ir.Call) or not isinstance(first.func, ir.Ident) \
+            or [symbol_key(a) for a in first.args] != params or not _computation(sides[1]):
+        return sides
+    ctx.readings.append((phrase("read-form-renamed", form=text[first.span[0]:first.span[1]].strip()), first.span))
+    return sides[1:]
 
 
 def _listed_entries(chain: ir.Node, text: str) -> ir.Span | None:

@@ -461,6 +461,10 @@ PHRASES.update({
                                         "底 {base} で合います）")},
     "read-form-not-read": {"en": "this form of the chain is not read ({why}); the other forms are checked",
                            "ja": "等式の連なりのうちこの形は読めません（{why}）。ほかの形を照合します"},
+    "read-form-renamed": {"en": "{form}: a named function applied to the left side's own arguments, read as "
+                                "another name of what this chain defines; its value is the form after it",
+                          "ja": ("{form}: 左辺と同じ引数に適用された名前付きの関数は、この等式が定義するものの"
+                                 "別名と読みます。値はその後の形です")},
     "read-declared-form": {"en": "a chain of equal forms: form {number} is checked, the one whose symbols are all "
                                  "declared",
                            "ja": "等しい形の連なりです。記号がすべて宣言されている {number} 番目の形を照合します"},
