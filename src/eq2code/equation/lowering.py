@@ -1047,7 +1047,11 @@ class Lowerer:
             self.ctx.sizes.union(dim, str(int(hi)))
 
     def _counts_from_zero(self, pos: ir.Node) -> int:
-        """1 for an index of a sum from 0 (Σ_{i=0}^{n-1} y_i): entry i is the (i+1)-th, as in code."""
+        """1 for an index of a sum from 0 (Σ_{i=0}^{n-1} y_i), or a declared class index counted from 0
+        (x_c, x[c] with c ∈ {0, …, C−1}): entry i is the (i+1)-th, as in code."""
+        decl = self.ctx.decls.get(pos.key) if isinstance(pos, ir.Ident) else None
+        if decl is not None and not decl.shape and decl.space.kind == "categorical" and decl.space.low == 0:
+            return 1
         if not isinstance(pos, ir.Ident) or pos.key not in self.ctx.indices:
             return 0
         _, lo, hi = self.ctx.indices[pos.key]
@@ -1083,6 +1087,25 @@ class Lowerer:
         return value ** exponent
 
     # -- applications ----------------------------------------------------------------------
+    def _bracket_entry(self, node: ir.Call) -> bool:
+        """`x[c]`, `x[j]`: a declared array with one bracketed index per axis, each a summation index
+        or a declared whole number (c ∈ {0, …, C−1}) — an entry written as code writes it (the
+        PyTorch documentation's x[class]), not the value of x at a point (L[φ])."""
+        func = node.func
+        decl = self.ctx.decls.get(func.key) if isinstance(func, ir.Ident) else None
+        if node.bracket != "[" or decl is None or not decl.shape or len(node.args) != len(decl.shape) \
+                or func.key in self.ctx.functions:  # type: ignore[attr-defined]
+            return False
+
+        def index_like(arg: ir.Node) -> bool:
+            key = symbol_key(arg)
+            if key is None:
+                return False
+            known = self.ctx.decls.get(key)
+            return key in self.ctx.indices or (known is not None and not known.shape
+                                               and known.space.kind in ("categorical", "integer"))
+        return all(index_like(a) for a in node.args)
+
     def _call(self, node: ir.Call, out_index: ir.Node | None = None) -> Any:
         func = node.func
         derivative = self._prime_derivative(node)
@@ -1099,6 +1122,11 @@ class Lowerer:
         named = self._named_function(node)
         if named is not None:
             return named
+        if self._bracket_entry(node):  # x[c], x[j] of a declared vector: its entry, as code indexes it
+            sub = node.args[0] if len(node.args) == 1 else ir.Tuple(list(node.args), "{", span=node.span)
+            self.ctx.readings.append((phrase("read-square-bracket-entry", name=func.name,  # type: ignore[attr-defined]
+                                             index=", ".join(symbol_key(a) or "" for a in node.args)), node.span))
+            return self.expr(ir.Script(func, sub=sub, span=node.span))
         if node.bracket == "[" and isinstance(func, ir.Ident) and func.key in self.ctx.decls \
                 and func.key not in self.ctx.functions and all(symbol_key(a) is not None for a in node.args):
             self.ctx.readings.append((phrase("read-square-bracket-value", name=func.name), node.span))

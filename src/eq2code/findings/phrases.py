@@ -518,6 +518,10 @@ PHRASES.update({
                                       "write \\sqrt{{x_{{ij}}}} for the entries' square roots",
                                 "ja": "行列の ^{{1/2}} は行列の平方根（R R = X となる R）。"
                                       "要素ごとの平方根なら \\sqrt{{x_{{ij}}}} と書いてください"},
+    "read-square-bracket-entry": {"en": "{name}[{index}]: entry {index} of the declared array {name}, indexed as code "
+                                        "indexes it",
+                                  "ja": ("{name}[{index}]: 宣言された配列 {name} の {index} 番目の要素"
+                                         "（コードの添字の書き方）")},
     "read-square-bracket-value": {"en": "{name}[…] of the declared {name}: its given value (square brackets apply "
                                         "it, as in f[x, φ])",
                                   "ja": "宣言された {name} の {name}[…] は、与えられた値"
