@@ -431,6 +431,9 @@ def _weak_names(spec: InputSpec) -> list[str]:
     return names
 
 
+_LABELLED = re.compile(r"^([A-Za-z]+)__([0-9]+|[A-Za-z])$")
+
+
 def _updated_state(spec: InputSpec, eq: Equation | None) -> bool:
     """Is `spec` the quantity `eq` updates — the defined name itself (φ ← … φ …) or its value at
     the previous step (w_t of w_{t+1} = w_t − …)? Only for an array: a scalar update (a count, a
@@ -448,6 +451,9 @@ def _candidates(spec: InputSpec, extra: dict[str, tuple[str, ...]] | None = None
              *ALIASES.get(base, ()), *(_stem_names(spec) if by_stem else ()),
              *(STATE_NAMES if _updated_state(spec, eq) else ()),
              *SPACE_ALIASES.get(spec.space.kind, ()), *(_weak_names(spec) if weak else ())]
+    labelled = _LABELLED.match(base)
+    if labelled is not None:  # W^{(1)}, b^{[2]}: code writes the layer's label after the letter (W1, b_2)
+        names += [f"{labelled.group(1)}{labelled.group(2)}", f"{labelled.group(1)}_{labelled.group(2)}"]
     if base.endswith("_hat"):
         stem = base[:-4]
         names += [stem + "hat", stem + "_pred", stem + "pred", "pred", "predicted"]

@@ -1046,11 +1046,21 @@ class Lowerer:
         elif lo == 1 and isinstance(hi, sympy.Integer):
             self.ctx.sizes.union(dim, str(int(hi)))
 
+    def _class_index_from_zero(self, pos: ir.Node) -> bool:
+        """c, y_i, y_{i} of a declared class index counted from 0 (c ∈ {0, …, C−1}, y ∈ {0, …, C−1}^N):
+        used as an index, the (c+1)-th entry, as code's f[y[i]] is."""
+        base = pos.base if isinstance(pos, ir.Script) and pos.sup is None and not pos.primes else pos
+        for key in (symbol_key(pos), symbol_key(base) if base is not pos else None):
+            decl = self.ctx.decls.get(key) if key else None
+            if decl is not None and decl.space.kind == "categorical" and decl.space.low == 0 \
+                    and (not decl.shape or base is not pos):
+                return True
+        return False
+
     def _counts_from_zero(self, pos: ir.Node) -> int:
         """1 for an index of a sum from 0 (Σ_{i=0}^{n-1} y_i), or a declared class index counted from 0
         (x_c, x[c] with c ∈ {0, …, C−1}): entry i is the (i+1)-th, as in code."""
-        decl = self.ctx.decls.get(pos.key) if isinstance(pos, ir.Ident) else None
-        if decl is not None and not decl.shape and decl.space.kind == "categorical" and decl.space.low == 0:
+        if self._class_index_from_zero(pos):
             return 1
         if not isinstance(pos, ir.Ident) or pos.key not in self.ctx.indices:
             return 0
@@ -1167,7 +1177,11 @@ class Lowerer:
         if name in ("erf", "erfc") and name not in self.ctx.decls:
             return self._elementwise(getattr(sympy, name), self._one_arg(node))
         if len(node.args) == 1 and _is_indicator(func, node.args[0]):  # \mathbb{1}(y_i = k), I[y == y_i]
-            return sympy.Piecewise((sympy.Integer(1), self._condition(node.args[0])), (sympy.Integer(0), True))
+            try:
+                return sympy.Piecewise((sympy.Integer(1), self._condition(node.args[0])), (sympy.Integer(0), True))
+            except TypeError:  # 𝟙(x < 0) of a vector x: entry by entry, as cases on vectors are
+                one, zero = ir.Num("1", span=node.span), ir.Num("0", span=node.span)
+                return self._cases(ir.Cases([(one, node.args[0]), (zero, None)], span=node.span))
         if _is_expectation(func):
             return self._expectation(func, node)  # type: ignore[arg-type]
         if name in ("H", "D_KL") and name not in self.ctx.decls:
@@ -1753,6 +1767,12 @@ class Lowerer:
         repeated N times, or None when the shapes say something else."""
         rows, cols = matrix.shape
         length, one = vector.shape
+        if length == 1 and one != 1 and rows != 1 and cols != 1 and self._same_dim(cols, one) \
+                and not self._same_dim(rows, 1):
+            # XW + b with b declared a 1×M row (ℝ^{1×h}): added to every row, as NumPy broadcasts it
+            if (phrase("read-bias-row"), node.span) not in self.ctx.readings:
+                self.ctx.readings.append((phrase("read-bias-row"), node.span))
+            return sympy.OneMatrix(self.canonical(rows), 1) * self.canonical(vector)
         if one != 1 or cols == 1 or rows == 1:
             return None
         if not self._same_dim(cols, length) and self._inferred(cols) and self._inferred(length) \

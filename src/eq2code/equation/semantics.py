@@ -783,9 +783,12 @@ class FileReader:
         return values, kept
 
     def _names_only(self, rhs: ir.Node, letter: str) -> bool:
-        """h_t = o_t ⊙ tanh(c_t) with o_t, c_t defined: t is part of names, not an index of the result."""
-        uses = [n for n in rhs.walk() if isinstance(n, ir.Script) and n.sub is not None and _mentions(n.sub, letter)]
+        """h_t = o_t ⊙ tanh(c_t) with o_t, c_t defined: t is part of names, not an index of the result.
+        So is i of L_i = Σ_{j≠y_i} max(0, s_j − s_{y_i} + Δ) with the label y_i declared: s_{y_i} is
+        indexed by that known name, not by i."""
         known = lambda n: symbol_key(n) in self.decls or symbol_key(n) in self.quantities  # noqa: E731
+        uses = [n for n in rhs.walk() if isinstance(n, ir.Script) and n.sub is not None and _mentions(n.sub, letter)
+                and not (isinstance(n.sub, ir.Script) and known(n.sub))]
         return bool(uses) and all(known(n) for n in uses)
 
     def _sizes_met_late(self, ctx: Context, values: list) -> list:
