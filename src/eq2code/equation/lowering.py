@@ -560,6 +560,12 @@ class Lowerer:
         if key in ctx.quantities:
             ctx.uses.add(key)
             return ctx.quantities[key]
+        if f"{key}^2" in ctx.quantities and key not in ctx.decls:
+            # σ̂ with σ̂² = (1/n) Σ (x_i − μ̂)² + ε defined: its square root (a batch norm's divisor), said
+            ctx.uses.add(f"{key}^2")
+            if (phrase("read-root-of-square", name=latex_of(key)), node.span) not in ctx.readings:
+                ctx.readings.append((phrase("read-root-of-square", name=latex_of(key)), node.span))
+            return self._elementwise(sympy.sqrt, ctx.quantities[f"{key}^2"])
         if key == "pi":
             return sympy.pi
         if key in OPERATOR_LETTERS:  # 𝔼, ℙ, 𝕍 are operators, never an input named E
@@ -1357,16 +1363,21 @@ class Lowerer:
             return None
         return None
 
-    def _gradient_input(self, at: Any, fname: str, node: ir.Node, how: str, declared: str | None = None) -> Any:
+    def _gradient_input(self, at: Any, fname: str, node: ir.Node, how: str, declared: str | None = None,
+                        whole: bool = False) -> Any:
         """∇f(x), f'(x), ∂L/∂w of a function this file does not define: the gradient is given,
         an input shaped like the point it is taken at (rule 4 of the corpus: how every learner
         implements an update)."""
         ctx = self.ctx
         if ctx.upstream is not None and fname != ctx.upstream:
             raise LoweringError("not-checkable", phrase("eq-chain-rule-identity"), node.span)
+        entry = self._gradient_entry(at)
+        if entry is not None:  # ∂C/∂w_i with i the result's own index: entry i of the gradient of C by w
+            grad = self._gradient_input(entry[0], fname, node, how, declared, whole=True)
+            return sympy.IndexedBase(str(grad))[entry[1]] if isinstance(grad, sympy.MatrixSymbol) else grad
         bound = {str(v[0]) for v in ctx.indices.values()}
-        if any(str(sym) in bound for sym in getattr(at, "free_symbols", set())) or any(
-                isinstance(n, ir.Ident) and n.key in ctx.indices for n in node.walk()):
+        if not whole and (any(str(sym) in bound for sym in getattr(at, "free_symbols", set())) or any(
+                isinstance(n, ir.Ident) and n.key in ctx.indices for n in node.walk())):
             raise LoweringError("not-checkable", phrase("eq-gradient-per-summand"), node.span)
         ident = f"{fname}@{at}"
         key = ctx.gradients.get(ident)
@@ -1391,6 +1402,22 @@ class Lowerer:
         ctx.scalars.setdefault(key, latex_of(key))
         ctx.note(key)
         return sympy.Symbol(key, real=True)
+
+    def _gradient_entry(self, at: Any) -> tuple[Any, tuple] | None:
+        """w_i of ∂C/∂w_i when i is an index of the result (w_i = (1 − 2ηα) w_i − η ∂C/∂w_i), not of a
+        sum: the vector w the gradient is taken by, and the indices to read it at."""
+        ctx = self.ctx
+        if not isinstance(at, sympy.Indexed) or not at.indices:
+            return None
+        free = {str(v[0]) for k, v in ctx.indices.items() if k in ctx.free and v[2] is None}
+        if not all(isinstance(i, sympy.Symbol) and str(i) in free for i in at.indices):
+            return None
+        name = str(at.base.label)
+        use = next((u for k, u in ctx.arrays.items() if py_name(k) == name), None)
+        if use is None or len(use.dims) != len(at.indices):
+            return None
+        dims = [ctx.dim_symbol(d) for d in use.dims] + ([1] if len(use.dims) == 1 else [])
+        return sympy.MatrixSymbol(name, *dims), tuple(at.indices)
 
     def _vector_gradient(self, value: Any, var: sympy.MatrixSymbol, node: ir.Node) -> Any:
         """∂/∂𝐰 (𝐰^⊤𝐚), ∂/∂𝐰 (𝐰^⊤A𝐰): the gradient of a scalar by a vector, by SymPy's matrix calculus,

@@ -556,7 +556,7 @@ class FileReader:
         head = analyze_head(lhs, sides[0])
         given = self._given_derivative(clause, lhs, sides) if head is None else None
         if given is not None:  # ∇g(𝐰) = …, g'(w) = …: the value of that derivative's formula (D20)
-            head = Head(given, given, [], [], False)
+            head = Head(given, given, [], _entry_of_gradient(lhs, sides[0]), False)
         eq.mentions = _mentioned_keys(sides)
         if head is not None:
             eq.name, eq.key = head.name, head.key
@@ -2032,6 +2032,18 @@ def _entry_in_arguments(args: list[ir.Node], rhs: ir.Node) -> str | None:
     return None
 
 
+def _entry_of_gradient(lhs: ir.Node, rhs: ir.Node) -> list[str]:
+    """∂_{o_j} l = softmax(𝐨)_j − y_j: the derivative by the entry o_j, one value per j that the right
+    side uses (a vector over j), as ∂l/∂o_j is."""
+    for node in lhs.walk():
+        if isinstance(node, ir.Script) and isinstance(node.base, ir.Special) and node.base.name == "nabla":
+            var = node.sub
+            if isinstance(var, ir.Script) and isinstance(var.sub, ir.Ident) and len(var.sub.name) == 1 \
+                    and var.sub.name.islower() and var.sup is None and _mentions(rhs, var.sub.name):
+                return [var.sub.name]
+    return []
+
+
 def _derivative_entries(frac: ir.Frac, rhs: ir.Node) -> list[str]:
     """∂φ_k/∂a_j = …: the entries k, j of a Jacobian the right side computes (letters of both
     subscripts that the right side uses)."""
@@ -2042,7 +2054,9 @@ def _derivative_entries(frac: ir.Frac, rhs: ir.Node) -> list[str]:
         if isinstance(part, ir.Script) and isinstance(part.sub, ir.Ident) and len(part.sub.name) == 1 \
                 and part.sub.name.islower() and part.sup is None and part.sub.name not in letters:
             letters.append(part.sub.name)
-    if len(letters) != len(parts) or not all(_mentions(rhs, v) for v in letters):
+        elif not isinstance(part, ir.Ident):  # ∂l/∂o_j: a scalar l has no entries; anything else, no reading
+            return []
+    if not letters or not all(_mentions(rhs, v) for v in letters):
         return []
     return letters
 
