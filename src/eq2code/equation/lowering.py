@@ -1874,6 +1874,12 @@ class Lowerer:
             if a.shape[1] == 1 and b.shape[1] == 1 and a.shape[0] != 1:
                 a, b = self._same_shape(a, b, node)  # two column vectors juxtaposed: elementwise
                 return sympy.HadamardProduct(a, b)
+            if a.shape[1] == 1 and a.shape[0] != 1 and b.shape[0] != 1 and b.shape[1] != 1:
+                # 𝐱_t W_{xh} with 𝐱_t ∈ ℝ^d: the vector as a row (𝐱_t^⊤ W), its value the vector W^⊤ 𝐱_t (said)
+                self._unify_dims(a.shape[0], b.shape[0], node)
+                if (phrase("read-row-vector-product"), node.span) not in self.ctx.readings:
+                    self.ctx.readings.append((phrase("read-row-vector-product"), node.span))
+                return sympy.MatMul(self.canonical(b).T, self.canonical(a))
             self._unify_dims(a.shape[1], b.shape[0], node)
             return sympy.MatMul(self.canonical(a), self.canonical(b))
         return a * b

@@ -2110,9 +2110,12 @@ def _letters(sub: ir.Node) -> list[str]:
 
 
 def _time_step(node: ir.Node, letter: str) -> bool:
-    """v_t = … v_{t-1}: t is a step of a recurrence (a name part), not an axis of the result."""
+    """v_t = … v_{t-1}: t is a step of a recurrence (a name part), not an axis of the result. A shift
+    by the index of a sum (y_i = Σ_a w_a x_{i+a}: a correlation) is no step: i stays the result's axis."""
+    summed = {symbol_key(b.sub.items[0]) for b in node.walk() if isinstance(b, ir.BigOp)
+              and isinstance(b.sub, ir.Chain) and b.sub.items}
     return any(isinstance(n, ir.Script) and isinstance(n.sub, ir.Add) and _mentions(n.sub, letter)
-               for n in node.walk())
+               and not any(key and _mentions(n.sub, key) for key in summed) for n in node.walk())
 
 
 def _mentions(node: ir.Node, letter: str) -> bool:

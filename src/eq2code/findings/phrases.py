@@ -518,6 +518,10 @@ PHRASES.update({
                                       "write \\sqrt{{x_{{ij}}}} for the entries' square roots",
                                 "ja": "行列の ^{{1/2}} は行列の平方根（R R = X となる R）。"
                                       "要素ごとの平方根なら \\sqrt{{x_{{ij}}}} と書いてください"},
+    "read-row-vector-product": {"en": "a vector before a matrix (x W): the vector as a row, x^⊤W, whose entries are "
+                                      "those of the vector W^⊤x",
+                                "ja": ("行列の前のベクトル（x W）: ベクトルを行として x^⊤W と読みます"
+                                       "（値はベクトル W^⊤x と同じ）")},
     "read-root-of-square": {"en": "{name}: the square root of {name}² that this file defines",
                             "ja": "{name}: このファイルで定義された {name}² の平方根"},
     "read-square-bracket-entry": {"en": "{name}[{index}]: entry {index} of the declared array {name}, indexed as code "

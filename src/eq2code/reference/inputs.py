@@ -288,6 +288,7 @@ def shared_weights(eq: Equation) -> set[str]:
     matrices = {s.name for s in eq.inputs if s.role == "array" and len(s.shape) == 2}
     vectors = {s.name for s in eq.inputs if s.role == "array" and len(s.shape) == 1}
     right: set[str] = set()
+    rows: set[str] = set()  # vectors the weights multiply as rows (x of x W): data, so the matrices are weights
     bias: set[str] = set()
     elsewhere: set[str] = set()
 
@@ -310,6 +311,14 @@ def shared_weights(eq: Equation) -> set[str]:
             factors = [f[1] if isinstance(f, list) and len(f) == 2 and isinstance(f[0], bool) else f
                        for f in plan[1]]
             first_is_input = bool(factors) and isinstance(factors[0], list) and factors[0][:1] == ["msym"]
+            if len(factors) == 2 and isinstance(factors[0], list) and factors[0][:1] == ["transpose"] \
+                    and isinstance(factors[0][1], list) and factors[0][1][:1] == ["msym"] \
+                    and isinstance(factors[1], list) and factors[1][:1] == ["msym"]:
+                # W^⊤ x (x W with x a vector, read as a row): W is the right factor of the row x^⊤W
+                right.add(factors[0][1][1])
+                rows.add(factors[1][1])
+                walk(factors[1])
+                return
             for k, factor in enumerate(factors):
                 walk(factor, as_right=k > 0 and first_is_input)
             return
@@ -319,7 +328,7 @@ def shared_weights(eq: Equation) -> set[str]:
     for plan in eq.plans:
         walk(plan)
     weights = (right - elsewhere) & matrices
-    if not weights or weights == matrices:
+    if not weights or (weights == matrices and not rows & vectors):
         return set()
     return weights | ((bias - elsewhere - right) & vectors)  # the bias of a shared linear map is shared too
 
