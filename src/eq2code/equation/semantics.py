@@ -622,7 +622,8 @@ class FileReader:
                 self._declare_free_indices(ctx, head)
                 self._apply_mapping_shapes(ctx, head)
                 ctx.value_points = {k: v for k, v in value_points(chain, is_derivative).items() if k != head.key}
-                sides = _without_renaming_form(ctx, sides, eq.params, clause.block.text)
+                sides = _without_renaming_form(ctx, sides, eq.params, clause.block.text,
+                                               set(self.decls) | set(self.quantities) | set(self.functions))
                 values, sides = self._readable_forms(ctx, low, sides)
                 _computes_more_than_given_values(ctx, values[0], chain)
                 self._apply_codomain(low, head, values)
@@ -776,8 +777,9 @@ class FileReader:
                 if e.kind != "not-checkable" and not values:
                     raise  # unsupported notation or a shape conflict in the defining form: said as it is
                 failed.append((side, e))
-        if not values or (failed and failed[0][0] is sides[0] and not _computation(kept[0])):
-            raise failed[0][1]  # nothing read, or only a name (L = 𝔼[…] = L_s): L_s is no meaning of L
+        if not values or (failed and not any(_computation(k) for k in kept)):
+            # nothing read, or only names (L = 𝔼[…] = L_s, ℓ(x, y) = L = {l_1, …, l_N}): a name is no meaning
+            raise failed[0][1]
         for side, error in failed:
             ctx.readings.append((phrase("read-form-not-read", why=error.why), side.span))
         return values, kept
@@ -1059,12 +1061,18 @@ def _declaration_lines(text: str) -> bool:
 _SPACING = re.compile(r"\\[,;: ]|\\quad|\\qquad|~")
 
 
-def _without_renaming_form(ctx: Context, sides: list[ir.Node], params: list[str], text: str) -> list[ir.Node]:
+def _without_renaming_form(ctx: Context, sides: list[ir.Node], params: list[str], text: str,
+                           known: set[str]) -> list[ir.Node]:
     """a[z] = ReLU[z] = {αz if z < 0; z otherwise}: a named function applied to exactly the left
     side's own arguments, followed by a form that computes, is another name of the function the chain
     defines (the notes define their ReLU here), not a use of the usual one — its value is the form
     after it (said)."""
     first = sides[0] if len(sides) > 1 else None
+    if first is not None and _is_symbol(first) and not _computation(first) and _computation(sides[1]) \
+            and symbol_key(first) not in known:
+        # ℓ(x, y) = L = \{l_1, …, l_N\}^⊤: L, defined nowhere, names the value the next form computes
+        ctx.readings.append((phrase("read-form-name", form=text[first.span[0]:first.span[1]].strip()), first.span))
+        return sides[1:]
     if not params or not isinstance(first, ir.Call) or not isinstance(first.func, ir.Ident) \
             or [symbol_key(a) for a in first.args] != params or not _computation(sides[1]):
         return sides

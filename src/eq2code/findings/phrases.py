@@ -465,6 +465,10 @@ PHRASES.update({
                                 "another name of what this chain defines; its value is the form after it",
                           "ja": ("{form}: 左辺と同じ引数に適用された名前付きの関数は、この等式が定義するものの"
                                  "別名と読みます。値はその後の形です")},
+    "read-form-name": {"en": "{form}: a name this file does not define, read as another name of what this chain "
+                             "defines; its value is the form after it",
+                       "ja": ("{form}: このファイルで定義されていない名前は、この等式が定義するものの別名と読みます。"
+                              "値はその後の形です")},
     "read-declared-form": {"en": "a chain of equal forms: form {number} is checked, the one whose symbols are all "
                                  "declared",
                            "ja": "等しい形の連なりです。記号がすべて宣言されている {number} 番目の形を照合します"},
