@@ -53,6 +53,7 @@ from eq2code.equation.model import REAL, Diagnostic, Equation, EquationFile, Inp
 from eq2code.equation.parts import equation_parts
 from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.primes import defined_primes, rename_primes
+from eq2code.equation.sigmasums import sigma_sums
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, number, read_space
 from eq2code.equation.steps import layer_superscripts, role_key, role_superscripts, stepped_arguments
@@ -164,6 +165,10 @@ class FileReader:
             for reading, span in expander.readings:
                 self.diag("ambiguous-notation", clause.block, span, reading=reading,
                           construct=clause.block.text[span[0]:span[1]])
+            clause.node, signs = sigma_sums(clause.node)  # log(Σ_j exp(x_j)): Σ_j typed for \sum_j (said)
+            for sign in signs:
+                self.diag("ambiguous-notation", clause.block, sign.span, construct=clause.block.text[
+                    sign.span[0]:sign.span[1]], reading=phrase("read-sigma-sum", letter=sign.sub.name))
 
     def _parse_block(self, block: Block) -> list[Clause]:
         if block.outside:
@@ -1910,8 +1915,9 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
             and all(symbol_key(a) for a in lhs.arg.items):  # \cos(𝐚, 𝐛) = …: a function named cos
         return Head("cosine_similarity" if lhs.name == "cos" else lhs.name, f"func:{lhs.name}",
                     list(lhs.arg.items), [], True)
-    if isinstance(lhs, ir.Func) and lhs.sub is None and lhs.sup is None:  # \log softmax(z)_i = …
-        inner = analyze_head(lhs.arg, rhs)
+    if isinstance(lhs, ir.Func) and lhs.sub is None and lhs.sup is None:  # \log softmax(z)_i = …, \log(y_i) = …
+        arg = lhs.arg.body if isinstance(lhs.arg, ir.Group) and lhs.arg.bracket == "(" else lhs.arg
+        inner = analyze_head(arg, rhs)
         if inner is not None:
             return Head(f"{lhs.name}_{inner.name}", f"{lhs.name}:{inner.key}", inner.params, inner.out_indices,
                         False)

@@ -469,6 +469,8 @@ PHRASES.update({
                              "defines; its value is the form after it",
                        "ja": ("{form}: このファイルで定義されていない名前は、この等式が定義するものの別名と読みます。"
                               "値はその後の形です")},
+    "read-sigma-sum": {"en": "\\Sigma_{letter} before a term: the summation sign over {letter}, as \\sum_{letter}",
+                       "ja": "項の前の \\Sigma_{letter}: {letter} についての和の記号（\\sum_{letter} と同じ）"},
     "read-declared-form": {"en": "a chain of equal forms: form {number} is checked, the one whose symbols are all "
                                  "declared",
                            "ja": "等しい形の連なりです。記号がすべて宣言されている {number} 番目の形を照合します"},
