@@ -119,6 +119,26 @@ W_{xh} \in \mathbb{R}^{d \times h}, \quad W_{hh} \in \mathbb{R}^{h \times h}
 $$\mathbf{h}_t = \tanh(\mathbf{x}_t W_{xh} + \mathbf{h}_{t-1} W_{hh} + \mathbf{b}_h)$$""",
         "import numpy as np\n\ndef rnn_step(x, h, Wxh, Whh, bh):\n    return np.tanh(x @ Wxh + h @ Whh + bh)\n",
         ["import numpy as np\n\ndef rnn_step(x, h, Wxh, Whh, bh):\n    return np.tanh(x @ Wxh + h @ Whh) + bh\n"]),
+    # α_i defined entry by entry, then softmax(α): the vector of its entries (it had been "no value for alpha")
+    "family-used-whole": (r"""\mathbf{x} \in \mathbb{R}^{d}, \quad K, V \in \mathbb{R}^{t \times d}
+% k_i and v_i are row i of K and of V
+
+$$\alpha_i = k_i^\top x \\ c = \text{softmax}(\alpha) \\ s = \sum_i c_i v_i$$""",
+        "import numpy as np\n\ndef attend(x, K, V):\n    a = K @ x\n    c = np.exp(a - a.max())\n"
+        "    return (c / c.sum()) @ V\n",
+        ["import numpy as np\n\ndef attend(x, K, V):\n    return (K @ x) @ V\n"]),
+    # \{l_1, …, l_N\}^⊤: the column of the l_n; L, defined nowhere, another name of ℓ(x, y)
+    "listing-transposed-and-a-renaming-name": (r"""x \in \mathbb{R}^{N}, \quad y \in (0,1)^{N}
+
+$$\ell(x,y) = L = \{l_1,\dots,l_N\}^\top, \qquad l_n = y_n(\log y_n-x_n)$$""",
+        "import numpy as np\n\ndef kl_pointwise(x, y):\n    return y * (np.log(y) - x)\n",
+        ["import numpy as np\n\ndef kl_pointwise(x, y):\n    return y * (np.log(y) + x)\n"]),
+    # Σ_j typed for the sum; \log(y_i) on the left defines log y entry by entry
+    "capital-sigma-sum-and-log-on-the-left": (r"""x \in \mathbb{R}^{n}
+
+$$\log(y_i) = x_i - \log(\Sigma_j \exp(x_j))$$""",
+        "import numpy as np\n\ndef log_softmax(x):\n    return x - np.log(np.sum(np.exp(x)))\n",
+        ["import numpy as np\n\ndef log_softmax(x):\n    return x - np.log(np.sum(x))\n"]),
 }
 
 
@@ -150,3 +170,11 @@ $$y_i = \sum_{a=0}^{k-1} w_a x_{i+a}$$
     eq = next(e for e in read_equation_file("unit.tex", tex).equations if e.kind == "definition")
     assert not eq.checkable and "does not index an array" in eq.reason
     assert all(s.name != "i" for s in eq.inputs)
+
+
+def test_a_covariance_sigma_k_is_not_a_sum():
+    tex = r"""$$q = (x - \mu_k)^\top \Sigma_k (x - \mu_k)$$
+"""
+    f = read_equation_file("unit.tex", tex)
+    assert not any(d.name == "ambiguous-notation" and d.params["reading"].phrase == "read-sigma-sum"
+                   for d in f.diagnostics)
