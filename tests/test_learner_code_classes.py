@@ -139,6 +139,19 @@ $$\ell(x,y) = L = \{l_1,\dots,l_N\}^\top, \qquad l_n = y_n(\log y_n-x_n)$$""",
 $$\log(y_i) = x_i - \log(\Sigma_j \exp(x_j))$$""",
         "import numpy as np\n\ndef log_softmax(x):\n    return x - np.log(np.sum(np.exp(x)))\n",
         ["import numpy as np\n\ndef log_softmax(x):\n    return x - np.log(np.sum(x))\n"]),
+    # \operatorname{tanh}^2(x) is \tanh^2(x); d/dx of an entrywise function of a vector is entrywise
+    "operatorname-function-and-entrywise-derivative": (r"""x \in \mathbb{R}^{n}
+
+$$\frac{d}{dx} \operatorname{tanh}(x) = 1 - \operatorname{tanh}^2(x)$$""",
+        "import numpy as np\n\ndef tanh_grad(x):\n    return 1 - np.tanh(x) ** 2\n",
+        ["import numpy as np\n\ndef tanh_grad(x):\n    return 1 - np.tanh(x)\n"]),
+    # Σ_{i∈𝓑} ∂_𝐰 l^{(i)}: the gradient of the batch's summed loss, one array; |𝓑| is the batch size
+    "summed-gradient-over-a-batch": (r"""\mathbf{w} \in \mathbb{R}^{d}, \quad \eta \in \mathbb{R}_{>0}
+
+$$\mathbf{w} \leftarrow \mathbf{w}
+ - \frac{\eta}{|\mathcal{B}|} \sum_{i \in \mathcal{B}} \partial_{\mathbf{w}} l^{(i)}(\mathbf{w}, b)$$""",
+        "def sgd(w, grad, lr, batch_size):\n    return w - lr * grad / batch_size\n",
+        ["def sgd(w, grad, lr, batch_size):\n    return w - lr * grad\n"]),
 }
 
 

@@ -33,6 +33,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
                "wd", "weight_decay", "decay", "reg", "l2", "l2_reg"),  # λ, λ' of a penalty or a decay
     "Lambda": ("prec", "precision"),
 }
+# What code calls a size: |𝓑|, the number of items of a minibatch 𝓑 (n_B), is its batch size.
+SIZE_ALIASES: dict[str, tuple[str, ...]] = {"n_B": ("batch_size", "bs", "n_batch")}
 # What code calls the quantity an update rule updates (φ ← (1−λ')φ − α ∂L/∂φ, w_{t+1} = w_t − …),
 # whatever its letter: the parameters being trained.
 STATE_NAMES: tuple[str, ...] = ("params", "parameters", "param", "weights")
@@ -518,7 +520,8 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     for spec in sizes:
         if spec.name in how:
             continue
-        match = next((p for p in free if _norm(p.name) == _norm(spec.name)), None)
+        names = {_norm(spec.name), *(_norm(n) for n in SIZE_ALIASES.get(spec.name, ()))}
+        match = next((p for p in free if _norm(p.name) in names), None)
         if match is not None:
             take(spec, match.name, "name")
     packed = numbered_entries(remaining, free)

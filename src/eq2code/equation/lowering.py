@@ -2298,6 +2298,12 @@ class Lowerer:
             gradient = self._vector_gradient(value, var, node)
             if gradient is not None:
                 return gradient
+        if isinstance(var, sympy.MatrixSymbol) and isinstance(value, Apply) and value.arg == var:
+            # d/dx sigmoid(x) with x a vector: the function applies entry by entry, so does its derivative (said)
+            u = value.func_.variables[0]
+            if (phrase("read-entrywise-derivative"), node.span) not in self.ctx.readings:
+                self.ctx.readings.append((phrase("read-entrywise-derivative"), node.span))
+            return Apply(sympy.Lambda(u, sympy.diff(value.func_.expr, u)), var)
         if not isinstance(var, (sympy.Symbol, sympy.Indexed)) or isinstance(value, MatrixExpr):
             raise LoweringError("not-checkable", phrase("eq-derivative-by-scalar-only"), node.span)
         if var not in getattr(value, "free_symbols", set()) and not (isinstance(var, sympy.Indexed)
@@ -2374,6 +2380,34 @@ class Lowerer:
         return sympy.sqrt(sympy.Sum(value[i - 1, j - 1] ** 2, (i, 1, rows), (j, 1, cols)))
 
     # -- big operators -----------------------------------------------------------------------
+    def _summed_gradient(self, node: ir.BigOp) -> Any:
+        """Σ_{i∈𝓑} ∂_𝐰 l^{(i)}(𝐰, b), Σ_i ∂l_i/∂𝐰: the per-example gradients summed over a batch — the
+        gradient of the batch's summed loss, which is what code is given (autograd's `param.grad`): one
+        input shaped like 𝐰, said. None when the body is anything else."""
+        index = node.sub.items[0] if isinstance(node.sub, ir.Chain) and node.sub.items else node.sub
+        if node.op != "sum" or not isinstance(index, ir.Ident):
+            return None
+        letter = index.key
+        labelled = [n for n in node.body.walk() if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident)
+                    and (_label_is(n.sup, letter) or (n.sup is None and _label_is(n.sub, letter)))]
+        derivative = any(isinstance(n, ir.Special) and n.name in ("nabla", "partial") for n in node.body.walk())
+        if len(labelled) != 1 or not derivative:
+            return None
+        target = labelled[0]
+        bare = ir.Ident(target.base.name, target.base.style, target.base.accents, span=target.span)  # type: ignore[attr-defined]
+        body = _replaced(node.body, target, bare)
+        if any(isinstance(n, ir.Ident) and n.key == letter for n in body.walk()):
+            return None  # the index is used otherwise too: a sum of different terms
+        before = len(self.ctx.gradients)
+        try:
+            value = self.expr(body)
+        except LoweringError:
+            return None
+        if len(self.ctx.gradients) == before:
+            return None
+        self.ctx.readings.append((phrase("read-summed-gradient", function=target.base.name), node.span))  # type: ignore[attr-defined]
+        return value
+
     def _bigop(self, node: ir.BigOp) -> Any:
         if node.extended:
             self.ctx.readings.append((phrase("read-bigop-reaches-over", op=node.op), node.span))
@@ -2394,6 +2428,9 @@ class Lowerer:
                                     "\\" + node.op)
             return fn(*values)
         node = _primed_index(node)  # \\sum_{k'=1}^{K} … z_{k'}: an index named k'
+        summed = self._summed_gradient(node)
+        if summed is not None:
+            return summed
         exclude = None
         if isinstance(node.sub, ir.Chain) and node.sub.rels == ["neq"] and isinstance(node.sub.items[0], ir.Ident):
             exclude = node.sub.items[1]  # \\sum_{j \\neq y_i}: every j but one
@@ -3069,3 +3106,18 @@ def bare_keys(node: ir.Node) -> set[str]:
             continue
         out |= bare_keys(child)
     return out
+
+
+def _label_is(label: ir.Node | None, letter: str) -> bool:
+    """(i) or i: the label of the i-th example."""
+    if isinstance(label, ir.Group) and label.bracket == "(":
+        label = label.body
+    return isinstance(label, ir.Ident) and label.key == letter
+
+
+def _replaced(node: Any, target: ir.Node, by: ir.Node) -> Any:
+    """`node` with the node `target` (by identity) replaced by `by`."""
+    if node is target:
+        return by
+    return ir.map_children(node, lambda n: _replaced(n, target, by)) if isinstance(node, (ir.Node, list, tuple)) \
+        else node

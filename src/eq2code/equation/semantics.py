@@ -168,7 +168,7 @@ class FileReader:
             clause.node, signs = sigma_sums(clause.node)  # log(Σ_j exp(x_j)): Σ_j typed for \sum_j (said)
             for sign in signs:
                 self.diag("ambiguous-notation", clause.block, sign.span, construct=clause.block.text[
-                    sign.span[0]:sign.span[1]], reading=phrase("read-sigma-sum", letter=sign.sub.name))
+                    sign.span[0]:sign.span[1]], reading=phrase("read-sigma-sum", letter=key_text(sign.sub)))  # type: ignore[attr-defined]
 
     def _parse_block(self, block: Block) -> list[Clause]:
         if block.outside:

@@ -530,6 +530,13 @@ PHRASES.update({
                                        "（値はベクトル W^⊤x と同じ）")},
     "read-root-of-square": {"en": "{name}: the square root of {name}² that this file defines",
                             "ja": "{name}: このファイルで定義された {name}² の平方根"},
+    "read-entrywise-derivative": {"en": "the derivative of a function applied entry by entry to a vector: entry by "
+                                        "entry (the diagonal of its Jacobian)",
+                                  "ja": "ベクトルの要素ごとに適用された関数の微分: 要素ごと（ヤコビ行列の対角）"},
+    "read-summed-gradient": {"en": "the per-example gradients of {function} summed over the batch: the gradient of "
+                                   "the batch's summed loss, given as one array",
+                             "ja": "バッチで足し合わせた例ごとの {function} の勾配: バッチの損失の和の勾配"
+                                   "（1 つの配列として与えられます）"},
     "read-square-bracket-entry": {"en": "{name}[{index}]: entry {index} of the declared array {name}, indexed as code "
                                         "indexes it",
                                   "ja": ("{name}[{index}]: 宣言された配列 {name} の {index} 番目の要素"

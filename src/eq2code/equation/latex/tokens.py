@@ -867,6 +867,9 @@ class Tokenizer:
         if word in ("argmax", "argmin", "arg max", "arg min"):
             self.pos = end
             self._emit("BIGOP", word.replace(" ", ""), start, end)
+        elif word in FUNCS:  # \operatorname{tanh}^2(x): the function \tanh names (d2l writes it so)
+            self.pos = end
+            self._emit("FUNC", word, start, end)
         else:
             self._emit("FONT", "op", start, self.pos)
 
