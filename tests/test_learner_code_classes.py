@@ -152,6 +152,15 @@ $$\mathbf{w} \leftarrow \mathbf{w}
  - \frac{\eta}{|\mathcal{B}|} \sum_{i \in \mathcal{B}} \partial_{\mathbf{w}} l^{(i)}(\mathbf{w}, b)$$""",
         "def sgd(w, grad, lr, batch_size):\n    return w - lr * grad / batch_size\n",
         ["def sgd(w, grad, lr, batch_size):\n    return w - lr * grad\n"]),
+    # L_i = Σ_{j≠y_i} max(0, s_j − s_{y_i} + Δ) with y_i ∈ {0, …, C−1}: i names one example, y_i its label
+    "multiclass-hinge-of-one-example": (r"""s \in \mathbb{R}^{C}, \quad y_i \in \{0, \ldots, C-1\}
+\Delta \in \mathbb{R}_{>0}
+
+$$L_i = \sum_{j \neq y_i} \max(0, s_j - s_{y_i} + \Delta)$$""",
+        "import numpy as np\n\ndef svm_loss(scores, y, delta=1.0):\n"
+        "    margins = np.maximum(0, scores - scores[y] + delta)\n    margins[y] = 0\n    return np.sum(margins)\n",
+        ["import numpy as np\n\ndef svm_loss(scores, y, delta=1.0):\n"
+         "    return np.sum(np.maximum(0, scores - scores[y] + delta))\n"]),
 }
 
 

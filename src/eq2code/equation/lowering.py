@@ -924,6 +924,10 @@ class Lowerer:
             return sub.key in self.ctx.indices or category  # 𝐮_c with c ∈ {1,…,V}: a position
         if isinstance(sub, ir.Product) and all(op is None for op in sub.ops[1:]):
             return all(isinstance(f, ir.Ident) and f.key in self.ctx.indices for f in sub.factors)
+        if isinstance(sub, ir.Script) and isinstance(sub.base, ir.Ident) and sub.sup is None and not any(
+                isinstance(n, ir.Ident) and n.key in self.ctx.indices for n in sub.walk()):
+            decl = self.ctx.decls.get(sub.base.key)  # s_{y_i} with y_i ∈ {0, …, C−1}: one example's label, a position
+            return decl is not None and decl.elementwise and decl.space.kind == "categorical"
         return any(isinstance(n, ir.Ident) and n.key in self.ctx.indices for n in sub.walk())
 
     def _index_list(self, sub: ir.Node) -> list[ir.Node]:
@@ -2485,7 +2489,8 @@ class Lowerer:
             self.ctx.indices[letter.key] = (symbol, lo, hi)
             body = self.expr(node.body)
             if exclude is not None:
-                body = sympy.Piecewise((body, sympy.Ne(symbol, self.expr(exclude))), (0, True))
+                but = self.expr(exclude) + (1 if self._class_index_from_zero(exclude) else 0)  # y_i counted from 0
+                body = sympy.Piecewise((body, sympy.Ne(symbol, but)), (0, True))
         finally:
             self.ctx.indices = saved
         if node.op == "entries":  # (s_1, \\ldots, s_m): the vector of the entries (an ellipsis read)

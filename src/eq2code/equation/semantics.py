@@ -794,9 +794,14 @@ class FileReader:
         So is i of L_i = Σ_{j≠y_i} max(0, s_j − s_{y_i} + Δ) with the label y_i declared: s_{y_i} is
         indexed by that known name, not by i."""
         known = lambda n: symbol_key(n) in self.decls or symbol_key(n) in self.quantities  # noqa: E731
+
+        def label(n: ir.Node) -> bool:  # y_i with y_i ∈ {0, …, C−1} declared entry by entry: one example's label
+            base = n.base if isinstance(n, ir.Script) else None
+            decl = self.decls.get(base.key) if isinstance(base, ir.Ident) else None
+            return known(n) or (decl is not None and decl.elementwise and decl.space.kind == "categorical")
         uses = [n for n in rhs.walk() if isinstance(n, ir.Script) and n.sub is not None and _mentions(n.sub, letter)
-                and not (isinstance(n.sub, ir.Script) and known(n.sub))]
-        return bool(uses) and all(known(n) for n in uses)
+                and not (isinstance(n.sub, ir.Script) and label(n.sub))]
+        return bool(uses) and all(label(n) for n in uses)
 
     def _sizes_met_late(self, ctx: Context, values: list) -> list:
         """1/(NK) before Σ_{n=1}^{N} Σ_{k=1}^{K}: N and K were read as scalars before the sums made
@@ -945,6 +950,7 @@ class FileReader:
                                         aliases=ctx.aliases.get(key, ()), spellings=_spellings(key, order, head),
                                         one_based=_one_based(space, py_name(key), values)))
             elif key in ctx.scalars:
+                decl = decl or self._entry_declaration(key)  # y_i with y_i ∈ S declared entry by entry
                 space = decl.space if decl else _inferred_space(ctx, key, values)
                 inputs.append(InputSpec(py_name(key), ctx.scalars[key], (), space, "scalar", py_name(key),
                                         inferred=decl is None,
@@ -954,6 +960,13 @@ class FileReader:
         for name in used_sizes:
             inputs.append(InputSpec(py_name(name), latex_of(name), (), Space("size"), "size", name))
         return inputs
+
+    def _entry_declaration(self, key: str) -> Decl | None:
+        """The declaration of y_i when `y_i ∈ {0, …, C−1}` declared every entry of y and y_i is one
+        example's label (i names the example, not an axis)."""
+        base, _, sub = key.partition("_")
+        decl = self.decls.get(base) if sub else None
+        return decl if decl is not None and decl.elementwise and not decl.shape else None
 
     def _inputs_defined_unreadably(self, eq: Equation, clause: Clause) -> None:
         """An input that another clause of the file defines, in a form eq2code could not read
