@@ -161,6 +161,11 @@ $$L_i = \sum_{j \neq y_i} \max(0, s_j - s_{y_i} + \Delta)$$""",
         "    margins = np.maximum(0, scores - scores[y] + delta)\n    margins[y] = 0\n    return np.sum(margins)\n",
         ["import numpy as np\n\ndef svm_loss(scores, y, delta=1.0):\n"
          "    return np.sum(np.maximum(0, scores - scores[y] + delta))\n"]),
+    # sim(z_i, z_j) = z_i^⊤ · z_j / (‖z_i‖‖z_j‖), nothing declared: the transposed parameters are vectors
+    "transposed-parameters-are-vectors": (r"""$$\text{sim}(z_i,z_j)
+= \frac{z_i^\top \cdot z_j}{||z_i||\cdot||z_j||}$$""",
+        "import numpy as np\n\ndef sim(a, b):\n    return a @ b / (np.linalg.norm(a) * np.linalg.norm(b))\n",
+        ["import numpy as np\n\ndef sim(a, b):\n    return a @ b / np.linalg.norm(a * b)\n"]),
 }
 
 
@@ -200,3 +205,10 @@ def test_a_covariance_sigma_k_is_not_a_sum():
     f = read_equation_file("unit.tex", tex)
     assert not any(d.name == "ambiguous-notation" and d.params["reading"].phrase == "read-sigma-sum"
                    for d in f.diagnostics)
+
+
+def test_a_derivative_equal_to_a_sum_of_per_example_derivatives_stays_an_identity():
+    tex = r"""$$\frac{\partial{loss}}{\partial b} =\sum_t \frac{\partial{loss_t}}{\partial b}$$
+"""
+    eq = next(e for e in read_equation_file("unit.tex", tex).equations if e.kind in ("definition", "identity"))
+    assert not eq.checkable

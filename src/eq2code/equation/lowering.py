@@ -2389,8 +2389,8 @@ class Lowerer:
         gradient of the batch's summed loss, which is what code is given (autograd's `param.grad`): one
         input shaped like 𝐰, said. None when the body is anything else."""
         index = node.sub.items[0] if isinstance(node.sub, ir.Chain) and node.sub.items else node.sub
-        if node.op != "sum" or not isinstance(index, ir.Ident):
-            return None
+        if node.op != "sum" or not isinstance(index, ir.Ident) or self.ctx.upstream is not None:
+            return None  # ∂loss/∂w = Σ_t ∂loss_t/∂w: a derivative on the left, an identity between derivatives
         letter = index.key
         labelled = [n for n in node.body.walk() if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident)
                     and (_label_is(n.sup, letter) or (n.sup is None and _label_is(n.sub, letter)))]

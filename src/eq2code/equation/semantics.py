@@ -579,6 +579,14 @@ class FileReader:
         ctx.plain_identity = _identity_beside_matrix(chain, ctx.matrices)
         if head is not None:
             ctx.head_params = {k for k in (symbol_key(p) for p in head.params) if k}
+            # sim(z_i, z_j) = z_i^⊤ · z_j / (‖z_i‖ ‖z_j‖): a parameter the right side transposes is a vector,
+            # and so are the parameters named by the same letter (the other item)
+            transposed = {k for k in ctx.head_params if k not in self.decls and any(
+                isinstance(n, ir.Script) and symbol_key(ir.Script(n.base, n.sub, None, span=n.span)) == k
+                and isinstance(n.sup, ir.Special) and n.sup.name == "top" for n in chain.walk())}
+            letters = {k.split("_")[0] for k in transposed}
+            ctx.vectors |= transposed | {k for k in ctx.head_params if k not in self.decls and "_" in k
+                                         and k.split("_")[0] in letters}
             if head.key.endswith("(event)"):  # P(t=1 | x) = y: the probability is the value named P
                 ctx.readings.append((phrase("read-event-probability", name=head.name), lhs.span))
         stepped = re.fullmatch(r"(.+\^)([a-z])\+1", head.key) if head is not None else None

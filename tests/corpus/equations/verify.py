@@ -871,16 +871,6 @@ def _(w, grad, v, lr, alpha, eps):
     return np.array(w1), np.array(v1)
 
 
-@ref("nyu-dlsp20-en-027")
-def _(w, m, v, grad, lr, beta, alpha, eps):
-    m1, v1, w1 = [], [], []
-    for i in range(len(w)):
-        m1.append(beta * m[i] + (1 - beta) * grad[i])
-        v1.append(alpha * v[i] + (1 - alpha) * grad[i] ** 2)
-        w1.append(w[i] - lr * m[i] / (math.sqrt(v1[i]) + eps))
-    return np.array(w1), np.array(m1), np.array(v1)
-
-
 @ref("nyu-dlsp20-en-028")
 def _(x, mu, sigma, a, b):
     return np.array([a[i] / sigma[i] * (x[i] - mu[i]) + b[i] for i in range(len(x))])
