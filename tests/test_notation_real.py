@@ -157,13 +157,14 @@ def test_trace_and_diag():
 
 
 def test_sum_excluding_the_label():
-    """\\sum_{j \\neq y_i}: every class but the label (the multiclass hinge loss)."""
+    """\\sum_{j \\neq y_i}: every class but the label (the multiclass hinge loss of one example: s its
+    scores, y_i its label — i names the example, D27)."""
     text = "s \\in \\mathbb{R}^{C},\\quad y_i \\in \\{1, \\ldots, C\\}\n\n" + CHECKABLE["sum j ne y_i"]
     _, eq = main(text)
-    s, y = np.array([1.0, 2.0, 0.5, 3.0, -1.0]), np.array([2, 4])
-    out = np.asarray(evaluate(eq, {"s": s, "y": y, "Delta": 1.0}, {"C": 5, "n_y": 2}), dtype=float)
-    expected = [sum(max(0.0, s[j] - s[k - 1] + 1.0) for j in range(5) if j != k - 1) for k in y]
-    assert np.allclose(out, expected)
+    s = np.array([1.0, 2.0, 0.5, 3.0, -1.0])
+    for k in (2, 4):
+        out = float(evaluate(eq, {"s": s, "y_i": k, "Delta": 1.0}, {"C": 5}))
+        assert np.isclose(out, sum(max(0.0, s[j] - s[k - 1] + 1.0) for j in range(5) if j != k - 1))
 
 
 def test_cases_conditions_in_parentheses_and_or():

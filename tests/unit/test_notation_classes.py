@@ -215,7 +215,7 @@ def test_the_derivative_by_sigma_squared_of_sigma_alone_is_not_read():
 def test_a_lone_name_in_a_chain_is_another_name_for_the_computed_value():
     tex = r"L = E = \frac{1}{n}\sum_{i=1}^{n} (y_i - t_i)^2"
     eq = lower(tex)
-    assert "E" not in _names(eq) and "read-form-name" in _readings(tex)
+    assert "E" not in _names(eq) and {"read-form-name", "read-chain-name"} & set(_readings(tex))
     y, t = rng.normal(size=4), rng.normal(size=4)
     assert np.allclose(_value(eq, y=y, t=t), np.mean((y - t) ** 2))
 

@@ -140,6 +140,13 @@ def _substitute(plan: Any, helpers: dict[str, Equation], fresh: _FreshIndices, d
             return _instance(helper, indices, helpers, fresh, depth)
     if depth < MAX_DEPTH and op == "sym" and plan[1] in helpers and not helpers[plan[1]].free_indices:
         return _instance(helpers[plan[1]], [], helpers, fresh, depth)
+    if depth < MAX_DEPTH and op == "msym" and plan[1] in helpers and len(helpers[plan[1]].free_indices) == 1:
+        # softmax(α) with α_i = k_i^⊤ x defined entry by entry: the vector of its entries
+        helper = helpers[plan[1]]
+        letter = fresh.take()
+        _name, lo, hi = helper.free_indices[0]
+        body = _instance(helper, [["index", letter]], helpers, fresh, depth)
+        return ["entries", body, letter, lo, hi]
     return [op] + [_substitute(a, helpers, fresh, depth) for a in plan[1:]]
 
 

@@ -29,9 +29,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "W": ("w", "weight", "weights"), "b": ("b", "bias"),
     "Sigma": ("cov", "covariance", "cov_matrix"), "mu": ("mu", "mean", "means", "loc"),
     "pi": ("pi", "prior", "priors", "class_priors"),
-    "lambda": ("lam", "lmbda", "lambd", "lamda"),  # `lambda` is a Python keyword: code must respell it
+    "lambda": ("lam", "lmbda", "lambd", "lamda",  # `lambda` is a Python keyword: code must respell it
+               "wd", "weight_decay", "decay", "reg", "l2", "l2_reg"),  # λ, λ' of a penalty or a decay
     "Lambda": ("prec", "precision"),
 }
+# What code calls a size: |𝓑|, the number of items of a minibatch 𝓑 (n_B), is its batch size.
+SIZE_ALIASES: dict[str, tuple[str, ...]] = {"n_B": ("batch_size", "bs", "n_batch")}
+# What code calls the quantity an update rule updates (φ ← (1−λ')φ − α ∂L/∂φ, w_{t+1} = w_t − …),
+# whatever its letter: the parameters being trained.
+STATE_NAMES: tuple[str, ...] = ("params", "parameters", "param", "weights")
 # Names an input takes only after every input has taken its own names and ALIASES: α is the
 # learning rate in Adam-like notes, but the momentum beside an η (v ← αv − η∇L: ゼロから作る), so η
 # claims `lr` first and α then takes `lr` only if it is still free.
@@ -428,12 +434,29 @@ def _weak_names(spec: InputSpec) -> list[str]:
     return names
 
 
+_LABELLED = re.compile(r"^([A-Za-z]+)__([0-9]+|[A-Za-z])$")
+
+
+def _updated_state(spec: InputSpec, eq: Equation | None) -> bool:
+    """Is `spec` the quantity `eq` updates — the defined name itself (φ ← … φ …) or its value at
+    the previous step (w_t of w_{t+1} = w_t − …)? Only for an array: a scalar update (a count, a
+    step size) is not the parameters."""
+    if eq is None or spec.role != "array" or not eq.name:
+        return False
+    updated = letter_stem(eq.name) or eq.name
+    return spec.name == eq.name or (letter_stem(spec.name) or spec.name) == updated
+
+
 def _candidates(spec: InputSpec, extra: dict[str, tuple[str, ...]] | None = None,
-                by_stem: bool = False, weak: bool = False) -> list[str]:
+                by_stem: bool = False, weak: bool = False, eq: Equation | None = None) -> list[str]:
     base = spec.name
     names = [base, base.lower(), spec.sympy_name, *spec.aliases, *_extra_aliases(spec, extra),
              *ALIASES.get(base, ()), *(_stem_names(spec) if by_stem else ()),
+             *(STATE_NAMES if _updated_state(spec, eq) else ()),
              *SPACE_ALIASES.get(spec.space.kind, ()), *(_weak_names(spec) if weak else ())]
+    labelled = _LABELLED.match(base)
+    if labelled is not None:  # W^{(1)}, b^{[2]}: code writes the layer's label after the letter (W1, b_2)
+        names += [f"{labelled.group(1)}{labelled.group(2)}", f"{labelled.group(1)}_{labelled.group(2)}"]
     if base.endswith("_hat"):
         stem = base[:-4]
         names += [stem + "hat", stem + "_pred", stem + "pred", "pred", "predicted"]
@@ -486,7 +509,7 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
             if spec.name in how:
                 continue
             cands = _candidates(spec, aliases, by_stem=stems.count(letter_stem(spec.name) or spec.name) == 1,
-                                weak=weak)
+                                weak=weak, eq=eq)
             if folded.count(_norm(spec.name)) > 1:  # H and h both inputs: no case-folded guesses
                 cands = [c for c in cands if c != _norm(spec.name)]
             # the name first, then aliases in order
@@ -498,7 +521,8 @@ def map_arguments(func: FunctionInfo, eq: Equation, explicit: dict[str, str],
     for spec in sizes:
         if spec.name in how:
             continue
-        match = next((p for p in free if _norm(p.name) == _norm(spec.name)), None)
+        names = {_norm(spec.name), *(_norm(n) for n in SIZE_ALIASES.get(spec.name, ()))}
+        match = next((p for p in free if _norm(p.name) in names), None)
         if match is not None:
             take(spec, match.name, "name")
     packed = numbered_entries(remaining, free)

@@ -46,6 +46,12 @@ class Expander:
             return self._product(node)
         if isinstance(node, ir.Tuple) and node.bracket in ("(", "["):
             return self._tuple(node)
+        if isinstance(node, ir.Script) and isinstance(node.base, ir.Tuple) and node.base.bracket in ("{", "\\{") \
+                and node.sub is None and _transpose_mark(node.sup):
+            # L = \{l_1, …, l_N\}^⊤ (PyTorch's unreduced loss): the column of the l_n, not a set
+            listed = self._tuple(ir.Tuple(node.base.items, "(", span=node.base.span))
+            if isinstance(listed, ir.BigOp):
+                return listed
         return node
 
     # -- sums and products -------------------------------------------------------------------
@@ -206,3 +212,8 @@ def _matrix_like(node: ir.Node) -> bool:
 def names_in(nodes: list[ir.Node]) -> set[str]:
     """Every identifier name written in the nodes (the index letter must be a new one)."""
     return {n.name for node in nodes for n in node.walk() if isinstance(n, ir.Ident)}
+
+
+def _transpose_mark(sup: ir.Node | None) -> bool:
+    """^T, ^⊤, ^\top on a listing."""
+    return (isinstance(sup, ir.Special) and sup.name == "top") or (isinstance(sup, ir.Ident) and sup.name == "T")

@@ -615,6 +615,12 @@ class Lowerer:
         if key in ctx.quantities:
             ctx.uses.add(key)
             return ctx.quantities[key]
+        if f"{key}^2" in ctx.quantities and key not in ctx.decls:
+            # σ̂ with σ̂² = (1/n) Σ (x_i − μ̂)² + ε defined: its square root (a batch norm's divisor), said
+            ctx.uses.add(f"{key}^2")
+            if (phrase("read-root-of-square", name=latex_of(key)), node.span) not in ctx.readings:
+                ctx.readings.append((phrase("read-root-of-square", name=latex_of(key)), node.span))
+            return self._elementwise(sympy.sqrt, ctx.quantities[f"{key}^2"])
         if key == "pi":
             return sympy.pi
         if key in OPERATOR_LETTERS:  # 𝔼, ℙ, 𝕍 are operators, never an input named E
@@ -1034,6 +1040,10 @@ class Lowerer:
             return sub.key in self.ctx.indices or category  # 𝐮_c with c ∈ {1,…,V}: a position
         if isinstance(sub, ir.Product) and all(op is None for op in sub.ops[1:]):
             return all(isinstance(f, ir.Ident) and f.key in self.ctx.indices for f in sub.factors)
+        if isinstance(sub, ir.Script) and isinstance(sub.base, ir.Ident) and sub.sup is None and not any(
+                isinstance(n, ir.Ident) and n.key in self.ctx.indices for n in sub.walk()):
+            decl = self.ctx.decls.get(sub.base.key)  # s_{y_i} with y_i ∈ {0, …, C−1}: one example's label, a position
+            return decl is not None and decl.elementwise and decl.space.kind == "categorical"
         return any(isinstance(n, ir.Ident) and n.key in self.ctx.indices for n in sub.walk())
 
     def _index_list(self, sub: ir.Node) -> list[ir.Node]:
@@ -1179,8 +1189,22 @@ class Lowerer:
         elif lo == 1 and isinstance(hi, sympy.Integer):
             self.ctx.sizes.union(dim, str(int(hi)))
 
+    def _class_index_from_zero(self, pos: ir.Node) -> bool:
+        """c, y_i, y_{i} of a declared class index counted from 0 (c ∈ {0, …, C−1}, y ∈ {0, …, C−1}^N):
+        used as an index, the (c+1)-th entry, as code's f[y[i]] is."""
+        base = pos.base if isinstance(pos, ir.Script) and pos.sup is None and not pos.primes else pos
+        for key in (symbol_key(pos), symbol_key(base) if base is not pos else None):
+            decl = self.ctx.decls.get(key) if key else None
+            if decl is not None and decl.space.kind == "categorical" and decl.space.low == 0 \
+                    and (not decl.shape or base is not pos):
+                return True
+        return False
+
     def _counts_from_zero(self, pos: ir.Node) -> int:
-        """1 for an index of a sum from 0 (Σ_{i=0}^{n-1} y_i): entry i is the (i+1)-th, as in code."""
+        """1 for an index of a sum from 0 (Σ_{i=0}^{n-1} y_i), or a declared class index counted from 0
+        (x_c, x[c] with c ∈ {0, …, C−1}): entry i is the (i+1)-th, as in code."""
+        if self._class_index_from_zero(pos):
+            return 1
         if not isinstance(pos, ir.Ident) or pos.key not in self.ctx.indices:
             return 0
         _, lo, hi = self.ctx.indices[pos.key]
@@ -1216,6 +1240,25 @@ class Lowerer:
         return value ** exponent
 
     # -- applications ----------------------------------------------------------------------
+    def _bracket_entry(self, node: ir.Call) -> bool:
+        """`x[c]`, `x[j]`: a declared array with one bracketed index per axis, each a summation index
+        or a declared whole number (c ∈ {0, …, C−1}) — an entry written as code writes it (the
+        PyTorch documentation's x[class]), not the value of x at a point (L[φ])."""
+        func = node.func
+        decl = self.ctx.decls.get(func.key) if isinstance(func, ir.Ident) else None
+        if node.bracket != "[" or decl is None or not decl.shape or len(node.args) != len(decl.shape) \
+                or func.key in self.ctx.functions:  # type: ignore[attr-defined]
+            return False
+
+        def index_like(arg: ir.Node) -> bool:
+            key = symbol_key(arg)
+            if key is None:
+                return False
+            known = self.ctx.decls.get(key)
+            return key in self.ctx.indices or (known is not None and not known.shape
+                                               and known.space.kind in ("categorical", "integer"))
+        return all(index_like(a) for a in node.args)
+
     def _call(self, node: ir.Call, out_index: ir.Node | None = None) -> Any:
         func = node.func
         derivative = self._prime_derivative(node)
@@ -1232,6 +1275,11 @@ class Lowerer:
         named = self._named_function(node)
         if named is not None:
             return named
+        if self._bracket_entry(node):  # x[c], x[j] of a declared vector: its entry, as code indexes it
+            sub = node.args[0] if len(node.args) == 1 else ir.Tuple(list(node.args), "{", span=node.span)
+            self.ctx.readings.append((phrase("read-square-bracket-entry", name=func.name,  # type: ignore[attr-defined]
+                                             index=", ".join(symbol_key(a) or "" for a in node.args)), node.span))
+            return self.expr(ir.Script(func, sub=sub, span=node.span))
         if node.bracket == "[" and isinstance(func, ir.Ident) and func.key in self.ctx.decls \
                 and func.key not in self.ctx.functions and all(symbol_key(a) is not None for a in node.args):
             self.ctx.readings.append((phrase("read-square-bracket-value", name=func.name), node.span))
@@ -1272,7 +1320,11 @@ class Lowerer:
         if name in ("erf", "erfc") and name not in self.ctx.decls:
             return self._elementwise(getattr(sympy, name), self._one_arg(node))
         if len(node.args) == 1 and _is_indicator(func, node.args[0]):  # \mathbb{1}(y_i = k), I[y == y_i]
-            return self._indicator(node.args[0])
+            try:
+                return self._indicator(node.args[0])
+            except TypeError:  # 𝟙(x < 0) of a vector x: entry by entry, as cases on vectors are
+                one, zero = ir.Num("1", span=node.span), ir.Num("0", span=node.span)
+                return self._cases(ir.Cases([(one, node.args[0]), (zero, None)], span=node.span))
         if _is_expectation(func):
             return self._expectation(func, node)  # type: ignore[arg-type]
         if name in ("H", "D_KL") and name not in self.ctx.decls:
@@ -1465,16 +1517,21 @@ class Lowerer:
             return None
         return None
 
-    def _gradient_input(self, at: Any, fname: str, node: ir.Node, how: str, declared: str | None = None) -> Any:
+    def _gradient_input(self, at: Any, fname: str, node: ir.Node, how: str, declared: str | None = None,
+                        whole: bool = False) -> Any:
         """∇f(x), f'(x), ∂L/∂w of a function this file does not define: the gradient is given,
         an input shaped like the point it is taken at (rule 4 of the corpus: how every learner
         implements an update)."""
         ctx = self.ctx
         if ctx.upstream is not None and fname != ctx.upstream:
             raise LoweringError("not-checkable", phrase("eq-chain-rule-identity"), node.span)
+        entry = self._gradient_entry(at)
+        if entry is not None:  # ∂C/∂w_i with i the result's own index: entry i of the gradient of C by w
+            grad = self._gradient_input(entry[0], fname, node, how, declared, whole=True)
+            return sympy.IndexedBase(str(grad))[entry[1]] if isinstance(grad, sympy.MatrixSymbol) else grad
         bound = {str(v[0]) for v in ctx.indices.values()}
-        if any(str(sym) in bound for sym in getattr(at, "free_symbols", set())) or any(
-                isinstance(n, ir.Ident) and n.key in ctx.indices for n in node.walk()):
+        if not whole and (any(str(sym) in bound for sym in getattr(at, "free_symbols", set())) or any(
+                isinstance(n, ir.Ident) and n.key in ctx.indices for n in node.walk())):
             raise LoweringError("not-checkable", phrase("eq-gradient-per-summand"), node.span)
         ident = f"{fname}@{at}"
         key = ctx.gradients.get(ident)
@@ -1499,6 +1556,22 @@ class Lowerer:
         ctx.scalars.setdefault(key, latex_of(key))
         ctx.note(key)
         return sympy.Symbol(key, real=True)
+
+    def _gradient_entry(self, at: Any) -> tuple[Any, tuple] | None:
+        """w_i of ∂C/∂w_i when i is an index of the result (w_i = (1 − 2ηα) w_i − η ∂C/∂w_i), not of a
+        sum: the vector w the gradient is taken by, and the indices to read it at."""
+        ctx = self.ctx
+        if not isinstance(at, sympy.Indexed) or not at.indices:
+            return None
+        free = {str(v[0]) for k, v in ctx.indices.items() if k in ctx.free and v[2] is None}
+        if not all(isinstance(i, sympy.Symbol) and str(i) in free for i in at.indices):
+            return None
+        name = str(at.base.label)
+        use = next((u for k, u in ctx.arrays.items() if py_name(k) == name), None)
+        if use is None or len(use.dims) != len(at.indices):
+            return None
+        dims = [ctx.dim_symbol(d) for d in use.dims] + ([1] if len(use.dims) == 1 else [])
+        return sympy.MatrixSymbol(name, *dims), tuple(at.indices)
 
     def _vector_gradient(self, value: Any, var: sympy.MatrixSymbol, node: ir.Node) -> Any:
         """∂/∂𝐰 (𝐰^⊤𝐚), ∂/∂𝐰 (𝐰^⊤A𝐰): the gradient of a scalar by a vector, by SymPy's matrix calculus,
@@ -1878,6 +1951,12 @@ class Lowerer:
         repeated N times, or None when the shapes say something else."""
         rows, cols = matrix.shape
         length, one = vector.shape
+        if length == 1 and one != 1 and rows != 1 and cols != 1 and self._same_dim(cols, one) \
+                and not self._same_dim(rows, 1):
+            # XW + b with b declared a 1×M row (ℝ^{1×h}): added to every row, as NumPy broadcasts it
+            if (phrase("read-bias-row"), node.span) not in self.ctx.readings:
+                self.ctx.readings.append((phrase("read-bias-row"), node.span))
+            return sympy.OneMatrix(self.canonical(rows), 1) * self.canonical(vector)
         if one != 1 or cols == 1 or rows == 1:
             return None
         if not self._same_dim(cols, length) and self._inferred(cols) and self._inferred(length) \
@@ -1952,6 +2031,12 @@ class Lowerer:
             if a.shape[1] == 1 and b.shape[1] == 1 and a.shape[0] != 1:
                 a, b = self._same_shape(a, b, node)  # two column vectors juxtaposed: elementwise
                 return sympy.HadamardProduct(a, b)
+            if a.shape[1] == 1 and a.shape[0] != 1 and b.shape[0] != 1 and b.shape[1] != 1:
+                # 𝐱_t W_{xh} with 𝐱_t ∈ ℝ^d: the vector as a row (𝐱_t^⊤ W), its value the vector W^⊤ 𝐱_t (said)
+                self._unify_dims(a.shape[0], b.shape[0], node)
+                if (phrase("read-row-vector-product"), node.span) not in self.ctx.readings:
+                    self.ctx.readings.append((phrase("read-row-vector-product"), node.span))
+                return sympy.MatMul(self.canonical(b).T, self.canonical(a))
             self._unify_dims(a.shape[1], b.shape[0], node)
             return sympy.MatMul(self.canonical(a), self.canonical(b))
         return a * b
@@ -2389,6 +2474,12 @@ class Lowerer:
             gradient = self._vector_gradient(value, var, node)
             if gradient is not None:
                 return gradient
+        if isinstance(var, sympy.MatrixSymbol) and isinstance(value, Apply) and value.arg == var:
+            # d/dx sigmoid(x) with x a vector: the function applies entry by entry, so does its derivative (said)
+            u = value.func_.variables[0]
+            if (phrase("read-entrywise-derivative"), node.span) not in self.ctx.readings:
+                self.ctx.readings.append((phrase("read-entrywise-derivative"), node.span))
+            return Apply(sympy.Lambda(u, sympy.diff(value.func_.expr, u)), var)
         if isinstance(var, sympy.Pow) and isinstance(var.base, sympy.Symbol) and var.exp == 2 \
                 and not isinstance(value, MatrixExpr):
             return self._by_square(value, var, node)
@@ -2480,6 +2571,34 @@ class Lowerer:
         return sympy.sqrt(sympy.Sum(value[i - 1, j - 1] ** 2, (i, 1, rows), (j, 1, cols)))
 
     # -- big operators -----------------------------------------------------------------------
+    def _summed_gradient(self, node: ir.BigOp) -> Any:
+        """Σ_{i∈𝓑} ∂_𝐰 l^{(i)}(𝐰, b), Σ_i ∂l_i/∂𝐰: the per-example gradients summed over a batch — the
+        gradient of the batch's summed loss, which is what code is given (autograd's `param.grad`): one
+        input shaped like 𝐰, said. None when the body is anything else."""
+        index = node.sub.items[0] if isinstance(node.sub, ir.Chain) and node.sub.items else node.sub
+        if node.op != "sum" or not isinstance(index, ir.Ident) or self.ctx.upstream is not None:
+            return None  # ∂loss/∂w = Σ_t ∂loss_t/∂w: a derivative on the left, an identity between derivatives
+        letter = index.key
+        labelled = [n for n in node.body.walk() if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident)
+                    and (_label_is(n.sup, letter) or (n.sup is None and _label_is(n.sub, letter)))]
+        derivative = any(isinstance(n, ir.Special) and n.name in ("nabla", "partial") for n in node.body.walk())
+        if len(labelled) != 1 or not derivative:
+            return None
+        target = labelled[0]
+        bare = ir.Ident(target.base.name, target.base.style, target.base.accents, span=target.span)  # type: ignore[attr-defined]
+        body = _replaced(node.body, target, bare)
+        if any(isinstance(n, ir.Ident) and n.key == letter for n in body.walk()):
+            return None  # the index is used otherwise too: a sum of different terms
+        before = len(self.ctx.gradients)
+        try:
+            value = self.expr(body)
+        except LoweringError:
+            return None
+        if len(self.ctx.gradients) == before:
+            return None
+        self.ctx.readings.append((phrase("read-summed-gradient", function=target.base.name), node.span))  # type: ignore[attr-defined]
+        return value
+
     def _bigop(self, node: ir.BigOp) -> Any:
         if node.extended:
             self.ctx.readings.append((phrase("read-bigop-reaches-over", op=node.op), node.span))
@@ -2500,6 +2619,9 @@ class Lowerer:
                                     "\\" + node.op)
             return fn(*values)
         node = _primed_index(node)  # \\sum_{k'=1}^{K} … z_{k'}: an index named k'
+        summed = self._summed_gradient(node)
+        if summed is not None:
+            return summed
         exclude = None
         if isinstance(node.sub, ir.Chain) and node.sub.rels == ["neq"] and isinstance(node.sub.items[0], ir.Ident):
             exclude = node.sub.items[1]  # \\sum_{j \\neq y_i}: every j but one
@@ -2550,7 +2672,8 @@ class Lowerer:
             self.ctx.indices[letter.key] = (symbol, lo, hi)
             body = self.expr(node.body)
             if exclude is not None:
-                body = sympy.Piecewise((body, sympy.Ne(symbol, self.expr(exclude))), (0, True))
+                but = self.expr(exclude) + (1 if self._class_index_from_zero(exclude) else 0)  # y_i counted from 0
+                body = sympy.Piecewise((body, sympy.Ne(symbol, but)), (0, True))
         finally:
             self.ctx.indices = saved
         if node.op == "entries":  # (s_1, \\ldots, s_m): the vector of the entries (an ellipsis read)
@@ -3215,3 +3338,18 @@ def bare_keys(node: ir.Node) -> set[str]:
             continue
         out |= bare_keys(child)
     return out
+
+
+def _label_is(label: ir.Node | None, letter: str) -> bool:
+    """(i) or i: the label of the i-th example."""
+    if isinstance(label, ir.Group) and label.bracket == "(":
+        label = label.body
+    return isinstance(label, ir.Ident) and label.key == letter
+
+
+def _replaced(node: Any, target: ir.Node, by: ir.Node) -> Any:
+    """`node` with the node `target` (by identity) replaced by `by`."""
+    if node is target:
+        return by
+    return ir.map_children(node, lambda n: _replaced(n, target, by)) if isinstance(node, (ir.Node, list, tuple)) \
+        else node

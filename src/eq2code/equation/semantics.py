@@ -54,6 +54,7 @@ from eq2code.equation.model import REAL, Diagnostic, Equation, EquationFile, Inp
 from eq2code.equation.parts import equation_parts
 from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.primes import defined_primes, rename_primes
+from eq2code.equation.sigmasums import sigma_sums
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
 from eq2code.equation.spaces import NotASpace, key_text, number, read_space
 from eq2code.equation.steps import (
@@ -174,6 +175,10 @@ class FileReader:
             for reading, span in expander.readings:
                 self.diag("ambiguous-notation", clause.block, span, reading=reading,
                           construct=clause.block.text[span[0]:span[1]])
+            clause.node, signs = sigma_sums(clause.node)  # log(Σ_j exp(x_j)): Σ_j typed for \sum_j (said)
+            for sign in signs:
+                self.diag("ambiguous-notation", clause.block, sign.span, construct=clause.block.text[
+                    sign.span[0]:sign.span[1]], reading=phrase("read-sigma-sum", letter=key_text(sign.sub)))  # type: ignore[attr-defined]
 
     def _parse_block(self, block: Block) -> list[Clause]:
         if block.outside:
@@ -659,7 +664,7 @@ class FileReader:
         head = analyze_head(lhs, sides[0])
         given = self._given_derivative(clause, lhs, sides) if head is None else None
         if given is not None:  # ∇g(𝐰) = …, g'(w) = …: the value of that derivative's formula (D20)
-            head = Head(given, given, [], [], False)
+            head = Head(given, given, [], _entry_of_gradient(lhs, sides[0]), False)
         eq.mentions = _mentioned_keys(sides)
         if head is not None:
             eq.name, eq.key = head.name, head.key
@@ -677,6 +682,14 @@ class FileReader:
         ctx.plain_identity = _identity_beside_matrix(chain, ctx.matrices)
         if head is not None:
             ctx.head_params = {k for k in (symbol_key(p) for p in head.params) if k}
+            # sim(z_i, z_j) = z_i^⊤ · z_j / (‖z_i‖ ‖z_j‖): a parameter the right side transposes is a vector,
+            # and so are the parameters named by the same letter (the other item)
+            transposed = {k for k in ctx.head_params if k not in self.decls and any(
+                isinstance(n, ir.Script) and symbol_key(ir.Script(n.base, n.sub, None, span=n.span)) == k
+                and isinstance(n.sup, ir.Special) and n.sup.name == "top" for n in chain.walk())}
+            letters = {k.split("_")[0] for k in transposed}
+            ctx.vectors |= transposed | {k for k in ctx.head_params if k not in self.decls and "_" in k
+                                         and k.split("_")[0] in letters}
             if head.key.endswith("(event)"):  # P(t=1 | x) = y: the probability is the value named P
                 ctx.readings.append((phrase("read-event-probability", name=head.name), lhs.span))
         stepped = re.fullmatch(r"(.+\^)([a-z])\+1", head.key) if head is not None else None
@@ -729,6 +742,8 @@ class FileReader:
                 self._declare_free_indices(ctx, head)
                 self._apply_mapping_shapes(ctx, head)
                 ctx.value_points = {k: v for k, v in value_points(chain, is_derivative).items() if k != head.key}
+                sides = _without_renaming_form(ctx, sides, eq.params, clause.block.text,
+                                               set(self.decls) | set(self.quantities) | set(self.functions))
                 values, sides = self._readable_forms(ctx, low, sides)
                 values, sides = _without_given_forms(ctx, values, sides)
                 _computes_more_than_given_values(ctx, values[0], chain)
@@ -883,17 +898,26 @@ class FileReader:
                 if e.kind != "not-checkable" and not values:
                     raise  # unsupported notation or a shape conflict in the defining form: said as it is
                 failed.append((side, e))
-        if not values or (failed and failed[0][0] is sides[0] and not _computation(kept[0])):
-            raise failed[0][1]  # nothing read, or only a name (L = 𝔼[…] = L_s): L_s is no meaning of L
+        if not values or (failed and not any(_computation(k) for k in kept)):
+            # nothing read, or only names (L = 𝔼[…] = L_s, ℓ(x, y) = L = {l_1, …, l_N}): a name is no meaning
+            raise failed[0][1]
         for side, error in failed:
             ctx.readings.append((phrase("read-form-not-read", why=error.why), side.span))
         return values, kept
 
     def _names_only(self, rhs: ir.Node, letter: str) -> bool:
-        """h_t = o_t ⊙ tanh(c_t) with o_t, c_t defined: t is part of names, not an index of the result."""
-        uses = [n for n in rhs.walk() if isinstance(n, ir.Script) and n.sub is not None and _mentions(n.sub, letter)]
+        """h_t = o_t ⊙ tanh(c_t) with o_t, c_t defined: t is part of names, not an index of the result.
+        So is i of L_i = Σ_{j≠y_i} max(0, s_j − s_{y_i} + Δ) with the label y_i declared: s_{y_i} is
+        indexed by that known name, not by i."""
         known = lambda n: symbol_key(n) in self.decls or symbol_key(n) in self.quantities  # noqa: E731
-        return bool(uses) and all(known(n) for n in uses)
+
+        def label(n: ir.Node) -> bool:  # y_i with y_i ∈ {0, …, C−1} declared entry by entry: one example's label
+            base = n.base if isinstance(n, ir.Script) else None
+            decl = self.decls.get(base.key) if isinstance(base, ir.Ident) else None
+            return known(n) or (decl is not None and decl.elementwise and decl.space.kind == "categorical")
+        uses = [n for n in rhs.walk() if isinstance(n, ir.Script) and n.sub is not None and _mentions(n.sub, letter)
+                and not (isinstance(n.sub, ir.Script) and label(n.sub))]
+        return bool(uses) and all(label(n) for n in uses)
 
     def _sizes_met_late(self, ctx: Context, values: list) -> list:
         """1/(NK) before Σ_{n=1}^{N} Σ_{k=1}^{K}: N and K were read as scalars before the sums made
@@ -1043,6 +1067,7 @@ class FileReader:
                                         aliases=ctx.aliases.get(key, ()), spellings=_spellings(key, order, head),
                                         one_based=_one_based(space, py_name(key), values)))
             elif key in ctx.scalars:
+                decl = decl or self._entry_declaration(key)  # y_i with y_i ∈ S declared entry by entry
                 space = decl.space if decl else _inferred_space(ctx, key, values)
                 inputs.append(InputSpec(py_name(key), ctx.scalars[key], (), space, "scalar", py_name(key),
                                         inferred=decl is None,
@@ -1052,6 +1077,13 @@ class FileReader:
         for name in used_sizes:
             inputs.append(InputSpec(py_name(name), latex_of(name), (), Space("size"), "size", name))
         return inputs
+
+    def _entry_declaration(self, key: str) -> Decl | None:
+        """The declaration of y_i when `y_i ∈ {0, …, C−1}` declared every entry of y and y_i is one
+        example's label (i names the example, not an axis)."""
+        base, _, sub = key.partition("_")
+        decl = self.decls.get(base) if sub else None
+        return decl if decl is not None and decl.elementwise and not decl.shape else None
 
     def _inputs_defined_unreadably(self, eq: Equation, clause: Clause) -> None:
         """An input that another clause of the file defines, in a form eq2code could not read
@@ -1187,6 +1219,25 @@ def _declaration_lines(text: str) -> bool:
 
 
 _SPACING = re.compile(r"\\[,;: ]|\\quad|\\qquad|~")
+
+
+def _without_renaming_form(ctx: Context, sides: list[ir.Node], params: list[str], text: str,
+                           known: set[str]) -> list[ir.Node]:
+    """a[z] = ReLU[z] = {αz if z < 0; z otherwise}: a named function applied to exactly the left
+    side's own arguments, followed by a form that computes, is another name of the function the chain
+    defines (the notes define their ReLU here), not a use of the usual one — its value is the form
+    after it (said)."""
+    first = sides[0] if len(sides) > 1 else None
+    if first is not None and _is_symbol(first) and not _computation(first) and _computation(sides[1]) \
+            and symbol_key(first) not in known:
+        # ℓ(x, y) = L = \{l_1, …, l_N\}^⊤: L, defined nowhere, names the value the next form computes
+        ctx.readings.append((phrase("read-form-name", form=text[first.span[0]:first.span[1]].strip()), first.span))
+        return sides[1:]
+    if not params or not isinstance(first, ir.Call) or not isinstance(first.func, ir.Ident) \
+            or [symbol_key(a) for a in first.args] != params or not _computation(sides[1]):
+        return sides
+    ctx.readings.append((phrase("read-form-renamed", form=text[first.span[0]:first.span[1]].strip()), first.span))
+    return sides[1:]
 
 
 def _listed_entries(chain: ir.Node, text: str) -> ir.Span | None:
@@ -1617,7 +1668,7 @@ def _without_given_forms(ctx: Context, values: list, sides: list[ir.Node]) -> tu
     used = {str(s) for v, _ in kept for s in getattr(v, "free_symbols", set())}
     for side, n in zip(sides, named):
         if n:  # L = E = (1/n) Σ (y_i − ŷ_i)²: E names the value the last form computes, it is no input
-            ctx.readings.append((phrase("read-form-name", latex=latex_of(symbol_key(side) or "")), side.span))
+            ctx.readings.append((phrase("read-chain-name", latex=latex_of(symbol_key(side) or "")), side.span))
             key = symbol_key(side)
             if key is not None and py_name(key) not in used:
                 ctx.order = [k for k in ctx.order if k != key]
@@ -2087,8 +2138,9 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
             and all(symbol_key(a) for a in lhs.arg.items):  # \cos(𝐚, 𝐛) = …: a function named cos
         return Head("cosine_similarity" if lhs.name == "cos" else lhs.name, f"func:{lhs.name}",
                     list(lhs.arg.items), [], True)
-    if isinstance(lhs, ir.Func) and lhs.sub is None and lhs.sup is None:  # \log softmax(z)_i = …
-        inner = analyze_head(lhs.arg, rhs)
+    if isinstance(lhs, ir.Func) and lhs.sub is None and lhs.sup is None:  # \log softmax(z)_i = …, \log(y_i) = …
+        arg = lhs.arg.body if isinstance(lhs.arg, ir.Group) and lhs.arg.bracket == "(" else lhs.arg
+        inner = analyze_head(arg, rhs)
         if inner is not None:
             return Head(f"{lhs.name}_{inner.name}", f"{lhs.name}:{inner.key}", inner.params, inner.out_indices,
                         False)
@@ -2247,6 +2299,18 @@ def _entry_in_arguments(args: list[ir.Node], rhs: ir.Node) -> str | None:
     return None
 
 
+def _entry_of_gradient(lhs: ir.Node, rhs: ir.Node) -> list[str]:
+    """∂_{o_j} l = softmax(𝐨)_j − y_j: the derivative by the entry o_j, one value per j that the right
+    side uses (a vector over j), as ∂l/∂o_j is."""
+    for node in lhs.walk():
+        if isinstance(node, ir.Script) and isinstance(node.base, ir.Special) and node.base.name == "nabla":
+            var = node.sub
+            if isinstance(var, ir.Script) and isinstance(var.sub, ir.Ident) and len(var.sub.name) == 1 \
+                    and var.sub.name.islower() and var.sup is None and _mentions(rhs, var.sub.name):
+                return [var.sub.name]
+    return []
+
+
 def _derivative_entries(frac: ir.Frac, rhs: ir.Node) -> list[str]:
     """∂φ_k/∂a_j = …: the entries k, j of a Jacobian the right side computes (letters of both
     subscripts that the right side uses)."""
@@ -2257,7 +2321,9 @@ def _derivative_entries(frac: ir.Frac, rhs: ir.Node) -> list[str]:
         if isinstance(part, ir.Script) and isinstance(part.sub, ir.Ident) and len(part.sub.name) == 1 \
                 and part.sub.name.islower() and part.sup is None and part.sub.name not in letters:
             letters.append(part.sub.name)
-    if len(letters) != len(parts) or not all(_mentions(rhs, v) for v in letters):
+        elif not isinstance(part, ir.Ident):  # ∂l/∂o_j: a scalar l has no entries; anything else, no reading
+            return []
+    if not letters or not all(_mentions(rhs, v) for v in letters):
         return []
     return letters
 
@@ -2311,9 +2377,12 @@ def _letters(sub: ir.Node) -> list[str]:
 
 
 def _time_step(node: ir.Node, letter: str) -> bool:
-    """v_t = … v_{t-1}: t is a step of a recurrence (a name part), not an axis of the result."""
+    """v_t = … v_{t-1}: t is a step of a recurrence (a name part), not an axis of the result. A shift
+    by the index of a sum (y_i = Σ_a w_a x_{i+a}: a correlation) is no step: i stays the result's axis."""
+    summed = {symbol_key(b.sub.items[0]) for b in node.walk() if isinstance(b, ir.BigOp)
+              and isinstance(b.sub, ir.Chain) and b.sub.items}
     return any(isinstance(n, ir.Script) and isinstance(n.sub, ir.Add) and _mentions(n.sub, letter)
-               for n in node.walk())
+               and not any(key and _mentions(n.sub, key) for key in summed) for n in node.walk())
 
 
 def _mentions(node: ir.Node, letter: str) -> bool:

@@ -60,6 +60,8 @@ def size_of(node: ir.Node) -> object:
         first = size_of(node.terms[0][1])
         if isinstance(first, str) and "*" not in first:
             return f"{first}{node.terms[1][0]}{node.terms[1][1].text}"
+    if isinstance(node, ir.Abs) and isinstance(node.body, ir.Ident) and node.body.style == "cal":
+        return f"n_{node.body.name}"  # ℝ^{|𝓑|}: as many as the set has items, the size a sum over 𝓑 runs over
     if isinstance(node, ir.Num) and node.text.isdigit():
         return int(node.text)
     if isinstance(node, ir.Ident):

@@ -461,6 +461,16 @@ PHRASES.update({
                                         "底 {base} で合います）")},
     "read-form-not-read": {"en": "this form of the chain is not read ({why}); the other forms are checked",
                            "ja": "等式の連なりのうちこの形は読めません（{why}）。ほかの形を照合します"},
+    "read-form-renamed": {"en": "{form}: a named function applied to the left side's own arguments, read as "
+                                "another name of what this chain defines; its value is the form after it",
+                          "ja": ("{form}: 左辺と同じ引数に適用された名前付きの関数は、この等式が定義するものの"
+                                 "別名と読みます。値はその後の形です")},
+    "read-form-name": {"en": "{form}: a name this file does not define, read as another name of what this chain "
+                             "defines; its value is the form after it",
+                       "ja": ("{form}: このファイルで定義されていない名前は、この等式が定義するものの別名と読みます。"
+                              "値はその後の形です")},
+    "read-sigma-sum": {"en": "\\Sigma_{letter} before a term: the summation sign over {letter}, as \\sum_{letter}",
+                       "ja": "項の前の \\Sigma_{letter}: {letter} についての和の記号（\\sum_{letter} と同じ）"},
     "read-declared-form": {"en": "a chain of equal forms: form {number} is checked, the one whose symbols are all "
                                  "declared",
                            "ja": "等しい形の連なりです。記号がすべて宣言されている {number} 番目の形を照合します"},
@@ -555,6 +565,23 @@ PHRASES.update({
                                       "write \\sqrt{{x_{{ij}}}} for the entries' square roots",
                                 "ja": "行列の ^{{1/2}} は行列の平方根（R R = X となる R）。"
                                       "要素ごとの平方根なら \\sqrt{{x_{{ij}}}} と書いてください"},
+    "read-row-vector-product": {"en": "a vector before a matrix (x W): the vector as a row, x^⊤W, whose entries are "
+                                      "those of the vector W^⊤x",
+                                "ja": ("行列の前のベクトル（x W）: ベクトルを行として x^⊤W と読みます"
+                                       "（値はベクトル W^⊤x と同じ）")},
+    "read-root-of-square": {"en": "{name}: the square root of {name}² that this file defines",
+                            "ja": "{name}: このファイルで定義された {name}² の平方根"},
+    "read-entrywise-derivative": {"en": "the derivative of a function applied entry by entry to a vector: entry by "
+                                        "entry (the diagonal of its Jacobian)",
+                                  "ja": "ベクトルの要素ごとに適用された関数の微分: 要素ごと（ヤコビ行列の対角）"},
+    "read-summed-gradient": {"en": "the per-example gradients of {function} summed over the batch: the gradient of "
+                                   "the batch's summed loss, given as one array",
+                             "ja": "バッチで足し合わせた例ごとの {function} の勾配: バッチの損失の和の勾配"
+                                   "（1 つの配列として与えられます）"},
+    "read-square-bracket-entry": {"en": "{name}[{index}]: entry {index} of the declared array {name}, indexed as code "
+                                        "indexes it",
+                                  "ja": ("{name}[{index}]: 宣言された配列 {name} の {index} 番目の要素"
+                                         "（コードの添字の書き方）")},
     "read-square-bracket-value": {"en": "{name}[…] of the declared {name}: its given value (square brackets apply "
                                         "it, as in f[x, φ])",
                                   "ja": "宣言された {name} の {name}[…] は、与えられた値"
@@ -678,7 +705,7 @@ PHRASES.update({
                                         "formula written in v",
                                   "ja": "{latex} の 2 乗による微分は、分散 v = {latex}² で書いた式の "
                                         "v による微分とします"},
-    "read-form-name": {"en": "{latex} in the chain: another name for the value the computing form gives, "
+    "read-chain-name": {"en": "{latex} in the chain: another name for the value the computing form gives, "
                              "not an input",
                        "ja": "連鎖の中の {latex} は、計算する形が与える値の別名とし、入力とはしません"},
     "read-braces-as-brackets": {"en": "\\{{…\\}} around one expression: the outer bracket of nested brackets, "

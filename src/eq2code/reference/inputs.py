@@ -133,7 +133,7 @@ def draw(spec: InputSpec, shape: tuple[int, ...], sizes: dict[str, int], rng: np
         return np.eye(k)[hot]
     if kind == "categorical":
         size = spec.space.size
-        high = size if isinstance(size, int) else sizes.get(str(size), 5) if size is not None else 5
+        high = size if isinstance(size, int) else _size_value(str(size), sizes) if size is not None else 5
         low = int(spec.space.low or 1)
         return rng.integers(low, high + 1, size=shape).astype(float) if shape else float(rng.integers(low, high + 1))
     if kind in ("symmetric", "psd", "spd") and len(shape) >= 2:
@@ -141,6 +141,14 @@ def draw(spec: InputSpec, shape: tuple[int, ...], sizes: dict[str, int], rng: np
     if kind == "integer":
         return rng.integers(1, 6, size=shape).astype(float) if shape else float(rng.integers(1, 6))
     return rng.normal(size=shape) if shape else float(rng.normal())
+
+
+def _size_value(size: str, sizes: dict[str, int]) -> int:
+    """The value of a size as a space writes it: `C`, or `C-1` of {0, …, C−1} (5 when unknown)."""
+    m = re.fullmatch(r"(.+?)([+-])(\d+)", size)
+    if m is None or m.group(1) not in sizes:
+        return sizes.get(size, 5)
+    return sizes[m.group(1)] + (int(m.group(3)) if m.group(2) == "+" else -int(m.group(3)))
 
 
 def _symmetric(kind: str, shape: tuple[int, ...], rng: np.random.Generator) -> np.ndarray:
@@ -164,6 +172,8 @@ def code_value(spec: InputSpec, value: Any) -> Any:
         return np.asarray(value, dtype=float)
     if spec.space.kind == "binary" and np.ndim(value):  # 0/1 labels: integers, usable as indices too
         return np.asarray(value, dtype=np.int64)
+    if spec.space.kind == "categorical":  # a class index c ∈ {0, …, C−1}: a whole number, usable as an index
+        return np.asarray(value).astype(np.int64) if np.ndim(value) else int(value)
     return value
 
 
@@ -278,6 +288,7 @@ def shared_weights(eq: Equation) -> set[str]:
     matrices = {s.name for s in eq.inputs if s.role == "array" and len(s.shape) == 2}
     vectors = {s.name for s in eq.inputs if s.role == "array" and len(s.shape) == 1}
     right: set[str] = set()
+    rows: set[str] = set()  # vectors the weights multiply as rows (x of x W): data, so the matrices are weights
     bias: set[str] = set()
     elsewhere: set[str] = set()
 
@@ -300,6 +311,14 @@ def shared_weights(eq: Equation) -> set[str]:
             factors = [f[1] if isinstance(f, list) and len(f) == 2 and isinstance(f[0], bool) else f
                        for f in plan[1]]
             first_is_input = bool(factors) and isinstance(factors[0], list) and factors[0][:1] == ["msym"]
+            if len(factors) == 2 and isinstance(factors[0], list) and factors[0][:1] == ["transpose"] \
+                    and isinstance(factors[0][1], list) and factors[0][1][:1] == ["msym"] \
+                    and isinstance(factors[1], list) and factors[1][:1] == ["msym"]:
+                # W^⊤ x (x W with x a vector, read as a row): W is the right factor of the row x^⊤W
+                right.add(factors[0][1][1])
+                rows.add(factors[1][1])
+                walk(factors[1])
+                return
             for k, factor in enumerate(factors):
                 walk(factor, as_right=k > 0 and first_is_input)
             return
@@ -309,7 +328,7 @@ def shared_weights(eq: Equation) -> set[str]:
     for plan in eq.plans:
         walk(plan)
     weights = (right - elsewhere) & matrices
-    if not weights or weights == matrices:
+    if not weights or (weights == matrices and not rows & vectors):
         return set()
     return weights | ((bias - elsewhere - right) & vectors)  # the bias of a shared linear map is shared too
 

@@ -223,6 +223,13 @@ def make_report(records, impls, l2s_present, cli, startup, parse_timeout):
     agree = sum(1 for r in records if (r["expected"], r["measured"]) in
                 {("checkable", "checkable"), ("not-checkable", "not-checkable")})
     report.append(f"\nagreement (checkable→checkable, not-checkable→not-checkable): {agree}/{len(records)}")
+    added = [r for r in records if r.get("added")]
+    if added:  # blocks hand-picked for impl folders (not the fixed-seed sample): reported apart
+        sampled = [r for r in records if not r.get("added")]
+        both = {("checkable", "checkable"), ("not-checkable", "not-checkable")}
+        report.append(f"  of which the sampled blocks: {sum((r['expected'], r['measured']) in both for r in sampled)}"
+                      f"/{len(sampled)}; blocks added for impl folders: "
+                      f"{sum((r['expected'], r['measured']) in both for r in added)}/{len(added)}")
     if l2s_present:
         for lang in ("en", "ja", None):
             sub = [r for r in records if lang is None or r["language"] == lang]
@@ -342,6 +349,8 @@ def main(argv=None) -> int:
         rec = dict(id=eq["id"], source=eq["source"], language=eq["language"], topic=eq["topic"],
                    expected=eq["expected"]["outcome"], measured=r["measured"], detail=r["detail"],
                    seconds=r["seconds"])
+        if eq.get("added"):
+            rec["added"] = eq["added"]
         if l2s is not None:
             rec["latex2sympy2_extended"] = l2s.get(eq["id"])
         records.append(rec)

@@ -863,6 +863,152 @@ def _(Z, nu, U, pi0, pi1, beta0, beta1):
     return np.array(D), np.array([beta0 + beta1 * D[i] + U[i] for i in range(len(Z))])
 
 
+# impl15: optimisers, activations, losses, normalisation, attention (hand-picked topics)
+@ref("nyu-dlsp20-en-026")
+def _(w, grad, v, lr, alpha, eps):
+    v1 = [alpha * v[i] + (1 - alpha) * grad[i] ** 2 for i in range(len(v))]
+    w1 = [w[i] - lr * grad[i] / (math.sqrt(v1[i]) + eps) for i in range(len(w))]
+    return np.array(w1), np.array(v1)
+
+
+@ref("nyu-dlsp20-en-028")
+def _(x, mu, sigma, a, b):
+    return np.array([a[i] / sigma[i] * (x[i] - mu[i]) + b[i] for i in range(len(x))])
+
+
+@ref("nyu-dlsp20-en-029")
+def _(x, alpha):
+    return _vec(lambda v: max(0.0, v) + min(0.0, alpha * (math.exp(v) - 1)), x)
+
+
+@ref("nyu-dlsp20-en-030")
+def _(x):
+    return _vec(lambda v: math.log(1.0 / (1.0 + math.exp(-v))), x)
+
+
+@ref("nyu-dlsp20-en-031")
+def _(x):
+    den = sum(math.exp(v) for v in x)
+    return np.array([math.log(math.exp(v) / den) for v in x])
+
+
+@ref("nyu-dlsp20-en-032")
+def _(logits, target):
+    den = sum(math.exp(v) for v in logits)
+    return -math.log(math.exp(logits[target]) / den)
+
+
+@ref("nyu-dlsp20-en-033")
+def _(x, c, w):
+    return w[c] * (-x[c] + math.log(sum(math.exp(v) for v in x)))
+
+
+@ref("nyu-dlsp20-en-034")
+def _(x, y):
+    return np.array([y[n] * (math.log(y[n]) - x[n]) for n in range(len(x))])
+
+
+@ref("nyu-dlsp20-en-035")
+def _(x1, x2, y, margin):
+    return np.array([max(0.0, -y[i] * (x1[i] - x2[i]) + margin) for i in range(len(x1))])
+
+
+@ref("nyu-dlsp20-en-036")
+def _(x):
+    den = sum(math.exp(v) for v in x)
+    return np.array([v - math.log(den) for v in x])
+
+
+@ref("nyu-dlsp20-en-037")
+def _(b, m_b, sigma_b, eps):
+    d = max(sigma_b, eps)
+    return np.array([[(b[i, j] - m_b) / d for j in range(b.shape[1])] for i in range(b.shape[0])])
+
+
+@ref("nyu-dlsp20-en-038")
+def _(w, grad, lr, alpha):
+    return np.array([(1 - 2 * lr * alpha) * w[i] - lr * grad[i] for i in range(len(w))])
+
+
+@ref("nyu-dlsp20-en-039")
+def _(x, K, V):
+    a = [sum(K[i, j] * x[j] for j in range(len(x))) for i in range(K.shape[0])]
+    c = _softmax_list(a)
+    return np.array([sum(c[i] * V[i, j] for i in range(K.shape[0])) for j in range(V.shape[1])])
+
+
+@ref("udlbook-031")
+def _(z):
+    return _vec(lambda v: 0.0 if v < 0 else v, z)
+
+
+@ref("udlbook-032")
+def _(z, alpha):
+    return _vec(lambda v: alpha * v if v < 0 else v, z)
+
+
+@ref("udlbook-033")
+def _(m, v, grad, beta, gamma):
+    return (np.array([beta * m[i] + (1 - beta) * grad[i] for i in range(len(m))]),
+            np.array([gamma * v[i] + (1 - gamma) * grad[i] ** 2 for i in range(len(v))]))
+
+
+@ref("udlbook-034")
+def _(m, v, t, beta, gamma):
+    return (np.array([m[i] / (1 - beta ** (t + 1)) for i in range(len(m))]),
+            np.array([v[i] / (1 - gamma ** (t + 1)) for i in range(len(v))]))
+
+
+@ref("udlbook-035")
+def _(params, m_hat, v_hat, lr, eps):
+    return np.array([params[i] - lr * m_hat[i] / (math.sqrt(v_hat[i]) + eps) for i in range(len(params))])
+
+
+@ref("udlbook-036")
+def _(params, grads, lr, wd):
+    return np.array([(1 - wd) * params[i] - lr * grads[i] for i in range(len(params))])
+
+
+@ref("udlbook-037")
+def _(h):
+    n = len(h)
+    m = sum(h) / n
+    return m, math.sqrt(sum((v - m) ** 2 for v in h) / n)
+
+
+@ref("udlbook-038")
+def _(h, m, s, eps):
+    return np.array([(v - m) / (s + eps) for v in h])
+
+
+@ref("udlbook-039")
+def _(x, Omega_v, beta_v):
+    return _matvec(Omega_v, x) + beta_v
+
+
+@ref("udlbook-040")
+def _(y, mu, sigma2):
+    return np.array([_norm_pdf(y[i], mu[i], sigma2) for i in range(len(y))])
+
+
+@ref("uvadlc-notebooks-046")
+def _(x, grad, eps):
+    return np.array([x[i] + eps * (1.0 if grad[i] > 0 else -1.0 if grad[i] < 0 else 0.0) for i in range(len(x))])
+
+
+@ref("uvadlc-notebooks-047")
+def _(a, b):
+    dot = sum(a[i] * b[i] for i in range(len(a)))
+    na = math.sqrt(sum(v * v for v in a))
+    nb = math.sqrt(sum(v * v for v in b))
+    return dot / (na * nb)
+
+
+@ref("nyu-dlsp20-en-040")
+def _(x):
+    return _vec(lambda v: 1.0 if v > 1 else (-1.0 if v < -1 else v), x)
+
+
 
 # ----------------------------------------------------------------------------------------
 # Running

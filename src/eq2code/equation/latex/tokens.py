@@ -382,6 +382,13 @@ class Tokenizer:
             self._emit("BIGOP", m.group(1), self.pos, self.pos + 3)
             self.pos += 3
             return
+        if self.text.startswith("Pr", self.pos) and self.text[self.pos + 2:self.pos + 3] in ("(", "[") \
+                and not (prev.isascii() and prev.isalpha()) and prev != "\\" \
+                and not (self.tokens and self.tokens[-1].type in ("SUB", "SUP")):
+            # Pr(y|μ, σ²), Pr[y]: the probability as \Pr writes it (Understanding Deep Learning's notation)
+            self._emit("TEXT", "Pr", self.pos, self.pos + 2)
+            self.pos += 2
+            return
         self._emit("LETTER", self.text[self.pos], self.pos, self.pos + 1)
         self.pos += 1
 
@@ -694,6 +701,16 @@ class Tokenizer:
                 if applied.group(2):
                     self._inline(applied.group(2), inner + applied.start(2))
                 return
+            if len(content) == 1 and content.isascii() and content.isalpha() and not self._in_script() \
+                    and self.text.startswith(("[", "("), self.pos):
+                # \mbox{a}[z], \mbox{f}[x, φ]: one letter in roman type applied at once to a bracket is a
+                # function's name (as \mathrm{a}[z] is), not the article "a"
+                inner = self.text.index("{", brace) + 1
+                self._emit("FONT", "rm", start, start)
+                self._emit("LBRACE", "{", start, start)
+                self._inline(content, inner)
+                self._emit("RBRACE", "}", self.pos, self.pos)
+                return
             switched = _SWITCHED_WORD.match(content)
             if switched is not None and len(switched.group(1)) == 1 and not self._in_script():
                 # \mbox{\bf g}: one letter in a font, the symbol 𝐠 as \mathbf{g} writes it
@@ -850,6 +867,9 @@ class Tokenizer:
         if word in ("argmax", "argmin", "arg max", "arg min"):
             self.pos = end
             self._emit("BIGOP", word.replace(" ", ""), start, end)
+        elif word in FUNCS:  # \operatorname{tanh}^2(x): the function \tanh names (d2l writes it so)
+            self.pos = end
+            self._emit("FUNC", word, start, end)
         else:
             self._emit("FONT", "op", start, self.pos)
 

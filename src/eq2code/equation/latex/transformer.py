@@ -371,8 +371,9 @@ class ToIR(Transformer):
             base.note = value
             base.span = _span(meta)
             return base
-        if isinstance(base, ir.Script) and getattr(base, slot) is None and not base.primes:
-            setattr(base, slot, value)
+        if isinstance(base, ir.Script) and getattr(base, slot) is None and (
+                not base.primes or (slot == "sub" and base.sup is None and isinstance(base.base, ir.Ident))):
+            setattr(base, slot, value)  # h'_i: entry i of h' (the prime names the new value, the index reads it)
             base.span = _span(meta)
             return base
         if isinstance(base, ir.Script) and slot == "sub" and base.sup is None and not base.primes \

@@ -1,0 +1,6 @@
+"""Correct NumPy implementation of nyu-dlsp20-en-037 (equation.tex)."""
+import numpy as np
+
+
+def normalize_channel(b, m_b, sigma_b, eps=1e-8):
+    return (b - m_b) / max(sigma_b, eps)

@@ -1,0 +1,8 @@
+"""Correct NumPy implementation of udlbook-033 (equation.tex)."""
+import numpy as np
+
+
+def adam_moments(m, v, grad, beta=0.9, gamma=0.999):
+    m = beta * m + (1 - beta) * grad
+    v = gamma * v + (1 - gamma) * grad * grad
+    return m, v

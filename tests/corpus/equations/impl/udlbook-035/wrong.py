@@ -1,0 +1,7 @@
+# mistake: the square root of the second moment is forgotten
+"""A realistic learner mistake for udlbook-035 (equation.tex)."""
+import numpy as np
+
+
+def adam_update(params, m_hat, v_hat, lr=0.001, eps=1e-8):
+    params -= lr * m_hat / (v_hat + eps)

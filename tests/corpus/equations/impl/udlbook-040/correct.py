@@ -1,0 +1,6 @@
+"""Correct NumPy implementation of udlbook-040 (equation.tex)."""
+import numpy as np
+
+
+def normal_pdf(y, mu, sigma2):
+    return np.exp(-(y - mu) ** 2 / (2 * sigma2)) / np.sqrt(2 * np.pi * sigma2)

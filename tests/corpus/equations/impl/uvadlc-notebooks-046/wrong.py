@@ -1,0 +1,7 @@
+# mistake: steps against the gradient (that lowers the loss)
+"""A realistic learner mistake for uvadlc-notebooks-046 (equation.tex)."""
+import numpy as np
+
+
+def fgsm(x, grad, eps=0.02):
+    return x - eps * np.sign(grad)
