@@ -68,3 +68,14 @@ def test_ell_above_a_symbol_is_its_layer():
 def test_a_continued_line_with_an_index_its_lost_left_side_bound_stays_unread():
     eq = _first(r"= \sum_{j \in \mathcal{N}_i} \langle w_j^\ell, h_{ij}^\ell \rangle")
     assert not eq.checkable
+
+
+def test_t_between_two_vectors_is_a_transpose_and_said():
+    # θ^T x, w^T x + b, w_j^T x written with the letter T: a transpose (it was the power θ^T by an input T)
+    for tex, text in ((r"y = \theta^T x", "theta.T*x"), (r"z = w^T x + b", "w.T*x"),
+                      (r"L = \sum_{j} \max(0, w_j^T x - 1)", "w[j].T*x")):
+        eq = _first(tex)
+        assert text in eq.sympy_text[0] and "T" not in {s.name for s in eq.inputs}, tex
+    assert "x**T" in _first(r"y = x^T").sympy_text[0]  # nothing to dot it with: a power, said
+    declared = read_equation_file("unit.tex", "$$T \\in \\mathbb{R}$$\n$$y = \\theta^T x$$\n").main
+    assert declared is not None and "T" in {s.name for s in declared.inputs}

@@ -1213,6 +1213,9 @@ class Lowerer:
     def _superscript(self, value: Any, sup: ir.Node, node: ir.Node, key: str | None) -> Any:
         if (isinstance(sup, ir.Special) and sup.name == "top") or (
                 isinstance(sup, ir.Ident) and sup.name == "T" and isinstance(value, MatrixExpr)):
+            if isinstance(sup, ir.Ident) and key is not None and key not in self.ctx.decls \
+                    and (phrase("read-transpose-T"), node.span) not in self.ctx.readings:
+                self.ctx.readings.append((phrase("read-transpose-T"), node.span))  # θ^T x: undeclared, said
             if not isinstance(value, MatrixExpr):
                 raise LoweringError("not-checkable", phrase("eq-transpose-of-scalar"), node.span, "^\\top")
             return value.T

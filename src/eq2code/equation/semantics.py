@@ -1780,10 +1780,13 @@ def _small_vector_key(node: ir.Node) -> str | None:
 
 
 def _transposed_item(node: ir.Node) -> bool:
-    """θ_k^⊤: a small letter with a one-letter subscript, transposed."""
-    return isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top" \
-        and isinstance(node.base, ir.Ident) and _small(node.base) and not node.primes \
-        and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1
+    """θ_k^⊤ (or θ_k^T before a vector, `vector_candidates`): a small letter with a one-letter
+    subscript, transposed."""
+    transposed = isinstance(node, ir.Script) and (
+        (isinstance(node.sup, ir.Special) and node.sup.name == "top")
+        or (isinstance(node.sup, ir.Ident) and node.sup.name == "T" and not node.sup.style))
+    return transposed and isinstance(node.base, ir.Ident) and _small(node.base) and not node.primes \
+        and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1  # type: ignore[union-attr]
 
 
 def _transposed_vector_key(node: ir.Node) -> str | None:
@@ -1806,10 +1809,22 @@ def vector_candidates(chain: ir.Node, known: set[str] | frozenset[str] = frozens
             for k in range(len(node.factors) - 1):
                 a, b = node.factors[k], node.factors[k + 1]
                 other = _small_vector_key(b) if not isinstance(b, ir.Group) else None
-                transposed = _transposed_vector_key(a) is not None or _transposed_item(a)
+                plain_t = _plain_t_vector_key(a) if "T" not in known else None
+                transposed = _transposed_vector_key(a) is not None or _transposed_item(a) or plain_t is not None
                 if node.ops[k + 1] is None and transposed and other is not None:
                     out.add(other)  # 𝐰^⊤ x, θ_k^⊤ x: x is the vector w is dotted with
+                    if plain_t is not None:  # θ^T x written with a letter T: a transpose, between two vectors
+                        out.add(plain_t)
     return out - set(known)
+
+
+def _plain_t_vector_key(node: ir.Node) -> str | None:
+    """θ^T, w^T (the letter T): the key of the small letter it may transpose — a transpose only when a
+    vector follows it (`vector_candidates`), else a power by an input T (said either way)."""
+    if isinstance(node, ir.Script) and isinstance(node.sup, ir.Ident) and node.sup.name == "T" \
+            and not node.sup.style and node.sub is None and not node.primes:
+        return _small_vector_key(node.base)
+    return None
 
 
 def transposed_items(chain: ir.Node, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
@@ -1820,27 +1835,45 @@ def transposed_items(chain: ir.Node, known: set[str] | frozenset[str] = frozense
 
     def item(node: ir.Node) -> str | None:
         if isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and _small(node.base) \
-                and not node.primes and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1:
+                and not node.primes and (_letter(node.sub) or (  # w_j, and w_{y_i}: the row of a label
+                    isinstance(node.sub, ir.Script) and _letter(node.sub.base) and _letter(node.sub.sub)
+                    and node.sub.sup is None)):
             return node.base.key
         return None
 
+    def top(node: ir.Node) -> bool:  # ^\top
+        return isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top"
+
+    def plain_t(node: ir.Node, after: ir.Node | None) -> bool:
+        # w_j^T x_i: ^T on a subscripted Latin letter right before another symbol is a transpose too (a power
+        # T of it is never written so; γ^T, a discount to the horizon, is Greek and stays a power)
+        return isinstance(node, ir.Script) and isinstance(node.sup, ir.Ident) and node.sup.name == "T" \
+            and not node.sup.style and "T" not in known and isinstance(node.base, ir.Ident) \
+            and node.base.name.isascii() and isinstance(after, (ir.Ident, ir.Script))
+
     for node in chain.walk():
-        if not (isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top"):
+        if not top(node):
             continue
-        key = item(ir.Script(node.base, node.sub, None, span=node.span))
+        key = item(ir.Script(node.base, node.sub, None, span=node.span))  # type: ignore[attr-defined]
         if key is not None:
             out.add(key)
     for node in chain.walk():
         if isinstance(node, ir.Product):
             for k in range(len(node.factors) - 1):
                 a, b = node.factors[k], node.factors[k + 1]
-                transposed = isinstance(a, ir.Script) and isinstance(a.sup, ir.Special) and a.sup.name == "top" \
-                    and (item(ir.Script(a.base, a.sub, None, span=a.span)) is not None
-                         or _transposed_vector_key(a) is not None)
+                marked = top(a) or (node.ops[k + 1] is None and plain_t(a, b))
+                key = item(ir.Script(a.base, a.sub, None, span=a.span)) if marked else None  # type: ignore[attr-defined]
+                if marked and not top(a) and key is not None:
+                    out.add(key)
+                transposed = marked and (key is not None or _transposed_vector_key(a) is not None)
                 partner = item(b) if isinstance(b, ir.Script) and b.sup is None else None
                 if node.ops[k + 1] is None and transposed and partner is not None:
                     out.add(partner)
     return out - set(known)
+
+
+def _letter(node: ir.Node | None) -> bool:
+    return isinstance(node, ir.Ident) and len(node.name) == 1
 
 
 def _norm_candidates(ctx: Context, chain: ir.Node, known: set[str]) -> None:

@@ -524,6 +524,11 @@ PHRASES.update({
               "(the i-th value, as w^{{(i)}} writes it), not powers",
         "ja": "{latex}：左辺のステップ {letter} まで和を取るので、上付きは反復の番号（w^{{(i)}} と書く i 番目の値）。"
               "べき乗ではありません"},
+    "read-transpose-T": {
+        "en": "^T between two vectors: the transpose (as ^\\top writes it), not a power by an input T; declare T "
+              "to read a power",
+        "ja": "二つのベクトルの間の ^T は転置（^\\top と同じ）で、入力 T によるべき乗ではありません。べき乗なら T を"
+              "宣言してください"},
     "read-ell-label": {
         "en": "{latex}^\\ell: \\ell above a symbol names the layer it belongs to (as ^{{(\\ell)}} writes it), not a "
               "power",
