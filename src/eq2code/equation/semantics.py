@@ -1782,11 +1782,12 @@ def _small_vector_key(node: ir.Node) -> str | None:
 def _transposed_item(node: ir.Node) -> bool:
     """θ_k^⊤ (or θ_k^T before a vector, `vector_candidates`): a small letter with a one-letter
     subscript, transposed."""
-    transposed = isinstance(node, ir.Script) and (
-        (isinstance(node.sup, ir.Special) and node.sup.name == "top")
-        or (isinstance(node.sup, ir.Ident) and node.sup.name == "T" and not node.sup.style))
+    if not isinstance(node, ir.Script):
+        return False
+    transposed = (isinstance(node.sup, ir.Special) and node.sup.name == "top") \
+        or (isinstance(node.sup, ir.Ident) and node.sup.name == "T" and not node.sup.style)
     return transposed and isinstance(node.base, ir.Ident) and _small(node.base) and not node.primes \
-        and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1  # type: ignore[union-attr]
+        and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1
 
 
 def _transposed_vector_key(node: ir.Node) -> str | None:
@@ -1846,7 +1847,7 @@ def transposed_items(chain: ir.Node, known: set[str] | frozenset[str] = frozense
 
     def plain_t(node: ir.Node, after: ir.Node | None) -> bool:
         # w_j^T x_i: ^T on a subscripted Latin letter right before another symbol is a transpose too (a power
-        # T of it is never written so; γ^T, a discount to the horizon, is Greek and stays a power)
+        # T of an item's weight is never written so; the reading is said)
         return isinstance(node, ir.Script) and isinstance(node.sup, ir.Ident) and node.sup.name == "T" \
             and not node.sup.style and "T" not in known and isinstance(node.base, ir.Ident) \
             and node.base.name.isascii() and isinstance(after, (ir.Ident, ir.Script))
@@ -1854,7 +1855,7 @@ def transposed_items(chain: ir.Node, known: set[str] | frozenset[str] = frozense
     for node in chain.walk():
         if not top(node):
             continue
-        key = item(ir.Script(node.base, node.sub, None, span=node.span))  # type: ignore[attr-defined]
+        key = item(ir.Script(node.base, node.sub, None, span=node.span))
         if key is not None:
             out.add(key)
     for node in chain.walk():
