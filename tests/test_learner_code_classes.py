@@ -166,6 +166,12 @@ $$L_i = \sum_{j \neq y_i} \max(0, s_j - s_{y_i} + \Delta)$$""",
 = \frac{z_i^\top \cdot z_j}{||z_i||\cdot||z_j||}$$""",
         "import numpy as np\n\ndef sim(a, b):\n    return a @ b / (np.linalg.norm(a) * np.linalg.norm(b))\n",
         ["import numpy as np\n\ndef sim(a, b):\n    return a @ b / np.linalg.norm(a * b)\n"]),
+    # 1/N Σ_i L_i with N undeclared: N is the number of terms of the sum (a mean), not an input
+    "count-of-a-mean": (r"""W \in \mathbb{R}^{D \times C}, \quad \lambda \in \mathbb{R}_{>0}
+
+$$L = \frac{1}{N} \sum_i L_i + \lambda \sum_k \sum_l W_{k,l}^2$$""",
+        "import numpy as np\n\ndef loss(losses, W, reg):\n    return np.mean(losses) + reg * np.sum(W * W)\n",
+        ["import numpy as np\n\ndef loss(losses, W, reg):\n    return np.sum(losses) + reg * np.sum(W * W)\n"]),
 }
 
 

@@ -922,6 +922,7 @@ class FileReader:
     def _sizes_met_late(self, ctx: Context, values: list) -> list:
         """1/(NK) before Σ_{n=1}^{N} Σ_{k=1}^{K}: N and K were read as scalars before the sums made
         them sizes — they are the sizes (one value, from the arrays' shapes)."""
+        values = self._count_of_a_mean(ctx, values)
         late = [k for k in ctx.scalars if k in ctx.size_names and k not in self.decls]
         if not late:
             return values
@@ -935,6 +936,28 @@ class FileReader:
         for key in late:
             ctx.scalars.pop(key, None)
         return [v.xreplace(mapping) if mapping and isinstance(v, sympy.Basic) else v for v in values]
+
+    def _count_of_a_mean(self, ctx: Context, values: list) -> list:
+        """L = \\frac{1}{N} \\sum_i L_i + …: an undeclared capital N dividing a sum without bounds (over the
+        whole axis of i) is the number of its terms — the mean's count, the axis' size (said), never an
+        input beside them. Only when there is one such sum and one such capital."""
+        if not values or not isinstance(values[0], sympy.Basic):
+            return values
+        sums = {s.limits[0][2] for s in values[0].atoms(sympy.Sum) if len(s.limits) == 1
+                and s.limits[0][1] == 1 and isinstance(s.limits[0][2], sympy.Symbol)
+                and s.limits[0][2].name.startswith("n_")}
+        capitals = [k for k in ctx.scalars if k not in self.decls and len(k) == 1 and k.isupper()
+                    and k not in ctx.size_names
+                    and any(isinstance(a, sympy.Pow) and a.exp == -1 and isinstance(a.base, sympy.Symbol)
+                            and a.base.name == py_name(k) for a in values[0].atoms(sympy.Pow))]
+        if len(sums) != 1 or len(capitals) != 1:
+            return values
+        key, size = capitals[0], next(iter(sums))
+        mapping = {s: size for v in values if isinstance(v, sympy.Basic) for s in v.free_symbols
+                   if isinstance(s, sympy.Symbol) and s.name == py_name(key)}
+        ctx.scalars.pop(key, None)
+        ctx.readings.append((phrase("read-mean-count", name=latex_of(key)), (0, 0)))
+        return [v.xreplace(mapping) if isinstance(v, sympy.Basic) else v for v in values]
 
     def _declared_form_first(self, ctx: Context, values: list, sides: list[ir.Node]) -> list:
         """acc = #correct/#all = (TP+TN)/(TP+TN+FP+FN) with TP, … declared: the form whose symbols

@@ -583,6 +583,8 @@ PHRASES.update({
                                    "the batch's summed loss, given as one array",
                              "ja": "バッチで足し合わせた例ごとの {function} の勾配: バッチの損失の和の勾配"
                                    "（1 つの配列として与えられます）"},
+    "read-mean-count": {"en": "{name}, not declared, divides a sum without bounds: the number of its terms (a mean)",
+                        "ja": "宣言されていない {name} は範囲のない和を割っています: その項の数（平均）と読みます"},
     "read-square-bracket-entry": {"en": "{name}[{index}]: entry {index} of the declared array {name}, indexed as code "
                                         "indexes it",
                                   "ja": ("{name}[{index}]: 宣言された配列 {name} の {index} 番目の要素"
