@@ -79,3 +79,11 @@ def test_t_between_two_vectors_is_a_transpose_and_said():
     assert "x**T" in _first(r"y = x^T").sympy_text[0]  # nothing to dot it with: a power, said
     declared = read_equation_file("unit.tex", "$$T \\in \\mathbb{R}$$\n$$y = \\theta^T x$$\n").main
     assert declared is not None and "T" in {s.name for s in declared.inputs}
+
+
+def test_a_label_used_as_another_symbols_subscript_is_one_examples_class():
+    # L_i = Σ_{j≠y_i} max(0, s_j − s_{y_i} + Δ) with nothing declared: i names the example, y_i its class, an
+    # entry of s (drawn from s's positions); it had been "an index of s is out of range"
+    eq = _first(r"L_i = \sum_{j\neq y_i} \max(0, s_j - s_{y_i} + \Delta)")
+    spaces = {s.name: s.space.kind for s in eq.inputs}
+    assert eq.checkable and spaces["y_i"] == "categorical" and "s_y_i" not in spaces

@@ -1043,7 +1043,9 @@ class Lowerer:
         if isinstance(sub, ir.Script) and isinstance(sub.base, ir.Ident) and sub.sup is None and not any(
                 isinstance(n, ir.Ident) and n.key in self.ctx.indices for n in sub.walk()):
             decl = self.ctx.decls.get(sub.base.key)  # s_{y_i} with y_i ∈ {0, …, C−1}: one example's label, a position
-            return decl is not None and decl.elementwise and decl.space.kind == "categorical"
+            undeclared_label = decl is None and len(sub.base.name) == 1 and sub.base.name.islower() \
+                and isinstance(sub.sub, ir.Ident) and len(sub.sub.name) == 1  # s_{y_i}, nothing declared
+            return undeclared_label or (decl is not None and decl.elementwise and decl.space.kind == "categorical")
         return any(isinstance(n, ir.Ident) and n.key in self.ctx.indices for n in sub.walk())
 
     def _index_list(self, sub: ir.Node) -> list[ir.Node]:
@@ -1091,6 +1093,10 @@ class Lowerer:
                 self.ctx.readings.append((reading, node.span))
         if any(getattr(v, "is_Matrix", False) for v in idx):  # x_{A + 1} of a matrix A: no element
             raise LoweringError("not-checkable", phrase("eq-index-not-a-number", latex=latex_of(key)), node.span)
+        for axis, (pos, value) in enumerate(zip(positions, idx)):
+            if isinstance(pos, ir.Script) and isinstance(value, (sympy.Indexed, sympy.Symbol)):  # f_{y_i}: one of f's
+                dim = use.dims[axis]  # positions, a class (drawn so; the code gets it counted from 0)
+                self._live_in(value, Space("categorical", low=1.0, latex=f"\\{{1, …, {dim}\\}}", size=dim))
         for axis, (pos, value) in enumerate(zip(positions, idx)):
             if key in self.ctx.zero_based and key not in self.ctx.intercepts and self._bound_from_one(pos):
                 idx[axis] = value + 1  # w_0 + x w_1 + Σ_{i=2}^m x^i w_i: w_i is entry i counted from 0

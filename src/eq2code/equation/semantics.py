@@ -911,10 +911,16 @@ class FileReader:
         indexed by that known name, not by i."""
         known = lambda n: symbol_key(n) in self.decls or symbol_key(n) in self.quantities  # noqa: E731
 
+        positions = [n.sub for n in rhs.walk() if isinstance(n, ir.Script) and isinstance(n.sub, ir.Script)]
+
         def label(n: ir.Node) -> bool:  # y_i with y_i ∈ {0, …, C−1} declared entry by entry: one example's label
             base = n.base if isinstance(n, ir.Script) else None
             decl = self.decls.get(base.key) if isinstance(base, ir.Ident) else None
-            return known(n) or (decl is not None and decl.elementwise and decl.space.kind == "categorical")
+            if known(n) or (decl is not None and decl.elementwise and decl.space.kind == "categorical"):
+                return True
+            # undeclared, and written as another symbol's subscript (s_{y_i}): the label of one example
+            return decl is None and isinstance(base, ir.Ident) and len(base.name) == 1 and base.name.islower() \
+                and any(p == n for p in positions)
         uses = [n for n in rhs.walk() if isinstance(n, ir.Script) and n.sub is not None and _mentions(n.sub, letter)
                 and not (isinstance(n.sub, ir.Script) and label(n.sub))]
         return bool(uses) and all(label(n) for n in uses)
@@ -1084,14 +1090,14 @@ class FileReader:
                 continue  # θ in ∇J(θ) when the gradient is given: named, but not computed with
             if key in ctx.arrays:
                 dims = tuple(self._size_label(ctx, d) for d in ctx.arrays[key].dims)
-                space = decl.space if decl else _inferred_space(ctx, key, values)
+                space = decl.space if decl else self._sized(ctx, _inferred_space(ctx, key, values))
                 inputs.append(InputSpec(py_name(key), decl.latex if decl else latex_of(key), dims, space,
                                         "array", py_name(key), inferred=decl is None or not decl.declared,
                                         aliases=ctx.aliases.get(key, ()), spellings=_spellings(key, order, head),
                                         one_based=_one_based(space, py_name(key), values)))
             elif key in ctx.scalars:
                 decl = decl or self._entry_declaration(key)  # y_i with y_i ∈ S declared entry by entry
-                space = decl.space if decl else _inferred_space(ctx, key, values)
+                space = decl.space if decl else self._sized(ctx, _inferred_space(ctx, key, values))
                 inputs.append(InputSpec(py_name(key), ctx.scalars[key], (), space, "scalar", py_name(key),
                                         inferred=decl is None,
                                         aliases=ctx.aliases.get(key, ()), spellings=_spellings(key, order, head),
@@ -1129,6 +1135,13 @@ class FileReader:
                     extra.append(spec)
         arrays = [i for i in inputs if i.role != "size"] + [i for i in extra if i.role != "size"]
         return arrays + [i for i in inputs if i.role == "size"] + [i for i in extra if i.role == "size"]
+
+    def _sized(self, ctx: Context, space: Space) -> Space:
+        """A category space whose upper end is an array's axis, named as that axis ends up named."""
+        if space.kind == "categorical" and isinstance(space.size, str) and space.size in ctx.sizes.parent:
+            size = self._size_label(ctx, space.size)
+            return replace(space, size=size, latex=f"\\{{1, …, {size}\\}}")
+        return space
 
     def _size_label(self, ctx: Context, dim: str) -> object:
         rep = ctx.sizes.find(dim)
