@@ -224,3 +224,9 @@ def test_a_model_probability_labelled_by_its_parameters_is_a_named_probability()
     eq = lower(r"p_\theta(y = 1 \mid x) = \sigma(\theta^\top x)")
     theta, x = rng.normal(size=3), rng.normal(size=3)
     assert eq.checkable and np.allclose(_value(eq, theta=theta, x=x), 1 / (1 + np.exp(-theta @ x)))
+
+
+def test_a_row_chosen_by_another_arrays_entry_is_no_name_of_its_own():
+    tex = r"L = \log \sum_{c=1}^{C} e^{\mathbf{x}^T \mathbf{w}_c} - \mathbf{x}^T \mathbf{w}_{y_p}"
+    f = read_equation_file("unit.tex", tex)
+    assert f.main is None  # w_{y_p} beside the rows w_c: the row y_p chooses, not a second input w_y_p

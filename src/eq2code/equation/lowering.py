@@ -796,8 +796,10 @@ class Lowerer:
                 return self._superscript(value, node.sup, node, None) if node.sup is not None else value
             named = self._named_sub(key, node.sub)
             if named is None and isinstance(node.sub, ir.Script) and symbol_key(node.sub) is not None \
-                    and not self._is_index_sub(node.sub):
-                named = f"{key}_{symbol_key(node.sub)}"  # n_{H_{prev}}: one name, never n indexed by H_prev
+                    and not self._is_index_sub(node.sub) and key not in self.ctx.arrays:
+                # n_{H_{prev}}: one name, never n indexed by H_prev — but 𝐰_{y_p} beside the rows 𝐰_c is the
+                # row an entry of y chooses, not another input (it had been, silently): not read as a name
+                named = f"{key}_{symbol_key(node.sub)}"
             if named is not None and self._intercept(key, node):
                 value = self.symbol(named, node, bare=True)  # θ^⊤x + θ_0: θ_0 is the intercept, a number
                 return self._superscript(value, node.sup, node, named) if node.sup is not None else value
