@@ -139,3 +139,10 @@ def test_an_intercept_before_an_ellipsis_is_one_too(tmp_path, capsys):
     assert _inputs(tex)["theta_0"] == () and _inputs(tex)["theta"] == ("p",)
     right = "def y_hat(theta, x):\n    return theta[0] + x @ theta[1:]\n"
     passes_and_wrongs_fail(tmp_path, capsys, tex, right, [right.replace("theta[1:]", "theta[:-1]")])
+
+
+def test_an_accented_letter_with_numbers_stays_a_vector():
+    # \vec{e}_0, \vec{e}_1: vectors (the accent says so), never numbers named e_0, e_1
+    tex = r"\vec{a} = c_0 \vec{e}_0 + c_1 \vec{e}_1 + c_2 \vec{e}_2"
+    eq = read_equation_file("unit.tex", f"$${tex}$$\n").equations[0]
+    assert eq.checkable and not any(s.name.startswith(("e_", "vec")) and not s.shape for s in eq.inputs)

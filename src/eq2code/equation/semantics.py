@@ -1176,7 +1176,8 @@ def _without_note(node: ir.Node) -> tuple[ir.Node, str]:
 
 def _numbered_name(node: ir.Script) -> bool:
     """`x_1`, `θ_0`, `w_2^2`: a plain letter, a number below it, at most a number above it."""
-    return isinstance(node.base, ir.Ident) and not node.base.style and isinstance(node.sub, ir.Num) \
+    return isinstance(node.base, ir.Ident) and not node.base.style and not node.base.accents \
+        and isinstance(node.sub, ir.Num) \
         and node.sub.text.isdigit() and (node.sup is None or isinstance(node.sup, ir.Num)) and not node.primes
 
 
