@@ -7,30 +7,16 @@ from __future__ import annotations
 
 import numpy as np
 from unit_support import lower
+from unit_support import readings as _readings
+from unit_support import value as _value
 
 from eq2code.equation.semantics import read_equation_file
-from eq2code.reference.evaluate import evaluate
 
 rng = np.random.default_rng(14)
 
 
-def _readings(tex: str) -> list[str]:
-    """The phrase keys of the readings eq2code reports (ambiguous-notation findings)."""
-    f = read_equation_file("unit.tex", tex)
-    return [d.params["reading"].phrase for d in f.diagnostics if d.name == "ambiguous-notation"]
-
-
 def _shapes(eq) -> dict[str, int]:
     return {s.name: len(s.shape) for s in eq.inputs if not s.name.startswith("n_")}
-
-
-def _value(eq, **values) -> np.ndarray:
-    """The equation's value on these inputs, its sizes read from their shapes."""
-    sizes: dict[str, int] = {}
-    for spec in eq.inputs:
-        if spec.name in values:
-            sizes.update({d: n for d, n in zip(spec.shape, np.shape(values[spec.name])) if isinstance(d, str)})
-    return np.asarray(evaluate(eq, values, sizes), dtype=float)
 
 
 def test_two_bold_capitals_side_by_side_are_a_matrix_product_and_said():

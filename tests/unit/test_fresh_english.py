@@ -5,14 +5,9 @@ spacing between two equations, scripts that hold only spacing, step superscripts
 from __future__ import annotations
 
 from unit_support import lower
+from unit_support import readings as _readings
 
 from eq2code.equation.semantics import read_equation_file
-
-
-def _readings(tex: str) -> list[str]:
-    """The phrase keys of the readings eq2code reports (ambiguous-notation findings)."""
-    f = read_equation_file("unit.tex", tex)
-    return [d.params["reading"].phrase for d in f.diagnostics if d.name == "ambiguous-notation"]
 
 
 def _names(eq) -> set[str]:

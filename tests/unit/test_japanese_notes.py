@@ -6,14 +6,9 @@ from __future__ import annotations
 
 import sympy
 from unit_support import lower
+from unit_support import readings as _readings
 
 from eq2code.equation.semantics import read_equation_file
-
-
-def _readings(tex: str) -> list[str]:
-    """The phrase keys of the readings eq2code reports (ambiguous-notation findings)."""
-    f = read_equation_file("unit.tex", tex)
-    return [d.params["reading"].phrase for d in f.diagnostics if d.name == "ambiguous-notation"]
 
 
 def test_equiv_after_a_name_defines_it_and_says_so():

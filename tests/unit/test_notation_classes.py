@@ -7,26 +7,12 @@ from __future__ import annotations
 
 import numpy as np
 from unit_support import lower
+from unit_support import readings as _readings
+from unit_support import value as _value
 
 from eq2code.equation.semantics import read_equation_file
-from eq2code.reference.evaluate import evaluate
 
 rng = np.random.default_rng(15)
-
-
-def _readings(tex: str) -> list[str]:
-    """The phrase keys of the readings eq2code reports (ambiguous-notation findings)."""
-    f = read_equation_file("unit.tex", tex)
-    return [d.params["reading"].phrase for d in f.diagnostics if d.name == "ambiguous-notation"]
-
-
-def _value(eq, **values) -> np.ndarray:
-    """The equation's value on these inputs, its sizes read from their shapes."""
-    sizes: dict[str, int] = {}
-    for spec in eq.inputs:
-        if spec.name in values:
-            sizes.update({d: n for d, n in zip(spec.shape, np.shape(values[spec.name])) if isinstance(d, str)})
-    return np.asarray(evaluate(eq, values, sizes), dtype=float)
 
 
 def _names(eq) -> dict[str, int]:

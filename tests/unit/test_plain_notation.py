@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import sympy
 from unit_support import lower
+from unit_support import readings as _readings
 
 from eq2code.equation.semantics import read_equation_file
-
-
-def _readings(tex: str) -> list[str]:
-    """The phrase keys of the readings eq2code reports (ambiguous-notation findings)."""
-    f = read_equation_file("unit.tex", tex)
-    return [d.params["reading"].phrase for d in f.diagnostics if d.name == "ambiguous-notation"]
 
 
 def test_a_negative_factor_after_a_product_sign():

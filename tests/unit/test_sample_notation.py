@@ -6,14 +6,9 @@ derivative by one numbered entry. Each test is on a small equation written here,
 from __future__ import annotations
 
 from unit_support import lower
+from unit_support import readings as _readings
 
 from eq2code.equation.semantics import read_equation_file
-
-
-def _readings(tex: str) -> list[str]:
-    """The phrase keys of the readings eq2code reports (ambiguous-notation findings)."""
-    f = read_equation_file("unit.tex", tex)
-    return [d.params["reading"].phrase for d in f.diagnostics if d.name == "ambiguous-notation"]
 
 
 def _shapes(eq) -> dict[str, int]:
