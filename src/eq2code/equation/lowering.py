@@ -1099,7 +1099,6 @@ class Lowerer:
             if isinstance(pos, ir.Script) and isinstance(value, (sympy.Indexed, sympy.Symbol)):  # f_{y_i}: one of f's
                 dim = use.dims[axis]  # positions, a class (drawn so; the code gets it counted from 0)
                 self._live_in(value, Space("categorical", low=1.0, latex=f"\\{{1, …, {dim}\\}}", size=dim))
-        for axis, (pos, value) in enumerate(zip(positions, idx)):
             if key in self.ctx.zero_based and key not in self.ctx.intercepts and self._bound_from_one(pos):
                 idx[axis] = value + 1  # w_0 + x w_1 + Σ_{i=2}^m x^i w_i: w_i is entry i counted from 0
                 self._unify_axis_from_zero(use.dims[axis], pos)

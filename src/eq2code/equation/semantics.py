@@ -310,16 +310,14 @@ class FileReader:
         Kept a power where the letter has other numbered powers (x^0 + x^1 + x^2). Said."""
         for clause in clauses:
             scripts: list[ir.Script] = []
-            bases: set[int] = set()
             powers: set[str] = set()
             for n in clause.node.walk():
                 if isinstance(n, ir.Script) and isinstance(n.base, ir.Ident):
-                    bases.add(id(n.base))
                     if n.sub is None and not n.primes and isinstance(n.sup, ir.Num) and n.sup.text == "0":
                         scripts.append(n)
                     elif n.sup is not None and isinstance(n.sup, ir.Num):
                         powers.add(n.base.key)
-            alone = {n.key for n in clause.node.walk() if isinstance(n, ir.Ident) and id(n) not in bases}
+            alone = bare_keys(clause.node)
             said: set[str] = set()
             for script in scripts:
                 key = script.base.key  # type: ignore[attr-defined]
@@ -486,13 +484,12 @@ class FileReader:
         expression is. Not beside any other computation (there it continues something else)."""
         cont = [k for k, (kind, clause) in enumerate(kinds) if kind == "definition" and _continues(clause.node)
                 and not _unbound_subscript_letters(clause.node)]  # h_{ij} with i bound by the lost left side
-        if len(cont) != 1 or any(kind != "declaration" for k, (kind, _) in enumerate(kinds) if k != cont[0]):
+        if not _the_only_computation(kinds, cont):
             return kinds
         clause = kinds[cont[0]][1]
         chain = clause.node
         assert isinstance(chain, ir.Chain)
-        used = {n.name for n in chain.walk() if isinstance(n, ir.Ident)}
-        name = BARE_VALUE if BARE_VALUE not in used else "result"
+        name = _value_name(chain)
         first = chain.items[1]
         clause.node = ir.Chain([ir.Ident(name, span=(first.span[0], first.span[0])), *chain.items[1:]],
                                list(chain.rels), span=chain.span)
@@ -506,11 +503,11 @@ class FileReader:
         read as `value = …` and said. Not when the file defines anything, has more than one
         such expression, or the expression holds no symbol (a worked example, a literal)."""
         bare = [k for k, (kind, clause) in enumerate(kinds) if kind == "statement" and _bare_expression(clause.node)]
-        if len(bare) != 1 or any(kind != "declaration" for k, (kind, _) in enumerate(kinds) if k != bare[0]):
+        if not _the_only_computation(kinds, bare):
             return kinds  # beside a definition, a condition (s.t. …) or prose: part of something else
         clause = kinds[bare[0]][1]
         node = clause.node
-        name = BARE_VALUE if BARE_VALUE not in {n.name for n in node.walk() if isinstance(n, ir.Ident)} else "result"
+        name = _value_name(node)
         clause.node = ir.Chain([ir.Ident(name, span=(node.span[0], node.span[0])), node], ["eq"], span=node.span)
         self.diag("ambiguous-notation", clause.block, node.span, construct=clause.latex,
                   reading=phrase("read-bare-expression", name=name))
@@ -1303,6 +1300,16 @@ def _entry_base(node: ir.Node) -> str | None:
 BARE_VALUE = "value"  # the name given to an expression displayed without a left side
 
 
+def _the_only_computation(kinds: list[tuple[str, Clause]], found: list[int]) -> bool:
+    """One clause found, and every other clause of the file a declaration."""
+    return len(found) == 1 and all(kind == "declaration" for k, (kind, _) in enumerate(kinds) if k != found[0])
+
+
+def _value_name(node: ir.Node) -> str:
+    """`value` for what a display computes without a left side; `result` when it writes value itself."""
+    return BARE_VALUE if BARE_VALUE not in {n.name for n in node.walk() if isinstance(n, ir.Ident)} else "result"
+
+
 def _unbound_subscript_letters(node: ir.Node) -> set[str]:
     """Single small letters used in subscripts that no sum or product in `node` binds (the i of
     `\\sum_j h_{ij}`): indices a left side would have bound."""
@@ -1827,10 +1834,14 @@ def _transposed_item(node: ir.Node) -> bool:
         and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1
 
 
-def _transposed_vector_key(node: ir.Node) -> str | None:
-    """θ^⊤, 𝐰^⊤, (x^{(i)})^⊤: the key of the small letter a transpose marks as a vector."""
-    if isinstance(node, ir.Script) and isinstance(node.sup, ir.Special) and node.sup.name == "top" \
-            and node.sub is None and not node.primes:
+def _transposed_vector_key(node: ir.Node, letter_t: bool = False) -> str | None:
+    """θ^⊤, 𝐰^⊤, (x^{(i)})^⊤: the key of the small letter a transpose marks as a vector. With `letter_t`,
+    θ^T written with the letter T instead: a transpose only when a vector follows it (`vector_candidates`),
+    else a power by an input T (said either way)."""
+    sup = node.sup if isinstance(node, ir.Script) else None
+    transposed = (isinstance(sup, ir.Ident) and sup.name == "T" and not sup.style) if letter_t \
+        else (isinstance(sup, ir.Special) and sup.name == "top")
+    if isinstance(node, ir.Script) and transposed and node.sub is None and not node.primes:
         return _small_vector_key(node.base)
     return None
 
@@ -1847,22 +1858,13 @@ def vector_candidates(chain: ir.Node, known: set[str] | frozenset[str] = frozens
             for k in range(len(node.factors) - 1):
                 a, b = node.factors[k], node.factors[k + 1]
                 other = _small_vector_key(b) if not isinstance(b, ir.Group) else None
-                plain_t = _plain_t_vector_key(a) if "T" not in known else None
+                plain_t = _transposed_vector_key(a, letter_t=True) if "T" not in known else None
                 transposed = _transposed_vector_key(a) is not None or _transposed_item(a) or plain_t is not None
                 if node.ops[k + 1] is None and transposed and other is not None:
                     out.add(other)  # 𝐰^⊤ x, θ_k^⊤ x: x is the vector w is dotted with
                     if plain_t is not None:  # θ^T x written with a letter T: a transpose, between two vectors
                         out.add(plain_t)
     return out - set(known)
-
-
-def _plain_t_vector_key(node: ir.Node) -> str | None:
-    """θ^T, w^T (the letter T): the key of the small letter it may transpose — a transpose only when a
-    vector follows it (`vector_candidates`), else a power by an input T (said either way)."""
-    if isinstance(node, ir.Script) and isinstance(node.sup, ir.Ident) and node.sup.name == "T" \
-            and not node.sup.style and node.sub is None and not node.primes:
-        return _small_vector_key(node.base)
-    return None
 
 
 def transposed_items(chain: ir.Node, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
