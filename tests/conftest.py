@@ -16,6 +16,7 @@ LECTURE = ROOT / "tests" / "data" / "lecture-equations.tex"  # a copy of shared/
 def _private_cache(tmp_path_factory, monkeypatch):
     """Tests never read or write the user's cache."""
     monkeypatch.setenv("EQ2CODE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "eq2code-cache"))
+    monkeypatch.setenv("EQ2CODE_NO_SERVER", "1")  # a check server the developer runs serves no test
 
 
 @pytest.fixture

@@ -14,8 +14,14 @@ __all__ = ["main", "run"]
 
 
 def run() -> NoReturn:
-    """The `eq2code` command (and `python -m eq2code`): the sandbox's zygote first — before the
-    command line's own imports (cli/head_start.py) — then `cli.main.run`."""
+    """The `eq2code` command (and `python -m eq2code`): a check handed to the check server when
+    one runs (cli/client.py); else the sandbox's zygote first — before the command line's own
+    imports (cli/head_start.py) — then `cli.main.run`."""
+    from eq2code.cli.client import delegate
+
+    code = delegate(sys.argv[1:])
+    if code is not None:
+        sys.exit(code)
     from eq2code.cli.head_start import early_zygote
 
     early_zygote(sys.argv[1:])

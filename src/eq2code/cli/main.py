@@ -85,7 +85,7 @@ def _shard(text: str) -> tuple[int, int]:
     return int(k), int(n)
 
 
-COMMANDS = ("check", "rules", "parse", "explain", "docs", "doctor", "merge", "lsp")
+COMMANDS = ("check", "rules", "parse", "explain", "docs", "doctor", "merge", "lsp", "server")
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -198,6 +198,11 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         m.add_argument("-o", "--output", metavar="FILE", help="write the merged report to FILE (default: stdout)")
     if wanted("lsp"):
         sub.add_parser("lsp", help="language server on stdio (diagnostics, hover, code actions; docs/editors.md)")
+    if wanted("server"):
+        sv = sub.add_parser("server", help="a warm check server: checks skip start-up (Linux; docs/performance.md)")
+        sv.add_argument("action", choices=("start", "stop", "status"))
+        sv.add_argument("--idle", type=float, default=900.0, metavar="SECONDS",
+                        help="stop after this many seconds without a check (default 900)")
     return p
 
 
@@ -277,6 +282,10 @@ def main(argv: list[str] | None = None) -> int:
             return _docs(args)
         if args.command == "merge":
             return _merge(args)
+        if args.command == "server":
+            from eq2code.cli.server import command
+
+            return command(args.action, args.idle)
         if args.command == "lsp":  # pygls is imported only here
             from eq2code.lsp.server import main as lsp_main
 

@@ -48,12 +48,43 @@ def zygote_process(environment: dict[str, str]) -> Spawned:
     return _zygote(environment)
 
 
+def handed_over() -> tuple[dict[str, str], Spawned] | None:
+    """The zygote process started ahead, no longer this process's to use: the check server
+    (cli/server.py) hands it to the request process it forks, which calls `adopt`."""
+    global _started
+    started, _started = _started, None
+    return started
+
+
+def adopt(started: tuple[dict[str, str], Spawned] | None) -> None:
+    """In a request process of the check server: the server's zygote process is this check's
+    (not its child: the server reaps it)."""
+    global _started
+    if started is not None:
+        started[1].adopted = True
+    _started = started
+
+
 def _zygote(environment: dict[str, str]) -> Spawned:
     """`python -I -c` importing `zygote` as a module: its cached bytecode is used, where a script
     would be compiled again by every check (~4 ms on the zygote's way to its first run)."""
     start = (f"import sys; root = {PACKAGE_ROOT!r}; root in sys.path or sys.path.append(root); "
              "from eq2code.code.sandbox.zygote import serve; serve()")
     return Spawned([sys.executable, "-I", "-c", start], environment)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process that is not this one's child still runs (its pidfd is not readable)."""
+    import select
+
+    try:
+        fd = os.pidfd_open(pid)
+    except OSError:
+        return False
+    try:
+        return not select.select([fd], [], [], 0)[0]
+    finally:
+        os.close(fd)
 
 
 class Spawned:
@@ -79,13 +110,14 @@ class Spawned:
         self.stdin = open(in_w, "wb")  # noqa: SIM115 - closed by Zygote.close
         self.stdout = open(out_r, "rb", buffering=0)  # noqa: SIM115 - lives as long as the zygote
         self.returncode: int | None = None
+        self.adopted = False  # started by the check server, which reaps it (cli/server.py)
 
     def poll(self) -> int | None:
         if self.returncode is None:
             try:
                 pid, status = os.waitpid(self.pid, os.WNOHANG)
-            except ChildProcessError:
-                self.returncode = -9
+            except ChildProcessError:  # not this process's child: the server's, or reaped
+                self.returncode = None if self.adopted and _running(self.pid) else -9
                 return self.returncode
             if pid:
                 self.returncode = os.waitstatus_to_exitcode(status)

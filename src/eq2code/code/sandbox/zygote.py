@@ -57,6 +57,8 @@ class Zygote:
         self.hello: dict | None = None
         self.broken = False
         self.armed: dict | None = None  # the request a sandbox was set up for ahead of its run
+        if self.process.adopted:  # started by the check server: this checker owns it now
+            self._send({"op": "owner", "pid": os.getpid()})
 
     def arm(self, request: dict) -> None:
         """Have the zygote set a sandbox up now for `request` (its directories exist; no
@@ -281,6 +283,7 @@ class _Server:
         self._lines = self.lines()
         self.current: tuple[int, str] | None = None  # (pid of the first fork, run directory)
         self.armed: _Armed | None = None
+        self.owner = os.getppid()  # the checker whose run directories `remove` may delete
 
     def lines(self):
         """Messages from the checker; None at end of input (the checker is gone)."""
@@ -309,7 +312,9 @@ class _Server:
             elif message.get("op") == "run" and not self.run(message):
                 return
             elif message.get("op") == "remove":
-                _remove_own(str(message.get("base", "")))
+                _remove_own(str(message.get("base", "")), self.owner)
+            elif message.get("op") == "owner":  # handed over by the check server (cli/server.py)
+                self.owner = int(message.get("pid") or self.owner)
 
     def fork(self, message: dict, armed: bool = False) -> _Armed:
         """The first fork of a run (strict.first); armed: its worker waits for a go."""
@@ -424,9 +429,9 @@ def _remove(path: str) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _remove_own(path: str) -> None:
+def _remove_own(path: str, owner: int) -> None:
     """A finished run's directory, when it is one of this zygote's checker (`remove`)."""
-    if os.path.isabs(path) and os.path.basename(path).startswith(f"{STALE_PREFIX}{os.getppid()}-"):
+    if os.path.isabs(path) and os.path.basename(path).startswith(f"{STALE_PREFIX}{owner}-"):
         _remove(path)
 
 
