@@ -15,6 +15,8 @@ machine whose load changes affects them alike. Measured:
 - batch        eq2code check DIR with 100 tagged pairs (one run, --jobs default)
 - warm/batch with --sandbox basic: the spawn path macOS and Windows take (the path every
   check took before the zygote)
+- warm server  the warm check handed to a running check server (`eq2code server start`, D30);
+  every other command runs with EQ2CODE_NO_SERVER=1
 - editor       `eq2code lsp` on stdio, warm: didSave of a file (alternately wrong and fixed)
   → its publishDiagnostics, in milliseconds (target ≤ 150 ms); plain JSON-RPC, no client library
 
@@ -62,15 +64,18 @@ def with_before(commands: dict[str, tuple[list[str], dict]], before: str) -> dic
     out = {}
     for name, (command, env) in commands.items():
         out[name] = (command, env)
-        if name not in ("floor", "pytest"):
+        if name not in ("floor", "pytest", "warm server"):  # an earlier eq2code may have no server
             out[f"{name} before"] = (command, dict(env, PYTHONPATH=os.path.abspath(before)))
     return out
 
 
 def setup(work: Path, pairs: int) -> dict[str, tuple[list[str], dict]]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "EQ2CODE_SANDBOX")}
+    env["EQ2CODE_NO_SERVER"] = "1"
     warm_cache = work / "cache"
     env_warm = dict(env, EQ2CODE_CACHE_DIR=str(warm_cache))
+    env_server = {k: v for k, v in env_warm.items() if k != "EQ2CODE_NO_SERVER"}
+    env_server["EQ2CODE_SERVER_TAG"] = f"bench-{os.getpid()}"
     batch = work / "batch"
     batch.mkdir()
     source = IMPL.read_text(encoding="utf-8").replace("def softmax", "# eq2code: rule=softmax\ndef softmax")
@@ -90,6 +95,7 @@ def setup(work: Path, pairs: int) -> dict[str, tuple[list[str], dict]]:
         "floor": ([sys.executable, "-c", "import numpy"], env),
         "pytest": ([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tests)], env),
         "warm": (single, env_warm),
+        "warm server": (single, env_server),
         "cold": (single, cold_env),
         "cold file": ([*eq2code(), "check", str(own), str(IMPL)], cold_env),
         "batch": ([*eq2code(), "check", str(batch)], env_warm),
@@ -235,6 +241,9 @@ def main() -> None:
             subprocess.run([sys.executable, "-m", "compileall", "-q", args.before], stdout=subprocess.DEVNULL,
                            check=False)
             commands = with_before(commands, args.before)
+        servers = [c for name, c in commands.items() if name.startswith("warm server")]
+        for _, env in servers:
+            once([*eq2code(), "server", "start", "--idle", "600"], env, cwd=work)
         for name in ("warm", "batch", "warm before", "batch before"):  # warm the cache (and the page cache)
             if name in commands:
                 once(*commands[name], cwd=work)
@@ -253,6 +262,8 @@ def main() -> None:
         editor = editor_latencies(work, editor_env, args.saves) if measure_editor else []
         editor_before = editor_latencies(work, dict(editor_env, PYTHONPATH=os.path.abspath(args.before)),
                                          args.saves) if measure_editor and args.before else []
+        for _, env in servers:
+            subprocess.run([*eq2code(), "server", "stop"], env=env, cwd=work, stdout=subprocess.DEVNULL, check=False)
     median = {name: statistics.median(values) for name, values in times.items()}
     floor = median["floor"]
     rows = [(name, median[name], median[name] / floor, len(times[name])) for name in commands]
@@ -286,6 +297,9 @@ def ratios(median: dict[str, float], floor: float, pairs: int, suffix: str) -> N
         print(f"cold check of an own equation file / floor{suffix}: {cold_file / floor:.2f} (target ≤ 6)")
     if warm and batch:
         print(f"{pairs} pairs / warm single check{suffix}: {batch / warm:.2f} (target ≤ 10)")
+    served = m("warm server")
+    if served:
+        print(f"warm check with the check server running / floor{suffix}: {served / floor:.2f}")
     no_run = m("no run")
     if no_run:
         print(f"the checker alone (--no-exec) / floor{suffix}: {no_run / floor:.2f}")

@@ -151,3 +151,26 @@ def test_without_a_server_the_check_runs_alone(server_env, tmp_path):
     out = eq2code("check", "--rule", "softmax", str(SOFTMAX / "correct_stable_max.py"), env=server_env)
     assert out.returncode == 0 and "All checks passed." in out.stdout
     assert status(server_env) is None  # nothing was started behind the user's back
+
+
+def test_a_check_at_a_terminal_starts_a_server_for_the_next_ones_and_says_so(server_env):
+    import pty
+
+    primary, secondary = pty.openpty()
+    try:
+        out = subprocess.run([sys.executable, "-m", "eq2code", "check", "--rule", "softmax",
+                              str(SOFTMAX / "correct_stable_max.py")],
+                             env=server_env, stdout=secondary, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(secondary)
+        os.close(primary)
+    assert out.returncode == 0
+    assert "a check server now runs" in out.stderr
+    deadline = time.monotonic() + 30
+    while status(server_env) is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert status(server_env) is not None
+    piped = eq2code("check", "--rule", "softmax", str(SOFTMAX / "correct_stable_max.py"),
+                    env=server_env)  # served now; a pipe never starts one, and says nothing of it
+    assert piped.returncode == 0 and "check server" not in piped.stderr
+    assert status(server_env)["served"] == 1

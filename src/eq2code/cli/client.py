@@ -53,6 +53,14 @@ def connect():
     return None
 
 
+def connect_quietly() -> bool:
+    """Whether a server answers (the connection is closed again at once)."""
+    sock = connect()
+    if sock is not None:
+        sock.close()
+    return sock is not None
+
+
 def peer_uid(sock) -> int:
     """The user id of the process at the other end (SO_PEERCRED: pid, uid, gid as three ints)."""
     import _socket

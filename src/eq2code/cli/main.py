@@ -227,6 +227,7 @@ def run() -> NoReturn:
     is skipped, as mypy skips it. Only when no other non-daemon thread runs (their end is
     waited for by a normal exit, which is then taken)."""
     code = main()
+    _offer_server(sys.argv[1:])
     import threading
 
     if any(t is not threading.main_thread() and not t.daemon for t in threading.enumerate()):
@@ -240,6 +241,28 @@ def run() -> NoReturn:
         except (OSError, ValueError):  # a closed pipe or stream: nothing more can be said
             pass
     os._exit(code)
+
+
+def _offer_server(argv: list[str]) -> None:
+    """After a check run alone at a terminal (Linux): a check server is started in the background
+    for the next ones, and the user is told (cli/server.py, D30). Never in a pipe, CI or a hook
+    (stdout not a terminal), never with EQ2CODE_NO_SERVER set."""
+    from eq2code.cli.client import NO_SERVER_VARIABLE
+
+    command = next((a for a in argv if not a.startswith("-")), None)
+    if command != "check" or os.environ.get(NO_SERVER_VARIABLE) or not sys.platform.startswith("linux"):
+        return
+    try:
+        if not sys.stdout.isatty():
+            return
+        from eq2code.cli.server import start_in_background
+
+        if start_in_background():
+            print("eq2code: note: a check server now runs for the next checks (faster start; it stops "
+                  f"after 15 minutes without one; `eq2code server stop`; {NO_SERVER_VARIABLE}=1 turns this off)",
+                  file=sys.stderr)
+    except (OSError, ValueError):
+        pass
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -71,13 +71,27 @@ def command(action: str, idle: float = IDLE_SECONDS) -> int:
     return _start(idle)
 
 
-def _start(idle: float) -> int:
+def start_in_background(idle: float = IDLE_SECONDS) -> bool:
+    """Start a server without waiting for it (after a check at a terminal, cli/main.py); False
+    when one already answers or it cannot be started here."""
+    if not hasattr(os, "pidfd_open") or client.connect_quietly():
+        return False
+    _spawn(idle)
+    return True
+
+
+def _spawn(idle: float) -> int:
+    """The server's process, in a session of its own, its standard streams on /dev/null."""
     # The command line's `main` is given to the server (cli.main imports this module: no cycle).
     start = ("from eq2code.cli.main import main, one_blas_thread; one_blas_thread(); "
              f"from eq2code.cli.server import serve; serve(main, {float(idle)!r})")
     with open(os.devnull, "r+b") as null:
-        pid = os.posix_spawn(sys.executable, [sys.executable, "-c", start], dict(os.environ),
-                             setsid=True, file_actions=[(os.POSIX_SPAWN_DUP2, null.fileno(), fd) for fd in (0, 1, 2)])
+        return os.posix_spawn(sys.executable, [sys.executable, "-c", start], dict(os.environ), setsid=True,
+                              file_actions=[(os.POSIX_SPAWN_DUP2, null.fileno(), fd) for fd in (0, 1, 2)])
+
+
+def _start(idle: float) -> int:
+    pid = _spawn(idle)
     deadline = time.monotonic() + READY_SECONDS
     while time.monotonic() < deadline:
         status = _status()
