@@ -452,6 +452,11 @@ def serve() -> None:
 
     if root in sys.path:
         sys.path.remove(root)
+    import gc
+
+    # Every object so far (NumPy's, eq2code's) out of the collector's sight: a fork's collections
+    # no longer walk them, so they stay shared with the zygote (no copy-on-write page faults).
+    gc.freeze()
     server = _Server()
     _write({"ready": True})
     try:
