@@ -174,3 +174,18 @@ def test_a_check_at_a_terminal_starts_a_server_for_the_next_ones_and_says_so(ser
                     env=server_env)  # served now; a pipe never starts one, and says nothing of it
     assert piped.returncode == 0 and "check server" not in piped.stderr
     assert status(server_env)["served"] == 1
+
+
+def test_a_change_to_eq2code_stops_the_server_and_the_check_runs_alone(server_env):
+    from eq2code.base.version import source_files
+
+    started(server_env)
+    path = dict(source_files())["cli/check.py"]
+    st = os.stat(path)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # an event, the same times: nothing else notices
+    out = eq2code("check", "--rule", "softmax", str(SOFTMAX / "correct_stable_max.py"), env=server_env)
+    assert out.returncode == 0 and "All checks passed." in out.stdout  # run alone, declined by the server
+    deadline = time.monotonic() + 10
+    while status(server_env) is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert status(server_env) is None

@@ -166,6 +166,7 @@ class _Server:
     def __init__(self, listener: socket.socket, idle: float, main: Callable[[list[str]], int]) -> None:
         self.listener, self.idle, self.main = listener, idle, main
         self.fingerprint = _fingerprint()
+        self.watch = _Watch.of_sources()  # None: no inotify here, each check stats the files instead
         self.active: dict[int, socket.socket | None] = {}  # a check's pidfd: its client (None: gone)
         self.served = 0
         self.stopping = False
@@ -216,7 +217,7 @@ class _Server:
             self.stopping = True
             _answer(conn, {"stopping": True})
         elif op == "check" and len(fds) == 3 and not self.stopping:
-            if _fingerprint() != self.fingerprint:  # eq2code or NumPy was changed under it
+            if self.changed():  # eq2code or NumPy was changed under it
                 self.stopping = True
                 _answer(conn, {"decline": "eq2code changed"})
             else:
@@ -228,6 +229,13 @@ class _Server:
         for fd in fds:
             os.close(fd)
         conn.close()
+
+    def changed(self) -> bool:
+        """Whether eq2code's source files or NumPy's changed since the server started (inotify's
+        events when it has them — nothing on a check's way — else the files' sizes and times)."""
+        if self.watch is not None:
+            return self.watch.changed()
+        return _fingerprint() != self.fingerprint
 
     def start_check(self, message: dict, fds: list[int], conn: socket.socket) -> None:
         from eq2code.code.sandbox import spawn
@@ -275,8 +283,9 @@ class _Server:
 
 
 def _check(message: dict, fds: list[int], conn: socket.socket, main: Callable[[list[str]], int]) -> None:
-    """In the request process: become the command the client would have run, run it, answer."""
-    code = 2
+    """In the request process: become the command the client would have run, run it, answer.
+    When it cannot become that command (a working directory gone, a bad request), it declines
+    and the client runs the check itself."""
     try:
         for target, fd in enumerate(fds):
             os.dup2(fd, target)
@@ -289,10 +298,15 @@ def _check(message: dict, fds: list[int], conn: socket.socket, main: Callable[[l
         _standard_streams(message.get("streams") or {})
         argv = [str(a) for a in message["argv"]]
         sys.argv = ["eq2code", *argv]
-        _answer(conn, {"pid": os.getpid()})
-        code = main(argv)
+    except BaseException as error:
+        _answer(conn, {"decline": f"{type(error).__name__}: {error}"})
+        os._exit(0)
+    _answer(conn, {"pid": os.getpid()})
+    code = 2
+    try:
+        code = main(argv)  # says itself what went wrong (exit 2, never a traceback)
         _finish()
-    except BaseException:  # the client says the check failed; nothing else to do
+    except BaseException:  # a fault past `main`'s own handling: the check did not pass
         code = 2
     try:
         _answer(conn, {"exit": code})
@@ -372,6 +386,50 @@ def _fingerprint() -> tuple[str, str]:
     except OSError:
         numpy_stamp = ""
     return code_fingerprint.__wrapped__(), numpy_stamp
+
+
+class _Watch:
+    """inotify (through libc) on the directories of eq2code's and NumPy's files: any change to,
+    creation, removal or move of a file there is an event. Read without blocking."""
+
+    # modify, attrib, close-write, moved from/to, create, delete, delete-self, move-self
+    MASK = 0x2 | 0x4 | 0x8 | 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.seen = False
+
+    @classmethod
+    def of_sources(cls) -> _Watch | None:
+        import ctypes
+
+        from eq2code.base.version import source_files
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            fd = libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+            if fd < 0:
+                return None
+            folders = {os.path.dirname(path) for _, path in source_files()}
+            if "numpy" in sys.modules and sys.modules["numpy"].__file__:
+                folders.add(os.path.dirname(sys.modules["numpy"].__file__))
+            for folder in folders:
+                if libc.inotify_add_watch(fd, os.fsencode(folder), cls.MASK) < 0:
+                    os.close(fd)
+                    return None
+        except (OSError, AttributeError):
+            return None
+        return cls(fd)
+
+    def changed(self) -> bool:
+        if not self.seen:
+            try:
+                self.seen = bool(os.read(self.fd, 65536))
+            except BlockingIOError:
+                pass
+            except OSError:
+                self.seen = True
+        return self.seen
 
 
 def _reap() -> None:
