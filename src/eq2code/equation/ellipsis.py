@@ -25,6 +25,8 @@ from eq2code.equation.latex import ir
 from eq2code.findings.phrases import Phrase, phrase
 
 ELLIPSES = {"ldots", "cdots", "dots", "dotsc", "dotsb"}
+GRID_DOTS = ELLIPSES | {"vdots", "ddots"}  # in a matrix, a column or a row of dots
+LISTING_ENVS = ("bmatrix", "pmatrix", "Bmatrix", "matrix", "array")  # not vmatrix: a determinant
 INDEX_LETTERS = ("i", "j", "k", "l", "m", "p", "q", "r", "s", "u", "v")
 PRODUCT_OPS = (None, "cdot", "times")
 
@@ -37,6 +39,7 @@ class Expander:
     taken: set[str]  # names used in the file: the index letter is none of them
     avoid: set[str] = field(default_factory=set)  # keys the clause defines: no vector listing their entries
     readings: list[tuple[Phrase, ir.Span]] = field(default_factory=list)
+    varying: list[ir.Node] = field(default_factory=list)  # the last run's index positions in its last term
 
     def expand(self, node: Any) -> Any:
         node = ir.map_children(node, self.expand)  # innermost patterns first
@@ -46,6 +49,8 @@ class Expander:
             return self._product(node)
         if isinstance(node, ir.Tuple) and node.bracket in ("(", "["):
             return self._tuple(node)
+        if isinstance(node, ir.Matrix) and node.env in LISTING_ENVS:
+            return self._matrix(node)
         if isinstance(node, ir.Script) and isinstance(node.base, ir.Tuple) and node.base.bracket in ("{", "\\{") \
                 and node.sub is None and _transpose_mark(node.sup):
             # L = \{l_1, …, l_N\}^⊤ (PyTorch's unreduced loss): the column of the l_n, not a set
@@ -95,24 +100,104 @@ class Expander:
     def _tuple(self, node: ir.Tuple) -> ir.Node:
         """`(s_1, \\ldots, s_m)`: the vector whose entry i is the pattern, when every item is in it
         and it does not list the entries of the symbol the clause defines (𝐱 = (x_1, …, x_n))."""
-        items = node.items
-        at = _ellipsis_at(items)
-        if at is None or at + 2 != len(items) or _ellipsis_at(items[at + 1:]) is not None:
-            return node
+        return self._listing(node.items, ELLIPSES) or node
+
+    def _listing(self, items: list[Any], dots: set[str]) -> ir.Node | None:
+        """The vector of a listing whose every item is the pattern (None when it is not one)."""
+        at = _ellipsis_at(items, dots)
+        if at is None or at + 2 != len(items) or _ellipsis_at(items[at + 1:], dots) is not None \
+                or any(item is None for item in items):
+            return None
         run = self._run(items, ["+"] * len(items), at, "entries")
         if run is None or isinstance(run, ir.Notation):
-            return run or node
+            return run
         start, big = run
-        if start != 0 or any(isinstance(n, ir.Ident) and n.key in self.avoid for n in big.body.walk()):
+        if start != 0 or self._lists_defined(big):
             self.readings.pop()
-            return node
+            return None
         return big
 
-    def _run(self, items: list[ir.Node], signs: list[Any], at: int, op: str
+    def _lists_defined(self, big: ir.BigOp) -> bool:
+        """Does the listing name the entries of the symbol the clause defines (𝐱 = [x_1; …; x_n],
+        𝐗 = [x_{11} ⋯ x_{PN}]: a matrix's entries are written in the small letter)?"""
+        defined = {key.lower() for key in self.avoid}
+        return any(isinstance(n, ir.Ident) and n.key.lower() in defined for n in big.body.walk())
+
+    # -- matrices ------------------------------------------------------------------------------
+    def _matrix(self, node: ir.Matrix) -> ir.Node:
+        """A bracketed row, column or comma list with an ellipsis (`[a_0 & a_1 & \\cdots & a_n]`,
+        `[s_1; \\vdots; s_m]`) is the vector of its pattern; a grid with \\cdots in its rows and one
+        row of \\vdots / \\ddots is the matrix whose entry (i, j) is the pattern in both."""
+        rows = [row for row in node.rows if any(cell is not None for cell in row)]
+        if not rows:
+            return node
+        if len(rows) == 1 and len(rows[0]) == 1 and isinstance(rows[0][0], ir.Statement) \
+                and set(rows[0][0].seps) == {","}:
+            items: list[Any] = list(rows[0][0].clauses)  # [a_0, a_1, ..., a_n]: a comma list in one cell
+        elif len(rows) == 1:
+            items = list(rows[0])
+        elif all(len(row) == 1 for row in rows):
+            items = [row[0] for row in rows]
+        elif _ellipsis_at([c for row in rows for c in row], GRID_DOTS) is not None:
+            return self._grid(node, rows)
+        else:
+            return node
+        return self._listing(items, GRID_DOTS) or node
+
+    def _grid(self, node: ir.Matrix, rows: list[list[Any]]) -> ir.Node:
+        """`[c x_{11} & \\cdots & c x_{1N} \\\\ \\vdots & \\ddots & \\vdots \\\\ c x_{P1} & \\cdots & c x_{PN}]`:
+        each written row the vector of its pattern (one column letter for all), then the rows one
+        pattern in the row index; anything else is left as written."""
+        dotted = [k for k, row in enumerate(rows) if all(c is None or _is_dots(c, GRID_DOTS) for c in row)]
+        if len(dotted) != 1 or dotted[0] + 2 != len(rows) or dotted[0] == 0:
+            return node
+        said, taken = len(self.readings), set(self.taken)
+        row_letter, column_letter = self._letter(), self._letter()
+        lines: list[Any] = []
+        last_cell, column_varying = None, []
+        for k, row in enumerate(rows):
+            if k == dotted[0]:
+                lines.append(ir.Special("vdots", span=next(c for c in row if c is not None).span))
+                continue
+            at = _ellipsis_at(row, ELLIPSES)
+            run = None
+            if at is not None and at + 2 == len(row) and all(c is not None for c in row) \
+                    and _ellipsis_at(row[at + 1:], GRID_DOTS) is None:
+                run = self._run(row, ["+"] * len(row), at, "entries", column_letter)
+            if run is None or isinstance(run, ir.Notation) or run[0] != 0:
+                return self._undo(node, said, taken)
+            lines.append(run[1])
+            last_cell, column_varying = row[-1], self.varying
+        run = self._run(lines, ["+"] * len(lines), dotted[0], "entries", row_letter)
+        if run is None or isinstance(run, ir.Notation) or run[0] != 0 or self._lists_defined(run[1]) \
+                or last_cell is None:
+            return self._undo(node, said, taken)
+        big = run[1]
+        rows_from, rows_to = big.sub.items[1], big.sup  # type: ignore[union-attr]
+        assert rows_to is not None
+        columns = lines[0]
+        del self.readings[said:]
+        letters = {id(v): row_letter for v in self.varying} | {id(v): column_letter for v in column_varying}
+        pattern = self._pattern(last_cell, [*self.varying, *column_varying], letters)
+        first_cell = next(c for c in rows[0] if c is not None)
+        written = f"{self._source(first_cell.span)} … {self._source(last_cell.span)}"
+        self.readings.append((phrase("read-ellipsis-matrix", written=written, row=row_letter,
+                                     column=column_letter, pattern=pattern,
+                                     first_row=rows_from.text, last_row=self._source(rows_to.span),
+                                     first_column=columns.sub.items[1].text,
+                                     last_column=self._source(columns.sup.span)), node.span))
+        return big
+
+    def _undo(self, node: ir.Node, said: int, taken: set[str]) -> ir.Node:
+        del self.readings[said:]
+        self.taken.intersection_update(taken)  # the letters it took are free again
+        return node
+
+    def _run(self, items: list[ir.Node], signs: list[Any], at: int, op: str, letter: str = ""
              ) -> tuple[int, ir.BigOp] | ir.Notation | None:
         """The terms (factors) before the ellipsis at `at` that make one pattern with the term after
         it: (index of the first, the \\sum or \\prod); a Notation when a written term does not fit;
-        None when no pattern is found."""
+        None when no pattern is found. `letter`: the index letter to use (a matrix's column index)."""
         last = items[at + 1]
         if at == 0:
             return None
@@ -124,7 +209,7 @@ class Expander:
         start = at - 1
         while start > 0 and _differences(items[start - 1], last, []):  # looks like the pattern: must be it
             value -= 1
-            if value < 0 or items[start - 1] != _replaced(last, varying, ir.Num(str(value))):
+            if value < 0 or not _same(items[start - 1], _replaced(last, varying, ir.Num(str(value)))):
                 return ir.Notation("ellipsis", [items[start - 1]], span=items[start - 1].span)
             start -= 1
         if op == "prod" and _matrix_like(last):
@@ -132,7 +217,8 @@ class Expander:
         joins = signs[start:at + 2] if op == "sum" else signs[start + 1:at + 2]
         if any(j != ("+" if op == "sum" else j) or j == "?" for j in joins):
             return None  # - x_1 - \cdots, x_1 / x_2 \cdots: not this pattern
-        letter = self._letter()
+        letter = letter or self._letter()
+        self.varying = varying
         first = ir.Num(str(value), span=items[start].span)
         final = varying[0]
         if isinstance(final, ir.Num) and (not final.text.isdigit() or int(final.text) < value + (at - start - 1)):
@@ -143,7 +229,7 @@ class Expander:
         big = ir.BigOp(op, ir.Chain([index, first], ["eq"], span=items[at].span), final, body, span=span)
         self.readings.append((phrase(f"read-ellipsis-{op}", written=self._source(span), letter=letter,
                                      first=str(value), last=self._source(final.span),
-                                     pattern=self._pattern(last, varying, letter)), span))
+                                     pattern=self._pattern(last, varying, {id(v): letter for v in varying})), span))
         return start, big
 
     def _letter(self) -> str:
@@ -156,27 +242,42 @@ class Expander:
     def _source(self, span: ir.Span) -> str:
         return self.text[span[0]:span[1]]
 
-    def _pattern(self, last: ir.Node, varying: list[ir.Node], letter: str) -> str:
-        """The last term's text with its index positions written as the letter."""
+    def _pattern(self, last: ir.Node, varying: list[ir.Node], letters: dict[int, str]) -> str:
+        """The last term's text with its index positions written as their letters (by identity)."""
         out, pos = [], last.span[0]
         for node in sorted(varying, key=lambda n: n.span[0]):
             out.append(self.text[pos:node.span[0]])
-            out.append(letter)
+            out.append(letters[id(node)])
             pos = node.span[1]
         out.append(self.text[pos:last.span[1]])
         return "".join(out)
 
 
-def _ellipsis_at(items: list[ir.Node]) -> int | None:
+def _ellipsis_at(items: list[Any], dots: set[str] = ELLIPSES) -> int | None:
     for k, item in enumerate(items):
-        if isinstance(item, ir.Special) and item.name in ELLIPSES:
+        if _is_dots(item, dots):
             return k
     return None
 
 
+def _is_dots(item: Any, dots: set[str]) -> bool:
+    return isinstance(item, ir.Special) and item.name in dots
+
+
+def _same(a: Any, b: Any) -> bool:
+    """`a` is `b` (x_{22} is x_{2 2}: a number of digits written as one subscript)."""
+    out: list[tuple[ir.Node, ir.Node]] = []
+    return _differences(a, b, out) and not out
+
+
 def _differences(a: Any, b: Any, out: list[tuple[ir.Node, ir.Node]]) -> bool:
     """Whether `a` is `b` but for positions where `a` writes a whole number (collected in `out`
-    as (number, what `b` writes there))."""
+    as (number, what `b` writes there)). A subscript of digits against as many single factors
+    (x_{21} against x_{2p}, x_{11} against x_{PN}) is read digit by digit: row 2, column 1."""
+    if isinstance(a, ir.Num) and len(a.text) > 1 and a.text.isdigit() and isinstance(b, ir.Product) \
+            and len(b.factors) == len(a.text) and not any(b.ops) \
+            and all(isinstance(f, (ir.Num, ir.Ident)) and len(getattr(f, "text", "x")) == 1 for f in b.factors):
+        return all(_differences(ir.Num(d, span=a.span), f, out) for d, f in zip(a.text, b.factors))
     if isinstance(a, ir.Num) and a.text.isdigit() and isinstance(b, (ir.Num, ir.Ident, ir.Add, ir.Script)) \
             and a != b:
         out.append((a, b))

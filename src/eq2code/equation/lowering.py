@@ -2687,9 +2687,11 @@ class Lowerer:
         finally:
             self.ctx.indices = saved
         if node.op == "entries":  # (s_1, \\ldots, s_m): the vector of the entries (an ellipsis read)
-            if isinstance(body, MatrixExpr):
+            if isinstance(body, MatrixExpr) and body.shape == (1, 1):
+                body = self.canonical(body)[0, 0]  # [𝐱^T 𝐰_0, …, 𝐱^T 𝐰_n]: a number per entry
+            if isinstance(body, MatrixExpr) and not (isinstance(body, Entries) and body.shape[1] == 1):
                 raise LoweringError("not-checkable", phrase("eq-ellipsis", command="\\ldots"), node.span)
-            return Entries(body, sympy.Tuple(symbol, lo, hi))
+            return Entries(body, sympy.Tuple(symbol, lo, hi))  # of a row's entries: the matrix of the rows
         if isinstance(body, MatrixExpr) and body.shape == (1, 1) and node.op != "sum":
             body = self.canonical(body)[0, 0]  # \argmax_i 𝐱·𝐲_i: a number per i (a dot product)
         if isinstance(body, MatrixExpr) and node.op == "sum" and exclude is None:

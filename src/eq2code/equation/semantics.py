@@ -65,7 +65,7 @@ from eq2code.equation.steps import (
     stepped_arguments,
 )
 from eq2code.equation.symbols import SMALL_GREEK, name_like_word, parameter_subscript_key, symbol_key, word_key
-from eq2code.equation.sympy_ext import ArraySlice
+from eq2code.equation.sympy_ext import ArraySlice, Entries
 from eq2code.findings.phrases import Phrase, phrase
 
 log = get_logger(__name__)
@@ -169,6 +169,10 @@ class FileReader:
         taken = names_in([c.node for c in clauses])
         for clause in clauses:
             defines = clause.node.items[0] if isinstance(clause.node, ir.Chain) else None
+            if isinstance(defines, ir.Call):  # σ(𝐬) = [… s_0 …, …]: σ is defined, 𝐬 is its parameter
+                defines = defines.func
+            if not isinstance(defines, (ir.Ident, ir.Script)):  # c 𝐗 = [c x_{11} …]: no one symbol
+                defines = None
             expander = Expander(clause.block.text, taken, {n.key for n in defines.walk() if isinstance(n, ir.Ident)}
                                 if defines is not None else set())
             clause.node = expander.expand(clause.node)
@@ -746,6 +750,9 @@ class FileReader:
                 _computes_more_than_given_values(ctx, values[0], chain)
                 self._apply_codomain(low, head, values)
             values = [low.canonical(v) for v in self._sizes_met_late(ctx, values)]
+            if head is None and _listing_of_another_shape(values):
+                # 𝐱^T𝐖 = [𝐱^T𝐰_0 ⋯ 𝐱^T𝐰_{C-1}] with 𝐖 read as a vector: the sides disagree, no reference
+                raise LoweringError("not-checkable", phrase("eq-identity-listing-shape"), chain.span)
             if ctx.gradients and head is None:
                 raise LoweringError("not-checkable", phrase("eq-gradient-identity"), chain.span)
             if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients and not head.out_indices \
@@ -1272,6 +1279,15 @@ def _without_renaming_form(ctx: Context, sides: list[ir.Node], params: list[str]
         return sides
     ctx.readings.append((phrase("read-form-renamed", form=text[first.span[0]:first.span[1]].strip()), first.span))
     return sides[1:]
+
+
+def _listing_of_another_shape(values: list[object]) -> bool:
+    """An identity one of whose sides is a listing read from an ellipsis (a vector or matrix of
+    entries) while another side has another number of axes: one side is misread, nothing to check."""
+    def axes(value: object) -> int:
+        return sum(1 for d in value.shape if d != 1) if isinstance(value, MatrixExpr) else 0
+    listed = [v for v in values if isinstance(v, sympy.Basic) and v.has(Entries)]
+    return bool(listed) and len({axes(v) for v in values}) > 1
 
 
 def _listed_entries(chain: ir.Node, text: str) -> ir.Span | None:
