@@ -90,3 +90,31 @@ FLOOR_NONE = FLOOR_RIGHT.replace("np.floor(x / 2) + np.ceil(y)", "x / 2 + y")
 
 def test_floor_and_ceiling(tmp_path, capsys):
     passes_and_wrongs_fail(tmp_path, capsys, FLOOR, FLOOR_RIGHT, (FLOOR_FOR_CEIL, FLOOR_NONE))
+
+
+# -- listings and grids with an ellipsis (D29b) ----------------------------------------------
+NORMALISED = (r"g(\mathbf{t}) = \begin{bmatrix} \frac{t_0^2}{\sum_{k=0}^{K-1} t_k^2},\, \frac{t_1^2}{\sum_{k=0}^{K-1} "
+              r"t_k^2},\, ..., \frac{t_{K-1}^2}{\sum_{k=0}^{K-1} t_k^2} \end{bmatrix}")
+NORMALISED_RIGHT = """import numpy as np
+
+def g(t):
+    return t ** 2 / np.sum(t ** 2)
+"""
+NORMALISED_NO_SQUARE = NORMALISED_RIGHT.replace("np.sum(t ** 2)", "np.sum(t) ** 2")
+
+SHIFTED_GRID = (r"S = \begin{bmatrix} a_{11} - b_1 & a_{12} - b_2 & \cdots & a_{1N} - b_N \\ \vdots & \vdots & \ddots "
+                r"& \vdots \\ a_{M1} - b_1 & a_{M2} - b_2 & \cdots & a_{MN} - b_N \end{bmatrix}")
+SHIFTED_GRID_RIGHT = """import numpy as np
+
+def shifted(a, b):
+    return a - b[None, :]
+"""
+SHIFTED_GRID_ROWS = SHIFTED_GRID_RIGHT.replace("a - b[None, :]", "a - np.mean(b)")
+
+
+@pytest.mark.parametrize("latex, right, wrongs", [
+    (NORMALISED, NORMALISED_RIGHT, [NORMALISED_NO_SQUARE]),
+    (SHIFTED_GRID, SHIFTED_GRID_RIGHT, [SHIFTED_GRID_ROWS]),
+], ids=["comma-listing", "grid"])
+def test_listings_and_grids_are_checked(tmp_path, capsys, latex, right, wrongs):
+    passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
