@@ -118,3 +118,20 @@ SHIFTED_GRID_ROWS = SHIFTED_GRID_RIGHT.replace("a - b[None, :]", "a - np.mean(b)
 ], ids=["comma-listing", "grid"])
 def test_listings_and_grids_are_checked(tmp_path, capsys, latex, right, wrongs):
     passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
+
+
+DESCENDING = r"y = c_n t^n + c_{n-1} t^{n-1} + \cdots + c_1 t + c_0"
+DESCENDING_RIGHT = """import numpy as np
+
+def poly(c, t):
+    return float(sum(c[k] * t ** k for k in range(len(c))))
+"""
+DESCENDING_REVERSED = """import numpy as np
+
+def poly(c, t):
+    return float(np.polyval(c, t))
+"""
+
+
+def test_a_descending_polynomial_is_checked(tmp_path, capsys):
+    passes_and_wrongs_fail(tmp_path, capsys, DESCENDING, DESCENDING_RIGHT, [DESCENDING_REVERSED])

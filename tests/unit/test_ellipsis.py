@@ -12,6 +12,7 @@ from unit_support import lower, readings, value
 from eq2code.equation.lowering import english
 from eq2code.equation.semantics import read_equation_file
 from eq2code.findings.phrases import Phrase
+from eq2code.reference.evaluate import evaluate
 
 
 def _file(tex: str):
@@ -164,7 +165,8 @@ def test_a_row_of_entries_with_an_ellipsis_is_the_vector_of_its_pattern():
     eq = lower(r"v = \begin{bmatrix} u_1 + 1 & u_2 + 1 & \cdots & u_n + 1 \end{bmatrix}")
     assert eq.output_shape == ("n",)
     assert value(eq, u=np.array([1.0, 2.0, 5.0])).tolist() == [2.0, 3.0, 6.0]
-    assert "read-ellipsis-entries" in readings(r"$$v = \begin{bmatrix} u_1 + 1 & u_2 + 1 & \cdots & u_n + 1 \end{bmatrix}$$")
+    said = readings(r"$$v = \begin{bmatrix} u_1 + 1 & u_2 + 1 & \cdots & u_n + 1 \end{bmatrix}$$")
+    assert "read-ellipsis-entries" in said
 
 
 def test_a_column_with_vdots_and_a_comma_list_in_one_cell():
@@ -207,3 +209,22 @@ def test_an_identity_whose_sides_disagree_in_shape_is_not_checked():
     reasons = [Phrase.of(d.params["reason"]).phrase for d in f.diagnostics  # type: ignore[union-attr]
                if d.name == "not-checkable"]
     assert reasons == ["eq-identity-listing-shape"]
+
+
+def test_a_descending_polynomial_down_to_its_constant():
+    eq = lower(r"y = c_n t^n + c_{n-1} t^{n-1} + \cdots + c_1 t + c_0")
+    assert _shape(eq, "c") == ("n+1",)
+    got = evaluate(eq, {"c": np.array([1.0, 2.0, 3.0]), "t": np.array(2.0)}, {"n": 2})
+    assert float(got) == 1 + 4 + 12
+    said = readings(r"$$y = c_n t^n + c_{n-1} t^{n-1} + \cdots + c_1 t + c_0$$")
+    assert said.count("read-ellipsis-sum") == 1
+
+
+def test_a_descending_run_that_skips_a_step_is_not_read():
+    for tex in (r"y = c_n t^n + c_{n-2} t^{n-2} + \cdots + c_1 t + c_0", r"y = c_n t^n + \cdots + c_2 t^2 + c_0 t"):
+        assert _file(f"$${tex}$$").main is None, tex
+
+
+def test_a_sum_from_zero_to_a_letter_has_one_more_entry():
+    eq = lower(r"y = \sum_{i=0}^{p} a_i x^i")
+    assert _shape(eq, "a") == ("p+1",)

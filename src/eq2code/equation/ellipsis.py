@@ -70,6 +70,10 @@ class Expander:
             run = self._run([t for _, t in terms], [s for s, _ in terms], at, "sum")
             if isinstance(run, ir.Notation):
                 return run
+            if run is None and (down := self._descending(terms, at)) is not None:
+                start, end, big = down  # a_p x^p + a_{p-1} x^{p-1} + \cdots + a_1 x + a_0
+                terms = terms[:start] + [("+", big)] + terms[end:]
+                continue
             if run is None:
                 return node
             start, big = run
@@ -232,6 +236,42 @@ class Expander:
                                      pattern=self._pattern(last, varying, {id(v): letter for v in varying})), span))
         return start, big
 
+    def _descending(self, terms: list[tuple[str, ir.Node]], at: int) -> tuple[int, int, ir.BigOp] | None:
+        """`a_p x^p + a_{p-1} x^{p-1} + \\cdots + a_1 x + a_0`: the pattern written at letter indices
+        before the ellipsis, each one less than the one before it, and at whole numbers after it, down
+        by one (x for x^1, a_0 for a_0 x^0): (first term, end of the run, the \\sum). None otherwise."""
+        items = [t for _, t in terms]
+        if at == 0:
+            return None
+        before = items[at - 1]
+        pairs: list[tuple[ir.Node, ir.Node]] = []
+        if not _differences(items[at + 1], before, pairs, powers=True) or not pairs or not _one_position(pairs) \
+                or isinstance(pairs[0][1], ir.Num):
+            return None
+        varying = [b for _, b in pairs]
+        low, end = int(pairs[0][0].text), at + 2  # type: ignore[attr-defined]
+        while end < len(items) and terms[end][0] == "+" and _differences(items[end], before, [], powers=True):
+            if low == 0 or not _same(items[end], _replaced(before, varying, ir.Num(str(low - 1))), powers=True):
+                return None
+            low, end = low - 1, end + 1
+        top, start = varying[0], at - 1
+        while start > 0 and (above := _aligned(items[start - 1], before, varying)) is not None:
+            if not _one_less(top, above):
+                return None  # c_n t^n + c_{n-2} t^{n-2} + ⋯: looks like the pattern, not at the next index
+            top, start = above, start - 1
+        if any(sign != "+" for sign, _ in terms[start + 1:end]) or (start > 0 and terms[start][0] != "+"):
+            return None
+        letter = self._letter()
+        self.varying = varying
+        span = (items[start].span[0], items[end - 1].span[1])
+        index = ir.Ident(letter, span=items[at].span)
+        big = ir.BigOp("sum", ir.Chain([index, ir.Num(str(low), span=items[at].span)], ["eq"], span=items[at].span),
+                       top, _replaced(before, varying, None, letter), span=span)
+        self.readings.append((phrase("read-ellipsis-sum", written=self._source(span), letter=letter, first=str(low),
+                                     last=self._source(top.span),
+                                     pattern=self._pattern(before, varying, {id(v): letter for v in varying})), span))
+        return start, end, big
+
     def _letter(self) -> str:
         for letter in INDEX_LETTERS:
             if letter not in self.taken:
@@ -264,13 +304,47 @@ def _is_dots(item: Any, dots: set[str]) -> bool:
     return isinstance(item, ir.Special) and item.name in dots
 
 
-def _same(a: Any, b: Any) -> bool:
+def _same(a: Any, b: Any, powers: bool = False) -> bool:
     """`a` is `b` (x_{22} is x_{2 2}: a number of digits written as one subscript)."""
     out: list[tuple[ir.Node, ir.Node]] = []
-    return _differences(a, b, out) and not out
+    return _differences(a, b, out, powers) and not out
 
 
-def _differences(a: Any, b: Any, out: list[tuple[ir.Node, ir.Node]]) -> bool:
+def _aligned(a: Any, b: Any, varying: list[ir.Node]) -> ir.Node | None:
+    """What `a` writes at every varying position of `b` when it is `b` elsewhere and writes the same
+    thing at all of them (a_p x^p against a_{p-1} x^{p-1}: p); None otherwise."""
+    found: list[ir.Node] = []
+
+    def walk(x: Any, y: Any) -> bool:
+        if any(y is v for v in varying):
+            found.append(x)
+            return isinstance(x, ir.Node)
+        if isinstance(x, ir.Node):
+            return type(x) is type(y) and all(walk(getattr(x, f.name), getattr(y, f.name))
+                                              for f in dataclasses.fields(x) if f.name != "span")
+        if isinstance(x, (list, tuple)):
+            return isinstance(y, (list, tuple)) and len(x) == len(y) and all(walk(u, v) for u, v in zip(x, y))
+        return x == y
+    return found[0] if walk(a, b) and found and all(f == found[0] for f in found) else None
+
+
+def _one_less(lower: ir.Node, upper: ir.Node) -> bool:
+    """`lower` is `upper` − 1 as written (p-1 after p, n-2 after n-1, 2 after 3)."""
+    if isinstance(lower, ir.Num) and isinstance(upper, ir.Num) and lower.text.isdigit() and upper.text.isdigit():
+        return int(lower.text) + 1 == int(upper.text)
+    if not isinstance(lower, ir.Add) or not lower.terms or lower.terms[-1][0] != "-" \
+            or not isinstance(lower.terms[-1][1], ir.Num) or not lower.terms[-1][1].text.isdigit():
+        return False
+    step = int(lower.terms[-1][1].text)
+    rest = lower.terms[:-1]
+    if step == 1:
+        return (len(rest) == 1 and rest[0][0] == "+" and rest[0][1] == upper) \
+            or (isinstance(upper, ir.Add) and upper.terms == rest)
+    return isinstance(upper, ir.Add) and upper.terms[:-1] == rest and upper.terms[-1][0] == "-" \
+        and isinstance(upper.terms[-1][1], ir.Num) and upper.terms[-1][1].text == str(step - 1)
+
+
+def _differences(a: Any, b: Any, out: list[tuple[ir.Node, ir.Node]], powers: bool = False) -> bool:
     """Whether `a` is `b` but for positions where `a` writes a whole number (collected in `out`
     as (number, what `b` writes there)). A subscript of digits against as many single factors
     (x_{21} against x_{2p}, x_{11} against x_{PN}) is read digit by digit: row 2, column 1."""
@@ -278,6 +352,17 @@ def _differences(a: Any, b: Any, out: list[tuple[ir.Node, ir.Node]]) -> bool:
             and len(b.factors) == len(a.text) and not any(b.ops) \
             and all(isinstance(f, (ir.Num, ir.Ident)) and len(getattr(f, "text", "x")) == 1 for f in b.factors):
         return all(_differences(ir.Num(d, span=a.span), f, out) for d, f in zip(a.text, b.factors))
+    if powers and isinstance(b, ir.Script) and b.sub is None and b.sup is not None and not b.primes \
+            and not isinstance(a, ir.Script) and a == b.base:
+        return _differences(ir.Num("1", span=a.span), b.sup, out)  # x against x^{p-1}: x^1
+    if powers and isinstance(b, ir.Product) and not isinstance(a, ir.Product) and len(b.factors) == 2 \
+            and not any(b.ops):
+        for k, power in enumerate(b.factors):
+            found: list[tuple[ir.Node, ir.Node]] = []
+            if isinstance(power, ir.Script) and power.sub is None and power.sup is not None and not power.primes \
+                    and _differences(a, b.factors[1 - k], found):
+                out.extend(found)
+                return _differences(ir.Num("0", span=a.span), power.sup, out)  # a_0 against a_{p-1} x^{p-1}
     if isinstance(a, ir.Num) and a.text.isdigit() and isinstance(b, (ir.Num, ir.Ident, ir.Add, ir.Script)) \
             and a != b:
         out.append((a, b))
@@ -285,11 +370,11 @@ def _differences(a: Any, b: Any, out: list[tuple[ir.Node, ir.Node]]) -> bool:
     if isinstance(a, ir.Node):
         if type(a) is not type(b):
             return False
-        return all(_differences(getattr(a, f.name), getattr(b, f.name), out)
+        return all(_differences(getattr(a, f.name), getattr(b, f.name), out, powers)
                    for f in dataclasses.fields(a) if f.name != "span")
     if isinstance(a, (list, tuple)):
         return isinstance(b, (list, tuple)) and len(a) == len(b) \
-            and all(_differences(x, y, out) for x, y in zip(a, b))
+            and all(_differences(x, y, out, powers) for x, y in zip(a, b))
     return a == b
 
 

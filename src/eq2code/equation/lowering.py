@@ -1188,6 +1188,9 @@ class Lowerer:
                 self.ctx.sizes.union(seen, dim)
             return
         _, lo, hi = self.ctx.indices[pos.key]
+        if lo == 0 and isinstance(hi, sympy.Symbol):  # Σ_{i=0}^{p} a_i x^i: a has p + 1 entries
+            self._unify_axis_from_zero(dim, pos)
+            return
         if lo == 0 and hi is not None:  # Σ_{i=0}^{n-1} y_i: y has n entries, counted from 0
             hi = hi + 1
             lo = 1
