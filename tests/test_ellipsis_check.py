@@ -135,3 +135,16 @@ def poly(c, t):
 
 def test_a_descending_polynomial_is_checked(tmp_path, capsys):
     passes_and_wrongs_fail(tmp_path, capsys, DESCENDING, DESCENDING_RIGHT, [DESCENDING_REVERSED])
+
+
+MODEL = r"f_{\mathbf{w},b} = w_0 x_0 + w_1 x_1 + \cdots + w_{n-1} x_{n-1} + b"
+MODEL_RIGHT = """import numpy as np
+
+def model_output(x, w, b):
+    return float(np.dot(x, w) + b)
+"""
+MODEL_NO_BIAS = MODEL_RIGHT.replace("np.dot(x, w) + b", "np.dot(x, w)")
+
+
+def test_a_model_named_with_its_parameters_is_checked(tmp_path, capsys):
+    passes_and_wrongs_fail(tmp_path, capsys, MODEL, MODEL_RIGHT, [MODEL_NO_BIAS])

@@ -707,6 +707,9 @@ class FileReader:
             ctx.head_distribution = lhs
         if head is not None and word_key(lhs) == head.key:
             ctx.readings.append((phrase("read-letters-as-name", name=head.key), lhs.span))
+        if head is not None and parameter_subscript_key(lhs) == head.key:  # f_{𝐰,b} = …
+            ctx.readings.append((phrase("read-parameter-subscript", latex=clause.block.text[lhs.span[0]:lhs.span[1]],
+                                        name=head.name), lhs.span))
         low = Lowerer(ctx)
         example = self._example(clause)
         try:
@@ -2281,6 +2284,9 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         return Head(f"l{p}_norm", f"norm_{p}", [lhs.base.body], [], True)
     if isinstance(lhs, ir.Norm):
         return Head("l2_norm", "norm_2", [lhs.body], [], True)
+    model = parameter_subscript_key(lhs)
+    if model is not None and _names_parameters(lhs.sub.items, rhs):  # type: ignore[attr-defined]
+        return Head(py_name(model), model, [], [], False)  # f_{𝐰,b} = w_0 x_0 + ⋯ + b: the model, named f_wb
     if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Ident) and lhs.sub is not None and lhs.sup is None:
         letters = _letters(lhs.sub)
         if letters and all(_mentions(rhs, letter) for letter in letters) \
@@ -2453,6 +2459,15 @@ def _entry_subscript(func: ir.Node, params: list[ir.Node], rhs: ir.Node) -> str 
 
 def _head_name(key: str) -> str:
     return py_name(key)
+
+
+def _names_parameters(items: list[ir.Node], rhs: ir.Node) -> bool:
+    """`f_{\\mathbf{w},b} = w_0 x_0 + ⋯ + b`: every name listed below f is a quantity the right side
+    uses (w_0, b), none an index of its entries (f_{i,j} = x_i y_j lists indices)."""
+    subscripts = [n.sub for n in rhs.walk() if isinstance(n, ir.Script) and n.sub is not None]
+    indices = {m.name for sub in subscripts for m in sub.walk() if isinstance(m, ir.Ident)}
+    used = {n.name for n in rhs.walk() if isinstance(n, ir.Ident)}
+    return all(isinstance(item, ir.Ident) and item.name in used and item.name not in indices for item in items)
 
 
 def _letters(sub: ir.Node) -> list[str]:

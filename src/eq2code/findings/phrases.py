@@ -857,6 +857,11 @@ PHRASES.update({
                                     "{letter} = {first} … {last} (the written entries fit it)",
                               "ja": "{written} は、{letter} = {first} … {last} について {letter} 番目の要素が "
                                     "{pattern} であるベクトルとして読みます（書かれた要素はこのパターンに一致します）"},
+    "read-parameter-subscript": {"en": "{latex}: the names below the letter are the parameters the right side uses, "
+                                       "not indices; read as the name of what is defined ({name}), the model with "
+                                       "those parameters",
+                                 "ja": "{latex} の下付きの名前は右辺が使うパラメータで、添字ではありません。"
+                                       "定義される量の名前（{name}、それらのパラメータをもつモデル）と解釈します"},
     "read-ellipsis-matrix": {"en": "{written}: read as the matrix whose entry ({row}, {column}) is {pattern}, for "
                                    "{row} = {first_row} … {last_row} and {column} = {first_column} … {last_column} "
                                    "(the written entries fit it)",
