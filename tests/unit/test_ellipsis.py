@@ -228,3 +228,19 @@ def test_a_descending_run_that_skips_a_step_is_not_read():
 def test_a_sum_from_zero_to_a_letter_has_one_more_entry():
     eq = lower(r"y = \sum_{i=0}^{p} a_i x^i")
     assert _shape(eq, "a") == ("p+1",)
+
+
+def test_a_symbol_named_by_its_own_entries_is_a_declaration_other_equations_use():
+    f = _file("$$\\mathbf{w} = \\begin{bmatrix} w_0 \\\\ w_1 \\\\ \\vdots \\\\ w_{N-1} \\end{bmatrix}$$\n\n"
+              "$$y = \\mathbf{w}^T \\mathbf{x}$$")
+    assert [e.kind for e in f.equations] == ["declaration", "definition"]
+    assert f.main is not None and _shape(f.main, "w") == ("N",) and _shape(f.main, "x") == ("N",)
+    assert "read-listing-declaration" in _readings(f)
+    f = _file("$$\\mathbf{X} = \\begin{bmatrix} x_{11} & \\cdots & x_{1N} \\\\ \\vdots & \\ddots & \\vdots \\\\ "
+              "x_{P1} & \\cdots & x_{PN} \\end{bmatrix}$$\n\n$$\\mathbf{y} = \\mathbf{X} \\mathbf{v}$$")
+    assert f.main is not None and _shape(f.main, "X") == ("P", "N")
+
+
+def test_a_listing_counted_to_its_last_letter_from_zero_declares_nothing():
+    f = _file("$$\\theta = \\begin{bmatrix} \\theta_0 \\\\ \\vdots \\\\ \\theta_p \\end{bmatrix}$$")
+    assert f.main is None and "read-listing-declaration" not in _readings(f)

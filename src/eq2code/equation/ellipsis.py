@@ -40,6 +40,7 @@ class Expander:
     avoid: set[str] = field(default_factory=set)  # keys the clause defines: no vector listing their entries
     readings: list[tuple[Phrase, ir.Span]] = field(default_factory=list)
     varying: list[ir.Node] = field(default_factory=list)  # the last run's index positions in its last term
+    declared: list[tuple[ir.Node, ir.BigOp]] = field(default_factory=list)  # listings of the defined symbol
 
     def expand(self, node: Any) -> Any:
         node = ir.map_children(node, self.expand)  # innermost patterns first
@@ -104,9 +105,9 @@ class Expander:
     def _tuple(self, node: ir.Tuple) -> ir.Node:
         """`(s_1, \\ldots, s_m)`: the vector whose entry i is the pattern, when every item is in it
         and it does not list the entries of the symbol the clause defines (𝐱 = (x_1, …, x_n))."""
-        return self._listing(node.items, ELLIPSES) or node
+        return self._listing(node, node.items, ELLIPSES) or node
 
-    def _listing(self, items: list[Any], dots: set[str]) -> ir.Node | None:
+    def _listing(self, node: ir.Node, items: list[Any], dots: set[str]) -> ir.Node | None:
         """The vector of a listing whose every item is the pattern (None when it is not one)."""
         at = _ellipsis_at(items, dots)
         if at is None or at + 2 != len(items) or _ellipsis_at(items[at + 1:], dots) is not None \
@@ -118,6 +119,8 @@ class Expander:
         start, big = run
         if start != 0 or self._lists_defined(big):
             self.readings.pop()
+            if start == 0:  # 𝐱 = [x_1; …; x_n]: the entries' numbering and count, a declaration
+                self.declared.append((node, big))
             return None
         return big
 
@@ -146,7 +149,7 @@ class Expander:
             return self._grid(node, rows)
         else:
             return node
-        return self._listing(items, GRID_DOTS) or node
+        return self._listing(node, items, GRID_DOTS) or node
 
     def _grid(self, node: ir.Matrix, rows: list[list[Any]]) -> ir.Node:
         """`[c x_{11} & \\cdots & c x_{1N} \\\\ \\vdots & \\ddots & \\vdots \\\\ c x_{P1} & \\cdots & c x_{PN}]`:
@@ -173,8 +176,10 @@ class Expander:
             lines.append(run[1])
             last_cell, column_varying = row[-1], self.varying
         run = self._run(lines, ["+"] * len(lines), dotted[0], "entries", row_letter)
-        if run is None or isinstance(run, ir.Notation) or run[0] != 0 or self._lists_defined(run[1]) \
-                or last_cell is None:
+        if run is None or isinstance(run, ir.Notation) or run[0] != 0 or last_cell is None:
+            return self._undo(node, said, taken)
+        if self._lists_defined(run[1]):  # 𝐗 = [x_{11} ⋯ x_{PN}]: a declaration of 𝐗's shape
+            self.declared.append((node, run[1]))
             return self._undo(node, said, taken)
         big = run[1]
         rows_from, rows_to = big.sub.items[1], big.sup  # type: ignore[union-attr]
@@ -271,6 +276,27 @@ class Expander:
                                      last=self._source(top.span),
                                      pattern=self._pattern(before, varying, {id(v): letter for v in varying})), span))
         return start, end, big
+
+    def declaration(self, node: ir.Node) -> tuple[ir.Chain, str] | None:
+        """`𝐱 = [x_1; x_2; \\vdots; x_N]`, `θ = [θ_0; …; θ_p]`, `𝐗 = [x_{11} ⋯ x_{PN}]`: a symbol named by
+        its own entries is declared, 𝐱 ∈ ℝ^N, θ ∈ ℝ^{p+1}, 𝐗 ∈ ℝ^{P×N} (the count from the listing);
+        with the entries' ranges as written, to say."""
+        if not (isinstance(node, ir.Chain) and node.rels == ["eq"] and len(node.items) == 2
+                and isinstance(node.items[0], (ir.Ident, ir.Script))):
+            return None
+        big = next((b for listing, b in self.declared if listing is node.items[1]), None)
+        if big is None:
+            return None
+        listings = [big, big.body] if isinstance(big.body, ir.BigOp) and big.body.op == "entries" else [big]
+        counted = [_count(b) for b in listings]
+        sizes = [size for size in counted if size is not None]
+        if len(sizes) != len(counted):
+            return None
+        span = (node.items[1].span[1], node.items[1].span[1])  # no text of its own: said as ℝ
+        sup = sizes[0] if len(sizes) == 1 else ir.Product(sizes, [None, "times"], span=span)
+        space = ir.Script(ir.Ident("R", style="bb", span=span), None, sup, span=span)
+        ranges = " × ".join(f"{b.sub.items[1].text} … {self._source(b.sup.span)}" for b in listings)  # type: ignore
+        return ir.Chain([node.items[0], space], ["in"], span=node.span), ranges
 
     def _letter(self) -> str:
         for letter in INDEX_LETTERS:
@@ -393,6 +419,22 @@ def _replaced(node: Any, varying: list[ir.Node], number: ir.Num | None, letter: 
 def _matrix_like(node: ir.Node) -> bool:
     """A bold or capital letter in a factor: likely a matrix (whose products are no \\prod)."""
     return any(isinstance(n, ir.Ident) and (n.style == "bf" or n.name[:1].isupper()) for n in node.walk())
+
+
+def _count(big: ir.BigOp) -> ir.Node | None:
+    """How many entries a listing from its first to its last index has, where that is one name or
+    number (n for 1 … n or 0 … n-1); None for p + 1 (0 … p), which sizes named alone do not meet."""
+    first, last = big.sub.items[1], big.sup  # type: ignore[union-attr]
+    if not isinstance(first, ir.Num) or first.text not in ("0", "1") or last is None:
+        return None
+    if first.text == "1":
+        return last if isinstance(last, (ir.Ident, ir.Num)) else None
+    if isinstance(last, ir.Add) and len(last.terms) == 2 and last.terms[0][0] == "+" \
+            and isinstance(last.terms[0][1], ir.Ident) and last.terms[1] == ("-", ir.Num("1")):
+        return last.terms[0][1]
+    if isinstance(last, ir.Num) and last.text.isdigit():
+        return ir.Num(str(int(last.text) + 1), span=last.span)
+    return None
 
 
 def names_in(nodes: list[ir.Node]) -> set[str]:

@@ -176,6 +176,14 @@ class FileReader:
             expander = Expander(clause.block.text, taken, {n.key for n in defines.walk() if isinstance(n, ir.Ident)}
                                 if defines is not None else set())
             clause.node = expander.expand(clause.node)
+            declared = expander.declaration(clause.node)
+            if declared is not None:  # 𝐱 = [x_1; …; x_N]: 𝐱 ∈ ℝ^N (said)
+                listing, name = clause.node.items[1], clause.node.items[0]  # type: ignore[attr-defined]
+                clause.node = declared[0]
+                self.diag("ambiguous-notation", clause.block, listing.span,
+                          construct=clause.block.text[listing.span[0]:listing.span[1]],
+                          reading=phrase("read-listing-declaration", entries=declared[1],
+                                         name=clause.block.text[name.span[0]:name.span[1]]))
             for reading, span in expander.readings:
                 self.diag("ambiguous-notation", clause.block, span, reading=reading,
                           construct=clause.block.text[span[0]:span[1]])

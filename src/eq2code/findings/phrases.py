@@ -862,6 +862,12 @@ PHRASES.update({
                                        "those parameters",
                                  "ja": "{latex} の下付きの名前は右辺が使うパラメータで、添字ではありません。"
                                        "定義される量の名前（{name}、それらのパラメータをもつモデル）と解釈します"},
+    "read-listing-declaration": {"en": "{name} written as its own entries {entries} with an ellipsis: read as a "
+                                       "declaration of its shape (how many entries, numbered as written), not a "
+                                       "computation; the file's other equations use it",
+                                 "ja": "省略記号を使って自身の要素 {entries} として書かれた {name} は、計算ではなく"
+                                       "形（要素の数と、書かれたとおりの番号）の宣言と解釈します。ファイル内の"
+                                       "他の式がこれを使います"},
     "read-ellipsis-matrix": {"en": "{written}: read as the matrix whose entry ({row}, {column}) is {pattern}, for "
                                    "{row} = {first_row} … {last_row} and {column} = {first_column} … {last_column} "
                                    "(the written entries fit it)",
