@@ -148,3 +148,16 @@ MODEL_NO_BIAS = MODEL_RIGHT.replace("np.dot(x, w) + b", "np.dot(x, w)")
 
 def test_a_model_named_with_its_parameters_is_checked(tmp_path, capsys):
     passes_and_wrongs_fail(tmp_path, capsys, MODEL, MODEL_RIGHT, [MODEL_NO_BIAS])
+
+
+SPACED_DOT = r"z = W . a + b"
+SPACED_DOT_RIGHT = """import numpy as np
+
+def forward(W, a, b):
+    return np.dot(W, a) + b
+"""
+SPACED_DOT_NO_BIAS = SPACED_DOT_RIGHT.replace("np.dot(W, a) + b", "np.dot(W, a)")
+
+
+def test_a_spaced_dot_product_is_checked(tmp_path, capsys):
+    passes_and_wrongs_fail(tmp_path, capsys, SPACED_DOT, SPACED_DOT_RIGHT, [SPACED_DOT_NO_BIAS])

@@ -56,6 +56,7 @@ from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.primes import defined_primes, rename_primes
 from eq2code.equation.sigmasums import sigma_sums
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
+from eq2code.equation.spaceddots import spaced_dots
 from eq2code.equation.spaces import NotASpace, key_text, number, read_space
 from eq2code.equation.steps import (
     iterate_superscripts,
@@ -186,6 +187,9 @@ class FileReader:
                                          name=clause.block.text[name.span[0]:name.span[1]]))
             for reading, span in expander.readings:
                 self.diag("ambiguous-notation", clause.block, span, reading=reading,
+                          construct=clause.block.text[span[0]:span[1]])
+            for span in spaced_dots(clause.node, clause.block.text):  # W . a: a product (said)
+                self.diag("ambiguous-notation", clause.block, span, reading=phrase("read-spaced-dot"),
                           construct=clause.block.text[span[0]:span[1]])
             clause.node, signs = sigma_sums(clause.node)  # log(Σ_j exp(x_j)): Σ_j typed for \sum_j (said)
             for sign in signs:

@@ -868,6 +868,10 @@ PHRASES.update({
                                  "ja": "省略記号を使って自身の要素 {entries} として書かれた {name} は、計算ではなく"
                                        "形（要素の数と、書かれたとおりの番号）の宣言と解釈します。ファイル内の"
                                        "他の式がこれを使います"},
+    "read-spaced-dot": {"en": "a dot with a space on each side between two operands: read as their product (notebook "
+                              "prose for np.dot); written tight, g.f, it is a group action or a composition",
+                        "ja": "両側に空白のある二つの被演算子の間のドットは、積（ノートブックの文章での np.dot）と"
+                              "解釈します。g.f のように詰めて書けば群作用か合成です"},
     "read-ellipsis-matrix": {"en": "{written}: read as the matrix whose entry ({row}, {column}) is {pattern}, for "
                                    "{row} = {first_row} … {last_row} and {column} = {first_column} … {last_column} "
                                    "(the written entries fit it)",
