@@ -11,6 +11,14 @@ index (`x_1 + x_3 + \\cdots + x_n`) leaves the ellipsis unread, with that reason
 can be recovered the ellipsis keeps its reason (a pattern, not a computation), and so does a
 product of matrix-like factors (`A_1 \\cdots A_L`). Each reading is said (`ambiguous-notation`).
 
+In a matrix (D29b): a bracketed row, column (`\\vdots`) or comma list whose every item is the pattern
+is the vector of it; a grid whose written rows are each one pattern over a shared column letter,
+with one row of dots before the last, is the matrix whose entry (i, j) is the pattern (`x_{21}`
+against `x_{2p}` compared digit by digit). A listing of the entries of the symbol the clause defines
+is no computation; `declaration` turns `𝐱 = [x_1; …; x_N]` into 𝐱 ∈ ℝ^N. A descending run
+(`a_p x^p + a_{p-1} x^{p-1} + \\cdots + a_1 x + a_0`) is the sum from the last number up to the first
+letter index.
+
 This runs on the IR of every clause before the file is classified, so the declarations, shapes
 and lowering see an ordinary \\sum / \\prod.
 """
@@ -264,7 +272,7 @@ class Expander:
             if not _one_less(top, above):
                 return None  # c_n t^n + c_{n-2} t^{n-2} + ⋯: looks like the pattern, not at the next index
             top, start = above, start - 1
-        if any(sign != "+" for sign, _ in terms[start + 1:end]) or (start > 0 and terms[start][0] != "+"):
+        if any(sign != "+" for sign, _ in terms[start:end]):  # -a_p x^p - ⋯: not this pattern
             return None
         letter = self._letter()
         self.varying = varying
@@ -278,9 +286,9 @@ class Expander:
         return start, end, big
 
     def declaration(self, node: ir.Node) -> tuple[ir.Chain, str] | None:
-        """`𝐱 = [x_1; x_2; \\vdots; x_N]`, `θ = [θ_0; …; θ_p]`, `𝐗 = [x_{11} ⋯ x_{PN}]`: a symbol named by
-        its own entries is declared, 𝐱 ∈ ℝ^N, θ ∈ ℝ^{p+1}, 𝐗 ∈ ℝ^{P×N} (the count from the listing);
-        with the entries' ranges as written, to say."""
+        """`𝐱 = [x_1; x_2; \\vdots; x_N]`, `𝐰 = [w_0; …; w_{N-1}]`, `𝐗 = [x_{11} ⋯ x_{PN}]`: a symbol named
+        by its own entries is declared, 𝐱 ∈ ℝ^N, 𝐰 ∈ ℝ^N, 𝐗 ∈ ℝ^{P×N} (the count from the listing; none
+        for θ = [θ_0; …; θ_p], p + 1 entries); with the entries' ranges as written, to say."""
         if not (isinstance(node, ir.Chain) and node.rels == ["eq"] and len(node.items) == 2
                 and isinstance(node.items[0], (ir.Ident, ir.Script))):
             return None
