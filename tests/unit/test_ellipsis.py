@@ -244,3 +244,14 @@ def test_a_symbol_named_by_its_own_entries_is_a_declaration_other_equations_use(
 def test_a_listing_counted_to_its_last_letter_from_zero_declares_nothing():
     f = _file("$$\\theta = \\begin{bmatrix} \\theta_0 \\\\ \\vdots \\\\ \\theta_p \\end{bmatrix}$$")
     assert f.main is None and "read-listing-declaration" not in _readings(f)
+
+
+def test_two_digit_subscripts_against_a_letter_are_row_and_column():
+    eq = lower(r"s = b_1 u_{31} + b_2 u_{32} + \cdots + b_q u_{3q}")
+    assert "u[3, i]" in eq.sympy_text[0]
+    assert _shape(eq, "u")[1] == "q"
+
+
+def test_an_accented_symbol_listing_its_letters_entries_is_a_declaration():
+    f = _file(r"$$\vec{v} = \begin{bmatrix} v_1 \\ v_2 \\ \vdots \\ v_n \end{bmatrix}$$")
+    assert f.main is None and [e.kind for e in f.equations] == ["declaration"]

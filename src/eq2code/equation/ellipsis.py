@@ -45,7 +45,7 @@ class Expander:
 
     text: str  # the block's text (spans are offsets into it)
     taken: set[str]  # names used in the file: the index letter is none of them
-    avoid: set[str] = field(default_factory=set)  # keys the clause defines: no vector listing their entries
+    avoid: set[str] = field(default_factory=set)  # letters the clause defines: no vector listing their entries
     readings: list[tuple[Phrase, ir.Span]] = field(default_factory=list)
     varying: list[ir.Node] = field(default_factory=list)  # the last run's index positions in its last term
     declared: list[tuple[ir.Node, ir.BigOp]] = field(default_factory=list)  # listings of the defined symbol
@@ -135,8 +135,8 @@ class Expander:
     def _lists_defined(self, big: ir.BigOp) -> bool:
         """Does the listing name the entries of the symbol the clause defines (𝐱 = [x_1; …; x_n],
         𝐗 = [x_{11} ⋯ x_{PN}]: a matrix's entries are written in the small letter)?"""
-        defined = {key.lower() for key in self.avoid}
-        return any(isinstance(n, ir.Ident) and n.key.lower() in defined for n in big.body.walk())
+        defined = {name.lower() for name in self.avoid}
+        return any(isinstance(n, ir.Ident) and n.name.lower() in defined for n in big.body.walk())
 
     # -- matrices ------------------------------------------------------------------------------
     def _matrix(self, node: ir.Matrix) -> ir.Node:
@@ -242,7 +242,7 @@ class Expander:
             return ir.Notation("ellipsis", [last], span=last.span)
         span = (items[start].span[0], last.span[1])
         index = ir.Ident(letter, span=items[at].span)
-        body = _replaced(last, varying, None, letter)
+        body = _positions(_replaced(last, varying, None, letter), letter)
         big = ir.BigOp(op, ir.Chain([index, first], ["eq"], span=items[at].span), final, body, span=span)
         self.readings.append((phrase(f"read-ellipsis-{op}", written=self._source(span), letter=letter,
                                      first=str(value), last=self._source(final.span),
@@ -279,7 +279,7 @@ class Expander:
         span = (items[start].span[0], items[end - 1].span[1])
         index = ir.Ident(letter, span=items[at].span)
         big = ir.BigOp("sum", ir.Chain([index, ir.Num(str(low), span=items[at].span)], ["eq"], span=items[at].span),
-                       top, _replaced(before, varying, None, letter), span=span)
+                       top, _positions(_replaced(before, varying, None, letter), letter), span=span)
         self.readings.append((phrase("read-ellipsis-sum", written=self._source(span), letter=letter, first=str(low),
                                      last=self._source(top.span),
                                      pattern=self._pattern(before, varying, {id(v): letter for v in varying})), span))
@@ -427,6 +427,18 @@ def _replaced(node: Any, varying: list[ir.Node], number: ir.Num | None, letter: 
 def _matrix_like(node: ir.Node) -> bool:
     """A bold or capital letter in a factor: likely a matrix (whose products are no \\prod)."""
     return any(isinstance(n, ir.Ident) and (n.style == "bf" or n.name[:1].isupper()) for n in node.walk())
+
+
+def _positions(node: Any, letter: str) -> Any:
+    """x_{2i} in a pattern whose written terms were x_{21}, x_{22}: row 2, column i, written x_{2,i}
+    (single digits or letters and the index letter side by side; alone, x_{2i} is a name)."""
+    node = ir.map_children(node, lambda child: _positions(child, letter))
+    if isinstance(node, ir.Script) and isinstance(node.sub, ir.Product) and not any(node.sub.ops) \
+            and all(isinstance(f, (ir.Num, ir.Ident)) and len(getattr(f, "text", getattr(f, "name", ""))) == 1
+                    for f in node.sub.factors) \
+            and any(isinstance(f, ir.Ident) and f.name == letter for f in node.sub.factors):
+        return dataclasses.replace(node, sub=ir.Tuple(list(node.sub.factors), "{", span=node.sub.span))
+    return node
 
 
 def _count(big: ir.BigOp) -> ir.Node | None:

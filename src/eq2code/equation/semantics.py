@@ -174,7 +174,7 @@ class FileReader:
                 defines = defines.func
             if not isinstance(defines, (ir.Ident, ir.Script)):  # c 𝐗 = [c x_{11} …]: no one symbol
                 defines = None
-            expander = Expander(clause.block.text, taken, {n.key for n in defines.walk() if isinstance(n, ir.Ident)}
+            expander = Expander(clause.block.text, taken, {n.name for n in defines.walk() if isinstance(n, ir.Ident)}
                                 if defines is not None else set())
             clause.node = expander.expand(clause.node)
             declared = expander.declaration(clause.node)
