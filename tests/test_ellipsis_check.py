@@ -90,3 +90,74 @@ FLOOR_NONE = FLOOR_RIGHT.replace("np.floor(x / 2) + np.ceil(y)", "x / 2 + y")
 
 def test_floor_and_ceiling(tmp_path, capsys):
     passes_and_wrongs_fail(tmp_path, capsys, FLOOR, FLOOR_RIGHT, (FLOOR_FOR_CEIL, FLOOR_NONE))
+
+
+# -- listings and grids with an ellipsis (D29b) ----------------------------------------------
+NORMALISED = (r"g(\mathbf{t}) = \begin{bmatrix} \frac{t_0^2}{\sum_{k=0}^{K-1} t_k^2},\, \frac{t_1^2}{\sum_{k=0}^{K-1} "
+              r"t_k^2},\, ..., \frac{t_{K-1}^2}{\sum_{k=0}^{K-1} t_k^2} \end{bmatrix}")
+NORMALISED_RIGHT = """import numpy as np
+
+def g(t):
+    return t ** 2 / np.sum(t ** 2)
+"""
+NORMALISED_NO_SQUARE = NORMALISED_RIGHT.replace("np.sum(t ** 2)", "np.sum(t) ** 2")
+
+SHIFTED_GRID = (r"S = \begin{bmatrix} a_{11} - b_1 & a_{12} - b_2 & \cdots & a_{1N} - b_N \\ \vdots & \vdots & \ddots "
+                r"& \vdots \\ a_{M1} - b_1 & a_{M2} - b_2 & \cdots & a_{MN} - b_N \end{bmatrix}")
+SHIFTED_GRID_RIGHT = """import numpy as np
+
+def shifted(a, b):
+    return a - b[None, :]
+"""
+SHIFTED_GRID_ROWS = SHIFTED_GRID_RIGHT.replace("a - b[None, :]", "a - np.mean(b)")
+
+
+@pytest.mark.parametrize("latex, right, wrongs", [
+    (NORMALISED, NORMALISED_RIGHT, [NORMALISED_NO_SQUARE]),
+    (SHIFTED_GRID, SHIFTED_GRID_RIGHT, [SHIFTED_GRID_ROWS]),
+], ids=["comma-listing", "grid"])
+def test_listings_and_grids_are_checked(tmp_path, capsys, latex, right, wrongs):
+    passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
+
+
+DESCENDING = r"y = c_n t^n + c_{n-1} t^{n-1} + \cdots + c_1 t + c_0"
+DESCENDING_RIGHT = """import numpy as np
+
+def poly(c, t):
+    return float(sum(c[k] * t ** k for k in range(len(c))))
+"""
+DESCENDING_REVERSED = """import numpy as np
+
+def poly(c, t):
+    return float(np.polyval(c, t))
+"""
+
+
+def test_a_descending_polynomial_is_checked(tmp_path, capsys):
+    passes_and_wrongs_fail(tmp_path, capsys, DESCENDING, DESCENDING_RIGHT, [DESCENDING_REVERSED])
+
+
+MODEL = r"f_{\mathbf{w},b} = w_0 x_0 + w_1 x_1 + \cdots + w_{n-1} x_{n-1} + b"
+MODEL_RIGHT = """import numpy as np
+
+def model_output(x, w, b):
+    return float(np.dot(x, w) + b)
+"""
+MODEL_NO_BIAS = MODEL_RIGHT.replace("np.dot(x, w) + b", "np.dot(x, w)")
+
+
+def test_a_model_named_with_its_parameters_is_checked(tmp_path, capsys):
+    passes_and_wrongs_fail(tmp_path, capsys, MODEL, MODEL_RIGHT, [MODEL_NO_BIAS])
+
+
+SPACED_DOT = r"z = W . a + b"
+SPACED_DOT_RIGHT = """import numpy as np
+
+def forward(W, a, b):
+    return np.dot(W, a) + b
+"""
+SPACED_DOT_NO_BIAS = SPACED_DOT_RIGHT.replace("np.dot(W, a) + b", "np.dot(W, a)")
+
+
+def test_a_spaced_dot_product_is_checked(tmp_path, capsys):
+    passes_and_wrongs_fail(tmp_path, capsys, SPACED_DOT, SPACED_DOT_RIGHT, [SPACED_DOT_NO_BIAS])

@@ -4,6 +4,8 @@ checkable with that reason — both had been read as an identity about a product
 
 from __future__ import annotations
 
+from unit_support import lower, readings
+
 from eq2code.equation.semantics import read_equation_file
 
 
@@ -87,3 +89,15 @@ def test_a_label_used_as_another_symbols_subscript_is_one_examples_class():
     eq = _first(r"L_i = \sum_{j\neq y_i} \max(0, s_j - s_{y_i} + \Delta)")
     spaces = {s.name: s.space.kind for s in eq.inputs}
     assert eq.checkable and spaces["y_i"] == "categorical" and "s_y_i" not in spaces
+
+
+def test_a_model_named_with_its_parameters_below_it_is_defined_by_the_right_side():
+    f = read_equation_file("unit.tex", r"$$g_{\mathbf{a},c} = a_1 u_1 + \cdots + a_m u_m + c$$")
+    assert f.main is not None and f.main.name == "g_ac"
+    assert {"a", "u", "c"} <= {s.name for s in f.main.inputs}
+    assert "read-parameter-subscript" in readings(r"$$g_{\mathbf{a},c} = a_1 u_1 + \cdots + a_m u_m + c$$")
+
+
+def test_indices_below_the_letter_stay_entries():
+    eq = lower(r"g_{i,j} = u_i v_j")
+    assert eq.name == "g" and "read-parameter-subscript" not in readings(r"$$g_{i,j} = u_i v_j$$")

@@ -147,3 +147,15 @@ def test_a_coefficient_letter_before_a_bracketed_sum_multiplies_it_and_says_so()
     assert "read-letter-times-bracket" in _readings(tex)
     f = read_equation_file("unit.tex", r"y = f(x - 1)")  # f is a function letter: applied
     assert not f.equations[0].checkable
+
+
+def test_a_dot_with_a_space_on_each_side_is_a_product_and_said():
+    eq = lower(r"z = W . a + b")
+    assert eq.sympy_text == ["W*a + b"]
+    assert "read-spaced-dot" in _readings(r"$$z = W . a + b$$")
+
+
+def test_a_tight_dot_between_operands_stays_a_group_action():
+    f = read_equation_file("unit.tex", "$$g.f = h$$")
+    assert f.main is None
+    assert "read-spaced-dot" not in _readings("$$g.f = h$$")

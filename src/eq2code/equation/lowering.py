@@ -1188,6 +1188,9 @@ class Lowerer:
                 self.ctx.sizes.union(seen, dim)
             return
         _, lo, hi = self.ctx.indices[pos.key]
+        if lo == 0 and isinstance(hi, sympy.Symbol):  # Σ_{i=0}^{p} a_i x^i: a has p + 1 entries
+            self._unify_axis_from_zero(dim, pos)
+            return
         if lo == 0 and hi is not None:  # Σ_{i=0}^{n-1} y_i: y has n entries, counted from 0
             hi = hi + 1
             lo = 1
@@ -2687,9 +2690,11 @@ class Lowerer:
         finally:
             self.ctx.indices = saved
         if node.op == "entries":  # (s_1, \\ldots, s_m): the vector of the entries (an ellipsis read)
-            if isinstance(body, MatrixExpr):
+            if isinstance(body, MatrixExpr) and body.shape == (1, 1):
+                body = self.canonical(body)[0, 0]  # [𝐱^T 𝐰_0, …, 𝐱^T 𝐰_n]: a number per entry
+            if isinstance(body, MatrixExpr) and not (isinstance(body, Entries) and body.shape[1] == 1):
                 raise LoweringError("not-checkable", phrase("eq-ellipsis", command="\\ldots"), node.span)
-            return Entries(body, sympy.Tuple(symbol, lo, hi))
+            return Entries(body, sympy.Tuple(symbol, lo, hi))  # of a row's entries: the matrix of the rows
         if isinstance(body, MatrixExpr) and body.shape == (1, 1) and node.op != "sum":
             body = self.canonical(body)[0, 0]  # \argmax_i 𝐱·𝐲_i: a number per i (a dot product)
         if isinstance(body, MatrixExpr) and node.op == "sum" and exclude is None:

@@ -56,6 +56,7 @@ from eq2code.equation.plan import CompileError, compile_expr
 from eq2code.equation.primes import defined_primes, rename_primes
 from eq2code.equation.sigmasums import sigma_sums
 from eq2code.equation.source import MAX_BLOCKS, Block, split_blocks, strip_comments
+from eq2code.equation.spaceddots import spaced_dots
 from eq2code.equation.spaces import NotASpace, key_text, number, read_space
 from eq2code.equation.steps import (
     iterate_superscripts,
@@ -65,7 +66,7 @@ from eq2code.equation.steps import (
     stepped_arguments,
 )
 from eq2code.equation.symbols import SMALL_GREEK, name_like_word, parameter_subscript_key, symbol_key, word_key
-from eq2code.equation.sympy_ext import ArraySlice
+from eq2code.equation.sympy_ext import ArraySlice, Entries
 from eq2code.findings.phrases import Phrase, phrase
 
 log = get_logger(__name__)
@@ -169,11 +170,26 @@ class FileReader:
         taken = names_in([c.node for c in clauses])
         for clause in clauses:
             defines = clause.node.items[0] if isinstance(clause.node, ir.Chain) else None
-            expander = Expander(clause.block.text, taken, {n.key for n in defines.walk() if isinstance(n, ir.Ident)}
+            if isinstance(defines, ir.Call):  # σ(𝐬) = [… s_0 …, …]: σ is defined, 𝐬 is its parameter
+                defines = defines.func
+            if not isinstance(defines, (ir.Ident, ir.Script)):  # c 𝐗 = [c x_{11} …]: no one symbol
+                defines = None
+            expander = Expander(clause.block.text, taken, {n.name for n in defines.walk() if isinstance(n, ir.Ident)}
                                 if defines is not None else set())
             clause.node = expander.expand(clause.node)
+            declared = expander.declaration(clause.node)
+            if declared is not None:  # 𝐱 = [x_1; …; x_N]: 𝐱 ∈ ℝ^N (said)
+                listing, name = clause.node.items[1], clause.node.items[0]  # type: ignore[attr-defined]
+                clause.node = declared[0]
+                self.diag("ambiguous-notation", clause.block, listing.span,
+                          construct=clause.block.text[listing.span[0]:listing.span[1]],
+                          reading=phrase("read-listing-declaration", entries=declared[1],
+                                         name=clause.block.text[name.span[0]:name.span[1]]))
             for reading, span in expander.readings:
                 self.diag("ambiguous-notation", clause.block, span, reading=reading,
+                          construct=clause.block.text[span[0]:span[1]])
+            for span in spaced_dots(clause.node, clause.block.text):  # W . a: a product (said)
+                self.diag("ambiguous-notation", clause.block, span, reading=phrase("read-spaced-dot"),
                           construct=clause.block.text[span[0]:span[1]])
             clause.node, signs = sigma_sums(clause.node)  # log(Σ_j exp(x_j)): Σ_j typed for \sum_j (said)
             for sign in signs:
@@ -703,6 +719,9 @@ class FileReader:
             ctx.head_distribution = lhs
         if head is not None and word_key(lhs) == head.key:
             ctx.readings.append((phrase("read-letters-as-name", name=head.key), lhs.span))
+        if head is not None and parameter_subscript_key(lhs) == head.key:  # f_{𝐰,b} = …
+            ctx.readings.append((phrase("read-parameter-subscript", latex=clause.block.text[lhs.span[0]:lhs.span[1]],
+                                        name=head.name), lhs.span))
         low = Lowerer(ctx)
         example = self._example(clause)
         try:
@@ -746,6 +765,9 @@ class FileReader:
                 _computes_more_than_given_values(ctx, values[0], chain)
                 self._apply_codomain(low, head, values)
             values = [low.canonical(v) for v in self._sizes_met_late(ctx, values)]
+            if head is None and _listing_of_another_shape(values):
+                # 𝐱^T𝐖 = [𝐱^T𝐰_0 ⋯ 𝐱^T𝐰_{C-1}] with 𝐖 read as a vector: the sides disagree, no reference
+                raise LoweringError("not-checkable", phrase("eq-identity-listing-shape"), chain.span)
             if ctx.gradients and head is None:
                 raise LoweringError("not-checkable", phrase("eq-gradient-identity"), chain.span)
             if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients and not head.out_indices \
@@ -1272,6 +1294,15 @@ def _without_renaming_form(ctx: Context, sides: list[ir.Node], params: list[str]
         return sides
     ctx.readings.append((phrase("read-form-renamed", form=text[first.span[0]:first.span[1]].strip()), first.span))
     return sides[1:]
+
+
+def _listing_of_another_shape(values: list[object]) -> bool:
+    """An identity one of whose sides is a listing read from an ellipsis (a vector or matrix of
+    entries) while another side has another number of axes: one side is misread, nothing to check."""
+    def axes(value: object) -> int:
+        return sum(1 for d in value.shape if d != 1) if isinstance(value, MatrixExpr) else 0
+    listed = [v for v in values if isinstance(v, sympy.Basic) and v.has(Entries)]
+    return bool(listed) and len({axes(v) for v in values}) > 1
 
 
 def _listed_entries(chain: ir.Node, text: str) -> ir.Span | None:
@@ -2265,6 +2296,9 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
         return Head(f"l{p}_norm", f"norm_{p}", [lhs.base.body], [], True)
     if isinstance(lhs, ir.Norm):
         return Head("l2_norm", "norm_2", [lhs.body], [], True)
+    model = parameter_subscript_key(lhs)
+    if model is not None and _names_parameters(lhs.sub.items, rhs):  # type: ignore[attr-defined]
+        return Head(py_name(model), model, [], [], False)  # f_{𝐰,b} = w_0 x_0 + ⋯ + b: the model, named f_wb
     if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Ident) and lhs.sub is not None and lhs.sup is None:
         letters = _letters(lhs.sub)
         if letters and all(_mentions(rhs, letter) for letter in letters) \
@@ -2437,6 +2471,15 @@ def _entry_subscript(func: ir.Node, params: list[ir.Node], rhs: ir.Node) -> str 
 
 def _head_name(key: str) -> str:
     return py_name(key)
+
+
+def _names_parameters(items: list[ir.Node], rhs: ir.Node) -> bool:
+    """`f_{\\mathbf{w},b} = w_0 x_0 + ⋯ + b`: every name listed below f is a quantity the right side
+    uses (w_0, b), none an index of its entries (f_{i,j} = x_i y_j lists indices)."""
+    subscripts = [n.sub for n in rhs.walk() if isinstance(n, ir.Script) and n.sub is not None]
+    indices = {m.name for sub in subscripts for m in sub.walk() if isinstance(m, ir.Ident)}
+    used = {n.name for n in rhs.walk() if isinstance(n, ir.Ident)}
+    return all(isinstance(item, ir.Ident) and item.name in used and item.name not in indices for item in items)
 
 
 def _letters(sub: ir.Node) -> list[str]:

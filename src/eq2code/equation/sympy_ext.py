@@ -7,7 +7,8 @@
 - `Reduce(op, body, (i, lo, hi))`: max/min/argmax/argmin over an index range.
 - `MatrixSqrt(X)`: the principal square root of a square matrix ((Σ_r Σ_g)^{1/2}).
 - `ArraySum(body, (i, lo, hi))`: a sum of vectors or matrices (Σ_n (y_n − μ_n) 𝐱_n).
-- `Entries(body, (i, lo, hi))`: the vector whose entry i is body (cases applied entry by entry).
+- `Entries(body, (i, lo, hi))`: the vector whose entry i is body (cases applied entry by entry); of
+  a vector body, the matrix whose row i is body (a grid written with \\vdots and \\cdots).
 """
 
 from __future__ import annotations
@@ -188,12 +189,13 @@ class ArraySum(_OverRange):
 
 
 class Entries(_OverRange):
-    """The column vector (body for i in lo..hi)."""
+    """The column vector (body for i in lo..hi); of a column body (Entries itself), the matrix
+    whose row i is body."""
 
     @property
     def shape(self):
-        _i, lo, hi = self.args[1]
-        return (hi - lo + 1, sympy.Integer(1))
+        body, (_i, lo, hi) = self.args
+        return (hi - lo + 1, body.shape[0] if isinstance(body, MatrixExpr) else sympy.Integer(1))
 
     def _sympystr(self, printer):
         body, (i, lo, hi) = self.args

@@ -307,6 +307,14 @@ PHRASES.update({
                                    "eq2code は実数の入力を使います"},
     "what-factorial": {"en": "a factorial (n!)", "ja": "階乗（n!）"},
     "what-binom": {"en": "a binomial coefficient (\\binom{{n}}{{k}})", "ja": "二項係数（\\binom{{n}}{{k}}）"},
+    "eq-identity-listing-shape": {"en": "one side is a vector or matrix written entry by entry with an ellipsis and "
+                                        "another side has another shape (a number against a vector, a vector against "
+                                        "a matrix): eq2code cannot tell which reading is meant; declare the symbols' "
+                                        "shapes (\\mathbf{{W}} \\in \\mathbb{{R}}^{{N \\times C}})",
+                                  "ja": "片方の辺は省略記号を使って要素ごとに書かれたベクトルか行列で、別の辺は形が"
+                                        "異なります（数とベクトル、ベクトルと行列）。どちらの読み方か決められません。"
+                                        "記号の形を宣言してください"
+                                        "（\\mathbf{{W}} \\in \\mathbb{{R}}^{{N \\times C}}）"},
     "eq-ellipsis": {"en": "an ellipsis ({command}) stands for terms that are not written: a pattern, not a "
                           "computation",
                     "ja": "省略記号（{command}）は書かれていない項を表します。計算ではなくパターンです"},
@@ -849,6 +857,27 @@ PHRASES.update({
                                     "{letter} = {first} … {last} (the written entries fit it)",
                               "ja": "{written} は、{letter} = {first} … {last} について {letter} 番目の要素が "
                                     "{pattern} であるベクトルとして読みます（書かれた要素はこのパターンに一致します）"},
+    "read-parameter-subscript": {"en": "{latex}: the names below the letter are the parameters the right side uses, "
+                                       "not indices; read as the name of what is defined ({name}), the model with "
+                                       "those parameters",
+                                 "ja": "{latex} の下付きの名前は右辺が使うパラメータで、添字ではありません。"
+                                       "定義される量の名前（{name}、それらのパラメータをもつモデル）と解釈します"},
+    "read-listing-declaration": {"en": "{name} written as its own entries {entries} with an ellipsis: read as a "
+                                       "declaration of its shape (how many entries, numbered as written), not a "
+                                       "computation; the file's other equations use it",
+                                 "ja": "省略記号を使って自身の要素 {entries} として書かれた {name} は、計算ではなく"
+                                       "形（要素の数と、書かれたとおりの番号）の宣言と解釈します。ファイル内の"
+                                       "他の式がこれを使います"},
+    "read-spaced-dot": {"en": "a dot with a space on each side between two operands: read as their product (notebook "
+                              "prose for np.dot); written tight, g.f, it is a group action or a composition",
+                        "ja": "両側に空白のある二つの被演算子の間のドットは、積（ノートブックの文章での np.dot）と"
+                              "解釈します。g.f のように詰めて書けば群作用か合成です"},
+    "read-ellipsis-matrix": {"en": "{written}: read as the matrix whose entry ({row}, {column}) is {pattern}, for "
+                                   "{row} = {first_row} … {last_row} and {column} = {first_column} … {last_column} "
+                                   "(the written entries fit it)",
+                             "ja": "{written} は、{row} = {first_row} … {last_row}、{column} = {first_column} … "
+                                   "{last_column} について ({row}, {column}) 成分が {pattern} である行列として読みます"
+                                   "（書かれた成分はこのパターンに一致します）"},
     "read-axis-slice": {"en": "':' in a subscript of {latex}: the whole axis ({what}), a vector",
                         "ja": "{latex} の添字の ':' は軸全体（{what}）を表すベクトルとして読みます"},
     "slice-column": {"en": "a column", "ja": "列"},

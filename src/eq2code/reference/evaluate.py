@@ -337,13 +337,14 @@ class Evaluator:
         return Val(arr.reshape(arr.shape[:-2] + (arr.shape[-2] * arr.shape[-1],)), rest)
 
     def _entries(self, body, index, lo, hi):
-        """The vector whose entry i is body: the i axis becomes the last positional axis."""
+        """The vector whose entry i is body: the i axis becomes the first positional axis (of a
+        vector body, the matrix whose row i is body)."""
         val, rng = self._bound_over(body, index, lo, hi)
         if index not in val.axes:
             val = _elementwise(lambda a, b: a + 0 * b, val, rng)
-        if val.positional:
-            raise EvaluationError("entries of something other than numbers")
-        arr = np.moveaxis(val.arr, val.axes.index(index), -1)
+        if val.positional > 1:
+            raise EvaluationError("entries of something other than numbers or vectors")
+        arr = np.moveaxis(val.arr, val.axes.index(index), -1 - val.positional)
         return Val(arr, tuple(a for a in val.axes if a != index))
 
     def _transpose(self, a):

@@ -294,7 +294,8 @@ class Tokenizer:
 
     def _dot(self) -> None:
         """`...` an ellipsis; `g.f`, `[(x, g).f]` a dot between two operands (a group action or
-        a composition: read, no value); else a full stop or a sentence's end: punctuation."""
+        a composition: read, no value) — with a space on each side, `W . a`, a product; else a full
+        stop or a sentence's end: punctuation."""
         start = self.pos
         if self.text.startswith("..", start):
             end = start
@@ -308,6 +309,9 @@ class Tokenizer:
             return
         prev = self.tokens[-1].type if self.tokens else ""
         if prev in OPERAND_END and _OPERAND_NEXT.match(self.text, self.pos):
+            if self.text[start - 1:start] in (" ", "\t") and self.text[self.pos:self.pos + 1] in (" ", "\t"):
+                self._emit("MULOP", "cdot", start, self.pos)  # W . a: notebook prose for np.dot (spaceddots.py)
+                return
             self._emit("DOT", ".", start, self.pos)
         # otherwise a full stop between two sentences (`a = b. \quad c = d`): punctuation
 
