@@ -604,6 +604,9 @@ class Lowerer:
         if node.style == "macro":
             self.ctx.readings.append((phrase("read-bold-name", command="\\" + node.name, name=node.name,
                                              bold=f"\\mathbf{{{node.name[-1]}}}"), node.span))
+        if node.style == "words" and (said := (phrase("read-words-quantity", words=node.name.replace("_", " "),
+                                                       name=node.name), node.span)) not in self.ctx.readings:
+            self.ctx.readings.append(said)
         return self.symbol(node.key, node, bare=True)
 
     def symbol(self, key: str, node: ir.Node, bare: bool) -> Any:

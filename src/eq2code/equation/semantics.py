@@ -765,6 +765,10 @@ class FileReader:
                 _computes_more_than_given_values(ctx, values[0], chain)
                 self._apply_codomain(low, head, values)
             values = [low.canonical(v) for v in self._sizes_met_late(ctx, values)]
+            if head is not None and _named_in_words(lhs, sides[0], values[0]):
+                # n_C = \text{number of filters used}, \text{steepest ascent direction} = ∇g: a quantity
+                # described in words, nothing computed — code computing it from its own data would fail
+                raise LoweringError("not-checkable", phrase("eq-named-in-words"), chain.span)
             if head is None and _listing_of_another_shape(values):
                 # 𝐱^T𝐖 = [𝐱^T𝐰_0 ⋯ 𝐱^T𝐰_{C-1}] with 𝐖 read as a vector: the sides disagree, no reference
                 raise LoweringError("not-checkable", phrase("eq-identity-listing-shape"), chain.span)
@@ -2183,6 +2187,15 @@ def _element_target(node: ir.Node) -> TypeGuard[ir.Script]:
     return isinstance(node, ir.Script) and isinstance(node.base, ir.Ident) and node.sup is None \
         and isinstance(node.sub, ir.Ident) and len(node.sub.name) == 1 and node.sub.name.islower() \
         and not node.sub.style
+
+
+def _named_in_words(left: ir.Node, right: ir.Node, value: object) -> bool:
+    """A definition that only names in words: its right side is one quantity said in words, or its
+    left side is words and its value one input as it is (`\text{steepest ascent} = ∇g`)."""
+    def words(node: ir.Node) -> bool:
+        return isinstance(node, ir.Ident) and node.style == "words"
+
+    return words(right) or (words(left) and isinstance(value, (sympy.Symbol, sympy.MatrixSymbol)))
 
 
 def _definable(left: ir.Node, right: ir.Node) -> bool:

@@ -63,13 +63,13 @@ class Ident(Node):
     """A letter, a Greek name, or a multi-letter name written with a font (\\mathrm{softmax})."""
 
     name: str
-    style: str = ""  # "", "bf", "rm", "cal", "bb", "op", "text", …
+    style: str = ""  # "", "bf", "rm", "cal", "bb", "op", "text", "words" (a quantity said in words), …
     accents: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
         """Identity of the symbol: accents count, bold does not (z_i is a component of 𝐳)."""
-        plain = ("", "bf", "it", "rm", "op", "text", "sf", "macro")
+        plain = ("", "bf", "it", "rm", "op", "text", "sf", "macro", "words")
         base = self.name if self.style in plain else f"{self.style}:{self.name}"
         return "".join(f"{a}:" for a in self.accents) + base
 

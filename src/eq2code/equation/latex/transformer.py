@@ -13,12 +13,31 @@ from eq2code.findings.phrases import phrase
 
 _NAME_TEXT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _MULTIWORD = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[ \-][A-Za-z][A-Za-z0-9]*){1,2}$")
+# A quantity said in words: up to eight words (a leading # for "number of"), no punctuation.
+_WORDS = re.compile(r"^#? ?[A-Za-z][A-Za-z0-9]*(?:[ \-]+[A-Za-z][A-Za-z0-9]*){1,7}$")
 PROSE_WORDS = {"if", "for", "when", "where", "otherwise", "else", "and", "or", "s", "st", "with", "all",
                "subject", "to", "such", "that", "is", "the", "of", "in", "on", "a", "an", "as", "by", "at",
                "we", "then", "let", "be", "are", "from", "so", "not", "do", "does", "each", "every", "any",
                "i", "e", "g", "eg", "ie", "via", "over", "under", "using", "given", "constant", "const",
                "const.", "以外", "上記以外", "場合", "ただし", "ここで", "かつ", "または"}
 _HIRAGANA = re.compile("[\u3040-\u309f]")
+
+
+def _words_quantity(content: str) -> bool:
+    """Words that name one quantity (`Number of exact predictions`, `# false positives`, `Has
+    college degree`): a phrase neither starting nor ending with a connective (if, where, and, the,
+    of, …), so that prose joining formulas (`where`, `and thus`, `for each class`) stays prose."""
+    if not _WORDS.match(content):
+        return False
+    words = [w for w in re.split(r"[ \-#]+", content) if w]
+    counted = content.startswith("#")  # "# of past projects": the sign is its first word
+    return (counted or words[0].lower() not in PROSE_WORDS) and words[-1].lower() not in PROSE_WORDS
+
+
+def _words_name(content: str) -> str:
+    """The quantity's name in code: its words joined by `_`, `#` as `n` (`n_false_positives`)."""
+    words = [w for w in re.split(r"[ \-#]+", content) if w]
+    return "_".join((["n"] if content.startswith("#") else []) + [w.lower() for w in words])
 
 
 def _label_item(node: ir.Node) -> bool:
@@ -482,6 +501,8 @@ class ToIR(Transformer):
         if _MULTIWORD.match(content) and not any(w.lower() in PROSE_WORDS for w in re.split(r"[ \-]", content)):
             # \text{log loss}, \text{tf-idf}: a name of two or three words
             return ir.Ident(re.sub(r"[ \-]", "_", content), "text", span=_tok_span(children[0]))
+        if _words_quantity(content.replace("\\#", "#")):  # \text{Number of exact predictions}: one quantity
+            return ir.Ident(_words_name(content.replace("\\#", "#")), "words", span=_tok_span(children[0]))
         return ir.Text(children[0].value, span=_tok_span(children[0]))
 
     def arg(self, meta, children):
