@@ -717,7 +717,7 @@ class FileReader:
         if isinstance(lhs, ir.Call) and isinstance(lhs.func, ir.Ident) and lhs.func.name in DISTRIBUTION_NAMES \
                 and lhs.func.key not in self.decls:
             ctx.head_distribution = lhs
-        if head is not None and word_key(lhs) == head.key:
+        if head is not None and head.key in (word_key(lhs), _capital_and_number(lhs)):
             ctx.readings.append((phrase("read-letters-as-name", name=head.key), lhs.span))
         if head is not None and parameter_subscript_key(lhs) == head.key:  # f_{𝐰,b} = …
             ctx.readings.append((phrase("read-parameter-subscript", latex=clause.block.text[lhs.span[0]:lhs.span[1]],
@@ -726,6 +726,10 @@ class FileReader:
         example = self._example(clause)
         try:
             listed = _listed_entries(chain, clause.block.text)
+            if listed is None and (cut := _listing_after_comma(sides, clause.block.text)) is not None:
+                raise LoweringError("not-checkable", phrase("eq-listed-after-comma"), cut)
+            if head is not None and (words := _continued_in_words(chain, clause.block.text)) is not None:
+                raise LoweringError("not-checkable", phrase("eq-continued-in-words", words=words), chain.span)
             if listed is not None:
                 raise LoweringError("not-checkable", phrase("eq-listed-entries"), listed)
             scaled = scaled_index(lhs)
@@ -765,6 +769,10 @@ class FileReader:
                 _computes_more_than_given_values(ctx, values[0], chain)
                 self._apply_codomain(low, head, values)
             values = [low.canonical(v) for v in self._sizes_met_late(ctx, values)]
+            if head is not None and (gone := _cancelled_names(chain.items[1:], values[0], ctx)):
+                # μ_B = (μ·\text{bias_axis})/‖\text{bias_axis}‖² · \text{bias_axis} with the name read as a
+                # number: it cancels — the value read is not the formula meant (said, not checked)
+                raise LoweringError("not-checkable", phrase("eq-names-cancel", names=", ".join(gone)), chain.span)
             if head is not None and _named_in_words(lhs, sides[0], values[0]):
                 # n_C = \text{number of filters used}, \text{steepest ascent direction} = ∇g: a quantity
                 # described in words, nothing computed — code computing it from its own data would fail
@@ -1323,6 +1331,30 @@ def _listed_entries(chain: ir.Node, text: str) -> ir.Span | None:
         if all(_SPACING.search(g) for g in gaps):
             return node.span
     return None
+
+
+_CONTINUATION = re.compile(r"\s*(?:\\(?:quad|qquad|[,;: ])|~|,)*\s*\\(?:text|textrm|mathrm|mbox|textit)\s*"
+                           r"\{\s*((?:that|which|such|so that|s\.t\.)\b[^}]*)\}")
+
+
+def _continued_in_words(chain: ir.Node, text: str) -> str | None:
+    r"""`c^{(i)} := j \quad \mathrm{that\;minimizes} \quad ‖x^{(i)} − μ_j‖²`: a definition whose
+    sentence goes on in words (that, which, such that) — its value is what the words say, not the
+    right side alone. The words, else None."""
+    m = _CONTINUATION.match(text[chain.span[1]:])
+    return " ".join(re.sub(r"\\[;,: ]", " ", m.group(1)).split()) if m else None
+
+
+def _listing_after_comma(sides: list[ir.Node], text: str) -> ir.Span | None:
+    """`W = w_1, w_2 . . . w_n`: a right side that is one numbered entry, continued after a comma by
+    more entries of its letter — a listing cut by the comma, not W = w_1. Its span, else None."""
+    last = sides[-1] if sides else None
+    letter = _entry_base(last) if last is not None else None
+    if letter is None or last is None:
+        return None
+    after = text[last.span[1]:]
+    pattern = r"\s*,\s*(?:\\[a-z]+\s*\{\s*)?" + re.escape(letter) + r"\s*\}?\s*_"
+    return last.span if re.match(pattern, after) else None
 
 
 def _entry_base(node: ir.Node) -> str | None:
@@ -2189,6 +2221,32 @@ def _element_target(node: ir.Node) -> TypeGuard[ir.Script]:
         and not node.sub.style
 
 
+def _cancelled_names(sides: list[ir.Node], value: object, ctx: Context) -> list[str]:
+    """Names written as code writes them (`\text{bias_axis}`, `\text{train error}`) on a right side
+    that its value, as read, no longer depends on: they cancelled — a sign that a vector was read as
+    a number, or that the formula is a derivation (x + WWᵀx − WWᵀx), not a computation."""
+    if not isinstance(value, sympy.Basic):
+        return []
+    present = {str(a) for a in value.free_symbols} | {str(a.label) for a in value.atoms(sympy.Indexed)} \
+        | {str(a) for a in value.atoms(sympy.MatrixSymbol)}
+    written = [n for side in sides for n in _text_names_as_values(side) if n.key not in ctx.indices
+               and n.key not in ctx.bindings]
+    return list(dict.fromkeys(n.name.replace("_", " ") for n in written if py_name(n.key) not in present))
+
+
+def _text_names_as_values(node: ir.Node) -> list[ir.Ident]:
+    """Multi-letter names in \\text (`bias_axis`, `dev_error`) used as values: not inside a sub- or
+    superscript, not a function's name."""
+    skipped: set[int] = set()
+    for n in node.walk():
+        if isinstance(n, ir.Script):
+            skipped.update(id(m) for part in (n.sub, n.sup) if part is not None for m in part.walk())
+        elif isinstance(n, ir.Call):
+            skipped.update(id(m) for m in n.func.walk())
+    return [n for n in node.walk() if isinstance(n, ir.Ident) and id(n) not in skipped
+            and n.style in ("text", "words") and len(n.name) > 1]
+
+
 def _named_in_words(left: ir.Node, right: ir.Node, value: object) -> bool:
     """A definition that only names in words: its right side is one quantity said in words, or its
     left side is words and its value one input as it is (`\text{steepest ascent} = ∇g`)."""
@@ -2328,11 +2386,28 @@ def analyze_head(lhs: ir.Node, rhs: ir.Node) -> Head | None:
     word = word_key(lhs)
     if word is not None and name_like_word(word):  # loss = …, acc = …: the name of what is defined
         return Head(word, word, [], [], False)
+    numbered = _capital_and_number(lhs)
+    if numbered is not None and not _mentions(rhs, numbered[0]):  # F1 = 2PR/(P+R): the name F1
+        return Head(numbered, numbered, [], [], False)
     if isinstance(lhs, ir.Script) and isinstance(lhs.base, ir.Ident) and lhs.primes and lhs.sub is None \
             and lhs.sup is None and not _mentions(rhs, lhs.base.key + "'"):  # x' = (x - μ)/σ: a new value
         key = lhs.base.key + "'" * lhs.primes
         return Head(py_name(key), key, [], [], False)
     return None
+
+
+def _capital_and_number(lhs: ir.Node) -> str | None:
+    """`F1`, `R2` written on a left side: capitals with a whole number right after them (no space,
+    no operator) — one name (the F1 score), not F times 1. The name, else None."""
+    if not (isinstance(lhs, ir.Product) and len(lhs.factors) >= 2 and all(op is None for op in lhs.ops[1:])):
+        return None
+    *letters, number = lhs.factors
+    if not (isinstance(number, ir.Num) and number.text.isdigit() and letters
+            and all(isinstance(f, ir.Ident) and len(f.name) == 1 and f.name.isupper() and not f.style
+                    and not f.accents for f in letters)
+            and all(a.span[1] == b.span[0] for a, b in zip(lhs.factors, lhs.factors[1:]))):
+        return None
+    return "".join(f.name for f in letters if isinstance(f, ir.Ident)) + number.text
 
 
 def _capitals_with_subscript(lhs: ir.Node) -> ir.Script | None:

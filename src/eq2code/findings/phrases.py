@@ -277,6 +277,18 @@ PHRASES.update({
     "eq-no-value": {"en": "{what} has no value", "ja": "{what} には値がありません"},
     "eq-index-not-a-number": {"en": "an index of {latex} is a vector or a matrix, not one number",
                               "ja": "{latex} の添字がベクトルか行列で、1 つの数ではありません"},
+    "eq-listed-after-comma": {"en": "entries listed after commas (W = w_1, w_2, …, w_n): a vector named by its "
+                                    "entries, not a value equal to the first one",
+                              "ja": "カンマの後に成分が並んでいます（W = w_1, w_2, …, w_n）。成分で名付けたベクトルで、"
+                                    "最初の成分に等しい値ではありません"},
+    "eq-continued-in-words": {"en": "the definition goes on in words ('{words} …'): its value is what they say, "
+                                    "not the right side alone",
+                              "ja": "定義が言葉で続いています（「{words} …」）。"
+                                    "値は右辺だけでなく、その言葉が表すものです"},
+    "eq-names-cancel": {"en": "as read, the value does not depend on {names}: it cancels, so a vector was read "
+                              "as a number or the formula is a derivation — declare the shapes to check it",
+                        "ja": "この読み方では値が {names} に依存しません（打ち消し合います）。"
+                              "ベクトルを数として読んだか、式が導出です。確認するには形を宣言してください"},
     "eq-named-in-words": {"en": "a quantity described in words: nothing here computes it",
                           "ja": "言葉で説明された量です。ここには計算がありません"},
     "eq-prose-no-value": {"en": "prose '{text}' has no value", "ja": "文章「{text}」には値がありません"},
