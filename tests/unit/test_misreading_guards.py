@@ -24,7 +24,8 @@ def test_a_capital_with_a_number_on_the_left_names_what_is_defined():
 
 
 def test_a_definition_that_goes_on_in_words_is_not_its_right_side_alone():
-    assert "eq-continued-in-words" in why_not(r"$$c^{(i)} := j \quad \mathrm{that \; minimizes} \quad ||x^{(i)} - \mu_j||^2$$")
+    tex = r"$$c^{(i)} := j \quad \mathrm{that \; minimizes} \quad ||x^{(i)} - \mu_j||^2$$"
+    assert "eq-continued-in-words" in why_not(tex)
     lower(r"$$y = a x \quad \text{where } a > 0$$")  # a where-clause is not a continuation
 
 

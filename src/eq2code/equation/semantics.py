@@ -769,7 +769,8 @@ class FileReader:
                 _computes_more_than_given_values(ctx, values[0], chain)
                 self._apply_codomain(low, head, values)
             values = [low.canonical(v) for v in self._sizes_met_late(ctx, values)]
-            if head is not None and (gone := _cancelled_names(chain.items[1:], values[0], ctx)):
+            if head is not None and len(chain.items) == 2 \
+                    and (gone := _cancelled_names(chain.items[1:], values[0], ctx)):
                 # μ_B = (μ·\text{bias_axis})/‖\text{bias_axis}‖² · \text{bias_axis} with the name read as a
                 # number: it cancels — the value read is not the formula meant (said, not checked)
                 raise LoweringError("not-checkable", phrase("eq-names-cancel", names=", ".join(gone)), chain.span)
@@ -2227,7 +2228,7 @@ def _cancelled_names(sides: list[ir.Node], value: object, ctx: Context) -> list[
     a number, or that the formula is a derivation (x + WWᵀx − WWᵀx), not a computation."""
     if not isinstance(value, sympy.Basic):
         return []
-    present = {str(a) for a in value.free_symbols} | {str(a.label) for a in value.atoms(sympy.Indexed)} \
+    present = {str(a) for a in value.free_symbols} | {str(a.base.label) for a in value.atoms(sympy.Indexed)} \
         | {str(a) for a in value.atoms(sympy.MatrixSymbol)}
     written = [n for side in sides for n in _text_names_as_values(side) if n.key not in ctx.indices
                and n.key not in ctx.bindings]
@@ -2243,6 +2244,8 @@ def _text_names_as_values(node: ir.Node) -> list[ir.Ident]:
             skipped.update(id(m) for part in (n.sub, n.sup) if part is not None for m in part.walk())
         elif isinstance(n, ir.Call):
             skipped.update(id(m) for m in n.func.walk())
+        elif isinstance(n, ir.Annotated) and n.note is not None:  # \underbrace{…}_\text{bias}: a note
+            skipped.update(id(m) for m in n.note.walk())
     return [n for n in node.walk() if isinstance(n, ir.Ident) and id(n) not in skipped
             and n.style in ("text", "words") and len(n.name) > 1]
 
