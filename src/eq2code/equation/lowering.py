@@ -447,6 +447,9 @@ def _is_indicator(func: ir.Node, arg: ir.Node) -> bool:
         or (func.name == "I" and func.style in ("bb", "", "rm"))
 
 
+COMPARISONS = ("eq", "neq", "lt", "gt", "le", "ge")
+
+
 def _listed_range(sub: ir.Node | None) -> tuple[ir.Ident, ir.Node, ir.Node] | None:
     """`c \\in \\{1, \\ldots, C\\}` or `1 \\le i \\le N`: (index, first, last)."""
     if isinstance(sub, ir.Chain) and sub.rels == ["in"] and isinstance(sub.items[0], ir.Ident):
@@ -1397,17 +1400,31 @@ class Lowerer:
         k from 1 to K) is a category of that range, and its values are drawn so (a real label would
         make the indicator 0 on every trial)."""
         condition = self._condition(comparison)
-        if isinstance(condition, sympy.Eq):
-            bounds = {sym: (lo, hi) for sym, lo, hi in self.ctx.indices.values()}
-            for index, other in (condition.args, tuple(reversed(condition.args))):
-                if index in bounds and isinstance(other, (sympy.Symbol, sympy.Indexed)) \
-                        and not getattr(other, "is_integer", False):
-                    lo, hi = bounds[index]
-                    if isinstance(lo, sympy.Integer) and isinstance(hi, (sympy.Integer, sympy.Symbol)):
-                        size = int(hi) if isinstance(hi, sympy.Integer) else hi.name
-                        self._live_in(other, Space("categorical", low=float(lo), latex=f"\\{{{lo}, …, {hi}\\}}",
-                                                   size=size))
+        if isinstance(condition, (sympy.Eq, sympy.Ne)):
+            self._draw_labels(condition)
         return sympy.Piecewise((sympy.Integer(1), condition), (sympy.Integer(0), True))
+
+    def _draw_labels(self, condition: Any) -> bool:
+        """A label compared with an index (y_i = k, k from 1 to K, or the result's own index) is a
+        category of that range, drawn so; whether one was."""
+        drawn = False
+        for index, other in (condition.args, tuple(reversed(condition.args))):
+            if not isinstance(other, (sympy.Symbol, sympy.Indexed)) or getattr(other, "is_integer", False):
+                continue
+            found = next(((key, lo, hi) for key, (sym, lo, hi) in self.ctx.indices.items() if sym == index), None)
+            if found is None:
+                continue
+            key, lo, hi = found
+            if hi is None and key in self.ctx.free:  # μ_j = … 1(z_i = j): j runs over the result's axis
+                if self.ctx.free[key] is None:
+                    self.ctx.free[key] = self.ctx.sizes.fresh(f"n_{index}")
+                hi = sympy.Symbol(str(self.ctx.free[key]))
+            if isinstance(lo, sympy.Integer) and isinstance(hi, (sympy.Integer, sympy.Symbol)):
+                size = int(hi) if isinstance(hi, sympy.Integer) else hi.name
+                self._live_in(other, Space("categorical", low=float(lo), latex=f"\\{{{lo}, …, {hi}\\}}",
+                                           size=size))
+                drawn = True
+        return drawn
 
     def _live_in(self, value: Any, space: Space, root: bool = False) -> None:
         """The input `value` is (x, z_k; with `root`, also σ of σ²) lives in `space`."""
@@ -2498,7 +2515,11 @@ class Lowerer:
         if var not in getattr(value, "free_symbols", set()) and not (isinstance(var, sympy.Indexed)
                                                                      and value.has(var.base)):
             raise LoweringError("not-checkable", phrase("eq-does-not-depend", var=str(var)), node.span)
-        return sympy.diff(value, var)  # ∂/∂θ_0 of (y_i − θ_0 − θ_1 x_i)²: by one entry, as by a symbol
+        derivative = sympy.diff(value, var)  # ∂/∂θ_0 of (y_i − θ_0 − θ_1 x_i)²: by one entry, as by a symbol
+        if derivative.has(sympy.re, sympy.im):  # d/dθ |y_i − θ| with y_i an entry: every input is real
+            derivative = derivative.replace(sympy.re, lambda a: a).replace(sympy.im, lambda a: sympy.Integer(0))
+            derivative = sympy.simplify(derivative.doit())
+        return derivative
 
     def _by_square(self, value: Any, var: sympy.Pow, node: ir.Node) -> Any:
         """∂/∂σ² of a formula in σ² (the variance of a Gaussian's likelihood): by v = σ², where the formula
@@ -2632,6 +2653,7 @@ class Lowerer:
         summed = self._summed_gradient(node)
         if summed is not None:
             return summed
+        node, kept = self._filtered(node)
         exclude = None
         if isinstance(node.sub, ir.Chain) and node.sub.rels == ["neq"] and isinstance(node.sub.items[0], ir.Ident):
             exclude = node.sub.items[1]  # \\sum_{j \\neq y_i}: every j but one
@@ -2684,6 +2706,8 @@ class Lowerer:
             if exclude is not None:
                 but = self.expr(exclude) + (1 if self._class_index_from_zero(exclude) else 0)  # y_i counted from 0
                 body = sympy.Piecewise((body, sympy.Ne(symbol, but)), (0, True))
+            if kept is not None:  # \\sum_{i : z_i = j}: the terms where the condition holds
+                body = self._kept_terms(node, kept, body)
         finally:
             self.ctx.indices = saved
         if node.op == "entries":  # (s_1, \\ldots, s_m): the vector of the entries (an ellipsis read)
@@ -2705,6 +2729,40 @@ class Lowerer:
         if node.op == "prod":
             return sympy.Product(body, (symbol, lo, hi))
         return Reduce(sympy.Symbol(node.op), body, sympy.Tuple(symbol, lo, hi))
+
+    def _filtered(self, node: ir.BigOp) -> tuple[ir.BigOp, ir.Node | None]:
+        """`\\sum_{i : z_i = j}`, `\\sum_{j : \\hat{y}_j \\ne y_j}`, `\\sum_{\\theta < y_i}` (the index is the
+        condition's subscript): a sum (product) over the index's whole range of the terms where the
+        condition holds (said) — (the sum without the condition, the condition) or (node, None)."""
+        sub = node.sub
+        if node.op not in ("sum", "prod") or not isinstance(sub, ir.Chain):
+            return node, None
+        if len(sub.rels) == 2 and sub.rels[0] in (":", "colon", "mid") and isinstance(sub.items[0], ir.Ident) \
+                and sub.rels[1] in COMPARISONS:
+            index, condition = sub.items[0], ir.Chain(sub.items[1:], sub.rels[1:], span=sub.span)
+        elif len(sub.rels) == 1 and sub.rels[0] in ("lt", "gt", "le", "ge") and node.sup is None \
+                and (implied := self._implicit_index(sub)) is not None \
+                and all(self._implicit_index(item) in (None, implied) for item in sub.items):
+            index, condition = ir.Ident(implied, span=sub.span), sub  # \\sum_{\\theta < y_i}: over i
+        else:
+            return node, None
+        if not _mentions_key(condition, index.key):
+            return node, None  # \\sum_{i : a < b}: the condition names no item of the index
+        self.ctx.readings.append((phrase("read-bigop-filter", op=node.op, letter=index.name), sub.span))
+        return ir.BigOp(node.op, index, node.sup, node.body, span=node.span), condition
+
+    def _kept_terms(self, node: ir.BigOp, condition: ir.Node, body: Any) -> Any:
+        """The body where the condition holds, else 0 (a sum) or 1 (a product); an equality (or not) of a
+        label and an index draws the label from the index's range, one of two values that are not
+        indices is not read (random values are never equal)."""
+        test = self._condition(condition)
+        if isinstance(test, sympy.logic.boolalg.BooleanAtom) \
+                or (isinstance(test, (sympy.Eq, sympy.Ne)) and not self._draw_labels(test)):
+            raise LoweringError("not-checkable", phrase("eq-filter-values-equal", op=node.op), condition.span,
+                                "\\" + node.op)
+        if node.op == "sum":
+            return sympy.Piecewise((sympy.Integer(1), test), (sympy.Integer(0), True)) * body
+        return sympy.Piecewise((body, test), (sympy.Integer(1), True))
 
     def _count_under_bigop(self, node: ir.BigOp, sub: ir.Ident, implicit: str) -> ir.BigOp:
         """\\sum_N (y_i − ŷ_i)^2: N is not in what is summed, which runs over its subscript i — the

@@ -720,6 +720,9 @@ class FileReader:
                         and not isinstance(lhs, ir.Num) and not _all_numbers(lhs):
                     eq.kind = "statement"  # Σ_k θ_k = 1 (subject to …): a condition the inputs meet
                     raise LoweringError("not-checkable", phrase("eq-constraint"), chain.span)
+                if len(sides) == 1 and isinstance(lhs, ir.Num) and not _all_numbers(sides[0]):
+                    eq.kind = "statement"  # 0 = Σ_i (y_i − θ): a condition the inputs meet (an optimum's)
+                    raise LoweringError("not-checkable", phrase("eq-constraint"), chain.span)
                 values = [low.expr(lhs)] + [low.expr(s) for s in sides]
             else:
                 eq.name, eq.key, eq.params = head.name, head.key, [symbol_key(p) or "" for p in head.params]

@@ -423,6 +423,10 @@ PHRASES.update({
                                          "添字の範囲ではありません"},
     "eq-range-set": {"en": "\\{op} runs over a set that this file does not give as an input",
                      "ja": "\\{op} は、このファイルが入力として与えていない集合を動きます"},
+    "eq-filter-values-equal": {"en": "\\{op} keeps the terms where two values are equal (or not), neither of them "
+                                     "an index: on the random values of a check that never (or always) holds",
+                               "ja": "\\{op} は 2 つの値が等しい（または等しくない）項だけを残しますが、"
+                                     "どちらも添字ではありません。検査の乱数の値では、これは決して（または常に）成り立ちません"},
     "eq-range-condition": {"en": "\\{op} runs over the values that satisfy a condition (an optimisation or a "
                                  "filter), not over an index range of the inputs",
                            "ja": "\\{op} は条件を満たす値を動きます（最適化または絞り込み）。入力の添字の範囲では"
@@ -916,6 +920,10 @@ PHRASES.update({
                                      "a barred letter is one number (a mean)",
                                "ja": "添字のない \\{op} は {names} (データの配列) のすべての成分にわたります。"
                                      "上線付きの文字は 1 つの数 (平均) とします"},
+    "read-bigop-filter": {"en": "\\{op} under a condition: over every {letter} of its range, keeping only the terms "
+                                "where the condition holds (its indicator as a weight)",
+                          "ja": "条件付きの \\{op} は、{letter} の範囲全体にわたり、条件が成り立つ項だけを残します"
+                                "（条件の指示関数を重みとします）"},
     "read-bigop-implicit-index": {"en": "\\{op} with limits but no index: over {letter}, the subscript of its body",
                                   "ja": "添字のない \\{op} は、本体の添字 {letter} にわたります"},
     "read-subscript-size-label": {"en": "the subscript {letter} on the left is the last index of a sum on the "

@@ -1,0 +1,30 @@
+"""End to end (issue 12, helper en16a): learners' NumPy code for equations written in notation
+classes of English teaching material — sums over the items that satisfy a condition, a position
+compared with an argmin's, primed names, arithmetic of acronyms, cases without `&` — passes when
+right and fails when wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from check_helpers import passes_and_wrongs_fail
+
+
+def test_class_means_over_the_items_with_each_label(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    latex = r"\mathbf{c}_k = \frac{1}{m_k} \sum_{i : t_i = k} \mathbf{a}_i"
+    right = ("import numpy as np\n\ndef centres(a, t, m):\n"  # labels as code counts them, from 0
+             "    return np.stack([a[t == k].sum(axis=0) / m[k] for k in range(len(m))])\n")
+    wrongs = ["import numpy as np\n\ndef centres(a, t, m):\n"
+              "    return np.stack([a.sum(axis=0) / m[k] for k in range(len(m))])\n",
+              "import numpy as np\n\ndef centres(a, t, m):\n"
+              "    return np.stack([a[t != k].sum(axis=0) / m[k] for k in range(len(m))])\n"]
+    passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
+
+
+def test_a_sum_over_the_items_above_a_threshold(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    latex = r"e = \sum_{b < v_i} (v_i - b)"
+    right = "import numpy as np\n\ndef excess(b, v):\n    return np.sum(np.where(v > b, v - b, 0.0))\n"
+    wrongs = ["import numpy as np\n\ndef excess(b, v):\n    return np.sum(v - b)\n",
+              "import numpy as np\n\ndef excess(b, v):\n    return np.sum(np.where(v < b, v - b, 0.0))\n"]
+    passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)

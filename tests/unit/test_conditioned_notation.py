@@ -1,0 +1,67 @@
+"""Notation of English teaching material read with its ordinary ML meaning (issue 12, helper en16a):
+sums over the items that satisfy a condition, a position compared with an argmin's, primed names,
+arithmetic of acronyms in \\text, cases without `&`. Each test is on a small equation written here,
+never a quote."""
+
+from __future__ import annotations
+
+import numpy as np
+from unit_support import lower, readings, value
+
+from eq2code.equation.semantics import read_equation_file
+from eq2code.reference.evaluate import evaluate
+
+
+def _reason(tex: str) -> str:
+    eq = read_equation_file("unit.tex", tex).equations[0]
+    assert not eq.checkable
+    return str(eq.reason)
+
+
+def test_a_sum_over_the_items_that_meet_a_condition_weights_each_term_by_its_indicator():
+    eq = lower(r"s_k = \sum_{i : c_i = k} a_i")
+    assert eq.checkable and "read-bigop-filter" in readings(r"s_k = \sum_{i : c_i = k} a_i")
+    c = np.array([1.0, 2.0, 1.0, 3.0])  # labels as the notes count them, from 1
+    a = np.array([1.0, 10.0, 100.0, 1000.0])
+    (_, _, size), = eq.free_indices  # k runs over as many values as the labels take
+    sizes = {"n_i": 4, size[1]: 3}
+    assert np.asarray(evaluate(eq, {"c": c, "a": a}, sizes), dtype=float).tolist() == [101.0, 10.0, 1000.0]
+
+
+def test_the_labels_compared_with_the_result_s_index_are_drawn_from_its_range():
+    eq = lower(r"m_j = \frac{1}{n_j} \sum_{i : z_i = j} \mathbf{x}_i")
+    z = next(s for s in eq.inputs if s.name == "z")
+    assert z.space.kind == "categorical" and eq.output_shape[0] == next(s for s in eq.inputs if s.name == "n").shape[0]
+
+
+def test_a_condition_that_is_not_an_equality_keeps_the_terms_where_it_holds():
+    eq = lower(r"t_k = \sum_{i : c_i \ne k} a_i b_k")
+    assert next(s for s in eq.inputs if s.name == "c").space.kind == "categorical"
+    eq = lower(r"p = \sum_{i : x_i > 0} x_i")
+    assert value(eq, x=np.array([-1.0, 2.0, 3.0])) == 5.0
+
+
+def test_the_index_of_a_filter_is_the_subscript_of_its_condition():
+    eq = lower(r"r = \sum_{t < x_i} (x_i - t)")
+    assert value(eq, x=np.array([1.0, 2.0, 5.0]), t=1.5) == 4.0
+    assert "read-bigop-filter" in readings(r"r = \sum_{t < x_i} (x_i - t)")
+    assert "from 0 to" not in str(lower(r"r = \sum_{t \ge x_i} 1").sympy_text)
+
+
+def test_two_values_that_are_not_indices_compared_for_equality_are_not_a_filter():
+    assert "neither of them an index" in _reason(r"L = -\sum_{j : \hat{y}_j \ne y_j} x_j y_j")
+
+
+def test_a_sum_over_a_named_set_is_no_filter():
+    assert not read_equation_file("unit.tex", r"m_k = \sum_{i \in C_k} x_i").equations[0].checkable
+
+
+def test_zero_equal_to_a_formula_is_a_condition_not_an_identity():
+    f = read_equation_file("unit.tex", r"0 = \sum_{i=1}^{n} (y_i - \theta)")
+    assert f.equations[0].kind == "statement" and not f.equations[0].checkable
+
+
+def test_the_derivative_of_an_absolute_value_of_entries_is_a_sign():
+    eq = lower(r"g = \sum_{i=1}^{n} \frac{d}{d t} |y_i - t|")
+    assert eq.checkable and "re(" not in eq.sympy_text
+    assert value(eq, y=np.array([0.0, 1.0, 3.0]), t=2.0) == 1.0
