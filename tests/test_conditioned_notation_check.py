@@ -28,3 +28,15 @@ def test_a_sum_over_the_items_above_a_threshold(tmp_path: Path, capsys: pytest.C
     wrongs = ["import numpy as np\n\ndef excess(b, v):\n    return np.sum(v - b)\n",
               "import numpy as np\n\ndef excess(b, v):\n    return np.sum(np.where(v < b, v - b, 0.0))\n"]
     passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
+
+
+def test_nearest_centre_assignment_as_one_hot_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    latex = (r"a_{ik} = \begin{cases} 1 & \text{if } k = \arg\min_j \|\mathbf{p}_i - \mathbf{c}_j\|^2 \\"
+             r" 0 & \text{otherwise} \end{cases}")
+    right = ("import numpy as np\n\ndef assign(p, c):\n"
+             "    d = ((p[:, None, :] - c[None, :, :]) ** 2).sum(axis=-1)\n"
+             "    return np.eye(len(c))[d.argmin(axis=1)]\n")
+    wrongs = ["import numpy as np\n\ndef assign(p, c):\n"
+              "    d = ((p[:, None, :] - c[None, :, :]) ** 2).sum(axis=-1)\n"
+              "    return np.eye(len(c))[d.argmax(axis=1)]\n"]
+    passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)

@@ -65,3 +65,16 @@ def test_the_derivative_of_an_absolute_value_of_entries_is_a_sign():
     eq = lower(r"g = \sum_{i=1}^{n} \frac{d}{d t} |y_i - t|")
     assert eq.checkable and "re(" not in eq.sympy_text
     assert value(eq, y=np.array([0.0, 1.0, 3.0]), t=2.0) == 1.0
+
+
+def test_the_result_s_index_compared_with_an_argmin_takes_its_range_and_the_counting_cancels():
+    tex = r"a_{ik} = \begin{cases} 1 & \text{if } k = \arg\min_j (p_i - q_j)^2 \\ 0 & \text{otherwise} \end{cases}"
+    eq = lower(tex)
+    assert "read-argmax-compared" in readings(tex)
+    got = value(eq, p=np.array([0.0, 2.9]), q=np.array([3.0, 0.1, 5.0]))
+    assert got.tolist() == [[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]]  # one-hot rows, as np.eye(3)[argmin] is
+    assert lower(r"a_{ik} = 1\{k = \arg\max_{j} z_{ij}\}").checkable
+
+
+def test_a_sum_s_index_compared_with_an_argmax_is_not_read_its_value_would_count_from_one():
+    assert "counted from 1" in _reason(r"r_i = \sum_{k=1}^{K} k \mathbb{1}(k = \arg\max_j z_{ij})")

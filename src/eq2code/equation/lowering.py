@@ -509,6 +509,7 @@ class Lowerer:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.entry: tuple[Any, Any] | None = None  # cases on vectors: (the entry index, the length)
+        self.position_compared = False  # k = \\argmin_j …: the position is compared with an index of its range
 
     # -- entry ---------------------------------------------------------------------------
     def expr(self, node: ir.Node) -> Any:
@@ -2721,7 +2722,7 @@ class Lowerer:
         if isinstance(body, MatrixExpr):  # the notation is read; its value over arrays is not computed
             raise LoweringError("not-checkable", phrase("eq-bigop-over-matrices", op=node.op), node.span,
                                 "\\" + node.op)
-        if node.op in ("argmax", "argmin") and lo != 0:
+        if node.op in ("argmax", "argmin") and lo != 0 and not self.position_compared:
             # \argmax_i z_i: a position counted from 1 in the notes and from 0 by np.argmax — never compared
             raise LoweringError("not-checkable", phrase("eq-argmax-position", op=node.op), node.span, "\\" + node.op)
         if node.op == "sum":
@@ -2969,10 +2970,41 @@ class Lowerer:
                 right = rest[0] if len(rest) == 1 else ir.Product(rest, right.ops[:-1], span=right.span)
             rel = {"lt": sympy.Lt, "gt": sympy.Gt, "le": sympy.Le, "ge": sympy.Ge, "eq": sympy.Eq,
                    "neq": sympy.Ne}.get(cond.rels[0])
+            position = self._compared_position(left, right) if rel in (sympy.Eq, sympy.Ne) else None
+            if rel is not None and position is not None:
+                return rel(*position)
             if rel is not None:
                 return rel(self._at_entry(self.expr(left), cond), self._at_entry(self.expr(right), cond))
         raise LoweringError("unsupported-notation", phrase("eq-condition-unsupported"), cond.span,
                             "cases")
+
+    def _compared_position(self, left: ir.Node, right: ir.Node) -> tuple[Any, Any] | None:
+        """`k = \\argmin_j ‖𝐱_i − 𝛍_j‖²` with k an index: the position is compared with an index that runs over
+        the same range (the result's k takes the argmin's range, said), so where it counts from cancels —
+        (index, position), or None when neither side is such a pair."""
+        for index, other in ((left, right), (right, left)):
+            if isinstance(index, ir.Ident) and index.key in self.ctx.free and isinstance(other, ir.BigOp) \
+                    and other.op in ("argmax", "argmin") and self.ctx.indices[index.key][2] is None:
+                break  # an index of the result only: a sum's k could be used as a number (Σ_k k 𝟙(k = …))
+        else:
+            return None
+        saved, self.position_compared = self.position_compared, True
+        try:
+            position = self.expr(other)
+        finally:
+            self.position_compared = saved
+        symbol, lo, _ = self.ctx.indices[index.key]
+        _, first, last = position.args[2] if isinstance(position, Reduce) else (None, None, None)
+        if first != lo or not isinstance(last, sympy.Symbol):
+            raise LoweringError("not-checkable", phrase("eq-argmax-position", op=other.op), other.span,
+                                "\\" + other.op)
+        seen = self.ctx.free[index.key]  # the result's k runs over the positions the argmin gives
+        if seen is None:
+            self.ctx.free[index.key] = last.name
+        else:
+            self.ctx.sizes.union(seen, last.name)
+        self.ctx.readings.append((phrase("read-argmax-compared", op=other.op, letter=index.name), other.span))
+        return symbol, position
 
     def _chain(self, node: ir.Chain) -> Any:
         raise LoweringError("not-checkable", phrase("eq-relation-inside"), node.span, node.rels[0])
