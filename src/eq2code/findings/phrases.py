@@ -922,8 +922,8 @@ PHRASES.update({
                                      "上線付きの文字は 1 つの数 (平均) とします"},
     "read-argmax-compared": {"en": "{letter} compared with \\{op}: {letter} runs over the same range as the position "
                                    "\\{op} gives, so whether both count from 0 or from 1 does not matter",
-                             "ja": "{letter} を \\{op} と比べています。{letter} は \\{op} が返す位置と同じ範囲を動くので、"
-                                   "0 から数えるか 1 から数えるかは結果に影響しません"},
+                             "ja": "{letter} を \\{op} と比べています。{letter} は \\{op} が返す位置と同じ範囲を"
+                                   "動くので、0 から数えるか 1 から数えるかは結果に影響しません"},
     "read-bigop-filter": {"en": "\\{op} under a condition: over every {letter} of its range, keeping only the terms "
                                 "where the condition holds (its indicator as a weight)",
                           "ja": "条件付きの \\{op} は、{letter} の範囲全体にわたり、条件が成り立つ項だけを残します"
