@@ -40,3 +40,19 @@ def test_nearest_centre_assignment_as_one_hot_rows(tmp_path: Path, capsys: pytes
               "    d = ((p[:, None, :] - c[None, :, :]) ** 2).sum(axis=-1)\n"
               "    return np.eye(len(c))[d.argmax(axis=1)]\n"]
     passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
+
+
+def test_cross_entropy_with_a_primed_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    latex = r"H = -\sum_j t'_j \log(q_j)"
+    right = "import numpy as np\n\ndef xent(t_prime, q):\n    return -np.sum(t_prime * np.log(q))\n"
+    wrongs = ["import numpy as np\n\ndef xent(t_prime, q):\n    return -np.sum(q * np.log(t_prime))\n"]
+    passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
+
+
+def test_softmax_of_dot_products_over_a_primed_index(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    latex = r"P_{ab} = \frac{\exp(u_a \cdot u_b)}{\sum_{a'} \exp(u_a' \cdot u_b)}"
+    right = ("import numpy as np\n\ndef prob(u):\n    e = np.exp(u @ u.T)\n"
+             "    return e / e.sum(axis=0, keepdims=True)\n")
+    wrongs = ["import numpy as np\n\ndef prob(u):\n    e = np.exp(u @ u.T)\n"
+              "    return e / e.sum(axis=1, keepdims=True)\n"]
+    passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)

@@ -78,3 +78,31 @@ def test_the_result_s_index_compared_with_an_argmin_takes_its_range_and_the_coun
 
 def test_a_sum_s_index_compared_with_an_argmax_is_not_read_its_value_would_count_from_one():
     assert "counted from 1" in _reason(r"r_i = \sum_{k=1}^{K} k \mathbb{1}(k = \arg\max_j z_{ij})")
+
+
+def test_a_prime_on_a_symbol_not_applied_to_an_argument_is_part_of_its_name():
+    eq = lower(r"L = -\sum_i t'_i \log(q_i)")
+    assert {s.name for s in eq.inputs} >= {"t_prime", "q"} and "read-prime-in-name" in readings(
+        r"L = -\sum_i t'_i \log(q_i)")
+    assert value(eq, t_prime=np.array([1.0, 0.0]), q=np.array([0.5, 0.25])) == np.log(2.0)
+    assert lower(r"d = u_i' - u_i").sympy_text == lower(r"d = u'_i - u_i").sympy_text
+
+
+def test_a_prime_on_a_function_stays_a_derivative():
+    assert "derivative" in _reason(r"y = f' x")
+    assert "derivative" in _reason(r"y = \sigma' x")
+
+
+def test_the_prime_after_a_subscript_that_is_a_primed_sum_index_is_the_index_s():
+    eq = lower(r"s_k = \frac{e^{a_k}}{\sum_{k'} e^{a_k'}}")
+    assert "a_prime" not in {s.name for s in eq.inputs}
+    assert np.allclose(value(eq, a=np.array([0.0, np.log(3.0)])), [0.25, 0.75])
+
+
+def test_two_items_of_one_letter_with_a_dot_between_them_are_its_rows():
+    eq = lower(r"s_{ij} = u_i \cdot u_j")
+    u = next(s for s in eq.inputs if s.name == "u")
+    assert len(u.shape) == 2
+    rows = np.array([[1.0, 2.0], [3.0, 4.0]])
+    assert value(eq, u=rows).tolist() == (rows @ rows.T).tolist()
+    assert len(next(s for s in lower(r"s_i = w_i \cdot x_i").inputs if s.name == "w").shape) == 1

@@ -741,7 +741,7 @@ class Lowerer:
         if node.primes and isinstance(node.base, ir.Group) and node.sub is None and node.sup is None:
             return self._primed_bracket(node)
         if node.primes:
-            raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
+            return self.expr(self._primed_name(node))
         base = node.base
         grouped = _brace_group(base)
         if grouped is not None:  # \{(g(x_i) - y_i)\}^2: braces as the outer bracket
@@ -2978,6 +2978,24 @@ class Lowerer:
         raise LoweringError("unsupported-notation", phrase("eq-condition-unsupported"), cond.span,
                             "cases")
 
+    def _primed_name(self, node: ir.Script) -> ir.Node:
+        """`y'_i`, `y_i'`, `x'` not applied to an argument: the prime is part of the name, another
+        quantity y' (said), as `y'^{(i)}` is; a function's letter (σ', f', one the file defines) stays
+        a derivative, not read without its argument."""
+        inner = node.base if isinstance(node.base, ir.Script) and not node.base.primes and node.sub is None \
+            and node.sup is None else None
+        letter = inner.base if inner is not None else node.base
+        scripted = inner is not None or node.sub is not None or node.sup is not None
+        if not isinstance(letter, ir.Ident) or letter.key in PRIMED_STANDARD or letter.key in self.ctx.functions \
+                or (not scripted and letter.key in FUNCTION_LETTERS) or letter.key in self.ctx.decls \
+                and self.ctx.decls[letter.key].shape == () and letter.key + ":domain" in self.ctx.decls:
+            raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
+        name = dataclasses.replace(letter, name=letter.name + "'" * node.primes)
+        self.ctx.readings.append((phrase("read-prime-in-name", name=latex_of(name.key)), node.span))
+        if inner is not None:
+            return ir.Script(name, inner.sub, inner.sup, span=node.span)
+        return ir.Script(name, node.sub, node.sup, span=node.span) if scripted else name
+
     def _compared_position(self, left: ir.Node, right: ir.Node) -> tuple[Any, Any] | None:
         """`k = \\argmin_j ‖𝐱_i − 𝛍_j‖²` with k an index: the position is compared with an index that runs over
         the same range (the result's k takes the argmin's range, said), so where it counts from cancels —
@@ -3068,6 +3086,7 @@ def _integer_run(items: list[ir.Node]) -> tuple[int, int] | None:
 SLOPED_RELUS = {"PReLU", "prelu", "LeakyReLU", "LReLU", "leakyrelu", "LeakyRelu"}
 GREEK_SLOPES = {"alpha", "gamma", "beta", "lambda", "kappa", "rho", "epsilon", "varepsilon", "eta", "theta"}
 # σ'(x), tanh'(x): standard functions whose primed application is their derivative
+FUNCTION_LETTERS = {"f", "g", "h", "phi", "varphi", "psi"}  # f', g' alone: a function's derivative
 PRIMED_STANDARD = {"sigma", "tanh", "exp", "log", "ReLU", "relu", "softplus", "sigmoid", "erf"}
 FUNCTION_LETTERS = {"phi", "varphi", "psi", "f", "g", "h"}
 # Letters ML writing uses for coefficients and variables: before a bracketed sum they multiply it
@@ -3099,15 +3118,27 @@ class DiagOf(sympy.MatrixExpr):
 
 
 def _primed_index(node: ir.BigOp) -> ir.BigOp:
-    """Σ_{k'=1}^{K} f(z_{k'}): the primed letter becomes one index name, k', everywhere in the sum."""
+    """Σ_{k'=1}^{K} f(z_{k'}), Σ_{c' ∈ C} v_c': the primed letter becomes one index name, k', everywhere in
+    the sum — also where the prime was written after a subscript that is that letter (`v_c'` is v_{c'})."""
     sub = node.sub
-    if not (isinstance(sub, ir.Chain) and sub.rels == ["eq"] and isinstance(sub.items[0], ir.Script)):
-        return node
-    letter = sub.items[0]
-    if not (isinstance(letter.base, ir.Ident) and letter.primes and letter.sub is None and letter.sup is None):
+    letter = sub.items[0] if isinstance(sub, ir.Chain) and sub.rels in (["eq"], ["in"]) else sub
+    if isinstance(letter, ir.Ident) and letter.name.endswith("'") and not letter.style:  # c' read as one name
+        plain = letter.name.rstrip("'")
+        return _primed_subscripts(node, ir.Ident(plain), len(letter.name) - len(plain), letter)
+    if not (isinstance(letter, ir.Script) and isinstance(letter.base, ir.Ident) and letter.primes
+            and letter.sub is None and letter.sup is None):
         return node
     name = ir.Ident(letter.base.name + "'" * letter.primes, span=letter.span)
-    return _substitute(node, letter, name)
+    return _primed_subscripts(_substitute(node, letter, name), letter.base, letter.primes, name)
+
+
+def _primed_subscripts(node: Any, letter: ir.Ident, primes: int, name: ir.Ident) -> Any:
+    """`v_c'` (the parser's prime on v_c) as v_{c'} where c' is an index: the prime is the subscript's."""
+    if isinstance(node, ir.Script) and node.primes == primes and node.sub is None and node.sup is None \
+            and isinstance(node.base, ir.Script) and not node.base.primes and node.base.sup is None \
+            and isinstance(node.base.sub, ir.Ident) and node.base.sub.key == letter.key:
+        return ir.Script(node.base.base, name, None, span=node.span)
+    return ir.map_children(node, lambda child: _primed_subscripts(child, letter, primes, name))
 
 
 def _substitute(node: Any, old: ir.Node, new: ir.Node) -> Any:

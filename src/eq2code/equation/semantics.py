@@ -1873,7 +1873,7 @@ def vector_candidates(chain: ir.Node, known: set[str] | frozenset[str] = frozens
 def transposed_items(chain: ir.Node, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
     """θ_k^⊤x, w_j^⊤x_i: a small letter subscripted by one letter and transposed is that item's vector
     (row k of an array θ), and so is a subscripted small letter it is dotted with (x_i) — never the
-    number θ[k] transposed."""
+    number θ[k] transposed; `v_c \\cdot v_w`, two items of one letter with \\cdot between them, are too."""
     out: set[str] = set()
 
     def item(node: ir.Node) -> str | None:
@@ -1912,6 +1912,10 @@ def transposed_items(chain: ir.Node, known: set[str] | frozenset[str] = frozense
                 partner = item(b) if isinstance(b, ir.Script) and b.sup is None else None
                 if node.ops[k + 1] is None and transposed and partner is not None:
                     out.add(partner)
+                dotted = item(a) if node.ops[k + 1] == "cdot" and isinstance(a, ir.Script) and a.sup is None \
+                    else None
+                if dotted is not None and partner == dotted and a.sub != b.sub:  # type: ignore[attr-defined]
+                    out.add(dotted)  # v_c \cdot v_w: two items of one letter dotted are its rows, vectors
     return out - set(known)
 
 

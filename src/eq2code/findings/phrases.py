@@ -924,6 +924,10 @@ PHRASES.update({
                                    "\\{op} gives, so whether both count from 0 or from 1 does not matter",
                              "ja": "{letter} を \\{op} と比べています。{letter} は \\{op} が返す位置と同じ範囲を"
                                    "動くので、0 から数えるか 1 から数えるかは結果に影響しません"},
+    "read-prime-in-name": {"en": "{name}: a prime on a symbol not applied to an argument is part of its name "
+                                 "(another quantity), not a derivative",
+                           "ja": "{name}: 引数に適用されていない記号のプライムは名前の一部（別の量）とし、"
+                                 "導関数とはしません"},
     "read-bigop-filter": {"en": "\\{op} under a condition: over every {letter} of its range, keeping only the terms "
                                 "where the condition holds (its indicator as a weight)",
                           "ja": "条件付きの \\{op} は、{letter} の範囲全体にわたり、条件が成り立つ項だけを残します"
