@@ -2987,8 +2987,7 @@ class Lowerer:
         letter = inner.base if inner is not None else node.base
         scripted = inner is not None or node.sub is not None or node.sup is not None
         if not isinstance(letter, ir.Ident) or letter.key in PRIMED_STANDARD or letter.key in self.ctx.functions \
-                or (not scripted and letter.key in FUNCTION_LETTERS) or letter.key in self.ctx.decls \
-                and self.ctx.decls[letter.key].shape == () and letter.key + ":domain" in self.ctx.decls:
+                or (not scripted and letter.key in FUNCTION_LETTERS) or f"{letter.key}:domain" in self.ctx.decls:
             raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
         name = dataclasses.replace(letter, name=letter.name + "'" * node.primes)
         self.ctx.readings.append((phrase("read-prime-in-name", name=latex_of(name.key)), node.span))
