@@ -56,3 +56,10 @@ def test_softmax_of_dot_products_over_a_primed_index(tmp_path: Path, capsys: pyt
     wrongs = ["import numpy as np\n\ndef prob(u):\n    e = np.exp(u @ u.T)\n"
               "    return e / e.sum(axis=1, keepdims=True)\n"]
     passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
+
+
+def test_a_rate_of_counts_written_as_acronyms(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    latex = r"\text{recall} = \frac{\text{TP}}{\text{TP + FN}}"
+    right = "def recall(TP, FN):\n    return TP / (TP + FN)\n"
+    wrongs = ["def recall(TP, FN):\n    return TP / (TP - FN)\n", "def recall(TP, FN):\n    return FN / (TP + FN)\n"]
+    passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)

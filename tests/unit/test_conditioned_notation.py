@@ -106,3 +106,16 @@ def test_two_items_of_one_letter_with_a_dot_between_them_are_its_rows():
     rows = np.array([[1.0, 2.0], [3.0, 4.0]])
     assert value(eq, u=rows).tolist() == (rows @ rows.T).tolist()
     assert len(next(s for s in lower(r"s_i = w_i \cdot x_i").inputs if s.name == "w").shape) == 1
+
+
+def test_acronyms_joined_by_arithmetic_inside_text_are_that_arithmetic():
+    tex = r"r = \frac{\text{AB}}{\text{AB + CD}}"
+    eq = lower(tex)
+    assert "read-text-arithmetic" in readings(tex)
+    assert value(eq, AB=3.0, CD=1.0) == 0.75
+    assert value(lower(r"q = \text{AB - CD/EF * GH}"), AB=1.0, CD=4.0, EF=2.0, GH=3.0) == -5.0
+
+
+def test_prose_inside_text_stays_prose():
+    assert "prose" in _reason(r"r = \frac{\text{AB}}{\text{all positives}}")
+    assert "prose" in _reason(r"r = \text{input/output}")

@@ -450,6 +450,37 @@ def _is_indicator(func: ir.Node, arg: ir.Node) -> bool:
 COMPARISONS = ("eq", "neq", "lt", "gt", "le", "ge")
 
 
+_ACRONYM = r"[A-Z][A-Z0-9]{0,4}"
+_ACRONYM_ARITHMETIC = re.compile(rf"\s*{_ACRONYM}(\s*[-+*/]\s*{_ACRONYM})+\s*")
+
+
+def _acronym_arithmetic(node: ir.Text) -> ir.Node | None:
+    """`\\text{TP + FP}`, `\\text{TP/P}`: short capital names (acronyms, as `\\text{TP}` alone is a name)
+    joined by + − * / — that arithmetic of those names (* and / before + and −); prose, None."""
+    raw = node.content
+    if not _ACRONYM_ARITHMETIC.fullmatch(raw):
+        return None
+    start = max(node.span[0], node.span[1] - 1 - len(raw))  # the content ends before the closing brace
+    atoms = [(m.group(), start + m.start()) for m in re.finditer(rf"{_ACRONYM}|[-+*/]", raw)]
+
+    def name(k: int) -> ir.Ident:
+        text, at = atoms[k]
+        return ir.Ident(text, "text", span=(at, at + len(text)))
+
+    terms: list[tuple[str, ir.Node]] = []
+    sign, factors, ops = "+", [name(0)], [None]
+    for k in range(1, len(atoms), 2):
+        op = atoms[k][0]
+        if op in "*/":
+            factors.append(name(k + 1))
+            ops.append("cdot" if op == "*" else "slash")
+            continue
+        terms.append((sign, factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)))
+        sign, factors, ops = op, [name(k + 1)], [None]
+    terms.append((sign, factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)))
+    return terms[0][1] if len(terms) == 1 else ir.Add(terms, span=node.span)
+
+
 def _listed_range(sub: ir.Node | None) -> tuple[ir.Ident, ir.Node, ir.Node] | None:
     """`c \\in \\{1, \\ldots, C\\}` or `1 \\le i \\le N`: (index, first, last)."""
     if isinstance(sub, ir.Chain) and sub.rels == ["in"] and isinstance(sub.items[0], ir.Ident):
@@ -578,6 +609,10 @@ class Lowerer:
         raise LoweringError("not-checkable", phrase(f"eq-notation-{node.what}"), node.span)
 
     def _text(self, node: ir.Text) -> Any:
+        arithmetic = _acronym_arithmetic(node)
+        if arithmetic is not None:  # \\text{TP + FP}: the sum of the counts TP and FP (said)
+            self.ctx.readings.append((phrase("read-text-arithmetic", text=node.content.strip()), node.span))
+            return self.expr(arithmetic)
         raise LoweringError("not-checkable", phrase("eq-prose-no-value", text=node.content.strip()), node.span)
 
     def _special(self, node: ir.Special) -> Any:

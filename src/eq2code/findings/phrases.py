@@ -928,6 +928,10 @@ PHRASES.update({
                                  "(another quantity), not a derivative",
                            "ja": "{name}: 引数に適用されていない記号のプライムは名前の一部（別の量）とし、"
                                  "導関数とはしません"},
+    "read-text-arithmetic": {"en": "\\text{{{text}}}: short capital names joined by arithmetic, read as that "
+                                   "arithmetic of the names (not prose)",
+                             "ja": "\\text{{{text}}} は演算でつながれた短い大文字の名前なので、それらの名前の演算として"
+                                   "読みます（文章とはしません）"},
     "read-bigop-filter": {"en": "\\{op} under a condition: over every {letter} of its range, keeping only the terms "
                                 "where the condition holds (its indicator as a weight)",
                           "ja": "条件付きの \\{op} は、{letter} の範囲全体にわたり、条件が成り立つ項だけを残します"
