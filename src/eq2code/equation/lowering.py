@@ -468,7 +468,7 @@ def _acronym_arithmetic(node: ir.Text) -> ir.Node | None:
         return ir.Ident(text, "text", span=(at, at + len(text)))
 
     terms: list[tuple[str, ir.Node]] = []
-    sign, factors, ops = "+", [name(0)], [None]
+    sign, factors, ops = "+", list[ir.Node]([name(0)]), list[str | None]([None])
     for k in range(1, len(atoms), 2):
         op = atoms[k][0]
         if op in "*/":
