@@ -63,3 +63,12 @@ def test_a_rate_of_counts_written_as_acronyms(tmp_path: Path, capsys: pytest.Cap
     right = "def recall(TP, FN):\n    return TP / (TP + FN)\n"
     wrongs = ["def recall(TP, FN):\n    return TP / (TP - FN)\n", "def recall(TP, FN):\n    return FN / (TP + FN)\n"]
     passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
+
+
+def test_a_smooth_loss_written_with_math_letter_conditions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    latex = (r"\ell = \left\{\begin{matrix} \frac{1}{2} r^2 & if |r| \le c \\ c (|r| - \frac{1}{2} c) & otherwise"
+             r" \end{matrix}\right.")
+    right = ("import numpy as np\n\ndef loss(r, c):\n"
+             "    return np.where(np.abs(r) <= c, 0.5 * r ** 2, c * (np.abs(r) - 0.5 * c))\n")
+    wrongs = ["import numpy as np\n\ndef loss(r, c):\n    return 0.5 * r ** 2\n"]
+    passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)

@@ -119,3 +119,16 @@ def test_acronyms_joined_by_arithmetic_inside_text_are_that_arithmetic():
 def test_prose_inside_text_stays_prose():
     assert "prose" in _reason(r"r = \frac{\text{AB}}{\text{all positives}}")
     assert "prose" in _reason(r"r = \text{input/output}")
+
+
+def test_cases_written_without_ampersands_split_at_the_space_before_the_condition():
+    tex = r"h = \begin{cases} a - b \quad \text{if } b \le a \\ b - a \quad \text{otherwise} \end{cases}"
+    eq = lower(tex)
+    assert value(eq, a=1.0, b=3.0) == 2.0 and value(eq, a=3.0, b=1.0) == 2.0
+
+
+def test_if_and_otherwise_typed_as_math_letters_in_cases_are_those_words():
+    tex = (r"h = \left\{\begin{matrix} a^2 & if \left| a \right| < c \\ c (2 |a| - c) & otherwise"
+           r" \end{matrix}\right.")
+    eq = lower(tex)
+    assert value(eq, a=0.5, c=1.0) == 0.25 and value(eq, a=-3.0, c=1.0) == 5.0

@@ -2950,7 +2950,7 @@ class Lowerer:
 
     def _pieces(self, node: ir.Cases) -> Any:
         pieces = []
-        for value, cond in node.rows:
+        for value, cond in (_written_row(value, cond) for value, cond in node.rows):
             pieces.append((self._at_entry(self.expr(value), node), self._condition(cond)))
         return sympy.Piecewise(*pieces)
 
@@ -3399,6 +3399,39 @@ def application_variables(node: ir.Call) -> list[str]:
             if isinstance(x, ir.Ident) and not x.style:
                 out.append(x.key)
     return out
+
+
+def _written_row(value: ir.Node, cond: ir.Node | None) -> tuple[ir.Node, ir.Node | None]:
+    """A row of cases as its writer meant it: `y - t \\quad \\text{if } t \\le y` without `&` (the value,
+    a space, then a condition that starts with prose); `if`, `otherwise` typed as math letters (`& if
+    |x| < d`, `& otherwise`) as those words."""
+    if cond is None and isinstance(value, ir.Statement) and len(value.clauses) == 2 \
+            and all(sep in ("quad", "qquad") for sep in value.seps) and _leads_with_prose(value.clauses[1]):
+        value, cond = value.clauses
+    spelled = _letters_word(cond) if cond is not None else None
+    if spelled is not None and spelled in OTHERWISE and cond is not None:
+        return value, ir.Text(spelled, span=cond.span)
+    if isinstance(cond, ir.Chain) and isinstance(first := cond.items[0], ir.Product) and len(first.factors) > 2 \
+            and _letters_word(ir.Product(first.factors[:2], first.ops[:2], span=first.span)) == "if":
+        word = ir.Text("if ", span=(first.factors[0].span[0], first.factors[1].span[1]))
+        rest = ir.Product([word, *first.factors[2:]], [None, *first.ops[2:]], span=first.span)
+        return value, ir.Chain([rest, *cond.items[1:]], cond.rels, span=cond.span)
+    return value, cond
+
+
+def _leads_with_prose(node: ir.Node) -> bool:
+    """`\\text{if } x > 0`, `\\text{otherwise}`: a clause whose first thing is a word of a condition."""
+    while isinstance(node, (ir.Chain, ir.Product)):
+        node = node.items[0] if isinstance(node, ir.Chain) else node.factors[0]
+    return _is_prose(node) and _prose(node).strip().lower().split()[:1] in (["if"], ["otherwise"], ["else"])
+
+
+def _letters_word(node: ir.Node) -> str | None:
+    """`o t h e r w i s e` as plain letters side by side: the word they spell."""
+    if isinstance(node, ir.Product) and all(op is None for op in node.ops) and all(
+            isinstance(f, ir.Ident) and not f.style and len(f.name) == 1 and not f.accents for f in node.factors):
+        return "".join(f.name for f in node.factors)  # type: ignore[attr-defined]
+    return None
 
 
 def _is_prose(node: ir.Node) -> bool:
