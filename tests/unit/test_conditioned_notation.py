@@ -132,3 +132,13 @@ def test_if_and_otherwise_typed_as_math_letters_in_cases_are_those_words():
            r" \end{matrix}\right.")
     eq = lower(tex)
     assert value(eq, a=0.5, c=1.0) == 0.25 and value(eq, a=-3.0, c=1.0) == 5.0
+
+
+def test_a_primed_name_with_a_subscript_on_the_left_is_defined():
+    eq = lower(r"u'_j = 2 x_j")
+    assert eq.kind == "definition" and eq.name.startswith("u")
+
+
+def test_a_chain_whose_written_numbers_are_several_is_not_read_as_one_number():
+    assert "several" in _reason(r"\mathbf{z} = \mathbf{x}^T \mathbf{W} = \begin{bmatrix} 0.5 & 0.25 \end{bmatrix}")
+    assert lower(r"a = \mathbf{w}^T \mathbf{x} = 3").checkable

@@ -749,6 +749,8 @@ class FileReader:
                 _computes_more_than_given_values(ctx, values[0], chain)
                 self._apply_codomain(low, head, values)
             values = [low.canonical(v) for v in self._sizes_met_late(ctx, values)]
+            if _numbers_of_another_shape(values):
+                raise LoweringError("not-checkable", phrase("eq-numbers-another-shape"), chain.span)
             if ctx.gradients and head is None:
                 raise LoweringError("not-checkable", phrase("eq-gradient-identity"), chain.span)
             if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients and not head.out_indices \
@@ -1395,6 +1397,15 @@ def _indexes(body: ir.Node, var: ir.Node) -> bool:
     """Does `var` (the j of \\max_j) index something in `body` (z_j), rather than being its argument?"""
     key = symbol_key(var)
     return any(isinstance(n, ir.Script) and n.sub is not None and symbol_key(n.sub) == key for n in body.walk())
+
+
+def _numbers_of_another_shape(values: list) -> bool:
+    """`𝐳 = 𝐱^T 𝐖 = [0.35, 0.69, …]` read as one number: the numbers written in the chain are several,
+    so the reading (a shape inferred from use) is not the writer's."""
+    first = values[0]
+    if (isinstance(first, MatrixExpr) and first.shape != (1, 1)) or not getattr(first, "free_symbols", None):
+        return False  # a vector or a matrix (its size a name), or numbers only
+    return any(isinstance(v, sympy.MatrixBase) and not v.free_symbols and len(v) > 1 for v in values[1:])
 
 
 def _all_numbers(node: ir.Node) -> bool:

@@ -423,6 +423,10 @@ PHRASES.update({
                                          "添字の範囲ではありません"},
     "eq-range-set": {"en": "\\{op} runs over a set that this file does not give as an input",
                      "ja": "\\{op} は、このファイルが入力として与えていない集合を動きます"},
+    "eq-numbers-another-shape": {"en": "the numbers written in the chain are several, but the formula reads as one "
+                                       "number: declare the symbols' shapes (W \\in \\mathbb{{R}}^{{d \\times V}})",
+                                 "ja": "式の中に書かれた数値は複数ですが、式は 1 つの数として読まれます。"
+                                       "記号の形を宣言してください（W \\in \\mathbb{{R}}^{{d \\times V}}）"},
     "eq-filter-values-equal": {"en": "\\{op} keeps the terms where two values are equal (or not), neither of them "
                                      "an index: on the random values of a check that never (or always) holds",
                                "ja": "\\{op} は 2 つの値が等しい（または等しくない）項だけを残しますが、"
