@@ -72,3 +72,10 @@ def test_a_smooth_loss_written_with_math_letter_conditions(tmp_path: Path, capsy
              "    return np.where(np.abs(r) <= c, 0.5 * r ** 2, c * (np.abs(r) - 0.5 * c))\n")
     wrongs = ["import numpy as np\n\ndef loss(r, c):\n    return 0.5 * r ** 2\n"]
     passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)
+
+
+def test_a_margin_loss_written_as_a_positive_part(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    latex = r"J = \sum_{i=1}^{m} \left[ d_i - e_i + \alpha \right]_+"
+    right = "import numpy as np\n\ndef margin(d, e, alpha):\n    return np.sum(np.maximum(d - e + alpha, 0.0))\n"
+    wrongs = ["import numpy as np\n\ndef margin(d, e, alpha):\n    return np.sum(d - e + alpha)\n"]
+    passes_and_wrongs_fail(tmp_path, capsys, latex, right, wrongs)

@@ -142,3 +142,10 @@ def test_a_primed_name_with_a_subscript_on_the_left_is_defined():
 def test_a_chain_whose_written_numbers_are_several_is_not_read_as_one_number():
     assert "several" in _reason(r"\mathbf{z} = \mathbf{x}^T \mathbf{W} = \begin{bmatrix} 0.5 & 0.25 \end{bmatrix}")
     assert lower(r"a = \mathbf{w}^T \mathbf{x} = 3").checkable
+
+
+def test_a_bracket_with_plus_below_it_is_its_positive_part():
+    tex = r"\ell = \sum_{i=1}^{m} [a_i - b_i + c]_+"
+    eq = lower(tex)
+    assert "read-positive-part" in readings(tex)
+    assert value(eq, a=np.array([1.0, 0.0]), b=np.array([0.5, 2.0]), c=0.25) == 0.75

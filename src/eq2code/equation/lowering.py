@@ -861,6 +861,10 @@ class Lowerer:
             if isinstance(base, ir.Call):  # softmax(z)_i
                 value = self._call(base, out_index=node.sub)
                 return self._superscript(value, node.sup, node, None) if node.sup is not None else value
+            if isinstance(base, ir.Group) and base.bracket in ("[", "(") and node.sup is None \
+                    and isinstance(node.sub, ir.Ident) and node.sub.name == "plus":  # [d⁺ − d⁻ + α]_+
+                self.ctx.readings.append((phrase("read-positive-part"), node.span))
+                return self._elementwise(lambda u: sympy.Max(u, 0), self.expr(base.body))
             if isinstance(base, ir.Group) and self._is_index_sub(node.sub):  # (W𝐱)_i
                 value = self.expr(base)
                 if isinstance(value, MatrixExpr):

@@ -936,6 +936,8 @@ PHRASES.update({
                                    "arithmetic of the names (not prose)",
                              "ja": "\\text{{{text}}} は演算でつながれた短い大文字の名前なので、それらの名前の演算として"
                                    "読みます（文章とはしません）"},
+    "read-positive-part": {"en": "a bracket with + below it: its positive part, max(…, 0) (as in a hinge loss)",
+                           "ja": "下に + の付いた括弧は正の部分 max(…, 0) とします（ヒンジ損失と同じ）"},
     "read-bigop-filter": {"en": "\\{op} under a condition: over every {letter} of its range, keeping only the terms "
                                 "where the condition holds (its indicator as a weight)",
                           "ja": "条件付きの \\{op} は、{letter} の範囲全体にわたり、条件が成り立つ項だけを残します"
