@@ -149,3 +149,10 @@ def test_a_bracket_with_plus_below_it_is_its_positive_part():
     eq = lower(tex)
     assert "read-positive-part" in readings(tex)
     assert value(eq, a=np.array([1.0, 0.0]), b=np.array([0.5, 2.0]), c=0.25) == 0.75
+
+
+def test_cases_whose_values_and_conditions_are_stacked_columns_have_a_row_per_line():
+    tex = (r"u(z) = \begin{cases} \begin{array}{c} -1 \\ 1 \end{array} & \begin{array}{c} z < a \\ z > a"
+           r" \end{array} \end{cases}")
+    eq = lower(tex)
+    assert value(eq, z=0.0, a=1.0) == -1.0 and value(eq, z=2.0, a=1.0) == 1.0

@@ -2954,7 +2954,7 @@ class Lowerer:
 
     def _pieces(self, node: ir.Cases) -> Any:
         pieces = []
-        for value, cond in (_written_row(value, cond) for value, cond in node.rows):
+        for value, cond in (_written_row(value, cond) for value, cond in _stacked_rows(node.rows)):
             pieces.append((self._at_entry(self.expr(value), node), self._condition(cond)))
         return sympy.Piecewise(*pieces)
 
@@ -3421,6 +3421,20 @@ def _written_row(value: ir.Node, cond: ir.Node | None) -> tuple[ir.Node, ir.Node
         rest = ir.Product([word, *first.factors[2:]], [None, *first.ops[2:]], span=first.span)
         return value, ir.Chain([rest, *cond.items[1:]], cond.rels, span=cond.span)
     return value, cond
+
+
+def _stacked_rows(rows: list[tuple[ir.Node, ir.Node | None]]) -> list[tuple[ir.Node, ir.Node | None]]:
+    """`\\begin{cases} \\begin{array}{c} 0 \\\\ 1 \\end{array} & \\begin{array}{c} x<s \\\\ x>s \\end{array}
+    \\end{cases}`: one row whose value and condition are columns of the same length — a row per line."""
+    if len(rows) != 1:
+        return rows
+    value, cond = rows[0]
+    if isinstance(value, ir.Matrix) and isinstance(cond, ir.Matrix) and len(value.rows) == len(cond.rows) > 1 \
+            and all(len(r) == 1 for r in value.rows + cond.rows) \
+            and all(isinstance(r[0], ir.Chain) or (r[0] is not None and _is_prose(r[0])) for r in cond.rows) \
+            and all(r[0] is not None for r in value.rows):
+        return [(v[0], c[0]) for v, c in zip(value.rows, cond.rows)]  # type: ignore[misc]
+    return rows
 
 
 def _leads_with_prose(node: ir.Node) -> bool:
