@@ -447,6 +447,40 @@ def _is_indicator(func: ir.Node, arg: ir.Node) -> bool:
         or (func.name == "I" and func.style in ("bb", "", "rm"))
 
 
+COMPARISONS = ("eq", "neq", "lt", "gt", "le", "ge")
+
+
+_ACRONYM = r"[A-Z][A-Z0-9]{0,4}"
+_ACRONYM_ARITHMETIC = re.compile(rf"\s*{_ACRONYM}(\s*[-+*/]\s*{_ACRONYM})+\s*")
+
+
+def _acronym_arithmetic(node: ir.Text) -> ir.Node | None:
+    """`\\text{TP + FP}`, `\\text{TP/P}`: short capital names (acronyms, as `\\text{TP}` alone is a name)
+    joined by + − * / — that arithmetic of those names (* and / before + and −); prose, None."""
+    raw = node.content
+    if not _ACRONYM_ARITHMETIC.fullmatch(raw):
+        return None
+    start = max(node.span[0], node.span[1] - 1 - len(raw))  # the content ends before the closing brace
+    atoms = [(m.group(), start + m.start()) for m in re.finditer(rf"{_ACRONYM}|[-+*/]", raw)]
+
+    def name(k: int) -> ir.Ident:
+        text, at = atoms[k]
+        return ir.Ident(text, "text", span=(at, at + len(text)))
+
+    terms: list[tuple[str, ir.Node]] = []
+    sign, factors, ops = "+", list[ir.Node]([name(0)]), list[str | None]([None])
+    for k in range(1, len(atoms), 2):
+        op = atoms[k][0]
+        if op in "*/":
+            factors.append(name(k + 1))
+            ops.append("cdot" if op == "*" else "slash")
+            continue
+        terms.append((sign, factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)))
+        sign, factors, ops = op, [name(k + 1)], [None]
+    terms.append((sign, factors[0] if len(factors) == 1 else ir.Product(factors, ops, span=node.span)))
+    return terms[0][1] if len(terms) == 1 else ir.Add(terms, span=node.span)
+
+
 def _listed_range(sub: ir.Node | None) -> tuple[ir.Ident, ir.Node, ir.Node] | None:
     """`c \\in \\{1, \\ldots, C\\}` or `1 \\le i \\le N`: (index, first, last)."""
     if isinstance(sub, ir.Chain) and sub.rels == ["in"] and isinstance(sub.items[0], ir.Ident):
@@ -506,6 +540,7 @@ class Lowerer:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.entry: tuple[Any, Any] | None = None  # cases on vectors: (the entry index, the length)
+        self.position_compared = False  # k = \\argmin_j …: the position is compared with an index of its range
 
     # -- entry ---------------------------------------------------------------------------
     def expr(self, node: ir.Node) -> Any:
@@ -574,6 +609,10 @@ class Lowerer:
         raise LoweringError("not-checkable", phrase(f"eq-notation-{node.what}"), node.span)
 
     def _text(self, node: ir.Text) -> Any:
+        arithmetic = _acronym_arithmetic(node)
+        if arithmetic is not None:  # \\text{TP + FP}: the sum of the counts TP and FP (said)
+            self.ctx.readings.append((phrase("read-text-arithmetic", text=node.content.strip()), node.span))
+            return self.expr(arithmetic)
         raise LoweringError("not-checkable", phrase("eq-prose-no-value", text=node.content.strip()), node.span)
 
     def _special(self, node: ir.Special) -> Any:
@@ -740,7 +779,7 @@ class Lowerer:
         if node.primes and isinstance(node.base, ir.Group) and node.sub is None and node.sup is None:
             return self._primed_bracket(node)
         if node.primes:
-            raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
+            return self.expr(self._primed_name(node))
         base = node.base
         grouped = _brace_group(base)
         if grouped is not None:  # \{(g(x_i) - y_i)\}^2: braces as the outer bracket
@@ -825,6 +864,10 @@ class Lowerer:
             if isinstance(base, ir.Call):  # softmax(z)_i
                 value = self._call(base, out_index=node.sub)
                 return self._superscript(value, node.sup, node, None) if node.sup is not None else value
+            if isinstance(base, ir.Group) and base.bracket in ("[", "(") and node.sup is None \
+                    and isinstance(node.sub, ir.Ident) and node.sub.name == "plus":  # [d⁺ − d⁻ + α]_+
+                self.ctx.readings.append((phrase("read-positive-part"), node.span))
+                return self._elementwise(lambda u: sympy.Max(u, 0), self.expr(base.body))
             if isinstance(base, ir.Group) and self._is_index_sub(node.sub):  # (W𝐱)_i
                 value = self.expr(base)
                 if isinstance(value, MatrixExpr):
@@ -1403,17 +1446,31 @@ class Lowerer:
         k from 1 to K) is a category of that range, and its values are drawn so (a real label would
         make the indicator 0 on every trial)."""
         condition = self._condition(comparison)
-        if isinstance(condition, sympy.Eq):
-            bounds = {sym: (lo, hi) for sym, lo, hi in self.ctx.indices.values()}
-            for index, other in (condition.args, tuple(reversed(condition.args))):
-                if index in bounds and isinstance(other, (sympy.Symbol, sympy.Indexed)) \
-                        and not getattr(other, "is_integer", False):
-                    lo, hi = bounds[index]
-                    if isinstance(lo, sympy.Integer) and isinstance(hi, (sympy.Integer, sympy.Symbol)):
-                        size = int(hi) if isinstance(hi, sympy.Integer) else hi.name
-                        self._live_in(other, Space("categorical", low=float(lo), latex=f"\\{{{lo}, …, {hi}\\}}",
-                                                   size=size))
+        if isinstance(condition, (sympy.Eq, sympy.Ne)):
+            self._draw_labels(condition)
         return sympy.Piecewise((sympy.Integer(1), condition), (sympy.Integer(0), True))
+
+    def _draw_labels(self, condition: Any) -> bool:
+        """A label compared with an index (y_i = k, k from 1 to K, or the result's own index) is a
+        category of that range, drawn so; whether one was."""
+        drawn = False
+        for index, other in (condition.args, tuple(reversed(condition.args))):
+            if not isinstance(other, (sympy.Symbol, sympy.Indexed)) or getattr(other, "is_integer", False):
+                continue
+            found = next(((key, lo, hi) for key, (sym, lo, hi) in self.ctx.indices.items() if sym == index), None)
+            if found is None:
+                continue
+            key, lo, hi = found
+            if hi is None and key in self.ctx.free:  # μ_j = … 1(z_i = j): j runs over the result's axis
+                if self.ctx.free[key] is None:
+                    self.ctx.free[key] = self.ctx.sizes.fresh(f"n_{index}")
+                hi = sympy.Symbol(str(self.ctx.free[key]))
+            if isinstance(lo, sympy.Integer) and isinstance(hi, (sympy.Integer, sympy.Symbol)):
+                size = int(hi) if isinstance(hi, sympy.Integer) else hi.name
+                self._live_in(other, Space("categorical", low=float(lo), latex=f"\\{{{lo}, …, {hi}\\}}",
+                                           size=size))
+                drawn = True
+        return drawn
 
     def _live_in(self, value: Any, space: Space, root: bool = False) -> None:
         """The input `value` is (x, z_k; with `root`, also σ of σ²) lives in `space`."""
@@ -2504,7 +2561,11 @@ class Lowerer:
         if var not in getattr(value, "free_symbols", set()) and not (isinstance(var, sympy.Indexed)
                                                                      and value.has(var.base)):
             raise LoweringError("not-checkable", phrase("eq-does-not-depend", var=str(var)), node.span)
-        return sympy.diff(value, var)  # ∂/∂θ_0 of (y_i − θ_0 − θ_1 x_i)²: by one entry, as by a symbol
+        derivative = sympy.diff(value, var)  # ∂/∂θ_0 of (y_i − θ_0 − θ_1 x_i)²: by one entry, as by a symbol
+        if derivative.has(sympy.re, sympy.im):  # d/dθ |y_i − θ| with y_i an entry: every input is real
+            derivative = derivative.replace(sympy.re, lambda a: a).replace(sympy.im, lambda a: sympy.Integer(0))
+            derivative = sympy.simplify(derivative.doit())
+        return derivative
 
     def _by_square(self, value: Any, var: sympy.Pow, node: ir.Node) -> Any:
         """∂/∂σ² of a formula in σ² (the variance of a Gaussian's likelihood): by v = σ², where the formula
@@ -2638,6 +2699,7 @@ class Lowerer:
         summed = self._summed_gradient(node)
         if summed is not None:
             return summed
+        node, kept = self._filtered(node)
         exclude = None
         if isinstance(node.sub, ir.Chain) and node.sub.rels == ["neq"] and isinstance(node.sub.items[0], ir.Ident):
             exclude = node.sub.items[1]  # \\sum_{j \\neq y_i}: every j but one
@@ -2690,6 +2752,8 @@ class Lowerer:
             if exclude is not None:
                 but = self.expr(exclude) + (1 if self._class_index_from_zero(exclude) else 0)  # y_i counted from 0
                 body = sympy.Piecewise((body, sympy.Ne(symbol, but)), (0, True))
+            if kept is not None:  # \\sum_{i : z_i = j}: the terms where the condition holds
+                body = self._kept_terms(node, kept, body)
         finally:
             self.ctx.indices = saved
         if node.op == "entries":  # (s_1, \\ldots, s_m): the vector of the entries (an ellipsis read)
@@ -2705,7 +2769,7 @@ class Lowerer:
         if isinstance(body, MatrixExpr):  # the notation is read; its value over arrays is not computed
             raise LoweringError("not-checkable", phrase("eq-bigop-over-matrices", op=node.op), node.span,
                                 "\\" + node.op)
-        if node.op in ("argmax", "argmin") and lo != 0:
+        if node.op in ("argmax", "argmin") and lo != 0 and not self.position_compared:
             # \argmax_i z_i: a position counted from 1 in the notes and from 0 by np.argmax — never compared
             raise LoweringError("not-checkable", phrase("eq-argmax-position", op=node.op), node.span, "\\" + node.op)
         if node.op == "sum":
@@ -2713,6 +2777,40 @@ class Lowerer:
         if node.op == "prod":
             return sympy.Product(body, (symbol, lo, hi))
         return Reduce(sympy.Symbol(node.op), body, sympy.Tuple(symbol, lo, hi))
+
+    def _filtered(self, node: ir.BigOp) -> tuple[ir.BigOp, ir.Node | None]:
+        """`\\sum_{i : z_i = j}`, `\\sum_{j : \\hat{y}_j \\ne y_j}`, `\\sum_{\\theta < y_i}` (the index is the
+        condition's subscript): a sum (product) over the index's whole range of the terms where the
+        condition holds (said) — (the sum without the condition, the condition) or (node, None)."""
+        sub = node.sub
+        if node.op not in ("sum", "prod") or not isinstance(sub, ir.Chain):
+            return node, None
+        if len(sub.rels) == 2 and sub.rels[0] in (":", "colon", "mid") and isinstance(sub.items[0], ir.Ident) \
+                and sub.rels[1] in COMPARISONS:
+            index, condition = sub.items[0], ir.Chain(sub.items[1:], sub.rels[1:], span=sub.span)
+        elif len(sub.rels) == 1 and sub.rels[0] in ("lt", "gt", "le", "ge") and node.sup is None \
+                and (implied := self._implicit_index(sub)) is not None \
+                and all(self._implicit_index(item) in (None, implied) for item in sub.items):
+            index, condition = ir.Ident(implied, span=sub.span), sub  # \\sum_{\\theta < y_i}: over i
+        else:
+            return node, None
+        if not _mentions_key(condition, index.key):
+            return node, None  # \\sum_{i : a < b}: the condition names no item of the index
+        self.ctx.readings.append((phrase("read-bigop-filter", op=node.op, letter=index.name), sub.span))
+        return ir.BigOp(node.op, index, node.sup, node.body, span=node.span), condition
+
+    def _kept_terms(self, node: ir.BigOp, condition: ir.Node, body: Any) -> Any:
+        """The body where the condition holds, else 0 (a sum) or 1 (a product); an equality (or not) of a
+        label and an index draws the label from the index's range, one of two values that are not
+        indices is not read (random values are never equal)."""
+        test = self._condition(condition)
+        if isinstance(test, sympy.logic.boolalg.BooleanAtom) \
+                or (isinstance(test, (sympy.Eq, sympy.Ne)) and not self._draw_labels(test)):
+            raise LoweringError("not-checkable", phrase("eq-filter-values-equal", op=node.op), condition.span,
+                                "\\" + node.op)
+        if node.op == "sum":
+            return sympy.Piecewise((sympy.Integer(1), test), (sympy.Integer(0), True)) * body
+        return sympy.Piecewise((body, test), (sympy.Integer(1), True))
 
     def _count_under_bigop(self, node: ir.BigOp, sub: ir.Ident, implicit: str) -> ir.BigOp:
         """\\sum_N (y_i − ŷ_i)^2: N is not in what is summed, which runs over its subscript i — the
@@ -2864,7 +2962,7 @@ class Lowerer:
 
     def _pieces(self, node: ir.Cases) -> Any:
         pieces = []
-        for value, cond in node.rows:
+        for value, cond in (_written_row(value, cond) for value, cond in _stacked_rows(node.rows)):
             pieces.append((self._at_entry(self.expr(value), node), self._condition(cond)))
         return sympy.Piecewise(*pieces)
 
@@ -2919,10 +3017,58 @@ class Lowerer:
                 right = rest[0] if len(rest) == 1 else ir.Product(rest, right.ops[:-1], span=right.span)
             rel = {"lt": sympy.Lt, "gt": sympy.Gt, "le": sympy.Le, "ge": sympy.Ge, "eq": sympy.Eq,
                    "neq": sympy.Ne}.get(cond.rels[0])
+            position = self._compared_position(left, right) if rel in (sympy.Eq, sympy.Ne) else None
+            if rel is not None and position is not None:
+                return rel(*position)
             if rel is not None:
                 return rel(self._at_entry(self.expr(left), cond), self._at_entry(self.expr(right), cond))
         raise LoweringError("unsupported-notation", phrase("eq-condition-unsupported"), cond.span,
                             "cases")
+
+    def _primed_name(self, node: ir.Script) -> ir.Node:
+        """`y'_i`, `y_i'`, `x'` not applied to an argument: the prime is part of the name, another
+        quantity y' (said), as `y'^{(i)}` is; a function's letter (σ', f', one the file defines) stays
+        a derivative, not read without its argument."""
+        inner = node.base if isinstance(node.base, ir.Script) and not node.base.primes and node.sub is None \
+            and node.sup is None else None
+        letter = inner.base if inner is not None else node.base
+        scripted = inner is not None or node.sub is not None or node.sup is not None
+        if not isinstance(letter, ir.Ident) or letter.key in PRIMED_STANDARD or letter.key in self.ctx.functions \
+                or (not scripted and letter.key in FUNCTION_LETTERS) or f"{letter.key}:domain" in self.ctx.decls:
+            raise LoweringError("not-checkable", phrase("eq-prime-of-undefined"), node.span, "'")
+        name = dataclasses.replace(letter, name=letter.name + "'" * node.primes)
+        self.ctx.readings.append((phrase("read-prime-in-name", name=latex_of(name.key)), node.span))
+        if inner is not None:
+            return ir.Script(name, inner.sub, inner.sup, span=node.span)
+        return ir.Script(name, node.sub, node.sup, span=node.span) if scripted else name
+
+    def _compared_position(self, left: ir.Node, right: ir.Node) -> tuple[Any, Any] | None:
+        """`k = \\argmin_j ‖𝐱_i − 𝛍_j‖²` with k an index: the position is compared with an index that runs over
+        the same range (the result's k takes the argmin's range, said), so where it counts from cancels —
+        (index, position), or None when neither side is such a pair."""
+        for index, other in ((left, right), (right, left)):
+            if isinstance(index, ir.Ident) and index.key in self.ctx.free and isinstance(other, ir.BigOp) \
+                    and other.op in ("argmax", "argmin") and self.ctx.indices[index.key][2] is None:
+                break  # an index of the result only: a sum's k could be used as a number (Σ_k k 𝟙(k = …))
+        else:
+            return None
+        saved, self.position_compared = self.position_compared, True
+        try:
+            position = self.expr(other)
+        finally:
+            self.position_compared = saved
+        symbol, lo, _ = self.ctx.indices[index.key]
+        _, first, last = position.args[2] if isinstance(position, Reduce) else (None, None, None)
+        if first != lo or not isinstance(last, sympy.Symbol):
+            raise LoweringError("not-checkable", phrase("eq-argmax-position", op=other.op), other.span,
+                                "\\" + other.op)
+        seen = self.ctx.free[index.key]  # the result's k runs over the positions the argmin gives
+        if seen is None:
+            self.ctx.free[index.key] = last.name
+        else:
+            self.ctx.sizes.union(seen, last.name)
+        self.ctx.readings.append((phrase("read-argmax-compared", op=other.op, letter=index.name), other.span))
+        return symbol, position
 
     def _chain(self, node: ir.Chain) -> Any:
         raise LoweringError("not-checkable", phrase("eq-relation-inside"), node.span, node.rels[0])
@@ -2986,6 +3132,7 @@ def _integer_run(items: list[ir.Node]) -> tuple[int, int] | None:
 SLOPED_RELUS = {"PReLU", "prelu", "LeakyReLU", "LReLU", "leakyrelu", "LeakyRelu"}
 GREEK_SLOPES = {"alpha", "gamma", "beta", "lambda", "kappa", "rho", "epsilon", "varepsilon", "eta", "theta"}
 # σ'(x), tanh'(x): standard functions whose primed application is their derivative
+FUNCTION_LETTERS = {"f", "g", "h", "phi", "varphi", "psi"}  # f', g' alone: a function's derivative
 PRIMED_STANDARD = {"sigma", "tanh", "exp", "log", "ReLU", "relu", "softplus", "sigmoid", "erf"}
 FUNCTION_LETTERS = {"phi", "varphi", "psi", "f", "g", "h"}
 # Letters ML writing uses for coefficients and variables: before a bracketed sum they multiply it
@@ -3017,15 +3164,27 @@ class DiagOf(sympy.MatrixExpr):
 
 
 def _primed_index(node: ir.BigOp) -> ir.BigOp:
-    """Σ_{k'=1}^{K} f(z_{k'}): the primed letter becomes one index name, k', everywhere in the sum."""
+    """Σ_{k'=1}^{K} f(z_{k'}), Σ_{c' ∈ C} v_c': the primed letter becomes one index name, k', everywhere in
+    the sum — also where the prime was written after a subscript that is that letter (`v_c'` is v_{c'})."""
     sub = node.sub
-    if not (isinstance(sub, ir.Chain) and sub.rels == ["eq"] and isinstance(sub.items[0], ir.Script)):
-        return node
-    letter = sub.items[0]
-    if not (isinstance(letter.base, ir.Ident) and letter.primes and letter.sub is None and letter.sup is None):
+    letter = sub.items[0] if isinstance(sub, ir.Chain) and sub.rels in (["eq"], ["in"]) else sub
+    if isinstance(letter, ir.Ident) and letter.name.endswith("'") and not letter.style:  # c' read as one name
+        plain = letter.name.rstrip("'")
+        return _primed_subscripts(node, ir.Ident(plain), len(letter.name) - len(plain), letter)
+    if not (isinstance(letter, ir.Script) and isinstance(letter.base, ir.Ident) and letter.primes
+            and letter.sub is None and letter.sup is None):
         return node
     name = ir.Ident(letter.base.name + "'" * letter.primes, span=letter.span)
-    return _substitute(node, letter, name)
+    return _primed_subscripts(_substitute(node, letter, name), letter.base, letter.primes, name)
+
+
+def _primed_subscripts(node: Any, letter: ir.Ident, primes: int, name: ir.Ident) -> Any:
+    """`v_c'` (the parser's prime on v_c) as v_{c'} where c' is an index: the prime is the subscript's."""
+    if isinstance(node, ir.Script) and node.primes == primes and node.sub is None and node.sup is None \
+            and isinstance(node.base, ir.Script) and not node.base.primes and node.base.sup is None \
+            and isinstance(node.base.sub, ir.Ident) and node.base.sub.key == letter.key:
+        return ir.Script(node.base.base, name, None, span=node.span)
+    return ir.map_children(node, lambda child: _primed_subscripts(child, letter, primes, name))
 
 
 def _substitute(node: Any, old: ir.Node, new: ir.Node) -> Any:
@@ -3252,6 +3411,53 @@ def application_variables(node: ir.Call) -> list[str]:
             if isinstance(x, ir.Ident) and not x.style:
                 out.append(x.key)
     return out
+
+
+def _written_row(value: ir.Node, cond: ir.Node | None) -> tuple[ir.Node, ir.Node | None]:
+    """A row of cases as its writer meant it: `y - t \\quad \\text{if } t \\le y` without `&` (the value,
+    a space, then a condition that starts with prose); `if`, `otherwise` typed as math letters (`& if
+    |x| < d`, `& otherwise`) as those words."""
+    if cond is None and isinstance(value, ir.Statement) and len(value.clauses) == 2 \
+            and all(sep in ("quad", "qquad") for sep in value.seps) and _leads_with_prose(value.clauses[1]):
+        value, cond = value.clauses
+    spelled = _letters_word(cond) if cond is not None else None
+    if spelled is not None and spelled in OTHERWISE and cond is not None:
+        return value, ir.Text(spelled, span=cond.span)
+    if isinstance(cond, ir.Chain) and isinstance(first := cond.items[0], ir.Product) and len(first.factors) > 2 \
+            and _letters_word(ir.Product(first.factors[:2], first.ops[:2], span=first.span)) == "if":
+        word = ir.Text("if ", span=(first.factors[0].span[0], first.factors[1].span[1]))
+        rest = ir.Product([word, *first.factors[2:]], [None, *first.ops[2:]], span=first.span)
+        return value, ir.Chain([rest, *cond.items[1:]], cond.rels, span=cond.span)
+    return value, cond
+
+
+def _stacked_rows(rows: list[tuple[ir.Node, ir.Node | None]]) -> list[tuple[ir.Node, ir.Node | None]]:
+    """`\\begin{cases} \\begin{array}{c} 0 \\\\ 1 \\end{array} & \\begin{array}{c} x<s \\\\ x>s \\end{array}
+    \\end{cases}`: one row whose value and condition are columns of the same length — a row per line."""
+    if len(rows) != 1:
+        return rows
+    value, cond = rows[0]
+    if isinstance(value, ir.Matrix) and isinstance(cond, ir.Matrix) and len(value.rows) == len(cond.rows) > 1 \
+            and all(len(r) == 1 for r in value.rows + cond.rows) \
+            and all(isinstance(r[0], ir.Chain) or (r[0] is not None and _is_prose(r[0])) for r in cond.rows) \
+            and all(r[0] is not None for r in value.rows):
+        return [(v[0], c[0]) for v, c in zip(value.rows, cond.rows)]  # type: ignore[misc]
+    return rows
+
+
+def _leads_with_prose(node: ir.Node) -> bool:
+    """`\\text{if } x > 0`, `\\text{otherwise}`: a clause whose first thing is a word of a condition."""
+    while isinstance(node, (ir.Chain, ir.Product)):
+        node = node.items[0] if isinstance(node, ir.Chain) else node.factors[0]
+    return _is_prose(node) and _prose(node).strip().lower().split()[:1] in (["if"], ["otherwise"], ["else"])
+
+
+def _letters_word(node: ir.Node) -> str | None:
+    """`o t h e r w i s e` as plain letters side by side: the word they spell."""
+    if isinstance(node, ir.Product) and all(op is None for op in node.ops) and all(
+            isinstance(f, ir.Ident) and not f.style and len(f.name) == 1 and not f.accents for f in node.factors):
+        return "".join(f.name for f in node.factors)  # type: ignore[attr-defined]
+    return None
 
 
 def _is_prose(node: ir.Node) -> bool:

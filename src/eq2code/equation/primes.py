@@ -20,8 +20,12 @@ DEFINING = {"eq", "defeq", "leftarrow"}
 
 
 def renamed(node: ir.Node) -> ir.Node | None:
-    """`g_t'` (a prime on a subscripted letter, no script after it) as the symbol `g'_t`, `h'` as
-    the name h', else None."""
+    """`g_t'` (a prime on a subscripted letter, no script after it) and `g'_t` as the symbol `g'_t`,
+    `h'` as the name h', else None."""
+    if isinstance(node, ir.Script) and node.primes and isinstance(node.base, ir.Ident) \
+            and (node.sub is not None or node.sup is not None):  # z'_j: the name z' with its subscript
+        name = dataclasses.replace(node.base, name=node.base.name + "'" * node.primes)
+        return ir.Script(name, node.sub, node.sup, span=node.span)
     if not (isinstance(node, ir.Script) and node.primes and node.sub is None and node.sup is None):
         return None
     inner = node.base

@@ -743,6 +743,9 @@ class FileReader:
                         and not isinstance(lhs, ir.Num) and not _all_numbers(lhs):
                     eq.kind = "statement"  # Σ_k θ_k = 1 (subject to …): a condition the inputs meet
                     raise LoweringError("not-checkable", phrase("eq-constraint"), chain.span)
+                if len(sides) == 1 and isinstance(lhs, ir.Num) and not _all_numbers(sides[0]):
+                    eq.kind = "statement"  # 0 = Σ_i (y_i − θ): a condition the inputs meet (an optimum's)
+                    raise LoweringError("not-checkable", phrase("eq-constraint"), chain.span)
                 values = [low.expr(lhs)] + [low.expr(s) for s in sides]
             else:
                 eq.name, eq.key, eq.params = head.name, head.key, [symbol_key(p) or "" for p in head.params]
@@ -781,6 +784,8 @@ class FileReader:
             if head is None and _listing_of_another_shape(values):
                 # 𝐱^T𝐖 = [𝐱^T𝐰_0 ⋯ 𝐱^T𝐰_{C-1}] with 𝐖 read as a vector: the sides disagree, no reference
                 raise LoweringError("not-checkable", phrase("eq-identity-listing-shape"), chain.span)
+            if _numbers_of_another_shape(values):
+                raise LoweringError("not-checkable", phrase("eq-numbers-another-shape"), chain.span)
             if ctx.gradients and head is None:
                 raise LoweringError("not-checkable", phrase("eq-gradient-identity"), chain.span)
             if isinstance(lhs, ir.Frac) and head is not None and not ctx.gradients and not head.out_indices \
@@ -1462,6 +1467,15 @@ def _indexes(body: ir.Node, var: ir.Node) -> bool:
     return any(isinstance(n, ir.Script) and n.sub is not None and symbol_key(n.sub) == key for n in body.walk())
 
 
+def _numbers_of_another_shape(values: list) -> bool:
+    """`𝐳 = 𝐱^T 𝐖 = [0.35, 0.69, …]` read as one number: the numbers written in the chain are several,
+    so the reading (a shape inferred from use) is not the writer's."""
+    first = values[0]
+    if (isinstance(first, MatrixExpr) and first.shape != (1, 1)) or not getattr(first, "free_symbols", None):
+        return False  # a vector or a matrix (its size a name), or numbers only
+    return any(isinstance(v, sympy.MatrixBase) and not v.free_symbols and len(v) > 1 for v in values[1:])
+
+
 def _all_numbers(node: ir.Node) -> bool:
     """Only numbers in it (`\\frac{0.78}{0.05}`): a worked example's left side, not a condition."""
     return not any(isinstance(n, (ir.Ident, ir.Script, ir.Call, ir.Text, ir.Special)) for n in node.walk())
@@ -1938,7 +1952,7 @@ def vector_candidates(chain: ir.Node, known: set[str] | frozenset[str] = frozens
 def transposed_items(chain: ir.Node, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
     """θ_k^⊤x, w_j^⊤x_i: a small letter subscripted by one letter and transposed is that item's vector
     (row k of an array θ), and so is a subscripted small letter it is dotted with (x_i) — never the
-    number θ[k] transposed."""
+    number θ[k] transposed; `v_c \\cdot v_w`, two items of one letter with \\cdot between them, are too."""
     out: set[str] = set()
 
     def item(node: ir.Node) -> str | None:
@@ -1977,6 +1991,10 @@ def transposed_items(chain: ir.Node, known: set[str] | frozenset[str] = frozense
                 partner = item(b) if isinstance(b, ir.Script) and b.sup is None else None
                 if node.ops[k + 1] is None and transposed and partner is not None:
                     out.add(partner)
+                dotted = item(a) if node.ops[k + 1] == "cdot" and isinstance(a, ir.Script) and a.sup is None \
+                    else None
+                if dotted is not None and partner == dotted and a.sub != b.sub:  # type: ignore[attr-defined]
+                    out.add(dotted)  # v_c \cdot v_w: two items of one letter dotted are its rows, vectors
     return out - set(known)
 
 

@@ -445,6 +445,14 @@ PHRASES.update({
                                          "添字の範囲ではありません"},
     "eq-range-set": {"en": "\\{op} runs over a set that this file does not give as an input",
                      "ja": "\\{op} は、このファイルが入力として与えていない集合を動きます"},
+    "eq-numbers-another-shape": {"en": "the numbers written in the chain are several, but the formula reads as one "
+                                       "number: declare the symbols' shapes (W \\in \\mathbb{{R}}^{{d \\times V}})",
+                                 "ja": "式の中に書かれた数値は複数ですが、式は 1 つの数として読まれます。"
+                                       "記号の形を宣言してください（W \\in \\mathbb{{R}}^{{d \\times V}}）"},
+    "eq-filter-values-equal": {"en": "\\{op} keeps the terms where two values are equal (or not), neither of them "
+                                     "an index: on the random values of a check that never (or always) holds",
+                               "ja": "\\{op} は 2 つの値が等しい（または等しくない）項だけを残しますが、"
+                                     "どちらも添字ではありません。検査の乱数の値では、これは決して（または常に）成り立ちません"},
     "eq-range-condition": {"en": "\\{op} runs over the values that satisfy a condition (an optimisation or a "
                                  "filter), not over an index range of the inputs",
                            "ja": "\\{op} は条件を満たす値を動きます（最適化または絞り込み）。入力の添字の範囲では"
@@ -961,6 +969,24 @@ PHRASES.update({
                                      "a barred letter is one number (a mean)",
                                "ja": "添字のない \\{op} は {names} (データの配列) のすべての成分にわたります。"
                                      "上線付きの文字は 1 つの数 (平均) とします"},
+    "read-argmax-compared": {"en": "{letter} compared with \\{op}: {letter} runs over the same range as the position "
+                                   "\\{op} gives, so whether both count from 0 or from 1 does not matter",
+                             "ja": "{letter} を \\{op} と比べています。{letter} は \\{op} が返す位置と同じ範囲を"
+                                   "動くので、0 から数えるか 1 から数えるかは結果に影響しません"},
+    "read-prime-in-name": {"en": "{name}: a prime on a symbol not applied to an argument is part of its name "
+                                 "(another quantity), not a derivative",
+                           "ja": "{name}: 引数に適用されていない記号のプライムは名前の一部（別の量）とし、"
+                                 "導関数とはしません"},
+    "read-text-arithmetic": {"en": "\\text{{{text}}}: short capital names joined by arithmetic, read as that "
+                                   "arithmetic of the names (not prose)",
+                             "ja": "\\text{{{text}}} は演算でつながれた短い大文字の名前なので、それらの名前の演算として"
+                                   "読みます（文章とはしません）"},
+    "read-positive-part": {"en": "a bracket with + below it: its positive part, max(…, 0) (as in a hinge loss)",
+                           "ja": "下に + の付いた括弧は正の部分 max(…, 0) とします（ヒンジ損失と同じ）"},
+    "read-bigop-filter": {"en": "\\{op} under a condition: over every {letter} of its range, keeping only the terms "
+                                "where the condition holds (its indicator as a weight)",
+                          "ja": "条件付きの \\{op} は、{letter} の範囲全体にわたり、条件が成り立つ項だけを残します"
+                                "（条件の指示関数を重みとします）"},
     "read-bigop-implicit-index": {"en": "\\{op} with limits but no index: over {letter}, the subscript of its body",
                                   "ja": "添字のない \\{op} は、本体の添字 {letter} にわたります"},
     "read-subscript-size-label": {"en": "the subscript {letter} on the left is the last index of a sum on the "
