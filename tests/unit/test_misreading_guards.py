@@ -38,3 +38,9 @@ def test_names_that_cancel_from_the_value_read_are_not_checked():
     tex = r"$$\mu_B = \frac{\mu \cdot \text{bias_axis}}{||\text{bias_axis}||_2^2} * \text{bias_axis}$$"
     assert "eq-names-cancel" in why_not(tex)
     lower(r"$$\text{err} = \text{train_loss} - \text{val_loss}$$")  # nothing cancels
+
+
+def test_an_activation_named_in_capitals_is_a_function_not_a_product():
+    eq = lower(r"$$ReLU(x) = max(0,x)$$")
+    assert float(value(eq, x=-2.0)) == 0.0 and float(value(eq, x=3.0)) == 3.0
+    why_not(r"$$GELU(x) = x \Phi(x)$$")  # GELU is named, its Φ not given: not checkable

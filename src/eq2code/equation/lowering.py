@@ -3266,7 +3266,19 @@ def _applied_word(factors: list[ir.Node]) -> bool:
     call = factors[-1]
     if not (isinstance(call, ir.Call) and call.bracket == "(" and isinstance(call.func, ir.Ident)):
         return False
-    return _adjacent_small_word([*factors[:-1], call.func])
+    return _adjacent_small_word([*factors[:-1], call.func]) or _adjacent_mixed_word([*factors[:-1], call.func])
+
+
+def _adjacent_mixed_word(names: list[ir.Node]) -> bool:
+    """ReLU(x), GELU(x), LeakyReLU(z): four or more ASCII letters of both cases or capitals, plain,
+    written together right before a round bracket — an activation's or a metric's name."""
+    if not all(_letter(n) for n in names):
+        return False
+    word = "".join(n.name for n in names)  # type: ignore[attr-defined]
+    if len(word) < 4 or not (word.isascii() and word.isalpha()) or word.islower():
+        return False
+    spans = [n.span for n in names]
+    return all(a is not None and b is not None and a[1] == b[0] for a, b in itertools.pairwise(spans))
 
 
 def _adjacent_small_word(names: list[ir.Node]) -> bool:
