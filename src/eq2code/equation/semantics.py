@@ -2249,7 +2249,7 @@ def _cancelled_names(sides: list[ir.Node], value: object, ctx: Context) -> list[
     present = {str(a) for a in value.free_symbols} | {str(a.base.label) for a in value.atoms(sympy.Indexed)} \
         | {str(a) for a in value.atoms(sympy.MatrixSymbol)}
     written = [n for side in sides for n in _text_names_as_values(side) if n.key not in ctx.indices
-               and n.key not in ctx.bindings]
+               and n.key not in ctx.bindings and n.key not in ctx.quantities]
     return list(dict.fromkeys(n.name.replace("_", " ") for n in written if py_name(n.key) not in present))
 
 
@@ -2258,8 +2258,8 @@ def _text_names_as_values(node: ir.Node) -> list[ir.Ident]:
     superscript, not a function's name."""
     skipped: set[int] = set()
     for n in node.walk():
-        if isinstance(n, ir.Script):
-            skipped.update(id(m) for part in (n.sub, n.sup) if part is not None for m in part.walk())
+        if isinstance(n, ir.Script):  # \text{head}_i: the name is head_i, not head (and its scripts)
+            skipped.update(id(m) for part in (n.base, n.sub, n.sup) if part is not None for m in part.walk())
         elif isinstance(n, ir.Call):
             skipped.update(id(m) for m in n.func.walk())
         elif isinstance(n, ir.Annotated) and n.note is not None:  # \underbrace{…}_\text{bias}: a note
