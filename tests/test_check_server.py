@@ -83,7 +83,7 @@ def test_the_server_serves_only_its_own_eq2code(server_env):
     try:
         sock = client.connect()
         assert sock is not None
-        other = {"op": "status", "executable": "/elsewhere/python", "root": client.PACKAGE_ROOT}
+        other = {"op": "status", "executable": "/elsewhere/python", "root": client.identity()["root"]}
         sock.sendall(json.dumps(other).encode() + b"\n")
         assert b"decline" in sock.recv(4096)
         sock.close()

@@ -17,10 +17,16 @@ from __future__ import annotations
 import os
 import sys
 
+from eq2code.code.sandbox.spawn import PACKAGE_ROOT  # os and sys only: the folder holding eq2code
+
 NO_SERVER_VARIABLE = "EQ2CODE_NO_SERVER"  # set (non-empty): never hand a check to a server
 TAG_VARIABLE = "EQ2CODE_SERVER_TAG"  # a separate server per value (tests, one per project)
 COMMANDS = ("check",)
-PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def command_of(argv: list[str]) -> str | None:
+    """The command word of `eq2code ARGV` (the first argument that is no option), else None."""
+    return next((a for a in argv if not a.startswith("-")), None)
 
 
 def address() -> bytes:
@@ -72,8 +78,7 @@ def peer_uid(sock) -> int:
 
 def delegate(argv: list[str]) -> int | None:
     """Hand `eq2code ARGV` to the server and return its exit code; None: run it here."""
-    command = next((a for a in argv if not a.startswith("-")), None)
-    if command not in COMMANDS or os.environ.get(NO_SERVER_VARIABLE):
+    if command_of(argv) not in COMMANDS or os.environ.get(NO_SERVER_VARIABLE):
         return None
     sock = connect()
     if sock is None:
@@ -99,7 +104,7 @@ def _ask(sock, argv: list[str]) -> int | None:
     except (OSError, ValueError):  # a closed standard stream, a deleted working directory
         return None
     started = False
-    for answer in _answers(sock):
+    for answer in answers(sock):
         if "decline" in answer:  # another eq2code, or the server's own files changed
             return None
         if "pid" in answer:
@@ -113,7 +118,7 @@ def _ask(sock, argv: list[str]) -> int | None:
     return 2
 
 
-def _answers(sock):
+def answers(sock):
     """The server's JSON lines; Ctrl-C here is passed on to the check (it stops as it would)."""
     import json
 

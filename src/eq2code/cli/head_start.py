@@ -18,8 +18,9 @@ def early_zygote(argv: list[str]) -> None:
     so that its NumPy import overlaps all of the checker's own start-up. Only a head start:
     `_sandbox` configures the sandbox from the parsed arguments and reports every problem."""
     global _started
-    command = next((a for a in argv if not a.startswith("-")), None)
-    if _started or command not in ("check", "explain") or "--no-exec" in argv:
+    from eq2code.cli.client import command_of
+
+    if _started or command_of(argv) not in ("check", "explain") or "--no-exec" in argv:
         return
     _started = True
     chosen = None

@@ -232,6 +232,24 @@ def run() -> NoReturn:
 
     if any(t is not threading.main_thread() and not t.daemon for t in threading.enumerate()):
         sys.exit(code)
+    _exit_handlers_and_flush()
+    os._exit(code)
+
+
+def served(argv: list[str]) -> int:
+    """The command as the check server runs it in a request process (cli/server.py), which ends
+    with os._exit as `run` does: `main`, its other threads waited for, exit handlers, flushes."""
+    code = main(argv)
+    import threading
+
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join()
+    _exit_handlers_and_flush()
+    return code
+
+
+def _exit_handlers_and_flush() -> None:
     import atexit
 
     atexit._run_exitfuncs()
@@ -240,17 +258,15 @@ def run() -> NoReturn:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe or stream: nothing more can be said
             pass
-    os._exit(code)
 
 
 def _offer_server(argv: list[str]) -> None:
     """After a check run alone at a terminal (Linux): a check server is started in the background
     for the next ones, and the user is told (cli/server.py, D30). Never in a pipe, CI or a hook
     (stdout not a terminal), never with EQ2CODE_NO_SERVER set."""
-    from eq2code.cli.client import NO_SERVER_VARIABLE
+    from eq2code.cli.client import NO_SERVER_VARIABLE, command_of
 
-    command = next((a for a in argv if not a.startswith("-")), None)
-    if command != "check" or os.environ.get(NO_SERVER_VARIABLE) or not sys.platform.startswith("linux"):
+    if command_of(argv) != "check" or os.environ.get(NO_SERVER_VARIABLE) or not sys.platform.startswith("linux"):
         return
     try:
         if not sys.stdout.isatty():

@@ -4,8 +4,8 @@ A check's floor is one Python process with NumPy; a check run alone pays for two
 its sandbox's zygote) plus eq2code's own imports. The server pays them once: it imports what a
 check needs and keeps a zygote started (code/sandbox/spawn.py). For each `eq2code check` handed
 to it (cli/client.py) it forks a request process that takes over the client's standard streams,
-working directory, environment and umask, takes that zygote, runs `cli.main.main` exactly as the
-command would, and sends the exit code back; the server then starts the next zygote.
+working directory, environment and umask, takes that zygote, runs `cli.main.served` (the command as
+`run` runs it), and sends the exit code back; the server then starts the next zygote.
 
 Trust: the server never runs a check itself — each one is a fresh fork, so nothing a check does
 (or a submission makes it do) reaches the next; the learner's code still runs only in the
@@ -83,8 +83,8 @@ def start_in_background(idle: float = IDLE_SECONDS) -> bool:
 def _spawn(idle: float) -> int:
     """The server's process, in a session of its own, its standard streams on /dev/null."""
     # The command line's `main` is given to the server (cli.main imports this module: no cycle).
-    start = ("from eq2code.cli.main import main, one_blas_thread; one_blas_thread(); "
-             f"from eq2code.cli.server import serve; serve(main, {float(idle)!r})")
+    start = ("from eq2code.cli.main import served, one_blas_thread; one_blas_thread(); "
+             f"from eq2code.cli.server import serve; serve(served, {float(idle)!r})")
     with open(os.devnull, "r+b") as null:
         return os.posix_spawn(sys.executable, [sys.executable, "-c", start], dict(os.environ), setsid=True,
                               file_actions=[(os.POSIX_SPAWN_DUP2, null.fileno(), fd) for fd in (0, 1, 2)])
@@ -105,7 +105,7 @@ def _start(idle: float) -> int:
                 return 0
             break
         time.sleep(0.05)
-    print("eq2code server: it did not start (run checks without it; --verbose shows why)", file=sys.stderr)
+    print("eq2code server: it did not start (checks run without it)", file=sys.stderr)
     return 2
 
 
@@ -124,15 +124,9 @@ def _request(message: dict) -> dict | None:
         return None
     try:
         sock.sendall(json.dumps({**message, **client.identity()}).encode() + b"\n")
-        data = b""
-        while b"\n" not in data:
-            chunk = sock.recv(65536)
-            if not chunk:
-                return None
-            data += chunk
-        answer = json.loads(data.split(b"\n", 1)[0])
-        return answer if isinstance(answer, dict) and "decline" not in answer else None
-    except (OSError, ValueError):
+        answer = next(client.answers(sock), None)
+        return answer if answer is not None and "decline" not in answer else None
+    except OSError:
         return None
     finally:
         sock.close()
@@ -143,7 +137,7 @@ def _request(message: dict) -> dict | None:
 
 def serve(main: Callable[[list[str]], int], idle: float = IDLE_SECONDS) -> None:
     """Run the server in this process until it has been idle for `idle` seconds, is stopped, or
-    finds its files changed; each check is `main(argv)` (cli/main.py) in a request process.
+    finds its files changed; each check is `main(argv)` (`cli.main.served`) in a request process.
     Returns at once when another server has the name."""
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
@@ -165,8 +159,8 @@ def serve(main: Callable[[list[str]], int], idle: float = IDLE_SECONDS) -> None:
 class _Server:
     def __init__(self, listener: socket.socket, idle: float, main: Callable[[list[str]], int]) -> None:
         self.listener, self.idle, self.main = listener, idle, main
-        self.fingerprint = _fingerprint()
         self.watch = _Watch.of_sources()  # None: no inotify here, each check stats the files instead
+        self.fingerprint = _fingerprint() if self.watch is None else None
         self.active: dict[int, socket.socket | None] = {}  # a check's pidfd: its client (None: gone)
         self.served = 0
         self.stopping = False
@@ -208,7 +202,7 @@ class _Server:
             conn.close()
             return
         op = message.get("op")
-        if message.get("executable") != sys.executable or message.get("root") != client.PACKAGE_ROOT:
+        if message.get("executable") != sys.executable or message.get("root") != client.identity()["root"]:
             _answer(conn, {"decline": "another eq2code"})
         elif op == "status":
             _answer(conn, {"pid": os.getpid(), "served": self.served, "idle": self.idle,
@@ -304,8 +298,7 @@ def _check(message: dict, fds: list[int], conn: socket.socket, main: Callable[[l
     _answer(conn, {"pid": os.getpid()})
     code = 2
     try:
-        code = main(argv)  # says itself what went wrong (exit 2, never a traceback)
-        _finish()
+        code = main(argv)  # says itself what went wrong (exit 2, never a traceback); ends as `run` does
     except BaseException:  # a fault past `main`'s own handling: the check did not pass
         code = 2
     try:
@@ -324,22 +317,6 @@ def _standard_streams(streams: dict) -> None:
     sys.stdin = opened(0, "r", "stdin")
     sys.stdout = opened(1, "w", "stdout")
     sys.stderr = opened(2, "w", "stderr")
-
-
-def _finish() -> None:
-    """What the command does at its end (cli/main.py `run`): threads, exit handlers, flushes."""
-    import atexit
-    import threading
-
-    for thread in threading.enumerate():
-        if thread is not threading.main_thread() and not thread.daemon:
-            thread.join()
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):
-            pass
 
 
 def _receive(conn: socket.socket) -> tuple[dict, list[int]]:

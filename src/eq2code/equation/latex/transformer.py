@@ -501,8 +501,9 @@ class ToIR(Transformer):
         if _MULTIWORD.match(content) and not any(w.lower() in PROSE_WORDS for w in re.split(r"[ \-]", content)):
             # \text{log loss}, \text{tf-idf}: a name of two or three words
             return ir.Ident(re.sub(r"[ \-]", "_", content), "text", span=_tok_span(children[0]))
-        if _words_quantity(content.replace("\\#", "#")):  # \text{Number of exact predictions}: one quantity
-            return ir.Ident(_words_name(content.replace("\\#", "#")), "words", span=_tok_span(children[0]))
+        words = content.replace("\\#", "#")
+        if _words_quantity(words):  # \text{Number of exact predictions}: one quantity
+            return ir.Ident(_words_name(words), "words", span=_tok_span(children[0]))
         return ir.Text(children[0].value, span=_tok_span(children[0]))
 
     def arg(self, meta, children):
