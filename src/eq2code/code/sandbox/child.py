@@ -5,7 +5,10 @@ capping printed output, importing the user's module once, calling the function f
 requested call, and writing each outcome back as plain data (`.npy` saved with
 `allow_pickle=False` plus JSON). It never compares anything — it never sees a reference.
 
-Usage: ``python -I child.py REQUEST_DIR``. REQUEST_DIR holds ``request.json`` (written by
+Usage: ``python -I child.py REQUEST_DIR``, or ``python -I child.py --wait PARENT_PID REQUEST_DIR``
+(the basic backend's child spawned ahead of its run, `waiting.py`: it isolates itself, imports
+NumPy, then waits for the line ``go`` on its stdin before it reads anything of the request; any
+other line, or the pipe's end, and it exits). REQUEST_DIR holds ``request.json`` (written by
 `runner.py`); the child writes into it:
 
 - ``progress``: the current phase, ``import`` or ``call K``, so the parent can tell where a
@@ -837,13 +840,38 @@ def _exit_code(exc: SystemExit):
     return exc.code if isinstance(exc.code, int) else 1
 
 
-def main(request_dir: str, forked: bool = False) -> None:
+GO = b"go\n"  # the one line that starts a waiting child's run
+
+
+def wait_for_go(parent_pid: int) -> None:
+    """A child spawned ahead of its run: isolate (single-threaded, before NumPy), import NumPy,
+    then block until the checker says ``go`` — the request is written by then. Anything else on
+    stdin, or its end (the checker died or did not need this run), ends the process at once.
+    Stdin is /dev/null afterwards: the user's code never reads the checker's pipe."""
+    isolate({"parent_pid": parent_pid})
+    import numpy  # noqa: F401 - the point of waiting: imported before the run's clock starts
+
+    line = b""
+    while len(line) < len(GO) and not line.endswith(b"\n"):
+        chunk = os.read(0, len(GO) - len(line))
+        if not chunk:
+            break
+        line += chunk
+    if line != GO:
+        _exit(0)
+    null = _os_open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    _close(null)
+
+
+def main(request_dir: str, forked: bool = False, waited: bool = False) -> None:
     """Run the request in REQUEST_DIR. `forked`: this process was forked from the zygote and
-    isolated already (strict.py), with numpy imported; otherwise a spawned `python -I child.py`
-    isolates itself as far as the OS allows without privileges."""
+    isolated already (strict.py), with numpy imported; `waited`: spawned ahead and isolated
+    already (`wait_for_go`); otherwise a spawned `python -I child.py` isolates itself as far as
+    the OS allows without privileges."""
     with _open(os.path.join(request_dir, "request.json"), encoding="utf-8") as stream:
         request = _json_load(stream)
-    if not forked:
+    if not (forked or waited):
         isolate(request)  # first: it needs a single-threaded process
     apply_limits(request["limits"])
     start_fault_reports(request_dir, request.get("deadline"))
@@ -858,4 +886,9 @@ def main(request_dir: str, forked: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--wait":
+        wait_for_go(int(sys.argv[2]))
+        sys.argv[1:] = sys.argv[3:]  # the same argv as a child spawned at its run
+        main(sys.argv[1], waited=True)
+    else:
+        main(sys.argv[1])

@@ -53,8 +53,9 @@ def key_of(*parts: str) -> str:
 
 
 def start(key: str, timeout: float) -> None:
-    """The check `key` begins: replay its last first run, when the cache has one and the strict
-    sandbox runs it. Never raises; without an entry nothing happens but the key is kept."""
+    """The check `key` begins: replay its last first run, when the cache has one and a zygote
+    (strict) or a child spawned ahead (basic) is there to run it. Never raises; without an entry
+    nothing happens but the key is kept."""
     global _key, _sent
     drop()
     _key = key
@@ -68,8 +69,6 @@ def start(key: str, timeout: float) -> None:
         return
     from eq2code.code.sandbox import platform
 
-    if platform.backend_name() != "strict":
-        return
     slot = platform.open_run()
     try:
         started = time.monotonic()
@@ -117,8 +116,7 @@ def _cancel(sent: _Sent) -> None:
     from eq2code.code.sandbox import platform
 
     try:
-        if sent.slot.zygote is not None:
-            sent.slot.zygote.run({}, 0.0, sent=True)  # reads its start, kills it, reads its end
+        platform.cancel_sent(sent.slot)
     except Exception:
         log.debug("early run not cancelled cleanly", exc_info=True)
     finally:

@@ -5,7 +5,8 @@
   a tmpfs scratch, no capabilities, a seccomp filter (linux.py); the checker is non-dumpable.
   Every descendant ends with the check (the PID namespace), whatever it did.
 - **basic** (macOS, other POSIX, Windows, Linux where the kernel refuses namespaces): a
-  spawned ``python -I child.py`` per check, its own process group where there is one,
+  spawned ``python -I child.py`` per run — spawned ahead of the run where it can be, so that
+  its NumPy import overlaps the checker's work (waiting.py) — its own process group where there is one,
   resource limits where the `resource` module has them, the process tree killed with
   psutil, marked processes swept from /proc on Linux.
 
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 
 MODES = ("auto", "strict", "basic")
 MODE_VARIABLE = "EQ2CODE_SANDBOX"
-CHILD_SCRIPT = Path(__file__).with_name("child.py")
 IS_LINUX = sys.platform.startswith("linux")
 
 _configured: str | None = None
@@ -42,6 +42,8 @@ _notices: list[str] = []
 _pool = None
 _protected = False
 _rearm = False  # arm the next run's sandbox after each run (many checks: batch, language server)
+_waiting: list = []  # basic: children spawned ahead, waiting for their runs (waiting.py)
+_spawner: Any = None  # basic, many checks: the thread that spawns them
 
 
 class SandboxError(RuntimeError):
@@ -112,9 +114,11 @@ def _zygotes():
 
 def prestart(count: int = 1) -> None:
     """Start the zygote(s) now, so NumPy's import there overlaps the checker's own start-up
-    (the CLI calls this first thing), each with a sandbox armed for its first run. Nothing
-    happens in basic mode or off Linux."""
+    (the CLI calls this first thing), each with a sandbox armed for its first run. In basic
+    mode or off Linux: `count` children spawned ahead of their runs (waiting.py)."""
     if mode() == "basic" or not IS_LINUX or not hasattr(os, "pidfd_open"):
+        for _ in range(count - len(_waiting)):
+            _spawn_waiting()
         return
     # The zygote first (its start is on the clock), then the checker's protection (ctypes) —
     # before any run: no user code runs in between.
@@ -125,8 +129,12 @@ def keep_armed(enabled: bool = True) -> None:
     """Many checks follow (a batch, the language server): after each run the zygote sets the
     next run's sandbox up at once. A single check leaves it off — an armed sandbox nobody uses
     costs CPU and the time to take it down at exit."""
-    global _rearm
+    global _rearm, _spawner
     _rearm = enabled
+    if enabled and _spawner is None and backend_name() == "basic":
+        from eq2code.code.sandbox.waiting import Spawner
+
+        _spawner = Spawner(_spawn_waiting)
 
 
 _cleaner: Any = None  # queue of run directories a background thread deletes (many checks)
@@ -201,12 +209,13 @@ def _arm(zygote) -> None:
 
 class RunSlot:
     """One run's directory (`base`, with `request` and `scratch`) and, strict, the zygote
-    that runs it, with the sandbox it armed for this directory if it did. `close()` gives the
-    zygote back (arming its next run); the runner deletes the directory."""
+    that runs it, with the sandbox it armed for this directory if it did; basic, the child
+    spawned ahead that waits in it, if there is one. `close()` gives the zygote back (arming
+    its next run); the runner deletes the directory."""
 
-    def __init__(self, base: Path, zygote=None, armed: dict | None = None) -> None:
-        self.base, self.zygote, self.armed = base, zygote, armed
-        self.sent = False  # the run was sent ahead (early.py): the zygote runs it already
+    def __init__(self, base: Path, zygote=None, armed: dict | None = None, waiting=None) -> None:
+        self.base, self.zygote, self.armed, self.waiting = base, zygote, armed, waiting
+        self.sent = False  # the run was sent ahead (early.py): the zygote or child runs it already
 
     def close(self) -> None:
         zygote, self.zygote = self.zygote, None
@@ -218,7 +227,7 @@ def open_run() -> RunSlot:
     """The directory of the next run: strict, the one the zygote's armed sandbox waits in."""
     protect_checker()
     if backend_name() != "strict":
-        return RunSlot(_fresh_run_directory())
+        return _basic_slot()
     zygote = _zygotes().acquire(child_environment())
     armed, zygote.armed = zygote.armed, None
     if armed is not None:
@@ -228,6 +237,69 @@ def open_run() -> RunSlot:
     except BaseException:
         _zygotes().release(zygote)
         raise
+
+
+def _spawn_waiting() -> None:
+    """basic: one more child spawned ahead, waiting in a fresh run directory."""
+    global _waiting
+    from eq2code.code.sandbox import waiting
+
+    base = _fresh_run_directory()
+    try:
+        child = waiting.spawn(base, _uptime() - 1.0)
+    except BaseException:
+        import shutil
+
+        shutil.rmtree(base, ignore_errors=True)
+        raise
+    with _lock:
+        if not _waiting:
+            import atexit
+
+            atexit.register(_end_waiting)
+        _waiting = [*_waiting, child]
+
+
+def _basic_slot() -> RunSlot:
+    """basic: the directory of a child spawned ahead (the next one is spawned at once where
+    many checks follow), else a fresh one."""
+    global _waiting
+    with _lock:
+        live = [child for child in _waiting if child.alive()]
+        dead = [child for child in _waiting if not child.alive()]
+        child, _waiting = (live[0], live[1:]) if live else (None, [])
+    for gone in dead:
+        _end(gone)
+    if _spawner is not None:
+        _spawner.request()
+    return RunSlot(child.base, waiting=child) if child is not None else RunSlot(_fresh_run_directory())
+
+
+def _end(child) -> None:
+    """A waiting child nobody will use: killed, its directory deleted."""
+    _end_process(child)
+    import shutil
+
+    shutil.rmtree(child.base, ignore_errors=True)
+
+
+def _end_waiting() -> None:
+    global _waiting
+    with _lock:
+        children, _waiting = _waiting, []
+    for child in children:
+        try:
+            _end(child)
+        except Exception:
+            pass
+
+
+def cancel_sent(slot: RunSlot) -> None:
+    """End a run sent ahead that nobody adopted (early.py); the directory stays for the caller."""
+    if slot.zygote is not None:
+        slot.zygote.run({}, 0.0, sent=True)  # reads its start, kills it, reads its end
+    elif slot.waiting is not None:
+        _end_process(slot.waiting)
 
 
 def _plausible() -> dict | None:
@@ -304,7 +376,6 @@ def run_child(slot: RunSlot, timeout: float, *, scratch_bytes: int,
     afterwards (strict), or nothing that kept the process group or the run's token (basic)."""
     global _strict
     protect_checker()
-    base, request_dir, scratch = slot.base, slot.base / "request", slot.base / "scratch"
     if slot.zygote is not None:
         try:
             return _run_strict(slot, timeout, scratch_bytes, observer)
@@ -313,7 +384,7 @@ def run_child(slot: RunSlot, timeout: float, *, scratch_bytes: int,
                 raise StrictUnavailable(f"the strict sandbox is not available on this machine: {error}") from None
             _strict = {"available": False, "error": str(error)}
             backend_name()  # the notice
-    return _run_basic(base, request_dir, scratch, timeout, observer)
+    return _run_basic(slot, timeout, observer)
 
 
 def _run_strict(slot: RunSlot, timeout: float, scratch_bytes: int,
@@ -340,6 +411,9 @@ def send_ahead(slot: RunSlot, scratch_bytes: int) -> bool:
     """Have the slot's zygote start the run on the request already in its directory, without
     waiting for an answer (`early.py`); `run_child` then waits for it. False: nothing was sent
     (no zygote, or its pipe is broken)."""
+    if slot.waiting is not None:
+        slot.sent = slot.waiting.go()
+        return slot.sent
     if slot.zygote is None:
         return False
     try:
@@ -350,18 +424,20 @@ def send_ahead(slot: RunSlot, scratch_bytes: int) -> bool:
     return True
 
 
-def _run_basic(base: Path, request_dir: Path, scratch: Path, timeout: float,
-               observer: Callable | None) -> tuple[bool, int]:
+def _run_basic(slot: RunSlot, timeout: float, observer: Callable | None) -> tuple[bool, int]:
+    """The slot's waiting child told `go` (or already told, early.py); where there is none, or
+    it died while waiting, a child spawned now and told `go` at once."""
     import subprocess  # the basic backend only: the strict one spawns nothing (zygote.py)
 
-    command = [sys.executable, "-I", str(CHILD_SCRIPT), str(request_dir)]
-    token = os.urandom(16).hex()
-    since = _uptime() - 1.0  # processes started before the child cannot carry its token
-    options: dict = {"start_new_session": True} if os.name == "posix" else {
-        "creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
-    with open(base / "stdout", "wb") as out, open(base / "stderr", "wb") as err:
-        process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                   cwd=scratch, env=child_environment(scratch, token), **options)
+    from eq2code.code.sandbox import waiting
+
+    child = slot.waiting
+    if child is None or not (slot.sent or child.go()):
+        if child is not None:
+            _end_process(child)
+        child = waiting.spawn(slot.base, _uptime() - 1.0)  # no process started earlier carries its token
+        child.go()
+    process = child.process
     timed_out = False
     try:
         if observer is not None:
@@ -370,25 +446,26 @@ def _run_basic(base: Path, request_dir: Path, scratch: Path, timeout: float,
     except subprocess.TimeoutExpired:
         timed_out = True
     finally:
-        kill_tree(process)
-        process.wait()
-        _sweep(token, since)
+        _end_process(child)
     return timed_out, process.returncode
+
+
+def _end_process(child) -> None:
+    """Nothing the child started is left: its tree, its group, its token."""
+    child.gone = True
+    kill_tree(child.process)
+    child.process.wait()
+    _sweep(child.token, child.since)
 
 
 def kill_tree(process: subprocess.Popen) -> None:
     """Kill the child and everything it started that is still its descendant or in its
     process group, even after success (psutil finds descendants on every OS)."""
-    descendants = []
-    try:
-        import psutil
-
-        try:
-            descendants = psutil.Process(process.pid).children(recursive=True)
-        except psutil.Error:
-            pass
-    except ImportError:  # pragma: no cover - psutil is a dependency
-        pass
+    # POSIX: a process that has ended has no descendants left under it (they were reparented
+    # when it exited; its group and its token still find them), so psutil's import (~8 ms) is
+    # spared. Windows records the parent's pid, not its tree: psutil is asked always.
+    ended = os.name == "posix" and process.poll() is not None
+    descendants = [] if ended else _descendants(process.pid)
     if hasattr(os, "killpg"):
         try:
             os.killpg(process.pid, signal.SIGKILL)
@@ -401,6 +478,18 @@ def kill_tree(process: subprocess.Popen) -> None:
             child.kill()
         except Exception:
             pass
+
+
+def _descendants(pid: int) -> list:
+    try:
+        import psutil
+
+        try:
+            return psutil.Process(pid).children(recursive=True)
+        except psutil.Error:
+            return []
+    except ImportError:  # pragma: no cover - psutil is a dependency
+        return []
 
 
 SWEEPS = 20  # rounds of killing marked processes (each round catches what forked meanwhile)
