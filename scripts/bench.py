@@ -164,10 +164,14 @@ class _Server:
                 raise SystemExit("the language server did not answer")
             self.buffer += chunk
 
-    def diagnostics(self, uri: str) -> list:
+    def diagnostics(self, uri: str, version: int | None = None) -> list:
+        """The next diagnostics published for `uri` — of this document `version` when given: a
+        late publish of an earlier version (its verified fixes, sent after its first diagnostics)
+        is not the answer to this save."""
         while True:
             message = self.receive()
-            if message.get("method") == "textDocument/publishDiagnostics" and message["params"]["uri"] == uri:
+            if message.get("method") == "textDocument/publishDiagnostics" and message["params"]["uri"] == uri \
+                    and version in (None, message["params"].get("version")):
                 return message["params"]["diagnostics"]
 
     def close(self) -> None:
@@ -205,7 +209,7 @@ def editor_latencies(work: Path, env: dict, saves: int) -> list[float]:
                                                    "contentChanges": [{"text": text}]})
             started = time.perf_counter()
             server.send("textDocument/didSave", {"textDocument": {"uri": uri}})
-            found = server.diagnostics(uri)
+            found = server.diagnostics(uri, version=2 + k)
             elapsed = time.perf_counter() - started
             if any(d.get("severity") == 1 for d in found) != (text is WRONG):
                 which = "wrong" if text is WRONG else "fixed"

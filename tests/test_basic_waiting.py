@@ -98,14 +98,20 @@ def test_the_user_code_sees_the_argv_and_stdin_of_a_child_spawned_at_its_run(bas
     assert list(run_source(tmp_path, source)) == [2.0, 0.0]
 
 
-def test_many_checks_find_the_next_child_spawned_while_one_runs(basic, tmp_path):
-    platform.keep_armed()
-    first = run_source(tmp_path, PID)
+def waiting_children(count: int) -> list:
     deadline = time.monotonic() + 30
-    while not platform._waiting and time.monotonic() < deadline:
+    while len(platform._waiting) < count and time.monotonic() < deadline:
         time.sleep(0.05)
-    [child] = platform._waiting
-    assert run_source(tmp_path, PID) == child.process.pid != first
+    return list(platform._waiting)
+
+
+def test_many_checks_find_children_spawned_ahead_and_refilled(basic, tmp_path):
+    platform.keep_armed()
+    first = waiting_children(platform.BASIC_AHEAD)[0]
+    assert run_source(tmp_path, PID) == first.process.pid
+    second = waiting_children(platform.BASIC_AHEAD)[0]
+    assert run_source(tmp_path, PID) == second.process.pid != first.process.pid
+    assert len(waiting_children(platform.BASIC_AHEAD)) == platform.BASIC_AHEAD
 
 
 def test_a_child_nobody_used_ends_with_the_command(tmp_path):

@@ -127,14 +127,20 @@ def prestart(count: int = 1) -> None:
 
 def keep_armed(enabled: bool = True) -> None:
     """Many checks follow (a batch, the language server): after each run the zygote sets the
-    next run's sandbox up at once. A single check leaves it off — an armed sandbox nobody uses
-    costs CPU and the time to take it down at exit."""
+    next run's sandbox up at once; basic: `BASIC_AHEAD` children wait, one more spawned as each
+    is taken (a check that runs twice finds the second ready too). A single check leaves it off —
+    an armed sandbox nobody uses costs CPU and the time to take it down at exit."""
     global _rearm, _spawner
     _rearm = enabled
     if enabled and _spawner is None and backend_name() == "basic":
         from eq2code.code.sandbox.waiting import Spawner
 
         _spawner = Spawner(_spawn_waiting)
+        for _ in range(BASIC_AHEAD - len(_waiting)):
+            _spawner.request()
+
+
+BASIC_AHEAD = 2  # basic, many checks: children kept waiting for the next runs
 
 
 _cleaner: Any = None  # queue of run directories a background thread deletes (many checks)
