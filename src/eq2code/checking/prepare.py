@@ -139,7 +139,7 @@ DEFINED_SPACES = (Space("positive", 0.0, None, (False, True), "\\mathbb{R}_{>0}"
                   Space("interval", 0.0, 1.0, (False, False), "(0, 1)"))
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class Draw:
     """A check's trials, the equation's value on each, and the inputs drawn in a narrower
     space than their own because the equation is undefined on real values (name → space)."""

@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class Limits:
     timeout: float = 10.0  # seconds of wall time for reading one equation file (at least MIN_DEADLINE)
     memory_mb: int = 2048  # address space the reading may add

@@ -30,7 +30,7 @@ def normalise(text: str) -> str:
     return text
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class Block:
     text: str
     offset: int  # offset of text[0] in the file
