@@ -43,7 +43,7 @@ RANK = {"exception": 0, "no-return": 0, "wrong-type": 0, "resource-limit": 0, "w
         "nonfinite-output": 2, "numeric-mismatch": 3}
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class TrialRun:
     """One trial, the equation's value on it, and what the code returned."""
 
@@ -52,7 +52,7 @@ class TrialRun:
     result: CallResult
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class TrialProblem:
     """Why one trial's result is not the equation's value: a finding name, its parameters,
     where it points, and how far off it is (to pick the clearest counterexample)."""
