@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 @dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class Limits:
+    """The limits of a cold read (`set_limits`)."""
+
     timeout: float = 10.0  # seconds of wall time for reading one equation file (at least MIN_DEADLINE)
     memory_mb: int = 2048  # address space the reading may add
 
