@@ -228,9 +228,9 @@ def run() -> NoReturn:
     waited for by a normal exit, which is then taken)."""
     code = main()
     _offer_server(sys.argv[1:])
-    import threading
-
-    if any(t is not threading.main_thread() and not t.daemon for t in threading.enumerate()):
+    threading = sys.modules.get("threading")  # not imported: no thread was started through it
+    if threading is not None and any(t is not threading.main_thread() and not t.daemon
+                                     for t in threading.enumerate()):
         sys.exit(code)
     _exit_handlers_and_flush()
     os._exit(code)
