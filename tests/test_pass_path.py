@@ -35,3 +35,24 @@ def test_every_shipped_rule_is_named_as_its_file_so_the_quick_lookup_agrees():
     for rule in list_rules():
         assert rule.name == rule.path.stem
         assert find_rule(rule.name) == rule
+
+
+# What a passing check imports without using (round 9 of docs/performance.md): the evaluator (its
+# references come from the trial cache), the other representations of an input (only for a function
+# that failed as mapped), the equation guard (nothing is read), suppressions and baselines (grading
+# reads neither), and the standard library's unicodedata (no caret is drawn).
+NOT_USED_BY_A_PASS = ("eq2code.reference.evaluate", "eq2code.reference.representations", "eq2code.equation.guard",
+                      "eq2code.project.suppress", "eq2code.project.baseline", "unicodedata")
+
+
+def test_a_passing_check_imports_nothing_it_does_not_use(tmp_path):
+    code = ("import sys, json\nfrom eq2code.cli.main import main\n"
+            f"code = main(['check', '--rule', 'softmax', {str(IMPL)!r}])\n"
+            "print(json.dumps({'code': code, 'modules': sorted(sys.modules)}))")
+    for _ in range(2):  # the first run fills the equation and trial caches
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                                timeout=300)
+        assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    assert data["code"] == 0
+    assert [m for m in NOT_USED_BY_A_PASS if m in data["modules"]] == []

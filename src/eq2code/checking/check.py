@@ -22,8 +22,7 @@ from eq2code.code.sandbox.runner import SandboxError
 from eq2code.equation.model import Equation, EquationFile
 from eq2code.findings.model import Severity
 from eq2code.findings.phrases import Phrase
-from eq2code.reference import representations, trial_cache
-from eq2code.reference.evaluate import EvaluationError
+from eq2code.reference import trial_cache
 
 log = get_logger(__name__)
 
@@ -153,6 +152,8 @@ def _other_representation(ctx: CheckContext, eq: Equation, func: FunctionInfo,
     class index for a one-hot vector, logits for probabilities, a log-variance for σ. Each
     fitting representation alone first (the fewest assumptions), then all together; kept only
     when it passes."""
+    from eq2code.reference import representations  # only for a function that failed as mapped
+
     specs = {s.name: s for s in eq.inputs}
     defaulted = [p.name for p in func.params if p.has_default and p.name not in found.keyword]
     options = [(name, r.key) for name, param in found.how.items() if name in specs
@@ -206,6 +207,8 @@ def _execute(ctx: CheckContext, eq: Equation, func: FunctionInfo, found: Mapping
     if cached is not None:
         trials, expected = cached
     else:
+        from eq2code.reference.evaluate import EvaluationError  # a warm check does not evaluate
+
         try:
             draw = prepare.trials_and_references(eq, ctx.options.seed)
         except (EvaluationError, MemoryError, RecursionError) as e:

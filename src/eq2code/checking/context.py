@@ -15,7 +15,7 @@ from eq2code.findings.model import Finding, Related
 from eq2code.report.model import CheckRecord, Verdict
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class CheckContext:
     """Everything one check knows so far: inputs, the chosen function and mapping, findings."""
 

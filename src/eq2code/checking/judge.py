@@ -24,15 +24,14 @@ from eq2code.equation.model import Equation
 from eq2code.findings.model import Severity
 from eq2code.findings.phrases import Phrase
 from eq2code.reference.compare import compare, shape_names
-from eq2code.reference.evaluate import EvaluationError, evaluate
 from eq2code.reference.inputs import Trial
 
 if TYPE_CHECKING:
     from eq2code.checking.localize import Culprit
 
 # A passing check needs none of the diagnosis: localization (`checking.localize`), the named
-# mistakes (`diagnosis.naming`) and the static locator (`code.static`) are imported where a
-# failure or a note asks for them (docs/performance.md).
+# mistakes (`diagnosis.naming`), the static locator (`code.static`) and the evaluator (the batch
+# notes' evidence) are imported where a failure or a note asks for them (docs/performance.md).
 
 VARIANT_RTOL = 1e-5  # an accepted ε variant whose ε sits a little elsewhere (a helper, after a gather)
 EPSILON_RTOL = 1e-4  # how far an ε such as 1e-7 inside a log moves a value (relative), at most
@@ -44,7 +43,7 @@ RANK = {"exception": 0, "no-return": 0, "wrong-type": 0, "resource-limit": 0, "w
         "nonfinite-output": 2, "numeric-mismatch": 3}
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class TrialRun:
     """One trial, the equation's value on it, and what the code returned."""
 
@@ -53,7 +52,7 @@ class TrialRun:
     result: CallResult
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class TrialProblem:
     """Why one trial's result is not the equation's value: a finding name, its parameters,
     where it points, and how far off it is (to pick the clearest counterexample)."""
@@ -608,6 +607,8 @@ def _batch_items(eq: Equation, run: TrialRun) -> bool:
     size = sizes.pop()
     if size not in trial.sizes or any(size in map(str, s.shape) for s in eq.inputs if s.name not in trial.batched):
         return False
+    from eq2code.reference.evaluate import EvaluationError, evaluate
+
     values = {n: (np.reshape(v, (-1,)) if n in trial.batched else v) for n, v in trial.values.items()}
     longer = dict(trial.sizes, **{size: int(np.prod(trial.batch)) * trial.sizes[size]})
     try:
@@ -630,6 +631,8 @@ def reduces_batch_axis(eq: Equation, run: TrialRun) -> bool:
         return False
     if any(str(s.shape[0]) != size for s in vectors) or eq.output_shape not in ((), (size,)):
         return False
+    from eq2code.reference.evaluate import EvaluationError, evaluate
+
     columns = []
     for k in range(trial.sizes[size]):
         values = {n: (np.asarray(v)[:, k] if n in trial.batched else v) for n, v in trial.values.items()}

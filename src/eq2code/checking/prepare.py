@@ -33,9 +33,10 @@ from eq2code.code.sandbox.api import Argument, CallSpec, FunctionArgument
 from eq2code.equation.model import Equation, Space
 from eq2code.findings.model import Severity
 from eq2code.findings.phrases import Phrase
-from eq2code.reference import representations
-from eq2code.reference.evaluate import EvaluationError, SingularInput, evaluate
 from eq2code.reference.inputs import Trial, code_value, make_trials
+
+# The evaluator and the other representations of an input are imported where they are used: a
+# warm check takes its references from the trial cache, and a passing one converts no input.
 
 
 def equation(ctx: CheckContext) -> Equation | None:
@@ -138,7 +139,7 @@ DEFINED_SPACES = (Space("positive", 0.0, None, (False, True), "\\mathbb{R}_{>0}"
                   Space("interval", 0.0, 1.0, (False, False), "(0, 1)"))
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class Draw:
     """A check's trials, the equation's value on each, and the inputs drawn in a narrower
     space than their own because the equation is undefined on real values (name → space)."""
@@ -153,6 +154,8 @@ def trials_and_references(eq: Equation, seed: int) -> Draw:
     on an ordinary trial and some inputs' space was only inferred as real, those inputs are
     drawn again in (0, ∞), then in (0, 1), and the first space where every ordinary trial is
     defined is kept (the caller says so): a check whose every reference is nan could not fail."""
+    from eq2code.reference.evaluate import EvaluationError
+
     draw = Draw(*_drawn(eq, seed))
     if _defined(draw):
         return draw
@@ -178,6 +181,8 @@ def _drawn(eq: Equation, seed: int) -> tuple[list[Trial], list[np.ndarray]]:
     """A trial on which a matrix the equation inverts is singular (`(X^T X)^{-1}` with fewer
     rows than columns) is drawn again from the next seeds (deterministically, so --seed still
     reproduces the run); raises EvaluationError when no draw works."""
+    from eq2code.reference.evaluate import SingularInput
+
     trials = make_trials(eq, seed)
     expected = []
     for k, trial in enumerate(trials):
@@ -195,6 +200,8 @@ def _drawn(eq: Equation, seed: int) -> tuple[list[Trial], list[np.ndarray]]:
 
 def reference_value(eq: Equation, trial: Trial) -> np.ndarray:
     """The equation's value on a trial; a batched trial is evaluated item by item."""
+    from eq2code.reference.evaluate import evaluate
+
     if not trial.batch:
         return evaluate(eq, math_values(eq, trial.values), trial.sizes)
     out = []
@@ -253,6 +260,8 @@ def argument_value(p: Param, found: Mapping, trial: Trial, key: str = "") -> Arg
     if spec is not None:
         value = code_value(spec, trial.values[spec.name])
         if spec.name in found.representations:
+            from eq2code.reference import representations
+
             value = representations.convert(found.representations[spec.name], value, spec)
         if found.scalar_arrays and np.ndim(value) == 0:
             value = np.asarray(value, dtype=float)

@@ -17,10 +17,10 @@ from eq2code.findings.phrases import Phrase
 from eq2code.reference.inputs import Trial
 
 # What a check imports after its run: the judging, and what the front ends print it through
-# (suppressions, baseline, the text report). Imported while the child runs — the checker's
-# core is free until it ends — rather than before or after it (docs/performance.md).
-AFTER_THE_RUN = ("eq2code.checking.judge", "eq2code.project.batch", "eq2code.project.suppress",
-                 "eq2code.project.baseline", "eq2code.report.formats.text")
+# (the run's end, the text report). Imported while the child runs — the checker's core is free
+# until it ends — rather than before or after it (docs/performance.md). Suppressions and the
+# baseline are imported where a run has some (project/batch.py): grading reads neither.
+AFTER_THE_RUN = ("eq2code.checking.judge", "eq2code.project.batch", "eq2code.report.formats.text")
 
 
 def import_after_the_run() -> None:

@@ -228,9 +228,9 @@ def run() -> NoReturn:
     waited for by a normal exit, which is then taken)."""
     code = main()
     _offer_server(sys.argv[1:])
-    import threading
-
-    if any(t is not threading.main_thread() and not t.daemon for t in threading.enumerate()):
+    threading = sys.modules.get("threading")  # not imported: no thread was started through it
+    if threading is not None and any(t is not threading.main_thread() and not t.daemon
+                                     for t in threading.enumerate()):
         sys.exit(code)
     _exit_handlers_and_flush()
     os._exit(code)
@@ -417,7 +417,7 @@ def _check(args) -> int:
     try:
         config = check.project_config(args)  # [tool.eq2code] fills what the command line left out
         settings = check.settings_from(args, config, _parse_maps(args.map))
-        from eq2code.equation.guard import set_limits as set_read_limits
+        from eq2code.equation.limits import set_limits as set_read_limits
 
         set_read_limits(settings.timeout, settings.memory_mb)  # reading an equation: under the same limits
         fixing = bool(getattr(args, "fix", False) or getattr(args, "diff", False))
@@ -547,7 +547,7 @@ def _add_explain_and_docs(sub, common, wanted: Callable[[str], bool]) -> None:
 def _explain(args) -> int:
     """`explain EQ_FILE IMPL_FILE` or `explain --rule NAME IMPL_FILE` (explain.py)."""
     from eq2code.checking.explain import explain, render
-    from eq2code.equation.guard import set_limits as set_read_limits
+    from eq2code.equation.limits import set_limits as set_read_limits
     from eq2code.findings.messages import detect_lang
 
     set_read_limits(args.timeout)

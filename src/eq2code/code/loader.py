@@ -83,7 +83,7 @@ class FunctionInfo:
         return self.name.rpartition(".")[0] or None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class ModuleInfo:
     """The checked module as read statically: its text, functions and methods."""
 
@@ -314,7 +314,7 @@ def _same_file(tag: str, eq_path: str, impl_path: str) -> bool:
     return (base / tag).resolve() == Path(eq_path).resolve()
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class Mapping:
     """Which parameter receives each equation input."""
 

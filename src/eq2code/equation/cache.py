@@ -87,7 +87,7 @@ def _known_model(path: str, text: str) -> EquationFile | None:
     return model
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class _Ahead:
     """What `read_ahead` found: the model (cached or shipped), or a read under way."""
 

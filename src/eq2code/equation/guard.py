@@ -24,11 +24,11 @@ import time
 import warnings
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass
 from typing import Any
 
 from eq2code.base.log import get_logger
 from eq2code.base.span import Range
+from eq2code.equation.limits import LIMITS, Limits, set_limits  # noqa: F401 (the guard's limits, set by the front ends)
 from eq2code.equation.model import Diagnostic, EquationFile
 from eq2code.findings.phrases import phrase
 
@@ -37,13 +37,6 @@ MIN_DEADLINE = 5.0  # CPU seconds: the slowest shipped rule reads in about 1 s
 WALL_FACTOR = 3  # wall time allowed: this many times the CPU limit (a child that waits, not computes)
 
 
-@dataclass
-class Limits:
-    timeout: float = 10.0  # seconds of wall time for reading one equation file (at least MIN_DEADLINE)
-    memory_mb: int = 2048  # address space the reading may add
-
-
-LIMITS = Limits()
 _in_child = False
 # Told about each reading child (an object with `pid` and `poll()`, the child its own process
 # group), so that a front end can kill it — the language server does when an edit makes the
@@ -58,14 +51,6 @@ class ForkHandle:
 
     def poll(self) -> int | None:
         return self.returncode
-
-
-def set_limits(timeout: float | None = None, memory_mb: int | None = None) -> None:
-    """The limits of later reads (the command line's `--timeout`/`--memory-mb`)."""
-    if timeout is not None and math.isfinite(timeout) and timeout > 0:
-        LIMITS.timeout = float(timeout)
-    if memory_mb is not None and memory_mb > 0:
-        LIMITS.memory_mb = int(memory_mb)
 
 
 def read_guarded(path: str, text: str, to_json: Callable[[EquationFile], Any],

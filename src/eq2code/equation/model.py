@@ -116,6 +116,9 @@ class Diagnostic:
 
 @dataclass
 class EquationFile:
+    """An equation file as read: its text, `% eq2code:` metadata, equations and the reading's
+    diagnostics."""
+
     path: str
     text: str
     metadata: dict[str, str]

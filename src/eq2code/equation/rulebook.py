@@ -32,6 +32,9 @@ class RuleError(Exception):
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule: its name, file, metadata and LaTeX blocks (`read_rule`); the mathematics is the
+    file's, read as any equation file."""
+
     name: str
     path: Path
     title: str = ""

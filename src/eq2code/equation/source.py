@@ -30,8 +30,10 @@ def normalise(text: str) -> str:
     return text
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class Block:
+    """One display block (or paragraph, or aligned row) of an equation file, with its offset."""
+
     text: str
     offset: int  # offset of text[0] in the file
     outside: bool = False  # a paragraph outside the file's delimited displays: declarations only

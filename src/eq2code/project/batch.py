@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eq2code.base.log import get_logger
 from eq2code.base.span import Range
@@ -29,10 +29,13 @@ from eq2code.project.pairs import Pair, PairResult, display
 from eq2code.project.settings import RunError, Settings, config_for, default_jobs  # noqa: F401
 from eq2code.report.model import CheckRecord, Report
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 log = get_logger(__name__)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class RunResult:
     """A run's report, exit status and counts (pairs, suppressed, baselined, written)."""
 
@@ -202,53 +205,39 @@ def _describe(error: Any) -> str:
 def finish(results: list[PairResult], settings: Settings, extra: list[Finding] | None = None) -> RunResult:
     """Suppressions, unused suppressions, the baseline, the exit status, one sorted report
     (`extra`: findings that belong to no pair, e.g. a lone equation file's own claims)."""
-    from eq2code.project import baseline as baseline_mod
-    from eq2code.project import suppress
-
     results = sorted(results, key=lambda r: r.pair.sort_key())
-    # suppressions, per file of the run
-    shown: dict[str, str] = {}  # normalised path → the path as the report shows it
-    for r in results:
-        # the files checked, and the files findings point into (a notebook snippet spans cells)
-        for path in (r.record.implementation, r.pair.equation, *sorted({f.path for f in r.findings})):
-            if path:
-                shown.setdefault(suppress.key(path), path)
-    comments = {k: suppress.read_suppressions(path) for k, path in sorted(shown.items())} \
-        if settings.honour_suppressions else {}
-    comments = {k: v for k, v in comments.items() if v}
+    comments = _suppressions(results) if settings.honour_suppressions else {}
     kept_by_result: list[list[Finding]] = []
     excused: list[bool] = []
     suppressed = 0
     seen: set[tuple] = set()
     for r in results:
-        out = suppress.apply(r.findings, comments)
-        suppressed += len(out.suppressed)
-        excused.append(any(f.effective_severity == Severity.ERROR for f in out.suppressed))
+        kept, dropped = _apply_suppressions(r.findings, comments)
+        suppressed += len(dropped)
+        excused.append(any(f.effective_severity == Severity.ERROR for f in dropped))
         unique = []
-        for f in out.kept:  # one equation file's problem is reported once, not once per pair
+        for f in kept:  # one equation file's problem is reported once, not once per pair
             k = _identity(f)
             if k not in seen:
                 seen.add(k)
                 unique.append(f)
         kept_by_result.append(unique)
     findings = [f for fs in kept_by_result for f in fs] + list(extra or [])
-    if not settings.no_exec:
+    if not settings.no_exec and comments:
+        from eq2code.project.suppress import unused
+
         judged = _judged(results, comments)
-        findings += suppress.unused([s for sups in comments.values() for s in sups if id(s) in judged])
+        findings += unused([s for sups in comments.values() for s in sups if id(s) in judged])
     written = None
     if settings.write_baseline is not None:
-        written = baseline_mod.write(settings.write_baseline, findings)
+        from eq2code.project.baseline import write
+
+        written = write(settings.write_baseline, findings)
     baselined = 0
     if settings.baseline is not None and settings.write_baseline is None:
-        try:
-            base = baseline_mod.read(settings.baseline)
-        except baseline_mod.BaselineError as e:
-            if settings.baseline_required:
-                raise RunError(str(e)) from None
-            base = None
-        if base is not None:
-            findings, known = base.filter(findings)
-            baselined = len(known)
+        findings, known = _baselined(findings, settings.baseline, settings.baseline_required)
+        baselined = len(known)
+        if known:
             excused = [ex or any(f.effective_severity == Severity.ERROR and f in known for f in r.findings)
                        for ex, r in zip(excused, results)]
     from eq2code.findings.messages import detect_lang
@@ -265,6 +254,45 @@ def finish(results: list[PairResult], settings: Settings, extra: list[Finding] |
     if written is not None and not settings.grading:
         code = 0
     return RunResult(report, code, len(results), suppressed, baselined, written)
+
+
+def _suppressions(results: list[PairResult]) -> dict[str, list]:
+    """The `# eq2code: ignore[...]` comments of the run's files, by normalised path (files with
+    none left out): the files checked and the files findings point into (a notebook snippet
+    spans cells)."""
+    from eq2code.project import suppress  # only where they are honoured: grading reads none
+
+    shown: dict[str, str] = {}  # normalised path → the path as the report shows it
+    for r in results:
+        for path in (r.record.implementation, r.pair.equation, *sorted({f.path for f in r.findings})):
+            if path:
+                shown.setdefault(suppress.key(path), path)
+    comments = {k: suppress.read_suppressions(path) for k, path in sorted(shown.items())}
+    return {k: v for k, v in comments.items() if v}
+
+
+def _apply_suppressions(findings: list[Finding], comments: dict[str, list]) -> tuple[list[Finding], list[Finding]]:
+    """(kept, suppressed): `suppress.apply`, which marks the comments used."""
+    if not comments:
+        return list(findings), []
+    from eq2code.project.suppress import apply
+
+    out = apply(findings, comments)
+    return out.kept, out.suppressed
+
+
+def _baselined(findings: list[Finding], path: Path, required: bool) -> tuple[list[Finding], list[Finding]]:
+    """(findings the baseline does not know, findings it absorbs); a baseline file that cannot be
+    read absorbs nothing, unless it was named on the command line (`required`: `RunError`)."""
+    from eq2code.project import baseline
+
+    try:
+        base = baseline.read(path)
+    except baseline.BaselineError as e:
+        if required:
+            raise RunError(str(e)) from None
+        return findings, []
+    return base.filter(findings)
 
 
 def _identity(f: Finding) -> tuple:

@@ -89,7 +89,7 @@ class ConfigPair:
         return rule, equation
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class Config:
     """The project's `[tool.eq2code]` table, with the paths resolved against its root."""
 

@@ -15,7 +15,7 @@ from eq2code.project.config import Config
 from eq2code.report.model import CheckRecord
 
 
-@dataclass
+@dataclass(eq=False)  # never compared (its `key`): one generated method fewer (docs/performance.md)
 class Pair:
     """One function (or one file, when `function` is None) against one equation.
 
@@ -45,7 +45,7 @@ class Pair:
         return (self.impl, self.function or "", self.equation or "", self.rule or "", self.origin)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class RuleRef:
     """A rule a pair names: found (its path and aliases) or not (the error to report)."""
 
@@ -109,7 +109,7 @@ def tag_target_problem(target: Path, tagged_file: Path, config: Config) -> str |
     return confine(target, project_root(tagged_file, config))
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class PairResult:
     """A checked pair: the record of its check and its findings."""
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from eq2code.project.config import Config, ConfigError, load_config
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class Settings:
     """What a run needs beyond the pairs: command line over `[tool.eq2code]` over defaults."""
 

@@ -20,7 +20,7 @@ RTOL_FLOAT32 = 2e-4
 ATOL_SCALE = 1e-12  # times the largest |reference| entry: float64 rounding, nothing more
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class Problem:
     """Why a result is not the equation's value: a finding name, its parameters, how far off."""
 

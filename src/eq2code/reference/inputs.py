@@ -26,7 +26,7 @@ PARAMETER_POOL = (0.5, 2.0, 1.7, 0.3, 3.1, 0.7, 2.6)
 BATCH = (2,)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class Trial:
     """One set of inputs the code is called with: sizes, values, form (core/batched/stress)."""
 

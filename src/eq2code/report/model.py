@@ -28,7 +28,7 @@ class CheckRecord:
     pairing: str | None = None  # how a document pair was made when it is not the usual: "code-before-math"
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: two generated methods fewer (docs/performance.md)
 class Report:
     """One run's report: the checks made, their findings, and the language of the messages."""
 

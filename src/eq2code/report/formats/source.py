@@ -6,8 +6,6 @@ CJK character takes two cells) and the JSON reporter UTF-16 code units.
 
 from __future__ import annotations
 
-import unicodedata
-
 from eq2code.base.span import Position, Range
 
 TAB_WIDTH = 4
@@ -66,6 +64,8 @@ def cell_width(ch: str) -> int:
     """Terminal cells a character takes: wide/fullwidth 2, combining 0, tab TAB_WIDTH."""
     if ch == "\t":
         return TAB_WIDTH
+    import unicodedata  # here, not at import: a passing check draws no carets under a line
+
     if unicodedata.combining(ch):
         return 0
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
@@ -91,6 +91,8 @@ def printable(text: str, keep: str = "") -> str:
     message cannot move the cursor, recolour, hide text or forge a line of the report."""
     if text.isprintable() and not any(ch in _BIDI_AND_INVISIBLE for ch in text):
         return text
+    import unicodedata
+
     out = []
     for ch in text:
         if ch in keep or ch == "\t":
