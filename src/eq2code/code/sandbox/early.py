@@ -38,6 +38,8 @@ MAX_ENTRY = 8 * 2**20  # bytes of one entry (a request's arguments are small)
 
 @dataclass
 class _Sent:
+    """A run sent ahead: the request it runs, its slot, when it was sent."""
+
     request: Request
     slot: RunSlot
     started: float  # time.monotonic() when it was sent: its deadline counts from here

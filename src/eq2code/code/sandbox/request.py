@@ -19,6 +19,9 @@ PROCESS_MARGIN = 256  # processes/threads the child may add to what the user alr
 
 @dataclass
 class Request:
+    """One run's request: its stable part and its argument files (a docstring also spares
+    `dataclass` building one with `inspect.signature` on every import)."""
+
     stable: dict  # request.json without the volatile fields
     files: dict[str, bytes]  # .npy file name → its bytes
 

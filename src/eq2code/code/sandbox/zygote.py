@@ -201,10 +201,11 @@ class Pool:
     server); idle ones are kept for the next run and closed at exit."""
 
     def __init__(self) -> None:
-        import threading  # the checker's side only: the zygote's own process never imports it
+        import _thread  # not `threading`: the zygote's own process never imports it, and a single
+        # check starts no thread
 
         self._idle: list[Zygote] = []
-        self._lock = threading.Lock()
+        self._lock = _thread.allocate_lock()
         self.environment: dict[str, str] = {}
 
     def prestart(self, environment: dict[str, str], count: int = 1,
