@@ -117,6 +117,49 @@ def unshare(flags: int) -> None:
     _check(libc().unshare(flags), "unshare")
 
 
+SIGCHLD = 17
+_python_api = None
+
+
+def python_api():
+    """The interpreter's own symbols (and libc's), called with the GIL held — as os.fork
+    holds it around fork(2)."""
+    global _python_api
+    if _python_api is None:
+        api = ctypes.PyDLL(None, use_errno=True)
+        api.syscall.restype = ctypes.c_long
+        for name in ("PyOS_BeforeFork", "PyOS_AfterFork_Parent", "PyOS_AfterFork_Child"):
+            getattr(api, name).restype = None
+        _python_api = api
+    return _python_api
+
+
+def fork_into(flags: int) -> int:
+    """`os.fork()` whose child starts in new namespaces (`flags`, CLONE_NEW*): with
+    CLONE_NEWPID it is PID 1 of its own, so no second fork is needed to enter it. clone(2)
+    as fork(2) does it (no new stack, SIGCHLD at the end) with CPython's fork hooks around it,
+    as `os.fork` runs them; libc's own fork handlers do not run, which is safe only in a
+    process with a single thread — so a process with more is refused (EAGAIN)."""
+    if MACHINE not in _ARCH:
+        raise OSError(errno.ENOSYS, f"clone: no system call number for {MACHINE}")
+    threads = len(os.listdir("/proc/self/task"))
+    if threads != 1:
+        raise OSError(errno.EAGAIN, f"clone: the fork server has {threads} threads, not one")
+    api = python_api()
+    zero = ctypes.c_ulong(0)
+    api.PyOS_BeforeFork()
+    pid = api.syscall(ctypes.c_long(_CLONE[_ARCH_NAME()]), ctypes.c_ulong(flags | SIGCHLD),
+                      zero, zero, zero, zero)
+    if pid == 0:
+        api.PyOS_AfterFork_Child()
+        return 0
+    code = ctypes.get_errno()
+    api.PyOS_AfterFork_Parent()
+    if pid < 0:
+        raise OSError(code, f"clone: {os.strerror(code)}")
+    return pid
+
+
 def mount(source: str | None, target: str, fstype: str | None, flags: int,
           data: str | None = None) -> None:
     def enc(text: str | None) -> bytes | None:

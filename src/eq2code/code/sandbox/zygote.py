@@ -281,9 +281,14 @@ class _Server:
     def __init__(self) -> None:
         self.buffer = b""
         self._lines = self.lines()
-        self.current: tuple[int, str] | None = None  # (pid of the first fork, run directory)
+        self.current: tuple[int, str] | None = None  # (pid of the run's init, run directory)
         self.armed: _Armed | None = None
         self.owner = os.getppid()  # the checker whose run directories `remove` may delete
+        self.ids = os.getuid(), os.getgid()  # mapped into each run's user namespace
+        # Held open here only: a run's init, which closes its copy of the write end, reads
+        # end-of-file on the read end when this zygote is gone.
+        self.alive_r, self._alive_w = os.pipe()
+        os.set_blocking(self.alive_r, False)
 
     def lines(self):
         """Messages from the checker; None at end of input (the checker is gone)."""
@@ -317,17 +322,24 @@ class _Server:
                 self.owner = int(message.get("pid") or self.owner)
 
     def fork(self, message: dict, armed: bool = False) -> _Armed:
-        """The first fork of a run (strict.first); armed: its worker waits for a go."""
-        from eq2code.code.sandbox import strict
+        """A run's init, cloned into its new namespaces (strict.init); armed: its worker
+        waits for a go. A clone the kernel refuses becomes a forked child that reports why."""
+        from eq2code.code.sandbox import linux, strict
 
         status_r, status_w = os.pipe()
         go_r, go_w = os.pipe() if armed else (-1, -1)
-        pid = os.fork()
+        try:
+            pid = linux.fork_into(linux.SANDBOX_NAMESPACES)
+            refused = None
+        except OSError as error:
+            pid, refused = os.fork(), error
         if pid == 0:  # pragma: no cover - in the child
             os.close(status_r)
             if go_w >= 0:
                 os.close(go_w)
-            strict.first(message, status_w, os.getppid(), go_r)
+            if refused is not None:
+                strict.refused(status_w, refused)
+            strict.init(message, self.ids, status_w, self.alive_r, go_r)
         os.close(status_w)
         if go_r >= 0:
             os.close(go_r)
@@ -344,7 +356,7 @@ class _Server:
 
     def take(self, message: dict) -> _Armed:
         """The armed sandbox when it was armed for this very run (same directory, environment,
-        scratch no smaller), told to go; otherwise a fresh first fork."""
+        scratch no smaller), told to go; otherwise a fresh one."""
         armed = self.armed
         same = armed is not None and all(armed.message.get(key) == message.get(key)
                                          for key in ("base", "request_dir", "scratch", "env")) \
@@ -399,7 +411,7 @@ class _Server:
 
 
 class _Armed:
-    """A first fork: its pid, the read end of its status pipe, the write end of its worker's
+    """A run's init: its pid, the read end of its status pipe, the write end of its worker's
     go pipe (-1: not armed, or told to go) and the message it was forked for."""
 
     def __init__(self, pid: int, status_r: int, go_w: int, message: dict) -> None:
@@ -446,6 +458,7 @@ def serve() -> None:
     from eq2code.code.sandbox import linux, strict  # noqa: F401 - imported before any fork
 
     linux.set_dumpable(False)
+    linux.python_api()  # made before gc.freeze below, as everything a fork uses
     import numpy  # noqa: F401 - the point of the zygote: imported once, inherited by every fork
 
     from eq2code.code.sandbox import child  # noqa: F401 - imported before any fork
