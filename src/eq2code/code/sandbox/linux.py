@@ -245,13 +245,24 @@ class _SockFprog(ctypes.Structure):
     _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
 
 
+_filter: tuple | None = None  # (buffer, sock_fprog), built once: `prepare_seccomp`
+
+
+def prepare_seccomp() -> None:
+    """Build the filter now (the zygote, before it forks: each sandbox then only installs it)."""
+    global _filter
+    if _filter is None and seccomp_supported():
+        code = seccomp_program()
+        buffer = ctypes.create_string_buffer(code, len(code))
+        _filter = (buffer, _SockFprog(len(code) // 8, ctypes.cast(buffer, ctypes.c_void_p)))
+
+
 def install_seccomp() -> None:
     """Confine this process and all it starts (requires no_new_privs or CAP_SYS_ADMIN)."""
     if not seccomp_supported():
         raise OSError(errno.ENOSYS, f"no seccomp filter for the architecture {MACHINE}")
-    code = seccomp_program()
-    buffer = ctypes.create_string_buffer(code, len(code))
-    fprog = _SockFprog(len(code) // 8, ctypes.cast(buffer, ctypes.c_void_p))
+    prepare_seccomp()
+    assert _filter is not None
     prctl(PR_SET_NO_NEW_PRIVS, 1, what="prctl(PR_SET_NO_NEW_PRIVS)")
     _check(libc().prctl(PR_SET_SECCOMP, ctypes.c_ulong(SECCOMP_MODE_FILTER),
-                        ctypes.byref(fprog), 0, 0), "prctl(PR_SET_SECCOMP)")
+                        ctypes.byref(_filter[1]), 0, 0), "prctl(PR_SET_SECCOMP)")

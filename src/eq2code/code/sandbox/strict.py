@@ -1,16 +1,17 @@
 """The strict sandbox's two processes (Linux; run inside the zygote, see zygote.py).
 
 `init`, cloned by the zygote straight into new namespaces (`linux.fork_into`), is PID 1 of
-the new PID namespace: it maps the ids, makes the mounts and a new /proc, forks `_worker`
-and reaps; `_worker` drops every privilege and runs child.py's code on the run's request.
-Each step that the kernel refuses is reported to the zygote as a setup error with the call
-that failed, never silently skipped: strict means strict.
+the new PID namespace: it forks `_worker` and reaps. `_worker` maps the ids, makes the mounts
+and a new /proc, drops every privilege and runs child.py's code on the run's request. Each
+step that the kernel refuses is reported to the zygote as a setup error with the call that
+failed, never silently skipped: strict means strict.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import sys
 
@@ -28,50 +29,35 @@ def _report(fd: int, message: dict) -> None:
         pass
 
 
-def _descriptors(base: str) -> None:
-    """stdin /dev/null, stdout/stderr the run's files; nothing of the zygote's kept."""
-    null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)
-    for fd, name in ((1, "stdout"), (2, "stderr")):
-        out = os.open(os.path.join(base, name), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.dup2(out, fd)
-        os.close(out)
-    os.close(null)
-
-
-def init(message: dict, ids: tuple[int, int], status_w: int, alive_r: int, go_r: int = -1) -> None:
-    """PID 1 of the run's namespaces, cloned into them by the zygote (`linux.fork_into`):
-    id maps and mounts, a new /proc, then the worker; reaps until the worker ends and reports
-    its wait status. Its own end ends every process of the namespace. Never returns. `ids`:
-    the zygote's user and group ids (unmapped here until `enter` maps them). `alive_r`: ends
-    (EOF) only when the zygote is gone. `go_r`: an armed sandbox (zygote.py) — the worker
-    waits for one byte on it before it reads the request."""
+def init(message: dict, ids: tuple[int, int], status_w: int, alive_r: int, go_r: int,
+         streams: tuple[int, ...]) -> None:
+    """PID 1 of the run's namespaces, cloned into them by the zygote (`linux.fork_into`): forks
+    the worker, reaps until the worker ends and reports its wait status; its own end ends
+    every process of the namespace. As little as possible happens here (every page it writes
+    is a copy), the worker sets the namespaces up. Never returns. `ids`: the zygote's user
+    and group ids, for the worker to map. `alive_r`: ends (EOF) only when the zygote is gone.
+    `go_r`: an armed sandbox (zygote.py) — the worker waits for one byte on it before it reads
+    the request. `streams`: stdin, stdout and stderr of the run, opened by the zygote."""
     code = 3
     try:
         os.setpgid(0, 0)  # a group of its own: `killpg` of the language server reaches it
         linux.die_with_parent()
+        for fd, stream in enumerate(streams):
+            os.dup2(stream, fd)
         _close_all_but(status_w, go_r, alive_r)
-        try:
-            if os.read(alive_r, 1) == b"":  # the zygote is already gone
-                os._exit(1)
-        except BlockingIOError:
-            pass
+        if select.select([alive_r], [], [], 0)[0]:  # end of file: the zygote is already gone
+            os._exit(1)
         os.close(alive_r)
-        enter(message, ids)
-        _descriptors(message["base"])  # opened after the mounts: a file open for writing
-        # on a mount would keep mount_setattr from making it read-only (EBUSY)
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # PID 1 ignores what it does not handle
-        linux.mount("proc", "/proc", "proc", linux.MS_NOSUID | linux.MS_NODEV | linux.MS_NOEXEC)
         worker = os.fork()
         if worker == 0:
-            os.close(status_w)
-            _worker(message, go_r)
+            _worker(message, ids, status_w, go_r)
         if go_r >= 0:
             os.close(go_r)
         while True:
             pid, raw = os.wait()
             if pid == worker:
-                _report(status_w, {"status": raw})
+                os.write(status_w, b'{"status": %d}' % raw)
                 code = 0
                 break
     except BaseException as error:
@@ -82,17 +68,11 @@ def init(message: dict, ids: tuple[int, int], status_w: int, alive_r: int, go_r:
 def _close_all_but(*kept: int) -> None:
     """Close every descriptor from 3 up but those in `kept` (negative: none)."""
     low = 3
-    for fd in sorted(k for k in kept if k >= 3):
-        os.closerange(low, fd)
-        low = fd + 1
-    os.closerange(low, _max_fd())
-
-
-def _max_fd() -> int:
-    try:
-        return max(int(name) for name in os.listdir("/proc/self/fd")) + 1
-    except (OSError, ValueError):
-        return 1024
+    for fd in sorted(kept):
+        if fd >= low:
+            os.closerange(low, fd)
+            low = fd + 1
+    os.closerange(low, os.sysconf("SC_OPEN_MAX"))  # close_range(2): one call
 
 
 def enter(message: dict, ids: tuple[int, int]) -> None:
@@ -112,16 +92,26 @@ def enter(message: dict, ids: tuple[int, int]) -> None:
     linux.set_read_only(base, False)
 
 
-def refused(status_w: int, error: OSError) -> None:
-    """The kernel refused the clone into new namespaces: say so as a setup error."""
+def refused(status_w: int, error: BaseException) -> None:
+    """The run could not be cloned into new namespaces (the kernel refused, or its streams
+    could not be opened): say so as a setup error."""
     _report(status_w, {"error": f"{type(error).__name__}: {error}"})
     os._exit(3)
 
 
-def _worker(message: dict, go_r: int = -1) -> None:
-    """The user's process: no privileges, confined, then child.py. Never returns. Armed
-    (`go_r`): confined first, then it waits for the zygote's go — the request is written by
-    then — or exits when the zygote drops it (the pipe ends without a byte)."""
+def _worker(message: dict, ids: tuple[int, int], status_w: int, go_r: int = -1) -> None:
+    """The user's process: the namespaces set up (ids, mounts, /proc; a failure goes to the
+    zygote on `status_w`, closed before anything else), no privileges, confined, then
+    child.py. Never returns. Armed (`go_r`): confined first, then it waits for the zygote's
+    go — the request is written by then — or exits when the zygote drops it (the pipe ends
+    without a byte)."""
+    try:
+        enter(message, ids)
+        linux.mount("proc", "/proc", "proc", linux.MS_NOSUID | linux.MS_NODEV | linux.MS_NOEXEC)
+    except BaseException as error:
+        _report(status_w, {"error": f"{type(error).__name__}: {error}"})
+        os._exit(3)
+    os.close(status_w)
     try:
         signal.signal(signal.SIGINT, signal.default_int_handler)
         os.chdir(message["scratch"])
@@ -149,9 +139,11 @@ def _worker(message: dict, go_r: int = -1) -> None:
 
 def relay(report: bytes, raw_init: int) -> dict:
     """The zygote's answer for a finished run: the worker's return code as Popen gives it."""
-    try:
-        data = json.loads(report.decode()) if report else {}
+    try:  # the first report: a worker whose set-up failed says so before init reports its end
+        data = json.JSONDecoder().raw_decode(report.decode())[0] if report else {}
     except ValueError:
+        data = {}
+    if not isinstance(data, dict):
         data = {}
     if "error" in data:
         return {"exited": -1, "error": str(data["error"])[:2000]}

@@ -289,6 +289,7 @@ class _Server:
         # end-of-file on the read end when this zygote is gone.
         self.alive_r, self._alive_w = os.pipe()
         os.set_blocking(self.alive_r, False)
+        self.null = os.open(os.devnull, os.O_RDONLY)  # each run's stdin
 
     def lines(self):
         """Messages from the checker; None at end of input (the checker is gone)."""
@@ -323,15 +324,21 @@ class _Server:
 
     def fork(self, message: dict, armed: bool = False) -> _Armed:
         """A run's init, cloned into its new namespaces (strict.init); armed: its worker
-        waits for a go. A clone the kernel refuses becomes a forked child that reports why."""
+        waits for a go. Its stdout and stderr are opened here, outside its mount namespace
+        (a file open for writing on one of its mounts would keep that mount from being made
+        read-only). A clone the kernel refuses becomes a forked child that reports why."""
         from eq2code.code.sandbox import linux, strict
 
         status_r, status_w = os.pipe()
         go_r, go_w = os.pipe() if armed else (-1, -1)
+        streams: list[int] = []
         try:
+            for name in ("stdout", "stderr"):
+                streams.append(os.open(os.path.join(message["base"], name),
+                                       os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
             pid = linux.fork_into(linux.SANDBOX_NAMESPACES)
             refused = None
-        except OSError as error:
+        except (OSError, KeyError, TypeError) as error:
             pid, refused = os.fork(), error
         if pid == 0:  # pragma: no cover - in the child
             os.close(status_r)
@@ -339,10 +346,10 @@ class _Server:
                 os.close(go_w)
             if refused is not None:
                 strict.refused(status_w, refused)
-            strict.init(message, self.ids, status_w, self.alive_r, go_r)
-        os.close(status_w)
-        if go_r >= 0:
-            os.close(go_r)
+            strict.init(message, self.ids, status_w, self.alive_r, go_r, (self.null, *streams))
+        for fd in (status_w, go_r, *streams):
+            if fd >= 0:
+                os.close(fd)
         return _Armed(pid, status_r, go_w, message)
 
     def disarm(self) -> None:
@@ -459,6 +466,7 @@ def serve() -> None:
 
     linux.set_dumpable(False)
     linux.python_api()  # made before gc.freeze below, as everything a fork uses
+    linux.prepare_seccomp()
     import numpy  # noqa: F401 - the point of the zygote: imported once, inherited by every fork
 
     from eq2code.code.sandbox import child  # noqa: F401 - imported before any fork
