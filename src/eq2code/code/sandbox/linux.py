@@ -160,13 +160,14 @@ def fork_into(flags: int) -> int:
     return pid
 
 
+def _encoded(text: str | None) -> bytes | None:
+    return None if text is None else os.fsencode(text)
+
+
 def mount(source: str | None, target: str, fstype: str | None, flags: int,
           data: str | None = None) -> None:
-    def enc(text: str | None) -> bytes | None:
-        return None if text is None else os.fsencode(text)
-
-    _check(libc().mount(enc(source), enc(target), enc(fstype), ctypes.c_ulong(flags), enc(data)),
-           f"mount {target}")
+    _check(libc().mount(_encoded(source), _encoded(target), _encoded(fstype), ctypes.c_ulong(flags),
+                        _encoded(data)), f"mount {target}")
 
 
 class _MountAttr(ctypes.Structure):
@@ -184,10 +185,13 @@ def set_read_only(path: str, read_only: bool) -> None:
 
 def write_id_maps(uid: int, gid: int) -> None:
     """Map our own ids into a user namespace just created, so files look as before."""
-    for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"),
-                       ("gid_map", f"{gid} {gid} 1")):
-        with open(f"/proc/self/{name}", "w", encoding="ascii") as stream:
-            stream.write(text)
+    for name, text in (("setgroups", b"deny"), ("uid_map", b"%d %d 1" % (uid, uid)),
+                       ("gid_map", b"%d %d 1" % (gid, gid))):
+        fd = os.open(f"/proc/self/{name}", os.O_WRONLY)
+        try:
+            os.write(fd, text)  # the kernel takes a map in one write or refuses it
+        finally:
+            os.close(fd)
 
 
 def drop_capabilities() -> None:
