@@ -108,3 +108,67 @@ def test_the_first_report_counts():
     assert strict.relay(b'{"status": 256}', 0) == {"exited": 1}
     assert strict.relay(b"", 9) == {"exited": -9}
     assert strict.relay(b"[1]", 0)["exited"] == -9
+
+
+LEAVE = '''
+import os, socket, time
+import numpy as np
+
+NAME = {name!r}
+
+
+# eq2code: rule=softmax
+def softmax(z):
+    if os.fork() == 0:  # a daemon that keeps a socket named in the network namespace
+        os.setsid()
+        if os.fork() == 0:
+            listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            listener.bind("\\0" + NAME)
+            listener.listen()
+            time.sleep(60)
+        os._exit(0)
+    time.sleep(0.2)
+    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
+'''
+FIND = '''
+import fcntl, os, socket, struct
+import numpy as np
+
+NAME = {name!r}
+
+
+# eq2code: rule=softmax
+def softmax(z):
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect("\\0" + NAME)
+        return np.zeros_like(z)  # the last run's daemon is still there
+    except OSError:
+        pass
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:  # bring the loopback interface up: IFF_UP | IFF_LOOPBACK | IFF_RUNNING
+        fcntl.ioctl(udp, 0x8914, struct.pack("16sH14x", b"lo", 0x1 | 0x8 | 0x40))
+        return np.zeros_like(z)
+    except OSError:
+        pass
+    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
+'''
+
+
+@needs_strict("the network namespace is the strict sandbox's")
+def test_runs_one_after_the_other_leave_nothing_in_the_network_namespace(tmp_path):
+    # A zygote's runs share its empty network namespace (zygote.run_namespaces): a run can
+    # neither change it nor leave a named socket behind for the next run.
+    name = f"eq2code-test-{os.getpid()}-{tmp_path.name}"
+    folder = tmp_path / "pairs"
+    folder.mkdir()
+    (folder / "pyproject.toml").write_text("[tool.eq2code]\n", encoding="utf-8")
+    (folder / "a_leave.py").write_text(LEAVE.format(name=name), encoding="utf-8")
+    (folder / "b_find.py").write_text(FIND.format(name=name), encoding="utf-8")
+    env = dict(os.environ, EQ2CODE_CACHE_DIR=str(tmp_path / "cache"), EQ2CODE_NO_SERVER="1")
+    result = subprocess.run([sys.executable, "-m", "eq2code.cli.main", "check", str(folder), "--jobs", "1",
+                             "--format", "json"], env=env, capture_output=True, text=True, timeout=120)
+    assert _verdicts(result) == ["pass", "pass"], result.stdout[-3000:] + result.stderr[-3000:]
+    assert result.returncode == 0

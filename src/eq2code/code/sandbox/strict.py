@@ -156,9 +156,9 @@ def relay(report: bytes, raw_init: int) -> dict:
 # ----------------------------------------------------------------------------- probing
 
 
-def probe() -> dict:
-    """What this machine gives, tried for real in a throw-away sandbox cloned as a run's is:
-    {"available": bool, "error": text}."""
+def probe(namespaces: int = linux.SANDBOX_NAMESPACES) -> dict:
+    """What this machine gives, tried for real in a throw-away sandbox cloned as a run's is
+    (`namespaces`: the new ones, zygote.run_namespaces): {"available": bool, "error": text}."""
     if not sys.platform.startswith("linux"):
         return {"available": False, "error": "not Linux"}
     if not linux.seccomp_supported():
@@ -172,7 +172,7 @@ def probe() -> dict:
         status_r, status_w = os.pipe()
         ids = os.getuid(), os.getgid()
         try:
-            pid = linux.fork_into(linux.SANDBOX_NAMESPACES)
+            pid = linux.fork_into(namespaces)
         except OSError as error:
             os.close(status_r)
             os.close(status_w)
