@@ -4,19 +4,26 @@ The checker starts it (`Zygote()`, a separate ``python -I -c`` process that impo
 and calls `serve`, with the same scrubbed
 environment as a sandbox child, working directory ``/``, no inherited descriptors but two
 pipes) and sends it one line of JSON per run: paths of the run's directory and the child's
-environment — never an argument's value, never a reference value. For each run it forks:
+environment — never an argument's value, never a reference value. At its start it moves into
+an empty network namespace of its own (`run_namespaces`), which its runs share one after the
+other. For each run (decisions D32):
 
-    zygote ─ fork ─► first (outer PID namespace; relays, holds the namespaces' doors shut)
-                       unshare(user, PID, network, mount, IPC); id maps; mounts:
-                       / read-only (recursive), the run's directory writable, a tmpfs scratch
-             ─ fork ─► init (PID 1 of the new namespace; a new /proc; reaps; user code never
-                       runs here; when it ends the kernel kills every process of the namespace)
-             ─ fork ─► worker (PID 2): no capabilities, no_new_privs, seccomp filter, limits,
-                       then child.py's run of the user's module
+    zygote ─ clone(new user, PID, mount, IPC namespaces) ─► init (PID 1 of the new namespace;
+                       forks, reaps, reports the worker's end; user code never runs here; when
+                       it ends the kernel kills every process of the namespace)
+             ─ fork ─► worker (PID 2): id maps; mounts: / read-only (recursive), the run's
+                       directory writable, a tmpfs scratch, a new /proc; then no capabilities,
+                       no_new_privs, seccomp filter, limits, then child.py's run of the user's
+                       module
+
+init is cloned straight into its namespaces (`linux.fork_into`: clone(2) as fork(2) does it,
+with CPython's fork hooks), so no process is forked only to create them; it does as little as
+it can (every page it writes is a copy of the zygote's). The run's stdin, stdout and stderr are
+opened by the zygote, outside the run's mount namespace.
 
 The zygote is non-dumpable (nobody can ptrace it or read its /proc files without
 CAP_SYS_PTRACE in the initial user namespace), invisible from the worker's PID namespace, and
-holds nothing of the checker but its pipes (which the first fork closes at once). When the
+holds nothing of the checker but its pipes (which init closes at once). When the
 checker dies, its pipe ends: the zygote kills the run under way, deletes its directory and
 stale ones of dead checkers, and exits.
 
