@@ -76,7 +76,7 @@ def _close_all_but(*kept: int) -> None:
 
 
 def enter(message: dict, ids: tuple[int, int]) -> None:
-    """In the new user, PID, network, mount and IPC namespaces (`linux.fork_into`): our own
+    """In the run's new namespaces (`linux.fork_into`, zygote.run_namespaces): the zygote's
     ids mapped; the file system read-only but for the run's directory; a fresh tmpfs as
     scratch (gone with the namespace)."""
     linux.set_dumpable(True)  # a non-root user may write its own id maps only while dumpable
