@@ -76,7 +76,7 @@ def _close_all_but(*kept: int) -> None:
 
 
 def enter(message: dict, ids: tuple[int, int]) -> None:
-    """In the run's new namespaces (`linux.fork_into`, zygote.run_namespaces): the zygote's
+    """In the run's new namespaces (`linux.fork_into`): the zygote's
     ids mapped; the file system read-only but for the run's directory; a fresh tmpfs as
     scratch (gone with the namespace)."""
     linux.set_dumpable(True)  # a non-root user may write its own id maps only while dumpable
@@ -156,9 +156,9 @@ def relay(report: bytes, raw_init: int) -> dict:
 # ----------------------------------------------------------------------------- probing
 
 
-def probe(namespaces: int = linux.SANDBOX_NAMESPACES) -> dict:
-    """What this machine gives, tried for real in a throw-away sandbox cloned as a run's is
-    (`namespaces`: the new ones, zygote.run_namespaces): {"available": bool, "error": text}."""
+def probe() -> dict:
+    """What this machine gives, tried for real in a throw-away sandbox cloned as a run's is:
+    {"available": bool, "error": text}."""
     if not sys.platform.startswith("linux"):
         return {"available": False, "error": "not Linux"}
     if not linux.seccomp_supported():
@@ -172,7 +172,7 @@ def probe(namespaces: int = linux.SANDBOX_NAMESPACES) -> dict:
         status_r, status_w = os.pipe()
         ids = os.getuid(), os.getgid()
         try:
-            pid = linux.fork_into(namespaces)
+            pid = linux.fork_into(linux.SANDBOX_NAMESPACES)
         except OSError as error:
             os.close(status_r)
             os.close(status_w)

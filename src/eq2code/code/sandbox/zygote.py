@@ -4,11 +4,9 @@ The checker starts it (`Zygote()`, a separate ``python -I -c`` process that impo
 and calls `serve`, with the same scrubbed
 environment as a sandbox child, working directory ``/``, no inherited descriptors but two
 pipes) and sends it one line of JSON per run: paths of the run's directory and the child's
-environment — never an argument's value, never a reference value. At its start it moves into
-an empty network namespace of its own (`run_namespaces`), which its runs share one after the
-other. For each run (decisions D32):
+environment — never an argument's value, never a reference value. For each run (decisions D34):
 
-    zygote ─ clone(new user, PID, mount, IPC namespaces) ─► init (PID 1 of the new namespace;
+    zygote ─ clone(new user, PID, network, mount, IPC namespaces) ─► init (PID 1 of the new namespace;
                        forks, reaps, reports the worker's end; user code never runs here; when
                        it ends the kernel kills every process of the namespace)
              ─ fork ─► worker (PID 2): id maps; mounts: / read-only (recursive), the run's
@@ -285,8 +283,7 @@ def _write(message: dict) -> None:
 
 
 class _Server:
-    def __init__(self, namespaces: int) -> None:
-        self.namespaces = namespaces  # each run's new ones (run_namespaces)
+    def __init__(self) -> None:
         self.buffer = b""
         self._lines = self.lines()
         self.current: tuple[int, str] | None = None  # (pid of the run's init, run directory)
@@ -319,7 +316,7 @@ class _Server:
             if message.get("op") == "probe":
                 from eq2code.code.sandbox import strict
 
-                _write({"strict": strict.probe(self.namespaces)})
+                _write({"strict": strict.probe()})
             elif message.get("op") == "arm":
                 self.disarm()
                 self.armed = self.fork(message, armed=True)
@@ -344,7 +341,7 @@ class _Server:
             for name in ("stdout", "stderr"):
                 streams.append(os.open(os.path.join(message["base"], name),
                                        os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
-            pid = linux.fork_into(self.namespaces)
+            pid = linux.fork_into(linux.SANDBOX_NAMESPACES)
             refused = None
         except (OSError, KeyError, TypeError) as error:
             pid, refused = os.fork(), error
@@ -462,29 +459,6 @@ def _remove_own(path: str, owner: int) -> None:
         _remove(path)
 
 
-def run_namespaces() -> int:
-    """Move this zygote into an empty network namespace of its own (through a user namespace
-    of its own, where its ids map to themselves) and return the namespaces each run still
-    needs new: user, PID, mount, IPC. Its runs, one after the other, share that network
-    namespace: they have no capability in the user namespace that owns it, so none can change
-    it (no interface comes up, no address, no route), and a run's sockets close with its
-    processes — before the next run starts (Unix sockets left in flight in a cycle: when the
-    kernel collects them, moments later; D32). A fresh network namespace per run cost ~0.9 ms
-    of CPU, and more in the kernel's deferred cleanup. Where the kernel refuses (no
-    unprivileged user namespaces), each run asks for a network namespace of its own and the
-    strict sandbox's probe says why it cannot have one. Before any thread and while this
-    process is still dumpable (its id maps need it)."""
-    from eq2code.code.sandbox import linux
-
-    uid, gid = os.getuid(), os.getgid()
-    try:
-        linux.unshare(linux.CLONE_NEWUSER | linux.CLONE_NEWNET)
-    except OSError:
-        return linux.SANDBOX_NAMESPACES
-    linux.write_id_maps(uid, gid)
-    return linux.SANDBOX_NAMESPACES & ~linux.CLONE_NEWNET
-
-
 def serve() -> None:
     os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # nothing inherited but the two pipes (spawn.py)
     os.chdir("/")
@@ -495,7 +469,6 @@ def serve() -> None:
         sys.path.append(root)
     from eq2code.code.sandbox import linux, strict  # noqa: F401 - imported before any fork
 
-    namespaces = run_namespaces()
     linux.set_dumpable(False)
     linux.python_api()  # made before gc.freeze below, as everything a fork uses
     linux.prepare_seccomp()
@@ -510,7 +483,7 @@ def serve() -> None:
     # Every object so far (NumPy's, eq2code's) out of the collector's sight: a fork's collections
     # no longer walk them, so they stay shared with the zygote (no copy-on-write page faults).
     gc.freeze()
-    server = _Server(namespaces)
+    server = _Server()
     _write({"ready": True})
     try:
         server.serve()
