@@ -117,13 +117,57 @@ def unshare(flags: int) -> None:
     _check(libc().unshare(flags), "unshare")
 
 
+SIGCHLD = 17
+_python_api = None
+
+
+def python_api():
+    """The interpreter's own symbols (and libc's), called with the GIL held — as os.fork
+    holds it around fork(2)."""
+    global _python_api
+    if _python_api is None:
+        api = ctypes.PyDLL(None, use_errno=True)
+        api.syscall.restype = ctypes.c_long
+        for name in ("PyOS_BeforeFork", "PyOS_AfterFork_Parent", "PyOS_AfterFork_Child"):
+            getattr(api, name).restype = None
+        _python_api = api
+    return _python_api
+
+
+def fork_into(flags: int) -> int:
+    """`os.fork()` whose child starts in new namespaces (`flags`, CLONE_NEW*): with
+    CLONE_NEWPID it is PID 1 of its own, so no second fork is needed to enter it. clone(2)
+    as fork(2) does it (no new stack, SIGCHLD at the end) with CPython's fork hooks around it,
+    as `os.fork` runs them; libc's own fork handlers do not run, which is safe only in a
+    process with a single thread — so a process with more is refused (EAGAIN)."""
+    if MACHINE not in _ARCH:
+        raise OSError(errno.ENOSYS, f"clone: no system call number for {MACHINE}")
+    threads = len(os.listdir("/proc/self/task"))
+    if threads != 1:
+        raise OSError(errno.EAGAIN, f"clone: the fork server has {threads} threads, not one")
+    api = python_api()
+    zero = ctypes.c_ulong(0)
+    api.PyOS_BeforeFork()
+    pid = api.syscall(ctypes.c_long(_CLONE[_ARCH_NAME()]), ctypes.c_ulong(flags | SIGCHLD),
+                      zero, zero, zero, zero)
+    if pid == 0:
+        api.PyOS_AfterFork_Child()
+        return 0
+    code = ctypes.get_errno()
+    api.PyOS_AfterFork_Parent()
+    if pid < 0:
+        raise OSError(code, f"clone: {os.strerror(code)}")
+    return pid
+
+
+def _encoded(text: str | None) -> bytes | None:
+    return None if text is None else os.fsencode(text)
+
+
 def mount(source: str | None, target: str, fstype: str | None, flags: int,
           data: str | None = None) -> None:
-    def enc(text: str | None) -> bytes | None:
-        return None if text is None else os.fsencode(text)
-
-    _check(libc().mount(enc(source), enc(target), enc(fstype), ctypes.c_ulong(flags), enc(data)),
-           f"mount {target}")
+    _check(libc().mount(_encoded(source), _encoded(target), _encoded(fstype), ctypes.c_ulong(flags),
+                        _encoded(data)), f"mount {target}")
 
 
 class _MountAttr(ctypes.Structure):
@@ -141,10 +185,13 @@ def set_read_only(path: str, read_only: bool) -> None:
 
 def write_id_maps(uid: int, gid: int) -> None:
     """Map our own ids into a user namespace just created, so files look as before."""
-    for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"),
-                       ("gid_map", f"{gid} {gid} 1")):
-        with open(f"/proc/self/{name}", "w", encoding="ascii") as stream:
-            stream.write(text)
+    for name, text in (("setgroups", b"deny"), ("uid_map", b"%d %d 1" % (uid, uid)),
+                       ("gid_map", b"%d %d 1" % (gid, gid))):
+        fd = os.open(f"/proc/self/{name}", os.O_WRONLY)
+        try:
+            os.write(fd, text)  # the kernel takes a map in one write or refuses it
+        finally:
+            os.close(fd)
 
 
 def drop_capabilities() -> None:
@@ -202,13 +249,24 @@ class _SockFprog(ctypes.Structure):
     _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
 
 
+_filter: tuple | None = None  # (buffer, sock_fprog), built once: `prepare_seccomp`
+
+
+def prepare_seccomp() -> None:
+    """Build the filter now (the zygote, before it forks: each sandbox then only installs it)."""
+    global _filter
+    if _filter is None and seccomp_supported():
+        code = seccomp_program()
+        buffer = ctypes.create_string_buffer(code, len(code))
+        _filter = (buffer, _SockFprog(len(code) // 8, ctypes.cast(buffer, ctypes.c_void_p)))
+
+
 def install_seccomp() -> None:
     """Confine this process and all it starts (requires no_new_privs or CAP_SYS_ADMIN)."""
     if not seccomp_supported():
         raise OSError(errno.ENOSYS, f"no seccomp filter for the architecture {MACHINE}")
-    code = seccomp_program()
-    buffer = ctypes.create_string_buffer(code, len(code))
-    fprog = _SockFprog(len(code) // 8, ctypes.cast(buffer, ctypes.c_void_p))
+    prepare_seccomp()
+    assert _filter is not None
     prctl(PR_SET_NO_NEW_PRIVS, 1, what="prctl(PR_SET_NO_NEW_PRIVS)")
     _check(libc().prctl(PR_SET_SECCOMP, ctypes.c_ulong(SECCOMP_MODE_FILTER),
-                        ctypes.byref(fprog), 0, 0), "prctl(PR_SET_SECCOMP)")
+                        ctypes.byref(_filter[1]), 0, 0), "prctl(PR_SET_SECCOMP)")

@@ -1,15 +1,17 @@
-"""The strict sandbox's three forks (Linux; run inside the zygote, see zygote.py).
+"""The strict sandbox's two processes (Linux; run inside the zygote, see zygote.py).
 
-`first` (outer PID namespace) creates the namespaces and the mounts, `_init` is PID 1 of the
-new PID namespace, `_worker` drops every privilege and runs child.py's code on the run's
-request. Each step that the kernel refuses is reported to the zygote as a setup error with
-the call that failed, never silently skipped: strict means strict.
+`init`, cloned by the zygote straight into new namespaces (`linux.fork_into`), is PID 1 of
+the new PID namespace: it forks `_worker` and reaps. `_worker` maps the ids, makes the mounts
+and a new /proc, drops every privilege and runs child.py's code on the run's request. Each
+step that the kernel refuses is reported to the zygote as a setup error with the call that
+failed, never silently skipped: strict means strict.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import sys
 
@@ -27,40 +29,37 @@ def _report(fd: int, message: dict) -> None:
         pass
 
 
-def _descriptors(base: str) -> None:
-    """stdin /dev/null, stdout/stderr the run's files; nothing of the zygote's kept."""
-    null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)
-    for fd, name in ((1, "stdout"), (2, "stderr")):
-        out = os.open(os.path.join(base, name), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.dup2(out, fd)
-        os.close(out)
-    os.close(null)
-
-
-def first(message: dict, status_w: int, zygote_pid: int, go_r: int = -1) -> None:
-    """The first fork: namespaces and mounts, then PID 1. Never returns. `go_r`: an armed
-    sandbox (zygote.py) — the worker waits for one byte on it before it reads the request."""
+def init(message: dict, ids: tuple[int, int], status_w: int, alive_r: int, go_r: int,
+         streams: tuple[int, ...]) -> None:
+    """PID 1 of the run's namespaces, cloned into them by the zygote (`linux.fork_into`): forks
+    the worker, reaps until the worker ends and reports its wait status; its own end ends
+    every process of the namespace. As little as possible happens here (every page it writes
+    is a copy), the worker sets the namespaces up. Never returns. `ids`: the zygote's user
+    and group ids, for the worker to map. `alive_r`: ends (EOF) only when the zygote is gone.
+    `go_r`: an armed sandbox (zygote.py) — the worker waits for one byte on it before it reads
+    the request. `streams`: stdin, stdout and stderr of the run, opened by the zygote."""
     code = 3
     try:
         os.setpgid(0, 0)  # a group of its own: `killpg` of the language server reaches it
         linux.die_with_parent()
-        if os.getppid() != zygote_pid:
+        for fd, stream in enumerate(streams):
+            os.dup2(stream, fd)
+        _close_all_but(status_w, go_r, alive_r)
+        if select.select([alive_r], [], [], 0)[0]:  # end of file: the zygote is already gone
             os._exit(1)
-        _close_all_but(status_w, go_r)
-        _descriptors(message["base"])
-        isolate(message)
-        alive_r, alive_w = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(alive_w)
-            _init(message, status_w, alive_r, go_r)
         os.close(alive_r)
-        os.close(status_w)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # PID 1 ignores what it does not handle
+        worker = os.fork()
+        if worker == 0:
+            _worker(message, ids, status_w, go_r)
         if go_r >= 0:
             os.close(go_r)
-        os.waitpid(pid, 0)
-        code = 0
+        while True:
+            pid, raw = os.wait()
+            if pid == worker:
+                os.write(status_w, b'{"status": %d}' % raw)
+                code = 0
+                break
     except BaseException as error:
         _report(status_w, {"error": f"{type(error).__name__}: {error}"})
     os._exit(code)
@@ -69,26 +68,19 @@ def first(message: dict, status_w: int, zygote_pid: int, go_r: int = -1) -> None
 def _close_all_but(*kept: int) -> None:
     """Close every descriptor from 3 up but those in `kept` (negative: none)."""
     low = 3
-    for fd in sorted(k for k in kept if k >= 3):
-        os.closerange(low, fd)
-        low = fd + 1
-    os.closerange(low, _max_fd())
+    for fd in sorted(kept):
+        if fd >= low:
+            os.closerange(low, fd)
+            low = fd + 1
+    os.closerange(low, os.sysconf("SC_OPEN_MAX"))  # close_range(2): one call
 
 
-def _max_fd() -> int:
-    try:
-        return max(int(name) for name in os.listdir("/proc/self/fd")) + 1
-    except (OSError, ValueError):
-        return 1024
-
-
-def isolate(message: dict) -> None:
-    """New user, PID, network, mount and IPC namespaces; the file system read-only but for
-    the run's directory; a fresh tmpfs as scratch (gone with the namespace)."""
-    uid, gid = os.getuid(), os.getgid()
+def enter(message: dict, ids: tuple[int, int]) -> None:
+    """In the run's new namespaces (`linux.fork_into`): the zygote's
+    ids mapped; the file system read-only but for the run's directory; a fresh tmpfs as
+    scratch (gone with the namespace)."""
     linux.set_dumpable(True)  # a non-root user may write its own id maps only while dumpable
-    linux.unshare(linux.SANDBOX_NAMESPACES)
-    linux.write_id_maps(uid, gid)
+    linux.write_id_maps(*ids)
     linux.set_dumpable(False)
     base, scratch = message["base"], message["scratch"]
     linux.mount(None, "/", None, linux.MS_REC | linux.MS_PRIVATE)
@@ -100,42 +92,26 @@ def isolate(message: dict) -> None:
     linux.set_read_only(base, False)
 
 
-def _init(message: dict, status_w: int, alive_r: int, go_r: int = -1) -> None:
-    """PID 1 of the namespace: a new /proc, then the worker; reaps until the worker ends and
-    reports its wait status. Its own end ends every process of the namespace."""
-    code = 3
+def refused(status_w: int, error: BaseException) -> None:
+    """The run could not be cloned into new namespaces (the kernel refused, or its streams
+    could not be opened): say so as a setup error."""
+    _report(status_w, {"error": f"{type(error).__name__}: {error}"})
+    os._exit(3)
+
+
+def _worker(message: dict, ids: tuple[int, int], status_w: int, go_r: int = -1) -> None:
+    """The user's process: the namespaces set up (ids, mounts, /proc; a failure goes to the
+    zygote on `status_w`, closed before anything else), no privileges, confined, then
+    child.py. Never returns. Armed (`go_r`): confined first, then it waits for the zygote's
+    go — the request is written by then — or exits when the zygote drops it (the pipe ends
+    without a byte)."""
     try:
-        linux.die_with_parent()
-        os.set_blocking(alive_r, False)
-        try:
-            if os.read(alive_r, 1) == b"":  # the first fork is already gone
-                os._exit(1)
-        except BlockingIOError:
-            pass
-        os.close(alive_r)
-        signal.signal(signal.SIGINT, signal.SIG_DFL)  # PID 1 ignores what it does not handle
+        enter(message, ids)
         linux.mount("proc", "/proc", "proc", linux.MS_NOSUID | linux.MS_NODEV | linux.MS_NOEXEC)
-        worker = os.fork()
-        if worker == 0:
-            os.close(status_w)
-            _worker(message, go_r)
-        if go_r >= 0:
-            os.close(go_r)
-        while True:
-            pid, raw = os.wait()
-            if pid == worker:
-                _report(status_w, {"status": raw})
-                code = 0
-                break
     except BaseException as error:
         _report(status_w, {"error": f"{type(error).__name__}: {error}"})
-    os._exit(code)
-
-
-def _worker(message: dict, go_r: int = -1) -> None:
-    """The user's process: no privileges, confined, then child.py. Never returns. Armed
-    (`go_r`): confined first, then it waits for the zygote's go — the request is written by
-    then — or exits when the zygote drops it (the pipe ends without a byte)."""
+        os._exit(3)
+    os.close(status_w)
     try:
         signal.signal(signal.SIGINT, signal.default_int_handler)
         os.chdir(message["scratch"])
@@ -161,26 +137,28 @@ def _worker(message: dict, go_r: int = -1) -> None:
     os._exit(1)
 
 
-def relay(report: bytes, raw_first: int) -> dict:
+def relay(report: bytes, raw_init: int) -> dict:
     """The zygote's answer for a finished run: the worker's return code as Popen gives it."""
-    try:
-        data = json.loads(report.decode()) if report else {}
+    try:  # the first report: a worker whose set-up failed says so before init reports its end
+        data = json.JSONDecoder().raw_decode(report.decode())[0] if report else {}
     except ValueError:
+        data = {}
+    if not isinstance(data, dict):
         data = {}
     if "error" in data:
         return {"exited": -1, "error": str(data["error"])[:2000]}
     if "status" in data:
         return {"exited": os.waitstatus_to_exitcode(int(data["status"]))}
-    # killed before the worker's status was known (the deadline): as the first fork ended
-    return {"exited": os.waitstatus_to_exitcode(raw_first) if raw_first else -9}
+    # killed before the worker's status was known (the deadline): as init ended
+    return {"exited": os.waitstatus_to_exitcode(raw_init) if raw_init else -9}
 
 
 # ----------------------------------------------------------------------------- probing
 
 
 def probe() -> dict:
-    """What this machine gives, tried for real in a forked throw-away sandbox:
-    {"available": bool, "error": text, "steps": [...]}."""
+    """What this machine gives, tried for real in a throw-away sandbox cloned as a run's is:
+    {"available": bool, "error": text}."""
     if not sys.platform.startswith("linux"):
         return {"available": False, "error": "not Linux"}
     if not linux.seccomp_supported():
@@ -192,10 +170,16 @@ def probe() -> dict:
         scratch = os.path.join(base, "scratch")
         os.mkdir(scratch)
         status_r, status_w = os.pipe()
-        pid = os.fork()
+        ids = os.getuid(), os.getgid()
+        try:
+            pid = linux.fork_into(linux.SANDBOX_NAMESPACES)
+        except OSError as error:
+            os.close(status_r)
+            os.close(status_w)
+            return {"available": False, "error": f"{type(error).__name__}: {error}"}
         if pid == 0:  # pragma: no cover - in the child
             os.close(status_r)
-            _probe_first({"base": base, "scratch": scratch}, status_w, os.getppid())
+            _probe_init({"base": base, "scratch": scratch}, ids, status_w)
         os.close(status_w)
         chunks = []
         while chunk := os.read(status_r, 65536):
@@ -214,28 +198,20 @@ def probe() -> dict:
         shutil.rmtree(base, ignore_errors=True)
 
 
-def _probe_first(message: dict, status_w: int, zygote_pid: int) -> None:
+def _probe_init(message: dict, ids: tuple[int, int], status_w: int) -> None:
     code = 3
     try:
         linux.die_with_parent()
-        os.closerange(3, status_w)
-        isolate(message)
-        pid = os.fork()
-        if pid == 0:
-            try:
-                linux.mount("proc", "/proc", "proc", linux.MS_NOSUID | linux.MS_NODEV | linux.MS_NOEXEC)
-                inner = os.fork()
-                if inner == 0:
-                    linux.drop_capabilities()
-                    linux.install_seccomp()
-                    os._exit(0 if _denied() else 4)
-                _, raw = os.waitpid(inner, 0)
-                _report(status_w, {"status": raw})
-                os._exit(0)
-            except BaseException as error:
-                _report(status_w, {"error": f"{type(error).__name__}: {error}"})
-                os._exit(3)
-        os.waitpid(pid, 0)
+        _close_all_but(status_w)
+        enter(message, ids)
+        linux.mount("proc", "/proc", "proc", linux.MS_NOSUID | linux.MS_NODEV | linux.MS_NOEXEC)
+        inner = os.fork()
+        if inner == 0:
+            linux.drop_capabilities()
+            linux.install_seccomp()
+            os._exit(0 if _denied() else 4)
+        _, raw = os.waitpid(inner, 0)
+        _report(status_w, {"status": raw})
         code = 0
     except BaseException as error:
         _report(status_w, {"error": f"{type(error).__name__}: {error}"})

@@ -4,19 +4,24 @@ The checker starts it (`Zygote()`, a separate ``python -I -c`` process that impo
 and calls `serve`, with the same scrubbed
 environment as a sandbox child, working directory ``/``, no inherited descriptors but two
 pipes) and sends it one line of JSON per run: paths of the run's directory and the child's
-environment — never an argument's value, never a reference value. For each run it forks:
+environment — never an argument's value, never a reference value. For each run (decisions D34):
 
-    zygote ─ fork ─► first (outer PID namespace; relays, holds the namespaces' doors shut)
-                       unshare(user, PID, network, mount, IPC); id maps; mounts:
-                       / read-only (recursive), the run's directory writable, a tmpfs scratch
-             ─ fork ─► init (PID 1 of the new namespace; a new /proc; reaps; user code never
-                       runs here; when it ends the kernel kills every process of the namespace)
-             ─ fork ─► worker (PID 2): no capabilities, no_new_privs, seccomp filter, limits,
-                       then child.py's run of the user's module
+    zygote ─ clone(new user, PID, network, mount, IPC namespaces) ─► init (PID 1 of the new namespace;
+                       forks, reaps, reports the worker's end; user code never runs here; when
+                       it ends the kernel kills every process of the namespace)
+             ─ fork ─► worker (PID 2): id maps; mounts: / read-only (recursive), the run's
+                       directory writable, a tmpfs scratch, a new /proc; then no capabilities,
+                       no_new_privs, seccomp filter, limits, then child.py's run of the user's
+                       module
+
+init is cloned straight into its namespaces (`linux.fork_into`: clone(2) as fork(2) does it,
+with CPython's fork hooks), so no process is forked only to create them; it does as little as
+it can (every page it writes is a copy of the zygote's). The run's stdin, stdout and stderr are
+opened by the zygote, outside the run's mount namespace.
 
 The zygote is non-dumpable (nobody can ptrace it or read its /proc files without
 CAP_SYS_PTRACE in the initial user namespace), invisible from the worker's PID namespace, and
-holds nothing of the checker but its pipes (which the first fork closes at once). When the
+holds nothing of the checker but its pipes (which init closes at once). When the
 checker dies, its pipe ends: the zygote kills the run under way, deletes its directory and
 stale ones of dead checkers, and exits.
 
@@ -282,9 +287,15 @@ class _Server:
     def __init__(self) -> None:
         self.buffer = b""
         self._lines = self.lines()
-        self.current: tuple[int, str] | None = None  # (pid of the first fork, run directory)
+        self.current: tuple[int, str] | None = None  # (pid of the run's init, run directory)
         self.armed: _Armed | None = None
         self.owner = os.getppid()  # the checker whose run directories `remove` may delete
+        self.ids = os.getuid(), os.getgid()  # mapped into each run's user namespace
+        # Held open here only: a run's init, which closes its copy of the write end, reads
+        # end-of-file on the read end when this zygote is gone.
+        self.alive_r, self._alive_w = os.pipe()
+        os.set_blocking(self.alive_r, False)
+        self.null = os.open(os.devnull, os.O_RDONLY)  # each run's stdin
 
     def lines(self):
         """Messages from the checker; None at end of input (the checker is gone)."""
@@ -318,20 +329,33 @@ class _Server:
                 self.owner = int(message.get("pid") or self.owner)
 
     def fork(self, message: dict, armed: bool = False) -> _Armed:
-        """The first fork of a run (strict.first); armed: its worker waits for a go."""
-        from eq2code.code.sandbox import strict
+        """A run's init, cloned into its new namespaces (strict.init); armed: its worker
+        waits for a go. Its stdout and stderr are opened here, outside its mount namespace
+        (a file open for writing on one of its mounts would keep that mount from being made
+        read-only). A clone the kernel refuses becomes a forked child that reports why."""
+        from eq2code.code.sandbox import linux, strict
 
         status_r, status_w = os.pipe()
         go_r, go_w = os.pipe() if armed else (-1, -1)
-        pid = os.fork()
+        streams: list[int] = []
+        try:
+            for name in ("stdout", "stderr"):
+                streams.append(os.open(os.path.join(message["base"], name),
+                                       os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+            pid = linux.fork_into(linux.SANDBOX_NAMESPACES)
+            refused = None
+        except (OSError, KeyError, TypeError) as error:
+            pid, refused = os.fork(), error
         if pid == 0:  # pragma: no cover - in the child
             os.close(status_r)
             if go_w >= 0:
                 os.close(go_w)
-            strict.first(message, status_w, os.getppid(), go_r)
-        os.close(status_w)
-        if go_r >= 0:
-            os.close(go_r)
+            if refused is not None:
+                strict.refused(status_w, refused)
+            strict.init(message, self.ids, status_w, self.alive_r, go_r, (self.null, *streams))
+        for fd in (status_w, go_r, *streams):
+            if fd >= 0:
+                os.close(fd)
         return _Armed(pid, status_r, go_w, message)
 
     def disarm(self) -> None:
@@ -345,7 +369,7 @@ class _Server:
 
     def take(self, message: dict) -> _Armed:
         """The armed sandbox when it was armed for this very run (same directory, environment,
-        scratch no smaller), told to go; otherwise a fresh first fork."""
+        scratch no smaller), told to go; otherwise a fresh one."""
         armed = self.armed
         same = armed is not None and all(armed.message.get(key) == message.get(key)
                                          for key in ("base", "request_dir", "scratch", "env")) \
@@ -400,7 +424,7 @@ class _Server:
 
 
 class _Armed:
-    """A first fork: its pid, the read end of its status pipe, the write end of its worker's
+    """A run's init: its pid, the read end of its status pipe, the write end of its worker's
     go pipe (-1: not armed, or told to go) and the message it was forked for."""
 
     def __init__(self, pid: int, status_r: int, go_w: int, message: dict) -> None:
@@ -447,6 +471,8 @@ def serve() -> None:
     from eq2code.code.sandbox import linux, strict  # noqa: F401 - imported before any fork
 
     linux.set_dumpable(False)
+    linux.python_api()  # made before gc.freeze below, as everything a fork uses
+    linux.prepare_seccomp()
     import numpy  # noqa: F401 - the point of the zygote: imported once, inherited by every fork
 
     from eq2code.code.sandbox import child  # noqa: F401 - imported before any fork
