@@ -107,10 +107,12 @@ def setup(work: Path, pairs: int) -> dict[str, tuple[list[str], dict]]:
 
 def once(command: list[str], env: dict, cwd: Path) -> float:
     started = time.perf_counter()
-    result = subprocess.run(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    result = subprocess.run(command, env=env, cwd=cwd, capture_output=True)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.decode()[-2000:]}")
+        said = [line for line in result.stdout.decode(errors="replace").splitlines() if ": pass (" not in line]
+        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.decode()[-2000:]}"
+                         f"{chr(10).join(said)[-3000:]}")
     return seconds
 
 
