@@ -108,3 +108,24 @@ def test_the_first_report_counts():
     assert strict.relay(b'{"status": 256}', 0) == {"exited": 1}
     assert strict.relay(b"", 9) == {"exited": -9}
     assert strict.relay(b"[1]", 0)["exited"] == -9
+
+
+@pytest.mark.parametrize("name, other, same", [("PATH", "/nowhere:/usr/bin:/bin", True),
+                                               ("LANG", "ja_JP.UTF-8", False)])
+def test_a_zygote_started_ahead_is_taken_unless_what_it_read_at_its_start_differs(monkeypatch, name, other, same):
+    """A check server started from one shell serves a check from another: PATH may differ (each
+    run gets the check's own from its request), the locale may not (read once, at the start)."""
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setattr(spawn, "_started", None)
+    spawn.start_zygote()
+    assert spawn._started is not None
+    started = spawn._started[1]
+    monkeypatch.setenv(name, other)
+    taken = spawn.zygote_process(spawn.child_environment())
+    try:
+        assert (taken is started) is same
+    finally:
+        for process in {id(started): started, id(taken): taken}.values():
+            process.kill()
+            process.wait()

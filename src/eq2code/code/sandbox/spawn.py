@@ -38,14 +38,22 @@ def start_zygote() -> None:
 
 
 def zygote_process(environment: dict[str, str]) -> Spawned:
-    """The zygote process started ahead if it has this environment, else a new one."""
+    """The zygote process started ahead if it has this environment, else a new one. `PATH` may
+    differ (a check server started from another shell, a tool's own PATH): the zygote's own
+    process never looks it up, and each run gets the check's environment, PATH included, from its
+    request (strict.py). The locale and BLAS variables must match: the interpreter and NumPy read
+    them once, at the zygote's start, for every run it forks."""
     global _started
     started, _started = _started, None
-    if started is not None and started[0] == environment and started[1].poll() is None:
+    if started is not None and _beyond_path(started[0]) == _beyond_path(environment) and started[1].poll() is None:
         return started[1]
     if started is not None:
         started[1].kill()
     return _zygote(environment)
+
+
+def _beyond_path(environment: dict[str, str]) -> dict[str, str]:
+    return {name: value for name, value in environment.items() if name != "PATH"}
 
 
 def handed_over() -> tuple[dict[str, str], Spawned] | None:
