@@ -2,8 +2,9 @@
 
     python scripts/bench.py [--runs N] [--pairs 100] [--markdown]
 
-Commands are alternated (one of each per round) and the median of N rounds is taken, so a
-machine whose load changes affects them alike. Measured:
+Commands are alternated (one of each per round, the order rotated by one every round) and the
+median of N rounds is taken, so a machine whose load changes affects them alike, and no command
+always runs right after the same one. Measured:
 
 - floor        python -c "import numpy"
 - pytest       a hand-written pytest test of the same softmax (imports numpy and pytest)
@@ -258,8 +259,11 @@ def main() -> None:
             subprocess.run(["hyperfine", "-N", "--warmup", "2", "--runs", str(args.runs),
                             *[" ".join(commands[n][0]) for n in names]], check=False)
         times: dict[str, list[float]] = {name: [] for name in commands}
+        names = list(commands)
         for round_ in range(args.runs):
-            for name, (command, env) in commands.items():
+            shift = round_ % len(names)  # each round starts one command later: no command always
+            for name in names[shift:] + names[:shift]:  # follows the same one (that moved medians ~5 %)
+                command, env = commands[name]
                 if "batch" in name and round_ >= args.batch_runs:
                     continue
                 times[name].append(once(command, env, work))
