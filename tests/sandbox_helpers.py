@@ -57,3 +57,14 @@ def survivors(marker: str, seconds: float = 3.0) -> list[int]:
         if not alive or time.monotonic() > deadline:
             return alive
         time.sleep(0.05)
+
+
+def gone(pid: int, seconds: float = 5.0) -> bool:
+    """True once the process no longer exists or is a zombie nobody reaped yet (Linux; elsewhere
+    at once, having no /proc to look in)."""
+    deadline = time.monotonic() + seconds
+    while _state(str(pid)) not in ("Z", "X"):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sandbox_helpers import gone
 
 from eq2code.code.sandbox import platform, waiting
 from eq2code.code.sandbox.api import CallSpec
@@ -44,19 +45,6 @@ PID = """
     def f():
         return float(os.getpid())
 """
-
-
-def gone(pid: int, seconds: float = 5.0) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
-        except FileNotFoundError:
-            return True
-        if state == "Z":
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def test_a_run_takes_the_child_spawned_ahead(basic, tmp_path):

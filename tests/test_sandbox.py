@@ -350,20 +350,6 @@ def test_background_processes_do_not_survive(tmp_path):
     assert survivors(marker) == []
 
 
-def wait_until_gone(pid: int, seconds: float = 3.0) -> bool:
-    """True once the process no longer exists or is a zombie nobody reaped yet."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
-        except FileNotFoundError:
-            return True
-        if state == "Z":
-            return True
-        time.sleep(0.05)
-    return False
-
-
 @pytest.mark.parametrize("value", [np.array([None], dtype=object), "0.5"])
 def test_unsupported_arguments_are_refused_in_the_parent(tmp_path, value):
     with pytest.raises((TypeError, ValueError)):
