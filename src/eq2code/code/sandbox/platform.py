@@ -42,6 +42,7 @@ _pool = None
 _protected = False
 _rearm = False  # arm the next run's sandbox after each run (many checks: batch, language server)
 _waiting: list = []  # basic: children spawned ahead, waiting for their runs (waiting.py)
+_waiting_ended = False  # their end at exit is registered
 _spawner: Any = None  # basic, many checks: the thread that spawns them
 
 
@@ -246,24 +247,30 @@ def open_run() -> RunSlot:
         raise
 
 
-def _spawn_waiting() -> None:
-    """basic: one more child spawned ahead, waiting in a fresh run directory."""
-    global _waiting
+def _spawn_child(base: Path):
+    """basic: a child in `base`, waiting for `go` (waiting.py)."""
     from eq2code.code.sandbox import waiting
 
+    return waiting.spawn(base, _uptime() - 1.0)  # no process started earlier carries its token
+
+
+def _spawn_waiting() -> None:
+    """basic: one more child spawned ahead, waiting in a fresh run directory."""
+    global _waiting, _waiting_ended
     base = _fresh_run_directory()
     try:
-        child = waiting.spawn(base, _uptime() - 1.0)
+        child = _spawn_child(base)
     except BaseException:
         import shutil
 
         shutil.rmtree(base, ignore_errors=True)
         raise
     with _lock:
-        if not _waiting:
+        if not _waiting_ended:
             import atexit
 
             atexit.register(_end_waiting)
+            _waiting_ended = True
         _waiting = [*_waiting, child]
 
 
@@ -272,9 +279,13 @@ def _basic_slot() -> RunSlot:
     many checks follow), else a fresh one."""
     global _waiting
     with _lock:
-        live = [child for child in _waiting if child.alive()]
-        dead = [child for child in _waiting if not child.alive()]
-        child, _waiting = (live[0], live[1:]) if live else (None, [])
+        child, dead = None, []
+        for candidate in _waiting:
+            if candidate.alive():  # asked once: a child that ends meanwhile is the run's to replace
+                child = candidate
+                break
+            dead.append(candidate)
+        _waiting = _waiting[len(dead) + (child is not None):]
     for gone in dead:
         _end(gone)
     if _spawner is not None:
@@ -436,13 +447,11 @@ def _run_basic(slot: RunSlot, timeout: float, observer: Callable | None) -> tupl
     it died while waiting, a child spawned now and told `go` at once."""
     import subprocess  # the basic backend only: the strict one spawns nothing (zygote.py)
 
-    from eq2code.code.sandbox import waiting
-
     child = slot.waiting
     if child is None or not (slot.sent or child.go()):
         if child is not None:
             _end_process(child)
-        child = waiting.spawn(slot.base, _uptime() - 1.0)  # no process started earlier carries its token
+        child = _spawn_child(slot.base)
         child.go()
     process = child.process
     timed_out = False

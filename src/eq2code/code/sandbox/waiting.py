@@ -29,7 +29,7 @@ from pathlib import Path
 from eq2code.code.sandbox.spawn import child_environment
 
 CHILD_SCRIPT = Path(__file__).with_name("child.py")
-GO = b"go\n"
+GO = b"go\n"  # child.GO, the line its `wait_for_go` waits for (child.py runs alone: it imports no eq2code module)
 
 
 @dataclass
