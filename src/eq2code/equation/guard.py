@@ -28,7 +28,7 @@ from typing import Any
 
 from eq2code.base.log import get_logger
 from eq2code.base.span import Range
-from eq2code.equation.limits import LIMITS, Limits, set_limits  # noqa: F401 (the guard's limits, set by the front ends)
+from eq2code.equation.limits import LIMITS, Limits  # noqa: F401 - the limits the front ends set (equation/limits.py)
 from eq2code.equation.model import Diagnostic, EquationFile
 from eq2code.findings.phrases import phrase
 

@@ -112,7 +112,7 @@ def check_text(path: str, text: str, job: Job | None = None, *, lang: str | None
     from eq2code.code.sandbox.runner import child_observer
     from eq2code.equation.cache import load_equation as _load_equation
     from eq2code.equation.guard import fork_observer
-    from eq2code.equation.guard import set_limits as set_read_limits
+    from eq2code.equation.limits import set_limits as set_read_limits
     from eq2code.project.batch import Settings, config_for, run_pairs
     from eq2code.project.discovery import pairs_of
     from eq2code.project.documents import document_pairs, is_document
