@@ -175,6 +175,22 @@ def test_the_environment_is_scrubbed(tmp_path, monkeypatch):
     np.testing.assert_array_equal(single(run(tmp_path, source)).value, [1.0, 1.0, 1.0])
 
 
+def test_the_users_code_finds_the_collector_as_a_plain_python_has_it(tmp_path):
+    """The zygote and a spawned child pause the cyclic collector while they import NumPy, and
+    the command raises its threshold (D35): none of it reaches the user's code."""
+    source = """
+        import gc
+        def f():
+            return [float(gc.isenabled()), *map(float, gc.get_threshold())]
+    """
+    import subprocess
+    import sys
+
+    plain = subprocess.run([sys.executable, "-I", "-c", "import gc; print(*gc.get_threshold())"],
+                           capture_output=True, text=True, check=True).stdout.split()
+    np.testing.assert_array_equal(single(run(tmp_path, source)).value, [1.0, *map(float, plain)])
+
+
 # ----------------------------------------------------------------------------- errors
 
 

@@ -16,7 +16,12 @@ __all__ = ["main", "run"]
 def run() -> NoReturn:
     """The `eq2code` command (and `python -m eq2code`): a check handed to the check server when
     one runs (cli/client.py); else the sandbox's zygote first — before the command line's own
-    imports (cli/head_start.py) — then `cli.main.run`."""
+    imports (cli/head_start.py) — then `cli.main.run`. The cyclic garbage collector runs less
+    often, as mypy tunes it (`tune_gc`): at the default threshold a check's imports alone start
+    ~50 collections (docs/performance.md, round 10); memory stays bounded in a long command."""
+    import gc
+
+    gc.set_threshold(200_000, 30, 30)
     from eq2code.cli.client import delegate
 
     code = delegate(sys.argv[1:])
