@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from sandbox_helpers import gone
 
-from eq2code.code.sandbox import platform, waiting
+from eq2code.cli import head_start
+from eq2code.code.sandbox import platform, spawn, waiting
 from eq2code.code.sandbox.api import CallSpec
 from eq2code.code.sandbox.runner import run_calls
 
@@ -102,11 +103,41 @@ def test_many_checks_find_children_spawned_ahead_and_refilled(basic, tmp_path):
     assert len(waiting_children(platform.BASIC_AHEAD)) == platform.BASIC_AHEAD
 
 
-def test_a_child_nobody_used_ends_with_the_command(tmp_path):
+def test_the_commands_head_start_spawns_the_first_runs_child(basic, tmp_path, monkeypatch):
+    """Before the sandbox's own modules are imported (spawn.start_waiting_child), taken over
+    by the platform layer, and the first run's."""
+    monkeypatch.setattr(head_start, "_started", False)
+    head_start.early_zygote(["check", "--sandbox", "basic", "eq.tex", "impl.py"])
+    assert spawn.waiting_child_started() is None  # taken
+    [child] = platform._waiting
+    assert run_source(tmp_path, PID) == child.process.pid
+
+
+def test_the_basic_childs_head_start_imports_nothing_heavy():
     script = textwrap.dedent("""
+        import shutil, sys
+        before = set(sys.modules)
+        from eq2code.code.sandbox import spawn
+        spawn.start_waiting_child()
+        loaded = set(sys.modules) - before
+        base, process, token, since = spawn.waiting_child_started()
+        process.kill()
+        process.wait()
+        shutil.rmtree(base)
+        print(*sorted(loaded & {"typing", "pathlib", "argparse", "json", "numpy", "dataclasses"}))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == []
+
+
+@pytest.mark.parametrize("start", ["platform.configure('basic'); platform.prestart()",
+                                   "early_zygote(['check', '--sandbox', 'basic', 'eq.tex', 'impl.py'])"])
+def test_a_child_nobody_used_ends_with_the_command(tmp_path, start):
+    script = textwrap.dedent(f"""
+        from eq2code.cli.head_start import early_zygote
         from eq2code.code.sandbox import platform
-        platform.configure("basic")
-        platform.prestart()
+        {start}
         [child] = platform._waiting
         print(child.process.pid, child.base, flush=True)
     """)

@@ -29,14 +29,17 @@ def early_zygote(argv: list[str]) -> None:
             chosen = a.partition("=")[2]
         elif a == "--sandbox" and i + 1 < len(argv):
             chosen = argv[i + 1]
-    if (chosen or os.environ.get("EQ2CODE_SANDBOX", "")).strip().lower() != "basic" \
-            and sys.platform.startswith("linux") and hasattr(os, "pidfd_open"):
-        from eq2code.code.sandbox import spawn
+    from eq2code.code.sandbox import spawn
 
-        spawn.start_zygote()  # its process only: the sandbox's own modules are not imported yet
-    try:
+    try:  # its process only: the sandbox's own modules are not imported yet
+        if (chosen or os.environ.get("EQ2CODE_SANDBOX", "")).strip().lower() != "basic" \
+                and sys.platform.startswith("linux") and hasattr(os, "pidfd_open"):
+            spawn.start_zygote()
+        else:
+            spawn.start_waiting_child()  # basic: the first run's child (taken by `prestart`)
         from eq2code.code.sandbox import platform
 
+        platform.take_started()
         if chosen is not None and chosen not in platform.MODES:
             return
         platform.configure(chosen)

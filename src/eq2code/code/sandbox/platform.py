@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eq2code.code.sandbox.spawn import KEPT_VARIABLES, TOKEN_VARIABLE, child_environment  # noqa: F401 - re-exported
+from eq2code.code.sandbox.spawn import KEPT_VARIABLES, TOKEN_VARIABLE, child_environment, uptime  # noqa: F401 - re-exported
 
 if TYPE_CHECKING:
     import subprocess
@@ -117,6 +117,7 @@ def prestart(count: int = 1) -> None:
     (the CLI calls this first thing), each with a sandbox armed for its first run. In basic
     mode or off Linux: `count` children spawned ahead of their runs (waiting.py)."""
     if mode() == "basic" or not IS_LINUX or not hasattr(os, "pidfd_open"):
+        take_started()
         for _ in range(count - len(_waiting)):
             _spawn_waiting()
         return
@@ -251,12 +252,11 @@ def _spawn_child(base: Path):
     """basic: a child in `base`, waiting for `go` (waiting.py)."""
     from eq2code.code.sandbox import waiting
 
-    return waiting.spawn(base, _uptime() - 1.0)  # no process started earlier carries its token
+    return waiting.spawn(base, uptime() - 1.0)  # no process started earlier carries its token
 
 
 def _spawn_waiting() -> None:
     """basic: one more child spawned ahead, waiting in a fresh run directory."""
-    global _waiting, _waiting_ended
     base = _fresh_run_directory()
     try:
         child = _spawn_child(base)
@@ -265,6 +265,26 @@ def _spawn_waiting() -> None:
 
         shutil.rmtree(base, ignore_errors=True)
         raise
+    _add_waiting(child)
+
+
+def take_started() -> None:
+    """basic: the first run's child the command spawned before this module was imported
+    (`spawn.start_waiting_child`, cli/head_start.py), now one of the waiting children — ended
+    at exit with its directory if no run takes it."""
+    from eq2code.code.sandbox import spawn
+
+    started = spawn.waiting_child_started()
+    if started is not None:
+        from eq2code.code.sandbox import waiting
+
+        base, process, token, since = started
+        _add_waiting(waiting.WaitingChild(Path(base), process, token, since))
+
+
+def _add_waiting(child) -> None:
+    """A child spawned ahead joins the waiting ones; killed at exit if nobody used it."""
+    global _waiting, _waiting_ended
     with _lock:
         if not _waiting_ended:
             import atexit
@@ -513,14 +533,6 @@ def _descendants(pid: int) -> list:
 
 SWEEPS = 20  # rounds of killing marked processes (each round catches what forked meanwhile)
 ENVIRON_BYTES = 2**20  # most of /proc/PID/environ read when looking for the token
-
-
-def _uptime() -> float:
-    try:
-        with open("/proc/uptime", "rb") as stream:
-            return float(stream.read(64).split()[0])
-    except (OSError, ValueError, IndexError):
-        return 0.0
 
 
 def _sweep(token: str, since: float = 0.0) -> None:

@@ -12,7 +12,10 @@ directory is private (mode 0700) wherever it is.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+
+TYPE_CHECKING = False  # not `typing`'s: the head start makes a run directory before its imports
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MEMORY_DIRECTORY = "/dev/shm"
 MEMORY_ROOM = 256 * 2**20  # bytes free on it, at least, for it to be used
@@ -49,6 +52,13 @@ def _memory_directory() -> str | None:
 def new_run_directory() -> Path:
     """A fresh directory for one run, named after this process so that a later eq2code can
     delete it if this one is killed before it cleans up (`sweep_stale`)."""
+    from pathlib import Path
+
+    return Path(new_run_path())
+
+
+def new_run_path() -> str:
+    """`new_run_directory` as a string path (`os` only: the basic child's head start)."""
     base, prefix = run_base(), f"eq2code-{os.getpid()}-"
     for _ in range(100):  # as tempfile.mkdtemp: a random name, made private, never reused
         path = os.path.join(base, prefix + os.urandom(6).hex())
@@ -56,7 +66,7 @@ def new_run_directory() -> Path:
             os.mkdir(path, 0o700)
         except FileExistsError:
             continue
-        return Path(path)
+        return path
     raise FileExistsError(f"no free name for a run directory in {base}")
 
 

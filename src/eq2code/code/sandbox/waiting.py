@@ -21,14 +21,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from eq2code.code.sandbox.spawn import child_environment
+from eq2code.code.sandbox.spawn import waiting_process
 
-CHILD_SCRIPT = Path(__file__).with_name("child.py")
 GO = b"go\n"  # child.GO, the line its `wait_for_go` waits for (child.py runs alone: it imports no eq2code module)
 
 
@@ -61,15 +59,8 @@ class WaitingChild:
 
 def spawn(base: Path, since: float) -> WaitingChild:
     """Spawn a child that waits in `base` for its run, with a run's environment and token."""
-    scratch = base / "scratch"
     token = os.urandom(16).hex()
-    command = [sys.executable, "-I", str(CHILD_SCRIPT), "--wait", str(os.getpid()), str(base / "request")]
-    options: dict = {"start_new_session": True} if os.name == "posix" else {
-        "creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
-    with open(base / "stdout", "wb") as out, open(base / "stderr", "wb") as err:
-        process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=out, stderr=err,
-                                   cwd=scratch, env=child_environment(scratch, token), **options)
-    return WaitingChild(base, process, token, since)
+    return WaitingChild(base, waiting_process(str(base), token), token, since)
 
 
 class Spawner:
