@@ -229,3 +229,26 @@ def test_check_text_locates_by_values(tmp_path: Path):
     outcome = check_text(str(path), SUM_OF_Z)
     errors = [f for f in outcome.findings if f.effective_severity == 1]
     assert errors and errors[0].range.start.line == RETURN_LINE
+
+
+def test_the_warm_heap_is_frozen_after_a_check_that_imported_modules():
+    """A collection a save waits for never walks what the server's first checks imported
+    (base/collector.py, D35); a check that imported nothing new freezes nothing more."""
+    import subprocess
+    import textwrap
+
+    script = textwrap.dedent("""
+        import gc
+        from eq2code.lsp import server
+        server._freeze_when_warmer()
+        first = gc.get_freeze_count()
+        server._freeze_when_warmer()
+        again = gc.get_freeze_count()
+        import sys, types
+        sys.modules["eq2code_test_imported"] = types.ModuleType("eq2code_test_imported")  # a check imported one
+        server._freeze_when_warmer()
+        print(first > 0, again == first, gc.get_freeze_count() > again, gc.get_threshold()[0])
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True", "True", "700"]

@@ -16,14 +16,12 @@ __all__ = ["main", "run"]
 def run() -> NoReturn:
     """The `eq2code` command (and `python -m eq2code`): a check handed to the check server when
     one runs (cli/client.py); else the sandbox's zygote first — before the command line's own
-    imports (cli/head_start.py) — then `cli.main.run`. The cyclic garbage collector runs less
-    often, as mypy tunes it (`tune_gc`): at the default threshold a check's imports alone start
-    ~50 collections (docs/performance.md, round 10); memory stays bounded in a long command."""
-    import gc
+    imports (cli/head_start.py) — then `cli.main.run`."""
+    from eq2code.base.collector import LONG_LIVED, tune_collector
+    from eq2code.cli.client import command_of, delegate
 
-    gc.set_threshold(200_000, 30, 30)
-    from eq2code.cli.client import delegate
-
+    if command_of(sys.argv[1:]) not in LONG_LIVED:
+        tune_collector()
     code = delegate(sys.argv[1:])
     if code is not None:
         sys.exit(code)

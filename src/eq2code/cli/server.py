@@ -151,6 +151,9 @@ def serve(main: Callable[[list[str]], int], idle: float = IDLE_SECONDS) -> None:
     from eq2code.findings.registry import definitions
 
     definitions()  # the findings' catalogue, built on first use (the same for every check)
+    from eq2code.base.collector import freeze_warm_heap
+
+    freeze_warm_heap()  # also: no request process copies these pages for the collector's sake
     listener.listen(16)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _Server(listener, idle, main).loop()
@@ -296,6 +299,9 @@ def _check(message: dict, fds: list[int], conn: socket.socket, main: Callable[[l
         _answer(conn, {"decline": f"{type(error).__name__}: {error}"})
         os._exit(0)
     _answer(conn, {"pid": os.getpid()})
+    from eq2code.base.collector import tune_collector
+
+    tune_collector()  # a request process is one check, as the command it stands for
     code = 2
     try:
         code = main(argv)  # says itself what went wrong (exit 2, never a traceback); ends as `run` does

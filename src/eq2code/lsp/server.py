@@ -415,6 +415,21 @@ class ServerOptions:
             self.timeout = float(init["timeout"])
 
 
+_frozen_modules = 0  # how many modules were imported when the warm heap was last frozen
+
+
+def _freeze_when_warmer() -> None:
+    """After a check that imported modules (the first check's, a first failure's diagnosis):
+    what they made joins the frozen warm heap (`base.collector`), so that no collection a
+    later save waits for walks it."""
+    global _frozen_modules
+    if len(sys.modules) > _frozen_modules:
+        from eq2code.base.collector import freeze_warm_heap
+
+        _frozen_modules = len(sys.modules)
+        freeze_warm_heap()
+
+
 def build_server() -> Any:
     """The pygls server with eq2code's features registered."""
     from lsprotocol import types
@@ -473,6 +488,7 @@ def build_server() -> Any:
         if outcome is None or outcome.cancelled or generation != st.generation:
             return
         publish(uri, st, doc, text, version, outcome)
+        _freeze_when_warmer()
         if not any(f.effective_severity.name in ("ERROR", "WARNING") for f in outcome.findings):
             return
         fixed = await _checked(path, text, job, fixes=True)
@@ -480,6 +496,7 @@ def build_server() -> Any:
             return
         if any(f.fix is not None for f in fixed.findings):
             publish(uri, st, doc, text, version, fixed)
+        _freeze_when_warmer()
 
     async def _checked(path: str, text: str, job: Job, fixes: bool) -> Outcome | None:
         loop = asyncio.get_running_loop()
