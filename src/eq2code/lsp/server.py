@@ -415,6 +415,12 @@ class ServerOptions:
             self.timeout = float(init["timeout"])
 
 
+# Seconds between a version's diagnostics and the check that verifies its fixes (a re-check of
+# each edited version: several runs). A save that follows at once — the next edit — cancels the
+# verification before it took the CPU, and, in the basic sandbox, the children spawned ahead that
+# the next save's check needs (each takes ~0.1 s to replace). A code action waits for it (`fixes_of`).
+FIXES_AFTER = 0.25
+
 _frozen_modules = 0  # how many modules were imported when the warm heap was last frozen
 
 
@@ -491,6 +497,7 @@ def build_server() -> Any:
         _freeze_when_warmer()
         if not any(f.effective_severity.name in ("ERROR", "WARNING") for f in outcome.findings):
             return
+        await asyncio.sleep(FIXES_AFTER)  # a save that follows at once cancels this before it runs
         fixed = await _checked(path, text, job, fixes=True)
         if fixed is None or fixed.cancelled or generation != st.generation:
             return
