@@ -81,10 +81,11 @@ def test_the_user_code_sees_the_argv_and_stdin_of_a_child_spawned_at_its_run(bas
     source = """
         import sys
         def f():
-            return [float(len(sys.argv)), float(len(sys.stdin.buffer.read()))]
+            return [float(len(sys.argv)), float(sys.argv[0].endswith("child.py")),
+                    float(len(sys.stdin.buffer.read()))]
     """
     platform.prestart()
-    assert list(run_source(tmp_path, source)) == [2.0, 0.0]
+    assert list(run_source(tmp_path, source)) == [2.0, 1.0, 0.0]
 
 
 def waiting_children(count: int) -> list:

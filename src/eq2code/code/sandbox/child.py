@@ -6,6 +6,8 @@ requested call, and writing each outcome back as plain data (`.npy` saved with
 `allow_pickle=False` plus JSON). It never compares anything — it never sees a reference.
 
 Usage: ``python -I child.py REQUEST_DIR``, or ``python -I child.py --wait PARENT_PID REQUEST_DIR``
+(the basic backend runs the same command through `spawn.CHILD_START`, which loads this file from its
+cached bytecode)
 (the basic backend's child spawned ahead of its run, `waiting.py`: it isolates itself, imports
 NumPy, then waits for the line ``go`` on its stdin before it reads anything of the request; any
 other line, or the pipe's end, and it exits). REQUEST_DIR holds ``request.json`` (written by
@@ -896,10 +898,16 @@ def main(request_dir: str, forked: bool = False, waited: bool = False) -> None:
     run.run_all(run.find_function(module))
 
 
-if __name__ == "__main__":
-    if sys.argv[1] == "--wait":
-        wait_for_go(int(sys.argv[2]))
-        sys.argv[1:] = sys.argv[3:]  # the same argv as a child spawned at its run
-        main(sys.argv[1], waited=True)
+def command(argv: list[str]) -> None:
+    """The command line above; `argv` is `sys.argv`, this file first (spawn.CHILD_START loads
+    this module from its cached bytecode, as a script would be compiled again at every spawn)."""
+    if argv[1] == "--wait":
+        wait_for_go(int(argv[2]))
+        argv[1:] = argv[3:]  # the same argv as a child spawned at its run
+        main(argv[1], waited=True)
     else:
-        main(sys.argv[1])
+        main(argv[1])
+
+
+if __name__ == "__main__":
+    command(sys.argv)

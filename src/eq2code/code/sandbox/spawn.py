@@ -17,6 +17,13 @@ TOKEN_VARIABLE = "EQ2CODE_RUN_TOKEN"  # marks every process a basic child starts
 PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 
 CHILD_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "child.py")
+# ``python -I -c CHILD_START ARGS`` runs ``python -I child.py ARGS`` with child.py loaded by path from
+# its cached bytecode (a script is compiled again at every start: ~5 ms of a basic run's start), as
+# itself (no eq2code package imported) and with the same `sys.argv`.
+CHILD_START = ("import importlib.util, sys; "
+               f"spec = importlib.util.spec_from_file_location('eq2code_sandbox_child', {CHILD_SCRIPT!r}); "
+               "child = importlib.util.module_from_spec(spec); sys.modules[spec.name] = child; "
+               f"spec.loader.exec_module(child); sys.argv[0] = {CHILD_SCRIPT!r}; child.command(sys.argv)")
 
 TYPE_CHECKING = False  # not `typing`'s (~3 ms): this module is imported before anything else
 if TYPE_CHECKING:
@@ -112,14 +119,14 @@ def waiting_child_started() -> tuple[str, subprocess.Popen, str, float] | None:
 
 
 def waiting_process(base: str, token: str) -> subprocess.Popen:
-    """``python -I child.py --wait PID REQUEST`` for the run directory `base` (waiting.py): its
+    """``python -I child.py --wait PID REQUEST`` (`CHILD_START`) for the run directory `base` (waiting.py): its
     stdin a pipe for ``go``, stdout and stderr files in `base`, its scratch folder as working
     directory and HOME, a run's environment and token, a session (POSIX) or process group
     (Windows) of its own."""
     import subprocess
 
     scratch = os.path.join(base, "scratch")
-    command = [sys.executable, "-I", CHILD_SCRIPT, "--wait", str(os.getpid()), os.path.join(base, "request")]
+    command = [sys.executable, "-I", "-c", CHILD_START, "--wait", str(os.getpid()), os.path.join(base, "request")]
     options: dict = {"start_new_session": True} if os.name == "posix" else {
         "creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
     with open(os.path.join(base, "stdout"), "wb") as out, open(os.path.join(base, "stderr"), "wb") as err:
