@@ -189,3 +189,40 @@ def test_a_change_to_eq2code_stops_the_server_and_the_check_runs_alone(server_en
     while status(server_env) is not None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert status(server_env) is None
+
+
+def _children(pid: int) -> list[tuple[int, str]]:
+    """(pid, command line) of the processes whose parent is `pid`."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as stat:
+                parent = int(stat.read().rsplit(b")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                command = cmdline.read().replace(b"\0", b" ").decode(errors="replace")
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == pid:
+            found.append((int(entry), command))
+    return found
+
+
+def test_checks_back_to_back_take_zygotes_forked_from_the_master(server_env, tmp_path):
+    """D36: the server spawns one master zygote; each check's zygote is a fork of it, ready at
+    once, and ends with its check — no zygote is spawned (and imports NumPy) per check."""
+    server = started(server_env)["pid"]
+    wrong = tmp_path / "wrong_sum_of_z.py"
+    wrong.write_text((SOFTMAX / "wrong_sum_of_z.py").read_text(encoding="utf-8"), encoding="utf-8")
+    for impl, code in ((SOFTMAX / "correct_stable_max.py", 0), (wrong, 1), (SOFTMAX / "correct_stable_max.py", 0)):
+        assert eq2code("check", "--rule", "softmax", str(impl), env=server_env).returncode == code
+    masters = [(pid, command) for pid, command in _children(server) if "serve_master" in command]
+    assert len(masters) == 1, _children(server)
+    assert not [command for _, command in _children(server) if "import serve; serve()" in command]
+    master = masters[0][0]
+    deadline = time.monotonic() + 10
+    while _children(master) and time.monotonic() < deadline:
+        time.sleep(0.05)  # each forked zygote ends once its check has ended
+    assert _children(master) == []
+    assert status(server_env)["served"] == 3

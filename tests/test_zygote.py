@@ -129,3 +129,28 @@ def test_a_zygote_started_ahead_is_taken_unless_what_it_read_at_its_start_differ
         for process in {id(started): started, id(taken): taken}.values():
             process.kill()
             process.wait()
+
+
+def _parent(pid: int) -> int:
+    with open(f"/proc/{pid}/stat", "rb") as stat:
+        return int(stat.read().rsplit(b")", 1)[1].split()[1])
+
+
+@needs_strict("the master zygote is the check server's, which runs strict checks")
+def test_zygotes_forked_from_the_master_are_ready_and_run_strict_sandboxes():
+    """D36: each fork is a zygote of its own — the master's child, on its own pipes, ready at
+    once — that clones a run into new namespaces as a spawned zygote does (the probe)."""
+    master = spawn.Master(spawn.child_environment())
+    try:
+        for _ in range(2):
+            forked = master.fork()
+            assert forked is not None and _parent(forked.pid) == master.pid
+            handle = zygote.Zygote.__new__(zygote.Zygote)
+            handle.process, handle._buffer, handle.hello, handle.broken, handle.armed = forked, b"", None, False, None
+            assert handle.ready() == {"ready": True}
+            assert handle.probe() == {"available": True, "error": ""}
+            handle.close()
+            assert forked.wait(10)  # its checker gone, the forked zygote ends (and the master reaps it)
+    finally:
+        master.close()
+    os.waitpid(master.pid, 0)

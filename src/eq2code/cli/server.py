@@ -26,8 +26,12 @@ import socket
 import sys
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from eq2code.cli import client
+
+if TYPE_CHECKING:
+    from eq2code.code.sandbox.spawn import Master, Spawned
 
 IDLE_SECONDS = 900.0
 READY_SECONDS = 30.0  # for `start`: NumPy's and eq2code's imports on a cold, loaded machine
@@ -169,11 +173,15 @@ class _Server:
         self.stopping = False
         self.last = time.monotonic()
         self.started = time.time()
+        self.master: Master | None = None  # the master zygote (spawn.Master, D36); None: zygotes spawned one by one
 
     def loop(self) -> None:
         from eq2code.code.sandbox import spawn
 
-        spawn.start_zygote()
+        try:
+            self.master = spawn.Master(spawn.child_environment())
+        except OSError:
+            spawn.start_zygote()
         while not (self.stopping and not self.active):
             timeout = None if self.active else max(0.0, self.idle - (time.monotonic() - self.last))
             clients = [c for c in self.active.values() if c is not None]
@@ -191,9 +199,11 @@ class _Server:
                     if conn is not None:
                         self.relay(conn)
             _reap()
-            if not self.active and not self.stopping:
+            if not self.active and not self.stopping and self.master is None:
                 spawn.start_zygote()  # the next check's, once no check is running
         self.listener.close()
+        if self.master is not None:
+            self.master.close()
 
     def accept(self) -> None:
         conn, _ = self.listener.accept()
@@ -237,7 +247,7 @@ class _Server:
     def start_check(self, message: dict, fds: list[int], conn: socket.socket) -> None:
         from eq2code.code.sandbox import spawn
 
-        spare = spawn.handed_over()
+        spare = self.zygote()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the request process
             self.listener.close()
@@ -253,6 +263,19 @@ class _Server:
             os.close(fd)
         self.active[os.pidfd_open(pid)] = conn
         self.served += 1
+
+    def zygote(self) -> tuple[dict[str, str], Spawned] | None:
+        """The check's zygote, handed to its request process: forked from the master (ready at
+        once); where the master is gone, the zygote started ahead (`spawn.start_zygote`), if any."""
+        from eq2code.code.sandbox import spawn
+
+        if self.master is not None:
+            forked = self.master.fork()
+            if forked is not None:
+                return self.master.environment, forked
+            self.master.close()  # broken: zygotes spawned one by one from now on
+            self.master = None
+        return spawn.handed_over()
 
     def relay(self, conn: socket.socket) -> None:
         """A client's Ctrl-C goes to its check; a client gone ends its check."""

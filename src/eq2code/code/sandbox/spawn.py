@@ -151,6 +151,76 @@ def _zygote(environment: dict[str, str]) -> Spawned:
     return Spawned([sys.executable, "-I", "-c", start], environment)
 
 
+class Master:
+    """The check server's master zygote (`zygote.serve_master`, D36): a zygote's process that never
+    runs anything itself but forks a zygote for each check — ready at once, where a zygote spawned
+    for the next check imports NumPy first (~0.1 s of CPU, which a check that follows at once
+    waits for). Started with the zygote's environment; its socket is the only way to it."""
+
+    def __init__(self, environment: dict[str, str]) -> None:
+        import socket
+
+        self.environment = environment
+        ours, theirs = socket.socketpair()
+        start = (f"import sys; root = {PACKAGE_ROOT!r}; root in sys.path or sys.path.append(root); "
+                 "from eq2code.code.sandbox.zygote import serve_master; serve_master()")
+        try:
+            self.pid = os.posix_spawn(sys.executable, [sys.executable, "-I", "-c", start], environment,
+                                      file_actions=[(os.POSIX_SPAWN_DUP2, theirs.fileno(), 0),
+                                                    (os.POSIX_SPAWN_DUP2, theirs.fileno(), 1),
+                                                    (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)])
+        except BaseException:
+            ours.close()
+            raise
+        finally:
+            theirs.close()
+        self.control = ours
+        self._buffer = b""
+        self.broken = False
+
+    def fork(self, timeout: float = 60.0) -> Spawned | None:
+        """A zygote forked from the master, its pipes this process's (None: the master is gone
+        or did not answer in `timeout` seconds; it is not asked again)."""
+        import socket
+
+        if self.broken:
+            return None
+        in_r, in_w = os.pipe()
+        out_r, out_w = os.pipe()
+        pid: int | None = None
+        try:
+            self.control.settimeout(timeout)
+            socket.send_fds(self.control, [b"fork"], [in_r, out_w])
+            while (pid := self._answer()) is None:
+                chunk = self.control.recv(64)
+                if not chunk:
+                    break
+                self._buffer += chunk
+        except OSError:
+            pass
+        finally:
+            os.close(in_r)
+            os.close(out_w)
+        if pid is None or pid <= 0:
+            self.broken = True
+            os.close(in_w)
+            os.close(out_r)
+            return None
+        return Spawned.taking(pid, in_w, out_r)
+
+    def _answer(self) -> int | None:
+        """The next whole line after the first (the master's `ready`), as a pid."""
+        while b"\n" in self._buffer:
+            line, self._buffer = self._buffer.split(b"\n", 1)
+            if not line.startswith(b"{"):
+                return int(line)
+        return None
+
+    def close(self) -> None:
+        """The master ends when its socket does (its zygotes serve on until their checks end)."""
+        self.control.close()
+
+
 def _running(pid: int) -> bool:
     """Whether a process that is not this one's child still runs (its pidfd is not readable)."""
     import select
@@ -189,6 +259,18 @@ class Spawned:
         self.stdout = open(out_r, "rb", buffering=0)  # noqa: SIM115 - lives as long as the zygote
         self.returncode: int | None = None
         self.adopted = False  # started by the check server, which reaps it (cli/server.py)
+
+    @classmethod
+    def taking(cls, pid: int, stdin_fd: int, stdout_fd: int) -> Spawned:
+        """A zygote another process started (the master, `Master.fork`), served on these pipe
+        ends: as the check server's adopted zygote, it is not this process's child."""
+        spawned = cls.__new__(cls)
+        spawned.pid = pid
+        spawned.stdin = open(stdin_fd, "wb")  # noqa: SIM115 - closed by Zygote.close
+        spawned.stdout = open(stdout_fd, "rb", buffering=0)  # noqa: SIM115 - lives as long as the zygote
+        spawned.returncode = None
+        spawned.adopted = True
+        return spawned
 
     def poll(self) -> int | None:
         if self.returncode is None:

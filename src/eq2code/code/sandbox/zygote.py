@@ -461,6 +461,15 @@ def _remove_own(path: str, owner: int) -> None:
 
 
 def serve() -> None:
+    """The zygote's process (spawn.py): NumPy and the sandbox imported, then runs until its
+    checker is gone."""
+    _prepare()
+    _serve_runs()
+
+
+def _prepare() -> None:
+    """Everything a zygote holds before its first fork: NumPy and the sandbox's modules imported,
+    non-dumpable, the seccomp filter built, what was imported frozen out of the collector's sight."""
     import gc
 
     gc.disable()  # no collection while NumPy and the sandbox's modules are imported (~4 ms)
@@ -486,6 +495,10 @@ def serve() -> None:
     # no longer walk them, so they stay shared with the zygote (no copy-on-write page faults).
     gc.freeze()
     gc.enable()  # as in any Python: the user's code runs in forks of this process
+
+
+def _serve_runs() -> None:
+    """Say ready, serve the checker on stdin/stdout until it is gone, then clean up."""
     server = _Server()
     _write({"ready": True})
     try:
@@ -501,6 +514,56 @@ def serve() -> None:
         from eq2code.code.sandbox.rundirs import sweep_stale
 
         sweep_stale()
+
+
+def serve_master() -> None:
+    """The check server's master zygote (spawn.Master, D36): prepared as a zygote, it never runs
+    anything itself; for each check the server sends it a zygote's two pipe ends (stdin's read
+    end, stdout's write end) over the socket on its stdin and stdout, and it forks: the child is
+    a zygote serving on those pipes — ready at once, no second NumPy import — and the master
+    answers its pid. It ends when the server's end of the socket closes."""
+    import signal
+    import socket
+
+    _prepare()
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # its zygotes reaped as they end, by the kernel
+    control = socket.socket(fileno=0)  # 1 is the same socket: what it receives lands above 2
+    control.sendall(b'{"ready": true}\n')
+    while True:
+        try:
+            data, fds, _, _ = socket.recv_fds(control, 16, 2)
+        except OSError:
+            break
+        if not data:
+            for fd in fds:
+                os.close(fd)
+            break
+        pid = _fork_zygote(control, fds) if data == b"fork" and len(fds) == 2 else -1
+        for fd in fds:
+            os.close(fd)
+        try:
+            control.sendall(b"%d\n" % pid)
+        except OSError:
+            break
+
+
+def _fork_zygote(control, fds: list[int]) -> int:
+    """A zygote forked from the master, serving on `fds` (its stdin, its stdout)."""
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the forked zygote
+        import signal
+
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # it waits for its runs' processes
+        control.detach()
+        os.dup2(fds[0], 0)
+        os.dup2(fds[1], 1)
+        for fd in fds:
+            os.close(fd)
+        try:
+            _serve_runs()
+        finally:
+            os._exit(0)
+    return pid
 
 
 if __name__ == "__main__":
