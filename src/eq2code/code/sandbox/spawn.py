@@ -146,9 +146,13 @@ def uptime() -> float:
 def _zygote(environment: dict[str, str]) -> Spawned:
     """`python -I -c` importing `zygote` as a module: its cached bytecode is used, where a script
     would be compiled again by every check (~4 ms on the zygote's way to its first run)."""
-    start = (f"import sys; root = {PACKAGE_ROOT!r}; root in sys.path or sys.path.append(root); "
-             "from eq2code.code.sandbox.zygote import serve; serve()")
-    return Spawned([sys.executable, "-I", "-c", start], environment)
+    return Spawned([sys.executable, "-I", "-c", _zygote_start("serve")], environment)
+
+
+def _zygote_start(function: str) -> str:
+    """The `-c` code that runs `zygote.FUNCTION()` from this eq2code (`python -I`: no PYTHONPATH)."""
+    return (f"import sys; root = {PACKAGE_ROOT!r}; root in sys.path or sys.path.append(root); "
+            f"from eq2code.code.sandbox.zygote import {function}; {function}()")
 
 
 class Master:
@@ -162,10 +166,9 @@ class Master:
 
         self.environment = environment
         ours, theirs = socket.socketpair()
-        start = (f"import sys; root = {PACKAGE_ROOT!r}; root in sys.path or sys.path.append(root); "
-                 "from eq2code.code.sandbox.zygote import serve_master; serve_master()")
         try:
-            self.pid = os.posix_spawn(sys.executable, [sys.executable, "-I", "-c", start], environment,
+            self.pid = os.posix_spawn(sys.executable, [sys.executable, "-I", "-c", _zygote_start("serve_master")],
+                                      environment,
                                       file_actions=[(os.POSIX_SPAWN_DUP2, theirs.fileno(), 0),
                                                     (os.POSIX_SPAWN_DUP2, theirs.fileno(), 1),
                                                     (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)])
