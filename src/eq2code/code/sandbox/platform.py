@@ -188,12 +188,9 @@ ARMED_SCRATCH_BYTES = 64 * 2**20  # the scratch of an armed sandbox; a run that 
 
 def _fresh_run_directory() -> Path:
     """A new run directory with its `request` and `scratch` folders."""
-    from eq2code.code.sandbox.rundirs import new_run_directory
+    from eq2code.code.sandbox.rundirs import new_run_folders
 
-    base = new_run_directory()
-    (base / "request").mkdir()
-    (base / "scratch").mkdir()
-    return base
+    return Path(new_run_folders())
 
 
 def _strict_request(base: Path, scratch_bytes: int) -> dict:

@@ -57,8 +57,17 @@ def new_run_directory() -> Path:
     return Path(new_run_path())
 
 
+def new_run_folders() -> str:
+    """A fresh run directory with its `request` and `scratch` folders, as a string path (`os`
+    only: the basic child's head start makes one before pathlib is imported)."""
+    base = new_run_path()
+    for folder in ("request", "scratch"):
+        os.mkdir(os.path.join(base, folder))
+    return base
+
+
 def new_run_path() -> str:
-    """`new_run_directory` as a string path (`os` only: the basic child's head start)."""
+    """`new_run_directory` as a string path."""
     base, prefix = run_base(), f"eq2code-{os.getpid()}-"
     for _ in range(100):  # as tempfile.mkdtemp: a random name, made private, never reused
         path = os.path.join(base, prefix + os.urandom(6).hex())

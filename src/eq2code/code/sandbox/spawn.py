@@ -95,12 +95,10 @@ def start_waiting_child() -> None:
     global _waiting_started
     if _waiting_started is not None:
         return
-    from eq2code.code.sandbox.rundirs import new_run_path
+    from eq2code.code.sandbox.rundirs import new_run_folders
 
-    base = new_run_path()
+    base = new_run_folders()
     try:
-        for folder in ("request", "scratch"):
-            os.mkdir(os.path.join(base, folder))
         since = uptime() - 1.0  # no process started earlier carries the token
         token = os.urandom(16).hex()
         _waiting_started = (base, waiting_process(base, token), token, since)
