@@ -39,8 +39,8 @@ def early_zygote(argv: list[str]) -> None:
             spawn.start_waiting_child()  # basic: the first run's child (taken by `prestart`)
         from eq2code.code.sandbox import platform
 
-        platform.take_started()
         if chosen is not None and chosen not in platform.MODES:
+            platform.take_started()  # ended at exit with the command, which says what is wrong
             return
         platform.configure(chosen)
         platform.prestart()

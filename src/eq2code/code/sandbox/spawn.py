@@ -100,8 +100,8 @@ def start_waiting_child() -> None:
     base = new_run_folders()
     try:
         since = uptime() - 1.0  # no process started earlier carries the token
-        token = os.urandom(16).hex()
-        _waiting_started = (base, waiting_process(base, token), token, since)
+        process, token = waiting_process(base)
+        _waiting_started = (base, process, token, since)
     except BaseException:
         import shutil
 
@@ -116,20 +116,21 @@ def waiting_child_started() -> tuple[str, subprocess.Popen, str, float] | None:
     return started
 
 
-def waiting_process(base: str, token: str) -> subprocess.Popen:
-    """``python -I child.py --wait PID REQUEST`` (`CHILD_START`) for the run directory `base` (waiting.py): its
-    stdin a pipe for ``go``, stdout and stderr files in `base`, its scratch folder as working
-    directory and HOME, a run's environment and token, a session (POSIX) or process group
-    (Windows) of its own."""
+def waiting_process(base: str) -> tuple[subprocess.Popen, str]:
+    """``python -I child.py --wait PID REQUEST`` (`CHILD_START`) for the run directory `base`
+    (waiting.py), and the token that marks it: its stdin a pipe for ``go``, stdout and stderr
+    files in `base`, its scratch folder as working directory and HOME, a run's environment and a
+    fresh token, a session (POSIX) or process group (Windows) of its own."""
     import subprocess
 
+    token = os.urandom(16).hex()
     scratch = os.path.join(base, "scratch")
     command = [sys.executable, "-I", "-c", CHILD_START, "--wait", str(os.getpid()), os.path.join(base, "request")]
     options: dict = {"start_new_session": True} if os.name == "posix" else {
         "creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
     with open(os.path.join(base, "stdout"), "wb") as out, open(os.path.join(base, "stderr"), "wb") as err:
         return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=out, stderr=err,
-                                cwd=scratch, env=child_environment(scratch, token), **options)
+                                cwd=scratch, env=child_environment(scratch, token), **options), token
 
 
 def uptime() -> float:

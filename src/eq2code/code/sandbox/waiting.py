@@ -19,7 +19,6 @@ children spawned ahead for later runs come from one long-lived thread (`Spawner`
 
 from __future__ import annotations
 
-import os
 import subprocess
 import threading
 from dataclasses import dataclass, field
@@ -59,8 +58,8 @@ class WaitingChild:
 
 def spawn(base: Path, since: float) -> WaitingChild:
     """Spawn a child that waits in `base` for its run, with a run's environment and token."""
-    token = os.urandom(16).hex()
-    return WaitingChild(base, waiting_process(str(base), token), token, since)
+    process, token = waiting_process(str(base))
+    return WaitingChild(base, process, token, since)
 
 
 class Spawner:
