@@ -6,11 +6,10 @@ requested call, and writing each outcome back as plain data (`.npy` saved with
 `allow_pickle=False` plus JSON). It never compares anything — it never sees a reference.
 
 Usage: ``python -I child.py REQUEST_DIR``, or ``python -I child.py --wait PARENT_PID REQUEST_DIR``
-(the basic backend runs the same command through `spawn.CHILD_START`, which loads this file from its
-cached bytecode)
 (the basic backend's child spawned ahead of its run, `waiting.py`: it isolates itself, imports
 NumPy, then waits for the line ``go`` on its stdin before it reads anything of the request; any
-other line, or the pipe's end, and it exits). REQUEST_DIR holds ``request.json`` (written by
+other line, or the pipe's end, and it exits). The basic backend runs the same command through
+`spawn.CHILD_START`, which loads this file from its cached bytecode. REQUEST_DIR holds ``request.json`` (written by
 `runner.py`); the child writes into it:
 
 - ``progress``: the current phase, ``import`` or ``call K``, so the parent can tell where a
