@@ -1,6 +1,6 @@
 """What a check's start costs (docs/performance.md): the zygote's process is started before the
-command line imports anything heavy, the standard library's slow imports stay off a check's
-way, and a single check's run directory is gone when the command has ended."""
+command line imports anything heavy, the standard library's slow imports (OpenSSL's among them)
+stay off a check's way, and a single check's run directory is gone when the command has ended."""
 
 from __future__ import annotations
 
@@ -41,6 +41,18 @@ def test_a_check_does_not_import_shutil_or_subprocess():
                             f"main(['check', '--no-exec', '--rule', 'softmax', {str(IMPL)!r}])")
     assert "subprocess" not in loaded
     assert "shutil" not in loaded
+
+
+def test_a_warm_check_does_not_load_openssl(tmp_path):
+    """hashlib and hmac load OpenSSL (3–4 ms): cache keys and signatures use the built-in BLAKE2b
+    (base/digest.py, D37); only a report that shows fingerprints imports hashlib."""
+    check = ("import os, sys\n"
+             f"os.environ['EQ2CODE_CACHE_DIR'] = {str(tmp_path)!r}\n"
+             "from eq2code.cli.main import main\n"
+             f"main(['check', '--rule', 'softmax', {str(IMPL)!r}])")
+    _modules_after(check)  # the cache made
+    loaded = _modules_after(check)
+    assert not loaded & {"hashlib", "hmac", "_hashlib"}, loaded & {"hashlib", "hmac", "_hashlib"}
 
 
 @needs_strict("the zygote deletes the run directory")

@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from eq2code.base.digest import mac, same_mac
 from eq2code.base.log import get_logger
 
 log = get_logger(__name__)
@@ -38,14 +39,14 @@ def cache_dir() -> Path | None:
 
 # ----------------------------------------------------------------------------- signed entries
 #
-# Cache entries are signed with an HMAC keyed by a per-user secret (`secret` in the cache
-# directory, created 0600). A writer that cannot read the secret — another user of a shared
+# Cache entries are signed with a MAC (keyed BLAKE2b, base/digest.py) under a per-user secret
+# (`secret` in the cache directory, created 0600). A writer that cannot read the secret — another user of a shared
 # or group-writable cache, a sandbox that hides the home directory — cannot forge an entry;
 # an entry that fails the check is ignored (read again from the equation). A process running
 # as the same user with the file system open to it can read the secret: graders give each
 # submission its own cache, or a read-only one (docs/security.md).
 
-_MAGIC = b"eq2code-signed-1\n"
+_MAGIC = b"eq2code-signed-2\n"  # 1: HMAC-SHA256; 2: keyed BLAKE2b (D37)
 SECRET_NAME = "secret"
 
 
@@ -83,24 +84,17 @@ def cache_secret(d: Path) -> bytes | None:
 
 
 def sign(secret: bytes, payload: bytes) -> bytes:
-    import hashlib
-    import hmac
-
-    return _MAGIC + hmac.new(secret, payload, hashlib.sha256).hexdigest().encode() + b"\n" + payload
+    return _MAGIC + mac(secret, payload) + b"\n" + payload
 
 
 def verified(secret: bytes, blob: bytes) -> bytes | None:
     """The payload of a signed blob, or None when the signature does not hold."""
-    import hashlib
-    import hmac
-
     if not blob.startswith(_MAGIC):
         return None
     head, sep, payload = blob[len(_MAGIC):].partition(b"\n")
     if not sep or len(head) != 64:
         return None
-    expected = hmac.new(secret, payload, hashlib.sha256).hexdigest().encode()
-    return payload if hmac.compare_digest(head, expected) else None
+    return payload if same_mac(secret, head, mac(secret, payload)) else None
 
 
 def read_signed(folder: str, name: str, max_bytes: int) -> bytes | None:

@@ -44,7 +44,7 @@ WARM_MODULES = (
     "eq2code.diagnosis.naming", "eq2code.code.static", "eq2code.report.formats.text",
     "eq2code.report.formats.json", "eq2code.project.batch", "eq2code.code.sandbox.zygote",
     "eq2code.code.sandbox.linux", "eq2code.code.sandbox.rundirs", "eq2code.equation.guard",
-    "eq2code.equation.source", "eq2code.equation.rulebook", "eq2code.equation.cache", "hmac",
+    "eq2code.equation.source", "eq2code.equation.rulebook", "eq2code.equation.cache", "hashlib",
     "atexit", "encodings.utf_8_sig", "eq2code.findings.registry",
 )
 

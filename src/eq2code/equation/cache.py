@@ -9,13 +9,13 @@ read or write it just means no cache. `EQ2CODE_NO_CACHE=1` turns it off.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from eq2code.base.digest import hex_digest
 from eq2code.base.files import MAX_DATA, read_text
 from eq2code.base.log import get_logger
 from eq2code.base.paths import read_signed, write_signed
@@ -35,15 +35,15 @@ if TYPE_CHECKING:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Changes whenever any of eq2code's modules or its grammar changes."""
-    h = hashlib.sha256(f"{__version__}/{FORMAT}".encode())
+    parts = [f"{__version__}/{FORMAT}"]
     for rel, path in source_files():
         st = os.stat(path)
-        h.update(f"{rel}:{st.st_size}:{st.st_mtime_ns}".encode())
-    return h.hexdigest()[:16]
+        parts.append(f"{rel}:{st.st_size}:{st.st_mtime_ns}")
+    return hex_digest("\n".join(parts).encode(), 16)
 
 
 def _key(text: str) -> str:
-    return hashlib.sha256((code_fingerprint() + "\0" + text).encode()).hexdigest()[:32]
+    return hex_digest((code_fingerprint() + "\0" + text).encode())
 
 
 MAX_ENTRY = MAX_DATA  # bytes of one cache entry

@@ -8,7 +8,6 @@ language by `messages.py`, so English and Japanese stay in step.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -96,7 +95,11 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """Stable across moving code: rule, file, function, name and normalised expression."""
+        """Stable across moving code: rule, file, function, name and normalised expression.
+        SHA-256 as in every earlier version, so baselines and SARIF results keep matching
+        (imported here: only a report that shows fingerprints pays for OpenSSL, base/digest.py)."""
+        import hashlib
+
         raw = "\x1f".join([self.name, self.rule or "", self.path.replace("\\", "/").rsplit("/", 1)[-1],
                            self.function or "", " ".join(self.expression.split())])
         return hashlib.sha256(raw.encode()).hexdigest()[:16]

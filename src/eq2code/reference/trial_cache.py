@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import base64
 import dataclasses
-import hashlib
 import json
 from typing import Any
 
 import numpy as np
 
+from eq2code.base.digest import hex_digest
 from eq2code.base.log import get_logger
 from eq2code.base.paths import cache_dir, read_signed, write_signed
 from eq2code.equation.model import Equation
@@ -113,7 +113,7 @@ def _key(eq: Equation, seed: int) -> str:
     from eq2code.equation.cache import code_fingerprint
 
     text = json.dumps([code_fingerprint(), np.__version__, int(seed)], separators=(",", ":"))
-    return hashlib.sha256((text + _canonical_text(eq)).encode("utf-8")).hexdigest()[:32]
+    return hex_digest((text + _canonical_text(eq)).encode("utf-8"))
 
 
 _CANONICAL_KEPT = 64

@@ -17,12 +17,12 @@ order, another representation — depend on how the first one went).
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from eq2code.base.digest import hex_digest
 from eq2code.base.log import get_logger
 from eq2code.base.paths import read_signed, write_signed
 from eq2code.code.sandbox.request import Request
@@ -51,7 +51,7 @@ _sent: _Sent | None = None
 
 def key_of(*parts: str) -> str:
     """The entry of a check named by these parts (its files and options)."""
-    return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()[:32]
+    return hex_digest(json.dumps(parts).encode("utf-8"))
 
 
 def start(key: str, timeout: float) -> None:
