@@ -40,11 +40,11 @@ def cache_dir() -> Path | None:
 # ----------------------------------------------------------------------------- signed entries
 #
 # Cache entries are signed with a MAC (keyed BLAKE2b, base/digest.py) under a per-user secret
-# (`secret` in the cache directory, created 0600). A writer that cannot read the secret — another user of a shared
-# or group-writable cache, a sandbox that hides the home directory — cannot forge an entry;
-# an entry that fails the check is ignored (read again from the equation). A process running
-# as the same user with the file system open to it can read the secret: graders give each
-# submission its own cache, or a read-only one (docs/security.md).
+# (`secret` in the cache directory, created 0600). A writer that cannot read the secret —
+# another user of a shared or group-writable cache, a sandbox that hides the home directory —
+# cannot forge an entry; an entry that fails the check is ignored (read again from the
+# equation). A process running as the same user with the file system open to it can read the
+# secret: graders give each submission its own cache, or a read-only one (docs/security.md).
 
 _MAGIC = b"eq2code-signed-2\n"  # 1: HMAC-SHA256; 2: keyed BLAKE2b (D37)
 SECRET_NAME = "secret"
