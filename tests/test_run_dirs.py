@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from pathlib import Path
 
 import pytest
 from sandbox_helpers import needs_strict
@@ -25,7 +26,7 @@ def test_tmpdir_set_by_the_user_is_where_runs_go(tmp_path, monkeypatch, fresh_ba
 
     monkeypatch.setattr(tempfile, "tempdir", None)  # tempfile caches its choice
     assert rundirs.run_base() == str(tmp_path)
-    run = rundirs.new_run_directory()
+    run = Path(rundirs.new_run_path())
     try:
         assert run.parent == tmp_path and run.name.startswith(f"eq2code-{os.getpid()}-")
         assert stat.S_IMODE(run.stat().st_mode) == 0o700
@@ -41,7 +42,7 @@ def test_without_tmpdir_runs_go_to_the_memory_file_system_when_it_has_room(monke
     usable = os.path.isdir(shm) and os.access(shm, os.W_OK) and \
         os.statvfs(shm).f_bavail * os.statvfs(shm).f_frsize >= rundirs.MEMORY_ROOM
     assert (base == shm) == usable
-    run = rundirs.new_run_directory()
+    run = Path(rundirs.new_run_path())
     try:
         assert str(run.parent) == base and stat.S_IMODE(run.stat().st_mode) == 0o700
     finally:
@@ -49,7 +50,7 @@ def test_without_tmpdir_runs_go_to_the_memory_file_system_when_it_has_room(monke
 
 
 def test_a_run_directory_name_is_never_reused(fresh_base):
-    runs = [rundirs.new_run_directory() for _ in range(20)]
+    runs = [Path(rundirs.new_run_path()) for _ in range(20)]
     try:
         assert len({r.name for r in runs}) == 20
     finally:

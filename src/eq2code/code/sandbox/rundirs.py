@@ -13,10 +13,6 @@ from __future__ import annotations
 
 import os
 
-TYPE_CHECKING = False  # not `typing`'s: the head start makes a run directory before its imports
-if TYPE_CHECKING:
-    from pathlib import Path
-
 MEMORY_DIRECTORY = "/dev/shm"
 MEMORY_ROOM = 256 * 2**20  # bytes free on it, at least, for it to be used
 _base: str | None = None
@@ -49,14 +45,6 @@ def _memory_directory() -> str | None:
     return MEMORY_DIRECTORY
 
 
-def new_run_directory() -> Path:
-    """A fresh directory for one run, named after this process so that a later eq2code can
-    delete it if this one is killed before it cleans up (`sweep_stale`)."""
-    from pathlib import Path
-
-    return Path(new_run_path())
-
-
 def new_run_folders() -> str:
     """A fresh run directory with its `request` and `scratch` folders, as a string path (`os`
     only: the basic child's head start makes one before pathlib is imported)."""
@@ -67,7 +55,9 @@ def new_run_folders() -> str:
 
 
 def new_run_path() -> str:
-    """`new_run_directory` as a string path."""
+    """A fresh directory for one run, named after this process so that a later eq2code can
+    delete it if this one is killed before it cleans up (`sweep_stale`). A string path (`os`
+    only: the head start makes one before its imports)."""
     base, prefix = run_base(), f"eq2code-{os.getpid()}-"
     for _ in range(100):  # as tempfile.mkdtemp: a random name, made private, never reused
         path = os.path.join(base, prefix + os.urandom(6).hex())

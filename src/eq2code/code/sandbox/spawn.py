@@ -257,10 +257,7 @@ class Spawned:
         finally:
             for fd in (in_r, out_w):
                 os.close(fd)
-        self.stdin = open(in_w, "wb")  # noqa: SIM115 - closed by Zygote.close
-        self.stdout = open(out_r, "rb", buffering=0)  # noqa: SIM115 - lives as long as the zygote
-        self.returncode: int | None = None
-        self.adopted = False  # started by the check server, which reaps it (cli/server.py)
+        self._serve_on(in_w, out_r, adopted=False)
 
     @classmethod
     def taking(cls, pid: int, stdin_fd: int, stdout_fd: int) -> Spawned:
@@ -268,11 +265,14 @@ class Spawned:
         ends: as the check server's adopted zygote, it is not this process's child."""
         spawned = cls.__new__(cls)
         spawned.pid = pid
-        spawned.stdin = open(stdin_fd, "wb")  # noqa: SIM115 - closed by Zygote.close
-        spawned.stdout = open(stdout_fd, "rb", buffering=0)  # noqa: SIM115 - lives as long as the zygote
-        spawned.returncode = None
-        spawned.adopted = True
+        spawned._serve_on(stdin_fd, stdout_fd, adopted=True)
         return spawned
+
+    def _serve_on(self, stdin_fd: int, stdout_fd: int, adopted: bool) -> None:
+        self.stdin = open(stdin_fd, "wb")  # noqa: SIM115 - closed by Zygote.close
+        self.stdout = open(stdout_fd, "rb", buffering=0)  # noqa: SIM115 - lives as long as the zygote
+        self.returncode: int | None = None
+        self.adopted = adopted  # started by the check server, which reaps it (cli/server.py)
 
     def poll(self) -> int | None:
         if self.returncode is None:
